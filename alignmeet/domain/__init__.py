@@ -1,0 +1,1 @@
+"""Plain rules and values: no session, no I/O, no Qt."""

@@ -1,0 +1,118 @@
+"""Validation and meeting rules shared by services, CLI and UI."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+DEFAULT_END_GOAL = "Every member leaves with their own action plan and a commitment to it."
+MAX_NAME = 120
+MAX_TITLE = 200
+MAX_TEXT = 20_000
+
+
+class ValidationError(ValueError):
+    """Bad input, with the field it belongs to so the UI can show it there."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def clean_line(value: str | None) -> str:
+    """One-line text: trimmed, inner runs of white space (incl. newlines) folded."""
+    return " ".join((value or "").split())
+
+
+def name_key(value: str) -> str:
+    """Key for duplicate detection: case-, width- and space-insensitive."""
+    return unicodedata.normalize("NFKC", clean_line(value)).casefold()
+
+
+def require_text(field: str, value: str | None, *, label: str, limit: int = MAX_TITLE) -> str:
+    text = clean_line(value)
+    if not text:
+        raise ValidationError(field, f"{label} cannot be empty.")
+    if len(text) > limit:
+        raise ValidationError(field, f"{label} is too long ({len(text)} characters; at most {limit}).")
+    return text
+
+
+def optional_text(field: str, value: str | None, *, label: str, limit: int = MAX_TEXT) -> str:
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise ValidationError(field, f"{label} is too long ({len(text)} characters; at most {limit}).")
+    return text
+
+
+def validate_email(value: str | None) -> str:
+    text = clean_line(value)
+    if text and ("@" not in text or text.startswith("@") or text.endswith("@") or " " in text):
+        raise ValidationError("email", f"“{text}” is not an e-mail address.")
+    return text
+
+
+def validate_minutes(field: str, value: int, *, label: str, low: int = 1, high: int = 600) -> int:
+    if not low <= int(value) <= high:
+        raise ValidationError(field, f"{label} must be between {low} and {high} minutes.")
+    return int(value)
+
+
+def validate_confidence(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if not 1 <= int(value) <= 5:
+        raise ValidationError("confidence", "Confidence is a number from 1 to 5.")
+    return int(value)
+
+
+@dataclass(frozen=True)
+class AgendaBudget:
+    """The sum of time boxes against the planned length of the meeting."""
+
+    planned_minutes: int
+    boxed_minutes: int
+
+    @property
+    def overrun_minutes(self) -> int:
+        return max(0, self.boxed_minutes - self.planned_minutes)
+
+    @property
+    def spare_minutes(self) -> int:
+        return max(0, self.planned_minutes - self.boxed_minutes)
+
+    @property
+    def is_overrun(self) -> bool:
+        return self.boxed_minutes > self.planned_minutes
+
+    def describe(self) -> str:
+        base = f"Agenda {self.boxed_minutes} min of {self.planned_minutes} min planned"
+        if self.is_overrun:
+            return f"{base} — {self.overrun_minutes} min over"
+        if self.spare_minutes:
+            return f"{base} — {self.spare_minutes} min spare"
+        return f"{base} — exactly on time"
+
+
+def due_state(due: date | None, today: date, *, soon_days: int = 7) -> str:
+    """'overdue', 'soon' (within `soon_days`), 'later' or 'none'."""
+    if due is None:
+        return "none"
+    if due < today:
+        return "overdue"
+    if (due - today).days <= soon_days:
+        return "soon"
+    return "later"
+
+
+def format_minutes_seconds(seconds: float) -> str:
+    """12:05, or -3:20 for overtime (negative remaining)."""
+    sign = "-" if seconds < 0 else ""
+    total = int(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes:d}:{secs:02d}"

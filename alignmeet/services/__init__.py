@@ -1,0 +1,42 @@
+"""The use cases: one transaction per user action, keyword arguments in, records out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from alignmeet.services.actions import ActionService
+from alignmeet.services.agenda import AgendaService
+from alignmeet.services.base import NotFoundError
+from alignmeet.services.meetings import MeetingService
+from alignmeet.services.minutes import MinutesService
+from alignmeet.services.people import PeopleService
+from alignmeet.storage.database import Database, DatabaseOpenError, open_database
+
+__all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
+
+
+class Services:
+    """All use cases over one database."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.db = db
+        self.people = PeopleService(db, clock)
+        self.meetings = MeetingService(db, clock)
+        self.agenda = AgendaService(db, clock)
+        self.actions = ActionService(db, clock)
+        self.minutes = MinutesService(db, clock)
+
+    def bootstrap(self) -> None:
+        """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates."""
+        self.people.ensure_default_teams()
+        self.agenda.ensure_builtin_templates()
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_services(target: str | None = None, *, create: bool = True) -> Services:
+    services = Services(open_database(target, create=create))
+    services.bootstrap()
+    return services

@@ -1,0 +1,249 @@
+"""Actions: the promises members make, their status history and the review of follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
+from alignmeet.domain.rules import ValidationError, optional_text, require_text
+from alignmeet.services import records as r
+from alignmeet.services.base import ServiceBase, to_action, to_update
+from alignmeet.storage import models as m
+
+_UNSET: object = object()
+_OPEN_VALUES = [s.value for s in OPEN_STATUSES]
+
+
+def default_tag(team_name: str) -> TeamTag:
+    key = team_name.strip().casefold()
+    if key.startswith("sales"):
+        return TeamTag.SALES
+    if key.startswith("marketing"):
+        return TeamTag.MARKETING
+    return TeamTag.JOINT
+
+
+class ActionService(ServiceBase):
+    def _record(self, s: Session, action: m.Action) -> r.ActionRecord:
+        meeting = s.get(m.Meeting, action.meeting_id)
+        owner = s.get(m.Member, action.owner_id)
+        assert meeting is not None and owner is not None
+        return to_action(action, meeting, owner)
+
+    def actions_for_meeting(self, meeting_id: int) -> list[r.ActionRecord]:
+        """Actions agreed in this meeting, in the order they were added."""
+        with self.db.sessions() as s:
+            rows = s.execute(
+                select(m.Action, m.Meeting, m.Member)
+                .join(m.Meeting, m.Action.meeting_id == m.Meeting.id)
+                .join(m.Member, m.Action.owner_id == m.Member.id)
+                .where(m.Action.meeting_id == meeting_id)
+                .order_by(m.Action.position, m.Action.id)
+            )
+            return [to_action(a, mt, ow) for a, mt, ow in rows]
+
+    def get_action(self, action_id: int) -> r.ActionRecord:
+        with self.db.sessions() as s:
+            return self._record(s, self._get(s, m.Action, action_id, "Action"))
+
+    def add_action(
+        self,
+        *,
+        meeting_id: int,
+        owner_id: int,
+        title: str,
+        due: date | None = None,
+        team_tag: TeamTag | None = None,
+        milestone: str = "",
+        today: date | None = None,
+    ) -> r.ActionRecord:
+        text = require_text("title", title, label="Action", limit=2000)
+        now = self._now()
+        today = today or now.date()
+        if due is not None and due < today:
+            raise ValidationError("due", f"The due date {due.isoformat()} is in the past.")
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            owner = self._get(s, m.Member, owner_id, "Member")
+            tag = TeamTag(team_tag) if team_tag is not None else default_tag(owner.team.name)
+            position = (
+                s.scalar(select(func.max(m.Action.position)).where(m.Action.meeting_id == meeting_id))
+                or 0
+            ) + 1
+            action = m.Action(
+                meeting_id=meeting.id,
+                owner_id=owner_id,
+                title=text,
+                due=due,
+                team_tag=tag.value,
+                status=ActionStatus.OPEN.value,
+                milestone=" ".join(milestone.split())[:200],
+                position=position,
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(action)
+            s.flush()
+            s.add(
+                m.ActionUpdate(
+                    action_id=action.id,
+                    meeting_id=meeting_id,
+                    changed_at=now,
+                    old_status=None,
+                    new_status=ActionStatus.OPEN.value,
+                    new_due=due,
+                    note="Agreed",
+                )
+            )
+            return to_action(action, meeting, owner)
+
+    def update_action(
+        self,
+        *,
+        action_id: int,
+        title: str | None = None,
+        owner_id: int | None = None,
+        due: date | None | object = _UNSET,
+        team_tag: TeamTag | None = None,
+        milestone: str | None = None,
+        meeting_id: int | None = None,
+        note: str = "",
+    ) -> r.ActionRecord:
+        """Edit an action. A due-date move is kept in its history (slipped twice shows)."""
+        with self.db.transaction() as s:
+            action = self._get(s, m.Action, action_id, "Action")
+            if title is not None:
+                action.title = require_text("title", title, label="Action", limit=2000)
+            if owner_id is not None:
+                self._get(s, m.Member, owner_id, "Member")
+                action.owner_id = owner_id
+            if team_tag is not None:
+                action.team_tag = TeamTag(team_tag).value
+            if milestone is not None:
+                action.milestone = " ".join(milestone.split())[:200]
+            if due is not _UNSET and due != action.due:
+                s.add(
+                    m.ActionUpdate(
+                        action_id=action.id,
+                        meeting_id=meeting_id,
+                        changed_at=self._now(),
+                        old_status=action.status,
+                        new_status=action.status,
+                        old_due=action.due,
+                        new_due=due,  # type: ignore[arg-type]
+                        note=optional_text("note", note, label="Note", limit=5000),
+                    )
+                )
+                action.due = due  # type: ignore[assignment]
+            action.updated_at = self._now()
+            s.flush()
+            return self._record(s, action)
+
+    def remove_action(self, action_id: int) -> None:
+        with self.db.transaction() as s:
+            s.delete(self._get(s, m.Action, action_id, "Action"))
+
+    def set_status(
+        self,
+        *,
+        action_id: int,
+        status: ActionStatus,
+        note: str = "",
+        meeting_id: int | None = None,
+    ) -> r.ActionRecord:
+        """Change status with a note; the history keeps who/when/where."""
+        new = ActionStatus(status)
+        body = optional_text("note", note, label="Note", limit=5000)
+        with self.db.transaction() as s:
+            action = self._get(s, m.Action, action_id, "Action")
+            if new.value == action.status and not body:
+                return self._record(s, action)
+            s.add(
+                m.ActionUpdate(
+                    action_id=action.id,
+                    meeting_id=meeting_id,
+                    changed_at=self._now(),
+                    old_status=action.status,
+                    new_status=new.value,
+                    old_due=action.due,
+                    new_due=action.due,
+                    note=body,
+                )
+            )
+            action.status = new.value
+            action.updated_at = self._now()
+            s.flush()
+            return self._record(s, action)
+
+    def history(self, action_id: int) -> list[r.ActionUpdateRecord]:
+        with self.db.sessions() as s:
+            rows = s.scalars(
+                select(m.ActionUpdate)
+                .where(m.ActionUpdate.action_id == action_id)
+                .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
+            )
+            return [to_update(u) for u in rows]
+
+    def follow_ups(self, meeting_id: int) -> list[r.FollowUpRecord]:
+        """Earlier actions of the series as they stand in this meeting's review.
+
+        An action comes back when it was agreed in an earlier meeting of the same
+        series (by start time, whatever order the meetings were created in) and is
+        still open, or was reviewed in this meeting (so a "done" stays visible
+        here with its note).
+        """
+        with self.db.sessions() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            origin = m.Meeting
+            reviewed_here = (
+                select(m.ActionUpdate.action_id)
+                .where(m.ActionUpdate.meeting_id == meeting_id)
+                .scalar_subquery()
+            )
+            earlier = or_(
+                origin.starts_at < meeting.starts_at,
+                and_(origin.starts_at == meeting.starts_at, origin.id < meeting.id),
+            )
+            rows = s.execute(
+                select(m.Action, origin, m.Member)
+                .join(origin, m.Action.meeting_id == origin.id)
+                .join(m.Member, m.Action.owner_id == m.Member.id)
+                .where(
+                    origin.series_id == meeting.series_id,
+                    origin.id != meeting_id,
+                    earlier,
+                    or_(m.Action.status.in_(_OPEN_VALUES), m.Action.id.in_(reviewed_here)),
+                )
+                .order_by(origin.starts_at, m.Member.name, m.Action.position, m.Action.id)
+            ).all()
+            updates: dict[int, list[m.ActionUpdate]] = {}
+            if rows:
+                ids = [a.id for a, _, _ in rows]
+                for u in s.scalars(
+                    select(m.ActionUpdate)
+                    .where(m.ActionUpdate.meeting_id == meeting_id, m.ActionUpdate.action_id.in_(ids))
+                    .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
+                ):
+                    updates.setdefault(u.action_id, []).append(u)
+            result = []
+            for action, mt, owner in rows:
+                mine = updates.get(action.id, [])
+                status_changes = [u for u in mine if u.old_status is not None]
+                before = (
+                    ActionStatus(status_changes[0].old_status)  # type: ignore[arg-type]
+                    if status_changes
+                    else ActionStatus(action.status)
+                )
+                notes = [u.note for u in mine if u.note]
+                result.append(
+                    r.FollowUpRecord(
+                        action=to_action(action, mt, owner),
+                        status_before=before,
+                        review_note=notes[-1] if notes else "",
+                        reviewed=bool(mine),
+                    )
+                )
+            return result

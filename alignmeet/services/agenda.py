@@ -1,0 +1,408 @@
+"""Agenda items: time boxes, order, notes, ideas, decisions, parking; agenda templates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from alignmeet.domain.enums import ItemKind, MeetingStatus
+from alignmeet.domain.rules import (
+    AgendaBudget,
+    ValidationError,
+    name_key,
+    optional_text,
+    require_text,
+    validate_minutes,
+)
+from alignmeet.services import records as r
+from alignmeet.services.base import ServiceBase, member_name, to_item
+from alignmeet.storage import models as m
+
+_UNSET: object = object()
+
+BUILTIN_TEMPLATES: tuple[tuple[str, str, int, tuple[tuple[str, int, ItemKind], ...]], ...] = (
+    (
+        "Monthly Sales & Marketing sync",
+        "The recurring joint meeting: results, lead feedback, campaigns, wins and lessons.",
+        60,
+        (
+            ("Shared revenue goal and KPI review", 10, ItemKind.KPI_REVIEW),
+            ("Lead feedback from Sales", 10, ItemKind.LEAD_FEEDBACK),
+            ("Campaigns and content coming up", 15, ItemKind.REGULAR),
+            ("Pipeline and deals that need Marketing", 10, ItemKind.REGULAR),
+            ("Wins to celebrate, lessons to solve", 10, ItemKind.WINS_LESSONS),
+        ),
+    ),
+    (
+        "Campaign kick-off",
+        "Launch a campaign both teams own: goal, persona, message, hand-off.",
+        60,
+        (
+            ("Campaign goal and the revenue it serves", 10, ItemKind.REGULAR),
+            ("Target persona: how would they respond?", 10, ItemKind.REGULAR),
+            ("Message, offer and channels", 15, ItemKind.REGULAR),
+            ("Lead definition and hand-off to Sales", 10, ItemKind.GLOSSARY),
+            ("Timeline and milestones", 10, ItemKind.REGULAR),
+        ),
+    ),
+    (
+        "Lead hand-off review",
+        "Why leads were accepted or rejected, and what changes on both sides.",
+        45,
+        (
+            ("Lead volume and MQL→SQL conversion", 10, ItemKind.KPI_REVIEW),
+            ("Rejected leads: reasons and examples", 15, ItemKind.LEAD_FEEDBACK),
+            ("What counts as a qualified lead", 10, ItemKind.GLOSSARY),
+            ("Speed to lead and follow-up", 5, ItemKind.REGULAR),
+        ),
+    ),
+    (
+        "Data needs workshop",
+        "Each team brings its Top 10 data needs; agree one joint list with owners.",
+        60,
+        (
+            ("Sales' Top 10 data needs", 15, ItemKind.DATA_NEEDS),
+            ("Marketing's Top 10 data needs", 15, ItemKind.DATA_NEEDS),
+            ("Overlap and one joint Top 10", 20, ItemKind.DATA_NEEDS),
+            ("Owners and next steps", 10, ItemKind.REGULAR),
+        ),
+    ),
+)
+
+
+class AgendaService(ServiceBase):
+    def items(self, meeting_id: int, *, include_parked: bool = True) -> list[r.AgendaItemRecord]:
+        with self.db.sessions() as s:
+            query = (
+                select(m.AgendaItem)
+                .where(m.AgendaItem.meeting_id == meeting_id)
+                .order_by(m.AgendaItem.position, m.AgendaItem.id)
+            )
+            if not include_parked:
+                query = query.where(m.AgendaItem.parked.is_(False))
+            return [to_item(s, x) for x in s.scalars(query)]
+
+    def get_item(self, item_id: int) -> r.AgendaItemRecord:
+        with self.db.sessions() as s:
+            return to_item(s, self._get(s, m.AgendaItem, item_id, "Agenda item"))
+
+    def budget(self, meeting_id: int) -> AgendaBudget:
+        with self.db.sessions() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            boxed = s.scalar(
+                select(func.coalesce(func.sum(m.AgendaItem.minutes), 0)).where(
+                    m.AgendaItem.meeting_id == meeting_id, m.AgendaItem.parked.is_(False)
+                )
+            )
+            return AgendaBudget(planned_minutes=meeting.planned_minutes, boxed_minutes=int(boxed or 0))
+
+    def add_item(
+        self,
+        *,
+        meeting_id: int,
+        title: str,
+        minutes: int = 10,
+        owner_id: int | None = None,
+        kind: ItemKind = ItemKind.REGULAR,
+        position: int | None = None,
+    ) -> r.AgendaItemRecord:
+        text = require_text("title", title, label="Agenda item")
+        box = validate_minutes("minutes", minutes, label="Time box", high=480)
+        with self.db.transaction() as s:
+            self._get(s, m.Meeting, meeting_id, "Meeting")
+            if owner_id is not None:
+                self._get(s, m.Member, owner_id, "Member")
+            siblings = self._siblings(s, meeting_id)
+            if position is None or position >= len(siblings):
+                position = len(siblings)
+            item = m.AgendaItem(
+                meeting_id=meeting_id,
+                position=position,
+                title=text,
+                minutes=box,
+                owner_id=owner_id,
+                kind=ItemKind(kind).value,
+            )
+            siblings.insert(position, item)
+            s.add(item)
+            self._renumber(siblings)
+            s.flush()
+            return to_item(s, item)
+
+    def update_item(
+        self,
+        *,
+        item_id: int,
+        title: str | None = None,
+        minutes: int | None = None,
+        owner_id: int | None | object = _UNSET,
+        kind: ItemKind | None = None,
+        notes: str | None = None,
+    ) -> r.AgendaItemRecord:
+        with self.db.transaction() as s:
+            item = self._get(s, m.AgendaItem, item_id, "Agenda item")
+            if title is not None:
+                item.title = require_text("title", title, label="Agenda item")
+            if minutes is not None:
+                item.minutes = validate_minutes("minutes", minutes, label="Time box", high=480)
+            if owner_id is not _UNSET:
+                if owner_id is not None:
+                    assert isinstance(owner_id, int)
+                    self._get(s, m.Member, owner_id, "Member")
+                item.owner_id = owner_id  # type: ignore[assignment]
+            if kind is not None:
+                item.kind = ItemKind(kind).value
+            if notes is not None:
+                item.notes = optional_text("notes", notes, label="Notes", limit=200_000)
+            s.flush()
+            return to_item(s, item)
+
+    def remove_item(self, item_id: int) -> None:
+        with self.db.transaction() as s:
+            item = self._get(s, m.AgendaItem, item_id, "Agenda item")
+            meeting_id = item.meeting_id
+            s.delete(item)
+            s.flush()
+            self._renumber(self._siblings(s, meeting_id))
+
+    def move_item(self, *, item_id: int, to_position: int) -> list[r.AgendaItemRecord]:
+        with self.db.transaction() as s:
+            item = self._get(s, m.AgendaItem, item_id, "Agenda item")
+            siblings = self._siblings(s, item.meeting_id)
+            siblings.remove(item)
+            to_position = max(0, min(to_position, len(siblings)))
+            siblings.insert(to_position, item)
+            self._renumber(siblings)
+            s.flush()
+            return [to_item(s, x) for x in siblings]
+
+    def reorder(self, *, meeting_id: int, item_ids: Sequence[int]) -> list[r.AgendaItemRecord]:
+        with self.db.transaction() as s:
+            siblings = self._siblings(s, meeting_id)
+            by_id = {x.id: x for x in siblings}
+            if sorted(item_ids) != sorted(by_id):
+                raise ValidationError("agenda", "The new order must list every agenda item once.")
+            ordered = [by_id[i] for i in item_ids]
+            self._renumber(ordered)
+            s.flush()
+            return [to_item(s, x) for x in ordered]
+
+    def add_minute(self, item_id: int, minutes: int = 1) -> r.AgendaItemRecord:
+        """The "+1 min" button: extend the box while running, without changing the plan."""
+        with self.db.transaction() as s:
+            item = self._get(s, m.AgendaItem, item_id, "Agenda item")
+            item.extra_minutes = max(0, item.extra_minutes + minutes)
+            s.flush()
+            return to_item(s, item)
+
+    def record_time(self, *, item_id: int, used_seconds: int) -> None:
+        with self.db.transaction() as s:
+            item = self._get(s, m.AgendaItem, item_id, "Agenda item")
+            item.used_seconds = max(0, int(used_seconds))
+
+    def park_item(self, *, item_id: int, parked: bool = True) -> r.AgendaItemRecord:
+        """Park an item: it leaves this agenda and lands on the series' next meeting.
+
+        If a later meeting of the series already exists and has not run yet, the
+        item is put on its agenda right away; otherwise it is carried when the
+        next meeting is created.
+        """
+        with self.db.transaction() as s:
+            item = self._get(s, m.AgendaItem, item_id, "Agenda item")
+            item.parked = parked
+            meeting = self._get(s, m.Meeting, item.meeting_id, "Meeting")
+            existing_copy = s.scalar(select(m.AgendaItem).where(m.AgendaItem.carried_from_id == item.id))
+            if parked and existing_copy is None:
+                later = s.scalar(
+                    select(m.Meeting)
+                    .where(
+                        m.Meeting.series_id == meeting.series_id,
+                        m.Meeting.starts_at > meeting.starts_at,
+                        m.Meeting.status == MeetingStatus.PLANNED.value,
+                    )
+                    .order_by(m.Meeting.starts_at)
+                )
+                if later is not None:
+                    siblings = self._siblings(s, later.id)
+                    s.add(
+                        m.AgendaItem(
+                            meeting_id=later.id,
+                            position=len(siblings),
+                            title=item.title,
+                            owner_id=item.owner_id,
+                            minutes=item.minutes,
+                            kind=item.kind,
+                            carried_from_id=item.id,
+                        )
+                    )
+            elif not parked and existing_copy is not None:
+                target = s.get(m.Meeting, existing_copy.meeting_id)
+                if target is not None and target.status == MeetingStatus.PLANNED.value:
+                    s.delete(existing_copy)
+            s.flush()
+            return to_item(s, item)
+
+    # ---- ideas and decisions ------------------------------------------------
+    def ideas(self, item_id: int) -> list[r.IdeaRecord]:
+        with self.db.sessions() as s:
+            return self._ideas(s, item_id)
+
+    def _ideas(self, s: Session, item_id: int) -> list[r.IdeaRecord]:
+        rows = s.scalars(select(m.Idea).where(m.Idea.item_id == item_id).order_by(m.Idea.id))
+        return [
+            r.IdeaRecord(
+                id=x.id,
+                item_id=x.item_id,
+                author_id=x.author_id,
+                author_name=member_name(s, x.author_id),
+                text=x.text,
+            )
+            for x in rows
+        ]
+
+    def add_idea(self, *, item_id: int, text: str, author_id: int | None = None) -> r.IdeaRecord:
+        body = require_text("idea", text, label="Idea", limit=5000)
+        with self.db.transaction() as s:
+            self._get(s, m.AgendaItem, item_id, "Agenda item")
+            if author_id is not None:
+                self._get(s, m.Member, author_id, "Member")
+            idea = m.Idea(item_id=item_id, author_id=author_id, text=body, created_at=self._now())
+            s.add(idea)
+            s.flush()
+            return r.IdeaRecord(idea.id, item_id, author_id, member_name(s, author_id), body)
+
+    def remove_idea(self, idea_id: int) -> None:
+        with self.db.transaction() as s:
+            s.delete(self._get(s, m.Idea, idea_id, "Idea"))
+
+    def decisions(self, item_id: int) -> list[r.DecisionRecord]:
+        with self.db.sessions() as s:
+            return self._decisions(s, item_id)
+
+    def _decisions(self, s: Session, item_id: int) -> list[r.DecisionRecord]:
+        rows = s.scalars(select(m.Decision).where(m.Decision.item_id == item_id).order_by(m.Decision.id))
+        return [r.DecisionRecord(id=x.id, item_id=x.item_id, text=x.text) for x in rows]
+
+    def add_decision(self, *, item_id: int, text: str) -> r.DecisionRecord:
+        body = require_text("decision", text, label="Decision", limit=5000)
+        with self.db.transaction() as s:
+            self._get(s, m.AgendaItem, item_id, "Agenda item")
+            decision = m.Decision(item_id=item_id, text=body, created_at=self._now())
+            s.add(decision)
+            s.flush()
+            return r.DecisionRecord(decision.id, item_id, body)
+
+    def remove_decision(self, decision_id: int) -> None:
+        with self.db.transaction() as s:
+            s.delete(self._get(s, m.Decision, decision_id, "Decision"))
+
+    # ---- templates ----------------------------------------------------------
+    def ensure_builtin_templates(self) -> None:
+        with self.db.transaction() as s:
+            have = {t.name for t in s.scalars(select(m.AgendaTemplate))}
+            for name, description, planned, items in BUILTIN_TEMPLATES:
+                if name in have:
+                    continue
+                template = m.AgendaTemplate(
+                    name=name, description=description, builtin=True, planned_minutes=planned
+                )
+                template.items = [
+                    m.TemplateItem(position=i, title=t, minutes=mins, kind=kind.value)
+                    for i, (t, mins, kind) in enumerate(items)
+                ]
+                s.add(template)
+
+    def templates(self) -> list[r.TemplateRecord]:
+        with self.db.sessions() as s:
+            rows = s.scalars(
+                select(m.AgendaTemplate).order_by(m.AgendaTemplate.builtin.desc(), m.AgendaTemplate.name)
+            )
+            return [
+                r.TemplateRecord(
+                    id=t.id,
+                    name=t.name,
+                    description=t.description,
+                    builtin=t.builtin,
+                    planned_minutes=t.planned_minutes,
+                    items=tuple(
+                        r.TemplateItemRecord(i.title, i.minutes, ItemKind(i.kind)) for i in t.items
+                    ),
+                )
+                for t in rows
+            ]
+
+    def apply_template(self, *, meeting_id: int, template_id: int) -> list[r.AgendaItemRecord]:
+        """Append the template's items to the meeting's agenda."""
+        with self.db.transaction() as s:
+            template = self._get(s, m.AgendaTemplate, template_id, "Agenda template")
+            siblings = self._siblings(s, meeting_id)
+            for t_item in template.items:
+                item = m.AgendaItem(
+                    meeting_id=meeting_id,
+                    position=len(siblings),
+                    title=t_item.title,
+                    minutes=t_item.minutes,
+                    kind=t_item.kind,
+                )
+                s.add(item)
+                siblings.append(item)
+            s.flush()
+            return [to_item(s, x) for x in siblings]
+
+    def save_as_template(
+        self, *, meeting_id: int, name: str, description: str = ""
+    ) -> r.TemplateRecord:
+        text = require_text("name", name, label="Template name")
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            for other in s.scalars(select(m.AgendaTemplate)):
+                if name_key(other.name) == name_key(text):
+                    raise ValidationError("name", f"There is already a template called “{other.name}”.")
+            items = [x for x in self._siblings(s, meeting_id) if not x.parked]
+            if not items:
+                raise ValidationError("agenda", "The agenda is empty: add items before saving it.")
+            template = m.AgendaTemplate(
+                name=text,
+                description=" ".join(description.split()),
+                builtin=False,
+                planned_minutes=meeting.planned_minutes,
+            )
+            template.items = [
+                m.TemplateItem(position=i, title=x.title, minutes=x.minutes, kind=x.kind)
+                for i, x in enumerate(items)
+            ]
+            s.add(template)
+            s.flush()
+            return r.TemplateRecord(
+                id=template.id,
+                name=template.name,
+                description=template.description,
+                builtin=False,
+                planned_minutes=template.planned_minutes,
+                items=tuple(r.TemplateItemRecord(x.title, x.minutes, ItemKind(x.kind)) for x in items),
+            )
+
+    def delete_template(self, template_id: int) -> None:
+        with self.db.transaction() as s:
+            template = self._get(s, m.AgendaTemplate, template_id, "Agenda template")
+            if template.builtin:
+                raise ValidationError("template", "Built-in templates cannot be deleted.")
+            s.delete(template)
+
+    # ---- helpers ------------------------------------------------------------
+    def _siblings(self, s: Session, meeting_id: int) -> list[m.AgendaItem]:
+        return list(
+            s.scalars(
+                select(m.AgendaItem)
+                .where(m.AgendaItem.meeting_id == meeting_id)
+                .order_by(m.AgendaItem.position, m.AgendaItem.id)
+            )
+        )
+
+    @staticmethod
+    def _renumber(items: Sequence[m.AgendaItem]) -> None:
+        for i, item in enumerate(items):
+            if item.position != i:
+                item.position = i

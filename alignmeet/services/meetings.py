@@ -1,0 +1,364 @@
+"""Series, meetings, attendance, phases and commitments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from alignmeet.domain.enums import Attendance, MeetingStatus, Phase
+from alignmeet.domain.rules import (
+    DEFAULT_END_GOAL,
+    MAX_TEXT,
+    ValidationError,
+    name_key,
+    optional_text,
+    require_text,
+    validate_confidence,
+    validate_minutes,
+)
+from alignmeet.services import records as r
+from alignmeet.services.base import NotFoundError, ServiceBase, to_meeting, to_participant
+from alignmeet.storage import models as m
+
+DEFAULT_SERIES = "Sales & Marketing sync"
+_UNSET: object = object()
+
+
+class MeetingService(ServiceBase):
+    # ---- series -------------------------------------------------------------
+    def list_series(self) -> list[r.SeriesRecord]:
+        with self.db.sessions() as s:
+            rows = s.scalars(select(m.Series).order_by(m.Series.name))
+            return [r.SeriesRecord(id=x.id, name=x.name, cadence_days=x.cadence_days) for x in rows]
+
+    def ensure_series(self, *, name: str = DEFAULT_SERIES, cadence_days: int = 30) -> r.SeriesRecord:
+        text = require_text("series", name, label="Series name")
+        with self.db.transaction() as s:
+            for series in s.scalars(select(m.Series)):
+                if name_key(series.name) == name_key(text):
+                    return r.SeriesRecord(series.id, series.name, series.cadence_days)
+            series = m.Series(name=text, cadence_days=cadence_days)
+            s.add(series)
+            s.flush()
+            return r.SeriesRecord(series.id, series.name, series.cadence_days)
+
+    # ---- meetings -----------------------------------------------------------
+    def list_meetings(self) -> list[r.MeetingSummary]:
+        with self.db.sessions() as s:
+            rows = s.execute(
+                select(m.Meeting, m.Series.name)
+                .join(m.Series)
+                .order_by(m.Meeting.starts_at.desc(), m.Meeting.id.desc())
+            )
+            return [
+                r.MeetingSummary(
+                    id=mt.id,
+                    series_id=mt.series_id,
+                    series_name=series_name,
+                    title=mt.title,
+                    starts_at=mt.starts_at,
+                    status=MeetingStatus(mt.status),
+                    phase=Phase(mt.phase),
+                )
+                for mt, series_name in rows
+            ]
+
+    def get_meeting(self, meeting_id: int) -> r.MeetingRecord:
+        with self.db.sessions() as s:
+            return to_meeting(s, self._get(s, m.Meeting, meeting_id, "Meeting"))
+
+    def latest_meeting_id(self) -> int | None:
+        with self.db.sessions() as s:
+            return s.scalar(
+                select(m.Meeting.id).order_by(m.Meeting.starts_at.desc(), m.Meeting.id.desc())
+            )
+
+    def create_meeting(
+        self,
+        *,
+        title: str,
+        starts_at: datetime,
+        planned_minutes: int = 60,
+        series_id: int | None = None,
+        place: str = "",
+        facilitator_id: int | None = None,
+        note_taker_id: int | None = None,
+        topic: str = "",
+        end_goal: str = DEFAULT_END_GOAL,
+        invitee_ids: Iterable[int] = (),
+        template_id: int | None = None,
+    ) -> r.MeetingRecord:
+        """A new meeting. Items parked in earlier meetings of the series join its agenda."""
+        title_text = require_text("title", title, label="Meeting title")
+        minutes = validate_minutes("planned_minutes", planned_minutes, label="Planned length")
+        if series_id is None:
+            series_id = self.ensure_series().id
+        with self.db.transaction() as s:
+            self._get(s, m.Series, series_id, "Series")
+            meeting = m.Meeting(
+                series_id=series_id,
+                title=title_text,
+                starts_at=starts_at.replace(second=0, microsecond=0),
+                planned_minutes=minutes,
+                place=" ".join(place.split())[:200],
+                facilitator_id=facilitator_id,
+                note_taker_id=note_taker_id,
+                topic=optional_text("topic", topic, label="Topic"),
+                end_goal=optional_text("end_goal", end_goal, label="End goal"),
+                created_at=self._now(),
+            )
+            s.add(meeting)
+            s.flush()
+            for member_id in dict.fromkeys(invitee_ids):
+                self._get(s, m.Member, member_id, "Member")
+                s.add(m.Participant(meeting_id=meeting.id, member_id=member_id))
+            position = 0
+            if template_id is not None:
+                template = self._get(s, m.AgendaTemplate, template_id, "Agenda template")
+                for t_item in template.items:
+                    s.add(
+                        m.AgendaItem(
+                            meeting_id=meeting.id,
+                            position=position,
+                            title=t_item.title,
+                            minutes=t_item.minutes,
+                            kind=t_item.kind,
+                        )
+                    )
+                    position += 1
+            carry_parked_items(s, meeting, position)
+            s.flush()
+            return to_meeting(s, meeting)
+
+    def update_meeting(
+        self,
+        *,
+        meeting_id: int,
+        title: str | None = None,
+        starts_at: datetime | None = None,
+        planned_minutes: int | None = None,
+        place: str | None = None,
+        facilitator_id: int | None | object = _UNSET,
+        note_taker_id: int | None | object = _UNSET,
+        topic: str | None = None,
+        end_goal: str | None = None,
+        previous_minutes_approved: bool | None = None,
+        next_meeting_at: datetime | None | object = _UNSET,
+        closing_notes: str | None = None,
+    ) -> r.MeetingRecord:
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            if title is not None:
+                meeting.title = require_text("title", title, label="Meeting title")
+            if starts_at is not None:
+                meeting.starts_at = starts_at.replace(second=0, microsecond=0)
+            if planned_minutes is not None:
+                meeting.planned_minutes = validate_minutes(
+                    "planned_minutes", planned_minutes, label="Planned length"
+                )
+            if place is not None:
+                meeting.place = " ".join(place.split())[:200]
+            if facilitator_id is not _UNSET:
+                meeting.facilitator_id = self._member_or_none(s, facilitator_id)
+            if note_taker_id is not _UNSET:
+                meeting.note_taker_id = self._member_or_none(s, note_taker_id)
+            if topic is not None:
+                meeting.topic = optional_text("topic", topic, label="Topic")
+            if end_goal is not None:
+                meeting.end_goal = optional_text("end_goal", end_goal, label="End goal")
+            if previous_minutes_approved is not None:
+                meeting.previous_minutes_approved = previous_minutes_approved
+            if next_meeting_at is not _UNSET:
+                if next_meeting_at is not None:
+                    assert isinstance(next_meeting_at, datetime)
+                    if next_meeting_at <= meeting.starts_at:
+                        raise ValidationError(
+                            "next_meeting_at", "The next meeting must be after this one."
+                        )
+                meeting.next_meeting_at = next_meeting_at  # type: ignore[assignment]
+            if closing_notes is not None:
+                meeting.closing_notes = optional_text(
+                    "closing_notes", closing_notes, label="Closing notes", limit=MAX_TEXT
+                )
+            s.flush()
+            return to_meeting(s, meeting)
+
+    def _member_or_none(self, s: Session, member_id: object) -> int | None:
+        if member_id is None:
+            return None
+        assert isinstance(member_id, int)
+        self._get(s, m.Member, member_id, "Member")
+        return member_id
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            s.delete(meeting)
+
+    # ---- flow ---------------------------------------------------------------
+    def set_phase(self, *, meeting_id: int, phase: Phase) -> r.MeetingRecord:
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            meeting.phase = Phase(phase).value
+            if meeting.status == MeetingStatus.PLANNED.value and phase is not Phase.OPEN:
+                meeting.status = MeetingStatus.RUNNING.value
+            s.flush()
+            return to_meeting(s, meeting)
+
+    def record_elapsed(self, *, meeting_id: int, seconds: int) -> None:
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            meeting.elapsed_seconds = max(0, int(seconds))
+            if meeting.status == MeetingStatus.PLANNED.value and seconds > 0:
+                meeting.status = MeetingStatus.RUNNING.value
+
+    def close_meeting(
+        self, *, meeting_id: int, next_meeting_at: datetime | None = None
+    ) -> r.MeetingRecord:
+        if next_meeting_at is not None:
+            self.update_meeting(meeting_id=meeting_id, next_meeting_at=next_meeting_at)
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            meeting.status = MeetingStatus.CLOSED.value
+            meeting.phase = Phase.CLOSE.value
+            meeting.closed_at = self._now()
+            s.flush()
+            return to_meeting(s, meeting)
+
+    def reopen_meeting(self, meeting_id: int) -> r.MeetingRecord:
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            meeting.status = MeetingStatus.RUNNING.value
+            meeting.closed_at = None
+            s.flush()
+            return to_meeting(s, meeting)
+
+    # ---- participants -------------------------------------------------------
+    def participants(self, meeting_id: int) -> list[r.ParticipantRecord]:
+        with self.db.sessions() as s:
+            rows = s.scalars(
+                select(m.Participant)
+                .join(m.Member)
+                .join(m.Team)
+                .where(m.Participant.meeting_id == meeting_id)
+                .order_by(m.Team.position, m.Member.name)
+            )
+            return [to_participant(p) for p in rows]
+
+    def set_invitees(self, *, meeting_id: int, member_ids: Iterable[int]) -> None:
+        wanted = set(member_ids)
+        with self.db.transaction() as s:
+            self._get(s, m.Meeting, meeting_id, "Meeting")
+            existing = {
+                p.member_id: p
+                for p in s.scalars(select(m.Participant).where(m.Participant.meeting_id == meeting_id))
+            }
+            for member_id, participant in existing.items():
+                if member_id not in wanted:
+                    s.delete(participant)
+            for member_id in wanted - existing.keys():
+                self._get(s, m.Member, member_id, "Member")
+                s.add(m.Participant(meeting_id=meeting_id, member_id=member_id))
+
+    def set_attendance(
+        self,
+        *,
+        meeting_id: int,
+        member_id: int,
+        attendance: Attendance | None = None,
+        representative: bool | None = None,
+    ) -> r.ParticipantRecord:
+        with self.db.transaction() as s:
+            p = self._participant(s, meeting_id, member_id, create=True)
+            if attendance is not None:
+                p.attendance = Attendance(attendance).value
+                if attendance is not Attendance.PRESENT:
+                    p.representative = False
+            if representative is not None:
+                if representative and p.attendance != Attendance.PRESENT.value:
+                    p.attendance = Attendance.PRESENT.value
+                p.representative = representative
+            s.flush()
+            return to_participant(p)
+
+    def commit(
+        self, *, meeting_id: int, member_id: int, confidence: int | None = None, note: str = ""
+    ) -> r.ParticipantRecord:
+        """Member says "I commit" to their action plan (confidence 1–5 optional)."""
+        level = validate_confidence(confidence)
+        with self.db.transaction() as s:
+            p = self._participant(s, meeting_id, member_id)
+            if p.attendance != Attendance.PRESENT.value:
+                raise ValidationError(
+                    "commitment", f"{p.member.name} is not marked present in this meeting."
+                )
+            p.committed_at = self._now()
+            p.confidence = level
+            p.commitment_note = optional_text("note", note, label="Commitment note")
+            s.flush()
+            return to_participant(p)
+
+    def withdraw_commitment(self, *, meeting_id: int, member_id: int) -> r.ParticipantRecord:
+        with self.db.transaction() as s:
+            p = self._participant(s, meeting_id, member_id)
+            p.committed_at = None
+            p.confidence = None
+            s.flush()
+            return to_participant(p)
+
+    def _participant(
+        self, s: Session, meeting_id: int, member_id: int, *, create: bool = False
+    ) -> m.Participant:
+        p = s.scalar(
+            select(m.Participant).where(
+                m.Participant.meeting_id == meeting_id, m.Participant.member_id == member_id
+            )
+        )
+        if p is None:
+            if not create:
+                raise NotFoundError(f"Member {member_id} is not invited to meeting {meeting_id}.")
+            self._get(s, m.Meeting, meeting_id, "Meeting")
+            self._get(s, m.Member, member_id, "Member")
+            p = m.Participant(meeting_id=meeting_id, member_id=member_id)
+            s.add(p)
+            s.flush()
+        return p
+
+
+def carry_parked_items(s: Session, meeting: m.Meeting, position: int) -> int:
+    """Put items parked in earlier meetings of the series (not yet carried) on this agenda."""
+    carried_ids = set(
+        s.scalars(
+            select(m.AgendaItem.carried_from_id).where(m.AgendaItem.carried_from_id.is_not(None))
+        )
+    )
+    parked = s.scalars(
+        select(m.AgendaItem)
+        .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
+        .where(
+            m.Meeting.series_id == meeting.series_id,
+            m.Meeting.id != meeting.id,
+            m.Meeting.starts_at <= meeting.starts_at,
+            m.AgendaItem.parked.is_(True),
+        )
+        .order_by(m.Meeting.starts_at, m.AgendaItem.position)
+    ).all()
+    for item in parked:
+        if item.id in carried_ids:
+            continue
+        s.add(
+            m.AgendaItem(
+                meeting_id=meeting.id,
+                position=position,
+                title=item.title,
+                owner_id=item.owner_id,
+                minutes=item.minutes,
+                kind=item.kind,
+                carried_from_id=item.id,
+            )
+        )
+        position += 1
+    return position

@@ -1,0 +1,97 @@
+"""Gathering a meeting's minutes and writing them out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from alignmeet.domain.enums import Attendance
+from alignmeet.services import records as r
+from alignmeet.services.actions import ActionService
+from alignmeet.services.agenda import AgendaService
+from alignmeet.services.base import NotFoundError, ServiceBase, to_item, to_meeting, to_participant
+from alignmeet.storage import models as m
+
+
+class MinutesService(ServiceBase):
+    def gather(self, meeting_id: int) -> r.MinutesData:
+        actions = ActionService(self.db, self.clock)
+        agenda = AgendaService(self.db, self.clock)
+        follow_ups = tuple(actions.follow_ups(meeting_id))
+        with self.db.sessions() as s:
+            meeting_obj = s.get(m.Meeting, meeting_id)
+            if meeting_obj is None:
+                raise NotFoundError(f"Meeting {meeting_id} does not exist.")
+            meeting = to_meeting(s, meeting_obj)
+            participants = tuple(
+                to_participant(p)
+                for p in s.scalars(
+                    select(m.Participant)
+                    .join(m.Member)
+                    .join(m.Team)
+                    .where(m.Participant.meeting_id == meeting_id)
+                    .order_by(m.Team.position, m.Member.name)
+                )
+            )
+            items_all = [
+                to_item(s, x)
+                for x in s.scalars(
+                    select(m.AgendaItem)
+                    .where(m.AgendaItem.meeting_id == meeting_id)
+                    .order_by(m.AgendaItem.position, m.AgendaItem.id)
+                )
+            ]
+            items = tuple(
+                r.AgendaItemMinutes(
+                    item=item,
+                    ideas=tuple(agenda._ideas(s, item.id)),
+                    decisions=tuple(agenda._decisions(s, item.id)),
+                )
+                for item in items_all
+                if not item.parked
+            )
+            parked = tuple(item for item in items_all if item.parked)
+        meeting_actions = actions.actions_for_meeting(meeting_id)
+        by_owner: dict[int, list[r.ActionRecord]] = {}
+        for action in meeting_actions:
+            by_owner.setdefault(action.owner_id, []).append(action)
+        plans = [
+            r.MemberPlan(participant=p, actions=tuple(by_owner.pop(p.member_id, [])))
+            for p in participants
+            if p.attendance is Attendance.PRESENT or p.member_id in by_owner
+        ]
+        # Owners who were not participants (e.g. an action given to someone absent).
+        for owner_id, owned in by_owner.items():
+            first = owned[0]
+            plans.append(
+                r.MemberPlan(
+                    participant=r.ParticipantRecord(
+                        meeting_id=meeting_id,
+                        member_id=owner_id,
+                        name=first.owner_name,
+                        team_name="",
+                        role="",
+                        attendance=Attendance.ABSENT,
+                        representative=False,
+                        committed_at=None,
+                        confidence=None,
+                        commitment_note="",
+                    ),
+                    actions=tuple(owned),
+                )
+            )
+        return r.MinutesData(
+            meeting=meeting,
+            participants=participants,
+            follow_ups=follow_ups,
+            items=items,
+            parked=parked,
+            plans=tuple(plans),
+            generated_at=self._now(),
+        )
+
+    def export_docx(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
+        from alignmeet.export.minutes_docx import write_minutes
+
+        return write_minutes(self.gather(meeting_id), Path(path), template=template)

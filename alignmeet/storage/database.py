@@ -1,0 +1,187 @@
+"""Opening a database: SQLite file (default) or a PostgreSQL URL.
+
+SQLite gets WAL, synchronous=FULL, foreign keys and SQLAlchemy's documented
+recipe for real transactions (pysqlite's own handling would otherwise run DDL
+outside a transaction, so a failing migration could leave a half-changed file).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from alignmeet import paths
+
+# The newest schema this version knows, and every schema it can upgrade from.
+# tests/storage/test_migrations.py checks these against the Alembic scripts.
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+
+
+class DatabaseOpenError(Exception):
+    """A database that cannot be opened; the message is meant for the user."""
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    path: Path | None = None
+    backups: list[Path] = field(default_factory=list)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.sessions.begin() as session:
+            yield session
+
+    def backup(self, reason: str) -> Path | None:
+        """Online backup (SQLite's backup API, never a file copy). None for servers."""
+        if not self.is_sqlite or self.path is None:
+            return None
+        folder = paths.backups_dir(self.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{self.path.stem}-{stamp}-{reason}.sqlite3"
+        raw = self.engine.raw_connection()
+        try:
+            source = raw.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            raw.close()
+        self.backups.append(target)
+        return target
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 15})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (below)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: object) -> None:
+        conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} is a folder, not an AlignMeet database file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise DatabaseOpenError(f"{path} is empty (0 bytes): it is not an AlignMeet database.")
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseOpenError(f"{path} is not a database file (it may be damaged or another kind of file).")
+
+
+def open_database(
+    target: str | Path | None = None, *, create: bool = True, migrate: bool = True
+) -> Database:
+    """Open (and if needed create and upgrade) a database by file path or URL."""
+    if target is None:
+        target = paths.default_db_path()
+    as_text = str(target)
+    if "://" in as_text:
+        url = as_text
+        engine = create_engine(url, pool_pre_ping=True)
+        path = None
+    else:
+        path = Path(as_text).expanduser().resolve()
+        _check_sqlite_file(path)
+        if not path.exists():
+            if not create:
+                raise DatabaseOpenError(f"There is no database at {path}.")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{path}"
+        engine = _sqlite_engine(path)
+    db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), path=path)
+    try:
+        if db.is_sqlite:
+            with engine.connect() as conn:
+                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            if result != "ok":
+                raise DatabaseOpenError(f"{path} is damaged (SQLite quick check: {result}).")
+        revision = current_revision(db)
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise DatabaseOpenError(
+                f"{db.label} was written by a newer version of AlignMeet (schema {revision}). "
+                "Update AlignMeet to open it; the file was not changed."
+            )
+        if revision != HEAD_REVISION:
+            if not migrate:
+                raise DatabaseOpenError(f"{db.label} needs an upgrade to schema {HEAD_REVISION}.")
+            if revision is not None:
+                db.backup(f"before-upgrade-{revision}")
+            upgrade(db)
+    except (SADatabaseError, OperationalError) as exc:
+        engine.dispose()
+        raise DatabaseOpenError(f"Cannot open {db.label}: {exc.orig or exc}") from exc
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    return db
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        has_table = conn.dialect.has_table(conn, "alembic_version")
+        if not has_table:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _alembic_config(db: Database):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Run Alembic migrations inside one transaction (DDL included)."""
+    from alembic import command
+
+    cfg = _alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
