@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-WARN_FRACTION = 0.8  # warn when 80 % of the box is used ...
-WARN_MIN_SECONDS = 60  # ... or at most one minute remains
+# Warn for the last 20 % of the box, but never for more than its last minute:
+# a 10-minute box warns in its last 60 s, a 2-minute box in its last 24 s.
+WARN_FRACTION = 0.8
+WARN_MIN_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ class BoxReading:
             return BoxState.IDLE
         if self.remaining < 0:
             return BoxState.OVERTIME
-        warn_at = min(self.box_seconds * (1 - WARN_FRACTION), WARN_MIN_SECONDS)
+        # box - box * 0.8, not box * (1 - 0.8): the latter is 23.999… s for a 2-min box
+        warn_at = min(self.box_seconds - self.box_seconds * WARN_FRACTION, WARN_MIN_SECONDS)
         if self.remaining <= warn_at:
             return BoxState.WARN
         return BoxState.OK

@@ -200,9 +200,10 @@ class MeetingService(ServiceBase):
 
     # ---- flow ---------------------------------------------------------------
     def set_phase(self, *, meeting_id: int, phase: Phase) -> r.MeetingRecord:
+        phase = Phase(phase)
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            meeting.phase = Phase(phase).value
+            meeting.phase = phase.value
             if meeting.status == MeetingStatus.PLANNED.value and phase is not Phase.OPEN:
                 meeting.status = MeetingStatus.RUNNING.value
             s.flush()
@@ -271,10 +272,11 @@ class MeetingService(ServiceBase):
         attendance: Attendance | None = None,
         representative: bool | None = None,
     ) -> r.ParticipantRecord:
+        attendance = Attendance(attendance) if attendance is not None else None
         with self.db.transaction() as s:
             p = self._participant(s, meeting_id, member_id, create=True)
             if attendance is not None:
-                p.attendance = Attendance(attendance).value
+                p.attendance = attendance.value
                 if attendance is not Attendance.PRESENT:
                     p.representative = False
             if representative is not None:

@@ -112,6 +112,36 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseOpenError(f"{path} is not a database file (it may be damaged or another kind of file).")
 
 
+def _refuse_newer_schema(path: Path) -> None:
+    """Refuse a file from a newer AlignMeet before the engine switches it to WAL.
+
+    Switching a rollback-journal file to WAL rewrites its header, so this check
+    reads the revision over a plain connection that only SELECTs.
+    """
+    try:
+        con = sqlite3.connect(path, isolation_level=None)
+        try:
+            has_table = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+            row = None
+            if has_table:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError(f"Cannot open {path}: {exc}") from exc
+    if row is not None and row[0] not in KNOWN_REVISIONS:
+        raise DatabaseOpenError(_newer_message(str(path), row[0]))
+
+
+def _newer_message(label: str, revision: str) -> str:
+    return (
+        f"{label} was written by a newer version of AlignMeet (schema {revision}). "
+        "Update AlignMeet to open it; the file was not changed."
+    )
+
+
 def open_database(
     target: str | Path | None = None, *, create: bool = True, migrate: bool = True
 ) -> Database:
@@ -126,6 +156,8 @@ def open_database(
     else:
         path = Path(as_text).expanduser().resolve()
         _check_sqlite_file(path)
+        if path.exists():
+            _refuse_newer_schema(path)
         if not path.exists():
             if not create:
                 raise DatabaseOpenError(f"There is no database at {path}.")
@@ -141,10 +173,7 @@ def open_database(
                 raise DatabaseOpenError(f"{path} is damaged (SQLite quick check: {result}).")
         revision = current_revision(db)
         if revision is not None and revision not in KNOWN_REVISIONS:
-            raise DatabaseOpenError(
-                f"{db.label} was written by a newer version of AlignMeet (schema {revision}). "
-                "Update AlignMeet to open it; the file was not changed."
-            )
+            raise DatabaseOpenError(_newer_message(db.label, revision))
         if revision != HEAD_REVISION:
             if not migrate:
                 raise DatabaseOpenError(f"{db.label} needs an upgrade to schema {HEAD_REVISION}.")
@@ -157,6 +186,12 @@ def open_database(
     except DatabaseOpenError:
         engine.dispose()
         raise
+    except Exception as exc:  # a migration script failing in another way
+        engine.dispose()
+        raise DatabaseOpenError(
+            f"Cannot upgrade {db.label}: {exc}. The database was left as it was"
+            + (f"; a backup is in {db.backups[-1]}." if db.backups else ".")
+        ) from exc
     return db
 
 
