@@ -1,0 +1,126 @@
+"""Replace a file all at once, or not at all.
+
+`Document.save(path)` truncates the target before writing, so a failed save leaves a broken
+file where the user's minutes were. Here the bytes go to a temporary file next to the
+target, are flushed to disk, and only then renamed over it (`os.replace`, atomic on the
+same file system). If anything fails the temporary file is removed, the old file is left
+byte-identical and an `ExportError` says, for the user, what went wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from alignmeet.export import ExportError
+
+__all__ = ["atomic_write_bytes"]
+
+_PERMISSION_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+_SPACE_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically; raise `ExportError` (old file untouched) on failure."""
+    path = Path(path)
+    folder = path.parent
+    temp: Path | None = None
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not folder.is_dir():
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(folder))
+        temp, fd = _create_temp(path)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _copy_mode(path, temp)
+        os.replace(temp, path)
+        temp = None
+        _sync_folder(folder)
+    except OSError as exc:
+        raise ExportError(_message(path, exc), path=path) from exc
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _create_temp(path: Path) -> tuple[Path, int]:
+    """A new, empty file next to `path`, created with the usual permissions (umask applies)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return temp, os.open(temp, flags, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "Could not create a temporary file", str(path.parent))
+
+
+def _copy_mode(target: Path, temp: Path) -> None:
+    """Keep the permissions of the file being replaced (best effort)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(temp, mode & 0o7777)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not on Windows)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _message(path: Path, exc: OSError) -> str:
+    folder = path.parent
+    if isinstance(exc, IsADirectoryError) or _is_dir(path):
+        return f"{path} is a folder, not a file. Choose a file name inside it, or another name."
+    if not _is_dir(folder):
+        if _exists(folder) and not _is_dir(folder):
+            return (
+                f"{folder} is a file, not a folder, so {path.name} cannot be saved there. "
+                "Choose another folder."
+            )
+        return f"The folder {folder} does not exist. Choose another folder."
+    if isinstance(exc, PermissionError) or exc.errno in _PERMISSION_ERRNOS:
+        return (
+            f"AlignMeet cannot write to {path}: permission denied. Choose a folder you can "
+            "write to or close the file if it is open elsewhere."
+        )
+    if exc.errno in _SPACE_ERRNOS:
+        return (
+            f"There is not enough disk space to save {path}. Free some space or choose "
+            "another drive. The previous file, if any, was kept."
+        )
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"AlignMeet could not save {path}: {reason}. The previous file, if any, was kept."
