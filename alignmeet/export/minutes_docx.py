@@ -703,7 +703,9 @@ def _title_block(data: MinutesInput, teams: Sequence[str], width: int) -> str:
 
 
 def _review_table(data: MinutesInput, s: _Styles, width: int) -> str:
-    widths = _columns(width, 360, None, 1150, 1400, 1100, 1080, 1080, 1250)
+    # "From" is the date of the meeting that agreed the action: all of them belong
+    # to this series, so repeating its title on every row only made rows taller.
+    widths = _columns(width, 360, None, 1150, 1100, 1100, 1000, 1000, 1700)
     tt = s.table_text
     rows = [_header_row(widths, ("#", "Action", "Owner", "From", "Due", "Was", "Now", "Note"), tt)]
     for number, follow_up in enumerate(data.follow_ups, 1):
@@ -719,7 +721,7 @@ def _review_table(data: MinutesInput, s: _Styles, width: int) -> str:
                     _p(_r(str(number)), tt),
                     _p(title, tt),
                     _p(_r(action.owner_name), tt),
-                    _p(_r(f"{action.meeting_title}\n{_short_date(action.meeting_date)}"), tt),
+                    _p(_r(_short_date(action.meeting_date)), tt),
                     _p(_r(_short_date(action.due)), tt),
                     _p(_r(follow_up.status_before.label), tt),
                     _p(_r(action.status.label, _BOLD if changed else _NO_RPR), tt),

@@ -493,7 +493,7 @@ def test_review_of_previous_actions(
         "1",
         "Send list of rejected leads with reasons",
         "Marco Bellini",
-        "September sync\n3 Sep 2026",  # where the action came from
+        "3 Sep 2026",  # the date of the meeting that agreed it (same series)
         "15 Oct 2026",
         "Open",
         "Done",
