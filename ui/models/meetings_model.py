@@ -1,0 +1,63 @@
+"""The meetings list on the home page: one row per meeting, newest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from alignmeet.domain.enums import MeetingStatus
+from alignmeet.services.records import MeetingSummary
+from ui.models.record_table_model import Column, RecordTableModel
+
+COL_DATE, COL_TIME, COL_TITLE, COL_SERIES, COL_STATUS, COL_PHASE = range(6)
+
+_STATUS_LABELS = {
+    MeetingStatus.PLANNED: "Planned",
+    MeetingStatus.RUNNING: "In progress",
+    MeetingStatus.CLOSED: "Closed",
+}
+
+
+def status_text(meeting: MeetingSummary) -> str:
+    return _STATUS_LABELS[meeting.status]
+
+
+def phase_text(meeting: MeetingSummary) -> str:
+    """Where a meeting stands: not started, phase n of 6, or finished."""
+    if meeting.status is MeetingStatus.PLANNED:
+        return "Not started"
+    if meeting.status is MeetingStatus.CLOSED:
+        return "Finished"
+    return f"{meeting.phase.number} of 6 · {meeting.phase.label}"
+
+
+def _when_key(meeting: MeetingSummary) -> str:
+    # Sort keys are plain str/int (QSortFilterProxyModel cannot compare Python tuples).
+    # ISO text sorts like the date; the id breaks ties between meetings at the same time.
+    return f"{meeting.starts_at.isoformat()}#{meeting.id:010d}"
+
+
+class MeetingsModel(RecordTableModel[MeetingSummary]):
+    COLUMNS = (
+        Column("Date", lambda m: m.starts_at.strftime("%a %d %b %Y"), _when_key),
+        Column(
+            "Time", lambda m: m.starts_at.strftime("%H:%M"), lambda m: m.starts_at.strftime("%H:%M")
+        ),
+        Column("Title", lambda m: m.title, tooltip=lambda m: m.title),
+        Column("Series", lambda m: m.series_name),
+        Column("Status", status_text, lambda m: list(MeetingStatus).index(m.status)),
+        Column(
+            "Phase",
+            phase_text,
+            lambda m: list(MeetingStatus).index(m.status) * 10 + m.phase.number,
+        ),
+    )
+
+    def extra_data(self, record: MeetingSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and record.status is MeetingStatus.RUNNING:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

@@ -1,0 +1,27 @@
+"""Agenda templates for the template pickers."""
+
+from __future__ import annotations
+
+from alignmeet.services.records import TemplateRecord
+from ui.models.record_table_model import Column, RecordTableModel
+
+COL_TEMPLATE = 0
+
+
+def template_label(template: TemplateRecord) -> str:
+    """ "Lead hand-off review — 4 items, 40 min" """
+    n = len(template.items)
+    items = "1 item" if n == 1 else f"{n} items"
+    return f"{template.name} — {items}, {template.total_minutes} min"
+
+
+def template_tooltip(template: TemplateRecord) -> str:
+    lines = [template.description] if template.description else []
+    lines += [f"• {i.title} ({i.minutes} min)" for i in template.items]
+    return "\n".join(lines)
+
+
+class TemplatesModel(RecordTableModel[TemplateRecord]):
+    COLUMNS = (
+        Column("Template", template_label, lambda t: t.name.casefold(), tooltip=template_tooltip),
+    )

@@ -1,0 +1,344 @@
+"""The home page: every meeting, newest first, and what to do with the selected one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.enums import MeetingStatus
+from alignmeet.services.records import MeetingSummary
+from ui.controller import Controller
+from ui.models.meetings_model import (
+    COL_DATE,
+    COL_PHASE,
+    COL_SERIES,
+    COL_STATUS,
+    COL_TIME,
+    COL_TITLE,
+    MeetingsModel,
+)
+from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, SORT_ROLE
+from ui.views.meeting_dialog import MeetingDialog
+from ui.widgets import page_title, plain_label
+
+EMPTY_HINT = "No meetings yet. Add your team under People & teams, then create a meeting."
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    """A Yes/No question (No is the default). Tests replace this or QMessageBox.question."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class MeetingsView(QWidget):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+
+        self.model = MeetingsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(COL_TITLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search meeting titles…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search meeting titles")
+        self.search_edit.setMinimumWidth(240)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+
+        self.new_button = QPushButton("New meeting…")
+        self.new_button.setToolTip("Create a meeting (Ctrl+N)")
+        self.prepare_button = QPushButton("Prepare")
+        self.prepare_button.setToolTip("Agenda, invitees and details of the selected meeting")
+        self.run_button = QPushButton("Run")
+        self.run_button.setToolTip("Run the selected meeting, phase by phase")
+        self.next_button = QPushButton("Create next meeting")
+        self.next_button.setToolTip(
+            "The next meeting of the same series: same invitees and agenda; "
+            "open actions and parked items come along"
+        )
+        self.export_button = QPushButton("Export minutes…")
+        self.export_button.setToolTip("Save the minutes of the selected meeting as a Word document")
+        self.delete_button = QPushButton("Delete…")
+        self.new_button.clicked.connect(self.new_meeting)
+        self.prepare_button.clicked.connect(self._on_prepare_button_clicked)
+        self.run_button.clicked.connect(self._on_run_button_clicked)
+        self.next_button.clicked.connect(self._on_next_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Meetings")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_DATE, 150),
+            (COL_TIME, 70),
+            (COL_SERIES, 240),
+            (COL_STATUS, 110),
+            (COL_PHASE, 170),
+        ):
+            self.table.setColumnWidth(column, width)
+        # Double-click (or Enter) opens: Prepare while planned, Run once it has started.
+        self.table.activated.connect(self._on_table_activated)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.delete_action = QAction("Delete meeting", self.table)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._on_delete_button_clicked)
+        self.table.addAction(self.delete_action)
+        self.delete_button.setToolTip("Delete the selected meeting (Delete key in the list)")
+
+        self.empty_hint = plain_label(EMPTY_HINT, object_name="EmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.empty_hint.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10) * 1.3)
+        self.empty_hint.setFont(font)
+        empty_card = QFrame()
+        empty_card.setObjectName("Card")
+        empty_layout = QVBoxLayout(empty_card)
+        empty_layout.setContentsMargins(32, 32, 32, 32)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_hint)
+        empty_layout.addStretch(2)
+        self.no_match_hint = plain_label("")
+        self.no_match_hint.hide()
+
+        self.details_title = plain_label()
+        title_font = self.details_title.font()
+        title_font.setPointSizeF(max(title_font.pointSizeF(), 10) * 1.2)
+        title_font.setBold(True)
+        self.details_title.setFont(title_font)
+        self.details_text = plain_label()
+        self.details_text.setWordWrap(True)
+        self.details_card = QFrame()
+        self.details_card.setObjectName("Card")
+        details_layout = QVBoxLayout(self.details_card)
+        details_layout.setContentsMargins(14, 10, 14, 12)
+        details_layout.setSpacing(4)
+        details_layout.addWidget(self.details_title)
+        details_layout.addWidget(self.details_text)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty_card)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for button in (self.new_button, self.prepare_button, self.run_button):
+            actions.addWidget(button)
+        actions.addSpacing(16)
+        for button in (self.next_button, self.export_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.search_edit)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(page_title("Meetings"))
+        layout.addLayout(actions)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.no_match_hint)
+        layout.addWidget(self.details_card)
+
+        controller.meetings_changed.connect(self.refresh)
+        controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
+        self.refresh()
+
+    # ---- reading --------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.set_rows(self.controller.services.meetings.list_meetings())
+        self.stack.setCurrentIndex(0 if self.model.rowCount() else 1)
+        self._select_id(self.controller.current_meeting_id)
+        self._update_hints()
+        self._update_buttons()
+
+    def _update_details(self) -> None:
+        summary = self.selected_meeting()
+        if summary is None:
+            self.details_card.setVisible(self.model.rowCount() > 0)
+            self.details_title.setText("Select a meeting")
+            self.details_text.setText(
+                "Double-click a meeting to open it: Prepare while it is planned, "
+                "Run once it has started. Create next meeting continues the series."
+            )
+            return
+        self.details_card.show()
+        services = self.controller.services
+        meeting = services.meetings.get_meeting(summary.id)
+        invited = len(services.meetings.participants(summary.id))
+        items = [i for i in services.agenda.items(summary.id) if not i.parked]
+        budget = services.agenda.budget(summary.id)
+        when = meeting.starts_at.strftime("%A %d %B %Y, %H:%M")
+        place = f" · {meeting.place}" if meeting.place else ""
+        self.details_title.setText(meeting.title)
+        lines = [f"{when} · {meeting.planned_minutes} min{place}"]
+        if meeting.topic:
+            lines.append(f"Topic: {meeting.topic}")
+        people = f"{invited} invited"
+        if meeting.facilitator_name:
+            people += f" · facilitator {meeting.facilitator_name}"
+        agenda = f"{len(items)} agenda item{'s' if len(items) != 1 else ''}"
+        lines.append(f"{people} · {agenda} ({budget.boxed_minutes} min boxed)")
+        self.details_text.setText("\n".join(lines))
+
+    def selected_meeting(self) -> MeetingSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        record = rows[0].data(RECORD_ROLE)
+        return record if isinstance(record, MeetingSummary) else None
+
+    def _select_id(self, meeting_id: int | None) -> None:
+        selection = self.table.selectionModel()
+        if meeting_id is None:
+            selection.clearSelection()
+            return
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == meeting_id:
+                if not selection.isRowSelected(row, QModelIndex()):
+                    self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return
+
+    def _update_buttons(self) -> None:
+        self._update_details()
+        meeting = self.selected_meeting()
+        has = meeting is not None
+        for button in (
+            self.prepare_button,
+            self.run_button,
+            self.next_button,
+            self.export_button,
+            self.delete_button,
+        ):
+            button.setEnabled(has)
+        if meeting is not None and meeting.status is MeetingStatus.RUNNING:
+            self.run_button.setText("Continue")
+        elif meeting is not None and meeting.status is MeetingStatus.CLOSED:
+            self.run_button.setText("Review")
+        else:
+            self.run_button.setText("Run")
+
+    def _update_hints(self) -> None:
+        text = self.search_edit.text().strip()
+        show = bool(text) and self.model.rowCount() > 0 and self.proxy.rowCount() == 0
+        self.no_match_hint.setText(f"No meeting title contains “{text}”." if show else "")
+        self.no_match_hint.setVisible(show)
+
+    # ---- actions ----------------------------------------------------------------------
+    def new_meeting(self) -> MeetingSummary | None:
+        """File › New meeting and the "New meeting…" button: ask, create, go to Prepare."""
+        dialog = MeetingDialog(self.controller, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.created is None:
+                return None
+            created = dialog.created
+        finally:
+            dialog.deleteLater()
+        self._select_id(created.id)
+        self.controller.navigate("prepare")
+        return self.selected_meeting()
+
+    def _open(self, meeting: MeetingSummary) -> None:
+        self.controller.select_meeting(meeting.id)
+        self.controller.navigate("prepare" if meeting.status is MeetingStatus.PLANNED else "run")
+
+    def _on_prepare_button_clicked(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.controller.select_meeting(meeting.id)
+            self.controller.navigate("prepare")
+
+    def _on_run_button_clicked(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.controller.select_meeting(meeting.id)
+            self.controller.navigate("run")
+
+    def _on_next_button_clicked(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.controller.flush_pending()
+            created = self.controller.create_next_meeting(meeting.id)
+            self._select_id(created.id)
+
+    def _on_export_button_clicked(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.controller.request_export(meeting.id)
+
+    def _on_delete_button_clicked(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+        when = meeting.starts_at.strftime("%a %d %b %Y, %H:%M")
+        if ask_yes_no(
+            self,
+            "Delete meeting?",
+            f"Delete “{meeting.title}” ({when})?\n\n"
+            "Its agenda, notes, decisions, attendance and the actions agreed in it "
+            "are deleted too. This cannot be undone.",
+        ):
+            self.controller.delete_meeting(meeting.id)
+
+    # ---- signals ----------------------------------------------------------------------
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._select_id(self.controller.current_meeting_id)
+        self._update_hints()
+        self._update_buttons()
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.controller.select_meeting(meeting.id)
+        self._update_buttons()
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        record = index.data(RECORD_ROLE)
+        if isinstance(record, MeetingSummary):
+            self._open(record)
+
+    def _on_controller_current_meeting_changed(self, meeting_id: int) -> None:
+        self._select_id(meeting_id or None)
+        self._update_buttons()

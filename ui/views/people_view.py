@@ -1,0 +1,430 @@
+"""People & teams: who takes part in the joint meetings, in which team."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.rules import ValidationError
+from alignmeet.services.base import NotFoundError
+from alignmeet.services.records import MemberRecord
+from ui.controller import Controller
+from ui.models.members_model import (
+    COL_ACTIVE,
+    COL_EMAIL,
+    COL_NAME,
+    COL_ROLE,
+    COL_TEAM,
+    MembersModel,
+    TeamRow,
+    TeamsModel,
+)
+from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.views.meeting_dialog import field_with_error
+from ui.widgets import FieldError, page_title, plain_label, show_validation
+
+
+def _heading(text: str) -> QLabel:
+    label = plain_label(text)
+    font = label.font()
+    font.setPointSizeF(max(font.pointSizeF(), 10) * 1.2)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("Card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 12, 14, 12)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+class PeopleView(QWidget):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._editing: MemberRecord | None = None
+        self._restoring = False
+
+        # ---- teams (left) ----------------------------------------------------------
+        self.teams_model = TeamsModel(self)
+        self.teams_list = QListView()
+        self.teams_list.setModel(self.teams_model)
+        self.teams_list.setAccessibleName("Teams")
+        self.teams_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.teams_list.setSpacing(4)
+        self.teams_list.selectionModel().selectionChanged.connect(self._on_team_selection_changed)
+        self.team_name_edit = QLineEdit()
+        self.team_name_edit.setPlaceholderText("Team name")
+        self.team_name_edit.setAccessibleName("Team name")
+        self.team_name_edit.returnPressed.connect(self._on_add_team_clicked)
+        self.add_team_button = QPushButton("Add team")
+        self.add_team_button.clicked.connect(self._on_add_team_clicked)
+        self.rename_team_button = QPushButton("Rename")
+        self.rename_team_button.setToolTip("Rename the selected team to the name typed above")
+        self.rename_team_button.clicked.connect(self._on_rename_team_clicked)
+        self.team_error = FieldError()
+
+        teams_card, teams_layout = _card()
+        teams_layout.addWidget(_heading("Teams"))
+        teams_layout.addWidget(self.teams_list, 1)
+        teams_layout.addWidget(self.team_name_edit)
+        team_buttons = QHBoxLayout()
+        team_buttons.addWidget(self.add_team_button)
+        team_buttons.addWidget(self.rename_team_button)
+        teams_layout.addLayout(team_buttons)
+        teams_layout.addWidget(self.team_error)
+        team_hint = plain_label("Select a team to rename it.")
+        team_hint.setWordWrap(True)
+        teams_layout.addWidget(team_hint)
+        teams_card.setFixedWidth(250)
+
+        # ---- members table (right) -------------------------------------------------
+        self.members_model = MembersModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.members_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by name, team, role or e-mail…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter members")
+        self.filter_edit.setMinimumWidth(280)
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.count_label = plain_label()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Members")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # team order until clicked
+        self.table.setSortingEnabled(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(COL_ROLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_NAME, 165), (COL_TEAM, 105), (COL_EMAIL, 225), (COL_ACTIVE, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_member_selection_changed)
+
+        # ---- member form -----------------------------------------------------------
+        self.form_heading = _heading("New member")
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("First and last name")
+        self.name_edit.setAccessibleName("Name")
+        self.team_combo = QComboBox()
+        self.team_combo.setAccessibleName("Team")
+        self.role_edit = QLineEdit()
+        self.role_edit.setPlaceholderText("e.g. Account Executive")
+        self.role_edit.setAccessibleName("Role")
+        self.email_edit = QLineEdit()
+        self.email_edit.setPlaceholderText("name@example.com (optional)")
+        self.email_edit.setAccessibleName("E-mail")
+        for edit in (self.name_edit, self.role_edit, self.email_edit):
+            edit.returnPressed.connect(self._on_return_in_form)
+
+        self.add_button = QPushButton("Add member")
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.save_button = QPushButton("Save changes")
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.active_button = QPushButton("Deactivate")
+        self.active_button.setToolTip(
+            "Inactive members stay in past meetings and minutes but are no longer invited"
+        )
+        self.active_button.clicked.connect(self._on_active_button_clicked)
+        self.clear_button = QPushButton("Clear form")
+        self.clear_button.setToolTip("Stop editing and start a new member")
+        self.clear_button.clicked.connect(self._on_clear_button_clicked)
+        self.form_error = FieldError()
+        self.form_note = plain_label()
+        self.form_note.hide()
+
+        self._fields: dict[str, QWidget] = {
+            "name": self.name_edit,
+            "team": self.team_combo,
+            "role": self.role_edit,
+            "email": self.email_edit,
+        }
+        self.field_errors: dict[str, FieldError] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        labels = {"name": "&Name", "team": "&Team", "role": "&Role", "email": "&E-mail"}
+        for i, key in enumerate(self._fields):
+            box, error = field_with_error(self._fields[key])
+            self.field_errors[key] = error
+            label = QLabel(labels[key])
+            label.setContentsMargins(0, 5, 0, 0)  # level with the field's text
+            label.setBuddy(self._fields[key])
+            row, col = divmod(i, 2)
+            grid.addWidget(label, row, col * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(box, row, col * 2 + 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        form_buttons = QHBoxLayout()
+        for button in (self.add_button, self.save_button, self.active_button):
+            form_buttons.addWidget(button)
+        form_buttons.addStretch(1)
+        form_buttons.addWidget(self.clear_button)
+
+        form_card, form_layout = _card()
+        form_layout.addWidget(self.form_heading)
+        form_layout.addLayout(grid)
+        form_layout.addLayout(form_buttons)
+        form_layout.addWidget(self.form_error)
+        form_layout.addWidget(self.form_note)
+
+        members_top = QHBoxLayout()
+        members_top.addWidget(_heading("Members"))
+        members_top.addWidget(self.count_label)
+        members_top.addStretch(1)
+        members_top.addWidget(self.filter_edit)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addLayout(members_top)
+        right.addWidget(self.table, 1)
+        right.addWidget(form_card)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(teams_card)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(page_title("People & teams"))
+        layout.addLayout(body, 1)
+
+        controller.members_changed.connect(self.refresh)
+        controller.teams_changed.connect(self.refresh)
+        self.refresh()
+        self._update_form_state()
+
+    # ---- reading --------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload teams and members; the form keeps whatever is typed in it."""
+        services = self.controller.services
+        teams = services.people.list_teams()
+        members = services.people.list_members(include_inactive=True)
+        self._restoring = True
+        try:
+            team_id = self._selected_team_id()
+            self.teams_model.set_rows(TeamRow.build(teams, members))
+            self._select_team(team_id)
+
+            combo_team = self.team_combo.currentData()
+            self.team_combo.blockSignals(True)
+            self.team_combo.clear()
+            for team in teams:
+                self.team_combo.addItem(team.name, team.id)
+            found = self.team_combo.findData(combo_team)
+            self.team_combo.setCurrentIndex(found if found >= 0 else 0)
+            self.team_combo.blockSignals(False)
+
+            self.members_model.set_rows(members)
+            if self._editing is not None:
+                editing_id = self._editing.id
+                fresh = next((m for m in members if m.id == editing_id), None)
+                self._editing = fresh
+                if fresh is not None:
+                    self._select_member(fresh.id)
+        finally:
+            self._restoring = False
+        active = sum(1 for m in members if m.active)
+        inactive = len(members) - active
+        text = f"{active} active"
+        if inactive:
+            text += f", {inactive} inactive"
+        self.count_label.setText(f"({text})" if members else "(none yet — add the first below)")
+        self._update_form_state()
+
+    def _selected_team_id(self) -> int | None:
+        rows = self.teams_list.selectionModel().selectedRows()
+        return rows[0].data(RECORD_ROLE).id if rows else None
+
+    def _select_team(self, team_id: int | None) -> None:
+        row = self.teams_model.row_of(lambda t: t.id == team_id) if team_id is not None else -1
+        if row >= 0:
+            self.teams_list.setCurrentIndex(self.teams_model.index(row, 0))
+
+    def _select_member(self, member_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            record = index.data(RECORD_ROLE)
+            if record is not None and record.id == member_id:
+                self.table.selectRow(row)
+                return
+
+    # ---- the member form ----------------------------------------------------------------
+    def _load_form(self, member: MemberRecord | None) -> None:
+        self._editing = member
+        self._clear_errors()
+        self._note("")
+        if member is None:
+            self.name_edit.clear()
+            self.role_edit.clear()
+            self.email_edit.clear()
+        else:
+            self.name_edit.setText(member.name)
+            self.role_edit.setText(member.role)
+            self.email_edit.setText(member.email)
+            found = self.team_combo.findData(member.team_id)
+            if found >= 0:
+                self.team_combo.setCurrentIndex(found)
+        self._update_form_state()
+
+    def _update_form_state(self) -> None:
+        member = self._editing
+        editing = member is not None
+        self.form_heading.setText(f"Editing {member.name}" if member else "New member")
+        self.save_button.setEnabled(editing)
+        self.active_button.setEnabled(editing)
+        self.active_button.setText("Reactivate" if member and not member.active else "Deactivate")
+        self.add_button.setEnabled(self.team_combo.count() > 0)
+        self.rename_team_button.setEnabled(self._selected_team_id() is not None)
+
+    def _note(self, text: str) -> None:
+        self.form_note.setText(text)
+        self.form_note.setVisible(bool(text))
+
+    def _clear_errors(self) -> None:
+        self.form_error.clear_error()
+        for error in self.field_errors.values():
+            error.clear_error()
+
+    def _show_member_error(self, exc: ValidationError) -> None:
+        self._clear_errors()
+        show_validation(exc, self._fields, self.field_errors.get(exc.field, self.form_error), self)
+
+    def _on_add_button_clicked(self) -> None:
+        team_id = self.team_combo.currentData()
+        if team_id is None:
+            self._show_member_error(ValidationError("team", "Add a team first."))
+            return
+        try:
+            member = self.controller.add_member(
+                name=self.name_edit.text(),
+                team_id=int(team_id),
+                role=self.role_edit.text(),
+                email=self.email_edit.text(),
+            )
+        except ValidationError as exc:
+            self._show_member_error(exc)
+            return
+        self.table.clearSelection()
+        self._load_form(None)
+        self._note(f"Added {member.name} to {member.team_name}.")
+        self.name_edit.setFocus()
+
+    def _on_save_button_clicked(self) -> None:
+        if self._editing is None:
+            return
+        try:
+            member = self.controller.update_member(
+                member_id=self._editing.id,
+                name=self.name_edit.text(),
+                team_id=int(self.team_combo.currentData()),
+                role=self.role_edit.text(),
+                email=self.email_edit.text(),
+            )
+        except ValidationError as exc:
+            self._show_member_error(exc)
+            return
+        except NotFoundError as exc:
+            self._show_member_error(ValidationError("member", str(exc)))
+            return
+        self._load_form(member)
+        self._note(f"Saved {member.name}.")
+
+    def _on_return_in_form(self) -> None:
+        if self._editing is not None:
+            self._on_save_button_clicked()
+        else:
+            self._on_add_button_clicked()
+
+    def _on_active_button_clicked(self) -> None:
+        member = self._editing
+        if member is None:
+            return
+        updated = self.controller.update_member(member_id=member.id, active=not member.active)
+        self._editing = updated
+        self._update_form_state()
+        state = "active again" if updated.active else "inactive: no longer invited to new meetings"
+        self._note(f"{updated.name} is {state}.")
+
+    def _on_clear_button_clicked(self) -> None:
+        self.table.clearSelection()
+        self._load_form(None)
+        self.name_edit.setFocus()
+
+    def _on_member_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        if self._restoring:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            record = rows[0].data(RECORD_ROLE)
+            if isinstance(record, MemberRecord):
+                self._load_form(record)
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+
+    # ---- teams ------------------------------------------------------------------------
+    def _on_team_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        if self._restoring:
+            return
+        team_id = self._selected_team_id()
+        if team_id is not None:
+            row = self.teams_model.row_of(lambda t: t.id == team_id)
+            self.team_name_edit.setText(self.teams_model.record(row).name)
+            self.team_error.clear_error()
+            if self._editing is None:  # a new member most likely joins the team just picked
+                found = self.team_combo.findData(team_id)
+                if found >= 0:
+                    self.team_combo.setCurrentIndex(found)
+        self._update_form_state()
+
+    def _on_add_team_clicked(self) -> None:
+        self.team_error.clear_error()
+        try:
+            team = self.controller.add_team(name=self.team_name_edit.text())
+        except ValidationError as exc:
+            show_validation(exc, {"name": self.team_name_edit}, self.team_error, self)
+            return
+        self._select_team(team.id)
+
+    def _on_rename_team_clicked(self) -> None:
+        self.team_error.clear_error()
+        team_id = self._selected_team_id()
+        if team_id is None:
+            self.team_error.show_error("Select the team to rename in the list first.")
+            return
+        try:
+            self.controller.rename_team(team_id=team_id, name=self.team_name_edit.text())
+        except ValidationError as exc:
+            show_validation(exc, {"name": self.team_name_edit}, self.team_error, self)
