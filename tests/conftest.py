@@ -10,7 +10,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never touch the real data folder or the real QSettings of whoever runs the tests."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ALIGNMEET_DATA_DIR", str(home / "data"))

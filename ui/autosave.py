@@ -18,7 +18,10 @@ class DebouncedSaver(QObject):
     """
 
     def __init__(
-        self, save: Callable[[], None], parent: QObject | None = None, delay_ms: int = AUTOSAVE_DELAY_MS
+        self,
+        save: Callable[[], None],
+        parent: QObject | None = None,
+        delay_ms: int = AUTOSAVE_DELAY_MS,
     ) -> None:
         super().__init__(parent)
         self._save = save

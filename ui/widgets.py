@@ -46,7 +46,10 @@ class FieldError(QLabel):
 
 
 def show_validation(
-    error: ValidationError, fields: dict[str, QWidget], message_label: FieldError | None, parent: QWidget
+    error: ValidationError,
+    fields: dict[str, QWidget],
+    message_label: FieldError | None,
+    parent: QWidget,
 ) -> None:
     """Show a service's ValidationError at its field, or in a dialog if no field matches."""
     field = fields.get(error.field)

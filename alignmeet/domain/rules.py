@@ -36,14 +36,18 @@ def require_text(field: str, value: str | None, *, label: str, limit: int = MAX_
     if not text:
         raise ValidationError(field, f"{label} cannot be empty.")
     if len(text) > limit:
-        raise ValidationError(field, f"{label} is too long ({len(text)} characters; at most {limit}).")
+        raise ValidationError(
+            field, f"{label} is too long ({len(text)} characters; at most {limit})."
+        )
     return text
 
 
 def optional_text(field: str, value: str | None, *, label: str, limit: int = MAX_TEXT) -> str:
     text = (value or "").strip()
     if len(text) > limit:
-        raise ValidationError(field, f"{label} is too long ({len(text)} characters; at most {limit}).")
+        raise ValidationError(
+            field, f"{label} is too long ({len(text)} characters; at most {limit})."
+        )
     return text
 
 

@@ -70,7 +70,9 @@ class ActionService(ServiceBase):
             owner = self._get(s, m.Member, owner_id, "Member")
             tag = TeamTag(team_tag) if team_tag is not None else default_tag(owner.team.name)
             position = (
-                s.scalar(select(func.max(m.Action.position)).where(m.Action.meeting_id == meeting_id))
+                s.scalar(
+                    select(func.max(m.Action.position)).where(m.Action.meeting_id == meeting_id)
+                )
                 or 0
             ) + 1
             action = m.Action(
@@ -106,7 +108,7 @@ class ActionService(ServiceBase):
         action_id: int,
         title: str | None = None,
         owner_id: int | None = None,
-        due: date | None | object = _UNSET,
+        due: date | object | None = _UNSET,
         team_tag: TeamTag | None = None,
         milestone: str | None = None,
         meeting_id: int | None = None,
@@ -224,7 +226,9 @@ class ActionService(ServiceBase):
                 ids = [a.id for a, _, _ in rows]
                 for u in s.scalars(
                     select(m.ActionUpdate)
-                    .where(m.ActionUpdate.meeting_id == meeting_id, m.ActionUpdate.action_id.in_(ids))
+                    .where(
+                        m.ActionUpdate.meeting_id == meeting_id, m.ActionUpdate.action_id.in_(ids)
+                    )
                     .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
                 ):
                     updates.setdefault(u.action_id, []).append(u)

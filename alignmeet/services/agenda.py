@@ -96,7 +96,9 @@ class AgendaService(ServiceBase):
                     m.AgendaItem.meeting_id == meeting_id, m.AgendaItem.parked.is_(False)
                 )
             )
-            return AgendaBudget(planned_minutes=meeting.planned_minutes, boxed_minutes=int(boxed or 0))
+            return AgendaBudget(
+                planned_minutes=meeting.planned_minutes, boxed_minutes=int(boxed or 0)
+            )
 
     def add_item(
         self,
@@ -137,7 +139,7 @@ class AgendaService(ServiceBase):
         item_id: int,
         title: str | None = None,
         minutes: int | None = None,
-        owner_id: int | None | object = _UNSET,
+        owner_id: int | object | None = _UNSET,
         kind: ItemKind | None = None,
         notes: str | None = None,
     ) -> r.AgendaItemRecord:
@@ -213,7 +215,9 @@ class AgendaService(ServiceBase):
             item = self._get(s, m.AgendaItem, item_id, "Agenda item")
             item.parked = parked
             meeting = self._get(s, m.Meeting, item.meeting_id, "Meeting")
-            existing_copy = s.scalar(select(m.AgendaItem).where(m.AgendaItem.carried_from_id == item.id))
+            existing_copy = s.scalar(
+                select(m.AgendaItem).where(m.AgendaItem.carried_from_id == item.id)
+            )
             if parked and existing_copy is None:
                 later = s.scalar(
                     select(m.Meeting)
@@ -282,7 +286,9 @@ class AgendaService(ServiceBase):
             return self._decisions(s, item_id)
 
     def _decisions(self, s: Session, item_id: int) -> list[r.DecisionRecord]:
-        rows = s.scalars(select(m.Decision).where(m.Decision.item_id == item_id).order_by(m.Decision.id))
+        rows = s.scalars(
+            select(m.Decision).where(m.Decision.item_id == item_id).order_by(m.Decision.id)
+        )
         return [r.DecisionRecord(id=x.id, item_id=x.item_id, text=x.text) for x in rows]
 
     def add_decision(self, *, item_id: int, text: str) -> r.DecisionRecord:
@@ -317,7 +323,9 @@ class AgendaService(ServiceBase):
     def templates(self) -> list[r.TemplateRecord]:
         with self.db.sessions() as s:
             rows = s.scalars(
-                select(m.AgendaTemplate).order_by(m.AgendaTemplate.builtin.desc(), m.AgendaTemplate.name)
+                select(m.AgendaTemplate).order_by(
+                    m.AgendaTemplate.builtin.desc(), m.AgendaTemplate.name
+                )
             )
             return [
                 r.TemplateRecord(
@@ -359,7 +367,9 @@ class AgendaService(ServiceBase):
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             for other in s.scalars(select(m.AgendaTemplate)):
                 if name_key(other.name) == name_key(text):
-                    raise ValidationError("name", f"There is already a template called “{other.name}”.")
+                    raise ValidationError(
+                        "name", f"There is already a template called “{other.name}”."
+                    )
             items = [x for x in self._siblings(s, meeting_id) if not x.parked]
             if not items:
                 raise ValidationError("agenda", "The agenda is empty: add items before saving it.")
@@ -381,7 +391,9 @@ class AgendaService(ServiceBase):
                 description=template.description,
                 builtin=False,
                 planned_minutes=template.planned_minutes,
-                items=tuple(r.TemplateItemRecord(x.title, x.minutes, ItemKind(x.kind)) for x in items),
+                items=tuple(
+                    r.TemplateItemRecord(x.title, x.minutes, ItemKind(x.kind)) for x in items
+                ),
             )
 
     def delete_template(self, template_id: int) -> None:

@@ -34,7 +34,9 @@ class MeetingService(ServiceBase):
             rows = s.scalars(select(m.Series).order_by(m.Series.name))
             return [r.SeriesRecord(id=x.id, name=x.name, cadence_days=x.cadence_days) for x in rows]
 
-    def ensure_series(self, *, name: str = DEFAULT_SERIES, cadence_days: int = 30) -> r.SeriesRecord:
+    def ensure_series(
+        self, *, name: str = DEFAULT_SERIES, cadence_days: int = 30
+    ) -> r.SeriesRecord:
         text = require_text("series", name, label="Series name")
         with self.db.transaction() as s:
             for series in s.scalars(select(m.Series)):
@@ -141,12 +143,12 @@ class MeetingService(ServiceBase):
         starts_at: datetime | None = None,
         planned_minutes: int | None = None,
         place: str | None = None,
-        facilitator_id: int | None | object = _UNSET,
-        note_taker_id: int | None | object = _UNSET,
+        facilitator_id: int | object | None = _UNSET,
+        note_taker_id: int | object | None = _UNSET,
         topic: str | None = None,
         end_goal: str | None = None,
         previous_minutes_approved: bool | None = None,
-        next_meeting_at: datetime | None | object = _UNSET,
+        next_meeting_at: datetime | object | None = _UNSET,
         closing_notes: str | None = None,
     ) -> r.MeetingRecord:
         with self.db.transaction() as s:
@@ -255,7 +257,9 @@ class MeetingService(ServiceBase):
             self._get(s, m.Meeting, meeting_id, "Meeting")
             existing = {
                 p.member_id: p
-                for p in s.scalars(select(m.Participant).where(m.Participant.meeting_id == meeting_id))
+                for p in s.scalars(
+                    select(m.Participant).where(m.Participant.meeting_id == meeting_id)
+                )
             }
             for member_id, participant in existing.items():
                 if member_id not in wanted:

@@ -46,7 +46,9 @@ class Database:
 
     @property
     def label(self) -> str:
-        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        return (
+            str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -109,7 +111,9 @@ def _check_sqlite_file(path: Path) -> None:
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
-        raise DatabaseOpenError(f"{path} is not a database file (it may be damaged or another kind of file).")
+        raise DatabaseOpenError(
+            f"{path} is not a database file (it may be damaged or another kind of file)."
+        )
 
 
 def _refuse_newer_schema(path: Path) -> None:
@@ -164,7 +168,9 @@ def open_database(
             path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
         engine = _sqlite_engine(path)
-    db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), path=path)
+    db = Database(
+        url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), path=path
+    )
     try:
         if db.is_sqlite:
             with engine.connect() as conn:

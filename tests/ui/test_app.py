@@ -1,0 +1,54 @@
+"""The desktop entry point: `alignmeet --smoke-test`, `--db`, and a database it cannot open."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    return subprocess.run(
+        [sys.executable, "-m", "ui.app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+@pytest.mark.slow
+def test_smoke_test_creates_the_database_shows_the_window_and_exits_zero(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "meetings.sqlite3"
+    result = _run_app("--smoke-test", "--db", str(db), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert db.is_file()
+
+
+@pytest.mark.slow
+def test_smoke_test_on_a_file_that_is_not_a_database_fails_with_a_clear_message(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "notes.sqlite3"
+    db.write_text("shopping list: milk, eggs\n")
+    before = db.read_bytes()
+    result = _run_app("--smoke-test", "--db", str(db), tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert "is not a database file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_smoke_test_on_a_zero_length_file_keeps_it_and_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "empty.sqlite3"
+    db.touch()
+    result = _run_app("--smoke-test", "--db", str(db), tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert "empty (0 bytes)" in result.stderr
+    assert db.stat().st_size == 0

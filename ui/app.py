@@ -1,0 +1,111 @@
+"""Desktop entry point: `alignmeet [--db PATH|URL] [--smoke-test]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from types import TracebackType
+
+from alignmeet import APP_NAME, __version__
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="alignmeet", description="AlignMeet desktop app")
+    parser.add_argument(
+        "--db",
+        default=os.environ.get("ALIGNMEET_DATABASE_URL"),
+        help="database file, or a postgresql+psycopg:// URL (default: the user's data folder)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the database, show the main window, let the event loop go idle, exit",
+    )
+    parser.add_argument("--version", action="version", version=f"alignmeet {__version__}")
+    known, _qt_args = parser.parse_known_args(argv)
+    return known
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from alignmeet.services import DatabaseOpenError, open_services
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+
+    from ui.theme import apply_theme
+
+    apply_theme(app)
+
+    try:
+        services = open_services(args.db)
+    except DatabaseOpenError as exc:
+        if args.smoke_test:
+            print(f"alignmeet: {exc}", file=sys.stderr)
+            return 1
+        QMessageBox.critical(None, "AlignMeet cannot open the database", str(exc))
+        return 1
+
+    from ui.controller import Controller
+    from ui.main_window import MainWindow
+
+    controller = Controller(services)
+    window = MainWindow(controller)
+    _install_excepthook(window, smoke=args.smoke_test)
+    window.show()
+
+    if args.smoke_test:
+        failures: list[str] = []
+
+        def finish() -> None:
+            if not window.isVisible():
+                failures.append("main window is not visible")
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, finish)
+        app.exec()
+        services.close()
+        if failures:
+            print("alignmeet: smoke test failed: " + "; ".join(failures), file=sys.stderr)
+            return 1
+        return 0
+
+    code = app.exec()
+    services.close()
+    return int(code)
+
+
+def _install_excepthook(window: object, *, smoke: bool) -> None:
+    """No traceback reaches a user: unexpected errors become a dialog (and stderr)."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        print(text, file=sys.stderr)
+        if smoke:
+            os._exit(1)
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(window)  # type: ignore[arg-type]
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Something went wrong")
+        box.setText(
+            "AlignMeet hit an unexpected problem. What you typed so far is saved.\n\n"
+            f"{kind.__name__}: {value}"
+        )
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

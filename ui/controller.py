@@ -1,0 +1,352 @@
+"""The one controller: views call it, it calls services and says what changed.
+
+Reads go straight to `controller.services` (they return plain records).
+Writes go through the methods below, which emit past-tense `*_changed` signals
+so every view that shows that data refreshes itself. Validation errors
+(`alignmeet.domain.rules.ValidationError`, with `.field` and `.message`) are
+raised to the calling view, which shows them at the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
+from alignmeet.services import Services
+from alignmeet.services import records as r
+from ui.autosave import DebouncedSaver
+
+
+class Controller(QObject):
+    meetings_changed = Signal()
+    teams_changed = Signal()
+    members_changed = Signal()
+    templates_changed = Signal()
+    current_meeting_changed = Signal(int)  # 0 when none is selected
+    meeting_changed = Signal(int)
+    participants_changed = Signal(int)
+    agenda_changed = Signal(int)
+    item_changed = Signal(int)  # ideas / decisions / notes / time of one agenda item
+    actions_changed = Signal(int)  # meeting id whose own actions changed
+    follow_ups_changed = Signal(int)  # meeting id whose review list changed
+    phase_changed = Signal(int, str)
+    status_shown = Signal(str)
+    navigation_requested = Signal(str)  # "meetings" | "prepare" | "run" | "people"
+    export_requested = Signal(int)  # meeting id: the window asks where to save
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._current: int | None = None
+        self._savers: list[DebouncedSaver] = []
+
+    # ---- autosave -----------------------------------------------------------
+    def register_saver(self, saver: DebouncedSaver) -> None:
+        self._savers.append(saver)
+        saver.destroyed.connect(lambda *_: self._forget(saver))
+
+    def _forget(self, saver: DebouncedSaver) -> None:
+        if saver in self._savers:
+            self._savers.remove(saver)
+
+    def flush_pending(self) -> None:
+        """Save every debounced edit now (before switching meeting, closing, exporting)."""
+        for saver in list(self._savers):
+            saver.flush()
+
+    @property
+    def has_pending(self) -> bool:
+        return any(s.pending for s in self._savers)
+
+    # ---- current meeting ----------------------------------------------------
+    @property
+    def current_meeting_id(self) -> int | None:
+        return self._current
+
+    def current_meeting(self) -> r.MeetingRecord | None:
+        return self.services.meetings.get_meeting(self._current) if self._current else None
+
+    def select_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id == self._current:
+            return
+        self.flush_pending()
+        self._current = meeting_id
+        self.current_meeting_changed.emit(meeting_id or 0)
+
+    def navigate(self, page: str) -> None:
+        self.navigation_requested.emit(page)
+
+    def request_export(self, meeting_id: int) -> None:
+        self.export_requested.emit(meeting_id)
+
+    # ---- people -------------------------------------------------------------
+    def add_team(self, *, name: str) -> r.TeamRecord:
+        team = self.services.people.add_team(name=name)
+        self.teams_changed.emit()
+        return team
+
+    def rename_team(self, *, team_id: int, name: str) -> r.TeamRecord:
+        team = self.services.people.rename_team(team_id=team_id, name=name)
+        self.teams_changed.emit()
+        self.members_changed.emit()
+        return team
+
+    def add_member(
+        self, *, name: str, team_id: int, role: str = "", email: str = ""
+    ) -> r.MemberRecord:
+        member = self.services.people.add_member(name=name, team_id=team_id, role=role, email=email)
+        self.members_changed.emit()
+        return member
+
+    def update_member(self, **fields: object) -> r.MemberRecord:
+        member = self.services.people.update_member(**fields)  # type: ignore[arg-type]
+        self.members_changed.emit()
+        if self._current:
+            self.participants_changed.emit(self._current)
+        return member
+
+    # ---- meetings -----------------------------------------------------------
+    def create_meeting(self, **fields: object) -> r.MeetingRecord:
+        meeting = self.services.meetings.create_meeting(**fields)  # type: ignore[arg-type]
+        self.meetings_changed.emit()
+        self.select_meeting(meeting.id)
+        return meeting
+
+    def create_next_meeting(self, meeting_id: int) -> r.MeetingRecord:
+        """Next meeting of the same series: date from "next meeting" or +cadence, same invitees."""
+        prev = self.services.meetings.get_meeting(meeting_id)
+        series = {s.id: s for s in self.services.meetings.list_series()}[prev.series_id]
+        from datetime import timedelta
+
+        starts = prev.next_meeting_at or prev.starts_at + timedelta(days=series.cadence_days)
+        invitees = [p.member_id for p in self.services.meetings.participants(meeting_id)]
+        meeting = self.services.meetings.create_meeting(
+            title=prev.title,
+            starts_at=starts,
+            planned_minutes=prev.planned_minutes,
+            series_id=prev.series_id,
+            place=prev.place,
+            facilitator_id=prev.facilitator_id,
+            note_taker_id=prev.note_taker_id,
+            topic="",
+            invitee_ids=invitees,
+        )
+        for item in self.services.agenda.items(meeting_id):
+            if not item.parked and not item.carried_from:
+                self.services.agenda.add_item(
+                    meeting_id=meeting.id,
+                    title=item.title,
+                    minutes=item.minutes,
+                    owner_id=item.owner_id,
+                    kind=item.kind,
+                )
+        self.meetings_changed.emit()
+        self.select_meeting(meeting.id)
+        return meeting
+
+    def update_meeting(self, **fields: object) -> r.MeetingRecord:
+        meeting = self.services.meetings.update_meeting(**fields)  # type: ignore[arg-type]
+        self.meeting_changed.emit(meeting.id)
+        self.meetings_changed.emit()
+        if "planned_minutes" in fields:
+            self.agenda_changed.emit(meeting.id)
+        return meeting
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        if meeting_id == self._current:
+            self.select_meeting(None)
+        self.services.meetings.delete_meeting(meeting_id)
+        self.meetings_changed.emit()
+
+    def set_invitees(self, *, meeting_id: int, member_ids: Iterable[int]) -> None:
+        self.services.meetings.set_invitees(meeting_id=meeting_id, member_ids=member_ids)
+        self.participants_changed.emit(meeting_id)
+
+    def set_attendance(
+        self,
+        *,
+        meeting_id: int,
+        member_id: int,
+        attendance: Attendance | None = None,
+        representative: bool | None = None,
+    ) -> r.ParticipantRecord:
+        p = self.services.meetings.set_attendance(
+            meeting_id=meeting_id,
+            member_id=member_id,
+            attendance=attendance,
+            representative=representative,
+        )
+        self.participants_changed.emit(meeting_id)
+        return p
+
+    def set_phase(self, *, meeting_id: int, phase: Phase) -> r.MeetingRecord:
+        self.flush_pending()
+        meeting = self.services.meetings.set_phase(meeting_id=meeting_id, phase=phase)
+        self.phase_changed.emit(meeting_id, meeting.phase.value)
+        self.meeting_changed.emit(meeting_id)
+        self.meetings_changed.emit()
+        return meeting
+
+    def record_elapsed(self, *, meeting_id: int, seconds: int) -> None:
+        self.services.meetings.record_elapsed(meeting_id=meeting_id, seconds=seconds)
+
+    def commit(
+        self, *, meeting_id: int, member_id: int, confidence: int | None = None, note: str = ""
+    ) -> r.ParticipantRecord:
+        p = self.services.meetings.commit(
+            meeting_id=meeting_id, member_id=member_id, confidence=confidence, note=note
+        )
+        self.participants_changed.emit(meeting_id)
+        return p
+
+    def withdraw_commitment(self, *, meeting_id: int, member_id: int) -> r.ParticipantRecord:
+        p = self.services.meetings.withdraw_commitment(meeting_id=meeting_id, member_id=member_id)
+        self.participants_changed.emit(meeting_id)
+        return p
+
+    def close_meeting(
+        self, *, meeting_id: int, next_meeting_at: datetime | None = None
+    ) -> r.MeetingRecord:
+        self.flush_pending()
+        meeting = self.services.meetings.close_meeting(
+            meeting_id=meeting_id, next_meeting_at=next_meeting_at
+        )
+        self.meeting_changed.emit(meeting_id)
+        self.phase_changed.emit(meeting_id, meeting.phase.value)
+        self.meetings_changed.emit()
+        return meeting
+
+    def reopen_meeting(self, meeting_id: int) -> r.MeetingRecord:
+        meeting = self.services.meetings.reopen_meeting(meeting_id)
+        self.meeting_changed.emit(meeting_id)
+        self.meetings_changed.emit()
+        return meeting
+
+    # ---- agenda -------------------------------------------------------------
+    def add_item(self, **fields: object) -> r.AgendaItemRecord:
+        item = self.services.agenda.add_item(**fields)  # type: ignore[arg-type]
+        self.agenda_changed.emit(item.meeting_id)
+        return item
+
+    def update_item(self, **fields: object) -> r.AgendaItemRecord:
+        item = self.services.agenda.update_item(**fields)  # type: ignore[arg-type]
+        if set(fields) - {"item_id", "notes"}:
+            self.agenda_changed.emit(item.meeting_id)
+        self.item_changed.emit(item.id)
+        return item
+
+    def remove_item(self, *, meeting_id: int, item_id: int) -> None:
+        self.services.agenda.remove_item(item_id)
+        self.agenda_changed.emit(meeting_id)
+
+    def move_item(self, *, meeting_id: int, item_id: int, to_position: int) -> None:
+        self.services.agenda.move_item(item_id=item_id, to_position=to_position)
+        self.agenda_changed.emit(meeting_id)
+
+    def reorder_items(self, *, meeting_id: int, item_ids: list[int]) -> None:
+        self.services.agenda.reorder(meeting_id=meeting_id, item_ids=item_ids)
+        self.agenda_changed.emit(meeting_id)
+
+    def add_minute(self, item_id: int) -> r.AgendaItemRecord:
+        item = self.services.agenda.add_minute(item_id)
+        self.item_changed.emit(item_id)
+        self.agenda_changed.emit(item.meeting_id)
+        return item
+
+    def record_item_time(self, *, item_id: int, used_seconds: int) -> None:
+        self.services.agenda.record_time(item_id=item_id, used_seconds=used_seconds)
+
+    def park_item(self, *, item_id: int, parked: bool = True) -> r.AgendaItemRecord:
+        item = self.services.agenda.park_item(item_id=item_id, parked=parked)
+        self.agenda_changed.emit(item.meeting_id)
+        self.meetings_changed.emit()
+        return item
+
+    def apply_template(self, *, meeting_id: int, template_id: int) -> None:
+        self.services.agenda.apply_template(meeting_id=meeting_id, template_id=template_id)
+        self.agenda_changed.emit(meeting_id)
+
+    def save_as_template(
+        self, *, meeting_id: int, name: str, description: str = ""
+    ) -> r.TemplateRecord:
+        template = self.services.agenda.save_as_template(
+            meeting_id=meeting_id, name=name, description=description
+        )
+        self.templates_changed.emit()
+        return template
+
+    def add_idea(self, *, item_id: int, text: str, author_id: int | None = None) -> r.IdeaRecord:
+        idea = self.services.agenda.add_idea(item_id=item_id, text=text, author_id=author_id)
+        self.item_changed.emit(item_id)
+        return idea
+
+    def remove_idea(self, *, item_id: int, idea_id: int) -> None:
+        self.services.agenda.remove_idea(idea_id)
+        self.item_changed.emit(item_id)
+
+    def add_decision(self, *, item_id: int, text: str) -> r.DecisionRecord:
+        decision = self.services.agenda.add_decision(item_id=item_id, text=text)
+        self.item_changed.emit(item_id)
+        return decision
+
+    def remove_decision(self, *, item_id: int, decision_id: int) -> None:
+        self.services.agenda.remove_decision(decision_id)
+        self.item_changed.emit(item_id)
+
+    # ---- actions ------------------------------------------------------------
+    def add_action(
+        self,
+        *,
+        meeting_id: int,
+        owner_id: int,
+        title: str,
+        due: date | None = None,
+        team_tag: TeamTag | None = None,
+        milestone: str = "",
+    ) -> r.ActionRecord:
+        action = self.services.actions.add_action(
+            meeting_id=meeting_id,
+            owner_id=owner_id,
+            title=title,
+            due=due,
+            team_tag=team_tag,
+            milestone=milestone,
+        )
+        self.actions_changed.emit(meeting_id)
+        return action
+
+    def update_action(self, **fields: object) -> r.ActionRecord:
+        action = self.services.actions.update_action(**fields)  # type: ignore[arg-type]
+        self.actions_changed.emit(action.meeting_id)
+        return action
+
+    def remove_action(self, *, meeting_id: int, action_id: int) -> None:
+        self.services.actions.remove_action(action_id)
+        self.actions_changed.emit(meeting_id)
+
+    def set_action_status(
+        self, *, action_id: int, status: ActionStatus, note: str = "", meeting_id: int | None = None
+    ) -> r.ActionRecord:
+        action = self.services.actions.set_status(
+            action_id=action_id, status=status, note=note, meeting_id=meeting_id
+        )
+        self.actions_changed.emit(action.meeting_id)
+        if meeting_id:
+            self.follow_ups_changed.emit(meeting_id)
+        return action
+
+    # ---- exports ------------------------------------------------------------
+    def export_minutes(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
+        self.flush_pending()
+        written = self.services.minutes.export_docx(
+            meeting_id=meeting_id, path=path, template=template
+        )
+        self.status_shown.emit(f"Minutes saved to {written}")
+        return written
+
+
+__all__ = ["Controller", "ItemKind"]

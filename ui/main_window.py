@@ -1,0 +1,240 @@
+"""The main window: a sidebar of pages, the current meeting in the header, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet import APP_NAME
+from alignmeet.domain.rules import ValidationError
+from ui.controller import Controller
+from ui.views.meetings_view import MeetingsView
+from ui.views.people_view import PeopleView
+from ui.views.prepare_view import PrepareView
+from ui.views.run_view import RunView
+from ui.widgets import plain_label
+
+PAGES = (
+    ("meetings", "Meetings"),
+    ("prepare", "Prepare"),
+    ("run", "Run meeting"),
+    ("people", "People & teams"),
+)
+
+
+def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """StandardKey can be empty on some platforms (Quit on Windows): fall back."""
+    seq = QKeySequence(standard)
+    return seq if not seq.isEmpty() else QKeySequence(fallback)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 800)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setAccessibleName("Pages")
+        for key, label in PAGES:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+
+        self.meetings_view = MeetingsView(controller)
+        self.prepare_view = PrepareView(controller)
+        self.run_view = RunView(controller)
+        self.people_view = PeopleView(controller)
+        self.stack = QStackedWidget()
+        self._pages = {
+            "meetings": self.meetings_view,
+            "prepare": self.prepare_view,
+            "run": self.run_view,
+            "people": self.people_view,
+        }
+        for page in self._pages.values():
+            self.stack.addWidget(page)
+
+        self.header = plain_label("", object_name="MeetingHeader")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(16, 10, 16, 12)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.stack, 1)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+        controller.navigation_requested.connect(self.show_page)
+        controller.export_requested.connect(self.export_minutes)
+        controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
+        controller.meeting_changed.connect(self._on_controller_meeting_changed)
+        controller.status_shown.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+        self._restore_settings()
+        self._update_header()
+        self._update_page_access()
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    # ---- menus --------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_meeting_action = QAction("&New meeting…", self)
+        self.new_meeting_action.setShortcut(_shortcut(QKeySequence.StandardKey.New, "Ctrl+N"))
+        self.new_meeting_action.triggered.connect(self.meetings_view.new_meeting)
+        file_menu.addAction(self.new_meeting_action)
+        self.export_action = QAction("&Export minutes…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._on_export_action_triggered)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(_shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for i, (key, label) in enumerate(PAGES):
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About AlignMeet", self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    # ---- pages --------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        keys = [k for k, _ in PAGES]
+        if key in keys:
+            self.sidebar.setCurrentRow(keys.index(key))
+
+    def current_page(self) -> str:
+        return PAGES[max(0, self.sidebar.currentRow())][0]
+
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row][0]
+        if key in ("prepare", "run") and self.controller.current_meeting_id is None:
+            self.statusBar().showMessage("Choose or create a meeting first.", 5000)
+            self.sidebar.setCurrentRow(0)
+            return
+        self.stack.setCurrentWidget(self._pages[key])
+
+    def _update_page_access(self) -> None:
+        has_meeting = self.controller.current_meeting_id is not None
+        for row, (key, _) in enumerate(PAGES):
+            item = self.sidebar.item(row)
+            if key in ("prepare", "run"):
+                flags = item.flags()
+                if has_meeting:
+                    item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+                else:
+                    item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+        self.export_action.setEnabled(has_meeting)
+
+    def _on_controller_current_meeting_changed(self, _meeting_id: int) -> None:
+        self._update_header()
+        self._update_page_access()
+
+    def _on_controller_meeting_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.controller.current_meeting_id:
+            self._update_header()
+
+    def _update_header(self) -> None:
+        meeting = self.controller.current_meeting()
+        if meeting is None:
+            self.header.setText("No meeting selected")
+            self.setWindowTitle(APP_NAME)
+            return
+        when = meeting.starts_at.strftime("%a %d %b %Y, %H:%M")
+        self.header.setText(f"{meeting.title} · {when} · {meeting.status.value.capitalize()}")
+        self.setWindowTitle(f"{meeting.title} — {APP_NAME}")
+
+    # ---- export -------------------------------------------------------------
+    def _on_export_action_triggered(self) -> None:
+        if self.controller.current_meeting_id is not None:
+            self.export_minutes(self.controller.current_meeting_id)
+
+    def export_minutes(self, meeting_id: int) -> Path | None:
+        from alignmeet.export import ExportError
+
+        meeting = self.controller.services.meetings.get_meeting(meeting_id)
+        settings = QSettings()
+        folder = Path(str(settings.value("export/folder", str(Path.home()))))
+        safe = (
+            "".join(c if c.isalnum() or c in " -_" else "_" for c in meeting.title).strip()
+            or "minutes"
+        )
+        suggested = folder / f"{safe} {meeting.starts_at:%Y-%m-%d} minutes.docx"
+        path_text, _ = QFileDialog.getSaveFileName(
+            self, "Export minutes", str(suggested), "Word document (*.docx)"
+        )
+        if not path_text:
+            return None
+        path = Path(path_text)
+        if path.suffix.lower() != ".docx":
+            path = (
+                path.with_suffix(path.suffix + ".docx")
+                if path.suffix
+                else path.with_suffix(".docx")
+            )
+        try:
+            written = self.controller.export_minutes(meeting_id=meeting_id, path=path)
+        except (ExportError, ValidationError) as exc:
+            QMessageBox.warning(self, "Minutes not saved", str(exc))
+            return None
+        settings.setValue("export/folder", str(path.parent))
+        return written
+
+    def _on_about_triggered(self) -> None:
+        from alignmeet import __version__
+
+        QMessageBox.about(
+            self,
+            "About AlignMeet",
+            f"AlignMeet {__version__}\n\nJoint Sales & Marketing meetings that end with an "
+            "action plan per person and a commitment to it.\n\n"
+            f"Database: {self.controller.services.db.label}",
+        )
+
+    # ---- settings and closing ------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.flush_pending()
+        self.run_view.save_timers()
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,97 @@
+"""Action plans: one member's actions in this meeting, and the round-robin list of members."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from alignmeet.services.records import ActionRecord, ParticipantRecord
+from ui.models.follow_ups_model import plain_tooltip
+from ui.models.record_table_model import ID_ROLE, SORT_ROLE, Column, Index, RecordTableModel
+
+COL_NUMBER, COL_ACTION, COL_DUE, COL_TEAM, COL_MILESTONE = range(5)
+
+
+class ActionsModel(RecordTableModel[ActionRecord]):
+    """#, Action, Due, Team, Milestone."""
+
+    COLUMNS = (
+        Column("#", lambda a: ""),
+        Column("Action", lambda a: a.title, tooltip=lambda a: plain_tooltip(a.title)),
+        Column("Due", lambda a: a.due.isoformat() if a.due else "—", sort_key=lambda a: a.due),
+        Column("Team", lambda a: a.team_tag.label),
+        Column("Milestone", lambda a: a.milestone, tooltip=lambda a: plain_tooltip(a.milestone)),
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == COL_NUMBER and 0 <= index.row() < len(self._rows):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return str(index.row() + 1)
+            if role == SORT_ROLE:
+                return index.row()
+        return super().data(index, role)
+
+
+def round_text(member: ParticipantRecord, has_plan: bool) -> str:
+    return f"✔ {member.name}" if has_plan else f"    {member.name}"
+
+
+class RoundRobinModel(RecordTableModel[ParticipantRecord]):
+    """Present members in speaking order; ✔ once they have an action; the speaker in bold."""
+
+    COLUMNS = (
+        Column("Member", lambda p: p.name),
+        Column("Team", lambda p: p.team_name),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._with_plan: frozenset[int] = frozenset()
+        self._current: int | None = None
+
+    def set_rows_and_plans(
+        self, rows: Iterable[ParticipantRecord], with_plan: Iterable[int]
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._with_plan = frozenset(with_plan)
+        self.endResetModel()
+
+    def has_plan(self, member_id: int) -> bool:
+        return member_id in self._with_plan
+
+    def set_current(self, member_id: int | None) -> None:
+        if member_id == self._current:
+            return
+        self._current = member_id
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )
+
+    @property
+    def current_id(self) -> int | None:
+        return self._current
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role == ID_ROLE:
+            return record.member_id
+        if index.column() == 0 and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return round_text(record, self.has_plan(record.member_id))
+        return super().data(index, role)
+
+    def extra_data(self, record: ParticipantRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and record.member_id == self._current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

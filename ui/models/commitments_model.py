@@ -1,0 +1,78 @@
+"""Commitments: each present member, their number of actions and whether they committed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from alignmeet.services.records import ParticipantRecord
+from ui.models.follow_ups_model import plain_tooltip
+from ui.models.record_table_model import ID_ROLE, Column, Index, RecordTableModel
+
+COL_NAME, COL_TEAM, COL_ACTIONS, COL_COMMITTED, COL_CONFIDENCE = range(5)
+COMMITTED_COLOUR = QColor("#2e7d32")
+
+
+def committed_text(p: ParticipantRecord) -> str:
+    return f"✔ {p.committed_at:%H:%M}" if p.committed_at else "—"
+
+
+def confidence_text(p: ParticipantRecord) -> str:
+    return f"{p.confidence} / 5" if p.confidence else "—"
+
+
+class CommitmentsModel(RecordTableModel[ParticipantRecord]):
+    """Name, Team, Actions, Committed (✔ with time / —), Confidence."""
+
+    COLUMNS = (
+        Column("Name", lambda p: p.name),
+        Column("Team", lambda p: p.team_name),
+        Column("Actions", lambda p: "", align=Qt.AlignmentFlag.AlignCenter),
+        Column(
+            "Committed",
+            committed_text,
+            sort_key=lambda p: p.committed_at is not None,
+            align=Qt.AlignmentFlag.AlignCenter,
+            tooltip=lambda p: plain_tooltip(p.commitment_note),
+        ),
+        Column("Confidence", confidence_text, align=Qt.AlignmentFlag.AlignCenter),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._counts: dict[int, int] = {}
+
+    def set_rows_and_counts(
+        self, rows: Iterable[ParticipantRecord], action_counts: Mapping[int, int]
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._counts = dict(action_counts)
+        self.endResetModel()
+
+    def action_count(self, member_id: int) -> int:
+        return self._counts.get(member_id, 0)
+
+    def not_committed(self) -> list[ParticipantRecord]:
+        return [p for p in self._rows if not p.committed]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role == ID_ROLE:
+            return record.member_id
+        if index.column() == COL_ACTIONS and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return str(self.action_count(record.member_id))
+        return super().data(index, role)
+
+    def extra_data(self, record: ParticipantRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_COMMITTED and record.committed:
+            return COMMITTED_COLOUR
+        return None

@@ -1,0 +1,83 @@
+"""The review list: open actions from earlier meetings of the series, and what became of them."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+
+from alignmeet.domain.rules import due_state
+from alignmeet.services.records import FollowUpRecord
+from ui.models.record_table_model import ID_ROLE, SORT_ROLE, Column, Index, RecordTableModel
+
+OVERDUE_COLOUR = QColor("#c62828")
+COL_NUMBER, COL_ACTION, COL_OWNER, COL_FROM, COL_DUE, COL_WAS, COL_NOW, COL_NOTE = range(8)
+
+
+def plain_tooltip(text: str) -> str | None:
+    """Qt renders tooltips as rich text: escape user text so it shows exactly as typed."""
+    return f"<p>{html.escape(text)}</p>" if text else None
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class FollowUpsModel(RecordTableModel[FollowUpRecord]):
+    """#, Action, Owner, From, Due (overdue in red with a text mark), Was, Now, Note."""
+
+    COLUMNS = (
+        Column("#", lambda f: ""),
+        Column("Action", lambda f: f.action.title, tooltip=lambda f: plain_tooltip(f.action.title)),
+        Column("Owner", lambda f: f.action.owner_name),
+        Column("From", lambda f: f.action.origin, tooltip=lambda f: plain_tooltip(f.action.origin)),
+        Column("Due", lambda f: f.action.due.isoformat() if f.action.due else "—"),
+        Column("Was", lambda f: f.status_before.label),
+        Column("Now", lambda f: f.action.status.label),
+        Column("Note", lambda f: f.review_note, tooltip=lambda f: plain_tooltip(f.review_note)),
+    )
+
+    def __init__(self, parent: Any = None, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self._today = today
+
+    def is_overdue(self, record: FollowUpRecord) -> bool:
+        return (
+            record.action.status.is_open
+            and due_state(record.action.due, self._today()) == "overdue"
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return record.action.id
+        if column == COL_NUMBER and role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return str(index.row() + 1) if role == Qt.ItemDataRole.DisplayRole else index.row()
+        if column == COL_DUE:
+            if role == SORT_ROLE:
+                return record.action.due or date.max
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) and (
+                self.is_overdue(record)
+            ):
+                assert record.action.due is not None
+                return f"{record.action.due.isoformat()} · overdue"
+        return super().data(index, role)
+
+    def extra_data(self, record: FollowUpRecord, column: int, role: int) -> Any:
+        if column == COL_DUE and self.is_overdue(record):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return OVERDUE_COLOUR
+            if role == Qt.ItemDataRole.FontRole:
+                return _bold()
+        if column == COL_NOW and role == Qt.ItemDataRole.FontRole and record.reviewed:
+            return _bold()
+        return None

@@ -1,0 +1,14 @@
+"""Ideas captured on one agenda item, each with who said it."""
+
+from __future__ import annotations
+
+from alignmeet.services.records import IdeaRecord
+from ui.models.record_table_model import Column, RecordTableModel
+
+
+def idea_text(idea: IdeaRecord) -> str:
+    return f"{idea.text} — {idea.author_name}" if idea.author_name else idea.text
+
+
+class IdeasModel(RecordTableModel[IdeaRecord]):
+    COLUMNS = (Column("Idea", idea_text),)

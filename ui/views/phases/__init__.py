@@ -1,0 +1,148 @@
+"""The six pages of a running meeting, one class per phase, and what they share.
+
+Each page shows the controller's current meeting (`set_meeting`), refreshes
+itself from the controller's `*_changed` signals for that meeting, and writes
+only through the controller.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.enums import Phase
+from ui.controller import Controller
+from ui.widgets import plain_label
+
+PHASE_HINTS = {
+    Phase.OPEN: "Announce the end goal and take attendance.",
+    Phase.REVIEW: (
+        "Last time's actions: done, in progress, blocked or dropped — each with a short note."
+    ),
+    Phase.AGENDA: "Keep to the time boxes; capture ideas (who said it), notes and decisions.",
+    Phase.ACTIONS: "Round-robin: each present member states their own actions, with a due date.",
+    Phase.COMMITMENTS: (
+        "Each member confirms their plan — “I commit” — with a confidence from 1 to 5."
+    ),
+    Phase.CLOSE: "Summarise, set the next meeting, export the minutes and close.",
+}
+
+
+class PhasePage(QWidget):
+    """Base of every phase page."""
+
+    phase: Phase = Phase.OPEN
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._meeting_id: int | None = None
+        self.setObjectName(f"{self.phase.value.capitalize()}Phase")
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self._meeting_id
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        self._meeting_id = meeting_id
+        self.refresh()
+
+    def refresh(self) -> None:  # pragma: no cover - every page overrides it
+        raise NotImplementedError
+
+    def _is_mine(self, meeting_id: int) -> bool:
+        return self._meeting_id is not None and meeting_id == self._meeting_id
+
+    def show_status(self, text: str) -> None:
+        """A short message in the window's status bar."""
+        self.controller.status_shown.emit(text)
+
+
+def set_text(label: QLabel | QAbstractButton, text: str) -> None:
+    """Change a label only when its text changes (the timers repaint 4 times a second)."""
+    if label.text() != text:
+        label.setText(text)
+
+
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
+    font.setBold(bold)
+    return font
+
+
+def set_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
+    widget.setFont(scaled_font(widget, factor, bold=bold))
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setObjectName("Card")
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 14, 18, 14)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+def section_label(text: str, parent: QWidget | None = None) -> QLabel:
+    label = plain_label(text, parent, object_name="SectionLabel")
+    font = scaled_font(label, 1.1, bold=True)
+    label.setFont(font)
+    return label
+
+
+def table_view(parent: QWidget | None = None) -> QTableView:
+    """A row-selecting, read-only table as the run view uses them."""
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+    return view
+
+
+def fit_columns(
+    view: QTableView, stretch_column: int | None = 1, fixed: dict[int, int] | None = None
+) -> None:
+    """Columns sized to their content, one taking the rest of the width.
+
+    `fixed` columns (long, secondary text) get a set width the user can drag;
+    their text elides and the full text is in the tooltip.
+    """
+    header = view.horizontalHeader()
+    model = view.model()
+    if model is None:
+        return
+    fixed = fixed or {}
+    for col in range(model.columnCount()):
+        if col == stretch_column:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        elif col in fixed:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, fixed[col])
+        else:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+
+def caption_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A quieter label above or beside the large text it names."""
+    label = plain_label(text, parent, object_name="Caption")
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label

@@ -1,0 +1,346 @@
+"""4 Action plans: round-robin over the present members, each devising their own actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.enums import Attendance, Phase, TeamTag
+from alignmeet.domain.rules import ValidationError
+from alignmeet.services.actions import default_tag
+from alignmeet.services.records import ActionRecord, ParticipantRecord
+from ui.controller import Controller
+from ui.models.actions_model import COL_ACTION, ActionsModel, RoundRobinModel
+from ui.views.phases import PhasePage, fit_columns, section_label, set_font, table_view
+from ui.widgets import FieldError, plain_label
+
+DEFAULT_DUE_DAYS = 14
+
+
+class ActionsPhase(PhasePage):
+    phase = Phase.ACTIONS
+
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(controller, parent)
+        self._today = today
+        self._participants: list[ParticipantRecord] = []
+        self._actions: list[ActionRecord] = []
+        self._current_member: int | None = None
+
+        # ---- left: who speaks ----
+        self.members_model = RoundRobinModel(self)
+        self.members_view = table_view(self)
+        self.members_view.setModel(self.members_model)
+        self.members_view.setAccessibleName("Present members")
+        fit_columns(self.members_view, stretch_column=0)
+        set_font(self.members_view, 1.1)
+        self.members_view.selectionModel().currentRowChanged.connect(
+            self._on_members_current_row_changed
+        )
+        self.progress_label = plain_label(object_name="PlansProgress")
+        self.progress_label.setWordWrap(True)
+        self.next_member_button = QPushButton("Next member →")
+        self.next_member_button.setMinimumHeight(40)
+        set_font(self.next_member_button, 1.1)
+        self.next_member_button.clicked.connect(self.next_member)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(section_label("Round-robin"))
+        left_layout.addWidget(self.members_view, 1)
+        left_layout.addWidget(self.progress_label)
+        left_layout.addWidget(self.next_member_button)
+
+        # ---- right: this member's plan ----
+        self.plan_title = plain_label(object_name="PlanTitle")
+        set_font(self.plan_title, 1.7, bold=True)
+        self.actions_model = ActionsModel(self)
+        self.actions_view = table_view(self)
+        self.actions_view.setModel(self.actions_model)
+        self.actions_view.setAccessibleName("Actions of this member")
+        fit_columns(self.actions_view, stretch_column=COL_ACTION)
+        self.remove_button = QPushButton("Remove action")
+        self.remove_button.setToolTip("Remove the selected action (Delete)")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.delete_shortcut = QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete), self.actions_view
+        )
+        self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_shortcut.activated.connect(self.remove_selected)
+        self.actions_view.selectionModel().selectionChanged.connect(self._update_remove_button)
+
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText(
+            "What will you do? e.g. “Call back every webinar lead within 24 h”"
+        )
+        self.text_edit.setAccessibleName("Action")
+        self.text_edit.setMinimumHeight(34)
+        set_font(self.text_edit, 1.1)
+        self.owner_combo = QComboBox()
+        self.owner_combo.setAccessibleName("Owner")
+        self.owner_combo.currentIndexChanged.connect(self._on_owner_combo_index_changed)
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.due_edit.setAccessibleName("Due date")
+        self.no_due_check = QCheckBox("No due date")
+        self.no_due_check.toggled.connect(self.due_edit.setDisabled)
+        self.tag_combo = QComboBox()
+        self.tag_combo.setAccessibleName("Team")
+        for tag in TeamTag:
+            self.tag_combo.addItem(tag.label, tag)
+        self.milestone_edit = QLineEdit()
+        self.milestone_edit.setPlaceholderText(
+            "Optional, e.g. “50 % of leads called back by 15 May”"
+        )
+        self.milestone_edit.setAccessibleName("Milestone")
+        self.add_button = QPushButton("Add action")
+        self.add_button.setDefault(True)
+        self.add_button.setMinimumHeight(38)
+        set_font(self.add_button, 1.1, bold=True)
+        self.add_button.clicked.connect(self.add_action)
+        self.text_edit.returnPressed.connect(self.add_action)
+        self.milestone_edit.returnPressed.connect(self.add_action)
+        self.error = FieldError(self)
+
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_edit)
+        due_row.addWidget(self.no_due_check)
+        due_row.addStretch(1)
+        due_row.addWidget(plain_label("Team"))
+        due_row.addWidget(self.tag_combo)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Action", self.text_edit)
+        form.addRow("Owner", self.owner_combo)
+        form.addRow("Due", due_row)
+        form.addRow("Milestone", self.milestone_edit)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.error, 1)
+        add_row.addWidget(self.add_button)
+
+        table_head = QHBoxLayout()
+        table_head.addWidget(self.plan_title, 1)
+        table_head.addWidget(self.remove_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(table_head)
+        right_layout.addWidget(self.actions_view, 1)
+        right_layout.addWidget(section_label("New action"))
+        right_layout.addLayout(form)
+        right_layout.addLayout(add_row)
+
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([280, 780])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.split, 1)
+
+        self._reset_form_defaults()
+        controller.participants_changed.connect(self._on_controller_participants_changed)
+        controller.actions_changed.connect(self._on_controller_actions_changed)
+        controller.members_changed.connect(self.refresh)
+
+    # ---- refresh ------------------------------------------------------------
+    def set_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id != self.meeting_id:
+            self._current_member = None
+            self.error.clear_error()
+            self.text_edit.clear()
+            self.milestone_edit.clear()
+            self._reset_form_defaults()
+        super().set_meeting(meeting_id)
+
+    def refresh(self) -> None:
+        meetings = self.controller.services.meetings
+        self._participants = meetings.participants(self.meeting_id) if self.meeting_id else []
+        self._actions = (
+            self.controller.services.actions.actions_for_meeting(self.meeting_id)
+            if self.meeting_id
+            else []
+        )
+        self._refresh_owner_combo()
+        present = self.present_members()
+        owners = {a.owner_id for a in self._actions}
+        self.members_model.set_rows_and_plans(present, owners)
+        ids = [p.member_id for p in present]
+        if self._current_member not in ids:
+            self._current_member = ids[0] if ids else None
+        done = sum(1 for p in present if p.member_id in owners)
+        self.progress_label.setText(
+            f"{done} of {len(present)} present members have a plan"
+            if present
+            else "Nobody is marked present yet: take attendance in phase 1 (Open)."
+        )
+        self.next_member_button.setEnabled(len(present) > 1)
+        self._show_member(self._current_member)
+
+    def present_members(self) -> list[ParticipantRecord]:
+        return [p for p in self._participants if p.attendance is Attendance.PRESENT]
+
+    def _refresh_owner_combo(self) -> None:
+        chosen = self.owner_combo.currentData()
+        self.owner_combo.blockSignals(True)
+        self.owner_combo.clear()
+        for p in self._participants:
+            suffix = (
+                "" if p.attendance is Attendance.PRESENT else f" ({p.attendance.label.lower()})"
+            )
+            self.owner_combo.addItem(f"{p.name}{suffix}", p.member_id)
+        index = self.owner_combo.findData(chosen)
+        self.owner_combo.setCurrentIndex(max(index, 0))
+        self.owner_combo.blockSignals(False)
+
+    def _on_controller_participants_changed(self, meeting_id: int) -> None:
+        if self._is_mine(meeting_id):
+            self.refresh()
+
+    def _on_controller_actions_changed(self, meeting_id: int) -> None:
+        if self._is_mine(meeting_id):
+            self.refresh()
+
+    # ---- the current member -------------------------------------------------
+    @property
+    def current_member_id(self) -> int | None:
+        return self._current_member
+
+    def current_member(self) -> ParticipantRecord | None:
+        return next((p for p in self._participants if p.member_id == self._current_member), None)
+
+    def select_member(self, member_id: int) -> None:
+        if member_id != self._current_member:
+            self.error.clear_error()
+        self._current_member = member_id
+        self._show_member(member_id)
+        self._select_owner(member_id)
+        self.text_edit.setFocus()
+
+    def next_member(self) -> None:
+        ids = [p.member_id for p in self.members_model.rows()]
+        if not ids:
+            return
+        pos = ids.index(self._current_member) if self._current_member in ids else -1
+        self.select_member(ids[(pos + 1) % len(ids)])
+
+    def _show_member(self, member_id: int | None) -> None:
+        self.members_model.set_current(member_id)
+        member = self.current_member()
+        row = self.members_model.row_of(lambda p: p.member_id == member_id)
+        selection = self.members_view.selectionModel()
+        selection.blockSignals(True)
+        if row >= 0:
+            selection.setCurrentIndex(
+                self.members_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            selection.clearSelection()
+        selection.blockSignals(False)
+        self.members_view.viewport().update()
+        if member is None:
+            self.plan_title.setText("Action plans")
+            self.actions_model.set_rows([])
+        else:
+            self.plan_title.setText(f"{member.name}'s action plan")
+            self.actions_model.set_rows(
+                [a for a in self._actions if a.owner_id == member.member_id]
+            )
+            if self.owner_combo.currentData() is None or not self.text_edit.text():
+                self._select_owner(member.member_id)
+        self._update_remove_button()
+
+    def _select_owner(self, member_id: int) -> None:
+        index = self.owner_combo.findData(member_id)
+        if index >= 0:
+            self.owner_combo.setCurrentIndex(index)
+            self._on_owner_combo_index_changed(index)
+
+    def _on_members_current_row_changed(self, current: object, _previous: object) -> None:
+        row = self.members_view.currentIndex().row()
+        if 0 <= row < self.members_model.rowCount():
+            self.select_member(self.members_model.record(row).member_id)
+
+    def _on_owner_combo_index_changed(self, _index: int) -> None:
+        owner = next(
+            (p for p in self._participants if p.member_id == self.owner_combo.currentData()), None
+        )
+        if owner is not None:
+            self.tag_combo.setCurrentIndex(self.tag_combo.findData(default_tag(owner.team_name)))
+
+    # ---- adding and removing ------------------------------------------------
+    def _reset_form_defaults(self) -> None:
+        self.due_edit.setDate(QDate(self._today() + timedelta(days=DEFAULT_DUE_DAYS)))
+        self.no_due_check.setChecked(False)
+
+    def form_due(self) -> date | None:
+        return None if self.no_due_check.isChecked() else self.due_edit.date().toPython()
+
+    def add_action(self) -> ActionRecord | None:
+        if self.meeting_id is None:
+            return None
+        owner_id = self.owner_combo.currentData()
+        if owner_id is None:
+            self.error.show_error("Choose who owns this action.", self.owner_combo)
+            return None
+        try:
+            action = self.controller.add_action(
+                meeting_id=self.meeting_id,
+                owner_id=owner_id,
+                title=self.text_edit.text(),
+                due=self.form_due(),
+                team_tag=TeamTag(self.tag_combo.currentData()),
+                milestone=self.milestone_edit.text(),
+            )
+        except ValidationError as exc:
+            fields = {"title": self.text_edit, "due": self.due_edit, "owner": self.owner_combo}
+            self.error.show_error(exc.message, fields.get(exc.field, self.text_edit))
+            return None
+        self.error.clear_error()
+        self.text_edit.clear()
+        self.milestone_edit.clear()
+        if action.owner_id != self._current_member:
+            self.show_status(f"Action added to {action.owner_name}'s plan.")
+            if self._current_member is not None:
+                self._select_owner(self._current_member)
+        self.text_edit.setFocus()
+        return action
+
+    def selected_action(self) -> ActionRecord | None:
+        rows = self.actions_view.selectionModel().selectedRows()
+        return self.actions_model.record(rows[0].row()) if rows else None
+
+    def remove_selected(self) -> None:
+        action = self.selected_action()
+        if action is None or self.meeting_id is None:
+            return
+        self.controller.remove_action(meeting_id=self.meeting_id, action_id=action.id)
+        self.show_status(f"Removed “{action.title}”.")
+
+    def _update_remove_button(self) -> None:
+        self.remove_button.setEnabled(self.selected_action() is not None)

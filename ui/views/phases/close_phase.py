@@ -1,0 +1,303 @@
+"""6 Close: the summary on screen, the next meeting, closing notes, export, close."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.enums import MeetingStatus, Phase, TeamTag
+from alignmeet.domain.rules import ValidationError
+from alignmeet.services.records import MinutesData
+from ui.autosave import DebouncedSaver
+from ui.controller import Controller
+from ui.views.phases import PhasePage, caption_label, card, section_label, set_font
+from ui.widgets import FieldError, plain_label
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """A Yes/No question (No by default); tests replace this module-level name.
+
+    Like `QMessageBox.question`, but the text is plain: member names are user text.
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
+    """(caption, value) pairs of the on-screen summary."""
+    present = data.present
+    invited = len(data.participants)
+    representatives = sum(1 for p in present if p.representative)
+    attendance = f"{len(present)} of {invited} invited"
+    if data.apologies:
+        attendance += f" · {len(data.apologies)} sent apologies"
+    if representatives:
+        attendance += f" · {representatives} for the other team"
+
+    actions = [a for plan in data.plans for a in plan.actions]
+    tags = Counter(a.team_tag for a in actions)
+    by_team = " · ".join(f"{t.label} {tags[t]}" for t in TeamTag)
+    with_plan = sum(1 for plan in data.plans if plan.actions and plan.participant.present)
+
+    committed = sum(1 for p in present if p.committed)
+    confidences = [p.confidence for p in present if p.committed and p.confidence]
+    commit_text = f"{committed} of {len(present)} present"
+    if confidences:
+        commit_text += f" · average confidence {sum(confidences) / len(confidences):.1f} / 5"
+
+    decisions = sum(len(i.decisions) for i in data.items)
+    ideas = sum(len(i.ideas) for i in data.items)
+    reviewed = sum(1 for f in data.follow_ups if f.reviewed)
+    still_open = sum(1 for f in data.follow_ups if f.action.status.is_open)
+    parked = ", ".join(i.title for i in data.parked) if data.parked else "none"
+    return [
+        ("Present", attendance),
+        ("Actions agreed", f"{len(actions)} — {by_team}" if actions else "none yet"),
+        ("Members with a plan", f"{with_plan} of {len(present)} present"),
+        ("Commitments", commit_text),
+        ("Decisions · ideas", f"{_count(decisions, 'decision')} · {_count(ideas, 'idea')}"),
+        (
+            "Follow-ups reviewed",
+            f"{reviewed} of {len(data.follow_ups)} · {still_open} carry on"
+            if data.follow_ups
+            else "none from earlier meetings",
+        ),
+        ("Parked for next meeting", parked),
+    ]
+
+
+class ClosePhase(PhasePage):
+    phase = Phase.CLOSE
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+
+        summary_card, summary_layout = card(self)
+        summary_layout.addWidget(section_label("Summary"))
+        self.summary_grid = QGridLayout()
+        self.summary_grid.setHorizontalSpacing(18)
+        self.summary_grid.setVerticalSpacing(6)
+        self.summary_grid.setColumnStretch(1, 1)
+        summary_layout.addLayout(self.summary_grid)
+        summary_layout.addStretch(1)
+        self._summary_values: dict[str, QWidget] = {}
+        self._summary_stale = True
+
+        self.next_edit = QDateTimeEdit()
+        self.next_edit.setCalendarPopup(True)
+        self.next_edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.next_edit.setAccessibleName("Next meeting")
+        self.set_next_button = QPushButton("Set")
+        self.set_next_button.clicked.connect(self.set_next_meeting)
+        self.next_label = plain_label(object_name="NextMeeting")
+        self.next_label.setWordWrap(True)
+        self.next_error = FieldError(self)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_edit, 1)
+        next_row.addWidget(self.set_next_button)
+
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setPlaceholderText("Closing notes — saved as you type")
+        self.notes_edit.setAccessibleName("Closing notes")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_saver = DebouncedSaver(self._save_notes, self)
+        controller.register_saver(self.notes_saver)
+        self.notes_edit.textChanged.connect(self.notes_saver.touch)
+        self._notes_meeting: int | None = None
+
+        self.export_button = QPushButton("Export minutes…")
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.close_button = QPushButton("Close meeting")
+        self.close_button.setObjectName("CloseMeetingButton")
+        self.close_button.clicked.connect(self.close_meeting)
+        self.reopen_button = QPushButton("Reopen")
+        self.reopen_button.setToolTip("Open the meeting again (everything stays editable anyway)")
+        self.reopen_button.clicked.connect(self.reopen_meeting)
+        for button in (self.export_button, self.close_button, self.reopen_button):
+            button.setMinimumHeight(44)
+            set_font(button, 1.15, bold=button is self.close_button)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(section_label("Next meeting"))
+        side_layout.addLayout(next_row)
+        side_layout.addWidget(self.next_label)
+        side_layout.addWidget(self.next_error)
+        side_layout.addSpacing(8)
+        side_layout.addWidget(section_label("Closing notes"))
+        side_layout.addWidget(self.notes_edit, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reopen_button)
+        buttons.addWidget(self.close_button)
+        side_layout.addLayout(buttons)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(summary_card, 5)
+        layout.addWidget(side, 4)
+
+        for signal in (
+            controller.meeting_changed,
+            controller.participants_changed,
+            controller.actions_changed,
+            controller.agenda_changed,
+            controller.follow_ups_changed,
+        ):
+            signal.connect(self._on_controller_changed)
+        controller.item_changed.connect(self._on_controller_item_changed)
+
+    # ---- refresh ------------------------------------------------------------
+    def set_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id != self._notes_meeting:
+            self.notes_saver.flush()
+        super().set_meeting(meeting_id)
+
+    def refresh(self) -> None:
+        if self.meeting_id is None:
+            self._notes_meeting = None
+            return
+        meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
+        closed = meeting.status is MeetingStatus.CLOSED
+        self.close_button.setVisible(not closed)
+        self.reopen_button.setVisible(closed)
+        if meeting.next_meeting_at is not None:
+            self.next_label.setText(f"Next meeting: {meeting.next_meeting_at:%A %d %B %Y, %H:%M}")
+            proposed = meeting.next_meeting_at
+        else:
+            self.next_label.setText("Next meeting: not set yet")
+            cadence = next(
+                (
+                    s.cadence_days
+                    for s in self.controller.services.meetings.list_series()
+                    if s.id == meeting.series_id
+                ),
+                30,
+            )
+            proposed = meeting.starts_at + timedelta(days=cadence)
+        if not self.next_edit.hasFocus():
+            self.next_edit.setDateTime(QDateTime(proposed))
+        if self._notes_meeting != meeting.id:
+            with self.notes_saver.suspend():
+                self.notes_edit.setPlainText(meeting.closing_notes)
+            self._notes_meeting = meeting.id
+        self._refresh_summary()
+
+    def _refresh_summary(self) -> None:
+        """Gathering the summary reads the whole meeting: only while it is on screen."""
+        if self.meeting_id is None:
+            return
+        if not self.isVisible():
+            self._summary_stale = True
+            return
+        self._summary_stale = False
+        lines = summary_lines(self.controller.services.minutes.gather(self.meeting_id))
+        for row, (caption, value) in enumerate(lines):
+            label = self._summary_values.get(caption)
+            if label is None:
+                name = caption_label(caption)
+                set_font(name, 1.15)
+                label = plain_label(object_name="SummaryValue")
+                label.setWordWrap(True)
+                set_font(label, 1.25, bold=True)
+                self.summary_grid.addWidget(name, row, 0)
+                self.summary_grid.addWidget(label, row, 1)
+                self._summary_values[caption] = label
+            label.setText(value)  # type: ignore[attr-defined]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._summary_stale:
+            self._refresh_summary()
+
+    def summary_text(self) -> str:
+        return "\n".join(
+            f"{caption}: {label.text()}"  # type: ignore[attr-defined]
+            for caption, label in self._summary_values.items()
+        )
+
+    def _on_controller_changed(self, meeting_id: int) -> None:
+        if self._is_mine(meeting_id):
+            self.refresh()
+
+    def _on_controller_item_changed(self, _item_id: int) -> None:
+        self._refresh_summary()
+
+    # ---- writes -------------------------------------------------------------
+    def next_meeting_value(self) -> datetime:
+        return self.next_edit.dateTime().toPython().replace(second=0, microsecond=0)
+
+    def set_next_meeting(self) -> None:
+        if self.meeting_id is None:
+            return
+        try:
+            self.controller.update_meeting(
+                meeting_id=self.meeting_id, next_meeting_at=self.next_meeting_value()
+            )
+        except ValidationError as exc:
+            self.next_error.show_error(exc.message, self.next_edit)
+            return
+        self.next_error.clear_error()
+
+    def _save_notes(self) -> None:
+        if self._notes_meeting is None:
+            return
+        try:
+            self.controller.update_meeting(
+                meeting_id=self._notes_meeting, closing_notes=self.notes_edit.toPlainText()
+            )
+        except ValidationError as exc:
+            self.show_status(exc.message)
+
+    def _on_export_button_clicked(self) -> None:
+        if self.meeting_id is not None:
+            self.controller.request_export(self.meeting_id)
+
+    def close_meeting(self) -> bool:
+        if self.meeting_id is None:
+            return False
+        participants = self.controller.services.meetings.participants(self.meeting_id)
+        missing = [p.name for p in participants if p.present and not p.committed]
+        if missing and not ask(
+            self,
+            "Close the meeting?",
+            "Not committed yet: " + ", ".join(missing) + ".\n\nClose the meeting anyway?",
+        ):
+            return False
+        self.controller.close_meeting(meeting_id=self.meeting_id)
+        self.show_status(
+            "Meeting closed. Everything stays editable; export the minutes when ready."
+        )
+        return True
+
+    def reopen_meeting(self) -> None:
+        if self.meeting_id is not None:
+            self.controller.reopen_meeting(self.meeting_id)

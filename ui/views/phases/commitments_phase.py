@@ -1,0 +1,225 @@
+"""5 Commitments: each present member says "I commit" to their plan, with a confidence 1–5."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.enums import Attendance, Phase
+from alignmeet.domain.rules import ValidationError
+from alignmeet.services.records import ParticipantRecord
+from ui.controller import Controller
+from ui.models.commitments_model import COL_NAME, CommitmentsModel
+from ui.views.phases import PhasePage, card, fit_columns, set_font, table_view
+from ui.widgets import FieldError, plain_label
+
+ALL_COMMITTED = "Everyone present has committed ✔"
+
+
+def not_committed_text(missing: list[ParticipantRecord], present: int) -> str:
+    if not present:
+        return "Nobody is marked present yet: take attendance in phase 1 (Open)."
+    if not missing:
+        return ALL_COMMITTED
+    return "Not committed yet: " + ", ".join(p.name for p in missing)
+
+
+class CommitmentsPhase(PhasePage):
+    phase = Phase.COMMITMENTS
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self._selected: int | None = None
+
+        self.missing_label = plain_label(object_name="NotCommitted")
+        self.missing_label.setWordWrap(True)
+        set_font(self.missing_label, 1.35, bold=True)
+
+        self.model = CommitmentsModel(self)
+        self.table = table_view(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Commitments")
+        fit_columns(self.table, stretch_column=COL_NAME)
+        set_font(self.table, 1.1)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+
+        panel, panel_layout = card(self)
+        panel.setMinimumWidth(320)
+        panel.setMaximumWidth(420)
+        self.member_label = plain_label(object_name="CommitMember")
+        self.member_label.setWordWrap(True)
+        set_font(self.member_label, 1.6, bold=True)
+        self.plan_label = plain_label(object_name="CommitPlan")
+        self.plan_label.setWordWrap(True)
+        self.confidence_combo = QComboBox()
+        self.confidence_combo.setAccessibleName("Confidence")
+        self.confidence_combo.addItem("—", None)
+        for level in range(1, 6):
+            self.confidence_combo.addItem(str(level), level)
+        self.confidence_combo.setToolTip("How sure are you to deliver? 1 = not very, 5 = certain")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("Optional, e.g. “if legal signs off by Friday”")
+        self.note_edit.setAccessibleName("Commitment note")
+        self.note_edit.returnPressed.connect(self.commit_selected)
+        self.commit_button = QPushButton("I commit")
+        self.commit_button.setObjectName("CommitButton")
+        self.commit_button.setMinimumHeight(56)
+        set_font(self.commit_button, 1.6, bold=True)
+        self.commit_button.clicked.connect(self.commit_selected)
+        self.withdraw_button = QPushButton("Withdraw")
+        self.withdraw_button.setToolTip("Take this member's commitment back")
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.state_label = plain_label(object_name="CommitState")
+        self.state_label.setWordWrap(True)
+        self.error = FieldError(self)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow("Confidence (1–5)", self.confidence_combo)
+        form.addRow("Note", self.note_edit)
+        withdraw_row = QHBoxLayout()
+        withdraw_row.addWidget(self.state_label, 1)
+        withdraw_row.addWidget(self.withdraw_button)
+        panel_layout.addWidget(self.member_label)
+        panel_layout.addWidget(self.plan_label)
+        panel_layout.addSpacing(6)
+        panel_layout.addLayout(form)
+        panel_layout.addWidget(self.commit_button)
+        panel_layout.addLayout(withdraw_row)
+        panel_layout.addWidget(self.error)
+        panel_layout.addStretch(1)
+
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addSpacing(12)
+        body.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.missing_label)
+        layout.addLayout(body, 1)
+
+        controller.participants_changed.connect(self._on_controller_changed)
+        controller.actions_changed.connect(self._on_controller_changed)
+
+    # ---- refresh ------------------------------------------------------------
+    def set_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id != self.meeting_id:
+            self._selected = None
+        super().set_meeting(meeting_id)
+
+    def refresh(self) -> None:
+        mid = self.meeting_id
+        participants = self.controller.services.meetings.participants(mid) if mid else []
+        present = [p for p in participants if p.attendance is Attendance.PRESENT]
+        actions = self.controller.services.actions.actions_for_meeting(mid) if mid else []
+        self.model.set_rows_and_counts(present, Counter(a.owner_id for a in actions))
+        self.missing_label.setText(not_committed_text(self.model.not_committed(), len(present)))
+        ids = [p.member_id for p in present]
+        if self._selected not in ids:
+            missing = self.model.not_committed()
+            self._selected = missing[0].member_id if missing else (ids[0] if ids else None)
+        self._select(self._selected)
+
+    def _on_controller_changed(self, meeting_id: int) -> None:
+        if self._is_mine(meeting_id):
+            self.refresh()
+
+    # ---- selection ----------------------------------------------------------
+    def selected_member(self) -> ParticipantRecord | None:
+        row = self.model.row_of(lambda p: p.member_id == self._selected)
+        return self.model.record(row) if row >= 0 else None
+
+    def select_member(self, member_id: int) -> None:
+        self._selected = member_id
+        self._select(member_id)
+
+    def _select(self, member_id: int | None) -> None:
+        row = self.model.row_of(lambda p: p.member_id == member_id)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row >= 0:
+            selection.setCurrentIndex(
+                self.model.index(row, COL_NAME),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            selection.clearSelection()
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self._show_member(self.selected_member())
+
+    def _on_table_current_row_changed(self, current: object, _previous: object) -> None:
+        row = self.table.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
+            self.select_member(self.model.record(row).member_id)
+
+    def _show_member(self, member: ParticipantRecord | None) -> None:
+        self.error.clear_error()
+        enabled = member is not None
+        for widget in (self.confidence_combo, self.note_edit, self.commit_button):
+            widget.setEnabled(enabled)
+        if member is None:
+            self.member_label.setText("")
+            self.plan_label.setText("")
+            self.state_label.setText("")
+            self.withdraw_button.setEnabled(False)
+            return
+        count = self.model.action_count(member.member_id)
+        self.member_label.setText(member.name)
+        self.plan_label.setText(
+            f"{count} action{'s' if count != 1 else ''} in the plan"
+            if count
+            else "No actions yet — add them in phase 4 (Action plans)."
+        )
+        self.confidence_combo.setCurrentIndex(
+            max(self.confidence_combo.findData(member.confidence), 0)
+        )
+        self.note_edit.setText(member.commitment_note)
+        if member.committed_at is not None:
+            confidence = f", confidence {member.confidence}/5" if member.confidence else ""
+            self.state_label.setText(f"Committed at {member.committed_at:%H:%M}{confidence} ✔")
+            self.commit_button.setText("Commit again")
+        else:
+            self.state_label.setText("Not committed yet")
+            self.commit_button.setText("I commit")
+        self.withdraw_button.setEnabled(member.committed)
+
+    # ---- writes -------------------------------------------------------------
+    def commit_selected(self) -> None:
+        member = self.selected_member()
+        if member is None or self.meeting_id is None:
+            return
+        try:
+            self.controller.commit(
+                meeting_id=self.meeting_id,
+                member_id=member.member_id,
+                confidence=self.confidence_combo.currentData(),
+                note=self.note_edit.text(),
+            )
+        except ValidationError as exc:
+            fields = {"confidence": self.confidence_combo, "note": self.note_edit}
+            self.error.show_error(exc.message, fields.get(exc.field))
+            return
+        self.show_status(f"{member.name} committed to their plan.")
+        # Straight on to the next member who has not committed.
+        missing = self.model.not_committed()
+        if missing:
+            self.select_member(missing[0].member_id)
+        self.confidence_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def withdraw_selected(self) -> None:
+        member = self.selected_member()
+        if member is None or self.meeting_id is None:
+            return
+        self.controller.withdraw_commitment(meeting_id=self.meeting_id, member_id=member.member_id)

@@ -1,0 +1,209 @@
+"""2 Review follow-ups: every open action from earlier meetings, one status and note each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.enums import ActionStatus, Phase
+from alignmeet.domain.rules import ValidationError
+from alignmeet.services.records import FollowUpRecord
+from ui.controller import Controller
+from ui.models.follow_ups_model import COL_ACTION, COL_FROM, COL_NOTE, FollowUpsModel
+from ui.views.phases import PhasePage, fit_columns, set_font, table_view
+from ui.widgets import FieldError, plain_label
+
+EMPTY_TEXT = "No open actions from earlier meetings of this series."
+
+# (button text with mnemonic, status)
+STATUS_BUTTONS = (
+    ("&Done", ActionStatus.DONE),
+    ("&In progress", ActionStatus.IN_PROGRESS),
+    ("&Blocked", ActionStatus.BLOCKED),
+    ("D&ropped", ActionStatus.DROPPED),
+    ("&Still open", ActionStatus.OPEN),
+)
+
+
+class _ElideMiddleDelegate(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+class ReviewPhase(PhasePage):
+    phase = Phase.REVIEW
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.model = FollowUpsModel(self)
+        self.table = table_view(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Follow-ups")
+        # "From" elides in the middle: the meeting's name starts it, its date ends it.
+        self.from_delegate = _ElideMiddleDelegate(self.table)
+        self.table.setItemDelegateForColumn(COL_FROM, self.from_delegate)
+        fit_columns(self.table, stretch_column=COL_ACTION, fixed={COL_FROM: 140, COL_NOTE: 150})
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+
+        self.empty_label = plain_label(EMPTY_TEXT, object_name="EmptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        set_font(self.empty_label, 1.4)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+
+        self.selected_label = plain_label(object_name="SelectedFollowUp")
+        self.selected_label.setWordWrap(True)
+        set_font(self.selected_label, 1.3, bold=True)
+
+        self.status_group = QButtonGroup(self)
+        self.status_group.setExclusive(True)
+        self.status_buttons: dict[ActionStatus, QPushButton] = {}
+        buttons_row = QHBoxLayout()
+        for text, status in STATUS_BUTTONS:
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setMinimumHeight(38)
+            set_font(button, 1.1)
+            button.setToolTip(
+                f"Mark as {status.label.lower()} (with the note) and go to the next one"
+            )
+            button.clicked.connect(lambda _=False, s=status: self.apply_status(s))
+            self.status_group.addButton(button)
+            self.status_buttons[status] = button
+            buttons_row.addWidget(button)
+
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("Short note, e.g. “Sent on 3 March” — Enter applies")
+        self.note_edit.setAccessibleName("Review note")
+        self.note_edit.setMinimumHeight(34)
+        self.note_edit.returnPressed.connect(self._on_note_edit_return_pressed)
+        self.error = FieldError(self)
+
+        self.form = QWidget()
+        form_layout = QVBoxLayout(self.form)
+        form_layout.setContentsMargins(0, 6, 0, 0)
+        form_layout.addWidget(self.selected_label)
+        form_layout.addLayout(buttons_row)
+        form_layout.addWidget(self.note_edit)
+        form_layout.addWidget(self.error)
+
+        self.progress_label = plain_label(object_name="ReviewProgress")
+        set_font(self.progress_label, 1.1, bold=True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.list_stack, 1)
+        layout.addWidget(self.form)
+
+        controller.follow_ups_changed.connect(self._on_controller_follow_ups_changed)
+        controller.actions_changed.connect(self._on_controller_actions_changed)
+
+    # ---- refresh ------------------------------------------------------------
+    def refresh(self, select_row: int | None = None) -> None:
+        current = self.current_row()
+        rows = (
+            self.controller.services.actions.follow_ups(self.meeting_id)
+            if self.meeting_id is not None
+            else []
+        )
+        self.model.set_rows(rows)
+        empty = not rows
+        self.list_stack.setCurrentWidget(self.empty_label if empty else self.table)
+        self.form.setVisible(not empty)
+        reviewed = sum(1 for f in rows if f.reviewed)
+        self.progress_label.setText(
+            f"{reviewed} of {len(rows)} reviewed in this meeting" if rows else ""
+        )
+        if rows:
+            row = select_row if select_row is not None else max(current, 0)
+            self.select_row(min(row, len(rows) - 1))
+        else:
+            self._show_selected(None)
+
+    def _on_controller_follow_ups_changed(self, meeting_id: int) -> None:
+        if self._is_mine(meeting_id):
+            self.refresh()
+
+    def _on_controller_actions_changed(self, meeting_id: int) -> None:
+        # An earlier meeting's action edited elsewhere (e.g. its title) shows here too.
+        if self.model.row_of(lambda f: f.action.meeting_id == meeting_id) >= 0:
+            self.refresh()
+
+    # ---- selection ----------------------------------------------------------
+    def current_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def current_record(self) -> FollowUpRecord | None:
+        row = self.current_row()
+        return self.model.record(row) if 0 <= row < self.model.rowCount() else None
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, COL_ACTION)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        self._show_selected(self.model.record(row))
+
+    def _on_table_current_row_changed(self, current: object, _previous: object) -> None:
+        self._show_selected(self.current_record())
+
+    def _show_selected(self, record: FollowUpRecord | None) -> None:
+        self.error.clear_error()
+        if record is None:
+            self.selected_label.setText("")
+            for button in self.status_buttons.values():
+                button.setEnabled(False)
+            return
+        action = record.action
+        self.selected_label.setText(f"{action.owner_name}: {action.title}")
+        for status, button in self.status_buttons.items():
+            button.setEnabled(True)
+            button.setChecked(status is action.status)
+        self.note_edit.setText(record.review_note)
+
+    # ---- applying -----------------------------------------------------------
+    def apply_status(self, status: ActionStatus) -> bool:
+        """Record the status (with the note) for the selected action, then move on."""
+        record = self.current_record()
+        if record is None or self.meeting_id is None:
+            return False
+        row = self.current_row()
+        try:
+            self.controller.set_action_status(
+                action_id=record.action.id,
+                status=status,
+                note=self.note_edit.text(),
+                meeting_id=self.meeting_id,
+            )
+        except ValidationError as exc:
+            self.error.show_error(exc.message, self.note_edit)
+            return False
+        # The controller's follow_ups_changed already refreshed the list; advance.
+        if self.model.rowCount():
+            self.select_row(min(row + 1, self.model.rowCount() - 1))
+        self.note_edit.setFocus()
+        return True
+
+    def _on_note_edit_return_pressed(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        checked = next((s for s, b in self.status_buttons.items() if b.isChecked()), None)
+        self.apply_status(checked or record.action.status)

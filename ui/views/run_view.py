@@ -1,0 +1,314 @@
+"""Run meeting: a phase bar over six pages that guide the facilitator through the meeting.
+
+The current phase lives in the database (`meeting.phase`); the bar and the
+pages follow `controller.phase_changed`, so the phase survives a restart and
+every way of moving (buttons, Alt+Left/Alt+Right) goes through the controller.
+The timers run here on a monotonic clock (`ui.meeting_clock.MeetingClock`) and
+reach the database when paused or switched, every 30 s while running, and in
+`save_timers()` (called when the window closes).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.enums import MeetingStatus, Phase
+from ui.controller import Controller
+from ui.meeting_clock import MeetingClock, MonotonicClock, clock_text
+from ui.views.phases import PHASE_HINTS, PhasePage, scaled_font, set_font, set_text
+from ui.views.phases.actions_phase import ActionsPhase
+from ui.views.phases.agenda_phase import AgendaPhase
+from ui.views.phases.close_phase import ClosePhase
+from ui.views.phases.commitments_phase import CommitmentsPhase
+from ui.views.phases.open_phase import OpenPhase
+from ui.views.phases.review_phase import ReviewPhase
+from ui.widgets import plain_label
+
+_PLAY_ICON = QStyle.StandardPixmap.SP_MediaPlay
+_PAUSE_ICON = QStyle.StandardPixmap.SP_MediaPause
+
+SAVE_EVERY_SECONDS = 30
+OVER_STYLE = "color: #d32f2f;"
+BANNER_STYLE = (
+    "QLabel#ClosedBanner { background: palette(alternate-base); border: 1px solid palette(mid);"
+    " border-radius: 6px; padding: 6px 10px; }"
+)
+
+
+class RunView(QWidget):
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        *,
+        clock: MonotonicClock = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("RunView")
+        self.controller = controller
+        self.meeting_clock = MeetingClock(clock, self)
+        self._meeting_id: int | None = None
+        self._phase = Phase.OPEN
+        self._closed = False
+        self._planned_minutes = 60
+        self._saved_elapsed: int | None = None
+        self._last_saved_at = self.meeting_clock.now()
+
+        # ---- phase bar ----
+        self.phase_group = QButtonGroup(self)
+        self.phase_group.setExclusive(True)
+        self.phase_buttons: dict[Phase, QPushButton] = {}
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for phase in Phase:
+            button = QPushButton(f"{phase.number} {phase.label}")
+            button.setCheckable(True)
+            button.setProperty("phase", True)
+            button.setObjectName(f"PhaseButton_{phase.value}")
+            button.setToolTip(PHASE_HINTS[phase])
+            set_font(button, 1.1)
+            # Wide enough for the bold text of the checked state: no clipped label.
+            bold = scaled_font(button, 1.0, bold=True)
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(button.text()) + 30)
+            self.phase_group.addButton(button, phase.number)
+            self.phase_buttons[phase] = button
+            bar.addWidget(button)
+        self.phase_group.idClicked.connect(self._on_phase_group_id_clicked)
+        bar.addStretch(1)
+        self.clock_label = plain_label(object_name="MeetingClock")
+        self.clock_label.setToolTip("Meeting time used of the planned length")
+        set_font(self.clock_label, 1.45, bold=True)
+        self.clock_button = QToolButton()
+        self.clock_button.setAccessibleName("Start or pause the meeting clock")
+        self.clock_button.setToolTip("Start or pause the meeting clock")
+        self.clock_button.clicked.connect(self.toggle_meeting_clock)
+        bar.addWidget(self.clock_label)
+        bar.addWidget(self.clock_button)
+
+        self.back_button = QPushButton("← Back")
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton("Next →")
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.next_button.clicked.connect(self.go_next)
+        for button in (self.back_button, self.next_button):
+            button.setMinimumHeight(34)
+            button.setMinimumWidth(110)
+        set_font(self.next_button, 1.05, bold=True)
+        self.hint_label = plain_label(object_name="PhaseHint")
+        self.hint_label.setWordWrap(True)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.back_button)
+        hint_row.addSpacing(10)
+        hint_row.addWidget(self.hint_label, 1)
+        hint_row.addSpacing(10)
+        hint_row.addWidget(self.next_button)
+
+        self.closed_banner = plain_label(object_name="ClosedBanner")
+        self.closed_banner.setStyleSheet(BANNER_STYLE)
+        self.closed_banner.setWordWrap(True)
+        self.closed_banner.hide()
+
+        # ---- pages ----
+        self.open_phase = OpenPhase(controller)
+        self.review_phase = ReviewPhase(controller)
+        self.agenda_phase = AgendaPhase(controller, self.meeting_clock)
+        self.actions_phase = ActionsPhase(controller)
+        self.commitments_phase = CommitmentsPhase(controller)
+        self.close_phase = ClosePhase(controller)
+        self.pages: dict[Phase, PhasePage] = {
+            Phase.OPEN: self.open_phase,
+            Phase.REVIEW: self.review_phase,
+            Phase.AGENDA: self.agenda_phase,
+            Phase.ACTIONS: self.actions_phase,
+            Phase.COMMITMENTS: self.commitments_phase,
+            Phase.CLOSE: self.close_phase,
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+
+        self.meeting_page = QWidget()
+        meeting_layout = QVBoxLayout(self.meeting_page)
+        meeting_layout.setContentsMargins(0, 0, 0, 0)
+        meeting_layout.setSpacing(8)
+        meeting_layout.addLayout(bar)
+        meeting_layout.addLayout(hint_row)
+        meeting_layout.addWidget(self.closed_banner)
+        meeting_layout.addWidget(self.stack, 1)
+
+        self.empty_label = plain_label(
+            "Choose or create a meeting on the Meetings page first.", object_name="EmptyState"
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_font(self.empty_label, 1.4)
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.meeting_page)
+        self.outer.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.outer)
+
+        controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
+        controller.phase_changed.connect(self._on_controller_phase_changed)
+        controller.meeting_changed.connect(self._on_controller_meeting_changed)
+        self.meeting_clock.ticked.connect(self._on_meeting_clock_ticked)
+        self.meeting_clock.running_changed.connect(self._update_clock_button)
+
+        self.set_meeting(controller.current_meeting_id)
+
+    # ---- meeting ------------------------------------------------------------
+    @property
+    def meeting_id(self) -> int | None:
+        return self._meeting_id
+
+    @property
+    def phase(self) -> Phase:
+        return self._phase
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        if self._meeting_id is not None and meeting_id != self._meeting_id:
+            self.save_timers()
+        self._meeting_id = meeting_id
+        meeting = self.controller.services.meetings.get_meeting(meeting_id) if meeting_id else None
+        self.meeting_clock.reset(meeting.elapsed_seconds if meeting else 0)
+        self._saved_elapsed = meeting.elapsed_seconds if meeting else None
+        for page in self.pages.values():
+            page.set_meeting(meeting_id)
+        self.outer.setCurrentWidget(self.meeting_page if meeting else self.empty_label)
+        if meeting is not None:
+            self._apply_meeting(
+                meeting.phase, meeting.status, meeting.planned_minutes, meeting.closed_at
+            )
+
+    def _apply_meeting(
+        self, phase: Phase, status: MeetingStatus, planned: int, closed_at: datetime | None
+    ) -> None:
+        self._planned_minutes = planned
+        was_closed = self._closed
+        self._closed = status is MeetingStatus.CLOSED
+        if self._closed and not was_closed:
+            self.meeting_clock.pause_all()
+            self.save_timers()
+        if self._closed and closed_at is not None:
+            self.closed_banner.setText(
+                f"Closed on {closed_at:%a %d %b %Y, %H:%M}. "
+                "Everything stays editable, and changes keep their history."
+            )
+        self.closed_banner.setVisible(self._closed)
+        self._show_phase(phase)
+        self._update_clock()
+        self._update_clock_button()
+
+    def _on_controller_current_meeting_changed(self, meeting_id: int) -> None:
+        self.set_meeting(meeting_id or None)
+
+    def _on_controller_meeting_changed(self, meeting_id: int) -> None:
+        if meeting_id == self._meeting_id:
+            meeting = self.controller.services.meetings.get_meeting(meeting_id)
+            self._apply_meeting(
+                meeting.phase, meeting.status, meeting.planned_minutes, meeting.closed_at
+            )
+
+    def _on_controller_phase_changed(self, meeting_id: int, phase: str) -> None:
+        if meeting_id == self._meeting_id:
+            self._show_phase(Phase(phase))
+
+    # ---- phases -------------------------------------------------------------
+    def _show_phase(self, phase: Phase) -> None:
+        self._phase = phase
+        button = self.phase_buttons[phase]
+        if not button.isChecked():
+            button.setChecked(True)
+        self.stack.setCurrentWidget(self.pages[phase])
+        self.hint_label.setText(PHASE_HINTS[phase])
+        previous, following = phase.previous(), phase.next()
+        self.back_button.setEnabled(previous is not None)
+        self.next_button.setEnabled(following is not None)
+        self.back_button.setToolTip(
+            f"Back to {previous.number} {previous.label} (Alt+Left)" if previous else ""
+        )
+        self.next_button.setToolTip(
+            f"On to {following.number} {following.label} (Alt+Right)" if following else ""
+        )
+
+    def go_to(self, phase: Phase) -> None:
+        """Move the meeting to `phase` (any phase, any direction)."""
+        if self._meeting_id is None:
+            return
+        if not self._closed:
+            self.meeting_clock.start_meeting()
+        if phase is not self._phase:
+            self.controller.set_phase(meeting_id=self._meeting_id, phase=phase)
+        else:
+            self._show_phase(phase)
+
+    def go_next(self) -> None:
+        following = self._phase.next()
+        if following is not None:
+            self.go_to(following)
+
+    def go_back(self) -> None:
+        previous = self._phase.previous()
+        if previous is not None:
+            self.go_to(previous)
+
+    def _on_phase_group_id_clicked(self, number: int) -> None:
+        self.go_to(list(Phase)[number - 1])
+
+    # ---- meeting clock ------------------------------------------------------
+    def toggle_meeting_clock(self) -> None:
+        if self._meeting_id is None:
+            return
+        if self.meeting_clock.meeting_running:
+            self.meeting_clock.pause_meeting()
+            self.save_timers()
+        else:
+            self.meeting_clock.start_meeting()
+
+    def _update_clock_button(self) -> None:
+        running = self.meeting_clock.meeting_running
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.clock_button.setIcon(self.style().standardIcon(icon))
+        self.clock_button.setToolTip(
+            "Pause the meeting clock" if running else "Start the meeting clock"
+        )
+
+    def _update_clock(self) -> None:
+        elapsed = self.meeting_clock.meeting_elapsed()
+        set_text(self.clock_label, clock_text(elapsed, self._planned_minutes))
+        style = OVER_STYLE if elapsed > self._planned_minutes * 60 else ""
+        if self.clock_label.styleSheet() != style:
+            self.clock_label.setStyleSheet(style)
+
+    def _on_meeting_clock_ticked(self) -> None:
+        self._update_clock()
+        if self.meeting_clock.now() - self._last_saved_at >= SAVE_EVERY_SECONDS:
+            self.save_timers()
+
+    def save_timers(self) -> None:
+        """Store every timer of the meeting on screen: the items' used time and the meeting's."""
+        self._last_saved_at = self.meeting_clock.now()
+        if self._meeting_id is None:
+            return
+        self.agenda_phase.save_item_times()
+        elapsed = int(self.meeting_clock.meeting_elapsed())
+        if elapsed != self._saved_elapsed:
+            self.controller.record_elapsed(meeting_id=self._meeting_id, seconds=elapsed)
+            self._saved_elapsed = elapsed
