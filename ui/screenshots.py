@@ -10,8 +10,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alignmeet.domain.enums import Phase
+
+if TYPE_CHECKING:
+    from alignmeet.services import Services
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +32,6 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from alignmeet.demo import build_demo
-    from alignmeet.domain.enums import Phase
     from alignmeet.services import open_services
     from ui.controller import Controller
     from ui.main_window import MainWindow
@@ -54,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     shot("meetings")
     meetings = services.meetings.list_meetings()
     upcoming = meetings[0]  # newest first: the meeting still to run
+    _play_first_half(services, upcoming.id)
     controller.select_meeting(upcoming.id)
     window.show_page("prepare")
     shot("prepare")
@@ -73,6 +79,67 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
     services.close()
     return 0
+
+
+def _play_first_half(services: Services, meeting_id: int) -> None:
+    """Half a meeting, so every phase has something on screen: attendance, a few
+    reviewed follow-ups, a timed item with notes, ideas and a decision, the first
+    action plans and commitments."""
+    from alignmeet.domain.enums import ActionStatus, Attendance
+
+    people = services.meetings.participants(meeting_id)
+    for i, p in enumerate(people):
+        attendance = Attendance.APOLOGIES if i == 2 else Attendance.PRESENT
+        services.meetings.set_attendance(
+            meeting_id=meeting_id, member_id=p.member_id, attendance=attendance
+        )
+    services.meetings.set_attendance(
+        meeting_id=meeting_id, member_id=people[0].member_id, representative=True
+    )
+    notes = ("Done — shared in the team channel.", "Half the SDRs trained so far.", "")
+    statuses = (ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
+    for follow_up, status, note in zip(
+        services.actions.follow_ups(meeting_id), statuses, notes, strict=False
+    ):
+        services.actions.set_status(
+            action_id=follow_up.action.id, status=status, note=note, meeting_id=meeting_id
+        )
+    item = services.agenda.items(meeting_id)[0]
+    services.agenda.record_time(item_id=item.id, used_seconds=8 * 60 + 40)
+    services.meetings.record_elapsed(meeting_id=meeting_id, seconds=14 * 60 + 5)
+    services.agenda.update_item(
+        item_id=item.id,
+        notes="Pipeline from marketing: 61 % of target.\nMQL→SQL conversion up from 18 % to 24 %.",
+    )
+    present = [p for p in people if p.member_id != people[2].member_id]
+    services.agenda.add_idea(
+        item_id=item.id,
+        text="Show pipeline by campaign, not by channel.",
+        author_id=present[1].member_id,
+    )
+    services.agenda.add_decision(
+        item_id=item.id, text="Report speed to lead weekly in the joint channel."
+    )
+    plans = (
+        "Call back every inbound demo request within one hour",
+        "Share the top five objections from lost deals with Marketing",
+        "Draft the webinar follow-up sequence with Sales' input",
+        "Update the ICP one-pager with the latest wins",
+    )
+    today = date.today()
+    for p, title in zip(present, plans, strict=False):
+        services.actions.add_action(
+            meeting_id=meeting_id,
+            owner_id=p.member_id,
+            title=title,
+            due=today + timedelta(days=14),
+            today=today,
+        )
+    for p, confidence in zip(present[:3], (4, 5, 3), strict=False):
+        services.meetings.commit(
+            meeting_id=meeting_id, member_id=p.member_id, confidence=confidence
+        )
+    services.meetings.set_phase(meeting_id=meeting_id, phase=Phase.AGENDA)
 
 
 if __name__ == "__main__":

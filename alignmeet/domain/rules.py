@@ -111,6 +111,16 @@ def due_state(due: date | None, today: date, *, soon_days: int = 7) -> str:
     return "later"
 
 
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(value: date | None) -> str:
+    """ "20 Oct 2026" (English month names whatever the locale), "—" for no date."""
+    if value is None:
+        return "—"
+    return f"{value.day} {_MONTH_ABBR[value.month - 1]} {value.year}"
+
+
 def format_minutes_seconds(seconds: float) -> str:
     """12:05, or -3:20 for overtime (negative remaining)."""
     sign = "-" if seconds < 0 else ""

@@ -172,10 +172,10 @@ def test_an_overdue_open_action_is_red_bold_and_says_so() -> None:
     model = FollowUpsModel(today=lambda: date(2030, 3, 5))
     model.set_rows([follow_up(action(1, due=date(2030, 3, 1))), follow_up(action(2))])
     due = model.index(0, COL_DUE)
-    assert model.data(due, DISPLAY) == "2030-03-01 · overdue"
+    assert model.data(due, DISPLAY) == "1 Mar 2030 · overdue"
     assert model.data(due, Qt.ItemDataRole.ForegroundRole) == QColor("#c62828")
     assert isinstance(model.data(due, Qt.ItemDataRole.FontRole), QFont)
-    assert model.data(model.index(1, COL_DUE), DISPLAY) == "2030-03-19"
+    assert model.data(model.index(1, COL_DUE), DISPLAY) == "19 Mar 2030"
     assert model.data(model.index(1, COL_DUE), Qt.ItemDataRole.ForegroundRole) is None
 
 
@@ -183,7 +183,7 @@ def test_a_done_action_is_not_overdue_any_more() -> None:
     model = FollowUpsModel(today=lambda: date(2030, 3, 5))
     done = action(1, due=date(2030, 3, 1), status=ActionStatus.DONE)
     model.set_rows([follow_up(done, reviewed=True, note="Sent")])
-    assert model.data(model.index(0, COL_DUE), DISPLAY) == "2030-03-01"
+    assert model.data(model.index(0, COL_DUE), DISPLAY) == "1 Mar 2030"
     assert model.data(model.index(0, COL_NOW), DISPLAY) == "Done"
 
 
@@ -191,7 +191,7 @@ def test_follow_ups_show_where_they_came_from_and_their_number() -> None:
     model = FollowUpsModel()
     model.set_rows([follow_up(action(7)), follow_up(action(9))])
     assert model.data(model.index(1, 0), DISPLAY) == "2"
-    assert model.data(model.index(0, COL_FROM), DISPLAY) == "Sync 1, 2030-02-05"
+    assert model.data(model.index(0, COL_FROM), DISPLAY) == "5 Feb 2030"
     assert model.data(model.index(1, 0), ID_ROLE) == 9
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from alignmeet.domain.rules import short_date
 from alignmeet.services.records import ActionRecord, ParticipantRecord
 from ui.models.follow_ups_model import plain_tooltip
 from ui.models.record_table_model import ID_ROLE, SORT_ROLE, Column, Index, RecordTableModel
@@ -21,7 +23,7 @@ class ActionsModel(RecordTableModel[ActionRecord]):
     COLUMNS = (
         Column("#", lambda a: ""),
         Column("Action", lambda a: a.title, tooltip=lambda a: plain_tooltip(a.title)),
-        Column("Due", lambda a: a.due.isoformat() if a.due else "—", sort_key=lambda a: a.due),
+        Column("Due", lambda a: short_date(a.due), sort_key=lambda a: a.due or date.max),
         Column("Team", lambda a: a.team_tag.label),
         Column("Milestone", lambda a: a.milestone, tooltip=lambda a: plain_tooltip(a.milestone)),
     )

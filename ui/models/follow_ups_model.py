@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from alignmeet.domain.rules import due_state
+from alignmeet.domain.rules import due_state, short_date
 from alignmeet.services.records import FollowUpRecord
 from ui.models.record_table_model import ID_ROLE, SORT_ROLE, Column, Index, RecordTableModel
 
@@ -36,8 +36,17 @@ class FollowUpsModel(RecordTableModel[FollowUpRecord]):
         Column("#", lambda f: ""),
         Column("Action", lambda f: f.action.title, tooltip=lambda f: plain_tooltip(f.action.title)),
         Column("Owner", lambda f: f.action.owner_name),
-        Column("From", lambda f: f.action.origin, tooltip=lambda f: plain_tooltip(f.action.origin)),
-        Column("Due", lambda f: f.action.due.isoformat() if f.action.due else "—"),
+        Column(
+            "From",
+            lambda f: short_date(f.action.meeting_date),
+            sort_key=lambda f: f.action.meeting_date,
+            tooltip=lambda f: plain_tooltip(f.action.origin),
+        ),
+        Column(
+            "Due",
+            lambda f: short_date(f.action.due),
+            sort_key=lambda f: f.action.due or date.max,
+        ),
         Column("Was", lambda f: f.status_before.label),
         Column("Now", lambda f: f.action.status.label),
         Column("Note", lambda f: f.review_note, tooltip=lambda f: plain_tooltip(f.review_note)),
@@ -69,7 +78,7 @@ class FollowUpsModel(RecordTableModel[FollowUpRecord]):
                 self.is_overdue(record)
             ):
                 assert record.action.due is not None
-                return f"{record.action.due.isoformat()} · overdue"
+                return f"{short_date(record.action.due)} · overdue"
         return super().data(index, role)
 
     def extra_data(self, record: FollowUpRecord, column: int, role: int) -> Any:

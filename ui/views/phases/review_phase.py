@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +17,7 @@ from alignmeet.domain.enums import ActionStatus, Phase
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services.records import FollowUpRecord
 from ui.controller import Controller
-from ui.models.follow_ups_model import COL_ACTION, COL_FROM, COL_NOTE, FollowUpsModel
+from ui.models.follow_ups_model import COL_ACTION, COL_NOTE, FollowUpsModel
 from ui.views.phases import PhasePage, fit_columns, set_font, table_view
 from ui.widgets import FieldError, plain_label
 
@@ -35,12 +33,6 @@ STATUS_BUTTONS = (
 )
 
 
-class _ElideMiddleDelegate(QStyledItemDelegate):
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
-
-
 class ReviewPhase(PhasePage):
     phase = Phase.REVIEW
 
@@ -50,10 +42,8 @@ class ReviewPhase(PhasePage):
         self.table = table_view(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Follow-ups")
-        # "From" elides in the middle: the meeting's name starts it, its date ends it.
-        self.from_delegate = _ElideMiddleDelegate(self.table)
-        self.table.setItemDelegateForColumn(COL_FROM, self.from_delegate)
-        fit_columns(self.table, stretch_column=COL_ACTION, fixed={COL_FROM: 140, COL_NOTE: 150})
+        # "From" is the date of the meeting that agreed it (its title is in the tooltip).
+        fit_columns(self.table, stretch_column=COL_ACTION, fixed={COL_NOTE: 180})
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
         self.empty_label = plain_label(EMPTY_TEXT, object_name="EmptyState")
