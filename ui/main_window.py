@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,10 +23,12 @@ from alignmeet import APP_NAME
 from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
 from ui.views.meetings_view import MeetingsView
-from ui.views.people_view import PeopleView
-from ui.views.prepare_view import PrepareView
-from ui.views.run_view import RunView
 from ui.widgets import plain_label
+
+if TYPE_CHECKING:
+    from ui.views.people_view import PeopleView
+    from ui.views.prepare_view import PrepareView
+    from ui.views.run_view import RunView
 
 PAGES = (
     ("meetings", "Meetings"),
@@ -57,19 +60,12 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
 
-        self.meetings_view = MeetingsView(controller)
-        self.prepare_view = PrepareView(controller)
-        self.run_view = RunView(controller)
-        self.people_view = PeopleView(controller)
+        # Only the home page is built at start-up; the others on first visit
+        # (they load from the controller's current state when they are built).
         self.stack = QStackedWidget()
-        self._pages = {
-            "meetings": self.meetings_view,
-            "prepare": self.prepare_view,
-            "run": self.run_view,
-            "people": self.people_view,
-        }
-        for page in self._pages.values():
-            self.stack.addWidget(page)
+        self.meetings_view = MeetingsView(controller)
+        self._pages: dict[str, QWidget] = {"meetings": self.meetings_view}
+        self.stack.addWidget(self.meetings_view)
 
         self.header = plain_label("", object_name="MeetingHeader")
         right = QWidget()
@@ -130,6 +126,39 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # ---- pages --------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page widget for `key`, built on first use."""
+        if key not in self._pages:
+            if key == "prepare":
+                from ui.views.prepare_view import PrepareView
+
+                widget: QWidget = PrepareView(self.controller)
+            elif key == "run":
+                from ui.views.run_view import RunView
+
+                widget = RunView(self.controller)
+            elif key == "people":
+                from ui.views.people_view import PeopleView
+
+                widget = PeopleView(self.controller)
+            else:
+                raise KeyError(key)
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        return self._pages[key]
+
+    @property
+    def prepare_view(self) -> PrepareView:
+        return self.page("prepare")  # type: ignore[return-value]
+
+    @property
+    def run_view(self) -> RunView:
+        return self.page("run")  # type: ignore[return-value]
+
+    @property
+    def people_view(self) -> PeopleView:
+        return self.page("people")  # type: ignore[return-value]
+
     def show_page(self, key: str) -> None:
         keys = [k for k, _ in PAGES]
         if key in keys:
@@ -146,7 +175,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Choose or create a meeting first.", 5000)
             self.sidebar.setCurrentRow(0)
             return
-        self.stack.setCurrentWidget(self._pages[key])
+        self.stack.setCurrentWidget(self.page(key))
 
     def _update_page_access(self) -> None:
         has_meeting = self.controller.current_meeting_id is not None
@@ -234,7 +263,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.flush_pending()
-        self.run_view.save_timers()
+        run_view = self._pages.get("run")
+        if run_view is not None:
+            run_view.save_timers()  # type: ignore[attr-defined]
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
