@@ -8,6 +8,7 @@ from datetime import datetime
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError
+from alignmeet.services.followups import FollowUpService
 from alignmeet.services.meetings import MeetingService
 from alignmeet.services.minutes import MinutesService
 from alignmeet.services.people import PeopleService
@@ -26,6 +27,7 @@ class Services:
         self.agenda = AgendaService(db, clock)
         self.actions = ActionService(db, clock)
         self.minutes = MinutesService(db, clock)
+        self.followups = FollowUpService(db, clock)
 
     def bootstrap(self) -> None:
         """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates."""

@@ -229,3 +229,15 @@ class MinutesData:
         return tuple(
             p for p in self.participants if p.attendance in (Attendance.ABSENT, Attendance.INVITED)
         )
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action as the follow-up views and exports list it."""
+
+    action: ActionRecord
+    series_id: int
+    series_name: str
+    owner_team: str
+    times_slipped: int  # how often the due date moved later
+    last_note: str  # the latest note in its history ("" if none)
