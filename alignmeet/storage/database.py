@@ -24,8 +24,8 @@ from alignmeet import paths
 
 # The newest schema this version knows, and every schema it can upgrade from.
 # tests/storage/test_migrations.py checks these against the Alembic scripts.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 
 
 class DatabaseOpenError(Exception):

@@ -1,4 +1,14 @@
-"""The schema. Changing it means a new Alembic revision in migrations/versions."""
+"""The schema. Changing it means a new Alembic revision in migrations/versions.
+
+On SQLite, revision 0002 adds full-text indexes (FTS5, `*_fts` virtual tables,
+see `alignmeet.storage.fulltext`) kept in step by triggers on action, action_update,
+idea, decision and agenda_item. A later migration that has to *recreate* one of
+those tables (batch "move and copy") drops its triggers and must create them again.
+Migrations run in one transaction with foreign keys ON, where SQLite cannot switch
+them off: recreating a table that others reference with ON DELETE CASCADE (meeting,
+action, agenda_item, member) would delete those rows. Add columns with ALTER TABLE
+instead (see 0002).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +19,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -176,21 +187,34 @@ class Action(Base):
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
-    owner_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     title: Mapped[str] = mapped_column(Text)
     due: Mapped[date | None] = mapped_column(Date, index=True)
     team_tag: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
     milestone: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Kept in step with the history by ActionService (the only writer), so the
+    # follow-up list reads one row per action instead of aggregating its history.
+    times_slipped: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # The follow-up view: "open" (and each status) by due date; one person's open list.
+        Index("ix_action_status_due", "status", "due"),
+        Index("ix_action_owner_id_status", "owner_id", "status"),
+    )
 
 
 class ActionUpdate(Base):
-    """History of an action: status and due-date changes, where and why."""
+    """History of an action: status and due-date changes, who, where and why.
+
+    `changed_by_id` is the meeting's facilitator when the change was made in a
+    meeting, and None when it was made outside one.
+    """
 
     __tablename__ = "action_update"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -204,3 +228,6 @@ class ActionUpdate(Base):
     old_due: Mapped[date | None] = mapped_column(Date)
     new_due: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    changed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("member.id", ondelete="SET NULL"), index=True
+    )

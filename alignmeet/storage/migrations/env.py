@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from alignmeet.storage.fulltext import include_name
 from alignmeet.storage.models import Base
 
 config = context.config
@@ -17,6 +18,7 @@ context.configure(
     render_as_batch=True,
     transactional_ddl=True,
     compare_type=True,
+    include_name=include_name,  # the FTS5 tables are not ORM models
 )
 with context.begin_transaction():
     context.run_migrations()
