@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
-from alignmeet.domain.rules import name_key
+from alignmeet.domain.rules import DEFAULT_END_GOAL, name_key
 from alignmeet.services import Services
 from alignmeet.services.base import ServiceBase
 
@@ -924,3 +924,494 @@ def _meeting_three(b: _Builder, series_id: int, template_id: int, day: date) -> 
 
 
 __all__ = ["SERIES_NAME", "DemoSummary", "build_demo"]
+
+
+# ---- a long history: 5 years, 120 meetings, 100,000 actions ------------------------------
+@dataclass(frozen=True)
+class LargeDemoSummary:
+    """What `build_large_demo` wrote."""
+
+    series: int
+    members: int
+    meetings: int
+    agenda_items: int
+    ideas: int
+    decisions: int
+    actions: int
+    open_actions: int
+    updates: int
+    slipped_actions: int
+    first_date: date
+    last_date: date
+
+    def describe(self) -> str:
+        return (
+            f"Large demo written: {self.members} members, {self.series} series, "
+            f"{self.meetings} meetings from {self.first_date.isoformat()} to "
+            f"{self.last_date.isoformat()}, {self.agenda_items} agenda items, {self.ideas} ideas, "
+            f"{self.decisions} decisions, {self.actions} actions ({self.open_actions} still "
+            f"open, {self.slipped_actions} slipped at least once) with {self.updates} "
+            "history entries."
+        )
+
+
+_LARGE_SERIES = (
+    # name, cadence in days, share of the meetings, agenda
+    (
+        "Monthly Sales & Marketing sync",
+        30,
+        0.5,
+        (
+            ("KPI review: pipeline, MQL→SQL, speed to lead", ItemKind.KPI_REVIEW),
+            ("Lead feedback from Sales", ItemKind.LEAD_FEEDBACK),
+            ("Campaigns and content coming up", ItemKind.REGULAR),
+            ("Glossary: definitions to agree", ItemKind.GLOSSARY),
+            ("Wins to celebrate, lessons to solve", ItemKind.WINS_LESSONS),
+        ),
+    ),
+    (
+        "Quarterly pipeline & campaign review",
+        91,
+        1 / 6,
+        (
+            ("Quarter in numbers: revenue against the shared goal", ItemKind.KPI_REVIEW),
+            ("Activity goals: continue, eliminate, improve", ItemKind.REGULAR),
+            ("Data needs: the joint Top 10", ItemKind.DATA_NEEDS),
+            ("Next quarter's campaigns", ItemKind.REGULAR),
+        ),
+    ),
+    (
+        "Lead-quality working group",
+        45,
+        1 / 3,
+        (
+            ("Rejected leads and their reasons", ItemKind.LEAD_FEEDBACK),
+            ("Scoring model changes", ItemKind.REGULAR),
+            ("Speed to lead by source", ItemKind.KPI_REVIEW),
+        ),
+    ),
+)
+_FIRST = (
+    "Priya", "Marcus", "Sofía", "Kenji", "Liam", "Amara", "Lucas", "Mei-Lin", "Elif", "Noah",
+    "Zoë", "Björn", "Łukasz", "Chloé", "Ravi", "Hana", "Omar", "Greta", "Tomás", "Aisha",
+    "Jonas", "Yuki", "Fatima", "Mateo", "Ingrid", "Kwame", "Nadia", "Pierre", "Leila", "Sven",
+)  # fmt: skip
+_LAST = (
+    "Raman", "Okafor", "Delgado", "Watanabe", "O'Brien", "Nwosu", "Ferreira", "Chen", "Yılmaz",
+    "Goldberg", "Müller", "Novak", "Kowalski", "Dubois", "Iyer", "Sato", "Haddad", "Lindqvist",
+    "García", "Mensah",
+)  # fmt: skip
+_ROLES = {
+    "Sales": ("Account Executive", "SDR", "Enterprise AE", "Sales Manager", "SDR Team Lead"),
+    "Marketing": (
+        "Demand Gen Manager", "Content Marketing Manager", "Product Marketing Manager",
+        "Marketing Ops", "Field Marketing Manager",
+    ),
+    "Revenue Operations": ("RevOps Analyst", "CRM Administrator", "Head of RevOps"),
+}  # fmt: skip
+_CUSTOMERS = (
+    "Contoso", "Northwind", "Fabrikam", "Tailspin", "Wingtip", "Adatum", "Litware", "Proseware",
+    "Woodgrove", "Coho",
+)  # fmt: skip
+_CAMPAIGNS = (
+    "the forecasting webinar", "the spring roundtable", "the ICP e-book", "the pricing-page test",
+    "the partner launch", "the CFO dinner series", "the product tour", "the retargeting campaign",
+    "the mid-market nurture", "the analyst briefing",
+)  # fmt: skip
+_VERBS = (
+    "Call back", "Send", "Draft", "Review", "Update", "Share", "Build", "Tag", "Clean up",
+    "Score", "Publish", "Interview", "Agree", "Test", "Refresh", "Summarise", "Rank",
+)  # fmt: skip
+_OBJECTS = (
+    "every A-rated lead from {campaign}", "the lost-deal reasons for {customer}",
+    "the ICP one-pager", "the MQL definition in the glossary", "the nurture sequence",
+    "a case study with {customer}", "the lead-scoring weights", "the battlecard for {customer}",
+    "inbound demo requests older than a day", "the top five objections", "the webinar Q&A",
+    "rejected leads with a reason code", "the speed-to-lead report", "the joint data Top 10",
+    "the persona notes for Larry the CFO", "the follow-up e-mail for {campaign}",
+)  # fmt: skip
+_TAILS = (
+    "", "", "with Marketing", "with Sales", "before the next sync", "for the enterprise segment",
+    "in the CRM", "by region", "for the quarter", "and share it in the joint channel",
+)  # fmt: skip
+_SLIP_NOTES = (
+    "Moved: waiting on legal.", "Moved: the data is not in the CRM yet.", "Moved: holiday.",
+    "Moved after the campaign date changed.", "Needs another week; blocked on design.",
+)  # fmt: skip
+_DONE_NOTES = (
+    "Done — shared in the team channel.", "Done; numbers in the dashboard.", "Sent.",
+    "Done, see the CRM report.", "Finished; lessons on the wins page.", "",
+)  # fmt: skip
+_OTHER_NOTES = {
+    ActionStatus.DROPPED: ("No longer needed after the reorg.", "Superseded by the new plan."),
+    ActionStatus.IN_PROGRESS: ("Half done.", "Started; first draft shared.", ""),
+    ActionStatus.BLOCKED: ("Blocked on IT access.", "Waiting for the customer's answer."),
+    ActionStatus.OPEN: ("",),
+}
+_IDEAS = (
+    "Show pipeline by campaign, not by channel.", "Let SDRs rate every lead they reject.",
+    "A shared Slack channel for hot leads.", "Ask {customer} to speak at {campaign}.",
+    "Score webinar attendance by minutes watched.", "Pair each AE with a content marketer.",
+)  # fmt: skip
+_DECISIONS = (
+    "Report speed to lead weekly in the joint channel.",
+    "A lead is sales-qualified when budget and timing are confirmed on a call.",
+    "Rejected leads need one of the six reason codes.",
+    "The {campaign} budget moves to retargeting.",
+    "{customer} becomes the reference case for the enterprise segment.",
+)  # fmt: skip
+_NOTES = (
+    "Pipeline from marketing at {pct} % of target; MQL→SQL conversion {conv} %.",
+    "{customer} asked for a pilot; Sales to follow up with {campaign} material.",
+    "Speed to lead median {hours} h; goal is one hour for demo requests.",
+    "Most rejected leads: wrong company size, student sign-ups, competitors.",
+    "",
+)  # fmt: skip
+
+
+def _status_weights(age_days: int) -> tuple[float, ...]:
+    """Chance of (done, dropped, open, in progress, blocked) for an action of this age."""
+    if age_days > 365:
+        return (0.80, 0.14, 0.03, 0.02, 0.01)
+    if age_days > 180:
+        return (0.70, 0.12, 0.08, 0.06, 0.04)
+    if age_days > 60:
+        return (0.50, 0.08, 0.20, 0.15, 0.07)
+    return (0.20, 0.03, 0.50, 0.20, 0.07)
+
+
+_STATUS_ORDER = (
+    ActionStatus.DONE,
+    ActionStatus.DROPPED,
+    ActionStatus.OPEN,
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.BLOCKED,
+)
+
+
+def build_large_demo(
+    services: Services,
+    *,
+    today: date,
+    meetings: int = 120,
+    members: int = 60,
+    actions: int = 100_000,
+    seed: int = 1,
+) -> LargeDemoSummary:
+    """Fill an empty database with a 5-year history for benchmarks and scale tests.
+
+    Three series (monthly sync, quarterly review, lead-quality working group),
+    `meetings` held and closed meetings spread over the five years up to last
+    week, `members` people in Sales, Marketing and Revenue Operations, and
+    `actions` actions with 1–3 history entries each (agreed; some slipped; many
+    done, dropped, in progress or blocked in a later meeting or in between),
+    ideas, decisions and agenda notes. Deterministic for a given `seed` and
+    `today`. Rows go in with one bulk load (`alignmeet.services.bulk`).
+
+    Raises ValueError if the database already holds meetings.
+    """
+    import random
+
+    from alignmeet.services.bulk import BulkLoader
+
+    if services.meetings.list_meetings():
+        raise ValueError("large demo data is only added to a database without meetings")
+    if meetings < len(_LARGE_SERIES) or members < 6 or actions < 0:
+        raise ValueError("need at least 3 meetings, 6 members and no negative action count")
+    services.bootstrap()
+    rnd = random.Random(seed)
+    loader = BulkLoader(services.db)
+    ids = loader.next_ids()
+    now = datetime.combine(today, time(9, 0))
+    rows: dict[str, list[dict[str, object]]] = {name: [] for name in ids}
+
+    # ---- teams and people ----
+    teams = {t.name: t.id for t in services.people.list_teams()}
+    for name in ("Sales", "Marketing", "Revenue Operations"):
+        if name not in teams:
+            teams[name] = services.people.add_team(name=name).id
+    taken = {name_key(x.name) for x in services.people.list_members(include_inactive=True)}
+    names = [f"{first} {last}" for first in _FIRST for last in _LAST]
+    rnd.shuffle(names)
+    people: list[tuple[int, str, str]] = []  # id, name, team
+    for name in names:
+        if len(people) == members:
+            break
+        if name_key(name) in taken:
+            continue
+        taken.add(name_key(name))
+        share = len(people) / members
+        team = "Sales" if share < 0.45 else "Marketing" if share < 0.9 else "Revenue Operations"
+        member_id = ids["member"] + len(people)
+        people.append((member_id, name, team))
+        slug = name_key(name).replace(" ", ".").replace("'", "")
+        rows["member"].append(
+            {
+                "id": member_id,
+                "name": name,
+                "name_key": name_key(name),
+                "team_id": teams[team],
+                "role": rnd.choice(_ROLES[team]),
+                "email": f"{slug}@example.com",
+                "active": True,
+            }
+        )
+    team_of = {pid: team for pid, _, team in people}
+
+    # ---- series and meetings: evenly over five years, the last one last week ----
+    start_day = today - timedelta(days=5 * 365)
+    end_day = today - timedelta(days=7)
+    counts = [max(1, round(meetings * share)) for _, _, share, _ in _LARGE_SERIES]
+    counts[0] += meetings - sum(counts)
+    meeting_rows: list[dict[str, object]] = []
+    series_meetings: dict[int, list[dict[str, object]]] = {}
+    agenda_of: dict[int, tuple[tuple[str, ItemKind], ...]] = {}
+    pools: dict[int, list[tuple[int, str, str]]] = {}
+    for (series_name, cadence, _share, agenda), count in zip(_LARGE_SERIES, counts, strict=True):
+        existing = services.meetings.ensure_series(name=series_name, cadence_days=cadence)
+        pool_size = min(len(people), max(6, len(people) // 2))
+        pool = rnd.sample(people, pool_size)
+        span = (end_day - start_day).days
+        series_meetings[existing.id] = []
+        for i in range(count):
+            day = start_day + timedelta(days=round(span * (i + 0.5) / count))
+            day += timedelta(days=(1 - day.weekday()) % 7)  # Tuesdays
+            day = min(day, end_day)
+            starts = datetime.combine(day, MEETING_TIME)
+            facilitator, note_taker = rnd.sample(pool, 2)
+            meeting = {
+                "id": ids["meeting"] + len(meeting_rows),
+                "series_id": existing.id,
+                "title": f"{series_name} — {day:%B %Y}",
+                "starts_at": starts,
+                "planned_minutes": 60,
+                "place": PLACE,
+                "facilitator_id": facilitator[0],
+                "note_taker_id": note_taker[0],
+                "topic": "",
+                "end_goal": DEFAULT_END_GOAL,
+                "status": "closed",
+                "phase": Phase.CLOSE.value,
+                "previous_minutes_approved": True,
+                "closing_notes": "",
+                "elapsed_seconds": 60 * rnd.randint(50, 70),
+                "created_at": starts - timedelta(days=7),
+                "closed_at": starts + timedelta(minutes=65),
+            }
+            meeting_rows.append(meeting)
+            pools[meeting["id"]] = pool  # type: ignore[index]
+            series_meetings[existing.id].append(meeting)
+            agenda_of[meeting["id"]] = agenda  # type: ignore[index]
+
+    def fill(template: str) -> str:
+        return template.format(
+            customer=rnd.choice(_CUSTOMERS),
+            campaign=rnd.choice(_CAMPAIGNS),
+            pct=rnd.randint(40, 130),
+            conv=rnd.randint(12, 35),
+            hours=rnd.randint(1, 30),
+        )
+
+    # ---- attendance, commitments, agenda, ideas, decisions ----
+    for meeting in meeting_rows:
+        mid = meeting["id"]
+        starts = meeting["starts_at"]
+        assert isinstance(starts, datetime) and isinstance(mid, int)
+        pool = pools[mid]
+        for pid, _name, _team in pool:
+            present = rnd.random() < 0.88
+            committed = present and rnd.random() < 0.95
+            rows["participant"].append(
+                {
+                    "id": ids["participant"] + len(rows["participant"]),
+                    "meeting_id": mid,
+                    "member_id": pid,
+                    "attendance": "present" if present else "apologies",
+                    "representative": False,
+                    "committed_at": starts + timedelta(minutes=55) if committed else None,
+                    "confidence": rnd.randint(2, 5) if committed else None,
+                    "commitment_note": "",
+                }
+            )
+        for position, (title, kind) in enumerate(agenda_of[mid]):
+            item_id = ids["agenda_item"] + len(rows["agenda_item"])
+            rows["agenda_item"].append(
+                {
+                    "id": item_id,
+                    "meeting_id": mid,
+                    "position": position,
+                    "title": title,
+                    "owner_id": rnd.choice(pool)[0],
+                    "minutes": 10,
+                    "extra_minutes": 0,
+                    "kind": kind.value,
+                    "notes": fill(rnd.choice(_NOTES)),
+                    "used_seconds": rnd.randint(300, 900),
+                    "parked": False,
+                }
+            )
+            if rnd.random() < 0.6:
+                rows["idea"].append(
+                    {
+                        "id": ids["idea"] + len(rows["idea"]),
+                        "item_id": item_id,
+                        "author_id": rnd.choice(pool)[0],
+                        "text": fill(rnd.choice(_IDEAS)),
+                        "created_at": starts + timedelta(minutes=10 + position * 10),
+                    }
+                )
+            if rnd.random() < 0.4:
+                rows["decision"].append(
+                    {
+                        "id": ids["decision"] + len(rows["decision"]),
+                        "item_id": item_id,
+                        "text": fill(rnd.choice(_DECISIONS)),
+                        "created_at": starts + timedelta(minutes=12 + position * 10),
+                    }
+                )
+
+    # ---- actions and their history ----
+    order = sorted(meeting_rows, key=lambda mt: mt["starts_at"])  # type: ignore[arg-type,return-value]
+    later_in_series: dict[int, list[dict[str, object]]] = {}
+    for series_list in series_meetings.values():
+        for i, meeting in enumerate(series_list):
+            later_in_series[meeting["id"]] = series_list[i + 1 :]  # type: ignore[index]
+    per_meeting, extra = divmod(actions, len(order))
+    action_id = ids["action"]
+    update_id = ids["action_update"]
+    open_count = slipped_count = 0
+    for index, meeting in enumerate(order):
+        mid = meeting["id"]
+        starts = meeting["starts_at"]
+        assert isinstance(starts, datetime) and isinstance(mid, int)
+        pool = pools[mid]
+        later = [mt for mt in later_in_series[mid] if mt["starts_at"] < now]  # type: ignore[operator]
+        age = (today - starts.date()).days
+        weights = _status_weights(age)
+        n = per_meeting + (1 if index < extra else 0)
+        for position in range(1, n + 1):
+            owner, _owner_name, _team = rnd.choice(pool)
+            team = team_of[owner]
+            tag = (
+                TeamTag.JOINT
+                if team == "Revenue Operations" or rnd.random() < 0.15
+                else TeamTag.SALES
+                if team == "Sales"
+                else TeamTag.MARKETING
+            )
+            title = f"{rnd.choice(_VERBS)} {fill(rnd.choice(_OBJECTS))}"
+            tail = rnd.choice(_TAILS)
+            if tail:
+                title += f" {tail}"
+            due: date | None = (
+                starts.date() + timedelta(days=rnd.randint(7, 42)) if rnd.random() < 0.93 else None
+            )
+            status = rnd.choices(_STATUS_ORDER, weights)[0]
+            at = starts + timedelta(minutes=40 + position % 15)
+            history = [
+                {
+                    "meeting_id": mid,
+                    "changed_at": at,
+                    "old_status": None,
+                    "new_status": ActionStatus.OPEN.value,
+                    "old_due": None,
+                    "new_due": due,
+                    "note": "Agreed",
+                    "changed_by_id": meeting["facilitator_id"],
+                }
+            ]
+            current_due = due
+            slips = 0
+            if due is not None and later and rnd.random() < 0.25:
+                slips = 2 if (status.is_open and rnd.random() < 0.3 and len(later) > 1) else 1
+            for k in range(slips):
+                where = later[k]
+                new_due = current_due + timedelta(days=rnd.randint(14, 35))  # type: ignore[operator]
+                history.append(
+                    {
+                        "meeting_id": where["id"],
+                        "changed_at": where["starts_at"] + timedelta(minutes=5 + k),  # type: ignore[operator]
+                        "old_status": ActionStatus.OPEN.value,
+                        "new_status": ActionStatus.OPEN.value,
+                        "old_due": current_due,
+                        "new_due": new_due,
+                        "note": rnd.choice(_SLIP_NOTES),
+                        "changed_by_id": where["facilitator_id"],
+                    }
+                )
+                current_due = new_due
+            if status is not ActionStatus.OPEN and len(history) < 3:
+                in_meeting = later[slips:]
+                if in_meeting and rnd.random() < 0.7:
+                    where = in_meeting[0]
+                    changed_at = where["starts_at"] + timedelta(minutes=8)  # type: ignore[operator]
+                    where_id, by = where["id"], where["facilitator_id"]
+                else:
+                    last = history[-1]["changed_at"]
+                    assert isinstance(last, datetime)
+                    changed_at = min(now, last + timedelta(days=rnd.randint(1, 20)))
+                    where_id = by = None
+                history.append(
+                    {
+                        "meeting_id": where_id,
+                        "changed_at": changed_at,
+                        "old_status": ActionStatus.OPEN.value,
+                        "new_status": status.value,
+                        "old_due": current_due,
+                        "new_due": current_due,
+                        "note": rnd.choice(
+                            _DONE_NOTES if status is ActionStatus.DONE else _OTHER_NOTES[status]
+                        ),
+                        "changed_by_id": by,
+                    }
+                )
+            elif status is not ActionStatus.OPEN:
+                status = ActionStatus.OPEN  # three entries already: it stays open
+            notes = [h["note"] for h in history if h["note"]]
+            last_change = history[-1]["changed_at"]
+            rows["action"].append(
+                {
+                    "id": action_id,
+                    "meeting_id": mid,
+                    "owner_id": owner,
+                    "title": title,
+                    "due": current_due,
+                    "team_tag": tag.value,
+                    "status": status.value,
+                    "milestone": "",
+                    "position": position,
+                    "created_at": at,
+                    "updated_at": last_change,
+                    "times_slipped": slips,
+                    "last_note": notes[-1] if notes else "",
+                }
+            )
+            for h in history:
+                h["id"] = update_id
+                h["action_id"] = action_id
+                update_id += 1
+                rows["action_update"].append(h)
+            action_id += 1
+            open_count += status.is_open
+            slipped_count += slips > 0
+
+    rows["meeting"] = meeting_rows
+    rows = {name: batch for name, batch in rows.items() if batch}
+    loader.load(rows)
+    first = min(mt["starts_at"] for mt in meeting_rows)  # type: ignore[type-var]
+    last = max(mt["starts_at"] for mt in meeting_rows)  # type: ignore[type-var]
+    assert isinstance(first, datetime) and isinstance(last, datetime)
+    return LargeDemoSummary(
+        series=len(_LARGE_SERIES),
+        members=len(people),
+        meetings=len(meeting_rows),
+        agenda_items=len(rows.get("agenda_item", ())),
+        ideas=len(rows.get("idea", ())),
+        decisions=len(rows.get("decision", ())),
+        actions=len(rows.get("action", ())),
+        open_actions=open_count,
+        updates=len(rows.get("action_update", ())),
+        slipped_actions=slipped_count,
+        first_date=first.date(),
+        last_date=last.date(),
+    )

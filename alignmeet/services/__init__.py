@@ -8,6 +8,7 @@ from datetime import datetime
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError
+from alignmeet.services.exports import ExportService
 from alignmeet.services.followups import FollowUpService
 from alignmeet.services.meetings import MeetingService
 from alignmeet.services.minutes import MinutesService
@@ -28,6 +29,7 @@ class Services:
         self.actions = ActionService(db, clock)
         self.minutes = MinutesService(db, clock)
         self.followups = FollowUpService(db, clock)
+        self.exports = ExportService(db, clock)
 
     def bootstrap(self) -> None:
         """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates."""

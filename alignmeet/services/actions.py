@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError, optional_text, require_text
@@ -15,6 +16,7 @@ from alignmeet.storage import models as m
 
 _UNSET: object = object()
 _OPEN_VALUES = [s.value for s in OPEN_STATUSES]
+AGREED_NOTE = "Agreed"
 
 
 def default_tag(team_name: str) -> TeamTag:
@@ -86,6 +88,8 @@ class ActionService(ServiceBase):
                 position=position,
                 created_at=now,
                 updated_at=now,
+                times_slipped=0,
+                last_note=AGREED_NOTE,
             )
             s.add(action)
             s.flush()
@@ -97,7 +101,8 @@ class ActionService(ServiceBase):
                     old_status=None,
                     new_status=ActionStatus.OPEN.value,
                     new_due=due,
-                    note="Agreed",
+                    note=AGREED_NOTE,
+                    changed_by_id=meeting.facilitator_id,
                 )
             )
             return to_action(action, meeting, owner)
@@ -127,17 +132,13 @@ class ActionService(ServiceBase):
             if milestone is not None:
                 action.milestone = " ".join(milestone.split())[:200]
             if due is not _UNSET and due != action.due:
-                s.add(
-                    m.ActionUpdate(
-                        action_id=action.id,
-                        meeting_id=meeting_id,
-                        changed_at=self._now(),
-                        old_status=action.status,
-                        new_status=action.status,
-                        old_due=action.due,
-                        new_due=due,  # type: ignore[arg-type]
-                        note=optional_text("note", note, label="Note", limit=5000),
-                    )
+                self._add_update(
+                    s,
+                    action,
+                    meeting_id=meeting_id,
+                    new_status=action.status,
+                    new_due=due,  # type: ignore[arg-type]
+                    note=optional_text("note", note, label="Note", limit=5000),
                 )
                 action.due = due  # type: ignore[assignment]
             action.updated_at = self._now()
@@ -163,31 +164,73 @@ class ActionService(ServiceBase):
             action = self._get(s, m.Action, action_id, "Action")
             if new.value == action.status and not body:
                 return self._record(s, action)
-            s.add(
-                m.ActionUpdate(
-                    action_id=action.id,
-                    meeting_id=meeting_id,
-                    changed_at=self._now(),
-                    old_status=action.status,
-                    new_status=new.value,
-                    old_due=action.due,
-                    new_due=action.due,
-                    note=body,
-                )
+            self._add_update(
+                s,
+                action,
+                meeting_id=meeting_id,
+                new_status=new.value,
+                new_due=action.due,
+                note=body,
             )
             action.status = new.value
             action.updated_at = self._now()
             s.flush()
             return self._record(s, action)
 
+    def _add_update(
+        self,
+        s: Session,
+        action: m.Action,
+        *,
+        meeting_id: int | None,
+        new_status: str,
+        new_due: date | None,
+        note: str,
+    ) -> m.ActionUpdate:
+        """One history entry (who: the meeting's facilitator, or nobody outside a meeting),
+        and the action's running totals the follow-up list reads."""
+        changed_by = None
+        if meeting_id is not None:
+            changed_by = self._get(s, m.Meeting, meeting_id, "Meeting").facilitator_id
+        update = m.ActionUpdate(
+            action_id=action.id,
+            meeting_id=meeting_id,
+            changed_at=self._now(),
+            old_status=action.status,
+            new_status=new_status,
+            old_due=action.due,
+            new_due=new_due,
+            note=note,
+            changed_by_id=changed_by,
+        )
+        s.add(update)
+        if action.due is not None and new_due is not None and new_due > action.due:
+            action.times_slipped = (action.times_slipped or 0) + 1
+        if note:
+            action.last_note = note
+        return update
+
     def history(self, action_id: int) -> list[r.ActionUpdateRecord]:
+        """The action's history, oldest first: what changed, when, in which meeting, by whom."""
+        by = aliased(m.Member)
         with self.db.sessions() as s:
-            rows = s.scalars(
-                select(m.ActionUpdate)
+            rows = s.execute(
+                select(m.ActionUpdate, m.Meeting.title, m.Meeting.starts_at, by.name)
+                .outerjoin(m.Meeting, m.ActionUpdate.meeting_id == m.Meeting.id)
+                .outerjoin(by, m.ActionUpdate.changed_by_id == by.id)
                 .where(m.ActionUpdate.action_id == action_id)
                 .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
             )
-            return [to_update(u) for u in rows]
+            return [
+                replace(
+                    to_update(u),
+                    changed_by_id=u.changed_by_id,
+                    changed_by_name=by_name or "",
+                    meeting_title=title or "",
+                    meeting_date=starts.date() if starts is not None else None,
+                )
+                for u, title, starts, by_name in rows
+            ]
 
     def follow_ups(self, meeting_id: int) -> list[r.FollowUpRecord]:
         """Earlier actions of the series as they stand in this meeting's review.
@@ -248,6 +291,7 @@ class ActionService(ServiceBase):
                         status_before=before,
                         review_note=notes[-1] if notes else "",
                         reviewed=bool(mine),
+                        times_slipped=action.times_slipped or 0,
                     )
                 )
             return result

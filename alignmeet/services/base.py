@@ -9,6 +9,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
+from alignmeet.domain.rules import short_date
 from alignmeet.services import records as r
 from alignmeet.storage import models as m
 from alignmeet.storage.database import Database
@@ -101,7 +102,7 @@ def to_item(s: Session, obj: m.AgendaItem) -> r.AgendaItemRecord:
         if origin is not None:
             meeting = s.get(m.Meeting, origin.meeting_id)
             if meeting is not None:
-                carried = f"{meeting.title}, {meeting.starts_at.date().isoformat()}"
+                carried = f"{meeting.title}, {short_date(meeting.starts_at.date())}"
     return r.AgendaItemRecord(
         id=obj.id,
         meeting_id=obj.meeting_id,

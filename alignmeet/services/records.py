@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
+from alignmeet.domain.rules import short_date
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ class ActionRecord:
 
     @property
     def origin(self) -> str:
-        return f"{self.meeting_title}, {self.meeting_date.isoformat()}"
+        return f"{self.meeting_title}, {short_date(self.meeting_date)}"
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class FollowUpRecord:
     status_before: ActionStatus  # status when this meeting's review started
     review_note: str  # note recorded in this meeting ("" if none)
     reviewed: bool  # status touched in this meeting
+    times_slipped: int = 0  # how often its due date moved later (whole history)
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,15 @@ class ActionUpdateRecord:
     old_due: date | None
     new_due: date | None
     note: str
+    changed_by_id: int | None = None  # the meeting's facilitator; None outside meetings
+    changed_by_name: str = ""
+    meeting_title: str = ""  # "" when changed outside a meeting
+    meeting_date: date | None = None
+
+    @property
+    def slipped(self) -> bool:
+        """The due date moved later."""
+        return self.old_due is not None and self.new_due is not None and self.new_due > self.old_due
 
 
 @dataclass(frozen=True)
@@ -241,3 +253,146 @@ class ActionRow:
     owner_team: str
     times_slipped: int  # how often the due date moved later
     last_note: str  # the latest note in its history ("" if none)
+
+
+# ---- follow-ups across meetings ----------------------------------------------------------
+class ActionLine(NamedTuple):
+    """One action as the follow-up list holds it: a plain tuple, cheap by the hundred
+    thousand. Names and meeting details come from a `FollowUpDirectory`; `team_tag`
+    and `status` are the stored values of TeamTag / ActionStatus."""
+
+    id: int
+    due: date | None
+    title: str
+    owner_id: int
+    team_tag: str
+    status: str
+    meeting_id: int
+    series_id: int
+    times_slipped: int
+    last_note: str
+    milestone: str
+    position: int
+
+
+class MemberInfo(NamedTuple):
+    name: str
+    team_name: str
+
+
+class MeetingInfo(NamedTuple):
+    title: str
+    date: date
+    series_id: int
+    series_name: str
+
+
+@dataclass(frozen=True)
+class FollowUpDirectory:
+    """The few names an action list refers to by id: members, meetings, series."""
+
+    members: dict[int, MemberInfo]
+    meetings: dict[int, MeetingInfo]
+    series: dict[int, str]
+
+    def owner_name(self, line: ActionLine) -> str:
+        info = self.members.get(line.owner_id)
+        return info.name if info else ""
+
+    def meeting(self, line: ActionLine) -> MeetingInfo:
+        return self.meetings[line.meeting_id]
+
+    def record(self, line: ActionLine) -> ActionRecord:
+        meeting = self.meetings[line.meeting_id]
+        return ActionRecord(
+            id=line.id,
+            meeting_id=line.meeting_id,
+            meeting_title=meeting.title,
+            meeting_date=meeting.date,
+            owner_id=line.owner_id,
+            owner_name=self.owner_name(line),
+            title=line.title,
+            due=line.due,
+            team_tag=TeamTag(line.team_tag),
+            status=ActionStatus(line.status),
+            milestone=line.milestone,
+            position=line.position,
+        )
+
+    def row(self, line: ActionLine) -> ActionRow:
+        member = self.members.get(line.owner_id)
+        return ActionRow(
+            action=self.record(line),
+            series_id=line.series_id,
+            series_name=self.series.get(line.series_id, ""),
+            owner_team=member.team_name if member else "",
+            times_slipped=line.times_slipped,
+            last_note=line.last_note,
+        )
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A match of a free-text search, in the meeting it belongs to."""
+
+    kind: str  # "action" (its title or a note in its history), "idea", "decision", "note"
+    ref_id: int  # id of the action / idea / decision / agenda item
+    meeting_id: int
+    meeting_title: str
+    meeting_date: date
+    series_name: str
+    title: str  # the action's title, or the agenda item's title
+    snippet: str  # the matching text, shortened around the first word found
+    action_id: int | None = None  # for kind "action"
+
+
+@dataclass(frozen=True)
+class DecisionLogRow:
+    id: int
+    text: str
+    item_id: int
+    item_title: str
+    meeting_id: int
+    meeting_title: str
+    meeting_date: date
+    series_id: int
+    series_name: str
+
+
+@dataclass(frozen=True)
+class TeamBalance:
+    """Actions per team tag (Sales / Marketing / Joint) under one filter."""
+
+    team_tag: TeamTag
+    open: int  # open, in progress or blocked
+    done: int
+    overdue: int  # open and past due
+    dropped: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.team_tag.label
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """One "I commit" of a member, in the meeting where it was made."""
+
+    meeting_id: int
+    meeting_title: str
+    meeting_date: date
+    series_name: str
+    committed_at: datetime
+    confidence: int | None
+    note: str
+    open_actions: int  # of the actions agreed in that meeting, how many are still open
+
+
+@dataclass(frozen=True)
+class MemberCommitments:
+    """ "My commitments": one member's open actions across all series and their commitments."""
+
+    member: MemberRecord
+    actions: tuple[ActionRow, ...]
+    commitments: tuple[CommitmentRow, ...]
+    today: date

@@ -40,7 +40,7 @@ def test_an_action_is_open_and_tagged_with_its_owners_team(services, meeting, pe
     assert sales.team_tag is TeamTag.SALES
     assert marketing.team_tag is TeamTag.MARKETING
     assert sales.owner_name == "Ana López"
-    assert sales.origin == "March sync, 2026-03-02"
+    assert sales.origin == "March sync, 2 Mar 2026"
 
 
 def test_an_owner_from_another_team_gets_a_joint_tag(services, meeting, teams):
@@ -187,7 +187,7 @@ def test_action_agreed_before_a_meeting_comes_back_in_its_review(services, new_m
     [follow_up] = review(services, second.id)
 
     assert follow_up.action.id == action.id
-    assert follow_up.action.origin == "February sync, 2026-02-02"
+    assert follow_up.action.origin == "February sync, 2 Feb 2026"
     assert follow_up.status_before is OPEN
     assert not follow_up.reviewed
     assert follow_up.review_note == ""

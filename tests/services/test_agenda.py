@@ -155,7 +155,7 @@ def test_a_parked_item_lands_in_the_next_meeting_created_after_parking(
     assert [i.title for i in items] == ["ICP definition"]
     carried = items[0]
     assert (carried.minutes, carried.owner_name, carried.parked) == (15, "Dev Patel", False)
-    assert carried.carried_from == "March sync, 2026-03-02"
+    assert carried.carried_from == "March sync, 2 Mar 2026"
 
 
 def test_a_parked_item_lands_in_a_next_meeting_that_already_existed(services, new_meeting):
@@ -168,7 +168,7 @@ def test_a_parked_item_lands_in_a_next_meeting_that_already_existed(services, ne
 
     assert titles(services, second.id) == ["KPI review", "ICP definition"]
     assert positions(services, second.id) == [0, 1]
-    assert services.agenda.items(second.id)[1].carried_from == "March sync, 2026-03-02"
+    assert services.agenda.items(second.id)[1].carried_from == "March sync, 2 Mar 2026"
 
 
 def test_a_parked_item_goes_to_the_nearest_later_meeting_only_once(services, new_meeting):

@@ -1,0 +1,163 @@
+"""Exports of the follow-ups: the checklist (.docx), the calendar (.ics) and a CSV.
+
+Each method gathers the actions of one `ActionFilter` through `FollowUpService` (the same
+rows the follow-up view shows, overdue judged against the service clock's today) and hands
+them to a writer in `alignmeet.export`; the writers replace the target atomically and raise
+`ExportError` with a message for the user when they cannot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
+from alignmeet.services import records as r
+from alignmeet.services.base import NotFoundError, ServiceBase
+from alignmeet.services.followups import ActionFilter, FollowUpService
+from alignmeet.storage import models as m
+
+__all__ = ["ExportResult", "ExportService"]
+
+_CHUNK = 900  # stays under SQLite's limit on bound parameters
+_DUE_WORDS = {
+    "overdue": "overdue",
+    "this_week": "due this week",
+    "later": "due later",
+    "none": "without a due date",
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    actions: int  # actions in the file
+    scope: str  # which actions, in words ("Open actions · Monthly Sales & Marketing sync")
+    skipped: int = 0  # actions left out of the calendar because they have no due date
+
+
+def _status_words(statuses: frozenset[ActionStatus] | None) -> str:
+    if statuses is None:
+        return "All actions"
+    chosen = frozenset(ActionStatus(s) for s in statuses)
+    if chosen == OPEN_STATUSES:
+        return "Open actions"
+    if not chosen:
+        return "No actions"
+    labels = [s.label.lower() for s in ActionStatus if s in chosen]
+    text = " or ".join(labels) + " actions"
+    return text[0].upper() + text[1:]
+
+
+class ExportService(ServiceBase):
+    def describe_filter(self, flt: ActionFilter) -> str:
+        """The filter in words, for the line under a title or a calendar's name:
+        "Open actions · Monthly Sales & Marketing sync · Priya Raman · overdue"."""
+        parts = [_status_words(flt.statuses)]
+        with self.db.sessions() as s:
+            if flt.series_id is not None:
+                series = s.get(m.Series, flt.series_id)
+                if series is None:
+                    raise NotFoundError(f"Series {flt.series_id} does not exist.")
+                parts.append(series.name)
+            if flt.owner_id is not None:
+                member = s.get(m.Member, flt.owner_id)
+                if member is None:
+                    raise NotFoundError(f"Member {flt.owner_id} does not exist.")
+                parts.append(member.name)
+        if flt.team_tag is not None:
+            parts.append(f"{TeamTag(flt.team_tag).label} team")
+        if flt.due is not None:
+            parts.append(_DUE_WORDS.get(flt.due, flt.due))
+        words = " ".join(flt.text.split())
+        if words:
+            parts.append(f"matching “{words}”")
+        return " · ".join(parts)
+
+    def followups_docx(
+        self,
+        *,
+        flt: ActionFilter,
+        path: Path,
+        title: str | None = None,
+        template: Path | None = None,
+    ) -> ExportResult:
+        """The follow-up checklist, grouped by owner, as a Word document."""
+        from alignmeet.export.checklist_docx import DEFAULT_TITLE, write_checklist
+
+        now = self._now()
+        rows = self._rows(flt, now)
+        scope = self.describe_filter(flt)
+        written = write_checklist(
+            rows,
+            Path(path),
+            title=title or DEFAULT_TITLE,
+            generated_at=now,
+            today=now.date(),
+            scope=scope,
+            template=template,
+        )
+        return ExportResult(path=written, actions=len(rows), scope=scope)
+
+    def ics(self, *, flt: ActionFilter, path: Path) -> ExportResult:
+        """Due dates as all-day events; re-importing the file updates them.
+
+        UID: the action's id and creation time. SEQUENCE: the action row's revision
+        counter (the ORM version column, 1 when created, +1 on every edit of title, owner,
+        team, milestone, due date or status), minus one, so it starts at 0 and only grows.
+        It is used rather than the number of history entries because title and owner edits
+        leave no history entry but do change the event.
+        """
+        from alignmeet.export.ics import write_ics
+
+        now = self._now()
+        rows = self._rows(flt, now)
+        scope = self.describe_filter(flt)
+        created, revisions = self._revisions([row.action.id for row in rows])
+        summary = write_ics(
+            rows,
+            Path(path),
+            calendar_name=f"AlignMeet — {scope}",
+            generated_at=now,
+            created=created,
+            revisions=revisions,
+        )
+        return ExportResult(
+            path=summary.path,
+            actions=summary.events,
+            scope=scope,
+            skipped=summary.skipped_without_due,
+        )
+
+    def csv(self, *, flt: ActionFilter, path: Path) -> ExportResult:
+        """The actions as a spreadsheet-safe CSV file."""
+        from alignmeet.export.csv_export import write_csv
+
+        rows = self._rows(flt, self._now())
+        written = write_csv(rows, Path(path))
+        return ExportResult(path=written, actions=len(rows), scope=self.describe_filter(flt))
+
+    # ---- helpers ----------------------------------------------------------------------
+    def _rows(self, flt: ActionFilter, now: datetime) -> list[r.ActionRow]:
+        return FollowUpService(self.db, self.clock).actions(flt, today=now.date())
+
+    def _revisions(self, ids: list[int]) -> tuple[dict[int, datetime], dict[int, int]]:
+        """action id → when it was created, and → its revision (0 for an untouched action)."""
+        created: dict[int, datetime] = {}
+        revisions: dict[int, int] = {}
+        with self.db.sessions() as s:
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                for action_id, created_at, version in s.execute(
+                    select(m.Action.id, m.Action.created_at, m.Action.version).where(
+                        m.Action.id.in_(chunk)
+                    )
+                ):
+                    created[action_id] = created_at
+                    revisions[action_id] = max(0, (version or 1) - 1)
+        return created, revisions
