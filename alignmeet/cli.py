@@ -4,13 +4,14 @@ Imports no Qt. python-docx is imported only by the export command (through the
 export module), so `--version`, `demo` and `meetings` stay fast.
 
 Exit codes: 0 success, 1 a user error (missing or unreadable database, unknown
-meeting, failed export), 2 bad arguments (argparse).
+meeting, owner or series, failed export), 2 bad arguments (argparse).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -18,9 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alignmeet import __version__
+from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus
 
 if TYPE_CHECKING:
     from alignmeet.services import Services
+    from alignmeet.services.exports import ExportResult
 
 PROG = "alignmeet-cli"
 
@@ -44,6 +47,40 @@ def _meeting_ref(value: str) -> int | str:
     return number
 
 
+# --status words: single statuses, and the groups people ask for.
+_STATUS_WORDS: dict[str, frozenset[ActionStatus] | None] = {
+    "open": OPEN_STATUSES,  # everything still to do: open, in progress, blocked
+    "all": None,
+    "closed": frozenset({ActionStatus.DONE, ActionStatus.DROPPED}),
+    "in-progress": frozenset({ActionStatus.IN_PROGRESS}),
+    "blocked": frozenset({ActionStatus.BLOCKED}),
+    "done": frozenset({ActionStatus.DONE}),
+    "dropped": frozenset({ActionStatus.DROPPED}),
+    "not-started": frozenset({ActionStatus.OPEN}),
+}
+_STATUS_HELP = (
+    "which actions by status: open (= open, in progress and blocked), in-progress, "
+    "blocked, not-started, done, dropped, closed (= done and dropped) or all; "
+    "several may be joined by commas, e.g. blocked,done"
+)
+
+
+def _statuses(value: str) -> frozenset[ActionStatus] | None:
+    """--status: one word or several joined by commas; None means every status."""
+    chosen: set[ActionStatus] = set()
+    for word in value.split(","):
+        key = word.strip().casefold().replace("_", "-").replace(" ", "-")
+        if key not in _STATUS_WORDS:
+            raise argparse.ArgumentTypeError(
+                f"invalid status {word.strip()!r}: use {', '.join(_STATUS_WORDS)}"
+            )
+        group = _STATUS_WORDS[key]
+        if group is None:
+            return None
+        chosen |= group
+    return frozenset(chosen)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -57,9 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo",
         help="fill a new database with a realistic sample (three monthly meetings)",
-        description="Create (or fill an empty) database with a sample Sales & Marketing series.",
+        description="Create (or fill an empty) database with a sample Sales & Marketing "
+        "series: 'small' is three monthly meetings told in detail; 'large' is a 5-year "
+        "history (120 meetings, 60 members, 100,000 actions with their status histories) "
+        "for trying the app at scale.",
     )
     demo.add_argument("--db", metavar="PATH", help=db_help)
+    demo.add_argument(
+        "--size",
+        choices=("small", "large"),
+        default="small",
+        help="small: three meetings; large: a 5-year history (default: small)",
+    )
 
     listing = commands.add_parser("meetings", help="list the meetings in a database")
     listing.add_argument("--db", metavar="PATH", help=db_help)
@@ -84,7 +130,62 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument(
         "--template", metavar="company.docx", type=Path, help="a .docx whose styles to use"
     )
+
+    followups = kinds.add_parser(
+        "followups",
+        help="the follow-up checklist (.docx): actions grouped by owner, with check boxes",
+        description="Write the follow-up checklist as a .docx file: the actions grouped by "
+        "owner, each with a check box, its due date (overdue ones stand out) and the "
+        "meeting it came from. By default only the open actions (open, in progress, blocked).",
+    )
+    _action_filter_args(followups, db_help, default_status="open")
+    followups.add_argument("--out", metavar="FILE.docx", type=Path, required=True)
+
+    ics = kinds.add_parser(
+        "ics",
+        help="due dates as a calendar file (.ics) to import into Outlook or Google Calendar",
+        description="Write the actions' due dates as all-day events (.ics). Each action keeps "
+        "its event identity, so importing a newer file updates the events instead of "
+        "duplicating them. Actions without a due date are left out. By default only the "
+        "open actions (open, in progress, blocked).",
+    )
+    _action_filter_args(ics, db_help, default_status="open")
+    ics.add_argument("--out", metavar="FILE.ics", type=Path, required=True)
+
+    csv = kinds.add_parser(
+        "csv",
+        help="the actions as a CSV file for spreadsheets",
+        description="Write the actions as a CSV file (UTF-8, opens in Excel). Cells that a "
+        "spreadsheet would run as a formula are neutralised. By default every action, "
+        "whatever its status.",
+    )
+    _action_filter_args(csv, db_help, default_status="all")
+    csv.add_argument("--out", metavar="FILE.csv", type=Path, required=True)
     return parser
+
+
+def _action_filter_args(
+    command: argparse.ArgumentParser, db_help: str, *, default_status: str
+) -> None:
+    command.add_argument("--db", metavar="PATH", help=db_help)
+    command.add_argument(
+        "--series",
+        metavar="NAME|ID",
+        help="only the actions agreed in meetings of this series (default: every series)",
+    )
+    command.add_argument(
+        "--owner",
+        metavar="NAME|ID",
+        help="only this member's actions: full name, a unique first or last name, or id "
+        "(default: everyone's)",
+    )
+    command.add_argument(
+        "--status",
+        metavar="STATUS",
+        type=_statuses,
+        default=_statuses(default_status),
+        help=f"{_STATUS_HELP} (default: {default_status})",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,7 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "meetings":
             return _meetings(args)
         if args.command == "export":
-            return _export_minutes(args)
+            if args.kind == "minutes":
+                return _export_minutes(args)
+            return _export_actions(args)
     except CliError as exc:
         return _fail(str(exc))
     except SQLAlchemyError as exc:  # e.g. the file is locked by the app or read-only
@@ -127,7 +230,12 @@ def _demo(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     services = Services(db)
     try:
-        summary = build_demo(services, today=date.today())
+        if args.size == "large":
+            from alignmeet.demo import build_large_demo
+
+            summary = build_large_demo(services, today=date.today())
+        else:
+            summary = build_demo(services, today=date.today())
     except (ValueError, ValidationError) as exc:
         raise CliError(f"{_label(args.db, db.path)}: {exc}") from exc
     finally:
@@ -185,6 +293,67 @@ def _export_minutes(args: argparse.Namespace) -> int:
     return 0
 
 
+_ACTION_EXPORTS = {
+    "followups": "Follow-up checklist",
+    "ics": "Calendar",
+    "csv": "CSV",
+}
+
+
+def _export_actions(args: argparse.Namespace) -> int:
+    """export followups | ics | csv: the actions of one filter, written to --out."""
+    from alignmeet.services import NotFoundError
+    from alignmeet.services.followups import ActionFilter
+
+    services = _open_existing(args.db)
+    try:
+        flt = ActionFilter(
+            series_id=_resolve_series(services, args.series) if args.series else None,
+            owner_id=_resolve_owner(services, args.owner) if args.owner else None,
+            statuses=args.status,
+        )
+        try:
+            from alignmeet.export import ExportError
+        except ImportError as exc:  # pragma: no cover - a broken installation
+            raise CliError(f"the export is not available here ({exc})") from exc
+        exports = services.exports
+        try:
+            if args.kind == "followups":
+                result = exports.followups_docx(flt=flt, path=args.out)
+            elif args.kind == "ics":
+                result = exports.ics(flt=flt, path=args.out)
+            else:
+                result = exports.csv(flt=flt, path=args.out)
+        except NotFoundError as exc:  # deleted while we were running
+            raise CliError(str(exc)) from exc
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
+        except OSError as exc:
+            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    finally:
+        services.close()
+    print(_exported(args.kind, result))
+    return 0
+
+
+def _exported(kind: str, result: ExportResult) -> str:
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    if kind == "ics":
+        text = (
+            f"Calendar with {count(result.actions, 'due date')} ({result.scope}) "
+            f"written to {result.path}"
+        )
+        if result.skipped:
+            text += f"; {count(result.skipped, 'action')} without a due date left out"
+        return text + "."
+    return (
+        f"{_ACTION_EXPORTS[kind]} of {count(result.actions, 'action')} ({result.scope}) "
+        f"written to {result.path}."
+    )
+
+
 # ---- helpers --------------------------------------------------------------------------
 def _open_existing(db_arg: str | None) -> Services:
     """Services over an existing database; never creates one."""
@@ -210,6 +379,80 @@ def _resolve_meeting(services: Services, ref: int | str, db_arg: str | None) -> 
     if not any(x.id == ref for x in meetings):
         raise CliError(_no_meeting(ref, db_arg))
     return ref
+
+
+def _resolve_series(services: Services, value: str) -> int:
+    choices = [(x.id, x.name) for x in services.meetings.list_series()]
+    return _resolve_named("series", value, choices)
+
+
+def _resolve_owner(services: Services, value: str) -> int:
+    choices = [(x.id, x.name) for x in services.people.list_members(include_inactive=True)]
+    return _resolve_named("owner", value, choices)
+
+
+def _resolve_named(what: str, value: str, choices: Sequence[tuple[int, str]]) -> int:
+    """An id, a full name (any case or spacing), or a word that only one name contains.
+
+    Anything else is a `CliError` naming the close matches (or the known names).
+    """
+    from alignmeet.domain.rules import name_key
+
+    text = value.strip()
+    if text.isdigit():
+        for ident, _ in choices:
+            if ident == int(text):
+                return ident
+        raise CliError(f"there is no {what} with id {text}{_known(what, choices)}")
+    key = name_key(text)
+    for ident, name in choices:
+        if name_key(name) == key:
+            return ident
+    by_word = [(i, n) for i, n in choices if key and key in name_key(n).split()]
+    if len(by_word) == 1:
+        return by_word[0][0]
+    names = [n for _, n in choices]
+    if len(by_word) > 1:
+        close = [n for _, n in by_word]
+    else:
+        close = _close_names(key, names)
+    if not close:
+        raise CliError(f"unknown {what} “{text}”{_known(what, choices)}")
+    lead = (
+        f"“{text}” matches several {_plural_of(what)}"
+        if len(by_word) > 1
+        else f"unknown {what} “{text}”"
+    )
+    raise CliError(f"{lead}; did you mean " + " or ".join(f"“{n}”" for n in close[:5]) + "?")
+
+
+def _close_names(key: str, names: Sequence[str]) -> list[str]:
+    """Names like `key`: spelled alike as a whole or in one word, or with a word starting
+    with it; best first."""
+    from alignmeet.domain.rules import name_key
+
+    scored = []
+    for name in names:
+        full = name_key(name)
+        words = full.split()
+        score = max(difflib.SequenceMatcher(None, key, part).ratio() for part in (full, *words))
+        if len(key) >= 2 and any(word.startswith(key) for word in words):
+            score = max(score, 0.9)
+        if score >= 0.6:
+            scored.append((-score, name.casefold(), name))
+    return [name for *_, name in sorted(scored)]
+
+
+def _plural_of(what: str) -> str:
+    return "series" if what == "series" else f"{what}s"
+
+
+def _known(what: str, choices: Sequence[tuple[int, str]]) -> str:
+    if not choices:
+        return f"; there are no {_plural_of(what)} in this database"
+    names = sorted((n for _, n in choices), key=str.casefold)
+    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    return f"; known {_plural_of(what)}: {shown}"
 
 
 def _no_meeting(meeting_id: int, db_arg: str | None) -> str:

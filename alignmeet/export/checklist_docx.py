@@ -1,0 +1,286 @@
+"""The follow-up checklist as a Word document (.docx): every action, grouped by owner.
+
+One section per owner (Heading 2 "Name (Team)", then how many actions and how many are
+overdue), one table row per action: a real Word check box (a content control, ticked for
+done actions, that people can tick in Word), the action and its milestone, where it was
+agreed ("from <meeting>, 29 Sep 2026"), the due date (red and bold with "overdue" when an
+open action is late, and "slipped N×" when the due date moved later), the team it serves
+and its status. Header rows repeat on every page, the footer says "Page X of Y".
+
+The document is built the way the minutes are (`alignmeet.export.docx_xml`): styles
+resolved once, the body written as WordprocessingML text and parsed in one go, every user
+string cleaned (`clean_text`) and escaped. The input rows are
+`alignmeet.services.records.ActionRow`; the services are not imported (the layers contract
+puts `alignmeet.export` below them), so `ChecklistRow` names what is read.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from docx.shared import Pt
+
+from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.rules import short_date
+from alignmeet.export.atomic import atomic_write_bytes
+from alignmeet.export.docx_xml import (
+    BOLD,
+    MUTED,
+    MUTED_ITALIC,
+    OVERDUE,
+    SLIPPED,
+    Styles,
+    columns,
+    data_row,
+    document_bytes_with_body,
+    header_row,
+    one_line,
+    open_template,
+    page_footer,
+    para,
+    resolve_styles,
+    run,
+    table,
+    text_width,
+    use_calibri,
+)
+from alignmeet.export.sanitize import clean_text
+
+__all__ = [
+    "DEFAULT_TITLE",
+    "ChecklistRow",
+    "checklist_document_bytes",
+    "write_checklist",
+]
+
+DEFAULT_TITLE = "Follow-up checklist"
+
+
+class ChecklistRow(Protocol):
+    """What the checklist reads: the shape of `alignmeet.services.records.ActionRow`.
+
+    `action` is an `ActionRecord`: id, title, owner_id, owner_name, due, team_tag, status,
+    milestone, meeting_title and meeting_date are read.
+    """
+
+    @property
+    def action(self) -> Any: ...
+    @property
+    def owner_team(self) -> str: ...
+    @property
+    def times_slipped(self) -> int: ...
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def write_checklist(
+    rows: Iterable[ChecklistRow],
+    path: Path,
+    *,
+    title: str = DEFAULT_TITLE,
+    generated_at: datetime,
+    today: date,
+    scope: str = "",
+    template: Path | None = None,
+) -> Path:
+    """Write the checklist to `path` atomically and return `path`.
+
+    `scope` says which actions these are, for the line under the title (e.g. "Open actions
+    · Monthly Sales & Marketing sync"); " · generated <date>" is added to it. `today`
+    decides what is overdue. Raises `ExportError` (old file kept) when it cannot be written.
+    """
+    path = Path(path)
+    data = checklist_document_bytes(
+        rows, title=title, generated_at=generated_at, today=today, scope=scope, template=template
+    )
+    atomic_write_bytes(path, data)
+    return path
+
+
+def checklist_document_bytes(
+    rows: Iterable[ChecklistRow],
+    *,
+    title: str = DEFAULT_TITLE,
+    generated_at: datetime,
+    today: date,
+    scope: str = "",
+    template: Path | None = None,
+) -> bytes:
+    """The checklist as the bytes of a .docx file."""
+    rows = list(rows)
+    title = one_line(title) or DEFAULT_TITLE
+    doc = open_template(template)
+    section = doc.sections[-1]
+    if template is None:
+        section.left_margin = section.right_margin = Pt(72)
+        use_calibri(doc)
+    width = text_width(section)
+    styles = resolve_styles(doc)
+    label = f"{one_line(title, 60)} · {short_date(generated_at)}"
+    page_footer(doc, section, label, styles, width)
+    _set_properties(doc, title, scope, generated_at)
+    body = _body(
+        rows, styles, width, title=title, scope=scope, generated_at=generated_at, today=today
+    )
+    return document_bytes_with_body(doc, body)
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _is_overdue(action: Any, today: date) -> bool:
+    return action.due is not None and action.due < today and action.status.is_open
+
+
+def _groups(rows: Sequence[ChecklistRow]) -> list[list[ChecklistRow]]:
+    """Rows by owner, owners in name order; each owner's rows keep the order given."""
+    by_owner: dict[int, list[ChecklistRow]] = {}
+    for row in rows:
+        by_owner.setdefault(row.action.owner_id, []).append(row)
+    return sorted(
+        by_owner.values(),
+        key=lambda owned: (
+            one_line(owned[0].action.owner_name).casefold(),
+            owned[0].action.owner_id,
+        ),
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# --------------------------------------------------------------------------- the body
+
+# A check box Word can tick: a content control (w14 = Word 2010) showing ☐ or ☒.
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_BOX_FONT = "MS Gothic"  # what Word itself uses for check box content controls
+_BOX_RPR = (
+    f'<w:rPr><w:rFonts w:ascii="{_BOX_FONT}" w:eastAsia="{_BOX_FONT}" w:hAnsi="{_BOX_FONT}" '
+    'w:hint="eastAsia"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>'
+)
+CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐
+
+
+def _check_box(action_id: int, checked: bool, sdt_id: int) -> str:
+    """A run-level check box content control, tagged with the action's id."""
+    return (
+        f'<w:sdt xmlns:w14="{_W14}"><w:sdtPr>{_BOX_RPR}'
+        f'<w:alias w:val="Done"/><w:tag w:val="alignmeet-action-{action_id}"/>'
+        f'<w:id w:val="{sdt_id}"/>'
+        f'<w14:checkbox><w14:checked w14:val="{1 if checked else 0}"/>'
+        f'<w14:checkedState w14:val="2612" w14:font="{_BOX_FONT}"/>'
+        f'<w14:uncheckedState w14:val="2610" w14:font="{_BOX_FONT}"/></w14:checkbox>'
+        f"</w:sdtPr><w:sdtContent><w:r>{_BOX_RPR}"
+        f"<w:t>{CHECKED if checked else UNCHECKED}</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+
+
+_CENTER = '<w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="center"/></w:pPr>'
+_STRUCK = "<w:rPr><w:strike/></w:rPr>"
+_OVERDUE_SMALL = (
+    '<w:rPr><w:b/><w:bCs/><w:color w:val="C00000"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
+)
+_DONE = '<w:rPr><w:color w:val="2E7D32"/></w:rPr>'
+
+
+def _body(
+    rows: Sequence[ChecklistRow],
+    s: Styles,
+    width: int,
+    *,
+    title: str,
+    scope: str,
+    generated_at: datetime,
+    today: date,
+) -> Iterator[str]:
+    """The body's WordprocessingML, piece by piece (one owner's section at a time)."""
+    yield para(run(title), s.title)
+    scope_line = " · ".join(
+        part for part in (one_line(scope), f"generated {short_date(generated_at)}") if part
+    )
+    yield para(run(scope_line, MUTED), after=40)
+    groups = _groups(rows)
+    overdue = sum(1 for row in rows if _is_overdue(row.action, today))
+    done = sum(1 for row in rows if row.action.status is ActionStatus.DONE)
+    totals = [_plural(len(rows), "action"), _plural(len(groups), "owner")]
+    if overdue:
+        totals.append(f"{overdue} overdue")
+    if done:
+        totals.append(f"{done} done")
+    yield para(run(" · ".join(totals), MUTED), after=240)
+    if not rows:
+        yield para(run("No actions match this selection.", MUTED_ITALIC))
+        return
+
+    widths = columns(width, 640, None, 1400, 950, 1150)
+    tt = s.table_text
+    header = header_row(widths, ("Done", "Action", "Due", "Team", "Status"), tt)
+    sdt_ids = itertools.count(1001)
+    for owned in groups:
+        first = owned[0]
+        name = one_line(first.action.owner_name) or "(no owner)"
+        team = one_line(first.owner_team)
+        yield para(run(f"{name} ({team})" if team else name), s.heading2)
+        late = sum(1 for row in owned if _is_overdue(row.action, today))
+        count = run(_plural(len(owned), "action"), MUTED)
+        if late:
+            count += run(" · ", MUTED) + run(f"{late} overdue", _OVERDUE_SMALL)
+        yield para(count, keep_next=True, after=80)
+        body_rows = [header]
+        body_rows.extend(_action_row(row, widths, tt, today, next(sdt_ids)) for row in owned)
+        yield table(widths, body_rows, style=s.table)
+
+
+def _action_row(row: ChecklistRow, widths: Sequence[int], tt: str, today: date, sdt_id: int) -> str:
+    """One action: check box, title (milestone, origin), due date, team, status."""
+    action = row.action
+    done = action.status is ActionStatus.DONE
+    late = _is_overdue(action, today)
+    text = run(action.title, _STRUCK if action.status is ActionStatus.DROPPED else "")
+    milestone = one_line(action.milestone)
+    if milestone:
+        text += run(f"\nMilestone: {milestone}", MUTED)
+    origin = f"\nfrom {one_line(action.meeting_title)}, {short_date(action.meeting_date)}"
+    text += run(origin, MUTED_ITALIC)
+    due = run(short_date(action.due), OVERDUE if late else "")
+    if late:
+        due += run("\noverdue", OVERDUE)
+    slipped = getattr(row, "times_slipped", 0) or 0
+    if slipped > 0:
+        due += run(f"\nslipped {slipped}×", SLIPPED)
+    status = run(action.status.label, _DONE if done else BOLD if late else "")
+    cells = (
+        f"<w:p>{_CENTER.format(style=tt)}{_check_box(action.id, done, sdt_id)}</w:p>",
+        para(text, tt),
+        para(due, tt),
+        para(run(action.team_tag.label), tt),
+        para(status, tt),
+    )
+    return data_row(widths, cells)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def _set_properties(doc: Any, title: str, scope: str, generated_at: datetime) -> None:
+    props = doc.core_properties
+
+    def limited(text: str) -> str:  # core properties are limited to 255 characters
+        return clean_text(text)[:255]
+
+    props.title = limited(title)
+    props.subject = limited(one_line(scope) or "Follow-up checklist")
+    props.author = "AlignMeet"
+    props.last_modified_by = "AlignMeet"
+    props.comments = ""
+    props.keywords = "follow-ups, actions"
+    props.category = "Follow-up checklist"
+    props.created = generated_at
+    props.modified = generated_at
+    props.revision = 1

@@ -1,0 +1,114 @@
+"""Actions as a CSV file that Excel, LibreOffice and Google Sheets open safely.
+
+- UTF-8 with a byte-order mark, so Excel reads accents and emoji correctly; comma
+  separators, CRLF row ends, cells quoted when they hold a comma, quote or line break
+  (line breaks inside a cell are kept: the spreadsheet shows them inside the cell).
+- Formula injection (OWASP "CSV Injection"): a cell whose text starts with ``=``, ``+``,
+  ``-``, ``@``, a tab or a carriage return would be run as a formula by a spreadsheet
+  (``=cmd|' /C calc'!A0``, ``@SUM(A1)``). Such a text cell gets a single quote in front,
+  which spreadsheets show as text and do not evaluate. Nothing else is changed, so reading
+  the file back with `csv.reader` gives every text as written, but for that quote; the
+  only characters dropped are lone surrogates, which no UTF-8 file can hold.
+- Dates are ISO (``2026-11-03``), which every spreadsheet recognises; ids and counts are
+  numbers and never start with a dangerous character.
+
+The rows are `alignmeet.services.records.ActionRow`s, read through `CsvRow`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from alignmeet.export.atomic import atomic_write_bytes
+
+__all__ = ["HEADER", "CsvRow", "csv_bytes", "csv_cell", "write_csv"]
+
+HEADER = (
+    "id",
+    "action",
+    "owner",
+    "owner team",
+    "team tag",
+    "status",
+    "due",
+    "meeting",
+    "meeting date",
+    "series",
+    "milestone",
+    "times slipped",
+    "last note",
+)
+
+_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+class CsvRow(Protocol):
+    """What the CSV reads: the shape of `alignmeet.services.records.ActionRow`."""
+
+    @property
+    def action(self) -> Any: ...
+    @property
+    def owner_team(self) -> str: ...
+    @property
+    def series_name(self) -> str: ...
+    @property
+    def times_slipped(self) -> int: ...
+    @property
+    def last_note(self) -> str: ...
+
+
+def csv_cell(text: str) -> str:
+    """A text cell: lone surrogates dropped, a leading formula character neutralised."""
+    text = _SURROGATES.sub("", text or "")
+    if text.startswith(_DANGEROUS_START):
+        return "'" + text
+    return text
+
+
+def _date(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _record(row: CsvRow) -> list[str | int]:
+    action = row.action
+    return [
+        int(action.id),
+        csv_cell(action.title),
+        csv_cell(action.owner_name),
+        csv_cell(row.owner_team),
+        action.team_tag.label,
+        action.status.label,
+        _date(action.due),
+        csv_cell(action.meeting_title),
+        _date(action.meeting_date),
+        csv_cell(row.series_name),
+        csv_cell(action.milestone),
+        int(getattr(row, "times_slipped", 0) or 0),
+        csv_cell(getattr(row, "last_note", "") or ""),
+    ]
+
+
+def csv_bytes(rows: Iterable[CsvRow]) -> bytes:
+    """The CSV file's bytes: BOM, header row, one row per action."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel")
+    writer.writerow(HEADER)
+    writer.writerows(_record(row) for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_csv(rows: Iterable[CsvRow], path: Path) -> Path:
+    """Write the CSV to `path` atomically and return `path`.
+
+    Raises `ExportError` (old file kept) when the file cannot be written.
+    """
+    path = Path(path)
+    atomic_write_bytes(path, csv_bytes(rows))
+    return path

@@ -1,0 +1,250 @@
+"""Due dates as a calendar file (.ics): one all-day event per action, re-importable.
+
+Google Calendar and Outlook ignore VTODO, so each action with a due date becomes an
+all-day VEVENT (``DTSTART;VALUE=DATE`` = the due date, ``DTEND`` = the day after), titled
+"Action: <title> (<owner>)", with status, team, origin and milestone in its description.
+Actions without a due date have no day to sit on and are left out (the summary says how
+many). Dropped actions are ``STATUS:CANCELLED``, every other one ``CONFIRMED``.
+
+Re-importing the file must update events rather than duplicate them, so:
+
+- **UID** is stable per action *and* per database:
+  ``alignmeet-action-<id>-<created>@alignmeet.local``. The id alone would collide between
+  two databases (a colleague's demo, a restored backup of another team) imported into the
+  same calendar; adding the moment the action was created (``20260929T101500``, from
+  ``created``) makes it unique in practice while never changing for that action. When the
+  caller cannot say when an action was created, the date of the meeting that agreed it is
+  used (``d20260929``): stable too, only a little less distinctive.
+- **SEQUENCE** must grow whenever the event changes, and never go down: calendar clients
+  treat an event whose SEQUENCE is lower than the one they hold as stale and ignore it.
+  So it comes from the caller (``revisions``, e.g. the database's revision counter of the
+  action row, which every edit of title, owner, due date, status or milestone increments)
+  rather than from a hash of the content, which changes on every edit but goes up or down
+  at random. Without a revision the event gets SEQUENCE 0; DTSTAMP (the time of the
+  export) then decides between two copies with the same SEQUENCE.
+
+iCalendar escaping (``,`` ``;`` ``\\``, line breaks as ``\\n``) and line folding are done by
+the `icalendar` library. Before that, every text goes through `clean_text` (control
+characters, lone surrogates; a lone CR becomes a line break) and DEL is dropped: RFC 5545
+allows no control character in TEXT other than the tab, and a raw CR or LF would end the
+content line. Summaries are kept on one line.
+
+The rows are `alignmeet.services.records.ActionRow`s, read through `IcsRow` (the services
+are above this package and are not imported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from icalendar import Calendar, Event
+
+from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.rules import short_date
+from alignmeet.export.atomic import atomic_write_bytes
+from alignmeet.export.sanitize import clean_text
+
+__all__ = [
+    "IcsRow",
+    "IcsSummary",
+    "action_uid",
+    "event_description",
+    "event_summary",
+    "ics_bytes",
+    "ics_text",
+    "write_ics",
+]
+
+PRODID = "-//AlignMeet//Follow-up due dates//EN"
+UID_DOMAIN = "alignmeet.local"
+
+
+class IcsRow(Protocol):
+    """What the calendar reads: the shape of `alignmeet.services.records.ActionRow`.
+
+    `action` is an `ActionRecord` (id, title, owner_name, due, team_tag, status,
+    milestone, meeting_title, meeting_date).
+    """
+
+    @property
+    def action(self) -> Any: ...
+    @property
+    def owner_team(self) -> str: ...
+    @property
+    def series_name(self) -> str: ...
+    @property
+    def times_slipped(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class IcsSummary:
+    """What `write_ics` wrote."""
+
+    path: Path
+    events: int  # actions written as events
+    skipped_without_due: int  # actions left out: no due date
+
+    def describe(self) -> str:
+        text = f"{self.events} due date{'' if self.events == 1 else 's'} written to {self.path}"
+        if self.skipped_without_due:
+            n = self.skipped_without_due
+            text += f"; {n} action{'' if n == 1 else 's'} without a due date left out"
+        return text + "."
+
+
+def ics_text(text: str) -> str:
+    """`text` as iCalendar TEXT may hold it before escaping: no control character but
+    tab and line feed (which the library escapes as ``\\n``)."""
+    return clean_text(text).replace("\x7f", "")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(ics_text(text).split())
+
+
+def action_uid(action: Any, created: datetime | None = None) -> str:
+    """The stable UID of an action's event (see the module docstring)."""
+    stamp = f"{created:%Y%m%dT%H%M%S}" if created is not None else f"d{action.meeting_date:%Y%m%d}"
+    return f"alignmeet-action-{action.id}-{stamp}@{UID_DOMAIN}"
+
+
+def write_ics(
+    rows: Iterable[IcsRow],
+    path: Path,
+    *,
+    calendar_name: str,
+    generated_at: datetime | None = None,
+    created: Mapping[int, datetime] | None = None,
+    revisions: Mapping[int, int] | None = None,
+) -> IcsSummary:
+    """Write the calendar to `path` atomically.
+
+    `generated_at` is the DTSTAMP of every event (default: now); a naive time is taken as
+    local time. `created` (action id → when the action was created) goes into the UID,
+    `revisions` (action id → a counter that grows on every change) is the SEQUENCE.
+    Raises `ExportError` (old file kept) when the file cannot be written.
+    """
+    path = Path(path)
+    data, events, skipped = _build(
+        rows,
+        calendar_name=calendar_name,
+        generated_at=generated_at,
+        created=created,
+        revisions=revisions,
+    )
+    atomic_write_bytes(path, data)
+    return IcsSummary(path=path, events=events, skipped_without_due=skipped)
+
+
+def ics_bytes(
+    rows: Iterable[IcsRow],
+    *,
+    calendar_name: str,
+    generated_at: datetime | None = None,
+    created: Mapping[int, datetime] | None = None,
+    revisions: Mapping[int, int] | None = None,
+) -> bytes:
+    """The calendar as the bytes of an .ics file."""
+    return _build(
+        rows,
+        calendar_name=calendar_name,
+        generated_at=generated_at,
+        created=created,
+        revisions=revisions,
+    )[0]
+
+
+def _build(
+    rows: Iterable[IcsRow],
+    *,
+    calendar_name: str,
+    generated_at: datetime | None,
+    created: Mapping[int, datetime] | None,
+    revisions: Mapping[int, int] | None,
+) -> tuple[bytes, int, int]:
+    stamp = _utc(generated_at or datetime.now(UTC))
+    created = created or {}
+    revisions = revisions or {}
+    name = _one_line(calendar_name) or "AlignMeet follow-ups"
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("name", name)  # RFC 7986
+    # Each event is serialised on its own and the bytes spliced in before END:VCALENDAR:
+    # a Calendar holding 100,000 Event objects takes about a gigabyte; their text, 70 MB.
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    if not head.endswith(end):  # pragma: no cover - the library always ends with it
+        raise RuntimeError("unexpected iCalendar output from the icalendar library")
+    parts = [head[: -len(end)]]
+    events = skipped = 0
+    for row in rows:
+        action = row.action
+        if action.due is None:
+            skipped += 1
+            continue
+        event = _event(row, stamp, created.get(action.id), max(0, revisions.get(action.id, 0)))
+        parts.append(event.to_ical())
+        events += 1
+    parts.append(end)
+    return b"".join(parts), events, skipped
+
+
+def _event(row: IcsRow, stamp: datetime, created: datetime | None, sequence: int) -> Event:
+    action = row.action
+    due: date = action.due
+    event = Event()
+    event.add("uid", action_uid(action, created))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", due)
+    event.add("dtend", due + timedelta(days=1))
+    event.add("summary", event_summary(action))
+    event.add("description", event_description(row))
+    event.add("status", "CANCELLED" if action.status is ActionStatus.DROPPED else "CONFIRMED")
+    event.add("transp", "TRANSPARENT")  # a due date does not make anyone busy
+    event.add("sequence", sequence)
+    event.add("categories", ["AlignMeet", action.team_tag.label])
+    return event
+
+
+def event_summary(action: Any) -> str:
+    """ "Action: <title> (<owner>)" on one line."""
+    owner = _one_line(action.owner_name)
+    title = _one_line(action.title)
+    return f"Action: {title} ({owner})" if owner else f"Action: {title}"
+
+
+def event_description(row: IcsRow) -> str:
+    action = row.action
+    lines = [f"Status: {action.status.label}"]
+    owner = _one_line(action.owner_name)
+    team = _one_line(getattr(row, "owner_team", ""))
+    if owner:
+        lines.append(f"Owner: {owner} ({team})" if team else f"Owner: {owner}")
+    lines.append(f"Team: {action.team_tag.label}")
+    lines.append(f"From: {_one_line(action.meeting_title)}, {short_date(action.meeting_date)}")
+    series = _one_line(getattr(row, "series_name", ""))
+    if series:
+        lines.append(f"Series: {series}")
+    milestone = _one_line(action.milestone)
+    if milestone:
+        lines.append(f"Milestone: {milestone}")
+    slipped = getattr(row, "times_slipped", 0) or 0
+    if slipped > 0:
+        lines.append(f"Due date slipped {slipped}×")
+    lines.append("")
+    lines.append(ics_text(action.title))
+    return "\n".join(lines)
+
+
+def _utc(value: datetime) -> datetime:
+    """DTSTAMP must be in UTC; a naive time is local time."""
+    return value.astimezone(UTC).replace(microsecond=0)
