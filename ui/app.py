@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from alignmeet.services import DatabaseOpenError, open_services
+    from ui.widgets import message_box
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -52,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.smoke_test:
             print(f"alignmeet: {exc}", file=sys.stderr)
             return 1
-        QMessageBox.critical(None, "AlignMeet cannot open the database", str(exc))
+        message_box(
+            None, QMessageBox.Icon.Critical, "AlignMeet cannot open the database", str(exc)
+        ).exec()
         return 1
 
     from ui.controller import Controller
@@ -97,11 +100,13 @@ def _install_excepthook(window: object, *, smoke: bool) -> None:
         print(text, file=sys.stderr)
         if smoke:
             os._exit(1)
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(window)  # type: ignore[arg-type]
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("Something went wrong")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote user text
         box.setText(
             "AlignMeet hit an unexpected problem. What you typed so far is saved.\n\n"
             f"{kind.__name__}: {value}"

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
-from alignmeet.services import Services
+from alignmeet.services import NotFoundError, Services
 from alignmeet.services import records as r
 from ui.autosave import DebouncedSaver
 
@@ -35,7 +35,7 @@ class Controller(QObject):
     follow_ups_changed = Signal(int)  # meeting id whose review list changed
     phase_changed = Signal(int, str)
     status_shown = Signal(str)
-    navigation_requested = Signal(str)  # "meetings" | "prepare" | "run" | "people"
+    navigation_requested = Signal(str)  # "meetings" | "prepare" | "run" | "followups" | "people"
     export_requested = Signal(int)  # meeting id: the window asks where to save
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
@@ -54,9 +54,22 @@ class Controller(QObject):
             self._savers.remove(saver)
 
     def flush_pending(self) -> None:
-        """Save every debounced edit now (before switching meeting, closing, exporting)."""
+        """Save every debounced edit now (before switching meeting, closing, exporting).
+
+        One failing saver does not keep the others from saving: an edit of
+        something deleted meanwhile (`NotFoundError`) is skipped, and any other
+        error is raised once every saver has had its turn.
+        """
+        failure: Exception | None = None
         for saver in list(self._savers):
-            saver.flush()
+            try:
+                saver.flush()
+            except NotFoundError:
+                continue
+            except Exception as exc:  # re-raised below, once the others have saved
+                failure = failure or exc
+        if failure is not None:
+            raise failure
 
     @property
     def has_pending(self) -> bool:
@@ -123,15 +136,25 @@ class Controller(QObject):
         from datetime import timedelta
 
         starts = prev.next_meeting_at or prev.starts_at + timedelta(days=series.cadence_days)
-        invitees = [p.member_id for p in self.services.meetings.participants(meeting_id)]
+        # Only active members carry over: someone deactivated since is not invited again.
+        active = {m.id for m in self.services.people.list_members()}
+
+        def still_active(member_id: int | None) -> int | None:
+            return member_id if member_id in active else None
+
+        invitees = [
+            p.member_id
+            for p in self.services.meetings.participants(meeting_id)
+            if p.member_id in active
+        ]
         meeting = self.services.meetings.create_meeting(
             title=prev.title,
             starts_at=starts,
             planned_minutes=prev.planned_minutes,
             series_id=prev.series_id,
             place=prev.place,
-            facilitator_id=prev.facilitator_id,
-            note_taker_id=prev.note_taker_id,
+            facilitator_id=still_active(prev.facilitator_id),
+            note_taker_id=still_active(prev.note_taker_id),
             topic="",
             invitee_ids=invitees,
         )
@@ -141,12 +164,18 @@ class Controller(QObject):
                     meeting_id=meeting.id,
                     title=item.title,
                     minutes=item.minutes,
-                    owner_id=item.owner_id,
+                    owner_id=still_active(item.owner_id),
                     kind=item.kind,
                 )
         self.meetings_changed.emit()
         self.select_meeting(meeting.id)
         return meeting
+
+    def ensure_series(self, name: str) -> r.SeriesRecord:
+        """The series called `name` (any case), created if there is none yet."""
+        series = self.services.meetings.ensure_series(name=name)
+        self.meetings_changed.emit()
+        return series
 
     def update_meeting(self, **fields: object) -> r.MeetingRecord:
         meeting = self.services.meetings.update_meeting(**fields)  # type: ignore[arg-type]

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,9 +22,10 @@ from alignmeet import APP_NAME
 from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
 from ui.views.meetings_view import MeetingsView
-from ui.widgets import plain_label
+from ui.widgets import inform, install_double_click_guard, plain_label, warn
 
 if TYPE_CHECKING:
+    from ui.views.followups_view import FollowUpsView
     from ui.views.people_view import PeopleView
     from ui.views.prepare_view import PrepareView
     from ui.views.run_view import RunView
@@ -34,6 +34,7 @@ PAGES = (
     ("meetings", "Meetings"),
     ("prepare", "Prepare"),
     ("run", "Run meeting"),
+    ("followups", "Follow-ups"),
     ("people", "People & teams"),
 )
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
+        install_double_click_guard()  # a double-clicked button acts once, app-wide
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
@@ -137,6 +139,10 @@ class MainWindow(QMainWindow):
                 from ui.views.run_view import RunView
 
                 widget = RunView(self.controller)
+            elif key == "followups":
+                from ui.views.followups_view import FollowUpsView
+
+                widget = FollowUpsView(self.controller)
             elif key == "people":
                 from ui.views.people_view import PeopleView
 
@@ -154,6 +160,10 @@ class MainWindow(QMainWindow):
     @property
     def run_view(self) -> RunView:
         return self.page("run")  # type: ignore[return-value]
+
+    @property
+    def followups_view(self) -> FollowUpsView:
+        return self.page("followups")  # type: ignore[return-value]
 
     @property
     def people_view(self) -> PeopleView:
@@ -238,7 +248,7 @@ class MainWindow(QMainWindow):
         try:
             written = self.controller.export_minutes(meeting_id=meeting_id, path=path)
         except (ExportError, ValidationError) as exc:
-            QMessageBox.warning(self, "Minutes not saved", str(exc))
+            warn(self, "Minutes not saved", str(exc))
             return None
         settings.setValue("export/folder", str(path.parent))
         return written
@@ -246,7 +256,7 @@ class MainWindow(QMainWindow):
     def _on_about_triggered(self) -> None:
         from alignmeet import __version__
 
-        QMessageBox.about(
+        inform(
             self,
             "About AlignMeet",
             f"AlignMeet {__version__}\n\nJoint Sales & Marketing meetings that end with an "
@@ -262,10 +272,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.controller.flush_pending()
-        run_view = self._pages.get("run")
-        if run_view is not None:
-            run_view.save_timers()  # type: ignore[attr-defined]
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        super().closeEvent(event)
+        # Each step runs even if an earlier one fails (the error is reported after).
+        try:
+            try:
+                self.controller.flush_pending()
+            finally:
+                run_view = self._pages.get("run")
+                if run_view is not None:
+                    run_view.save_timers()  # type: ignore[attr-defined]
+        finally:
+            QSettings().setValue("window/geometry", self.saveGeometry())
+            super().closeEvent(event)

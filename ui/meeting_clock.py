@@ -83,6 +83,14 @@ class MeetingClock(QObject):
     def item_ids(self) -> list[int]:
         return list(self._items)
 
+    def forget(self, item_id: int) -> None:
+        """Drop an item's stopwatch (the item left the agenda); stops it if it runs."""
+        running = self._running_item == item_id
+        self._items.pop(item_id, None)
+        if running:
+            self._running_item = None
+            self._changed()
+
     # ---- meeting ------------------------------------------------------------
     @property
     def meeting_running(self) -> bool:

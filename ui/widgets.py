@@ -1,9 +1,10 @@
-"""Small shared widgets: page titles, field errors, plain-text labels."""
+"""Small shared widgets: page titles, field errors, plain-text labels and message boxes,
+and the application-wide guard against double-clicked buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 
 from alignmeet.domain.rules import ValidationError
 
@@ -56,6 +57,76 @@ def show_validation(
     if message_label is not None:
         message_label.show_error(error.message, field)
     else:
-        QMessageBox.warning(parent, "Please check", error.message)
+        warn(parent, "Please check", error.message)
         if field is not None:
             field.setFocus()
+
+
+# ---- message boxes: user text is always plain text -------------------------------------
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox:
+    """A QMessageBox that shows `text` exactly as given (QMessageBox's static helpers
+    guess rich text, so a title like "<b>Big</b> sync" would render in bold)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A Yes/No question, No by default; True when the answer is Yes."""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    message_box(parent, QMessageBox.Icon.Information, title, text).exec()
+
+
+# ---- one click per click -----------------------------------------------------------------
+_DOUBLE_CLICK = QEvent.Type.MouseButtonDblClick
+
+
+class DoubleClickGuard(QObject):
+    """Swallows double-clicks on buttons, so a double-click applies an action once.
+
+    Qt turns the second press of a double-click into a `MouseButtonDblClick`,
+    which a button treats as another press (and its release as another click):
+    "Park", "I commit" or "Add action" would run twice. Installed once on the
+    application (`install_double_click_guard`); other widgets keep their double-click.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Sees every event of the application: keep the common path to one comparison.
+        return event.type() == _DOUBLE_CLICK and isinstance(watched, QAbstractButton)
+
+
+def install_double_click_guard(app: QApplication | None = None) -> DoubleClickGuard | None:
+    """Install the guard on the application once (later calls return the same guard)."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None:
+        return None
+    guard = app.findChild(DoubleClickGuard)
+    if guard is None:
+        guard = DoubleClickGuard(app)
+        guard.setObjectName("DoubleClickGuard")
+        app.installEventFilter(guard)
+    return guard

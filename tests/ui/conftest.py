@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from alignmeet.services import Services, open_services
 from ui.controller import Controller
+from ui.widgets import DoubleClickGuard, install_double_click_guard
 
 
 @pytest.fixture(autouse=True)
@@ -69,3 +72,39 @@ def meeting_id(services: Services, people: dict[str, int]) -> int:
         topic="Turn webinar leads into pipeline",
     )
     return meeting.id
+
+
+@dataclass
+class ShownBox:
+    icon: QMessageBox.Icon
+    title: str
+    text: str
+    text_format: Qt.TextFormat
+
+
+@dataclass
+class MessageBoxes:
+    """Every QMessageBox shown (through `exec`), answered with `answer` instead of waiting."""
+
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+    shown: list[ShownBox] = field(default_factory=list)
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    boxes = MessageBoxes()
+
+    def exec_(box: QMessageBox) -> int:
+        boxes.shown.append(ShownBox(box.icon(), box.windowTitle(), box.text(), box.textFormat()))
+        return boxes.answer.value if boxes.answer in box.standardButtons() else 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return boxes
+
+
+@pytest.fixture
+def double_click_guard(qapp: QApplication) -> DoubleClickGuard:
+    """The application-wide guard MainWindow installs, for tests of single views."""
+    guard = install_double_click_guard(qapp)
+    assert guard is not None
+    return guard

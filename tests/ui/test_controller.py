@@ -87,3 +87,58 @@ def test_create_next_meeting_copies_invitees_agenda_and_uses_the_next_meeting_da
     assert [i.title for i in services.agenda.items(nxt.id)] == [
         i.title for i in services.agenda.items(meeting_id)
     ]
+
+
+def test_create_next_meeting_leaves_out_members_deactivated_since(
+    controller: Controller, services: Services, meeting_id: int, people: dict[str, int]
+) -> None:
+    ava, ben = people["Ava Chen"], people["Ben Okafor"]
+    item = services.agenda.items(meeting_id)[0]
+    controller.update_meeting(meeting_id=meeting_id, facilitator_id=ava, note_taker_id=ben)
+    controller.update_item(item_id=item.id, owner_id=ava)
+    controller.update_member(member_id=ava, active=False)
+
+    nxt = controller.create_next_meeting(meeting_id)
+    invited = {p.member_id for p in services.meetings.participants(nxt.id)}
+    assert invited == set(people.values()) - {ava}
+    meeting = services.meetings.get_meeting(nxt.id)
+    assert (meeting.facilitator_id, meeting.note_taker_id) == (None, ben)
+    assert services.agenda.items(nxt.id)[0].owner_id is None
+
+
+def test_ensure_series_finds_or_makes_one_and_announces_it(
+    qtbot: QtBot, controller: Controller, services: Services
+) -> None:
+    with qtbot.waitSignal(controller.meetings_changed, timeout=1000):
+        made = controller.ensure_series("Quarterly planning")
+    assert controller.ensure_series("  quarterly   PLANNING ").id == made.id
+    assert [s.name for s in services.meetings.list_series()] == ["Quarterly planning"]
+
+
+def test_flush_pending_saves_every_other_edit_when_one_saver_fails(
+    controller: Controller, meeting_id: int, services: Services
+) -> None:
+    from alignmeet.services import NotFoundError
+
+    def gone() -> None:
+        raise NotFoundError("Agenda item 99 does not exist.")
+
+    def broken() -> None:
+        raise RuntimeError("disk on fire")
+
+    savers = [
+        DebouncedSaver(gone, delay_ms=60_000),
+        DebouncedSaver(broken, delay_ms=60_000),
+        DebouncedSaver(
+            lambda: controller.update_meeting(meeting_id=meeting_id, topic="Still saved"),
+            delay_ms=60_000,
+        ),
+    ]
+    for saver in savers:
+        controller.register_saver(saver)
+        saver.touch()
+    with pytest.raises(RuntimeError, match="disk on fire"):  # reported, after the others
+        controller.flush_pending()
+    assert services.meetings.get_meeting(meeting_id).topic == "Still saved"
+    assert not controller.has_pending
+    controller.flush_pending()  # the edit of something deleted is simply dropped

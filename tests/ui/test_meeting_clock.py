@@ -6,7 +6,10 @@ the tests call `tick()` instead of waiting for the 250 ms timer.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alignmeet.domain.enums import Phase
@@ -265,3 +268,94 @@ def test_closing_the_meeting_stops_and_stores_the_clocks(
     assert not run_view.meeting_clock.ticking
     assert services.agenda.get_item(item_id).used_seconds == 90
     assert services.meetings.get_meeting(meeting_id).elapsed_seconds == 90
+
+
+# ---- review fixes: an item that leaves the agenda, Space on a focused control -----------------
+def test_an_item_removed_while_its_timer_runs_stops_without_errors(
+    qtbot: QtBot,
+    run_view: RunView,
+    fake_clock: FakeClock,
+    controller: Controller,
+    services: Services,
+    meeting_id: int,
+) -> None:
+    agenda = run_view.agenda_phase
+    item_id = agenda.current_item().id  # type: ignore[union-attr]
+    agenda.start_timer()
+    later(run_view, fake_clock, 20)
+    controller.remove_item(meeting_id=meeting_id, item_id=item_id)  # Prepare's Remove
+    assert run_view.meeting_clock.running_item is None
+    assert item_id not in run_view.meeting_clock.item_ids()
+    later(run_view, fake_clock, 40)  # the half-minute save has nothing to store for it
+    other = services.meetings.create_meeting(title="Lead review", starts_at=fake_datetime())
+    controller.select_meeting(other.id)
+    assert run_view.meeting_id == other.id
+
+
+def test_an_item_deleted_behind_the_views_back_is_dropped_when_its_time_is_saved(
+    run_view: RunView, fake_clock: FakeClock, services: Services
+) -> None:
+    agenda = run_view.agenda_phase
+    item_id = agenda.current_item().id  # type: ignore[union-attr]
+    agenda.start_timer()
+    services.agenda.remove_item(item_id)  # e.g. by the command line: no signal
+    later(run_view, fake_clock, 31)  # the half-minute save meets NotFoundError
+    assert item_id not in run_view.meeting_clock.item_ids()
+    run_view.save_timers()
+
+
+def test_a_failed_timer_save_does_not_stop_switching_meeting(
+    monkeypatch: pytest.MonkeyPatch,
+    run_view: RunView,
+    fake_clock: FakeClock,
+    controller: Controller,
+    services: Services,
+) -> None:
+    later(run_view, fake_clock, 10)
+
+    def fail(**_kwargs: object) -> None:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(controller, "record_elapsed", fail)
+    other = services.meetings.create_meeting(title="Lead review", starts_at=fake_datetime())
+    with pytest.raises(RuntimeError):
+        run_view.set_meeting(other.id)
+    assert run_view.meeting_id == other.id
+    assert run_view.agenda_phase.meeting_id == other.id
+    assert run_view.clock_label.text() == "0:00 of 60:00"
+
+
+def test_space_on_a_focused_button_combo_or_field_does_what_it_does_there(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, run_view: RunView, services: Services
+) -> None:
+    with qtbot.waitActive(run_view):
+        run_view.show()
+        run_view.activateWindow()
+    agenda = run_view.agenda_phase
+    item = agenda.current_item()
+    assert item is not None
+
+    agenda.add_minute_button.setFocus()
+    qtbot.keyClick(agenda.add_minute_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: services.agenda.get_item(item.id).extra_minutes == 1)
+    assert run_view.meeting_clock.running_item is None
+
+    popups: list[bool] = []  # (a real popup grabs the keyboard, which offscreen cannot do)
+    monkeypatch.setattr(agenda.author_combo, "showPopup", lambda: popups.append(True))
+    agenda.author_combo.setFocus()
+    qtbot.keyClick(agenda.author_combo, Qt.Key.Key_Space)
+    assert popups == [True]
+    assert run_view.meeting_clock.running_item is None
+
+    agenda.ideas.line.setFocus()
+    qtbot.keyClicks(agenda.ideas.line, "MQL score")
+    assert agenda.ideas.line.text() == "MQL score"
+    assert run_view.meeting_clock.running_item is None
+
+    agenda.table.setFocus()
+    qtbot.keyClick(agenda.table, Qt.Key.Key_Space)
+    assert run_view.meeting_clock.running_item == item.id
+
+
+def fake_datetime() -> datetime:
+    return datetime(2030, 6, 4, 9, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,12 +11,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from alignmeet.domain.enums import Phase
+from alignmeet.domain.rules import MAX_TITLE
 from alignmeet.services import Services
 from ui.controller import Controller
 from ui.models.meetings_model import COL_TITLE
 from ui.views import meetings_view
 from ui.views.meeting_dialog import MeetingDialog, next_weekday_at_nine
 from ui.views.meetings_view import EMPTY_HINT, MeetingsView
+
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
 
 
 @pytest.fixture
@@ -153,18 +158,14 @@ def test_delete_asks_first_and_no_keeps_the_meeting(
 
 def test_delete_confirmed_through_the_message_box_removes_the_meeting(
     meeting_id: int,
-    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxes,
     view: MeetingsView,
     controller: Controller,
     services: Services,
 ) -> None:
-    monkeypatch.setattr(
-        meetings_view.QMessageBox,
-        "question",
-        lambda *_args: meetings_view.QMessageBox.StandardButton.Yes,
-    )
     _select(view, "Sales & Marketing sync")
     view.delete_button.click()
+    assert [box.title for box in message_boxes.shown] == ["Delete meeting?"]
     assert services.meetings.list_meetings() == []
     assert controller.current_meeting_id is None
     assert view.stack.currentIndex() == 1  # the empty hint again
@@ -271,3 +272,45 @@ def test_cancelling_the_dialog_creates_nothing(
     monkeypatch.setattr(MeetingDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert view.new_meeting() is None
     assert services.meetings.list_meetings() == []
+
+
+def test_the_dialog_fields_stop_where_the_service_would_cut(
+    qtbot: QtBot, controller: Controller, services: Services
+) -> None:
+    dialog = MeetingDialog(controller)
+    qtbot.addWidget(dialog)
+    assert dialog.title_edit.maxLength() == MAX_TITLE
+    assert dialog.place_edit.maxLength() == 200
+    assert dialog.series_combo.lineEdit().maxLength() == MAX_TITLE
+    dialog.place_edit.clear()
+    qtbot.keyClicks(dialog.place_edit, "https://meet.example.com/" + "x" * 300)
+    assert len(dialog.place_edit.text()) == 200
+    _click_ok(dialog)
+    assert dialog.created is not None
+    assert services.meetings.get_meeting(dialog.created.id).place == dialog.place_edit.text()
+
+
+def test_a_new_series_is_made_through_the_controller_after_the_title_is_checked(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    controller: Controller,
+    services: Services,
+) -> None:
+    made: list[str] = []
+    ensure_series = controller.ensure_series
+
+    def spy(name: str) -> object:
+        made.append(name)
+        return ensure_series(name)
+
+    monkeypatch.setattr(controller, "ensure_series", spy)
+    dialog = MeetingDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.series_combo.setEditText("Quarterly planning")
+    dialog.title_edit.setText(" ")
+    _click_ok(dialog)
+    assert made == []  # the empty title was refused first
+    dialog.title_edit.setText("Q3 planning")
+    _click_ok(dialog)
+    assert made == ["Quarterly planning"]
+    assert [s.name for s in services.meetings.list_series()] == ["Quarterly planning"]

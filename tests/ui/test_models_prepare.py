@@ -6,6 +6,8 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import Qt as QtGuiNamespace  # has mightBeRichText
+from PySide6.QtGui import QTextDocument
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +30,14 @@ from ui.models.record_table_model import ID_ROLE, SORT_ROLE
 from ui.models.templates_model import TemplatesModel
 
 NULL = QModelIndex()
+
+
+def shown_tooltip(tip: str) -> str:
+    """The text a tooltip shows: Qt reads tooltips as rich text when they look like it."""
+    assert QtGuiNamespace.mightBeRichText(tip)
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText()
 
 
 def _titles(services: Services, meeting_id: int) -> list[str]:
@@ -280,7 +290,10 @@ def test_carried_over_items_show_a_marker_and_where_they_came_from(
     assert model.index(row, COL_TITLE).data() == f"↪ {parked.title}"
     assert model.index(row, COL_TITLE).data(Qt.ItemDataRole.EditRole) == parked.title
     tooltip = model.index(row, COL_TITLE).data(Qt.ItemDataRole.ToolTipRole)
-    assert "↪ from Sales & Marketing sync, 2030-03-05" in tooltip
+    assert shown_tooltip(tooltip).splitlines() == [
+        parked.title,
+        "↪ from Sales & Marketing sync, 5 Mar 2030",
+    ]
 
 
 def test_updates_with_the_same_rows_change_cells_in_place_without_a_reset(
@@ -324,3 +337,41 @@ def test_id_role_gives_the_record_id(services: Services, people: dict[str, int])
     model = MembersModel()
     model.set_rows(services.people.list_members())
     assert model.index(0, 0).data(ID_ROLE) in people.values()
+
+
+# ---- user text in tooltips ----------------------------------------------------------------
+EVIL = "<b>Big</b> & {{7*7}}"
+
+
+def test_every_tooltip_with_user_text_shows_it_literally(
+    controller: Controller, services: Services, meeting_id: int, team_ids: dict[str, int]
+) -> None:
+    item = services.agenda.items(meeting_id)[0]
+    services.agenda.update_item(item_id=item.id, title=EVIL)
+    services.meetings.update_meeting(meeting_id=meeting_id, title=EVIL)
+    member = services.people.add_member(name=EVIL, team_id=team_ids["Sales"], role="<i>AE</i>")
+    team = services.people.rename_team(team_id=team_ids["Sales"], name="<u>Sales</u>")
+    template = services.agenda.save_as_template(meeting_id=meeting_id, name=EVIL)
+
+    agenda = _agenda_model(controller, meeting_id)
+    invitees = InviteesModel()
+    invitees.set_members(services.people.list_members(), [])
+    meetings = MeetingsModel()
+    meetings.set_rows(services.meetings.list_meetings())
+    teams = TeamsModel()
+    teams.set_rows(TeamRow.build(services.people.list_teams(), services.people.list_members()))
+    templates = TemplatesModel()
+    templates.set_rows(services.agenda.templates())
+
+    def tip(model: object, row: int, column: int = 0) -> str:
+        index = model.index(row, column)  # type: ignore[attr-defined]
+        return shown_tooltip(index.data(Qt.ItemDataRole.ToolTipRole))
+
+    assert tip(agenda, 0, COL_TITLE) == EVIL
+    member_row = invitees.row_of(lambda m: m.id == member.id)
+    assert tip(invitees, member_row) == "<b>Big</b> & {{7*7}} — <u>Sales</u>, <i>AE</i>"
+    assert tip(meetings, 0, 2) == EVIL
+    assert tip(teams, teams.row_of(lambda t: t.id == team.id)) == "<u>Sales</u>"
+    lines = tip(templates, templates.row_of(lambda t: t.id == template.id)).splitlines()
+    assert lines[0] == f"• {EVIL} ({item.minutes} min)"
+    assert len(lines) == len(template.items)  # one line per item: the breaks are kept

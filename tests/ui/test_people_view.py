@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from alignmeet.domain.rules import MAX_NAME
 from alignmeet.services import Services
 from ui.controller import Controller
 from ui.models.members_model import COL_NAME
@@ -216,3 +218,45 @@ def test_renaming_a_team_to_another_teams_name_is_refused(
     view.rename_team_button.click()
     assert view.team_error.text() == "There is already a team called “Sales”."
     assert [t.name for t in services.people.list_teams()] == ["Sales", "Marketing"]
+
+
+# ---- review fixes: edits survive picking another member ---------------------------------------
+def _click_member(qtbot: QtBot, view: PeopleView, name: str) -> None:
+    index = view.proxy.index(_names(view).index(name), COL_NAME)
+    rect = view.table.visualRect(index)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_picking_another_member_saves_the_edits_in_the_form_first(
+    qtbot: QtBot, view: PeopleView, services: Services, people: dict[str, int]
+) -> None:
+    view.show()
+    _click_member(qtbot, view, "Ava Chen")
+    view.role_edit.setText("Senior Account Executive")
+    _click_member(qtbot, view, "Ben Okafor")
+    assert services.people.get_member(people["Ava Chen"]).role == "Senior Account Executive"
+    assert view.form_heading.text() == "Editing Ben Okafor"
+    assert view.name_edit.text() == "Ben Okafor"
+    assert view.form_note.text() == "Saved Ava Chen."
+    assert view.table.selectionModel().selectedRows()[0].data() == "Ben Okafor"
+
+
+def test_edits_that_cannot_be_saved_keep_the_edited_member_selected(
+    qtbot: QtBot, view: PeopleView, services: Services, people: dict[str, int]
+) -> None:
+    view.show()
+    _click_member(qtbot, view, "Ava Chen")
+    view.name_edit.setText("Ben Okafor")  # someone else's name: refused
+    view.role_edit.setText("Team lead")
+    _click_member(qtbot, view, "Maya Rossi")
+    assert view.form_heading.text() == "Editing Ava Chen"
+    assert (view.name_edit.text(), view.role_edit.text()) == ("Ben Okafor", "Team lead")
+    assert view.field_errors["name"].isVisibleTo(view)
+    assert view.table.selectionModel().selectedRows()[0].data() == "Ava Chen"
+    assert services.people.get_member(people["Ava Chen"]).role == "Account Executive"
+
+
+def test_the_member_fields_stop_where_the_service_would_cut(view: PeopleView) -> None:
+    lengths = [e.maxLength() for e in (view.name_edit, view.role_edit, view.email_edit)]
+    assert lengths == [MAX_NAME, 200, 200]
+    assert view.team_name_edit.maxLength() == MAX_NAME

@@ -141,7 +141,7 @@ def test_review_lists_earlier_open_actions_with_their_origin(
 ) -> None:
     page = view.review_phase
     assert page.model.rowCount() == 3
-    assert page.model.record(0).action.origin == "Sync 1, 2030-02-05"
+    assert page.model.record(0).action.origin == "Sync 1, 5 Feb 2030"
     assert page.list_stack.currentWidget() is page.table
 
 
@@ -577,3 +577,130 @@ def test_the_close_question_is_a_plain_text_yes_no_defaulting_to_no(qtbot: QtBot
     assert close_phase.ask(parent, "Close the meeting?", "Not committed yet: <b>Ben</b>")
     assert seen[0][0] == Qt.TextFormat.PlainText
     assert "No" in seen[0][1]
+
+
+# ---- review fixes: what is typed stays, one click is one action --------------------------------
+def _click_row(qtbot: QtBot, table: object, row: int, column: int = 1) -> None:
+    index = table.model().index(row, column)  # type: ignore[attr-defined]
+    rect = table.visualRect(index)  # type: ignore[attr-defined]
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[attr-defined]
+
+
+def _double_click(qtbot: QtBot, button: object) -> None:
+    """What a mouse does on a double-click: press, release, double-click, release."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.mouseDClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+def test_a_review_note_is_kept_when_another_follow_up_is_clicked(
+    qtbot: QtBot, earlier_actions: list[int], view: RunView, services: Services, meeting_id: int
+) -> None:
+    view.go_to(Phase.REVIEW)
+    view.show()
+    page = view.review_phase
+    page.select_row(0)
+    first = page.current_record().action  # type: ignore[union-attr]
+    qtbot.keyClicks(page.note_edit, "Half of the leads done")
+    _click_row(qtbot, page.table, 1)
+
+    assert page.current_row() == 1
+    assert page.note_edit.text() == ""
+    assert services.actions.get_action(first.id).status is first.status  # the status stays
+    last = services.actions.history(first.id)[-1]
+    assert (last.note, last.meeting_id) == ("Half of the leads done", meeting_id)
+    _click_row(qtbot, page.table, 0)
+    assert page.note_edit.text() == "Half of the leads done"
+
+
+def test_a_picked_next_meeting_date_survives_the_closing_notes_autosave(
+    qtbot: QtBot, view: RunView, controller: Controller, services: Services, meeting_id: int
+) -> None:
+    page = view.close_phase
+    picked = datetime(2030, 4, 9, 14, 0)
+    page.next_edit.setDateTime(QDateTime(picked))
+    qtbot.keyClicks(page.notes_edit, "Thanks all")
+    controller.flush_pending()  # the notes' save refreshes the page
+    assert page.next_meeting_value() == picked
+    controller.update_meeting(meeting_id=meeting_id, next_meeting_at=datetime(2030, 4, 2, 9, 0))
+    assert page.next_meeting_value() == datetime(2030, 4, 2, 9, 0)  # a stored change shows
+
+
+def test_a_commitment_being_typed_survives_a_refresh_for_the_same_member(
+    view: RunView, controller: Controller, meeting_id: int, people: dict[str, int]
+) -> None:
+    mark_present(controller, meeting_id, people, "Ava Chen", "Ben Okafor")
+    view.go_to(Phase.COMMITMENTS)
+    page = view.commitments_phase
+    assert page.member_label.text() == "Ava Chen"
+    page.confidence_combo.setCurrentIndex(page.confidence_combo.findData(4))
+    page.note_edit.setText("if legal signs off by Friday")
+    mark_present(controller, meeting_id, people, "Leo Novak")  # refreshes the page
+    assert page.member_label.text() == "Ava Chen"
+    assert page.confidence_combo.currentData() == 4
+    assert page.note_edit.text() == "if legal signs off by Friday"
+    page.select_member(people["Ben Okafor"])  # another speaker: their own (empty) values
+    assert (page.confidence_combo.currentData(), page.note_edit.text()) == (None, "")
+
+
+def test_owners_of_actions_who_are_not_present_stay_in_the_round_robin(
+    actions_page,  # type: ignore[no-untyped-def]
+    controller: Controller,
+    services: Services,
+    meeting_id: int,
+    people: dict[str, int],
+) -> None:
+    leo = people["Leo Novak"]  # invited, not present
+    services.actions.add_action(meeting_id=meeting_id, owner_id=leo, title="Write the case study")
+    controller.add_action(meeting_id=meeting_id, owner_id=people["Ben Okafor"], title="Call Acme")
+    others = [m for m in people.values() if m != people["Ben Okafor"]]
+    controller.set_invitees(meeting_id=meeting_id, member_ids=others)  # Ben uninvited
+    model = actions_page.members_model
+    texts = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert texts == [
+        "    Ava Chen",
+        "    Maya Rossi",
+        "✔ Leo Novak (not present)",
+        "✔ Ben Okafor (not present)",
+    ]
+    actions_page.select_member(people["Ben Okafor"])
+    assert actions_page.plan_title.text() == "Ben Okafor's action plan (not present)"
+    assert [a.title for a in actions_page.actions_model.rows()] == ["Call Acme"]
+    actions_page.actions_view.selectRow(0)
+    actions_page.remove_button.click()
+    assert [a.owner_id for a in services.actions.actions_for_meeting(meeting_id)] == [leo]
+    assert "Ben Okafor" not in [p.name for p in model.rows()]
+
+
+def test_a_double_click_on_a_button_acts_once(
+    qtbot: QtBot,
+    double_click_guard: object,
+    view: RunView,
+    controller: Controller,
+    services: Services,
+    meeting_id: int,
+    people: dict[str, int],
+) -> None:
+    view.go_to(Phase.AGENDA)
+    view.show()
+    first = services.agenda.items(meeting_id)[0]
+    _double_click(qtbot, view.agenda_phase.park_button)  # twice would park the next item too
+    assert [i.id for i in services.agenda.items(meeting_id) if i.parked] == [first.id]
+
+    mark_present(controller, meeting_id, people, "Ava Chen", "Ben Okafor")
+    view.go_to(Phase.ACTIONS)
+    actions = view.actions_phase
+    actions.text_edit.setText("Call every webinar lead")
+    _double_click(qtbot, actions.add_button)
+    assert len(services.actions.actions_for_meeting(meeting_id)) == 1
+
+    view.go_to(Phase.COMMITMENTS)
+    commitments = view.commitments_phase
+    assert commitments.member_label.text() == "Ava Chen"
+    _double_click(qtbot, commitments.commit_button)
+    committed = [p.name for p in services.meetings.participants(meeting_id) if p.committed]
+    assert committed == ["Ava Chen"]  # Ben was not committed by the second click
+
+
+def test_the_milestone_stops_where_the_service_would_cut(actions_page) -> None:  # type: ignore[no-untyped-def]
+    assert actions_page.milestone_edit.maxLength() == 200

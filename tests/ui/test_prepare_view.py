@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QDateTime, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from alignmeet.domain.enums import Attendance
+from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services import Services
 from ui.controller import Controller
 from ui.models.agenda_model import COL_MINUTES, COL_OWNER, COL_TITLE
 from ui.views import prepare_view
 from ui.views.prepare_view import PrepareView
+
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
 
 
 @pytest.fixture
@@ -398,3 +403,97 @@ def test_switching_meeting_with_a_cell_being_edited_saves_it_to_the_old_meeting(
     controller.select_meeting(other.id)
     assert services.agenda.items(meeting_id)[0].title == "KPIs, typed while switching"
     assert view.agenda_model.rowCount() == 0
+
+
+# ---- review fixes: nothing typed is lost, user text stays text --------------------------------
+def test_the_title_cell_editor_takes_a_title_at_most_and_brings_back_a_refused_text(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    view: PrepareView,
+    controller: Controller,
+    services: Services,
+    meeting_id: int,
+) -> None:
+    before = _titles(services, meeting_id)
+    view.show()
+    index = view.agenda_model.index(0, COL_TITLE)
+    _edit(view, index)
+    editor = view.agenda_table.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    assert editor.maxLength() == MAX_TITLE  # too long cannot be typed, so never refused
+
+    def refuse(**_fields: object) -> None:
+        raise ValidationError("title", "Agenda item titles are frozen today.")
+
+    monkeypatch.setattr(controller, "update_item", refuse)
+    editor.setText("A title the service refuses")
+    view.agenda_table.setCurrentIndex(view.agenda_model.index(1, COL_TITLE))  # commit, close
+    assert view.agenda_error.text() == "Agenda item titles are frozen today."
+    qtbot.waitUntil(lambda: view.agenda_table.indexWidget(index) is not None)
+    again = view.agenda_table.indexWidget(index)
+    assert isinstance(again, QLineEdit)
+    assert again.text() == "A title the service refuses"  # as typed, ready to correct
+    assert _titles(services, meeting_id) == before
+
+
+def test_single_line_fields_stop_where_the_service_would_cut(
+    qtbot: QtBot, view: PrepareView, services: Services, meeting_id: int
+) -> None:
+    assert (view.title_edit.maxLength(), view.place_edit.maxLength()) == (MAX_TITLE, MAX_TITLE)
+    assert view.add_title_edit.maxLength() == MAX_TITLE
+    view.place_edit.clear()
+    qtbot.keyClicks(view.place_edit, "R" * 250)
+    assert len(view.place_edit.text()) == 200
+    view.savers["place"].flush()
+    assert services.meetings.get_meeting(meeting_id).place == view.place_edit.text()
+
+
+def test_uninviting_someone_who_owns_actions_here_names_how_many(
+    monkeypatch: pytest.MonkeyPatch,
+    view: PrepareView,
+    services: Services,
+    meeting_id: int,
+    people: dict[str, int],
+) -> None:
+    for title in ("Call back the webinar leads", "Send the pricing sheet"):
+        services.actions.add_action(
+            meeting_id=meeting_id, owner_id=people["Ben Okafor"], title=title
+        )
+    questions: list[str] = []
+
+    def answer_no(_parent: object, _title: str, text: str) -> bool:
+        questions.append(text)
+        return False
+
+    monkeypatch.setattr(prepare_view, "ask_yes_no", answer_no)
+    view.invitees_model.setData(
+        _invite_row(view, "Ben Okafor"),
+        Qt.CheckState.Unchecked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    assert "• Ben Okafor: owns 2 actions" in questions[0]
+    assert "Their actions stay in the meeting" in questions[0]
+    assert len(services.meetings.participants(meeting_id)) == 4
+
+
+def test_questions_and_warnings_show_user_text_as_plain_text(
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxes,
+    view: PrepareView,
+    controller: Controller,
+    services: Services,
+    meeting_id: int,
+) -> None:
+    item = services.agenda.items(meeting_id)[0]
+    controller.update_item(item_id=item.id, title="<b>Big</b> sync", notes="Said a lot")
+    message_boxes.answer = QMessageBox.StandardButton.No
+    _select_agenda_row(view, 0)
+    view.remove_button.click()
+    monkeypatch.setattr(prepare_view, "get_text", lambda *_a: ("campaign KICK-OFF", True))
+    view.save_template_button.click()
+    assert [(b.title, b.text_format) for b in message_boxes.shown] == [
+        ("Remove agenda item?", Qt.TextFormat.PlainText),
+        ("Template not saved", Qt.TextFormat.PlainText),
+    ]
+    assert "“<b>Big</b> sync”" in message_boxes.shown[0].text
+    assert _titles(services, meeting_id)[0] == "<b>Big</b> sync"  # "No" kept it

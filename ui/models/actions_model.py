@@ -11,8 +11,14 @@ from PySide6.QtGui import QFont
 
 from alignmeet.domain.rules import short_date
 from alignmeet.services.records import ActionRecord, ParticipantRecord
-from ui.models.follow_ups_model import plain_tooltip
-from ui.models.record_table_model import ID_ROLE, SORT_ROLE, Column, Index, RecordTableModel
+from ui.models.record_table_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    Column,
+    Index,
+    RecordTableModel,
+    plain_tooltip,
+)
 
 COL_NUMBER, COL_ACTION, COL_DUE, COL_TEAM, COL_MILESTONE = range(5)
 
@@ -37,12 +43,20 @@ class ActionsModel(RecordTableModel[ActionRecord]):
         return super().data(index, role)
 
 
-def round_text(member: ParticipantRecord, has_plan: bool) -> str:
-    return f"✔ {member.name}" if has_plan else f"    {member.name}"
+NOT_PRESENT = "(not present)"
+
+
+def round_text(member: ParticipantRecord, has_plan: bool, present: bool = True) -> str:
+    text = f"✔ {member.name}" if has_plan else f"    {member.name}"
+    return text if present else f"{text} {NOT_PRESENT}"
 
 
 class RoundRobinModel(RecordTableModel[ParticipantRecord]):
-    """Present members in speaking order; ✔ once they have an action; the speaker in bold."""
+    """Present members in speaking order; ✔ once they have an action; the speaker in bold.
+
+    Members who own actions of this meeting without being present (absent, or
+    no longer invited) follow, marked "(not present)", so their actions stay in reach.
+    """
 
     COLUMNS = (
         Column("Member", lambda p: p.name),
@@ -52,18 +66,26 @@ class RoundRobinModel(RecordTableModel[ParticipantRecord]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._with_plan: frozenset[int] = frozenset()
+        self._not_present: frozenset[int] = frozenset()
         self._current: int | None = None
 
     def set_rows_and_plans(
-        self, rows: Iterable[ParticipantRecord], with_plan: Iterable[int]
+        self,
+        rows: Iterable[ParticipantRecord],
+        with_plan: Iterable[int],
+        not_present: Iterable[int] = (),
     ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._with_plan = frozenset(with_plan)
+        self._not_present = frozenset(not_present)
         self.endResetModel()
 
     def has_plan(self, member_id: int) -> bool:
         return member_id in self._with_plan
+
+    def is_present(self, member_id: int) -> bool:
+        return member_id not in self._not_present
 
     def set_current(self, member_id: int | None) -> None:
         if member_id == self._current:
@@ -88,12 +110,18 @@ class RoundRobinModel(RecordTableModel[ParticipantRecord]):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
         ):
-            return round_text(record, self.has_plan(record.member_id))
+            return round_text(
+                record, self.has_plan(record.member_id), self.is_present(record.member_id)
+            )
         return super().data(index, role)
 
     def extra_data(self, record: ParticipantRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and record.member_id == self._current:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            current = record.member_id == self._current
+            absent = not self.is_present(record.member_id)
+            if current or absent:
+                font = QFont()
+                font.setBold(current)
+                font.setItalic(absent)
+                return font
         return None

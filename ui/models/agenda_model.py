@@ -18,7 +18,7 @@ from alignmeet.domain.enums import ItemKind
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services.base import NotFoundError
 from alignmeet.services.records import AgendaItemRecord
-from ui.models.record_table_model import Column, Index, RecordTableModel
+from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
 
 if TYPE_CHECKING:
     from ui.controller import Controller
@@ -34,10 +34,10 @@ def _title_text(item: AgendaItemRecord) -> str:
     return f"{CARRIED_MARK} {item.title}" if item.carried_from else item.title
 
 
-def _title_tooltip(item: AgendaItemRecord) -> str:
+def _title_tooltip(item: AgendaItemRecord) -> str | None:
     if item.carried_from:
-        return f"{item.title}\n{CARRIED_MARK} from {item.carried_from}"
-    return item.title
+        return plain_tooltip(f"{item.title}\n{CARRIED_MARK} from {item.carried_from}")
+    return plain_tooltip(item.title)
 
 
 def _minutes_text(item: AgendaItemRecord) -> str:

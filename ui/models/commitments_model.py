@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from alignmeet.services.records import ParticipantRecord
-from ui.models.follow_ups_model import plain_tooltip
-from ui.models.record_table_model import ID_ROLE, Column, Index, RecordTableModel
+from ui.models.record_table_model import ID_ROLE, Column, Index, RecordTableModel, plain_tooltip
 
 COL_NAME, COL_TEAM, COL_ACTIONS, COL_COMMITTED, COL_CONFIDENCE = range(5)
 COMMITTED_COLOUR = QColor("#2e7d32")

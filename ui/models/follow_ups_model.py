@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -12,15 +11,17 @@ from PySide6.QtGui import QColor, QFont
 
 from alignmeet.domain.rules import due_state, short_date
 from alignmeet.services.records import FollowUpRecord
-from ui.models.record_table_model import ID_ROLE, SORT_ROLE, Column, Index, RecordTableModel
+from ui.models.record_table_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    Column,
+    Index,
+    RecordTableModel,
+    plain_tooltip,  # also imported from here (its first home)
+)
 
 OVERDUE_COLOUR = QColor("#c62828")
 COL_NUMBER, COL_ACTION, COL_OWNER, COL_FROM, COL_DUE, COL_WAS, COL_NOW, COL_NOTE = range(8)
-
-
-def plain_tooltip(text: str) -> str | None:
-    """Qt renders tooltips as rich text: escape user text so it shows exactly as typed."""
-    return f"<p>{html.escape(text)}</p>" if text else None
 
 
 def _bold() -> QFont:

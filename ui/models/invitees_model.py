@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 
 from alignmeet.services.records import MemberRecord
-from ui.models.record_table_model import Column, Index, RecordTableModel
+from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
 
 COL_MEMBER = 0
 
@@ -34,7 +34,14 @@ class InviteesModel(RecordTableModel[MemberRecord]):
 
     invitees_edited = Signal(object)  # sorted list of invited member ids
 
-    COLUMNS = (Column("Member", invitee_label, lambda m: m.name.casefold(), tooltip=invitee_label),)
+    COLUMNS = (
+        Column(
+            "Member",
+            invitee_label,
+            lambda m: m.name.casefold(),
+            tooltip=lambda m: plain_tooltip(invitee_label(m)),
+        ),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

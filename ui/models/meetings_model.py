@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 
 from alignmeet.domain.enums import MeetingStatus
 from alignmeet.services.records import MeetingSummary
-from ui.models.record_table_model import Column, RecordTableModel
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_TIME, COL_TITLE, COL_SERIES, COL_STATUS, COL_PHASE = range(6)
 
@@ -45,7 +45,7 @@ class MeetingsModel(RecordTableModel[MeetingSummary]):
         Column(
             "Time", lambda m: m.starts_at.strftime("%H:%M"), lambda m: m.starts_at.strftime("%H:%M")
         ),
-        Column("Title", lambda m: m.title, tooltip=lambda m: m.title),
+        Column("Title", lambda m: m.title, tooltip=lambda m: plain_tooltip(m.title)),
         Column("Series", lambda m: m.series_name),
         Column("Status", status_text, lambda m: list(MeetingStatus).index(m.status)),
         Column(

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from alignmeet.services.records import MemberRecord, TeamRecord
-from ui.models.record_table_model import Column, RecordTableModel
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_NAME, COL_TEAM, COL_ROLE, COL_EMAIL, COL_ACTIVE = range(5)
 
@@ -75,5 +75,10 @@ class TeamsModel(RecordTableModel[TeamRow]):
     """One column: "Sales · 5 members". Shown in a QListView."""
 
     COLUMNS = (
-        Column("Team", lambda t: t.label, lambda t: t.name.casefold(), tooltip=lambda t: t.name),
+        Column(
+            "Team",
+            lambda t: t.label,
+            lambda t: t.name.casefold(),
+            tooltip=lambda t: plain_tooltip(t.name),
+        ),
     )

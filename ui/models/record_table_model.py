@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -17,13 +18,23 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  # record.id (or the column's key)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # a sortable value (dates, numbers)
 
 
+def plain_tooltip(text: str) -> str | None:
+    """Qt renders tooltips as rich text: escape user text so it shows exactly as typed.
+
+    Line breaks stay line breaks; the paragraph lets a long line wrap.
+    """
+    if not text:
+        return None
+    return "<p>" + "<br>".join(html.escape(line) for line in text.splitlines()) + "</p>"
+
+
 @dataclass(frozen=True)
 class Column(Generic[T]):
     header: str
     text: Callable[[T], str]
     sort_key: Callable[[T], Any] | None = None
     align: Qt.AlignmentFlag | None = None
-    tooltip: Callable[[T], str] | None = None
+    tooltip: Callable[[T], str | None] | None = None
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):

@@ -9,8 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from alignmeet.domain.rules import format_minutes_seconds
 from alignmeet.services.records import AgendaItemRecord
-from ui.models.follow_ups_model import plain_tooltip
-from ui.models.record_table_model import Column, Index, RecordTableModel
+from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
 
 COL_NUMBER, COL_TITLE, COL_TIME = range(3)
 OVER_COLOUR = QColor("#c62828")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alignmeet.services.records import TemplateRecord
-from ui.models.record_table_model import Column, RecordTableModel
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_TEMPLATE = 0
 
@@ -15,10 +15,10 @@ def template_label(template: TemplateRecord) -> str:
     return f"{template.name} — {items}, {template.total_minutes} min"
 
 
-def template_tooltip(template: TemplateRecord) -> str:
+def template_tooltip(template: TemplateRecord) -> str | None:
     lines = [template.description] if template.description else []
     lines += [f"• {i.title} ({i.minutes} min)" for i in template.items]
-    return "\n".join(lines)
+    return plain_tooltip("\n".join(lines))
 
 
 class TemplatesModel(RecordTableModel[TemplateRecord]):

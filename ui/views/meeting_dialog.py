@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignmeet.domain.rules import ValidationError, name_key, require_text
+from alignmeet.domain.rules import MAX_TITLE, ValidationError, name_key, require_text
 from alignmeet.services.meetings import DEFAULT_SERIES
 from alignmeet.services.records import MeetingRecord, TemplateRecord
 from ui.controller import Controller
@@ -78,6 +78,7 @@ class MeetingDialog(QDialog):
 
         self.title_edit = QLineEdit(DEFAULT_TITLE)
         self.title_edit.setAccessibleName("Meeting title")
+        self.title_edit.setMaxLength(MAX_TITLE)
         self.when_edit = QDateTimeEdit(QDateTime(next_weekday_at_nine(today or date.today())))
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat(DATE_TIME_FORMAT)
@@ -88,11 +89,15 @@ class MeetingDialog(QDialog):
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText("Room, or a video-call link")
         self.place_edit.setAccessibleName("Place")
+        self.place_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a place
 
         self.series_combo = QComboBox()
         self.series_combo.setEditable(True)
         self.series_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.series_combo.setAccessibleName("Series")
+        series_line = self.series_combo.lineEdit()
+        if series_line is not None:  # (always, the combo being editable)
+            series_line.setMaxLength(MAX_TITLE)
         self.series_combo.setToolTip(
             "The recurring meeting this one belongs to. Open actions and parked items "
             "of earlier meetings in the series come back automatically. Type a new name "
@@ -212,7 +217,7 @@ class MeetingDialog(QDialog):
             if name_key(self.series_combo.itemText(row)) == key:
                 return int(self.series_combo.itemData(row))
         # A new series: the services' "get or create" (idempotent, so a retry is harmless).
-        return self.controller.services.meetings.ensure_series(name=text).id
+        return self.controller.ensure_series(text).id
 
     def _on_buttons_accepted(self) -> None:
         self._clear_errors()

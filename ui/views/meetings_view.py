@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -33,21 +32,9 @@ from ui.models.meetings_model import (
 )
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import MeetingDialog
-from ui.widgets import page_title, plain_label
+from ui.widgets import ask_yes_no, page_title, plain_label  # ask_yes_no: tests replace it
 
 EMPTY_HINT = "No meetings yet. Add your team under People & teams, then create a meeting."
-
-
-def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    """A Yes/No question (No is the default). Tests replace this or QMessageBox.question."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class MeetingsView(QWidget):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignmeet.domain.rules import ValidationError
+from alignmeet.domain.rules import MAX_NAME, MAX_TITLE, ValidationError
 from alignmeet.services.base import NotFoundError
 from alignmeet.services.records import MemberRecord
 from ui.controller import Controller
@@ -74,6 +74,7 @@ class PeopleView(QWidget):
         self.team_name_edit = QLineEdit()
         self.team_name_edit.setPlaceholderText("Team name")
         self.team_name_edit.setAccessibleName("Team name")
+        self.team_name_edit.setMaxLength(MAX_NAME)
         self.team_name_edit.returnPressed.connect(self._on_add_team_clicked)
         self.add_team_button = QPushButton("Add team")
         self.add_team_button.clicked.connect(self._on_add_team_clicked)
@@ -137,14 +138,17 @@ class PeopleView(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("First and last name")
         self.name_edit.setAccessibleName("Name")
+        self.name_edit.setMaxLength(MAX_NAME)
         self.team_combo = QComboBox()
         self.team_combo.setAccessibleName("Team")
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText("e.g. Account Executive")
         self.role_edit.setAccessibleName("Role")
+        self.role_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a role
         self.email_edit = QLineEdit()
         self.email_edit.setPlaceholderText("name@example.com (optional)")
         self.email_edit.setAccessibleName("E-mail")
+        self.email_edit.setMaxLength(MAX_TITLE)
         for edit in (self.name_edit, self.role_edit, self.email_edit):
             edit.returnPressed.connect(self._on_return_in_form)
 
@@ -341,9 +345,25 @@ class PeopleView(QWidget):
         self._note(f"Added {member.name} to {member.team_name}.")
         self.name_edit.setFocus()
 
+    def _form_differs(self) -> bool:
+        """True when the form holds edits not yet saved to the member being edited."""
+        member = self._editing
+        if member is None:
+            return False
+        return (
+            self.name_edit.text() != member.name
+            or self.team_combo.currentData() != member.team_id
+            or self.role_edit.text() != member.role
+            or self.email_edit.text() != member.email
+        )
+
     def _on_save_button_clicked(self) -> None:
+        self._save_form()
+
+    def _save_form(self) -> MemberRecord | None:
+        """Save the form to the member being edited; None (message shown) if refused."""
         if self._editing is None:
-            return
+            return None
         try:
             member = self.controller.update_member(
                 member_id=self._editing.id,
@@ -354,12 +374,13 @@ class PeopleView(QWidget):
             )
         except ValidationError as exc:
             self._show_member_error(exc)
-            return
+            return None
         except NotFoundError as exc:
             self._show_member_error(ValidationError("member", str(exc)))
-            return
+            return None
         self._load_form(member)
         self._note(f"Saved {member.name}.")
+        return member
 
     def _on_return_in_form(self) -> None:
         if self._editing is not None:
@@ -386,10 +407,26 @@ class PeopleView(QWidget):
         if self._restoring:
             return
         rows = self.table.selectionModel().selectedRows()
-        if rows:
-            record = rows[0].data(RECORD_ROLE)
-            if isinstance(record, MemberRecord):
-                self._load_form(record)
+        record = rows[0].data(RECORD_ROLE) if rows else None
+        if not isinstance(record, MemberRecord):
+            return
+        edited = self._editing
+        if edited is not None and record.id != edited.id and self._form_differs():
+            # Another member was picked with changes in the form: save them first.
+            saved = self._save_form()  # a refresh re-selects the edited member
+            picked = record.id if saved is not None else edited.id
+            self._restoring = True
+            try:
+                self._select_member(picked)
+            finally:
+                self._restoring = False
+            if saved is None:
+                return  # stay on the edited member, with the message at its field
+            row = self.members_model.row_of(lambda m: m.id == picked)
+            self._load_form(self.members_model.record(row) if row >= 0 else record)
+            self._note(f"Saved {saved.name}.")
+            return
+        self._load_form(record)
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -7,6 +7,7 @@ A refresh never overwrites a field the user is editing.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -48,9 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import Attendance, ItemKind, MeetingStatus
-from alignmeet.domain.rules import ValidationError
+from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services.base import NotFoundError
-from alignmeet.services.records import MeetingRecord, MemberRecord
+from alignmeet.services.records import MeetingRecord, MemberRecord, ParticipantRecord
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.models.agenda_model import (
@@ -65,7 +66,7 @@ from ui.models.invitees_model import InviteesModel
 from ui.models.record_table_model import RECORD_ROLE
 from ui.models.templates_model import TemplatesModel
 from ui.views.meeting_dialog import DATE_TIME_FORMAT, field_with_error, minutes_spin
-from ui.widgets import FieldError, page_title, plain_label, show_validation
+from ui.widgets import FieldError, ask_yes_no, page_title, plain_label, show_validation, warn
 
 Index = QModelIndex | QPersistentModelIndex
 NOBODY = "—"
@@ -88,19 +89,19 @@ def get_text(parent: QWidget, title: str, label: str, text: str = "") -> tuple[s
     return QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
 
 
-def warn(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+# `warn` and `ask_yes_no` (plain-text message boxes) are imported from ui.widgets.
 
 
-def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+def _recorded_for(participant: ParticipantRecord, actions: int) -> str:
+    """ "• Ava Chen: attendance (present), committed, owns 2 actions" — or "" if nothing."""
+    parts = []
+    if participant.attendance is not Attendance.INVITED:
+        parts.append(f"attendance ({participant.attendance.label.lower()})")
+    if participant.committed:
+        parts.append("committed")
+    if actions:
+        parts.append(f"owns {actions} action{'' if actions == 1 else 's'}")
+    return f"• {participant.name}: {', '.join(parts)}" if parts else ""
 
 
 # ---- delegates for the agenda table ---------------------------------------------------
@@ -142,6 +143,58 @@ class ChoiceDelegate(PaddedDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class TitleDelegate(PaddedDelegate):
+    """A one-line editor as long as a title may be; a rejected title stays in the editor.
+
+    When the model refuses a non-empty text (`setData` returns False, the reason
+    is shown under the table), the editor opens again on the same cell with the
+    text as typed, so nothing typed is lost; Esc gives up the edit. An emptied
+    title is simply refused: the cell keeps its title.
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._rejected: tuple[QPersistentModelIndex, str] | None = None
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        edit = QLineEdit(parent)
+        edit.setMaxLength(MAX_TITLE)
+        edit.setFrame(False)
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        rejected, self._rejected = self._rejected, None
+        if rejected is not None and rejected[0] == QPersistentModelIndex(index):
+            editor.setText(rejected[1])
+        else:
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        text = editor.text()
+        if not model.setData(index, text, Qt.ItemDataRole.EditRole) and text.strip():
+            self._rejected = (QPersistentModelIndex(index), text)
+            QTimer.singleShot(0, self._reopen)
+
+    def _reopen(self) -> None:
+        if self._rejected is None:
+            return
+        cell, view = self._rejected[0], self._view
+        index = view.model().index(cell.row(), cell.column()) if cell.isValid() else QModelIndex()
+        if (
+            not index.isValid()
+            or not index.flags() & Qt.ItemFlag.ItemIsEditable
+            or view.state() == QAbstractItemView.State.EditingState
+            or not view.isVisible()
+        ):
+            self._rejected = None
+            return
+        view.setCurrentIndex(index)
+        view.edit(index)
 
 
 class MinutesDelegate(PaddedDelegate):
@@ -303,6 +356,7 @@ class PrepareView(QWidget):
     def _build_details(self) -> None:
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Meeting title")
+        self.title_edit.setMaxLength(MAX_TITLE)
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat(DATE_TIME_FORMAT)
@@ -315,6 +369,7 @@ class PrepareView(QWidget):
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText("Room, or a video-call link")
         self.place_edit.setAccessibleName("Place")
+        self.place_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a place
         self.facilitator_combo = QComboBox()
         self.facilitator_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -473,8 +528,10 @@ class PrepareView(QWidget):
             lambda: [(kind.label, kind.value) for kind in ItemKind], table
         )
         self._minutes_delegate = MinutesDelegate(table)
+        self._title_delegate = TitleDelegate(table)
         self._padded_delegate = PaddedDelegate(table)
         table.setItemDelegate(self._padded_delegate)
+        table.setItemDelegateForColumn(COL_TITLE, self._title_delegate)
         table.setItemDelegateForColumn(COL_OWNER, self._owner_delegate)
         table.setItemDelegateForColumn(COL_KIND, self._kind_delegate)
         table.setItemDelegateForColumn(COL_MINUTES, self._minutes_delegate)
@@ -506,6 +563,7 @@ class PrepareView(QWidget):
         self.add_title_edit = QLineEdit()
         self.add_title_edit.setPlaceholderText("New agenda item — type it and press Enter")
         self.add_title_edit.setAccessibleName("New agenda item")
+        self.add_title_edit.setMaxLength(MAX_TITLE)
         self.add_title_edit.returnPressed.connect(self.add_item)
         self.add_minutes_spin = minutes_spin(1, 480, 5)
         self.add_minutes_spin.setValue(10)
@@ -763,21 +821,25 @@ class PrepareView(QWidget):
             return
         wanted = set(member_ids)
         participants = self.controller.services.meetings.participants(self._meeting_id)
-        losing = [
-            p
+        owned = Counter(
+            a.owner_id
+            for a in self.controller.services.actions.actions_for_meeting(self._meeting_id)
+        )
+        lines = [
+            line
             for p in participants
-            if p.member_id not in wanted and (p.attendance is not Attendance.INVITED or p.committed)
+            if p.member_id not in wanted and (line := _recorded_for(p, owned[p.member_id]))
         ]
-        if losing:
-            names = ", ".join(p.name for p in losing)
-            if not ask_yes_no(
-                self,
-                "Remove from this meeting?",
-                f"{names} already {'has' if len(losing) == 1 else 'have'} attendance or a "
-                "commitment recorded in this meeting. Removing them deletes it.\n\nRemove?",
-            ):
-                self._load_invitees()
-                return
+        if lines and not ask_yes_no(
+            self,
+            "Remove from this meeting?",
+            "Already recorded in this meeting:\n"
+            + "\n".join(lines)
+            + "\n\nRemoving deletes their attendance and commitment. Their actions stay "
+            "in the meeting, listed under their name as not present.\n\nRemove?",
+        ):
+            self._load_invitees()
+            return
         self.controller.set_invitees(meeting_id=self._meeting_id, member_ids=member_ids)
 
     # ==== agenda ==============================================================================

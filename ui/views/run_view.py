@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import MeetingStatus, Phase
+from alignmeet.services import NotFoundError
 from ui.controller import Controller
 from ui.meeting_clock import MeetingClock, MonotonicClock, clock_text
 from ui.views.phases import PHASE_HINTS, PhasePage, scaled_font, set_font, set_text
@@ -181,8 +182,13 @@ class RunView(QWidget):
         return self._phase
 
     def set_meeting(self, meeting_id: int | None) -> None:
-        if self._meeting_id is not None and meeting_id != self._meeting_id:
-            self.save_timers()
+        try:
+            if self._meeting_id is not None and meeting_id != self._meeting_id:
+                self.save_timers()
+        finally:  # a failed save must not leave the view half on the old meeting
+            self._load_meeting(meeting_id)
+
+    def _load_meeting(self, meeting_id: int | None) -> None:
         self._meeting_id = meeting_id
         meeting = self.controller.services.meetings.get_meeting(meeting_id) if meeting_id else None
         self.meeting_clock.reset(meeting.elapsed_seconds if meeting else 0)
@@ -310,5 +316,8 @@ class RunView(QWidget):
         self.agenda_phase.save_item_times()
         elapsed = int(self.meeting_clock.meeting_elapsed())
         if elapsed != self._saved_elapsed:
-            self.controller.record_elapsed(meeting_id=self._meeting_id, seconds=elapsed)
+            try:
+                self.controller.record_elapsed(meeting_id=self._meeting_id, seconds=elapsed)
+            except NotFoundError:
+                return  # the meeting was deleted: nothing left to store
             self._saved_elapsed = elapsed

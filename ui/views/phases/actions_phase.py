@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import Attendance, Phase, TeamTag
-from alignmeet.domain.rules import ValidationError
+from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services.actions import default_tag
 from alignmeet.services.records import ActionRecord, ParticipantRecord
 from ui.controller import Controller
-from ui.models.actions_model import COL_ACTION, ActionsModel, RoundRobinModel
+from ui.models.actions_model import COL_ACTION, NOT_PRESENT, ActionsModel, RoundRobinModel
 from ui.views.phases import PhasePage, fit_columns, section_label, set_font, table_view
 from ui.widgets import FieldError, plain_label
 
@@ -114,6 +114,7 @@ class ActionsPhase(PhasePage):
             "Optional, e.g. “50 % of leads called back by 15 May”"
         )
         self.milestone_edit.setAccessibleName("Milestone")
+        self.milestone_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters
         self.add_button = QPushButton("Add action")
         self.add_button.setDefault(True)
         self.add_button.setMinimumHeight(38)
@@ -187,8 +188,10 @@ class ActionsPhase(PhasePage):
         self._refresh_owner_combo()
         present = self.present_members()
         owners = {a.owner_id for a in self._actions}
-        self.members_model.set_rows_and_plans(present, owners)
-        ids = [p.member_id for p in present]
+        others = self._owners_not_present(present)
+        rows = present + others
+        self.members_model.set_rows_and_plans(rows, owners, [p.member_id for p in others])
+        ids = [p.member_id for p in rows]
         if self._current_member not in ids:
             self._current_member = ids[0] if ids else None
         done = sum(1 for p in present if p.member_id in owners)
@@ -197,11 +200,40 @@ class ActionsPhase(PhasePage):
             if present
             else "Nobody is marked present yet: take attendance in phase 1 (Open)."
         )
-        self.next_member_button.setEnabled(len(present) > 1)
+        self.next_member_button.setEnabled(len(rows) > 1)
         self._show_member(self._current_member)
 
     def present_members(self) -> list[ParticipantRecord]:
         return [p for p in self._participants if p.attendance is Attendance.PRESENT]
+
+    def _owners_not_present(self, present: list[ParticipantRecord]) -> list[ParticipantRecord]:
+        """Owners of this meeting's actions who are not present (absent or no longer
+        invited), in the order of their first action: listed so their actions stay
+        visible and removable."""
+        present_ids = {p.member_id for p in present}
+        invited = {p.member_id: p for p in self._participants}
+        others: dict[int, ParticipantRecord] = {}
+        for action in self._actions:
+            owner = action.owner_id
+            if owner in present_ids or owner in others:
+                continue
+            record = invited.get(owner)
+            if record is None:  # no longer invited: a stand-in row for the list
+                member = self.controller.services.people.get_member(owner)
+                record = ParticipantRecord(
+                    meeting_id=action.meeting_id,
+                    member_id=owner,
+                    name=action.owner_name,
+                    team_name=member.team_name,
+                    role=member.role,
+                    attendance=Attendance.INVITED,
+                    representative=False,
+                    committed_at=None,
+                    confidence=None,
+                    commitment_note="",
+                )
+            others[owner] = record
+        return list(others.values())
 
     def _refresh_owner_combo(self) -> None:
         chosen = self.owner_combo.currentData()
@@ -230,7 +262,8 @@ class ActionsPhase(PhasePage):
         return self._current_member
 
     def current_member(self) -> ParticipantRecord | None:
-        return next((p for p in self._participants if p.member_id == self._current_member), None)
+        rows = self.members_model.rows()
+        return next((p for p in rows if p.member_id == self._current_member), None)
 
     def select_member(self, member_id: int) -> None:
         if member_id != self._current_member:
@@ -267,7 +300,8 @@ class ActionsPhase(PhasePage):
             self.plan_title.setText("Action plans")
             self.actions_model.set_rows([])
         else:
-            self.plan_title.setText(f"{member.name}'s action plan")
+            absent = "" if self.members_model.is_present(member.member_id) else f" {NOT_PRESENT}"
+            self.plan_title.setText(f"{member.name}'s action plan{absent}")
             self.actions_model.set_rows(
                 [a for a in self._actions if a.owner_id == member.member_id]
             )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 from alignmeet.domain.enums import Attendance, ItemKind, MeetingStatus, Phase
 from alignmeet.domain.rules import ValidationError, format_minutes_seconds
 from alignmeet.domain.timebox import BoxReading, BoxState, read_box
+from alignmeet.services import NotFoundError
 from alignmeet.services.records import AgendaItemRecord
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
@@ -299,7 +303,7 @@ class AgendaPhase(PhasePage):
 
         self.space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self.space_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.space_shortcut.activated.connect(self.toggle_timer)
+        self.space_shortcut.activated.connect(self._on_space_shortcut_activated)
 
         controller.agenda_changed.connect(self._on_controller_agenda_changed)
         controller.item_changed.connect(self._on_controller_item_changed)
@@ -341,6 +345,7 @@ class AgendaPhase(PhasePage):
         old_ids = [i.id for i in self._items]
         old_row = old_ids.index(self._current_id) if self._current_id in old_ids else 0
         self._items = items
+        self._forget_unlisted({i.id for i in items})
         for item in items:
             self.clock.ensure_item(item.id, item.used_seconds)
             self._saved_seconds.setdefault(item.id, item.used_seconds)
@@ -357,6 +362,23 @@ class AgendaPhase(PhasePage):
         else:
             target = None
         self._show_item(target)
+
+    def _forget_unlisted(self, listed: set[int]) -> None:
+        """Stop and drop the clocks of items that left the agenda (removed or parked).
+
+        A parked item's time is stored first; a removed one has nowhere to go.
+        """
+        for item_id in self.clock.item_ids():
+            if item_id in listed:
+                continue
+            if self.clock.running_item == item_id:
+                self.clock.pause_item()
+            self._save_item(item_id)
+            self._drop_item(item_id)
+
+    def _drop_item(self, item_id: int) -> None:
+        self.clock.forget(item_id)
+        self._saved_seconds.pop(item_id, None)
 
     def _refresh_authors(self) -> None:
         participants = (
@@ -486,6 +508,20 @@ class AgendaPhase(PhasePage):
         else:
             self.start_timer()
 
+    def _on_space_shortcut_activated(self) -> None:
+        """Space runs the timer, unless the focused widget has its own use for Space."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractButton):
+            focus.animateClick()
+        elif isinstance(focus, QComboBox):
+            focus.showPopup()
+        elif isinstance(focus, QLineEdit):
+            focus.insert(" ")
+        elif isinstance(focus, QPlainTextEdit | QTextEdit):
+            focus.insertPlainText(" ")
+        else:
+            self.toggle_timer()
+
     def next_item(self) -> None:
         ids = [i.id for i in self._items]
         if self._current_id not in ids:
@@ -569,7 +605,11 @@ class AgendaPhase(PhasePage):
         seconds = int(self.clock.item_elapsed(item_id))
         self.model.set_used(item_id, seconds)
         if self._saved_seconds.get(item_id) != seconds:
-            self.controller.record_item_time(item_id=item_id, used_seconds=seconds)
+            try:
+                self.controller.record_item_time(item_id=item_id, used_seconds=seconds)
+            except NotFoundError:
+                self._drop_item(item_id)  # removed meanwhile (e.g. on the Prepare page)
+                return
             self._saved_seconds[item_id] = seconds
 
     def save_item_times(self) -> None:
@@ -587,6 +627,8 @@ class AgendaPhase(PhasePage):
             )
         except ValidationError as exc:
             self.show_status(exc.message)
+        except NotFoundError:
+            self.show_status("That agenda item was removed meanwhile; its notes were not kept.")
 
     # ---- ideas and decisions ------------------------------------------------
     def add_idea(self) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,24 +23,12 @@ from alignmeet.services.records import MinutesData
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.views.phases import PhasePage, caption_label, card, section_label, set_font
-from ui.widgets import FieldError, plain_label
+from ui.widgets import FieldError, ask_yes_no, plain_label
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A Yes/No question (No by default); tests replace this module-level name.
-
-    Like `QMessageBox.question`, but the text is plain: member names are user text.
-    """
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    """A plain-text Yes/No question (No by default); tests replace this module-level name."""
+    return ask_yes_no(parent, title, text)
 
 
 def _count(n: int, noun: str) -> str:
@@ -117,6 +104,7 @@ class ClosePhase(PhasePage):
         self.next_label = plain_label(object_name="NextMeeting")
         self.next_label.setWordWrap(True)
         self.next_error = FieldError(self)
+        self._next_loaded: tuple[int, datetime] | None = None  # (meeting, date) in the field
         next_row = QHBoxLayout()
         next_row.addWidget(self.next_edit, 1)
         next_row.addWidget(self.set_next_button)
@@ -203,8 +191,12 @@ class ClosePhase(PhasePage):
                 30,
             )
             proposed = meeting.starts_at + timedelta(days=cadence)
-        if not self.next_edit.hasFocus():
+        # Only a changed stored value (or another meeting) replaces the date in the field:
+        # a date picked but not yet "Set" survives refreshes, e.g. the notes' autosave.
+        loaded = (meeting.id, proposed)
+        if loaded != self._next_loaded and not self.next_edit.hasFocus():
             self.next_edit.setDateTime(QDateTime(proposed))
+            self._next_loaded = loaded
         if self._notes_meeting != meeting.id:
             with self.notes_saver.suspend():
                 self.notes_edit.setPlainText(meeting.closing_notes)

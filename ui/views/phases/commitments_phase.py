@@ -40,6 +40,8 @@ class CommitmentsPhase(PhasePage):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self._selected: int | None = None
+        # (meeting, member, confidence, note) last put into the form
+        self._form_loaded: tuple[int, int, int | None, str] | None = None
 
         self.missing_label = plain_label(object_name="NotCommitted")
         self.missing_label.setWordWrap(True)
@@ -170,6 +172,7 @@ class CommitmentsPhase(PhasePage):
         for widget in (self.confidence_combo, self.note_edit, self.commit_button):
             widget.setEnabled(enabled)
         if member is None:
+            self._form_loaded = None
             self.member_label.setText("")
             self.plan_label.setText("")
             self.state_label.setText("")
@@ -182,10 +185,15 @@ class CommitmentsPhase(PhasePage):
             if count
             else "No actions yet — add them in phase 4 (Action plans)."
         )
-        self.confidence_combo.setCurrentIndex(
-            max(self.confidence_combo.findData(member.confidence), 0)
-        )
-        self.note_edit.setText(member.commitment_note)
+        # Another speaker gets their own stored values; a refresh while the same member
+        # stays selected keeps what is being typed, unless their stored values changed.
+        loaded = (member.meeting_id, member.member_id, member.confidence, member.commitment_note)
+        if loaded != self._form_loaded:
+            self.confidence_combo.setCurrentIndex(
+                max(self.confidence_combo.findData(member.confidence), 0)
+            )
+            self.note_edit.setText(member.commitment_note)
+            self._form_loaded = loaded
         if member.committed_at is not None:
             confidence = f", confidence {member.confidence}/5" if member.confidence else ""
             self.state_label.setText(f"Committed at {member.committed_at:%H:%M}{confidence} ✔")

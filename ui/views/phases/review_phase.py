@@ -22,6 +22,7 @@ from ui.views.phases import PhasePage, fit_columns, set_font, table_view
 from ui.widgets import FieldError, plain_label
 
 EMPTY_TEXT = "No open actions from earlier meetings of this series."
+NOTE_LIMIT = 5000  # what the service accepts for a status note
 
 # (button text with mnemonic, status)
 STATUS_BUTTONS = (
@@ -79,8 +80,11 @@ class ReviewPhase(PhasePage):
         self.note_edit.setPlaceholderText("Short note, e.g. “Sent on 3 March” — Enter applies")
         self.note_edit.setAccessibleName("Review note")
         self.note_edit.setMinimumHeight(34)
+        self.note_edit.setMaxLength(NOTE_LIMIT)
         self.note_edit.returnPressed.connect(self._on_note_edit_return_pressed)
         self.error = FieldError(self)
+        self._shown: FollowUpRecord | None = None  # the follow-up whose note is in the field
+        self._loaded_note = ""
 
         self.form = QWidget()
         form_layout = QVBoxLayout(self.form)
@@ -152,10 +156,32 @@ class ReviewPhase(PhasePage):
         self._show_selected(self.model.record(row))
 
     def _on_table_current_row_changed(self, current: object, _previous: object) -> None:
-        self._show_selected(self.current_record())
+        left, note = self._shown, self.note_edit.text()
+        record = self.current_record()
+        self._show_selected(record)
+        if left is not None and (record is None or record.action.id != left.action.id):
+            self._keep_note(left, note)
+
+    def _keep_note(self, record: FollowUpRecord, note: str) -> None:
+        """A note typed for a follow-up that was left without applying a status: record
+        it with the status the action has (the history gets the note, the status stays)."""
+        if self.meeting_id is None or not note.strip() or note.strip() == record.review_note:
+            return
+        try:
+            self.controller.set_action_status(
+                action_id=record.action.id,
+                status=record.action.status,
+                note=note,
+                meeting_id=self.meeting_id,
+            )
+        except ValidationError as exc:
+            self.error.show_error(f"Note on “{record.action.title}” not saved: {exc.message}")
+            return
+        self.show_status(f"Note kept on “{record.action.title}”.")
 
     def _show_selected(self, record: FollowUpRecord | None) -> None:
         self.error.clear_error()
+        shown, self._shown = self._shown, record
         if record is None:
             self.selected_label.setText("")
             for button in self.status_buttons.values():
@@ -166,7 +192,11 @@ class ReviewPhase(PhasePage):
         for status, button in self.status_buttons.items():
             button.setEnabled(True)
             button.setChecked(status is action.status)
-        self.note_edit.setText(record.review_note)
+        # A refresh of the same follow-up keeps what is being typed, unless its note changed.
+        same = shown is not None and shown.action.id == action.id
+        if not same or record.review_note != self._loaded_note:
+            self.note_edit.setText(record.review_note)
+            self._loaded_note = record.review_note
 
     # ---- applying -----------------------------------------------------------
     def apply_status(self, status: ActionStatus) -> bool:
