@@ -74,6 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     controller.set_phase(meeting_id=closed.id, phase=Phase.COMMITMENTS)
     shot("run-closed-commitments")
     controller.set_phase(meeting_id=closed.id, phase=Phase.CLOSE)
+    window.show_page("followups")
+    followups = window.page("followups")
+    while not followups.is_loaded():  # type: ignore[attr-defined]
+        app.processEvents()
+    table = followups.table  # type: ignore[attr-defined]
+    table.selectRow(1)
+    shot("followups")
+    followups.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    shot("followups-decisions")
+    followups.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
     window.show_page("people")
     shot("people")
     window.close()

@@ -1,0 +1,529 @@
+"""The Follow-ups page: every action across meetings, filtered, sorted, changed; the
+decisions log; search across meetings; "My commitments"; and the whole flow from a
+meeting's review to the follow-up list."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from alignmeet.domain.enums import ActionStatus, Attendance, Phase, TeamTag
+from alignmeet.domain.rules import short_date
+from alignmeet.services import Services
+from alignmeet.services.followups import FollowUpIndex
+from ui.controller import Controller
+from ui.main_window import MainWindow
+from ui.models.action_history_model import ActionHistoryModel, history_line
+from ui.models.decision_log_model import DecisionLogModel
+from ui.models.followup_rows_model import (
+    COL_ACTION,
+    COL_DUE,
+    COL_FROM,
+    COL_OWNER,
+    COL_SLIPPED,
+    COL_STATUS,
+    OVERDUE_COLOUR,
+    SOON_COLOUR,
+    FollowUpRowsModel,
+)
+from ui.models.member_commitments_model import MemberCommitmentsModel
+from ui.models.search_hits_model import SearchHitsModel
+from ui.views import followups_view
+from ui.views.followups_view import STATUS_CHOICES, FollowUpsView
+
+TODAY = date(2030, 3, 20)  # the view's "today": the March meeting was two weeks ago
+
+
+@pytest.fixture
+def history(services: Services, people: dict[str, int], meeting_id: int) -> SimpleNamespace:
+    """The March meeting (facilitated by Maya) with four actions, an idea, a decision and a
+    note; a quarterly review with one more action; a member whose name looks like markup."""
+    sv = services
+    sv.meetings.update_meeting(meeting_id=meeting_id, facilitator_id=people["Maya Rossi"])
+    march = date(2030, 3, 5)
+
+    def add(owner: str, title: str, due: date | None, meeting: int = meeting_id, **kw: object):
+        return sv.actions.add_action(
+            meeting_id=meeting, owner_id=people[owner], title=title, due=due, today=march, **kw
+        )
+
+    call = add("Ava Chen", "Call every webinar lead within a day", date(2030, 3, 12))
+    tag = add("Ben Okafor", "Tag every rejected lead with a reason", date(2030, 3, 24))
+    mail = add("Maya Rossi", "Rewrite the webinar follow-up e-mail", date(2030, 5, 1))
+    icp = add("Leo Novak", "Update the ICP one-pager", None, team_tag=TeamTag.JOINT)
+    item = sv.agenda.items(meeting_id)[0]
+    sv.agenda.update_item(item_id=item.id, notes="Pipeline from webinars at 61 % of target")
+    sv.agenda.add_idea(item_id=item.id, text="Score webinar attendance by minutes watched")
+    sv.agenda.add_decision(item_id=item.id, text="Report speed to lead weekly")
+    quarterly = sv.meetings.ensure_series(name="Quarterly review")
+    review = sv.meetings.create_meeting(
+        title="Q1 review", starts_at=datetime(2030, 3, 1, 14, 0), series_id=quarterly.id
+    )
+    budget = add("Ava Chen", "Agree the Q2 budget split", date(2030, 4, 2), meeting=review.id)
+    sales = next(t.id for t in sv.people.list_teams() if t.name == "Sales")
+    sam = sv.people.add_member(name="<b>Sam</b> {{7*7}}", team_id=sales)
+    people = {**people, sam.name: sam.id}
+    odd = add("<b>Sam</b> {{7*7}}", "Check <i>this</i> & that", date(2030, 4, 9))
+    return SimpleNamespace(
+        meeting_id=meeting_id,
+        review_id=review.id,
+        quarterly_id=quarterly.id,
+        call=call,
+        tag=tag,
+        mail=mail,
+        icp=icp,
+        budget=budget,
+        odd=odd,
+        sam=sam,
+        people=people,
+    )
+
+
+@pytest.fixture
+def view(qtbot: QtBot, controller: Controller, history: SimpleNamespace) -> FollowUpsView:
+    page = FollowUpsView(controller, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    assert page.is_loaded
+    return page
+
+
+def shown_titles(view: FollowUpsView) -> list[str]:
+    return [line.title for line in view.model.lines()]
+
+
+def after_date(update) -> str:  # type: ignore[no-untyped-def]
+    """A history line without its date (stamped by the real clock in these tests)."""
+    day, rest = history_line(update).split(" · ", 1)
+    assert day == short_date(update.changed_at.date())
+    return rest
+
+
+def choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+# ---- models ------------------------------------------------------------------------------
+def test_every_model_of_the_page_passes_the_model_tester(
+    qtmodeltester: ModelTester, services: Services, history: SimpleNamespace
+) -> None:
+    fu = services.followups
+    rows = FollowUpRowsModel(today=lambda: TODAY)
+    index = FollowUpIndex(fu.lines(), fu.directory())
+    rows.set_selection(index, index.due_ordered())
+    qtmodeltester.check(rows)
+    rows.sort(COL_OWNER, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(rows)
+    for model, records in (
+        (DecisionLogModel(), fu.decisions()),
+        (SearchHitsModel(), fu.search("webinar")),
+        (ActionHistoryModel(), services.actions.history(history.call.id)),
+        (MemberCommitmentsModel(), []),
+    ):
+        model.set_rows(records)  # type: ignore[attr-defined]
+        assert model.rowCount() == len(records)  # type: ignore[attr-defined]
+        qtmodeltester.check(model)
+
+
+def test_overdue_rows_are_red_with_a_mark_and_due_soon_dates_amber_and_bold(
+    view: FollowUpsView, history: SimpleNamespace
+) -> None:
+    model = view.model
+    late = model.row_of_id(history.call.id)
+    soon = model.row_of_id(history.tag.id)
+    later = model.row_of_id(history.mail.id)
+    due = model.index(late, COL_DUE)
+    assert due.data() == "12 Mar 2030 · overdue"
+    assert QColor(model.index(late, COL_ACTION).data(Qt.ItemDataRole.ForegroundRole)) == (
+        OVERDUE_COLOUR
+    )
+    assert due.data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(soon, COL_DUE).data() == "24 Mar 2030 · soon"
+    assert QColor(model.index(soon, COL_DUE).data(Qt.ItemDataRole.ForegroundRole)) == SOON_COLOUR
+    assert model.index(soon, COL_ACTION).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(later, COL_DUE).data() == "1 May 2030"
+    assert model.index(later, COL_DUE).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(late, COL_FROM).data() == "5 Mar 2030"
+    tip = model.index(late, COL_FROM).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Sales &amp; Marketing sync" in tip  # escaped: tooltips are rich text
+
+
+def test_a_done_action_past_its_date_is_not_overdue(
+    view: FollowUpsView, controller: Controller, history: SimpleNamespace
+) -> None:
+    view.status_combo.setCurrentIndex(1)  # all statuses
+    controller.set_action_status(action_id=history.call.id, status=ActionStatus.DONE)
+    row = view.model.row_of_id(history.call.id)
+    assert view.model.index(row, COL_DUE).data() == "12 Mar 2030"
+    assert view.model.index(row, COL_STATUS).data() == "Done"
+
+
+def test_user_text_shows_exactly_as_typed(view: FollowUpsView, history: SimpleNamespace) -> None:
+    assert view.person_combo.findText("<b>Sam</b> {{7*7}}") >= 0
+    row = view.model.row_of_id(history.odd.id)
+    assert view.model.index(row, COL_OWNER).data() == "<b>Sam</b> {{7*7}}"
+    assert view.model.index(row, COL_ACTION).data() == "Check <i>this</i> & that"
+    tip = view.model.index(row, COL_ACTION).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;i&gt;this&lt;/i&gt; &amp; that" in tip
+    view.select_action(history.odd.id)
+    assert view.selected_label.textFormat() == Qt.TextFormat.PlainText
+    assert view.selected_label.text() == "<b>Sam</b> {{7*7}}: Check <i>this</i> & that"
+
+
+# ---- filters, balance, sorting -----------------------------------------------------------
+def test_it_opens_on_open_actions_by_due_date_with_the_team_balance(
+    view: FollowUpsView,
+) -> None:
+    assert view.status_combo.currentText() == "Open"
+    assert shown_titles(view) == [
+        "Call every webinar lead within a day",
+        "Tag every rejected lead with a reason",
+        "Agree the Q2 budget split",
+        "Check <i>this</i> & that",
+        "Rewrite the webinar follow-up e-mail",
+        "Update the ICP one-pager",
+    ]
+    assert view.count_label.text() == "6 actions"
+    assert view.balance_strip_text() == (
+        "Sales 4 open · 1 overdue · 0 done | Marketing 1 open · 0 overdue · 0 done"
+        " | Joint 1 open · 0 overdue · 0 done"
+    )
+
+
+def test_each_filter_narrows_the_list_and_the_balance_follows(
+    qtbot: QtBot, view: FollowUpsView, history: SimpleNamespace
+) -> None:
+    choose(view.person_combo, history.people["Ava Chen"])
+    assert shown_titles(view) == [
+        "Call every webinar lead within a day",
+        "Agree the Q2 budget split",
+    ]
+    assert view.balance_strip_text().startswith("Sales 2 open · 1 overdue")
+    assert view.mine_button.isEnabled()
+    choose(view.series_combo, history.quarterly_id)
+    assert shown_titles(view) == ["Agree the Q2 budget split"]
+    choose(view.person_combo, None)
+    choose(view.series_combo, None)
+    choose(view.team_combo, "joint")
+    assert shown_titles(view) == ["Update the ICP one-pager"]
+    choose(view.team_combo, None)
+    for bucket, expected in (
+        ("overdue", ["Call every webinar lead within a day"]),
+        ("this_week", ["Tag every rejected lead with a reason"]),
+        ("none", ["Update the ICP one-pager"]),
+    ):
+        choose(view.due_combo, bucket)
+        assert shown_titles(view) == expected, bucket
+    choose(view.due_combo, None)
+    view.search_edit.setText("webin")  # applied after the typing pause
+    assert len(shown_titles(view)) == 6
+    qtbot.waitUntil(lambda: len(shown_titles(view)) == 2, timeout=2000)
+    assert shown_titles(view) == [
+        "Call every webinar lead within a day",
+        "Rewrite the webinar follow-up e-mail",
+    ]
+    view.search_edit.setText("nothing matches this")
+    view.apply_filter()
+    assert shown_titles(view) == [] and view.count_label.text() == "0 actions"
+
+
+def test_status_choices_select_what_they_say(
+    view: FollowUpsView, controller: Controller, history: SimpleNamespace
+) -> None:
+    controller.set_action_status(action_id=history.mail.id, status=ActionStatus.DONE)
+    controller.set_action_status(action_id=history.icp.id, status=ActionStatus.BLOCKED)
+    labels = [text for text, _ in STATUS_CHOICES]
+    view.status_combo.setCurrentIndex(labels.index("Done"))
+    assert shown_titles(view) == ["Rewrite the webinar follow-up e-mail"]
+    view.status_combo.setCurrentIndex(labels.index("Blocked"))
+    assert shown_titles(view) == ["Update the ICP one-pager"]
+    view.status_combo.setCurrentIndex(labels.index("Open"))
+    assert len(shown_titles(view)) == 5  # blocked is still open
+    view.status_combo.setCurrentIndex(labels.index("All statuses"))
+    assert len(shown_titles(view)) == 6
+    assert view.balance_strip_text().startswith("Sales 4 open · 1 overdue · 0 done")
+    assert "Marketing 0 open · 0 overdue · 1 done" in view.balance_strip_text()
+
+
+def test_every_column_sorts_both_ways(view: FollowUpsView) -> None:
+    view.status_combo.setCurrentIndex(1)
+    model = view.model
+
+    def column(col: int) -> list[str]:
+        return [model.index(r, col).data() for r in range(model.rowCount())]
+
+    view.table.sortByColumn(COL_ACTION, Qt.SortOrder.AscendingOrder)
+    assert column(COL_ACTION) == sorted(column(COL_ACTION), key=str.casefold)
+    view.table.sortByColumn(COL_ACTION, Qt.SortOrder.DescendingOrder)
+    assert column(COL_ACTION) == sorted(column(COL_ACTION), key=str.casefold, reverse=True)
+    view.table.sortByColumn(COL_OWNER, Qt.SortOrder.AscendingOrder)
+    assert column(COL_OWNER) == sorted(column(COL_OWNER), key=str.casefold)
+    view.table.sortByColumn(COL_FROM, Qt.SortOrder.AscendingOrder)
+    assert column(COL_FROM)[0] == "1 Mar 2030"
+    for col in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            view.table.sortByColumn(col, order)
+            assert model.rowCount() == 6
+    view.table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
+    assert column(COL_DUE)[-1] == "—"
+
+
+def test_the_selection_stays_on_its_action_when_the_list_is_sorted(
+    view: FollowUpsView, history: SimpleNamespace
+) -> None:
+    view.select_action(history.mail.id)
+    view.table.sortByColumn(COL_OWNER, Qt.SortOrder.DescendingOrder)
+    assert view.selected_line().id == history.mail.id  # type: ignore[union-attr]
+    view.table.sortByColumn(COL_SLIPPED, Qt.SortOrder.AscendingOrder)
+    assert view.selected_line().id == history.mail.id  # type: ignore[union-attr]
+
+
+# ---- the selected action: status, history, meeting ---------------------------------------
+def test_a_status_change_here_is_recorded_outside_any_meeting_and_shows_in_its_history(
+    qtbot: QtBot, view: FollowUpsView, services: Services, history: SimpleNamespace
+) -> None:
+    assert view.select_action(history.tag.id)
+    assert [after_date(u) for u in view.history_model.rows()] == [
+        "Sales & Marketing sync · Agreed · by Maya Rossi"
+    ]
+    qtbot.keyClicks(view.note_edit, "Half of them tagged")
+    qtbot.mouseClick(view.status_buttons[ActionStatus.IN_PROGRESS], Qt.MouseButton.LeftButton)
+    (_, change) = services.actions.history(history.tag.id)
+    assert (change.new_status, change.meeting_id, change.changed_by_id) == (
+        ActionStatus.IN_PROGRESS,
+        None,
+        None,
+    )
+    assert view.selected_line().status == "in_progress"  # type: ignore[union-attr]
+    assert view.history_model.rowCount() == 2
+    assert after_date(view.history_model.record(1)) == (
+        "Outside a meeting · Open → In progress · Half of them tagged"
+    )
+    assert view.note_edit.text() == ""
+    assert not view.status_buttons[ActionStatus.IN_PROGRESS].isEnabled()
+    qtbot.mouseClick(view.status_buttons[ActionStatus.DONE], Qt.MouseButton.LeftButton)
+    assert view.model.row_of_id(history.tag.id) == -1  # done: no longer open
+    assert view.selected_line() is None
+
+
+def test_open_meeting_goes_to_the_meeting_where_it_was_agreed(
+    qtbot: QtBot, view: FollowUpsView, controller: Controller, history: SimpleNamespace
+) -> None:
+    view.select_action(history.budget.id)
+    with qtbot.waitSignal(controller.navigation_requested) as blocker:
+        qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["run"]
+    assert controller.current_meeting_id == history.review_id
+    row = view.model.row_of_id(history.call.id)
+    rect = view.table.visualRect(view.model.index(row, COL_ACTION))
+    with qtbot.waitSignal(controller.navigation_requested):  # press, release, double-click
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert controller.current_meeting_id == history.meeting_id
+
+
+def test_changes_made_elsewhere_show_up(
+    view: FollowUpsView, controller: Controller, history: SimpleNamespace
+) -> None:
+    controller.add_action(
+        meeting_id=history.review_id,
+        owner_id=history.people["Leo Novak"],
+        title="Brief the agency on Q2",
+        due=TODAY,
+    )
+    assert "Brief the agency on Q2" in shown_titles(view)
+    controller.update_meeting(meeting_id=history.review_id, title="Q1 pipeline review")
+    row = view.model.row_of_id(history.budget.id)
+    assert "Q1 pipeline review" in view.model.index(row, COL_FROM).data(Qt.ItemDataRole.ToolTipRole)
+    controller.delete_meeting(history.review_id)
+    assert "Agree the Q2 budget split" not in shown_titles(view)
+
+
+def test_changes_while_hidden_are_taken_in_when_shown(
+    view: FollowUpsView, controller: Controller, history: SimpleNamespace
+) -> None:
+    view.hide()
+    controller.set_action_status(action_id=history.call.id, status=ActionStatus.DONE)
+    assert "Call every webinar lead within a day" in shown_titles(view)  # not yet
+    view.show()
+    assert "Call every webinar lead within a day" not in shown_titles(view)
+
+
+def test_a_long_history_loads_in_steps_without_blocking(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    controller: Controller,
+    history: SimpleNamespace,
+) -> None:
+    monkeypatch.setattr(followups_view, "PAGE_SIZE", 2)
+    page = FollowUpsView(controller, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    assert not page.is_loaded
+    assert page.count_label.text() == "Loading actions… 2"
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=3000)
+    assert len(shown_titles(page)) == 6
+
+
+# ---- my commitments ----------------------------------------------------------------------
+def test_my_commitments_shows_one_members_open_actions_and_commitments_and_saves_a_pdf(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    view: FollowUpsView,
+    services: Services,
+    history: SimpleNamespace,
+) -> None:
+    ava = history.people["Ava Chen"]
+    services.meetings.set_attendance(
+        meeting_id=history.meeting_id, member_id=ava, attendance=Attendance.PRESENT
+    )
+    services.meetings.commit(meeting_id=history.meeting_id, member_id=ava, confidence=4)
+    assert not view.mine_button.isEnabled()
+    choose(view.person_combo, ava)
+    view.mine_button.setChecked(True)
+    assert view.commitments_card.isVisible()
+    assert not view.status_combo.isEnabled()
+    assert view.commitments_title.text() == "Ava Chen: 2 open actions · 1 commitment"
+    assert view.commitments_model.rowCount() == 1
+    assert view.commitments_model.record(0).confidence == 4
+    assert shown_titles(view) == [
+        "Call every webinar lead within a day",
+        "Agree the Q2 budget split",
+    ]
+
+    target = tmp_path / "ava.pdf"
+    monkeypatch.setattr(followups_view, "ask_pdf_path", lambda parent, suggested: target)
+    view.pdf_button.click()
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000
+    html = followups_view.commitments_html(services.followups.member_commitments(ava, TODAY))
+    assert "Call every webinar lead within a day" in html and "(overdue)" in html
+    choose(view.person_combo, None)
+    assert not view.mine_button.isChecked() and view.status_combo.isEnabled()
+    assert not view.commitments_card.isVisible()
+
+
+def test_the_printable_page_escapes_user_text(services: Services, history: SimpleNamespace) -> None:
+    page = followups_view.commitments_html(services.followups.member_commitments(history.sam.id))
+    assert "&lt;b&gt;Sam&lt;/b&gt; {{7*7}}" in page
+    assert "Check &lt;i&gt;this&lt;/i&gt; &amp; that" in page
+    assert "<b>Sam</b>" not in page
+
+
+# ---- decisions and search ----------------------------------------------------------------
+def test_the_decisions_tab_lists_and_searches_the_decisions_log(
+    qtbot: QtBot, view: FollowUpsView, controller: Controller, history: SimpleNamespace
+) -> None:
+    view.tabs.setCurrentIndex(followups_view.TAB_DECISIONS)
+    assert view.decisions_model.rowCount() == 1
+    assert view.decisions_model.record(0).text == "Report speed to lead weekly"
+    assert view.decisions_count.text() == "1 decision"
+    view.decisions_search.setText("budget")
+    qtbot.waitUntil(lambda: view.decisions_model.rowCount() == 0, timeout=2000)
+    assert view.decisions_count.text() == "No decision matches “budget”."
+    view.decisions_search.setText("speed")
+    view.refresh_decisions()
+    view.decisions_table.selectRow(0)
+    with qtbot.waitSignal(controller.navigation_requested):
+        view.decisions_open_button.click()
+    assert controller.current_meeting_id == history.meeting_id
+
+
+def test_search_all_meetings_finds_actions_ideas_decisions_and_notes(
+    view: FollowUpsView, history: SimpleNamespace
+) -> None:
+    view.tabs.setCurrentIndex(followups_view.TAB_SEARCH)
+    assert view.hits_count.text() == "Type a few words: every one must appear."
+    view.search_all_edit.setText("webinar")
+    view.refresh_hits()
+    kinds = sorted(view.hits_model.record(r).kind for r in range(view.hits_model.rowCount()))
+    assert kinds == ["action", "action", "idea", "note"]
+    assert view.hits_count.text() == "4 found"
+
+
+# ---- the whole flow ----------------------------------------------------------------------
+def test_open_actions_come_back_in_the_next_meeting_and_their_review_shows_in_follow_ups(
+    qtbot: QtBot,
+    controller: Controller,
+    services: Services,
+    history: SimpleNamespace,
+) -> None:
+    """Close a meeting with open actions, create the next one, review them there, then find
+    the change and its history on the Follow-ups page."""
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    controller.close_meeting(meeting_id=history.meeting_id)
+    following = controller.create_next_meeting(history.meeting_id)
+    assert controller.current_meeting_id == following.id
+
+    window.show_page("run")
+    run = window.run_view
+    controller.set_phase(meeting_id=following.id, phase=Phase.REVIEW)
+    review = run.review_phase
+    assert run.stack.currentWidget() is review
+    reviewed = {review.model.record(r).action.title for r in range(review.model.rowCount())}
+    assert reviewed == {
+        "Call every webinar lead within a day",
+        "Tag every rejected lead with a reason",
+        "Rewrite the webinar follow-up e-mail",
+        "Update the ICP one-pager",
+        "Check <i>this</i> & that",
+    }
+    row = review.model.row_of(lambda f: f.action.id == history.call.id)
+    review.select_row(row)
+    qtbot.keyClicks(review.note_edit, "Queue live for all SDRs")
+    qtbot.mouseClick(review.status_buttons[ActionStatus.DONE], Qt.MouseButton.LeftButton)
+    assert services.actions.get_action(history.call.id).status is ActionStatus.DONE
+
+    window.show_page("followups")
+    page = window.followups_view
+    assert window.stack.currentWidget() is page
+    choose(page.person_combo, history.people["Ava Chen"])
+    assert shown_titles(page) == ["Agree the Q2 budget split"]  # the call is done
+    page.status_combo.setCurrentIndex([t for t, _ in STATUS_CHOICES].index("Done"))
+    assert shown_titles(page) == ["Call every webinar lead within a day"]
+    choose(page.person_combo, None)
+    page.status_combo.setCurrentIndex(1)  # all statuses
+    page.search_edit.setText("queue live")
+    qtbot.waitUntil(lambda: len(shown_titles(page)) == 1, timeout=2000)  # found by its note
+    assert page.select_action(history.call.id)
+    assert [after_date(u) for u in page.history_model.rows()] == [
+        "Sales & Marketing sync · Agreed · by Maya Rossi",
+        "Sales & Marketing sync · Open → Done · by Maya Rossi · Queue live for all SDRs",
+    ]
+    assert services.actions.history(history.call.id)[-1].meeting_id == following.id
+    row = page.model.row_of_id(history.call.id)
+    assert page.model.index(row, COL_STATUS).data() == "Done"
+    assert page.model.index(row, 7).data() == "Queue live for all SDRs"
+
+
+def test_my_commitments_follow_the_chosen_person(
+    view: FollowUpsView, services: Services, history: SimpleNamespace
+) -> None:
+    for name, confidence in (("Ava Chen", 5), ("Ben Okafor", 3)):
+        member = history.people[name]
+        services.meetings.set_attendance(
+            meeting_id=history.meeting_id, member_id=member, attendance=Attendance.PRESENT
+        )
+        services.meetings.commit(
+            meeting_id=history.meeting_id, member_id=member, confidence=confidence
+        )
+    choose(view.person_combo, history.people["Ava Chen"])
+    view.mine_button.setChecked(True)
+    assert view.commitments_model.record(0).confidence == 5
+    view.select_action(history.call.id)
+    choose(view.person_combo, history.people["Ben Okafor"])
+    assert view.mine_button.isChecked()
+    assert view.commitments_title.text() == "Ben Okafor: 1 open action · 1 commitment"
+    assert view.commitments_model.record(0).confidence == 3
+    assert shown_titles(view) == ["Tag every rejected lead with a reason"]

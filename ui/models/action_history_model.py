@@ -1,0 +1,46 @@
+"""One action's history: when, in which meeting, what changed, by whom, and the note."""
+
+from __future__ import annotations
+
+from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.rules import short_date
+from alignmeet.services.records import ActionUpdateRecord
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+
+COL_HISTORY = 0
+
+
+def change_text(u: ActionUpdateRecord) -> str:
+    """ "Open → Done", "Agreed", or "Due 3 Mar 2026 → 17 Mar 2026" for a move."""
+    parts = []
+    if u.old_status is None:
+        parts.append("Agreed" if u.new_status is ActionStatus.OPEN else u.new_status.label)
+    elif u.old_status is not u.new_status:
+        parts.append(f"{u.old_status.label} → {u.new_status.label}")
+    if u.old_status is not None and u.old_due != u.new_due:
+        parts.append(f"Due {short_date(u.old_due)} → {short_date(u.new_due)}")
+    return " · ".join(parts) or "Note"
+
+
+def history_line(u: ActionUpdateRecord) -> str:
+    """One line: "22 Nov 2026 · Sept sync · Open → Done · by Priya · note"."""
+    parts = [short_date(u.changed_at.date()), u.meeting_title or "Outside a meeting"]
+    parts.append(change_text(u))
+    if u.changed_by_name:
+        parts.append(f"by {u.changed_by_name}")
+    if u.note and not (u.old_status is None and u.note == "Agreed"):
+        parts.append(" ".join(u.note.split()))
+    return " · ".join(parts)
+
+
+class ActionHistoryModel(RecordTableModel[ActionUpdateRecord]):
+    """One column, one line per change, oldest first (shown in a list)."""
+
+    COLUMNS = (
+        Column(
+            "History",
+            history_line,
+            sort_key=lambda u: f"{u.changed_at.isoformat()}#{u.id:010d}",
+            tooltip=lambda u: plain_tooltip(history_line(u)),
+        ),
+    )

@@ -1,0 +1,34 @@
+"""The decisions log: every decision of every meeting, newest meeting first."""
+
+from __future__ import annotations
+
+from alignmeet.domain.rules import short_date
+from alignmeet.services.records import DecisionLogRow
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+
+COL_DATE, COL_MEETING, COL_ITEM, COL_DECISION = range(4)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class DecisionLogModel(RecordTableModel[DecisionLogRow]):
+    """Date, Meeting, Agenda item, Decision."""
+
+    COLUMNS = (
+        Column(
+            "Date",
+            lambda d: short_date(d.meeting_date),
+            sort_key=lambda d: f"{d.meeting_date.isoformat()}#{d.meeting_id:010d}",
+        ),
+        Column(
+            "Meeting",
+            lambda d: d.meeting_title,
+            tooltip=lambda d: plain_tooltip(f"{d.meeting_title}\n{d.series_name}"),
+        ),
+        Column(
+            "Agenda item", lambda d: d.item_title, tooltip=lambda d: plain_tooltip(d.item_title)
+        ),
+        Column("Decision", lambda d: _one_line(d.text), tooltip=lambda d: plain_tooltip(d.text)),
+    )

@@ -1,0 +1,1001 @@
+"""Follow-ups: every action of every meeting until it is done, the decisions log, and a
+search across all meetings.
+
+One page with three tabs:
+
+- **Actions** — the follow-up checklist: filters (person, team, series, status, due,
+  free text), a team-balance strip that follows them, a table sortable by every
+  column (overdue rows red with an "overdue" mark, due-soon dates amber), the
+  selected action's status buttons and history, "Open meeting", and the
+  "My commitments" mode (one member's open actions and commitments, printable
+  to PDF).
+- **Decisions** — the decisions log across meetings, searchable.
+- **Search all meetings** — actions, history notes, ideas, decisions and agenda
+  notes, newest first.
+
+Long histories: the page reads every action once, in pages of `PAGE_SIZE` spread
+over event-loop turns (the window stays responsive), into a `FollowUpIndex`;
+filters, the balance and sorting then run in memory in milliseconds. A change
+to one meeting's actions re-reads only that meeting's (`FollowUpIndex.with_meeting`).
+Writes go through the controller; user text is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import gc
+import html
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QItemSelectionModel,
+    QMarginsF,
+    QModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QShowEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
+from alignmeet.domain.rules import ValidationError, short_date
+from alignmeet.services.followups import ActionFilter, FollowUpIndex, FollowUpIndexBuilder
+from alignmeet.services.records import (
+    ActionLine,
+    DecisionLogRow,
+    FollowUpDirectory,
+    MemberCommitments,
+    SearchHit,
+    TeamBalance,
+)
+from ui.controller import Controller
+from ui.models.action_history_model import ActionHistoryModel
+from ui.models.decision_log_model import COL_DECISION, DecisionLogModel
+from ui.models.followup_rows_model import (
+    COL_ACTION,
+    COL_DUE,
+    COL_FROM,
+    COL_NOTE,
+    COL_OWNER,
+    COL_SLIPPED,
+    COL_STATUS,
+    COL_TEAM,
+    FollowUpRowsModel,
+    slipped_text,
+)
+from ui.models.member_commitments_model import COL_NOTE as COL_COMMIT_NOTE
+from ui.models.member_commitments_model import MemberCommitmentsModel
+from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.models.search_hits_model import COL_TEXT, SearchHitsModel
+from ui.widgets import FieldError, page_title, plain_label, warn
+
+PAGE_SIZE = 10_000  # actions read per event-loop turn (~50 ms on a slow laptop)
+SEARCH_DELAY_MS = 250
+OPEN_SET = frozenset(OPEN_STATUSES)
+
+STATUS_CHOICES: tuple[tuple[str, frozenset[ActionStatus] | None], ...] = (
+    ("Open", OPEN_SET),
+    ("All statuses", None),
+    ("Not started", frozenset({ActionStatus.OPEN})),
+    ("In progress", frozenset({ActionStatus.IN_PROGRESS})),
+    ("Blocked", frozenset({ActionStatus.BLOCKED})),
+    ("Done", frozenset({ActionStatus.DONE})),
+    ("Dropped", frozenset({ActionStatus.DROPPED})),
+)
+DUE_CHOICES: tuple[tuple[str, str | None], ...] = (
+    ("Any due date", None),
+    ("Overdue", "overdue"),
+    ("This week", "this_week"),
+    ("Later", "later"),
+    ("No due date", "none"),
+)
+TEAM_CHOICES: tuple[tuple[str, TeamTag | None], ...] = (
+    ("All teams", None),
+    ("Sales", TeamTag.SALES),
+    ("Marketing", TeamTag.MARKETING),
+    ("Joint", TeamTag.JOINT),
+)
+# (button text, status) for the selected action
+STATUS_BUTTONS = (
+    ("Done", ActionStatus.DONE),
+    ("In progress", ActionStatus.IN_PROGRESS),
+    ("Blocked", ActionStatus.BLOCKED),
+    ("Dropped", ActionStatus.DROPPED),
+    ("Reopen", ActionStatus.OPEN),
+)
+TAB_ACTIONS, TAB_DECISIONS, TAB_SEARCH = range(3)
+LATE_STYLE = "color: #c62828; font-weight: 600;"
+PAGE_STYLE = (
+    "QFrame#BalanceChip { border: 1px solid palette(mid); border-radius: 9px;"
+    " background: palette(base); }"
+)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while tens of thousands of tuples are made: the
+    collector would walk every live object several times (half the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
+    """Where to save the PDF (tests replace this)."""
+    text, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF (*.pdf)")
+    if not text:
+        return None
+    path = Path(text)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def balance_text(balance: TeamBalance) -> str:
+    """ "12 open · 3 overdue · 40 done"."""
+    return f"{balance.open:,} open · {balance.overdue:,} overdue · {balance.done:,} done"
+
+
+def commitments_html(mc: MemberCommitments) -> str:
+    """A printable page: the member's open actions and commitments (every text escaped)."""
+    e = html.escape
+    member = mc.member
+    rows = []
+    for row in mc.actions:
+        a = row.action
+        late = a.due is not None and a.due < mc.today
+        due = e(short_date(a.due)) + (" <b>(overdue)</b>" if late else "")
+        slipped = f" · slipped {e(slipped_text(row.times_slipped))}" if row.times_slipped else ""
+        rows.append(
+            f"<tr><td>☐</td><td>{due}</td><td>{e(a.title)}</td>"
+            f"<td>{e(a.status.label)}</td>"
+            f"<td>{e(a.meeting_title)}, {e(short_date(a.meeting_date))}{slipped}</td></tr>"
+        )
+    commitments = [
+        f"<tr><td>{e(short_date(c.meeting_date))}</td><td>{e(c.meeting_title)}</td>"
+        f"<td>{e(f'{c.confidence} / 5' if c.confidence else '—')}</td>"
+        f"<td>{c.open_actions}</td><td>{e(c.note)}</td></tr>"
+        for c in mc.commitments
+    ]
+    header = (
+        "<tr>"
+        + "".join(f"<th align='left'>{h}</th>" for h in ("", "Due", "Action"))
+        + ("<th align='left'>Status</th><th align='left'>Agreed in</th></tr>")
+    )
+    return (
+        "<html><body style='font-family: sans-serif; font-size: 10pt'>"
+        f"<h1>My commitments — {e(member.name)}</h1>"
+        f"<p>{e(member.team_name)}{' · ' + e(member.role) if member.role else ''} · "
+        f"as of {e(short_date(mc.today))} · {len(mc.actions)} open action"
+        f"{'s' if len(mc.actions) != 1 else ''}</p>"
+        "<h2>Open actions</h2>"
+        "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
+        f"{header}{''.join(rows) or '<tr><td colspan=5>Nothing open.</td></tr>'}</table>"
+        "<h2>Commitments</h2>"
+        "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
+        "<tr><th align='left'>Date</th><th align='left'>Meeting</th>"
+        "<th align='left'>Confidence</th><th align='left'>Still open</th>"
+        "<th align='left'>Note</th></tr>"
+        f"{''.join(commitments) or '<tr><td colspan=5>No commitments yet.</td></tr>'}"
+        "</table></body></html>"
+    )
+
+
+def pdf_bytes(document_html: str) -> bytes:
+    """Render HTML to an A4 PDF in memory (QTextDocument + QPdfWriter)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setTitle("My commitments")
+    document = QTextDocument()
+    document.setHtml(document_html)
+    document.print_(writer)
+    del writer
+    buffer.close()
+    return bytes(data.data())
+
+
+def _combo(name: str, tip: str, width: int) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(tip)
+    combo.setMinimumWidth(width)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(30)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def _sortable(view: QTableView, model: object, parent: QWidget) -> QSortFilterProxyModel:
+    """A small record table, sortable through a proxy on SORT_ROLE."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)  # type: ignore[arg-type]
+    proxy.setSortRole(SORT_ROLE)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # column 0 is the date: newest first
+    return proxy
+
+
+class FollowUpsView(QWidget):
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("FollowUpsView")
+        self.setStyleSheet(PAGE_STYLE)
+        self.controller = controller
+        self._today = today
+        self._index = FollowUpIndex()
+        self._directory = FollowUpDirectory({}, {}, {})
+        self._loading: FollowUpIndexBuilder | None = None
+        self._after_id = 0
+        self._stale_meetings: set[int] = set()
+        self._stale_directory = False
+        self._text_ids: tuple[str, frozenset[int] | None] = ("", None)
+        self._last_balance: list[TeamBalance] = []
+        self._rank_steps: tuple[FollowUpIndex, Iterator[None]] | None = None
+
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._load_step)
+        self._rank_timer = QTimer(self)
+        self._rank_timer.setSingleShot(True)
+        self._rank_timer.setInterval(30)
+        self._rank_timer.timeout.connect(self._prepare_sort_keys)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_actions_tab(), "Actions")
+        self.tabs.addTab(self._build_decisions_tab(), "Decisions")
+        self.tabs.addTab(self._build_search_tab(), "Search all meetings")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        # How many actions the filters select, top right, whatever the tab.
+        self.tabs.setCornerWidget(self.count_label, Qt.Corner.TopRightCorner)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(page_title("Follow-ups"))
+        layout.addWidget(self.tabs, 1)
+
+        controller.actions_changed.connect(self._on_controller_actions_changed)
+        controller.follow_ups_changed.connect(self._on_controller_follow_ups_changed)
+        controller.meetings_changed.connect(self._on_controller_meetings_changed)
+        controller.members_changed.connect(self._on_controller_members_changed)
+        controller.item_changed.connect(self._on_controller_item_changed)
+        self.reload()
+
+    # ---- building -------------------------------------------------------------------
+    def _build_actions_tab(self) -> QWidget:
+        self.count_label = plain_label(object_name="FollowUpCount")
+        self.count_label.setContentsMargins(0, 0, 4, 0)
+        self.person_combo = _combo("Person", "Whose actions", 150)
+        self.team_combo = _combo("Team", "Sales, Marketing or Joint actions", 100)
+        for text, tag in TEAM_CHOICES:
+            self.team_combo.addItem(text, tag.value if tag else None)
+        self.series_combo = _combo("Series", "Which meeting series", 150)
+        self.status_combo = _combo(
+            "Status", "Open means open, in progress or blocked: what still needs doing", 110
+        )
+        for text, _statuses in STATUS_CHOICES:
+            self.status_combo.addItem(text)
+        self.due_combo = _combo("Due", "Overdue, due this week, later, or without a date", 110)
+        for text, bucket in DUE_CHOICES:
+            self.due_combo.addItem(text, bucket)
+        for combo in (self.team_combo, self.status_combo, self.due_combo):  # short, fixed lists
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search actions & notes…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search actions")
+        self.search_edit.setToolTip(
+            "Every word must appear (as the start of a word) in the action or a note of its history"
+        )
+        self.search_edit.setMinimumWidth(160)
+        self.mine_button = QPushButton("My commitments")
+        self.mine_button.setCheckable(True)
+        self.mine_button.setToolTip(
+            "The chosen person's open actions across all series and their commitments"
+        )
+        for combo in (self.person_combo, self.team_combo, self.series_combo, self.due_combo):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.status_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.mine_button.toggled.connect(self._on_mine_button_toggled)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for widget in (
+            self.person_combo,
+            self.team_combo,
+            self.series_combo,
+            self.status_combo,
+            self.due_combo,
+        ):
+            filters.addWidget(widget)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.mine_button)
+
+        # ---- team balance strip: "Sales 12 open · 3 overdue · 40 done" per team ----
+        self.balance_chips: dict[TeamTag, QFrame] = {}
+        self.balance_open: dict[TeamTag, QLabel] = {}
+        self.balance_late: dict[TeamTag, QLabel] = {}
+        self.balance_done: dict[TeamTag, QLabel] = {}
+        strip = QHBoxLayout()
+        strip.setSpacing(8)
+        for tag in (TeamTag.SALES, TeamTag.MARKETING, TeamTag.JOINT):
+            chip = QFrame()
+            chip.setObjectName("BalanceChip")
+            chip_layout = QHBoxLayout(chip)
+            chip_layout.setContentsMargins(9, 2, 9, 2)
+            chip_layout.setSpacing(4)
+            name = plain_label(tag.label, object_name="BalanceTeam")
+            chip_font = name.font()
+            chip_font.setPointSizeF(max(1.0, chip_font.pointSizeF() * 0.92))
+            bold = QFont(chip_font)
+            bold.setBold(True)
+            name.setFont(bold)
+            chip_layout.addWidget(name)
+            for store, object_name in (
+                (self.balance_open, "BalanceOpen"),
+                (self.balance_late, "BalanceLate"),
+                (self.balance_done, "BalanceDone"),
+            ):
+                label = plain_label("", object_name=object_name)
+                label.setFont(chip_font)
+                store[tag] = label
+                chip_layout.addWidget(label)
+            self.balance_chips[tag] = chip
+            strip.addWidget(chip)
+        strip.addStretch(1)
+
+        # ---- my commitments (shown in that mode) ----
+        self.commitments_model = MemberCommitmentsModel(self)
+        self.commitments_table = _table("Commitments")
+        self.commitments_proxy = _sortable(self.commitments_table, self.commitments_model, self)
+        self.commitments_table.horizontalHeader().setSectionResizeMode(
+            COL_COMMIT_NOTE, QHeaderView.ResizeMode.Stretch
+        )
+        self.commitments_table.setMaximumHeight(112)
+        self.commitments_table.setColumnWidth(1, 300)
+        self.commitments_title = plain_label(object_name="SectionLabel")
+        self.pdf_button = QPushButton("Save as PDF…")
+        self.pdf_button.setToolTip("A printable page of these open actions and commitments")
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.commitments_card = QFrame()
+        self.commitments_card.setObjectName("Card")
+        card_layout = QVBoxLayout(self.commitments_card)
+        card_layout.setContentsMargins(12, 8, 12, 8)
+        card_top = QHBoxLayout()
+        card_top.addWidget(self.commitments_title, 1)
+        card_top.addWidget(self.pdf_button)
+        card_layout.addLayout(card_top)
+        card_layout.addWidget(self.commitments_table)
+        self.commitments_card.hide()
+
+        # ---- the list ----
+        self.model = FollowUpRowsModel(self, today=self._today)
+        self.table = _table("Follow-ups")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_DUE, 174),
+            (COL_OWNER, 122),
+            (COL_TEAM, 80),
+            (COL_STATUS, 92),
+            (COL_FROM, 96),
+            (COL_SLIPPED, 62),
+            (COL_NOTE, 165),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+
+        # ---- the selected action: status, note, history ----
+        self.selected_label = plain_label(object_name="SelectedAction")
+        self.selected_label.setWordWrap(True)
+        font = self.selected_label.font()
+        font.setBold(True)
+        self.selected_label.setFont(font)
+        self.status_buttons: dict[ActionStatus, QPushButton] = {}
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for text, status in STATUS_BUTTONS:
+            button = QPushButton(text)
+            button.setToolTip(f"Mark as {status.label.lower()}, with the note below")
+            button.clicked.connect(lambda _=False, s=status: self.set_status(s))
+            self.status_buttons[status] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("Note for the history, e.g. “Sent on 3 March”")
+        self.note_edit.setAccessibleName("Status note")
+        self.note_edit.setMaxLength(5000)
+        self.open_button = QPushButton("Open meeting")
+        self.open_button.setToolTip("Open the meeting where this action was agreed (Enter)")
+        self.open_button.clicked.connect(self.open_meeting)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.open_button)
+        self.error = FieldError(self)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.selected_label)
+        left_layout.addLayout(buttons)
+        left_layout.addLayout(note_row)
+        left_layout.addWidget(self.error)
+        left_layout.addStretch(1)
+
+        # One line per change: "22 Nov 2026 · Sept sync · Open → Done · by Priya · note".
+        self.history_model = ActionHistoryModel(self)
+        self.history_list = QListView()
+        self.history_list.setModel(self.history_model)
+        self.history_list.setAccessibleName("History")
+        self.history_list.setWordWrap(True)
+        self.history_list.setAlternatingRowColors(True)
+        self.history_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.history_list.setResizeMode(QListView.ResizeMode.Adjust)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(4)
+        right_layout.addWidget(plain_label("History", object_name="SectionLabel"))
+        right_layout.addWidget(self.history_list, 1)
+
+        details = QWidget()
+        details_layout = QHBoxLayout(details)
+        details_layout.setContentsMargins(0, 4, 0, 0)
+        details_layout.setSpacing(16)
+        details_layout.addWidget(left, 2)
+        details_layout.addWidget(right, 3)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([430, 170])
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(filters)
+        layout.addLayout(strip)
+        layout.addWidget(self.commitments_card)
+        layout.addWidget(self.splitter, 1)
+        self._show_selected(None)
+        return page
+
+    def _build_decisions_tab(self) -> QWidget:
+        self.decisions_search = QLineEdit()
+        self.decisions_search.setPlaceholderText("Search decisions and their agenda items…")
+        self.decisions_search.setClearButtonEnabled(True)
+        self.decisions_search.setAccessibleName("Search decisions")
+        self.decisions_series_combo = _combo("Decisions series", "Which meeting series", 200)
+        self.decisions_count = plain_label(object_name="DecisionCount")
+        self._decisions_timer = QTimer(self)
+        self._decisions_timer.setSingleShot(True)
+        self._decisions_timer.setInterval(SEARCH_DELAY_MS)
+        self._decisions_timer.timeout.connect(self.refresh_decisions)
+        self.decisions_search.textChanged.connect(lambda _t: self._decisions_timer.start())
+        self.decisions_series_combo.currentIndexChanged.connect(lambda _i: self.refresh_decisions())
+        self.decisions_model = DecisionLogModel(self)
+        self.decisions_table = _table("Decisions log")
+        self.decisions_proxy = _sortable(self.decisions_table, self.decisions_model, self)
+        header = self.decisions_table.horizontalHeader()
+        header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 110), (1, 260), (2, 230)):
+            self.decisions_table.setColumnWidth(column, width)
+        self.decisions_table.activated.connect(self._on_decisions_table_activated)
+        self.decisions_open_button = QPushButton("Open meeting")
+        self.decisions_open_button.clicked.connect(lambda: self._open_from(self.decisions_table))
+        row = QHBoxLayout()
+        row.addWidget(self.decisions_search, 1)
+        row.addWidget(self.decisions_series_combo)
+        row.addWidget(self.decisions_open_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.decisions_count)
+        layout.addWidget(self.decisions_table, 1)
+        return page
+
+    def _build_search_tab(self) -> QWidget:
+        self.search_all_edit = QLineEdit()
+        self.search_all_edit.setPlaceholderText(
+            "Search actions, notes, ideas and decisions of all meetings…"
+        )
+        self.search_all_edit.setClearButtonEnabled(True)
+        self.search_all_edit.setAccessibleName("Search all meetings")
+        self._hits_timer = QTimer(self)
+        self._hits_timer.setSingleShot(True)
+        self._hits_timer.setInterval(SEARCH_DELAY_MS)
+        self._hits_timer.timeout.connect(self.refresh_hits)
+        self.search_all_edit.textChanged.connect(lambda _t: self._hits_timer.start())
+        self.hits_count = plain_label(object_name="HitCount")
+        self.hits_model = SearchHitsModel(self)
+        self.hits_table = _table("Search results")
+        self.hits_proxy = _sortable(self.hits_table, self.hits_model, self)
+        header = self.hits_table.horizontalHeader()
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 110), (1, 240), (2, 80), (3, 260)):
+            self.hits_table.setColumnWidth(column, width)
+        self.hits_table.activated.connect(lambda _i: self._open_from(self.hits_table))
+        self.hits_open_button = QPushButton("Open meeting")
+        self.hits_open_button.clicked.connect(lambda: self._open_from(self.hits_table))
+        row = QHBoxLayout()
+        row.addWidget(self.search_all_edit, 1)
+        row.addWidget(self.hits_open_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.hits_count)
+        layout.addWidget(self.hits_table, 1)
+        return page
+
+    # ---- loading --------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read everything again: names, the filter choices and every action (in pages)."""
+        self._directory = self.controller.services.followups.directory()
+        self._fill_choices()
+        self._stale_meetings.clear()
+        self._stale_directory = False
+        self._loading = FollowUpIndexBuilder()
+        self._after_id = 0
+        self._load_step()
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._loading is None
+
+    def _load_step(self) -> None:
+        """One page of actions (or, once all are in, the index): one event-loop turn each,
+        so the window keeps answering while a long history loads."""
+        builder = self._loading
+        if builder is None:
+            return
+        with gc_paused():
+            if self._after_id >= 0:
+                page = self.controller.services.followups.lines(
+                    after_id=self._after_id, limit=PAGE_SIZE
+                )
+                builder.add(page)
+                if len(page) == PAGE_SIZE:
+                    self._after_id = page[-1].id
+                    self.count_label.setText(f"Loading actions… {len(builder):,}")
+                    self._load_timer.start()
+                    return
+                if len(builder) > PAGE_SIZE:  # sorting gets its own turn
+                    self._after_id = -1
+                    self._load_timer.start()
+                    return
+            self._loading = None
+            self._set_index(builder.finish(self._directory))
+
+    def _prepare_sort_keys(self) -> None:
+        """Sort keys for the text columns, a slice per event-loop turn, so that the first
+        sort by Action, Owner, From or Last note is as quick as the next ones."""
+        index = self._index
+        if self._rank_steps is None or self._rank_steps[0] is not index:
+            fields = [
+                f for f in ("title", "owner", "meeting", "note") if not index.has_sort_keys(f)
+            ]
+            if not fields:
+                self._rank_steps = None
+                return
+            self._rank_steps = (index, index.prepare_sort_keys(fields[0]))
+        if next(self._rank_steps[1], StopIteration) is StopIteration:
+            self._rank_steps = None
+        self._rank_timer.start()
+
+    def _set_index(self, index: FollowUpIndex) -> None:
+        self._index = index
+        self._text_ids = ("", None)
+        self.apply_filter()
+        if len(index) > 20_000:
+            self._rank_timer.start()  # sort keys for text columns, while the user reads
+
+    def _fill_choices(self) -> None:
+        """People and series in the filter combos, keeping what was chosen."""
+        services = self.controller.services
+        person = self.person_combo.currentData()
+        series = self.series_combo.currentData()
+        decisions_series = self.decisions_series_combo.currentData()
+        members = services.people.list_members(include_inactive=True)
+        for combo in (self.person_combo, self.series_combo, self.decisions_series_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.person_combo.addItem("Everyone", None)
+        for member in sorted(members, key=lambda m: m.name.casefold()):
+            label = member.name if member.active else f"{member.name} (inactive)"
+            self.person_combo.addItem(label, member.id)
+        for combo, current in (
+            (self.series_combo, series),
+            (self.decisions_series_combo, decisions_series),
+        ):
+            combo.addItem("All series", None)
+            for record in services.meetings.list_series():
+                combo.addItem(record.name, record.id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(person)))
+        for combo in (self.person_combo, self.series_combo, self.decisions_series_combo):
+            combo.blockSignals(False)
+        self.mine_button.setEnabled(self.person_combo.currentData() is not None)
+
+    # ---- filtering ------------------------------------------------------------------
+    def current_filter(self) -> ActionFilter:
+        team = self.team_combo.currentData()
+        return ActionFilter(
+            owner_id=self.person_combo.currentData(),
+            team_tag=TeamTag(team) if team else None,
+            series_id=self.series_combo.currentData(),
+            statuses=STATUS_CHOICES[max(0, self.status_combo.currentIndex())][1],
+            due=self.due_combo.currentData(),
+            text=self.search_edit.text(),
+        )
+
+    def apply_filter(self) -> None:
+        """Show what the filters select (in memory: milliseconds at 100,000 actions)."""
+        self._search_timer.stop()
+        if self._loading is not None:
+            return  # applied when the last page is in
+        flt = self.current_filter()
+        today = self._today()
+        positions, balance = self._index.select(flt, today, self._ids_for(flt.text))
+        selected = self.selected_line()
+        self.model.set_selection(self._index, positions)
+        self._show_balance(balance)
+        total = len(positions)
+        self.count_label.setText(f"{total:,} action{'s' if total != 1 else ''}")
+        if self.mine_button.isChecked():
+            self._refresh_commitments()
+        if selected is None or not self._select_id(selected.id):
+            self._show_selected(None)
+
+    def _ids_for(self, text: str) -> frozenset[int] | None:
+        key = " ".join(text.split()).casefold()
+        if not key:
+            return None
+        if self._text_ids[0] != key:
+            ids = self.controller.services.followups.matching_action_ids(text)
+            self._text_ids = (key, ids)
+        return self._text_ids[1]
+
+    def _show_balance(self, balance: list[TeamBalance]) -> None:
+        self._last_balance = balance
+        for item in balance:
+            tag = item.team_tag
+            self.balance_open[tag].setText(f"{item.open:,} open")
+            late = self.balance_late[tag]
+            late.setText(f"· {item.overdue:,} overdue")
+            late.setStyleSheet(LATE_STYLE if item.overdue else "")
+            self.balance_done[tag].setText(f"· {item.done:,} done")
+            self.balance_chips[tag].setToolTip(
+                f"{item.label}: {item.open:,} open ({item.overdue:,} of them overdue), "
+                f"{item.done:,} done, {item.dropped:,} dropped — under the current filters, "
+                "whatever the status filter"
+            )
+
+    def balance_strip_text(self) -> str:
+        """ "Sales 12 open · 3 overdue · 40 done | Marketing … | Joint …"."""
+        return " | ".join(f"{b.label} {balance_text(b)}" for b in self._last_balance)
+
+    def _on_filter_changed(self, _index: int = 0) -> None:
+        if self.sender() is self.person_combo:
+            has_person = self.person_combo.currentData() is not None
+            self.mine_button.setEnabled(has_person)
+            if not has_person and self.mine_button.isChecked():
+                self.mine_button.setChecked(False)  # applies the filter
+                return
+        self.apply_filter()
+
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self._search_timer.start()  # debounced: typing stays fluid
+
+    # ---- my commitments -------------------------------------------------------------
+    def _on_mine_button_toggled(self, checked: bool) -> None:
+        self.status_combo.blockSignals(True)
+        if checked:
+            self.status_combo.setCurrentIndex(0)  # open
+        self.status_combo.setEnabled(not checked)
+        self.status_combo.blockSignals(False)
+        self.commitments_card.setVisible(checked)
+        self.apply_filter()  # refreshes the commitments too
+
+    def _refresh_commitments(self) -> None:
+        member_id = self.person_combo.currentData()
+        if member_id is None:
+            self.commitments_model.set_rows([])
+            return
+        mc = self.controller.services.followups.member_commitments(member_id, self._today())
+        self.commitments_model.set_rows(mc.commitments)
+        self.commitments_title.setText(
+            f"{mc.member.name}: {len(mc.actions):,} open action"
+            f"{'s' if len(mc.actions) != 1 else ''} · {len(mc.commitments)} commitment"
+            f"{'s' if len(mc.commitments) != 1 else ''}"
+        )
+
+    def save_commitments_pdf(self, path: Path) -> Path:
+        """Write the chosen person's "My commitments" page as a PDF (atomically)."""
+        from alignmeet.export.atomic import atomic_write_bytes
+
+        member_id = self.person_combo.currentData()
+        if member_id is None:
+            raise ValueError("choose a person first")
+        mc = self.controller.services.followups.member_commitments(member_id, self._today())
+        atomic_write_bytes(path, pdf_bytes(commitments_html(mc)))
+        self.controller.status_shown.emit(f"Saved {path}")
+        return path
+
+    def _on_pdf_button_clicked(self) -> None:
+        from alignmeet.export import ExportError
+
+        name = self.person_combo.currentText() or "commitments"
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()
+        path = ask_pdf_path(self, str(Path.home() / f"{safe} commitments.pdf"))
+        if path is None:
+            return
+        try:
+            self.save_commitments_pdf(path)
+        except ExportError as exc:
+            warn(self, "PDF not saved", str(exc))
+
+    # ---- the selected action --------------------------------------------------------
+    def selected_line(self) -> ActionLine | None:
+        row = self.table.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
+            return self.model.line(row)
+        return None
+
+    def select_action(self, action_id: int) -> bool:
+        """Select an action in the list (True when it is shown under the filters)."""
+        return self._select_id(action_id)
+
+    def _select_id(self, action_id: int) -> bool:
+        row = self.model.row_of_id(action_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, COL_ACTION)
+        same_row = self.table.currentIndex().row() == row
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        if same_row:  # otherwise currentRowChanged shows it
+            self._show_selected(self.model.line(row))
+        return True
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_selected(self.selected_line())
+
+    def _show_selected(self, line: ActionLine | None) -> None:
+        self.error.clear_error()
+        enabled = line is not None
+        for status, button in self.status_buttons.items():
+            button.setEnabled(enabled and (line is None or line.status != status.value))
+        self.note_edit.setEnabled(enabled)
+        self.open_button.setEnabled(enabled)
+        if line is None:
+            self.selected_label.setText("Select an action to change its status or see its history.")
+            self.history_model.set_rows([])
+            return
+        owner = self._index.directory.owner_name(line)
+        self.selected_label.setText(f"{owner}: {line.title}")
+        self.history_model.set_rows(self.controller.services.actions.history(line.id))
+        self.history_list.scrollToBottom()
+
+    def set_status(self, status: ActionStatus) -> bool:
+        """Change the selected action's status (outside a meeting), with the note."""
+        line = self.selected_line()
+        if line is None:
+            return False
+        try:
+            self.controller.set_action_status(
+                action_id=line.id, status=status, note=self.note_edit.text(), meeting_id=None
+            )
+        except ValidationError as exc:
+            self.error.show_error(exc.message, self.note_edit)
+            return False
+        self.note_edit.clear()
+        self.catch_up()
+        if not self._select_id(line.id):
+            self._show_selected(None)
+        return True
+
+    def open_meeting(self) -> None:
+        line = self.selected_line()
+        if line is not None:
+            self._go_to_meeting(line.meeting_id)
+
+    def _go_to_meeting(self, meeting_id: int) -> None:
+        self.controller.select_meeting(meeting_id)
+        self.controller.navigate("run")
+
+    def _open_from(self, view: QTableView) -> None:
+        record = view.currentIndex().data(RECORD_ROLE)
+        if isinstance(record, DecisionLogRow | SearchHit):
+            self._go_to_meeting(record.meeting_id)
+
+    def _on_table_activated(self, _index: QModelIndex) -> None:
+        self.open_meeting()
+
+    def _on_table_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        line = self.selected_line()
+        if line is None:
+            return
+        menu = QMenu(self)
+        for text, status in STATUS_BUTTONS:
+            action = menu.addAction(f"Mark as {status.label.lower()}" if text != "Reopen" else text)
+            action.setEnabled(line.status != status.value)
+            action.triggered.connect(lambda _=False, s=status: self.set_status(s))
+        menu.addSeparator()
+        menu.addAction("Open meeting", self.open_meeting)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    # ---- decisions and search tabs --------------------------------------------------
+    def refresh_decisions(self) -> None:
+        self._decisions_timer.stop()
+        rows = self.controller.services.followups.decisions(
+            self.decisions_search.text(), self.decisions_series_combo.currentData()
+        )
+        self.decisions_model.set_rows(rows)
+        text = self.decisions_search.text().strip()
+        if rows:
+            self.decisions_count.setText(f"{len(rows):,} decision{'s' if len(rows) != 1 else ''}")
+        else:
+            self.decisions_count.setText(
+                f"No decision matches “{text}”." if text else "No decisions recorded yet."
+            )
+
+    def refresh_hits(self) -> None:
+        self._hits_timer.stop()
+        text = self.search_all_edit.text()
+        hits = self.controller.services.followups.search(text) if text.strip() else []
+        self.hits_model.set_rows(hits)
+        if not text.strip():
+            self.hits_count.setText("Type a few words: every one must appear.")
+        elif not hits:
+            self.hits_count.setText(f"Nothing found for “{text.strip()}”.")
+        else:
+            more = " (the newest 200)" if len(hits) >= 200 else ""
+            self.hits_count.setText(f"{len(hits)} found{more}")
+
+    def _on_decisions_table_activated(self, _index: QModelIndex) -> None:
+        self._open_from(self.decisions_table)
+
+    def _on_tabs_current_changed(self, tab: int) -> None:
+        self.count_label.setVisible(tab == TAB_ACTIONS)
+        if tab == TAB_DECISIONS:
+            self.refresh_decisions()
+        elif tab == TAB_SEARCH:
+            self.refresh_hits()
+
+    # ---- keeping up with changes ----------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Bring in what changed while the page was hidden (done on show and at once
+        while visible): only the meetings whose actions changed are read again."""
+        if self._loading is not None or not (self._stale_meetings or self._stale_directory):
+            return
+        services = self.controller.services.followups
+        index = self._index
+        if self._stale_directory:
+            self._directory = services.directory()
+            self._fill_choices()
+            index = index.with_directory(self._directory)
+        with gc_paused():
+            for meeting_id in sorted(self._stale_meetings):
+                lines = services.lines(ActionFilter(meeting_id=meeting_id))
+                if not index.update_meeting(meeting_id, lines):  # e.g. an action added
+                    index = index.with_meeting(meeting_id, lines)
+        self._stale_meetings.clear()
+        self._stale_directory = False
+        self._set_index(index)
+
+    def _changed(self, *, meeting_id: int | None = None, directory: bool = False) -> None:
+        if meeting_id is not None:
+            self._stale_meetings.add(meeting_id)
+        self._stale_directory = self._stale_directory or directory
+        if self._loading is not None:
+            self._loading = None  # read everything again: simpler than patching pages
+            self._load_timer.stop()
+            self.reload()
+            return
+        if self.isVisible():
+            self.catch_up()
+
+    def _on_controller_actions_changed(self, meeting_id: int) -> None:
+        self._changed(meeting_id=meeting_id)
+
+    def _on_controller_follow_ups_changed(self, _meeting_id: int) -> None:
+        line = self.selected_line()
+        if line is not None and self.isVisible():
+            self.history_model.set_rows(self.controller.services.actions.history(line.id))
+
+    def _on_controller_meetings_changed(self) -> None:
+        self._changed(directory=True)
+        if self.tabs.currentIndex() == TAB_DECISIONS and self.isVisible():
+            self.refresh_decisions()
+
+    def _on_controller_members_changed(self) -> None:
+        self._changed(directory=True)
+
+    def _on_controller_item_changed(self, _item_id: int) -> None:
+        if self.isVisible() and self.tabs.currentIndex() == TAB_DECISIONS:
+            self.refresh_decisions()
