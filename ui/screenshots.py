@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     controller.set_phase(meeting_id=closed.id, phase=Phase.CLOSE)
     window.show_page("followups")
     followups = window.page("followups")
-    while not followups.is_loaded():  # type: ignore[attr-defined]
+    while not followups.is_loaded:  # type: ignore[attr-defined]
         app.processEvents()
     table = followups.table  # type: ignore[attr-defined]
     table.selectRow(1)
