@@ -236,18 +236,37 @@ class ActionService(ServiceBase):
         """Earlier actions of the series as they stand in this meeting's review.
 
         An action comes back when it was agreed in an earlier meeting of the same
-        series (by start time, whatever order the meetings were created in) and is
-        still open, or was reviewed in this meeting (so a "done" stays visible
-        here with its note).
+        series (by start time, whatever order the meetings were created in) and
+        was still open when this meeting reviewed it, or was reviewed in it (so a
+        "done" stays visible here with its note).
+
+        A closed meeting's review is told as it was when the meeting closed:
+        changes made later (in later meetings or between meetings) are left out,
+        so re-exporting old minutes gives the same statuses, due dates and slips.
         """
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            cutoff = meeting.closed_at  # None while not closed: the review is "now"
             origin = m.Meeting
             reviewed_here = (
                 select(m.ActionUpdate.action_id)
                 .where(m.ActionUpdate.meeting_id == meeting_id)
                 .scalar_subquery()
             )
+            still_relevant = [m.Action.status.in_(_OPEN_VALUES), m.Action.id.in_(reviewed_here)]
+            if cutoff is not None:
+                changed_later = (
+                    select(m.ActionUpdate.action_id)
+                    .where(
+                        m.ActionUpdate.changed_at > cutoff,
+                        or_(
+                            m.ActionUpdate.meeting_id.is_(None),
+                            m.ActionUpdate.meeting_id != meeting_id,
+                        ),
+                    )
+                    .scalar_subquery()
+                )
+                still_relevant.append(m.Action.id.in_(changed_later))
             earlier = or_(
                 origin.starts_at < meeting.starts_at,
                 and_(origin.starts_at == meeting.starts_at, origin.id < meeting.id),
@@ -260,38 +279,50 @@ class ActionService(ServiceBase):
                     origin.series_id == meeting.series_id,
                     origin.id != meeting_id,
                     earlier,
-                    or_(m.Action.status.in_(_OPEN_VALUES), m.Action.id.in_(reviewed_here)),
+                    or_(*still_relevant),
                 )
                 .order_by(origin.starts_at, m.Member.name, m.Action.position, m.Action.id)
             ).all()
-            updates: dict[int, list[m.ActionUpdate]] = {}
-            if rows:
-                ids = [a.id for a, _, _ in rows]
+            history: dict[int, list[m.ActionUpdate]] = {}
+            ids = [a.id for a, _, _ in rows]
+            for chunk_start in range(0, len(ids), 900):
                 for u in s.scalars(
                     select(m.ActionUpdate)
-                    .where(
-                        m.ActionUpdate.meeting_id == meeting_id, m.ActionUpdate.action_id.in_(ids)
-                    )
+                    .where(m.ActionUpdate.action_id.in_(ids[chunk_start : chunk_start + 900]))
                     .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
                 ):
-                    updates.setdefault(u.action_id, []).append(u)
+                    if cutoff is None or u.meeting_id == meeting_id or u.changed_at <= cutoff:
+                        history.setdefault(u.action_id, []).append(u)
             result = []
             for action, mt, owner in rows:
-                mine = updates.get(action.id, [])
+                past = history.get(action.id, [])
+                record = to_action(action, mt, owner)
+                if cutoff is not None and past:
+                    record = replace(
+                        record, status=ActionStatus(past[-1].new_status), due=past[-1].new_due
+                    )
+                mine = [u for u in past if u.meeting_id == meeting_id]
                 status_changes = [u for u in mine if u.old_status is not None]
                 before = (
                     ActionStatus(status_changes[0].old_status)  # type: ignore[arg-type]
                     if status_changes
-                    else ActionStatus(action.status)
+                    else record.status
                 )
+                if not (before.is_open or mine):
+                    continue  # closed before this meeting, reopened only later
                 notes = [u.note for u in mine if u.note]
+                slipped = sum(
+                    1
+                    for u in past
+                    if u.old_due is not None and u.new_due is not None and u.new_due > u.old_due
+                )
                 result.append(
                     r.FollowUpRecord(
-                        action=to_action(action, mt, owner),
+                        action=record,
                         status_before=before,
                         review_note=notes[-1] if notes else "",
                         reviewed=bool(mine),
-                        times_slipped=action.times_slipped or 0,
+                        times_slipped=slipped if cutoff is not None else action.times_slipped or 0,
                     )
                 )
             return result

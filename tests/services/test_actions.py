@@ -1,6 +1,6 @@
 """Actions: promises with owners and due dates, their history, and the review of follow-ups."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -320,3 +320,96 @@ def test_an_absent_owners_actions_still_come_back(services, new_meeting, people)
     )
     add(services, first, people.ben, title="Agreed for Ben in his absence")
     assert reviewed_titles(services, second.id) == ["Agreed for Ben in his absence"]
+
+
+class _Clock:
+    """A clock the test moves forward, set on every service."""
+
+    def __init__(self, services, start: datetime) -> None:
+        self.now = start
+        for part in (
+            services.people,
+            services.meetings,
+            services.agenda,
+            services.actions,
+            services.minutes,
+            services.followups,
+        ):
+            part.clock = self
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def at(self, moment: datetime) -> None:
+        self.now = moment
+
+
+def test_a_closed_meetings_review_stays_as_it_was_when_later_meetings_change_the_actions(
+    services, people
+) -> None:
+    clock = _Clock(services, datetime(2026, 3, 2, 9, 0))
+    make = services.meetings.create_meeting
+    first = make(
+        title="March sync", starts_at=datetime(2026, 3, 2, 9, 0), invitee_ids=[people.ana.id]
+    )
+    second = make(title="April sync", starts_at=datetime(2026, 4, 6, 9, 0))
+    third = make(title="May sync", starts_at=datetime(2026, 5, 4, 9, 0))
+    reviewed = services.actions.add_action(
+        meeting_id=first.id, owner_id=people.ana.id, title="Send the deck", due=date(2026, 3, 20)
+    )
+    untouched = services.actions.add_action(
+        meeting_id=first.id, owner_id=people.ana.id, title="Call Contoso", due=date(2026, 3, 27)
+    )
+    clock.at(datetime(2026, 4, 6, 9, 20))
+    services.actions.set_status(
+        action_id=reviewed.id,
+        status=ActionStatus.IN_PROGRESS,
+        note="Half done",
+        meeting_id=second.id,
+    )
+    clock.at(datetime(2026, 4, 6, 10, 0))
+    services.meetings.close_meeting(meeting_id=second.id)
+
+    clock.at(datetime(2026, 5, 4, 9, 15))
+    services.actions.update_action(
+        action_id=reviewed.id, due=date(2026, 5, 30), meeting_id=third.id
+    )
+    services.actions.set_status(
+        action_id=reviewed.id, status=ActionStatus.DONE, meeting_id=third.id
+    )
+    services.actions.set_status(
+        action_id=untouched.id, status=ActionStatus.DONE, meeting_id=third.id
+    )
+
+    april = {f.action.title: f for f in services.actions.follow_ups(second.id)}
+    assert set(april) == {"Send the deck", "Call Contoso"}
+    assert april["Send the deck"].action.status is ActionStatus.IN_PROGRESS
+    assert april["Send the deck"].action.due == date(2026, 3, 20)
+    assert april["Send the deck"].times_slipped == 0
+    assert april["Send the deck"].review_note == "Half done"
+    assert april["Call Contoso"].action.status is ActionStatus.OPEN
+
+    may = {f.action.title: f for f in services.actions.follow_ups(third.id)}
+    assert may["Send the deck"].status_before is ActionStatus.IN_PROGRESS
+    assert may["Send the deck"].action.status is ActionStatus.DONE
+    assert may["Send the deck"].times_slipped == 1
+
+
+def test_an_action_done_between_meetings_leaves_the_next_review_but_stays_in_the_earlier_one(
+    services, people
+) -> None:
+    clock = _Clock(services, datetime(2026, 3, 2, 9, 0))
+    make = services.meetings.create_meeting
+    first = make(title="March sync", starts_at=datetime(2026, 3, 2, 9, 0))
+    second = make(title="April sync", starts_at=datetime(2026, 4, 6, 9, 0))
+    third = make(title="May sync", starts_at=datetime(2026, 5, 4, 9, 0))
+    action = services.actions.add_action(
+        meeting_id=first.id, owner_id=people.ben.id, title="Fix CRM field"
+    )
+    clock.at(datetime(2026, 4, 6, 10, 0))
+    services.meetings.close_meeting(meeting_id=second.id)
+    clock.at(datetime(2026, 4, 20, 14, 0))
+    services.actions.set_status(action_id=action.id, status=ActionStatus.DONE, note="Shipped")
+
+    assert [f.action.status for f in services.actions.follow_ups(second.id)] == [ActionStatus.OPEN]
+    assert services.actions.follow_ups(third.id) == []
