@@ -369,6 +369,15 @@ class Controller(QObject):
         return action
 
     # ---- exports ------------------------------------------------------------
+    def export_followups(self, *, kind: str, flt: object, path: Path) -> object:
+        """Checklist ("docx"), calendar ("ics") or "csv" of the actions `flt` selects."""
+        self.flush_pending()
+        exports = self.services.exports
+        writer = {"docx": exports.followups_docx, "ics": exports.ics, "csv": exports.csv}[kind]
+        result = writer(flt=flt, path=path)  # type: ignore[operator]
+        self.status_shown.emit(f"Saved {result.actions:,} actions to {result.path}")
+        return result
+
     def export_minutes(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
         self.flush_pending()
         written = self.services.minutes.export_docx(

@@ -527,3 +527,54 @@ def test_my_commitments_follow_the_chosen_person(
     assert view.commitments_title.text() == "Ben Okafor: 1 open action · 1 commitment"
     assert view.commitments_model.record(0).confidence == 3
     assert shown_titles(view) == ["Tag every rejected lead with a reason"]
+
+
+def test_the_export_menu_saves_the_listed_actions_as_checklist_calendar_and_csv(
+    view: FollowUpsView,
+    history: SimpleNamespace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import csv
+
+    import docx
+    import icalendar
+
+    monkeypatch.setattr(
+        followups_view, "ask_export_path", lambda _parent, kind, _suggested: tmp_path / f"f.{kind}"
+    )
+    choose(view.person_combo, history.people["Ava Chen"])
+    for kind in ("docx", "ics", "csv"):
+        view.export_actions[kind].trigger()
+
+    checklist = docx.Document(str(tmp_path / "f.docx"))
+    text = "\n".join(c.text for t in checklist.tables for row in t.rows for c in row.cells)
+    assert "Call every webinar lead within a day" in text
+    assert "Agree the Q2 budget split" in text
+    assert "Rewrite the webinar follow-up e-mail" not in text  # Maya's, filtered out
+
+    calendar = icalendar.Calendar.from_ical((tmp_path / "f.ics").read_bytes())
+    summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
+    assert summaries == [
+        "Action: Agree the Q2 budget split (Ava Chen)",
+        "Action: Call every webinar lead within a day (Ava Chen)",
+    ]
+
+    with (tmp_path / "f.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert sorted(r[1] for r in rows[1:]) == [
+        "Agree the Q2 budget split",
+        "Call every webinar lead within a day",
+    ]
+
+
+def test_an_export_that_cannot_be_written_says_so_and_keeps_the_page(
+    view: FollowUpsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    target = tmp_path / "missing-folder" / "f.csv"
+    monkeypatch.setattr(followups_view, "ask_export_path", lambda *_: target)
+    monkeypatch.setattr(followups_view, "warn", lambda _p, _t, text: warnings.append(text))
+    assert view.export("csv") is None
+    assert len(warnings) == 1 and str(target.parent) in warnings[0]
+    assert not target.parent.exists()

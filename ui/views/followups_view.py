@@ -41,9 +41,18 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QShowEvent, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -57,6 +66,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -155,6 +165,24 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
         return None
     path = Path(text)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+EXPORT_KINDS = {
+    # kind: (menu text, file filter, file suffix, what the file is called)
+    "docx": ("Follow-up checklist (Word)…", "Word document (*.docx)", ".docx", "checklist"),
+    "ics": ("Calendar of due dates (.ics)…", "Calendar (*.ics)", ".ics", "due dates"),
+    "csv": ("Actions as CSV…", "CSV (*.csv)", ".csv", "actions"),
+}
+
+
+def ask_export_path(parent: QWidget, kind: str, suggested: str) -> Path | None:
+    """Where to save an export of the listed actions (tests replace this)."""
+    _text, file_filter, suffix, _name = EXPORT_KINDS[kind]
+    text, _ = QFileDialog.getSaveFileName(parent, "Export follow-ups", suggested, file_filter)
+    if not text:
+        return None
+    path = Path(text)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def balance_text(balance: TeamBalance) -> str:
@@ -370,6 +398,18 @@ class FollowUpsView(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.search_edit, 1)
         filters.addWidget(self.mine_button)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Save the actions these filters show")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        self.export_actions: dict[str, QAction] = {}
+        for kind, (label, *_rest) in EXPORT_KINDS.items():
+            action = export_menu.addAction(label)
+            action.triggered.connect(lambda _=False, k=kind: self.export(k))
+            self.export_actions[kind] = action
+        self.export_button.setMenu(export_menu)
+        filters.addWidget(self.export_button)
 
         # ---- team balance strip: "Sales 12 open · 3 overdue · 40 done" per team ----
         self.balance_chips: dict[TeamTag, QFrame] = {}
@@ -792,6 +832,25 @@ class FollowUpsView(QWidget):
         mc = self.controller.services.followups.member_commitments(member_id, self._today())
         atomic_write_bytes(path, pdf_bytes(commitments_html(mc)))
         self.controller.status_shown.emit(f"Saved {path}")
+        return path
+
+    def export(self, kind: str) -> Path | None:
+        """Ask where, then write the checklist, calendar or CSV of what the filters show."""
+        from alignmeet.export import ExportError
+
+        name = EXPORT_KINDS[kind][3]
+        suffix = EXPORT_KINDS[kind][2]
+        path = ask_export_path(self, kind, str(Path.home() / f"Follow-up {name}{suffix}"))
+        if path is None:
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.controller.export_followups(kind=kind, flt=self.current_filter(), path=path)
+        except ExportError as exc:
+            warn(self, "Not saved", str(exc))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
         return path
 
     def _on_pdf_button_clicked(self) -> None:
