@@ -6,10 +6,15 @@ import argparse
 import gc
 import os
 import sys
+import threading
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from alignmeet import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from alignmeet.storage.database import Database
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -48,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     apply_theme(app)
 
     try:
-        services = open_services(args.db)
+        services = open_services(args.db, quick_check=False)
     except DatabaseOpenError as exc:
         if args.smoke_test:
             print(f"alignmeet: {exc}", file=sys.stderr)
@@ -57,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             None, QMessageBox.Icon.Critical, "AlignMeet cannot open the database", str(exc)
         ).exec()
         return 1
+
+    check = _IntegrityCheck(services.db)  # reads the whole file while the window is built
 
     from ui.controller import Controller
     from ui.main_window import MainWindow
@@ -76,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         def finish() -> None:
             if not window.isVisible():
                 failures.append("main window is not visible")
+            check.wait()
+            if check.problem:
+                failures.append(check.problem)
             window.close()
             app.quit()
 
@@ -87,9 +97,50 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
 
+    def on_check_done() -> None:
+        if not check.done():
+            return
+        poll.stop()
+        if check.problem:
+            from ui.widgets import warn
+
+            warn(
+                window,
+                "AlignMeet cannot use this database",
+                f"{check.problem}\n\nAlignMeet stops here and changes nothing in the file. "
+                "Restore a backup from the backups folder next to it, or open another database.",
+            )
+            window.close()
+            app.exit(1)
+
+    poll = QTimer(window)
+    poll.setInterval(50)
+    poll.timeout.connect(on_check_done)
+    poll.start()
     code = app.exec()
     services.close()
     return int(code)
+
+
+class _IntegrityCheck:
+    """SQLite's quick check of the whole file, in a thread (it releases the GIL)."""
+
+    def __init__(self, db: Database) -> None:
+        self.problem: str | None = None
+        self._thread = threading.Thread(target=self._run, args=(db,), daemon=True)
+        self._thread.start()
+
+    def _run(self, db: Database) -> None:
+        try:
+            self.problem = db.quick_check()
+        except Exception as exc:  # report it like a damaged file, never as a traceback
+            self.problem = f"{db.label} could not be checked: {exc}"
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self) -> None:
+        self._thread.join()
 
 
 def _install_excepthook(window: object, *, smoke: bool) -> None:

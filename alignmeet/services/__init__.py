@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError
@@ -40,7 +42,13 @@ class Services:
         self.db.dispose()
 
 
-def open_services(target: str | None = None, *, create: bool = True) -> Services:
-    services = Services(open_database(target, create=create))
-    services.bootstrap()
+def open_services(
+    target: str | None = None, *, create: bool = True, quick_check: bool = True
+) -> Services:
+    services = Services(open_database(target, create=create, quick_check=quick_check))
+    try:
+        services.bootstrap()
+    except SADatabaseError as exc:  # a damaged file the quick check has not seen yet
+        services.close()
+        raise DatabaseOpenError(f"Cannot use {services.db.label}: {exc.orig or exc}") from exc
     return services

@@ -77,6 +77,26 @@ class Database:
         self.backups.append(target)
         return target
 
+    def quick_check(self) -> str | None:
+        """SQLite's quick check over the whole file: None when sound, else what is wrong.
+
+        Uses its own read-only connection, so it can run in another thread while
+        the app starts (SQLite releases the GIL: it overlaps on a second core).
+        """
+        if not self.is_sqlite or self.path is None or not self.path.exists():
+            return None  # a server, or a new database not written yet
+        try:
+            con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+            try:
+                result = con.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            result = str(exc)
+        if result == "ok":
+            return None
+        return f"{self.path} is damaged (SQLite quick check: {result})."
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -147,9 +167,18 @@ def _newer_message(label: str, revision: str) -> str:
 
 
 def open_database(
-    target: str | Path | None = None, *, create: bool = True, migrate: bool = True
+    target: str | Path | None = None,
+    *,
+    create: bool = True,
+    migrate: bool = True,
+    quick_check: bool = True,
 ) -> Database:
-    """Open (and if needed create and upgrade) a database by file path or URL."""
+    """Open (and if needed create and upgrade) a database by file path or URL.
+
+    `quick_check=False` leaves SQLite's whole-file check to the caller
+    (`Database.quick_check()`, e.g. in a thread while the window is built);
+    a file that needs an upgrade is always checked first, before its backup.
+    """
     if target is None:
         target = paths.default_db_path()
     as_text = str(target)
@@ -172,11 +201,8 @@ def open_database(
         url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), path=path
     )
     try:
-        if db.is_sqlite:
-            with engine.connect() as conn:
-                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-            if result != "ok":
-                raise DatabaseOpenError(f"{path} is damaged (SQLite quick check: {result}).")
+        if quick_check:
+            _raise_if_damaged(db)
         revision = current_revision(db)
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise DatabaseOpenError(_newer_message(db.label, revision))
@@ -184,6 +210,8 @@ def open_database(
             if not migrate:
                 raise DatabaseOpenError(f"{db.label} needs an upgrade to schema {HEAD_REVISION}.")
             if revision is not None:
+                if not quick_check:
+                    _raise_if_damaged(db)
                 db.backup(f"before-upgrade-{revision}")
             upgrade(db)
     except (SADatabaseError, OperationalError) as exc:
@@ -199,6 +227,12 @@ def open_database(
             + (f"; a backup is in {db.backups[-1]}." if db.backups else ".")
         ) from exc
     return db
+
+
+def _raise_if_damaged(db: Database) -> None:
+    problem = db.quick_check()
+    if problem is not None:
+        raise DatabaseOpenError(problem)
 
 
 def current_revision(db: Database) -> str | None:

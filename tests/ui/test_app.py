@@ -52,3 +52,29 @@ def test_smoke_test_on_a_zero_length_file_keeps_it_and_says_so(tmp_path: Path) -
     assert result.returncode == 1
     assert "empty (0 bytes)" in result.stderr
     assert db.stat().st_size == 0
+
+
+@pytest.mark.slow
+def test_a_file_damaged_inside_its_pages_stops_the_app_untouched(tmp_path: Path) -> None:
+    from alignmeet.services import open_services
+
+    db = tmp_path / "damaged.sqlite3"
+    services = open_services(str(db))
+    sales = services.people.list_teams()[0].id
+    for i in range(300):
+        services.people.add_member(name=f"Member {i:03d}", team_id=sales, role="x" * 200)
+    services.close()
+    data = bytearray(db.read_bytes())
+    page = 4096
+    assert len(data) > 6 * page
+    for n in (3, 4, 5):  # b-tree page headers and cell pointers of three pages
+        data[n * page : n * page + 64] = bytes(range(7, 71))
+    db.write_bytes(bytes(data))
+    before = db.read_bytes()
+
+    result = _run_app("--smoke-test", "--db", str(db), tmp_path=tmp_path)
+
+    assert result.returncode == 1
+    assert "damaged" in result.stderr or "malformed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
