@@ -34,8 +34,7 @@ from alignmeet.domain.enums import (
     Phase,
     TeamTag,
 )
-from alignmeet.export.minutes_docx import write_minutes
-from alignmeet.services.records import (
+from alignmeet.domain.records import (
     ActionRecord,
     AgendaItemMinutes,
     AgendaItemRecord,
@@ -47,6 +46,7 @@ from alignmeet.services.records import (
     MinutesData,
     ParticipantRecord,
 )
+from alignmeet.export.minutes_docx import write_minutes
 
 STARTS = datetime(2026, 10, 1, 9, 0)
 _STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED, ActionStatus.DONE)

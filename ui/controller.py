@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
 from alignmeet.services import NotFoundError, Services
-from alignmeet.services import records as r
 from ui.autosave import DebouncedSaver
 
 

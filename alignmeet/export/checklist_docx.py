@@ -10,8 +10,7 @@ and its status. Header rows repeat on every page, the footer says "Page X of Y".
 The document is built the way the minutes are (`alignmeet.export.docx_xml`): styles
 resolved once, the body written as WordprocessingML text and parsed in one go, every user
 string cleaned (`clean_text`) and escaped. The input rows are
-`alignmeet.services.records.ActionRow`; the services are not imported (the layers contract
-puts `alignmeet.export` below them), so `ChecklistRow` names what is read.
+`alignmeet.domain.records.ActionRow`s.
 """
 
 from __future__ import annotations
@@ -20,11 +19,12 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from docx.shared import Pt
 
 from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.records import ActionRow
 from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.docx_xml import (
@@ -52,7 +52,6 @@ from alignmeet.export.sanitize import clean_text
 
 __all__ = [
     "DEFAULT_TITLE",
-    "ChecklistRow",
     "checklist_document_bytes",
     "write_checklist",
 ]
@@ -60,26 +59,11 @@ __all__ = [
 DEFAULT_TITLE = "Follow-up checklist"
 
 
-class ChecklistRow(Protocol):
-    """What the checklist reads: the shape of `alignmeet.services.records.ActionRow`.
-
-    `action` is an `ActionRecord`: id, title, owner_id, owner_name, due, team_tag, status,
-    milestone, meeting_title and meeting_date are read.
-    """
-
-    @property
-    def action(self) -> Any: ...
-    @property
-    def owner_team(self) -> str: ...
-    @property
-    def times_slipped(self) -> int: ...
-
-
 # --------------------------------------------------------------------------- public API
 
 
 def write_checklist(
-    rows: Iterable[ChecklistRow],
+    rows: Iterable[ActionRow],
     path: Path,
     *,
     title: str = DEFAULT_TITLE,
@@ -103,7 +87,7 @@ def write_checklist(
 
 
 def checklist_document_bytes(
-    rows: Iterable[ChecklistRow],
+    rows: Iterable[ActionRow],
     *,
     title: str = DEFAULT_TITLE,
     generated_at: datetime,
@@ -137,9 +121,9 @@ def _is_overdue(action: Any, today: date) -> bool:
     return action.due is not None and action.due < today and action.status.is_open
 
 
-def _groups(rows: Sequence[ChecklistRow]) -> list[list[ChecklistRow]]:
+def _groups(rows: Sequence[ActionRow]) -> list[list[ActionRow]]:
     """Rows by owner, owners in name order; each owner's rows keep the order given."""
-    by_owner: dict[int, list[ChecklistRow]] = {}
+    by_owner: dict[int, list[ActionRow]] = {}
     for row in rows:
         by_owner.setdefault(row.action.owner_id, []).append(row)
     return sorted(
@@ -190,7 +174,7 @@ _DONE = '<w:rPr><w:color w:val="2E7D32"/></w:rPr>'
 
 
 def _body(
-    rows: Sequence[ChecklistRow],
+    rows: Sequence[ActionRow],
     s: Styles,
     width: int,
     *,
@@ -237,7 +221,7 @@ def _body(
         yield table(widths, body_rows, style=s.table)
 
 
-def _action_row(row: ChecklistRow, widths: Sequence[int], tt: str, today: date, sdt_id: int) -> str:
+def _action_row(row: ActionRow, widths: Sequence[int], tt: str, today: date, sdt_id: int) -> str:
     """One action: check box, title (milestone, origin), due date, team, status."""
     action = row.action
     done = action.status is ActionStatus.DONE

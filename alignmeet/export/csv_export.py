@@ -12,7 +12,7 @@
 - Dates are ISO (``2026-11-03``), which every spreadsheet recognises; ids and counts are
   numbers and never start with a dangerous character.
 
-The rows are `alignmeet.services.records.ActionRow`s, read through `CsvRow`.
+The rows are `alignmeet.domain.records.ActionRow`s.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
 
+from alignmeet.domain.records import ActionRow
 from alignmeet.export.atomic import atomic_write_bytes
 
-__all__ = ["HEADER", "CsvRow", "csv_bytes", "csv_cell", "write_csv"]
+__all__ = ["HEADER", "csv_bytes", "csv_cell", "write_csv"]
 
 HEADER = (
     "id",
@@ -49,21 +49,6 @@ _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-class CsvRow(Protocol):
-    """What the CSV reads: the shape of `alignmeet.services.records.ActionRow`."""
-
-    @property
-    def action(self) -> Any: ...
-    @property
-    def owner_team(self) -> str: ...
-    @property
-    def series_name(self) -> str: ...
-    @property
-    def times_slipped(self) -> int: ...
-    @property
-    def last_note(self) -> str: ...
-
-
 def csv_cell(text: str) -> str:
     """A text cell: lone surrogates dropped, a leading formula character neutralised."""
     text = _SURROGATES.sub("", text or "")
@@ -76,7 +61,7 @@ def _date(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _record(row: CsvRow) -> list[str | int]:
+def _record(row: ActionRow) -> list[str | int]:
     action = row.action
     return [
         int(action.id),
@@ -95,7 +80,7 @@ def _record(row: CsvRow) -> list[str | int]:
     ]
 
 
-def csv_bytes(rows: Iterable[CsvRow]) -> bytes:
+def csv_bytes(rows: Iterable[ActionRow]) -> bytes:
     """The CSV file's bytes: BOM, header row, one row per action."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect="excel")
@@ -104,7 +89,7 @@ def csv_bytes(rows: Iterable[CsvRow]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_csv(rows: Iterable[CsvRow], path: Path) -> Path:
+def write_csv(rows: Iterable[ActionRow], path: Path) -> Path:
     """Write the CSV to `path` atomically and return `path`.
 
     Raises `ExportError` (old file kept) when the file cannot be written.

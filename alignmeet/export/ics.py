@@ -29,8 +29,7 @@ characters, lone surrogates; a lone CR becomes a line break) and DEL is dropped:
 allows no control character in TEXT other than the tab, and a raw CR or LF would end the
 content line. Summaries are kept on one line.
 
-The rows are `alignmeet.services.records.ActionRow`s, read through `IcsRow` (the services
-are above this package and are not imported).
+The rows are `alignmeet.domain.records.ActionRow`s.
 """
 
 from __future__ import annotations
@@ -39,17 +38,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from icalendar import Calendar, Event
 
 from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.records import ActionRow
 from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.sanitize import clean_text
 
 __all__ = [
-    "IcsRow",
     "IcsSummary",
     "action_uid",
     "event_description",
@@ -61,23 +60,6 @@ __all__ = [
 
 PRODID = "-//AlignMeet//Follow-up due dates//EN"
 UID_DOMAIN = "alignmeet.local"
-
-
-class IcsRow(Protocol):
-    """What the calendar reads: the shape of `alignmeet.services.records.ActionRow`.
-
-    `action` is an `ActionRecord` (id, title, owner_name, due, team_tag, status,
-    milestone, meeting_title, meeting_date).
-    """
-
-    @property
-    def action(self) -> Any: ...
-    @property
-    def owner_team(self) -> str: ...
-    @property
-    def series_name(self) -> str: ...
-    @property
-    def times_slipped(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -113,7 +95,7 @@ def action_uid(action: Any, created: datetime | None = None) -> str:
 
 
 def write_ics(
-    rows: Iterable[IcsRow],
+    rows: Iterable[ActionRow],
     path: Path,
     *,
     calendar_name: str,
@@ -141,7 +123,7 @@ def write_ics(
 
 
 def ics_bytes(
-    rows: Iterable[IcsRow],
+    rows: Iterable[ActionRow],
     *,
     calendar_name: str,
     generated_at: datetime | None = None,
@@ -159,7 +141,7 @@ def ics_bytes(
 
 
 def _build(
-    rows: Iterable[IcsRow],
+    rows: Iterable[ActionRow],
     *,
     calendar_name: str,
     generated_at: datetime | None,
@@ -198,7 +180,7 @@ def _build(
     return b"".join(parts), events, skipped
 
 
-def _event(row: IcsRow, stamp: datetime, created: datetime | None, sequence: int) -> Event:
+def _event(row: ActionRow, stamp: datetime, created: datetime | None, sequence: int) -> Event:
     action = row.action
     due: date = action.due
     event = Event()
@@ -222,7 +204,7 @@ def event_summary(action: Any) -> str:
     return f"Action: {title} ({owner})" if owner else f"Action: {title}"
 
 
-def event_description(row: IcsRow) -> str:
+def event_description(row: ActionRow) -> str:
     action = row.action
     lines = [f"Status: {action.status.label}"]
     owner = _one_line(action.owner_name)

@@ -6,22 +6,21 @@ then put into the template's body (see `alignmeet.export.docx_xml`, shared with 
 follow-up checklist). Every user string goes through `clean_text` (control characters Word
 refuses) and is XML-escaped, so markup such as ``<b>Sam</b>`` or ``{{7*7}}`` shows literally.
 
-The input is an `alignmeet.services.records.MinutesData`. It is not imported here: the
-layers contract puts `alignmeet.export` below `alignmeet.services`, so the module relies
-only on the attributes it reads (see `MinutesInput`).
+The input is an `alignmeet.domain.records.MinutesData`, gathered by the minutes service.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from docx.shared import Pt
 
 from alignmeet.domain.enums import ItemKind
+from alignmeet.domain.records import MinutesData
 from alignmeet.domain.rules import format_minutes_seconds, short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.docx_xml import (
@@ -57,40 +56,15 @@ from alignmeet.export.docx_xml import (
 )
 from alignmeet.export.sanitize import clean_text
 
-__all__ = ["MinutesInput", "minutes_document_bytes", "write_minutes"]
+__all__ = ["minutes_document_bytes", "write_minutes"]
 
 _BLANK_LINES = re.compile(r"\n{2,}")
-
-
-class MinutesInput(Protocol):
-    """What the export reads: the shape of `alignmeet.services.records.MinutesData`."""
-
-    @property
-    def meeting(self) -> Any: ...
-    @property
-    def participants(self) -> Sequence[Any]: ...
-    @property
-    def follow_ups(self) -> Sequence[Any]: ...
-    @property
-    def items(self) -> Sequence[Any]: ...
-    @property
-    def parked(self) -> Sequence[Any]: ...
-    @property
-    def plans(self) -> Sequence[Any]: ...
-    @property
-    def generated_at(self) -> datetime: ...
-    @property
-    def present(self) -> Sequence[Any]: ...
-    @property
-    def apologies(self) -> Sequence[Any]: ...
-    @property
-    def absent(self) -> Sequence[Any]: ...
 
 
 # --------------------------------------------------------------------------- public API
 
 
-def write_minutes(data: MinutesInput, path: Path, *, template: Path | None = None) -> Path:
+def write_minutes(data: MinutesData, path: Path, *, template: Path | None = None) -> Path:
     """Write the minutes to `path` atomically and return `path`.
 
     `template` is an optional company .docx (or .dotx) whose styles, page set-up, header
@@ -103,7 +77,7 @@ def write_minutes(data: MinutesInput, path: Path, *, template: Path | None = Non
     return path
 
 
-def minutes_document_bytes(data: MinutesInput, *, template: Path | None = None) -> bytes:
+def minutes_document_bytes(data: MinutesData, *, template: Path | None = None) -> bytes:
     """The minutes as the bytes of a .docx file."""
     doc = open_template(template)
     section = doc.sections[-1]
@@ -120,7 +94,7 @@ def minutes_document_bytes(data: MinutesInput, *, template: Path | None = None) 
     return document_bytes(doc)
 
 
-def _teams(data: MinutesInput) -> list[str]:
+def _teams(data: MinutesData) -> list[str]:
     teams: list[str] = []
     for person in data.participants:
         if person.team_name and person.team_name not in teams:
@@ -170,7 +144,7 @@ def _note_paragraphs(text: str) -> list[str]:
 # --------------------------------------------------------------------------- the body
 
 
-def _body(data: MinutesInput, s: Styles, width: int) -> list[str]:
+def _body(data: MinutesData, s: Styles, width: int) -> list[str]:
     out: list[str] = []
     meeting = data.meeting
     teams = _teams(data)
@@ -249,7 +223,7 @@ def _body(data: MinutesInput, s: Styles, width: int) -> list[str]:
     return out
 
 
-def _title_block(data: MinutesInput, teams: Sequence[str], width: int) -> str:
+def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:
     meeting = data.meeting
     start = meeting.starts_at
     time = time_of_day(start)
@@ -287,7 +261,7 @@ def _title_block(data: MinutesInput, teams: Sequence[str], width: int) -> str:
     )
 
 
-def _review_table(data: MinutesInput, s: Styles, width: int) -> str:
+def _review_table(data: MinutesData, s: Styles, width: int) -> str:
     # "From" is the date of the meeting that agreed the action: all of them belong
     # to this series, so repeating its title on every row only made rows taller.
     widths = columns(width, 360, None, 1150, 1100, 1100, 1000, 1000, 1700)
@@ -352,7 +326,7 @@ def _agenda_item(number: int, entry: Any, s: Styles) -> list[str]:
     return out
 
 
-def _actions_table(data: MinutesInput, s: Styles, width: int, teams: Sequence[str]) -> str:
+def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str]) -> str:
     widths = columns(width, 400, None, 1750, 1100, 1200, 1200)
     tt = s.table_text
     rows = [header_row(widths, ("#", "Action", "Owner", "Team", "Due", "Status"), tt)]
@@ -398,7 +372,7 @@ def _actions_table(data: MinutesInput, s: Styles, width: int, teams: Sequence[st
     return table(widths, rows, style=s.table)
 
 
-def _commitments(data: MinutesInput) -> list[str]:
+def _commitments(data: MinutesData) -> list[str]:
     present = data.present
     if not present:
         return [para(run("No members were recorded as present.", MUTED_ITALIC))]
@@ -427,7 +401,7 @@ def _commitments(data: MinutesInput) -> list[str]:
 # --------------------------------------------------------------------------- footer, properties
 
 
-def _footer_label(data: MinutesInput) -> str:
+def _footer_label(data: MinutesData) -> str:
     """ "Title · date" for the footer's left side."""
     meeting = data.meeting
     title = one_line(meeting.title, 70)
@@ -435,7 +409,7 @@ def _footer_label(data: MinutesInput) -> str:
     return f"{title} · {when}" if title else when
 
 
-def _set_properties(doc: Any, data: MinutesInput) -> None:
+def _set_properties(doc: Any, data: MinutesData) -> None:
     props = doc.core_properties
     meeting = data.meeting
 

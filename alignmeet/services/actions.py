@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError, optional_text, require_text
-from alignmeet.services import records as r
 from alignmeet.services.base import ServiceBase, to_action, to_update
 from alignmeet.storage import models as m
 

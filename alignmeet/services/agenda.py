@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from alignmeet.domain import records as r
 from alignmeet.domain.enums import ItemKind, MeetingStatus
 from alignmeet.domain.rules import (
     AgendaBudget,
@@ -16,7 +17,6 @@ from alignmeet.domain.rules import (
     require_text,
     validate_minutes,
 )
-from alignmeet.services import records as r
 from alignmeet.services.base import ServiceBase, member_name, to_item
 from alignmeet.storage import models as m
 

@@ -8,9 +8,9 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
 from alignmeet.domain.rules import short_date
-from alignmeet.services import records as r
 from alignmeet.storage import models as m
 from alignmeet.storage.database import Database
 

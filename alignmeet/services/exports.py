@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
-from alignmeet.services import records as r
 from alignmeet.services.base import NotFoundError, ServiceBase
 from alignmeet.services.followups import ActionFilter, FollowUpService
 from alignmeet.storage import models as m

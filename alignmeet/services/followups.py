@@ -38,8 +38,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
+from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
-from alignmeet.services import records as r
 from alignmeet.services.base import ServiceBase, to_member
 from alignmeet.storage import models as m
 from alignmeet.storage.fulltext import FTS_SOURCES, fts_query, like_pattern, search_words

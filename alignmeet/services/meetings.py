@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from alignmeet.domain import records as r
 from alignmeet.domain.enums import Attendance, MeetingStatus, Phase
 from alignmeet.domain.rules import (
     DEFAULT_END_GOAL,
@@ -19,7 +20,6 @@ from alignmeet.domain.rules import (
     validate_confidence,
     validate_minutes,
 )
-from alignmeet.services import records as r
 from alignmeet.services.base import NotFoundError, ServiceBase, to_meeting, to_participant
 from alignmeet.storage import models as m
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from alignmeet.domain import records as r
 from alignmeet.domain.enums import Attendance
-from alignmeet.services import records as r
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError, ServiceBase, to_item, to_meeting, to_participant

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from alignmeet.domain import records as r
 from alignmeet.domain.rules import (
     MAX_NAME,
     ValidationError,
@@ -11,7 +12,6 @@ from alignmeet.domain.rules import (
     require_text,
     validate_email,
 )
-from alignmeet.services import records as r
 from alignmeet.services.base import ServiceBase, to_member
 from alignmeet.storage import models as m
 

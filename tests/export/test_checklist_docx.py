@@ -25,12 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alignmeet.domain.enums import ActionStatus, ItemKind, MeetingStatus, Phase, TeamTag
-from alignmeet.export import ExportError
-from alignmeet.export.checklist_docx import checklist_document_bytes, write_checklist
-from alignmeet.export.docx_xml import one_line
-from alignmeet.export.minutes_docx import minutes_document_bytes
-from alignmeet.export.sanitize import clean_text
-from alignmeet.services.records import (
+from alignmeet.domain.records import (
     ActionRecord,
     ActionRow,
     AgendaItemMinutes,
@@ -39,6 +34,11 @@ from alignmeet.services.records import (
     MeetingRecord,
     MinutesData,
 )
+from alignmeet.export import ExportError
+from alignmeet.export.checklist_docx import checklist_document_bytes, write_checklist
+from alignmeet.export.docx_xml import one_line
+from alignmeet.export.minutes_docx import minutes_document_bytes
+from alignmeet.export.sanitize import clean_text
 
 TODAY = date(2026, 11, 22)
 GENERATED = datetime(2026, 11, 22, 9, 30)

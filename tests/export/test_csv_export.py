@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
+from alignmeet.domain.records import ActionRecord, ActionRow
 from alignmeet.export import ExportError
 from alignmeet.export.csv_export import HEADER, csv_bytes, csv_cell, write_csv
-from alignmeet.services.records import ActionRecord, ActionRow
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 

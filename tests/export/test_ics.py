@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
+from alignmeet.domain.records import ActionRecord, ActionRow
 from alignmeet.export import ExportError
 from alignmeet.export.ics import (
     action_uid,
@@ -22,7 +23,6 @@ from alignmeet.export.ics import (
     ics_text,
     write_ics,
 )
-from alignmeet.services.records import ActionRecord, ActionRow
 
 GENERATED = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 SEP = date(2026, 9, 29)

@@ -30,10 +30,7 @@ from alignmeet.domain.enums import (
     Phase,
     TeamTag,
 )
-from alignmeet.export import ExportError
-from alignmeet.export.minutes_docx import minutes_document_bytes, write_minutes
-from alignmeet.export.sanitize import clean_text
-from alignmeet.services.records import (
+from alignmeet.domain.records import (
     ActionRecord,
     AgendaItemMinutes,
     AgendaItemRecord,
@@ -45,6 +42,9 @@ from alignmeet.services.records import (
     MinutesData,
     ParticipantRecord,
 )
+from alignmeet.export import ExportError
+from alignmeet.export.minutes_docx import minutes_document_bytes, write_minutes
+from alignmeet.export.sanitize import clean_text
 
 # --------------------------------------------------------------------------- factory
 

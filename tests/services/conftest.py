@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from alignmeet.domain import records as r
 from alignmeet.services import Services
-from alignmeet.services import records as r
 from alignmeet.storage.database import open_database
 
 NOW = datetime(2026, 3, 2, 9, 30)

@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, TeamTag
-from alignmeet.services import Services
-from alignmeet.services.records import (
+from alignmeet.domain.records import (
     ActionRecord,
     AgendaItemRecord,
     DecisionRecord,
@@ -18,6 +17,7 @@ from alignmeet.services.records import (
     IdeaRecord,
     ParticipantRecord,
 )
+from alignmeet.services import Services
 from ui.controller import Controller
 from ui.models.actions_model import ActionsModel, RoundRobinModel
 from ui.models.attendance_model import (

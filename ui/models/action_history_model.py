@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.records import ActionUpdateRecord
 from alignmeet.domain.rules import short_date
-from alignmeet.services.records import ActionUpdateRecord
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_HISTORY = 0

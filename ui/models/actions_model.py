@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from alignmeet.domain.records import ActionRecord, ParticipantRecord
 from alignmeet.domain.rules import short_date
-from alignmeet.services.records import ActionRecord, ParticipantRecord
 from ui.models.record_table_model import (
     ID_ROLE,
     SORT_ROLE,

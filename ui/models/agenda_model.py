@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 
 from alignmeet.domain.enums import ItemKind
+from alignmeet.domain.records import AgendaItemRecord
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services.base import NotFoundError
-from alignmeet.services.records import AgendaItemRecord
 from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
 
 if TYPE_CHECKING:

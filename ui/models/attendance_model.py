@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from alignmeet.domain.enums import Attendance
-from alignmeet.services.records import ParticipantRecord
+from alignmeet.domain.records import ParticipantRecord
 from ui.models.record_table_model import ID_ROLE, Column, Index, RecordTableModel
 
 COL_NAME, COL_TEAM, COL_ROLE, COL_PRESENT, COL_APOLOGIES, COL_REPRESENTATIVE = range(6)

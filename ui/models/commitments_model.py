@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from alignmeet.services.records import ParticipantRecord
+from alignmeet.domain.records import ParticipantRecord
 from ui.models.record_table_model import ID_ROLE, Column, Index, RecordTableModel, plain_tooltip
 
 COL_NAME, COL_TEAM, COL_ACTIONS, COL_COMMITTED, COL_CONFIDENCE = range(5)

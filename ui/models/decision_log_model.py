@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from alignmeet.domain.records import DecisionLogRow
 from alignmeet.domain.rules import short_date
-from alignmeet.services.records import DecisionLogRow
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_MEETING, COL_ITEM, COL_DECISION = range(4)

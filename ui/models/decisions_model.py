@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alignmeet.services.records import DecisionRecord
+from alignmeet.domain.records import DecisionRecord
 from ui.models.record_table_model import Column, RecordTableModel
 
 

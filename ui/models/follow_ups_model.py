@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from alignmeet.domain.records import FollowUpRecord
 from alignmeet.domain.rules import due_state, short_date
-from alignmeet.services.records import FollowUpRecord
 from ui.models.record_table_model import (
     ID_ROLE,
     SORT_ROLE,

@@ -16,9 +16,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
+from alignmeet.domain.records import ActionLine
 from alignmeet.domain.rules import due_state, short_date
 from alignmeet.services.followups import FollowUpIndex
-from alignmeet.services.records import ActionLine
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, plain_tooltip
 
 _NULL_INDEX = QModelIndex()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alignmeet.services.records import IdeaRecord
+from alignmeet.domain.records import IdeaRecord
 from ui.models.record_table_model import Column, RecordTableModel
 
 

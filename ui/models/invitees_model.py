@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 
-from alignmeet.services.records import MemberRecord
+from alignmeet.domain.records import MemberRecord
 from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
 
 COL_MEMBER = 0

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.enums import MeetingStatus
-from alignmeet.services.records import MeetingSummary
+from alignmeet.domain.records import MeetingSummary
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_TIME, COL_TITLE, COL_SERIES, COL_STATUS, COL_PHASE = range(6)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from alignmeet.domain.records import CommitmentRow
 from alignmeet.domain.rules import short_date
-from alignmeet.services.records import CommitmentRow
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_MEETING, COL_CONFIDENCE, COL_OPEN, COL_NOTE = range(5)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from alignmeet.services.records import MemberRecord, TeamRecord
+from alignmeet.domain.records import MemberRecord, TeamRecord
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_NAME, COL_TEAM, COL_ROLE, COL_EMAIL, COL_ACTIVE = range(5)

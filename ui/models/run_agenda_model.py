@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from alignmeet.domain.records import AgendaItemRecord
 from alignmeet.domain.rules import format_minutes_seconds
-from alignmeet.services.records import AgendaItemRecord
 from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
 
 COL_NUMBER, COL_TITLE, COL_TIME = range(3)

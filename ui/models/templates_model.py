@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alignmeet.services.records import TemplateRecord
+from alignmeet.domain.records import TemplateRecord
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_TEMPLATE = 0

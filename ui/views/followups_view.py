@@ -72,9 +72,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
-from alignmeet.domain.rules import ValidationError, short_date
-from alignmeet.services.followups import ActionFilter, FollowUpIndex, FollowUpIndexBuilder
-from alignmeet.services.records import (
+from alignmeet.domain.records import (
     ActionLine,
     DecisionLogRow,
     FollowUpDirectory,
@@ -82,6 +80,8 @@ from alignmeet.services.records import (
     SearchHit,
     TeamBalance,
 )
+from alignmeet.domain.rules import ValidationError, short_date
+from alignmeet.services.followups import ActionFilter, FollowUpIndex, FollowUpIndexBuilder
 from ui.controller import Controller
 from ui.models.action_history_model import ActionHistoryModel
 from ui.models.decision_log_model import COL_DECISION, DecisionLogModel

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet.domain.records import MeetingRecord, TemplateRecord
 from alignmeet.domain.rules import MAX_TITLE, ValidationError, name_key, require_text
 from alignmeet.services.meetings import DEFAULT_SERIES
-from alignmeet.services.records import MeetingRecord, TemplateRecord
 from ui.controller import Controller
 from ui.models.templates_model import template_label
 from ui.widgets import FieldError, plain_label, show_validation

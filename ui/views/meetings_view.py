@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import MeetingStatus
-from alignmeet.services.records import MeetingSummary
+from alignmeet.domain.records import MeetingSummary
 from ui.controller import Controller
 from ui.models.meetings_model import (
     COL_DATE,

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet.domain.records import MemberRecord
 from alignmeet.domain.rules import MAX_NAME, MAX_TITLE, ValidationError
 from alignmeet.services.base import NotFoundError
-from alignmeet.services.records import MemberRecord
 from ui.controller import Controller
 from ui.models.members_model import (
     COL_ACTIVE,

@@ -49,9 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import Attendance, ItemKind, MeetingStatus
+from alignmeet.domain.records import MeetingRecord, MemberRecord, ParticipantRecord
 from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services.base import NotFoundError
-from alignmeet.services.records import MeetingRecord, MemberRecord, ParticipantRecord
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.models.agenda_model import (

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import Attendance, Phase, TeamTag
+from alignmeet.domain.records import ActionRecord, ParticipantRecord
 from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services.actions import default_tag
-from alignmeet.services.records import ActionRecord, ParticipantRecord
 from ui.controller import Controller
 from ui.models.actions_model import COL_ACTION, NOT_PRESENT, ActionsModel, RoundRobinModel
 from ui.views.phases import PhasePage, fit_columns, section_label, set_font, table_view

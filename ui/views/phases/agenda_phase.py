@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import Attendance, ItemKind, MeetingStatus, Phase
+from alignmeet.domain.records import AgendaItemRecord
 from alignmeet.domain.rules import ValidationError, format_minutes_seconds
 from alignmeet.domain.timebox import BoxReading, BoxState, read_box
 from alignmeet.services import NotFoundError
-from alignmeet.services.records import AgendaItemRecord
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.meeting_clock import MeetingClock, clock_text

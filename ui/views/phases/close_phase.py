@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import MeetingStatus, Phase, TeamTag
+from alignmeet.domain.records import MinutesData
 from alignmeet.domain.rules import ValidationError
-from alignmeet.services.records import MinutesData
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.views.phases import PhasePage, caption_label, card, section_label, set_font

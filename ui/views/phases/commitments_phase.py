@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import Attendance, Phase
+from alignmeet.domain.records import ParticipantRecord
 from alignmeet.domain.rules import ValidationError
-from alignmeet.services.records import ParticipantRecord
 from ui.controller import Controller
 from ui.models.commitments_model import COL_NAME, CommitmentsModel
 from ui.views.phases import PhasePage, card, fit_columns, set_font, table_view

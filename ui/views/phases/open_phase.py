@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from alignmeet.domain.enums import Attendance, Phase
+from alignmeet.domain.records import ParticipantRecord
 from alignmeet.domain.rules import DEFAULT_END_GOAL
-from alignmeet.services.records import ParticipantRecord
 from ui.controller import Controller
 from ui.models.attendance_model import (
     COL_APOLOGIES,

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import ActionStatus, Phase
+from alignmeet.domain.records import FollowUpRecord
 from alignmeet.domain.rules import ValidationError
-from alignmeet.services.records import FollowUpRecord
 from ui.controller import Controller
 from ui.models.follow_ups_model import COL_ACTION, COL_NOTE, FollowUpsModel
 from ui.views.phases import PhasePage, fit_columns, set_font, table_view

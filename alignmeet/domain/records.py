@@ -1,4 +1,5 @@
-"""Plain, immutable records that services hand out. No ORM object leaves a service."""
+"""Plain, immutable records: what services hand out (no ORM object leaves a service) and
+what exports and views read."""
 
 from __future__ import annotations
 
