@@ -8,13 +8,10 @@ import os
 import sys
 import threading
 import traceback
+from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from alignmeet import APP_NAME, __version__
-
-if TYPE_CHECKING:
-    from alignmeet.storage.database import Database
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -36,6 +33,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
+    # Read the whole database file while Qt and SQLAlchemy are imported.
+    check = _IntegrityCheck(_database_file(args.db))
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -62,8 +61,6 @@ def main(argv: list[str] | None = None) -> int:
             None, QMessageBox.Icon.Critical, "AlignMeet cannot open the database", str(exc)
         ).exec()
         return 1
-
-    check = _IntegrityCheck(services.db)  # reads the whole file while the window is built
 
     from ui.controller import Controller
     from ui.main_window import MainWindow
@@ -122,19 +119,32 @@ def main(argv: list[str] | None = None) -> int:
     return int(code)
 
 
+def _database_file(target: str | None) -> Path | None:
+    """The SQLite file the app will open, or None for a server URL."""
+    if target is not None and "://" in target:
+        return None
+    from alignmeet.paths import default_db_path
+
+    return Path(target).expanduser().resolve() if target else default_db_path()
+
+
 class _IntegrityCheck:
     """SQLite's quick check of the whole file, in a thread (it releases the GIL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, path: Path | None) -> None:
         self.problem: str | None = None
-        self._thread = threading.Thread(target=self._run, args=(db,), daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
         self._thread.start()
 
-    def _run(self, db: Database) -> None:
+    def _run(self, path: Path | None) -> None:
+        if path is None:
+            return
         try:
-            self.problem = db.quick_check()
+            from alignmeet.storage.integrity import quick_check_file
+
+            self.problem = quick_check_file(path)
         except Exception as exc:  # report it like a damaged file, never as a traceback
-            self.problem = f"{db.label} could not be checked: {exc}"
+            self.problem = f"{path} could not be checked: {exc}"
 
     def done(self) -> bool:
         return not self._thread.is_alive()

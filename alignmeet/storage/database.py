@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from alignmeet import paths
+from alignmeet.storage.integrity import quick_check_file
 
 # The newest schema this version knows, and every schema it can upgrade from.
 # tests/storage/test_migrations.py checks these against the Alembic scripts.
@@ -78,24 +79,10 @@ class Database:
         return target
 
     def quick_check(self) -> str | None:
-        """SQLite's quick check over the whole file: None when sound, else what is wrong.
-
-        Uses its own read-only connection, so it can run in another thread while
-        the app starts (SQLite releases the GIL: it overlaps on a second core).
-        """
-        if not self.is_sqlite or self.path is None or not self.path.exists():
-            return None  # a server, or a new database not written yet
-        try:
-            con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
-            try:
-                result = con.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                con.close()
-        except sqlite3.DatabaseError as exc:
-            result = str(exc)
-        if result == "ok":
-            return None
-        return f"{self.path} is damaged (SQLite quick check: {result})."
+        """SQLite's quick check over the whole file: None when sound, else what is wrong."""
+        if not self.is_sqlite or self.path is None:
+            return None  # a server checks itself
+        return quick_check_file(self.path)
 
     def dispose(self) -> None:
         self.engine.dispose()
