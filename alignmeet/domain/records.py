@@ -31,9 +31,13 @@ class MemberRecord:
 
 @dataclass(frozen=True)
 class SeriesRecord:
+    """A meeting series: its cadence, the agenda and the members its new meetings start with."""
+
     id: int
     name: str
     cadence_days: int
+    default_template_id: int | None = None
+    member_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

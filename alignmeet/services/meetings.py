@@ -24,6 +24,7 @@ from alignmeet.services.base import NotFoundError, ServiceBase, to_meeting, to_p
 from alignmeet.storage import models as m
 
 DEFAULT_SERIES = "Sales & Marketing sync"
+MAX_CADENCE_DAYS = 365
 _UNSET: object = object()
 
 
@@ -32,7 +33,11 @@ class MeetingService(ServiceBase):
     def list_series(self) -> list[r.SeriesRecord]:
         with self.db.sessions() as s:
             rows = s.scalars(select(m.Series).order_by(m.Series.name))
-            return [r.SeriesRecord(id=x.id, name=x.name, cadence_days=x.cadence_days) for x in rows]
+            return [to_series(s, x) for x in rows]
+
+    def get_series(self, series_id: int) -> r.SeriesRecord:
+        with self.db.sessions() as s:
+            return to_series(s, self._get(s, m.Series, series_id, "Series"))
 
     def ensure_series(
         self, *, name: str = DEFAULT_SERIES, cadence_days: int = 30
@@ -41,11 +46,56 @@ class MeetingService(ServiceBase):
         with self.db.transaction() as s:
             for series in s.scalars(select(m.Series)):
                 if name_key(series.name) == name_key(text):
-                    return r.SeriesRecord(series.id, series.name, series.cadence_days)
+                    return to_series(s, series)
             series = m.Series(name=text, cadence_days=cadence_days)
             s.add(series)
             s.flush()
-            return r.SeriesRecord(series.id, series.name, series.cadence_days)
+            return to_series(s, series)
+
+    def update_series(
+        self,
+        *,
+        series_id: int,
+        name: str | None = None,
+        cadence_days: int | None = None,
+        default_template_id: int | object | None = _UNSET,
+    ) -> r.SeriesRecord:
+        """Rename a series, change its cadence or its default agenda (None: no default)."""
+        with self.db.transaction() as s:
+            series = self._get(s, m.Series, series_id, "Series")
+            if name is not None:
+                text = require_text("name", name, label="Series name")
+                for other in s.scalars(select(m.Series).where(m.Series.id != series_id)):
+                    if name_key(other.name) == name_key(text):
+                        raise ValidationError("name", f"There is already a series called {text}.")
+                series.name = text
+            if cadence_days is not None:
+                series.cadence_days = validate_cadence(cadence_days)
+            if default_template_id is not _UNSET:
+                if default_template_id is not None:
+                    assert isinstance(default_template_id, int)
+                    self._get(s, m.AgendaTemplate, default_template_id, "Agenda template")
+                series.default_template_id = default_template_id  # type: ignore[assignment]
+            s.flush()
+            return to_series(s, series)
+
+    def set_series_members(self, *, series_id: int, member_ids: Iterable[int]) -> r.SeriesRecord:
+        """Make exactly these members the series' members (new meetings invite them)."""
+        wanted = list(dict.fromkeys(member_ids))
+        with self.db.transaction() as s:
+            series = self._get(s, m.Series, series_id, "Series")
+            for member_id in wanted:
+                self._get(s, m.Member, member_id, "Member")
+            rows = s.scalars(select(m.SeriesMember).where(m.SeriesMember.series_id == series_id))
+            existing = {row.member_id: row for row in rows}
+            for member_id, row in existing.items():
+                if member_id not in wanted:
+                    s.delete(row)
+            for member_id in wanted:
+                if member_id not in existing:
+                    s.add(m.SeriesMember(series_id=series_id, member_id=member_id))
+            s.flush()
+            return to_series(s, series)
 
     # ---- meetings -----------------------------------------------------------
     def list_meetings(self) -> list[r.MeetingSummary]:
@@ -93,13 +143,23 @@ class MeetingService(ServiceBase):
         invitee_ids: Iterable[int] = (),
         template_id: int | None = None,
     ) -> r.MeetingRecord:
-        """A new meeting. Items parked in earlier meetings of the series join its agenda."""
+        """A new meeting. Items parked in earlier meetings of the series join its agenda.
+
+        Without a template, the series' default agenda template (if any) is used;
+        without invitees, the series' active members (if any) are invited.
+        """
         title_text = require_text("title", title, label="Meeting title")
         minutes = validate_minutes("planned_minutes", planned_minutes, label="Planned length")
         if series_id is None:
             series_id = self.ensure_series().id
+        invitees = list(dict.fromkeys(invitee_ids))
         with self.db.transaction() as s:
-            self._get(s, m.Series, series_id, "Series")
+            series = self._get(s, m.Series, series_id, "Series")
+            # The series fills what the caller left open: its agenda, its (active) members.
+            if template_id is None:
+                template_id = series.default_template_id
+            if not invitees:
+                invitees = active_series_members(s, series_id)
             meeting = m.Meeting(
                 series_id=series_id,
                 title=title_text,
@@ -114,7 +174,7 @@ class MeetingService(ServiceBase):
             )
             s.add(meeting)
             s.flush()
-            for member_id in dict.fromkeys(invitee_ids):
+            for member_id in invitees:
                 self._get(s, m.Member, member_id, "Member")
                 s.add(m.Participant(meeting_id=meeting.id, member_id=member_id))
             position = 0
@@ -368,3 +428,44 @@ def carry_parked_items(s: Session, meeting: m.Meeting, position: int) -> int:
         )
         position += 1
     return position
+
+
+def validate_cadence(value: int) -> int:
+    if not 1 <= int(value) <= MAX_CADENCE_DAYS:
+        raise ValidationError(
+            "cadence_days", f"The cadence must be between 1 and {MAX_CADENCE_DAYS} days."
+        )
+    return int(value)
+
+
+def series_member_ids(s: Session, series_id: int) -> tuple[int, ...]:
+    """The members of a series, in name order (inactive ones included)."""
+    return tuple(
+        s.scalars(
+            select(m.SeriesMember.member_id)
+            .join(m.Member, m.Member.id == m.SeriesMember.member_id)
+            .where(m.SeriesMember.series_id == series_id)
+            .order_by(m.Member.name, m.Member.id)
+        )
+    )
+
+
+def active_series_members(s: Session, series_id: int) -> list[int]:
+    return list(
+        s.scalars(
+            select(m.SeriesMember.member_id)
+            .join(m.Member, m.Member.id == m.SeriesMember.member_id)
+            .where(m.SeriesMember.series_id == series_id, m.Member.active.is_(True))
+            .order_by(m.Member.name, m.Member.id)
+        )
+    )
+
+
+def to_series(s: Session, obj: m.Series) -> r.SeriesRecord:
+    return r.SeriesRecord(
+        id=obj.id,
+        name=obj.name,
+        cadence_days=obj.cadence_days,
+        default_template_id=obj.default_template_id,
+        member_ids=series_member_ids(s, obj.id),
+    )

@@ -67,6 +67,20 @@ class Series(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     cadence_days: Mapped[int] = mapped_column(Integer, default=30)
+    # The agenda new meetings of the series start from (revision 0003).
+    default_template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_template.id", ondelete="SET NULL")
+    )
+
+
+class SeriesMember(Base):
+    """A member of a series: invited to its new meetings (revision 0003)."""
+
+    __tablename__ = "series_member"
+    __table_args__ = (UniqueConstraint("series_id", "member_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
 
 
 class AgendaTemplate(Base):

@@ -55,7 +55,37 @@ def test_the_revisions_form_one_line_without_branches():
     assert all(not rev.is_branch_point for rev in scripts.walk_revisions())
 
 
-def test_the_migrated_schema_matches_the_models_exactly(db):
+@pytest.fixture
+def fk_options_from_pragma(monkeypatch):
+    """Reflect ON DELETE / ON UPDATE of column-level foreign keys too.
+
+    SQLAlchemy reads those options by parsing table-level `FOREIGN KEY (...)` clauses
+    in the stored CREATE TABLE text; a column added later by ALTER TABLE ... ADD
+    COLUMN ... REFERENCES (revision 0003, series.default_template_id) carries its
+    clause inline, which that parser skips. SQLite's own PRAGMA foreign_key_list
+    knows the options: take them from there where the parser found none.
+    """
+    from sqlalchemy.dialects.sqlite.base import SQLiteDialect
+
+    original = SQLiteDialect.get_foreign_keys
+
+    def get_foreign_keys(self, connection, table_name, schema=None, **kw):
+        fks = original(self, connection, table_name, schema=schema, **kw)
+        rows = connection.exec_driver_sql(f"PRAGMA foreign_key_list('{table_name}')").all()
+        for fk in fks:
+            if fk["options"]:
+                continue
+            for row in rows:
+                if [row[3]] == fk["constrained_columns"] and row[2] == fk["referred_table"]:
+                    for key, value in (("onupdate", row[5]), ("ondelete", row[6])):
+                        if value and value != "NO ACTION":
+                            fk["options"][key] = value
+        return fks
+
+    monkeypatch.setattr(SQLiteDialect, "get_foreign_keys", get_foreign_keys)
+
+
+def test_the_migrated_schema_matches_the_models_exactly(db, fk_options_from_pragma):
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
             conn, opts={"compare_type": True, "include_name": include_name}
