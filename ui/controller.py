@@ -10,7 +10,7 @@ raised to the calling view, which shows them at the field.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -26,6 +26,7 @@ class Controller(QObject):
     teams_changed = Signal()
     members_changed = Signal()
     templates_changed = Signal()
+    series_changed = Signal()
     current_meeting_changed = Signal(int)  # 0 when none is selected
     meeting_changed = Signal(int)
     participants_changed = Signal(int)
@@ -130,11 +131,14 @@ class Controller(QObject):
         return meeting
 
     def create_next_meeting(self, meeting_id: int) -> r.MeetingRecord:
-        """Next meeting of the same series: date from "next meeting" or +cadence, same invitees."""
-        prev = self.services.meetings.get_meeting(meeting_id)
-        series = {s.id: s for s in self.services.meetings.list_series()}[prev.series_id]
-        from datetime import timedelta
+        """Next meeting of the same series, date from "next meeting" or +cadence.
 
+        Invitees: the series' active members when the series has members, else the
+        previous meeting's (still active) participants. Agenda: the series' default
+        template when it has one, else a copy of the previous agenda.
+        """
+        prev = self.services.meetings.get_meeting(meeting_id)
+        series = self.services.meetings.get_series(prev.series_id)
         starts = prev.next_meeting_at or prev.starts_at + timedelta(days=series.cadence_days)
         # Only active members carry over: someone deactivated since is not invited again.
         active = {m.id for m in self.services.people.list_members()}
@@ -142,11 +146,14 @@ class Controller(QObject):
         def still_active(member_id: int | None) -> int | None:
             return member_id if member_id in active else None
 
-        invitees = [
-            p.member_id
-            for p in self.services.meetings.participants(meeting_id)
-            if p.member_id in active
-        ]
+        if series.member_ids:
+            invitees = [member_id for member_id in series.member_ids if member_id in active]
+        else:
+            invitees = [
+                p.member_id
+                for p in self.services.meetings.participants(meeting_id)
+                if p.member_id in active
+            ]
         meeting = self.services.meetings.create_meeting(
             title=prev.title,
             starts_at=starts,
@@ -157,16 +164,18 @@ class Controller(QObject):
             note_taker_id=still_active(prev.note_taker_id),
             topic="",
             invitee_ids=invitees,
+            template_id=series.default_template_id,
         )
-        for item in self.services.agenda.items(meeting_id):
-            if not item.parked and not item.carried_from:
-                self.services.agenda.add_item(
-                    meeting_id=meeting.id,
-                    title=item.title,
-                    minutes=item.minutes,
-                    owner_id=still_active(item.owner_id),
-                    kind=item.kind,
-                )
+        if series.default_template_id is None:
+            for item in self.services.agenda.items(meeting_id):
+                if not item.parked and not item.carried_from:
+                    self.services.agenda.add_item(
+                        meeting_id=meeting.id,
+                        title=item.title,
+                        minutes=item.minutes,
+                        owner_id=still_active(item.owner_id),
+                        kind=item.kind,
+                    )
         self.meetings_changed.emit()
         self.select_meeting(meeting.id)
         return meeting
@@ -174,6 +183,22 @@ class Controller(QObject):
     def ensure_series(self, name: str) -> r.SeriesRecord:
         """The series called `name` (any case), created if there is none yet."""
         series = self.services.meetings.ensure_series(name=name)
+        self.series_changed.emit()
+        self.meetings_changed.emit()
+        return series
+
+    def update_series(self, **fields: object) -> r.SeriesRecord:
+        """Name, cadence and default agenda template of a series (see MeetingService)."""
+        series = self.services.meetings.update_series(**fields)  # type: ignore[arg-type]
+        self.series_changed.emit()
+        self.meetings_changed.emit()  # the meeting list shows series names
+        return series
+
+    def set_series_members(self, *, series_id: int, member_ids: Iterable[int]) -> r.SeriesRecord:
+        series = self.services.meetings.set_series_members(
+            series_id=series_id, member_ids=member_ids
+        )
+        self.series_changed.emit()
         self.meetings_changed.emit()
         return series
 

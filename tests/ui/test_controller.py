@@ -142,3 +142,48 @@ def test_flush_pending_saves_every_other_edit_when_one_saver_fails(
     assert services.meetings.get_meeting(meeting_id).topic == "Still saved"
     assert not controller.has_pending
     controller.flush_pending()  # the edit of something deleted is simply dropped
+
+
+def test_create_next_meeting_invites_the_series_members_and_uses_its_template(
+    qtbot: QtBot,
+    controller: Controller,
+    services: Services,
+    meeting_id: int,
+    people: dict[str, int],
+) -> None:
+    ava, maya, leo = people["Ava Chen"], people["Maya Rossi"], people["Leo Novak"]
+    series_id = services.meetings.get_meeting(meeting_id).series_id
+    template = next(t for t in services.agenda.templates() if not t.name.startswith("Monthly"))
+    with qtbot.waitSignal(controller.series_changed, timeout=1000):
+        controller.update_series(
+            series_id=series_id, cadence_days=14, default_template_id=template.id
+        )
+    with qtbot.waitSignal(controller.series_changed, timeout=1000):
+        controller.set_series_members(series_id=series_id, member_ids=[ava, maya, leo])
+    controller.update_member(member_id=leo, active=False)
+
+    nxt = controller.create_next_meeting(meeting_id)
+    assert nxt.starts_at == datetime(2030, 3, 19, 9, 0)  # +14 days
+    assert {p.member_id for p in services.meetings.participants(nxt.id)} == {ava, maya}
+    assert [i.title for i in services.agenda.items(nxt.id)] == [i.title for i in template.items]
+
+
+def test_create_next_meeting_without_series_defaults_copies_the_previous_meeting(
+    controller: Controller, services: Services, meeting_id: int, people: dict[str, int]
+) -> None:
+    nxt = controller.create_next_meeting(meeting_id)
+    assert nxt.starts_at == datetime(2030, 4, 4, 9, 0)  # +30 days, the default cadence
+    invited = {p.member_id for p in services.meetings.participants(nxt.id)}
+    assert invited == set(people.values())
+    assert [i.title for i in services.agenda.items(nxt.id)] == [
+        i.title for i in services.agenda.items(meeting_id)
+    ]
+
+
+def test_a_refused_series_edit_announces_nothing(
+    qtbot: QtBot, controller: Controller, services: Services, meeting_id: int
+) -> None:
+    series_id = services.meetings.get_meeting(meeting_id).series_id
+    with qtbot.assertNotEmitted(controller.series_changed), pytest.raises(ValidationError) as err:
+        controller.update_series(series_id=series_id, cadence_days=0)
+    assert err.value.field == "cadence_days"

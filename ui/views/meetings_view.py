@@ -32,6 +32,7 @@ from ui.models.meetings_model import (
 )
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import MeetingDialog
+from ui.views.series_dialog import SeriesDialog
 from ui.widgets import ask_yes_no, page_title, plain_label  # ask_yes_no: tests replace it
 
 EMPTY_HINT = "No meetings yet. Add your team under People & teams, then create a meeting."
@@ -70,6 +71,12 @@ class MeetingsView(QWidget):
         self.export_button = QPushButton("Export minutes…")
         self.export_button.setToolTip("Save the minutes of the selected meeting as a Word document")
         self.delete_button = QPushButton("Delete…")
+        self.series_button = QPushButton("Series…")
+        self.series_button.setToolTip(
+            "Members, cadence and default agenda of each meeting series: "
+            "what “Create next meeting” starts from"
+        )
+        self.series_button.clicked.connect(self.edit_series)
         self.new_button.clicked.connect(self.new_meeting)
         self.prepare_button.clicked.connect(self._on_prepare_button_clicked)
         self.run_button.clicked.connect(self._on_run_button_clicked)
@@ -154,6 +161,8 @@ class MeetingsView(QWidget):
         actions.addSpacing(16)
         for button in (self.next_button, self.export_button, self.delete_button):
             actions.addWidget(button)
+        actions.addSpacing(16)
+        actions.addWidget(self.series_button)
         actions.addStretch(1)
         actions.addWidget(self.search_edit)
 
@@ -265,6 +274,17 @@ class MeetingsView(QWidget):
         self._select_id(created.id)
         self.controller.navigate("prepare")
         return self.selected_meeting()
+
+    def edit_series(self) -> None:
+        """The "Series…" button: the series of the selected meeting, else the first."""
+        selected = self.selected_meeting()
+        dialog = SeriesDialog(
+            self.controller, self, series_id=selected.series_id if selected else None
+        )
+        try:
+            dialog.exec()  # tests replace SeriesDialog.exec
+        finally:
+            dialog.deleteLater()
 
     def _open(self, meeting: MeetingSummary) -> None:
         self.controller.select_meeting(meeting.id)
