@@ -19,6 +19,16 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, object_name: s
     return label
 
 
+def section_heading(text: str, parent: QWidget | None = None) -> QLabel:
+    """A bold heading over a block of a page (1.2× the body size, at least 12 pt)."""
+    label = plain_label(text, parent)
+    font = label.font()
+    font.setPointSizeF(max(font.pointSizeF(), 10) * 1.2)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def page_title(text: str, parent: QWidget | None = None) -> QLabel:
     return plain_label(text, parent, object_name="PageTitle")
 

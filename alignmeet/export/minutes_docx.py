@@ -20,7 +20,7 @@ from typing import Any
 from docx.shared import Pt
 
 from alignmeet.domain.enums import ItemKind
-from alignmeet.domain.records import MinutesData
+from alignmeet.domain.records import ActionRecord, MinutesData
 from alignmeet.domain.rules import format_minutes_seconds, short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.docx_xml import (
@@ -261,6 +261,14 @@ def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:
     )
 
 
+def _title_runs(action: ActionRecord) -> str:
+    """An action's title, with its milestone on a quieter second line."""
+    title = run(action.title)
+    if action.milestone:
+        title += run(f"\nMilestone: {action.milestone}", MUTED)
+    return title
+
+
 def _review_table(data: MinutesData, s: Styles, width: int) -> str:
     # "From" is the date of the meeting that agreed the action: all of them belong
     # to this series, so repeating its title on every row only made rows taller.
@@ -270,9 +278,7 @@ def _review_table(data: MinutesData, s: Styles, width: int) -> str:
     for number, follow_up in enumerate(data.follow_ups, 1):
         action = follow_up.action
         changed = follow_up.status_before is not action.status
-        title = run(action.title)
-        if action.milestone:
-            title += run(f"\nMilestone: {action.milestone}", MUTED)
+        title = _title_runs(action)
         rows.append(
             data_row(
                 widths,
@@ -353,9 +359,7 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
             )
         for action in plan.actions:
             number += 1
-            title = run(action.title)
-            if action.milestone:
-                title += run(f"\nMilestone: {action.milestone}", MUTED)
+            title = _title_runs(action)
             rows.append(
                 data_row(
                     widths,

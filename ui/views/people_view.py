@@ -35,16 +35,7 @@ from ui.models.members_model import (
 )
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import field_with_error
-from ui.widgets import FieldError, page_title, plain_label, show_validation
-
-
-def _heading(text: str) -> QLabel:
-    label = plain_label(text)
-    font = label.font()
-    font.setPointSizeF(max(font.pointSizeF(), 10) * 1.2)
-    font.setBold(True)
-    label.setFont(font)
-    return label
+from ui.widgets import FieldError, page_title, plain_label, section_heading, show_validation
 
 
 def _card() -> tuple[QFrame, QVBoxLayout]:
@@ -84,7 +75,7 @@ class PeopleView(QWidget):
         self.team_error = FieldError()
 
         teams_card, teams_layout = _card()
-        teams_layout.addWidget(_heading("Teams"))
+        teams_layout.addWidget(section_heading("Teams"))
         teams_layout.addWidget(self.teams_list, 1)
         teams_layout.addWidget(self.team_name_edit)
         team_buttons = QHBoxLayout()
@@ -134,7 +125,7 @@ class PeopleView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_member_selection_changed)
 
         # ---- member form -----------------------------------------------------------
-        self.form_heading = _heading("New member")
+        self.form_heading = section_heading("New member")
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("First and last name")
         self.name_edit.setAccessibleName("Name")
@@ -204,7 +195,7 @@ class PeopleView(QWidget):
         form_layout.addWidget(self.form_note)
 
         members_top = QHBoxLayout()
-        members_top.addWidget(_heading("Members"))
+        members_top.addWidget(section_heading("Members"))
         members_top.addWidget(self.count_label)
         members_top.addStretch(1)
         members_top.addWidget(self.filter_edit)

@@ -66,7 +66,15 @@ from ui.models.invitees_model import InviteesModel
 from ui.models.record_table_model import RECORD_ROLE
 from ui.models.templates_model import TemplatesModel
 from ui.views.meeting_dialog import DATE_TIME_FORMAT, field_with_error, minutes_spin
-from ui.widgets import FieldError, ask_yes_no, page_title, plain_label, show_validation, warn
+from ui.widgets import (
+    FieldError,
+    ask_yes_no,
+    page_title,
+    plain_label,
+    section_heading,
+    show_validation,
+    warn,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 NOBODY = "—"
@@ -218,13 +226,6 @@ class MinutesDelegate(PaddedDelegate):
 
 
 # ---- small layout helpers ---------------------------------------------------------------
-def _heading(text: str) -> QLabel:
-    label = plain_label(text)
-    font = label.font()
-    font.setPointSizeF(max(font.pointSizeF(), 10) * 1.2)
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -233,7 +234,7 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(14, 12, 14, 12)
     layout.setSpacing(8)
-    layout.addWidget(_heading(title))
+    layout.addWidget(section_heading(title))
     return frame, layout
 
 
