@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError
-from alignmeet.services.exports import ExportService
-from alignmeet.services.followups import FollowUpService
 from alignmeet.services.meetings import MeetingService
 from alignmeet.services.minutes import MinutesService
 from alignmeet.services.people import PeopleService
 from alignmeet.storage.database import Database, DatabaseOpenError, open_database
+
+if TYPE_CHECKING:
+    from alignmeet.services.exports import ExportService
+    from alignmeet.services.followups import FollowUpService
 
 __all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
 
@@ -30,8 +34,21 @@ class Services:
         self.agenda = AgendaService(db, clock)
         self.actions = ActionService(db, clock)
         self.minutes = MinutesService(db, clock)
-        self.followups = FollowUpService(db, clock)
-        self.exports = ExportService(db, clock)
+        self._clock = clock
+
+    # The follow-up index and the exports are not needed to show the first page:
+    # importing them on first use keeps them out of start-up.
+    @cached_property
+    def followups(self) -> FollowUpService:
+        from alignmeet.services.followups import FollowUpService
+
+        return FollowUpService(self.db, self._clock)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from alignmeet.services.exports import ExportService
+
+        return ExportService(self.db, self._clock)
 
     def bootstrap(self) -> None:
         """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates."""

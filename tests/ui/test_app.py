@@ -78,3 +78,38 @@ def test_a_file_damaged_inside_its_pages_stops_the_app_untouched(tmp_path: Path)
     assert "damaged" in result.stderr or "malformed" in result.stderr
     assert "Traceback" not in result.stderr
     assert db.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_start_up_leaves_exports_migrations_and_the_follow_up_index_unloaded(
+    tmp_path: Path,
+) -> None:
+    """QUALITY.md's start-up bar: the heavy parts load on first use, and the core is
+    imported before PySide6 hooks every later import."""
+    code = (
+        "import sys\n"
+        "from ui.app import main\n"
+        "assert main(['--smoke-test', '--db', sys.argv[1]]) == 0\n"
+        "names = list(sys.modules)\n"
+        "late = {'docx', 'jinja2', 'icalendar', 'alembic', 'alignmeet.services.followups',"
+        " 'alignmeet.services.exports'}\n"
+        "print('LOADED', sorted(late & set(names)))\n"
+        "print('CORE_FIRST', names.index('sqlalchemy.orm') < names.index('PySide6.QtCore'))\n"
+    )
+    db = tmp_path / "first.sqlite3"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    # A database at the current schema, so that no migration runs.
+    subprocess.run(
+        [sys.executable, "-m", "ui.app", "--smoke-test", "--db", str(db)], env=env, check=True
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout
+    assert "CORE_FIRST True" in result.stdout
