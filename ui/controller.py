@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -38,6 +39,9 @@ class Controller(QObject):
     status_shown = Signal(str)
     navigation_requested = Signal(str)  # "meetings" | "prepare" | "run" | "followups" | "people"
     export_requested = Signal(int)  # meeting id: the window asks where to save
+    # The alignment toolkit: the area that changed ("goals", "glossary", ... as in
+    # alignmeet.services.TOOLKIT).
+    toolkit_changed = Signal(str)
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +100,22 @@ class Controller(QObject):
 
     def request_export(self, meeting_id: int) -> None:
         self.export_requested.emit(meeting_id)
+
+    # ---- the alignment toolkit ---------------------------------------------------
+    def toolkit(self, area: str, method: str, /, **fields: object) -> Any:
+        """Run a change through a toolkit service, then tell the views: the one way the
+        toolkit's screens write (`services.<area>.<method>(**fields)`).
+
+        A glossary version approved as a decision also changes that agenda item, so the
+        agenda views hear `item_changed` when `fields` name an `item_id`.
+        """
+        service = getattr(self.services, area)
+        result = getattr(service, method)(**fields)
+        self.toolkit_changed.emit(area)
+        item_id = fields.get("item_id")
+        if isinstance(item_id, int):
+            self.item_changed.emit(item_id)
+        return result
 
     # ---- people -------------------------------------------------------------
     def add_team(self, *, name: str) -> r.TeamRecord:

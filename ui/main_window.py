@@ -29,12 +29,14 @@ if TYPE_CHECKING:
     from ui.views.people_view import PeopleView
     from ui.views.prepare_view import PrepareView
     from ui.views.run_view import RunView
+    from ui.views.toolkit.page import AlignmentPage
 
 PAGES = (
     ("meetings", "Meetings"),
     ("prepare", "Prepare"),
     ("run", "Run meeting"),
     ("followups", "Follow-ups"),
+    ("alignment", "Alignment"),
     ("people", "People & teams"),
 )
 
@@ -143,6 +145,10 @@ class MainWindow(QMainWindow):
                 from ui.views.followups_view import FollowUpsView
 
                 widget = FollowUpsView(self.controller)
+            elif key == "alignment":
+                from ui.views.toolkit.page import AlignmentPage
+
+                widget = AlignmentPage(self.controller)
             elif key == "people":
                 from ui.views.people_view import PeopleView
 
@@ -164,6 +170,10 @@ class MainWindow(QMainWindow):
     @property
     def followups_view(self) -> FollowUpsView:
         return self.page("followups")  # type: ignore[return-value]
+
+    @property
+    def alignment_page(self) -> AlignmentPage:
+        return self.page("alignment")  # type: ignore[return-value]
 
     @property
     def people_view(self) -> PeopleView:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
     from alignmeet.services.followups import FollowUpService
 
 __all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
+
+# The alignment toolkit's services, loaded on first use: attribute -> (module, class).
+TOOLKIT = {
+    "goals": ("alignmeet.services.goals", "GoalService"),  # shared goals and KPIs
+    "glossary": ("alignmeet.services.glossary", "GlossaryService"),
+    "personas": ("alignmeet.services.personas", "PersonaService"),
+    "data_needs": ("alignmeet.services.data_needs", "DataNeedService"),
+    "lead_feedback": ("alignmeet.services.lead_feedback", "LeadFeedbackService"),
+    "coaching": ("alignmeet.services.coaching", "CoachingService"),
+    "board": ("alignmeet.services.board", "BoardService"),  # wins and hard lessons
+    "channels": ("alignmeet.services.channels", "ChannelService"),  # who to call for what
+}
 
 
 class Services:
@@ -49,6 +62,15 @@ class Services:
         from alignmeet.services.exports import ExportService
 
         return ExportService(self.db, self._clock)
+
+    def __getattr__(self, name: str) -> Any:
+        """A toolkit service (see TOOLKIT), built on first use and then kept."""
+        if name not in TOOLKIT:
+            raise AttributeError(name)
+        module_name, class_name = TOOLKIT[name]
+        service = getattr(import_module(module_name), class_name)(self.db, self._clock)
+        setattr(self, name, service)
+        return service
 
     def bootstrap(self) -> None:
         """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates."""

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -168,6 +169,8 @@ class AgendaItem(Base):
     carried_from_id: Mapped[int | None] = mapped_column(
         ForeignKey("agenda_item.id", ondelete="SET NULL")
     )
+    # The persona the item discusses (revision 0004).
+    persona_id: Mapped[int | None] = mapped_column(ForeignKey("persona.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
 
@@ -215,6 +218,9 @@ class Action(Base):
     # follow-up list reads one row per action instead of aggregating its history.
     times_slipped: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The goal it serves and the persona it is for (revision 0004).
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"))
+    persona_id: Mapped[int | None] = mapped_column(ForeignKey("persona.id", ondelete="SET NULL"))
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         # The follow-up view: "open" (and each status) by due date; one person's open list.
@@ -245,3 +251,231 @@ class ActionUpdate(Base):
     changed_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("member.id", ondelete="SET NULL"), index=True
     )
+
+
+# ---- the alignment toolkit (revision 0004) ----------------------------------------------
+# Periods are text keys that sort in time order: "2026-11" (month), "2026-Q4" (quarter),
+# "2026-W47" (ISO week); see alignmeet.domain.periods.
+
+
+class Goal(Base):
+    """A goal both teams share: the period's revenue goal, or a mutual activity goal
+    marked continue / eliminate / improve (seed 002)."""
+
+    __tablename__ = "goal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "revenue" | "activity"
+    title: Mapped[str] = mapped_column(String(200))
+    period: Mapped[str] = mapped_column(String(20), index=True)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    actual_value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(30), default="")
+    disposition: Mapped[str] = mapped_column(String(20), default="")  # continue|eliminate|improve
+    team_tag: Mapped[str] = mapped_column(String(20), default="joint")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Kpi(Base):
+    """A KPI definition both teams read the same way (e.g. MQL→SQL conversion)."""
+
+    __tablename__ = "kpi"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(String(30), default="")
+    higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True)
+    target: Mapped[float | None] = mapped_column(Float)
+    period_kind: Mapped[str] = mapped_column(String(10), default="month")  # month|quarter|week
+    team_tag: Mapped[str] = mapped_column(String(20), default="joint")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class KpiMeasurement(Base):
+    __tablename__ = "kpi_measurement"
+    __table_args__ = (UniqueConstraint("kpi_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kpi_id: Mapped[int] = mapped_column(ForeignKey("kpi.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float] = mapped_column(Float)
+    target: Mapped[float | None] = mapped_column(Float)  # overrides the KPI's target
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual|csv
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class GlossaryTerm(Base):
+    __tablename__ = "glossary_term"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term: Mapped[str] = mapped_column(String(120))
+    term_key: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class GlossaryVersion(Base):
+    """One wording of a term. It becomes current only as a meeting's decision."""
+
+    __tablename__ = "glossary_version"
+    __table_args__ = (UniqueConstraint("term_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("glossary_term.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    definition: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    # proposed | current | superseded | rejected
+    proposed_at: Mapped[datetime] = mapped_column(DateTime)
+    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decision.id", ondelete="SET NULL"), index=True
+    )
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Persona(Base):
+    __tablename__ = "persona"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    name_key: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[str] = mapped_column(String(200), default="")
+    pains: Mapped[str] = mapped_column(Text, default="")
+    goals: Mapped[str] = mapped_column(Text, default="")
+    objections: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DataNeed(Base):
+    """A piece of data a team needs; both teams' rankings and the joint Top 10 point here."""
+
+    __tablename__ = "data_need"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    title_key: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    joint_rank: Mapped[int | None] = mapped_column(Integer)  # 1..10 once agreed
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    meeting_id: Mapped[int | None] = mapped_column(  # where the joint rank was agreed
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    action_id: Mapped[int | None] = mapped_column(  # tracks like an action once agreed
+        ForeignKey("action.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DataNeedRank(Base):
+    """A team's ranking of a data need (1 = most wanted, at most 10 per team)."""
+
+    __tablename__ = "data_need_rank"
+    __table_args__ = (
+        UniqueConstraint("team_id", "data_need_id"),
+        UniqueConstraint("team_id", "rank", name="uq_data_need_rank_team_rank"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    data_need_id: Mapped[int] = mapped_column(ForeignKey("data_need.id", ondelete="CASCADE"))
+    rank: Mapped[int] = mapped_column(Integer)
+
+
+class LeadBatch(Base):
+    """Leads Sales received from Marketing (a period or a campaign's batch)."""
+
+    __tablename__ = "lead_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    period: Mapped[str] = mapped_column(String(20), index=True)
+    leads_received: Mapped[int] = mapped_column(Integer, default=0)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    reviewed_in_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LeadRejection(Base):
+    """Why leads were rejected: a structured reason, how many, and a note."""
+
+    __tablename__ = "lead_rejection"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("lead_batch.id", ondelete="CASCADE"), index=True
+    )
+    reason: Mapped[str] = mapped_column(String(20))
+    # not_fit | bad_timing | no_budget | wrong_contact | duplicate | other
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    lead_ref: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CoachingPair(Base):
+    __tablename__ = "coaching_pair"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sales_member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), index=True
+    )
+    marketing_member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), index=True
+    )
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+
+class CoachingCheckin(Base):
+    __tablename__ = "coaching_checkin"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pair_id: Mapped[int] = mapped_column(
+        ForeignKey("coaching_pair.id", ondelete="CASCADE"), index=True
+    )
+    held_on: Mapped[date] = mapped_column(Date)
+    progress: Mapped[str] = mapped_column(Text, default="")
+    tips_asked: Mapped[str] = mapped_column(Text, default="")
+    tips_given: Mapped[str] = mapped_column(Text, default="")
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BoardEntry(Base):
+    """A win to celebrate or a hard lesson to solve together (seeds 000, 001)."""
+
+    __tablename__ = "board_entry"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # win | lesson
+    title: Mapped[str] = mapped_column(String(200))
+    details: Mapped[str] = mapped_column(Text, default="")
+    team_tag: Mapped[str] = mapped_column(String(20), default="joint")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)  # a lesson solved
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ChannelRule(Base):
+    """The agreed channel per urgency (seed 002): urgent → phone, today → chat..."""
+
+    __tablename__ = "channel_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    urgency: Mapped[str] = mapped_column(String(120))
+    channel: Mapped[str] = mapped_column(String(120))
+    response_time: Mapped[str] = mapped_column(String(120), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)

@@ -49,7 +49,7 @@ def test_upgrading_a_0002_database_keeps_every_row(db_0002: Path) -> None:
     before = {t: (columns_of(db_0002, t), dump(db_0002, t)) for t in TABLES}
     db = open_database(db_0002)
     try:
-        assert current_revision(db) == "0003"
+        assert current_revision(db) == database.HEAD_REVISION
         assert [b.name for b in db.backups if "before-upgrade-0002" in b.name]
     finally:
         db.dispose()
