@@ -110,6 +110,38 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("meetings", help="list the meetings in a database")
     listing.add_argument("--db", metavar="PATH", help=db_help)
 
+    backup = commands.add_parser(
+        "backup",
+        help="back up a database (SQLite's online backup, safe while the app runs)",
+        description="Write a backup into the 'backups' folder next to the database, then "
+        "thin the backups to a bounded set (the newest five, one a day for two weeks, one "
+        "a week for two months, the last three taken before upgrades and restores).",
+    )
+    backup.add_argument("--db", metavar="PATH", help=db_help)
+    check = commands.add_parser(
+        "check",
+        help="check a database file for damage (exit 0: sound, 1: damaged)",
+        description="Run SQLite's quick check over the whole file and say what is wrong.",
+    )
+    check.add_argument("--db", metavar="PATH", help=db_help)
+    backups = commands.add_parser("backups", help="list a database's backups, newest first")
+    backups.add_argument("--db", metavar="PATH", help=db_help)
+    restore = commands.add_parser(
+        "restore",
+        help="put a backup in place of the database (close the app first)",
+        description="Replace the database by a backup: the newest one that checks out "
+        "('latest', the default) or a file. The file it replaces is kept: backed up when "
+        "sound, renamed aside (<name>.damaged-<time>) when damaged.",
+    )
+    restore.add_argument("--db", metavar="PATH", help=db_help)
+    restore.add_argument(
+        "--from",
+        dest="source",
+        metavar="BACKUP|latest",
+        default="latest",
+        help="the backup file to restore, or 'latest' (default)",
+    )
+
     export = commands.add_parser("export", help="write documents from a database")
     kinds = export.add_subparsers(dest="kind", metavar="WHAT", required=True)
     minutes = kinds.add_parser(
@@ -202,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "meetings":
             return _meetings(args)
+        if args.command in ("backup", "check", "backups", "restore"):
+            return _safety(args)
         if args.command == "export":
             if args.kind == "minutes":
                 return _export_minutes(args)
@@ -241,6 +275,65 @@ def _demo(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"{summary.describe()} Database: {_label(args.db, db.path)}.")
+    return 0
+
+
+def _sqlite_file(db_arg: str | None) -> Path:
+    if db_arg is not None and "://" in db_arg:
+        raise CliError(
+            "backup, check and restore work on SQLite files; a database server has its "
+            "own backups (pg_dump)"
+        )
+    from alignmeet.paths import default_db_path
+
+    return Path(db_arg).expanduser().resolve() if db_arg else default_db_path()
+
+
+def _safety(args: argparse.Namespace) -> int:
+    """backup | check | backups | restore on a SQLite file."""
+    from alignmeet.storage import backups as b
+
+    path = _sqlite_file(args.db)
+    try:
+        if args.command == "check":
+            problem = b.check_file(path)
+            if problem is not None:
+                latest = b.latest_good_backup(path) if path.exists() else None
+                hint = (
+                    f" The newest good backup is {latest.path}; restore it with "
+                    f"`{PROG} restore --db {path}`."
+                    if latest
+                    else ""
+                )
+                return _fail(problem + hint)
+            print(f"{path}: ok (SQLite quick check passed).")
+            return 0
+        if args.command == "backups":
+            found = b.list_backups(path)
+            if not found:
+                print(f"No backups of {path} in {path.parent / 'backups'}.")
+            for backup in found:
+                print(f"{backup.label}  {backup.path}")
+            return 0
+        if args.command == "backup":
+            written = b.backup_file(path, "manual")
+            b.thin_backups(path)
+            print(f"Backup of {path} written to {written}.")
+            return 0
+        if args.source == "latest":
+            latest = b.latest_good_backup(path)
+            if latest is None:
+                raise CliError(f"there is no good backup of {path} to restore")
+            source = latest.path
+        else:
+            source = Path(args.source).expanduser()
+        kept = b.restore(path, source)
+    except b.BackupError as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:
+        raise CliError(f"{exc.filename or path}: {exc.strerror or exc}") from exc
+    where = f" The file it replaced is kept as {kept}." if kept else ""
+    print(f"Restored {path} from {source}.{where}")
     return 0
 
 

@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.smoke_test:
             print(f"alignmeet: {exc}", file=sys.stderr)
             return 1
+        db_file = _database_file(args.db)
+        if db_file is not None and offer_restore(None, db_file, str(exc)):
+            return main(argv)  # the restored file, from the top
         message_box(
             None, QMessageBox.Icon.Critical, "AlignMeet cannot open the database", str(exc)
         ).exec()
@@ -96,15 +99,24 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
 
+    restart: list[bool] = []
+
     def on_check_done() -> None:
         if not check.done():
             return
         poll.stop()
         if check.problem:
+            db_file = _database_file(args.db)
+            window.hide()
+            services.close()
+            if db_file is not None and offer_restore(None, db_file, check.problem):
+                restart.append(True)
+                app.exit(0)
+                return
             from ui.widgets import warn
 
             warn(
-                window,
+                None,
                 "AlignMeet cannot use this database",
                 f"{check.problem}\n\nAlignMeet stops here and changes nothing in the file. "
                 "Restore a backup from the backups folder next to it, or open another database.",
@@ -116,9 +128,68 @@ def main(argv: list[str] | None = None) -> int:
     poll.setInterval(50)
     poll.timeout.connect(on_check_done)
     poll.start()
+    # A backup every ten minutes when something changed, and one at the end.
+    backups = QTimer(window)
+    backups.setInterval(BACKUP_EVERY_MS)
+    backups.timeout.connect(lambda: _backup_quietly(services, "periodic"))
+    backups.start()
     code = app.exec()
+    _backup_quietly(services, "on-close")
     services.close()
+    if restart:
+        return main(argv)
     return int(code)
+
+
+BACKUP_EVERY_MS = 10 * 60 * 1000
+
+
+def _backup_quietly(services: object, reason: str) -> None:
+    """A backup when something changed; a failure is reported on stderr, never fatal."""
+    try:
+        services.db.backup_if_changed(reason)  # type: ignore[attr-defined]
+    except Exception as exc:  # a full disk must not end the meeting
+        print(f"alignmeet: backup failed: {exc}", file=sys.stderr)
+
+
+def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
+    """A damaged database: offer the newest good backup. True when it was restored.
+
+    The damaged file is renamed aside (never overwritten or deleted) before the backup
+    takes its place; see alignmeet.storage.backups.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from alignmeet.storage import backups as b
+    from ui.widgets import message_box, warn
+
+    if b.check_file(db_file) is None:
+        return False  # not damaged (e.g. a newer schema): nothing to restore
+    latest = b.latest_good_backup(db_file)
+    if latest is None:
+        return False
+    box = message_box(
+        parent,  # type: ignore[arg-type]
+        QMessageBox.Icon.Warning,
+        "AlignMeet cannot use this database",
+        f"{problem}\n\nThe newest good backup is from {latest.taken_at:%A %d %B %Y, %H:%M} "
+        f"({latest.reason}).\n\nRestore it? The damaged file is kept next to it, renamed, "
+        "so nothing is lost.",
+        QMessageBox.StandardButton.NoButton,
+    )
+    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        kept = b.restore(db_file, latest.path)
+    except (b.BackupError, OSError) as exc:
+        warn(parent, "The backup was not restored", str(exc))  # type: ignore[arg-type]
+        return False
+    print(f"alignmeet: restored {db_file} from {latest.path}; kept {kept}", file=sys.stderr)
+    return True
 
 
 def _database_file(target: str | None) -> Path | None:

@@ -40,6 +40,14 @@ class Database:
     sessions: sessionmaker[Session]
     path: Path | None = None
     backups: list[Path] = field(default_factory=list)
+    # Set by every commit; the app's periodic backup runs only when something changed.
+    changed_since_backup: bool = False
+
+    def __post_init__(self) -> None:
+        def committed(_session: Session) -> None:
+            self.changed_since_backup = True
+
+        event.listen(self.sessions, "after_commit", committed)
 
     @property
     def is_sqlite(self) -> bool:
@@ -71,12 +79,24 @@ class Database:
             dest = sqlite3.connect(target)
             try:
                 source.backup(dest)
+                # One self-contained file: no -wal/-shm beside a backup.
+                dest.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dest.close()
         finally:
             raw.close()
         self.backups.append(target)
+        self.changed_since_backup = False
+        from alignmeet.storage.backups import thin_backups
+
+        thin_backups(self.path)  # a bounded set: see alignmeet.storage.backups
         return target
+
+    def backup_if_changed(self, reason: str = "periodic") -> Path | None:
+        """A backup when something was committed since the last one (else None)."""
+        if not self.changed_since_backup:
+            return None
+        return self.backup(reason)
 
     def quick_check(self) -> str | None:
         """SQLite's quick check over the whole file: None when sound, else what is wrong."""

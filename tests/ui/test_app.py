@@ -113,3 +113,67 @@ def test_start_up_leaves_exports_migrations_and_the_follow_up_index_unloaded(
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stdout
     assert "CORE_FIRST True" in result.stdout
+
+
+def _damaged_with_backup(tmp_path: Path) -> tuple[Path, Path]:
+    from alignmeet.services import open_services
+
+    db = tmp_path / "meetings.sqlite3"
+    services = open_services(str(db))
+    sales = services.people.list_teams()[0].id
+    for i in range(300):
+        services.people.add_member(name=f"Member {i:03d}", team_id=sales, role="x" * 200)
+    backup = services.db.backup("periodic")
+    services.close()
+    assert backup is not None
+    data = bytearray(db.read_bytes())
+    for n in (3, 4, 5):
+        data[n * 4096 : n * 4096 + 64] = bytes(range(7, 71))
+    db.write_bytes(bytes(data))
+    return db, backup
+
+
+def test_a_damaged_file_offers_the_newest_good_backup_and_keeps_the_damaged_one(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from alignmeet.storage.backups import check_file
+    from ui.app import offer_restore
+
+    db, _backup = _damaged_with_backup(tmp_path)
+    damaged = db.read_bytes()
+    shown: list[str] = []
+
+    def accept(box: QMessageBox) -> int:
+        shown.append(box.text())
+        box.buttons()[0].click()  # "Restore the backup"
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", accept)
+    assert offer_restore(None, db, f"{db} is damaged.")
+    assert "newest good backup" in shown[0] and "kept" in shown[0]
+    assert check_file(db) is None
+    aside = list(tmp_path.glob("meetings.sqlite3.damaged-*"))
+    main_files = [p for p in aside if not p.name.endswith(("-wal", "-shm"))]
+    assert [p.read_bytes() for p in main_files] == [damaged]
+
+
+def test_declining_the_restore_leaves_the_damaged_file_as_it_was(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import offer_restore
+
+    db, _backup = _damaged_with_backup(tmp_path)
+    before = db.read_bytes()
+
+    def quit_(box: QMessageBox) -> int:
+        box.buttons()[1].click()  # "Quit"
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", quit_)
+    assert not offer_restore(None, db, f"{db} is damaged.")
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob("*.damaged-*"))

@@ -1,0 +1,221 @@
+"""Backups of a SQLite database: list, thin, check, restore, and put a damaged file aside.
+
+Backups are written by `Database.backup` with SQLite's online backup API (never a file
+copy, so a backup taken while the app writes is still a consistent database) into the
+`backups/` folder next to the database, named `<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.sqlite3`.
+
+Thinning keeps a bounded set: the newest few whatever their age, then one a day for two
+weeks, then one a week for two months; backups taken before a schema upgrade or a restore
+are kept longer (they are the way back from a change the app made itself).
+
+A damaged database is never overwritten or deleted: `put_aside` renames it (with its -wal
+and -shm files) to `<name>.damaged-<stamp>`, next to it, before a backup takes its place.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from alignmeet import paths
+from alignmeet.storage.integrity import quick_check_file
+
+KEEP_NEWEST = 5
+KEEP_DAILY_DAYS = 14
+KEEP_WEEKLY_DAYS = 62
+# Reasons whose backups are kept up to KEEP_SPECIAL of each, however old.
+SPECIAL_PREFIXES = ("before-upgrade", "before-restore")
+KEEP_SPECIAL = 3
+
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class BackupError(Exception):
+    """A backup cannot be made, read or restored; the message is for people."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.taken_at:%Y-%m-%d %H:%M:%S} · {self.reason} · {_size(self.size)}"
+
+
+def _size(n: int) -> str:
+    if n < 1024 * 1024:
+        return f"{max(1, n // 1024)} KB"
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of `db_path`, newest first (files of other databases are ignored)."""
+    folder = paths.backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match is None or match["stem"] != db_path.stem or not entry.is_file():
+            continue
+        taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f")
+        found.append(BackupInfo(entry, taken, match["reason"], entry.stat().st_size))
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    return found
+
+
+def backups_to_drop(backups: Iterable[BackupInfo], now: datetime) -> list[BackupInfo]:
+    """Which backups thinning removes (the rule is in the module docstring)."""
+    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep: set[Path] = {b.path for b in ordered[:KEEP_NEWEST]}
+    days: set[object] = set()
+    weeks: set[object] = set()
+    specials: dict[str, int] = {}
+    for backup in ordered:
+        age = now - backup.taken_at
+        special = next((p for p in SPECIAL_PREFIXES if backup.reason.startswith(p)), None)
+        if special is not None:
+            if specials.get(special, 0) < KEEP_SPECIAL:
+                keep.add(backup.path)
+            specials[special] = specials.get(special, 0) + 1
+            continue
+        if age <= timedelta(days=KEEP_DAILY_DAYS):
+            day = backup.taken_at.date()
+            if day not in days:
+                days.add(day)
+                keep.add(backup.path)
+        elif age <= timedelta(days=KEEP_WEEKLY_DAYS):
+            week = backup.taken_at.isocalendar()[:2]
+            if week not in weeks:
+                weeks.add(week)
+                keep.add(backup.path)
+    return [b for b in ordered if b.path not in keep]
+
+
+def thin_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the backups thinning does not keep; returns the deleted paths."""
+    dropped = backups_to_drop(list_backups(db_path), now or datetime.now())
+    removed: list[Path] = []
+    for backup in dropped:
+        try:
+            backup.path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(backup.path)
+    return removed
+
+
+def check_file(path: Path) -> str | None:
+    """None when `path` is a sound SQLite database, else what is wrong (for people)."""
+    if not path.exists():
+        return f"{path} does not exist."
+    if path.is_dir():
+        return f"{path} is a folder, not a database file."
+    if path.stat().st_size == 0:
+        return f"{path} is empty (0 bytes)."
+    with path.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            return f"{path} is not a database file."
+    return quick_check_file(path)
+
+
+def put_aside(db_path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal/-shm files) out of the way; never delete it.
+
+    Returns the new path of the database file.
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{n}")
+    for suffix in _SIDE_FILES:
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    if db_path.exists():
+        os.replace(db_path, target)
+    return target
+
+
+def latest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that passes SQLite's quick check."""
+    for backup in list_backups(db_path):
+        if check_file(backup.path) is None:
+            return backup
+    return None
+
+
+def restore(db_path: Path, backup: Path, *, keep_current: bool = True) -> Path | None:
+    """Put `backup` in place of `db_path`. The app must not have the database open.
+
+    The current file is first either backed up (when it is sound and `keep_current`)
+    or put aside (when it is damaged), so a restore never loses the file it replaces.
+    Returns where the replaced file went (a backup or the damaged file), or None when
+    there was no file. The backup is copied with SQLite's backup API into a temporary
+    file next to the database, checked, then renamed over it (atomic on one file system).
+    """
+    problem = check_file(backup)
+    if problem is not None:
+        raise BackupError(f"Cannot restore from {backup}: {problem}")
+    kept: Path | None = None
+    if db_path.exists():
+        if check_file(db_path) is None and keep_current:
+            kept = backup_file(db_path, "before-restore")
+        else:
+            kept = put_aside(db_path)
+    tmp = db_path.with_name(f".{db_path.name}.restoring")
+    tmp.unlink(missing_ok=True)
+    try:
+        _copy_database(backup, tmp)
+        problem = check_file(tmp)
+        if problem is not None:
+            raise BackupError(f"The restored copy of {backup} does not check out: {problem}")
+        for suffix in _SIDE_FILES:
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return kept
+
+
+def backup_file(db_path: Path, reason: str) -> Path:
+    """An online backup of a database file that is not open here (CLI, restore)."""
+    problem = check_file(db_path)
+    if problem is not None:
+        raise BackupError(f"Cannot back up {db_path}: {problem}")
+    folder = paths.backups_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+    _copy_database(db_path, target)
+    return target
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    try:
+        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                src.backup(dest)
+                # One self-contained file: no -wal/-shm beside a backup.
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise BackupError(f"Cannot copy {source} to {target}: {exc}") from exc
