@@ -1,0 +1,479 @@
+"""Shared goals and KPIs: the records the goals service hands out, and the pure rules.
+
+- One **revenue goal** per period, shared by both teams (seeds 000, 003, 004).
+- **Activity goals** both teams agreed on, each with an owner and a disposition from the
+  last review: continue, eliminate or improve (seed 002).
+- **KPIs** defined once for both teams (MQL→SQL conversion, speed to lead, ...), with a
+  target, a period kind and which way is better; **measurements** per period.
+
+How a value compares with its target (`kpi_status`) and with the period before
+(`kpi_trend`) honours `higher_is_better`: for speed to lead, 0.8 h against a 1 h target is on
+target, and going from 3.7 h to 2.1 h is better.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from alignmeet.domain.enums import TeamTag
+from alignmeet.domain.periods import PeriodKind
+from alignmeet.domain.rules import ValidationError
+
+__all__ = [
+    "NEAR_TOLERANCE",
+    "CsvImportResult",
+    "CsvPreview",
+    "CsvPreviewRow",
+    "DashboardData",
+    "Disposition",
+    "GoalKind",
+    "GoalOption",
+    "GoalRecord",
+    "KpiPoint",
+    "KpiRecord",
+    "KpiRow",
+    "KpiStatus",
+    "MeasurementRecord",
+    "Trend",
+    "format_number",
+    "format_value",
+    "kpi_status",
+    "kpi_trend",
+    "parse_number",
+    "vs_target_text",
+]
+
+MAX_UNIT = 30
+NEAR_TOLERANCE = 0.10  # within 10 % of the target (on the wrong side) counts as "near"
+
+
+class GoalKind(StrEnum):
+    REVENUE = "revenue"
+    ACTIVITY = "activity"
+
+    @property
+    def label(self) -> str:
+        return "Revenue goal" if self is GoalKind.REVENUE else "Activity goal"
+
+
+class Disposition(StrEnum):
+    """What the last review decided about a mutual activity (seed 002)."""
+
+    CONTINUE = "continue"
+    IMPROVE = "improve"
+    ELIMINATE = "eliminate"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def hint(self) -> str:
+        return {
+            "continue": "works: keep doing it",
+            "improve": "worth doing, but change how",
+            "eliminate": "stop: it does not serve the shared goal",
+        }[self.value]
+
+
+class KpiStatus(StrEnum):
+    ON_TARGET = "on_target"
+    NEAR = "near"
+    OFF_TARGET = "off_target"
+    NO_TARGET = "no_target"
+    NO_DATA = "no_data"
+
+    @property
+    def label(self) -> str:
+        return {
+            "on_target": "On target",
+            "near": "Near target",
+            "off_target": "Off target",
+            "no_target": "No target",
+            "no_data": "No data",
+        }[self.value]
+
+
+class Trend(StrEnum):
+    BETTER = "better"
+    WORSE = "worse"
+    FLAT = "flat"
+    NONE = "none"  # no earlier value to compare with
+
+    def text(self, direction: str) -> str:
+        """ "▲ better", "▼ worse", "= same", "—"."""
+        if self is Trend.NONE:
+            return "—"
+        if self is Trend.FLAT:
+            return "= same"
+        arrow = "▲" if direction == "up" else "▼"
+        return f"{arrow} {self.value}"
+
+
+# ---- records -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalRecord:
+    id: int
+    kind: GoalKind
+    title: str
+    period: str
+    period_label: str
+    target_value: float | None
+    actual_value: float | None
+    unit: str
+    disposition: Disposition | None  # activity goals; None for revenue goals
+    team_tag: TeamTag
+    owner_id: int | None
+    owner_name: str
+    notes: str
+    archived: bool
+    created_at: datetime
+
+    @property
+    def progress(self) -> float | None:
+        """actual / target (0.75 = 75 %), None without both."""
+        if self.target_value in (None, 0) or self.actual_value is None:
+            return None
+        return self.actual_value / self.target_value  # type: ignore[operator]
+
+    def describe(self) -> str:
+        """ "$5.2M target · $3.9M so far (75 %)"."""
+        parts = []
+        if self.target_value is not None:
+            parts.append(f"{format_value(self.target_value, self.unit)} target")
+        if self.actual_value is not None:
+            parts.append(f"{format_value(self.actual_value, self.unit)} so far")
+        text = " · ".join(parts)
+        if self.progress is not None:
+            text += f" ({self.progress * 100:.0f} %)"
+        return text
+
+
+@dataclass(frozen=True)
+class GoalOption:
+    """A goal an action can serve: for the action forms' "Goal" choice."""
+
+    id: int
+    label: str  # "Q4 2026 · Revenue: €5.2M new ARR" / "Q4 2026 · Joint webinar series"
+    kind: GoalKind
+    period: str
+
+
+@dataclass(frozen=True)
+class KpiRecord:
+    id: int
+    name: str
+    description: str
+    unit: str
+    higher_is_better: bool
+    target: float | None
+    period_kind: PeriodKind
+    team_tag: TeamTag
+    position: int
+    archived: bool
+
+    @property
+    def direction_text(self) -> str:
+        return "higher is better" if self.higher_is_better else "lower is better"
+
+
+@dataclass(frozen=True)
+class MeasurementRecord:
+    id: int
+    kpi_id: int
+    period: str
+    period_label: str
+    value: float
+    target: float | None  # this period's own target, overriding the KPI's; None: the KPI's
+    note: str
+    source: str  # "manual" | "csv"
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class KpiPoint:
+    """One period on a KPI's chart."""
+
+    period: str
+    label: str  # short, for an axis: "Nov 26"
+    value: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """One KPI on the dashboard for a period."""
+
+    kpi: KpiRecord
+    period: str  # the KPI's own period for the dashboard ("2026-11" or "2026-Q4")
+    period_label: str
+    value: float | None  # the value shown: this period's, or the latest before it
+    value_period: str  # the period `value` belongs to ("" when there is none)
+    value_period_label: str
+    target: float | None
+    status: KpiStatus
+    previous: float | None  # the value of the period before `value_period`
+    trend: Trend
+    direction: str  # "up" | "down" | "" (how the value moved)
+    note: str
+    history: tuple[KpiPoint, ...]  # oldest first, ending with `period`
+
+    @property
+    def is_earlier(self) -> bool:
+        """True when the period has no measurement yet and an earlier one is shown."""
+        return bool(self.value_period) and self.value_period != self.period
+
+    @property
+    def value_text(self) -> str:
+        if self.value is None:
+            return "—"
+        text = format_value(self.value, self.kpi.unit)
+        return f"{text} ({self.value_period_label})" if self.is_earlier else text
+
+    @property
+    def target_text(self) -> str:
+        if self.target is None:
+            return "—"
+        sign = "≥" if self.kpi.higher_is_better else "≤"
+        return f"{sign} {format_value(self.target, self.kpi.unit)}"
+
+    @property
+    def vs_target_text(self) -> str:
+        return vs_target_text(self.value, self.target, self.kpi.unit, self.status)
+
+    @property
+    def trend_text(self) -> str:
+        return self.trend.text(self.direction)
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """The common dashboard both teams see, for one period."""
+
+    period: str
+    period_label: str
+    generated_at: datetime
+    revenue_goal: GoalRecord | None
+    activity_goals: tuple[GoalRecord, ...]
+    rows: tuple[KpiRow, ...]
+    title: str = "Shared Sales & Marketing dashboard"
+
+    def counts(self) -> dict[KpiStatus, int]:
+        out = {status: 0 for status in KpiStatus}
+        for row in self.rows:
+            out[row.status] += 1
+        return out
+
+
+@dataclass(frozen=True)
+class CsvPreviewRow:
+    line: int  # line number in the file (1 = first line)
+    kpi_text: str
+    period_text: str
+    value_text: str
+    kpi_id: int | None
+    kpi_name: str
+    period: str
+    value: float | None
+    target: float | None
+    note: str
+    change: str  # "new" | "update" | "same" | "" (with a problem)
+    problem: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    rows: tuple[CsvPreviewRow, ...]
+    separator: str
+    skipped_empty: int
+
+    @property
+    def problems(self) -> tuple[CsvPreviewRow, ...]:
+        return tuple(row for row in self.rows if row.problem)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rows) and not self.problems
+
+    def count(self, change: str) -> int:
+        return sum(1 for row in self.rows if row.ok and row.change == change)
+
+    def summary(self) -> str:
+        if not self.rows:
+            return "The file holds no measurements."
+        if self.problems:
+            n = len(self.problems)
+            return (
+                f"{n} of {len(self.rows)} rows {'has a problem' if n == 1 else 'have problems'}: "
+                "fix the file and try again. Nothing is imported until every row is right."
+            )
+        return (
+            f"{len(self.rows)} rows ready: {self.count('new')} new, "
+            f"{self.count('update')} changed, {self.count('same')} unchanged."
+        )
+
+
+@dataclass(frozen=True)
+class CsvImportResult:
+    added: int
+    updated: int
+    unchanged: int
+
+    def describe(self) -> str:
+        return f"Imported: {self.added} new, {self.updated} changed, {self.unchanged} unchanged."
+
+
+# ---- rules ---------------------------------------------------------------------------------
+
+
+def kpi_status(
+    value: float | None,
+    target: float | None,
+    higher_is_better: bool,
+    *,
+    tolerance: float = NEAR_TOLERANCE,
+) -> KpiStatus:
+    """On target, near (within `tolerance` of the target, on the wrong side) or off target."""
+    if value is None:
+        return KpiStatus.NO_DATA
+    if target is None:
+        return KpiStatus.NO_TARGET
+    if (value >= target) if higher_is_better else (value <= target):
+        return KpiStatus.ON_TARGET
+    margin = abs(target) * tolerance
+    gap = abs(value - target)
+    return KpiStatus.NEAR if gap <= margin else KpiStatus.OFF_TARGET
+
+
+def kpi_trend(
+    previous: float | None, current: float | None, higher_is_better: bool
+) -> tuple[Trend, str]:
+    """How `current` compares with `previous`: (better/worse/flat/none, "up"/"down"/"")."""
+    if previous is None or current is None:
+        return Trend.NONE, ""
+    if math.isclose(previous, current, rel_tol=1e-9, abs_tol=1e-12):
+        return Trend.FLAT, ""
+    direction = "up" if current > previous else "down"
+    better = (direction == "up") == higher_is_better
+    return (Trend.BETTER if better else Trend.WORSE), direction
+
+
+def vs_target_text(
+    value: float | None, target: float | None, unit: str, status: KpiStatus | None = None
+) -> str:
+    """ "+2 pts", "-0.3 h", "+12 %" against the target, with the status: "On target (+2 %)"."""
+    if value is None:
+        return KpiStatus.NO_DATA.label
+    if target is None:
+        return KpiStatus.NO_TARGET.label
+    diff = value - target
+    if unit.strip() == "%":
+        delta = f"{_signed(diff)} pts"
+    elif target:
+        delta = f"{_signed(_round_relative(diff / abs(target) * 100))} %"
+    else:
+        delta = _signed(diff)
+    return f"{status.label} ({delta})" if status is not None else delta
+
+
+def _round_relative(percent: float) -> float:
+    return round(percent) if abs(percent) >= 10 else round(percent, 1)
+
+
+def _signed(number: float) -> str:
+    text = format_number(abs(number))
+    if math.isclose(number, 0, abs_tol=1e-9):
+        return "±0"
+    return f"+{text}" if number > 0 else f"−{text}"
+
+
+_CURRENCY = {"$", "€", "£", "¥", "usd", "eur", "gbp", "chf"}
+
+
+def format_number(value: float, *, compact: bool = False) -> str:
+    """12,300 · 23.5 · 0.8 · with `compact`: 1.3M, 640k."""
+    if compact and abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M".replace(".0M", "M")
+    if compact and abs(value) >= 10_000:
+        return f"{value / 1_000:.0f}k"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(value: float | None, unit: str, *, compact: bool = True) -> str:
+    """A value with its unit: "23.5 %", "3.7 h", "$1.6M", "€640k", "18 leads"."""
+    if value is None:
+        return "—"
+    unit = unit.strip()
+    if unit.casefold() in _CURRENCY:
+        symbol = unit if len(unit) == 1 else f"{unit.upper()} "
+        number = format_number(abs(value), compact=compact)
+        return f"{'−' if value < 0 else ''}{symbol}{number}"
+    number = format_number(value, compact=compact)
+    if not unit:
+        return number
+    return f"{number} {unit}" if unit != "%" else f"{number} %"
+
+
+_NUMBER_JUNK = re.compile(r"[\s\u00a0\u202f'’_]")
+
+
+def parse_number(text: str | float | int | None, *, field: str, label: str) -> float | None:
+    """A number typed by a person or read from a spreadsheet; None for an empty cell.
+
+    Accepts a decimal comma ("23,5"), thousands separators ("1 300 000", "1.300.000,50",
+    "1,300,000.50"), and a unit around it ("23 %", "$1,300", "1300 €").
+    """
+    if text is None:
+        return None
+    if isinstance(text, int | float):
+        number = float(text)
+    else:
+        raw = text.strip()
+        if not raw:
+            return None
+        cleaned = _NUMBER_JUNK.sub("", raw)
+        cleaned = cleaned.strip("%$€£¥").replace("−", "-")
+        if cleaned.startswith("(") and cleaned.endswith(")"):
+            cleaned = "-" + cleaned[1:-1]
+        cleaned = _normalise_separators(cleaned)
+        try:
+            number = float(cleaned)
+        except ValueError:
+            raise ValidationError(field, f"{label}: “{raw}” is not a number.") from None
+    if not math.isfinite(number):
+        raise ValidationError(field, f"{label} must be a finite number.")
+    return number
+
+
+def _normalise_separators(text: str) -> str:
+    commas, dots = text.count(","), text.count(".")
+    if commas and dots:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        return text.replace(thousands, "").replace(decimal, ".")
+    if commas > 1:  # 1,300,000
+        return text.replace(",", "")
+    if dots > 1:  # 1.300.000
+        return text.replace(".", "")
+    return text.replace(",", ".")  # the decimal comma: 23,5
+
+
+def validate_unit(value: str | None) -> str:
+    text = " ".join((value or "").split())
+    if len(text) > MAX_UNIT:
+        raise ValidationError("unit", f"The unit is too long ({len(text)} characters; at most 30).")
+    return text

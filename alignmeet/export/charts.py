@@ -1,0 +1,542 @@
+"""KPI charts as PNG pictures, drawn with Pillow only (no plotting library, no Qt).
+
+`kpi_chart_png` draws one KPI over its recent periods: the actual value per period (bars
+coloured by how they stand against the target, or a line) and the target as a dashed line,
+with the axes labelled and a legend. `dashboard_chart_png` puts every KPI of a dashboard
+side by side (for the minutes), and `dashboard_overview_png` is the whole dashboard on one
+picture (title, revenue goal, status table, charts) for `alignmeet-cli export dashboard
+--out dashboard.png`.
+
+Everything is drawn at twice the size asked for and scaled down, so lines and text stay
+smooth. Fonts: DejaVu Sans when installed, else Pillow's own scalable default font.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from PIL import Image, ImageDraw, ImageFont
+
+from alignmeet.domain.goals import (
+    DashboardData,
+    KpiPoint,
+    KpiRow,
+    KpiStatus,
+    format_number,
+    format_value,
+    kpi_status,
+)
+from alignmeet.domain.rules import short_date
+from alignmeet.export.sanitize import clean_text
+
+__all__ = [
+    "STATUS_COLOURS",
+    "dashboard_chart_png",
+    "dashboard_overview_png",
+    "kpi_chart_png",
+    "nice_ticks",
+    "row_chart_png",
+]
+
+SS = 2  # supersampling factor
+
+INK = (33, 37, 41)
+MUTED = (96, 103, 112)
+GRID = (222, 226, 230)
+AXIS = (134, 142, 150)
+TARGET = (33, 37, 41)
+LINE = (31, 94, 168)
+WHITE = (255, 255, 255)
+STATUS_COLOURS: dict[KpiStatus, tuple[int, int, int]] = {
+    KpiStatus.ON_TARGET: (46, 125, 50),
+    KpiStatus.NEAR: (230, 145, 0),
+    KpiStatus.OFF_TARGET: (198, 40, 40),
+    KpiStatus.NO_TARGET: (31, 94, 168),
+    KpiStatus.NO_DATA: (173, 181, 189),
+}
+
+
+# ---- fonts ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _font(size: int, bold: bool = False) -> Any:
+    names = ("DejaVuSans-Bold.ttf",) if bold else ("DejaVuSans.ttf",)
+    names += ("/usr/share/fonts/truetype/dejavu/" + names[0],)
+    for name in names:
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # pragma: no cover - Pillow < 10.1
+        return ImageFont.load_default()
+
+
+def _text_size(draw: ImageDraw.ImageDraw, text: str, font: Any) -> tuple[int, int]:
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    return right - left, bottom - top
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int) -> str:
+    """`text` cut with "…" to fit `width` pixels."""
+    text = " ".join(clean_text(text).split())
+    if _text_size(draw, text, font)[0] <= width:
+        return text
+    while text and _text_size(draw, text + "…", font)[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _png(image: Image.Image, size: tuple[int, int]) -> bytes:
+    out = io.BytesIO()
+    image.resize(size, Image.Resampling.LANCZOS).save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+# ---- axes ----------------------------------------------------------------------------------
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering low..high (about `count` of them)."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return [0.0, 1.0]
+    if high < low:
+        low, high = high, low
+    if math.isclose(low, high, abs_tol=1e-9):
+        pad = abs(high) * 0.1 if abs(high) > 1e-9 else 1.0
+        low, high = low - pad, high + pad
+    raw = (high - low) / max(1, count - 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(f * magnitude for f in (1, 2, 2.5, 5, 10) if f * magnitude >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value < high + step * 0.999:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def _axis_text(value: float, unit: str) -> str:
+    if unit.strip() == "%":
+        return f"{format_number(value)} %"
+    return format_value(value, unit, compact=True)
+
+
+# ---- one KPI -------------------------------------------------------------------------------
+
+
+def kpi_chart_png(
+    *,
+    title: str,
+    points: Sequence[KpiPoint],
+    unit: str = "",
+    higher_is_better: bool = True,
+    style: str = "bar",
+    width: int = 900,
+    height: int = 420,
+    subtitle: str = "",
+) -> bytes:
+    """One KPI over its periods as PNG bytes: actual (bars coloured by status, or a line)
+    against the target (dashed), axis labels and a legend. `width`/`height` in pixels."""
+    image = _kpi_chart_image(
+        title=title,
+        points=points,
+        unit=unit,
+        higher_is_better=higher_is_better,
+        style=style,
+        width=width,
+        height=height,
+        subtitle=subtitle,
+    )
+    return _png(image, (width, height))
+
+
+def _kpi_chart_image(
+    *,
+    title: str,
+    points: Sequence[KpiPoint],
+    unit: str,
+    higher_is_better: bool,
+    style: str,
+    width: int,
+    height: int,
+    subtitle: str = "",
+    show_title: bool = True,
+) -> Image.Image:
+    w, h = width * SS, height * SS
+    image = Image.new("RGB", (w, h), WHITE)
+    draw = ImageDraw.Draw(image)
+    base = max(11, min(width, height * 2) // 48)  # type size grows with the chart
+    f_title = _font(int(base * 1.45) * SS, bold=True)
+    f_text = _font(base * SS)
+    f_small = _font(int(base * 0.92) * SS)
+    pad = 14 * SS
+
+    # title, subtitle
+    y = pad
+    if show_title:
+        draw.text((pad, y), _fit(draw, title, f_title, w - 2 * pad), font=f_title, fill=INK)
+        y += _text_size(draw, "Ag", f_title)[1] + 8 * SS
+    if subtitle:
+        draw.text((pad, y), _fit(draw, subtitle, f_small, w - 2 * pad), font=f_small, fill=MUTED)
+        y += _text_size(draw, "Ag", f_small)[1] + 6 * SS
+
+    # legend (one row)
+    legend: list[tuple[str, str, tuple[int, int, int]]] = []
+    if style == "line":
+        legend.append(("line", "Actual", LINE))
+    else:
+        used = {
+            kpi_status(p.value, p.target, higher_is_better) for p in points if p.value is not None
+        }
+        for status in (
+            KpiStatus.ON_TARGET,
+            KpiStatus.NEAR,
+            KpiStatus.OFF_TARGET,
+            KpiStatus.NO_TARGET,
+        ):
+            if status in used:
+                legend.append(("box", status.label, STATUS_COLOURS[status]))
+        if not legend:
+            legend.append(("box", "Actual", STATUS_COLOURS[KpiStatus.NO_TARGET]))
+    if any(p.target is not None for p in points):
+        legend.append(("dash", "Target", TARGET))
+    lx = pad
+    sw = 22 * SS
+    for kind, label, colour in legend:
+        cy = y + _text_size(draw, "Ag", f_text)[1] // 2 + 2 * SS
+        if kind == "box":
+            draw.rectangle((lx, cy - 7 * SS, lx + 14 * SS, cy + 7 * SS), fill=colour)
+            lx += 14 * SS + 6 * SS
+        elif kind == "line":
+            draw.line((lx, cy, lx + sw, cy), fill=colour, width=3 * SS)
+            draw.ellipse(
+                (lx + sw // 2 - 4 * SS, cy - 4 * SS, lx + sw // 2 + 4 * SS, cy + 4 * SS),
+                fill=colour,
+            )
+            lx += sw + 6 * SS
+        else:
+            _dashed(draw, (lx, cy), (lx + sw, cy), colour, 2 * SS)
+            lx += sw + 6 * SS
+        draw.text((lx, y), label, font=f_text, fill=INK)
+        lx += _text_size(draw, label, f_text)[0] + 18 * SS
+    y += _text_size(draw, "Ag", f_text)[1] + 14 * SS
+
+    # plot area
+    values = [p.value for p in points if p.value is not None]
+    targets = [p.target for p in points if p.target is not None]
+    everything = values + targets
+    label_h = _text_size(draw, "Ag", f_small)[1]
+    if not everything:
+        draw.text(
+            (pad, y + 20 * SS),
+            "No measurements yet for these periods.",
+            font=f_text,
+            fill=MUTED,
+        )
+        return image
+    low = min(0.0, min(everything))
+    high = max(everything)
+    if high <= low:
+        high = low + 1
+    ticks = nice_ticks(low, high * 1.08 if high > 0 else high)
+    t_low, t_high = ticks[0], ticks[-1]
+    if t_high <= t_low:
+        t_high = t_low + 1
+    tick_labels = [_axis_text(t, unit) for t in ticks]
+    axis_w = max(_text_size(draw, t, f_small)[0] for t in tick_labels) + 10 * SS
+    left = pad + axis_w
+    right = w - pad
+    top = y
+    bottom = h - pad - label_h - 8 * SS
+
+    def to_y(value: float) -> float:
+        return bottom - (value - t_low) / (t_high - t_low) * (bottom - top)
+
+    for tick, text in zip(ticks, tick_labels, strict=True):
+        ty = to_y(tick)
+        draw.line((left, ty, right, ty), fill=GRID, width=SS)
+        tw, th = _text_size(draw, text, f_small)
+        draw.text((left - 8 * SS - tw, ty - th // 2 - 2 * SS), text, font=f_small, fill=MUTED)
+    zero_y = to_y(0.0) if t_low <= 0 <= t_high else bottom
+    draw.line((left, bottom, right, bottom), fill=AXIS, width=SS)
+
+    n = max(1, len(points))
+    slot = (right - left) / n
+    # x labels: as many as fit
+    widest = max((_text_size(draw, p.label, f_small)[0] for p in points), default=0)
+    every = max(1, math.ceil((widest + 10 * SS) / max(slot, 1)))
+    for i, point in enumerate(points):
+        cx = left + slot * (i + 0.5)
+        if (n - 1 - i) % every == 0:  # always label the latest period
+            tw, _ = _text_size(draw, point.label, f_small)
+            colour = INK if i == n - 1 else MUTED
+            draw.text((cx - tw / 2, bottom + 6 * SS), point.label, font=f_small, fill=colour)
+
+    # actual
+    if style == "line":
+        previous: tuple[float, float] | None = None
+        for i, point in enumerate(points):
+            if point.value is None:
+                previous = None
+                continue
+            cx, cy = left + slot * (i + 0.5), to_y(point.value)
+            if previous is not None:
+                draw.line((*previous, cx, cy), fill=LINE, width=3 * SS)
+            previous = (cx, cy)
+        for i, point in enumerate(points):
+            if point.value is not None:
+                cx, cy = left + slot * (i + 0.5), to_y(point.value)
+                r = 5 * SS
+                draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=LINE, outline=WHITE, width=SS)
+    else:
+        bar = max(2 * SS, slot * 0.62)
+        for i, point in enumerate(points):
+            if point.value is None:
+                continue
+            cx = left + slot * (i + 0.5)
+            status = kpi_status(point.value, point.target, higher_is_better)
+            y1, y2 = sorted((zero_y, to_y(point.value)))
+            draw.rectangle(
+                (cx - bar / 2, y1, cx + bar / 2, max(y2, y1 + SS)), fill=STATUS_COLOURS[status]
+            )
+
+    # target: a dashed step line across each period that has one
+    for i, point in enumerate(points):
+        if point.target is None:
+            continue
+        x1, x2 = left + slot * i + 2 * SS, left + slot * (i + 1) - 2 * SS
+        ty = to_y(point.target)
+        _dashed(draw, (x1, ty), (x2, ty), TARGET, 2 * SS)
+
+    # the latest value, written above its bar/point
+    latest = next((i for i in range(n - 1, -1, -1) if points[i].value is not None), None)
+    if latest is not None:
+        value = points[latest].value
+        assert value is not None
+        text = format_value(value, unit)
+        tw, th = _text_size(draw, text, f_text)
+        cx = left + slot * (latest + 0.5)
+        ty = max(top - th, min(to_y(value), zero_y) - th - 12 * SS)
+        tx = min(max(cx - tw / 2, left), right - tw)
+        draw.rectangle((tx - 3 * SS, ty, tx + tw + 3 * SS, ty + th + 6 * SS), fill=WHITE)
+        draw.text((tx, ty), text, font=f_text, fill=INK)
+    return image
+
+
+def _dashed(
+    draw: ImageDraw.ImageDraw,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    colour: tuple[int, int, int],
+    width: int,
+) -> None:
+    (x1, y1), (x2, y2) = start, end
+    length = math.hypot(x2 - x1, y2 - y1)
+    if length == 0:
+        return
+    dash, gap = 7 * SS, 5 * SS
+    dx, dy = (x2 - x1) / length, (y2 - y1) / length
+    pos = 0.0
+    while pos < length:
+        stop = min(pos + dash, length)
+        draw.line(
+            (x1 + dx * pos, y1 + dy * pos, x1 + dx * stop, y1 + dy * stop), fill=colour, width=width
+        )
+        pos = stop + gap
+
+
+def _row_chart(row: KpiRow, width: int, height: int, show_title: bool = True) -> Image.Image:
+    direction = "higher is better" if row.kpi.higher_is_better else "lower is better"
+    subtitle = f"{row.period_label}: {row.value_text} · target {row.target_text} · {direction}"
+    return _kpi_chart_image(
+        title=row.kpi.name,
+        points=row.history,
+        unit=row.kpi.unit,
+        higher_is_better=row.kpi.higher_is_better,
+        style="bar",
+        width=width,
+        height=height,
+        subtitle=subtitle,
+        show_title=show_title,
+    )
+
+
+def row_chart_png(
+    row: KpiRow, *, width: int = 900, height: int = 400, show_title: bool = True
+) -> bytes:
+    """One dashboard row's chart (the KPI over its history) as PNG bytes."""
+    return _png(_row_chart(row, width, height, show_title), (width, height))
+
+
+# ---- the whole dashboard -------------------------------------------------------------------
+
+
+def _grid(rows: Sequence[KpiRow], columns: int, cell_w: int, cell_h: int, gap: int) -> Image.Image:
+    count = max(1, len(rows))
+    lines = math.ceil(count / columns)
+    w = (cell_w * columns + gap * (columns - 1)) * SS
+    h = (cell_h * lines + gap * (lines - 1)) * SS
+    image = Image.new("RGB", (w, h), WHITE)
+    for i, row in enumerate(rows):
+        r, c = divmod(i, columns)
+        chart = _row_chart(row, cell_w, cell_h)
+        x, y = c * (cell_w + gap) * SS, r * (cell_h + gap) * SS
+        image.paste(chart, (x, y))
+        ImageDraw.Draw(image).rectangle(
+            (x, y, x + chart.width - 1, y + chart.height - 1), outline=GRID, width=SS
+        )
+    return image
+
+
+def dashboard_chart_png(data: DashboardData, *, columns: int = 2) -> bytes:
+    """Every KPI's chart of `data`, `columns` side by side, as one PNG (for the minutes)."""
+    cell_w, cell_h, gap = 620, 330, 16
+    image = _grid(data.rows, columns, cell_w, cell_h, gap)
+    return _png(image, (image.width // SS, image.height // SS))
+
+
+def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
+    """The whole dashboard on one picture: title and period, the revenue goal with its
+    progress, the KPI status table and every KPI's chart."""
+    pad, gap = 28, 18
+    columns = 2
+    cell_w = (width - 2 * pad - gap * (columns - 1)) // columns
+    cell_h = 360
+    charts = _grid(data.rows, columns, cell_w, cell_h, gap) if data.rows else None
+
+    scratch = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    f_title = _font(30 * SS, bold=True)
+    f_head = _font(17 * SS, bold=True)
+    f_text = _font(16 * SS)
+    f_small = _font(14 * SS)
+    line_h = _text_size(scratch, "Ag", f_text)[1] + 16 * SS
+    header_h = 140 * SS
+    table_h = (len(data.rows) + 1) * line_h + 24 * SS if data.rows else 60 * SS
+    goals_h = (len(data.activity_goals) + 1) * line_h + 30 * SS if data.activity_goals else 0
+    charts_h = charts.height + 2 * gap * SS if charts is not None else 0
+    w = width * SS
+    h = header_h + table_h + goals_h + charts_h + pad * SS
+    image = Image.new("RGB", (w, h), WHITE)
+    draw = ImageDraw.Draw(image)
+    x0 = pad * SS
+    inner = w - 2 * x0
+
+    y = pad * SS
+    draw.text((x0, y), _fit(draw, data.title, f_title, inner), font=f_title, fill=INK)
+    y += _text_size(draw, "Ag", f_title)[1] + 12 * SS
+    sub = f"{data.period_label} · generated {short_date(data.generated_at.date())}"
+    counts = data.counts()
+    parts = [
+        f"{counts[s]} {s.label.lower()}"
+        for s in (KpiStatus.ON_TARGET, KpiStatus.NEAR, KpiStatus.OFF_TARGET)
+        if counts[s]
+    ]
+    if parts:
+        sub += " · " + ", ".join(parts)
+    draw.text((x0, y), sub, font=f_text, fill=MUTED)
+    y += _text_size(draw, "Ag", f_text)[1] + 16 * SS
+
+    # revenue goal with a progress bar
+    goal = data.revenue_goal
+    if goal is not None:
+        label = f"Shared revenue goal ({goal.period_label}): {goal.title}"
+        draw.text((x0, y), _fit(draw, label, f_head, inner // 2), font=f_head, fill=INK)
+        bar_x = x0 + inner // 2 + 20 * SS
+        bar_w = inner - (bar_x - x0) - 260 * SS
+        bar_y = y + 4 * SS
+        draw.rounded_rectangle(
+            (bar_x, bar_y, bar_x + bar_w, bar_y + 18 * SS), radius=9 * SS, fill=GRID
+        )
+        progress = goal.progress or 0.0
+        if progress > 0:
+            filled = int(bar_w * min(progress, 1.0))
+            colour = STATUS_COLOURS[KpiStatus.ON_TARGET if progress >= 1 else KpiStatus.NO_TARGET]
+            draw.rounded_rectangle(
+                (bar_x, bar_y, bar_x + max(filled, 18 * SS), bar_y + 18 * SS),
+                radius=9 * SS,
+                fill=colour,
+            )
+        draw.text(
+            (bar_x + bar_w + 14 * SS, y),
+            _fit(draw, goal.describe(), f_small, 250 * SS),
+            font=f_small,
+            fill=INK,
+        )
+    else:
+        draw.text((x0, y), f"No revenue goal for {data.period_label}.", font=f_text, fill=MUTED)
+    y = header_h
+
+    # status table
+    if data.rows:
+        cols = (0.30, 0.16, 0.20, 0.20, 0.14)
+        xs = [x0]
+        for frac in cols[:-1]:
+            xs.append(xs[-1] + int(inner * frac))
+        header = ("KPI", "Target", "Actual", "vs target", "Trend")
+        draw.rectangle((x0, y, x0 + inner, y + line_h), fill=(233, 236, 239))
+        for x, text in zip(xs, header, strict=True):
+            draw.text((x + 10 * SS, y + 8 * SS), text, font=f_head, fill=INK)
+        y += line_h
+        for i, row in enumerate(data.rows):
+            if i % 2:
+                draw.rectangle((x0, y, x0 + inner, y + line_h), fill=(248, 249, 250))
+            colour = STATUS_COLOURS[row.status]
+            draw.rectangle((x0, y + 6 * SS, x0 + 6 * SS, y + line_h - 6 * SS), fill=colour)
+            cells = (
+                row.kpi.name,
+                row.target_text,
+                row.value_text,
+                row.vs_target_text,
+                row.trend_text,
+            )
+            for j, (x, text) in enumerate(zip(xs, cells, strict=True)):
+                width_j = int(inner * cols[j]) - 16 * SS
+                fill = colour if j == 3 else INK
+                draw.text(
+                    (x + 14 * SS, y + 8 * SS),
+                    _fit(draw, text, f_text, width_j),
+                    font=f_text,
+                    fill=fill,
+                )
+            y += line_h
+        draw.line((x0, y, x0 + inner, y), fill=GRID, width=SS)
+        y += 24 * SS
+    else:
+        draw.text((x0, y), "No KPIs are defined yet.", font=f_text, fill=MUTED)
+        y += 60 * SS
+
+    if data.activity_goals:
+        draw.text((x0, y), "Activity goals", font=f_head, fill=INK)
+        y += line_h
+        for goal in data.activity_goals:
+            mark = goal.disposition.label if goal.disposition else "—"
+            draw.text((x0 + 10 * SS, y), mark, font=f_head, fill=_disposition_colour(mark))
+            text = f"{goal.title} — {goal.owner_name or 'no owner'}"
+            draw.text(
+                (x0 + 150 * SS, y),
+                _fit(draw, text, f_text, inner - 160 * SS),
+                font=f_text,
+                fill=INK,
+            )
+            y += line_h
+        y += 30 * SS
+
+    if charts is not None:
+        image.paste(charts, (x0, y + gap * SS))
+    return _png(image, (width, h // SS))
+
+
+def _disposition_colour(label: str) -> tuple[int, int, int]:
+    return {
+        "Continue": STATUS_COLOURS[KpiStatus.ON_TARGET],
+        "Improve": STATUS_COLOURS[KpiStatus.NEAR],
+        "Eliminate": STATUS_COLOURS[KpiStatus.OFF_TARGET],
+    }.get(label, MUTED)

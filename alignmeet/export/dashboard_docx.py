@@ -1,0 +1,233 @@
+"""The shared dashboard as a report: a Word document (.docx) or one PNG picture.
+
+The Word report has the dashboard's title and period, the shared revenue goal and its
+progress, a table of every KPI (target, actual, against the target, trend), the activity
+goals with their owner and decision, and one chart per KPI (actual against target over the
+recent periods, drawn by `alignmeet.export.charts`). It is built the way the checklist is
+(`alignmeet.export.docx_xml`: styles resolved once, the body written as WordprocessingML,
+user text cleaned and escaped); the charts are real inline pictures. Both files are written
+atomically: a failed export keeps the previous file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Pt
+
+from alignmeet.domain.goals import DashboardData, KpiRow, KpiStatus
+from alignmeet.domain.rules import short_date
+from alignmeet.export.atomic import atomic_write_bytes
+from alignmeet.export.charts import STATUS_COLOURS, dashboard_overview_png, row_chart_png
+from alignmeet.export.docx_xml import (
+    BOLD,
+    LABEL,
+    MUTED,
+    MUTED_ITALIC,
+    Styles,
+    columns,
+    data_row,
+    document_bytes_with_body,
+    header_row,
+    one_line,
+    open_template,
+    page_footer,
+    para,
+    resolve_styles,
+    run,
+    table,
+    text_width,
+    use_calibri,
+)
+from alignmeet.export.sanitize import clean_text
+from alignmeet.export.sections_docx import picture_xml
+
+__all__ = [
+    "dashboard_document_bytes",
+    "write_dashboard",
+    "write_dashboard_png",
+]
+
+CHART_WIDTH_CM = 16.0
+
+
+def write_dashboard(data: DashboardData, path: Path, *, template: Path | None = None) -> Path:
+    """Write the dashboard as a Word report to `path` atomically; return `path`.
+    Raises `ExportError` (the old file kept) when it cannot be written."""
+    path = Path(path)
+    atomic_write_bytes(path, dashboard_document_bytes(data, template=template))
+    return path
+
+
+def write_dashboard_png(data: DashboardData, path: Path, *, width: int = 1400) -> Path:
+    """Write the whole dashboard as one PNG picture to `path` atomically; return `path`."""
+    path = Path(path)
+    atomic_write_bytes(path, dashboard_overview_png(data, width=width))
+    return path
+
+
+def dashboard_document_bytes(data: DashboardData, *, template: Path | None = None) -> bytes:
+    doc = open_template(template)
+    section = doc.sections[-1]
+    if template is None:
+        section.left_margin = section.right_margin = Pt(64)
+        use_calibri(doc)
+    width = text_width(section)
+    styles = resolve_styles(doc)
+    title = one_line(data.title) or "Shared dashboard"
+    page_footer(doc, section, f"{one_line(title, 60)} · {data.period_label}", styles, width)
+    _set_properties(doc, data, title)
+    chart_cm = min(CHART_WIDTH_CM, width / 567 - 0.2)  # 567 twips per cm
+    pictures = [
+        picture_xml(doc, row_chart_png(row, width=900, height=370, show_title=False), chart_cm)
+        for row in data.rows
+    ]
+    return document_bytes_with_body(doc, _body(data, styles, width, title, pictures))
+
+
+def _chart(row: KpiRow) -> bytes:
+    return row_chart_png(row, width=900, height=370, show_title=False)
+
+
+# ---- pictures ------------------------------------------------------------------------------
+
+
+# ---- the body ------------------------------------------------------------------------------
+
+
+def _colour(status: KpiStatus) -> str:
+    r, g, b = STATUS_COLOURS[status]
+    return f"{r:02X}{g:02X}{b:02X}"
+
+
+def _status_rpr(status: KpiStatus) -> str:
+    return f'<w:rPr><w:b/><w:bCs/><w:color w:val="{_colour(status)}"/></w:rPr>'
+
+
+_DISPOSITION = {
+    "continue": KpiStatus.ON_TARGET,
+    "improve": KpiStatus.NEAR,
+    "eliminate": KpiStatus.OFF_TARGET,
+}
+
+
+def _body(
+    data: DashboardData, s: Styles, width: int, title: str, pictures: list[str]
+) -> Iterator[str]:
+    yield para(run(title), s.title)
+    counts = data.counts()
+    summary = [
+        f"{counts[k]} {k.label.lower()}"
+        for k in (KpiStatus.ON_TARGET, KpiStatus.NEAR, KpiStatus.OFF_TARGET)
+        if counts[k]
+    ]
+    line = f"{data.period_label} · generated {short_date(data.generated_at.date())}"
+    if summary:
+        line += " · " + ", ".join(summary)
+    yield para(run(line, MUTED), after=240)
+
+    # the revenue goal
+    yield para(run("Shared revenue goal"), s.heading1)
+    goal = data.revenue_goal
+    if goal is None:
+        yield para(run(f"No revenue goal is set for {data.period_label}.", MUTED_ITALIC))
+    else:
+        yield para(run(goal.title, BOLD) + run(f"  ({goal.period_label})", MUTED))
+        detail = goal.describe()
+        if detail:
+            yield para(run("Progress: ", LABEL) + run(detail))
+        if goal.owner_name:
+            yield para(run("Owner: ", LABEL) + run(goal.owner_name))
+        if goal.notes:
+            yield para(run(goal.notes, MUTED_ITALIC))
+
+    # the KPI table
+    yield para(run("KPIs"), s.heading1)
+    tt = s.table_text
+    if not data.rows:
+        yield para(run("No KPIs are defined yet.", MUTED_ITALIC))
+    else:
+        widths = columns(width, None, 1500, 2000, 2100, 1300)
+        rows = [header_row(widths, ("KPI", "Target", "Actual", "vs target", "Trend"), tt)]
+        rows.extend(_kpi_row(row, widths, tt) for row in data.rows)
+        yield table(widths, rows, style=s.table)
+        notes = [row for row in data.rows if row.note]
+        for row in notes:
+            yield para(run(f"{row.kpi.name}: ", LABEL) + run(row.note, MUTED), before=60)
+
+    # the activity goals
+    yield para(run("Activity goals"), s.heading1)
+    if not data.activity_goals:
+        yield para(run(f"No activity goals for {data.period_label}.", MUTED_ITALIC))
+    else:
+        widths = columns(width, None, 2200, 1200, 1300)
+        rows = [header_row(widths, ("Activity", "Owner", "Team", "Decision"), tt)]
+        for g in data.activity_goals:
+            decision = g.disposition.label if g.disposition else "—"
+            status = _DISPOSITION.get(g.disposition.value if g.disposition else "")
+            text = run(g.title)
+            if g.notes:
+                text += run("\n" + g.notes, MUTED)
+            rows.append(
+                data_row(
+                    widths,
+                    (
+                        para(text, tt),
+                        para(run(g.owner_name or "—"), tt),
+                        para(run(g.team_tag.label), tt),
+                        para(run(decision, _status_rpr(status) if status else BOLD), tt),
+                    ),
+                )
+            )
+        yield table(widths, rows, style=s.table)
+
+    # one chart per KPI
+    if data.rows:
+        yield (
+            f'<w:p><w:pPr><w:pStyle w:val="{s.heading1}"/><w:pageBreakBefore/></w:pPr>'
+            f"{run('Charts')}</w:p>"
+        )
+        for row, picture in zip(data.rows, pictures, strict=True):
+            yield para(run(row.kpi.name), s.heading2)
+            if row.kpi.description:
+                yield para(run(row.kpi.description, MUTED), keep_next=True)
+            yield para(picture, keep_next=True, after=60)
+            caption = (
+                f"Actual per {row.kpi.period_kind.value} against the target "
+                f"({row.kpi.direction_text}), last {len(row.history)} periods."
+            )
+            yield para(run(caption, MUTED_ITALIC), after=200)
+
+
+def _kpi_row(row: KpiRow, widths: list[int], tt: str) -> str:
+    name = run(row.kpi.name, BOLD)
+    name += run(f"\n{row.kpi.direction_text}", MUTED)
+    return data_row(
+        widths,
+        (
+            para(name, tt),
+            para(run(row.target_text), tt),
+            para(run(row.value_text), tt),
+            para(run(row.vs_target_text, _status_rpr(row.status)), tt),
+            para(run(row.trend_text), tt),
+        ),
+    )
+
+
+def _set_properties(doc: Any, data: DashboardData, title: str) -> None:
+    props = doc.core_properties
+
+    def limited(text: str) -> str:
+        return clean_text(text)[:255]
+
+    props.title = limited(title)
+    props.subject = limited(f"Shared goals and KPIs, {data.period_label}")
+    props.author = "AlignMeet"
+    props.last_modified_by = "AlignMeet"
+    props.keywords = "KPI, dashboard, goals"
+    props.category = "Dashboard"
+    props.created = data.generated_at
+    props.modified = data.generated_at
+    props.revision = 1

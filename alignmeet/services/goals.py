@@ -1,0 +1,1062 @@
+"""Shared goals and KPIs: the revenue goal, mutual activity goals, KPI definitions, their
+measurements per period (typed or imported from CSV), and the common dashboard."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from alignmeet.domain.enums import ItemKind, TeamTag
+from alignmeet.domain.goals import (
+    CsvImportResult,
+    CsvPreview,
+    CsvPreviewRow,
+    DashboardData,
+    Disposition,
+    GoalKind,
+    GoalOption,
+    GoalRecord,
+    KpiPoint,
+    KpiRecord,
+    KpiRow,
+    MeasurementRecord,
+    kpi_status,
+    kpi_trend,
+    parse_number,
+    validate_unit,
+)
+from alignmeet.domain.periods import Period, PeriodKind, parse_period, period_containing
+from alignmeet.domain.rules import (
+    MAX_TITLE,
+    ValidationError,
+    name_key,
+    optional_text,
+    require_text,
+)
+from alignmeet.domain.sections import DocSection, Paragraph, Picture, Table
+from alignmeet.services.base import ServiceBase, member_name
+from alignmeet.storage import models as m
+
+__all__ = ["DEFAULT_HISTORY", "GoalService"]
+
+_UNSET: Any = object()
+DEFAULT_HISTORY = 12  # periods on a KPI's chart
+MAX_CSV_BYTES = 5_000_000
+MAX_CSV_ROWS = 20_000
+_CSV_COLUMNS = {
+    "kpi": ("kpi", "kpi name", "name", "metric", "indicator"),
+    "period": ("period", "month", "quarter", "week"),
+    "value": ("value", "actual", "measurement", "result"),
+    "target": ("target", "goal"),
+    "note": ("note", "notes", "comment", "comments"),
+}
+
+
+class GoalService(ServiceBase):
+    # ---- helpers -----------------------------------------------------------------------------
+    def _today(self) -> date:
+        return self._now().date()
+
+    def current_period(self, kind: PeriodKind | str = PeriodKind.MONTH) -> str:
+        """The key of the period (of `kind`) holding today."""
+        return period_containing(kind, self._today()).key
+
+    def _goal_record(self, s: Session, goal: m.Goal) -> GoalRecord:
+        try:
+            label = parse_period(goal.period).label
+        except ValidationError:
+            label = goal.period
+        return GoalRecord(
+            id=goal.id,
+            kind=GoalKind(goal.kind),
+            title=goal.title,
+            period=goal.period,
+            period_label=label,
+            target_value=goal.target_value,
+            actual_value=goal.actual_value,
+            unit=goal.unit,
+            disposition=Disposition(goal.disposition) if goal.disposition else None,
+            team_tag=TeamTag(goal.team_tag),
+            owner_id=goal.owner_id,
+            owner_name=member_name(s, goal.owner_id),
+            notes=goal.notes,
+            archived=goal.archived,
+            created_at=goal.created_at,
+        )
+
+    @staticmethod
+    def _kpi_record(kpi: m.Kpi) -> KpiRecord:
+        return KpiRecord(
+            id=kpi.id,
+            name=kpi.name,
+            description=kpi.description,
+            unit=kpi.unit,
+            higher_is_better=kpi.higher_is_better,
+            target=kpi.target,
+            period_kind=PeriodKind(kpi.period_kind),
+            team_tag=TeamTag(kpi.team_tag),
+            position=kpi.position,
+            archived=kpi.archived,
+        )
+
+    @staticmethod
+    def _measurement_record(row: m.KpiMeasurement) -> MeasurementRecord:
+        try:
+            label = parse_period(row.period).label
+        except ValidationError:
+            label = row.period
+        return MeasurementRecord(
+            id=row.id,
+            kpi_id=row.kpi_id,
+            period=row.period,
+            period_label=label,
+            value=row.value,
+            target=row.target,
+            note=row.note,
+            source=row.source,
+            recorded_at=row.recorded_at,
+        )
+
+    # ---- goals -------------------------------------------------------------------------------
+    def list_goals(
+        self,
+        *,
+        period: str | None = None,
+        kind: GoalKind | str | None = None,
+        include_archived: bool = False,
+    ) -> list[GoalRecord]:
+        """Goals, newest period first; revenue before activity goals, then by title.
+
+        With `period`, the goals whose period overlaps it: for "2026-11", the goals of
+        "2026-11" and of "2026-Q4" (and of the weeks in November).
+        """
+        with self.db.sessions() as s:
+            query = select(m.Goal)
+            if kind is not None:
+                query = query.where(m.Goal.kind == GoalKind(kind).value)
+            if not include_archived:
+                query = query.where(m.Goal.archived.is_(False))
+            goals = list(s.scalars(query))
+            if period is not None:
+                wanted = parse_period(period)
+                goals = [g for g in goals if _overlaps(g.period, wanted)]
+            goals.sort(key=lambda g: (g.title.casefold(), g.id))
+            goals.sort(key=lambda g: g.kind != GoalKind.REVENUE.value)
+            goals.sort(key=lambda g: _start_ordinal(g.period), reverse=True)
+            return [self._goal_record(s, g) for g in goals]
+
+    def get_goal(self, goal_id: int) -> GoalRecord:
+        with self.db.sessions() as s:
+            return self._goal_record(s, self._get(s, m.Goal, goal_id, "Goal"))
+
+    def revenue_goal(self, period: str) -> GoalRecord | None:
+        """The revenue goal for `period`: of that very period, else of a period holding it
+        (the quarter's goal for a month)."""
+        wanted = parse_period(period)
+        with self.db.sessions() as s:
+            goals = s.scalars(
+                select(m.Goal).where(
+                    m.Goal.kind == GoalKind.REVENUE.value, m.Goal.archived.is_(False)
+                )
+            ).all()
+            exact = [g for g in goals if g.period == wanted.key]
+            found = exact or sorted(
+                (g for g in goals if _overlaps(g.period, wanted)),
+                key=lambda g: _span_days(g.period),
+            )
+            return self._goal_record(s, found[0]) if found else None
+
+    def add_goal(
+        self,
+        *,
+        kind: GoalKind | str,
+        title: str,
+        period: str,
+        target_value: float | str | None = None,
+        actual_value: float | str | None = None,
+        unit: str = "",
+        disposition: Disposition | str | None = None,
+        team_tag: TeamTag | str = TeamTag.JOINT,
+        owner_id: int | None = None,
+        notes: str = "",
+    ) -> GoalRecord:
+        """A revenue goal (one per period) or an activity goal (owner and disposition)."""
+        goal_kind = _goal_kind(kind)
+        fields = _goal_fields(
+            goal_kind,
+            title=title,
+            period=period,
+            target_value=target_value,
+            actual_value=actual_value,
+            unit=unit,
+            disposition=disposition,
+            team_tag=team_tag,
+            owner_id=owner_id,
+            notes=notes,
+        )
+        with self.db.transaction() as s:
+            if fields["owner_id"] is not None:
+                self._get(s, m.Member, fields["owner_id"], "Member")
+            if goal_kind is GoalKind.REVENUE:
+                self._check_one_revenue_goal(s, fields["period"], None)
+            goal = m.Goal(kind=goal_kind.value, created_at=self._now(), **fields)
+            s.add(goal)
+            s.flush()
+            return self._goal_record(s, goal)
+
+    def update_goal(
+        self,
+        *,
+        goal_id: int,
+        title: str | None = None,
+        period: str | None = None,
+        target_value: float | str | None = _UNSET,
+        actual_value: float | str | None = _UNSET,
+        unit: str | None = None,
+        disposition: Disposition | str | None = _UNSET,
+        team_tag: TeamTag | str | None = None,
+        owner_id: int | None = _UNSET,
+        notes: str | None = None,
+    ) -> GoalRecord:
+        """Change what is given; `None` clears the numbers, the owner or the disposition."""
+        with self.db.transaction() as s:
+            goal = self._get(s, m.Goal, goal_id, "Goal")
+            kind = GoalKind(goal.kind)
+            current = {
+                "title": goal.title,
+                "period": goal.period,
+                "target_value": goal.target_value,
+                "actual_value": goal.actual_value,
+                "unit": goal.unit,
+                "disposition": goal.disposition or None,
+                "team_tag": goal.team_tag,
+                "owner_id": goal.owner_id,
+                "notes": goal.notes,
+            }
+            given = {
+                "title": title,
+                "period": period,
+                "unit": unit,
+                "team_tag": team_tag,
+                "notes": notes,
+            }
+            merged = {**current, **{k: v for k, v in given.items() if v is not None}}
+            for key, value in (
+                ("target_value", target_value),
+                ("actual_value", actual_value),
+                ("disposition", disposition),
+                ("owner_id", owner_id),
+            ):
+                if value is not _UNSET:
+                    merged[key] = value
+            fields = _goal_fields(kind, **merged)
+            if fields["owner_id"] is not None and fields["owner_id"] != goal.owner_id:
+                self._get(s, m.Member, fields["owner_id"], "Member")
+            if kind is GoalKind.REVENUE and not goal.archived:
+                self._check_one_revenue_goal(s, fields["period"], goal.id)
+            for key, value in fields.items():
+                setattr(goal, key, value)
+            s.flush()
+            return self._goal_record(s, goal)
+
+    def archive_goal(self, *, goal_id: int, archived: bool = True) -> GoalRecord:
+        """Archived goals leave the lists and the dashboard; actions keep their link."""
+        with self.db.transaction() as s:
+            goal = self._get(s, m.Goal, goal_id, "Goal")
+            if not archived and goal.kind == GoalKind.REVENUE.value:
+                self._check_one_revenue_goal(s, goal.period, goal.id)
+            goal.archived = archived
+            s.flush()
+            return self._goal_record(s, goal)
+
+    def delete_goal(self, *, goal_id: int) -> None:
+        """Delete a goal for good; actions that served it lose the link (nothing else)."""
+        with self.db.transaction() as s:
+            goal = self._get(s, m.Goal, goal_id, "Goal")
+            for action in s.scalars(select(m.Action).where(m.Action.goal_id == goal_id)):
+                action.goal_id = None
+            s.delete(goal)
+
+    def _check_one_revenue_goal(self, s: Session, period: str, own_id: int | None) -> None:
+        existing = s.scalars(
+            select(m.Goal).where(
+                m.Goal.kind == GoalKind.REVENUE.value,
+                m.Goal.period == period,
+                m.Goal.archived.is_(False),
+            )
+        ).all()
+        for goal in existing:
+            if goal.id != own_id:
+                raise ValidationError(
+                    "period",
+                    f"{parse_period(period).label} already has a revenue goal (“{goal.title}”): "
+                    "both teams share one. Edit that goal, or archive it first.",
+                )
+
+    def goals_for_linking(self) -> list[GoalOption]:
+        """The goals an action can serve: current and future periods first, then the
+        recent past (archived goals are left out)."""
+        today = self._today()
+        current: list[GoalOption] = []
+        past: list[GoalOption] = []
+        for goal in sorted(self.list_goals(), key=lambda g: g.period):
+            try:
+                ended = parse_period(goal.period).end < today
+            except ValidationError:
+                ended = False
+            head = "Revenue: " if goal.kind is GoalKind.REVENUE else ""
+            option = GoalOption(
+                id=goal.id,
+                label=f"{goal.period_label} · {head}{goal.title}",
+                kind=goal.kind,
+                period=goal.period,
+            )
+            (past if ended else current).append(option)
+        return current + past[::-1]
+
+    # ---- KPI definitions ---------------------------------------------------------------------
+    def list_kpis(self, *, include_archived: bool = False) -> list[KpiRecord]:
+        with self.db.sessions() as s:
+            query = select(m.Kpi).order_by(m.Kpi.position, m.Kpi.id)
+            if not include_archived:
+                query = query.where(m.Kpi.archived.is_(False))
+            return [self._kpi_record(k) for k in s.scalars(query)]
+
+    def get_kpi(self, kpi_id: int) -> KpiRecord:
+        with self.db.sessions() as s:
+            return self._kpi_record(self._get(s, m.Kpi, kpi_id, "KPI"))
+
+    def add_kpi(
+        self,
+        *,
+        name: str,
+        unit: str = "",
+        higher_is_better: bool = True,
+        target: float | str | None = None,
+        period_kind: PeriodKind | str = PeriodKind.MONTH,
+        team_tag: TeamTag | str = TeamTag.JOINT,
+        description: str = "",
+    ) -> KpiRecord:
+        text = require_text("name", name, label="KPI name", limit=MAX_TITLE)
+        fields = {
+            "unit": validate_unit(unit),
+            "higher_is_better": bool(higher_is_better),
+            "target": parse_number(target, field="target", label="Target"),
+            "period_kind": _period_kind(period_kind).value,
+            "team_tag": _team_tag(team_tag).value,
+            "description": optional_text("description", description, label="Description"),
+        }
+        with self.db.transaction() as s:
+            self._check_kpi_name(s, text, None)
+            position = (s.scalar(select(func.max(m.Kpi.position))) or 0) + 1
+            kpi = m.Kpi(name=text, name_key=name_key(text), position=position, **fields)
+            s.add(kpi)
+            s.flush()
+            return self._kpi_record(kpi)
+
+    def update_kpi(
+        self,
+        *,
+        kpi_id: int,
+        name: str | None = None,
+        unit: str | None = None,
+        higher_is_better: bool | None = None,
+        target: float | str | None = _UNSET,
+        period_kind: PeriodKind | str | None = None,
+        team_tag: TeamTag | str | None = None,
+        description: str | None = None,
+    ) -> KpiRecord:
+        with self.db.transaction() as s:
+            kpi = self._get(s, m.Kpi, kpi_id, "KPI")
+            if name is not None:
+                text = require_text("name", name, label="KPI name", limit=MAX_TITLE)
+                self._check_kpi_name(s, text, kpi_id)
+                kpi.name, kpi.name_key = text, name_key(text)
+            if unit is not None:
+                kpi.unit = validate_unit(unit)
+            if higher_is_better is not None:
+                kpi.higher_is_better = bool(higher_is_better)
+            if target is not _UNSET:
+                kpi.target = parse_number(target, field="target", label="Target")
+            if period_kind is not None:
+                kind = _period_kind(period_kind)
+                if kind.value != kpi.period_kind:
+                    count = s.scalar(
+                        select(func.count())
+                        .select_from(m.KpiMeasurement)
+                        .where(m.KpiMeasurement.kpi_id == kpi_id)
+                    )
+                    if count:
+                        raise ValidationError(
+                            "period_kind",
+                            f"“{kpi.name}” already has {count} "
+                            f"{PeriodKind(kpi.period_kind).adjective} measurements: its period "
+                            "cannot change. Add a new KPI instead.",
+                        )
+                    kpi.period_kind = kind.value
+            if team_tag is not None:
+                kpi.team_tag = _team_tag(team_tag).value
+            if description is not None:
+                kpi.description = optional_text("description", description, label="Description")
+            s.flush()
+            return self._kpi_record(kpi)
+
+    def move_kpi(self, *, kpi_id: int, to_position: int) -> list[KpiRecord]:
+        """Put the KPI at `to_position` (0 = first) among the KPIs in use."""
+        with self.db.transaction() as s:
+            kpi = self._get(s, m.Kpi, kpi_id, "KPI")
+            ordered = list(
+                s.scalars(
+                    select(m.Kpi)
+                    .where(m.Kpi.archived.is_(False))
+                    .order_by(m.Kpi.position, m.Kpi.id)
+                )
+            )
+            if kpi in ordered:
+                ordered.remove(kpi)
+            ordered.insert(max(0, min(to_position, len(ordered))), kpi)
+            for i, item in enumerate(ordered, start=1):
+                if item.position != i:
+                    item.position = i
+            s.flush()
+            return [self._kpi_record(k) for k in ordered]
+
+    def archive_kpi(self, *, kpi_id: int, archived: bool = True) -> KpiRecord:
+        """Archived KPIs leave the dashboard; their measurements are kept."""
+        with self.db.transaction() as s:
+            kpi = self._get(s, m.Kpi, kpi_id, "KPI")
+            kpi.archived = archived
+            if not archived:
+                kpi.position = (s.scalar(select(func.max(m.Kpi.position))) or 0) + 1
+            s.flush()
+            return self._kpi_record(kpi)
+
+    def delete_kpi(self, *, kpi_id: int) -> None:
+        """Delete a KPI and all its measurements."""
+        with self.db.transaction() as s:
+            kpi = self._get(s, m.Kpi, kpi_id, "KPI")
+            s.execute(delete(m.KpiMeasurement).where(m.KpiMeasurement.kpi_id == kpi_id))
+            s.delete(kpi)
+
+    def _check_kpi_name(self, s: Session, text: str, own_id: int | None) -> None:
+        existing = s.scalar(select(m.Kpi).where(m.Kpi.name_key == name_key(text)))
+        if existing is not None and existing.id != own_id:
+            hint = " (archived — restore it instead)" if existing.archived else ""
+            raise ValidationError("name", f"There is already a KPI called “{existing.name}”{hint}.")
+
+    # ---- measurements ------------------------------------------------------------------------
+    def measurements(self, kpi_id: int) -> list[MeasurementRecord]:
+        """The KPI's measurements, newest period first."""
+        with self.db.sessions() as s:
+            self._get(s, m.Kpi, kpi_id, "KPI")
+            rows = s.scalars(
+                select(m.KpiMeasurement)
+                .where(m.KpiMeasurement.kpi_id == kpi_id)
+                .order_by(m.KpiMeasurement.period.desc())
+            )
+            return [self._measurement_record(x) for x in rows]
+
+    def record_measurement(
+        self,
+        *,
+        kpi_id: int,
+        period: str,
+        value: float | str,
+        target: float | str | None = None,
+        note: str = "",
+        source: str = "manual",
+        recorded_at: datetime | None = None,
+    ) -> MeasurementRecord:
+        """The KPI's value for `period` (a period of the KPI's kind); replaces the value
+        already recorded for that period. `target` overrides the KPI's target for it."""
+        number = parse_number(value, field="value", label="Value")
+        if number is None:
+            raise ValidationError("value", "Enter the measured value.")
+        own_target = parse_number(target, field="target", label="Target")
+        text = optional_text("note", note, label="Note")
+        with self.db.transaction() as s:
+            kpi = self._get(s, m.Kpi, kpi_id, "KPI")
+            key = parse_period(period, kpi.period_kind).key
+            row = s.scalar(
+                select(m.KpiMeasurement).where(
+                    m.KpiMeasurement.kpi_id == kpi_id, m.KpiMeasurement.period == key
+                )
+            )
+            if row is None:
+                row = m.KpiMeasurement(kpi_id=kpi_id, period=key)
+                s.add(row)
+            row.value = number
+            row.target = own_target
+            row.note = text
+            row.source = "csv" if source == "csv" else "manual"
+            row.recorded_at = recorded_at or self._now()
+            s.flush()
+            return self._measurement_record(row)
+
+    def update_measurement(
+        self,
+        *,
+        measurement_id: int,
+        value: float | str | None = None,
+        target: float | str | None = _UNSET,
+        note: str | None = None,
+    ) -> MeasurementRecord:
+        with self.db.transaction() as s:
+            row = self._get(s, m.KpiMeasurement, measurement_id, "Measurement")
+            if value is not None:
+                number = parse_number(value, field="value", label="Value")
+                if number is None:
+                    raise ValidationError("value", "Enter the measured value.")
+                row.value = number
+            if target is not _UNSET:
+                row.target = parse_number(target, field="target", label="Target")
+            if note is not None:
+                row.note = optional_text("note", note, label="Note")
+            row.source = "manual"
+            row.recorded_at = self._now()
+            s.flush()
+            return self._measurement_record(row)
+
+    def delete_measurement(self, *, measurement_id: int) -> None:
+        with self.db.transaction() as s:
+            s.delete(self._get(s, m.KpiMeasurement, measurement_id, "Measurement"))
+
+    # ---- CSV import --------------------------------------------------------------------------
+    def preview_csv(self, *, text: str) -> CsvPreview:
+        """What importing `text` would do, row by row, with each row's problem if any.
+
+        Columns (a header row names them, in any order, case-insensitive): KPI, Period,
+        Value, and optionally Target and Note. Without a header the columns are taken in
+        that order. `;` or `,` separators, Excel's BOM, quoted line breaks and decimal
+        commas are read; empty rows are skipped.
+        """
+        with self.db.sessions() as s:
+            return self._preview(s, text)
+
+    def preview_csv_file(self, *, path: str | Path) -> CsvPreview:
+        return self.preview_csv(text=_read_csv_file(Path(path)))
+
+    def import_csv(self, *, text: str) -> CsvImportResult:
+        """Import every row of `text`, or nothing: a row with a problem stops the import
+        (`ValidationError("csv", ...)` says how many and the first one)."""
+        with self.db.transaction() as s:
+            preview = self._preview(s, text)
+            if not preview.rows:
+                raise ValidationError("csv", "The file holds no measurements: nothing imported.")
+            if preview.problems:
+                first = preview.problems[0]
+                raise ValidationError(
+                    "csv",
+                    f"{preview.summary()} First problem, line {first.line}: {first.problem}",
+                )
+            now = self._now()
+            existing = {
+                (x.kpi_id, x.period): x
+                for x in s.scalars(
+                    select(m.KpiMeasurement).where(
+                        m.KpiMeasurement.kpi_id.in_({r.kpi_id for r in preview.rows})
+                    )
+                )
+            }
+            for row in preview.rows:
+                if row.change == "same":
+                    continue
+                assert row.kpi_id is not None and row.value is not None
+                target = existing.get((row.kpi_id, row.period))
+                if target is None:
+                    target = m.KpiMeasurement(kpi_id=row.kpi_id, period=row.period)
+                    s.add(target)
+                target.value = row.value
+                target.target = row.target
+                target.note = row.note
+                target.source = "csv"
+                target.recorded_at = now
+            return CsvImportResult(
+                added=preview.count("new"),
+                updated=preview.count("update"),
+                unchanged=preview.count("same"),
+            )
+
+    def import_csv_file(self, *, path: str | Path) -> CsvImportResult:
+        return self.import_csv(text=_read_csv_file(Path(path)))
+
+    def _preview(self, s: Session, text: str) -> CsvPreview:
+        text = text.removeprefix("\ufeff")
+        if len(text) > MAX_CSV_BYTES:
+            raise ValidationError("csv", "The file is too large for a KPI import (over 5 MB).")
+        separator = _sniff_separator(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+        kpis = {k.name_key: k for k in s.scalars(select(m.Kpi))}
+        stored = {(x.kpi_id, x.period): x for x in s.scalars(select(m.KpiMeasurement))}
+        columns: dict[str, int] = {"kpi": 0, "period": 1, "value": 2, "target": 3, "note": 4}
+        rows: list[CsvPreviewRow] = []
+        seen: dict[tuple[int, str], int] = {}
+        skipped = 0
+        first = True
+        for cells in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in cells):
+                skipped += 1
+                continue
+            if first:
+                first = False
+                header = _header_columns(cells)
+                if header is not None:
+                    columns = header
+                    continue
+            if len(rows) >= MAX_CSV_ROWS:
+                raise ValidationError(
+                    "csv", f"The file has more than {MAX_CSV_ROWS:,} rows: split it up."
+                )
+            rows.append(self._preview_row(line, cells, columns, kpis, stored, seen))
+        return CsvPreview(rows=tuple(rows), separator=separator, skipped_empty=skipped)
+
+    @staticmethod
+    def _preview_row(
+        line: int,
+        cells: list[str],
+        columns: dict[str, int],
+        kpis: dict[str, m.Kpi],
+        stored: dict[tuple[int, str], m.KpiMeasurement],
+        seen: dict[tuple[int, str], int],
+    ) -> CsvPreviewRow:
+        def cell(name: str) -> str:
+            index = columns.get(name)
+            if index is None or index >= len(cells):
+                return ""
+            return cells[index].strip()
+
+        kpi_text, period_text, value_text = cell("kpi"), cell("period"), cell("value")
+        note = " ".join(cell("note").split())[:2000]
+        problem = ""
+        kpi = kpis.get(name_key(kpi_text)) if kpi_text else None
+        period = ""
+        value = target = None
+        change = ""
+        try:
+            if not kpi_text:
+                raise ValidationError("kpi", "The KPI name is missing.")
+            if kpi is None:
+                raise ValidationError("kpi", f"There is no KPI called “{kpi_text}”.")
+            if kpi.archived:
+                raise ValidationError("kpi", f"The KPI “{kpi.name}” is archived: restore it first.")
+            period = parse_period(period_text, kpi.period_kind).key
+            value = parse_number(value_text, field="value", label="Value")
+            if value is None:
+                raise ValidationError("value", "The value is missing.")
+            target = parse_number(cell("target"), field="target", label="Target")
+            key = (kpi.id, period)
+            if key in seen:
+                raise ValidationError(
+                    "period",
+                    f"{kpi.name} for {parse_period(period).label} is already on line {seen[key]}.",
+                )
+            seen[key] = line
+            old = stored.get(key)
+            if old is None:
+                change = "new"
+            elif old.value == value and old.target == target and old.note == note:
+                change = "same"
+            else:
+                change = "update"
+        except ValidationError as exc:
+            problem = exc.message
+        return CsvPreviewRow(
+            line=line,
+            kpi_text=kpi_text,
+            period_text=period_text,
+            value_text=value_text,
+            kpi_id=kpi.id if kpi is not None else None,
+            kpi_name=kpi.name if kpi is not None else kpi_text,
+            period=period,
+            value=value,
+            target=target,
+            note=note,
+            change=change if not problem else "",
+            problem=problem,
+        )
+
+    # ---- the dashboard -----------------------------------------------------------------------
+    def dashboard(
+        self, period: str | None = None, *, history: int = DEFAULT_HISTORY
+    ) -> DashboardData:
+        """The common dashboard for `period` (default: this month): the revenue goal, the
+        activity goals, and per KPI its value, target, status, trend and recent history.
+
+        A KPI measured per quarter shows the quarter holding the period; a period without a
+        measurement yet shows the latest earlier one, labelled with its own period.
+        """
+        wanted = parse_period(period) if period else period_containing("month", self._today())
+        return self._dashboard(wanted, history=history)
+
+    def dashboard_data(self, period: str | None = None) -> DashboardData:
+        """The dashboard for the CLI's `export dashboard` (same as `dashboard`)."""
+        return self.dashboard(period)
+
+    def _reference_day(self, period: Period) -> date:
+        today = self._today()
+        if period.contains(today):
+            return today
+        return period.end if period.end < today else period.start
+
+    def _dashboard(self, wanted: Period, *, history: int, day: date | None = None) -> DashboardData:
+        day = day or self._reference_day(wanted)
+        goals = self.list_goals(period=wanted.key)
+        revenue = self.revenue_goal(wanted.key)
+        activity = tuple(g for g in goals if g.kind is GoalKind.ACTIVITY)
+        rows: list[KpiRow] = []
+        with self.db.sessions() as s:
+            kpis = list(
+                s.scalars(
+                    select(m.Kpi)
+                    .where(m.Kpi.archived.is_(False))
+                    .order_by(m.Kpi.position, m.Kpi.id)
+                )
+            )
+            by_kpi: dict[int, list[m.KpiMeasurement]] = {k.id: [] for k in kpis}
+            if kpis:
+                for x in s.scalars(
+                    select(m.KpiMeasurement)
+                    .where(m.KpiMeasurement.kpi_id.in_(list(by_kpi)))
+                    .order_by(m.KpiMeasurement.period)
+                ):
+                    by_kpi[x.kpi_id].append(x)
+            for kpi in kpis:
+                rows.append(
+                    _kpi_row(
+                        self._kpi_record(kpi),
+                        period_containing(kpi.period_kind, day),
+                        by_kpi[kpi.id],
+                        history,
+                    )
+                )
+        return DashboardData(
+            period=wanted.key,
+            period_label=wanted.label,
+            generated_at=self._now(),
+            revenue_goal=revenue,
+            activity_goals=activity,
+            rows=tuple(rows),
+        )
+
+    # ---- the meeting -------------------------------------------------------------------------
+    def meeting_period(self, meeting_id: int) -> str:
+        """The month holding the meeting's date (the period its KPI review looks at)."""
+        with self.db.sessions() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            return period_containing("month", meeting.starts_at.date()).key
+
+    def meeting_dashboard(
+        self, meeting_id: int, *, history: int = DEFAULT_HISTORY
+    ) -> DashboardData:
+        """The dashboard of the month holding the meeting's date; each KPI shows its own
+        period (month, quarter or week) holding that date."""
+        with self.db.sessions() as s:
+            day = self._get(s, m.Meeting, meeting_id, "Meeting").starts_at.date()
+        return self._dashboard(period_containing("month", day), history=history, day=day)
+
+    def has_kpi_review(self, meeting_id: int) -> bool:
+        with self.db.sessions() as s:
+            return bool(
+                s.scalar(
+                    select(func.count())
+                    .select_from(m.AgendaItem)
+                    .where(
+                        m.AgendaItem.meeting_id == meeting_id,
+                        m.AgendaItem.kind == ItemKind.KPI_REVIEW.value,
+                        m.AgendaItem.parked.is_(False),
+                    )
+                )
+            )
+
+    def minutes_sections(self, meeting_id: int) -> tuple[DocSection, ...]:
+        """A "KPI review" section when the meeting had a KPI review item (not parked):
+        the revenue goal of the meeting's period, the KPI table and a chart, the activity
+        goals. Empty when the meeting did not review KPIs."""
+        with self.db.sessions() as s:
+            self._get(s, m.Meeting, meeting_id, "Meeting")
+        if not self.has_kpi_review(meeting_id):
+            return ()
+        data = self.meeting_dashboard(meeting_id)
+        return (kpi_review_section(data),)
+
+
+# ---- the dashboard's rows --------------------------------------------------------------------
+
+
+def _kpi_row(
+    kpi: KpiRecord, period: Period, measured: list[m.KpiMeasurement], history: int
+) -> KpiRow:
+    by_period = {x.period: x for x in measured}
+    shown = by_period.get(period.key)
+    if shown is None:
+        earlier = [x for x in measured if x.period < period.key]
+        shown = earlier[-1] if earlier else None
+    previous = None
+    if shown is not None:
+        try:
+            previous_row = by_period.get(parse_period(shown.period).previous().key)
+        except ValidationError:
+            previous_row = None
+        previous = previous_row.value if previous_row is not None else None
+    value = shown.value if shown is not None else None
+    target = shown.target if shown is not None and shown.target is not None else kpi.target
+    trend, direction = kpi_trend(previous, value, kpi.higher_is_better)
+    points = []
+    for step in range(history - 1, -1, -1):
+        p = period.shift(-step)
+        row = by_period.get(p.key)
+        point_target = row.target if row is not None and row.target is not None else kpi.target
+        points.append(
+            KpiPoint(
+                period=p.key,
+                label=p.short_label,
+                value=row.value if row is not None else None,
+                target=point_target,
+            )
+        )
+    value_period = shown.period if shown is not None else ""
+    return KpiRow(
+        kpi=kpi,
+        period=period.key,
+        period_label=period.label,
+        value=value,
+        value_period=value_period,
+        value_period_label=parse_period(value_period).label if value_period else "",
+        target=target,
+        status=kpi_status(value, target, kpi.higher_is_better),
+        previous=previous,
+        trend=trend,
+        direction=direction,
+        note=shown.note if shown is not None else "",
+        history=tuple(points),
+    )
+
+
+def kpi_review_section(data: DashboardData) -> DocSection:
+    """The minutes' "KPI review" section for a dashboard."""
+    from alignmeet.export.charts import dashboard_chart_png
+
+    blocks: list[Paragraph | Table | Picture] = [
+        Paragraph(f"Reviewed for {data.period_label}.", muted=True)
+    ]
+    goal = data.revenue_goal
+    if goal is not None:
+        text = goal.title
+        detail = goal.describe()
+        blocks.append(
+            Paragraph(f"{text} — {detail}" if detail else text, label="Shared revenue goal: ")
+        )
+    else:
+        blocks.append(Paragraph(f"No revenue goal set for {data.period_label}.", muted=True))
+    if data.rows:
+        blocks.append(
+            Table(
+                header=("KPI", "Target", "Actual", "vs target", "Trend"),
+                rows=tuple(
+                    (
+                        row.kpi.name,
+                        row.target_text,
+                        row.value_text,
+                        row.vs_target_text,
+                        row.trend_text,
+                    )
+                    for row in data.rows
+                ),
+                weights=(4, 2, 3, 3, 2),
+            )
+        )
+        notes = [f"{row.kpi.name}: {row.note}" for row in data.rows if row.note]
+        for note in notes:
+            blocks.append(Paragraph(note, muted=True))
+        blocks.append(
+            Picture(
+                png=dashboard_chart_png(data),
+                width_cm=16.0,
+                caption=f"Actual against target, {data.period_label} (each KPI against its own "
+                "target = 100 %)",
+            )
+        )
+    else:
+        blocks.append(Paragraph("No KPIs are defined yet.", muted=True))
+    if data.activity_goals:
+        blocks.append(
+            Table(
+                header=("Activity goal", "Owner", "Decision"),
+                rows=tuple(
+                    (
+                        g.title,
+                        g.owner_name or "—",
+                        g.disposition.label if g.disposition else "—",
+                    )
+                    for g in data.activity_goals
+                ),
+                weights=(6, 3, 2),
+            )
+        )
+    return DocSection(heading="KPI review", blocks=tuple(blocks))
+
+
+# ---- validation helpers ----------------------------------------------------------------------
+
+
+def _goal_kind(kind: GoalKind | str) -> GoalKind:
+    try:
+        return GoalKind(kind)
+    except ValueError:
+        raise ValidationError("kind", "A goal is a revenue goal or an activity goal.") from None
+
+
+def _period_kind(kind: PeriodKind | str) -> PeriodKind:
+    try:
+        return PeriodKind(kind)
+    except ValueError:
+        raise ValidationError("period_kind", "Measure per month, quarter or week.") from None
+
+
+def _team_tag(tag: TeamTag | str) -> TeamTag:
+    try:
+        return TeamTag(tag)
+    except ValueError:
+        raise ValidationError("team_tag", "The team is Sales, Marketing or Joint.") from None
+
+
+def _disposition(value: Disposition | str | None) -> Disposition | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Disposition(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise ValidationError(
+            "disposition", "Mark the activity continue, improve or eliminate."
+        ) from None
+
+
+def _goal_fields(
+    kind: GoalKind,
+    *,
+    title: str,
+    period: str,
+    target_value: float | str | None,
+    actual_value: float | str | None,
+    unit: str,
+    disposition: Disposition | str | None,
+    team_tag: TeamTag | str,
+    owner_id: int | None,
+    notes: str,
+) -> dict[str, Any]:
+    label = "The revenue goal" if kind is GoalKind.REVENUE else "The activity goal"
+    text = require_text("title", title, label=label, limit=MAX_TITLE)
+    key = parse_period(period).key
+    target = parse_number(target_value, field="target_value", label="Target")
+    actual = parse_number(actual_value, field="actual_value", label="Actual")
+    choice = _disposition(disposition)
+    if kind is GoalKind.REVENUE:
+        if target is None:
+            raise ValidationError("target_value", "Enter the revenue target for the period.")
+        if target <= 0:
+            raise ValidationError("target_value", "The revenue target must be more than zero.")
+        choice = None
+    else:
+        if choice is None:
+            raise ValidationError(
+                "disposition", "Mark the activity continue, improve or eliminate."
+            )
+        if owner_id is None:
+            raise ValidationError("owner_id", "Every activity goal needs an owner.")
+    return {
+        "title": text,
+        "period": key,
+        "target_value": target,
+        "actual_value": actual,
+        "unit": validate_unit(unit),
+        "disposition": choice.value if choice else "",
+        "team_tag": _team_tag(team_tag).value,
+        "owner_id": owner_id,
+        "notes": optional_text("notes", notes, label="Notes"),
+    }
+
+
+def _overlaps(key: str, wanted: Period) -> bool:
+    try:
+        period = parse_period(key)
+    except ValidationError:
+        return key == wanted.key
+    return period.start <= wanted.end and wanted.start <= period.end
+
+
+def _start_ordinal(key: str) -> int:
+    try:
+        return parse_period(key).start.toordinal()
+    except ValidationError:
+        return 0
+
+
+def _span_days(key: str) -> int:
+    try:
+        period = parse_period(key)
+    except ValidationError:
+        return 10_000
+    return (period.end - period.start).days
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Column positions from a header row; None when the row is data."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = " ".join(cell.strip().casefold().split())
+        for column, names in _CSV_COLUMNS.items():
+            if key in names and column not in found:
+                found[column] = index
+    if {"kpi", "value"} <= found.keys() and "period" in found:
+        return found
+    if len(found) >= 2:
+        missing = [c for c in ("kpi", "period", "value") if c not in found]
+        raise ValidationError(
+            "csv",
+            "The header row lacks the column"
+            + ("s " if len(missing) > 1 else " ")
+            + ", ".join(m.capitalize() for m in missing)
+            + ". Expected columns: KPI, Period, Value (and optionally Target, Note).",
+        )
+    return None
+
+
+def _sniff_separator(text: str) -> str:
+    """`;` (Excel in most of Europe) or `,`: whichever the first non-empty lines use more,
+    outside quotes."""
+    counts = {";": 0, ",": 0, "\t": 0}
+    lines = [line for line in text.splitlines() if line.strip()][:5]
+    for line in lines:
+        quoted = False
+        for char in line:
+            if char == '"':
+                quoted = not quoted
+            elif not quoted and char in counts:
+                counts[char] += 1
+    if counts["\t"] > max(counts[";"], counts[","]):
+        return "\t"
+    return ";" if counts[";"] >= counts[","] and counts[";"] else ","
+
+
+def _read_csv_file(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            "csv", f"{path} cannot be read ({exc.strerror or exc}). Choose another file."
+        ) from exc
+    if len(raw) > MAX_CSV_BYTES:
+        raise ValidationError("csv", f"{path} is too large for a KPI import (over 5 MB).")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("csv", f"{path} is not a text (CSV) file.")  # pragma: no cover

@@ -1,0 +1,15 @@
+"""Where the alignment toolkit's services live (loaded on first use)."""
+
+from __future__ import annotations
+
+# The alignment toolkit's services, loaded on first use: attribute -> (module, class).
+TOOLKIT = {
+    "goals": ("alignmeet.services.goals", "GoalService"),  # shared goals and KPIs
+    "glossary": ("alignmeet.services.glossary", "GlossaryService"),
+    "personas": ("alignmeet.services.personas", "PersonaService"),
+    "data_needs": ("alignmeet.services.data_needs", "DataNeedService"),
+    "lead_feedback": ("alignmeet.services.lead_feedback", "LeadFeedbackService"),
+    "coaching": ("alignmeet.services.coaching", "CoachingService"),
+    "board": ("alignmeet.services.board", "BoardService"),  # wins and hard lessons
+    "channels": ("alignmeet.services.channels", "ChannelService"),  # who to call for what
+}
