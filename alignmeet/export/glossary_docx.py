@@ -1,0 +1,130 @@
+"""The glossary as a Word appendix (.docx): "Appendix: Glossary of agreed definitions".
+
+One entry per agreed term, in alphabetical order: the term as a Heading 2 (so Word's
+navigation pane lists them), its current definition, and a grey line saying which
+version it is and in which meeting, on which date, it was agreed. A short line under the
+title says how many terms there are and that every definition was agreed as a meeting
+decision; open proposals are counted there but never printed as if agreed.
+
+Built the way the minutes and the checklist are (`alignmeet.export.docx_xml`): styles
+resolved once, the body written as WordprocessingML, every user string cleaned and
+escaped, and the file replaced atomically (a failed export keeps the old file).
+The input is `alignmeet.domain.glossary.GlossaryData`
+(`services.glossary.glossary_data()`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Pt
+
+from alignmeet.domain.glossary import GlossaryData, GlossaryEntry
+from alignmeet.domain.rules import short_date
+from alignmeet.export.atomic import atomic_write_bytes
+from alignmeet.export.docx_xml import (
+    MUTED,
+    MUTED_ITALIC,
+    Styles,
+    document_bytes_with_body,
+    one_line,
+    open_template,
+    page_footer,
+    para,
+    resolve_styles,
+    run,
+    text_width,
+    use_calibri,
+)
+from alignmeet.export.sanitize import clean_text
+
+__all__ = ["glossary_document_bytes", "write_glossary"]
+
+
+def write_glossary(data: GlossaryData, path: Path, *, template: Path | None = None) -> Path:
+    """Write the appendix to `path` atomically and return `path`.
+
+    Raises `ExportError` (the old file kept, the message naming the path) when it
+    cannot be written.
+    """
+    path = Path(path)
+    atomic_write_bytes(path, glossary_document_bytes(data, template=template))
+    return path
+
+
+def glossary_document_bytes(data: GlossaryData, *, template: Path | None = None) -> bytes:
+    """The appendix as the bytes of a .docx file."""
+    title = one_line(data.title) or "Appendix: Glossary of agreed definitions"
+    doc = open_template(template)
+    section = doc.sections[-1]
+    if template is None:
+        section.left_margin = section.right_margin = Pt(72)
+        use_calibri(doc)
+    width = text_width(section)
+    styles = resolve_styles(doc)
+    page_footer(doc, section, f"Glossary · {short_date(data.generated_at.date())}", styles, width)
+    _set_properties(doc, title, data)
+    return document_bytes_with_body(doc, _body(data, title, styles))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _body(data: GlossaryData, title: str, s: Styles) -> Iterator[str]:
+    yield para(run(title), s.title)
+    summary = [
+        _plural(len(data.entries), "term"),
+        f"as of {short_date(data.generated_at.date())}",
+    ]
+    yield para(run(" · ".join(summary), MUTED), after=60)
+    note = (
+        "Each definition below became current as a decision of a joint Sales & Marketing "
+        "meeting; a change is proposed in a meeting and agreed there."
+    )
+    if data.open_proposals:
+        waiting = _plural(data.open_proposals, "proposed change")
+        verb = "is" if data.open_proposals == 1 else "are"
+        note += f" {waiting} still waiting for a decision {verb} not included."
+    yield para(run(note, MUTED_ITALIC), after=240)
+    if not data.entries:
+        yield para(run("No definitions have been agreed yet.", MUTED_ITALIC))
+        return
+    for entry in data.entries:
+        yield from _entry(entry, s)
+
+
+def _entry(entry: GlossaryEntry, s: Styles) -> Iterator[str]:
+    yield para(run(one_line(entry.term) or "(no term)"), s.heading2)
+    yield para(run(entry.definition), keep_next=True, after=40)
+    yield para(run(_agreed_line(entry), MUTED), after=160)
+
+
+def _agreed_line(entry: GlossaryEntry) -> str:
+    parts = [f"Version {entry.number}"]
+    meeting = one_line(entry.meeting_title)
+    if meeting and entry.agreed_on:
+        parts.append(f"agreed in {meeting} on {short_date(entry.agreed_on)}")
+    elif meeting:
+        parts.append(f"agreed in {meeting}")
+    elif entry.agreed_on:
+        parts.append(f"agreed on {short_date(entry.agreed_on)}")
+    if entry.previous_versions:
+        parts.append(f"replaces {_plural(entry.previous_versions, 'earlier wording')}")
+    return " · ".join(parts)
+
+
+def _set_properties(doc: Any, title: str, data: GlossaryData) -> None:
+    props = doc.core_properties
+    props.title = clean_text(title)[:255]
+    props.subject = "Glossary of agreed definitions"
+    props.author = "AlignMeet"
+    props.last_modified_by = "AlignMeet"
+    props.comments = ""
+    props.keywords = "glossary, definitions"
+    props.category = "Glossary"
+    props.created = data.generated_at
+    props.modified = data.generated_at
+    props.revision = 1
