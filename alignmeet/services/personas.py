@@ -1,0 +1,212 @@
+"""Customer personas: kept, edited, archived, and referenced by agenda items and actions."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from alignmeet.domain.personas import (
+    PersonaRecord,
+    PersonaReference,
+    PersonaReferences,
+    clean_profile,
+    clean_role,
+    profile_blocks,
+    profile_text,
+)
+from alignmeet.domain.rules import MAX_NAME, ValidationError, name_key, require_text
+from alignmeet.domain.sections import Bullets, DocSection, Paragraph
+from alignmeet.services.base import ServiceBase
+from alignmeet.storage import models as m
+
+
+def to_persona(obj: m.Persona) -> PersonaRecord:
+    return PersonaRecord(
+        id=obj.id,
+        name=obj.name,
+        role=obj.role,
+        pains=obj.pains,
+        goals=obj.goals,
+        objections=obj.objections,
+        notes=obj.notes,
+        archived=obj.archived,
+    )
+
+
+class PersonaService(ServiceBase):
+    # ---- reading -----------------------------------------------------------------------------
+    def list_personas(self, *, include_archived: bool = False) -> list[PersonaRecord]:
+        """Active personas by name (archived ones after them when asked for)."""
+        with self.db.sessions() as s:
+            query = select(m.Persona).order_by(m.Persona.archived, m.Persona.name_key)
+            if not include_archived:
+                query = query.where(m.Persona.archived.is_(False))
+            return [to_persona(p) for p in s.scalars(query)]
+
+    def get_persona(self, persona_id: int) -> PersonaRecord:
+        with self.db.sessions() as s:
+            return to_persona(self._get(s, m.Persona, persona_id, "Persona"))
+
+    def references(self, persona_id: int) -> PersonaReferences:
+        """Agenda items and actions that name the persona, oldest meeting first."""
+        with self.db.sessions() as s:
+            self._get(s, m.Persona, persona_id, "Persona")
+            items = s.execute(
+                select(m.AgendaItem, m.Meeting)
+                .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
+                .where(m.AgendaItem.persona_id == persona_id)
+                .order_by(m.Meeting.starts_at, m.AgendaItem.position, m.AgendaItem.id)
+            )
+            agenda = tuple(
+                PersonaReference(
+                    kind="agenda_item",
+                    id=item.id,
+                    title=item.title,
+                    meeting_id=meeting.id,
+                    meeting_title=meeting.title,
+                    meeting_date=meeting.starts_at.date(),
+                )
+                for item, meeting in items
+            )
+            rows = s.execute(
+                select(m.Action, m.Meeting)
+                .join(m.Meeting, m.Action.meeting_id == m.Meeting.id)
+                .where(m.Action.persona_id == persona_id)
+                .order_by(m.Meeting.starts_at, m.Action.position, m.Action.id)
+            )
+            actions = tuple(
+                PersonaReference(
+                    kind="action",
+                    id=action.id,
+                    title=action.title,
+                    meeting_id=meeting.id,
+                    meeting_title=meeting.title,
+                    meeting_date=meeting.starts_at.date(),
+                )
+                for action, meeting in rows
+            )
+            return PersonaReferences(agenda_items=agenda, actions=actions)
+
+    # ---- writing -----------------------------------------------------------------------------
+    def add_persona(
+        self,
+        *,
+        name: str,
+        role: str = "",
+        pains: str = "",
+        goals: str = "",
+        objections: str = "",
+        notes: str = "",
+    ) -> PersonaRecord:
+        profile = clean_profile(
+            name=name, role=role, pains=pains, goals=goals, objections=objections, notes=notes
+        )
+        with self.db.transaction() as s:
+            self._check_name(s, profile.name, None)
+            persona = m.Persona(
+                name=profile.name,
+                name_key=name_key(profile.name),
+                role=profile.role,
+                pains=profile.pains,
+                goals=profile.goals,
+                objections=profile.objections,
+                notes=profile.notes,
+                archived=False,
+            )
+            s.add(persona)
+            s.flush()
+            return to_persona(persona)
+
+    def update_persona(
+        self,
+        *,
+        persona_id: int,
+        name: str | None = None,
+        role: str | None = None,
+        pains: str | None = None,
+        goals: str | None = None,
+        objections: str | None = None,
+        notes: str | None = None,
+    ) -> PersonaRecord:
+        """Change the fields given; the others stay as they are."""
+        with self.db.transaction() as s:
+            persona = self._get(s, m.Persona, persona_id, "Persona")
+            if name is not None:
+                text = require_text("name", name, label="Persona name", limit=MAX_NAME)
+                self._check_name(s, text, persona_id)
+                persona.name = text
+                persona.name_key = name_key(text)
+            if role is not None:
+                persona.role = clean_role(role)
+            for field, value, label in (
+                ("pains", pains, "Pains"),
+                ("goals", goals, "Goals"),
+                ("objections", objections, "Objections"),
+                ("notes", notes, "Notes"),
+            ):
+                if value is not None:
+                    setattr(persona, field, profile_text(field, value, label))
+            s.flush()
+            return to_persona(persona)
+
+    def archive_persona(self, *, persona_id: int) -> PersonaRecord:
+        """Out of the pick lists; agenda items and actions keep pointing at it."""
+        return self._set_archived(persona_id, True)
+
+    def restore_persona(self, *, persona_id: int) -> PersonaRecord:
+        return self._set_archived(persona_id, False)
+
+    def _set_archived(self, persona_id: int, archived: bool) -> PersonaRecord:
+        with self.db.transaction() as s:
+            persona = self._get(s, m.Persona, persona_id, "Persona")
+            persona.archived = archived
+            s.flush()
+            return to_persona(persona)
+
+    def _check_name(self, s: Session, text: str, own_id: int | None) -> None:
+        existing = s.scalar(select(m.Persona).where(m.Persona.name_key == name_key(text)))
+        if existing is not None and existing.id != own_id:
+            hint = " (archived — restore it instead)" if existing.archived else ""
+            raise ValidationError(
+                "name", f"There is already a persona called “{existing.name}”{hint}."
+            )
+
+    # ---- minutes -----------------------------------------------------------------------------
+    def minutes_sections(self, meeting_id: int) -> tuple[DocSection, ...]:
+        """ "Personas discussed": one card per persona an agenda item of the meeting names."""
+        with self.db.sessions() as s:
+            rows = s.execute(
+                select(m.Persona, m.AgendaItem.title)
+                .join(m.AgendaItem, m.AgendaItem.persona_id == m.Persona.id)
+                .where(m.AgendaItem.meeting_id == meeting_id)
+                .order_by(m.AgendaItem.position, m.AgendaItem.id)
+            ).all()
+            found: dict[int, tuple[PersonaRecord, list[str]]] = {}
+            for persona, item_title in rows:
+                entry = found.setdefault(persona.id, (to_persona(persona), []))
+                entry[1].append(item_title)
+        if not found:
+            return ()
+        sections = [
+            DocSection(
+                heading="Personas discussed",
+                blocks=(
+                    Paragraph(
+                        "The customer personas the agenda looked through, with their profiles."
+                    ),
+                ),
+            )
+        ]
+        for persona, item_titles in found.values():
+            blocks: list[Paragraph | Bullets] = []
+            if persona.role:
+                blocks.append(Paragraph(persona.role, label="Role: "))
+            blocks.append(Paragraph("; ".join(item_titles), label="Discussed in: "))
+            for label, points in profile_blocks(persona):
+                if points:
+                    blocks.append(Paragraph("", label=f"{label}:"))
+                    blocks.append(Bullets(points))
+                else:
+                    blocks.append(Paragraph("none recorded", label=f"{label}: ", muted=True))
+            sections.append(DocSection(heading=persona.name, blocks=tuple(blocks), level=2))
+        return tuple(sections)

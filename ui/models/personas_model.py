@@ -1,0 +1,52 @@
+"""Personas: the list beside the editor, and what refers to the persona being edited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from alignmeet.domain.personas import PersonaRecord, PersonaReference
+from alignmeet.domain.rules import short_date
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+
+COL_NAME, COL_ROLE = range(2)
+
+
+class PersonasModel(RecordTableModel[PersonaRecord]):
+    """Name and role; archived personas greyed, in italics, marked "(archived)"."""
+
+    COLUMNS = (
+        Column("Persona", lambda p: p.label, tooltip=lambda p: plain_tooltip(p.name)),
+        Column("Role", lambda p: p.role, tooltip=lambda p: plain_tooltip(p.role)),
+    )
+
+    def extra_data(self, record: PersonaRecord, column: int, role: int) -> Any:
+        if not record.archived:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+class PersonaReferencesModel(RecordTableModel[PersonaReference]):
+    """Agenda items and actions that name the persona."""
+
+    COLUMNS = (
+        Column("What", lambda r: r.kind_label),
+        Column("Title", lambda r: r.title, tooltip=lambda r: plain_tooltip(r.title)),
+        Column(
+            "Meeting",
+            lambda r: short_date(r.meeting_date),
+            sort_key=lambda r: r.meeting_date,
+            tooltip=lambda r: plain_tooltip(r.meeting_title),
+        ),
+    )
