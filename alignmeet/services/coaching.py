@@ -1,0 +1,440 @@
+"""Coaching pairs: start and end pairs, log their weekly check-ins, rotate them.
+
+The Sales and Marketing teams are the teams named so (the default teams, whatever their
+position); a pair is always one member of each.
+
+Minutes: the "Coaching pairs" section appears when the meeting logged a check-in (a check-in
+with its meeting_id) or when a pair active on the meeting's day was overdue that day —
+an overdue pair is worth a line in every meeting until it checks in again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from alignmeet.domain import coaching as co
+from alignmeet.domain.coaching import CheckinRecord, PairStatus, RotationSuggestion, SuggestedPair
+from alignmeet.domain.rules import ValidationError, name_key, short_date
+from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
+from alignmeet.services.base import ServiceBase
+from alignmeet.storage import models as m
+
+SALES, MARKETING = "sales", "marketing"
+
+
+class CoachingService(ServiceBase):
+    def _today(self) -> date:
+        return self._now().date()
+
+    # ---- reading -----------------------------------------------------------------------------
+    def active_pairs(self, *, today: date | None = None) -> list[PairStatus]:
+        """Active pairs with their last check-in, days since and overdue flag on `today`
+        (the clock's day by default); overdue first, then by name."""
+        day = today or self._today()
+        with self.db.sessions() as s:
+            pairs = list(s.scalars(select(m.CoachingPair).where(m.CoachingPair.ended_on.is_(None))))
+            statuses = [self._status(s, p, day) for p in pairs]
+        statuses.sort(
+            key=lambda p: (not p.overdue, p.sales_name.casefold(), p.marketing_name.casefold())
+        )
+        return statuses
+
+    def list_pairs(self, *, today: date | None = None) -> list[PairStatus]:
+        """Every pair, active and ended, newest first."""
+        day = today or self._today()
+        with self.db.sessions() as s:
+            query = select(m.CoachingPair).order_by(
+                m.CoachingPair.started_on.desc(), m.CoachingPair.id.desc()
+            )
+            return [self._status(s, p, day) for p in s.scalars(query)]
+
+    def get_pair(self, pair_id: int, *, today: date | None = None) -> PairStatus:
+        with self.db.sessions() as s:
+            pair = self._get(s, m.CoachingPair, pair_id, "Coaching pair")
+            return self._status(s, pair, today or self._today())
+
+    def checkins(self, pair_id: int) -> list[CheckinRecord]:
+        """The pair's check-ins, newest first."""
+        with self.db.sessions() as s:
+            self._get(s, m.CoachingPair, pair_id, "Coaching pair")
+            query = (
+                select(m.CoachingCheckin)
+                .where(m.CoachingCheckin.pair_id == pair_id)
+                .order_by(m.CoachingCheckin.held_on.desc(), m.CoachingCheckin.id.desc())
+            )
+            return [self._checkin(s, c) for c in s.scalars(query)]
+
+    def team_members(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """Active (id, name) of Sales and of Marketing, by name."""
+        with self.db.sessions() as s:
+            teams = self._team_ids(s)
+            found: dict[str, list[tuple[int, str]]] = {SALES: [], MARKETING: []}
+            query = select(m.Member).where(m.Member.active.is_(True)).order_by(m.Member.name)
+            for member in s.scalars(query):
+                for side, team_id in teams.items():
+                    if member.team_id == team_id:
+                        found[side].append((member.id, member.name))
+            return found[SALES], found[MARKETING]
+
+    # ---- pairs -------------------------------------------------------------------------------
+    def start_pair(
+        self, *, sales_member_id: int, marketing_member_id: int, started_on: date | None = None
+    ) -> PairStatus:
+        return self.start_pairs(
+            pairs=[(sales_member_id, marketing_member_id)], started_on=started_on
+        )[0]
+
+    def start_pairs(
+        self, *, pairs: Sequence[tuple[int, int]], started_on: date | None = None
+    ) -> list[PairStatus]:
+        """Start the (sales, marketing) pairs, all or none."""
+        day = started_on or self._today()
+        with self.db.transaction() as s:
+            created = self._start(s, pairs, day, active=self._active(s))
+            s.flush()
+            return [self._status(s, p, self._today()) for p in created]
+
+    def end_pair(self, *, pair_id: int, ended_on: date | None = None) -> PairStatus:
+        day = ended_on or self._today()
+        with self.db.transaction() as s:
+            pair = self._get(s, m.CoachingPair, pair_id, "Coaching pair")
+            if pair.ended_on is not None:
+                raise ValidationError("pair", "This pair has already ended.")
+            if day < pair.started_on:
+                raise ValidationError("ended_on", "A pair cannot end before it started.")
+            pair.ended_on = day
+            s.flush()
+            return self._status(s, pair, self._today())
+
+    # ---- check-ins ----------------------------------------------------------------------
+    def log_checkin(
+        self,
+        *,
+        pair_id: int,
+        held_on: date,
+        progress: str = "",
+        tips_asked: str = "",
+        tips_given: str = "",
+        meeting_id: int | None = None,
+    ) -> CheckinRecord:
+        fields = self._checkin_fields(progress, tips_asked, tips_given)
+        with self.db.transaction() as s:
+            pair = self._get(s, m.CoachingPair, pair_id, "Coaching pair")
+            self._check_day(pair, held_on)
+            if meeting_id is not None:
+                self._get(s, m.Meeting, meeting_id, "Meeting")
+            checkin = m.CoachingCheckin(
+                pair_id=pair_id,
+                held_on=held_on,
+                meeting_id=meeting_id,
+                created_at=self._now(),
+                **fields,
+            )
+            s.add(checkin)
+            s.flush()
+            return self._checkin(s, checkin)
+
+    def update_checkin(
+        self,
+        *,
+        checkin_id: int,
+        held_on: date,
+        progress: str = "",
+        tips_asked: str = "",
+        tips_given: str = "",
+        meeting_id: int | None = None,
+    ) -> CheckinRecord:
+        fields = self._checkin_fields(progress, tips_asked, tips_given)
+        with self.db.transaction() as s:
+            checkin = self._get(s, m.CoachingCheckin, checkin_id, "Check-in")
+            pair = self._get(s, m.CoachingPair, checkin.pair_id, "Coaching pair")
+            self._check_day(pair, held_on)
+            if meeting_id is not None:
+                self._get(s, m.Meeting, meeting_id, "Meeting")
+            checkin.held_on, checkin.meeting_id = held_on, meeting_id
+            for key, value in fields.items():
+                setattr(checkin, key, value)
+            s.flush()
+            return self._checkin(s, checkin)
+
+    def remove_checkin(self, checkin_id: int) -> None:
+        with self.db.transaction() as s:
+            s.delete(self._get(s, m.CoachingCheckin, checkin_id, "Check-in"))
+
+    def _checkin_fields(self, progress: str, tips_asked: str, tips_given: str) -> dict[str, str]:
+        fields = {
+            "progress": co.clean_checkin_text("progress", progress, label="Progress"),
+            "tips_asked": co.clean_checkin_text("tips_asked", tips_asked, label="Tips asked"),
+            "tips_given": co.clean_checkin_text("tips_given", tips_given, label="Tips given"),
+        }
+        if not any(fields.values()):
+            raise ValidationError(
+                "progress", "Write what the pair discussed: progress, or a tip asked or given."
+            )
+        return fields
+
+    def _check_day(self, pair: m.CoachingPair, held_on: date) -> None:
+        if held_on > self._today():
+            raise ValidationError(
+                "held_on", f"A check-in cannot be in the future ({short_date(held_on)})."
+            )
+        if held_on < pair.started_on:
+            raise ValidationError(
+                "held_on",
+                f"The pair started on {short_date(pair.started_on)}: a check-in cannot be earlier.",
+            )
+        if pair.ended_on is not None and held_on > pair.ended_on:
+            raise ValidationError(
+                "held_on", f"The pair ended on {short_date(pair.ended_on)}: pick an earlier day."
+            )
+
+    # ---- rotation ----------------------------------------------------------------------------
+    def suggest_rotation(self, today: date | None = None) -> RotationSuggestion:
+        """The next round of pairs for the active members (see alignmeet.domain.coaching)."""
+        del today  # the suggestion depends on the history only; kept for symmetry
+        sales, marketing = self.team_members()
+        names = dict(sales) | dict(marketing)
+        with self.db.sessions() as s:
+            history = [
+                (p.sales_member_id, p.marketing_member_id)
+                for p in s.scalars(select(m.CoachingPair))
+            ]
+            active = len(self._active(s))
+        round_ = co.suggest_round([i for i, _ in sales], [i for i, _ in marketing], history)
+        partners: dict[int, list[int]] = {}
+        for a, b in history:
+            partners.setdefault(a, []).append(b)
+            partners.setdefault(b, []).append(a)
+
+        def met(member_id: int) -> tuple[str, ...]:
+            seen = dict.fromkeys(partners.get(member_id, []))
+            return tuple(sorted((names.get(i, "(former member)") for i in seen), key=str.casefold))
+
+        suggested = tuple(
+            SuggestedPair(
+                sales_member_id=a,
+                sales_name=names[a],
+                marketing_member_id=b,
+                marketing_name=names[b],
+                times_met=history.count((a, b)),
+                sales_has_met=met(a),
+                marketing_has_met=met(b),
+            )
+            for a, b in sorted(
+                round_, key=lambda p: (names[p[0]].casefold(), names[p[1]].casefold())
+            )
+        )
+        members = set(names)
+        distinct = {p for p in history if p[0] in members and p[1] in members}
+        return RotationSuggestion(
+            pairs=suggested,
+            pairs_met=len(distinct),
+            pairs_possible=len(sales) * len(marketing),
+            active_pairs=active,
+        )
+
+    def apply_rotation(
+        self, *, pairs: Sequence[tuple[int, int]], today: date | None = None
+    ) -> list[PairStatus]:
+        """End every active pair and start `pairs` on `today`, all in one transaction."""
+        day = today or self._today()
+        if not pairs:
+            raise ValidationError("pairs", "The rotation has no pairs to start.")
+        with self.db.transaction() as s:
+            for pair in self._active(s).values():
+                pair.ended_on = max(day, pair.started_on)
+            s.flush()
+            created = self._start(s, pairs, day, active={})
+            s.flush()
+            return [self._status(s, p, self._today()) for p in created]
+
+    # ---- minutes -----------------------------------------------------------------------------
+    def minutes_sections(self, meeting_id: int) -> tuple[DocSection, ...]:
+        """ "Coaching pairs": a table of the pairs active on the meeting's day (pair, last
+        check-in, status, latest tip) and the check-ins logged in the meeting. Only when the
+        meeting logged a check-in or a pair was overdue on its day (for a meeting still to
+        come: today)."""
+        with self.db.sessions() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            # The meeting's day; for a meeting still to come, today (the status as it is now).
+            day = min(meeting.starts_at.date(), self._today())
+            logged = list(
+                s.scalars(
+                    select(m.CoachingCheckin)
+                    .where(m.CoachingCheckin.meeting_id == meeting_id)
+                    .order_by(m.CoachingCheckin.held_on, m.CoachingCheckin.id)
+                )
+            )
+            pairs = [
+                p
+                for p in s.scalars(select(m.CoachingPair).where(m.CoachingPair.started_on <= day))
+                if p.ended_on is None or p.ended_on > day
+            ]
+            # As they stood that day: active, check-ins up to then, whatever happened later.
+            statuses = [replace(self._status(s, p, day, until=day), ended_on=None) for p in pairs]
+            logged_records = [self._checkin(s, c) for c in logged]
+            labels: dict[int, str] = {}
+            for checkin in logged:
+                pair = s.get(m.CoachingPair, checkin.pair_id)
+                if pair is not None:
+                    labels[pair.id] = self._status(s, pair, day).label
+        if not logged and not any(st.overdue for st in statuses):
+            return ()
+        statuses.sort(key=lambda p: (not p.overdue, p.sales_name.casefold()))
+        blocks: list[Paragraph | Table | Bullets] = []
+        overdue = sum(1 for st in statuses if st.overdue)
+        noun = "pair" if len(statuses) == 1 else "pairs"
+        summary = f"{len(statuses)} active {noun} on {short_date(day)}"
+        summary += (
+            f", {overdue} overdue for their weekly check-in." if overdue else ", all on track."
+        )
+        blocks.append(Paragraph(summary))
+        if statuses:
+            blocks.append(
+                Table(
+                    header=("Pair", "Last check-in", "Status", "Latest tip"),
+                    rows=tuple(
+                        (
+                            st.label,
+                            short_date(st.last_checkin_on) if st.last_checkin_on else "None yet",
+                            st.status_text(),
+                            st.latest_tip or "—",
+                        )
+                        for st in statuses
+                    ),
+                    weights=(5, 3, 3, 8),
+                )
+            )
+        if logged_records:
+            blocks.append(Paragraph("Check-ins logged in this meeting:"))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        f"{labels.get(c.pair_id, 'Pair')} ({short_date(c.held_on)}): "
+                        + " ".join(
+                            part
+                            for part in (
+                                _sentence("Progress", c.progress),
+                                _sentence("Tips asked", c.tips_asked),
+                                _sentence("Tips given", c.tips_given),
+                            )
+                            if part
+                        )
+                        for c in logged_records
+                    )
+                )
+            )
+        return (DocSection(heading="Coaching pairs", blocks=tuple(blocks)),)
+
+    # ---- helpers -----------------------------------------------------------------------------
+    def _team_ids(self, s: Session) -> dict[str, int]:
+        teams = {name_key(t.name): t.id for t in s.scalars(select(m.Team))}
+        missing = [
+            label for key, label in ((SALES, "Sales"), (MARKETING, "Marketing")) if key not in teams
+        ]
+        if missing:
+            raise ValidationError(
+                "team", f"Coaching pairs need a team called “{missing[0]}” (see People & teams)."
+            )
+        return {SALES: teams[SALES], MARKETING: teams[MARKETING]}
+
+    def _active(self, s: Session) -> dict[tuple[int, int], m.CoachingPair]:
+        query = select(m.CoachingPair).where(m.CoachingPair.ended_on.is_(None))
+        return {(p.sales_member_id, p.marketing_member_id): p for p in s.scalars(query)}
+
+    def _start(
+        self,
+        s: Session,
+        pairs: Sequence[tuple[int, int]],
+        day: date,
+        *,
+        active: dict[tuple[int, int], m.CoachingPair],
+    ) -> list[m.CoachingPair]:
+        teams = self._team_ids(s)
+        wanted = [(int(a), int(b)) for a, b in pairs]
+        for sales_id, marketing_id in wanted:
+            self._check_member(s, sales_id, teams[SALES], "sales_member_id", "Sales")
+            self._check_member(
+                s, marketing_id, teams[MARKETING], "marketing_member_id", "Marketing"
+            )
+        co.validate_new_pairs(wanted, active)
+        if day > self._today():
+            raise ValidationError("started_on", "A pair cannot start in the future.")
+        created = [
+            m.CoachingPair(sales_member_id=a, marketing_member_id=b, started_on=day)
+            for a, b in wanted
+        ]
+        s.add_all(created)
+        return created
+
+    def _check_member(
+        self, s: Session, member_id: int, team_id: int, field: str, team: str
+    ) -> None:
+        member = self._get(s, m.Member, member_id, "Member")
+        if member.team_id != team_id:
+            raise ValidationError(field, f"{member.name} is not in {team}: pick a {team} member.")
+        if not member.active:
+            raise ValidationError(field, f"{member.name} is inactive: reactivate them first.")
+
+    def _status(
+        self, s: Session, pair: m.CoachingPair, today: date, *, until: date | None = None
+    ) -> PairStatus:
+        query = select(m.CoachingCheckin).where(m.CoachingCheckin.pair_id == pair.id)
+        if until is not None:
+            query = query.where(m.CoachingCheckin.held_on <= until)
+        checkins = sorted(s.scalars(query), key=lambda c: (c.held_on, c.id))
+        last = checkins[-1] if checkins else None
+        tip = ""
+        for checkin in reversed(checkins):
+            tip = co.latest_tip_text(checkin.tips_given, checkin.tips_asked)
+            if tip:
+                break
+        sales = s.get(m.Member, pair.sales_member_id)
+        marketing = s.get(m.Member, pair.marketing_member_id)
+        return PairStatus(
+            id=pair.id,
+            sales_member_id=pair.sales_member_id,
+            sales_name=sales.name if sales else "",
+            marketing_member_id=pair.marketing_member_id,
+            marketing_name=marketing.name if marketing else "",
+            started_on=pair.started_on,
+            ended_on=pair.ended_on,
+            last_checkin_on=last.held_on if last else None,
+            checkins=len(checkins),
+            latest_tip=tip,
+            today=today,
+        )
+
+    def _checkin(self, s: Session, obj: m.CoachingCheckin) -> CheckinRecord:
+        title = ""
+        if obj.meeting_id is not None:
+            meeting = s.get(m.Meeting, obj.meeting_id)
+            if meeting is not None:
+                title = f"{meeting.title} ({short_date(meeting.starts_at.date())})"
+        return CheckinRecord(
+            id=obj.id,
+            pair_id=obj.pair_id,
+            held_on=obj.held_on,
+            progress=obj.progress,
+            tips_asked=obj.tips_asked,
+            tips_given=obj.tips_given,
+            meeting_id=obj.meeting_id,
+            meeting_title=title,
+            created_at=obj.created_at,
+        )
+
+
+def _sentence(label: str, text: str) -> str:
+    body = " ".join(text.split())
+    if not body:
+        return ""
+    return f"{label}: {body}" + ("" if body.endswith((".", "!", "?")) else ".")
+
+
+def pairs_of(statuses: Iterable[PairStatus]) -> list[tuple[int, int]]:
+    return [(p.sales_member_id, p.marketing_member_id) for p in statuses]

@@ -1,0 +1,122 @@
+"""Coaching tables: the active pairs (overdue ones marked with an icon and words, not only
+colour), a pair's check-ins, and a suggested rotation with who has already met whom."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from alignmeet.domain.coaching import CheckinRecord, PairStatus, SuggestedPair
+from alignmeet.domain.rules import short_date
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+
+OVERDUE_COLOUR = QColor("#c62828")
+OK_COLOUR = QColor("#2e7d32")
+
+
+@cache
+def status_icon(overdue: bool) -> QIcon:
+    """A round badge: "!" on red for overdue, a tick on green for on track."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(OVERDUE_COLOUR if overdue else OK_COLOUR)
+    painter.drawEllipse(QRectF(2, 2, size - 4, size - 4))
+    pen = painter.pen()
+    pen.setColor(QColor("white"))
+    pen.setWidthF(4)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    if overdue:
+        painter.drawLine(QPointF(16, 8), QPointF(16, 18))
+        painter.drawPoint(QPointF(16, 24))
+    else:
+        painter.drawPolyline([QPointF(9, 16.5), QPointF(14, 21.5), QPointF(23, 11)])
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _last(pair: PairStatus) -> str:
+    if pair.last_checkin_on is None:
+        return "None yet"
+    return f"{short_date(pair.last_checkin_on)} ({pair.days_since} d ago)"
+
+
+COL_SALES, COL_MARKETING, COL_SINCE, COL_LAST, COL_STATUS, COL_TIP = range(6)
+
+
+class ActivePairsModel(RecordTableModel[PairStatus]):
+    COLUMNS = (
+        Column("Sales", lambda p: p.sales_name),
+        Column("Marketing", lambda p: p.marketing_name),
+        Column("Paired since", lambda p: short_date(p.started_on), lambda p: p.started_on),
+        Column("Last check-in", _last, lambda p: p.since),
+        Column(
+            "Status",
+            lambda p: p.status_text(),
+            lambda p: (not p.overdue, -p.days_since),
+            tooltip=lambda p: (
+                f"Weekly check-ins: the last was {p.days_since} days ago."
+                if p.last_checkin_on
+                else f"No check-in since the pair started {p.days_since} days ago."
+            ),
+        ),
+        Column("Latest tip", lambda p: p.latest_tip, tooltip=lambda p: plain_tooltip(p.latest_tip)),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def extra_data(self, record: PairStatus, column: int, role: int) -> Any:
+        if column != COL_STATUS:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(record.overdue)
+        if role == Qt.ItemDataRole.ForegroundRole and record.overdue:
+            return OVERDUE_COLOUR
+        if role == Qt.ItemDataRole.FontRole and record.overdue:
+            return self._bold
+        return None
+
+
+COL_DATE, COL_PROGRESS, COL_ASKED, COL_GIVEN, COL_MEETING = range(5)
+
+
+class CheckinsModel(RecordTableModel[CheckinRecord]):
+    COLUMNS = (
+        Column("Date", lambda c: short_date(c.held_on), lambda c: c.held_on),
+        Column("Progress", lambda c: c.progress, tooltip=lambda c: plain_tooltip(c.progress)),
+        Column("Tips asked", lambda c: c.tips_asked, tooltip=lambda c: plain_tooltip(c.tips_asked)),
+        Column("Tips given", lambda c: c.tips_given, tooltip=lambda c: plain_tooltip(c.tips_given)),
+        Column("Logged in meeting", lambda c: c.meeting_title or "—"),
+    )
+
+
+def _met(names: tuple[str, ...]) -> str:
+    return ", ".join(names) if names else "Nobody yet"
+
+
+class SuggestedPairsModel(RecordTableModel[SuggestedPair]):
+    COLUMNS = (
+        Column("Sales", lambda p: p.sales_name),
+        Column("Marketing", lambda p: p.marketing_name),
+        Column("New pair?", lambda p: "New" if not p.times_met else f"Met {p.times_met}× before"),
+        Column(
+            "Sales member has met",
+            lambda p: _met(p.sales_has_met),
+            tooltip=lambda p: plain_tooltip(_met(p.sales_has_met)),
+        ),
+        Column(
+            "Marketing member has met",
+            lambda p: _met(p.marketing_has_met),
+            tooltip=lambda p: plain_tooltip(_met(p.marketing_has_met)),
+        ),
+    )

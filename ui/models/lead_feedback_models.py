@@ -1,0 +1,99 @@
+"""Lead feedback tables: the batches, one batch's rejection lines, and the reasons of a
+breakdown with what Sales said about them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from alignmeet.domain.lead_feedback import (
+    LeadBatchRecord,
+    LeadRejectionRecord,
+    ReasonShare,
+    percent,
+)
+from alignmeet.domain.rules import short_date
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+
+_RIGHT = Qt.AlignmentFlag.AlignRight
+
+COL_LABEL, COL_PERIOD, COL_RECEIVED, COL_REJECTED, COL_RATE, COL_REVIEWED = range(6)
+
+
+def _reviewed(batch: LeadBatchRecord) -> str:
+    if not batch.reviewed:
+        return "Not yet reviewed"
+    return f"Meeting of {short_date(batch.reviewed_in_meeting_on)}"
+
+
+class LeadBatchesModel(RecordTableModel[LeadBatchRecord]):
+    """Batch, period, leads received, rejected, rejection rate, the meeting that reviewed it."""
+
+    COLUMNS = (
+        Column("Batch", lambda b: b.label, tooltip=lambda b: plain_tooltip(b.label)),
+        Column("Period", lambda b: b.period_label, lambda b: b.period),
+        Column("Received", lambda b: str(b.leads_received), lambda b: b.leads_received, _RIGHT),
+        Column("Rejected", lambda b: str(b.rejected), lambda b: b.rejected, _RIGHT),
+        Column(
+            "Rate",
+            lambda b: percent(b.rejection_rate),
+            lambda b: -1.0 if b.rejection_rate is None else b.rejection_rate,
+            _RIGHT,
+        ),
+        Column(
+            "Reviewed",
+            _reviewed,
+            lambda b: (b.reviewed_in_meeting_on or date.max, b.id),
+            tooltip=lambda b: plain_tooltip(b.reviewed_in_meeting_title or "Not yet reviewed"),
+        ),
+    )
+
+    def extra_data(self, record: LeadBatchRecord, column: int, role: int) -> Any:
+        if column == COL_REVIEWED and not record.reviewed and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+COL_REASON, COL_COUNT, COL_REF, COL_NOTE = range(4)
+
+
+class RejectionLinesModel(RecordTableModel[LeadRejectionRecord]):
+    """One batch's lines: reason, how many leads, which lead (optional), the note."""
+
+    COLUMNS = (
+        Column("Reason", lambda r: r.reason.label, tooltip=lambda r: r.reason.hint),
+        Column("Leads", lambda r: str(r.count), lambda r: r.count, _RIGHT),
+        Column("Lead", lambda r: r.lead_ref, tooltip=lambda r: plain_tooltip(r.lead_ref)),
+        Column("Note", lambda r: r.note, tooltip=lambda r: plain_tooltip(r.note)),
+    )
+
+
+COL_SHARE_REASON, COL_SHARE_COUNT, COL_SHARE, COL_SHARE_NOTES = range(4)
+
+
+def _notes(share: ReasonShare) -> str:
+    if not share.notes:
+        return "—"
+    if len(share.notes) == 1:
+        return share.notes[0]
+    return "\n".join(f"• {note}" for note in share.notes)
+
+
+class ReasonSharesModel(RecordTableModel[ReasonShare]):
+    """The reasons of a breakdown, most frequent first, with the notes for Marketing."""
+
+    COLUMNS = (
+        Column("Reason", lambda s: s.label, tooltip=lambda s: s.reason.hint),
+        Column("Leads", lambda s: str(s.count), lambda s: s.count, _RIGHT),
+        Column("Share", lambda s: percent(s.share), lambda s: s.share, _RIGHT),
+        Column(
+            "What Sales says",
+            _notes,
+            tooltip=lambda s: plain_tooltip("\n".join(s.notes)),
+        ),
+    )

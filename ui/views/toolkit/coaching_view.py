@@ -1,0 +1,543 @@
+"""Coaching pairs: a Sales member paired with a Marketing member (seed 004).
+
+The tab shows the active pairs — an overdue pair has a red "!" badge and the words
+"Overdue — N days", not only a colour — with the selected pair's check-in log under it.
+"Log check-in…" records a week's talk (progress, tips asked, tips given, optionally the
+meeting it was logged in); "Suggest rotation…" proposes the next round so that everyone
+meets the other team, shows who each person has already met, and applies it in one step.
+
+Writes go through `controller.toolkit("coaching", ...)`; user text is plain text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QItemSelection, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.coaching import CheckinRecord, PairStatus, RotationSuggestion
+from alignmeet.domain.rules import ValidationError, short_date
+from alignmeet.services.base import NotFoundError
+from ui.controller import Controller
+from ui.models.coaching_models import (
+    COL_ASKED,
+    COL_DATE,
+    COL_GIVEN,
+    COL_LAST,
+    COL_MARKETING,
+    COL_MEETING,
+    COL_PROGRESS,
+    COL_SALES,
+    COL_SINCE,
+    COL_STATUS,
+    COL_TIP,
+    ActivePairsModel,
+    CheckinsModel,
+    SuggestedPairsModel,
+)
+from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.views.meeting_dialog import field_with_error
+from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
+
+AREA = "coaching"
+
+
+def _table(model: object, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setIconSize(QSize(18, 18))
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(32)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def _card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("Card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 12, 14, 12)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(64)
+    return edit
+
+
+class CoachingView(QWidget):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._restoring = False
+
+        # ---- active pairs --------------------------------------------------------------------
+        self.count_label = plain_label()
+        self.rotate_button = QPushButton("Suggest rotation…")
+        self.rotate_button.setToolTip(
+            "Propose new pairs so that everyone meets the other team, and apply them"
+        )
+        self.rotate_button.clicked.connect(self._on_rotate_button_clicked)
+        self.pairs_model = ActivePairsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.pairs_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.pairs_table = _table(self.proxy, "Active coaching pairs")
+        self.pairs_table.setSortingEnabled(True)
+        header = self.pairs_table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # overdue first until clicked
+        header.setSectionResizeMode(COL_TIP, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_SALES, 160),
+            (COL_MARKETING, 160),
+            (COL_SINCE, 110),
+            (COL_LAST, 170),
+            (COL_STATUS, 175),
+        ):
+            self.pairs_table.setColumnWidth(column, width)
+        self.pairs_table.selectionModel().selectionChanged.connect(self._on_pair_selection_changed)
+        self.pairs_table.doubleClicked.connect(self._on_log_button_clicked)
+
+        self.log_button = QPushButton("Log check-in…")
+        self.log_button.clicked.connect(self._on_log_button_clicked)
+        self.end_button = QPushButton("End pair…")
+        self.end_button.clicked.connect(self._on_end_button_clicked)
+
+        self.sales_combo = QComboBox()
+        self.sales_combo.setAccessibleName("Sales member")
+        self.marketing_combo = QComboBox()
+        self.marketing_combo.setAccessibleName("Marketing member")
+        self.start_button = QPushButton("Start pair")
+        self.start_button.clicked.connect(self._on_start_button_clicked)
+        self.start_error = FieldError()
+
+        top = QHBoxLayout()
+        top.addWidget(section_heading("Active pairs"))
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.rotate_button)
+        pair_buttons = QHBoxLayout()
+        pair_buttons.addWidget(self.log_button)
+        pair_buttons.addWidget(self.end_button)
+        pair_buttons.addStretch(1)
+        new_label = QLabel("New pair:")
+        pair_buttons.addWidget(new_label)
+        sales_label = QLabel("&Sales")
+        sales_label.setBuddy(self.sales_combo)
+        marketing_label = QLabel("&Marketing")
+        marketing_label.setBuddy(self.marketing_combo)
+        pair_buttons.addWidget(sales_label)
+        pair_buttons.addWidget(self.sales_combo)
+        pair_buttons.addWidget(marketing_label)
+        pair_buttons.addWidget(self.marketing_combo)
+        pair_buttons.addWidget(self.start_button)
+
+        pairs_box = QWidget()
+        pairs_layout = QVBoxLayout(pairs_box)
+        pairs_layout.setContentsMargins(0, 0, 0, 0)
+        pairs_layout.setSpacing(8)
+        pairs_layout.addLayout(top)
+        self.hint_label = plain_label(
+            "Pairs check in every week; a pair is overdue when the last check-in "
+            "(or the start) was more than 7 days ago."
+        )
+        self.hint_label.setWordWrap(True)
+        pairs_layout.addWidget(self.hint_label)
+        pairs_layout.addWidget(self.pairs_table, 1)
+        pairs_layout.addLayout(pair_buttons)
+        pairs_layout.addWidget(self.start_error)
+
+        # ---- check-in log ---------------------------------------------------------------------
+        self.log_heading = section_heading("Check-ins")
+        self.checkins_model = CheckinsModel(self)
+        self.checkins_table = _table(self.checkins_model, "Check-ins of the selected pair")
+        log_header = self.checkins_table.horizontalHeader()
+        for column in (COL_PROGRESS, COL_ASKED, COL_GIVEN):
+            log_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.checkins_table.setWordWrap(True)  # the whole tip, on as many lines as it takes
+        self.checkins_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.checkins_table.setColumnWidth(COL_DATE, 110)
+        self.checkins_table.setColumnWidth(COL_MEETING, 220)
+        self.checkins_table.doubleClicked.connect(self._on_edit_checkin_clicked)
+        self.edit_checkin_button = QPushButton("Edit…")
+        self.edit_checkin_button.clicked.connect(self._on_edit_checkin_clicked)
+        self.remove_checkin_button = QPushButton("Remove")
+        self.remove_checkin_button.clicked.connect(self._on_remove_checkin_clicked)
+        self.checkins_table.selectionModel().selectionChanged.connect(self._update_state)
+        log_buttons = QHBoxLayout()
+        log_buttons.addWidget(self.log_heading, 1)
+        log_buttons.addWidget(self.edit_checkin_button)
+        log_buttons.addWidget(self.remove_checkin_button)
+        log_card, log_layout = _card()
+        log_layout.addLayout(log_buttons)
+        log_layout.addWidget(self.checkins_table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(pairs_box)
+        splitter.addWidget(log_card)
+        splitter.setSizes([430, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        controller.members_changed.connect(self.refresh)
+        controller.meetings_changed.connect(self.refresh)
+        self.refresh()
+        if self.proxy.rowCount():
+            self.pairs_table.selectRow(0)  # the most urgent pair, with its check-ins
+
+    # ---- reading -----------------------------------------------------------------------------
+    def _on_controller_toolkit_changed(self, area: str) -> None:
+        if area == AREA:
+            self.refresh()
+
+    def today(self) -> date:
+        return self.controller.services.coaching.clock().date()
+
+    def refresh(self) -> None:
+        sv = self.controller.services.coaching
+        selected = self.selected_pair()
+        self._restoring = True
+        try:
+            pairs = sv.active_pairs(today=self.today())
+            self.pairs_model.set_rows(pairs)
+            sales, marketing = sv.team_members()
+            for combo, members in ((self.sales_combo, sales), (self.marketing_combo, marketing)):
+                chosen = combo.currentData()
+                combo.clear()
+                for member_id, name in members:
+                    combo.addItem(name, member_id)
+                combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            if selected is not None:
+                self._select_pair(selected.id)
+        finally:
+            self._restoring = False
+        overdue = sum(1 for p in pairs if p.overdue)
+        noun = "pair" if len(pairs) == 1 else "pairs"
+        text = f"({len(pairs)} {noun}"
+        text += f" · {overdue} overdue)" if overdue else " · all on track)" if pairs else ")"
+        self.count_label.setText(text if pairs else "(none yet — start one below)")
+        self.rotate_button.setEnabled(bool(sales and marketing))
+        self.start_button.setEnabled(bool(sales and marketing))
+        self._show_checkins()
+
+    def selected_pair(self) -> PairStatus | None:
+        rows = self.pairs_table.selectionModel().selectedRows()
+        record = rows[0].data(RECORD_ROLE) if rows else None
+        return record if isinstance(record, PairStatus) else None
+
+    def selected_checkin(self) -> CheckinRecord | None:
+        rows = self.checkins_table.selectionModel().selectedRows()
+        record = rows[0].data(RECORD_ROLE) if rows else None
+        return record if isinstance(record, CheckinRecord) else None
+
+    def _select_pair(self, pair_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            record = self.proxy.index(row, 0).data(RECORD_ROLE)
+            if record is not None and record.id == pair_id:
+                self.pairs_table.selectRow(row)
+                return
+
+    def _on_pair_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        if not self._restoring:
+            self._show_checkins()
+
+    def _show_checkins(self) -> None:
+        pair = self.selected_pair()
+        if pair is None:
+            self.checkins_model.set_rows([])
+            self.log_heading.setText("Check-ins — select a pair above")
+        else:
+            try:
+                self.checkins_model.set_rows(self.controller.services.coaching.checkins(pair.id))
+            except NotFoundError:
+                self.checkins_model.set_rows([])
+            count = self.checkins_model.rowCount()
+            noun = "check-in" if count == 1 else "check-ins"
+            self.log_heading.setText(f"Check-ins: {pair.label} ({count} {noun})")
+        self._update_state()
+
+    def _update_state(self, *_: object) -> None:
+        has_pair = self.selected_pair() is not None
+        self.log_button.setEnabled(has_pair)
+        self.end_button.setEnabled(has_pair)
+        has_checkin = self.selected_checkin() is not None
+        self.edit_checkin_button.setEnabled(has_checkin)
+        self.remove_checkin_button.setEnabled(has_checkin)
+
+    # ---- writing -----------------------------------------------------------------------------
+    def _on_start_button_clicked(self) -> None:
+        self.start_error.clear_error()
+        try:
+            pair = self.controller.toolkit(
+                AREA,
+                "start_pair",
+                sales_member_id=self.sales_combo.currentData(),
+                marketing_member_id=self.marketing_combo.currentData(),
+            )
+        except ValidationError as exc:
+            fields = {
+                "sales_member_id": self.sales_combo,
+                "marketing_member_id": self.marketing_combo,
+            }
+            show_validation(exc, fields, self.start_error, self)
+            return
+        self._select_pair(pair.id)
+
+    def _on_end_button_clicked(self) -> None:
+        pair = self.selected_pair()
+        if pair is None:
+            return
+        if not ask_yes_no(
+            self,
+            "End pair",
+            f"End the coaching pair {pair.label}? Their check-ins stay in the history.",
+        ):
+            return
+        try:
+            self.controller.toolkit(AREA, "end_pair", pair_id=pair.id)
+        except ValidationError as exc:
+            self.start_error.show_error(exc.message)
+
+    def _on_log_button_clicked(self, *_: object) -> None:
+        pair = self.selected_pair()
+        if pair is None:
+            return
+        dialog = CheckinDialog(self.controller, pair=pair, parent=self)
+        dialog.open()
+
+    def _on_edit_checkin_clicked(self, *_: object) -> None:
+        pair, checkin = self.selected_pair(), self.selected_checkin()
+        if pair is None or checkin is None:
+            return
+        CheckinDialog(self.controller, pair=pair, checkin=checkin, parent=self).open()
+
+    def _on_remove_checkin_clicked(self) -> None:
+        checkin = self.selected_checkin()
+        if checkin is None:
+            return
+        if ask_yes_no(
+            self, "Remove check-in", f"Remove the check-in of {short_date(checkin.held_on)}?"
+        ):
+            self.controller.toolkit(AREA, "remove_checkin", checkin_id=checkin.id)
+
+    def _on_rotate_button_clicked(self) -> None:
+        try:
+            dialog = RotationDialog(self.controller, parent=self)
+        except ValidationError as exc:
+            self.start_error.show_error(exc.message)
+            return
+        dialog.open()
+
+
+# ---- the check-in dialog ---------------------------------------------------------------
+class CheckinDialog(QDialog):
+    """Log (or edit) one check-in of a pair. A refused value keeps the dialog open with the
+    message under its field and everything typed in place."""
+
+    def __init__(
+        self,
+        controller: Controller,
+        *,
+        pair: PairStatus,
+        checkin: CheckinRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.pair = pair
+        self.checkin = checkin
+        self.saved: CheckinRecord | None = None
+        self.setWindowTitle("Edit check-in" if checkin else "Log check-in")
+        today = controller.services.coaching.clock().date()
+
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setAccessibleName("Date of the check-in")
+        self.date_edit.setMaximumDate(QDate(today))
+        self.date_edit.setDate(QDate(checkin.held_on if checkin else today))
+        self.progress_edit = _text_box("Progress", "How each is doing against their goals")
+        self.asked_edit = _text_box("Tips asked", "What one asked the other for")
+        self.given_edit = _text_box("Tips given", "The advice given")
+        self.meeting_combo = QComboBox()
+        self.meeting_combo.setAccessibleName("Logged in meeting")
+        self.meeting_combo.addItem("— not in a meeting —", None)
+        for meeting in controller.services.meetings.list_meetings():
+            self.meeting_combo.addItem(
+                f"{meeting.title} ({short_date(meeting.starts_at.date())})", meeting.id
+            )
+        if checkin is not None:
+            self.progress_edit.setPlainText(checkin.progress)
+            self.asked_edit.setPlainText(checkin.tips_asked)
+            self.given_edit.setPlainText(checkin.tips_given)
+            wanted = checkin.meeting_id
+        else:
+            wanted = controller.current_meeting_id
+        self.meeting_combo.setCurrentIndex(max(self.meeting_combo.findData(wanted), 0))
+
+        self._fields = {
+            "held_on": self.date_edit,
+            "progress": self.progress_edit,
+            "tips_asked": self.asked_edit,
+            "tips_given": self.given_edit,
+            "meeting_id": self.meeting_combo,
+        }
+        labels = {
+            "held_on": "&Date",
+            "progress": "&Progress",
+            "tips_asked": "Tips &asked",
+            "tips_given": "Tips &given",
+            "meeting_id": "Logged in &meeting",
+        }
+        self.errors: dict[str, FieldError] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, widget in self._fields.items():
+            box, error = field_with_error(widget)
+            self.errors[key] = error
+            form.addRow(labels[key], box)
+            label = form.labelForField(box)
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+        self.general_error = FieldError()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Save check-in" if checkin else "Log check-in")
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(section_heading(pair.label))
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.resize(560, 520)
+        self.progress_edit.setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        for error in self.errors.values():
+            error.clear_error()
+        self.general_error.clear_error()
+        values = {
+            "held_on": self.date_edit.date().toPython(),
+            "progress": self.progress_edit.toPlainText(),
+            "tips_asked": self.asked_edit.toPlainText(),
+            "tips_given": self.given_edit.toPlainText(),
+            "meeting_id": self.meeting_combo.currentData(),
+        }
+        try:
+            if self.checkin is None:
+                self.saved = self.controller.toolkit(
+                    AREA, "log_checkin", pair_id=self.pair.id, **values
+                )
+            else:
+                self.saved = self.controller.toolkit(
+                    AREA, "update_checkin", checkin_id=self.checkin.id, **values
+                )
+        except ValidationError as exc:
+            show_validation(exc, self._fields, self.errors.get(exc.field, self.general_error), self)
+            return
+        except NotFoundError as exc:
+            self.general_error.show_error(str(exc))
+            return
+        self.accept()
+
+
+# ---- the rotation dialog ---------------------------------------------------------------------
+class RotationDialog(QDialog):
+    """The suggested next round, who each person has already met, and "Apply rotation"."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle("Suggest rotation")
+        sv = controller.services.coaching
+        self.suggestion: RotationSuggestion = sv.suggest_rotation(sv.clock().date())
+        self.applied = False
+
+        intro = plain_label(self.suggestion.describe())
+        intro.setWordWrap(True)
+        self.model = SuggestedPairsModel(self)
+        self.model.set_rows(self.suggestion.pairs)
+        self.table = _table(self.model, "Suggested pairs")
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (1, 150), (2, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ending = self.suggestion.active_pairs
+        what = (
+            f"Applying ends the {ending} current pair{'s' if ending != 1 else ''} today "
+            "(their check-ins stay in the history) and starts these pairs."
+            if ending
+            else "Applying starts these pairs today."
+        )
+        self.note = plain_label(what)
+        self.note.setWordWrap(True)
+        self.error = FieldError()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Apply rotation")
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(section_heading("Next round of coaching pairs"))
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(1000, 460)
+
+    def _on_buttons_accepted(self) -> None:
+        pairs = [(p.sales_member_id, p.marketing_member_id) for p in self.suggestion.pairs]
+        try:
+            self.controller.toolkit(AREA, "apply_rotation", pairs=pairs)
+        except ValidationError as exc:
+            self.error.show_error(exc.message)
+            return
+        self.applied = True
+        self.accept()
