@@ -193,6 +193,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _action_filter_args(csv, db_help, default_status="all")
     csv.add_argument("--out", metavar="FILE.csv", type=Path, required=True)
+
+    glossary = kinds.add_parser(
+        "glossary",
+        help="the glossary of agreed definitions as a Word appendix (.docx)",
+        description="Write the current agreed definitions (with their version and the "
+        "meeting that agreed them) and the open proposals as a .docx appendix.",
+    )
+    glossary.add_argument("--db", metavar="PATH", help=db_help)
+    glossary.add_argument("--out", metavar="FILE.docx", type=Path, required=True)
+    glossary.add_argument(
+        "--template", metavar="company.docx", type=Path, help="a .docx whose styles to use"
+    )
+
+    dashboard = kinds.add_parser(
+        "dashboard",
+        help="the shared KPI dashboard as a Word report (.docx) or a picture (.png)",
+        description="Write the shared dashboard of one period: the revenue goal, each KPI "
+        "against its target with its trend, and their charts. The format follows --out: "
+        ".docx (a report with a chart per KPI) or .png (one overview picture).",
+    )
+    dashboard.add_argument("--db", metavar="PATH", help=db_help)
+    dashboard.add_argument(
+        "--period",
+        metavar="PERIOD",
+        help="the month, quarter or week, e.g. 2026-11, 2026-Q4, 'Nov 2026' (default: this month)",
+    )
+    dashboard.add_argument("--out", metavar="FILE.docx|FILE.png", type=Path, required=True)
+    dashboard.add_argument(
+        "--template", metavar="company.docx", type=Path, help="a .docx whose styles to use"
+    )
     return parser
 
 
@@ -239,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             if args.kind == "minutes":
                 return _export_minutes(args)
+            if args.kind in ("glossary", "dashboard"):
+                return _export_toolkit(args)
             return _export_actions(args)
     except CliError as exc:
         return _fail(str(exc))
@@ -383,6 +415,51 @@ def _export_minutes(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"Minutes of “{title}” (meeting {meeting_id}) written to {written}.")
+    return 0
+
+
+def _export_toolkit(args: argparse.Namespace) -> int:
+    """export glossary | dashboard."""
+    from alignmeet.domain.rules import ValidationError
+
+    template: Path | None = args.template
+    if template is not None and not template.is_file():
+        raise CliError(f"the template {template} does not exist or is not a file")
+    out: Path = args.out
+    suffix = out.suffix.lower()
+    if args.kind == "glossary" and suffix != ".docx":
+        raise CliError(f"{out}: the glossary is written as a .docx file")
+    if args.kind == "dashboard" and suffix not in (".docx", ".png"):
+        raise CliError(f"{out}: the dashboard is written as a .docx or a .png file")
+    services = _open_existing(args.db)
+    try:
+        from alignmeet.export import ExportError
+
+        try:
+            if args.kind == "glossary":
+                from alignmeet.export.glossary_docx import write_glossary
+
+                data = services.glossary.glossary_data()
+                written = write_glossary(data, out, template=template)
+                what = f"Glossary ({len(data.entries)} terms)"
+            else:
+                from alignmeet.export import dashboard_docx
+
+                board = services.goals.dashboard_data(args.period)
+                if suffix == ".png":
+                    written = dashboard_docx.write_dashboard_png(board, out)
+                else:
+                    written = dashboard_docx.write_dashboard(board, out, template=template)
+                what = f"Dashboard for {board.period_label}"
+        except ValidationError as exc:
+            raise CliError(exc.message) from exc
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
+        except OSError as exc:
+            raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    finally:
+        services.close()
+    print(f"{what} written to {written}.")
     return 0
 
 

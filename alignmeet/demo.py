@@ -11,9 +11,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from importlib import import_module
 
+from alignmeet.demo_toolkit import DemoContext
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
 from alignmeet.domain.rules import DEFAULT_END_GOAL, name_key
 from alignmeet.services import Services
@@ -67,6 +69,8 @@ class DemoSummary:
     open_actions: int
     decisions: int
     ideas: int
+    # What the alignment toolkit's demo wrote, by feature: {"goals": {"kpis": 4, ...}}.
+    toolkit: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def meetings(self) -> int:
@@ -83,6 +87,17 @@ class DemoSummary:
             f"{self.agenda_items} agenda items, {self.ideas} ideas, {self.decisions} decisions "
             f"and {self.actions} actions, {self.open_actions} of them still open and waiting "
             f"in the next meeting's review."
+            + (
+                " Alignment toolkit: "
+                + ", ".join(
+                    f"{count} {what.replace('_', ' ')}"
+                    for wrote in self.toolkit.values()
+                    for what, count in wrote.items()
+                )
+                + "."
+                if self.toolkit
+                else ""
+            )
         )
 
 
@@ -269,6 +284,20 @@ def build_demo(services: Services, *, today: date) -> DemoSummary:
     with _clock_at(services, _at(day2 + timedelta(days=6)) - timedelta(hours=1)):
         _between_two_and_three(b)
     m3 = _meeting_three(b, series.id, template.id, day3)
+    toolkit = seed_toolkit(
+        services,
+        DemoContext(
+            today=today,
+            member_ids=dict(ids),
+            sales_ids=[ids[k] for k, p in _PEOPLE.items() if p[1] == "Sales"],
+            marketing_ids=[ids[k] for k, p in _PEOPLE.items() if p[1] == "Marketing"],
+            team_ids={t.name: t.id for t in services.people.list_teams()},
+            series_id=series.id,
+            held_meeting_ids=(m1, m2),
+            upcoming_meeting_id=m3,
+            meeting_days=(day1, day2, day3),
+        ),
+    )
 
     all_actions = [a for mid in (m1, m2, m3) for a in services.actions.actions_for_meeting(mid)]
     return DemoSummary(
@@ -284,7 +313,29 @@ def build_demo(services: Services, *, today: date) -> DemoSummary:
         open_actions=sum(1 for a in all_actions if a.status.is_open),
         decisions=b.counts["decisions"],
         ideas=b.counts["ideas"],
+        toolkit=toolkit,
     )
+
+
+# Each toolkit feature's demo, in this order (personas first: others may point at them).
+TOOLKIT_SEEDS = (
+    "personas",
+    "goals",
+    "glossary",
+    "channels",
+    "data_needs",
+    "lead_feedback",
+    "coaching",
+    "board",
+)
+
+
+def seed_toolkit(services: Services, ctx: DemoContext) -> dict[str, dict[str, int]]:
+    """Fill the alignment toolkit so a newcomer sees every feature in use."""
+    return {
+        area: import_module(f"alignmeet.demo_toolkit.{area}").seed(services, ctx)
+        for area in TOOLKIT_SEEDS
+    }
 
 
 # ---- meeting 1: lead quality ----------------------------------------------------------

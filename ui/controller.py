@@ -107,7 +107,8 @@ class Controller(QObject):
         toolkit's screens write (`services.<area>.<method>(**fields)`).
 
         A glossary version approved as a decision also changes that agenda item, so the
-        agenda views hear `item_changed` when `fields` name an `item_id`.
+        agenda views hear `item_changed` when `fields` name an `item_id`; agreeing the data
+        needs' joint Top 10 writes actions, so `actions_changed` follows for its meeting.
         """
         service = getattr(self.services, area)
         result = getattr(service, method)(**fields)
@@ -115,6 +116,9 @@ class Controller(QObject):
         item_id = fields.get("item_id")
         if isinstance(item_id, int):
             self.item_changed.emit(item_id)
+        meeting_id = fields.get("meeting_id")
+        if area == "data_needs" and isinstance(meeting_id, int):
+            self.actions_changed.emit(meeting_id)  # the joint Top 10 tracks as actions
         return result
 
     # ---- people -------------------------------------------------------------
@@ -381,6 +385,8 @@ class Controller(QObject):
         due: date | None = None,
         team_tag: TeamTag | None = None,
         milestone: str = "",
+        goal_id: int | None = None,
+        persona_id: int | None = None,
     ) -> r.ActionRecord:
         action = self.services.actions.add_action(
             meeting_id=meeting_id,
@@ -389,6 +395,8 @@ class Controller(QObject):
             due=due,
             team_tag=team_tag,
             milestone=milestone,
+            goal_id=goal_id,
+            persona_id=persona_id,
         )
         self.actions_changed.emit(meeting_id)
         return action

@@ -14,8 +14,12 @@ from datetime import date
 @dataclass
 class DemoContext:
     today: date
-    # Member ids by first name in lower case: Sales "sam", "priya", "tom", "lena";
-    # Marketing "maria", "jonas", "aisha", "noah" (see alignmeet.demo).
+    # Member ids by key (see _PEOPLE in alignmeet.demo). Sales: "priya" (Head of Sales),
+    # "marcus", "sofia", "kenji" (SDR), "liam" (SDR Team Lead). Marketing: "amara" (VP
+    # Marketing), "lucas" (Demand Gen), "meilin" (Content), "elif" (Marketing Ops), "noah"
+    # (Product Marketing). The meetings already hold agenda items of the toolkit kinds
+    # (KPI review, lead feedback, glossary, wins & lessons, ...): find them with
+    # services.agenda.items(meeting_id) and their .kind.
     member_ids: dict[str, int]
     sales_ids: list[int]
     marketing_ids: list[int]

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
 from alignmeet.domain.rules import short_date
+from alignmeet.domain.sections import DocSection
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class AgendaItemRecord:
     used_seconds: int
     parked: bool
     carried_from: str  # "" or "Meeting title, 2026-10-05" for items parked earlier
+    persona_id: int | None = None  # the customer persona the item discusses
 
     @property
     def box_minutes(self) -> int:
@@ -148,6 +150,8 @@ class ActionRecord:
     status: ActionStatus
     milestone: str
     position: int
+    goal_id: int | None = None  # the shared goal it serves
+    persona_id: int | None = None  # the customer persona it is for
 
     @property
     def origin(self) -> str:
@@ -232,6 +236,9 @@ class MinutesData:
     parked: tuple[AgendaItemRecord, ...]
     plans: tuple[MemberPlan, ...]
     generated_at: datetime
+    # What the alignment toolkit adds when the meeting touched it (KPI review, glossary
+    # changes, lead feedback, ...), in the order the minutes show them.
+    toolkit: tuple[DocSection, ...] = ()
 
     @property
     def present(self) -> tuple[ParticipantRecord, ...]:

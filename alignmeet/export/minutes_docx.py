@@ -55,6 +55,7 @@ from alignmeet.export.docx_xml import (
     use_calibri,
 )
 from alignmeet.export.sanitize import clean_text
+from alignmeet.export.sections_docx import sections_xml
 
 __all__ = ["minutes_document_bytes", "write_minutes"]
 
@@ -87,7 +88,7 @@ def minutes_document_bytes(data: MinutesData, *, template: Path | None = None) -
         use_calibri(doc)
     width = text_width(section)
     styles = resolve_styles(doc)
-    doc = fill_body(doc, "".join(_body(data, styles, width)))
+    doc = fill_body(doc, "".join(_body(data, styles, width, doc)))
     section = doc.sections[-1]
     page_footer(doc, section, _footer_label(data), styles, width)
     _set_properties(doc, data)
@@ -144,7 +145,7 @@ def _note_paragraphs(text: str) -> list[str]:
 # --------------------------------------------------------------------------- the body
 
 
-def _body(data: MinutesData, s: Styles, width: int) -> list[str]:
+def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
     out: list[str] = []
     meeting = data.meeting
     teams = _teams(data)
@@ -197,6 +198,8 @@ def _body(data: MinutesData, s: Styles, width: int) -> list[str]:
             if item.carried_from:
                 details.append(f"first raised in {item.carried_from}")
             out.append(para(run(item.title) + run(f" ({', '.join(details)})", MUTED), s.bullet))
+
+    out.extend(sections_xml(doc, data.toolkit, s, width))
 
     out.append(para(run("Next meeting"), s.heading1))
     if meeting.next_meeting_at is not None:

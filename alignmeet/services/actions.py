@@ -61,6 +61,8 @@ class ActionService(ServiceBase):
         team_tag: TeamTag | None = None,
         milestone: str = "",
         today: date | None = None,
+        goal_id: int | None = None,
+        persona_id: int | None = None,
     ) -> r.ActionRecord:
         text = require_text("title", title, label="Action", limit=2000)
         now = self._now()
@@ -70,6 +72,7 @@ class ActionService(ServiceBase):
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             owner = self._get(s, m.Member, owner_id, "Member")
+            self._check_links(s, goal_id, persona_id)
             tag = TeamTag(team_tag) if team_tag is not None else default_tag(owner.team.name)
             position = (
                 s.scalar(
@@ -90,6 +93,8 @@ class ActionService(ServiceBase):
                 updated_at=now,
                 times_slipped=0,
                 last_note=AGREED_NOTE,
+                goal_id=goal_id,
+                persona_id=persona_id,
             )
             s.add(action)
             s.flush()
@@ -118,6 +123,8 @@ class ActionService(ServiceBase):
         milestone: str | None = None,
         meeting_id: int | None = None,
         note: str = "",
+        goal_id: int | object | None = _UNSET,
+        persona_id: int | object | None = _UNSET,
     ) -> r.ActionRecord:
         """Edit an action. A due-date move is kept in its history (slipped twice shows)."""
         with self.db.transaction() as s:
@@ -131,6 +138,12 @@ class ActionService(ServiceBase):
                 action.team_tag = TeamTag(team_tag).value
             if milestone is not None:
                 action.milestone = " ".join(milestone.split())[:200]
+            if goal_id is not _UNSET:
+                self._check_links(s, goal_id, None)  # type: ignore[arg-type]
+                action.goal_id = goal_id  # type: ignore[assignment]
+            if persona_id is not _UNSET:
+                self._check_links(s, None, persona_id)  # type: ignore[arg-type]
+                action.persona_id = persona_id  # type: ignore[assignment]
             if due is not _UNSET and due != action.due:
                 self._add_update(
                     s,
@@ -144,6 +157,12 @@ class ActionService(ServiceBase):
             action.updated_at = self._now()
             s.flush()
             return self._record(s, action)
+
+    def _check_links(self, s: Session, goal_id: int | None, persona_id: int | None) -> None:
+        if goal_id is not None:
+            self._get(s, m.Goal, goal_id, "Goal")
+        if persona_id is not None:
+            self._get(s, m.Persona, persona_id, "Persona")
 
     def remove_action(self, action_id: int) -> None:
         with self.db.transaction() as s:

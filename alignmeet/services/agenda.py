@@ -109,6 +109,7 @@ class AgendaService(ServiceBase):
         owner_id: int | None = None,
         kind: ItemKind = ItemKind.REGULAR,
         position: int | None = None,
+        persona_id: int | None = None,
     ) -> r.AgendaItemRecord:
         text = require_text("title", title, label="Agenda item")
         box = validate_minutes("minutes", minutes, label="Time box", high=480)
@@ -116,6 +117,8 @@ class AgendaService(ServiceBase):
             self._get(s, m.Meeting, meeting_id, "Meeting")
             if owner_id is not None:
                 self._get(s, m.Member, owner_id, "Member")
+            if persona_id is not None:
+                self._get(s, m.Persona, persona_id, "Persona")
             siblings = self._siblings(s, meeting_id)
             if position is None or position >= len(siblings):
                 position = len(siblings)
@@ -126,6 +129,7 @@ class AgendaService(ServiceBase):
                 minutes=box,
                 owner_id=owner_id,
                 kind=ItemKind(kind).value,
+                persona_id=persona_id,
             )
             siblings.insert(position, item)
             s.add(item)
@@ -142,6 +146,7 @@ class AgendaService(ServiceBase):
         owner_id: int | object | None = _UNSET,
         kind: ItemKind | None = None,
         notes: str | None = None,
+        persona_id: int | object | None = _UNSET,
     ) -> r.AgendaItemRecord:
         with self.db.transaction() as s:
             item = self._get(s, m.AgendaItem, item_id, "Agenda item")
@@ -156,6 +161,11 @@ class AgendaService(ServiceBase):
                 item.owner_id = owner_id  # type: ignore[assignment]
             if kind is not None:
                 item.kind = ItemKind(kind).value
+            if persona_id is not _UNSET:
+                if persona_id is not None:
+                    assert isinstance(persona_id, int)
+                    self._get(s, m.Persona, persona_id, "Persona")
+                item.persona_id = persona_id  # type: ignore[assignment]
             if notes is not None:
                 item.notes = optional_text("notes", notes, label="Notes", limit=200_000)
             s.flush()

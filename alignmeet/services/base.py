@@ -117,6 +117,7 @@ def to_item(s: Session, obj: m.AgendaItem) -> r.AgendaItemRecord:
         used_seconds=obj.used_seconds,
         parked=obj.parked,
         carried_from=carried,
+        persona_id=obj.persona_id,
     )
 
 
@@ -134,6 +135,8 @@ def to_action(obj: m.Action, meeting: m.Meeting, owner: m.Member) -> r.ActionRec
         status=ActionStatus(obj.status),
         milestone=obj.milestone,
         position=obj.position,
+        goal_id=obj.goal_id,
+        persona_id=obj.persona_id,
     )
 
 

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 from sqlalchemy import select
 
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import Attendance
+from alignmeet.domain.sections import DocSection
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError, ServiceBase, to_item, to_meeting, to_participant
+from alignmeet.services.toolkit import TOOLKIT
 from alignmeet.storage import models as m
+
+# The toolkit's sections in the minutes, after commitments and parked items (PRODUCT.md:
+# "KPIs/glossary changes when touched, next meeting").
+MINUTES_ORDER = (
+    "goals",
+    "lead_feedback",
+    "data_needs",
+    "glossary",
+    "personas",
+    "board",
+    "coaching",
+    "channels",
+)
 
 
 class MinutesService(ServiceBase):
@@ -89,7 +105,17 @@ class MinutesService(ServiceBase):
             parked=parked,
             plans=tuple(plans),
             generated_at=self._now(),
+            toolkit=self.toolkit_sections(meeting_id),
         )
+
+    def toolkit_sections(self, meeting_id: int) -> tuple[DocSection, ...]:
+        """Each toolkit feature's part of these minutes, in MINUTES_ORDER."""
+        sections: list[DocSection] = []
+        for area in MINUTES_ORDER:
+            module_name, class_name = TOOLKIT[area]
+            service = getattr(import_module(module_name), class_name)(self.db, self.clock)
+            sections.extend(service.minutes_sections(meeting_id))
+        return tuple(sections)
 
     def export_docx(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
         from alignmeet.export.minutes_docx import write_minutes

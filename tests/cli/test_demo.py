@@ -166,9 +166,12 @@ def test_every_present_member_leaves_with_two_or_three_actions_and_commits(sv, s
     for meeting_id in summary.held_meeting_ids:
         day = sv.meetings.get_meeting(meeting_id).starts_at.date()
         actions = sv.actions.actions_for_meeting(meeting_id)
+        # The joint data-needs Top 10 agreed in the meeting tracks as actions too; the
+        # round of personal action plans is the rest.
+        plans = [a for a in actions if a.milestone != "Data needs Top 10"]
         for p in sv.meetings.participants(meeting_id):
             if p.present:
-                owned = [a for a in actions if a.owner_id == p.member_id]
+                owned = [a for a in plans if a.owner_id == p.member_id]
                 assert 2 <= len(owned) <= 3, p.name
                 assert p.committed, p.name
                 assert p.confidence is None or 1 <= p.confidence <= 5
@@ -221,7 +224,9 @@ def test_the_next_meeting_is_planned_with_everyone_invited_and_the_monthly_agend
     assert {p.attendance for p in participants} == {Attendance.INVITED}
     template = next(t for t in sv.agenda.templates() if t.name == "Monthly Sales & Marketing sync")
     titles = [i.title for i in sv.agenda.items(meeting.id)]
-    assert titles[: len(template.items)] == [t.title for t in template.items]
+    # The template's items in its order (the toolkit's demo may add one in between).
+    wanted = [t.title for t in template.items]
+    assert [t for t in titles if t in wanted] == wanted
     assert not sv.agenda.budget(meeting.id).is_overrun
 
 

@@ -1016,3 +1016,65 @@ def test_template_with_another_namespace_prefix(tmp_path: Path) -> None:
     assert paragraphs_in(doc, "Title") == ["October pipeline alignment"]
     assert "Template body text" not in all_text(doc)
     assert len(rows_text(table_after(doc, "Action plans"))) > 8
+
+
+# ---- the alignment toolkit's sections -------------------------------------------------
+
+
+def _png(width: int = 120, height: int = 60) -> bytes:
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), (30, 90, 160)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_toolkit_sections_come_after_commitments_and_before_the_next_meeting() -> None:
+    from alignmeet.domain.sections import Bullets, DocSection, Picture, Table
+    from alignmeet.domain.sections import Paragraph as Para
+
+    data = make_minutes(
+        toolkit=(
+            DocSection(
+                heading="KPI review",
+                blocks=(
+                    Para("November 2026", label="Period: "),
+                    Table(
+                        header=("KPI", "Target", "Actual"),
+                        rows=(("MQL→SQL conversion", "25 %", "<b>22 %</b>"),),
+                        weights=(3, 1, 1),
+                    ),
+                    Picture(png=_png(), width_cm=30.0, caption="Actual vs target"),
+                ),
+            ),
+            DocSection(heading="Glossary changes", blocks=(Bullets(("MQL: now means …",)),)),
+        )
+    )
+    doc = open_docx(minutes_document_bytes(data))
+    headings = paragraphs_in(doc, "Heading 1")
+    assert headings.index("Commitments") < headings.index("KPI review")
+    assert headings.index("KPI review") < headings.index("Glossary changes")
+    assert headings.index("Glossary changes") < headings.index("Next meeting")
+    assert rows_text(table_after(doc, "KPI review")) == [
+        ["KPI", "Target", "Actual"],
+        ["MQL→SQL conversion", "25 %", "<b>22 %</b>"],  # user text stays text
+    ]
+    assert "MQL: now means …" in paragraphs_in(doc, "List Bullet")
+    assert "Period: November 2026" in all_text(doc)
+    # The picture is a real inline image, no wider than the text column.
+    inline = doc.inline_shapes
+    assert len(inline) == 1
+    assert inline[0].width <= doc.sections[-1].page_width - doc.sections[-1].left_margin - (
+        doc.sections[-1].right_margin
+    )
+    assert doc.part.related_parts[
+        inline[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    ].blob.startswith(b"\x89PNG")
+
+
+def test_minutes_without_toolkit_sections_have_none_of_their_headings(
+    sample_doc: docx.document.Document,
+) -> None:
+    headings = paragraphs_in(sample_doc, "Heading 1")
+    assert "KPI review" not in headings
+    assert len(sample_doc.inline_shapes) == 0

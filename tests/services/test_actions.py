@@ -413,3 +413,52 @@ def test_an_action_done_between_meetings_leaves_the_next_review_but_stays_in_the
 
     assert [f.action.status for f in services.actions.follow_ups(second.id)] == [ActionStatus.OPEN]
     assert services.actions.follow_ups(third.id) == []
+
+
+def test_an_action_links_to_the_goal_it_serves_and_the_persona_it_is_for(
+    services, people, new_meeting
+):
+    """Issue 4: actions can link to a shared goal and a customer persona; deleting either
+    only unlinks the action."""
+    from alignmeet.storage import models as m
+
+    meeting = new_meeting()
+    with services.db.transaction() as s:
+        goal = m.Goal(
+            kind="revenue", title="Q1 revenue", period="2026-Q1", created_at=datetime(2026, 3, 1)
+        )
+        persona = m.Persona(name="Larry", name_key="larry")
+        s.add_all([goal, persona])
+        s.flush()
+        goal_id, persona_id = goal.id, persona.id
+    action = services.actions.add_action(
+        meeting_id=meeting.id,
+        owner_id=people.ana.id,
+        title="Call back",
+        goal_id=goal_id,
+        persona_id=persona_id,
+    )
+    assert (action.goal_id, action.persona_id) == (goal_id, persona_id)
+    with pytest.raises(NotFoundError):
+        services.actions.update_action(action_id=action.id, goal_id=goal_id + 99)
+    assert services.actions.update_action(action_id=action.id, persona_id=None).persona_id is None
+    with services.db.transaction() as s:
+        s.delete(s.get(m.Goal, goal_id))
+    assert services.actions.get_action(action.id).goal_id is None
+
+
+def test_an_agenda_item_names_the_persona_it_discusses(services, new_meeting):
+    from alignmeet.storage import models as m
+
+    meeting = new_meeting()
+    with services.db.transaction() as s:
+        persona = m.Persona(name="Larry", name_key="larry")
+        s.add(persona)
+        s.flush()
+        persona_id = persona.id
+    item = services.agenda.add_item(meeting_id=meeting.id, title="Campaign", persona_id=persona_id)
+    assert item.persona_id == persona_id
+    with pytest.raises(NotFoundError):
+        services.agenda.update_item(item_id=item.id, persona_id=persona_id + 5)
+    assert services.agenda.update_item(item_id=item.id, persona_id=None).persona_id is None
+    assert services.agenda.update_item(item_id=item.id, title="Campaign X").persona_id is None

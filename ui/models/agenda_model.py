@@ -23,8 +23,8 @@ from ui.models.record_table_model import Column, Index, RecordTableModel, plain_
 if TYPE_CHECKING:
     from ui.controller import Controller
 
-COL_NUMBER, COL_TITLE, COL_OWNER, COL_KIND, COL_MINUTES = range(5)
-EDITABLE_COLUMNS = frozenset({COL_TITLE, COL_OWNER, COL_KIND, COL_MINUTES})
+COL_NUMBER, COL_TITLE, COL_OWNER, COL_KIND, COL_MINUTES, COL_PERSONA = range(6)
+EDITABLE_COLUMNS = frozenset({COL_TITLE, COL_OWNER, COL_KIND, COL_MINUTES, COL_PERSONA})
 MIME_TYPE = "application/x-alignmeet-agenda-item-ids"
 CARRIED_MARK = "↪"
 _NULL_INDEX = QModelIndex()
@@ -55,12 +55,29 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
         Column("Owner / presenter", lambda i: i.owner_name or "—"),
         Column("Kind", lambda i: i.kind.label),
         Column("Minutes", _minutes_text, lambda i: i.minutes, Qt.AlignmentFlag.AlignRight),
+        # The customer persona the item discusses (issue 4); names come from set_personas.
+        Column("Persona", lambda i: "—"),
     )
 
     def __init__(self, controller: Controller, parent: Any = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self._meeting_id: int | None = None
+        self._persona_names: dict[int, str] = {}
+
+    def set_personas(self, names: dict[int, str]) -> None:
+        """Persona id → name, for the Persona column."""
+        if names != self._persona_names:
+            self._persona_names = dict(names)
+            if self._rows:
+                self.dataChanged.emit(
+                    self.index(0, COL_PERSONA), self.index(len(self._rows) - 1, COL_PERSONA)
+                )
+
+    def persona_name(self, record: AgendaItemRecord) -> str:
+        if record.persona_id is None:
+            return "—"
+        return self._persona_names.get(record.persona_id, "—")
 
     @property
     def meeting_id(self) -> int | None:
@@ -95,6 +112,13 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             index.isValid()
+            and index.column() == COL_PERSONA
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+            and 0 <= index.row() < len(self._rows)
+        ):
+            return self.persona_name(self._rows[index.row()])
+        if (
+            index.isValid()
             and index.column() == COL_NUMBER
             and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
             and 0 <= index.row() < len(self._rows)
@@ -113,6 +137,8 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
             return record.kind.value
         if column == COL_MINUTES:
             return record.minutes
+        if column == COL_PERSONA:
+            return record.persona_id or 0
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -169,6 +195,9 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
             if owner is not None and owner <= 0:
                 owner = None
             return {} if owner == record.owner_id else {"owner_id": owner}
+        if column == COL_PERSONA:
+            persona = int(value) if value not in (None, "", 0) else None
+            return {} if persona == record.persona_id else {"persona_id": persona}
         if column == COL_KIND:
             try:
                 kind = ItemKind(value)

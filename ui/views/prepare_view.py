@@ -59,6 +59,7 @@ from ui.models.agenda_model import (
     COL_MINUTES,
     COL_NUMBER,
     COL_OWNER,
+    COL_PERSONA,
     COL_TITLE,
     AgendaModel,
 )
@@ -351,6 +352,8 @@ class PrepareView(QWidget):
         controller.participants_changed.connect(self._on_controller_participants_changed)
         controller.members_changed.connect(self._on_controller_members_changed)
         controller.templates_changed.connect(self._load_templates)
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        self._refresh_personas()
         self.load(controller.current_meeting_id)
 
     # ==== building ========================================================================
@@ -522,6 +525,7 @@ class PrepareView(QWidget):
             (COL_OWNER, 135),
             (COL_KIND, 155),
             (COL_MINUTES, 72),
+            (COL_PERSONA, 150),
         ):
             table.setColumnWidth(column, width)
         self._owner_delegate = ChoiceDelegate(self._owner_choices, table)
@@ -536,6 +540,8 @@ class PrepareView(QWidget):
         table.setItemDelegateForColumn(COL_OWNER, self._owner_delegate)
         table.setItemDelegateForColumn(COL_KIND, self._kind_delegate)
         table.setItemDelegateForColumn(COL_MINUTES, self._minutes_delegate)
+        self._persona_delegate = ChoiceDelegate(self._persona_choices, table)
+        table.setItemDelegateForColumn(COL_PERSONA, self._persona_delegate)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_agenda_buttons())
 
         def action(text: str, key: QKeySequence | str, slot: Callable[[], None]) -> QAction:
@@ -774,6 +780,18 @@ class PrepareView(QWidget):
         if current is not None:
             row = self.templates_model.row_of(lambda t: t.id == current.id)
             self.template_combo.setCurrentIndex(max(0, row))
+
+    def _persona_choices(self) -> list[tuple[str, object]]:
+        personas = self.controller.services.personas.list_personas()
+        return [("(none)", 0), *((p.name, p.id) for p in personas)]
+
+    def _on_controller_toolkit_changed(self, area: str) -> None:
+        if area == "personas":
+            self._refresh_personas()
+
+    def _refresh_personas(self) -> None:
+        personas = self.controller.services.personas.list_personas(include_archived=True)
+        self.agenda_model.set_personas({p.id: p.name for p in personas})
 
     def _owner_choices(self) -> list[tuple[str, object]]:
         return [(NOBODY, 0), *((m.name, m.id) for m in self._members if m.active)]

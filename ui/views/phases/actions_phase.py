@@ -115,6 +115,19 @@ class ActionsPhase(PhasePage):
         )
         self.milestone_edit.setAccessibleName("Milestone")
         self.milestone_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters
+        # What the action serves (issue 4): a shared goal and a customer persona.
+        self.goal_combo = QComboBox()
+        self.goal_combo.setAccessibleName("Goal it serves")
+        self.goal_combo.setToolTip("The shared goal this action serves (optional)")
+        self.goal_combo.setMinimumContentsLength(18)
+        self.goal_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        from ui.views.toolkit.personas_view import PersonaPicker
+
+        self.persona_picker = PersonaPicker(controller)
+        self.persona_picker.setToolTip("The customer persona this action is for (optional)")
+        self._fill_goals()
         self.add_button = QPushButton("Add action")
         self.add_button.setDefault(True)
         self.add_button.setMinimumHeight(38)
@@ -136,6 +149,12 @@ class ActionsPhase(PhasePage):
         form.addRow("Owner", self.owner_combo)
         form.addRow("Due", due_row)
         form.addRow("Milestone", self.milestone_edit)
+        links_row = QHBoxLayout()
+        links_row.addWidget(self.goal_combo, 2)
+        links_row.addSpacing(12)
+        links_row.addWidget(plain_label("Persona"))
+        links_row.addWidget(self.persona_picker, 1)
+        form.addRow("Serves goal", links_row)
         add_row = QHBoxLayout()
         add_row.addWidget(self.error, 1)
         add_row.addWidget(self.add_button)
@@ -166,6 +185,7 @@ class ActionsPhase(PhasePage):
         controller.participants_changed.connect(self._on_controller_participants_changed)
         controller.actions_changed.connect(self._on_controller_actions_changed)
         controller.members_changed.connect(self.refresh)
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
 
     # ---- refresh ------------------------------------------------------------
     def set_meeting(self, meeting_id: int | None) -> None:
@@ -327,6 +347,24 @@ class ActionsPhase(PhasePage):
         if owner is not None:
             self.tag_combo.setCurrentIndex(self.tag_combo.findData(default_tag(owner.team_name)))
 
+    # ---- goals -------------------------------------------------------------------
+    def _fill_goals(self) -> None:
+        chosen = self.goal_combo.currentData()
+        self.goal_combo.blockSignals(True)
+        try:
+            self.goal_combo.clear()
+            self.goal_combo.addItem("(no goal)", None)
+            for option in self.controller.services.goals.goals_for_linking():
+                self.goal_combo.addItem(option.label, option.id)
+            found = self.goal_combo.findData(chosen) if chosen is not None else 0
+            self.goal_combo.setCurrentIndex(max(found, 0))
+        finally:
+            self.goal_combo.blockSignals(False)
+
+    def _on_controller_toolkit_changed(self, area: str) -> None:
+        if area == "goals":
+            self._fill_goals()
+
     # ---- adding and removing ------------------------------------------------
     def _reset_form_defaults(self) -> None:
         self.due_edit.setDate(QDate(self._today() + timedelta(days=DEFAULT_DUE_DAYS)))
@@ -350,6 +388,8 @@ class ActionsPhase(PhasePage):
                 due=self.form_due(),
                 team_tag=TeamTag(self.tag_combo.currentData()),
                 milestone=self.milestone_edit.text(),
+                goal_id=self.goal_combo.currentData(),
+                persona_id=self.persona_picker.persona_id(),
             )
         except ValidationError as exc:
             fields = {"title": self.text_edit, "due": self.due_edit, "owner": self.owner_combo}

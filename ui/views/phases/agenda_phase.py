@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -35,6 +35,8 @@ from ui.models.decisions_model import DecisionsModel
 from ui.models.ideas_model import IdeasModel
 from ui.models.run_agenda_model import COL_NUMBER, COL_TIME, COL_TITLE, RunAgendaModel
 from ui.views.phases import PhasePage, section_label, set_font, set_text, table_view
+from ui.views.toolkit import PANELS
+from ui.views.toolkit import load as load_toolkit
 from ui.widgets import FieldError, plain_label
 
 _PLAY_ICON = QStyle.StandardPixmap.SP_MediaPlay
@@ -107,6 +109,7 @@ class _ListEditor(QWidget):
 
 class AgendaPhase(PhasePage):
     phase = Phase.AGENDA
+    current_item_changed = Signal(int)  # the item on screen (0: none)
 
     def __init__(
         self, controller: Controller, clock: MeetingClock, parent: QWidget | None = None
@@ -174,6 +177,12 @@ class AgendaPhase(PhasePage):
             "Pause this item and go to the next one (its timer starts if this one was running)"
         )
         self.next_button.clicked.connect(self.next_item)
+        self.persona_button = QPushButton("Show persona")
+        self.persona_button.setToolTip(
+            "Put the customer persona this item discusses on screen for everyone"
+        )
+        self.persona_button.clicked.connect(self.show_persona)
+        self.persona_button.hide()
         self.park_button = QPushButton("Park for next meeting")
         self.park_button.setToolTip("Move this item to the next meeting's agenda")
         self.park_button.clicked.connect(self.park_current)
@@ -181,6 +190,7 @@ class AgendaPhase(PhasePage):
             self.start_button,
             self.add_minute_button,
             self.next_button,
+            self.persona_button,
             self.park_button,
         )
         for button in self._item_buttons:
@@ -204,6 +214,7 @@ class AgendaPhase(PhasePage):
         buttons_row.addWidget(self.add_minute_button)
         buttons_row.addWidget(self.next_button)
         buttons_row.addStretch(1)
+        buttons_row.addWidget(self.persona_button)
         buttons_row.addWidget(self.park_button)
 
         self.park_message = plain_label(object_name="ParkMessage")
@@ -260,12 +271,20 @@ class AgendaPhase(PhasePage):
         capture_layout.addWidget(self.ideas, 3)
         capture_layout.addWidget(self.decisions, 2)
 
+        # A toolkit item (KPI review, lead feedback, ...) shows its panel above the notes.
+        self.toolkit_slot = QStackedWidget()
+        self.toolkit_slot.setObjectName("ToolkitSlot")
+        self.toolkit_slot.hide()
+        self._panels: dict[int, QWidget] = {}
+
         self.work_split = QSplitter(Qt.Orientation.Vertical)
         self.work_split.setChildrenCollapsible(False)
+        self.work_split.addWidget(self.toolkit_slot)
         self.work_split.addWidget(notes)
         self.work_split.addWidget(capture)
-        self.work_split.setStretchFactor(0, 2)
-        self.work_split.setStretchFactor(1, 3)
+        self.work_split.setStretchFactor(0, 5)
+        self.work_split.setStretchFactor(1, 2)
+        self.work_split.setStretchFactor(2, 3)
 
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)
@@ -321,6 +340,7 @@ class AgendaPhase(PhasePage):
             self._last_parked = None
             self.park_bar.hide()
             self.model.clear_used()
+            self._drop_panels()
         super().set_meeting(meeting_id)
 
     def refresh(self) -> None:
@@ -379,6 +399,10 @@ class AgendaPhase(PhasePage):
     def _drop_item(self, item_id: int) -> None:
         self.clock.forget(item_id)
         self._saved_seconds.pop(item_id, None)
+        panel = self._panels.pop(item_id, None)
+        if panel is not None:
+            self.toolkit_slot.removeWidget(panel)
+            panel.deleteLater()
 
     def _refresh_authors(self) -> None:
         participants = (
@@ -397,6 +421,23 @@ class AgendaPhase(PhasePage):
         index = self.author_combo.findData(chosen) if chosen is not None else 0
         self.author_combo.setCurrentIndex(max(index, 0))
         self.author_combo.blockSignals(False)
+
+    def items(self) -> list[AgendaItemRecord]:
+        """Today's agenda in order (parked items are not on it)."""
+        return list(self._items)
+
+    def step(self, delta: int) -> bool:
+        """Show the item `delta` places on (a running timer moves along, as with "Next
+        item"). False at either end of the agenda: nothing changed."""
+        ids = [i.id for i in self._items]
+        if self._current_id not in ids:
+            return False
+        pos = ids.index(self._current_id) + delta
+        if not 0 <= pos < len(ids):
+            return False
+        was_running = self.clock.running_item == self._current_id
+        self.select_item(ids[pos], start=was_running)
+        return True
 
     def current_item(self) -> AgendaItemRecord | None:
         return next((i for i in self._items if i.id == self._current_id), None)
@@ -426,7 +467,45 @@ class AgendaPhase(PhasePage):
                 self.notes_edit.setPlainText(item.notes if item else "")
             self._notes_item_id = item_id
         self._refresh_ideas_and_decisions()
+        self._update_toolkit_panel(item)
         self._update_timer()
+        self.current_item_changed.emit(item_id or 0)
+
+    # ---- the toolkit's panels and persona cards ------------------------------------
+    def toolkit_panel(self) -> QWidget | None:
+        """The panel shown for the current item, if it is of a toolkit kind."""
+        return self._panels.get(self._current_id) if self._current_id is not None else None
+
+    def _update_toolkit_panel(self, item: AgendaItemRecord | None) -> None:
+        if item is None or item.kind not in PANELS or self.meeting_id is None:
+            self.toolkit_slot.hide()
+        else:
+            panel = self._panels.get(item.id)
+            if panel is None:
+                module, name = PANELS[item.kind]
+                panel = load_toolkit(module, name)(
+                    self.controller, meeting_id=self.meeting_id, item_id=item.id
+                )
+                self._panels[item.id] = panel
+                self.toolkit_slot.addWidget(panel)
+            self.toolkit_slot.setCurrentWidget(panel)
+            self.toolkit_slot.show()
+        self.persona_button.setVisible(item is not None and item.persona_id is not None)
+
+    def _drop_panels(self) -> None:
+        for panel in self._panels.values():
+            self.toolkit_slot.removeWidget(panel)
+            panel.deleteLater()
+        self._panels.clear()
+        self.toolkit_slot.hide()
+
+    def show_persona(self) -> QWidget | None:
+        item = self.current_item()
+        if item is None or item.persona_id is None:
+            return None
+        from ui.views.toolkit.personas_view import show_persona_card
+
+        return show_persona_card(self.controller, item.persona_id, self)
 
     def _update_header(self, item: AgendaItemRecord | None) -> None:
         if item is None:
@@ -441,7 +520,17 @@ class AgendaPhase(PhasePage):
         parts.append(f"{item.minutes} min box{extra}")
         if item.carried_from:
             parts.append(f"parked in {item.carried_from}")
+        if item.persona_id is not None:
+            persona = self._persona_name(item.persona_id)
+            if persona:
+                parts.append(f"Persona: {persona}")
         self.meta_label.setText(" · ".join(parts))
+
+    def _persona_name(self, persona_id: int) -> str:
+        try:
+            return self.controller.services.personas.get(persona_id).name
+        except NotFoundError:
+            return ""
 
     def _refresh_ideas_and_decisions(self) -> None:
         item_id = self._current_id

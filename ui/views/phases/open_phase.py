@@ -93,6 +93,11 @@ class OpenPhase(PhasePage):
         layout.addSpacing(6)
         layout.addLayout(attendance_header)
         layout.addWidget(self.table, 1)
+        # How the teams agreed to reach each other (seed 002), read out at the start.
+        from ui.views.toolkit.channels_view import ChannelsStrip
+
+        self.channels_strip = ChannelsStrip(controller, self)
+        layout.addWidget(self.channels_strip)
 
         controller.participants_changed.connect(self._on_controller_participants_changed)
         controller.meeting_changed.connect(self._on_controller_meeting_changed)
