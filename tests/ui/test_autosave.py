@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from pytestqt.qtbot import QtBot
 
 from ui.autosave import DebouncedSaver
@@ -32,3 +34,18 @@ def test_loading_text_while_suspended_does_not_schedule_a_save(qtbot: QtBot) -> 
     with saver.suspend():
         saver.touch()
     assert not saver.pending
+
+
+def test_typing_without_a_pause_is_still_saved_within_the_maximum_wait(qtbot: QtBot) -> None:
+    """Someone typing non-stop: the debounce alone would never fire."""
+    saves: list[float] = []
+    started = time.monotonic()
+    saver = DebouncedSaver(
+        lambda: saves.append(time.monotonic() - started), delay_ms=200, max_wait_ms=500
+    )
+    while time.monotonic() - started < 1.3:
+        saver.touch()  # a keystroke every 50 ms, never a 200 ms pause
+        qtbot.wait(50)
+    assert len(saves) >= 2
+    assert saves[0] < 0.8  # the first save came at the deadline, not after typing stopped
+    saver.flush()
