@@ -53,14 +53,30 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_theme(app)
 
+    db_file = _database_file(args.db)
+    lock = None
+    read_only = False
+    if db_file is not None:
+        from ui.instance_lock import InstanceLock
+
+        lock = InstanceLock(db_file)
+        if not lock.acquire():
+            holder = lock.holder()
+            if args.smoke_test:
+                print(f"alignmeet: {holder}", file=sys.stderr)
+                return 1
+            if not _ask_read_only(holder):
+                return 1
+            read_only = True
     try:
-        services = open_services(args.db, quick_check=False)
+        services = open_services(args.db, quick_check=False, read_only=read_only)
     except DatabaseOpenError as exc:
         if args.smoke_test:
             print(f"alignmeet: {exc}", file=sys.stderr)
             return 1
-        db_file = _database_file(args.db)
-        if db_file is not None and offer_restore(None, db_file, str(exc)):
+        if db_file is not None and not read_only and offer_restore(None, db_file, str(exc)):
+            if lock is not None:
+                lock.release()
             return main(argv)  # the restored file, from the top
         message_box(
             None, QMessageBox.Icon.Critical, "AlignMeet cannot open the database", str(exc)
@@ -72,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
 
     controller = Controller(services)
     window = MainWindow(controller)
+    if read_only:
+        window.set_read_only(True)
     _install_excepthook(window, smoke=args.smoke_test)
     window.show()
     # Everything built so far (Qt wrappers, SQLAlchemy's mappers, compiled SQL)
@@ -106,7 +124,6 @@ def main(argv: list[str] | None = None) -> int:
             return
         poll.stop()
         if check.problem:
-            db_file = _database_file(args.db)
             window.hide()
             services.close()
             if db_file is not None and offer_restore(None, db_file, check.problem):
@@ -136,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     _backup_quietly(services, "on-close")
     services.close()
+    if lock is not None:
+        lock.release()
     if restart:
         return main(argv)
     return int(code)
@@ -150,6 +169,28 @@ def _backup_quietly(services: object, reason: str) -> None:
         services.db.backup_if_changed(reason)  # type: ignore[attr-defined]
     except Exception as exc:  # a full disk must not end the meeting
         print(f"alignmeet: backup failed: {exc}", file=sys.stderr)
+
+
+def _ask_read_only(holder: str) -> bool:
+    """Another AlignMeet has the file: open it read-only (True) or quit (False)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.widgets import message_box
+
+    box = message_box(
+        None,
+        QMessageBox.Icon.Information,
+        "The database is already open",
+        f"{holder}\n\nTwo copies of AlignMeet writing the same file could overwrite each "
+        "other's changes. You can look at it read-only here (nothing can be changed), or "
+        "quit and use the other window.",
+        QMessageBox.StandardButton.NoButton,
+    )
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
 
 
 def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
@@ -237,6 +278,16 @@ def _install_excepthook(window: object, *, smoke: bool) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
+        if "readonly database" in str(value):
+            from ui.widgets import inform
+
+            inform(
+                window,  # type: ignore[arg-type]
+                "Read-only",
+                "This database is open read-only because another AlignMeet has it open. "
+                "The change was not saved; make it in the other window.",
+            )
+            return
         box = QMessageBox(window)  # type: ignore[arg-type]
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("Something went wrong")

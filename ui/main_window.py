@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from ui.views.meetings_view import MeetingsView
 from ui.widgets import inform, install_double_click_guard, plain_label, warn
 
 if TYPE_CHECKING:
+    from ui.presenter import PresenterMode
     from ui.views.followups_view import FollowUpsView
     from ui.views.people_view import PeopleView
     from ui.views.prepare_view import PrepareView
@@ -69,6 +71,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.meetings_view = MeetingsView(controller)
         self._pages: dict[str, QWidget] = {"meetings": self.meetings_view}
+        self._presenter: PresenterMode | None = None
+        self._read_only = False
         self.stack.addWidget(self.meetings_view)
 
         self.header = plain_label("", object_name="MeetingHeader")
@@ -123,11 +127,82 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             go_menu.addAction(action)
+        go_menu.addSeparator()
+        # The agreed definitions, one click (or Ctrl+G) away on every page (issue 4).
+        self.glossary_action = QAction("&Glossary…", self)
+        self.glossary_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.glossary_action.setToolTip("Look up the current agreed definitions")
+        self.glossary_action.triggered.connect(self.show_glossary)
+        go_menu.addAction(self.glossary_action)
+        self.menuBar().setCornerWidget(self._glossary_corner_button())
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.presenter_action = QAction("&Presenter mode", self)
+        self.presenter_action.setCheckable(True)
+        self.presenter_action.setShortcut(QKeySequence("F5"))
+        self.presenter_action.setToolTip(
+            "Show the meeting to the room on a second screen (Esc leaves, B blanks it)"
+        )
+        self.presenter_action.triggered.connect(self.toggle_presenter)
+        view_menu.addAction(self.presenter_action)
+        self.swap_screens_action = QAction("&Swap screens", self)
+        self.swap_screens_action.setShortcut(QKeySequence("Ctrl+F5"))
+        self.swap_screens_action.setEnabled(False)
+        self.swap_screens_action.triggered.connect(self._on_swap_screens_triggered)
+        view_menu.addAction(self.swap_screens_action)
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About AlignMeet", self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
+
+    def _glossary_corner_button(self) -> QWidget:
+        button = QToolButton()
+        button.setDefaultAction(self.glossary_action)
+        button.setText("Glossary")
+        button.setAccessibleName("Open the glossary")
+        button.setAutoRaise(True)
+        return button
+
+    def show_glossary(self) -> QWidget:
+        from ui.views.toolkit.glossary_lookup import show_glossary_lookup
+
+        return show_glossary_lookup(self.controller, self)
+
+    # ---- presenter mode -------------------------------------------------------
+    @property
+    def presenter(self) -> PresenterMode:
+        if self._presenter is None:
+            from ui.presenter import PresenterMode
+
+            self._presenter = PresenterMode(self.run_view, self)
+            self._presenter.active_changed.connect(self._on_presenter_active_changed)
+        return self._presenter
+
+    def toggle_presenter(self) -> None:
+        if self._presenter is not None and self._presenter.active:
+            self._presenter.stop()
+            return
+        if self.controller.current_meeting_id is None:
+            self.presenter_action.setChecked(False)
+            self.statusBar().showMessage("Choose a meeting to present first.", 5000)
+            return
+        self.show_page("run")
+        self.presenter.start()
+
+    def _on_presenter_active_changed(self, active: bool) -> None:
+        self.presenter_action.setChecked(active)
+        self.swap_screens_action.setEnabled(active)
+        if active:
+            self.statusBar().showMessage(
+                "Presenter mode: Page Down / Page Up move on and back, B blanks the "
+                "audience screen, Esc leaves.",
+                10000,
+            )
+
+    def _on_swap_screens_triggered(self) -> None:
+        if self._presenter is not None:
+            self._presenter.swap_screens()
 
     # ---- pages --------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -217,15 +292,27 @@ class MainWindow(QMainWindow):
         if meeting_id == self.controller.current_meeting_id:
             self._update_header()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Another AlignMeet holds the database: say so everywhere, permanently."""
+        self._read_only = read_only
+        if read_only:
+            label = plain_label(
+                "Read-only: another AlignMeet has this database open; changes are not saved.",
+                object_name="ReadOnlyNotice",
+            )
+            self.statusBar().addPermanentWidget(label)
+        self._update_header()
+
     def _update_header(self) -> None:
+        suffix = " (read-only)" if self._read_only else ""
         meeting = self.controller.current_meeting()
         if meeting is None:
             self.header.setText("No meeting selected")
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(APP_NAME + suffix)
             return
         when = meeting.starts_at.strftime("%a %d %b %Y, %H:%M")
         self.header.setText(f"{meeting.title} · {when} · {meeting.status.value.capitalize()}")
-        self.setWindowTitle(f"{meeting.title} — {APP_NAME}")
+        self.setWindowTitle(f"{meeting.title} — {APP_NAME}{suffix}")
 
     # ---- export -------------------------------------------------------------
     def _on_export_action_triggered(self) -> None:
@@ -283,6 +370,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Each step runs even if an earlier one fails (the error is reported after).
+        if self._presenter is not None:
+            self._presenter.stop()
         try:
             try:
                 self.controller.flush_pending()

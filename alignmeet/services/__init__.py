@@ -16,6 +16,7 @@ from alignmeet.services.base import NotFoundError
 from alignmeet.services.meetings import MeetingService
 from alignmeet.services.minutes import MinutesService
 from alignmeet.services.people import PeopleService
+from alignmeet.services.toolkit import TOOLKIT
 from alignmeet.storage.database import Database, DatabaseOpenError, open_database
 
 if TYPE_CHECKING:
@@ -23,18 +24,6 @@ if TYPE_CHECKING:
     from alignmeet.services.followups import FollowUpService
 
 __all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
-
-# The alignment toolkit's services, loaded on first use: attribute -> (module, class).
-TOOLKIT = {
-    "goals": ("alignmeet.services.goals", "GoalService"),  # shared goals and KPIs
-    "glossary": ("alignmeet.services.glossary", "GlossaryService"),
-    "personas": ("alignmeet.services.personas", "PersonaService"),
-    "data_needs": ("alignmeet.services.data_needs", "DataNeedService"),
-    "lead_feedback": ("alignmeet.services.lead_feedback", "LeadFeedbackService"),
-    "coaching": ("alignmeet.services.coaching", "CoachingService"),
-    "board": ("alignmeet.services.board", "BoardService"),  # wins and hard lessons
-    "channels": ("alignmeet.services.channels", "ChannelService"),  # who to call for what
-}
 
 
 class Services:
@@ -82,11 +71,18 @@ class Services:
 
 
 def open_services(
-    target: str | None = None, *, create: bool = True, quick_check: bool = True
+    target: str | None = None,
+    *,
+    create: bool = True,
+    quick_check: bool = True,
+    read_only: bool = False,
 ) -> Services:
-    services = Services(open_database(target, create=create, quick_check=quick_check))
+    services = Services(
+        open_database(target, create=create, quick_check=quick_check, read_only=read_only)
+    )
     try:
-        services.bootstrap()
+        if not read_only:
+            services.bootstrap()
     except SADatabaseError as exc:  # a damaged file the quick check has not seen yet
         services.close()
         raise DatabaseOpenError(f"Cannot use {services.db.label}: {exc.orig or exc}") from exc

@@ -42,6 +42,8 @@ class Database:
     backups: list[Path] = field(default_factory=list)
     # Set by every commit; the app's periodic backup runs only when something changed.
     changed_since_backup: bool = False
+    # Opened read-only (another AlignMeet holds the file): every write fails.
+    read_only: bool = False
 
     def __post_init__(self) -> None:
         def committed(_session: Session) -> None:
@@ -66,7 +68,7 @@ class Database:
 
     def backup(self, reason: str) -> Path | None:
         """Online backup (SQLite's backup API, never a file copy). None for servers."""
-        if not self.is_sqlite or self.path is None:
+        if not self.is_sqlite or self.path is None or self.read_only:
             return None
         folder = paths.backups_dir(self.path)
         folder.mkdir(parents=True, exist_ok=True)
@@ -127,6 +129,26 @@ def _sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+def _read_only_engine(path: Path) -> Engine:
+    """SQLite opened with mode=ro: reads see the other instance's commits (WAL), and
+    every write fails with "attempt to write a readonly database"."""
+    uri = f"{path.as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        con = sqlite3.connect(uri, uri=True, timeout=15, check_same_thread=False)
+        con.isolation_level = None
+        con.execute("PRAGMA foreign_keys=ON")
+        return con
+
+    engine = create_engine("sqlite://", creator=connect)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: object) -> None:
+        conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+    return engine
+
+
 def _check_sqlite_file(path: Path) -> None:
     if not path.exists():
         return
@@ -179,6 +201,7 @@ def open_database(
     create: bool = True,
     migrate: bool = True,
     quick_check: bool = True,
+    read_only: bool = False,
 ) -> Database:
     """Open (and if needed create and upgrade) a database by file path or URL.
 
@@ -203,9 +226,18 @@ def open_database(
                 raise DatabaseOpenError(f"There is no database at {path}.")
             path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
-        engine = _sqlite_engine(path)
+        if read_only:
+            if not path.exists():
+                raise DatabaseOpenError(f"There is no database at {path}.")
+            engine = _read_only_engine(path)
+        else:
+            engine = _sqlite_engine(path)
     db = Database(
-        url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), path=path
+        url=url,
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False),
+        path=path,
+        read_only=read_only,
     )
     try:
         if quick_check:
@@ -214,6 +246,11 @@ def open_database(
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise DatabaseOpenError(_newer_message(db.label, revision))
         if revision != HEAD_REVISION:
+            if read_only:
+                raise DatabaseOpenError(
+                    f"{db.label} needs an upgrade to schema {HEAD_REVISION}, which a "
+                    "read-only copy cannot do. Open it when no other AlignMeet has it open."
+                )
             if not migrate:
                 raise DatabaseOpenError(f"{db.label} needs an upgrade to schema {HEAD_REVISION}.")
             if revision is not None:
