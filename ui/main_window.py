@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
         self.glossary_action.setToolTip("Look up the current agreed definitions")
         self.glossary_action.triggered.connect(self.show_glossary)
         go_menu.addAction(self.glossary_action)
-        self.menuBar().setCornerWidget(self._glossary_corner_button())
+        self.glossary_button = self._glossary_corner_button()  # kept: Qt does not own it
+        self.menuBar().setCornerWidget(self.glossary_button)
 
         view_menu = self.menuBar().addMenu("&View")
         self.presenter_action = QAction("&Presenter mode", self)

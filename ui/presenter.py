@@ -54,7 +54,7 @@ ACCENT = "#7cc4ff"
 WARN = "#ffd54f"
 OVERTIME = "#ff6e6e"
 DONE = "#8be28b"
-MAX_LINES = 8
+MIN_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def audience_state(run: RunView) -> AudienceState | None:
                 if p.committed_at is not None and p.confidence
                 else "✓ I commit"
                 if p.committed_at is not None
-                else "…",
+                else "not yet",
             )
             for p in people
         )
@@ -298,7 +298,7 @@ class AudienceWindow(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        shown = list(lines)[-MAX_LINES:]  # the newest rows: what was just said
+        shown = list(lines)[-self.max_lines() :]  # the newest rows: what was just said
         hidden = len(lines) - len(shown)
         if hidden:
             more = _label(self.lines_box, "AudienceDetail")
@@ -323,6 +323,11 @@ class AudienceWindow(QWidget):
             row.show()  # now, not on the next turn of the event loop
 
     # ---- large type ------------------------------------------------------------
+    def max_lines(self) -> int:
+        """How many rows fit under the title at this size (the newest are shown)."""
+        line_px = self.body_point_size() * self.logicalDpiY() / 72 * 1.45
+        return max(MIN_LINES, int(self.height() * 0.55 / line_px))
+
     def body_point_size(self) -> float:
         """Body text: at least 24 pt at 1080p, growing with the window's height."""
         return max(24.0, self.height() / 1080 * 28)

@@ -86,6 +86,39 @@ def main(argv: list[str] | None = None) -> int:
     followups.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
     window.show_page("people")
     shot("people")
+    # The alignment toolkit, tab by tab.
+    from ui.views.toolkit import TABS
+
+    window.show_page("alignment")
+    page = window.alignment_page
+    for key, *_ in TABS:
+        page.show_tab(key)
+        shot(f"alignment-{key}")
+    lookup = window.show_glossary()
+    for _ in range(3):
+        app.processEvents()
+    lookup.grab().save(str(out / "glossary-lookup.png"))
+    lookup.close()
+    # Presenter mode on the meeting still to run: the room's view at 1080p.
+    controller.select_meeting(upcoming.id)
+    window.show_page("run")
+    controller.set_phase(meeting_id=upcoming.id, phase=Phase.AGENDA)
+    presenter = window.presenter
+    audience = presenter.start()
+    audience.resize(1920, 1080)
+    for _ in range(3):
+        app.processEvents()
+    presenter.refresh()
+    for _ in range(3):
+        app.processEvents()
+    audience.grab().save(str(out / "presenter-audience.png"))
+    print(out / "presenter-audience.png")
+    controller.set_phase(meeting_id=upcoming.id, phase=Phase.COMMITMENTS)
+    for _ in range(3):
+        app.processEvents()
+    presenter.refresh()
+    audience.grab().save(str(out / "presenter-commitments.png"))
+    presenter.stop()
     window.close()
     services.close()
     return 0

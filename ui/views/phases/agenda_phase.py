@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -272,14 +274,19 @@ class AgendaPhase(PhasePage):
         capture_layout.addWidget(self.decisions, 2)
 
         # A toolkit item (KPI review, lead feedback, ...) shows its panel above the notes.
+        # It scrolls rather than stretching the window past a laptop's screen.
         self.toolkit_slot = QStackedWidget()
         self.toolkit_slot.setObjectName("ToolkitSlot")
-        self.toolkit_slot.hide()
+        self.toolkit_scroll = QScrollArea()
+        self.toolkit_scroll.setWidgetResizable(True)
+        self.toolkit_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.toolkit_scroll.setWidget(self.toolkit_slot)
+        self.toolkit_scroll.hide()
         self._panels: dict[int, QWidget] = {}
 
         self.work_split = QSplitter(Qt.Orientation.Vertical)
         self.work_split.setChildrenCollapsible(False)
-        self.work_split.addWidget(self.toolkit_slot)
+        self.work_split.addWidget(self.toolkit_scroll)
         self.work_split.addWidget(notes)
         self.work_split.addWidget(capture)
         self.work_split.setStretchFactor(0, 5)
@@ -478,7 +485,7 @@ class AgendaPhase(PhasePage):
 
     def _update_toolkit_panel(self, item: AgendaItemRecord | None) -> None:
         if item is None or item.kind not in PANELS or self.meeting_id is None:
-            self.toolkit_slot.hide()
+            self.toolkit_scroll.hide()
         else:
             panel = self._panels.get(item.id)
             if panel is None:
@@ -489,7 +496,7 @@ class AgendaPhase(PhasePage):
                 self._panels[item.id] = panel
                 self.toolkit_slot.addWidget(panel)
             self.toolkit_slot.setCurrentWidget(panel)
-            self.toolkit_slot.show()
+            self.toolkit_scroll.show()
         self.persona_button.setVisible(item is not None and item.persona_id is not None)
 
     def _drop_panels(self) -> None:
@@ -497,7 +504,7 @@ class AgendaPhase(PhasePage):
             self.toolkit_slot.removeWidget(panel)
             panel.deleteLater()
         self._panels.clear()
-        self.toolkit_slot.hide()
+        self.toolkit_scroll.hide()
 
     def show_persona(self) -> QWidget | None:
         item = self.current_item()
@@ -528,7 +535,7 @@ class AgendaPhase(PhasePage):
 
     def _persona_name(self, persona_id: int) -> str:
         try:
-            return self.controller.services.personas.get(persona_id).name
+            return self.controller.services.personas.get_persona(persona_id).name
         except NotFoundError:
             return ""
 

@@ -131,6 +131,9 @@ def _line(placeholder: str, name: str, limit: int = MAX_TITLE) -> QLineEdit:
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
+    # Long choices ("Continue — keep doing it") must not widen the page past a laptop.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     for text, data in items:
         combo.addItem(text, data)
     return combo
@@ -466,7 +469,7 @@ class GoalsPage(QWidget):
         rl.addWidget(self.revenue_error)
         rl.addWidget(self.revenue_note)
         rl.addStretch(1)
-        revenue_card.setFixedWidth(380)
+        revenue_card.setFixedWidth(340)
 
         # activity goals (right)
         self.model = ActivityGoalsModel(self)
