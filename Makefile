@@ -30,6 +30,7 @@ test: lint
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots --dark
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py

@@ -1,4 +1,6 @@
-"""Screenshots of every main screen for the README: `python -m ui.screenshots OUTDIR`.
+"""Screenshots of every main screen for the README: `python -m ui.screenshots OUTDIR [--dark]`.
+
+With --dark, the main screens again in the dark colour scheme, named `*-dark.png`.
 
 Builds the demo database in a temporary folder, opens the real main window at
 1280×800 (offscreen) and grabs each page and each phase of the meeting still to
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    dark = "--dark" in args
+    args = [a for a in args if a != "--dark"]
     out = Path(args[0] if args else "docs/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("AlignMeetScreenshots")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
-    apply_theme(app)  # type: ignore[arg-type]
+    from PySide6.QtCore import Qt
+
+    apply_theme(app, Qt.ColorScheme.Dark if dark else None)  # type: ignore[arg-type]
 
     services = open_services(str(Path(tmp) / "demo.sqlite3"))
     build_demo(services, today=date.today())
@@ -51,10 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
 
     def shot(name: str) -> None:
+        if dark and name not in DARK_SHOTS:
+            return
         for _ in range(3):
             app.processEvents()
-        window.grab().save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
+        path = out / f"{name}{'-dark' if dark else ''}.png"
+        window.grab().save(str(path))
+        print(path)
 
     shot("meetings")
     meetings = services.meetings.list_meetings()
@@ -94,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     for key, *_ in TABS:
         page.show_tab(key)
         shot(f"alignment-{key}")
+    if dark:
+        window.close()
+        services.close()
+        return 0
     lookup = window.show_glossary()
     for _ in range(3):
         app.processEvents()
@@ -122,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
     services.close()
     return 0
+
+
+# The screens shown again in the dark scheme.
+DARK_SHOTS = frozenset({"meetings", "run-3-agenda", "followups", "alignment-goals"})
 
 
 def _play_first_half(services: Services, meeting_id: int) -> None:

@@ -18,6 +18,7 @@ from alignmeet.domain.enums import ActionStatus, Attendance, Phase, TeamTag
 from alignmeet.domain.rules import short_date
 from alignmeet.services import Services
 from alignmeet.services.followups import FollowUpIndex
+from ui.colors import color
 from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.models.action_history_model import ActionHistoryModel, history_line
@@ -29,8 +30,6 @@ from ui.models.followup_rows_model import (
     COL_OWNER,
     COL_SLIPPED,
     COL_STATUS,
-    OVERDUE_COLOUR,
-    SOON_COLOUR,
     FollowUpRowsModel,
 )
 from ui.models.member_commitments_model import MemberCommitmentsModel
@@ -145,11 +144,11 @@ def test_overdue_rows_are_red_with_a_mark_and_due_soon_dates_amber_and_bold(
     due = model.index(late, COL_DUE)
     assert due.data() == "12 Mar 2030 · overdue"
     assert QColor(model.index(late, COL_ACTION).data(Qt.ItemDataRole.ForegroundRole)) == (
-        OVERDUE_COLOUR
+        color("bad")
     )
     assert due.data(Qt.ItemDataRole.FontRole).bold()
     assert model.index(soon, COL_DUE).data() == "24 Mar 2030 · soon"
-    assert QColor(model.index(soon, COL_DUE).data(Qt.ItemDataRole.ForegroundRole)) == SOON_COLOUR
+    assert QColor(model.index(soon, COL_DUE).data(Qt.ItemDataRole.ForegroundRole)) == color("warn")
     assert model.index(soon, COL_ACTION).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.index(later, COL_DUE).data() == "1 May 2030"
     assert model.index(later, COL_DUE).data(Qt.ItemDataRole.FontRole) is None

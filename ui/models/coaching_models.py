@@ -11,10 +11,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from alignmeet.domain.coaching import CheckinRecord, PairStatus, SuggestedPair
 from alignmeet.domain.rules import short_date
+from ui.colors import color
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
-
-OVERDUE_COLOUR = QColor("#c62828")
-OK_COLOUR = QColor("#2e7d32")
 
 
 @cache
@@ -26,7 +24,7 @@ def status_icon(overdue: bool) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(OVERDUE_COLOUR if overdue else OK_COLOUR)
+    painter.setBrush(color("bad") if overdue else color("good"))
     painter.drawEllipse(QRectF(2, 2, size - 4, size - 4))
     pen = painter.pen()
     pen.setColor(QColor("white"))
@@ -81,7 +79,7 @@ class ActivePairsModel(RecordTableModel[PairStatus]):
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(record.overdue)
         if role == Qt.ItemDataRole.ForegroundRole and record.overdue:
-            return OVERDUE_COLOUR
+            return color("bad")
         if role == Qt.ItemDataRole.FontRole and record.overdue:
             return self._bold
         return None

@@ -6,13 +6,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from alignmeet.domain.records import ParticipantRecord
+from ui.colors import color
 from ui.models.record_table_model import ID_ROLE, Column, Index, RecordTableModel, plain_tooltip
 
 COL_NAME, COL_TEAM, COL_ACTIONS, COL_COMMITTED, COL_CONFIDENCE = range(5)
-COMMITTED_COLOUR = QColor("#2e7d32")
 
 
 def committed_text(p: ParticipantRecord) -> str:
@@ -73,5 +72,5 @@ class CommitmentsModel(RecordTableModel[ParticipantRecord]):
 
     def extra_data(self, record: ParticipantRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_COMMITTED and record.committed:
-            return COMMITTED_COLOUR
+            return color("good")
         return None

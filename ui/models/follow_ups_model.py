@@ -7,10 +7,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from alignmeet.domain.records import FollowUpRecord
 from alignmeet.domain.rules import due_state, short_date
+from ui.colors import color
 from ui.models.record_table_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -20,7 +21,6 @@ from ui.models.record_table_model import (
     plain_tooltip,  # also imported from here (its first home)
 )
 
-OVERDUE_COLOUR = QColor("#c62828")
 COL_NUMBER, COL_ACTION, COL_OWNER, COL_FROM, COL_DUE, COL_WAS, COL_NOW, COL_NOTE = range(8)
 
 
@@ -85,7 +85,7 @@ class FollowUpsModel(RecordTableModel[FollowUpRecord]):
     def extra_data(self, record: FollowUpRecord, column: int, role: int) -> Any:
         if column == COL_DUE and self.is_overdue(record):
             if role == Qt.ItemDataRole.ForegroundRole:
-                return OVERDUE_COLOUR
+                return color("bad")
             if role == Qt.ItemDataRole.FontRole:
                 return _bold()
         if column == COL_NOW and role == Qt.ItemDataRole.FontRole and record.reviewed:

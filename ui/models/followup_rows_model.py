@@ -13,12 +13,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.records import ActionLine
 from alignmeet.domain.rules import due_state, short_date
 from alignmeet.services.followups import FollowUpIndex
+from ui.colors import color
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, plain_tooltip
 
 _NULL_INDEX = QModelIndex()
@@ -46,8 +47,6 @@ HEADER_TIPS = (
     "The latest note in its history",
 )
 SORT_FIELDS = ("due", "title", "owner", "team", "status", "meeting", "slipped", "note")
-OVERDUE_COLOUR = QColor("#c62828")
-SOON_COLOUR = QColor("#a65f00")  # amber dark enough to read on white (4.9:1)
 _STATUS = {s.value: s for s in ActionStatus}
 _TAG = {t.value: t for t in TeamTag}
 
@@ -182,9 +181,9 @@ class FollowUpRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             state = self.state(line)
             if state == "overdue":
-                return OVERDUE_COLOUR
+                return color("bad")
             if state == "soon" and column == COL_DUE:
-                return SOON_COLOUR
+                return color("warn")
             return None
         if role == Qt.ItemDataRole.FontRole:
             if column == COL_DUE and self.state(line):

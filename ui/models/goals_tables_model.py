@@ -27,10 +27,10 @@ from alignmeet.domain.goals import (
     MeasurementRecord,
     format_value,
 )
+from ui.colors import color
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 __all__ = [
-    "STATUS_COLOURS",
     "ActivityGoalsModel",
     "CsvPreviewModel",
     "KpiStatusModel",
@@ -39,14 +39,6 @@ __all__ = [
     "status_colour",
 ]
 
-# Readable on a white or a dark table, and on a projector: saturated, not pale.
-STATUS_COLOURS = {
-    KpiStatus.ON_TARGET: "#2e7d32",
-    KpiStatus.NEAR: "#b26a00",
-    KpiStatus.OFF_TARGET: "#c62828",
-    KpiStatus.NO_TARGET: "#1f5ea8",
-    KpiStatus.NO_DATA: "#6c757d",
-}
 DISPOSITION_STATUS = {
     Disposition.CONTINUE: KpiStatus.ON_TARGET,
     Disposition.IMPROVE: KpiStatus.NEAR,
@@ -54,8 +46,18 @@ DISPOSITION_STATUS = {
 }
 
 
+_MEANING = {
+    KpiStatus.ON_TARGET: "good",
+    KpiStatus.NEAR: "warn",
+    KpiStatus.OFF_TARGET: "bad",
+    KpiStatus.NO_TARGET: "info",
+    KpiStatus.NO_DATA: "muted",
+}
+
+
 def status_colour(status: KpiStatus) -> QColor:
-    return QColor(STATUS_COLOURS[status])
+    """Text colour for a status: the light or dark shade, as the palette needs."""
+    return color(_MEANING[status])
 
 
 def _bold() -> QFont:

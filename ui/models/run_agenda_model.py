@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from alignmeet.domain.records import AgendaItemRecord
 from alignmeet.domain.rules import format_minutes_seconds
+from ui.colors import color
 from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
 
 COL_NUMBER, COL_TITLE, COL_TIME = range(3)
-OVER_COLOUR = QColor("#c62828")
 
 
 class RunAgendaModel(RecordTableModel[AgendaItemRecord]):
@@ -87,5 +87,5 @@ class RunAgendaModel(RecordTableModel[AgendaItemRecord]):
             and column == COL_TIME
             and self.used_seconds(record) > record.box_minutes * 60
         ):
-            return OVER_COLOUR
+            return color("bad")
         return None

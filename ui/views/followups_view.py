@@ -82,6 +82,7 @@ from alignmeet.domain.records import (
 )
 from alignmeet.domain.rules import ValidationError, short_date
 from alignmeet.services.followups import ActionFilter, FollowUpIndex, FollowUpIndexBuilder
+from ui.colors import shade
 from ui.controller import Controller
 from ui.models.action_history_model import ActionHistoryModel
 from ui.models.decision_log_model import COL_DECISION, DecisionLogModel
@@ -138,7 +139,6 @@ STATUS_BUTTONS = (
     ("Reopen", ActionStatus.OPEN),
 )
 TAB_ACTIONS, TAB_DECISIONS, TAB_SEARCH = range(3)
-LATE_STYLE = "color: #c62828; font-weight: 600;"
 PAGE_STYLE = (
     "QFrame#BalanceChip { border: 1px solid palette(mid); border-radius: 9px;"
     " background: palette(base); }"
@@ -775,7 +775,7 @@ class FollowUpsView(QWidget):
             self.balance_open[tag].setText(f"{item.open:,} open")
             late = self.balance_late[tag]
             late.setText(f"· {item.overdue:,} overdue")
-            late.setStyleSheet(LATE_STYLE if item.overdue else "")
+            late.setStyleSheet(f"color: {shade('bad')}; font-weight: 600;" if item.overdue else "")
             self.balance_done[tag].setText(f"· {item.done:,} done")
             self.balance_chips[tag].setToolTip(
                 f"{item.label}: {item.open:,} open ({item.overdue:,} of them overdue), "

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from alignmeet.domain.enums import MeetingStatus, Phase
 from alignmeet.services import NotFoundError
+from ui.colors import shade
 from ui.controller import Controller
 from ui.meeting_clock import MeetingClock, MonotonicClock, clock_text
 from ui.views.phases import PHASE_HINTS, PhasePage, scaled_font, set_font, set_text
@@ -43,7 +44,6 @@ _PLAY_ICON = QStyle.StandardPixmap.SP_MediaPlay
 _PAUSE_ICON = QStyle.StandardPixmap.SP_MediaPause
 
 SAVE_EVERY_SECONDS = 30
-OVER_STYLE = "color: #d32f2f;"
 BANNER_STYLE = (
     "QLabel#ClosedBanner { background: palette(alternate-base); border: 1px solid palette(mid);"
     " border-radius: 6px; padding: 6px 10px; }"
@@ -299,7 +299,7 @@ class RunView(QWidget):
     def _update_clock(self) -> None:
         elapsed = self.meeting_clock.meeting_elapsed()
         set_text(self.clock_label, clock_text(elapsed, self._planned_minutes))
-        style = OVER_STYLE if elapsed > self._planned_minutes * 60 else ""
+        style = f"color: {shade('bad')};" if elapsed > self._planned_minutes * 60 else ""
         if self.clock_label.styleSheet() != style:
             self.clock_label.setStyleSheet(style)
 

@@ -29,7 +29,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QItemSelection, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,11 +70,11 @@ from alignmeet.domain.goals import (
 )
 from alignmeet.domain.periods import Period, PeriodKind, parse_period, period_containing
 from alignmeet.domain.rules import MAX_TITLE, ValidationError
-from alignmeet.export.charts import nice_ticks
+from alignmeet.export.charts import STATUS_COLOURS, nice_ticks
 from alignmeet.services.base import NotFoundError
+from ui.colors import is_dark
 from ui.controller import Controller
 from ui.models.goals_tables_model import (
-    STATUS_COLOURS,
     ActivityGoalsModel,
     CsvPreviewModel,
     KpisModel,
@@ -218,6 +218,8 @@ def _axis_label(period: str, label: str) -> str:
 def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
     """A KPI over its recent periods: bars coloured by status, the target dashed."""
     chart = QChart()
+    if is_dark():  # follow the system's dark theme
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setBackgroundRoundness(4)
     chart.setMargins(QMargins(4, 4, 4, 4))
@@ -248,7 +250,7 @@ def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
         if status not in used:
             continue
         bar_set = QBarSet(status.label)
-        colour = QColor(STATUS_COLOURS[status])
+        colour = QColor(*STATUS_COLOURS[status])  # the same bars as the Word report
         bar_set.setColor(colour)
         bar_set.setBorderColor(colour)
         for p in points:
@@ -262,7 +264,7 @@ def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
 
     target_series = QLineSeries()
     target_series.setName("Target")
-    pen = QPen(QColor("#212529"))
+    pen = QPen(QGuiApplication.palette().color(QPalette.ColorRole.WindowText))
     pen.setWidthF(2.0)
     pen.setStyle(Qt.PenStyle.DashLine)
     target_series.setPen(pen)
