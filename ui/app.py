@@ -90,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(controller)
     if read_only:
         window.set_read_only(True)
+    if services.db.path is not None:
+        from ui.main_window import remember_database
+
+        remember_database(str(services.db.path))
+    window.restore_last_view()
     _install_excepthook(window, smoke=args.smoke_test)
     window.show()
     # Everything built so far (Qt wrappers, SQLAlchemy's mappers, compiled SQL)
@@ -141,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
             window.close()
             app.exit(1)
 
+    if not read_only and not args.smoke_test:
+        QTimer.singleShot(0, lambda: _welcome_if_new(window))
+
     poll = QTimer(window)
     poll.setInterval(50)
     poll.timeout.connect(on_check_done)
@@ -157,10 +165,21 @@ def main(argv: list[str] | None = None) -> int:
         lock.release()
     if restart:
         return main(argv)
+    if window.open_requested is not None:  # File › Open: the same app on another file
+        return main(["--db", window.open_requested])
     return int(code)
 
 
 BACKUP_EVERY_MS = 10 * 60 * 1000
+
+
+def _welcome_if_new(window: object) -> None:
+    """First run on an empty database: offer the sample data or an empty start."""
+    from ui.views.welcome_dialog import WelcomeDialog, is_new_database
+
+    controller = window.controller  # type: ignore[attr-defined]
+    if is_new_database(controller.services):
+        WelcomeDialog(controller, window).exec()  # type: ignore[arg-type]
 
 
 def _backup_quietly(services: object, reason: str) -> None:

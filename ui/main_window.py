@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -41,6 +42,21 @@ PAGES = (
     ("alignment", "Alignment"),
     ("people", "People & teams"),
 )
+
+
+RECENT_LIMIT = 8
+
+
+def recent_databases() -> list[str]:
+    """Databases opened before, newest first (files that are gone are left out)."""
+    value = QSettings().value("recent/databases", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [t for t in items if "://" in t or Path(t).is_file()][:RECENT_LIMIT]
+
+
+def remember_database(target: str) -> None:
+    items = [t for t in recent_databases() if t != target]
+    QSettings().setValue("recent/databases", [target, *items][:RECENT_LIMIT])
 
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -72,6 +88,7 @@ class MainWindow(QMainWindow):
         self.meetings_view = MeetingsView(controller)
         self._pages: dict[str, QWidget] = {"meetings": self.meetings_view}
         self._presenter: PresenterMode | None = None
+        self.open_requested: str | None = None  # another database to open after closing
         self._read_only = False
         self.stack.addWidget(self.meetings_view)
 
@@ -115,6 +132,14 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_action_triggered)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        self.open_action = QAction("&Open database…", self)
+        self.open_action.setShortcut(_shortcut(QKeySequence.StandardKey.Open, "Ctrl+O"))
+        self.open_action.triggered.connect(self._on_open_action_triggered)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(_shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -233,6 +258,7 @@ class MainWindow(QMainWindow):
                 raise KeyError(key)
             self._pages[key] = widget
             self.stack.addWidget(widget)
+            self._restore_splitters(key, widget)
         return self._pages[key]
 
     @property
@@ -369,6 +395,76 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
 
+    def restore_last_view(self) -> None:
+        """The meeting and page that were open when the app last closed on this database."""
+        settings = QSettings()
+        if settings.value("window/database") != self.controller.services.db.label:
+            return
+        meeting_id = settings.value("window/meeting")
+        try:
+            meeting = int(meeting_id) if meeting_id not in (None, "", 0, "0") else None
+        except (TypeError, ValueError):
+            meeting = None
+        if meeting is not None:
+            try:
+                self.controller.services.meetings.get_meeting(meeting)
+            except Exception:  # deleted since: start from the Meetings page
+                meeting = None
+            else:
+                self.controller.select_meeting(meeting)
+        page = str(settings.value("window/page", "meetings"))
+        if page in dict(PAGES) and (meeting is not None or page not in ("prepare", "run")):
+            self.show_page(page)
+
+    def _save_view(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/database", self.controller.services.db.label)
+        settings.setValue("window/meeting", self.controller.current_meeting_id or 0)
+        settings.setValue("window/page", self.current_page())
+        for key, page in self._pages.items():
+            for i, splitter in enumerate(page.findChildren(QSplitter)):
+                settings.setValue(f"splitters/{key}/{i}", splitter.saveState())
+
+    def _restore_splitters(self, key: str, page: QWidget) -> None:
+        settings = QSettings()
+        for i, splitter in enumerate(page.findChildren(QSplitter)):
+            state = settings.value(f"splitters/{key}/{i}")
+            if state is not None:
+                splitter.restoreState(state)  # type: ignore[arg-type]
+
+    # ---- other databases ------------------------------------------------------------
+    def _on_open_action_triggered(self) -> None:
+        start = self.controller.services.db.path
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open an AlignMeet database",
+            str(start.parent if start else Path.home()),
+            "AlignMeet database (*.sqlite3 *.sqlite *.db);;All files (*)",
+        )
+        if path:
+            self.open_database(path)
+
+    def open_database(self, target: str) -> None:
+        """Close this database and open `target` (the app restarts its window on it)."""
+        if target == self.controller.services.db.label:
+            return
+        self.open_requested = target
+        self.close()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.controller.services.db.label
+        shown = 0
+        for target in recent_databases():
+            if target == current:
+                continue
+            action = self.recent_menu.addAction(target)
+            action.triggered.connect(lambda _=False, t=target: self.open_database(t))
+            shown += 1
+        if not shown:
+            empty = self.recent_menu.addAction("No other database opened yet")
+            empty.setEnabled(False)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Each step runs even if an earlier one fails (the error is reported after).
         if self._presenter is not None:
@@ -382,4 +478,5 @@ class MainWindow(QMainWindow):
                     run_view.save_timers()  # type: ignore[attr-defined]
         finally:
             QSettings().setValue("window/geometry", self.saveGeometry())
+            self._save_view()
             super().closeEvent(event)
