@@ -156,7 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     # A backup every ten minutes when something changed, and one at the end.
     backups = QTimer(window)
     backups.setInterval(BACKUP_EVERY_MS)
-    backups.timeout.connect(lambda: _backup_quietly(services, "periodic"))
+    # In a thread: SQLite's backup API releases the GIL, a big file never freezes the window.
+    backups.timeout.connect(
+        lambda: threading.Thread(
+            target=_backup_quietly, args=(services, "periodic"), daemon=True
+        ).start()
+    )
     backups.start()
     code = app.exec()
     _backup_quietly(services, "on-close")

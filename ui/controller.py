@@ -9,7 +9,7 @@ raised to the calling view, which shows them at the field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -422,14 +422,35 @@ class Controller(QObject):
         return action
 
     # ---- exports ------------------------------------------------------------
-    def export_followups(self, *, kind: str, flt: object, path: Path) -> object:
-        """Checklist ("docx"), calendar ("ics") or "csv" of the actions `flt` selects."""
-        self.flush_pending()
+    def export_followups(
+        self,
+        *,
+        kind: str,
+        flt: object,
+        path: Path,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> object:
+        """Checklist ("docx"), calendar ("ics") or "csv" of the actions `flt` selects;
+        `cancelled` stops it before the file is written (ExportCancelled)."""
+        result = self.write_followups(kind=kind, flt=flt, path=path, cancelled=cancelled)
+        self.exported(result)
+        return result
+
+    def write_followups(
+        self,
+        *,
+        kind: str,
+        flt: object,
+        path: Path,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Any:
+        """The export itself, without a word to the views: safe off the GUI thread."""
         exports = self.services.exports
         writer = {"docx": exports.followups_docx, "ics": exports.ics, "csv": exports.csv}[kind]
-        result = writer(flt=flt, path=path)  # type: ignore[operator]
+        return writer(flt=flt, path=path, cancelled=cancelled)  # type: ignore[operator]
+
+    def exported(self, result: Any) -> None:
         self.status_shown.emit(f"Saved {result.actions:,} actions to {result.path}")
-        return result
 
     def export_minutes(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
         self.flush_pending()

@@ -8,6 +8,7 @@ them to a writer in `alignmeet.export`; the writers replace the target atomicall
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,19 @@ _DUE_WORDS = {
     "later": "due later",
     "none": "without a due date",
 }
+
+
+Cancel = Callable[[], bool]  # True once the person asked to stop
+
+
+class ExportCancelled(Exception):
+    """The person cancelled the export before the file was written; nothing changed."""
+
+
+def _checkpoint(cancelled: Cancel | None) -> None:
+    """Stop here if cancelled: every checkpoint comes before the file is replaced."""
+    if cancelled is not None and cancelled():
+        raise ExportCancelled("The export was cancelled; no file was written.")
 
 
 @dataclass(frozen=True)
@@ -86,12 +100,14 @@ class ExportService(ServiceBase):
         path: Path,
         title: str | None = None,
         template: Path | None = None,
+        cancelled: Cancel | None = None,
     ) -> ExportResult:
         """The follow-up checklist, grouped by owner, as a Word document."""
         from alignmeet.export.checklist_docx import DEFAULT_TITLE, write_checklist
 
         now = self._now()
         rows = self._rows(flt, now)
+        _checkpoint(cancelled)
         scope = self.describe_filter(flt)
         written = write_checklist(
             rows,
@@ -104,7 +120,9 @@ class ExportService(ServiceBase):
         )
         return ExportResult(path=written, actions=len(rows), scope=scope)
 
-    def ics(self, *, flt: ActionFilter, path: Path) -> ExportResult:
+    def ics(
+        self, *, flt: ActionFilter, path: Path, cancelled: Cancel | None = None
+    ) -> ExportResult:
         """Due dates as all-day events; re-importing the file updates them.
 
         UID: the action's id and creation time. SEQUENCE: the action row's revision
@@ -117,8 +135,10 @@ class ExportService(ServiceBase):
 
         now = self._now()
         rows = self._rows(flt, now)
+        _checkpoint(cancelled)
         scope = self.describe_filter(flt)
         created, revisions = self._revisions([row.action.id for row in rows])
+        _checkpoint(cancelled)
         summary = write_ics(
             rows,
             Path(path),
@@ -134,11 +154,14 @@ class ExportService(ServiceBase):
             skipped=summary.skipped_without_due,
         )
 
-    def csv(self, *, flt: ActionFilter, path: Path) -> ExportResult:
+    def csv(
+        self, *, flt: ActionFilter, path: Path, cancelled: Cancel | None = None
+    ) -> ExportResult:
         """The actions as a spreadsheet-safe CSV file."""
         from alignmeet.export.csv_export import write_csv
 
         rows = self._rows(flt, self._now())
+        _checkpoint(cancelled)
         written = write_csv(rows, Path(path))
         return ExportResult(path=written, actions=len(rows), scope=self.describe_filter(flt))
 

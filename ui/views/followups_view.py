@@ -52,7 +52,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -82,6 +81,7 @@ from alignmeet.domain.records import (
 )
 from alignmeet.domain.rules import ValidationError, short_date
 from alignmeet.services.followups import ActionFilter, FollowUpIndex, FollowUpIndexBuilder
+from ui.background import run_in_background, was_cancelled_message
 from ui.colors import shade
 from ui.controller import Controller
 from ui.models.action_history_model import ActionHistoryModel
@@ -843,14 +843,25 @@ class FollowUpsView(QWidget):
         path = ask_export_path(self, kind, str(Path.home() / f"Follow-up {name}{suffix}"))
         if path is None:
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.controller.flush_pending()
+        flt = self.current_filter()
         try:
-            self.controller.export_followups(kind=kind, flt=self.current_filter(), path=path)
+            # 100,000 actions take seconds: off the GUI thread, with Cancel.
+            result = run_in_background(
+                self,
+                "Exporting follow-ups",
+                f"Writing the {name} to {path.name}…",
+                lambda cancelled: self.controller.write_followups(
+                    kind=kind, flt=flt, path=path, cancelled=cancelled
+                ),
+            )
         except ExportError as exc:
             warn(self, "Not saved", str(exc))
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
+        if result is None:
+            self.controller.status_shown.emit(was_cancelled_message(f"The {name}"))
+            return None
+        self.controller.exported(result)
         return path
 
     def _on_pdf_button_clicked(self) -> None:

@@ -1,0 +1,116 @@
+"""Long work off the GUI thread, with a progress dialog that can be cancelled.
+
+`run_in_background(parent, title, label, work)` runs `work(cancelled)` in a QThread while
+the window stays responsive (timers keep counting, it repaints) and a modal progress
+dialog offers Cancel. `cancelled()` turns True once the person presses it; the work stops
+at its next checkpoint by raising `ExportCancelled` (see alignmeet.services.exports), and
+this returns None. Any other exception is raised again here, on the GUI thread, so the
+caller shows it as usual.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from alignmeet.services.exports import ExportCancelled
+
+T = TypeVar("T")
+SHOW_AFTER_MS = 300  # quick work finishes without a dialog flashing up
+
+
+class _Worker(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # handed to the GUI thread, raised there
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class _Bridge(QObject):
+    """Lives on the GUI thread, so the worker's signals arrive there (queued)."""
+
+    def __init__(self, loop: QEventLoop, outcome: dict[str, Any]) -> None:
+        super().__init__()
+        self._loop = loop
+        self._outcome = outcome
+
+    @Slot(object)
+    def succeeded(self, result: object) -> None:
+        self._outcome["result"] = result
+        self._loop.quit()
+
+    @Slot(object)
+    def failed(self, exc: object) -> None:
+        self._outcome["error"] = exc
+        self._loop.quit()
+
+
+def run_in_background(
+    parent: QWidget | None,
+    title: str,
+    label: str,
+    work: Callable[[Callable[[], bool]], T],
+) -> T | None:
+    """`work(cancelled)`'s result, or None when the person cancelled it."""
+    stop = threading.Event()
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(24 * 3600 * 1000)  # we show it ourselves, below
+    dialog.hide()
+    show_timer = QTimer()
+    show_timer.setSingleShot(True)
+    show_timer.timeout.connect(dialog.show)  # only if the work is still running then
+    show_timer.start(SHOW_AFTER_MS)
+
+    def on_cancel() -> None:
+        stop.set()
+        dialog.setLabelText("Cancelling… (at the next safe point; nothing is half-written)")
+
+    dialog.canceled.connect(on_cancel)
+
+    thread = QThread()
+    worker = _Worker(lambda: work(stop.is_set))
+    worker.moveToThread(thread)
+    bridge = _Bridge(loop, outcome)
+    worker.succeeded.connect(bridge.succeeded)
+    worker.failed.connect(bridge.failed)
+    thread.started.connect(worker.run)
+    thread.start()
+    try:
+        loop.exec()
+    finally:
+        show_timer.stop()
+        thread.quit()
+        thread.wait()
+        dialog.close()
+        dialog.deleteLater()
+    error = outcome.get("error")
+    if isinstance(error, ExportCancelled):
+        return None
+    if error is not None:
+        raise error
+    return outcome.get("result")  # type: ignore[no-any-return]
+
+
+def was_cancelled_message(what: str) -> str:
+    return f"{what} cancelled: no file was written."
