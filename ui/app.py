@@ -83,10 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         ).exec()
         return 1
 
-    from ui.controller import Controller
     from ui.main_window import MainWindow
+    from ui.undo import UndoableController
 
-    controller = Controller(services)
+    controller = UndoableController(services)
     window = MainWindow(controller)
     if read_only:
         window.set_read_only(True)

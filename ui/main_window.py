@@ -146,6 +146,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        stack = getattr(self.controller, "undo_stack", None)
+        if stack is not None:  # an UndoableController (the app's; tests may use a plain one)
+            edit_menu = self.menuBar().addMenu("&Edit")
+            self.undo_action = stack.createUndoAction(self, "&Undo")
+            self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+            self.redo_action = stack.createRedoAction(self, "&Redo")
+            self.redo_action.setShortcut(_shortcut(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
+            edit_menu.addAction(self.undo_action)
+            edit_menu.addAction(self.redo_action)
+
         go_menu = self.menuBar().addMenu("&Go")
         for i, (key, label) in enumerate(PAGES):
             action = QAction(label, self)

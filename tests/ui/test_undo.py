@@ -1,0 +1,221 @@
+"""Undo and redo of each kind of edit (issue 5): the database goes back and forth, the
+views hear about it, and history stays honest."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from alignmeet.domain.enums import ActionStatus, Attendance
+from alignmeet.services import Services
+from ui.main_window import MainWindow
+from ui.undo import UNDONE_NOTE, UndoableController
+
+
+@pytest.fixture
+def uc(services: Services) -> UndoableController:
+    return UndoableController(services)
+
+
+def round_trip(uc: UndoableController, before, after, read) -> None:
+    """The edit is done; undo gives `before`, redo gives `after` again."""
+    assert read() == after
+    uc.undo_stack.undo()
+    assert read() == before
+    uc.undo_stack.redo()
+    assert read() == after
+
+
+def items(services: Services, meeting_id: int) -> list[tuple[str, int]]:
+    return [(i.title, i.minutes) for i in services.agenda.items(meeting_id, include_parked=False)]
+
+
+def test_meeting_details(uc: UndoableController, services: Services, meeting_id: int) -> None:
+    start = services.meetings.get_meeting(meeting_id).starts_at
+    later = start + timedelta(days=1)
+    uc.update_meeting(meeting_id=meeting_id, starts_at=later, planned_minutes=90)
+
+    def read():
+        m = services.meetings.get_meeting(meeting_id)
+        return (m.starts_at, m.planned_minutes)
+
+    round_trip(uc, (start, 60), (later, 90), read)
+    assert uc.undo_stack.undoText() == "meeting details"
+
+
+def test_typed_text_is_left_to_the_fields_own_undo(uc: UndoableController, meeting_id: int) -> None:
+    uc.update_meeting(meeting_id=meeting_id, topic="typed as you go")
+    assert uc.undo_stack.count() == 0
+
+
+def test_attendance_and_commitment(
+    uc: UndoableController, services: Services, meeting_id: int, people: dict[str, int]
+) -> None:
+    ava = people["Ava Chen"]
+
+    def state():
+        p = next(p for p in services.meetings.participants(meeting_id) if p.member_id == ava)
+        return (p.attendance, p.committed_at is not None, p.confidence)
+
+    uc.set_attendance(meeting_id=meeting_id, member_id=ava, attendance=Attendance.PRESENT)
+    round_trip(uc, (Attendance.INVITED, False, None), (Attendance.PRESENT, False, None), state)
+    uc.commit(meeting_id=meeting_id, member_id=ava, confidence=4)
+    round_trip(uc, (Attendance.PRESENT, False, None), (Attendance.PRESENT, True, 4), state)
+    uc.withdraw_commitment(meeting_id=meeting_id, member_id=ava)
+    round_trip(uc, (Attendance.PRESENT, True, 4), (Attendance.PRESENT, False, None), state)
+
+
+def test_agenda_items_added_edited_moved_parked_and_removed(
+    uc: UndoableController, services: Services, meeting_id: int
+) -> None:
+    start = items(services, meeting_id)
+    item = uc.add_item(meeting_id=meeting_id, title="New topic", minutes=7)
+    round_trip(uc, start, [*start, ("New topic", 7)], lambda: items(services, meeting_id))
+
+    current = uc.cur("item", item.id)
+    uc.update_item(item_id=current, title="Renamed", minutes=12)
+    round_trip(
+        uc,
+        [*start, ("New topic", 7)],
+        [*start, ("Renamed", 12)],
+        lambda: items(services, meeting_id),
+    )
+
+    current = uc.cur("item", item.id)
+    uc.move_item(meeting_id=meeting_id, item_id=current, to_position=0)
+    round_trip(
+        uc,
+        [*start, ("Renamed", 12)],
+        [("Renamed", 12), *start],
+        lambda: items(services, meeting_id),
+    )
+
+    current = uc.cur("item", item.id)
+    uc.park_item(item_id=current, parked=True)
+    round_trip(uc, [("Renamed", 12), *start], start, lambda: items(services, meeting_id))
+
+
+def test_a_removed_item_comes_back_with_its_notes_ideas_and_decisions(
+    uc: UndoableController, services: Services, meeting_id: int
+) -> None:
+    agenda = services.agenda
+    item = agenda.items(meeting_id)[0]
+    agenda.update_item(item_id=item.id, notes="what was said")
+    uc.add_idea(item_id=item.id, text="An idea")
+    uc.add_decision(item_id=item.id, text="A decision")
+    before = items(services, meeting_id)
+    uc.remove_item(meeting_id=meeting_id, item_id=item.id)
+    assert items(services, meeting_id) == before[1:]
+    uc.undo_stack.undo()
+    assert items(services, meeting_id) == before
+    back = agenda.items(meeting_id)[0]
+    assert back.notes == "what was said"
+    assert [i.text for i in agenda.ideas(back.id)] == ["An idea"]
+    assert [d.text for d in agenda.decisions(back.id)] == ["A decision"]
+    # Older commands still find it under its new id: undo the decision and the idea.
+    uc.undo_stack.undo()
+    assert agenda.decisions(back.id) == []
+    uc.undo_stack.undo()
+    assert agenda.ideas(back.id) == []
+
+
+def test_ideas_and_decisions(uc: UndoableController, services: Services, meeting_id: int) -> None:
+    agenda = services.agenda
+    item = agenda.items(meeting_id)[0]
+    idea = uc.add_idea(item_id=item.id, text="Show pipeline by campaign")
+    round_trip(
+        uc, [], ["Show pipeline by campaign"], lambda: [i.text for i in agenda.ideas(item.id)]
+    )
+    uc.remove_idea(item_id=item.id, idea_id=uc.cur("idea", idea.id))
+    round_trip(
+        uc, ["Show pipeline by campaign"], [], lambda: [i.text for i in agenda.ideas(item.id)]
+    )
+    uc.add_decision(item_id=item.id, text="Weekly report")
+    round_trip(uc, [], ["Weekly report"], lambda: [d.text for d in agenda.decisions(item.id)])
+
+
+def test_actions_added_edited_status_and_removed(
+    uc: UndoableController, services: Services, meeting_id: int, people: dict[str, int]
+) -> None:
+    actions = services.actions
+    due = date.today() + timedelta(days=10)
+    action = uc.add_action(
+        meeting_id=meeting_id, owner_id=people["Ava Chen"], title="Call leads", due=due
+    )
+    round_trip(
+        uc,
+        [],
+        ["Call leads"],
+        lambda: [a.title for a in actions.actions_for_meeting(meeting_id)],
+    )
+    current = uc.cur("action", action.id)
+    uc.update_action(action_id=current, title="Call every lead", due=due + timedelta(days=7))
+    round_trip(
+        uc,
+        ("Call leads", due),
+        ("Call every lead", due + timedelta(days=7)),
+        lambda: (
+            actions.get_action(uc.cur("action", action.id)).title,
+            actions.get_action(uc.cur("action", action.id)).due,
+        ),
+    )
+    current = uc.cur("action", action.id)
+    uc.set_action_status(action_id=current, status=ActionStatus.DONE, note="Done!")
+    round_trip(
+        uc,
+        ActionStatus.OPEN,
+        ActionStatus.DONE,
+        lambda: actions.get_action(uc.cur("action", action.id)).status,
+    )
+    history = actions.history(uc.cur("action", action.id))
+    assert UNDONE_NOTE in [h.note for h in history]  # undo added a change, erased none
+    uc.remove_action(meeting_id=meeting_id, action_id=uc.cur("action", action.id))
+    uc.undo_stack.undo()
+    back = actions.actions_for_meeting(meeting_id)
+    assert [(a.title, a.status) for a in back] == [("Call every lead", ActionStatus.DONE)]
+
+
+def test_members(uc: UndoableController, services: Services, team_ids: dict[str, int]) -> None:
+    member = uc.add_member(name="Zoe", team_id=team_ids["Sales"], role="SDR", email="")
+    uc.update_member(member_id=member.id, role="AE")
+
+    def read():
+        m = next(
+            x for x in services.people.list_members(include_inactive=True) if x.id == member.id
+        )
+        return (m.role, m.active)
+
+    round_trip(uc, ("SDR", True), ("AE", True), read)
+    uc.undo_stack.undo()  # the role
+    uc.undo_stack.undo()  # the addition: the member is set inactive (history keeps them)
+    assert read() == ("SDR", False)
+
+
+def test_undo_of_something_deleted_meanwhile_says_so_and_drops_the_step(
+    uc: UndoableController, services: Services, meeting_id: int
+) -> None:
+    item = uc.add_item(meeting_id=meeting_id, title="Gone soon")
+    uc.update_item(item_id=item.id, minutes=20)
+    services.agenda.remove_item(item.id)  # elsewhere, not through this window
+    said: list[str] = []
+    uc.status_shown.connect(said.append)
+    uc.undo_stack.undo()
+    assert said and said[0].startswith("Could not undo")
+
+
+def test_the_edit_menu_undoes_and_redoes(
+    qtbot, uc: UndoableController, services: Services, meeting_id: int
+) -> None:
+    window = MainWindow(uc)
+    qtbot.addWidget(window)
+    assert not window.undo_action.isEnabled()
+    uc.add_item(meeting_id=meeting_id, title="From the menu")
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo new agenda item “From the menu”"
+    window.undo_action.trigger()
+    assert "From the menu" not in [t for t, _ in items(services, meeting_id)]
+    window.redo_action.trigger()
+    assert "From the menu" in [t for t, _ in items(services, meeting_id)]
+    QApplication.processEvents()

@@ -1,0 +1,490 @@
+"""Undo and redo for the edits of a meeting (Edit › Undo, Ctrl+Z; Edit › Redo).
+
+`UndoableController` is the Controller with a QUndoStack: each edit it makes through the
+services is recorded as a command that knows how to put things back — meeting details,
+attendance, commitments, agenda items (added, removed with their ideas and decisions,
+edited, reordered, parked), ideas, decisions, actions (added, removed, edited, status)
+and members.
+
+Undo goes through the same services as any edit, so it is validated, saved at once and
+keeps the history honest: undoing a status change adds a change back (with the note
+"Undone"), it does not erase the first one. Something re-created by an undo gets a new
+id; the stack maps the first id to the current one, so older commands still find it.
+
+Typed text (notes and other fields saved as you type) has its own undo in the field
+(Ctrl+Z while typing); those saves are not recorded twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import fields as dc_fields
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from alignmeet.domain import records as r
+from alignmeet.domain.enums import ActionStatus
+from alignmeet.services import NotFoundError, Services
+from ui.controller import Controller
+
+UNDONE_NOTE = "Undone"
+# Fields saved as you type: the text field undoes those itself (Ctrl+Z in the field).
+TYPED_ITEM_FIELDS = frozenset({"notes"})
+TYPED_MEETING_FIELDS = frozenset({"title", "place", "topic", "end_goal", "closing_notes"})
+
+
+class _Command(QUndoCommand):
+    """`apply` has already happened when the command is pushed; undo runs `revert`."""
+
+    def __init__(
+        self, text: str, apply: Callable[[], None], revert: Callable[[], None], owner: Any
+    ) -> None:
+        super().__init__(text)
+        self._apply = apply
+        self._revert = revert
+        self._owner = owner
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # done already, by the edit itself
+            self._first = False
+            return
+        self._owner._replay(self._apply, f"redo {self.text()}", self)
+
+    def undo(self) -> None:
+        self._owner._replay(self._revert, f"undo {self.text()}", self)
+
+
+def _record_values(record: object, names: Iterable[str]) -> dict[str, Any]:
+    present = {f.name for f in dc_fields(record)}  # type: ignore[arg-type]
+    return {name: getattr(record, name) for name in names if name in present}
+
+
+class UndoableController(Controller):
+    def __init__(self, services: Services, parent: Any = None) -> None:
+        super().__init__(services, parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+        self._replaying = False
+        self._alias: dict[tuple[str, int], int] = {}
+
+    # ---- plumbing -------------------------------------------------------------
+    def cur(self, kind: str, ident: int) -> int:
+        """The current id of what was first created as `ident` (re-created by an undo)."""
+        return self._alias.get((kind, ident), ident)
+
+    def _remap(self, kind: str, original: int, new: int) -> None:
+        self._alias[(kind, original)] = new
+
+    def _push(self, text: str, apply: Callable[[], None], revert: Callable[[], None]) -> None:
+        if not self._replaying:
+            self.undo_stack.push(_Command(text, apply, revert, self))
+
+    def _replay(self, step: Callable[[], None], what: str, command: QUndoCommand) -> None:
+        self._replaying = True
+        try:
+            self.flush_pending()
+            step()
+        except NotFoundError as exc:  # deleted meanwhile (another window, another person)
+            command.setObsolete(True)
+            self.status_shown.emit(f"Could not {what}: {exc}")
+        finally:
+            self._replaying = False
+
+    def clear_history(self) -> None:
+        self.undo_stack.clear()
+        self._alias.clear()
+
+    # ---- meeting details, attendance, commitments -------------------------------------
+    def update_meeting(self, **fields: object) -> r.MeetingRecord:
+        meeting_id = int(fields["meeting_id"])  # type: ignore[call-overload]
+        changed = set(fields) - {"meeting_id"}
+        if changed <= TYPED_MEETING_FIELDS:
+            return super().update_meeting(**fields)
+        before = self.services.meetings.get_meeting(meeting_id)
+        old = _record_values(before, changed)
+        result = super().update_meeting(**fields)
+        if old:
+            self._push(
+                "meeting details",
+                lambda: super(UndoableController, self).update_meeting(**fields),
+                lambda: super(UndoableController, self).update_meeting(
+                    meeting_id=meeting_id, **old
+                ),
+            )
+        return result
+
+    def _participant(self, meeting_id: int, member_id: int) -> r.ParticipantRecord | None:
+        return next(
+            (
+                p
+                for p in self.services.meetings.participants(meeting_id)
+                if p.member_id == member_id
+            ),
+            None,
+        )
+
+    def set_attendance(self, **fields: Any) -> r.ParticipantRecord:
+        meeting_id, member_id = fields["meeting_id"], fields["member_id"]
+        before = self._participant(meeting_id, member_id)
+        result = super().set_attendance(**fields)
+        if before is not None:
+            old = {"attendance": before.attendance, "representative": before.representative}
+            self._push(
+                f"attendance of {before.name}",
+                lambda: super(UndoableController, self).set_attendance(**fields),
+                lambda: super(UndoableController, self).set_attendance(
+                    meeting_id=meeting_id, member_id=member_id, **old
+                ),
+            )
+        return result
+
+    def _restore_commitment(self, before: r.ParticipantRecord) -> None:
+        base = super()
+        if before.committed_at is None:
+            base.withdraw_commitment(meeting_id=before.meeting_id, member_id=before.member_id)
+        else:
+            base.commit(
+                meeting_id=before.meeting_id,
+                member_id=before.member_id,
+                confidence=before.confidence,
+                note=before.commitment_note,
+            )
+
+    def commit(self, **fields: Any) -> r.ParticipantRecord:
+        before = self._participant(fields["meeting_id"], fields["member_id"])
+        result = super().commit(**fields)
+        if before is not None:
+            self._push(
+                f"commitment of {before.name}",
+                lambda: super(UndoableController, self).commit(**fields),
+                lambda: self._restore_commitment(before),
+            )
+        return result
+
+    def withdraw_commitment(self, *, meeting_id: int, member_id: int) -> r.ParticipantRecord:
+        before = self._participant(meeting_id, member_id)
+        result = super().withdraw_commitment(meeting_id=meeting_id, member_id=member_id)
+        if before is not None and before.committed_at is not None:
+            self._push(
+                f"withdrawn commitment of {before.name}",
+                lambda: super(UndoableController, self).withdraw_commitment(
+                    meeting_id=meeting_id, member_id=member_id
+                ),
+                lambda: self._restore_commitment(before),
+            )
+        return result
+
+    # ---- agenda -------------------------------------------------------------------
+    def _item_order(self, meeting_id: int) -> list[int]:
+        return [i.id for i in self.services.agenda.items(meeting_id, include_parked=False)]
+
+    def add_item(self, **fields: Any) -> r.AgendaItemRecord:
+        item = super().add_item(**fields)
+        first = item.id
+
+        def again() -> None:
+            new = super(UndoableController, self).add_item(**{**fields, "position": item.position})
+            self._remap("item", first, new.id)
+
+        self._push(
+            f"new agenda item “{item.title}”",
+            again,
+            lambda: super(UndoableController, self).remove_item(
+                meeting_id=item.meeting_id, item_id=self.cur("item", first)
+            ),
+        )
+        return item
+
+    def remove_item(self, *, meeting_id: int, item_id: int) -> None:
+        agenda = self.services.agenda
+        item = agenda.get_item(item_id)
+        ideas = agenda.ideas(item_id)
+        decisions = agenda.decisions(item_id)
+        first = next((k[1] for k, v in self._alias.items() if v == item_id), item_id)
+        super().remove_item(meeting_id=meeting_id, item_id=item_id)
+
+        def restore() -> None:
+            base = super(UndoableController, self)
+            new = base.add_item(
+                meeting_id=meeting_id,
+                title=item.title,
+                minutes=item.minutes,
+                owner_id=item.owner_id,
+                kind=item.kind,
+                position=item.position,
+                persona_id=item.persona_id,
+            )
+            if item.notes:
+                base.update_item(item_id=new.id, notes=item.notes)
+            if item.used_seconds:
+                base.record_item_time(item_id=new.id, used_seconds=item.used_seconds)
+            for idea in ideas:
+                base.add_idea(item_id=new.id, text=idea.text, author_id=idea.author_id)
+            for decision in decisions:
+                base.add_decision(item_id=new.id, text=decision.text)
+            self._remap("item", first, new.id)
+
+        self._push(
+            f"removal of “{item.title}”",
+            lambda: super(UndoableController, self).remove_item(
+                meeting_id=meeting_id, item_id=self.cur("item", first)
+            ),
+            restore,
+        )
+
+    def update_item(self, **fields: Any) -> r.AgendaItemRecord:
+        item_id = fields["item_id"]
+        changed = set(fields) - {"item_id"}
+        if not changed or changed <= TYPED_ITEM_FIELDS:
+            return super().update_item(**fields)
+        before = self.services.agenda.get_item(item_id)
+        old = _record_values(before, changed)
+        first = next((k[1] for k, v in self._alias.items() if v == item_id), item_id)
+        result = super().update_item(**fields)
+        self._push(
+            f"change to “{before.title}”",
+            lambda: super(UndoableController, self).update_item(
+                **{**fields, "item_id": self.cur("item", first)}
+            ),
+            lambda: super(UndoableController, self).update_item(
+                item_id=self.cur("item", first), **old
+            ),
+        )
+        return result
+
+    def _reorder_back(self, meeting_id: int, order: list[int]) -> None:
+        current = set(self._item_order(meeting_id))
+        ids = [self.cur("item", i) for i in order]
+        super().reorder_items(meeting_id=meeting_id, item_ids=[i for i in ids if i in current])
+
+    def move_item(self, *, meeting_id: int, item_id: int, to_position: int) -> None:
+        before = self._item_order(meeting_id)
+        super().move_item(meeting_id=meeting_id, item_id=item_id, to_position=to_position)
+        after = self._item_order(meeting_id)
+        self._push(
+            "agenda order",
+            lambda: self._reorder_back(meeting_id, after),
+            lambda: self._reorder_back(meeting_id, before),
+        )
+
+    def reorder_items(self, *, meeting_id: int, item_ids: list[int]) -> None:
+        before = self._item_order(meeting_id)
+        super().reorder_items(meeting_id=meeting_id, item_ids=item_ids)
+        after = list(item_ids)
+        self._push(
+            "agenda order",
+            lambda: self._reorder_back(meeting_id, after),
+            lambda: self._reorder_back(meeting_id, before),
+        )
+
+    def park_item(self, *, item_id: int, parked: bool = True) -> r.AgendaItemRecord:
+        result = super().park_item(item_id=item_id, parked=parked)
+        self._push(
+            f"{'parking' if parked else 'unparking'} “{result.title}”",
+            lambda: super(UndoableController, self).park_item(
+                item_id=self.cur("item", item_id), parked=parked
+            ),
+            lambda: super(UndoableController, self).park_item(
+                item_id=self.cur("item", item_id), parked=not parked
+            ),
+        )
+        return result
+
+    # ---- ideas and decisions ----------------------------------------------------------
+    def add_idea(self, *, item_id: int, text: str, author_id: int | None = None) -> r.IdeaRecord:
+        idea = super().add_idea(item_id=item_id, text=text, author_id=author_id)
+        first = idea.id
+
+        def again() -> None:
+            new = super(UndoableController, self).add_idea(
+                item_id=self.cur("item", item_id), text=text, author_id=author_id
+            )
+            self._remap("idea", first, new.id)
+
+        self._push(
+            "new idea",
+            again,
+            lambda: super(UndoableController, self).remove_idea(
+                item_id=self.cur("item", item_id), idea_id=self.cur("idea", first)
+            ),
+        )
+        return idea
+
+    def remove_idea(self, *, item_id: int, idea_id: int) -> None:
+        idea = next((i for i in self.services.agenda.ideas(item_id) if i.id == idea_id), None)
+        super().remove_idea(item_id=item_id, idea_id=idea_id)
+        if idea is None:
+            return
+        first = idea_id
+
+        def restore() -> None:
+            new = super(UndoableController, self).add_idea(
+                item_id=self.cur("item", item_id), text=idea.text, author_id=idea.author_id
+            )
+            self._remap("idea", first, new.id)
+
+        self._push(
+            "removal of an idea",
+            lambda: super(UndoableController, self).remove_idea(
+                item_id=self.cur("item", item_id), idea_id=self.cur("idea", first)
+            ),
+            restore,
+        )
+
+    def add_decision(self, *, item_id: int, text: str) -> r.DecisionRecord:
+        decision = super().add_decision(item_id=item_id, text=text)
+        first = decision.id
+
+        def again() -> None:
+            new = super(UndoableController, self).add_decision(
+                item_id=self.cur("item", item_id), text=text
+            )
+            self._remap("decision", first, new.id)
+
+        self._push(
+            "new decision",
+            again,
+            lambda: super(UndoableController, self).remove_decision(
+                item_id=self.cur("item", item_id), decision_id=self.cur("decision", first)
+            ),
+        )
+        return decision
+
+    def remove_decision(self, *, item_id: int, decision_id: int) -> None:
+        decision = next(
+            (d for d in self.services.agenda.decisions(item_id) if d.id == decision_id), None
+        )
+        super().remove_decision(item_id=item_id, decision_id=decision_id)
+        if decision is None:
+            return
+        first = decision_id
+
+        def restore() -> None:
+            new = super(UndoableController, self).add_decision(
+                item_id=self.cur("item", item_id), text=decision.text
+            )
+            self._remap("decision", first, new.id)
+
+        self._push(
+            "removal of a decision",
+            lambda: super(UndoableController, self).remove_decision(
+                item_id=self.cur("item", item_id), decision_id=self.cur("decision", first)
+            ),
+            restore,
+        )
+
+    # ---- actions ------------------------------------------------------------------
+    def add_action(self, **fields: Any) -> r.ActionRecord:
+        action = super().add_action(**fields)
+        first = action.id
+
+        def again() -> None:
+            new = super(UndoableController, self).add_action(**fields)
+            self._remap("action", first, new.id)
+
+        self._push(
+            f"new action “{action.title}”",
+            again,
+            lambda: super(UndoableController, self).remove_action(
+                meeting_id=action.meeting_id, action_id=self.cur("action", first)
+            ),
+        )
+        return action
+
+    def remove_action(self, *, meeting_id: int, action_id: int) -> None:
+        action = self.services.actions.get_action(action_id)
+        first = next((k[1] for k, v in self._alias.items() if v == action_id), action_id)
+        super().remove_action(meeting_id=meeting_id, action_id=action_id)
+
+        def restore() -> None:
+            new = super(UndoableController, self).add_action(
+                meeting_id=action.meeting_id,
+                owner_id=action.owner_id,
+                title=action.title,
+                due=action.due,
+                team_tag=action.team_tag,
+                milestone=action.milestone,
+                goal_id=action.goal_id,
+                persona_id=action.persona_id,
+            )
+            if action.status is not ActionStatus.OPEN:
+                super(UndoableController, self).set_action_status(
+                    action_id=new.id, status=action.status, note=UNDONE_NOTE
+                )
+            self._remap("action", first, new.id)
+
+        self._push(
+            f"removal of “{action.title}”",
+            lambda: super(UndoableController, self).remove_action(
+                meeting_id=meeting_id, action_id=self.cur("action", first)
+            ),
+            restore,
+        )
+
+    def update_action(self, **fields: Any) -> r.ActionRecord:
+        action_id = fields["action_id"]
+        before = self.services.actions.get_action(action_id)
+        names = set(fields) - {"action_id", "meeting_id", "note"}
+        old = _record_values(before, names)
+        first = next((k[1] for k, v in self._alias.items() if v == action_id), action_id)
+        result = super().update_action(**fields)
+        if old:
+            self._push(
+                f"change to “{before.title}”",
+                lambda: super(UndoableController, self).update_action(
+                    **{**fields, "action_id": self.cur("action", first)}
+                ),
+                lambda: super(UndoableController, self).update_action(
+                    action_id=self.cur("action", first), note=UNDONE_NOTE, **old
+                ),
+            )
+        return result
+
+    def set_action_status(self, **fields: Any) -> r.ActionRecord:
+        action_id = fields["action_id"]
+        before = self.services.actions.get_action(action_id)
+        first = next((k[1] for k, v in self._alias.items() if v == action_id), action_id)
+        result = super().set_action_status(**fields)
+        if before.status is not result.status:
+            self._push(
+                f"status of “{before.title}”",
+                lambda: super(UndoableController, self).set_action_status(
+                    **{**fields, "action_id": self.cur("action", first)}
+                ),
+                lambda: super(UndoableController, self).set_action_status(
+                    action_id=self.cur("action", first),
+                    status=before.status,
+                    note=UNDONE_NOTE,
+                    meeting_id=fields.get("meeting_id"),
+                ),
+            )
+        return result
+
+    # ---- people ---------------------------------------------------------------------
+    def add_member(self, **fields: Any) -> r.MemberRecord:
+        member = super().add_member(**fields)
+        self._push(
+            f"new member {member.name}",
+            lambda: super(UndoableController, self).update_member(member_id=member.id, active=True),
+            lambda: super(UndoableController, self).update_member(
+                member_id=member.id, active=False
+            ),
+        )
+        return member
+
+    def update_member(self, **fields: Any) -> r.MemberRecord:
+        member_id = fields["member_id"]
+        before = next(
+            m for m in self.services.people.list_members(include_inactive=True) if m.id == member_id
+        )
+        old = _record_values(before, set(fields) - {"member_id"})
+        result = super().update_member(**fields)
+        if old:
+            self._push(
+                f"change to {before.name}",
+                lambda: super(UndoableController, self).update_member(**fields),
+                lambda: super(UndoableController, self).update_member(member_id=member_id, **old),
+            )
+        return result
