@@ -140,6 +140,12 @@ class Controller(QObject):
         self.members_changed.emit()
         return member
 
+    def import_members(self, *, text: str) -> Any:
+        """Members from CSV text, all or none (see PeopleService.import_members)."""
+        result = self.services.people.import_members(text=text)
+        self.members_changed.emit()
+        return result
+
     def update_member(self, **fields: object) -> r.MemberRecord:
         member = self.services.people.update_member(**fields)  # type: ignore[arg-type]
         self.members_changed.emit()

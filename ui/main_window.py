@@ -132,6 +132,10 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_action_triggered)
         file_menu.addAction(self.export_action)
+        self.preview_action = QAction("Pre&view minutes…", self)
+        self.preview_action.setShortcut(_shortcut(QKeySequence.StandardKey.Print, "Ctrl+P"))
+        self.preview_action.triggered.connect(self._on_preview_action_triggered)
+        file_menu.addAction(self.preview_action)
         file_menu.addSeparator()
         self.open_action = QAction("&Open database…", self)
         self.open_action.setShortcut(_shortcut(QKeySequence.StandardKey.Open, "Ctrl+O"))
@@ -155,6 +159,14 @@ class MainWindow(QMainWindow):
             self.redo_action.setShortcut(_shortcut(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
             edit_menu.addAction(self.undo_action)
             edit_menu.addAction(self.redo_action)
+            edit_menu.addSeparator()
+        else:
+            edit_menu = self.menuBar().addMenu("&Edit")
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(_shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self._on_settings_action_triggered)
+        edit_menu.addAction(self.settings_action)
 
         go_menu = self.menuBar().addMenu("&Go")
         for i, (key, label) in enumerate(PAGES):
@@ -320,6 +332,7 @@ class MainWindow(QMainWindow):
                 else:
                     item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
         self.export_action.setEnabled(has_meeting)
+        self.preview_action.setEnabled(has_meeting)
 
     def _on_controller_current_meeting_changed(self, _meeting_id: int) -> None:
         self._update_header()
@@ -351,6 +364,18 @@ class MainWindow(QMainWindow):
         self.header.setText(f"{meeting.title} · {when} · {meeting.status.value.capitalize()}")
         self.setWindowTitle(f"{meeting.title} — {APP_NAME}{suffix}")
 
+    def _on_preview_action_triggered(self) -> None:
+        meeting_id = self.controller.current_meeting_id
+        if meeting_id is not None:
+            from ui.views.minutes_preview import show_minutes_preview
+
+            show_minutes_preview(self.controller, meeting_id, self)
+
+    def _on_settings_action_triggered(self) -> None:
+        from ui.views.settings_dialog import open_settings
+
+        open_settings(self)
+
     # ---- export -------------------------------------------------------------
     def _on_export_action_triggered(self) -> None:
         if self.controller.current_meeting_id is not None:
@@ -380,7 +405,11 @@ class MainWindow(QMainWindow):
                 else path.with_suffix(".docx")
             )
         try:
-            written = self.controller.export_minutes(meeting_id=meeting_id, path=path)
+            from ui.views.settings_dialog import company_template
+
+            written = self.controller.export_minutes(
+                meeting_id=meeting_id, path=path, template=company_template()
+            )
         except (ExportError, ValidationError) as exc:
             warn(self, "Minutes not saved", str(exc))
             return None

@@ -1,13 +1,21 @@
-"""Teams and members."""
+"""Teams and members, and importing members from a CSV file (preview, then all or nothing)."""
 
 from __future__ import annotations
 
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
 from alignmeet.domain.rules import (
     MAX_NAME,
     ValidationError,
+    clean_line,
     name_key,
     require_text,
     validate_email,
@@ -117,3 +125,303 @@ class PeopleService(ServiceBase):
         if existing is not None and existing.id != own_id:
             hint = "" if existing.active else " (inactive — reactivate them instead)"
             raise ValidationError("name", f"“{existing.name}” is already a member{hint}.")
+
+    # ---- importing members from CSV ------------------------------------------------------
+    def preview_member_import(self, *, text: str) -> MemberImportPreview:
+        """What importing `text` would add, row by row, with each row's problems.
+
+        The first row names the columns, in any order and any case: Name, Team, Role,
+        E-mail (German Name, Team, Rolle, E-Mail too; First name + Last name instead of
+        Name). `;` or `,` separators, Excel's BOM, quoted separators and line breaks are
+        read; empty rows are skipped. Teams must exist already (they are not created).
+        A file the import cannot read at all raises `ValidationError("csv", ...)`.
+        """
+        with self.db.sessions() as s:
+            return _member_preview(s, text)
+
+    def import_members(self, *, text: str) -> MemberImportResult:
+        """Add every member of `text`, or none: one row with a problem stops the import
+        (`ValidationError("csv", ...)` says how many rows and the first problem)."""
+        with self.db.transaction() as s:
+            preview = _member_preview(s, text)
+            if not preview.rows:
+                raise ValidationError("csv", "The file holds no members: nothing imported.")
+            if not preview.ok:
+                first = preview.problem_rows[0]
+                raise ValidationError(
+                    "csv",
+                    f"{preview.summary()} First problem, line {first.line}: {first.problem}",
+                )
+            added = []
+            for row in preview.rows:
+                assert row.team_id is not None
+                member = m.Member(
+                    name=row.name,
+                    name_key=name_key(row.name),
+                    team_id=row.team_id,
+                    role=row.role,
+                    email=row.email,
+                )
+                s.add(member)
+                added.append(member)
+            s.flush()
+            return MemberImportResult(added=tuple(to_member(x) for x in added))
+
+
+# ---- importing members from CSV -----------------------------------------------------------
+
+MAX_MEMBER_CSV_BYTES = 2_000_000
+MAX_MEMBER_CSV_ROWS = 5_000
+# Header names (case-insensitive; "-" and "_" read as spaces), English and German.
+_MEMBER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full name", "member", "person", "vollständiger name"),
+    "first": ("first name", "given name", "firstname", "vorname"),
+    "last": ("last name", "surname", "family name", "lastname", "nachname"),
+    "team": ("team", "department", "abteilung"),
+    "role": ("role", "job title", "title", "position", "rolle", "funktion"),
+    "email": (
+        "email",
+        "e mail",
+        "mail",
+        "email address",
+        "e mail address",
+        "e mail adresse",
+        "email adresse",
+    ),
+}
+_EXPECTED = "Expected a first row naming the columns Name, Team, Role, E-mail (in any order)."
+
+
+@dataclass(frozen=True)
+class MemberImportRow:
+    """One member as a CSV import would add them, or what stops it."""
+
+    line: int  # line number in the file where the row starts (1 = the header row)
+    name: str
+    team: str  # the team as it exists ("Sales"), or as written when there is no such team
+    role: str
+    email: str
+    team_id: int | None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def problem(self) -> str:
+        return " ".join(self.problems)
+
+
+@dataclass(frozen=True)
+class MemberImportPreview:
+    rows: tuple[MemberImportRow, ...]
+    separator: str
+    skipped_empty: int
+    columns: tuple[str, ...]  # the recognised columns, in the file's order
+
+    @property
+    def problem_rows(self) -> tuple[MemberImportRow, ...]:
+        return tuple(row for row in self.rows if row.problems)
+
+    @property
+    def ok(self) -> bool:
+        """True when importing would add every row (and there is at least one)."""
+        return bool(self.rows) and not self.problem_rows
+
+    def summary(self) -> str:
+        if not self.rows:
+            return "The file holds no members."
+        count = len(self.rows)
+        members = f"{count} member{'s' if count != 1 else ''}"
+        bad = len(self.problem_rows)
+        if bad:
+            return (
+                f"{bad} of {count} row{'s' if count != 1 else ''} "
+                f"{'has a problem' if bad == 1 else 'have problems'}: nothing will be "
+                "imported until the file is corrected."
+            )
+        teams = Counter(row.team for row in self.rows)
+        per_team = ", ".join(f"{n} in {team}" for team, n in teams.items())
+        return f"Ready to import {members}: {per_team}."
+
+
+@dataclass(frozen=True)
+class MemberImportResult:
+    added: tuple[r.MemberRecord, ...]
+
+    def describe(self) -> str:
+        count = len(self.added)
+        return f"Imported {count} member{'s' if count != 1 else ''}."
+
+
+def read_member_csv(path: str | Path) -> str:
+    """The text of a CSV file as Excel and others save it: UTF-8 with or without BOM,
+    UTF-16 with BOM ("Unicode text"), or the Windows code page of older Excel versions."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            "csv", f"{path} cannot be read ({exc.strerror or exc}). Choose another file."
+        ) from exc
+    if len(raw) > MAX_MEMBER_CSV_BYTES:
+        raise ValidationError("csv", f"{path} is too large for a member list (over 2 MB).")
+    return decode_member_csv(raw, path=path)
+
+
+def decode_member_csv(raw: bytes, *, path: str | Path = "The file") -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    for encoding in encodings:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break  # a binary file that happens to decode
+        return text
+    raise ValidationError("csv", f"{path} is not a text (CSV) file. Choose a .csv file.")
+
+
+def _member_preview(s: Session, text: str) -> MemberImportPreview:
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_MEMBER_CSV_BYTES:
+        raise ValidationError("csv", "The file is too large for a member list (over 2 MB).")
+    separator = _sniff_separator(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    teams = {name_key(t.name): t for t in s.scalars(select(m.Team))}
+    members = {x.name_key: x for x in s.scalars(select(m.Member))}
+    columns: dict[str, int] | None = None
+    rows: list[MemberImportRow] = []
+    seen: dict[str, int] = {}
+    skipped = 0
+    try:
+        for cells in reader:
+            start = reader.line_num - sum(cell.count("\n") for cell in cells)
+            if not any(cell.strip() for cell in cells):
+                skipped += 1
+                continue
+            if columns is None:
+                columns = _member_columns(cells)
+                continue
+            if len(rows) >= MAX_MEMBER_CSV_ROWS:
+                raise ValidationError(
+                    "csv",
+                    f"The file has more than {MAX_MEMBER_CSV_ROWS:,} members: split it up.",
+                )
+            rows.append(_member_row(start, cells, columns, teams, members, seen))
+    except csv.Error as exc:
+        raise ValidationError(
+            "csv", f"The file is not a readable CSV file (line {reader.line_num}: {exc})."
+        ) from exc
+    order = sorted(columns.items(), key=lambda kv: kv[1]) if columns else []
+    return MemberImportPreview(
+        rows=tuple(rows),
+        separator=separator,
+        skipped_empty=skipped,
+        columns=tuple(name for name, _ in order),
+    )
+
+
+def _member_columns(cells: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = " ".join(
+            cell.strip()
+            .removeprefix("\ufeff")
+            .casefold()
+            .replace("-", " ")
+            .replace("_", " ")
+            .split()
+        )
+        for column, names in _MEMBER_COLUMNS.items():
+            if key in names and column not in found:
+                found[column] = index
+                break
+    has_name = "name" in found or {"first", "last"} <= found.keys()
+    if not has_name and "team" not in found:
+        raise ValidationError("csv", f"The first row does not name the columns. {_EXPECTED}")
+    missing = [label for label, ok in (("Name", has_name), ("Team", "team" in found)) if not ok]
+    if missing:
+        raise ValidationError(
+            "csv", f"The first row lacks the column {' and '.join(missing)}. {_EXPECTED}"
+        )
+    if "name" in found:
+        found.pop("first", None)
+        found.pop("last", None)
+    return found
+
+
+def _member_row(
+    line: int,
+    cells: list[str],
+    columns: dict[str, int],
+    teams: dict[str, m.Team],
+    members: dict[str, m.Member],
+    seen: dict[str, int],
+) -> MemberImportRow:
+    def cell(column: str) -> str:
+        index = columns.get(column)
+        return clean_line(cells[index]) if index is not None and index < len(cells) else ""
+
+    name = cell("name") if "name" in columns else clean_line(f"{cell('first')} {cell('last')}")
+    team_text = cell("team")
+    role = cell("role")[:200]
+    email_text = cell("email")
+    problems: list[str] = []
+    if not name:
+        problems.append("The name is missing.")
+    elif len(name) > MAX_NAME:
+        problems.append(f"The name is too long ({len(name)} characters; at most {MAX_NAME}).")
+    else:
+        key = name_key(name)
+        existing = members.get(key)
+        if existing is not None:
+            hint = "" if existing.active else " (inactive — reactivate them instead)"
+            problems.append(f"“{existing.name}” is already a member{hint}.")
+        elif key in seen:
+            problems.append(f"“{name}” is already on line {seen[key]} of the file.")
+        else:
+            seen[key] = line
+    team = teams.get(name_key(team_text)) if team_text else None
+    if not team_text:
+        problems.append("The team is missing.")
+    elif team is None:
+        problems.append(
+            f"There is no team called “{team_text}”: add it on the People page first, "
+            "or correct the file."
+        )
+    try:
+        email = validate_email(email_text)
+    except ValidationError as exc:
+        email = email_text
+        problems.append(exc.message)
+    return MemberImportRow(
+        line=line,
+        name=name,
+        team=team.name if team is not None else team_text,
+        role=role,
+        email=email,
+        team_id=team.id if team is not None else None,
+        problems=tuple(problems),
+    )
+
+
+def _sniff_separator(text: str) -> str:
+    """`;` (Excel in most of Europe), `,` or a tab: whichever the first non-empty lines
+    use most, outside quotes."""
+    counts = {";": 0, ",": 0, "\t": 0}
+    lines = [line for line in text.splitlines() if line.strip()][:5]
+    for line in lines:
+        quoted = False
+        for char in line:
+            if char == '"':
+                quoted = not quoted
+            elif not quoted and char in counts:
+                counts[char] += 1
+    if counts["\t"] > max(counts[";"], counts[","]):
+        return "\t"
+    return ";" if counts[";"] >= counts[","] and counts[";"] else ","

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -34,6 +37,7 @@ from ui.models.members_model import (
     TeamsModel,
 )
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.views.import_members_dialog import ImportMembersDialog, ask_members_csv_path
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, page_title, plain_label, section_heading, show_validation
 
@@ -53,6 +57,7 @@ class PeopleView(QWidget):
         self.controller = controller
         self._editing: MemberRecord | None = None
         self._restoring = False
+        self._import_folder = Path.home()
 
         # ---- teams (left) ----------------------------------------------------------
         self.teams_model = TeamsModel(self)
@@ -102,6 +107,11 @@ class PeopleView(QWidget):
         self.filter_edit.setMinimumWidth(280)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.count_label = plain_label()
+        self.import_button = QPushButton("Import from CSV…")
+        self.import_button.setToolTip(
+            "Add many members at once from a spreadsheet: columns Name, Team, Role, E-mail"
+        )
+        self.import_button.clicked.connect(self._on_import_button_clicked)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -199,6 +209,7 @@ class PeopleView(QWidget):
         members_top.addWidget(self.count_label)
         members_top.addStretch(1)
         members_top.addWidget(self.filter_edit)
+        members_top.addWidget(self.import_button)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addLayout(members_top)
@@ -418,6 +429,16 @@ class PeopleView(QWidget):
             self._note(f"Saved {saved.name}.")
             return
         self._load_form(record)
+
+    def _on_import_button_clicked(self) -> None:
+        path = ask_members_csv_path(self, str(self._import_folder))
+        if path is None:
+            return
+        self._import_folder = path.parent
+        dialog = ImportMembersDialog(self.controller, self)
+        dialog.load(path)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.import_result is not None:
+            self._note(dialog.import_result.describe())
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDateTime, QSettings
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -23,12 +25,23 @@ from alignmeet.domain.rules import ValidationError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.views.phases import PhasePage, caption_label, card, section_label, set_font
-from ui.widgets import FieldError, ask_yes_no, plain_label
+from ui.widgets import FieldError, ask_yes_no, plain_label, warn
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
     """A plain-text Yes/No question (No by default); tests replace this module-level name."""
     return ask_yes_no(parent, title, text)
+
+
+def ask_eml_path(parent: QWidget, suggested: Path) -> Path | None:
+    """Where to save the e-mail (tests replace this module-level name)."""
+    text, _ = QFileDialog.getSaveFileName(
+        parent, "Save the e-mail", str(suggested), "E-mail message (*.eml)"
+    )
+    if not text:
+        return None
+    path = Path(text)
+    return path if path.suffix.lower() == ".eml" else path.with_name(path.name + ".eml")
 
 
 def _count(n: int, noun: str) -> str:
@@ -92,6 +105,34 @@ class ClosePhase(PhasePage):
         self.summary_grid.setColumnStretch(1, 1)
         summary_layout.addLayout(self.summary_grid)
         summary_layout.addStretch(1)
+        summary_layout.addWidget(section_label("Share the minutes"))
+        self.preview_button = QPushButton("Pre&view && print…")
+        self.preview_button.setToolTip(
+            "The minutes as they will read — print them or save them as PDF or Word"
+        )
+        self.preview_button.clicked.connect(self._on_preview_button_clicked)
+        self.copy_email_button = QPushButton("&Copy e-mail text")
+        self.copy_email_button.setToolTip(
+            "Subject and summary — decisions, everyone's actions, commitments, next meeting — "
+            "to paste into your mail program"
+        )
+        self.copy_email_button.clicked.connect(self._on_copy_email_button_clicked)
+        self.eml_button = QPushButton("Save e-&mail (.eml)…")
+        self.eml_button.setToolTip(
+            "The same e-mail as a draft addressed to the attendees; open it to send it"
+        )
+        self.eml_button.clicked.connect(self._on_eml_button_clicked)
+        share = QHBoxLayout()
+        for button in (self.preview_button, self.copy_email_button, self.eml_button):
+            button.setMinimumHeight(36)
+            share.addWidget(button)
+        share.addStretch(1)
+        summary_layout.addLayout(share)
+        self.share_note = plain_label(object_name="Hint")
+        self.share_note.setWordWrap(True)
+        self.share_note.hide()
+        summary_layout.addWidget(self.share_note)
+        self.preview: QWidget | None = None  # the minutes preview, while it is open
         self._summary_values: dict[str, QWidget] = {}
         self._summary_stale = True
 
@@ -272,6 +313,75 @@ class ClosePhase(PhasePage):
     def _on_export_button_clicked(self) -> None:
         if self.meeting_id is not None:
             self.controller.request_export(self.meeting_id)
+
+    # ---- sharing: preview, e-mail ------------------------------------------------
+    def _on_preview_button_clicked(self) -> None:
+        if self.meeting_id is None:
+            return
+        from ui.views.minutes_preview import show_minutes_preview
+
+        self.preview = show_minutes_preview(self.controller, self.meeting_id, self)
+
+    def _note_shared(self, text: str) -> None:
+        self.share_note.setText(text)
+        self.share_note.show()
+        self.show_status(text)
+
+    def email_text(self) -> tuple[str, str]:
+        """(subject, body) of the e-mail for this meeting, from what is saved now."""
+        from alignmeet.export.email_minutes import minutes_email
+
+        assert self.meeting_id is not None
+        self.controller.flush_pending()
+        return minutes_email(self.controller.services.minutes.gather(self.meeting_id))
+
+    def _on_copy_email_button_clicked(self) -> None:
+        if self.meeting_id is None:
+            return
+        subject, body = self.email_text()
+        QGuiApplication.clipboard().setText(f"Subject: {subject}\n\n{body}")
+        self._note_shared("E-mail text copied: paste it into a new message (subject first).")
+
+    def save_eml(self, path: Path) -> Path:
+        """Write the e-mail as an .eml draft addressed to the attendees."""
+        from alignmeet.export.email_minutes import minutes_email, recipients, write_eml
+
+        assert self.meeting_id is not None
+        self.controller.flush_pending()
+        services = self.controller.services
+        data = services.minutes.gather(self.meeting_id)
+        subject, body = minutes_email(data)
+        emails = {m.id: m.email for m in services.people.list_members(include_inactive=True)}
+        to = recipients(data, emails)
+        write_eml(path, subject, body, to=to.to, cc=to.cc)
+        text = f"E-mail saved to {path} — open it to send it."
+        if to.without_address:
+            names = ", ".join(to.without_address)
+            text += f" No e-mail address for: {names} (add them on the People page)."
+        self._note_shared(text)
+        return path
+
+    def _on_eml_button_clicked(self) -> None:
+        from alignmeet.export import ExportError
+
+        if self.meeting_id is None:
+            return
+        meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
+        settings = QSettings()
+        folder = Path(str(settings.value("export/folder", str(Path.home()))))
+        safe = (
+            "".join(c if c.isalnum() or c in " -_" else "_" for c in meeting.title).strip()
+            or "minutes"
+        )
+        path = ask_eml_path(self, folder / f"{safe} {meeting.starts_at:%Y-%m-%d} e-mail.eml")
+        if path is None:
+            return
+        try:
+            self.save_eml(path)
+        except ExportError as exc:
+            warn(self, "E-mail not saved", str(exc))
+            return
+        settings.setValue("export/folder", str(path.parent))
 
     def close_meeting(self) -> bool:
         if self.meeting_id is None:

@@ -1,0 +1,330 @@
+"""The minutes on screen before they go out: the HTML from `templates/minutes.html.j2`, with
+Print…, Save as PDF… (the same layout as the printout) and Save as Word… (with the company
+template from the settings).
+
+Open it with `show_minutes_preview(controller, meeting_id, parent)` (Close phase, File menu).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.rules import ValidationError
+from alignmeet.services import NotFoundError
+from ui.controller import Controller
+from ui.views.settings_dialog import company_template
+from ui.widgets import ask_yes_no, plain_label, warn
+
+__all__ = [
+    "MinutesPreview",
+    "ask_print",
+    "ask_save_path",
+    "export_minutes_docx",
+    "minutes_pdf_bytes",
+    "print_minutes",
+    "show_minutes_preview",
+]
+
+# QTextDocument.print_ lays the page out inside a 2 cm margin of its own (and puts the page
+# number in it): the printer adds none, beyond what the device cannot print on.
+_PRINTER_MARGIN_MM = 0
+
+
+# ---- asking the user (tests replace these functions) ------------------------------------------
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
+    """Where to save; the suffix of `suggested` is added when the name lacks it."""
+    text, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not text:
+        return None
+    path = Path(text)
+    suffix = suggested.suffix
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def ask_print(printer: QPrinter, parent: QWidget) -> bool:
+    """The system's print dialog; True when the user chose to print."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print the minutes")
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask_export_without_template(parent: QWidget, message: str) -> bool:
+    return ask_yes_no(
+        parent,
+        "Company template not usable",
+        f"{message}\n\nSave the minutes with AlignMeet's own styles instead?",
+    )
+
+
+# ---- printing and PDF -------------------------------------------------------------------------
+
+
+def _document(html: str) -> QTextDocument:
+    document = QTextDocument()
+    document.setHtml(html)
+    # No Latin ligatures ("tti", "ffi") on paper: PDF readers copy and search a ligature
+    # glyph as nothing, so "Marketing" would be found as "Marke ng". Scripts that need
+    # their ligatures (Arabic's lam-alef is "rlig") keep them.
+    no_ligatures = QTextCharFormat()
+    no_ligatures.setFontFeatures({QFont.Tag("liga"): 0, QFont.Tag("clig"): 0})
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(no_ligatures)
+    return document
+
+
+def _page_set_up(printer: QPrinter, title: str) -> None:
+    printer.setDocName(title)
+    printer.setCreator("AlignMeet")
+    margin = _PRINTER_MARGIN_MM
+    printer.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
+
+
+def print_minutes(html: str, printer: QPrinter) -> None:
+    """Lay the minutes out on `printer`'s pages (page numbers at the foot of each page)."""
+    _document(html).print_(printer)
+
+
+def minutes_pdf_bytes(html: str, *, title: str = "Minutes") -> bytes:
+    """The minutes as a PDF, laid out exactly as they print (QPrinter in PDF mode)."""
+    with tempfile.TemporaryDirectory(prefix="alignmeet-pdf-") as folder:
+        target = Path(folder) / "minutes.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        _page_set_up(printer, title)
+        print_minutes(html, printer)
+        del printer  # finishes the file
+        return target.read_bytes()
+
+
+# ---- Word -------------------------------------------------------------------------------------
+
+
+def _file_stem(title: str, when: str) -> str:
+    safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip() or "minutes"
+    return f"{safe} {when} minutes"
+
+
+def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget) -> Path | None:
+    """Ask where, then save the minutes as .docx with the company template from the settings.
+
+    When that template cannot be used (moved, not a Word file), the user is told why and
+    may save with AlignMeet's own styles instead. Returns the file written, or None.
+    """
+    from alignmeet.export import ExportError
+
+    meeting = controller.services.meetings.get_meeting(meeting_id)
+    settings = QSettings()
+    folder = Path(str(settings.value("export/folder", str(Path.home()))))
+    suggested = folder / f"{_file_stem(meeting.title, f'{meeting.starts_at:%Y-%m-%d}')}.docx"
+    path = ask_save_path(parent, "Export minutes", suggested, "Word document (*.docx)")
+    if path is None:
+        return None
+    template = company_template()
+    try:
+        try:
+            written = _export_docx(controller, meeting_id, path, template)
+        except ExportError as exc:
+            if template is None or exc.path != template:
+                raise
+            if not ask_export_without_template(parent, exc.message):
+                return None
+            written = _export_docx(controller, meeting_id, path, None)
+    except (ExportError, ValidationError) as exc:
+        warn(parent, "Minutes not saved", str(exc))
+        return None
+    settings.setValue("export/folder", str(path.parent))
+    return written
+
+
+def _export_docx(
+    controller: Controller, meeting_id: int, path: Path, template: Path | None
+) -> Path:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return controller.export_minutes(meeting_id=meeting_id, path=path, template=template)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+# ---- the dialog -------------------------------------------------------------------------------
+
+
+class MinutesPreview(QDialog):
+    """The minutes as they will read, kept up to date while the meeting goes on."""
+
+    def __init__(
+        self, controller: Controller, meeting_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.meeting_id = meeting_id
+        self._html = ""
+        self._title = "Minutes"
+        self.setWindowTitle("Minutes preview")
+        self.resize(900, 980)
+
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Minutes preview")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDocumentMargin(28)
+        self.browser.setObjectName("MinutesPage")
+        # A page of paper: dark text on white whatever the system's colour scheme.
+        palette = self.browser.palette()
+        palette.setColor(palette.ColorRole.Base, Qt.GlobalColor.white)
+        palette.setColor(palette.ColorRole.Text, Qt.GlobalColor.black)
+        self.browser.setPalette(palette)
+
+        self.print_button = QPushButton("&Print…")
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.pdf_button = QPushButton("Save as P&DF…")
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.word_button = QPushButton("Save as &Word…")
+        self.word_button.clicked.connect(self._on_word_button_clicked)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.close)
+        self.template_label = plain_label(object_name="Hint")
+        self.template_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.pdf_button, self.word_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.template_label, 1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(buttons)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(300)
+        self._reload_timer.timeout.connect(self._on_reload_timer_timeout)
+        for signal in (
+            controller.meeting_changed,
+            controller.participants_changed,
+            controller.agenda_changed,
+            controller.actions_changed,
+            controller.follow_ups_changed,
+        ):
+            signal.connect(self._on_controller_changed)
+        controller.item_changed.connect(self._on_controller_item_changed)
+        controller.toolkit_changed.connect(self._on_controller_item_changed)
+        controller.meetings_changed.connect(self._on_controller_item_changed)  # deleted?
+        self.refresh()
+
+    # ---- content ----------------------------------------------------------------------
+    def html(self) -> str:
+        return self._html
+
+    def refresh(self) -> None:
+        """Render the minutes again, keeping the reader's place on the page."""
+        from alignmeet.export.html_minutes import minutes_html
+
+        data = self.controller.services.minutes.gather(self.meeting_id)
+        self._title = data.meeting.title or "Minutes"
+        self.setWindowTitle(f"Minutes preview — {self._title}")
+        self._html = minutes_html(data)
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
+        self.browser.setHtml(self._html)
+        bar.setValue(position)
+        template = company_template()
+        self.template_label.setText(
+            f"Word: with {template.name}" if template else "Word: AlignMeet's own styles"
+        )
+        self.template_label.setToolTip(
+            str(template) if template else "Choose a company template in the settings"
+        )
+
+    def _on_reload_timer_timeout(self) -> None:
+        try:
+            self.refresh()
+        except NotFoundError:  # the meeting was deleted while its preview was open
+            self.close()
+
+    def _on_controller_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.meeting_id:
+            self._reload_timer.start()
+
+    def _on_controller_item_changed(self, *_args: object) -> None:
+        self._reload_timer.start()
+
+    # ---- out ---------------------------------------------------------------------------
+    def print_to(self, printer: QPrinter) -> None:
+        _page_set_up(printer, self._title)
+        print_minutes(self._html, printer)
+
+    def _on_print_button_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if ask_print(printer, self):
+            self.print_to(printer)
+
+    def save_pdf(self, path: Path) -> Path:
+        """Write the PDF atomically (an existing file is kept if this fails)."""
+        from alignmeet.export.atomic import atomic_write_bytes
+
+        atomic_write_bytes(path, minutes_pdf_bytes(self._html, title=self._title))
+        self.controller.status_shown.emit(f"Minutes saved as PDF to {path}")
+        return path
+
+    def _on_pdf_button_clicked(self) -> None:
+        from alignmeet.export import ExportError
+
+        meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
+        folder = Path(str(QSettings().value("export/folder", str(Path.home()))))
+        stem = _file_stem(meeting.title, f"{meeting.starts_at:%Y-%m-%d}")
+        path = ask_save_path(self, "Save the minutes as PDF", folder / f"{stem}.pdf", "PDF (*.pdf)")
+        if path is None:
+            return
+        try:
+            self.save_pdf(path)
+        except ExportError as exc:
+            warn(self, "PDF not saved", str(exc))
+            return
+        QSettings().setValue("export/folder", str(path.parent))
+
+    def _on_word_button_clicked(self) -> None:
+        export_minutes_docx(self.controller, self.meeting_id, self)
+
+
+def show_minutes_preview(
+    controller: Controller, meeting_id: int, parent: QWidget | None = None
+) -> MinutesPreview | None:
+    """Open the preview of a meeting's minutes (after saving what is being typed)."""
+    controller.flush_pending()
+    try:
+        dialog = MinutesPreview(controller, meeting_id, parent)
+    except NotFoundError as exc:
+        warn(parent, "No minutes to show", str(exc))
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.raise_()
+    return dialog
