@@ -115,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="back up a database (SQLite's online backup, safe while the app runs)",
         description="Write a backup into the 'backups' folder next to the database, then "
         "thin the backups to a bounded set (the newest five, one a day for two weeks, one "
-        "a week for two months, the last three taken before upgrades and restores).",
+        "a week for two months, one a month for nine months, the last three taken before "
+        "upgrades and restores).",
     )
     backup.add_argument("--db", metavar="PATH", help=db_help)
     check = commands.add_parser(

@@ -5,8 +5,9 @@ copy, so a backup taken while the app writes is still a consistent database) int
 `backups/` folder next to the database, named `<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.sqlite3`.
 
 Thinning keeps a bounded set: the newest few whatever their age, then one a day for two
-weeks, then one a week for two months; backups taken before a schema upgrade or a restore
-are kept longer (they are the way back from a change the app made itself).
+weeks, one a week for two months and one a month for nine months; backups taken before a
+schema upgrade or a restore are kept longer (they are the way back from a change the app
+made itself).
 
 A damaged database is never overwritten or deleted: `put_aside` renames it (with its -wal
 and -shm files) to `<name>.damaged-<stamp>`, next to it, before a backup takes its place.
@@ -28,6 +29,7 @@ from alignmeet.storage.integrity import quick_check_file
 KEEP_NEWEST = 5
 KEEP_DAILY_DAYS = 14
 KEEP_WEEKLY_DAYS = 62
+KEEP_MONTHLY_DAYS = 274
 # Reasons whose backups are kept up to KEEP_SPECIAL of each, however old.
 SPECIAL_PREFIXES = ("before-upgrade", "before-restore")
 KEEP_SPECIAL = 3
@@ -80,6 +82,7 @@ def backups_to_drop(backups: Iterable[BackupInfo], now: datetime) -> list[Backup
     keep: set[Path] = {b.path for b in ordered[:KEEP_NEWEST]}
     days: set[object] = set()
     weeks: set[object] = set()
+    months: set[object] = set()
     specials: dict[str, int] = {}
     for backup in ordered:
         age = now - backup.taken_at
@@ -98,6 +101,11 @@ def backups_to_drop(backups: Iterable[BackupInfo], now: datetime) -> list[Backup
             week = backup.taken_at.isocalendar()[:2]
             if week not in weeks:
                 weeks.add(week)
+                keep.add(backup.path)
+        elif age <= timedelta(days=KEEP_MONTHLY_DAYS):
+            month = (backup.taken_at.year, backup.taken_at.month)
+            if month not in months:
+                months.add(month)
                 keep.add(backup.path)
     return [b for b in ordered if b.path not in keep]
 

@@ -77,17 +77,20 @@ def test_only_a_change_triggers_the_periodic_backup(tmp_path: Path) -> None:
         db.dispose()
 
 
-def test_thinning_keeps_the_newest_one_a_day_then_one_a_week() -> None:
+def test_thinning_keeps_the_newest_one_a_day_then_one_a_week_then_one_a_month() -> None:
     now = datetime(2026, 11, 22, 12, 0)
-    hourly = [info(h / 24, now=now) for h in range(0, 24 * 90)]  # 90 days, every hour
+    hourly = [info(h / 4, now=now) for h in range(0, 4 * 400)]  # 400 days, every 6 hours
     dropped = {x.path for x in b.backups_to_drop(hourly, now)}
     kept = [x for x in hourly if x.path not in dropped]
     assert hourly[:5] == kept[:5]  # the newest five, however close together
     assert len({x.taken_at.date() for x in kept if (now - x.taken_at).days < 14}) >= 14
-    old = [x for x in kept if (now - x.taken_at).days > 14]
-    assert len({x.taken_at.isocalendar()[:2] for x in old}) == len(old)  # one a week
-    assert not [x for x in kept if (now - x.taken_at).days > b.KEEP_WEEKLY_DAYS]
-    assert len(kept) <= 5 + 15 + 10
+    day = timedelta(days=1)
+    weekly = [x for x in kept if 14 * day < now - x.taken_at <= b.KEEP_WEEKLY_DAYS * day]
+    assert len({x.taken_at.isocalendar()[:2] for x in weekly}) == len(weekly)  # one a week
+    monthly = [x for x in kept if now - x.taken_at > b.KEEP_WEEKLY_DAYS * day]
+    assert len({(x.taken_at.year, x.taken_at.month) for x in monthly}) == len(monthly)
+    assert monthly and not [x for x in kept if (now - x.taken_at).days > b.KEEP_MONTHLY_DAYS]
+    assert len(kept) <= 5 + 15 + 10 + 10
 
 
 @settings(max_examples=60, deadline=None)
@@ -96,14 +99,14 @@ def test_thinning_is_bounded_and_never_drops_the_newest(ages: list[float]) -> No
     now = datetime(2026, 11, 22, 12, 0)
     backups = [info(a, now=now) for a in sorted(set(ages))]
     kept = [x for x in backups if x not in b.backups_to_drop(backups, now)]
-    assert len(kept) <= b.KEEP_NEWEST + b.KEEP_DAILY_DAYS + 1 + b.KEEP_WEEKLY_DAYS // 7 + 2
+    assert len(kept) <= (b.KEEP_NEWEST + b.KEEP_DAILY_DAYS + 1 + b.KEEP_WEEKLY_DAYS // 7 + 2 + 10)
     if backups:
         assert max(backups, key=lambda x: x.taken_at) in kept
 
 
 def test_backups_before_an_upgrade_or_a_restore_outlive_the_periodic_ones() -> None:
     now = datetime(2026, 11, 22, 12, 0)
-    backups = [info(300, "before-upgrade-0003", now), info(200, "periodic", now)] + [
+    backups = [info(400, "before-upgrade-0003", now), info(300, "periodic", now)] + [
         info(d / 10, now=now) for d in range(10)
     ]
     dropped = b.backups_to_drop(backups, now)
