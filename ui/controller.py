@@ -12,14 +12,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
 from alignmeet.services import NotFoundError, Services
+from alignmeet.services.base import ConflictError
 from ui.autosave import DebouncedSaver
+
+T = TypeVar("T")
+# resolver(conflict, apply): asks the user, calling apply("mine" | "theirs") on their choice.
+ConflictResolver = Callable[[ConflictError, Callable[[str], None]], object]
+
+
+def ask_with_dialog(conflict: ConflictError, apply: Callable[[str], None]) -> object:
+    """The app's resolver: the conflict dialog over the active window."""
+    from ui.views.conflict_dialog import ConflictDialog
+
+    window = QApplication.activeWindow()
+    return ConflictDialog.ask(conflict, apply, window if window and window.isVisible() else None)
 
 
 class Controller(QObject):
@@ -48,6 +62,8 @@ class Controller(QObject):
         self.services = services
         self._current: int | None = None
         self._savers: list[DebouncedSaver] = []
+        # Who settles a ConflictError (tests put a stand-in here).
+        self.conflict_resolver: ConflictResolver = ask_with_dialog
 
     # ---- autosave -----------------------------------------------------------
     def register_saver(self, saver: DebouncedSaver) -> None:
@@ -79,6 +95,40 @@ class Controller(QObject):
     @property
     def has_pending(self) -> bool:
         return any(s.pending for s in self._savers)
+
+    # ---- conflicts (two facilitators saved the same field) ---------------------
+    def _resolving(
+        self, save: Callable[[], T], reread: Callable[[], T], changed: Callable[[T], None]
+    ) -> T:
+        """Run `save`; when someone else saved the same field first, ask which version to
+        keep. Keep mine: save again on top of theirs (asking again if yet another change
+        came in). Take theirs: nothing is saved. Either way `changed(record)` tells the
+        views — while the dialog is still up, so the field being typed into (not focused
+        then) shows the version kept. Returns the record as stored."""
+        try:
+            record = save()
+        except ConflictError as exc:
+            conflict = exc
+            outcome: list[T] = []
+
+            def apply(choice: str) -> None:
+                self.services.meetings.acknowledge_conflict(conflict)
+                if choice == "mine":
+                    outcome.append(self._resolving(save, reread, changed))
+                    return
+                outcome.append(reread())
+                changed(outcome[0])
+                self.status_shown.emit(f"Kept the other version of {conflict.what}.")
+
+            if conflict.same_values:
+                apply("mine")  # both saved the same: nothing to choose between
+            else:
+                self.conflict_resolver(conflict, apply)
+            if not outcome:  # closed without a choice: nothing saved, asked again next time
+                raise
+            return outcome[0]
+        changed(record)
+        return record
 
     # ---- current meeting ----------------------------------------------------
     @property
@@ -233,12 +283,18 @@ class Controller(QObject):
         return series
 
     def update_meeting(self, **fields: object) -> r.MeetingRecord:
-        meeting = self.services.meetings.update_meeting(**fields)  # type: ignore[arg-type]
-        self.meeting_changed.emit(meeting.id)
-        self.meetings_changed.emit()
-        if "planned_minutes" in fields:
-            self.agenda_changed.emit(meeting.id)
-        return meeting
+        def changed(meeting: r.MeetingRecord) -> None:
+            self.meeting_changed.emit(meeting.id)
+            self.meetings_changed.emit()
+            if "planned_minutes" in fields:
+                self.agenda_changed.emit(meeting.id)
+
+        meetings = self.services.meetings
+        return self._resolving(
+            lambda: meetings.update_meeting(**fields),  # type: ignore[arg-type]
+            lambda: meetings.get_meeting(fields["meeting_id"]),  # type: ignore[arg-type]
+            changed,
+        )
 
     def delete_meeting(self, meeting_id: int) -> None:
         if meeting_id == self._current:
@@ -317,11 +373,17 @@ class Controller(QObject):
         return item
 
     def update_item(self, **fields: object) -> r.AgendaItemRecord:
-        item = self.services.agenda.update_item(**fields)  # type: ignore[arg-type]
-        if set(fields) - {"item_id", "notes"}:
-            self.agenda_changed.emit(item.meeting_id)
-        self.item_changed.emit(item.id)
-        return item
+        def changed(item: r.AgendaItemRecord) -> None:
+            if set(fields) - {"item_id", "notes"}:
+                self.agenda_changed.emit(item.meeting_id)
+            self.item_changed.emit(item.id)
+
+        agenda = self.services.agenda
+        return self._resolving(
+            lambda: agenda.update_item(**fields),  # type: ignore[arg-type]
+            lambda: agenda.get_item(fields["item_id"]),  # type: ignore[arg-type]
+            changed,
+        )
 
     def remove_item(self, *, meeting_id: int, item_id: int) -> None:
         self.services.agenda.remove_item(item_id)
@@ -408,9 +470,12 @@ class Controller(QObject):
         return action
 
     def update_action(self, **fields: object) -> r.ActionRecord:
-        action = self.services.actions.update_action(**fields)  # type: ignore[arg-type]
-        self.actions_changed.emit(action.meeting_id)
-        return action
+        actions = self.services.actions
+        return self._resolving(
+            lambda: actions.update_action(**fields),  # type: ignore[arg-type]
+            lambda: actions.get_action(fields["action_id"]),  # type: ignore[arg-type]
+            lambda action: self.actions_changed.emit(action.meeting_id),
+        )
 
     def remove_action(self, *, meeting_id: int, action_id: int) -> None:
         self.services.actions.remove_action(action_id)
@@ -419,13 +484,19 @@ class Controller(QObject):
     def set_action_status(
         self, *, action_id: int, status: ActionStatus, note: str = "", meeting_id: int | None = None
     ) -> r.ActionRecord:
-        action = self.services.actions.set_status(
-            action_id=action_id, status=status, note=note, meeting_id=meeting_id
+        def changed(action: r.ActionRecord) -> None:
+            self.actions_changed.emit(action.meeting_id)
+            if meeting_id:
+                self.follow_ups_changed.emit(meeting_id)
+
+        actions = self.services.actions
+        return self._resolving(
+            lambda: actions.set_status(
+                action_id=action_id, status=status, note=note, meeting_id=meeting_id
+            ),
+            lambda: actions.get_action(action_id),
+            changed,
         )
-        self.actions_changed.emit(action.meeting_id)
-        if meeting_id:
-            self.follow_ups_changed.emit(meeting_id)
-        return action
 
     # ---- exports ------------------------------------------------------------
     def export_followups(

@@ -22,8 +22,9 @@ class ValidationError(ValueError):
 
 
 def clean_line(value: str | None) -> str:
-    """One-line text: trimmed, inner runs of white space (incl. newlines) folded."""
-    return " ".join((value or "").split())
+    """One-line text: trimmed, inner runs of white space (incl. newlines) folded, NUL
+    dropped (no database stores it in text: PostgreSQL refuses it outright)."""
+    return " ".join((value or "").replace("\x00", "").split())
 
 
 def name_key(value: str) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError, optional_text, require_text
-from alignmeet.services.base import ServiceBase, to_action, to_update
+from alignmeet.services.base import ServiceBase, asked_fields, to_action, to_update
 from alignmeet.storage import models as m
 
 _UNSET: object = object()
@@ -126,9 +126,18 @@ class ActionService(ServiceBase):
         goal_id: int | object | None = _UNSET,
         persona_id: int | object | None = _UNSET,
     ) -> r.ActionRecord:
-        """Edit an action. A due-date move is kept in its history (slipped twice shows)."""
-        with self.db.transaction() as s:
+        """Edit an action. A due-date move is kept in its history (slipped twice shows).
+
+        ConflictError when someone else changed one of the fields given since this
+        client read the action (nothing is written then)."""
+        asked = asked_fields(
+            {"title": title, "owner_id": owner_id, "team_tag": team_tag, "milestone": milestone},
+            {"due": due, "goal_id": goal_id, "persona_id": persona_id},
+            _UNSET,
+        )
+        with self._guarded(m.Action, action_id, asked) as guard, self.db.transaction() as s:
             action = self._get(s, m.Action, action_id, "Action")
+            guard.loaded(action, f"Action “{action.title}”")
             if title is not None:
                 action.title = require_text("title", title, label="Action", limit=2000)
             if owner_id is not None:
@@ -154,6 +163,7 @@ class ActionService(ServiceBase):
                     note=optional_text("note", note, label="Note", limit=5000),
                 )
                 action.due = due  # type: ignore[assignment]
+            guard.check(s, action)
             action.updated_at = self._now()
             s.flush()
             return self._record(s, action)
@@ -176,11 +186,18 @@ class ActionService(ServiceBase):
         note: str = "",
         meeting_id: int | None = None,
     ) -> r.ActionRecord:
-        """Change status with a note; the history keeps who/when/where."""
+        """Change status with a note; the history keeps who/when/where.
+
+        ConflictError when someone else changed the status since this client read the
+        action (nothing is written then)."""
         new = ActionStatus(status)
         body = optional_text("note", note, label="Note", limit=5000)
-        with self.db.transaction() as s:
+        with (
+            self._guarded(m.Action, action_id, {"status"}) as guard,
+            self.db.transaction() as s,
+        ):
             action = self._get(s, m.Action, action_id, "Action")
+            guard.loaded(action, f"Action “{action.title}”")
             if new.value == action.status and not body:
                 return self._record(s, action)
             self._add_update(
@@ -192,6 +209,7 @@ class ActionService(ServiceBase):
                 note=body,
             )
             action.status = new.value
+            guard.check(s, action)
             action.updated_at = self._now()
             s.flush()
             return self._record(s, action)

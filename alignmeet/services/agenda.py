@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
@@ -17,7 +17,7 @@ from alignmeet.domain.rules import (
     require_text,
     validate_minutes,
 )
-from alignmeet.services.base import ServiceBase, member_name, to_item
+from alignmeet.services.base import ServiceBase, asked_fields, member_name, to_item
 from alignmeet.storage import models as m
 
 _UNSET: object = object()
@@ -148,8 +148,16 @@ class AgendaService(ServiceBase):
         notes: str | None = None,
         persona_id: int | object | None = _UNSET,
     ) -> r.AgendaItemRecord:
-        with self.db.transaction() as s:
+        """Change the fields given. ConflictError when someone else changed one of them
+        since this client read the item (nothing is written then)."""
+        asked = asked_fields(
+            {"title": title, "minutes": minutes, "kind": kind, "notes": notes},
+            {"owner_id": owner_id, "persona_id": persona_id},
+            _UNSET,
+        )
+        with self._guarded(m.AgendaItem, item_id, asked) as guard, self.db.transaction() as s:
             item = self._get(s, m.AgendaItem, item_id, "Agenda item")
+            guard.loaded(item, f"Agenda item “{item.title}”")
             if title is not None:
                 item.title = require_text("title", title, label="Agenda item")
             if minutes is not None:
@@ -168,6 +176,7 @@ class AgendaService(ServiceBase):
                 item.persona_id = persona_id  # type: ignore[assignment]
             if notes is not None:
                 item.notes = optional_text("notes", notes, label="Notes", limit=200_000)
+            guard.check(s, item)
             s.flush()
             return to_item(s, item)
 
@@ -175,6 +184,7 @@ class AgendaService(ServiceBase):
         with self.db.transaction() as s:
             item = self._get(s, m.AgendaItem, item_id, "Agenda item")
             meeting_id = item.meeting_id
+            self._lock_agenda(s, meeting_id)  # before the delete locks the item's row
             s.delete(item)
             s.flush()
             self._renumber(self._siblings(s, meeting_id))
@@ -210,9 +220,14 @@ class AgendaService(ServiceBase):
             return to_item(s, item)
 
     def record_time(self, *, item_id: int, used_seconds: int) -> None:
+        # A plain UPDATE: timer writes never bump the version (see record_elapsed).
         with self.db.transaction() as s:
-            item = self._get(s, m.AgendaItem, item_id, "Agenda item")
-            item.used_seconds = max(0, int(used_seconds))
+            self._get(s, m.AgendaItem, item_id, "Agenda item")
+            s.execute(
+                update(m.AgendaItem)
+                .where(m.AgendaItem.id == item_id)
+                .values(used_seconds=max(0, int(used_seconds)))
+            )
 
     def park_item(self, *, item_id: int, parked: bool = True) -> r.AgendaItemRecord:
         """Park an item: it leaves this agenda and lands on the series' next meeting.
@@ -414,7 +429,15 @@ class AgendaService(ServiceBase):
             s.delete(template)
 
     # ---- helpers ------------------------------------------------------------
+    @staticmethod
+    def _lock_agenda(s: Session, meeting_id: int) -> None:
+        """On a server, one agenda change per meeting at a time: two facilitators adding
+        items at once would otherwise renumber the same rows (SELECT ... FOR UPDATE on
+        the meeting; SQLite has one writer anyway and leaves the clause out)."""
+        s.execute(select(m.Meeting.id).where(m.Meeting.id == meeting_id).with_for_update())
+
     def _siblings(self, s: Session, meeting_id: int) -> list[m.AgendaItem]:
+        self._lock_agenda(s, meeting_id)
         return list(
             s.scalars(
                 select(m.AgendaItem)

@@ -1,12 +1,17 @@
-"""Shared plumbing for services: the database, a clock, ORM → record conversion."""
+"""Shared plumbing for services: the database, a clock, ORM → record conversion, and
+optimistic locking (ConflictError) for records two facilitators may edit at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm.exc import StaleDataError
 
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
@@ -21,10 +26,271 @@ class NotFoundError(LookupError):
     """A record that does not exist (deleted elsewhere, or a wrong id)."""
 
 
+class ConflictError(Exception):
+    """Someone else saved the same fields of a record since this client last saw them.
+
+    `mine` and `theirs` map each conflicting field to the value this save wanted and
+    the value now stored, both ready to show (people and goals by name, not by id).
+    Nothing was written. To keep mine, `acknowledge_conflict()` then save again (on
+    top of their version: a third change since then conflicts again); to take theirs,
+    `acknowledge_conflict()` and read the record again.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        mine: Mapping[str, object],
+        theirs: Mapping[str, object],
+        *,
+        key: tuple[str, int] | None = None,
+        stored: Mapping[str, object] | None = None,
+    ) -> None:
+        self.what = what
+        self.mine = dict(mine)
+        self.theirs = dict(theirs)
+        self.key = key  # (table, id)
+        self.stored = dict(stored or {})  # their values of the conflicting fields, as stored
+        names = ", ".join(f.replace("_", " ") for f in self.mine)
+        super().__init__(f"{what} was changed by someone else meanwhile ({names}).")
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(self.mine)
+
+    @property
+    def same_values(self) -> bool:
+        """Both saved the same values: keeping either changes nothing a person would see."""
+        return all(self.mine[f] == self.theirs.get(f) for f in self.mine)
+
+
+# ---- optimistic locking ----------------------------------------------------------------
+# The fields people edit on the records two facilitators may open at once. Each client
+# (one Database, so one engine) keeps a book of these fields as it first read them and
+# then as it wrote them itself or agreed to someone else's (acknowledge_conflict). A save
+# that changes a field someone else changed since then raises ConflictError instead of
+# overwriting it. Reading the row again does not count as having seen a change: a screen
+# reloads what it shows, but a field being typed into keeps the typist's text, and a
+# read just before a save (the undo stack's "before") must not hide the conflict.
+# Fields a save does not touch are merged: one facilitator editing the title while
+# another types the notes is no conflict, and neither are the timers (used seconds,
+# elapsed time) that only the running meeting writes. Each row also carries its
+# `version_id_col`, so two saves racing through the same instant are caught by the
+# database itself (StaleDataError → ConflictError).
+GUARDED_FIELDS: dict[type[m.Base], tuple[str, ...]] = {
+    m.Meeting: (
+        "title",
+        "starts_at",
+        "planned_minutes",
+        "place",
+        "facilitator_id",
+        "note_taker_id",
+        "topic",
+        "end_goal",
+        "previous_minutes_approved",
+        "next_meeting_at",
+        "closing_notes",
+    ),
+    m.AgendaItem: ("title", "minutes", "owner_id", "kind", "notes", "persona_id"),
+    m.Action: (
+        "title",
+        "owner_id",
+        "due",
+        "team_tag",
+        "milestone",
+        "goal_id",
+        "persona_id",
+        "status",
+    ),
+}
+_LABELS = {m.Meeting: "Meeting", m.AgendaItem: "Agenda item", m.Action: "Action"}
+_MEMBER_FIELDS = {"owner_id", "facilitator_id", "note_taker_id"}
+
+_Seen = dict[str, object]
+_Book = dict[tuple[str, int], _Seen]
+_BOOKS: weakref.WeakKeyDictionary[Engine, _Book] = weakref.WeakKeyDictionary()
+_WRITTEN = "alignmeet_written"
+
+
+def _book(engine: Engine) -> _Book:
+    book = _BOOKS.get(engine)
+    if book is None:
+        book = _BOOKS[engine] = {}
+    return book
+
+
+def _snapshot(obj: m.Base, fields: Iterable[str] | None = None) -> _Seen:
+    return {f: getattr(obj, f) for f in (fields or GUARDED_FIELDS[type(obj)])}
+
+
+def _key(obj: m.Base) -> tuple[str, int]:
+    return (type(obj).__tablename__, obj.id)  # type: ignore[attr-defined]
+
+
+def _engine_of(session: Session | None) -> Engine | None:
+    bind = session.bind if session is not None else None
+    return bind if isinstance(bind, Engine) else None
+
+
+def _on_load(obj: m.Base, *_args: object) -> None:
+    """A row read for the first time: what this client starts from."""
+    engine = _engine_of(object_session(obj))
+    if engine is not None:
+        _book(engine).setdefault(_key(obj), _snapshot(obj))
+
+
+def _on_insert(_mapper: object, _connection: object, obj: m.Base) -> None:
+    session = object_session(obj)
+    if session is not None:
+        session.info.setdefault(_WRITTEN, []).append((obj, None))
+
+
+def _on_update(_mapper: object, _connection: object, obj: m.Base) -> None:
+    """The guarded fields this client changed (any use case): remembered on commit."""
+    session = object_session(obj)
+    if session is None:
+        return
+    state = inspect(obj)
+    changed = [f for f in GUARDED_FIELDS[type(obj)] if state.attrs[f].history.has_changes()]
+    if changed:
+        session.info.setdefault(_WRITTEN, []).append((obj, changed))
+
+
+def _on_commit(session: Session) -> None:
+    written = session.info.pop(_WRITTEN, None)
+    engine = _engine_of(session)
+    if written and engine is not None:
+        book = _book(engine)
+        for obj, changed in written:
+            seen = book.setdefault(_key(obj), {})
+            seen.update(_snapshot(obj, changed))
+
+
+def _on_rollback(session: Session) -> None:
+    session.info.pop(_WRITTEN, None)
+
+
+for _model in GUARDED_FIELDS:
+    event.listen(_model, "load", _on_load)
+    event.listen(_model, "after_insert", _on_insert)
+    event.listen(_model, "after_update", _on_update)
+event.listen(Session, "after_commit", _on_commit)
+event.listen(Session, "after_rollback", _on_rollback)
+
+
+def _shown(s: Session, field: str, value: object) -> object:
+    """A field's value as a person reads it: names instead of ids."""
+    if value is None:
+        return None
+    if field in _MEMBER_FIELDS:
+        return member_name(s, value)  # type: ignore[arg-type]
+    if field == "goal_id":
+        goal = s.get(m.Goal, value)
+        return goal.title if goal else None
+    if field == "persona_id":
+        persona = s.get(m.Persona, value)
+        return persona.name if persona else None
+    return value
+
+
+class _Guard:
+    """One guarded save (see ServiceBase._guarded)."""
+
+    def __init__(self, db: Database, model: type[m.Base], ident: int, asked: set[str]) -> None:
+        self.db = db
+        self.model = model
+        self.key = (model.__tablename__, ident)
+        self.asked = [f for f in GUARDED_FIELDS[model] if f in asked]
+        self.book = _book(db.engine)
+        base = self.book.get(self.key)
+        self.base = dict(base) if base is not None else None  # before this save reads
+        self.what = f"{_LABELS[model]} {ident}"
+        self.theirs: _Seen | None = None
+        self.mine: dict[str, object] = {}
+        self.saved: _Seen | None = None
+
+    def loaded(self, obj: m.Base, what: str) -> None:
+        """The row as stored now, before this save changes it."""
+        self.theirs = _snapshot(obj)
+        self.what = what
+
+    def check(self, s: Session, obj: m.Base) -> None:
+        """Raise ConflictError when a field this save sets was changed by someone else."""
+        assert self.theirs is not None, "call loaded() first"
+        mine = _snapshot(obj, self.asked)
+        self.mine = {f: _shown(s, f, v) for f, v in mine.items()}
+        if self.base is None:  # never read here before: nothing to compare with
+            self.saved = {**self.theirs, **mine}
+            return
+        theirs = self.theirs
+        clashes = [f for f in self.asked if f in self.base and self.base[f] != theirs[f]]
+        if clashes:
+            raise ConflictError(
+                self.what,
+                {f: self.mine[f] for f in clashes},
+                {f: _shown(s, f, theirs[f]) for f in clashes},
+                key=self.key,
+                stored={f: theirs[f] for f in clashes},
+            )
+        self.saved = {**self.base, **mine}
+
+    def raced(self) -> ConflictError:
+        """Another save won the race between our read and our write (StaleDataError)."""
+        with self.db.sessions() as s:
+            columns = [getattr(self.model, f) for f in self.mine]
+            ident = self.model.id == self.key[1]  # type: ignore[attr-defined]
+            row = s.execute(select(*columns).where(ident)).one_or_none() if columns else None
+            stored = dict(zip(self.mine, row, strict=True)) if row is not None else {}
+            theirs = {f: _shown(s, f, stored.get(f)) for f in self.mine}
+        return ConflictError(self.what, self.mine, theirs, key=self.key, stored=stored)
+
+
+def asked_fields(
+    given: Mapping[str, object], clearable: Mapping[str, object], unset: object
+) -> set[str]:
+    """The fields a save sets: those of `given` that are not None (None: leave as is) and
+    those of `clearable` that are not the `unset` sentinel (None: clear the field)."""
+    return {f for f, v in given.items() if v is not None} | {
+        f for f, v in clearable.items() if v is not unset
+    }
+
+
 class ServiceBase:
     def __init__(self, db: Database, clock: Callable[[], datetime] = datetime.now) -> None:
         self.db = db
         self.clock = clock
+
+    @contextmanager
+    def _guarded(self, model: type[m.Base], ident: int, asked: set[str]) -> Iterator[_Guard]:
+        """Wrap a save of the `asked` fields of one row in optimistic locking.
+
+        Use around the transaction: read the row, `guard.loaded(row, what)`, apply the
+        change, `guard.check(s, row)` before flushing. On failure this client's book of
+        the row stays as it was (the next save is checked against the same version).
+        """
+        guard = _Guard(self.db, model, ident, asked)
+        try:
+            yield guard
+        except StaleDataError as exc:
+            self._restore(guard)
+            raise guard.raced() from exc
+        except BaseException:
+            self._restore(guard)
+            raise
+        if guard.saved is not None:
+            guard.book[guard.key] = guard.saved
+
+    @staticmethod
+    def _restore(guard: _Guard) -> None:
+        if guard.base is None:
+            guard.book.pop(guard.key, None)
+        else:
+            guard.book[guard.key] = guard.base
+
+    def acknowledge_conflict(self, conflict: ConflictError) -> None:
+        """This client has now seen their version of the conflicting fields: the next save
+        goes on top of it."""
+        if conflict.key is not None:
+            _book(self.db.engine).setdefault(conflict.key, {}).update(conflict.stored)
 
     def _get(self, s: Session, model: type[T], ident: int, what: str) -> T:
         obj = s.get(model, ident)

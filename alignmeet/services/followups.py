@@ -42,7 +42,14 @@ from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.services.base import ServiceBase, to_member
 from alignmeet.storage import models as m
-from alignmeet.storage.fulltext import FTS_SOURCES, fts_query, like_pattern, search_words
+from alignmeet.storage.fulltext import (
+    FTS_SOURCES,
+    accent_folded,
+    fold_accents,
+    fts_query,
+    like_pattern,
+    search_words,
+)
 
 DUE_BUCKETS = ("overdue", "this_week", "later", "none")
 SEARCH_KINDS = ("action", "idea", "decision", "note")
@@ -325,7 +332,7 @@ class FollowUpService(ServiceBase):
         with self.db.sessions() as s:
             if words:
                 fts = fts_query(text) if self._fts_ready(s) else None
-                in_title = and_(*(It.title.ilike(like_pattern(w), escape="\\") for w in words))
+                in_title = and_(*(self._like(It.title, w) for w in words))
                 query = query.where(
                     or_(self._matches(D.id, D.text, "decision_fts", words, fts), in_title)
                 )
@@ -430,7 +437,14 @@ class FollowUpService(ServiceBase):
         if fts is not None:
             assert fts_table in FTS_SOURCES
             return id_column.in_(_fts_rowids(fts_table, fts))
-        return and_(*(text_column.ilike(like_pattern(w), escape="\\") for w in words))
+        return and_(*(self._like(text_column, w) for w in words))
+
+    def _like(self, column: Any, word: str) -> ColumnElement[bool]:
+        """`column` contains `word`, any case; on PostgreSQL accents are folded as well
+        ("sofia" finds "Sofía", as SQLite's FTS5 index does)."""
+        if self.db.is_sqlite:
+            return column.ilike(like_pattern(word), escape="\\")
+        return accent_folded(column).ilike(like_pattern(fold_accents(word)), escape="\\")
 
     def _fts_ready(self, s: Session) -> bool:
         """Whether the FTS5 indexes exist (SQLite with FTS5, schema 0002 or later)."""

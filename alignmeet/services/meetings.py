@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
@@ -20,7 +20,13 @@ from alignmeet.domain.rules import (
     validate_confidence,
     validate_minutes,
 )
-from alignmeet.services.base import NotFoundError, ServiceBase, to_meeting, to_participant
+from alignmeet.services.base import (
+    NotFoundError,
+    ServiceBase,
+    asked_fields,
+    to_meeting,
+    to_participant,
+)
 from alignmeet.storage import models as m
 
 DEFAULT_SERIES = "Sales & Marketing sync"
@@ -211,8 +217,29 @@ class MeetingService(ServiceBase):
         next_meeting_at: datetime | object | None = _UNSET,
         closing_notes: str | None = None,
     ) -> r.MeetingRecord:
-        with self.db.transaction() as s:
+        """Change the details given. ConflictError when someone else changed one of them
+        since this client read the meeting (nothing is written then)."""
+        asked = asked_fields(
+            {
+                "title": title,
+                "starts_at": starts_at,
+                "planned_minutes": planned_minutes,
+                "place": place,
+                "topic": topic,
+                "end_goal": end_goal,
+                "previous_minutes_approved": previous_minutes_approved,
+                "closing_notes": closing_notes,
+            },
+            {
+                "facilitator_id": facilitator_id,
+                "note_taker_id": note_taker_id,
+                "next_meeting_at": next_meeting_at,
+            },
+            _UNSET,
+        )
+        with self._guarded(m.Meeting, meeting_id, asked) as guard, self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            guard.loaded(meeting, f"Meeting “{meeting.title}”")
             if title is not None:
                 meeting.title = require_text("title", title, label="Meeting title")
             if starts_at is not None:
@@ -245,6 +272,7 @@ class MeetingService(ServiceBase):
                 meeting.closing_notes = optional_text(
                     "closing_notes", closing_notes, label="Closing notes", limit=MAX_TEXT
                 )
+            guard.check(s, meeting)
             s.flush()
             return to_meeting(s, meeting)
 
@@ -272,11 +300,14 @@ class MeetingService(ServiceBase):
             return to_meeting(s, meeting)
 
     def record_elapsed(self, *, meeting_id: int, seconds: int) -> None:
+        # A plain UPDATE, not the ORM: the clock ticks every 30 s and must not bump the
+        # row's version (another facilitator's save of the details is no conflict).
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            meeting.elapsed_seconds = max(0, int(seconds))
+            values: dict[str, object] = {"elapsed_seconds": max(0, int(seconds))}
             if meeting.status == MeetingStatus.PLANNED.value and seconds > 0:
-                meeting.status = MeetingStatus.RUNNING.value
+                values["status"] = MeetingStatus.RUNNING.value
+            s.execute(update(m.Meeting).where(m.Meeting.id == meeting_id).values(**values))
 
     def close_meeting(
         self, *, meeting_id: int, next_meeting_at: datetime | None = None

@@ -4,10 +4,16 @@ Each index is an external-content FTS5 table (the text lives once, in its own
 table) kept in step by triggers that migration 0002 creates. Tokenizer
 `unicode61 remove_diacritics 2`: case- and accent-insensitive ("sofia" finds
 "Sofía"); every word typed is a prefix ("webin" finds "webinar"); all words must
-match. On other databases (PostgreSQL) the services fall back to ILIKE.
+match. On other databases (PostgreSQL) the services fall back to ILIKE over text
+with its accents folded (`accent_folded`), so "sofia" still finds "Sofía".
 """
 
 from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from sqlalchemy import func
 
 # FTS table -> (content table, indexed column)
 FTS_SOURCES: dict[str, tuple[str, str]] = {
@@ -59,3 +65,34 @@ def like_pattern(word: str) -> str:
     """An ILIKE/LIKE pattern for `word` anywhere, with % _ and \\ taken literally."""
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def _accent_table() -> tuple[str, str]:
+    """Latin letters with diacritics (U+00C0–U+024F) and the ASCII letter each folds to."""
+    source, target = [], []
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if len(base) == 1 and base != char and base.isascii():
+            source.append(char)
+            target.append(base)
+    for char, base in zip("ØøĐđŁłÐð", "OoDdLlDd", strict=True):
+        source.append(char)
+        target.append(base)
+    return "".join(source), "".join(target)
+
+
+ACCENTED, UNACCENTED = _accent_table()
+_FOLD = str.maketrans(ACCENTED, UNACCENTED)
+
+
+def fold_accents(text: str) -> str:
+    """`text` with its Latin diacritics removed, as `accent_folded` does in the database."""
+    return text.translate(_FOLD)
+
+
+def accent_folded(column: Any) -> Any:
+    """SQL for `column` with its Latin diacritics removed (PostgreSQL's translate())."""
+    return func.translate(column, ACCENTED, UNACCENTED)

@@ -12,6 +12,7 @@ instead (see 0002).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -26,8 +27,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from alignmeet.domain.rules import ValidationError
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -479,3 +483,29 @@ class ChannelRule(Base):
     response_time: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# ---- text no database column can hold ----------------------------------------------------
+# PostgreSQL's text types cannot store NUL (U+0000): psycopg refuses the whole statement.
+# Text with a NUL is refused here, on every backend alike, as bad input at its field —
+# before the session tries to write it — instead of a database error on a server only.
+def _refuse_nul(field: str) -> Callable[..., object]:
+    def check(_target: object, value: object, _old: object, _initiator: object) -> object:
+        if isinstance(value, str) and "\x00" in value:
+            label = field.replace("_", " ").capitalize()
+            raise ValidationError(field, f"{label} cannot contain the NUL character (U+0000).")
+        return value
+
+    return check
+
+
+def _guard_text_columns() -> None:
+    for mapper in Base.registry.mappers:
+        for prop in mapper.column_attrs:
+            if any(isinstance(c.type, String) for c in prop.columns):  # Text is a String
+                event.listen(
+                    getattr(mapper.class_, prop.key), "set", _refuse_nul(prop.key), retval=True
+                )
+
+
+_guard_text_columns()

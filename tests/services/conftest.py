@@ -1,4 +1,5 @@
-"""Services on a real SQLite file in tmp_path, with a clock fixed at Monday 2 March 2026, 09:30."""
+"""Services on a fresh database — a real SQLite file in tmp_path and, when a test server is
+reachable, PostgreSQL — with a clock fixed at Monday 2 March 2026, 09:30."""
 
 import shutil
 from collections.abc import Callable
@@ -36,11 +37,37 @@ def fresh_database_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def postgres_services_database(postgres_server):
+    """The PostgreSQL database the service tests share, migrated once; each test empties it."""
+    name = postgres_server.create()
+    open_database(postgres_server.url_of(name)).dispose()  # creates the schema
+    yield name
+    postgres_server.drop(name)
+
+
 @pytest.fixture
-def services(tmp_path, fresh_database_file):
-    path = tmp_path / "alignmeet.sqlite3"
-    shutil.copyfile(fresh_database_file, path)
-    db = open_database(path)
+def db_url(db_backend, request, tmp_path) -> str:
+    """A fresh, migrated database of `db_backend`: a file path or a URL.
+
+    SQLite: a copy of a bootstrapped file. PostgreSQL: the shared test database with
+    every row deleted (the `services` fixture bootstraps it again).
+    """
+    if db_backend == "sqlite":
+        path = tmp_path / "alignmeet.sqlite3"
+        shutil.copyfile(request.getfixturevalue("fresh_database_file"), path)
+        return str(path)
+    server = request.getfixturevalue("postgres_server")
+    name = request.getfixturevalue("postgres_services_database")
+    server.empty(name)
+    return server.url_of(name)
+
+
+@pytest.fixture
+def services(db_url):
+    """Services over a fresh database: every test runs on SQLite and on PostgreSQL
+    (skipped with the reason when no server is reachable; `sqlite_only` tests run once)."""
+    db = open_database(db_url)
     services = Services(db, clock=lambda: NOW)
     services.bootstrap()
     yield services

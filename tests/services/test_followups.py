@@ -483,6 +483,7 @@ def test_the_large_demo_writes_a_consistent_five_year_history(large):
         build_large_demo(sv, today=TODAY, meetings=3, members=6, actions=10)
 
 
+@pytest.mark.sqlite_only  # FTS5 integrity checks over the file
 def test_the_large_demo_is_searchable_and_its_full_text_index_is_sound(large):
     sv = large.sv
     assert sv.followups.search("webinar")

@@ -104,7 +104,13 @@ class TestPropose:
         assert gl.terms() == []
 
     @settings(
-        max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+        max_examples=30,
+        deadline=None,
+        # One run per database backend (a fresh database each): two executors by design.
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.differing_executors,
+        ],
     )
     @given(term=st.text(min_size=1, max_size=60), definition=st.text(min_size=1, max_size=200))
     def test_any_text_is_stored_as_typed_or_refused_with_a_message(self, gl, term, definition):
