@@ -5,6 +5,10 @@ file where the user's minutes were. Here the bytes go to a temporary file next t
 target, are flushed to disk, and only then renamed over it (`os.replace`, atomic on the
 same file system). If anything fails the temporary file is removed, the old file is left
 byte-identical and an `ExportError` says, for the user, what went wrong and what to do.
+
+A target that is a symbolic link is written through: the file it points to is replaced
+(atomically, next to itself) and the link stays a link, as editors do. Replacing the link
+itself would leave the real file with the old content and the link gone.
 """
 
 from __future__ import annotations
@@ -26,28 +30,41 @@ _SPACE_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFB
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically; raise `ExportError` (old file untouched) on failure."""
     path = Path(path)
-    folder = path.parent
     temp: Path | None = None
+    real = path
     try:
-        if path.is_dir():
+        real = _through_links(path)
+        folder = real.parent
+        if real.is_dir():
             raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
         if not folder.is_dir():
             raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(folder))
-        temp, fd = _create_temp(path)
+        temp, fd = _create_temp(real)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        _copy_mode(path, temp)
-        os.replace(temp, path)
+        _copy_mode(real, temp)
+        os.replace(temp, real)
         temp = None
         _sync_folder(folder)
     except OSError as exc:
-        raise ExportError(_message(path, exc), path=path) from exc
+        raise ExportError(_message(path, exc, real), path=path) from exc
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+def _through_links(path: Path) -> Path:
+    """The file `path` names: itself, or where its symbolic link(s) lead (a link to a file
+    not there yet leads to that file). A link loop raises OSError (ELOOP)."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))
 
 
 def _create_temp(path: Path) -> tuple[Path, int]:
@@ -101,7 +118,10 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def _message(path: Path, exc: OSError) -> str:
+def _message(path: Path, exc: OSError, real: Path | None = None) -> str:
+    if real is not None and real != path:
+        # A link: name both, then explain as for the file it points to.
+        return f"{path} is a link to {real}. " + _message(real, exc)
     folder = path.parent
     if isinstance(exc, IsADirectoryError) or _is_dir(path):
         return f"{path} is a folder, not a file. Choose a file name inside it, or another name."

@@ -88,9 +88,16 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int) -> str:
     text = " ".join(clean_text(text).split())
     if _text_size(draw, text, font)[0] <= width:
         return text
-    while text and _text_size(draw, text + "…", font)[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # The longest prefix that fits with "…": a binary search, so a 10,000-character name
+    # costs ~14 layouts instead of one per character (minutes for a long text).
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _text_size(draw, text[:middle] + "…", font)[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _png(image: Image.Image, size: tuple[int, int]) -> bytes:
@@ -170,6 +177,9 @@ def _kpi_chart_image(
     subtitle: str = "",
     show_title: bool = True,
 ) -> Image.Image:
+    # A unit is one short line (services.goals validates it so); text layout fails on the
+    # paragraph separators (CR, U+0085, U+2029, ...) a unit stored some other way might hold.
+    unit = " ".join(clean_text(unit).split())
     w, h = width * SS, height * SS
     image = Image.new("RGB", (w, h), WHITE)
     draw = ImageDraw.Draw(image)
@@ -405,7 +415,9 @@ def dashboard_chart_png(data: DashboardData, *, columns: int = 2) -> bytes:
 
 def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
     """The whole dashboard on one picture: title and period, the revenue goal with its
-    progress, the KPI status table and every KPI's chart."""
+    progress, the KPI status table and every KPI's chart (at least 640 px wide: the
+    table's columns need it)."""
+    width = max(width, 640)
     pad, gap = 28, 18
     columns = 2
     cell_w = (width - 2 * pad - gap * (columns - 1)) // columns

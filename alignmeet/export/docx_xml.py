@@ -24,7 +24,8 @@ from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from unicodedata import bidirectional
+from xml.sax.saxutils import escape, unescape
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -65,6 +66,7 @@ __all__ = [
     "fill_body",
     "has_page_field",
     "header_row",
+    "is_rtl",
     "long_date",
     "one_line",
     "open_template",
@@ -419,11 +421,70 @@ SLIPPED = '<w:rPr><w:color w:val="9C5700"/><w:sz w:val="18"/><w:szCs w:val="18"/
 GROUP_FILL = '<w:shd w:val="clear" w:color="auto" w:fill="DBE5F1"/>'
 
 
+# Right-to-left text (Arabic, Hebrew, Syriac, Thaana, N'Ko, ...). A text reads right to
+# left when its first "strong" character (Unicode bidi class L, R or AL, as in rule P2 of
+# the bidi algorithm, UAX #9) is of class R or AL. Every such character lies in these
+# ranges (tests/export/test_hostile_text.py checks it against unicodedata), so text
+# without any of them (nearly all text) is decided by one regex search.
+_MAYBE_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_RTL_RUN = "<w:rtl/>"
+_RUN_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+
+
+def _first_strong(text: str) -> str:
+    """ "R" (right to left), "L" (left to right) or "" (no strong character) for `text`."""
+    if _MAYBE_RTL.search(text) is None:
+        return "L" if any(bidirectional(ch) == "L" for ch in text) else ""
+    for ch in text:
+        kind = bidirectional(ch)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return ""
+
+
+def is_rtl(text: str) -> bool:
+    """True when `text` reads right to left: its first strong character is R or AL."""
+    if text.isascii() or _MAYBE_RTL.search(text) is None:
+        return False
+    return _first_strong(text) == "R"
+
+
+def _with_rtl(rpr: str) -> str:
+    """`rpr` with <w:rtl/> added (last: it comes after every property these rPr use)."""
+    if not rpr:
+        return f"<w:rPr>{_RTL_RUN}</w:rPr>"
+    if rpr.endswith("</w:rPr>"):
+        return rpr[: -len("</w:rPr>")] + f"{_RTL_RUN}</w:rPr>"
+    return rpr  # pragma: no cover - every rPr here is a whole <w:rPr> element
+
+
+def _runs_are_rtl(runs: str) -> bool:
+    """Whether the paragraph made of `runs` (WordprocessingML) reads right to left."""
+    if _RTL_RUN not in runs:
+        # The run holding the paragraph's first strong character starts with it, so an
+        # RTL paragraph always has a run that `run` marked <w:rtl/>.
+        return False
+    for match in _RUN_TEXT.finditer(runs):
+        kind = _first_strong(unescape(match.group(1)))
+        if kind:
+            return kind == "R"
+    return False
+
+
 def run(text: str, rpr: str = NO_RPR) -> str:
-    """One run of user text: cleaned, escaped, line breaks as <w:br/>, tabs as <w:tab/>."""
+    """One run of user text: cleaned, escaped, line breaks as <w:br/>, tabs as <w:tab/>.
+
+    A run whose text reads right to left (see `is_rtl`) is marked <w:rtl/>.
+    """
     text = clean_text(text)
     if not text:
         return ""
+    if not text.isascii() and _MAYBE_RTL.search(text) and _first_strong(text) == "R":
+        rpr = _with_rtl(rpr)
     if "\n" not in text and "\t" not in text:
         return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
     pieces = []
@@ -445,10 +506,16 @@ def para(
     before: int | None = None,
     after: int | None = None,
 ) -> str:
-    """A paragraph; `before`/`after` are spacing in twentieths of a point."""
+    """A paragraph; `before`/`after` are spacing in twentieths of a point.
+
+    A paragraph whose text reads right to left (its first strong character is Arabic,
+    Hebrew, ...) is marked <w:bidi/>, so Word lays it out from the right.
+    """
     ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
     if keep_next:
         ppr += "<w:keepNext/>"
+    if _runs_are_rtl(runs):
+        ppr += "<w:bidi/>"  # after keepNext, before spacing: the schema's order
     if before is not None or after is not None:
         ppr += "<w:spacing"
         if before is not None:

@@ -150,7 +150,7 @@ def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
     meeting = data.meeting
     teams = _teams(data)
 
-    out.append(para(run(meeting.title or "Meeting minutes"), s.title))
+    out.append(para(run(clean_text(meeting.title) or "Meeting minutes"), s.title))
     out.append(_title_block(data, teams, width))
 
     out.append(para(run("Attendance"), s.heading1))
