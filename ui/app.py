@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     # The core (SQLAlchemy included) before Qt: once PySide6 is imported it hooks
     # every later import (its __feature__ check), which costs ~90 ms over ~300 modules.
     from alignmeet.services import DatabaseOpenError, open_services  # isort: skip
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui.widgets import message_box
@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+
+    from ui.i18n import install_translator
+
+    install_translator(app)  # before any window: every tr() from here on is translated
 
     from ui.theme import apply_theme
 
@@ -79,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
                 lock.release()
             return main(argv)  # the restored file, from the top
         message_box(
-            None, QMessageBox.Icon.Critical, "AlignMeet cannot open the database", str(exc)
+            None,
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("App", "AlignMeet cannot open the database"),
+            str(exc),
         ).exec()
         return 1
 
@@ -139,9 +146,13 @@ def main(argv: list[str] | None = None) -> int:
 
             warn(
                 None,
-                "AlignMeet cannot use this database",
-                f"{check.problem}\n\nAlignMeet stops here and changes nothing in the file. "
-                "Restore a backup from the backups folder next to it, or open another database.",
+                QCoreApplication.translate("App", "AlignMeet cannot use this database"),
+                QCoreApplication.translate(
+                    "App",
+                    "{problem}\n\nAlignMeet stops here and changes nothing in the file. "
+                    "Restore a backup from the backups folder next to it, or open another "
+                    "database.",
+                ).format(problem=check.problem),
             )
             window.close()
             app.exit(1)
@@ -170,6 +181,19 @@ def main(argv: list[str] | None = None) -> int:
         lock.release()
     if restart:
         return main(argv)
+    if window.restore_requested is not None and db_file is not None:  # File › Backups
+        from alignmeet.storage.backups import BackupError, restore
+
+        try:
+            restore(db_file, window.restore_requested)
+        except (BackupError, OSError) as exc:
+            message_box(
+                None,
+                QMessageBox.Icon.Critical,
+                QApplication.translate("App", "Not restored"),
+                str(exc),
+            ).exec()
+        return main(argv)
     if window.open_requested is not None:  # File › Open: the same app on another file
         return main(["--db", window.open_requested])
     return int(code)
@@ -197,6 +221,7 @@ def _backup_quietly(services: object, reason: str) -> None:
 
 def _ask_read_only(holder: str) -> bool:
     """Another AlignMeet has the file: open it read-only (True) or quit (False)."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from ui.widgets import message_box
@@ -204,14 +229,19 @@ def _ask_read_only(holder: str) -> bool:
     box = message_box(
         None,
         QMessageBox.Icon.Information,
-        "The database is already open",
-        f"{holder}\n\nTwo copies of AlignMeet writing the same file could overwrite each "
-        "other's changes. You can look at it read-only here (nothing can be changed), or "
-        "quit and use the other window.",
+        QCoreApplication.translate("App", "The database is already open"),
+        QCoreApplication.translate(
+            "App",
+            "{holder}\n\nTwo copies of AlignMeet writing the same file could overwrite each "
+            "other's changes. You can look at it read-only here (nothing can be changed), or "
+            "quit and use the other window.",
+        ).format(holder=holder),
         QMessageBox.StandardButton.NoButton,
     )
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    read_only = box.addButton(
+        QCoreApplication.translate("App", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)
     box.exec()
     return box.clickedButton() is read_only
@@ -223,6 +253,7 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
     The damaged file is renamed aside (never overwritten or deleted) before the backup
     takes its place; see alignmeet.storage.backups.
     """
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from alignmeet.storage import backups as b
@@ -233,17 +264,23 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
     latest = b.latest_good_backup(db_file)
     if latest is None:
         return False
+    # The date's format is translated too ("%A %d %B %Y" would name English days).
+    taken = latest.taken_at.strftime(QCoreApplication.translate("App", "%A %d %B %Y, %H:%M"))
     box = message_box(
         parent,  # type: ignore[arg-type]
         QMessageBox.Icon.Warning,
-        "AlignMeet cannot use this database",
-        f"{problem}\n\nThe newest good backup is from {latest.taken_at:%A %d %B %Y, %H:%M} "
-        f"({latest.reason}).\n\nRestore it? The damaged file is kept next to it, renamed, "
-        "so nothing is lost.",
+        QCoreApplication.translate("App", "AlignMeet cannot use this database"),
+        QCoreApplication.translate(
+            "App",
+            "{problem}\n\nThe newest good backup is from {taken} ({reason}).\n\n"
+            "Restore it? The damaged file is kept next to it, renamed, so nothing is lost.",
+        ).format(problem=problem, taken=taken, reason=latest.reason),
         QMessageBox.StandardButton.NoButton,
     )
-    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("App", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
     if box.clickedButton() is not restore:
@@ -251,7 +288,11 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
     try:
         kept = b.restore(db_file, latest.path)
     except (b.BackupError, OSError) as exc:
-        warn(parent, "The backup was not restored", str(exc))  # type: ignore[arg-type]
+        warn(
+            parent,  # type: ignore[arg-type]
+            QCoreApplication.translate("App", "The backup was not restored"),
+            str(exc),
+        )
         return False
     print(f"alignmeet: restored {db_file} from {latest.path}; kept {kept}", file=sys.stderr)
     return True
@@ -299,7 +340,7 @@ def _install_excepthook(window: object, *, smoke: bool) -> None:
         print(text, file=sys.stderr)
         if smoke:
             os._exit(1)
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QCoreApplication, Qt
         from PySide6.QtWidgets import QMessageBox
 
         if "readonly database" in str(value):
@@ -307,18 +348,23 @@ def _install_excepthook(window: object, *, smoke: bool) -> None:
 
             inform(
                 window,  # type: ignore[arg-type]
-                "Read-only",
-                "This database is open read-only because another AlignMeet has it open. "
-                "The change was not saved; make it in the other window.",
+                QCoreApplication.translate("App", "Read-only"),
+                QCoreApplication.translate(
+                    "App",
+                    "This database is open read-only because another AlignMeet has it open. "
+                    "The change was not saved; make it in the other window.",
+                ),
             )
             return
         box = QMessageBox(window)  # type: ignore[arg-type]
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Something went wrong")
+        box.setWindowTitle(QCoreApplication.translate("App", "Something went wrong"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote user text
         box.setText(
-            "AlignMeet hit an unexpected problem. What you typed so far is saved.\n\n"
-            f"{kind.__name__}: {value}"
+            QCoreApplication.translate(
+                "App", "AlignMeet hit an unexpected problem. What you typed so far is saved."
+            )
+            + f"\n\n{kind.__name__}: {value}"
         )
         box.setDetailedText(text)
         box.exec()

@@ -14,7 +14,16 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from alignmeet.services.exports import ExportCancelled
@@ -70,7 +79,8 @@ def run_in_background(
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    cancel = QCoreApplication.translate("Background", "Cancel")
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
@@ -84,7 +94,11 @@ def run_in_background(
 
     def on_cancel() -> None:
         stop.set()
-        dialog.setLabelText("Cancelling… (at the next safe point; nothing is half-written)")
+        dialog.setLabelText(
+            QCoreApplication.translate(
+                "Background", "Cancelling… (at the next safe point; nothing is half-written)"
+            )
+        )
 
     dialog.canceled.connect(on_cancel)
 
@@ -113,4 +127,6 @@ def run_in_background(
 
 
 def was_cancelled_message(what: str) -> str:
-    return f"{what} cancelled: no file was written."
+    return QCoreApplication.translate(
+        "Background", "{what} cancelled: no file was written."
+    ).format(what=what)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile
 
 
 class InstanceLock:
@@ -30,9 +30,17 @@ class InstanceLock:
         db = self.path.with_name(self.path.name.removesuffix(".lock"))
         info = self._lock.getLockInfo()
         if not isinstance(info, tuple) or len(info) != 3 or not info[0]:
-            return f"{db} is open in another AlignMeet."
+            return QCoreApplication.translate(
+                "InstanceLock", "{database} is open in another AlignMeet."
+            ).format(database=db)
         pid, host, _app = info
-        return f"{db} is open in another AlignMeet (process {pid} on {host or 'this computer'})."
+        return QCoreApplication.translate(
+            "InstanceLock", "{database} is open in another AlignMeet (process {pid} on {host})."
+        ).format(
+            database=db,
+            pid=pid,
+            host=host or QCoreApplication.translate("InstanceLock", "this computer"),
+        )
 
     def release(self) -> None:
         if self._lock.isLocked():

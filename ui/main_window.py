@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, SignalInstance, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from alignmeet import APP_NAME
 from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
+from ui.core_labels import label as core_label
 from ui.views.meetings_view import MeetingsView
 from ui.widgets import inform, install_double_click_guard, plain_label, warn
 
@@ -34,13 +35,14 @@ if TYPE_CHECKING:
     from ui.views.run_view import RunView
     from ui.views.toolkit.page import AlignmentPage
 
+# (key, label): labels are translated where shown (self.tr(label)).
 PAGES = (
-    ("meetings", "Meetings"),
-    ("prepare", "Prepare"),
-    ("run", "Run meeting"),
-    ("followups", "Follow-ups"),
-    ("alignment", "Alignment"),
-    ("people", "People & teams"),
+    ("meetings", QT_TRANSLATE_NOOP("MainWindow", "Meetings")),
+    ("prepare", QT_TRANSLATE_NOOP("MainWindow", "Prepare")),
+    ("run", QT_TRANSLATE_NOOP("MainWindow", "Run meeting")),
+    ("followups", QT_TRANSLATE_NOOP("MainWindow", "Follow-ups")),
+    ("alignment", QT_TRANSLATE_NOOP("MainWindow", "Alignment")),
+    ("people", QT_TRANSLATE_NOOP("MainWindow", "People & teams")),
 )
 
 
@@ -65,6 +67,24 @@ def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence
     return seq if not seq.isEmpty() else QKeySequence(fallback)
 
 
+class _CommandText(QObject):
+    """Names the command on Edit › Undo / Redo with a translated pattern ("&Undo {what}"):
+    QUndoStack only knows "prefix text". A child of the action, so it goes with it."""
+
+    def __init__(self, action: QAction, changed: SignalInstance, text: str, pattern: str) -> None:
+        super().__init__(action)
+        self._pattern = pattern
+        self._bare = action.text()  # the prefix alone: "&Undo"
+        changed.connect(self.update)
+        self.update(text)
+
+    @Slot(str)
+    def update(self, text: str) -> None:
+        action = self.parent()  # (not a kept wrapper: shiboken may invalidate that one early)
+        if isinstance(action, QAction):
+            action.setText(self._pattern.format(what=text) if text else self._bare)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,12 +95,15 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
-        self.sidebar.setFixedWidth(190)
-        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
         for key, label in PAGES:
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
+        # As wide as its longest page name (translations are longer), never scrolling.
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame = 2 * self.sidebar.frameWidth()
+        self.sidebar.setFixedWidth(max(190, self.sidebar.sizeHintForColumn(0) + frame + 8))
 
         # Only the home page is built at start-up; the others on first visit
         # (they load from the controller's current state when they are built).
@@ -88,7 +111,10 @@ class MainWindow(QMainWindow):
         self.meetings_view = MeetingsView(controller)
         self._pages: dict[str, QWidget] = {"meetings": self.meetings_view}
         self._presenter: PresenterMode | None = None
-        self.open_requested: str | None = None  # another database to open after closing
+        self.open_requested: str | None = None
+        self.restore_requested: Path | None = (
+            None  # a backup to put in place after closing  # another database to open after closing
+        )
         self._read_only = False
         self.stack.addWidget(self.meetings_view)
 
@@ -123,92 +149,103 @@ class MainWindow(QMainWindow):
 
     # ---- menus --------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.new_meeting_action = QAction("&New meeting…", self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_meeting_action = QAction(self.tr("&New meeting…"), self)
         self.new_meeting_action.setShortcut(_shortcut(QKeySequence.StandardKey.New, "Ctrl+N"))
         self.new_meeting_action.triggered.connect(self.meetings_view.new_meeting)
         file_menu.addAction(self.new_meeting_action)
-        self.export_action = QAction("&Export minutes…", self)
+        self.export_action = QAction(self.tr("&Export minutes…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_action_triggered)
         file_menu.addAction(self.export_action)
-        self.preview_action = QAction("Pre&view minutes…", self)
+        self.preview_action = QAction(self.tr("Pre&view minutes…"), self)
         self.preview_action.setShortcut(_shortcut(QKeySequence.StandardKey.Print, "Ctrl+P"))
         self.preview_action.triggered.connect(self._on_preview_action_triggered)
         file_menu.addAction(self.preview_action)
         file_menu.addSeparator()
-        self.open_action = QAction("&Open database…", self)
+        self.open_action = QAction(self.tr("&Open database…"), self)
         self.open_action.setShortcut(_shortcut(QKeySequence.StandardKey.Open, "Ctrl+O"))
         self.open_action.triggered.connect(self._on_open_action_triggered)
         file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action.setEnabled(self.controller.services.db.path is not None)
+        file_menu.addAction(self.backups_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(_shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         stack = getattr(self.controller, "undo_stack", None)
         if stack is not None:  # an UndoableController (the app's; tests may use a plain one)
-            edit_menu = self.menuBar().addMenu("&Edit")
-            self.undo_action = stack.createUndoAction(self, "&Undo")
+            edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+            self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
             self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-            self.redo_action = stack.createRedoAction(self, "&Redo")
+            self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+            # Qt puts "prefix text" together; German needs its own word order ("…: text").
+            _CommandText(
+                self.undo_action, stack.undoTextChanged, stack.undoText(), self.tr("&Undo {what}")
+            )
+            _CommandText(
+                self.redo_action, stack.redoTextChanged, stack.redoText(), self.tr("&Redo {what}")
+            )
             self.redo_action.setShortcut(_shortcut(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
             edit_menu.addAction(self.undo_action)
             edit_menu.addAction(self.redo_action)
             edit_menu.addSeparator()
         else:
-            edit_menu = self.menuBar().addMenu("&Edit")
-        self.settings_action = QAction("&Settings…", self)
+            edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(_shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self._on_settings_action_triggered)
         edit_menu.addAction(self.settings_action)
 
-        go_menu = self.menuBar().addMenu("&Go")
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for i, (key, label) in enumerate(PAGES):
-            action = QAction(label, self)
+            action = QAction(self.tr(label), self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             go_menu.addAction(action)
         go_menu.addSeparator()
         # The agreed definitions, one click (or Ctrl+G) away on every page (issue 4).
-        self.glossary_action = QAction("&Glossary…", self)
+        self.glossary_action = QAction(self.tr("&Glossary…"), self)
         self.glossary_action.setShortcut(QKeySequence("Ctrl+G"))
-        self.glossary_action.setToolTip("Look up the current agreed definitions")
+        self.glossary_action.setToolTip(self.tr("Look up the current agreed definitions"))
         self.glossary_action.triggered.connect(self.show_glossary)
         go_menu.addAction(self.glossary_action)
         self.glossary_button = self._glossary_corner_button()  # kept: Qt does not own it
         self.menuBar().setCornerWidget(self.glossary_button)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.presenter_action = QAction("&Presenter mode", self)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.presenter_action = QAction(self.tr("&Presenter mode"), self)
         self.presenter_action.setCheckable(True)
         self.presenter_action.setShortcut(QKeySequence("F5"))
         self.presenter_action.setToolTip(
-            "Show the meeting to the room on a second screen (Esc leaves, B blanks it)"
+            self.tr("Show the meeting to the room on a second screen (Esc leaves, B blanks it)")
         )
         self.presenter_action.triggered.connect(self.toggle_presenter)
         view_menu.addAction(self.presenter_action)
-        self.swap_screens_action = QAction("&Swap screens", self)
+        self.swap_screens_action = QAction(self.tr("&Swap screens"), self)
         self.swap_screens_action.setShortcut(QKeySequence("Ctrl+F5"))
         self.swap_screens_action.setEnabled(False)
         self.swap_screens_action.triggered.connect(self._on_swap_screens_triggered)
         view_menu.addAction(self.swap_screens_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About AlignMeet", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About AlignMeet"), self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
 
     def _glossary_corner_button(self) -> QWidget:
         button = QToolButton()
         button.setDefaultAction(self.glossary_action)
-        button.setText("Glossary")
-        button.setAccessibleName("Open the glossary")
+        button.setText(self.tr("Glossary"))
+        button.setAccessibleName(self.tr("Open the glossary"))
         button.setAutoRaise(True)
         return button
 
@@ -233,7 +270,7 @@ class MainWindow(QMainWindow):
             return
         if self.controller.current_meeting_id is None:
             self.presenter_action.setChecked(False)
-            self.statusBar().showMessage("Choose a meeting to present first.", 5000)
+            self.statusBar().showMessage(self.tr("Choose a meeting to present first."), 5000)
             return
         self.show_page("run")
         self.presenter.start()
@@ -243,8 +280,10 @@ class MainWindow(QMainWindow):
         self.swap_screens_action.setEnabled(active)
         if active:
             self.statusBar().showMessage(
-                "Presenter mode: Page Down / Page Up move on and back, B blanks the "
-                "audience screen, Esc leaves.",
+                self.tr(
+                    "Presenter mode: Page Down / Page Up move on and back, B blanks the "
+                    "audience screen, Esc leaves."
+                ),
                 10000,
             )
 
@@ -316,7 +355,7 @@ class MainWindow(QMainWindow):
             return
         key = PAGES[row][0]
         if key in ("prepare", "run") and self.controller.current_meeting_id is None:
-            self.statusBar().showMessage("Choose or create a meeting first.", 5000)
+            self.statusBar().showMessage(self.tr("Choose or create a meeting first."), 5000)
             self.sidebar.setCurrentRow(0)
             return
         self.stack.setCurrentWidget(self.page(key))
@@ -347,21 +386,25 @@ class MainWindow(QMainWindow):
         self._read_only = read_only
         if read_only:
             label = plain_label(
-                "Read-only: another AlignMeet has this database open; changes are not saved.",
+                self.tr(
+                    "Read-only: another AlignMeet has this database open; changes are not saved."
+                ),
                 object_name="ReadOnlyNotice",
             )
             self.statusBar().addPermanentWidget(label)
         self._update_header()
 
     def _update_header(self) -> None:
-        suffix = " (read-only)" if self._read_only else ""
+        suffix = self.tr(" (read-only)") if self._read_only else ""
         meeting = self.controller.current_meeting()
         if meeting is None:
-            self.header.setText("No meeting selected")
+            self.header.setText(self.tr("No meeting selected"))
             self.setWindowTitle(APP_NAME + suffix)
             return
-        when = meeting.starts_at.strftime("%a %d %b %Y, %H:%M")
-        self.header.setText(f"{meeting.title} · {when} · {meeting.status.value.capitalize()}")
+        # The format is translated too: German shows no English day or month names.
+        when = meeting.starts_at.strftime(self.tr("%a %d %b %Y, %H:%M"))
+        status = core_label(meeting.status.value.capitalize())
+        self.header.setText(f"{meeting.title} · {when} · {status}")
         self.setWindowTitle(f"{meeting.title} — {APP_NAME}{suffix}")
 
     def _on_preview_action_triggered(self) -> None:
@@ -387,13 +430,15 @@ class MainWindow(QMainWindow):
         meeting = self.controller.services.meetings.get_meeting(meeting_id)
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        safe = (
-            "".join(c if c.isalnum() or c in " -_" else "_" for c in meeting.title).strip()
-            or "minutes"
+        safe = "".join(
+            c if c.isalnum() or c in " -_" else "_" for c in meeting.title
+        ).strip() or self.tr("minutes")
+        stem = self.tr("{title} {date} minutes").format(
+            title=safe, date=f"{meeting.starts_at:%Y-%m-%d}"
         )
-        suggested = folder / f"{safe} {meeting.starts_at:%Y-%m-%d} minutes.docx"
+        suggested = folder / f"{stem}.docx"
         path_text, _ = QFileDialog.getSaveFileName(
-            self, "Export minutes", str(suggested), "Word document (*.docx)"
+            self, self.tr("Export minutes"), str(suggested), self.tr("Word document (*.docx)")
         )
         if not path_text:
             return None
@@ -411,7 +456,7 @@ class MainWindow(QMainWindow):
                 meeting_id=meeting_id, path=path, template=company_template()
             )
         except (ExportError, ValidationError) as exc:
-            warn(self, "Minutes not saved", str(exc))
+            warn(self, self.tr("Minutes not saved"), str(exc))
             return None
         settings.setValue("export/folder", str(path.parent))
         return written
@@ -421,10 +466,11 @@ class MainWindow(QMainWindow):
 
         inform(
             self,
-            "About AlignMeet",
-            f"AlignMeet {__version__}\n\nJoint Sales & Marketing meetings that end with an "
-            "action plan per person and a commitment to it.\n\n"
-            f"Database: {self.controller.services.db.label}",
+            self.tr("About AlignMeet"),
+            self.tr(
+                "AlignMeet {version}\n\nJoint Sales & Marketing meetings that end with an "
+                "action plan per person and a commitment to it.\n\nDatabase: {database}"
+            ).format(version=__version__, database=self.controller.services.db.label),
         )
 
     # ---- settings and closing ------------------------------------------------
@@ -476,12 +522,26 @@ class MainWindow(QMainWindow):
         start = self.controller.services.db.path
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open an AlignMeet database",
+            self.tr("Open an AlignMeet database"),
             str(start.parent if start else Path.home()),
-            "AlignMeet database (*.sqlite3 *.sqlite *.db);;All files (*)",
+            self.tr("AlignMeet database (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
         if path:
             self.open_database(path)
+
+    def show_backups(self) -> QWidget | None:
+        if self.controller.services.db.path is None:
+            return None
+        from ui.views.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.controller, self)
+        dialog.open()
+        return dialog
+
+    def request_restore(self, backup: Path) -> None:
+        """Close the database; the app restores `backup` and opens it again."""
+        self.restore_requested = backup
+        self.close()
 
     def open_database(self, target: str) -> None:
         """Close this database and open `target` (the app restarts its window on it)."""
@@ -501,7 +561,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, t=target: self.open_database(t))
             shown += 1
         if not shown:
-            empty = self.recent_menu.addAction("No other database opened yet")
+            empty = self.recent_menu.addAction(self.tr("No other database opened yet"))
             empty.setEnabled(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from alignmeet.domain.timebox import Stopwatch
 
@@ -23,7 +23,9 @@ MonotonicClock = Callable[[], float]
 def clock_text(elapsed: float, planned_minutes: int) -> str:
     """ "23:10 of 60:00" — minutes keep counting past the hour (no hours)."""
     total = int(max(0.0, elapsed))
-    return f"{total // 60}:{total % 60:02d} of {planned_minutes}:00"
+    return QCoreApplication.translate("MeetingClock", "{used} of {planned}").format(
+        used=f"{total // 60}:{total % 60:02d}", planned=f"{planned_minutes}:00"
+    )
 
 
 class MeetingClock(QObject):

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,10 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignmeet.domain.enums import Attendance, Phase
+from alignmeet.domain.enums import ActionStatus, Attendance, Phase
 from alignmeet.domain.rules import short_date
 from alignmeet.domain.timebox import BoxState
 from alignmeet.services import NotFoundError
+from ui.core_labels import label
 from ui.views.phases.agenda_phase import timer_text
 
 if TYPE_CHECKING:
@@ -72,7 +74,18 @@ class AudienceState:
 
     @property
     def heading(self) -> str:
-        return f"{self.phase.number} · {self.phase.label}"
+        return f"{self.phase.number} · {label(self.phase)}"
+
+
+def _date(value: date) -> str:
+    """ "20 Oct 2026" in English; the translated strftime format elsewhere ("20.10.2026")."""
+    fmt = QCoreApplication.translate("Presenter", "%d %b %Y")
+    return short_date(value) if fmt == "%d %b %Y" else value.strftime(fmt)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """`one` (already translated) for 1, else `many` (translated, with {n})."""
+    return one if n == 1 else many.format(n=n)
 
 
 def audience_state(run: RunView) -> AudienceState | None:
@@ -94,32 +107,43 @@ def audience_state(run: RunView) -> AudienceState | None:
             **base,
             title=meeting.topic or meeting.title,
             subtitle=meeting.end_goal,
-            footer=f"{present} of {len(people)} present",
+            footer=QCoreApplication.translate("Presenter", "{present} of {count} present").format(
+                present=present, count=len(people)
+            ),
         )
     if phase is Phase.REVIEW:
         follow_ups = services.actions.follow_ups(meeting_id)
         done = sum(1 for f in follow_ups if f.reviewed)
         lines = tuple(
-            (f"{f.action.owner_name}: {f.action.title}", f.action.status.label) for f in follow_ups
+            (f"{f.action.owner_name}: {f.action.title}", label(f.action.status)) for f in follow_ups
         )
         return AudienceState(
             **base,
-            title="Review of follow-ups",
-            subtitle=f"{done} of {len(follow_ups)} reviewed" if follow_ups else "Nothing open",
+            title=QCoreApplication.translate("Presenter", "Review of follow-ups"),
+            subtitle=QCoreApplication.translate("Presenter", "{done} of {count} reviewed").format(
+                done=done, count=len(follow_ups)
+            )
+            if follow_ups
+            else QCoreApplication.translate("Presenter", "Nothing open"),
             lines=lines,
         )
     if phase is Phase.AGENDA:
         return _agenda_state(run, base)
     if phase is Phase.ACTIONS:
         actions = services.actions.actions_for_meeting(meeting_id)
+        due = QCoreApplication.translate("Presenter", "due {date}")
         lines = tuple(
-            (f"{a.owner_name}: {a.title}", f"due {short_date(a.due)}" if a.due else "")
+            (f"{a.owner_name}: {a.title}", due.format(date=_date(a.due)) if a.due else "")
             for a in actions
         )
         return AudienceState(
             **base,
-            title="Action plans",
-            subtitle=f"{len(actions)} action{'s' if len(actions) != 1 else ''} so far",
+            title=label(Phase.ACTIONS),
+            subtitle=_count(
+                len(actions),
+                QCoreApplication.translate("Presenter", "1 action so far"),
+                QCoreApplication.translate("Presenter", "{n} actions so far"),
+            ),
             lines=lines,
         )
     if phase is Phase.COMMITMENTS:
@@ -127,31 +151,44 @@ def audience_state(run: RunView) -> AudienceState | None:
             p for p in services.meetings.participants(meeting_id) if p.attendance.value == "present"
         ]
         committed = [p for p in people if p.committed_at is not None]
+        i_commit = "✓ " + QCoreApplication.translate("Presenter", "I commit")
+        confident = QCoreApplication.translate("Presenter", "confidence {confidence}/5")
         lines = tuple(
             (
                 p.name,
-                f"✓ I commit · confidence {p.confidence}/5"
+                f"{i_commit} · {confident.format(confidence=p.confidence)}"
                 if p.committed_at is not None and p.confidence
-                else "✓ I commit"
+                else i_commit
                 if p.committed_at is not None
-                else "not yet",
+                else QCoreApplication.translate("Presenter", "not yet"),
             )
             for p in people
         )
         return AudienceState(
             **base,
-            title="Commitments",
-            subtitle=f"{len(committed)} of {len(people)} committed",
+            title=label(Phase.COMMITMENTS),
+            subtitle=QCoreApplication.translate("Presenter", "{done} of {count} committed").format(
+                done=len(committed), count=len(people)
+            ),
             lines=lines,
         )
     actions = services.actions.actions_for_meeting(meeting_id)
     next_at = meeting.next_meeting_at
+    when = QCoreApplication.translate("Presenter", "%A %d %B %Y, %H:%M")
     return AudienceState(
         **base,
-        title="Thank you",
-        subtitle=f"{len(actions)} action{'s' if len(actions) != 1 else ''} agreed",
+        title=QCoreApplication.translate("Presenter", "Thank you"),
+        subtitle=_count(
+            len(actions),
+            QCoreApplication.translate("Presenter", "1 action agreed"),
+            QCoreApplication.translate("Presenter", "{n} actions agreed"),
+        ),
         footer=(
-            f"Next meeting: {next_at:%A %d %B %Y, %H:%M}" if next_at else "Next meeting: to be set"
+            QCoreApplication.translate("Presenter", "Next meeting: {when}").format(
+                when=next_at.strftime(when)
+            )
+            if next_at
+            else QCoreApplication.translate("Presenter", "Next meeting: to be set")
         ),
     )
 
@@ -161,14 +198,22 @@ def _agenda_state(run: RunView, base: dict[str, Any]) -> AudienceState:
     items = phase.items()
     item = phase.current_item()
     if item is None:
-        return AudienceState(**base, title="Agenda", subtitle="No agenda items")
+        return AudienceState(
+            **base,
+            title=label(Phase.AGENDA),
+            subtitle=QCoreApplication.translate("Presenter", "No agenda items"),
+        )
     reading = phase.reading()
     position = [i.id for i in items].index(item.id)
-    parts = [f"Item {position + 1} of {len(items)}"]
+    parts = [
+        QCoreApplication.translate("Presenter", "Item {number} of {count}").format(
+            number=position + 1, count=len(items)
+        )
+    ]
     if item.owner_name:
         parts.append(item.owner_name)
     if item.kind.value != "regular":
-        parts.append(item.kind.label)
+        parts.append(label(item.kind))
     following = items[position + 1].title if position + 1 < len(items) else ""
     return AudienceState(
         **base,
@@ -176,7 +221,9 @@ def _agenda_state(run: RunView, base: dict[str, Any]) -> AudienceState:
         subtitle=" · ".join(parts),
         timer=timer_text(reading) if reading is not None else "",
         timer_state=reading.state if reading is not None else BoxState.IDLE,
-        footer=f"Next: {following}" if following else "",
+        footer=QCoreApplication.translate("Presenter", "Next: {title}").format(title=following)
+        if following
+        else "",
     )
 
 
@@ -198,8 +245,8 @@ class AudienceWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("AudienceWindow")
-        self.setWindowTitle("AlignMeet — audience")
-        self.setAccessibleName("Audience screen")
+        self.setWindowTitle(self.tr("AlignMeet — audience"))
+        self.setAccessibleName(self.tr("Audience screen"))
         self.setStyleSheet(
             f"""
             QWidget#AudienceWindow, QWidget#AudienceContent, QWidget#AudienceBlank {{
@@ -270,7 +317,7 @@ class AudienceWindow(QWidget):
         if state is None:
             self.heading.setText("")
             self.meeting.setText("")
-            self.title.setText("No meeting is open")
+            self.title.setText(self.tr("No meeting is open"))
             for label in (self.subtitle, self.timer, self.footer):
                 label.setText("")
                 label.setVisible(False)
@@ -302,7 +349,7 @@ class AudienceWindow(QWidget):
         hidden = len(lines) - len(shown)
         if hidden:
             more = _label(self.lines_box, "AudienceDetail")
-            more.setText(f"… and {hidden} earlier")
+            more.setText(self.tr("… and {count} earlier").format(count=hidden))
             more.setFont(self._body_font)
             self.lines_layout.addWidget(more)
             more.show()
@@ -316,7 +363,7 @@ class AudienceWindow(QWidget):
             side = _label(row, "AudienceDetail", wrap=False)
             side.setText(detail)
             side.setFont(self._body_font)
-            side.setProperty("done", detail.startswith("✓") or detail == "Done")
+            side.setProperty("done", detail.startswith("✓") or detail == label(ActionStatus.DONE))
             row_layout.addWidget(main, 1)
             row_layout.addWidget(side)
             self.lines_layout.addWidget(row)

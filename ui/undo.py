@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields as dc_fields
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from alignmeet.domain import records as r
@@ -28,7 +29,8 @@ from alignmeet.domain.enums import ActionStatus
 from alignmeet.services import NotFoundError, Services
 from ui.controller import Controller
 
-UNDONE_NOTE = "Undone"
+# The note of a status change made by an undo (saved in the history, in the chosen language).
+UNDONE_NOTE = QT_TRANSLATE_NOOP("UndoableController", "Undone")
 # Fields saved as you type: the text field undoes those itself (Ctrl+Z in the field).
 TYPED_ITEM_FIELDS = frozenset({"notes"})
 TYPED_MEETING_FIELDS = frozenset({"title", "place", "topic", "end_goal", "closing_notes"})
@@ -50,10 +52,10 @@ class _Command(QUndoCommand):
         if self._first:  # done already, by the edit itself
             self._first = False
             return
-        self._owner._replay(self._apply, f"redo {self.text()}", self)
+        self._owner._replay(self._apply, False, self)
 
     def undo(self) -> None:
-        self._owner._replay(self._revert, f"undo {self.text()}", self)
+        self._owner._replay(self._revert, True, self)
 
 
 def _record_values(record: object, names: Iterable[str]) -> dict[str, Any]:
@@ -81,14 +83,19 @@ class UndoableController(Controller):
         if not self._replaying:
             self.undo_stack.push(_Command(text, apply, revert, self))
 
-    def _replay(self, step: Callable[[], None], what: str, command: QUndoCommand) -> None:
+    def _replay(self, step: Callable[[], None], undoing: bool, command: QUndoCommand) -> None:
         self._replaying = True
         try:
             self.flush_pending()
             step()
         except NotFoundError as exc:  # deleted meanwhile (another window, another person)
             command.setObsolete(True)
-            self.status_shown.emit(f"Could not {what}: {exc}")
+            message = (
+                self.tr("Could not undo {what}: {error}")
+                if undoing
+                else self.tr("Could not redo {what}: {error}")
+            )
+            self.status_shown.emit(message.format(what=command.text(), error=exc))
         finally:
             self._replaying = False
 
@@ -107,7 +114,7 @@ class UndoableController(Controller):
         result = super().update_meeting(**fields)
         if old:
             self._push(
-                "meeting details",
+                self.tr("meeting details"),
                 lambda: super(UndoableController, self).update_meeting(**fields),
                 lambda: super(UndoableController, self).update_meeting(
                     meeting_id=meeting_id, **old
@@ -132,7 +139,7 @@ class UndoableController(Controller):
         if before is not None:
             old = {"attendance": before.attendance, "representative": before.representative}
             self._push(
-                f"attendance of {before.name}",
+                self.tr("attendance of {name}").format(name=before.name),
                 lambda: super(UndoableController, self).set_attendance(**fields),
                 lambda: super(UndoableController, self).set_attendance(
                     meeting_id=meeting_id, member_id=member_id, **old
@@ -157,7 +164,7 @@ class UndoableController(Controller):
         result = super().commit(**fields)
         if before is not None:
             self._push(
-                f"commitment of {before.name}",
+                self.tr("commitment of {name}").format(name=before.name),
                 lambda: super(UndoableController, self).commit(**fields),
                 lambda: self._restore_commitment(before),
             )
@@ -168,7 +175,7 @@ class UndoableController(Controller):
         result = super().withdraw_commitment(meeting_id=meeting_id, member_id=member_id)
         if before is not None and before.committed_at is not None:
             self._push(
-                f"withdrawn commitment of {before.name}",
+                self.tr("withdrawn commitment of {name}").format(name=before.name),
                 lambda: super(UndoableController, self).withdraw_commitment(
                     meeting_id=meeting_id, member_id=member_id
                 ),
@@ -189,7 +196,7 @@ class UndoableController(Controller):
             self._remap("item", first, new.id)
 
         self._push(
-            f"new agenda item “{item.title}”",
+            self.tr("new agenda item “{title}”").format(title=item.title),
             again,
             lambda: super(UndoableController, self).remove_item(
                 meeting_id=item.meeting_id, item_id=self.cur("item", first)
@@ -227,7 +234,7 @@ class UndoableController(Controller):
             self._remap("item", first, new.id)
 
         self._push(
-            f"removal of “{item.title}”",
+            self.tr("removal of “{title}”").format(title=item.title),
             lambda: super(UndoableController, self).remove_item(
                 meeting_id=meeting_id, item_id=self.cur("item", first)
             ),
@@ -244,7 +251,7 @@ class UndoableController(Controller):
         first = next((k[1] for k, v in self._alias.items() if v == item_id), item_id)
         result = super().update_item(**fields)
         self._push(
-            f"change to “{before.title}”",
+            self.tr("change to “{title}”").format(title=before.title),
             lambda: super(UndoableController, self).update_item(
                 **{**fields, "item_id": self.cur("item", first)}
             ),
@@ -264,7 +271,7 @@ class UndoableController(Controller):
         super().move_item(meeting_id=meeting_id, item_id=item_id, to_position=to_position)
         after = self._item_order(meeting_id)
         self._push(
-            "agenda order",
+            self.tr("agenda order"),
             lambda: self._reorder_back(meeting_id, after),
             lambda: self._reorder_back(meeting_id, before),
         )
@@ -274,7 +281,7 @@ class UndoableController(Controller):
         super().reorder_items(meeting_id=meeting_id, item_ids=item_ids)
         after = list(item_ids)
         self._push(
-            "agenda order",
+            self.tr("agenda order"),
             lambda: self._reorder_back(meeting_id, after),
             lambda: self._reorder_back(meeting_id, before),
         )
@@ -282,7 +289,9 @@ class UndoableController(Controller):
     def park_item(self, *, item_id: int, parked: bool = True) -> r.AgendaItemRecord:
         result = super().park_item(item_id=item_id, parked=parked)
         self._push(
-            f"{'parking' if parked else 'unparking'} “{result.title}”",
+            (self.tr("parking “{title}”") if parked else self.tr("unparking “{title}”")).format(
+                title=result.title
+            ),
             lambda: super(UndoableController, self).park_item(
                 item_id=self.cur("item", item_id), parked=parked
             ),
@@ -304,7 +313,7 @@ class UndoableController(Controller):
             self._remap("idea", first, new.id)
 
         self._push(
-            "new idea",
+            self.tr("new idea"),
             again,
             lambda: super(UndoableController, self).remove_idea(
                 item_id=self.cur("item", item_id), idea_id=self.cur("idea", first)
@@ -326,7 +335,7 @@ class UndoableController(Controller):
             self._remap("idea", first, new.id)
 
         self._push(
-            "removal of an idea",
+            self.tr("removal of an idea"),
             lambda: super(UndoableController, self).remove_idea(
                 item_id=self.cur("item", item_id), idea_id=self.cur("idea", first)
             ),
@@ -344,7 +353,7 @@ class UndoableController(Controller):
             self._remap("decision", first, new.id)
 
         self._push(
-            "new decision",
+            self.tr("new decision"),
             again,
             lambda: super(UndoableController, self).remove_decision(
                 item_id=self.cur("item", item_id), decision_id=self.cur("decision", first)
@@ -368,7 +377,7 @@ class UndoableController(Controller):
             self._remap("decision", first, new.id)
 
         self._push(
-            "removal of a decision",
+            self.tr("removal of a decision"),
             lambda: super(UndoableController, self).remove_decision(
                 item_id=self.cur("item", item_id), decision_id=self.cur("decision", first)
             ),
@@ -385,7 +394,7 @@ class UndoableController(Controller):
             self._remap("action", first, new.id)
 
         self._push(
-            f"new action “{action.title}”",
+            self.tr("new action “{title}”").format(title=action.title),
             again,
             lambda: super(UndoableController, self).remove_action(
                 meeting_id=action.meeting_id, action_id=self.cur("action", first)
@@ -411,12 +420,12 @@ class UndoableController(Controller):
             )
             if action.status is not ActionStatus.OPEN:
                 super(UndoableController, self).set_action_status(
-                    action_id=new.id, status=action.status, note=UNDONE_NOTE
+                    action_id=new.id, status=action.status, note=self.tr(UNDONE_NOTE)
                 )
             self._remap("action", first, new.id)
 
         self._push(
-            f"removal of “{action.title}”",
+            self.tr("removal of “{title}”").format(title=action.title),
             lambda: super(UndoableController, self).remove_action(
                 meeting_id=meeting_id, action_id=self.cur("action", first)
             ),
@@ -432,12 +441,12 @@ class UndoableController(Controller):
         result = super().update_action(**fields)
         if old:
             self._push(
-                f"change to “{before.title}”",
+                self.tr("change to “{title}”").format(title=before.title),
                 lambda: super(UndoableController, self).update_action(
                     **{**fields, "action_id": self.cur("action", first)}
                 ),
                 lambda: super(UndoableController, self).update_action(
-                    action_id=self.cur("action", first), note=UNDONE_NOTE, **old
+                    action_id=self.cur("action", first), note=self.tr(UNDONE_NOTE), **old
                 ),
             )
         return result
@@ -449,14 +458,14 @@ class UndoableController(Controller):
         result = super().set_action_status(**fields)
         if before.status is not result.status:
             self._push(
-                f"status of “{before.title}”",
+                self.tr("status of “{title}”").format(title=before.title),
                 lambda: super(UndoableController, self).set_action_status(
                     **{**fields, "action_id": self.cur("action", first)}
                 ),
                 lambda: super(UndoableController, self).set_action_status(
                     action_id=self.cur("action", first),
                     status=before.status,
-                    note=UNDONE_NOTE,
+                    note=self.tr(UNDONE_NOTE),
                     meeting_id=fields.get("meeting_id"),
                 ),
             )
@@ -466,7 +475,7 @@ class UndoableController(Controller):
     def add_member(self, **fields: Any) -> r.MemberRecord:
         member = super().add_member(**fields)
         self._push(
-            f"new member {member.name}",
+            self.tr("new member {name}").format(name=member.name),
             lambda: super(UndoableController, self).update_member(member_id=member.id, active=True),
             lambda: super(UndoableController, self).update_member(
                 member_id=member.id, active=False
@@ -483,7 +492,7 @@ class UndoableController(Controller):
         result = super().update_member(**fields)
         if old:
             self._push(
-                f"change to {before.name}",
+                self.tr("change to {name}").format(name=before.name),
                 lambda: super(UndoableController, self).update_member(**fields),
                 lambda: super(UndoableController, self).update_member(member_id=member_id, **old),
             )

@@ -3,7 +3,7 @@ and the application-wide guard against double-clicked buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 
 from alignmeet.domain.rules import ValidationError
@@ -67,7 +67,7 @@ def show_validation(
     if message_label is not None:
         message_label.show_error(error.message, field)
     else:
-        warn(parent, "Please check", error.message)
+        warn(parent, QCoreApplication.translate("Widgets", "Please check"), error.message)
         if field is not None:
             field.setFocus()
 

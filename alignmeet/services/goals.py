@@ -544,7 +544,9 @@ class GoalService(ServiceBase):
 
     def import_csv(self, *, text: str) -> CsvImportResult:
         """Import every row of `text`, or nothing: a row with a problem stops the import
-        (`ValidationError("csv", ...)` says how many and the first one)."""
+        (`ValidationError("csv", ...)` says how many and the first one).
+        A backup comes first (QUALITY.md: before risky operations; SQLite files only)."""
+        self.db.backup("before-import")
         with self.db.transaction() as s:
             preview = self._preview(s, text)
             if not preview.rows:

@@ -141,7 +141,9 @@ class PeopleService(ServiceBase):
 
     def import_members(self, *, text: str) -> MemberImportResult:
         """Add every member of `text`, or none: one row with a problem stops the import
-        (`ValidationError("csv", ...)` says how many rows and the first problem)."""
+        (`ValidationError("csv", ...)` says how many rows and the first problem).
+        A backup comes first (QUALITY.md: before risky operations; SQLite files only)."""
+        self.db.backup("before-import")
         with self.db.transaction() as s:
             preview = _member_preview(s, text)
             if not preview.rows:

@@ -7,7 +7,7 @@ copy, so a backup taken while the app writes is still a consistent database) int
 Thinning keeps a bounded set: the newest few whatever their age, then one a day for two
 weeks, one a week for two months and one a month for nine months; backups taken before a
 schema upgrade or a restore are kept longer (they are the way back from a change the app
-made itself).
+made itself); so are those taken before an import.
 
 A damaged database is never overwritten or deleted: `put_aside` renames it (with its -wal
 and -shm files) to `<name>.damaged-<stamp>`, next to it, before a backup takes its place.
@@ -31,7 +31,7 @@ KEEP_DAILY_DAYS = 14
 KEEP_WEEKLY_DAYS = 62
 KEEP_MONTHLY_DAYS = 274
 # Reasons whose backups are kept up to KEEP_SPECIAL of each, however old.
-SPECIAL_PREFIXES = ("before-upgrade", "before-restore")
+SPECIAL_PREFIXES = ("before-upgrade", "before-restore", "before-import")
 KEEP_SPECIAL = 3
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")

@@ -180,3 +180,27 @@ def test_check_file_says_what_is_wrong(tmp_path: Path, content: bytes | None, me
         path.write_bytes(content)
     problem = b.check_file(path)
     assert problem is not None and message in problem and str(path) in problem
+
+
+def test_an_import_is_preceded_by_a_backup(tmp_path: Path) -> None:
+    """QUALITY.md: a backup before risky operations — imports included."""
+    from alignmeet.services import open_services
+
+    path = tmp_path / "meetings.sqlite3"
+    services = open_services(str(path))
+    try:
+        services.people.import_members(text="name;team\nAna López;Sales\n")
+        reasons = [x.reason for x in b.list_backups(path)]
+        assert "before-import" in reasons
+        kept = next(x for x in b.list_backups(path) if x.reason == "before-import")
+        assert "Ana López" not in [r for r in _member_names(kept.path)]  # taken before it
+    finally:
+        services.close()
+
+
+def _member_names(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return [r[0] for r in con.execute("SELECT name FROM member")]
+    finally:
+        con.close()

@@ -298,4 +298,4 @@ def test_user_text_in_tooltips_is_not_read_as_html() -> None:
     model = ActionsModel()
     model.set_rows([action(1, "<b>Bold</b> & co")])
     tip = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
-    assert tip == "<p>&lt;b&gt;Bold&lt;/b&gt; &amp; co</p>"
+    assert tip == '<p style="white-space:pre-wrap">&lt;b&gt;Bold&lt;/b&gt; &amp; co</p>'

@@ -704,3 +704,24 @@ def test_a_double_click_on_a_button_acts_once(
 
 def test_the_milestone_stops_where_the_service_would_cut(actions_page) -> None:  # type: ignore[no-untyped-def]
     assert actions_page.milestone_edit.maxLength() == 200
+
+
+def test_notes_changed_elsewhere_show_up_when_nothing_typed_waits(
+    view: RunView, controller: Controller, meeting_id: int
+) -> None:
+    """ "Take theirs" in a conflict, or an undo, changes stored notes: the fields follow,
+    unless something typed here is still waiting to be saved."""
+    view.go_to(Phase.AGENDA)
+    page = view.agenda_phase
+    item = page.current_item()
+    assert item is not None
+    controller.update_item(item_id=item.id, notes="their notes")
+    assert page.notes_edit.toPlainText() == "their notes"
+    page.notes_edit.setPlainText("typing…")  # pending save: never overwritten
+    controller.update_item(item_id=item.id, notes="someone else's")
+    assert page.notes_edit.toPlainText() == "typing…"
+    page.notes_saver.flush()
+
+    view.go_to(Phase.CLOSE)
+    controller.update_meeting(meeting_id=meeting_id, closing_notes="stored elsewhere")
+    assert view.close_phase.notes_edit.toPlainText() == "stored elsewhere"

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.records import ActionRecord, ParticipantRecord
 from alignmeet.domain.rules import short_date
+from ui.core_labels import label
 from ui.models.record_table_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -27,11 +28,23 @@ class ActionsModel(RecordTableModel[ActionRecord]):
     """#, Action, Due, Team, Milestone."""
 
     COLUMNS = (
-        Column("#", lambda a: ""),
-        Column("Action", lambda a: a.title, tooltip=lambda a: plain_tooltip(a.title)),
-        Column("Due", lambda a: short_date(a.due), sort_key=lambda a: a.due or date.max),
-        Column("Team", lambda a: a.team_tag.label),
-        Column("Milestone", lambda a: a.milestone, tooltip=lambda a: plain_tooltip(a.milestone)),
+        Column(QT_TRANSLATE_NOOP("Columns", "#"), lambda a: ""),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Action"),
+            lambda a: a.title,
+            tooltip=lambda a: plain_tooltip(a.title),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Due"),
+            lambda a: short_date(a.due),
+            sort_key=lambda a: a.due or date.max,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda a: label(a.team_tag.label)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Milestone"),
+            lambda a: a.milestone,
+            tooltip=lambda a: plain_tooltip(a.milestone),
+        ),
     )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -43,12 +56,13 @@ class ActionsModel(RecordTableModel[ActionRecord]):
         return super().data(index, role)
 
 
-NOT_PRESENT = "(not present)"
+NOT_PRESENT = QT_TRANSLATE_NOOP("RoundRobinModel", "(not present)")
 
 
 def round_text(member: ParticipantRecord, has_plan: bool, present: bool = True) -> str:
     text = f"✔ {member.name}" if has_plan else f"    {member.name}"
-    return text if present else f"{text} {NOT_PRESENT}"
+    absent = QCoreApplication.translate("RoundRobinModel", NOT_PRESENT)
+    return text if present else f"{text} {absent}"
 
 
 class RoundRobinModel(RecordTableModel[ParticipantRecord]):
@@ -59,8 +73,8 @@ class RoundRobinModel(RecordTableModel[ParticipantRecord]):
     """
 
     COLUMNS = (
-        Column("Member", lambda p: p.name),
-        Column("Team", lambda p: p.team_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Member"), lambda p: p.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda p: p.team_name),
     )
 
     def __init__(self, parent: Any = None) -> None:

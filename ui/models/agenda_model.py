@@ -12,12 +12,21 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 
 from alignmeet.domain.enums import ItemKind
 from alignmeet.domain.records import AgendaItemRecord
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services.base import NotFoundError
+from ui.core_labels import label
 from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
 
 if TYPE_CHECKING:
@@ -36,7 +45,10 @@ def _title_text(item: AgendaItemRecord) -> str:
 
 def _title_tooltip(item: AgendaItemRecord) -> str | None:
     if item.carried_from:
-        return plain_tooltip(f"{item.title}\n{CARRIED_MARK} from {item.carried_from}")
+        origin = QCoreApplication.translate("AgendaModel", "{mark} from {meeting}").format(
+            mark=CARRIED_MARK, meeting=item.carried_from
+        )
+        return plain_tooltip(f"{item.title}\n{origin}")
     return plain_tooltip(item.title)
 
 
@@ -49,14 +61,27 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
 
     COLUMNS = (
         Column(
-            "#", lambda i: str(i.position + 1), lambda i: i.position, Qt.AlignmentFlag.AlignRight
+            QT_TRANSLATE_NOOP("Columns", "#"),
+            lambda i: str(i.position + 1),
+            lambda i: i.position,
+            Qt.AlignmentFlag.AlignRight,
         ),
-        Column("Item", _title_text, lambda i: i.title.casefold(), tooltip=_title_tooltip),
-        Column("Owner / presenter", lambda i: i.owner_name or "—"),
-        Column("Kind", lambda i: i.kind.label),
-        Column("Minutes", _minutes_text, lambda i: i.minutes, Qt.AlignmentFlag.AlignRight),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Item"),
+            _title_text,
+            lambda i: i.title.casefold(),
+            tooltip=_title_tooltip,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Owner / presenter"), lambda i: i.owner_name or "—"),
+        Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda i: label(i.kind.label)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Minutes"),
+            _minutes_text,
+            lambda i: i.minutes,
+            Qt.AlignmentFlag.AlignRight,
+        ),
         # The customer persona the item discusses (issue 4); names come from set_personas.
-        Column("Persona", lambda i: "—"),
+        Column(QT_TRANSLATE_NOOP("Columns", "Persona"), lambda i: "—"),
     )
 
     def __init__(self, controller: Controller, parent: Any = None) -> None:
@@ -187,7 +212,10 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
                 minutes = int(value)
             except (TypeError, ValueError):
                 raise ValidationError(
-                    "minutes", "The time box is a whole number of minutes."
+                    "minutes",
+                    QCoreApplication.translate(
+                        "AgendaModel", "The time box is a whole number of minutes."
+                    ),
                 ) from None
             return {} if minutes == record.minutes else {"minutes": minutes}
         if column == COL_OWNER:
@@ -202,7 +230,10 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
             try:
                 kind = ItemKind(value)
             except ValueError:
-                raise ValidationError("kind", f"“{value}” is not a kind of agenda item.") from None
+                message = QCoreApplication.translate(
+                    "AgendaModel", "“{value}” is not a kind of agenda item."
+                ).format(value=value)
+                raise ValidationError("kind", message) from None
             return {} if kind is record.kind else {"kind": kind}
         return {}
 
@@ -309,7 +340,10 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
             shown = [r.id for r in self._rows]
             if sorted(shown) != sorted(x.id for x in stored if not x.parked):
                 raise ValidationError(
-                    "agenda", "The agenda changed meanwhile; it has been reloaded."
+                    "agenda",
+                    QCoreApplication.translate(
+                        "AgendaModel", "The agenda changed meanwhile; it has been reloaded."
+                    ),
                 )
             visible = iter(shown)
             order = [x.id if x.parked else next(visible) for x in stored]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from alignmeet.domain.enums import Attendance
 from alignmeet.domain.records import ParticipantRecord
@@ -28,12 +28,12 @@ class AttendanceModel(RecordTableModel[ParticipantRecord]):
     """Name, Team, Role, and three check boxes that write attendance straight away."""
 
     COLUMNS = (
-        Column("Name", lambda p: p.name),
-        Column("Team", lambda p: p.team_name),
-        Column("Role", lambda p: p.role),
-        Column("Present", lambda p: ""),
-        Column("Apologies", lambda p: ""),
-        Column("Attends for the other team", lambda p: ""),
+        Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda p: p.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda p: p.team_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda p: p.role),
+        Column(QT_TRANSLATE_NOOP("Columns", "Present"), lambda p: ""),
+        Column(QT_TRANSLATE_NOOP("Columns", "Apologies"), lambda p: ""),
+        Column(QT_TRANSLATE_NOOP("Columns", "Attends for the other team"), lambda p: ""),
     )
 
     def __init__(self, writer: AttendanceWriter | None = None, parent: Any = None) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from alignmeet.domain.board import BoardEntryRecord, BoardKind
 from alignmeet.domain.rules import short_date
+from ui.core_labels import label
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 
@@ -18,7 +19,24 @@ def _tooltip(e: BoardEntryRecord) -> str | None:
 
 
 def _where(e: BoardEntryRecord) -> str:
-    return short_date(e.meeting_date) if e.meeting_id else "Between meetings"
+    if e.meeting_id:
+        return short_date(e.meeting_date)
+    return QCoreApplication.translate("BoardEntriesModel", "Between meetings")
+
+
+def byline(e: BoardEntryRecord) -> str:
+    """ "Sofía Delgado · Sales" or just the team when nobody is named."""
+    team = label(e.team_tag.label)
+    return f"{e.author_name} · {team}" if e.author_name else team
+
+
+def status_text(e: BoardEntryRecord) -> str:
+    """ "Solved" / "Open" for lessons, "" for wins."""
+    if e.kind is BoardKind.WIN:
+        return ""
+    if e.resolved:
+        return QCoreApplication.translate("BoardEntriesModel", "Solved")
+    return QCoreApplication.translate("BoardEntriesModel", "Open")
 
 
 COL_TITLE = 0
@@ -31,10 +49,10 @@ class BoardEntriesModel(RecordTableModel[BoardEntryRecord]):
     """
 
     COLUMNS = (
-        Column("Title", lambda e: e.title, tooltip=_tooltip),
-        Column("Raised by", lambda e: e.byline),
-        Column("Meeting", _where, sort_key=lambda e: e.created_at),
-        Column("Status", lambda e: e.status_label),
+        Column(QT_TRANSLATE_NOOP("Columns", "Title"), lambda e: e.title, tooltip=_tooltip),
+        Column(QT_TRANSLATE_NOOP("Columns", "Raised by"), byline),
+        Column(QT_TRANSLATE_NOOP("Columns", "Meeting"), _where, sort_key=lambda e: e.created_at),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), status_text),
     )
 
     def extra_data(self, record: BoardEntryRecord, column: int, role: int) -> Any:
@@ -54,8 +72,8 @@ class MeetingBoardModel(RecordTableModel[BoardEntryRecord]):
     """This meeting's entries in the running meeting: kind first."""
 
     COLUMNS = (
-        Column("Kind", lambda e: e.kind.label),
-        Column("Title", lambda e: e.title, tooltip=_tooltip),
-        Column("Raised by", lambda e: e.byline),
-        Column("Status", lambda e: e.status_label),
+        Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda e: label(e.kind.label)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Title"), lambda e: e.title, tooltip=_tooltip),
+        Column(QT_TRANSLATE_NOOP("Columns", "Raised by"), byline),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), status_text),
     )

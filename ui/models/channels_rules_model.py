@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.channels import ChannelRuleRecord
@@ -15,11 +15,15 @@ COL_URGENCY, COL_CHANNEL, COL_RESPONSE, COL_NOTES = range(4)
 
 class ChannelRulesModel(RecordTableModel[ChannelRuleRecord]):
     COLUMNS = (
-        Column("Urgency", lambda r: r.urgency, sort_key=lambda r: r.position),
-        Column("Channel", lambda r: r.channel),
-        Column("Response time", lambda r: r.response_time or "—"),
         Column(
-            "Notes",
+            QT_TRANSLATE_NOOP("Columns", "Urgency"),
+            lambda r: r.urgency,
+            sort_key=lambda r: r.position,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Channel"), lambda r: r.channel),
+        Column(QT_TRANSLATE_NOOP("Columns", "Response time"), lambda r: r.response_time or "—"),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Notes"),
             lambda r: " ".join(r.notes.split()),
             tooltip=lambda r: plain_tooltip(r.notes),
         ),

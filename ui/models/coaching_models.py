@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from alignmeet.domain.coaching import CheckinRecord, PairStatus, SuggestedPair
@@ -42,8 +42,42 @@ def status_icon(overdue: bool) -> QIcon:
 
 def _last(pair: PairStatus) -> str:
     if pair.last_checkin_on is None:
-        return "None yet"
-    return f"{short_date(pair.last_checkin_on)} ({pair.days_since} d ago)"
+        return QCoreApplication.translate("ActivePairsModel", "None yet")
+    ago = QCoreApplication.translate("ActivePairsModel", "{date} ({days} d ago)")
+    return ago.format(date=short_date(pair.last_checkin_on), days=pair.days_since)
+
+
+def status_text(pair: PairStatus) -> str:
+    """ "Ended", "Overdue — 12 days" or "On track"."""
+    if not pair.active:
+        return QCoreApplication.translate("ActivePairsModel", "Ended")
+    if pair.overdue:
+        if pair.days_since == 1:
+            return QCoreApplication.translate("ActivePairsModel", "Overdue — 1 day")
+        text = QCoreApplication.translate("ActivePairsModel", "Overdue — {days} days")
+        return text.format(days=pair.days_since)
+    return QCoreApplication.translate("ActivePairsModel", "On track")
+
+
+def _status_tooltip(pair: PairStatus) -> str:
+    days = pair.days_since
+    if pair.last_checkin_on:
+        if days == 1:
+            return QCoreApplication.translate(
+                "ActivePairsModel", "Weekly check-ins: the last was 1 day ago."
+            )
+        text = QCoreApplication.translate(
+            "ActivePairsModel", "Weekly check-ins: the last was {days} days ago."
+        )
+    else:
+        if days == 1:
+            return QCoreApplication.translate(
+                "ActivePairsModel", "No check-in since the pair started 1 day ago."
+            )
+        text = QCoreApplication.translate(
+            "ActivePairsModel", "No check-in since the pair started {days} days ago."
+        )
+    return text.format(days=days)
 
 
 COL_SALES, COL_MARKETING, COL_SINCE, COL_LAST, COL_STATUS, COL_TIP = range(6)
@@ -51,21 +85,25 @@ COL_SALES, COL_MARKETING, COL_SINCE, COL_LAST, COL_STATUS, COL_TIP = range(6)
 
 class ActivePairsModel(RecordTableModel[PairStatus]):
     COLUMNS = (
-        Column("Sales", lambda p: p.sales_name),
-        Column("Marketing", lambda p: p.marketing_name),
-        Column("Paired since", lambda p: short_date(p.started_on), lambda p: p.started_on),
-        Column("Last check-in", _last, lambda p: p.since),
+        Column(QT_TRANSLATE_NOOP("Columns", "Sales"), lambda p: p.sales_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Marketing"), lambda p: p.marketing_name),
         Column(
-            "Status",
-            lambda p: p.status_text(),
-            lambda p: (not p.overdue, -p.days_since),
-            tooltip=lambda p: (
-                f"Weekly check-ins: the last was {p.days_since} days ago."
-                if p.last_checkin_on
-                else f"No check-in since the pair started {p.days_since} days ago."
-            ),
+            QT_TRANSLATE_NOOP("Columns", "Paired since"),
+            lambda p: short_date(p.started_on),
+            lambda p: p.started_on,
         ),
-        Column("Latest tip", lambda p: p.latest_tip, tooltip=lambda p: plain_tooltip(p.latest_tip)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Last check-in"), _last, lambda p: p.since),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Status"),
+            status_text,
+            lambda p: (not p.overdue, -p.days_since),
+            tooltip=_status_tooltip,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Latest tip"),
+            lambda p: p.latest_tip,
+            tooltip=lambda p: plain_tooltip(p.latest_tip),
+        ),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -90,30 +128,58 @@ COL_DATE, COL_PROGRESS, COL_ASKED, COL_GIVEN, COL_MEETING = range(5)
 
 class CheckinsModel(RecordTableModel[CheckinRecord]):
     COLUMNS = (
-        Column("Date", lambda c: short_date(c.held_on), lambda c: c.held_on),
-        Column("Progress", lambda c: c.progress, tooltip=lambda c: plain_tooltip(c.progress)),
-        Column("Tips asked", lambda c: c.tips_asked, tooltip=lambda c: plain_tooltip(c.tips_asked)),
-        Column("Tips given", lambda c: c.tips_given, tooltip=lambda c: plain_tooltip(c.tips_given)),
-        Column("Logged in meeting", lambda c: c.meeting_title or "—"),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Date"),
+            lambda c: short_date(c.held_on),
+            lambda c: c.held_on,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Progress"),
+            lambda c: c.progress,
+            tooltip=lambda c: plain_tooltip(c.progress),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Tips asked"),
+            lambda c: c.tips_asked,
+            tooltip=lambda c: plain_tooltip(c.tips_asked),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Tips given"),
+            lambda c: c.tips_given,
+            tooltip=lambda c: plain_tooltip(c.tips_given),
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Logged in meeting"), lambda c: c.meeting_title or "—"),
     )
 
 
 def _met(names: tuple[str, ...]) -> str:
-    return ", ".join(names) if names else "Nobody yet"
+    return (
+        ", ".join(names)
+        if names
+        else QCoreApplication.translate("SuggestedPairsModel", "Nobody yet")
+    )
+
+
+def _new_pair(pair: SuggestedPair) -> str:
+    if not pair.times_met:
+        return QCoreApplication.translate("SuggestedPairsModel", "New")
+    return QCoreApplication.translate("SuggestedPairsModel", "Met {times}× before").format(
+        times=pair.times_met
+    )
 
 
 class SuggestedPairsModel(RecordTableModel[SuggestedPair]):
     COLUMNS = (
-        Column("Sales", lambda p: p.sales_name),
-        Column("Marketing", lambda p: p.marketing_name),
-        Column("New pair?", lambda p: "New" if not p.times_met else f"Met {p.times_met}× before"),
+        Column(QT_TRANSLATE_NOOP("Columns", "Sales"), lambda p: p.sales_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Marketing"), lambda p: p.marketing_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "New pair?"), _new_pair),
         Column(
-            "Sales member has met",
+            QT_TRANSLATE_NOOP("Columns", "Sales member has met"),
             lambda p: _met(p.sales_has_met),
             tooltip=lambda p: plain_tooltip(_met(p.sales_has_met)),
         ),
         Column(
-            "Marketing member has met",
+            QT_TRANSLATE_NOOP("Columns", "Marketing member has met"),
             lambda p: _met(p.marketing_has_met),
             tooltip=lambda p: plain_tooltip(_met(p.marketing_has_met)),
         ),

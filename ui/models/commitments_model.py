@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from alignmeet.domain.records import ParticipantRecord
 from ui.colors import color
@@ -26,17 +26,25 @@ class CommitmentsModel(RecordTableModel[ParticipantRecord]):
     """Name, Team, Actions, Committed (✔ with time / —), Confidence."""
 
     COLUMNS = (
-        Column("Name", lambda p: p.name),
-        Column("Team", lambda p: p.team_name),
-        Column("Actions", lambda p: "", align=Qt.AlignmentFlag.AlignCenter),
+        Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda p: p.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda p: p.team_name),
         Column(
-            "Committed",
+            QT_TRANSLATE_NOOP("Columns", "Actions"),
+            lambda p: "",
+            align=Qt.AlignmentFlag.AlignCenter,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Committed"),
             committed_text,
             sort_key=lambda p: p.committed_at is not None,
             align=Qt.AlignmentFlag.AlignCenter,
             tooltip=lambda p: plain_tooltip(p.commitment_note),
         ),
-        Column("Confidence", confidence_text, align=Qt.AlignmentFlag.AlignCenter),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Confidence"),
+            confidence_text,
+            align=Qt.AlignmentFlag.AlignCenter,
+        ),
     )
 
     def __init__(self, parent: Any = None) -> None:

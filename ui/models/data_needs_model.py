@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from alignmeet.domain.data_needs import DataNeedRecord
 from alignmeet.domain.rules import short_date
+from ui.core_labels import label
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 BOTH_MARK = "★ "  # shown before a need more than one team wants: not colour alone
@@ -36,7 +37,8 @@ def _title(n: DataNeedRecord) -> str:
 
 def _tooltip(n: DataNeedRecord) -> str | None:
     text = n.title + (f"\n\n{n.description}" if n.description else "")
-    text += f"\n\nWanted by: {n.wanted_by}"
+    wanted = QCoreApplication.translate("ComparisonModel", "Wanted by: {teams}")
+    text += "\n\n" + wanted.format(teams=n.wanted_by)
     return plain_tooltip(text)
 
 
@@ -61,12 +63,12 @@ class TeamRankingModel(_OverlapTint, RecordTableModel[DataNeedRecord]):
         self.team_id = team_id
         self.COLUMNS = (
             Column(
-                "#",
+                QT_TRANSLATE_NOOP("Columns", "#"),
                 lambda n: str(n.rank_for(self.team_id) or ""),
                 sort_key=lambda n: n.rank_for(self.team_id) or 0,
                 align=Qt.AlignmentFlag.AlignRight,
             ),
-            Column("Data need", _title, tooltip=_tooltip),
+            Column(QT_TRANSLATE_NOOP("Columns", "Data need"), _title, tooltip=_tooltip),
         )
 
 
@@ -88,7 +90,9 @@ class ComparisonModel(_OverlapTint, RecordTableModel[DataNeedRecord]):
         self.endResetModel()
 
     def _columns(self) -> tuple[Column[DataNeedRecord], ...]:
-        columns: list[Column[DataNeedRecord]] = [Column("Data need", _title, tooltip=_tooltip)]
+        columns: list[Column[DataNeedRecord]] = [
+            Column(QT_TRANSLATE_NOOP("Columns", "Data need"), _title, tooltip=_tooltip)
+        ]
         for team_id, name in self._teams:
             columns.append(
                 Column(
@@ -98,12 +102,18 @@ class ComparisonModel(_OverlapTint, RecordTableModel[DataNeedRecord]):
                     align=Qt.AlignmentFlag.AlignCenter,
                 )
             )
-        columns.append(Column("Wanted by", lambda n: "Both teams" if n.shared else _only(n)))
+        columns.append(Column(QT_TRANSLATE_NOOP("Columns", "Wanted by"), _wanted_by))
         return tuple(columns)
 
 
-def _only(n: DataNeedRecord) -> str:
-    return f"Only {n.team_ranks[0].team_name}" if n.team_ranks else "Not ranked"
+def _wanted_by(n: DataNeedRecord) -> str:
+    if n.shared:
+        return QCoreApplication.translate("ComparisonModel", "Both teams")
+    if n.team_ranks:
+        return QCoreApplication.translate("ComparisonModel", "Only {team}").format(
+            team=n.team_ranks[0].team_name
+        )
+    return QCoreApplication.translate("ComparisonModel", "Not ranked")
 
 
 class JointTopModel(RecordTableModel[DataNeedRecord]):
@@ -111,14 +121,21 @@ class JointTopModel(RecordTableModel[DataNeedRecord]):
 
     COLUMNS = (
         Column(
-            "#",
+            QT_TRANSLATE_NOOP("Columns", "#"),
             lambda n: str(n.joint_rank or ""),
             sort_key=lambda n: n.joint_rank or 0,
             align=Qt.AlignmentFlag.AlignRight,
         ),
-        Column("Data need", lambda n: n.title, tooltip=_tooltip),
-        Column("Owner", lambda n: n.owner_name),
-        Column("Due", lambda n: short_date(n.due), sort_key=lambda n: n.due or date.max),
-        Column("Status", lambda n: n.status.label if n.status else "—"),
-        Column("Wanted by", lambda n: n.wanted_by),
+        Column(QT_TRANSLATE_NOOP("Columns", "Data need"), lambda n: n.title, tooltip=_tooltip),
+        Column(QT_TRANSLATE_NOOP("Columns", "Owner"), lambda n: n.owner_name),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Due"),
+            lambda n: short_date(n.due),
+            sort_key=lambda n: n.due or date.max,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Status"),
+            lambda n: label(n.status.label) if n.status else "—",
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Wanted by"), lambda n: n.wanted_by),
     )

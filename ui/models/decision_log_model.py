@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from alignmeet.domain.records import DecisionLogRow
 from alignmeet.domain.rules import short_date
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
@@ -18,17 +20,23 @@ class DecisionLogModel(RecordTableModel[DecisionLogRow]):
 
     COLUMNS = (
         Column(
-            "Date",
+            QT_TRANSLATE_NOOP("Columns", "Date"),
             lambda d: short_date(d.meeting_date),
             sort_key=lambda d: f"{d.meeting_date.isoformat()}#{d.meeting_id:010d}",
         ),
         Column(
-            "Meeting",
+            QT_TRANSLATE_NOOP("Columns", "Meeting"),
             lambda d: d.meeting_title,
             tooltip=lambda d: plain_tooltip(f"{d.meeting_title}\n{d.series_name}"),
         ),
         Column(
-            "Agenda item", lambda d: d.item_title, tooltip=lambda d: plain_tooltip(d.item_title)
+            QT_TRANSLATE_NOOP("Columns", "Agenda item"),
+            lambda d: d.item_title,
+            tooltip=lambda d: plain_tooltip(d.item_title),
         ),
-        Column("Decision", lambda d: _one_line(d.text), tooltip=lambda d: plain_tooltip(d.text)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Decision"),
+            lambda d: _one_line(d.text),
+            tooltip=lambda d: plain_tooltip(d.text),
+        ),
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from alignmeet.domain.records import DecisionRecord
 from ui.models.record_table_model import Column, RecordTableModel
 
 
 class DecisionsModel(RecordTableModel[DecisionRecord]):
-    COLUMNS = (Column("Decision", lambda d: d.text),)
+    COLUMNS = (Column(QT_TRANSLATE_NOOP("Columns", "Decision"), lambda d: d.text),)

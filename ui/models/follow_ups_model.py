@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.records import FollowUpRecord
 from alignmeet.domain.rules import due_state, short_date
 from ui.colors import color
+from ui.core_labels import label
 from ui.models.record_table_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -34,23 +35,31 @@ class FollowUpsModel(RecordTableModel[FollowUpRecord]):
     """#, Action, Owner, From, Due (overdue in red with a text mark), Was, Now, Note."""
 
     COLUMNS = (
-        Column("#", lambda f: ""),
-        Column("Action", lambda f: f.action.title, tooltip=lambda f: plain_tooltip(f.action.title)),
-        Column("Owner", lambda f: f.action.owner_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "#"), lambda f: ""),
         Column(
-            "From",
+            QT_TRANSLATE_NOOP("Columns", "Action"),
+            lambda f: f.action.title,
+            tooltip=lambda f: plain_tooltip(f.action.title),
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Owner"), lambda f: f.action.owner_name),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "From"),
             lambda f: short_date(f.action.meeting_date),
             sort_key=lambda f: f.action.meeting_date,
             tooltip=lambda f: plain_tooltip(f.action.origin),
         ),
         Column(
-            "Due",
+            QT_TRANSLATE_NOOP("Columns", "Due"),
             lambda f: short_date(f.action.due),
             sort_key=lambda f: f.action.due or date.max,
         ),
-        Column("Was", lambda f: f.status_before.label),
-        Column("Now", lambda f: f.action.status.label),
-        Column("Note", lambda f: f.review_note, tooltip=lambda f: plain_tooltip(f.review_note)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Was"), lambda f: label(f.status_before.label)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Now"), lambda f: label(f.action.status.label)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Note"),
+            lambda f: f.review_note,
+            tooltip=lambda f: plain_tooltip(f.review_note),
+        ),
     )
 
     def __init__(self, parent: Any = None, today: Callable[[], date] = date.today) -> None:
@@ -79,7 +88,8 @@ class FollowUpsModel(RecordTableModel[FollowUpRecord]):
                 self.is_overdue(record)
             ):
                 assert record.action.due is not None
-                return f"{short_date(record.action.due)} · overdue"
+                overdue = QCoreApplication.translate("FollowUpsModel", "overdue")
+                return f"{short_date(record.action.due)} · {overdue}"
         return super().data(index, role)
 
     def extra_data(self, record: FollowUpRecord, column: int, role: int) -> Any:

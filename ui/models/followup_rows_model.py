@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
@@ -20,6 +27,7 @@ from alignmeet.domain.records import ActionLine
 from alignmeet.domain.rules import due_state, short_date
 from alignmeet.services.followups import FollowUpIndex
 from ui.colors import color
+from ui.core_labels import label
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, plain_tooltip
 
 _NULL_INDEX = QModelIndex()
@@ -35,16 +43,29 @@ Index = QModelIndex | QPersistentModelIndex
     COL_SLIPPED,
     COL_NOTE,
 ) = range(8)
-HEADERS = ("Due", "Action", "Owner", "Team", "Status", "From", "Slipped", "Last note")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Columns", "Due"),
+    QT_TRANSLATE_NOOP("Columns", "Action"),
+    QT_TRANSLATE_NOOP("Columns", "Owner"),
+    QT_TRANSLATE_NOOP("Columns", "Team"),
+    QT_TRANSLATE_NOOP("Columns", "Status"),
+    QT_TRANSLATE_NOOP("Columns", "From"),
+    QT_TRANSLATE_NOOP("Columns", "Slipped"),
+    QT_TRANSLATE_NOOP("Columns", "Last note"),
+)
 HEADER_TIPS = (
-    "Due date; overdue ones are red, those due within a week amber",
-    "What was promised",
-    "Who promised it",
-    "Which side it serves: Sales, Marketing or Joint",
-    "Open, in progress, blocked, done or dropped",
-    "Date of the meeting where it was agreed (its title in the tooltip)",
-    "How often the due date moved later",
-    "The latest note in its history",
+    QT_TRANSLATE_NOOP(
+        "FollowUpRowsModel", "Due date; overdue ones are red, those due within a week amber"
+    ),
+    QT_TRANSLATE_NOOP("FollowUpRowsModel", "What was promised"),
+    QT_TRANSLATE_NOOP("FollowUpRowsModel", "Who promised it"),
+    QT_TRANSLATE_NOOP("FollowUpRowsModel", "Which side it serves: Sales, Marketing or Joint"),
+    QT_TRANSLATE_NOOP("FollowUpRowsModel", "Open, in progress, blocked, done or dropped"),
+    QT_TRANSLATE_NOOP(
+        "FollowUpRowsModel", "Date of the meeting where it was agreed (its title in the tooltip)"
+    ),
+    QT_TRANSLATE_NOOP("FollowUpRowsModel", "How often the due date moved later"),
+    QT_TRANSLATE_NOOP("FollowUpRowsModel", "The latest note in its history"),
 )
 SORT_FIELDS = ("due", "title", "owner", "team", "status", "meeting", "slipped", "note")
 _STATUS = {s.value: s for s in ActionStatus}
@@ -58,7 +79,11 @@ def _font(*, bold: bool = False) -> QFont:
 
 
 def slipped_text(times: int) -> str:
-    return "" if not times else "once" if times == 1 else f"{times}×"
+    if not times:
+        return ""
+    if times == 1:
+        return QCoreApplication.translate("FollowUpRowsModel", "once")
+    return f"{times}×"
 
 
 class FollowUpRowsModel(QAbstractTableModel):
@@ -155,9 +180,9 @@ class FollowUpRowsModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return QCoreApplication.translate("Columns", HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return HEADER_TIPS[section]
+                return QCoreApplication.translate("FollowUpRowsModel", HEADER_TIPS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -203,18 +228,18 @@ class FollowUpRowsModel(QAbstractTableModel):
             text = short_date(line.due)
             state = self.state(line)
             if state == "overdue":
-                return f"{text} · overdue"
+                return text + " · " + self.tr("overdue")
             if state == "soon":
-                return f"{text} · soon"
+                return text + " · " + self.tr("soon")
             return text
         if column == COL_ACTION:
             return line.title
         if column == COL_OWNER:
             return directory.owner_name(line)
         if column == COL_TEAM:
-            return _TAG[line.team_tag].label
+            return label(_TAG[line.team_tag].label)
         if column == COL_STATUS:
-            return _STATUS[line.status].label
+            return label(_STATUS[line.status].label)
         if column == COL_FROM:
             meeting = directory.meetings.get(line.meeting_id)
             return short_date(meeting.date) if meeting else ""
@@ -238,8 +263,11 @@ class FollowUpRowsModel(QAbstractTableModel):
         if column == COL_NOTE:
             return plain_tooltip(line.last_note)
         if column == COL_SLIPPED and line.times_slipped:
-            times = "once" if line.times_slipped == 1 else f"{line.times_slipped} times"
-            return plain_tooltip(f"The due date moved later {times}.")
+            if line.times_slipped == 1:
+                return plain_tooltip(self.tr("The due date moved later once."))
+            return plain_tooltip(
+                self.tr("The due date moved later {count} times.").format(count=line.times_slipped)
+            )
         if column == COL_OWNER:
             member = directory.members.get(line.owner_id)
             return plain_tooltip(f"{member.name} · {member.team_name}") if member else None

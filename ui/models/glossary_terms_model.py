@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.glossary import GlossaryTermRecord
@@ -19,14 +19,23 @@ def _definition(term: GlossaryTermRecord) -> str:
         return " ".join(term.current.definition.split())
     count = term.open_proposals
     if count:
-        return f"Not agreed yet — {count} proposal{'' if count == 1 else 's'} to decide"
-    return "Not agreed yet"
+        if count == 1:
+            return QCoreApplication.translate(
+                "GlossaryTermsModel", "Not agreed yet — 1 proposal to decide"
+            )
+        text = QCoreApplication.translate(
+            "GlossaryTermsModel", "Not agreed yet — {count} proposals to decide"
+        )
+        return text.format(count=count)
+    return QCoreApplication.translate("GlossaryTermsModel", "Not agreed yet")
 
 
 def _version(term: GlossaryTermRecord) -> str:
     text = term.current.label if term.current else "—"
     if term.open_proposals:
-        text += f" (+{term.open_proposals} proposed)"
+        text += " " + QCoreApplication.translate(
+            "GlossaryTermsModel", "(+{count} proposed)"
+        ).format(count=term.open_proposals)
     return text
 
 
@@ -41,20 +50,28 @@ def _agreed_tooltip(term: GlossaryTermRecord) -> str | None:
     current = term.current
     if current is None or not current.meeting_title:
         return None
-    return plain_tooltip(f"Agreed in {current.meeting_label}")
+    return plain_tooltip(
+        QCoreApplication.translate("GlossaryTermsModel", "Agreed in {meeting}").format(
+            meeting=current.meeting_label
+        )
+    )
 
 
 class GlossaryTermsModel(RecordTableModel[GlossaryTermRecord]):
     COLUMNS = (
-        Column("Term", lambda t: t.term),
+        Column(QT_TRANSLATE_NOOP("Columns", "Term"), lambda t: t.term),
         Column(
-            "Current definition",
+            QT_TRANSLATE_NOOP("Columns", "Current definition"),
             _definition,
             tooltip=lambda t: plain_tooltip(t.definition),
         ),
-        Column("Version", _version, sort_key=lambda t: t.current.number if t.current else 0),
         Column(
-            "Agreed",
+            QT_TRANSLATE_NOOP("Columns", "Version"),
+            _version,
+            sort_key=lambda t: t.current.number if t.current else 0,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Agreed"),
             _agreed,
             tooltip=_agreed_tooltip,
             sort_key=lambda t: (
@@ -79,8 +96,8 @@ class GlossaryLookupModel(RecordTableModel[GlossaryTermRecord]):
     """Agreed terms and their full definitions, for the quick-lookup window."""
 
     COLUMNS = (
-        Column("Term", lambda t: t.term),
-        Column("Definition", lambda t: t.definition),
+        Column(QT_TRANSLATE_NOOP("Columns", "Term"), lambda t: t.term),
+        Column(QT_TRANSLATE_NOOP("Columns", "Definition"), lambda t: t.definition),
     )
 
     def extra_data(self, record: GlossaryTermRecord, column: int, role: int) -> Any:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.glossary import GlossaryVersionRecord, VersionStatus
 from alignmeet.domain.rules import short_date
+from ui.core_labels import label
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 
 def _status(v: GlossaryVersionRecord) -> str:
-    text = v.status.label
+    text = label(v.status.label)
     if v.decision_removed:
-        text += " (decision deleted)"
+        text += " " + QCoreApplication.translate("GlossaryVersionsModel", "(decision deleted)")
     return text
 
 
@@ -27,10 +28,16 @@ def _proposed(v: GlossaryVersionRecord) -> str:
 def _meeting(v: GlossaryVersionRecord) -> str:
     where = v.meeting_label
     if v.status is VersionStatus.PROPOSED:
-        return f"on the table: {where}" if where else "no meeting chosen yet"
+        if where:
+            return QCoreApplication.translate(
+                "GlossaryVersionsModel", "on the table: {meeting}"
+            ).format(meeting=where)
+        return QCoreApplication.translate("GlossaryVersionsModel", "no meeting chosen yet")
     when = short_date(v.decided_at.date()) if v.decided_at else ""
     if where and when:
-        return f"{when} in {v.meeting_title}"
+        return QCoreApplication.translate("GlossaryVersionsModel", "{date} in {meeting}").format(
+            date=when, meeting=v.meeting_title
+        )
     return where or when
 
 
@@ -45,15 +52,21 @@ class GlossaryVersionsModel(RecordTableModel[GlossaryVersionRecord]):
     """One term's history: every wording, who proposed it, when, and which meeting decided."""
 
     COLUMNS = (
-        Column("Version", lambda v: v.label, sort_key=lambda v: v.number),
-        Column("Status", _status),
         Column(
-            "Wording",
+            QT_TRANSLATE_NOOP("Columns", "Version"), lambda v: v.label, sort_key=lambda v: v.number
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), _status),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Wording"),
             lambda v: v.definition,
             tooltip=lambda v: plain_tooltip(v.definition),
         ),
-        Column("Proposed by", _proposed, sort_key=lambda v: v.proposed_at.isoformat()),
-        Column("Decided", _meeting),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Proposed by"),
+            _proposed,
+            sort_key=lambda v: v.proposed_at.isoformat(),
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Decided"), _meeting),
     )
 
     def extra_data(self, record: GlossaryVersionRecord, column: int, role: int) -> Any:
@@ -73,13 +86,13 @@ class GlossaryProposalsModel(RecordTableModel[GlossaryVersionRecord]):
     """Proposals up for decision in a meeting."""
 
     COLUMNS = (
-        Column("Term", lambda v: f"{v.term} ({v.label})"),
+        Column(QT_TRANSLATE_NOOP("Columns", "Term"), lambda v: f"{v.term} ({v.label})"),
         Column(
-            "Proposed wording",
+            QT_TRANSLATE_NOOP("Columns", "Proposed wording"),
             lambda v: _one_line(v.definition),
             tooltip=lambda v: plain_tooltip(v.definition),
         ),
-        Column("By", lambda v: v.proposed_by_name or "—"),
+        Column(QT_TRANSLATE_NOOP("Columns", "By"), lambda v: v.proposed_by_name or "—"),
     )
 
     def extra_data(self, record: GlossaryVersionRecord, column: int, role: int) -> Any:

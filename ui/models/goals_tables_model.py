@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -25,9 +25,11 @@ from alignmeet.domain.goals import (
     KpiRow,
     KpiStatus,
     MeasurementRecord,
+    Trend,
     format_value,
 )
 from ui.colors import color
+from ui.core_labels import label
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "KpiStatusModel",
     "KpisModel",
     "MeasurementsModel",
+    "disposition_hint",
     "status_colour",
 ]
 
@@ -44,6 +47,20 @@ DISPOSITION_STATUS = {
     Disposition.IMPROVE: KpiStatus.NEAR,
     Disposition.ELIMINATE: KpiStatus.OFF_TARGET,
 }
+
+
+_DISPOSITION_HINTS = {
+    Disposition.CONTINUE: QT_TRANSLATE_NOOP("ActivityGoalsModel", "works: keep doing it"),
+    Disposition.IMPROVE: QT_TRANSLATE_NOOP("ActivityGoalsModel", "worth doing, but change how"),
+    Disposition.ELIMINATE: QT_TRANSLATE_NOOP(
+        "ActivityGoalsModel", "stop: it does not serve the shared goal"
+    ),
+}
+
+
+def disposition_hint(disposition: Disposition) -> str:
+    """What a decision means ("works: keep doing it"), in the chosen language."""
+    return QCoreApplication.translate("ActivityGoalsModel", _DISPOSITION_HINTS[disposition])
 
 
 _MEANING = {
@@ -77,15 +94,23 @@ COL_GOAL_TITLE, COL_GOAL_OWNER, COL_GOAL_TEAM, COL_GOAL_DECISION, COL_GOAL_PERIO
 
 class ActivityGoalsModel(RecordTableModel[GoalRecord]):
     COLUMNS = (
-        Column("Activity goal", lambda g: g.title, tooltip=lambda g: plain_tooltip(g.notes)),
-        Column("Owner", lambda g: g.owner_name or "—"),
-        Column("Team", lambda g: g.team_tag.label),
         Column(
-            "Decision",
-            lambda g: g.disposition.label if g.disposition else "—",
-            tooltip=lambda g: g.disposition.hint if g.disposition else None,
+            QT_TRANSLATE_NOOP("Columns", "Activity goal"),
+            lambda g: g.title,
+            tooltip=lambda g: plain_tooltip(g.notes),
         ),
-        Column("Period", lambda g: g.period_label, sort_key=lambda g: g.period),
+        Column(QT_TRANSLATE_NOOP("Columns", "Owner"), lambda g: g.owner_name or "—"),
+        Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda g: label(g.team_tag.label)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Decision"),
+            lambda g: label(g.disposition.label) if g.disposition else "—",
+            tooltip=lambda g: disposition_hint(g.disposition) if g.disposition else None,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Period"),
+            lambda g: g.period_label,
+            sort_key=lambda g: g.period,
+        ),
     )
 
     def extra_data(self, record: GoalRecord, column: int, role: int) -> Any:
@@ -116,13 +141,27 @@ def _kpi_target(k: KpiRecord) -> str:
     return format_value(k.target, k.unit, compact=False)
 
 
+def _better(k: KpiRecord) -> str:
+    if k.higher_is_better:
+        return QCoreApplication.translate("KpisModel", "Higher")
+    return QCoreApplication.translate("KpisModel", "Lower")
+
+
 class KpisModel(RecordTableModel[KpiRecord]):
     COLUMNS = (
-        Column("KPI", lambda k: k.name, tooltip=lambda k: plain_tooltip(k.description)),
-        Column("Target", _kpi_target, sort_key=lambda k: k.target if k.target is not None else 0),
-        Column("Better", lambda k: "Higher" if k.higher_is_better else "Lower"),
-        Column("Per", lambda k: k.period_kind.label),
-        Column("Team", lambda k: k.team_tag.label),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "KPI"),
+            lambda k: k.name,
+            tooltip=lambda k: plain_tooltip(k.description),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Target"),
+            _kpi_target,
+            sort_key=lambda k: k.target if k.target is not None else 0,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Better"), _better),
+        Column(QT_TRANSLATE_NOOP("Columns", "Per"), lambda k: label(k.period_kind.label)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda k: label(k.team_tag.label)),
     )
 
     def extra_data(self, record: KpiRecord, column: int, role: int) -> Any:
@@ -136,6 +175,12 @@ class KpisModel(RecordTableModel[KpiRecord]):
 COL_M_PERIOD, COL_M_VALUE, COL_M_TARGET, COL_M_NOTE, COL_M_SOURCE = range(5)
 
 
+def _source(m: MeasurementRecord) -> str:
+    if m.source == "csv":
+        return QCoreApplication.translate("MeasurementsModel", "CSV")
+    return QCoreApplication.translate("MeasurementsModel", "Typed")
+
+
 class MeasurementsModel(RecordTableModel[MeasurementRecord]):
     """Measurements of one KPI; `unit` is that KPI's unit."""
 
@@ -143,24 +188,30 @@ class MeasurementsModel(RecordTableModel[MeasurementRecord]):
         super().__init__(parent)
         self.unit = ""
         self.COLUMNS = (
-            Column("Period", lambda x: x.period_label, sort_key=lambda x: x.period),
             Column(
-                "Value",
+                QT_TRANSLATE_NOOP("Columns", "Period"),
+                lambda x: x.period_label,
+                sort_key=lambda x: x.period,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Value"),
                 lambda x: format_value(x.value, self.unit, compact=False),
                 sort_key=lambda x: x.value,
                 align=Qt.AlignmentFlag.AlignRight,
             ),
             Column(
-                "Own target",
+                QT_TRANSLATE_NOOP("Columns", "Own target"),
                 lambda x: (
                     format_value(x.target, self.unit, compact=False) if x.target is not None else ""
                 ),
                 align=Qt.AlignmentFlag.AlignRight,
             ),
             Column(
-                "Note", lambda x: " ".join(x.note.split()), tooltip=lambda x: plain_tooltip(x.note)
+                QT_TRANSLATE_NOOP("Columns", "Note"),
+                lambda x: " ".join(x.note.split()),
+                tooltip=lambda x: plain_tooltip(x.note),
             ),
-            Column("Source", lambda x: "CSV" if x.source == "csv" else "Typed"),
+            Column(QT_TRANSLATE_NOOP("Columns", "Source"), _source),
         )
 
     def set_measurements(self, rows: list[MeasurementRecord], unit: str) -> None:
@@ -173,13 +224,43 @@ class MeasurementsModel(RecordTableModel[MeasurementRecord]):
 COL_S_KPI, COL_S_TARGET, COL_S_ACTUAL, COL_S_VS, COL_S_TREND = range(5)
 
 
-_SHORT_STATUS = {KpiStatus.NEAR: "Near", KpiStatus.OFF_TARGET: "Off"}
+_SHORT_STATUS = {
+    KpiStatus.NEAR: QT_TRANSLATE_NOOP("KpiStatusModel", "Near"),
+    KpiStatus.OFF_TARGET: QT_TRANSLATE_NOOP("KpiStatusModel", "Off"),
+}
+_TREND_WORDS = {
+    Trend.BETTER: QT_TRANSLATE_NOOP("KpiStatusModel", "better"),
+    Trend.WORSE: QT_TRANSLATE_NOOP("KpiStatusModel", "worse"),
+    Trend.FLAT: QT_TRANSLATE_NOOP("KpiStatusModel", "same"),
+}
+
+
+def vs_target_text(r: KpiRow, *, compact: bool = False) -> str:
+    """ "On target (+2 pts)" in the chosen language; compact: "Near"/"Off" for near/off."""
+    text = r.vs_target_text
+    short = _SHORT_STATUS.get(r.status) if compact else None
+    status = QCoreApplication.translate("KpiStatusModel", short) if short else label(r.status.label)
+    text = text.replace(r.status.label, status, 1)
+    if text.endswith(" pts)"):  # percentage points
+        text = (
+            text[: -len(" pts)")] + " " + QCoreApplication.translate("KpiStatusModel", "pts") + ")"
+        )
+    return text
+
+
+def trend_text(r: KpiRow) -> str:
+    """ "▲ better", "▼ worse", "= same" or "—" in the chosen language."""
+    word = _TREND_WORDS.get(r.trend)
+    if word is None:
+        return r.trend_text
+    text = QCoreApplication.translate("KpiStatusModel", word)
+    if r.trend is Trend.FLAT:
+        return f"= {text}"
+    return f"{r.trend_text.split()[0]} {text}"
 
 
 def _compact_vs(r: KpiRow) -> str:
-    text = r.vs_target_text
-    short = _SHORT_STATUS.get(r.status)
-    return text.replace(r.status.label, short, 1) if short else text
+    return vs_target_text(r, compact=True)
 
 
 class KpiStatusModel(RecordTableModel[KpiRow]):
@@ -187,16 +268,24 @@ class KpiStatusModel(RecordTableModel[KpiRow]):
     of naming its period, and "Near"/"Off" stand for near/off target."""
 
     COLUMNS = (
-        Column("KPI", lambda r: r.kpi.name, tooltip=lambda r: plain_tooltip(r.kpi.description)),
-        Column("Target", lambda r: r.target_text),
         Column(
-            "Actual",
+            QT_TRANSLATE_NOOP("Columns", "KPI"),
+            lambda r: r.kpi.name,
+            tooltip=lambda r: plain_tooltip(r.kpi.description),
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Target"), lambda r: r.target_text),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Actual"),
             lambda r: r.value_text,
             sort_key=lambda r: r.value if r.value is not None else float("-inf"),
             tooltip=lambda r: plain_tooltip(r.note),
         ),
-        Column("vs target", lambda r: r.vs_target_text, sort_key=lambda r: r.status.value),
-        Column("Trend", lambda r: r.trend_text),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "vs target"),
+            vs_target_text,
+            sort_key=lambda r: r.status.value,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Trend"), trend_text),
     )
 
     def __init__(self, parent: Any = None, *, compact: bool = False) -> None:
@@ -204,13 +293,13 @@ class KpiStatusModel(RecordTableModel[KpiRow]):
         if compact:
             columns = list(self.COLUMNS)
             columns[COL_S_ACTUAL] = Column(
-                "Actual",
+                QT_TRANSLATE_NOOP("Columns", "Actual"),
                 lambda r: format_value(r.value, r.kpi.unit) + (" *" if r.is_earlier else ""),
                 tooltip=lambda r: plain_tooltip(
                     "\n".join(x for x in (r.value_period_label, r.note) if x)
                 ),
             )
-            columns[COL_S_VS] = Column("vs target", _compact_vs)
+            columns[COL_S_VS] = Column(QT_TRANSLATE_NOOP("Columns", "vs target"), _compact_vs)
             self.COLUMNS = tuple(columns)
 
     def extra_data(self, record: KpiRow, column: int, role: int) -> Any:
@@ -230,17 +319,33 @@ class KpiStatusModel(RecordTableModel[KpiRow]):
 
 # ---- CSV preview -----------------------------------------------------------------------------
 
-_CHANGE = {"new": "New", "update": "Changes", "same": "Unchanged", "": "Problem"}
+_CHANGE = {
+    "new": QT_TRANSLATE_NOOP("CsvPreviewModel", "New"),
+    "update": QT_TRANSLATE_NOOP("CsvPreviewModel", "Changes"),
+    "same": QT_TRANSLATE_NOOP("CsvPreviewModel", "Unchanged"),
+    "": QT_TRANSLATE_NOOP("CsvPreviewModel", "Problem"),
+}
+
+
+def _change(r: CsvPreviewRow) -> str:
+    text = _CHANGE.get(r.change)
+    return QCoreApplication.translate("CsvPreviewModel", text) if text else r.change
 
 
 class CsvPreviewModel(RecordTableModel[CsvPreviewRow]):
     COLUMNS = (
-        Column("Line", lambda r: str(r.line), sort_key=lambda r: r.line),
-        Column("KPI", lambda r: r.kpi_name),
-        Column("Period", lambda r: r.period or r.period_text),
-        Column("Value", lambda r: r.value_text),
-        Column("Import", lambda r: _CHANGE.get(r.change, r.change)),
-        Column("Problem", lambda r: r.problem, tooltip=lambda r: plain_tooltip(r.problem)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Line"), lambda r: str(r.line), sort_key=lambda r: r.line
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "KPI"), lambda r: r.kpi_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Period"), lambda r: r.period or r.period_text),
+        Column(QT_TRANSLATE_NOOP("Columns", "Value"), lambda r: r.value_text),
+        Column(QT_TRANSLATE_NOOP("Columns", "Import"), _change),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Problem"),
+            lambda r: r.problem,
+            tooltip=lambda r: plain_tooltip(r.problem),
+        ),
     )
 
     def extra_data(self, record: CsvPreviewRow, column: int, role: int) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from alignmeet.domain.records import IdeaRecord
 from ui.models.record_table_model import Column, RecordTableModel
 
@@ -11,4 +13,4 @@ def idea_text(idea: IdeaRecord) -> str:
 
 
 class IdeasModel(RecordTableModel[IdeaRecord]):
-    COLUMNS = (Column("Idea", idea_text),)
+    COLUMNS = (Column(QT_TRANSLATE_NOOP("Columns", "Idea"), idea_text),)

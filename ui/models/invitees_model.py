@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 
 from alignmeet.domain.records import MemberRecord
 from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
@@ -16,7 +16,8 @@ COL_MEMBER = 0
 def invitee_label(member: MemberRecord) -> str:
     """ "Ava Chen — Sales, Account Executive" """
     detail = f"{member.team_name}, {member.role}" if member.role else member.team_name
-    suffix = " (inactive)" if not member.active else ""
+    inactive = QCoreApplication.translate("InviteesModel", "(inactive)")
+    suffix = f" {inactive}" if not member.active else ""
     return f"{member.name} — {detail}{suffix}"
 
 
@@ -36,7 +37,7 @@ class InviteesModel(RecordTableModel[MemberRecord]):
 
     COLUMNS = (
         Column(
-            "Member",
+            QT_TRANSLATE_NOOP("Columns", "Member"),
             invitee_label,
             lambda m: m.name.casefold(),
             tooltip=lambda m: plain_tooltip(invitee_label(m)),
@@ -75,9 +76,9 @@ class InviteesModel(RecordTableModel[MemberRecord]):
                 counts[member.team_name] = counts.get(member.team_name, 0) + 1
         total = sum(counts.values())
         if not total:
-            return "Nobody invited yet — tick who should come."
+            return self.tr("Nobody invited yet — tick who should come.")
         parts = ", ".join(f"{n} {team}" for team, n in counts.items())
-        return f"{total} invited ({parts})"
+        return self.tr("{total} invited ({teams})").format(total=total, teams=parts)
 
     # ---- Qt -------------------------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:

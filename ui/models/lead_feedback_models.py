@@ -6,16 +6,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.lead_feedback import (
     LeadBatchRecord,
     LeadRejectionRecord,
     ReasonShare,
+    RejectionReason,
     percent,
 )
 from alignmeet.domain.rules import short_date
+from ui.core_labels import label
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
@@ -23,31 +25,79 @@ _RIGHT = Qt.AlignmentFlag.AlignRight
 COL_LABEL, COL_PERIOD, COL_RECEIVED, COL_REJECTED, COL_RATE, COL_REVIEWED = range(6)
 
 
+_REASON_HINTS = {
+    RejectionReason.NOT_FIT: QT_TRANSLATE_NOOP(
+        "RejectionLinesModel", "Outside the ideal customer profile: size, industry, role, student…"
+    ),
+    RejectionReason.BAD_TIMING: QT_TRANSLATE_NOOP(
+        "RejectionLinesModel", "A real prospect, but not buying now"
+    ),
+    RejectionReason.NO_BUDGET: QT_TRANSLATE_NOOP("RejectionLinesModel", "No budget for a purchase"),
+    RejectionReason.WRONG_CONTACT: QT_TRANSLATE_NOOP(
+        "RejectionLinesModel", "Not the person who buys, or unreachable details"
+    ),
+    RejectionReason.DUPLICATE: QT_TRANSLATE_NOOP(
+        "RejectionLinesModel", "Already a lead, an open opportunity or a customer"
+    ),
+    RejectionReason.OTHER: QT_TRANSLATE_NOOP(
+        "RejectionLinesModel", "Anything else — the note says what"
+    ),
+}
+
+
+def reason_hint(reason: RejectionReason) -> str:
+    """What a rejection reason means, in the chosen language (for tooltips)."""
+    hint = _REASON_HINTS.get(reason)
+    return QCoreApplication.translate("RejectionLinesModel", hint) if hint else reason.hint
+
+
+def _not_reviewed() -> str:
+    return QCoreApplication.translate("LeadBatchesModel", "Not yet reviewed")
+
+
 def _reviewed(batch: LeadBatchRecord) -> str:
     if not batch.reviewed:
-        return "Not yet reviewed"
-    return f"Meeting of {short_date(batch.reviewed_in_meeting_on)}"
+        return _not_reviewed()
+    return QCoreApplication.translate("LeadBatchesModel", "Meeting of {date}").format(
+        date=short_date(batch.reviewed_in_meeting_on)
+    )
 
 
 class LeadBatchesModel(RecordTableModel[LeadBatchRecord]):
     """Batch, period, leads received, rejected, rejection rate, the meeting that reviewed it."""
 
     COLUMNS = (
-        Column("Batch", lambda b: b.label, tooltip=lambda b: plain_tooltip(b.label)),
-        Column("Period", lambda b: b.period_label, lambda b: b.period),
-        Column("Received", lambda b: str(b.leads_received), lambda b: b.leads_received, _RIGHT),
-        Column("Rejected", lambda b: str(b.rejected), lambda b: b.rejected, _RIGHT),
         Column(
-            "Rate",
+            QT_TRANSLATE_NOOP("Columns", "Batch"),
+            lambda b: b.label,
+            tooltip=lambda b: plain_tooltip(b.label),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Period"), lambda b: b.period_label, lambda b: b.period
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Received"),
+            lambda b: str(b.leads_received),
+            lambda b: b.leads_received,
+            _RIGHT,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Rejected"),
+            lambda b: str(b.rejected),
+            lambda b: b.rejected,
+            _RIGHT,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Rate"),
             lambda b: percent(b.rejection_rate),
             lambda b: -1.0 if b.rejection_rate is None else b.rejection_rate,
             _RIGHT,
         ),
         Column(
-            "Reviewed",
+            QT_TRANSLATE_NOOP("Columns", "Reviewed"),
             _reviewed,
             lambda b: (b.reviewed_in_meeting_on or date.max, b.id),
-            tooltip=lambda b: plain_tooltip(b.reviewed_in_meeting_title or "Not yet reviewed"),
+            tooltip=lambda b: plain_tooltip(b.reviewed_in_meeting_title or _not_reviewed()),
         ),
     )
 
@@ -66,10 +116,24 @@ class RejectionLinesModel(RecordTableModel[LeadRejectionRecord]):
     """One batch's lines: reason, how many leads, which lead (optional), the note."""
 
     COLUMNS = (
-        Column("Reason", lambda r: r.reason.label, tooltip=lambda r: r.reason.hint),
-        Column("Leads", lambda r: str(r.count), lambda r: r.count, _RIGHT),
-        Column("Lead", lambda r: r.lead_ref, tooltip=lambda r: plain_tooltip(r.lead_ref)),
-        Column("Note", lambda r: r.note, tooltip=lambda r: plain_tooltip(r.note)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Reason"),
+            lambda r: label(r.reason.label),
+            tooltip=lambda r: reason_hint(r.reason),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Leads"), lambda r: str(r.count), lambda r: r.count, _RIGHT
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Lead"),
+            lambda r: r.lead_ref,
+            tooltip=lambda r: plain_tooltip(r.lead_ref),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Note"),
+            lambda r: r.note,
+            tooltip=lambda r: plain_tooltip(r.note),
+        ),
     )
 
 
@@ -88,11 +152,22 @@ class ReasonSharesModel(RecordTableModel[ReasonShare]):
     """The reasons of a breakdown, most frequent first, with the notes for Marketing."""
 
     COLUMNS = (
-        Column("Reason", lambda s: s.label, tooltip=lambda s: s.reason.hint),
-        Column("Leads", lambda s: str(s.count), lambda s: s.count, _RIGHT),
-        Column("Share", lambda s: percent(s.share), lambda s: s.share, _RIGHT),
         Column(
-            "What Sales says",
+            QT_TRANSLATE_NOOP("Columns", "Reason"),
+            lambda s: label(s.reason.label),
+            tooltip=lambda s: reason_hint(s.reason),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Leads"), lambda s: str(s.count), lambda s: s.count, _RIGHT
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Share"),
+            lambda s: percent(s.share),
+            lambda s: s.share,
+            _RIGHT,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "What Sales says"),
             _notes,
             tooltip=lambda s: plain_tooltip("\n".join(s.notes)),
         ),

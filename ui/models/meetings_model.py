@@ -4,33 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.enums import MeetingStatus
 from alignmeet.domain.records import MeetingSummary
+from ui.core_labels import label
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_TIME, COL_TITLE, COL_SERIES, COL_STATUS, COL_PHASE = range(6)
 
 _STATUS_LABELS = {
-    MeetingStatus.PLANNED: "Planned",
-    MeetingStatus.RUNNING: "In progress",
-    MeetingStatus.CLOSED: "Closed",
+    MeetingStatus.PLANNED: QT_TRANSLATE_NOOP("MeetingsModel", "Planned"),
+    MeetingStatus.RUNNING: QT_TRANSLATE_NOOP("MeetingsModel", "In progress"),
+    MeetingStatus.CLOSED: QT_TRANSLATE_NOOP("MeetingsModel", "Closed"),
 }
 
 
 def status_text(meeting: MeetingSummary) -> str:
-    return _STATUS_LABELS[meeting.status]
+    return QCoreApplication.translate("MeetingsModel", _STATUS_LABELS[meeting.status])
 
 
 def phase_text(meeting: MeetingSummary) -> str:
     """Where a meeting stands: not started, phase n of 6, or finished."""
     if meeting.status is MeetingStatus.PLANNED:
-        return "Not started"
+        return QCoreApplication.translate("MeetingsModel", "Not started")
     if meeting.status is MeetingStatus.CLOSED:
-        return "Finished"
-    return f"{meeting.phase.number} of 6 · {meeting.phase.label}"
+        return QCoreApplication.translate("MeetingsModel", "Finished")
+    return QCoreApplication.translate("MeetingsModel", "{number} of 6 · {phase}").format(
+        number=meeting.phase.number, phase=label(meeting.phase.label)
+    )
 
 
 def _when_key(meeting: MeetingSummary) -> str:
@@ -41,15 +44,29 @@ def _when_key(meeting: MeetingSummary) -> str:
 
 class MeetingsModel(RecordTableModel[MeetingSummary]):
     COLUMNS = (
-        Column("Date", lambda m: m.starts_at.strftime("%a %d %b %Y"), _when_key),
         Column(
-            "Time", lambda m: m.starts_at.strftime("%H:%M"), lambda m: m.starts_at.strftime("%H:%M")
+            QT_TRANSLATE_NOOP("Columns", "Date"),
+            lambda m: m.starts_at.strftime("%a %d %b %Y"),
+            _when_key,
         ),
-        Column("Title", lambda m: m.title, tooltip=lambda m: plain_tooltip(m.title)),
-        Column("Series", lambda m: m.series_name),
-        Column("Status", status_text, lambda m: list(MeetingStatus).index(m.status)),
         Column(
-            "Phase",
+            QT_TRANSLATE_NOOP("Columns", "Time"),
+            lambda m: m.starts_at.strftime("%H:%M"),
+            lambda m: m.starts_at.strftime("%H:%M"),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Title"),
+            lambda m: m.title,
+            tooltip=lambda m: plain_tooltip(m.title),
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Series"), lambda m: m.series_name),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Status"),
+            status_text,
+            lambda m: list(MeetingStatus).index(m.status),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Phase"),
             phase_text,
             lambda m: list(MeetingStatus).index(m.status) * 10 + m.phase.number,
         ),

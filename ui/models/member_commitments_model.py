@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from alignmeet.domain.records import CommitmentRow
 from alignmeet.domain.rules import short_date
@@ -20,26 +20,30 @@ class MemberCommitmentsModel(RecordTableModel[CommitmentRow]):
 
     COLUMNS = (
         Column(
-            "Date",
+            QT_TRANSLATE_NOOP("Columns", "Date"),
             lambda c: short_date(c.meeting_date),
             sort_key=lambda c: f"{c.meeting_date.isoformat()}#{c.meeting_id:010d}",
         ),
         Column(
-            "Meeting",
+            QT_TRANSLATE_NOOP("Columns", "Meeting"),
             lambda c: c.meeting_title,
             tooltip=lambda c: plain_tooltip(f"{c.meeting_title}\n{c.series_name}"),
         ),
         Column(
-            "Confidence",
+            QT_TRANSLATE_NOOP("Columns", "Confidence"),
             confidence_text,
             sort_key=lambda c: c.confidence or 0,
             align=Qt.AlignmentFlag.AlignCenter,
         ),
         Column(
-            "Still open",
+            QT_TRANSLATE_NOOP("Columns", "Still open"),
             lambda c: str(c.open_actions),
             sort_key=lambda c: c.open_actions,
             align=Qt.AlignmentFlag.AlignCenter,
         ),
-        Column("Note", lambda c: " ".join(c.note.split()), tooltip=lambda c: plain_tooltip(c.note)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Note"),
+            lambda c: " ".join(c.note.split()),
+            tooltip=lambda c: plain_tooltip(c.note),
+        ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -19,19 +19,25 @@ def _muted_brush() -> Any:
     return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
 
+def _active_text(member: MemberRecord) -> str:
+    if member.active:
+        return QCoreApplication.translate("MembersModel", "Active")
+    return QCoreApplication.translate("MembersModel", "Inactive")
+
+
 class MembersModel(RecordTableModel[MemberRecord]):
     """Every member, active or not; inactive ones are greyed and in italics."""
 
     COLUMNS = (
-        Column("Name", lambda m: m.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda m: m.name),
         Column(
-            "Team",
+            QT_TRANSLATE_NOOP("Columns", "Team"),
             lambda m: m.team_name,
             lambda m: f"{m.team_name.casefold()}\x00{m.name.casefold()}",
         ),
-        Column("Role", lambda m: m.role),
-        Column("E-mail", lambda m: m.email),
-        Column("Active", lambda m: "Active" if m.active else "Inactive"),
+        Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda m: m.role),
+        Column(QT_TRANSLATE_NOOP("Columns", "E-mail"), lambda m: m.email),
+        Column(QT_TRANSLATE_NOOP("Columns", "Active"), _active_text),
     )
 
     def extra_data(self, record: MemberRecord, column: int, role: int) -> Any:
@@ -64,8 +70,13 @@ class TeamRow:
 
     @property
     def label(self) -> str:
-        noun = "member" if self.members == 1 else "members"
-        return f"{self.name} · {self.members} {noun}"
+        if self.members == 1:
+            count = QCoreApplication.translate("TeamsModel", "1 member")
+        else:
+            count = QCoreApplication.translate("TeamsModel", "{count} members").format(
+                count=self.members
+            )
+        return f"{self.name} · {count}"
 
 
 COL_TEAM_NAME = 0
@@ -76,7 +87,7 @@ class TeamsModel(RecordTableModel[TeamRow]):
 
     COLUMNS = (
         Column(
-            "Team",
+            QT_TRANSLATE_NOOP("Columns", "Team"),
             lambda t: t.label,
             lambda t: t.name.casefold(),
             tooltip=lambda t: plain_tooltip(t.name),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -15,12 +15,28 @@ from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 COL_NAME, COL_ROLE = range(2)
 
 
+def persona_label(persona: PersonaRecord) -> str:
+    """ "Larry, the CFO", or with "(archived)" for pick lists, in the chosen language."""
+    if not persona.archived:
+        return persona.name
+    archived = QCoreApplication.translate("PersonasModel", "(archived)")
+    return f"{persona.name} {archived}"
+
+
 class PersonasModel(RecordTableModel[PersonaRecord]):
     """Name and role; archived personas greyed, in italics, marked "(archived)"."""
 
     COLUMNS = (
-        Column("Persona", lambda p: p.label, tooltip=lambda p: plain_tooltip(p.name)),
-        Column("Role", lambda p: p.role, tooltip=lambda p: plain_tooltip(p.role)),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Persona"),
+            persona_label,
+            tooltip=lambda p: plain_tooltip(p.name),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Role"),
+            lambda p: p.role,
+            tooltip=lambda p: plain_tooltip(p.role),
+        ),
     )
 
     def extra_data(self, record: PersonaRecord, column: int, role: int) -> Any:
@@ -37,14 +53,24 @@ class PersonasModel(RecordTableModel[PersonaRecord]):
         return None
 
 
+def _kind(reference: PersonaReference) -> str:
+    if reference.kind == "agenda_item":
+        return QCoreApplication.translate("PersonaReferencesModel", "Agenda item")
+    return QCoreApplication.translate("PersonaReferencesModel", "Action")
+
+
 class PersonaReferencesModel(RecordTableModel[PersonaReference]):
     """Agenda items and actions that name the persona."""
 
     COLUMNS = (
-        Column("What", lambda r: r.kind_label),
-        Column("Title", lambda r: r.title, tooltip=lambda r: plain_tooltip(r.title)),
+        Column(QT_TRANSLATE_NOOP("Columns", "What"), _kind),
         Column(
-            "Meeting",
+            QT_TRANSLATE_NOOP("Columns", "Title"),
+            lambda r: r.title,
+            tooltip=lambda r: plain_tooltip(r.title),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Meeting"),
             lambda r: short_date(r.meeting_date),
             sort_key=lambda r: r.meeting_date,
             tooltip=lambda r: plain_tooltip(r.meeting_title),

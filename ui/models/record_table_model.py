@@ -7,7 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 T = TypeVar("T")
 _NULL_INDEX = QModelIndex()
@@ -25,7 +31,8 @@ def plain_tooltip(text: str) -> str | None:
     """
     if not text:
         return None
-    return "<p>" + "<br>".join(html.escape(line) for line in text.splitlines()) + "</p>"
+    body = "<br>".join(html.escape(line) for line in text.splitlines())
+    return '<p style="white-space:pre-wrap">' + body + "</p>"  # spaces kept as typed
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-                return self.COLUMNS[section].header
+                # Headers are marked with QT_TRANSLATE_NOOP("Columns", ...) where defined.
+                return QCoreApplication.translate("Columns", self.COLUMNS[section].header)
             if orientation == Qt.Orientation.Vertical:
                 return str(section + 1)
         return None

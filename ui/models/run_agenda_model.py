@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.records import AgendaItemRecord
@@ -23,9 +23,15 @@ class RunAgendaModel(RecordTableModel[AgendaItemRecord]):
     """
 
     COLUMNS = (
-        Column("#", lambda i: "", align=Qt.AlignmentFlag.AlignRight),
-        Column("Item", lambda i: i.title, tooltip=lambda i: plain_tooltip(i.title)),
-        Column("Time", lambda i: "", align=Qt.AlignmentFlag.AlignRight),
+        Column(QT_TRANSLATE_NOOP("Columns", "#"), lambda i: "", align=Qt.AlignmentFlag.AlignRight),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Item"),
+            lambda i: i.title,
+            tooltip=lambda i: plain_tooltip(i.title),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Time"), lambda i: "", align=Qt.AlignmentFlag.AlignRight
+        ),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -37,7 +43,9 @@ class RunAgendaModel(RecordTableModel[AgendaItemRecord]):
         return self._used.get(record.id, float(record.used_seconds))
 
     def time_text(self, record: AgendaItemRecord) -> str:
-        return f"{format_minutes_seconds(self.used_seconds(record))} / {record.box_minutes} min"
+        return self.tr("{used} / {box} min").format(
+            used=format_minutes_seconds(self.used_seconds(record)), box=record.box_minutes
+        )
 
     def set_used(self, item_id: int, seconds: float) -> None:
         if int(self._used.get(item_id, -1)) == int(seconds):

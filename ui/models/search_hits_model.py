@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from alignmeet.domain.records import SearchHit
 from alignmeet.domain.rules import short_date
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_MEETING, COL_KIND, COL_WHERE, COL_TEXT = range(5)
-KIND_LABELS = {"action": "Action", "idea": "Idea", "decision": "Decision", "note": "Notes"}
+KIND_LABELS = {
+    "action": QT_TRANSLATE_NOOP("SearchHitsModel", "Action"),
+    "idea": QT_TRANSLATE_NOOP("SearchHitsModel", "Idea"),
+    "decision": QT_TRANSLATE_NOOP("SearchHitsModel", "Decision"),
+    "note": QT_TRANSLATE_NOOP("SearchHitsModel", "Notes"),
+}
+
+
+def kind_text(hit: SearchHit) -> str:
+    text = KIND_LABELS.get(hit.kind)
+    return QCoreApplication.translate("SearchHitsModel", text) if text else hit.kind
 
 
 class SearchHitsModel(RecordTableModel[SearchHit]):
@@ -15,16 +27,24 @@ class SearchHitsModel(RecordTableModel[SearchHit]):
 
     COLUMNS = (
         Column(
-            "Date",
+            QT_TRANSLATE_NOOP("Columns", "Date"),
             lambda h: short_date(h.meeting_date),
             sort_key=lambda h: f"{h.meeting_date.isoformat()}#{h.meeting_id:010d}",
         ),
         Column(
-            "Meeting",
+            QT_TRANSLATE_NOOP("Columns", "Meeting"),
             lambda h: h.meeting_title,
             tooltip=lambda h: plain_tooltip(f"{h.meeting_title}\n{h.series_name}"),
         ),
-        Column("Kind", lambda h: KIND_LABELS.get(h.kind, h.kind)),
-        Column("Action / agenda item", lambda h: h.title, tooltip=lambda h: plain_tooltip(h.title)),
-        Column("Found", lambda h: h.snippet, tooltip=lambda h: plain_tooltip(h.snippet)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Kind"), kind_text),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Action / agenda item"),
+            lambda h: h.title,
+            tooltip=lambda h: plain_tooltip(h.title),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Found"),
+            lambda h: h.snippet,
+            tooltip=lambda h: plain_tooltip(h.snippet),
+        ),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from alignmeet.domain.records import MemberRecord
 from ui.models.invitees_model import InviteesModel
 from ui.models.record_table_model import Column, plain_tooltip
@@ -17,7 +19,7 @@ class SeriesMembersModel(InviteesModel):
 
     COLUMNS = (
         Column(
-            "Member",
+            QT_TRANSLATE_NOOP("Columns", "Member"),
             member_team_label,
             lambda m: m.name.casefold(),
             tooltip=lambda m: plain_tooltip(member_team_label(m)),

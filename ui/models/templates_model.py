@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from alignmeet.domain.records import TemplateRecord
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
@@ -11,17 +13,28 @@ COL_TEMPLATE = 0
 def template_label(template: TemplateRecord) -> str:
     """ "Lead hand-off review — 4 items, 40 min" """
     n = len(template.items)
-    items = "1 item" if n == 1 else f"{n} items"
-    return f"{template.name} — {items}, {template.total_minutes} min"
+    if n == 1:
+        items = QCoreApplication.translate("TemplatesModel", "1 item")
+    else:
+        items = QCoreApplication.translate("TemplatesModel", "{count} items").format(count=n)
+    return QCoreApplication.translate("TemplatesModel", "{name} — {items}, {minutes} min").format(
+        name=template.name, items=items, minutes=template.total_minutes
+    )
 
 
 def template_tooltip(template: TemplateRecord) -> str | None:
     lines = [template.description] if template.description else []
-    lines += [f"• {i.title} ({i.minutes} min)" for i in template.items]
+    line = QCoreApplication.translate("TemplatesModel", "• {title} ({minutes} min)")
+    lines += [line.format(title=i.title, minutes=i.minutes) for i in template.items]
     return plain_tooltip("\n".join(lines))
 
 
 class TemplatesModel(RecordTableModel[TemplateRecord]):
     COLUMNS = (
-        Column("Template", template_label, lambda t: t.name.casefold(), tooltip=template_tooltip),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Template"),
+            template_label,
+            lambda t: t.name.casefold(),
+            tooltip=template_tooltip,
+        ),
     )

@@ -30,8 +30,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QItemSelectionModel,
     QMarginsF,
@@ -44,6 +46,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QFont,
+    QFontMetrics,
     QPageLayout,
     QPageSize,
     QPdfWriter,
@@ -79,11 +82,12 @@ from alignmeet.domain.records import (
     SearchHit,
     TeamBalance,
 )
-from alignmeet.domain.rules import ValidationError, short_date
+from alignmeet.domain.rules import ValidationError
 from alignmeet.services.followups import ActionFilter, FollowUpIndex, FollowUpIndexBuilder
 from ui.background import run_in_background, was_cancelled_message
 from ui.colors import shade
 from ui.controller import Controller
+from ui.core_labels import label
 from ui.models.action_history_model import ActionHistoryModel
 from ui.models.decision_log_model import COL_DECISION, DecisionLogModel
 from ui.models.followup_rows_model import (
@@ -102,6 +106,7 @@ from ui.models.member_commitments_model import COL_NOTE as COL_COMMIT_NOTE
 from ui.models.member_commitments_model import MemberCommitmentsModel
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.models.search_hits_model import COL_TEXT, SearchHitsModel
+from ui.views.phases import format_date, format_number
 from ui.widgets import FieldError, page_title, plain_label, warn
 
 PAGE_SIZE = 10_000  # actions read per event-loop turn (~50 ms on a slow laptop)
@@ -109,36 +114,74 @@ SEARCH_DELAY_MS = 250
 OPEN_SET = frozenset(OPEN_STATUSES)
 
 STATUS_CHOICES: tuple[tuple[str, frozenset[ActionStatus] | None], ...] = (
-    ("Open", OPEN_SET),
-    ("All statuses", None),
-    ("Not started", frozenset({ActionStatus.OPEN})),
-    ("In progress", frozenset({ActionStatus.IN_PROGRESS})),
-    ("Blocked", frozenset({ActionStatus.BLOCKED})),
-    ("Done", frozenset({ActionStatus.DONE})),
-    ("Dropped", frozenset({ActionStatus.DROPPED})),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Open"), OPEN_SET),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "All statuses"), None),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Not started"), frozenset({ActionStatus.OPEN})),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "In progress"), frozenset({ActionStatus.IN_PROGRESS})),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Blocked"), frozenset({ActionStatus.BLOCKED})),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Done"), frozenset({ActionStatus.DONE})),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Dropped"), frozenset({ActionStatus.DROPPED})),
 )
 DUE_CHOICES: tuple[tuple[str, str | None], ...] = (
-    ("Any due date", None),
-    ("Overdue", "overdue"),
-    ("This week", "this_week"),
-    ("Later", "later"),
-    ("No due date", "none"),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Any due date"), None),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Overdue"), "overdue"),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "This week"), "this_week"),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Later"), "later"),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "No due date"), "none"),
 )
 TEAM_CHOICES: tuple[tuple[str, TeamTag | None], ...] = (
-    ("All teams", None),
-    ("Sales", TeamTag.SALES),
-    ("Marketing", TeamTag.MARKETING),
-    ("Joint", TeamTag.JOINT),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "All teams"), None),
+    (TeamTag.SALES.label, TeamTag.SALES),
+    (TeamTag.MARKETING.label, TeamTag.MARKETING),
+    (TeamTag.JOINT.label, TeamTag.JOINT),
 )
 # (button text, status) for the selected action
 STATUS_BUTTONS = (
-    ("Done", ActionStatus.DONE),
-    ("In progress", ActionStatus.IN_PROGRESS),
-    ("Blocked", ActionStatus.BLOCKED),
-    ("Dropped", ActionStatus.DROPPED),
-    ("Reopen", ActionStatus.OPEN),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Done"), ActionStatus.DONE),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "In progress"), ActionStatus.IN_PROGRESS),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Blocked"), ActionStatus.BLOCKED),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Dropped"), ActionStatus.DROPPED),
+    (QT_TRANSLATE_NOOP("FollowUpsView", "Reopen"), ActionStatus.OPEN),
 )
+# The context menu's entries and the buttons' tooltips, per status.
+MARK_AS = {
+    ActionStatus.DONE: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as done"),
+    ActionStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as in progress"),
+    ActionStatus.BLOCKED: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as blocked"),
+    ActionStatus.DROPPED: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as dropped"),
+    ActionStatus.OPEN: QT_TRANSLATE_NOOP("FollowUpsView", "Reopen"),
+}
+MARK_AS_TIPS = {
+    ActionStatus.DONE: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as done, with the note below"),
+    ActionStatus.IN_PROGRESS: QT_TRANSLATE_NOOP(
+        "FollowUpsView", "Mark as in progress, with the note below"
+    ),
+    ActionStatus.BLOCKED: QT_TRANSLATE_NOOP(
+        "FollowUpsView", "Mark as blocked, with the note below"
+    ),
+    ActionStatus.DROPPED: QT_TRANSLATE_NOOP(
+        "FollowUpsView", "Mark as dropped, with the note below"
+    ),
+    ActionStatus.OPEN: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as open, with the note below"),
+}
 TAB_ACTIONS, TAB_DECISIONS, TAB_SEARCH = range(3)
+# The model's "overdue" mark (its catalogue entry belongs to the model's part).
+MODEL_OVERDUE = ("FollowUpRowsModel", "overdue")
+# The printable "My commitments" page (translated where written).
+OVERDUE_MARK = QT_TRANSLATE_NOOP("FollowUpsView", "(overdue)")
+OPEN_ACTIONS = QT_TRANSLATE_NOOP("FollowUpsView", "Open actions")
+COMMITMENTS = QT_TRANSLATE_NOOP("FollowUpsView", "Commitments")
+NOTHING_OPEN = QT_TRANSLATE_NOOP("FollowUpsView", "Nothing open.")
+NO_COMMITMENTS = QT_TRANSLATE_NOOP("FollowUpsView", "No commitments yet.")
+DUE = QT_TRANSLATE_NOOP("FollowUpsView", "Due")
+ACTION = QT_TRANSLATE_NOOP("FollowUpsView", "Action")
+STATUS = QT_TRANSLATE_NOOP("FollowUpsView", "Status")
+AGREED_IN = QT_TRANSLATE_NOOP("FollowUpsView", "Agreed in")
+DATE = QT_TRANSLATE_NOOP("FollowUpsView", "Date")
+MEETING = QT_TRANSLATE_NOOP("FollowUpsView", "Meeting")
+CONFIDENCE = QT_TRANSLATE_NOOP("FollowUpsView", "Confidence")
+STILL_OPEN = QT_TRANSLATE_NOOP("FollowUpsView", "Still open")
+NOTE = QT_TRANSLATE_NOOP("FollowUpsView", "Note")
 PAGE_STYLE = (
     "QFrame#BalanceChip { border: 1px solid palette(mid); border-radius: 9px;"
     " background: palette(base); }"
@@ -158,9 +201,18 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FollowUpsView", text)
+
+
 def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to save the PDF (tests replace this)."""
-    text, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF (*.pdf)")
+    text, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("FollowUpsView", "Save as PDF"),
+        suggested,
+        QCoreApplication.translate("FollowUpsView", "PDF (*.pdf)"),
+    )
     if not text:
         return None
     path = Path(text)
@@ -168,17 +220,53 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
 
 
 EXPORT_KINDS = {
-    # kind: (menu text, file filter, file suffix, what the file is called)
-    "docx": ("Follow-up checklist (Word)…", "Word document (*.docx)", ".docx", "checklist"),
-    "ics": ("Calendar of due dates (.ics)…", "Calendar (*.ics)", ".ics", "due dates"),
-    "csv": ("Actions as CSV…", "CSV (*.csv)", ".csv", "actions"),
+    # kind: (menu text, file filter, file suffix, suggested file name), all translated
+    # where shown
+    "docx": (
+        QT_TRANSLATE_NOOP("FollowUpsView", "Follow-up checklist (Word)…"),
+        QT_TRANSLATE_NOOP("FollowUpsView", "Word document (*.docx)"),
+        ".docx",
+        QT_TRANSLATE_NOOP("FollowUpsView", "Follow-up checklist"),
+    ),
+    "ics": (
+        QT_TRANSLATE_NOOP("FollowUpsView", "Calendar of due dates (.ics)…"),
+        QT_TRANSLATE_NOOP("FollowUpsView", "Calendar (*.ics)"),
+        ".ics",
+        QT_TRANSLATE_NOOP("FollowUpsView", "Follow-up due dates"),
+    ),
+    "csv": (
+        QT_TRANSLATE_NOOP("FollowUpsView", "Actions as CSV…"),
+        QT_TRANSLATE_NOOP("FollowUpsView", "CSV (*.csv)"),
+        ".csv",
+        QT_TRANSLATE_NOOP("FollowUpsView", "Follow-up actions"),
+    ),
+}
+# kind: (progress text, what was cancelled)
+EXPORT_PROGRESS = {
+    "docx": (
+        QT_TRANSLATE_NOOP("FollowUpsView", "Writing the checklist to {file}…"),
+        QT_TRANSLATE_NOOP("FollowUpsView", "The checklist"),
+    ),
+    "ics": (
+        QT_TRANSLATE_NOOP("FollowUpsView", "Writing the due dates to {file}…"),
+        QT_TRANSLATE_NOOP("FollowUpsView", "The due dates"),
+    ),
+    "csv": (
+        QT_TRANSLATE_NOOP("FollowUpsView", "Writing the actions to {file}…"),
+        QT_TRANSLATE_NOOP("FollowUpsView", "The actions"),
+    ),
 }
 
 
 def ask_export_path(parent: QWidget, kind: str, suggested: str) -> Path | None:
     """Where to save an export of the listed actions (tests replace this)."""
     _text, file_filter, suffix, _name = EXPORT_KINDS[kind]
-    text, _ = QFileDialog.getSaveFileName(parent, "Export follow-ups", suggested, file_filter)
+    text, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("FollowUpsView", "Export follow-ups"),
+        suggested,
+        _tr(file_filter),
+    )
     if not text:
         return None
     path = Path(text)
@@ -187,50 +275,100 @@ def ask_export_path(parent: QWidget, kind: str, suggested: str) -> Path | None:
 
 def balance_text(balance: TeamBalance) -> str:
     """ "12 open · 3 overdue · 40 done"."""
-    return f"{balance.open:,} open · {balance.overdue:,} overdue · {balance.done:,} done"
+    return QCoreApplication.translate(
+        "FollowUpsView", "{open} open · {overdue} overdue · {done} done"
+    ).format(
+        open=format_number(balance.open),
+        overdue=format_number(balance.overdue),
+        done=format_number(balance.done),
+    )
+
+
+def _date(value: date | None) -> str:
+    """ "3 Mar 2026" in the UI's language (as the core's short_date in English)."""
+    return (
+        "—"
+        if value is None
+        else format_date(value, QCoreApplication.translate("FollowUpsView", "d MMM yyyy"))
+    )
 
 
 def commitments_html(mc: MemberCommitments) -> str:
     """A printable page: the member's open actions and commitments (every text escaped)."""
     e = html.escape
+
+    def t(text: str) -> str:  # a translated text of the page, escaped as well
+        return e(_tr(text))
+
     member = mc.member
     rows = []
     for row in mc.actions:
         a = row.action
         late = a.due is not None and a.due < mc.today
-        due = e(short_date(a.due)) + (" <b>(overdue)</b>" if late else "")
-        slipped = f" · slipped {e(slipped_text(row.times_slipped))}" if row.times_slipped else ""
+        due = e(_date(a.due)) + (f" <b>{t(OVERDUE_MARK)}</b>" if late else "")
+        slipped = (
+            " · "
+            + e(
+                QCoreApplication.translate("FollowUpsView", "slipped {times}").format(
+                    times=slipped_text(row.times_slipped)
+                )
+            )
+            if row.times_slipped
+            else ""
+        )
         rows.append(
             f"<tr><td>☐</td><td>{due}</td><td>{e(a.title)}</td>"
-            f"<td>{e(a.status.label)}</td>"
-            f"<td>{e(a.meeting_title)}, {e(short_date(a.meeting_date))}{slipped}</td></tr>"
+            f"<td>{e(label(a.status))}</td>"
+            f"<td>{e(a.meeting_title)}, {e(_date(a.meeting_date))}{slipped}</td></tr>"
         )
     commitments = [
-        f"<tr><td>{e(short_date(c.meeting_date))}</td><td>{e(c.meeting_title)}</td>"
+        f"<tr><td>{e(_date(c.meeting_date))}</td><td>{e(c.meeting_title)}</td>"
         f"<td>{e(f'{c.confidence} / 5' if c.confidence else '—')}</td>"
         f"<td>{c.open_actions}</td><td>{e(c.note)}</td></tr>"
         for c in mc.commitments
     ]
-    header = (
-        "<tr>"
-        + "".join(f"<th align='left'>{h}</th>" for h in ("", "Due", "Action"))
-        + ("<th align='left'>Status</th><th align='left'>Agreed in</th></tr>")
+
+    def heads(*texts: str) -> str:
+        return (
+            "<tr>" + "".join(f"<th align='left'>{t(h) if h else ''}</th>" for h in texts) + "</tr>"
+        )
+
+    count = len(mc.actions)
+    open_count = (
+        QCoreApplication.translate("FollowUpsView", "1 open action")
+        if count == 1
+        else QCoreApplication.translate("FollowUpsView", "{count} open actions").format(
+            count=format_number(count)
+        )
     )
+    about = " · ".join(
+        [e(member.team_name)]
+        + ([e(member.role)] if member.role else [])
+        + [
+            e(
+                QCoreApplication.translate("FollowUpsView", "as of {date}").format(
+                    date=_date(mc.today)
+                )
+            ),
+            e(open_count),
+        ]
+    )
+    title = QCoreApplication.translate("FollowUpsView", "My commitments — {name}").format(
+        name=member.name
+    )
+    nothing_open = f"<tr><td colspan=5>{t(NOTHING_OPEN)}</td></tr>"
+    no_commitments = f"<tr><td colspan=5>{t(NO_COMMITMENTS)}</td></tr>"
     return (
         "<html><body style='font-family: sans-serif; font-size: 10pt'>"
-        f"<h1>My commitments — {e(member.name)}</h1>"
-        f"<p>{e(member.team_name)}{' · ' + e(member.role) if member.role else ''} · "
-        f"as of {e(short_date(mc.today))} · {len(mc.actions)} open action"
-        f"{'s' if len(mc.actions) != 1 else ''}</p>"
-        "<h2>Open actions</h2>"
+        f"<h1>{e(title)}</h1>"
+        f"<p>{about}</p>"
+        f"<h2>{t(OPEN_ACTIONS)}</h2>"
         "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
-        f"{header}{''.join(rows) or '<tr><td colspan=5>Nothing open.</td></tr>'}</table>"
-        "<h2>Commitments</h2>"
+        f"{heads('', DUE, ACTION, STATUS, AGREED_IN)}{''.join(rows) or nothing_open}</table>"
+        f"<h2>{t(COMMITMENTS)}</h2>"
         "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
-        "<tr><th align='left'>Date</th><th align='left'>Meeting</th>"
-        "<th align='left'>Confidence</th><th align='left'>Still open</th>"
-        "<th align='left'>Note</th></tr>"
-        f"{''.join(commitments) or '<tr><td colspan=5>No commitments yet.</td></tr>'}"
+        f"{heads(DATE, MEETING, CONFIDENCE, STILL_OPEN, NOTE)}"
+        f"{''.join(commitments) or no_commitments}"
         "</table></body></html>"
     )
 
@@ -243,7 +381,7 @@ def pdf_bytes(document_html: str) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle("My commitments")
+    writer.setTitle(QCoreApplication.translate("FollowUpsView", "My commitments"))
     document = QTextDocument()
     document.setHtml(document_html)
     document.print_(writer)
@@ -277,6 +415,17 @@ def _table(name: str) -> QTableView:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def _set_widths(view: QTableView, widths: dict[int, int]) -> None:
+    """Column widths, each at least as wide as its header (with room for the sort arrow):
+    the headers are longer in some languages."""
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = view.model()
+    for column, width in widths.items():
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        view.setColumnWidth(column, max(width, metrics.horizontalAdvance(text) + 28))
 
 
 def _sortable(view: QTableView, model: object, parent: QWidget) -> QSortFilterProxyModel:
@@ -328,9 +477,9 @@ class FollowUpsView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_actions_tab(), "Actions")
-        self.tabs.addTab(self._build_decisions_tab(), "Decisions")
-        self.tabs.addTab(self._build_search_tab(), "Search all meetings")
+        self.tabs.addTab(self._build_actions_tab(), self.tr("Actions"))
+        self.tabs.addTab(self._build_decisions_tab(), self.tr("Decisions"))
+        self.tabs.addTab(self._build_search_tab(), self.tr("Search all meetings"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         # How many actions the filters select, top right, whatever the tab.
         self.tabs.setCornerWidget(self.count_label, Qt.Corner.TopRightCorner)
@@ -338,7 +487,7 @@ class FollowUpsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(page_title("Follow-ups"))
+        layout.addWidget(page_title(self.tr("Follow-ups")))
         layout.addWidget(self.tabs, 1)
 
         controller.actions_changed.connect(self._on_controller_actions_changed)
@@ -352,33 +501,42 @@ class FollowUpsView(QWidget):
     def _build_actions_tab(self) -> QWidget:
         self.count_label = plain_label(object_name="FollowUpCount")
         self.count_label.setContentsMargins(0, 0, 4, 0)
-        self.person_combo = _combo("Person", "Whose actions", 150)
-        self.team_combo = _combo("Team", "Sales, Marketing or Joint actions", 100)
+        self.person_combo = _combo(self.tr("Person"), self.tr("Whose actions"), 150)
+        self.team_combo = _combo(self.tr("Team"), self.tr("Sales, Marketing or Joint actions"), 100)
         for text, tag in TEAM_CHOICES:
-            self.team_combo.addItem(text, tag.value if tag else None)
-        self.series_combo = _combo("Series", "Which meeting series", 150)
+            self.team_combo.addItem(
+                label(tag) if tag else self.tr(text), tag.value if tag else None
+            )
+        self.series_combo = _combo(self.tr("Series"), self.tr("Which meeting series"), 150)
         self.status_combo = _combo(
-            "Status", "Open means open, in progress or blocked: what still needs doing", 110
+            self.tr("Status"),
+            self.tr("Open means open, in progress or blocked: what still needs doing"),
+            110,
         )
         for text, _statuses in STATUS_CHOICES:
-            self.status_combo.addItem(text)
-        self.due_combo = _combo("Due", "Overdue, due this week, later, or without a date", 110)
+            self.status_combo.addItem(self.tr(text))
+        self.due_combo = _combo(
+            self.tr("Due"), self.tr("Overdue, due this week, later, or without a date"), 110
+        )
         for text, bucket in DUE_CHOICES:
-            self.due_combo.addItem(text, bucket)
+            self.due_combo.addItem(self.tr(text), bucket)
         for combo in (self.team_combo, self.status_combo, self.due_combo):  # short, fixed lists
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search actions & notes…")
+        self.search_edit.setPlaceholderText(self.tr("Search actions & notes…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search actions")
+        self.search_edit.setAccessibleName(self.tr("Search actions"))
         self.search_edit.setToolTip(
-            "Every word must appear (as the start of a word) in the action or a note of its history"
+            self.tr(
+                "Every word must appear (as the start of a word) in the action or a note of"
+                " its history"
+            )
         )
         self.search_edit.setMinimumWidth(160)
-        self.mine_button = QPushButton("My commitments")
+        self.mine_button = QPushButton(self.tr("My commitments"))
         self.mine_button.setCheckable(True)
         self.mine_button.setToolTip(
-            "The chosen person's open actions across all series and their commitments"
+            self.tr("The chosen person's open actions across all series and their commitments")
         )
         for combo in (self.person_combo, self.team_combo, self.series_combo, self.due_combo):
             combo.currentIndexChanged.connect(self._on_filter_changed)
@@ -399,13 +557,13 @@ class FollowUpsView(QWidget):
         filters.addWidget(self.search_edit, 1)
         filters.addWidget(self.mine_button)
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save the actions these filters show")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the actions these filters show"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
         self.export_actions: dict[str, QAction] = {}
-        for kind, (label, *_rest) in EXPORT_KINDS.items():
-            action = export_menu.addAction(label)
+        for kind, (text, *_rest) in EXPORT_KINDS.items():
+            action = export_menu.addAction(self.tr(text))
             action.triggered.connect(lambda _=False, k=kind: self.export(k))
             self.export_actions[kind] = action
         self.export_button.setMenu(export_menu)
@@ -424,7 +582,7 @@ class FollowUpsView(QWidget):
             chip_layout = QHBoxLayout(chip)
             chip_layout.setContentsMargins(9, 2, 9, 2)
             chip_layout.setSpacing(4)
-            name = plain_label(tag.label, object_name="BalanceTeam")
+            name = plain_label(label(tag), object_name="BalanceTeam")
             chip_font = name.font()
             chip_font.setPointSizeF(max(1.0, chip_font.pointSizeF() * 0.92))
             bold = QFont(chip_font)
@@ -436,26 +594,28 @@ class FollowUpsView(QWidget):
                 (self.balance_late, "BalanceLate"),
                 (self.balance_done, "BalanceDone"),
             ):
-                label = plain_label("", object_name=object_name)
-                label.setFont(chip_font)
-                store[tag] = label
-                chip_layout.addWidget(label)
+                value = plain_label("", object_name=object_name)
+                value.setFont(chip_font)
+                store[tag] = value
+                chip_layout.addWidget(value)
             self.balance_chips[tag] = chip
             strip.addWidget(chip)
         strip.addStretch(1)
 
         # ---- my commitments (shown in that mode) ----
         self.commitments_model = MemberCommitmentsModel(self)
-        self.commitments_table = _table("Commitments")
+        self.commitments_table = _table(self.tr("Commitments"))
         self.commitments_proxy = _sortable(self.commitments_table, self.commitments_model, self)
         self.commitments_table.horizontalHeader().setSectionResizeMode(
             COL_COMMIT_NOTE, QHeaderView.ResizeMode.Stretch
         )
         self.commitments_table.setMaximumHeight(112)
-        self.commitments_table.setColumnWidth(1, 300)
+        _set_widths(self.commitments_table, {1: 300})
         self.commitments_title = plain_label(object_name="SectionLabel")
-        self.pdf_button = QPushButton("Save as PDF…")
-        self.pdf_button.setToolTip("A printable page of these open actions and commitments")
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setToolTip(
+            self.tr("A printable page of these open actions and commitments")
+        )
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
         self.commitments_card = QFrame()
         self.commitments_card.setObjectName("Card")
@@ -470,22 +630,32 @@ class FollowUpsView(QWidget):
 
         # ---- the list ----
         self.model = FollowUpRowsModel(self, today=self._today)
-        self.table = _table("Follow-ups")
+        self.table = _table(self.tr("Follow-ups"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_DUE, 174),
-            (COL_OWNER, 122),
-            (COL_TEAM, 80),
-            (COL_STATUS, 92),
-            (COL_FROM, 96),
-            (COL_SLIPPED, 62),
-            (COL_NOTE, 165),
-        ):
-            self.table.setColumnWidth(column, width)
+        # Due: wide enough for a bold "30 Sep 2026 · overdue" in the language shown.
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        overdue = QCoreApplication.translate(*MODEL_OVERDUE)
+        due_width = QFontMetrics(bold).horizontalAdvance(f"30 Sep 2026 · {overdue}") + 16
+        _set_widths(
+            self.table,
+            {
+                COL_DUE: max(174, due_width),
+                COL_OWNER: 122,
+                COL_TEAM: max(
+                    80,
+                    *(self.table.fontMetrics().horizontalAdvance(label(t)) + 14 for t in TeamTag),
+                ),
+                COL_STATUS: 92,
+                COL_FROM: 96,
+                COL_SLIPPED: 62,
+                COL_NOTE: 165,
+            },
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         self.table.activated.connect(self._on_table_activated)
@@ -501,18 +671,20 @@ class FollowUpsView(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         for text, status in STATUS_BUTTONS:
-            button = QPushButton(text)
-            button.setToolTip(f"Mark as {status.label.lower()}, with the note below")
+            button = QPushButton(self.tr(text))
+            button.setToolTip(self.tr(MARK_AS_TIPS[status]))
             button.clicked.connect(lambda _=False, s=status: self.set_status(s))
             self.status_buttons[status] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Note for the history, e.g. “Sent on 3 March”")
-        self.note_edit.setAccessibleName("Status note")
+        self.note_edit.setPlaceholderText(self.tr("Note for the history, e.g. “Sent on 3 March”"))
+        self.note_edit.setAccessibleName(self.tr("Status note"))
         self.note_edit.setMaxLength(5000)
-        self.open_button = QPushButton("Open meeting")
-        self.open_button.setToolTip("Open the meeting where this action was agreed (Enter)")
+        self.open_button = QPushButton(self.tr("Open meeting"))
+        self.open_button.setToolTip(
+            self.tr("Open the meeting where this action was agreed (Enter)")
+        )
         self.open_button.clicked.connect(self.open_meeting)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_edit, 1)
@@ -532,7 +704,7 @@ class FollowUpsView(QWidget):
         self.history_model = ActionHistoryModel(self)
         self.history_list = QListView()
         self.history_list.setModel(self.history_model)
-        self.history_list.setAccessibleName("History")
+        self.history_list.setAccessibleName(self.tr("History"))
         self.history_list.setWordWrap(True)
         self.history_list.setAlternatingRowColors(True)
         self.history_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -542,7 +714,7 @@ class FollowUpsView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(4)
-        right_layout.addWidget(plain_label("History", object_name="SectionLabel"))
+        right_layout.addWidget(plain_label(self.tr("History"), object_name="SectionLabel"))
         right_layout.addWidget(self.history_list, 1)
 
         details = QWidget()
@@ -573,10 +745,14 @@ class FollowUpsView(QWidget):
 
     def _build_decisions_tab(self) -> QWidget:
         self.decisions_search = QLineEdit()
-        self.decisions_search.setPlaceholderText("Search decisions and their agenda items…")
+        self.decisions_search.setPlaceholderText(
+            self.tr("Search decisions and their agenda items…")
+        )
         self.decisions_search.setClearButtonEnabled(True)
-        self.decisions_search.setAccessibleName("Search decisions")
-        self.decisions_series_combo = _combo("Decisions series", "Which meeting series", 200)
+        self.decisions_search.setAccessibleName(self.tr("Search decisions"))
+        self.decisions_series_combo = _combo(
+            self.tr("Decisions series"), self.tr("Which meeting series"), 200
+        )
         self.decisions_count = plain_label(object_name="DecisionCount")
         self._decisions_timer = QTimer(self)
         self._decisions_timer.setSingleShot(True)
@@ -585,14 +761,13 @@ class FollowUpsView(QWidget):
         self.decisions_search.textChanged.connect(lambda _t: self._decisions_timer.start())
         self.decisions_series_combo.currentIndexChanged.connect(lambda _i: self.refresh_decisions())
         self.decisions_model = DecisionLogModel(self)
-        self.decisions_table = _table("Decisions log")
+        self.decisions_table = _table(self.tr("Decisions log"))
         self.decisions_proxy = _sortable(self.decisions_table, self.decisions_model, self)
         header = self.decisions_table.horizontalHeader()
         header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 110), (1, 260), (2, 230)):
-            self.decisions_table.setColumnWidth(column, width)
+        _set_widths(self.decisions_table, {0: 110, 1: 260, 2: 230})
         self.decisions_table.activated.connect(self._on_decisions_table_activated)
-        self.decisions_open_button = QPushButton("Open meeting")
+        self.decisions_open_button = QPushButton(self.tr("Open meeting"))
         self.decisions_open_button.clicked.connect(lambda: self._open_from(self.decisions_table))
         row = QHBoxLayout()
         row.addWidget(self.decisions_search, 1)
@@ -609,10 +784,10 @@ class FollowUpsView(QWidget):
     def _build_search_tab(self) -> QWidget:
         self.search_all_edit = QLineEdit()
         self.search_all_edit.setPlaceholderText(
-            "Search actions, notes, ideas and decisions of all meetings…"
+            self.tr("Search actions, notes, ideas and decisions of all meetings…")
         )
         self.search_all_edit.setClearButtonEnabled(True)
-        self.search_all_edit.setAccessibleName("Search all meetings")
+        self.search_all_edit.setAccessibleName(self.tr("Search all meetings"))
         self._hits_timer = QTimer(self)
         self._hits_timer.setSingleShot(True)
         self._hits_timer.setInterval(SEARCH_DELAY_MS)
@@ -620,14 +795,13 @@ class FollowUpsView(QWidget):
         self.search_all_edit.textChanged.connect(lambda _t: self._hits_timer.start())
         self.hits_count = plain_label(object_name="HitCount")
         self.hits_model = SearchHitsModel(self)
-        self.hits_table = _table("Search results")
+        self.hits_table = _table(self.tr("Search results"))
         self.hits_proxy = _sortable(self.hits_table, self.hits_model, self)
         header = self.hits_table.horizontalHeader()
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 110), (1, 240), (2, 80), (3, 260)):
-            self.hits_table.setColumnWidth(column, width)
+        _set_widths(self.hits_table, {0: 110, 1: 240, 2: 80, 3: 260})
         self.hits_table.activated.connect(lambda _i: self._open_from(self.hits_table))
-        self.hits_open_button = QPushButton("Open meeting")
+        self.hits_open_button = QPushButton(self.tr("Open meeting"))
         self.hits_open_button.clicked.connect(lambda: self._open_from(self.hits_table))
         row = QHBoxLayout()
         row.addWidget(self.search_all_edit, 1)
@@ -669,7 +843,11 @@ class FollowUpsView(QWidget):
                 builder.add(page)
                 if len(page) == PAGE_SIZE:
                     self._after_id = page[-1].id
-                    self.count_label.setText(f"Loading actions… {len(builder):,}")
+                    self.count_label.setText(
+                        self.tr("Loading actions… {count}").format(
+                            count=format_number(len(builder))
+                        )
+                    )
                     self._load_timer.start()
                     return
                 if len(builder) > PAGE_SIZE:  # sorting gets its own turn
@@ -712,15 +890,19 @@ class FollowUpsView(QWidget):
         for combo in (self.person_combo, self.series_combo, self.decisions_series_combo):
             combo.blockSignals(True)
             combo.clear()
-        self.person_combo.addItem("Everyone", None)
+        self.person_combo.addItem(self.tr("Everyone"), None)
         for member in sorted(members, key=lambda m: m.name.casefold()):
-            label = member.name if member.active else f"{member.name} (inactive)"
-            self.person_combo.addItem(label, member.id)
+            text = (
+                member.name
+                if member.active
+                else self.tr("{name} (inactive)").format(name=member.name)
+            )
+            self.person_combo.addItem(text, member.id)
         for combo, current in (
             (self.series_combo, series),
             (self.decisions_series_combo, decisions_series),
         ):
-            combo.addItem("All series", None)
+            combo.addItem(self.tr("All series"), None)
             for record in services.meetings.list_series():
                 combo.addItem(record.name, record.id)
             combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -753,7 +935,11 @@ class FollowUpsView(QWidget):
         self.model.set_selection(self._index, positions)
         self._show_balance(balance)
         total = len(positions)
-        self.count_label.setText(f"{total:,} action{'s' if total != 1 else ''}")
+        self.count_label.setText(
+            self.tr("1 action")
+            if total == 1
+            else self.tr("{count} actions").format(count=format_number(total))
+        )
         if self.mine_button.isChecked():
             self._refresh_commitments()
         if selected is None or not self._select_id(selected.id):
@@ -772,20 +958,31 @@ class FollowUpsView(QWidget):
         self._last_balance = balance
         for item in balance:
             tag = item.team_tag
-            self.balance_open[tag].setText(f"{item.open:,} open")
+            self.balance_open[tag].setText(
+                self.tr("{count} open").format(count=format_number(item.open))
+            )
             late = self.balance_late[tag]
-            late.setText(f"· {item.overdue:,} overdue")
+            late.setText(self.tr("· {count} overdue").format(count=format_number(item.overdue)))
             late.setStyleSheet(f"color: {shade('bad')}; font-weight: 600;" if item.overdue else "")
-            self.balance_done[tag].setText(f"· {item.done:,} done")
+            self.balance_done[tag].setText(
+                self.tr("· {count} done").format(count=format_number(item.done))
+            )
             self.balance_chips[tag].setToolTip(
-                f"{item.label}: {item.open:,} open ({item.overdue:,} of them overdue), "
-                f"{item.done:,} done, {item.dropped:,} dropped — under the current filters, "
-                "whatever the status filter"
+                self.tr(
+                    "{team}: {open} open ({overdue} of them overdue), {done} done, {dropped}"
+                    " dropped — under the current filters, whatever the status filter"
+                ).format(
+                    team=label(item.team_tag),
+                    open=format_number(item.open),
+                    overdue=format_number(item.overdue),
+                    done=format_number(item.done),
+                    dropped=format_number(item.dropped),
+                )
             )
 
     def balance_strip_text(self) -> str:
         """ "Sales 12 open · 3 overdue · 40 done | Marketing … | Joint …"."""
-        return " | ".join(f"{b.label} {balance_text(b)}" for b in self._last_balance)
+        return " | ".join(f"{label(b.team_tag)} {balance_text(b)}" for b in self._last_balance)
 
     def _on_filter_changed(self, _index: int = 0) -> None:
         if self.sender() is self.person_combo:
@@ -816,10 +1013,17 @@ class FollowUpsView(QWidget):
             return
         mc = self.controller.services.followups.member_commitments(member_id, self._today())
         self.commitments_model.set_rows(mc.commitments)
+        actions, commitments = len(mc.actions), len(mc.commitments)
         self.commitments_title.setText(
-            f"{mc.member.name}: {len(mc.actions):,} open action"
-            f"{'s' if len(mc.actions) != 1 else ''} · {len(mc.commitments)} commitment"
-            f"{'s' if len(mc.commitments) != 1 else ''}"
+            self.tr("{name}: {actions} · {commitments}").format(
+                name=mc.member.name,
+                actions=self.tr("1 open action")
+                if actions == 1
+                else self.tr("{count} open actions").format(count=format_number(actions)),
+                commitments=self.tr("1 commitment")
+                if commitments == 1
+                else self.tr("{count} commitments").format(count=format_number(commitments)),
+            )
         )
 
     def save_commitments_pdf(self, path: Path) -> Path:
@@ -831,16 +1035,17 @@ class FollowUpsView(QWidget):
             raise ValueError("choose a person first")
         mc = self.controller.services.followups.member_commitments(member_id, self._today())
         atomic_write_bytes(path, pdf_bytes(commitments_html(mc)))
-        self.controller.status_shown.emit(f"Saved {path}")
+        self.controller.status_shown.emit(self.tr("Saved {path}").format(path=path))
         return path
 
     def export(self, kind: str) -> Path | None:
         """Ask where, then write the checklist, calendar or CSV of what the filters show."""
         from alignmeet.export import ExportError
 
-        name = EXPORT_KINDS[kind][3]
+        name = self.tr(EXPORT_KINDS[kind][3])
         suffix = EXPORT_KINDS[kind][2]
-        path = ask_export_path(self, kind, str(Path.home() / f"Follow-up {name}{suffix}"))
+        writing, what = EXPORT_PROGRESS[kind]
+        path = ask_export_path(self, kind, str(Path.home() / f"{name}{suffix}"))
         if path is None:
             return None
         self.controller.flush_pending()
@@ -849,17 +1054,17 @@ class FollowUpsView(QWidget):
             # 100,000 actions take seconds: off the GUI thread, with Cancel.
             result = run_in_background(
                 self,
-                "Exporting follow-ups",
-                f"Writing the {name} to {path.name}…",
+                self.tr("Exporting follow-ups"),
+                self.tr(writing).format(file=path.name),
                 lambda cancelled: self.controller.write_followups(
                     kind=kind, flt=flt, path=path, cancelled=cancelled
                 ),
             )
         except ExportError as exc:
-            warn(self, "Not saved", str(exc))
+            warn(self, self.tr("Not saved"), str(exc))
             return None
         if result is None:
-            self.controller.status_shown.emit(was_cancelled_message(f"The {name}"))
+            self.controller.status_shown.emit(was_cancelled_message(self.tr(what)))
             return None
         self.controller.exported(result)
         return path
@@ -867,15 +1072,16 @@ class FollowUpsView(QWidget):
     def _on_pdf_button_clicked(self) -> None:
         from alignmeet.export import ExportError
 
-        name = self.person_combo.currentText() or "commitments"
+        name = self.person_combo.currentText() or self.tr("commitments")
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()
-        path = ask_pdf_path(self, str(Path.home() / f"{safe} commitments.pdf"))
+        file_name = self.tr("{name} commitments").format(name=safe)
+        path = ask_pdf_path(self, str(Path.home() / f"{file_name}.pdf"))
         if path is None:
             return
         try:
             self.save_commitments_pdf(path)
         except ExportError as exc:
-            warn(self, "PDF not saved", str(exc))
+            warn(self, self.tr("PDF not saved"), str(exc))
 
     # ---- the selected action --------------------------------------------------------
     def selected_line(self) -> ActionLine | None:
@@ -915,7 +1121,9 @@ class FollowUpsView(QWidget):
         self.note_edit.setEnabled(enabled)
         self.open_button.setEnabled(enabled)
         if line is None:
-            self.selected_label.setText("Select an action to change its status or see its history.")
+            self.selected_label.setText(
+                self.tr("Select an action to change its status or see its history.")
+            )
             self.history_model.set_rows([])
             return
         owner = self._index.directory.owner_name(line)
@@ -967,12 +1175,12 @@ class FollowUpsView(QWidget):
         if line is None:
             return
         menu = QMenu(self)
-        for text, status in STATUS_BUTTONS:
-            action = menu.addAction(f"Mark as {status.label.lower()}" if text != "Reopen" else text)
+        for _text, status in STATUS_BUTTONS:
+            action = menu.addAction(self.tr(MARK_AS[status]))
             action.setEnabled(line.status != status.value)
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
         menu.addSeparator()
-        menu.addAction("Open meeting", self.open_meeting)
+        menu.addAction(self.tr("Open meeting"), self.open_meeting)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # ---- decisions and search tabs --------------------------------------------------
@@ -984,10 +1192,16 @@ class FollowUpsView(QWidget):
         self.decisions_model.set_rows(rows)
         text = self.decisions_search.text().strip()
         if rows:
-            self.decisions_count.setText(f"{len(rows):,} decision{'s' if len(rows) != 1 else ''}")
+            self.decisions_count.setText(
+                self.tr("1 decision")
+                if len(rows) == 1
+                else self.tr("{count} decisions").format(count=format_number(len(rows)))
+            )
         else:
             self.decisions_count.setText(
-                f"No decision matches “{text}”." if text else "No decisions recorded yet."
+                self.tr("No decision matches “{text}”.").format(text=text)
+                if text
+                else self.tr("No decisions recorded yet.")
             )
 
     def refresh_hits(self) -> None:
@@ -996,12 +1210,17 @@ class FollowUpsView(QWidget):
         hits = self.controller.services.followups.search(text) if text.strip() else []
         self.hits_model.set_rows(hits)
         if not text.strip():
-            self.hits_count.setText("Type a few words: every one must appear.")
+            self.hits_count.setText(self.tr("Type a few words: every one must appear."))
         elif not hits:
-            self.hits_count.setText(f"Nothing found for “{text.strip()}”.")
+            self.hits_count.setText(
+                self.tr("Nothing found for “{text}”.").format(text=text.strip())
+            )
+        elif len(hits) >= 200:
+            self.hits_count.setText(
+                self.tr("{count} found (the newest 200)").format(count=len(hits))
+            )
         else:
-            more = " (the newest 200)" if len(hits) >= 200 else ""
-            self.hits_count.setText(f"{len(hits)} found{more}")
+            self.hits_count.setText(self.tr("{count} found").format(count=len(hits)))
 
     def _on_decisions_table_activated(self, _index: QModelIndex) -> None:
         self._open_from(self.decisions_table)

@@ -4,10 +4,11 @@ it, then import all of them — or none. "Import" is offered only when every row
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,9 +44,9 @@ def ask_members_csv_path(parent: QWidget, start: str = "") -> Path | None:
     """Ask for the CSV file of members (tests replace this function)."""
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        "Import members from CSV",
+        QCoreApplication.translate("ImportMembersDialog", "Import members from CSV"),
         start,
-        "CSV files (*.csv *.txt);;All files (*)",
+        QCoreApplication.translate("ImportMembersDialog", "CSV files (*.csv *.txt);;All files (*)"),
     )
     return Path(name) if name else None
 
@@ -55,18 +56,18 @@ class MemberImportModel(RecordTableModel[MemberImportRow]):
 
     COLUMNS = (
         Column(
-            "Line",
+            QT_TRANSLATE_NOOP("Columns", "Line"),
             lambda r: str(r.line),
             sort_key=lambda r: r.line,
             align=Qt.AlignmentFlag.AlignRight,
         ),
-        Column("Name", lambda r: r.name),
-        Column("Team", lambda r: r.team),
-        Column("Role", lambda r: r.role),
-        Column("E-mail", lambda r: r.email),
+        Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda r: r.team),
+        Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda r: r.role),
+        Column(QT_TRANSLATE_NOOP("Columns", "E-mail"), lambda r: r.email),
         Column(
-            "Problem",
-            lambda r: r.problem or "OK",
+            QT_TRANSLATE_NOOP("Columns", "Problem"),
+            lambda r: r.problem or QCoreApplication.translate("MemberImportModel", "OK"),
             tooltip=lambda r: plain_tooltip("\n".join(r.problems)),
         ),
     )
@@ -92,17 +93,19 @@ class ImportMembersDialog(QDialog):
         self.text = ""
         self.preview: MemberImportPreview | None = None
         self.import_result: MemberImportResult | None = None
-        self.setWindowTitle("Import members from CSV")
+        self.setWindowTitle(self.tr("Import members from CSV"))
         self.resize(1000, 540)
 
-        self.file_label = plain_label("No file chosen yet.")
+        self.file_label = plain_label(self.tr("No file chosen yet."))
         self.file_label.setWordWrap(True)
-        self.choose_button = QPushButton("&Choose file…")
+        self.choose_button = QPushButton(self.tr("&Choose file…"))
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
         hint = plain_label(
-            "A first row naming the columns — Name, Team, Role, E-mail (in any order; "
-            "German Name, Team, Rolle, E-Mail too) — then one member per row. Excel's "
-            "“CSV UTF-8” and “CSV (semicolon)” both work. Teams must exist already."
+            self.tr(
+                "A first row naming the columns — Name, Team, Role, E-mail (in any order; "
+                "German Name, Team, Rolle, E-Mail too) — then one member per row. Excel's "
+                "“CSV UTF-8” and “CSV (semicolon)” both work. Teams must exist already."
+            )
         )
         hint.setWordWrap(True)
         hint.setObjectName("Hint")
@@ -110,7 +113,7 @@ class ImportMembersDialog(QDialog):
         self.model = MemberImportModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Members in the file")
+        self.table.setAccessibleName(self.tr("Members in the file"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -139,7 +142,7 @@ class ImportMembersDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._on_import_button_clicked)
@@ -181,7 +184,7 @@ class ImportMembersDialog(QDialog):
             self.summary.hide()
             self.error.show_error(problem)
         elif preview is not None:
-            self.summary.setText(preview.summary())
+            self.summary.setText(self.summary_text(preview))
             self.summary.setObjectName("FieldError" if preview.problem_rows else "")
             self.summary.style().unpolish(self.summary)
             self.summary.style().polish(self.summary)
@@ -192,6 +195,34 @@ class ImportMembersDialog(QDialog):
         self.import_button.setEnabled(preview is not None and preview.ok)
         if preview is not None and preview.ok:
             self.import_button.setDefault(True)
+
+    def summary_text(self, preview: MemberImportPreview) -> str:
+        """MemberImportPreview.summary() in the chosen language."""
+        count = len(preview.rows)
+        if not count:
+            return self.tr("The file holds no members.")
+        bad = len(preview.problem_rows)
+        if bad:
+            text = (
+                self.tr("1 of 1 row has a problem")
+                if count == 1
+                else self.tr("1 of {count} rows has a problem")
+                if bad == 1
+                else self.tr("{bad} of {count} rows have problems")
+            )
+            return self.tr("{rows}: nothing will be imported until the file is corrected.").format(
+                rows=text.format(bad=bad, count=count)
+            )
+        teams = Counter(row.team for row in preview.rows)
+        per_team = ", ".join(
+            self.tr("{count} in {team}").format(count=n, team=team) for team, n in teams.items()
+        )
+        members = (
+            self.tr("Ready to import 1 member: {teams}.")
+            if count == 1
+            else self.tr("Ready to import {count} members: {teams}.")
+        )
+        return members.format(count=count, teams=per_team)
 
     def _on_header_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == COL_PROBLEM:

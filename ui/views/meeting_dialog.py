@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,9 +25,11 @@ from ui.controller import Controller
 from ui.models.templates_model import template_label
 from ui.widgets import FieldError, plain_label, show_validation
 
-DEFAULT_TITLE = "Sales & Marketing sync"
+# A suggestion the user keeps or overwrites (translated where shown).
+DEFAULT_TITLE = QT_TRANSLATE_NOOP("MeetingDialog", "Sales & Marketing sync")
 DEFAULT_MINUTES = 60
-DATE_TIME_FORMAT = "ddd d MMM yyyy   HH:mm"
+# Qt's date-time pattern, translated where used (German: no English day or month names).
+DATE_TIME_FORMAT = QT_TRANSLATE_NOOP("MeetingDialog", "ddd d MMM yyyy   HH:mm")
 
 
 def next_weekday_at_nine(today: date) -> datetime:
@@ -54,7 +56,7 @@ def minutes_spin(low: int = 5, high: int = 600, step: int = 5) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
     spin.setSingleStep(step)
-    spin.setSuffix(" min")
+    spin.setSuffix(QCoreApplication.translate("MeetingDialog", " min"))
     spin.setAccelerated(True)
     return spin
 
@@ -72,36 +74,38 @@ class MeetingDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.created: MeetingRecord | None = None
-        self.setWindowTitle("New meeting")
+        self.setWindowTitle(self.tr("New meeting"))
         self.setMinimumWidth(560)
         services = controller.services
 
-        self.title_edit = QLineEdit(DEFAULT_TITLE)
-        self.title_edit.setAccessibleName("Meeting title")
+        self.title_edit = QLineEdit(self.tr(DEFAULT_TITLE))
+        self.title_edit.setAccessibleName(self.tr("Meeting title"))
         self.title_edit.setMaxLength(MAX_TITLE)
         self.when_edit = QDateTimeEdit(QDateTime(next_weekday_at_nine(today or date.today())))
         self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat(DATE_TIME_FORMAT)
-        self.when_edit.setAccessibleName("Date and time")
+        self.when_edit.setDisplayFormat(self.tr(DATE_TIME_FORMAT))
+        self.when_edit.setAccessibleName(self.tr("Date and time"))
         self.length_spin = minutes_spin()
         self.length_spin.setValue(DEFAULT_MINUTES)
-        self.length_spin.setAccessibleName("Planned length in minutes")
+        self.length_spin.setAccessibleName(self.tr("Planned length in minutes"))
         self.place_edit = QLineEdit()
-        self.place_edit.setPlaceholderText("Room, or a video-call link")
-        self.place_edit.setAccessibleName("Place")
+        self.place_edit.setPlaceholderText(self.tr("Room, or a video-call link"))
+        self.place_edit.setAccessibleName(self.tr("Place"))
         self.place_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a place
 
         self.series_combo = QComboBox()
         self.series_combo.setEditable(True)
         self.series_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.series_combo.setAccessibleName("Series")
+        self.series_combo.setAccessibleName(self.tr("Series"))
         series_line = self.series_combo.lineEdit()
         if series_line is not None:  # (always, the combo being editable)
             series_line.setMaxLength(MAX_TITLE)
         self.series_combo.setToolTip(
-            "The recurring meeting this one belongs to. Open actions and parked items "
-            "of earlier meetings in the series come back automatically. Type a new name "
-            "to start a new series."
+            self.tr(
+                "The recurring meeting this one belongs to. Open actions and parked items "
+                "of earlier meetings in the series come back automatically. Type a new name "
+                "to start a new series."
+            )
         )
         series = services.meetings.list_series()
         for s in series:
@@ -114,8 +118,8 @@ class MeetingDialog(QDialog):
             self.series_combo.setEditText(DEFAULT_SERIES)
 
         self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName("Agenda template")
-        self.template_combo.addItem("Empty agenda", None)
+        self.template_combo.setAccessibleName(self.tr("Agenda template"))
+        self.template_combo.addItem(self.tr("Empty agenda"), None)
         self._templates: dict[int, TemplateRecord] = {}
         for t in services.agenda.templates():
             self._templates[t.id] = t
@@ -129,12 +133,14 @@ class MeetingDialog(QDialog):
         active = services.people.list_members()
         self._active_ids = [m.id for m in active]
         if active:
-            self.invite_check = QCheckBox(f"Invite all active members ({len(active)})")
+            self.invite_check = QCheckBox(
+                self.tr("Invite all active members ({count})").format(count=len(active))
+            )
             self.invite_check.setChecked(True)
         else:
-            self.invite_check = QCheckBox("Invite all active members (nobody yet)")
+            self.invite_check = QCheckBox(self.tr("Invite all active members (nobody yet)"))
             self.invite_check.setEnabled(False)
-            self.invite_check.setToolTip("Add your team under People & teams first.")
+            self.invite_check.setToolTip(self.tr("Add your team under People & teams first."))
 
         self.errors: dict[str, FieldError] = {}
         form = QFormLayout()
@@ -149,12 +155,12 @@ class MeetingDialog(QDialog):
             "template": self.template_combo,
         }
         labels = {
-            "title": "&Title",
-            "starts_at": "&Date and time",
-            "planned_minutes": "Planned &length",
-            "place": "&Place",
-            "series": "&Series",
-            "template": "&Agenda",
+            "title": self.tr("&Title"),
+            "starts_at": self.tr("&Date and time"),
+            "planned_minutes": self.tr("Planned &length"),
+            "place": self.tr("&Place"),
+            "series": self.tr("&Series"),
+            "template": self.tr("&Agenda"),
         }
         for key, widget in self._fields.items():
             box, error = field_with_error(widget)
@@ -171,7 +177,7 @@ class MeetingDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Create meeting")
+        ok.setText(self.tr("Create meeting"))
         ok.setDefault(True)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
@@ -199,7 +205,9 @@ class MeetingDialog(QDialog):
     def _on_template_combo_changed(self, *_: object) -> None:
         template_id = self.template_combo.currentData()
         if template_id is None:
-            self.template_hint.setText("Start with no items; add them on the Prepare page.")
+            self.template_hint.setText(
+                self.tr("Start with no items; add them on the Prepare page.")
+            )
             return
         template = self._templates[template_id]
         self.template_hint.setText(template.description or "")
@@ -223,6 +231,8 @@ class MeetingDialog(QDialog):
         self._clear_errors()
         try:
             # Check the title before a new series is created for a meeting that would fail.
+            if not self.title_edit.text().strip():  # the core's message is English
+                raise ValidationError("title", self.tr("Meeting title cannot be empty."))
             require_text("title", self.title_edit.text(), label="Meeting title")
             self.created = self.controller.create_meeting(
                 title=self.title_edit.text(),

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QItemSelection,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +41,9 @@ from ui.views.meeting_dialog import MeetingDialog
 from ui.views.series_dialog import SeriesDialog
 from ui.widgets import ask_yes_no, page_title, plain_label  # ask_yes_no: tests replace it
 
-EMPTY_HINT = "No meetings yet. Add your team under People & teams, then create a meeting."
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "MeetingsView", "No meetings yet. Add your team under People & teams, then create a meeting."
+)
 
 
 class MeetingsView(QWidget):
@@ -51,30 +59,38 @@ class MeetingsView(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search meeting titles…")
+        self.search_edit.setPlaceholderText(self.tr("Search meeting titles…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search meeting titles")
+        self.search_edit.setAccessibleName(self.tr("Search meeting titles"))
         self.search_edit.setMinimumWidth(240)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
 
-        self.new_button = QPushButton("New meeting…")
-        self.new_button.setToolTip("Create a meeting (Ctrl+N)")
-        self.prepare_button = QPushButton("Prepare")
-        self.prepare_button.setToolTip("Agenda, invitees and details of the selected meeting")
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Run the selected meeting, phase by phase")
-        self.next_button = QPushButton("Create next meeting")
-        self.next_button.setToolTip(
-            "The next meeting of the same series: same invitees and agenda; "
-            "open actions and parked items come along"
+        self.new_button = QPushButton(self.tr("New meeting…"))
+        self.new_button.setToolTip(self.tr("Create a meeting (Ctrl+N)"))
+        self.prepare_button = QPushButton(self.tr("Prepare"))
+        self.prepare_button.setToolTip(
+            self.tr("Agenda, invitees and details of the selected meeting")
         )
-        self.export_button = QPushButton("Export minutes…")
-        self.export_button.setToolTip("Save the minutes of the selected meeting as a Word document")
-        self.delete_button = QPushButton("Delete…")
-        self.series_button = QPushButton("Series…")
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Run the selected meeting, phase by phase"))
+        self.next_button = QPushButton(self.tr("Create next meeting"))
+        self.next_button.setToolTip(
+            self.tr(
+                "The next meeting of the same series: same invitees and agenda; "
+                "open actions and parked items come along"
+            )
+        )
+        self.export_button = QPushButton(self.tr("Export minutes…"))
+        self.export_button.setToolTip(
+            self.tr("Save the minutes of the selected meeting as a Word document")
+        )
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.series_button = QPushButton(self.tr("Series…"))
         self.series_button.setToolTip(
-            "Members, cadence and default agenda of each meeting series: "
-            "what “Create next meeting” starts from"
+            self.tr(
+                "Members, cadence and default agenda of each meeting series: "
+                "what “Create next meeting” starts from"
+            )
         )
         self.series_button.clicked.connect(self.edit_series)
         self.new_button.clicked.connect(self.new_meeting)
@@ -86,7 +102,7 @@ class MeetingsView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Meetings")
+        self.table.setAccessibleName(self.tr("Meetings"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -112,14 +128,16 @@ class MeetingsView(QWidget):
         # Double-click (or Enter) opens: Prepare while planned, Run once it has started.
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.delete_action = QAction("Delete meeting", self.table)
+        self.delete_action = QAction(self.tr("Delete meeting"), self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self._on_delete_button_clicked)
         self.table.addAction(self.delete_action)
-        self.delete_button.setToolTip("Delete the selected meeting (Delete key in the list)")
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected meeting (Delete key in the list)")
+        )
 
-        self.empty_hint = plain_label(EMPTY_HINT, object_name="EmptyHint")
+        self.empty_hint = plain_label(self.tr(EMPTY_HINT), object_name="EmptyHint")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.empty_hint.font()
@@ -164,12 +182,16 @@ class MeetingsView(QWidget):
         actions.addSpacing(16)
         actions.addWidget(self.series_button)
         actions.addStretch(1)
-        actions.addWidget(self.search_edit)
+        # The search sits beside the title: the buttons' row keeps room for longer words
+        # (German is ~30 % longer) without widening the window.
+        title_row = QHBoxLayout()
+        title_row.addWidget(page_title(self.tr("Meetings")), 1)
+        title_row.addWidget(self.search_edit, 0, Qt.AlignmentFlag.AlignBottom)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(page_title("Meetings"))
+        layout.addLayout(title_row)
         layout.addLayout(actions)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.no_match_hint)
@@ -191,10 +213,12 @@ class MeetingsView(QWidget):
         summary = self.selected_meeting()
         if summary is None:
             self.details_card.setVisible(self.model.rowCount() > 0)
-            self.details_title.setText("Select a meeting")
+            self.details_title.setText(self.tr("Select a meeting"))
             self.details_text.setText(
-                "Double-click a meeting to open it: Prepare while it is planned, "
-                "Run once it has started. Create next meeting continues the series."
+                self.tr(
+                    "Double-click a meeting to open it: Prepare while it is planned, "
+                    "Run once it has started. Create next meeting continues the series."
+                )
             )
             return
         self.details_card.show()
@@ -203,17 +227,24 @@ class MeetingsView(QWidget):
         invited = len(services.meetings.participants(summary.id))
         items = [i for i in services.agenda.items(summary.id) if not i.parked]
         budget = services.agenda.budget(summary.id)
-        when = meeting.starts_at.strftime("%A %d %B %Y, %H:%M")
+        # The format is translated too: German shows no English day or month names.
+        when = meeting.starts_at.strftime(self.tr("%A %d %B %Y, %H:%M"))
         place = f" · {meeting.place}" if meeting.place else ""
         self.details_title.setText(meeting.title)
-        lines = [f"{when} · {meeting.planned_minutes} min{place}"]
+        minutes = self.tr("{minutes} min").format(minutes=meeting.planned_minutes)
+        lines = [f"{when} · {minutes}{place}"]
         if meeting.topic:
-            lines.append(f"Topic: {meeting.topic}")
-        people = f"{invited} invited"
+            lines.append(self.tr("Topic: {topic}").format(topic=meeting.topic))
+        people = self.tr("{count} invited").format(count=invited)
         if meeting.facilitator_name:
-            people += f" · facilitator {meeting.facilitator_name}"
-        agenda = f"{len(items)} agenda item{'s' if len(items) != 1 else ''}"
-        lines.append(f"{people} · {agenda} ({budget.boxed_minutes} min boxed)")
+            people += " · " + self.tr("facilitator {name}").format(name=meeting.facilitator_name)
+        agenda = (
+            self.tr("1 agenda item")
+            if len(items) == 1
+            else self.tr("{count} agenda items").format(count=len(items))
+        )
+        boxed = self.tr("({minutes} min boxed)").format(minutes=budget.boxed_minutes)
+        lines.append(f"{people} · {agenda} {boxed}")
         self.details_text.setText("\n".join(lines))
 
     def selected_meeting(self) -> MeetingSummary | None:
@@ -249,16 +280,18 @@ class MeetingsView(QWidget):
         ):
             button.setEnabled(has)
         if meeting is not None and meeting.status is MeetingStatus.RUNNING:
-            self.run_button.setText("Continue")
+            self.run_button.setText(self.tr("Continue"))
         elif meeting is not None and meeting.status is MeetingStatus.CLOSED:
-            self.run_button.setText("Review")
+            self.run_button.setText(self.tr("Review"))
         else:
-            self.run_button.setText("Run")
+            self.run_button.setText(self.tr("Run"))
 
     def _update_hints(self) -> None:
         text = self.search_edit.text().strip()
         show = bool(text) and self.model.rowCount() > 0 and self.proxy.rowCount() == 0
-        self.no_match_hint.setText(f"No meeting title contains “{text}”." if show else "")
+        self.no_match_hint.setText(
+            self.tr("No meeting title contains “{text}”.").format(text=text) if show else ""
+        )
         self.no_match_hint.setVisible(show)
 
     # ---- actions ----------------------------------------------------------------------
@@ -318,13 +351,15 @@ class MeetingsView(QWidget):
         meeting = self.selected_meeting()
         if meeting is None:
             return
-        when = meeting.starts_at.strftime("%a %d %b %Y, %H:%M")
+        when = meeting.starts_at.strftime(self.tr("%a %d %b %Y, %H:%M"))
         if ask_yes_no(
             self,
-            "Delete meeting?",
-            f"Delete “{meeting.title}” ({when})?\n\n"
-            "Its agenda, notes, decisions, attendance and the actions agreed in it "
-            "are deleted too. This cannot be undone.",
+            self.tr("Delete meeting?"),
+            self.tr(
+                "Delete “{title}” ({when})?\n\n"
+                "Its agenda, notes, decisions, attendance and the actions agreed in it "
+                "are deleted too. This cannot be undone."
+            ).format(title=meeting.title, when=when),
         ):
             self.controller.delete_meeting(meeting.id)
 

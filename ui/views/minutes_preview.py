@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -68,15 +68,17 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str
 def ask_print(printer: QPrinter, parent: QWidget) -> bool:
     """The system's print dialog; True when the user chose to print."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the minutes")
+    dialog.setWindowTitle(QCoreApplication.translate("MinutesPreview", "Print the minutes"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def ask_export_without_template(parent: QWidget, message: str) -> bool:
     return ask_yes_no(
         parent,
-        "Company template not usable",
-        f"{message}\n\nSave the minutes with AlignMeet's own styles instead?",
+        QCoreApplication.translate("MinutesPreview", "Company template not usable"),
+        QCoreApplication.translate(
+            "MinutesPreview", "{message}\n\nSave the minutes with AlignMeet's own styles instead?"
+        ).format(message=message),
     )
 
 
@@ -127,8 +129,12 @@ def minutes_pdf_bytes(html: str, *, title: str = "Minutes") -> bytes:
 
 
 def _file_stem(title: str, when: str) -> str:
-    safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip() or "minutes"
-    return f"{safe} {when} minutes"
+    safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()
+    if not safe:
+        safe = QCoreApplication.translate("MinutesPreview", "minutes")
+    return QCoreApplication.translate("MinutesPreview", "{title} {date} minutes").format(
+        title=safe, date=when
+    )
 
 
 def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget) -> Path | None:
@@ -143,7 +149,12 @@ def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget
     settings = QSettings()
     folder = Path(str(settings.value("export/folder", str(Path.home()))))
     suggested = folder / f"{_file_stem(meeting.title, f'{meeting.starts_at:%Y-%m-%d}')}.docx"
-    path = ask_save_path(parent, "Export minutes", suggested, "Word document (*.docx)")
+    path = ask_save_path(
+        parent,
+        QCoreApplication.translate("MinutesPreview", "Export minutes"),
+        suggested,
+        QCoreApplication.translate("MinutesPreview", "Word document (*.docx)"),
+    )
     if path is None:
         return None
     template = company_template()
@@ -157,7 +168,7 @@ def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget
                 return None
             written = _export_docx(controller, meeting_id, path, None)
     except (ExportError, ValidationError) as exc:
-        warn(parent, "Minutes not saved", str(exc))
+        warn(parent, QCoreApplication.translate("MinutesPreview", "Minutes not saved"), str(exc))
         return None
     settings.setValue("export/folder", str(path.parent))
     return written
@@ -186,12 +197,12 @@ class MinutesPreview(QDialog):
         self.controller = controller
         self.meeting_id = meeting_id
         self._html = ""
-        self._title = "Minutes"
-        self.setWindowTitle("Minutes preview")
+        self._title = self.tr("Minutes")
+        self.setWindowTitle(self.tr("Minutes preview"))
         self.resize(900, 980)
 
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Minutes preview")
+        self.browser.setAccessibleName(self.tr("Minutes preview"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.document().setDocumentMargin(28)
@@ -202,13 +213,13 @@ class MinutesPreview(QDialog):
         palette.setColor(palette.ColorRole.Text, Qt.GlobalColor.black)
         self.browser.setPalette(palette)
 
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self._on_print_button_clicked)
-        self.pdf_button = QPushButton("Save as P&DF…")
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
-        self.word_button = QPushButton("Save as &Word…")
+        self.word_button = QPushButton(self.tr("Save as &Word…"))
         self.word_button.clicked.connect(self._on_word_button_clicked)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         self.template_label = plain_label(object_name="Hint")
         self.template_label.setWordWrap(True)
@@ -248,8 +259,8 @@ class MinutesPreview(QDialog):
         from alignmeet.export.html_minutes import minutes_html
 
         data = self.controller.services.minutes.gather(self.meeting_id)
-        self._title = data.meeting.title or "Minutes"
-        self.setWindowTitle(f"Minutes preview — {self._title}")
+        self._title = data.meeting.title or self.tr("Minutes")
+        self.setWindowTitle(self.tr("Minutes preview — {title}").format(title=self._title))
         self._html = minutes_html(data)
         bar = self.browser.verticalScrollBar()
         position = bar.value()
@@ -257,10 +268,12 @@ class MinutesPreview(QDialog):
         bar.setValue(position)
         template = company_template()
         self.template_label.setText(
-            f"Word: with {template.name}" if template else "Word: AlignMeet's own styles"
+            self.tr("Word: with {name}").format(name=template.name)
+            if template
+            else self.tr("Word: AlignMeet's own styles")
         )
         self.template_label.setToolTip(
-            str(template) if template else "Choose a company template in the settings"
+            str(template) if template else self.tr("Choose a company template in the settings")
         )
 
     def _on_reload_timer_timeout(self) -> None:
@@ -291,7 +304,9 @@ class MinutesPreview(QDialog):
         from alignmeet.export.atomic import atomic_write_bytes
 
         atomic_write_bytes(path, minutes_pdf_bytes(self._html, title=self._title))
-        self.controller.status_shown.emit(f"Minutes saved as PDF to {path}")
+        self.controller.status_shown.emit(
+            self.tr("Minutes saved as PDF to {path}").format(path=path)
+        )
         return path
 
     def _on_pdf_button_clicked(self) -> None:
@@ -300,13 +315,15 @@ class MinutesPreview(QDialog):
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         folder = Path(str(QSettings().value("export/folder", str(Path.home()))))
         stem = _file_stem(meeting.title, f"{meeting.starts_at:%Y-%m-%d}")
-        path = ask_save_path(self, "Save the minutes as PDF", folder / f"{stem}.pdf", "PDF (*.pdf)")
+        path = ask_save_path(
+            self, self.tr("Save the minutes as PDF"), folder / f"{stem}.pdf", self.tr("PDF (*.pdf)")
+        )
         if path is None:
             return
         try:
             self.save_pdf(path)
         except ExportError as exc:
-            warn(self, "PDF not saved", str(exc))
+            warn(self, self.tr("PDF not saved"), str(exc))
             return
         QSettings().setValue("export/folder", str(path.parent))
 
@@ -322,7 +339,7 @@ def show_minutes_preview(
     try:
         dialog = MinutesPreview(controller, meeting_id, parent)
     except NotFoundError as exc:
-        warn(parent, "No minutes to show", str(exc))
+        warn(parent, QCoreApplication.translate("MinutesPreview", "No minutes to show"), str(exc))
         return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -63,24 +63,26 @@ class PeopleView(QWidget):
         self.teams_model = TeamsModel(self)
         self.teams_list = QListView()
         self.teams_list.setModel(self.teams_model)
-        self.teams_list.setAccessibleName("Teams")
+        self.teams_list.setAccessibleName(self.tr("Teams"))
         self.teams_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.teams_list.setSpacing(4)
         self.teams_list.selectionModel().selectionChanged.connect(self._on_team_selection_changed)
         self.team_name_edit = QLineEdit()
-        self.team_name_edit.setPlaceholderText("Team name")
-        self.team_name_edit.setAccessibleName("Team name")
+        self.team_name_edit.setPlaceholderText(self.tr("Team name"))
+        self.team_name_edit.setAccessibleName(self.tr("Team name"))
         self.team_name_edit.setMaxLength(MAX_NAME)
         self.team_name_edit.returnPressed.connect(self._on_add_team_clicked)
-        self.add_team_button = QPushButton("Add team")
+        self.add_team_button = QPushButton(self.tr("Add team"))
         self.add_team_button.clicked.connect(self._on_add_team_clicked)
-        self.rename_team_button = QPushButton("Rename")
-        self.rename_team_button.setToolTip("Rename the selected team to the name typed above")
+        self.rename_team_button = QPushButton(self.tr("Rename"))
+        self.rename_team_button.setToolTip(
+            self.tr("Rename the selected team to the name typed above")
+        )
         self.rename_team_button.clicked.connect(self._on_rename_team_clicked)
         self.team_error = FieldError()
 
         teams_card, teams_layout = _card()
-        teams_layout.addWidget(section_heading("Teams"))
+        teams_layout.addWidget(section_heading(self.tr("Teams")))
         teams_layout.addWidget(self.teams_list, 1)
         teams_layout.addWidget(self.team_name_edit)
         team_buttons = QHBoxLayout()
@@ -88,7 +90,7 @@ class PeopleView(QWidget):
         team_buttons.addWidget(self.rename_team_button)
         teams_layout.addLayout(team_buttons)
         teams_layout.addWidget(self.team_error)
-        team_hint = plain_label("Select a team to rename it.")
+        team_hint = plain_label(self.tr("Select a team to rename it."))
         team_hint.setWordWrap(True)
         teams_layout.addWidget(team_hint)
         teams_card.setFixedWidth(250)
@@ -101,21 +103,24 @@ class PeopleView(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by name, team, role or e-mail…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name, team, role or e-mail…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter members")
-        self.filter_edit.setMinimumWidth(280)
+        self.filter_edit.setAccessibleName(self.tr("Filter members"))
+        placeholder = self.filter_edit.fontMetrics().horizontalAdvance(
+            self.filter_edit.placeholderText()
+        )
+        self.filter_edit.setMinimumWidth(max(280, placeholder + 24))  # the hint is not cut
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.count_label = plain_label()
-        self.import_button = QPushButton("Import from CSV…")
+        self.import_button = QPushButton(self.tr("Import from CSV…"))
         self.import_button.setToolTip(
-            "Add many members at once from a spreadsheet: columns Name, Team, Role, E-mail"
+            self.tr("Add many members at once from a spreadsheet: columns Name, Team, Role, E-mail")
         )
         self.import_button.clicked.connect(self._on_import_button_clicked)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Members")
+        self.table.setAccessibleName(self.tr("Members"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -135,35 +140,35 @@ class PeopleView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_member_selection_changed)
 
         # ---- member form -----------------------------------------------------------
-        self.form_heading = section_heading("New member")
+        self.form_heading = section_heading(self.tr("New member"))
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("First and last name")
-        self.name_edit.setAccessibleName("Name")
+        self.name_edit.setPlaceholderText(self.tr("First and last name"))
+        self.name_edit.setAccessibleName(self.tr("Name"))
         self.name_edit.setMaxLength(MAX_NAME)
         self.team_combo = QComboBox()
-        self.team_combo.setAccessibleName("Team")
+        self.team_combo.setAccessibleName(self.tr("Team"))
         self.role_edit = QLineEdit()
-        self.role_edit.setPlaceholderText("e.g. Account Executive")
-        self.role_edit.setAccessibleName("Role")
+        self.role_edit.setPlaceholderText(self.tr("e.g. Account Executive"))
+        self.role_edit.setAccessibleName(self.tr("Role"))
         self.role_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a role
         self.email_edit = QLineEdit()
-        self.email_edit.setPlaceholderText("name@example.com (optional)")
-        self.email_edit.setAccessibleName("E-mail")
+        self.email_edit.setPlaceholderText(self.tr("name@example.com (optional)"))
+        self.email_edit.setAccessibleName(self.tr("E-mail"))
         self.email_edit.setMaxLength(MAX_TITLE)
         for edit in (self.name_edit, self.role_edit, self.email_edit):
             edit.returnPressed.connect(self._on_return_in_form)
 
-        self.add_button = QPushButton("Add member")
+        self.add_button = QPushButton(self.tr("Add member"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.save_button = QPushButton("Save changes")
+        self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.active_button = QPushButton("Deactivate")
+        self.active_button = QPushButton(self.tr("Deactivate"))
         self.active_button.setToolTip(
-            "Inactive members stay in past meetings and minutes but are no longer invited"
+            self.tr("Inactive members stay in past meetings and minutes but are no longer invited")
         )
         self.active_button.clicked.connect(self._on_active_button_clicked)
-        self.clear_button = QPushButton("Clear form")
-        self.clear_button.setToolTip("Stop editing and start a new member")
+        self.clear_button = QPushButton(self.tr("Clear form"))
+        self.clear_button.setToolTip(self.tr("Stop editing and start a new member"))
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.form_error = FieldError()
         self.form_note = plain_label()
@@ -179,7 +184,12 @@ class PeopleView(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
-        labels = {"name": "&Name", "team": "&Team", "role": "&Role", "email": "&E-mail"}
+        labels = {
+            "name": self.tr("&Name"),
+            "team": self.tr("&Team"),
+            "role": self.tr("&Role"),
+            "email": self.tr("&E-mail"),
+        }
         for i, key in enumerate(self._fields):
             box, error = field_with_error(self._fields[key])
             self.field_errors[key] = error
@@ -205,7 +215,7 @@ class PeopleView(QWidget):
         form_layout.addWidget(self.form_note)
 
         members_top = QHBoxLayout()
-        members_top.addWidget(section_heading("Members"))
+        members_top.addWidget(section_heading(self.tr("Members")))
         members_top.addWidget(self.count_label)
         members_top.addStretch(1)
         members_top.addWidget(self.filter_edit)
@@ -223,7 +233,7 @@ class PeopleView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(page_title("People & teams"))
+        layout.addWidget(page_title(self.tr("People & teams")))
         layout.addLayout(body, 1)
 
         controller.members_changed.connect(self.refresh)
@@ -263,10 +273,12 @@ class PeopleView(QWidget):
             self._restoring = False
         active = sum(1 for m in members if m.active)
         inactive = len(members) - active
-        text = f"{active} active"
+        text = self.tr("{count} active").format(count=active)
         if inactive:
-            text += f", {inactive} inactive"
-        self.count_label.setText(f"({text})" if members else "(none yet — add the first below)")
+            text += ", " + self.tr("{count} inactive").format(count=inactive)
+        self.count_label.setText(
+            f"({text})" if members else self.tr("(none yet — add the first below)")
+        )
         self._update_form_state()
 
     def _selected_team_id(self) -> int | None:
@@ -307,10 +319,14 @@ class PeopleView(QWidget):
     def _update_form_state(self) -> None:
         member = self._editing
         editing = member is not None
-        self.form_heading.setText(f"Editing {member.name}" if member else "New member")
+        self.form_heading.setText(
+            self.tr("Editing {name}").format(name=member.name) if member else self.tr("New member")
+        )
         self.save_button.setEnabled(editing)
         self.active_button.setEnabled(editing)
-        self.active_button.setText("Reactivate" if member and not member.active else "Deactivate")
+        self.active_button.setText(
+            self.tr("Reactivate") if member and not member.active else self.tr("Deactivate")
+        )
         self.add_button.setEnabled(self.team_combo.count() > 0)
         self.rename_team_button.setEnabled(self._selected_team_id() is not None)
 
@@ -330,7 +346,7 @@ class PeopleView(QWidget):
     def _on_add_button_clicked(self) -> None:
         team_id = self.team_combo.currentData()
         if team_id is None:
-            self._show_member_error(ValidationError("team", "Add a team first."))
+            self._show_member_error(ValidationError("team", self.tr("Add a team first.")))
             return
         try:
             member = self.controller.add_member(
@@ -344,7 +360,9 @@ class PeopleView(QWidget):
             return
         self.table.clearSelection()
         self._load_form(None)
-        self._note(f"Added {member.name} to {member.team_name}.")
+        self._note(
+            self.tr("Added {name} to {team}.").format(name=member.name, team=member.team_name)
+        )
         self.name_edit.setFocus()
 
     def _form_differs(self) -> bool:
@@ -381,7 +399,7 @@ class PeopleView(QWidget):
             self._show_member_error(ValidationError("member", str(exc)))
             return None
         self._load_form(member)
-        self._note(f"Saved {member.name}.")
+        self._note(self.tr("Saved {name}.").format(name=member.name))
         return member
 
     def _on_return_in_form(self) -> None:
@@ -397,8 +415,12 @@ class PeopleView(QWidget):
         updated = self.controller.update_member(member_id=member.id, active=not member.active)
         self._editing = updated
         self._update_form_state()
-        state = "active again" if updated.active else "inactive: no longer invited to new meetings"
-        self._note(f"{updated.name} is {state}.")
+        note = (
+            self.tr("{name} is active again.")
+            if updated.active
+            else self.tr("{name} is inactive: no longer invited to new meetings.")
+        )
+        self._note(note.format(name=updated.name))
 
     def _on_clear_button_clicked(self) -> None:
         self.table.clearSelection()
@@ -426,7 +448,7 @@ class PeopleView(QWidget):
                 return  # stay on the edited member, with the message at its field
             row = self.members_model.row_of(lambda m: m.id == picked)
             self._load_form(self.members_model.record(row) if row >= 0 else record)
-            self._note(f"Saved {saved.name}.")
+            self._note(self.tr("Saved {name}.").format(name=saved.name))
             return
         self._load_form(record)
 
@@ -438,7 +460,12 @@ class PeopleView(QWidget):
         dialog = ImportMembersDialog(self.controller, self)
         dialog.load(path)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.import_result is not None:
-            self._note(dialog.import_result.describe())
+            count = len(dialog.import_result.added)
+            self._note(
+                self.tr("Imported 1 member.")
+                if count == 1
+                else self.tr("Imported {count} members.").format(count=count)
+            )
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
@@ -471,7 +498,7 @@ class PeopleView(QWidget):
         self.team_error.clear_error()
         team_id = self._selected_team_id()
         if team_id is None:
-            self.team_error.show_error("Select the team to rename in the list first.")
+            self.team_error.show_error(self.tr("Select the team to rename in the list first."))
             return
         try:
             self.controller.rename_team(team_id=team_id, name=self.team_name_edit.text())

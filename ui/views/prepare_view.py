@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QDateTime,
     QItemSelectionModel,
     QModelIndex,
@@ -50,10 +51,11 @@ from PySide6.QtWidgets import (
 
 from alignmeet.domain.enums import Attendance, ItemKind, MeetingStatus
 from alignmeet.domain.records import MeetingRecord, MemberRecord, ParticipantRecord
-from alignmeet.domain.rules import MAX_TITLE, ValidationError
+from alignmeet.domain.rules import MAX_TITLE, AgendaBudget, ValidationError
 from alignmeet.services.base import NotFoundError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
+from ui.core_labels import label as core_label
 from ui.models.agenda_model import (
     COL_KIND,
     COL_MINUTES,
@@ -105,11 +107,19 @@ def _recorded_for(participant: ParticipantRecord, actions: int) -> str:
     """ "• Ava Chen: attendance (present), committed, owns 2 actions" — or "" if nothing."""
     parts = []
     if participant.attendance is not Attendance.INVITED:
-        parts.append(f"attendance ({participant.attendance.label.lower()})")
+        parts.append(
+            QCoreApplication.translate("PrepareView", "attendance ({attendance})").format(
+                attendance=core_label(participant.attendance).lower()
+            )
+        )
     if participant.committed:
-        parts.append("committed")
-    if actions:
-        parts.append(f"owns {actions} action{'' if actions == 1 else 's'}")
+        parts.append(QCoreApplication.translate("PrepareView", "committed"))
+    if actions == 1:
+        parts.append(QCoreApplication.translate("PrepareView", "owns 1 action"))
+    elif actions:
+        parts.append(
+            QCoreApplication.translate("PrepareView", "owns {count} actions").format(count=actions)
+        )
     return f"• {participant.name}: {', '.join(parts)}" if parts else ""
 
 
@@ -212,7 +222,7 @@ class MinutesDelegate(PaddedDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         spin = QSpinBox(parent)
         spin.setRange(1, 480)
-        spin.setSuffix(" min")
+        spin.setSuffix(QCoreApplication.translate("MeetingDialog", " min"))
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         return spin
 
@@ -275,22 +285,24 @@ class PrepareView(QWidget):
         self._build_agenda()
 
         # ---- page -------------------------------------------------------------------
-        self.start_button = QPushButton("Start the meeting →")
+        self.start_button = QPushButton(self.tr("Start the meeting →"))
         self.start_button.setStyleSheet(START_STYLE)
         font = self.start_button.font()
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.2)
         self.start_button.setFont(font)
-        self.start_button.setToolTip("Go to the Run page and open the meeting")
+        self.start_button.setToolTip(self.tr("Go to the Run page and open the meeting"))
         self.start_button.clicked.connect(self._on_start_button_clicked)
 
         top = QHBoxLayout()
         title_box = QVBoxLayout()
         title_box.setSpacing(2)
-        title_box.addWidget(page_title("Prepare the meeting"))
+        title_box.addWidget(page_title(self.tr("Prepare the meeting")))
         title_box.addWidget(
             _hint(
-                "Set the details, tick who is invited and time-box the agenda. "
-                "Everything is saved as you type."
+                self.tr(
+                    "Set the details, tick who is invited and time-box the agenda. "
+                    "Everything is saved as you type."
+                )
             )
         )
         top.addLayout(title_box, 1)
@@ -315,7 +327,7 @@ class PrepareView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([425, 635])
+        self.splitter.setSizes([400, 660])
 
         content = QWidget()
         content_layout = QVBoxLayout(content)
@@ -328,12 +340,14 @@ class PrepareView(QWidget):
         empty_layout = QVBoxLayout(empty)
         empty_layout.setContentsMargins(0, 0, 0, 0)
         empty_layout.setSpacing(12)
-        empty_layout.addWidget(page_title("Prepare the meeting"))
+        empty_layout.addWidget(page_title(self.tr("Prepare the meeting")))
         self.empty_label = plain_label(
-            "No meeting selected. Pick one on the Meetings page, or create a new one there."
+            self.tr(
+                "No meeting selected. Pick one on the Meetings page, or create a new one there."
+            )
         )
         self.empty_label.setWordWrap(True)
-        go = QPushButton("Go to Meetings")
+        go = QPushButton(self.tr("Go to Meetings"))
         go.clicked.connect(lambda: self.controller.navigate("meetings"))
         empty_layout.addWidget(self.empty_label)
         empty_layout.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
@@ -359,42 +373,46 @@ class PrepareView(QWidget):
     # ==== building ========================================================================
     def _build_details(self) -> None:
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Meeting title")
+        self.title_edit.setAccessibleName(self.tr("Meeting title"))
         self.title_edit.setMaxLength(MAX_TITLE)
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat(DATE_TIME_FORMAT)
+        self.when_edit.setDisplayFormat(
+            QCoreApplication.translate("MeetingDialog", DATE_TIME_FORMAT)
+        )
         self.when_edit.setKeyboardTracking(False)
-        self.when_edit.setAccessibleName("Date and time")
+        self.when_edit.setAccessibleName(self.tr("Date and time"))
         self.length_spin = minutes_spin()
         self.length_spin.setKeyboardTracking(False)
-        self.length_spin.setAccessibleName("Planned length in minutes")
+        self.length_spin.setAccessibleName(self.tr("Planned length in minutes"))
         self.length_spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         self.place_edit = QLineEdit()
-        self.place_edit.setPlaceholderText("Room, or a video-call link")
-        self.place_edit.setAccessibleName("Place")
+        self.place_edit.setPlaceholderText(self.tr("Room, or a video-call link"))
+        self.place_edit.setAccessibleName(self.tr("Place"))
         self.place_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a place
         self.facilitator_combo = QComboBox()
         self.facilitator_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.facilitator_combo.setMinimumContentsLength(12)
-        self.facilitator_combo.setAccessibleName("Facilitator")
+        self.facilitator_combo.setAccessibleName(self.tr("Facilitator"))
         self.note_taker_combo = QComboBox()
         self.note_taker_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.note_taker_combo.setMinimumContentsLength(12)
-        self.note_taker_combo.setAccessibleName("Note taker")
+        self.note_taker_combo.setAccessibleName(self.tr("Note taker"))
         self.topic_edit = QPlainTextEdit()
-        self.topic_edit.setPlaceholderText("What this meeting is about, in a sentence or two")
+        self.topic_edit.setPlaceholderText(
+            self.tr("What this meeting is about, in a sentence or two")
+        )
         self.topic_edit.setTabChangesFocus(True)
-        self.topic_edit.setAccessibleName("Topic")
+        self.topic_edit.setAccessibleName(self.tr("Topic"))
         _lines_high(self.topic_edit, 3)
         self.end_goal_edit = QPlainTextEdit()
-        self.end_goal_edit.setPlaceholderText("What everyone leaves with")
+        self.end_goal_edit.setPlaceholderText(self.tr("What everyone leaves with"))
         self.end_goal_edit.setTabChangesFocus(True)
-        self.end_goal_edit.setAccessibleName("End goal")
+        self.end_goal_edit.setAccessibleName(self.tr("End goal"))
         _lines_high(self.end_goal_edit, 3)
 
         self.fields: dict[str, QWidget] = {
@@ -408,14 +426,14 @@ class PrepareView(QWidget):
             "end_goal": self.end_goal_edit,
         }
         labels = {
-            "title": "&Title",
-            "starts_at": "&Date && time",
-            "planned_minutes": "Planned &length",
-            "place": "&Place",
-            "facilitator_id": "&Facilitator",
-            "note_taker_id": "&Note taker",
-            "topic": "T&opic",
-            "end_goal": "&End goal",
+            "title": self.tr("&Title"),
+            "starts_at": self.tr("&Date && time"),
+            "planned_minutes": self.tr("Planned &length"),
+            "place": self.tr("&Place"),
+            "facilitator_id": self.tr("&Facilitator"),
+            "note_taker_id": self.tr("&Note taker"),
+            "topic": self.tr("T&opic"),
+            "end_goal": self.tr("&End goal"),
         }
         self.errors: dict[str, FieldError] = {}
         form = QFormLayout()
@@ -455,7 +473,7 @@ class PrepareView(QWidget):
             lambda _i: self._save_choice("note_taker_id", self.note_taker_combo)
         )
 
-        self.details_card, layout = _card("Meeting details")
+        self.details_card, layout = _card(self.tr("Meeting details"))
         layout.addLayout(form)
         layout.addWidget(self.details_error)
 
@@ -464,21 +482,21 @@ class PrepareView(QWidget):
         self.invitees_model.invitees_edited.connect(self._on_invitees_model_edited)
         self.invitees_list = QListView()
         self.invitees_list.setModel(self.invitees_model)
-        self.invitees_list.setAccessibleName("Invitees")
+        self.invitees_list.setAccessibleName(self.tr("Invitees"))
         self.invitees_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.invitees_list.setMinimumHeight(150)
         self.invitees_list.setUniformItemSizes(True)
         self.invitees_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.invitees_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.invitees_count = plain_label()
-        self.invite_all_button = QPushButton("All")
-        self.invite_all_button.setToolTip("Invite every active member")
+        self.invite_all_button = QPushButton(self.tr("All"))
+        self.invite_all_button.setToolTip(self.tr("Invite every active member"))
         self.invite_all_button.clicked.connect(lambda: self.invitees_model.set_all(True))
-        self.invite_none_button = QPushButton("None")
-        self.invite_none_button.setToolTip("Untick everyone")
+        self.invite_none_button = QPushButton(self.tr("None"))
+        self.invite_none_button.setToolTip(self.tr("Untick everyone"))
         self.invite_none_button.clicked.connect(lambda: self.invitees_model.set_all(False))
 
-        self.invitees_card, layout = _card("Invitees")
+        self.invitees_card, layout = _card(self.tr("Invitees"))
         heading = layout.itemAt(0).widget()
         layout.removeWidget(heading)
         row = QHBoxLayout()
@@ -495,7 +513,7 @@ class PrepareView(QWidget):
         self.agenda_model.edit_rejected.connect(self._on_agenda_model_edit_rejected)
         self.agenda_table = table = QTableView()
         table.setModel(self.agenda_model)
-        table.setAccessibleName("Agenda")
+        table.setAccessibleName(self.tr("Agenda"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(
@@ -521,16 +539,17 @@ class PrepareView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (COL_NUMBER, 36),
-            (COL_OWNER, 135),
-            (COL_KIND, 155),
-            (COL_MINUTES, 72),
-            (COL_PERSONA, 150),
+            # Narrow enough that the stretching Title keeps a readable width on a laptop.
+            (COL_NUMBER, 32),
+            (COL_OWNER, 115),
+            (COL_KIND, 135),
+            (COL_MINUTES, 68),
+            (COL_PERSONA, 100),
         ):
             table.setColumnWidth(column, width)
         self._owner_delegate = ChoiceDelegate(self._owner_choices, table)
         self._kind_delegate = ChoiceDelegate(
-            lambda: [(kind.label, kind.value) for kind in ItemKind], table
+            lambda: [(core_label(kind), kind.value) for kind in ItemKind], table
         )
         self._minutes_delegate = MinutesDelegate(table)
         self._title_delegate = TitleDelegate(table)
@@ -552,35 +571,37 @@ class PrepareView(QWidget):
             table.addAction(act)
             return act
 
-        self.move_up_action = action("Move up", "Ctrl+Up", lambda: self.move_selected(-1))
-        self.move_down_action = action("Move down", "Ctrl+Down", lambda: self.move_selected(+1))
-        self.remove_action = action(
-            "Remove", QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected
+        self.move_up_action = action(self.tr("Move up"), "Ctrl+Up", lambda: self.move_selected(-1))
+        self.move_down_action = action(
+            self.tr("Move down"), "Ctrl+Down", lambda: self.move_selected(+1)
         )
-        self.move_up_button = QPushButton("Move up")
-        self.move_up_button.setToolTip("Move the selected item up (Ctrl+Up)")
+        self.remove_action = action(
+            self.tr("Remove"), QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected
+        )
+        self.move_up_button = QPushButton(self.tr("Move up"))
+        self.move_up_button.setToolTip(self.tr("Move the selected item up (Ctrl+Up)"))
         self.move_up_button.clicked.connect(self.move_up_action.trigger)
-        self.move_down_button = QPushButton("Move down")
-        self.move_down_button.setToolTip("Move the selected item down (Ctrl+Down)")
+        self.move_down_button = QPushButton(self.tr("Move down"))
+        self.move_down_button.setToolTip(self.tr("Move the selected item down (Ctrl+Down)"))
         self.move_down_button.clicked.connect(self.move_down_action.trigger)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Remove the selected item (Delete)")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected item (Delete)"))
         self.remove_button.clicked.connect(self.remove_action.trigger)
 
         self.add_title_edit = QLineEdit()
-        self.add_title_edit.setPlaceholderText("New agenda item — type it and press Enter")
-        self.add_title_edit.setAccessibleName("New agenda item")
+        self.add_title_edit.setPlaceholderText(self.tr("New agenda item — type it and press Enter"))
+        self.add_title_edit.setAccessibleName(self.tr("New agenda item"))
         self.add_title_edit.setMaxLength(MAX_TITLE)
         self.add_title_edit.returnPressed.connect(self.add_item)
         self.add_minutes_spin = minutes_spin(1, 480, 5)
         self.add_minutes_spin.setValue(10)
-        self.add_minutes_spin.setAccessibleName("Minutes for the new item")
-        self.add_button = QPushButton("Add item")
+        self.add_minutes_spin.setAccessibleName(self.tr("Minutes for the new item"))
+        self.add_button = QPushButton(self.tr("Add item"))
         self.add_button.clicked.connect(self.add_item)
 
         self.agenda_error = FieldError()
         self.empty_agenda_hint = _hint(
-            "The agenda is empty. Type an item below, or add a template's items."
+            self.tr("The agenda is empty. Type an item below, or add a template's items.")
         )
         self.budget_label = plain_label(object_name="BudgetLine")
         font = self.budget_label.font()
@@ -593,23 +614,25 @@ class PrepareView(QWidget):
         self.templates_model = TemplatesModel(self)
         self.template_combo = QComboBox()
         self.template_combo.setModel(self.templates_model)
-        self.template_combo.setAccessibleName("Agenda template")
+        self.template_combo.setAccessibleName(self.tr("Agenda template"))
         self.template_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.template_combo.setMinimumContentsLength(24)
-        self.apply_template_button = QPushButton("Add to agenda")
-        self.apply_template_button.setToolTip("Append the template's items to this agenda")
+        self.apply_template_button = QPushButton(self.tr("Add to agenda"))
+        self.apply_template_button.setToolTip(self.tr("Append the template's items to this agenda"))
         self.apply_template_button.clicked.connect(self._on_apply_template_clicked)
-        self.save_template_button = QPushButton("Save agenda as template…")
+        self.save_template_button = QPushButton(self.tr("Save agenda as template…"))
         self.save_template_button.clicked.connect(self._on_save_template_clicked)
         self.template_note = plain_label()
 
-        self.agenda_card, layout = _card("Agenda")
+        self.agenda_card, layout = _card(self.tr("Agenda"))
         layout.addWidget(
             _hint(
-                "Double-click a cell to edit it. Drag rows, or use Ctrl+↑ / Ctrl+↓, to "
-                "change the order. ↪ marks an item carried over from an earlier meeting."
+                self.tr(
+                    "Double-click a cell to edit it. Drag rows, or use Ctrl+↑ / Ctrl+↓, to "
+                    "change the order. ↪ marks an item carried over from an earlier meeting."
+                )
             )
         )
         layout.addWidget(self.empty_agenda_hint)
@@ -634,7 +657,7 @@ class PrepareView(QWidget):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
         templates_row = QHBoxLayout()
-        templates_row.addWidget(plain_label("Template:"))
+        templates_row.addWidget(plain_label(self.tr("Template:")))
         templates_row.addWidget(self.template_combo, 1)
         templates_row.addWidget(self.apply_template_button)
         layout.addLayout(templates_row)
@@ -722,9 +745,9 @@ class PrepareView(QWidget):
         self._fill_member_combo(self.note_taker_combo, meeting.note_taker_id)
         self.start_button.setText(
             {
-                MeetingStatus.PLANNED: "Start the meeting →",
-                MeetingStatus.RUNNING: "Continue the meeting →",
-                MeetingStatus.CLOSED: "Open the meeting →",
+                MeetingStatus.PLANNED: self.tr("Start the meeting →"),
+                MeetingStatus.RUNNING: self.tr("Continue the meeting →"),
+                MeetingStatus.CLOSED: self.tr("Open the meeting →"),
             }[meeting.status]
         )
 
@@ -759,20 +782,35 @@ class PrepareView(QWidget):
         self.empty_agenda_hint.setVisible(self.agenda_model.rowCount() == 0)
         parked = [i.title for i in items if i.parked]
         if parked:
-            self.parked_label.setText("Parked for the next meeting: " + "; ".join(parked))
+            self.parked_label.setText(
+                self.tr("Parked for the next meeting: {titles}").format(titles="; ".join(parked))
+            )
         self.parked_label.setVisible(bool(parked))
         budget = self.controller.services.agenda.budget(self._meeting_id)
-        self.budget_label.setText(budget.describe())
+        self.budget_label.setText(self._budget_text(budget))
         if bool(self.budget_label.property("overrun")) != budget.is_overrun:
             self.budget_label.setProperty("overrun", budget.is_overrun)
             self.budget_label.setObjectName("FieldError" if budget.is_overrun else "BudgetLine")
             _repolish(self.budget_label)
         self.budget_label.setToolTip(
-            "Shorten or remove items, or plan a longer meeting."
+            self.tr("Shorten or remove items, or plan a longer meeting.")
             if budget.is_overrun
-            else "Sum of the time boxes against the planned length."
+            else self.tr("Sum of the time boxes against the planned length.")
         )
         self._update_agenda_buttons()
+
+    def _budget_text(self, budget: AgendaBudget) -> str:
+        """AgendaBudget.describe() in the chosen language."""
+        base = self.tr("Agenda {boxed} min of {planned} min planned").format(
+            boxed=budget.boxed_minutes, planned=budget.planned_minutes
+        )
+        if budget.is_overrun:
+            rest = self.tr("{minutes} min over").format(minutes=budget.overrun_minutes)
+        elif budget.spare_minutes:
+            rest = self.tr("{minutes} min spare").format(minutes=budget.spare_minutes)
+        else:
+            rest = self.tr("exactly on time")
+        return f"{base} — {rest}"
 
     def _load_templates(self) -> None:
         current = self.template_combo.currentData(RECORD_ROLE)
@@ -783,7 +821,7 @@ class PrepareView(QWidget):
 
     def _persona_choices(self) -> list[tuple[str, object]]:
         personas = self.controller.services.personas.list_personas()
-        return [("(none)", 0), *((p.name, p.id) for p in personas)]
+        return [(self.tr("(none)"), 0), *((p.name, p.id) for p in personas)]
 
     def _on_controller_toolkit_changed(self, area: str) -> None:
         if area == "personas":
@@ -851,11 +889,12 @@ class PrepareView(QWidget):
         ]
         if lines and not ask_yes_no(
             self,
-            "Remove from this meeting?",
-            "Already recorded in this meeting:\n"
-            + "\n".join(lines)
-            + "\n\nRemoving deletes their attendance and commitment. Their actions stay "
-            "in the meeting, listed under their name as not present.\n\nRemove?",
+            self.tr("Remove from this meeting?"),
+            self.tr(
+                "Already recorded in this meeting:\n{lines}\n\nRemoving deletes their "
+                "attendance and commitment. Their actions stay in the meeting, listed under "
+                "their name as not present.\n\nRemove?"
+            ).format(lines="\n".join(lines)),
         ):
             self._load_invitees()
             return
@@ -910,8 +949,10 @@ class PrepareView(QWidget):
         item = self.agenda_model.record(row)
         if (item.notes.strip() or item.used_seconds) and not ask_yes_no(
             self,
-            "Remove agenda item?",
-            f"“{item.title}” already has notes or time recorded. Remove it anyway?",
+            self.tr("Remove agenda item?"),
+            self.tr("“{title}” already has notes or time recorded. Remove it anyway?").format(
+                title=item.title
+            ),
         ):
             return
         self.agenda_error.clear_error()
@@ -953,7 +994,13 @@ class PrepareView(QWidget):
         if template is None or self._meeting_id is None:
             return
         self.controller.apply_template(meeting_id=self._meeting_id, template_id=template.id)
-        self.template_note.setText(f"Added {len(template.items)} items from “{template.name}”.")
+        count = len(template.items)
+        note = (
+            self.tr("Added 1 item from “{name}”.")
+            if count == 1
+            else self.tr("Added {count} items from “{name}”.")
+        )
+        self.template_note.setText(note.format(count=count, name=template.name))
 
     def _on_save_template_clicked(self) -> None:
         if self._meeting_id is None:
@@ -961,8 +1008,8 @@ class PrepareView(QWidget):
         suggestion = self._meeting.title if self._meeting else ""
         name, ok = get_text(
             self,
-            "Save agenda as template",
-            "Name of the new template (its items and time boxes are copied):",
+            self.tr("Save agenda as template"),
+            self.tr("Name of the new template (its items and time boxes are copied):"),
             suggestion,
         )
         if not ok:
@@ -970,12 +1017,14 @@ class PrepareView(QWidget):
         try:
             template = self.controller.save_as_template(meeting_id=self._meeting_id, name=name)
         except ValidationError as exc:
-            warn(self, "Template not saved", exc.message)
+            warn(self, self.tr("Template not saved"), exc.message)
             return
         row = self.templates_model.row_of(lambda t: t.id == template.id)
         if row >= 0:
             self.template_combo.setCurrentIndex(row)
-        self.template_note.setText(f"Saved the agenda as template “{template.name}”.")
+        self.template_note.setText(
+            self.tr("Saved the agenda as template “{name}”.").format(name=template.name)
+        )
 
     # ==== page ================================================================================
     def _on_start_button_clicked(self) -> None:

@@ -30,8 +30,16 @@ from alignmeet.domain.enums import MeetingStatus, Phase
 from alignmeet.services import NotFoundError
 from ui.colors import shade
 from ui.controller import Controller
+from ui.core_labels import label
 from ui.meeting_clock import MeetingClock, MonotonicClock, clock_text
-from ui.views.phases import PHASE_HINTS, PhasePage, scaled_font, set_font, set_text
+from ui.views.phases import (
+    PhasePage,
+    format_date,
+    phase_hint,
+    scaled_font,
+    set_font,
+    set_text,
+)
 from ui.views.phases.actions_phase import ActionsPhase
 from ui.views.phases.agenda_phase import AgendaPhase
 from ui.views.phases.close_phase import ClosePhase
@@ -76,11 +84,13 @@ class RunView(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(6)
         for phase in Phase:
-            button = QPushButton(f"{phase.number} {phase.label}")
+            button = QPushButton(
+                self.tr("{number} {phase}").format(number=phase.number, phase=label(phase))
+            )
             button.setCheckable(True)
             button.setProperty("phase", True)
             button.setObjectName(f"PhaseButton_{phase.value}")
-            button.setToolTip(PHASE_HINTS[phase])
+            button.setToolTip(phase_hint(phase))
             set_font(button, 1.1)
             # Wide enough for the bold text of the checked state: no clipped label.
             bold = scaled_font(button, 1.0, bold=True)
@@ -91,19 +101,17 @@ class RunView(QWidget):
         self.phase_group.idClicked.connect(self._on_phase_group_id_clicked)
         bar.addStretch(1)
         self.clock_label = plain_label(object_name="MeetingClock")
-        self.clock_label.setToolTip("Meeting time used of the planned length")
+        self.clock_label.setToolTip(self.tr("Meeting time used of the planned length"))
         set_font(self.clock_label, 1.45, bold=True)
         self.clock_button = QToolButton()
-        self.clock_button.setAccessibleName("Start or pause the meeting clock")
-        self.clock_button.setToolTip("Start or pause the meeting clock")
+        self.clock_button.setAccessibleName(self.tr("Start or pause the meeting clock"))
+        self.clock_button.setToolTip(self.tr("Start or pause the meeting clock"))
         self.clock_button.clicked.connect(self.toggle_meeting_clock)
-        bar.addWidget(self.clock_label)
-        bar.addWidget(self.clock_button)
 
-        self.back_button = QPushButton("← Back")
+        self.back_button = QPushButton(self.tr("← Back"))
         self.back_button.setShortcut(QKeySequence("Alt+Left"))
         self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton("Next →")
+        self.next_button = QPushButton(self.tr("Next →"))
         self.next_button.setShortcut(QKeySequence("Alt+Right"))
         self.next_button.clicked.connect(self.go_next)
         for button in (self.back_button, self.next_button):
@@ -112,10 +120,16 @@ class RunView(QWidget):
         set_font(self.next_button, 1.05, bold=True)
         self.hint_label = plain_label(object_name="PhaseHint")
         self.hint_label.setWordWrap(True)
+        self.hint_label.setMinimumWidth(240)  # wraps rather than widening the window
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.back_button)
         hint_row.addSpacing(10)
         hint_row.addWidget(self.hint_label, 1)
+        hint_row.addSpacing(10)
+        # The meeting clock sits by "Next", not in the phase bar: the six phase names
+        # need the bar's whole width in longer languages (German).
+        hint_row.addWidget(self.clock_label)
+        hint_row.addWidget(self.clock_button)
         hint_row.addSpacing(10)
         hint_row.addWidget(self.next_button)
 
@@ -153,7 +167,8 @@ class RunView(QWidget):
         meeting_layout.addWidget(self.stack, 1)
 
         self.empty_label = plain_label(
-            "Choose or create a meeting on the Meetings page first.", object_name="EmptyState"
+            self.tr("Choose or create a meeting on the Meetings page first."),
+            object_name="EmptyState",
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_font(self.empty_label, 1.4)
@@ -211,9 +226,11 @@ class RunView(QWidget):
             self.meeting_clock.pause_all()
             self.save_timers()
         if self._closed and closed_at is not None:
+            when = format_date(closed_at, self.tr("ddd dd MMM yyyy, HH:mm"))
             self.closed_banner.setText(
-                f"Closed on {closed_at:%a %d %b %Y, %H:%M}. "
-                "Everything stays editable, and changes keep their history."
+                self.tr(
+                    "Closed on {when}. Everything stays editable, and changes keep their history."
+                ).format(when=when)
             )
         self.closed_banner.setVisible(self._closed)
         self._show_phase(phase)
@@ -241,15 +258,23 @@ class RunView(QWidget):
         if not button.isChecked():
             button.setChecked(True)
         self.stack.setCurrentWidget(self.pages[phase])
-        self.hint_label.setText(PHASE_HINTS[phase])
+        self.hint_label.setText(phase_hint(phase))
         previous, following = phase.previous(), phase.next()
         self.back_button.setEnabled(previous is not None)
         self.next_button.setEnabled(following is not None)
         self.back_button.setToolTip(
-            f"Back to {previous.number} {previous.label} (Alt+Left)" if previous else ""
+            self.tr("Back to {number} {phase} (Alt+Left)").format(
+                number=previous.number, phase=label(previous)
+            )
+            if previous
+            else ""
         )
         self.next_button.setToolTip(
-            f"On to {following.number} {following.label} (Alt+Right)" if following else ""
+            self.tr("On to {number} {phase} (Alt+Right)").format(
+                number=following.number, phase=label(following)
+            )
+            if following
+            else ""
         )
 
     def go_to(self, phase: Phase) -> None:
@@ -293,7 +318,7 @@ class RunView(QWidget):
         )
         self.clock_button.setIcon(self.style().standardIcon(icon))
         self.clock_button.setToolTip(
-            "Pause the meeting clock" if running else "Start the meeting clock"
+            self.tr("Pause the meeting clock") if running else self.tr("Start the meeting clock")
         )
 
     def _update_clock(self) -> None:

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +32,7 @@ from ui.models.templates_model import template_label
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, plain_label, show_validation
 
-NO_TEMPLATE = "— none —"
+NO_TEMPLATE = QT_TRANSLATE_NOOP("SeriesDialog", "— none —")  # translated where shown
 
 
 class SeriesDialog(QDialog):
@@ -51,42 +51,46 @@ class SeriesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle("Meeting series")
+        self.setWindowTitle(self.tr("Meeting series"))
         self.setMinimumSize(720, 460)
         services = controller.services
 
         self.series_list = QListWidget()
-        self.series_list.setAccessibleName("Series")
+        self.series_list.setAccessibleName(self.tr("Series"))
         self.series_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.series_list.setMaximumWidth(240)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Series name")
+        self.name_edit.setAccessibleName(self.tr("Series name"))
         self.name_edit.setMaxLength(MAX_TITLE)
         self.cadence_spin = QSpinBox()
         self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
-        self.cadence_spin.setPrefix("every ")
-        self.cadence_spin.setSuffix(" days")
-        self.cadence_spin.setAccessibleName("Cadence in days")
+        self.cadence_spin.setPrefix(self.tr("every "))
+        self.cadence_spin.setSuffix(self.tr(" days"))
+        self.cadence_spin.setAccessibleName(self.tr("Cadence in days"))
         self.cadence_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.cadence_spin.setToolTip(
-            "How far apart the meetings are: “Create next meeting” adds this many days "
-            "unless a next meeting date was set when closing."
+            self.tr(
+                "How far apart the meetings are: “Create next meeting” adds this many days "
+                "unless a next meeting date was set when closing."
+            )
         )
         self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName("Default agenda template")
-        self.template_combo.addItem(NO_TEMPLATE, None)
+        self.template_combo.setAccessibleName(self.tr("Default agenda template"))
+        self.template_combo.addItem(self.tr(NO_TEMPLATE), None)
         for t in services.agenda.templates():
             self.template_combo.addItem(template_label(t), t.id)
         self.template_combo.setToolTip(
-            "New meetings of this series start with this agenda; with none, "
-            "“Create next meeting” copies the previous agenda."
+            self.tr(
+                "New meetings of this series start with this agenda; with none, "
+                "“Create next meeting” copies the previous agenda."
+            )
         )
 
         self.members_model = SeriesMembersModel(self)
         self.members_view = QListView()
         self.members_view.setModel(self.members_model)
-        self.members_view.setAccessibleName("Members")
+        self.members_view.setAccessibleName(self.tr("Members"))
         self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.members_view.setUniformItemSizes(True)
         self.members_hint = plain_label()
@@ -100,10 +104,10 @@ class SeriesDialog(QDialog):
             "member_ids": self.members_view,
         }
         labels = {
-            "name": "&Name",
-            "cadence_days": "&Cadence",
-            "default_template_id": "&Agenda",
-            "member_ids": "&Members",
+            "name": self.tr("&Name"),
+            "cadence_days": self.tr("&Cadence"),
+            "default_template_id": self.tr("&Agenda"),
+            "member_ids": self.tr("&Members"),
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -164,7 +168,9 @@ class SeriesDialog(QDialog):
         self.editor.setEnabled(bool(self._series))
         self.save_button.setEnabled(bool(self._series))
         if not self._series:
-            self.saved_label.setText("No series yet: the first meeting you create starts one.")
+            self.saved_label.setText(
+                self.tr("No series yet: the first meeting you create starts one.")
+            )
             return
         self.series_list.setCurrentRow(row)
         self._show(self._series[row])
@@ -183,8 +189,10 @@ class SeriesDialog(QDialog):
         members = self.controller.services.people.list_members()
         self.members_model.set_members(members, series.member_ids)
         self.members_hint.setText(
-            "Ticked members are invited to new meetings of this series. With nobody "
-            "ticked, “Create next meeting” invites the previous meeting's participants."
+            self.tr(
+                "Ticked members are invited to new meetings of this series. With nobody "
+                "ticked, “Create next meeting” invites the previous meeting's participants."
+            )
         )
 
     def _on_series_list_current_row_changed(self, row: int) -> None:
@@ -222,5 +230,5 @@ class SeriesDialog(QDialog):
             show_validation(exc, self._fields, self.errors.get(exc.field, self.general_error), self)
             return False
         self._load_list(saved.id)
-        self.saved_label.setText(f"Saved “{saved.name}”.")
+        self.saved_label.setText(self.tr("Saved “{name}”.").format(name=saved.name))
         return True

@@ -1,15 +1,18 @@
-"""Settings: the company's Word template the exported minutes adopt (styles, header, logo).
+"""Settings: the company's Word template the exported minutes adopt (styles, header, logo),
+and the language of the program.
 
-The choice lives in QSettings under `export/company_template`; `company_template()` is how
-every export of the minutes reads it (the Close phase's, the preview's, File › Export).
+The template lives in QSettings under `export/company_template`; `company_template()` is how
+every export of the minutes reads it (the Close phase's, the preview's, File › Export). The
+language lives under `ui/language` (see ui/i18n.py) and applies at the next start.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,9 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import LANGUAGES
+from ui.i18n import SETTING as LANGUAGE_KEY
 from ui.widgets import FieldError, plain_label
 
 __all__ = [
+    "LANGUAGE_KEY",
     "TEMPLATE_KEY",
     "SettingsDialog",
     "ask_template_path",
@@ -55,14 +61,20 @@ def set_company_template(path: Path | None) -> None:
 def template_problem(path: Path) -> str:
     """Why `path` cannot serve as the company template ("" when it can)."""
     if not path.exists():
-        return f"There is no file {path}. Choose the template again."
+        return QCoreApplication.translate(
+            "SettingsDialog", "There is no file {path}. Choose the template again."
+        ).format(path=path)
     if path.is_dir():
-        return f"{path} is a folder. Choose a Word document (.docx or .dotx) inside it."
+        return QCoreApplication.translate(
+            "SettingsDialog",
+            "{path} is a folder. Choose a Word document (.docx or .dotx) inside it.",
+        ).format(path=path)
     if path.suffix.lower() not in (".docx", ".dotx", ".docm", ".dotm"):
-        return (
-            f"{path.name} is not a Word document. Choose a .docx (or .dotx) file — "
-            "in Word, “Save As” › Word Document."
-        )
+        return QCoreApplication.translate(
+            "SettingsDialog",
+            "{name} is not a Word document. Choose a .docx (or .dotx) file — "
+            "in Word, “Save As” › Word Document.",
+        ).format(name=path.name)
     from alignmeet.export import ExportError
     from alignmeet.export.docx_xml import open_template
 
@@ -77,44 +89,49 @@ def ask_template_path(parent: QWidget, start: str) -> Path | None:
     """Ask for the template file (tests replace this function)."""
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        "Company Word template",
+        QCoreApplication.translate("SettingsDialog", "Company Word template"),
         start,
-        "Word documents and templates (*.docx *.dotx);;All files (*)",
+        QCoreApplication.translate(
+            "SettingsDialog", "Word documents and templates (*.docx *.dotx);;All files (*)"
+        ),
     )
     return Path(name) if name else None
 
 
 class SettingsDialog(QDialog):
-    """Edit › Settings: the company Word template, checked before it is kept."""
+    """Edit › Settings: the company Word template, checked before it is kept, and the
+    language (applied at the next start)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
 
         current = company_template()
         self.template_edit = QLineEdit(str(current) if current else "")
-        self.template_edit.setPlaceholderText("None — AlignMeet's own styles")
-        self.template_edit.setAccessibleName("Company Word template (.docx)")
+        self.template_edit.setPlaceholderText(self.tr("None — AlignMeet's own styles"))
+        self.template_edit.setAccessibleName(self.tr("Company Word template (.docx)"))
         self.template_edit.setClearButtonEnabled(True)
         self.template_edit.textEdited.connect(self._on_template_edit_text_edited)
         self.template_edit.textChanged.connect(self._on_template_edit_text_changed)
-        self.browse_button = QPushButton("&Browse…")
-        self.browse_button.setToolTip("Choose the company's Word document or template")
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setToolTip(self.tr("Choose the company's Word document or template"))
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
-        self.clear_button = QPushButton("&Use none")
-        self.clear_button.setToolTip("Export the minutes with AlignMeet's own styles")
+        self.clear_button = QPushButton(self.tr("&Use none"))
+        self.clear_button.setToolTip(self.tr("Export the minutes with AlignMeet's own styles"))
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.template_error = FieldError(self)
         self.template_status = plain_label()
         self.template_status.setWordWrap(True)
 
-        label = QLabel("&Company Word template (.docx)")  # static text; & marks Alt+C
+        label = QLabel(self.tr("&Company Word template (.docx)"))  # static text; & marks Alt+C
         label.setBuddy(self.template_edit)
         hint = plain_label(
-            "The exported minutes take this document's styles (fonts, heading colours, "
-            "tables), page set-up, header and footer — with the company logo in them. "
-            "Its body text is left out."
+            self.tr(
+                "The exported minutes take this document's styles (fonts, heading colours, "
+                "tables), page set-up, header and footer — with the company logo in them. "
+                "Its body text is left out."
+            )
         )
         hint.setWordWrap(True)
         hint.setObjectName("Hint")
@@ -123,13 +140,35 @@ class SettingsDialog(QDialog):
         row.addWidget(self.template_edit, 1)
         row.addWidget(self.browse_button)
         row.addWidget(self.clear_button)
-        group = QGroupBox("Word minutes")
+        group = QGroupBox(self.tr("Word minutes"))
         group_layout = QVBoxLayout(group)
         group_layout.addWidget(label)
         group_layout.addLayout(row)
         group_layout.addWidget(self.template_error)
         group_layout.addWidget(self.template_status)
         group_layout.addWidget(hint)
+
+        # ---- language ----
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("System default"), "system")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)  # each language in its own words
+        chosen = str(QSettings().value(LANGUAGE_KEY, "system"))
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(chosen)))
+        language_label = QLabel(self.tr("&Language"))
+        language_label.setBuddy(self.language_combo)
+        self.language_hint = plain_label(
+            self.tr("A change applies the next time AlignMeet starts.")
+        )
+        self.language_hint.setObjectName("Hint")
+        self.language_hint.setWordWrap(True)
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language_combo)
+        language_row.addWidget(self.language_hint, 1)
+        language_group = QGroupBox(self.tr("Language"))
+        language_layout = QVBoxLayout(language_group)
+        language_layout.addLayout(language_row)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -139,6 +178,7 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(group)
+        layout.addWidget(language_group)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._update_status()
@@ -151,7 +191,9 @@ class SettingsDialog(QDialog):
     def _update_status(self) -> None:
         path = self.template_path()
         self.template_status.setText(
-            f"Minutes will use {path.name}." if path else "Minutes use AlignMeet's own styles."
+            self.tr("Minutes will use {name}.").format(name=path.name)
+            if path
+            else self.tr("Minutes use AlignMeet's own styles.")
         )
         self.template_status.setVisible(not self.template_error.isVisibleTo(self))
 
@@ -194,6 +236,7 @@ class SettingsDialog(QDialog):
         if not self.check_template():
             return
         set_company_template(self.template_path())
+        QSettings().setValue(LANGUAGE_KEY, self.language_combo.currentData())
         super().accept()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,19 +18,23 @@ from alignmeet.services import Services
 from ui.controller import Controller
 from ui.widgets import page_title, plain_label, warn
 
-INTRO = (
+# Translated where shown (self.tr).
+INTRO = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "AlignMeet guides you through joint Sales & Marketing meetings: a shared agenda with "
     "time boxes, every member's own action plan and commitment, and last meeting's "
-    "promises back for review. Minutes come out as a Word document."
+    "promises back for review. Minutes come out as a Word document.",
 )
-SAMPLE = (
+SAMPLE = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "Try it with sample data: ten members of both teams, two past monthly meetings with "
     "their minutes, and the next one ready to run — plus goals, KPIs, a glossary and "
-    "the rest of the alignment toolkit filled in."
+    "the rest of the alignment toolkit filled in.",
 )
-EMPTY = (
+EMPTY = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "Or start empty: add the members of both teams on People & teams, then create your "
-    "first meeting on the Meetings page (Ctrl+N)."
+    "first meeting on the Meetings page (Ctrl+N).",
 )
 
 
@@ -45,19 +49,19 @@ class WelcomeDialog(QDialog):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle("Welcome to AlignMeet")
+        self.setWindowTitle(self.tr("Welcome to AlignMeet"))
         self.choice: str | None = None
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        layout.addWidget(page_title("Welcome to AlignMeet"))
+        layout.addWidget(page_title(self.tr("Welcome to AlignMeet")))
         for text in (INTRO, SAMPLE, EMPTY):
-            label = plain_label(text)
+            label = plain_label(self.tr(text))
             label.setWordWrap(True)
             layout.addWidget(label)
         buttons = QDialogButtonBox()
-        self.sample_button = QPushButton("Start with &sample data")
+        self.sample_button = QPushButton(self.tr("Start with &sample data"))
         self.sample_button.setDefault(True)
-        self.empty_button = QPushButton("Start &empty")
+        self.empty_button = QPushButton(self.tr("Start &empty"))
         buttons.addButton(self.sample_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.sample_button.clicked.connect(self.use_sample_data)
@@ -74,7 +78,7 @@ class WelcomeDialog(QDialog):
         try:
             summary = build_demo(c.services, today=date.today())
         except ValueError as exc:  # meetings were added meanwhile
-            warn(self, "No sample data added", str(exc))
+            warn(self, self.tr("No sample data added"), str(exc))
             self.reject()
             return
         self.choice = "sample"
@@ -91,7 +95,9 @@ class WelcomeDialog(QDialog):
         c.select_meeting(summary.upcoming_meeting_id)
         c.navigate("meetings")
         c.status_shown.emit(
-            "Sample data added: the next meeting is selected — open Prepare or Run meeting."
+            self.tr(
+                "Sample data added: the next meeting is selected — open Prepare or Run meeting."
+            )
         )
         self.accept()
 
@@ -99,6 +105,6 @@ class WelcomeDialog(QDialog):
         self.choice = "empty"
         self.controller.navigate("people")
         self.controller.status_shown.emit(
-            "First step: add the members of both teams, then create a meeting (Ctrl+N)."
+            self.tr("First step: add the members of both teams, then create a meeting (Ctrl+N).")
         )
         self.reject()

@@ -7,7 +7,17 @@ only through the controller.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date, datetime
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,18 +34,58 @@ from alignmeet.domain.enums import Phase
 from ui.controller import Controller
 from ui.widgets import plain_label
 
+# Translated where shown: phase_hint(phase). Context "Phases".
 PHASE_HINTS = {
-    Phase.OPEN: "Announce the end goal and take attendance.",
-    Phase.REVIEW: (
-        "Last time's actions: done, in progress, blocked or dropped — each with a short note."
+    Phase.OPEN: QT_TRANSLATE_NOOP("Phases", "Announce the end goal and take attendance."),
+    Phase.REVIEW: QT_TRANSLATE_NOOP(
+        "Phases",
+        "Last time's actions: done, in progress, blocked or dropped — each with a short note.",
     ),
-    Phase.AGENDA: "Keep to the time boxes; capture ideas (who said it), notes and decisions.",
-    Phase.ACTIONS: "Round-robin: each present member states their own actions, with a due date.",
-    Phase.COMMITMENTS: (
-        "Each member confirms their plan — “I commit” — with a confidence from 1 to 5."
+    Phase.AGENDA: QT_TRANSLATE_NOOP(
+        "Phases", "Keep to the time boxes; capture ideas (who said it), notes and decisions."
     ),
-    Phase.CLOSE: "Summarise, set the next meeting, export the minutes and close.",
+    Phase.ACTIONS: QT_TRANSLATE_NOOP(
+        "Phases", "Round-robin: each present member states their own actions, with a due date."
+    ),
+    Phase.COMMITMENTS: QT_TRANSLATE_NOOP(
+        "Phases", "Each member confirms their plan — “I commit” — with a confidence from 1 to 5."
+    ),
+    Phase.CLOSE: QT_TRANSLATE_NOOP(
+        "Phases", "Summarise, set the next meeting, export the minutes and close."
+    ),
 }
+
+
+def phase_hint(phase: Phase) -> str:
+    """What to do in the phase, one line, in the chosen language."""
+    return QCoreApplication.translate("Phases", PHASE_HINTS[phase])
+
+
+def ui_locale() -> QLocale:
+    """The locale of the language the UI is shown in: that of the installed catalogue,
+    else the C locale (English names, as the core's dates)."""
+    app = QCoreApplication.instance()
+    for translator in app.findChildren(QTranslator) if app is not None else ():
+        name = translator.language()
+        if name and not name.startswith("en"):
+            return QLocale(name)
+    return QLocale.c()
+
+
+def format_date(value: date | datetime, pattern: str) -> str:
+    """`value` in a Qt date pattern ("dddd d MMMM yyyy, HH:mm"), with the day and month
+    names of the UI's language; translate the pattern where it is written."""
+    if isinstance(value, datetime):
+        return ui_locale().toString(QDateTime(value), pattern)
+    return ui_locale().toString(QDate(value), pattern)
+
+
+def format_number(value: int) -> str:
+    """A count with the thousands separator of the UI's language: "12,345" / "12.345"."""
+    locale = ui_locale()
+    if locale.language() == QLocale.Language.C:
+        return f"{value:,}"
+    return locale.toString(value)
 
 
 class PhasePage(QWidget):

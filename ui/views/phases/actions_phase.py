@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,8 +25,16 @@ from alignmeet.domain.records import ActionRecord, ParticipantRecord
 from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services.actions import default_tag
 from ui.controller import Controller
+from ui.core_labels import label
 from ui.models.actions_model import COL_ACTION, NOT_PRESENT, ActionsModel, RoundRobinModel
-from ui.views.phases import PhasePage, fit_columns, section_label, set_font, table_view
+from ui.views.phases import (
+    PhasePage,
+    fit_columns,
+    section_label,
+    set_font,
+    table_view,
+    ui_locale,
+)
 from ui.widgets import FieldError, plain_label
 
 DEFAULT_DUE_DAYS = 14
@@ -51,7 +59,7 @@ class ActionsPhase(PhasePage):
         self.members_model = RoundRobinModel(self)
         self.members_view = table_view(self)
         self.members_view.setModel(self.members_model)
-        self.members_view.setAccessibleName("Present members")
+        self.members_view.setAccessibleName(self.tr("Present members"))
         fit_columns(self.members_view, stretch_column=0)
         set_font(self.members_view, 1.1)
         self.members_view.selectionModel().currentRowChanged.connect(
@@ -59,14 +67,14 @@ class ActionsPhase(PhasePage):
         )
         self.progress_label = plain_label(object_name="PlansProgress")
         self.progress_label.setWordWrap(True)
-        self.next_member_button = QPushButton("Next member →")
+        self.next_member_button = QPushButton(self.tr("Next member →"))
         self.next_member_button.setMinimumHeight(40)
         set_font(self.next_member_button, 1.1)
         self.next_member_button.clicked.connect(self.next_member)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(section_label("Round-robin"))
+        left_layout.addWidget(section_label(self.tr("Round-robin")))
         left_layout.addWidget(self.members_view, 1)
         left_layout.addWidget(self.progress_label)
         left_layout.addWidget(self.next_member_button)
@@ -77,10 +85,10 @@ class ActionsPhase(PhasePage):
         self.actions_model = ActionsModel(self)
         self.actions_view = table_view(self)
         self.actions_view.setModel(self.actions_model)
-        self.actions_view.setAccessibleName("Actions of this member")
+        self.actions_view.setAccessibleName(self.tr("Actions of this member"))
         fit_columns(self.actions_view, stretch_column=COL_ACTION)
-        self.remove_button = QPushButton("Remove action")
-        self.remove_button.setToolTip("Remove the selected action (Delete)")
+        self.remove_button = QPushButton(self.tr("Remove action"))
+        self.remove_button.setToolTip(self.tr("Remove the selected action (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.delete_shortcut = QShortcut(
             QKeySequence(QKeySequence.StandardKey.Delete), self.actions_view
@@ -91,34 +99,35 @@ class ActionsPhase(PhasePage):
 
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText(
-            "What will you do? e.g. “Call back every webinar lead within 24 h”"
+            self.tr("What will you do? e.g. “Call back every webinar lead within 24 h”")
         )
-        self.text_edit.setAccessibleName("Action")
+        self.text_edit.setAccessibleName(self.tr("Action"))
         self.text_edit.setMinimumHeight(34)
         set_font(self.text_edit, 1.1)
         self.owner_combo = QComboBox()
-        self.owner_combo.setAccessibleName("Owner")
+        self.owner_combo.setAccessibleName(self.tr("Owner"))
         self.owner_combo.currentIndexChanged.connect(self._on_owner_combo_index_changed)
         self.due_edit = QDateEdit()
         self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.due_edit.setAccessibleName("Due date")
-        self.no_due_check = QCheckBox("No due date")
+        self.due_edit.setLocale(ui_locale())
+        self.due_edit.setDisplayFormat(self.tr("ddd d MMM yyyy"))
+        self.due_edit.setAccessibleName(self.tr("Due date"))
+        self.no_due_check = QCheckBox(self.tr("No due date"))
         self.no_due_check.toggled.connect(self.due_edit.setDisabled)
         self.tag_combo = QComboBox()
-        self.tag_combo.setAccessibleName("Team")
+        self.tag_combo.setAccessibleName(self.tr("Team"))
         for tag in TeamTag:
-            self.tag_combo.addItem(tag.label, tag)
+            self.tag_combo.addItem(label(tag), tag)
         self.milestone_edit = QLineEdit()
         self.milestone_edit.setPlaceholderText(
-            "Optional, e.g. “50 % of leads called back by 15 May”"
+            self.tr("Optional, e.g. “50 % of leads called back by 15 May”")
         )
-        self.milestone_edit.setAccessibleName("Milestone")
+        self.milestone_edit.setAccessibleName(self.tr("Milestone"))
         self.milestone_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters
         # What the action serves (issue 4): a shared goal and a customer persona.
         self.goal_combo = QComboBox()
-        self.goal_combo.setAccessibleName("Goal it serves")
-        self.goal_combo.setToolTip("The shared goal this action serves (optional)")
+        self.goal_combo.setAccessibleName(self.tr("Goal it serves"))
+        self.goal_combo.setToolTip(self.tr("The shared goal this action serves (optional)"))
         self.goal_combo.setMinimumContentsLength(18)
         self.goal_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -126,9 +135,11 @@ class ActionsPhase(PhasePage):
         from ui.views.toolkit.personas_view import PersonaPicker
 
         self.persona_picker = PersonaPicker(controller)
-        self.persona_picker.setToolTip("The customer persona this action is for (optional)")
+        self.persona_picker.setToolTip(
+            self.tr("The customer persona this action is for (optional)")
+        )
         self._fill_goals()
-        self.add_button = QPushButton("Add action")
+        self.add_button = QPushButton(self.tr("Add action"))
         self.add_button.setDefault(True)
         self.add_button.setMinimumHeight(38)
         set_font(self.add_button, 1.1, bold=True)
@@ -141,20 +152,20 @@ class ActionsPhase(PhasePage):
         due_row.addWidget(self.due_edit)
         due_row.addWidget(self.no_due_check)
         due_row.addStretch(1)
-        due_row.addWidget(plain_label("Team"))
+        due_row.addWidget(plain_label(self.tr("Team")))
         due_row.addWidget(self.tag_combo)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Action", self.text_edit)
-        form.addRow("Owner", self.owner_combo)
-        form.addRow("Due", due_row)
-        form.addRow("Milestone", self.milestone_edit)
+        form.addRow(self.tr("Action"), self.text_edit)
+        form.addRow(self.tr("Owner"), self.owner_combo)
+        form.addRow(self.tr("Due"), due_row)
+        form.addRow(self.tr("Milestone"), self.milestone_edit)
         links_row = QHBoxLayout()
         links_row.addWidget(self.goal_combo, 2)
         links_row.addSpacing(12)
-        links_row.addWidget(plain_label("Persona"))
+        links_row.addWidget(plain_label(self.tr("Persona")))
         links_row.addWidget(self.persona_picker, 1)
-        form.addRow("Serves goal", links_row)
+        form.addRow(self.tr("Serves goal"), links_row)
         add_row = QHBoxLayout()
         add_row.addWidget(self.error, 1)
         add_row.addWidget(self.add_button)
@@ -167,7 +178,7 @@ class ActionsPhase(PhasePage):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(table_head)
         right_layout.addWidget(self.actions_view, 1)
-        right_layout.addWidget(section_label("New action"))
+        right_layout.addWidget(section_label(self.tr("New action")))
         right_layout.addLayout(form)
         right_layout.addLayout(add_row)
 
@@ -216,9 +227,11 @@ class ActionsPhase(PhasePage):
             self._current_member = ids[0] if ids else None
         done = sum(1 for p in present if p.member_id in owners)
         self.progress_label.setText(
-            f"{done} of {len(present)} present members have a plan"
+            self.tr("{done} of {present} present members have a plan").format(
+                done=done, present=len(present)
+            )
             if present
-            else "Nobody is marked present yet: take attendance in phase 1 (Open)."
+            else self.tr("Nobody is marked present yet: take attendance in phase 1 (Open).")
         )
         self.next_member_button.setEnabled(len(rows) > 1)
         self._show_member(self._current_member)
@@ -260,10 +273,14 @@ class ActionsPhase(PhasePage):
         self.owner_combo.blockSignals(True)
         self.owner_combo.clear()
         for p in self._participants:
-            suffix = (
-                "" if p.attendance is Attendance.PRESENT else f" ({p.attendance.label.lower()})"
+            text = (
+                p.name
+                if p.attendance is Attendance.PRESENT
+                else self.tr("{name} ({attendance})").format(
+                    name=p.name, attendance=label(p.attendance).lower()
+                )
             )
-            self.owner_combo.addItem(f"{p.name}{suffix}", p.member_id)
+            self.owner_combo.addItem(text, p.member_id)
         index = self.owner_combo.findData(chosen)
         self.owner_combo.setCurrentIndex(max(index, 0))
         self.owner_combo.blockSignals(False)
@@ -317,11 +334,17 @@ class ActionsPhase(PhasePage):
         selection.blockSignals(False)
         self.members_view.viewport().update()
         if member is None:
-            self.plan_title.setText("Action plans")
+            self.plan_title.setText(self.tr("Action plans"))
             self.actions_model.set_rows([])
         else:
-            absent = "" if self.members_model.is_present(member.member_id) else f" {NOT_PRESENT}"
-            self.plan_title.setText(f"{member.name}'s action plan{absent}")
+            if self.members_model.is_present(member.member_id):
+                title = self.tr("{name}'s action plan").format(name=member.name)
+            else:
+                title = self.tr("{name}'s action plan {not_present}").format(
+                    name=member.name,
+                    not_present=QCoreApplication.translate("RoundRobinModel", NOT_PRESENT),
+                )
+            self.plan_title.setText(title)
             self.actions_model.set_rows(
                 [a for a in self._actions if a.owner_id == member.member_id]
             )
@@ -353,7 +376,7 @@ class ActionsPhase(PhasePage):
         self.goal_combo.blockSignals(True)
         try:
             self.goal_combo.clear()
-            self.goal_combo.addItem("(no goal)", None)
+            self.goal_combo.addItem(self.tr("(no goal)"), None)
             for option in self.controller.services.goals.goals_for_linking():
                 self.goal_combo.addItem(option.label, option.id)
             found = self.goal_combo.findData(chosen) if chosen is not None else 0
@@ -378,7 +401,7 @@ class ActionsPhase(PhasePage):
             return None
         owner_id = self.owner_combo.currentData()
         if owner_id is None:
-            self.error.show_error("Choose who owns this action.", self.owner_combo)
+            self.error.show_error(self.tr("Choose who owns this action."), self.owner_combo)
             return None
         try:
             action = self.controller.add_action(
@@ -399,7 +422,9 @@ class ActionsPhase(PhasePage):
         self.text_edit.clear()
         self.milestone_edit.clear()
         if action.owner_id != self._current_member:
-            self.show_status(f"Action added to {action.owner_name}'s plan.")
+            self.show_status(
+                self.tr("Action added to {name}'s plan.").format(name=action.owner_name)
+            )
             if self._current_member is not None:
                 self._select_owner(self._current_member)
         self.text_edit.setFocus()
@@ -414,7 +439,7 @@ class ActionsPhase(PhasePage):
         if action is None or self.meeting_id is None:
             return
         self.controller.remove_action(meeting_id=self.meeting_id, action_id=action.id)
-        self.show_status(f"Removed “{action.title}”.")
+        self.show_status(self.tr("Removed “{title}”.").format(title=action.title))
 
     def _update_remove_button(self) -> None:
         self.remove_button.setEnabled(self.selected_action() is not None)

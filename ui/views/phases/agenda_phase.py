@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,6 +32,7 @@ from alignmeet.domain.timebox import BoxReading, BoxState, read_box
 from alignmeet.services import NotFoundError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
+from ui.core_labels import label
 from ui.meeting_clock import MeetingClock, clock_text
 from ui.models.decisions_model import DecisionsModel
 from ui.models.ideas_model import IdeasModel
@@ -49,7 +50,9 @@ def timer_text(reading: BoxReading) -> str:
     """Remaining time of the box: "7:40", or "−2:10 over" in overtime."""
     remaining = reading.remaining
     if remaining < 0:
-        return f"−{format_minutes_seconds(-remaining)} over"
+        return QCoreApplication.translate("AgendaPhase", "−{time} over").format(
+            time=format_minutes_seconds(-remaining)
+        )
     return format_minutes_seconds(remaining)
 
 
@@ -72,8 +75,8 @@ class _ListEditor(QWidget):
         self.line.setPlaceholderText(placeholder)
         self.line.setAccessibleName(placeholder)
         self.add_button = QPushButton(add_text)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Remove the selected entry (Delete)")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected entry (Delete)"))
         self.remove_button.setEnabled(False)
         self.error = FieldError(self)
         self.author_combo: QComboBox | None = None
@@ -97,7 +100,7 @@ class _ListEditor(QWidget):
 
     def add_author_combo(self) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName("Who said it")
+        combo.setAccessibleName(self.tr("Who said it"))
         combo.setMinimumContentsLength(12)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.add_row.insertWidget(1, combo)
@@ -131,7 +134,7 @@ class AgendaPhase(PhasePage):
         self.model = RunAgendaModel(self)
         self.table = table_view(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Agenda items")
+        self.table.setAccessibleName(self.tr("Agenda items"))
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
@@ -144,7 +147,7 @@ class AgendaPhase(PhasePage):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(section_label("Agenda"))
+        left_layout.addWidget(section_label(self.tr("Agenda")))
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.meeting_line)
 
@@ -158,35 +161,37 @@ class AgendaPhase(PhasePage):
 
         self.timer_label = plain_label("0:00", object_name="BigTimer")
         self.timer_label.setProperty("state", BoxState.OK.value)
-        self.timer_label.setAccessibleName("Time left in this item")
+        self.timer_label.setAccessibleName(self.tr("Time left in this item"))
         set_font(self.timer_label, 3.6, bold=True)
         self.timer_caption = plain_label(object_name="TimerCaption")
         set_font(self.timer_caption, 1.2)
         self.used_caption = plain_label(object_name="TimerUsed")
         set_font(self.used_caption, 1.1)
         style = self.style()
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.start_button.setToolTip("Start or pause this item's timer (Space)")
-        self.start_button.setAccessibleName("Start or pause the item timer")
+        self.start_button.setToolTip(self.tr("Start or pause this item's timer (Space)"))
+        self.start_button.setAccessibleName(self.tr("Start or pause the item timer"))
         self.start_button.clicked.connect(self.toggle_timer)
-        self.add_minute_button = QPushButton("+1 min")
-        self.add_minute_button.setToolTip("Extend this item's time box by one minute")
+        self.add_minute_button = QPushButton(self.tr("+1 min"))
+        self.add_minute_button.setToolTip(self.tr("Extend this item's time box by one minute"))
         self.add_minute_button.clicked.connect(self._on_add_minute_clicked)
-        self.next_button = QPushButton("Next item")
+        self.next_button = QPushButton(self.tr("Next item"))
         self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
         self.next_button.setToolTip(
-            "Pause this item and go to the next one (its timer starts if this one was running)"
+            self.tr(
+                "Pause this item and go to the next one (its timer starts if this one was running)"
+            )
         )
         self.next_button.clicked.connect(self.next_item)
-        self.persona_button = QPushButton("Show persona")
+        self.persona_button = QPushButton(self.tr("Show persona"))
         self.persona_button.setToolTip(
-            "Put the customer persona this item discusses on screen for everyone"
+            self.tr("Put the customer persona this item discusses on screen for everyone")
         )
         self.persona_button.clicked.connect(self.show_persona)
         self.persona_button.hide()
-        self.park_button = QPushButton("Park for next meeting")
-        self.park_button.setToolTip("Move this item to the next meeting's agenda")
+        self.park_button = QPushButton(self.tr("Park for next meeting"))
+        self.park_button.setToolTip(self.tr("Move this item to the next meeting's agenda"))
         self.park_button.clicked.connect(self.park_current)
         self._item_buttons = (
             self.start_button,
@@ -221,8 +226,8 @@ class AgendaPhase(PhasePage):
 
         self.park_message = plain_label(object_name="ParkMessage")
         self.park_message.setWordWrap(True)
-        self.undo_park_button = QPushButton("Undo")
-        self.undo_park_button.setToolTip("Put the parked item back on today's agenda")
+        self.undo_park_button = QPushButton(self.tr("Undo"))
+        self.undo_park_button.setToolTip(self.tr("Put the parked item back on today's agenda"))
         self.undo_park_button.clicked.connect(self.undo_park)
         self.park_bar = QWidget()
         park_layout = QHBoxLayout(self.park_bar)
@@ -232,8 +237,8 @@ class AgendaPhase(PhasePage):
         self.park_bar.hide()
 
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText("Notes on this item — saved as you type")
-        self.notes_edit.setAccessibleName("Notes")
+        self.notes_edit.setPlaceholderText(self.tr("Notes on this item — saved as you type"))
+        self.notes_edit.setAccessibleName(self.tr("Notes"))
         self.notes_edit.setTabChangesFocus(True)
         set_font(self.notes_edit, 1.1)
         self.notes_saver = DebouncedSaver(self._save_notes, self)
@@ -244,11 +249,11 @@ class AgendaPhase(PhasePage):
         notes_layout = QVBoxLayout(notes)
         notes_layout.setContentsMargins(0, 0, 0, 0)
         notes_layout.setSpacing(4)
-        notes_layout.addWidget(section_label("Notes"))
+        notes_layout.addWidget(section_label(self.tr("Notes")))
         notes_layout.addWidget(self.notes_edit, 1)
 
         self.ideas_model = IdeasModel(self)
-        self.ideas = _ListEditor("Ideas", "An idea…", "Add idea")
+        self.ideas = _ListEditor(self.tr("Ideas"), self.tr("An idea…"), self.tr("Add idea"))
         self.ideas.view.setModel(self.ideas_model)
         self.author_combo = self.ideas.add_author_combo()
         self.ideas.line.returnPressed.connect(self.add_idea)
@@ -258,7 +263,9 @@ class AgendaPhase(PhasePage):
         self.ideas.view.selectionModel().selectionChanged.connect(self._update_remove_buttons)
 
         self.decisions_model = DecisionsModel(self)
-        self.decisions = _ListEditor("Decisions", "A decision…", "Add decision")
+        self.decisions = _ListEditor(
+            self.tr("Decisions"), self.tr("A decision…"), self.tr("Add decision")
+        )
         self.decisions.view.setModel(self.decisions_model)
         self.decisions.line.returnPressed.connect(self.add_decision)
         self.decisions.add_button.clicked.connect(self.add_decision)
@@ -305,7 +312,7 @@ class AgendaPhase(PhasePage):
         detail_layout.addWidget(self.work_split, 1)
 
         self.empty_label = plain_label(
-            "No agenda items for this meeting. Add them on the Prepare page.",
+            self.tr("No agenda items for this meeting. Add them on the Prepare page."),
             object_name="EmptyState",
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -422,7 +429,7 @@ class AgendaPhase(PhasePage):
         chosen = self.author_combo.currentData()
         self.author_combo.blockSignals(True)
         self.author_combo.clear()
-        self.author_combo.addItem("— who said it? —", None)
+        self.author_combo.addItem(self.tr("— who said it? —"), None)
         for p in people:
             self.author_combo.addItem(p.name, p.member_id)
         index = self.author_combo.findData(chosen) if chosen is not None else 0
@@ -520,17 +527,27 @@ class AgendaPhase(PhasePage):
             self.meta_label.setText("")
             return
         self.title_label.setText(item.title)
-        parts = [f"Presenter: {item.owner_name}" if item.owner_name else "No presenter set"]
+        parts = [
+            self.tr("Presenter: {name}").format(name=item.owner_name)
+            if item.owner_name
+            else self.tr("No presenter set")
+        ]
         if item.kind is not ItemKind.REGULAR:
-            parts.append(item.kind.label)
-        extra = f" (+{item.extra_minutes} min)" if item.extra_minutes else ""
-        parts.append(f"{item.minutes} min box{extra}")
+            parts.append(label(item.kind))
+        if item.extra_minutes:
+            parts.append(
+                self.tr("{minutes} min box (+{extra} min)").format(
+                    minutes=item.minutes, extra=item.extra_minutes
+                )
+            )
+        else:
+            parts.append(self.tr("{minutes} min box").format(minutes=item.minutes))
         if item.carried_from:
-            parts.append(f"parked in {item.carried_from}")
+            parts.append(self.tr("parked in {meeting}").format(meeting=item.carried_from))
         if item.persona_id is not None:
             persona = self._persona_name(item.persona_id)
             if persona:
-                parts.append(f"Persona: {persona}")
+                parts.append(self.tr("Persona: {name}").format(name=persona))
         self.meta_label.setText(" · ".join(parts))
 
     def _persona_name(self, persona_id: int) -> str:
@@ -558,6 +575,15 @@ class AgendaPhase(PhasePage):
     def _on_controller_item_changed(self, item_id: int) -> None:
         if item_id == self._current_id:
             self._refresh_ideas_and_decisions()
+        if item_id == self._notes_item_id and not self.notes_saver.pending:
+            # Changed elsewhere ("Take theirs" in a conflict, undo): show what is stored.
+            try:
+                stored = self.controller.services.agenda.get_item(item_id).notes
+            except NotFoundError:
+                return
+            if stored != self.notes_edit.toPlainText():
+                with self.notes_saver.suspend():
+                    self.notes_edit.setPlainText(stored)
 
     def _on_controller_participants_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
@@ -624,7 +650,7 @@ class AgendaPhase(PhasePage):
             return
         pos = ids.index(self._current_id)
         if pos + 1 >= len(ids):
-            self.show_status("That was the last agenda item — next: action plans.")
+            self.show_status(self.tr("That was the last agenda item — next: action plans."))
             return
         was_running = self.clock.running_item == self._current_id
         self.select_item(ids[pos + 1], start=was_running)
@@ -646,7 +672,7 @@ class AgendaPhase(PhasePage):
         )
         if running != self._shows_pause:
             self._shows_pause = running
-            self.start_button.setText("Pause" if running else "Start")
+            self.start_button.setText(self.tr("Pause") if running else self.tr("Start"))
             icon = _PAUSE_ICON if running else _PLAY_ICON
             self.start_button.setIcon(self.style().standardIcon(icon))
         has_item = reading is not None
@@ -662,10 +688,18 @@ class AgendaPhase(PhasePage):
         box = int(reading.box_seconds // 60)
         set_text(
             self.timer_caption,
-            f"over the {box} min box" if reading.remaining < 0 else f"left of the {box} min box",
+            self.tr("over the {minutes} min box").format(minutes=box)
+            if reading.remaining < 0
+            else self.tr("left of the {minutes} min box").format(minutes=box),
         )
-        paused = "" if running else " · paused" if reading.elapsed else " · not started"
-        set_text(self.used_caption, f"used {format_minutes_seconds(reading.elapsed)}{paused}")
+        used = format_minutes_seconds(reading.elapsed)
+        if running:
+            caption = self.tr("used {time}").format(time=used)
+        elif reading.elapsed:
+            caption = self.tr("used {time} · paused").format(time=used)
+        else:
+            caption = self.tr("used {time} · not started").format(time=used)
+        set_text(self.used_caption, caption)
         self._set_timer_state(reading.state)
 
     def _set_timer_state(self, state: BoxState) -> None:
@@ -685,7 +719,12 @@ class AgendaPhase(PhasePage):
     def _update_meeting_line(self) -> None:
         boxed = sum(i.box_minutes for i in self._items)
         meeting = clock_text(self.clock.meeting_elapsed(), self._planned_minutes)
-        set_text(self.meeting_line, f"Meeting {meeting} · agenda {boxed} min boxed")
+        set_text(
+            self.meeting_line,
+            self.tr("Meeting {clock} · agenda {minutes} min boxed").format(
+                clock=meeting, minutes=boxed
+            ),
+        )
 
     def _on_clock_ticked(self) -> None:
         running = self.clock.running_item
@@ -724,7 +763,9 @@ class AgendaPhase(PhasePage):
         except ValidationError as exc:
             self.show_status(exc.message)
         except NotFoundError:
-            self.show_status("That agenda item was removed meanwhile; its notes were not kept.")
+            self.show_status(
+                self.tr("That agenda item was removed meanwhile; its notes were not kept.")
+            )
 
     # ---- ideas and decisions ------------------------------------------------
     def add_idea(self) -> None:
@@ -784,7 +825,9 @@ class AgendaPhase(PhasePage):
         self.notes_saver.flush()
         self.controller.park_item(item_id=item.id, parked=True)
         self._last_parked = item
-        text = f"“{item.title}” parked — it will be on the next meeting's agenda."
+        text = self.tr("“{title}” parked — it will be on the next meeting's agenda.").format(
+            title=item.title
+        )
         self.park_message.setText(text)
         self.park_bar.show()
         self.show_status(text)
@@ -797,4 +840,4 @@ class AgendaPhase(PhasePage):
         self.park_bar.hide()
         self.controller.park_item(item_id=item.id, parked=False)
         self.select_item(item.id)
-        self.show_status(f"“{item.title}” is back on today's agenda.")
+        self.show_status(self.tr("“{title}” is back on today's agenda.").format(title=item.title))

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QSettings
+from PySide6.QtCore import QCoreApplication, QDateTime, QSettings
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -24,7 +24,16 @@ from alignmeet.domain.records import MinutesData
 from alignmeet.domain.rules import ValidationError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
-from ui.views.phases import PhasePage, caption_label, card, section_label, set_font
+from ui.core_labels import label
+from ui.views.phases import (
+    PhasePage,
+    caption_label,
+    card,
+    format_date,
+    section_label,
+    set_font,
+    ui_locale,
+)
 from ui.widgets import FieldError, ask_yes_no, plain_label, warn
 
 
@@ -36,7 +45,10 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
 def ask_eml_path(parent: QWidget, suggested: Path) -> Path | None:
     """Where to save the e-mail (tests replace this module-level name)."""
     text, _ = QFileDialog.getSaveFileName(
-        parent, "Save the e-mail", str(suggested), "E-mail message (*.eml)"
+        parent,
+        QCoreApplication.translate("ClosePhase", "Save the e-mail"),
+        str(suggested),
+        QCoreApplication.translate("ClosePhase", "E-mail message (*.eml)"),
     )
     if not text:
         return None
@@ -44,50 +56,86 @@ def ask_eml_path(parent: QWidget, suggested: Path) -> Path | None:
     return path if path.suffix.lower() == ".eml" else path.with_name(path.name + ".eml")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
     """(caption, value) pairs of the on-screen summary."""
     present = data.present
     invited = len(data.participants)
     representatives = sum(1 for p in present if p.representative)
-    attendance = f"{len(present)} of {invited} invited"
+    attendance = QCoreApplication.translate("ClosePhase", "{present} of {invited} invited").format(
+        present=len(present), invited=invited
+    )
     if data.apologies:
-        attendance += f" · {len(data.apologies)} sent apologies"
+        attendance += QCoreApplication.translate("ClosePhase", " · {count} sent apologies").format(
+            count=len(data.apologies)
+        )
     if representatives:
-        attendance += f" · {representatives} for the other team"
+        attendance += QCoreApplication.translate(
+            "ClosePhase", " · {count} for the other team"
+        ).format(count=representatives)
 
     actions = [a for plan in data.plans for a in plan.actions]
     tags = Counter(a.team_tag for a in actions)
-    by_team = " · ".join(f"{t.label} {tags[t]}" for t in TeamTag)
+    by_team = " · ".join(f"{label(t)} {tags[t]}" for t in TeamTag)
     with_plan = sum(1 for plan in data.plans if plan.actions and plan.participant.present)
 
     committed = sum(1 for p in present if p.committed)
     confidences = [p.confidence for p in present if p.committed and p.confidence]
-    commit_text = f"{committed} of {len(present)} present"
+    commit_text = QCoreApplication.translate("ClosePhase", "{count} of {present} present").format(
+        count=committed, present=len(present)
+    )
     if confidences:
-        commit_text += f" · average confidence {sum(confidences) / len(confidences):.1f} / 5"
+        average = ui_locale().toString(sum(confidences) / len(confidences), "f", 1)
+        commit_text += QCoreApplication.translate(
+            "ClosePhase", " · average confidence {average} / 5"
+        ).format(average=average)
 
     decisions = sum(len(i.decisions) for i in data.items)
     ideas = sum(len(i.ideas) for i in data.items)
     reviewed = sum(1 for f in data.follow_ups if f.reviewed)
     still_open = sum(1 for f in data.follow_ups if f.action.status.is_open)
-    parked = ", ".join(i.title for i in data.parked) if data.parked else "none"
+    parked = (
+        ", ".join(i.title for i in data.parked)
+        if data.parked
+        else QCoreApplication.translate("ClosePhase", "none")
+    )
+    decisions_text = (
+        QCoreApplication.translate("ClosePhase", "1 decision")
+        if decisions == 1
+        else QCoreApplication.translate("ClosePhase", "{count} decisions").format(count=decisions)
+    )
+    ideas_text = (
+        QCoreApplication.translate("ClosePhase", "1 idea")
+        if ideas == 1
+        else QCoreApplication.translate("ClosePhase", "{count} ideas").format(count=ideas)
+    )
     return [
-        ("Present", attendance),
-        ("Actions agreed", f"{len(actions)} — {by_team}" if actions else "none yet"),
-        ("Members with a plan", f"{with_plan} of {len(present)} present"),
-        ("Commitments", commit_text),
-        ("Decisions · ideas", f"{_count(decisions, 'decision')} · {_count(ideas, 'idea')}"),
+        (QCoreApplication.translate("ClosePhase", "Present"), attendance),
         (
-            "Follow-ups reviewed",
-            f"{reviewed} of {len(data.follow_ups)} · {still_open} carry on"
-            if data.follow_ups
-            else "none from earlier meetings",
+            QCoreApplication.translate("ClosePhase", "Actions agreed"),
+            f"{len(actions)} — {by_team}"
+            if actions
+            else QCoreApplication.translate("ClosePhase", "none yet"),
         ),
-        ("Parked for next meeting", parked),
+        (
+            QCoreApplication.translate("ClosePhase", "Members with a plan"),
+            QCoreApplication.translate("ClosePhase", "{count} of {present} present").format(
+                count=with_plan, present=len(present)
+            ),
+        ),
+        (QCoreApplication.translate("ClosePhase", "Commitments"), commit_text),
+        (
+            QCoreApplication.translate("ClosePhase", "Decisions · ideas"),
+            f"{decisions_text} · {ideas_text}",
+        ),
+        (
+            QCoreApplication.translate("ClosePhase", "Follow-ups reviewed"),
+            QCoreApplication.translate(
+                "ClosePhase", "{reviewed} of {total} · {open} carry on"
+            ).format(reviewed=reviewed, total=len(data.follow_ups), open=still_open)
+            if data.follow_ups
+            else QCoreApplication.translate("ClosePhase", "none from earlier meetings"),
+        ),
+        (QCoreApplication.translate("ClosePhase", "Parked for next meeting"), parked),
     ]
 
 
@@ -98,28 +146,30 @@ class ClosePhase(PhasePage):
         super().__init__(controller, parent)
 
         summary_card, summary_layout = card(self)
-        summary_layout.addWidget(section_label("Summary"))
+        summary_layout.addWidget(section_label(self.tr("Summary")))
         self.summary_grid = QGridLayout()
         self.summary_grid.setHorizontalSpacing(18)
         self.summary_grid.setVerticalSpacing(6)
         self.summary_grid.setColumnStretch(1, 1)
         summary_layout.addLayout(self.summary_grid)
         summary_layout.addStretch(1)
-        summary_layout.addWidget(section_label("Share the minutes"))
-        self.preview_button = QPushButton("Pre&view && print…")
+        summary_layout.addWidget(section_label(self.tr("Share the minutes")))
+        self.preview_button = QPushButton(self.tr("Pre&view && print…"))
         self.preview_button.setToolTip(
-            "The minutes as they will read — print them or save them as PDF or Word"
+            self.tr("The minutes as they will read — print them or save them as PDF or Word")
         )
         self.preview_button.clicked.connect(self._on_preview_button_clicked)
-        self.copy_email_button = QPushButton("&Copy e-mail text")
+        self.copy_email_button = QPushButton(self.tr("&Copy e-mail text"))
         self.copy_email_button.setToolTip(
-            "Subject and summary — decisions, everyone's actions, commitments, next meeting — "
-            "to paste into your mail program"
+            self.tr(
+                "Subject and summary — decisions, everyone's actions, commitments, next meeting — "
+                "to paste into your mail program"
+            )
         )
         self.copy_email_button.clicked.connect(self._on_copy_email_button_clicked)
-        self.eml_button = QPushButton("Save e-&mail (.eml)…")
+        self.eml_button = QPushButton(self.tr("Save e-&mail (.eml)…"))
         self.eml_button.setToolTip(
-            "The same e-mail as a draft addressed to the attendees; open it to send it"
+            self.tr("The same e-mail as a draft addressed to the attendees; open it to send it")
         )
         self.eml_button.clicked.connect(self._on_eml_button_clicked)
         share = QHBoxLayout()
@@ -138,9 +188,10 @@ class ClosePhase(PhasePage):
 
         self.next_edit = QDateTimeEdit()
         self.next_edit.setCalendarPopup(True)
-        self.next_edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
-        self.next_edit.setAccessibleName("Next meeting")
-        self.set_next_button = QPushButton("Set")
+        self.next_edit.setLocale(ui_locale())
+        self.next_edit.setDisplayFormat(self.tr("ddd d MMM yyyy, HH:mm"))
+        self.next_edit.setAccessibleName(self.tr("Next meeting"))
+        self.set_next_button = QPushButton(self.tr("Set"))
         self.set_next_button.clicked.connect(self.set_next_meeting)
         self.next_label = plain_label(object_name="NextMeeting")
         self.next_label.setWordWrap(True)
@@ -151,22 +202,25 @@ class ClosePhase(PhasePage):
         next_row.addWidget(self.set_next_button)
 
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText("Closing notes — saved as you type")
-        self.notes_edit.setAccessibleName("Closing notes")
+        self.notes_edit.setPlaceholderText(self.tr("Closing notes — saved as you type"))
+        self.notes_edit.setAccessibleName(self.tr("Closing notes"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_saver = DebouncedSaver(self._save_notes, self)
         controller.register_saver(self.notes_saver)
         self.notes_edit.textChanged.connect(self.notes_saver.touch)
         self._notes_meeting: int | None = None
 
-        self.export_button = QPushButton("Export minutes…")
+        self.export_button = QPushButton(self.tr("Export minutes…"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        self.close_button = QPushButton("Close meeting")
+        self.close_button = QPushButton(self.tr("Close meeting"))
         self.close_button.setObjectName("CloseMeetingButton")
         self.close_button.clicked.connect(self.close_meeting)
-        self.reopen_button = QPushButton("Reopen")
-        self.reopen_button.setToolTip("Open the meeting again (everything stays editable anyway)")
+        self.reopen_button = QPushButton(self.tr("Reopen"))
+        self.reopen_button.setToolTip(
+            self.tr("Open the meeting again (everything stays editable anyway)")
+        )
         self.reopen_button.clicked.connect(self.reopen_meeting)
+        self.reopen_button.hide()  # refresh() shows it for a closed meeting
         for button in (self.export_button, self.close_button, self.reopen_button):
             button.setMinimumHeight(44)
             set_font(button, 1.15, bold=button is self.close_button)
@@ -174,12 +228,12 @@ class ClosePhase(PhasePage):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(section_label("Next meeting"))
+        side_layout.addWidget(section_label(self.tr("Next meeting")))
         side_layout.addLayout(next_row)
         side_layout.addWidget(self.next_label)
         side_layout.addWidget(self.next_error)
         side_layout.addSpacing(8)
-        side_layout.addWidget(section_label("Closing notes"))
+        side_layout.addWidget(section_label(self.tr("Closing notes")))
         side_layout.addWidget(self.notes_edit, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
@@ -219,10 +273,11 @@ class ClosePhase(PhasePage):
         self.close_button.setVisible(not closed)
         self.reopen_button.setVisible(closed)
         if meeting.next_meeting_at is not None:
-            self.next_label.setText(f"Next meeting: {meeting.next_meeting_at:%A %d %B %Y, %H:%M}")
+            when = format_date(meeting.next_meeting_at, self.tr("dddd dd MMMM yyyy, HH:mm"))
+            self.next_label.setText(self.tr("Next meeting: {when}").format(when=when))
             proposed = meeting.next_meeting_at
         else:
-            self.next_label.setText("Next meeting: not set yet")
+            self.next_label.setText(self.tr("Next meeting: not set yet"))
             cadence = next(
                 (
                     s.cadence_days
@@ -238,7 +293,11 @@ class ClosePhase(PhasePage):
         if loaded != self._next_loaded and not self.next_edit.hasFocus():
             self.next_edit.setDateTime(QDateTime(proposed))
             self._next_loaded = loaded
-        if self._notes_meeting != meeting.id:
+        if self._notes_meeting != meeting.id or (
+            # Changed elsewhere (another facilitator, "Take theirs", undo) while nothing
+            # typed here waits to be saved: show what is stored.
+            not self.notes_saver.pending and meeting.closing_notes != self.notes_edit.toPlainText()
+        ):
             with self.notes_saver.suspend():
                 self.notes_edit.setPlainText(meeting.closing_notes)
             self._notes_meeting = meeting.id
@@ -339,8 +398,12 @@ class ClosePhase(PhasePage):
         if self.meeting_id is None:
             return
         subject, body = self.email_text()
-        QGuiApplication.clipboard().setText(f"Subject: {subject}\n\n{body}")
-        self._note_shared("E-mail text copied: paste it into a new message (subject first).")
+        QGuiApplication.clipboard().setText(
+            self.tr("Subject: {subject}").format(subject=subject) + f"\n\n{body}"
+        )
+        self._note_shared(
+            self.tr("E-mail text copied: paste it into a new message (subject first).")
+        )
 
     def save_eml(self, path: Path) -> Path:
         """Write the e-mail as an .eml draft addressed to the attendees."""
@@ -354,10 +417,12 @@ class ClosePhase(PhasePage):
         emails = {m.id: m.email for m in services.people.list_members(include_inactive=True)}
         to = recipients(data, emails)
         write_eml(path, subject, body, to=to.to, cc=to.cc)
-        text = f"E-mail saved to {path} — open it to send it."
+        text = self.tr("E-mail saved to {path} — open it to send it.").format(path=path)
         if to.without_address:
             names = ", ".join(to.without_address)
-            text += f" No e-mail address for: {names} (add them on the People page)."
+            text += " " + self.tr(
+                "No e-mail address for: {names} (add them on the People page)."
+            ).format(names=names)
         self._note_shared(text)
         return path
 
@@ -369,17 +434,19 @@ class ClosePhase(PhasePage):
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        safe = (
-            "".join(c if c.isalnum() or c in " -_" else "_" for c in meeting.title).strip()
-            or "minutes"
+        safe = "".join(
+            c if c.isalnum() or c in " -_" else "_" for c in meeting.title
+        ).strip() or self.tr("minutes")
+        name = self.tr("{title} {date} e-mail").format(
+            title=safe, date=f"{meeting.starts_at:%Y-%m-%d}"
         )
-        path = ask_eml_path(self, folder / f"{safe} {meeting.starts_at:%Y-%m-%d} e-mail.eml")
+        path = ask_eml_path(self, folder / f"{name}.eml")
         if path is None:
             return
         try:
             self.save_eml(path)
         except ExportError as exc:
-            warn(self, "E-mail not saved", str(exc))
+            warn(self, self.tr("E-mail not saved"), str(exc))
             return
         settings.setValue("export/folder", str(path.parent))
 
@@ -390,13 +457,15 @@ class ClosePhase(PhasePage):
         missing = [p.name for p in participants if p.present and not p.committed]
         if missing and not ask(
             self,
-            "Close the meeting?",
-            "Not committed yet: " + ", ".join(missing) + ".\n\nClose the meeting anyway?",
+            self.tr("Close the meeting?"),
+            self.tr("Not committed yet: {names}.\n\nClose the meeting anyway?").format(
+                names=", ".join(missing)
+            ),
         ):
             return False
         self.controller.close_meeting(meeting_id=self.meeting_id)
         self.show_status(
-            "Meeting closed. Everything stays editable; export the minutes when ready."
+            self.tr("Meeting closed. Everything stays editable; export the minutes when ready.")
         )
         return True
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,18 +20,22 @@ from alignmeet.domain.records import ParticipantRecord
 from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
 from ui.models.commitments_model import COL_NAME, CommitmentsModel
-from ui.views.phases import PhasePage, card, fit_columns, set_font, table_view
+from ui.views.phases import PhasePage, card, fit_columns, format_date, set_font, table_view
 from ui.widgets import FieldError, plain_label
 
-ALL_COMMITTED = "Everyone present has committed ✔"
+ALL_COMMITTED = QT_TRANSLATE_NOOP("CommitmentsPhase", "Everyone present has committed ✔")
 
 
 def not_committed_text(missing: list[ParticipantRecord], present: int) -> str:
     if not present:
-        return "Nobody is marked present yet: take attendance in phase 1 (Open)."
+        return QCoreApplication.translate(
+            "CommitmentsPhase", "Nobody is marked present yet: take attendance in phase 1 (Open)."
+        )
     if not missing:
-        return ALL_COMMITTED
-    return "Not committed yet: " + ", ".join(p.name for p in missing)
+        return QCoreApplication.translate("CommitmentsPhase", ALL_COMMITTED)
+    return QCoreApplication.translate("CommitmentsPhase", "Not committed yet: {names}").format(
+        names=", ".join(p.name for p in missing)
+    )
 
 
 class CommitmentsPhase(PhasePage):
@@ -50,7 +54,7 @@ class CommitmentsPhase(PhasePage):
         self.model = CommitmentsModel(self)
         self.table = table_view(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Commitments")
+        self.table.setAccessibleName(self.tr("Commitments"))
         fit_columns(self.table, stretch_column=COL_NAME)
         set_font(self.table, 1.1)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
@@ -64,22 +68,24 @@ class CommitmentsPhase(PhasePage):
         self.plan_label = plain_label(object_name="CommitPlan")
         self.plan_label.setWordWrap(True)
         self.confidence_combo = QComboBox()
-        self.confidence_combo.setAccessibleName("Confidence")
+        self.confidence_combo.setAccessibleName(self.tr("Confidence"))
         self.confidence_combo.addItem("—", None)
         for level in range(1, 6):
             self.confidence_combo.addItem(str(level), level)
-        self.confidence_combo.setToolTip("How sure are you to deliver? 1 = not very, 5 = certain")
+        self.confidence_combo.setToolTip(
+            self.tr("How sure are you to deliver? 1 = not very, 5 = certain")
+        )
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Optional, e.g. “if legal signs off by Friday”")
-        self.note_edit.setAccessibleName("Commitment note")
+        self.note_edit.setPlaceholderText(self.tr("Optional, e.g. “if legal signs off by Friday”"))
+        self.note_edit.setAccessibleName(self.tr("Commitment note"))
         self.note_edit.returnPressed.connect(self.commit_selected)
-        self.commit_button = QPushButton("I commit")
+        self.commit_button = QPushButton(self.tr("I commit"))
         self.commit_button.setObjectName("CommitButton")
         self.commit_button.setMinimumHeight(56)
         set_font(self.commit_button, 1.6, bold=True)
         self.commit_button.clicked.connect(self.commit_selected)
-        self.withdraw_button = QPushButton("Withdraw")
-        self.withdraw_button.setToolTip("Take this member's commitment back")
+        self.withdraw_button = QPushButton(self.tr("Withdraw"))
+        self.withdraw_button.setToolTip(self.tr("Take this member's commitment back"))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.state_label = plain_label(object_name="CommitState")
         self.state_label.setWordWrap(True)
@@ -87,8 +93,8 @@ class CommitmentsPhase(PhasePage):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow("Confidence (1–5)", self.confidence_combo)
-        form.addRow("Note", self.note_edit)
+        form.addRow(self.tr("Confidence (1–5)"), self.confidence_combo)
+        form.addRow(self.tr("Note"), self.note_edit)
         withdraw_row = QHBoxLayout()
         withdraw_row.addWidget(self.state_label, 1)
         withdraw_row.addWidget(self.withdraw_button)
@@ -180,11 +186,13 @@ class CommitmentsPhase(PhasePage):
             return
         count = self.model.action_count(member.member_id)
         self.member_label.setText(member.name)
-        self.plan_label.setText(
-            f"{count} action{'s' if count != 1 else ''} in the plan"
-            if count
-            else "No actions yet — add them in phase 4 (Action plans)."
-        )
+        if count == 1:
+            plan = self.tr("1 action in the plan")
+        elif count:
+            plan = self.tr("{count} actions in the plan").format(count=count)
+        else:
+            plan = self.tr("No actions yet — add them in phase 4 (Action plans).")
+        self.plan_label.setText(plan)
         # Another speaker gets their own stored values; a refresh while the same member
         # stays selected keeps what is being typed, unless their stored values changed.
         loaded = (member.meeting_id, member.member_id, member.confidence, member.commitment_note)
@@ -195,12 +203,18 @@ class CommitmentsPhase(PhasePage):
             self.note_edit.setText(member.commitment_note)
             self._form_loaded = loaded
         if member.committed_at is not None:
-            confidence = f", confidence {member.confidence}/5" if member.confidence else ""
-            self.state_label.setText(f"Committed at {member.committed_at:%H:%M}{confidence} ✔")
-            self.commit_button.setText("Commit again")
+            time = format_date(member.committed_at, "HH:mm")
+            if member.confidence:
+                state = self.tr("Committed at {time}, confidence {confidence}/5 ✔").format(
+                    time=time, confidence=member.confidence
+                )
+            else:
+                state = self.tr("Committed at {time} ✔").format(time=time)
+            self.state_label.setText(state)
+            self.commit_button.setText(self.tr("Commit again"))
         else:
-            self.state_label.setText("Not committed yet")
-            self.commit_button.setText("I commit")
+            self.state_label.setText(self.tr("Not committed yet"))
+            self.commit_button.setText(self.tr("I commit"))
         self.withdraw_button.setEnabled(member.committed)
 
     # ---- writes -------------------------------------------------------------
@@ -219,7 +233,7 @@ class CommitmentsPhase(PhasePage):
             fields = {"confidence": self.confidence_combo, "note": self.note_edit}
             self.error.show_error(exc.message, fields.get(exc.field))
             return
-        self.show_status(f"{member.name} committed to their plan.")
+        self.show_status(self.tr("{name} committed to their plan.").format(name=member.name))
         # Straight on to the next member who has not committed.
         missing = self.model.not_committed()
         if missing:

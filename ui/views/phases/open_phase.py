@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from alignmeet.domain.enums import Attendance, Phase
@@ -27,15 +27,30 @@ from ui.views.phases import (
 )
 from ui.widgets import plain_label
 
+# The core's default end goal (shown when a meeting has none), for the catalogue.
+QT_TRANSLATE_NOOP(
+    "OpenPhase", "Every member leaves with their own action plan and a commitment to it."
+)
+
 
 def attendance_summary(counts: dict[Attendance, int]) -> str:
     parts = [
-        f"{counts[Attendance.PRESENT]} present",
-        f"{counts[Attendance.APOLOGIES]} apologies",
-        f"{counts[Attendance.INVITED]} not marked",
+        QCoreApplication.translate("OpenPhase", "{count} present").format(
+            count=counts[Attendance.PRESENT]
+        ),
+        QCoreApplication.translate("OpenPhase", "{count} apologies").format(
+            count=counts[Attendance.APOLOGIES]
+        ),
+        QCoreApplication.translate("OpenPhase", "{count} not marked").format(
+            count=counts[Attendance.INVITED]
+        ),
     ]
     if counts[Attendance.ABSENT]:
-        parts.append(f"{counts[Attendance.ABSENT]} absent")
+        parts.append(
+            QCoreApplication.translate("OpenPhase", "{count} absent").format(
+                count=counts[Attendance.ABSENT]
+            )
+        )
     return " · ".join(parts)
 
 
@@ -46,12 +61,12 @@ class OpenPhase(PhasePage):
         super().__init__(controller, parent)
 
         goal_card, goal_layout = card(self)
-        self.topic_caption = caption_label("Topic")
+        self.topic_caption = caption_label(self.tr("Topic"))
         self.topic_label = plain_label()
         self.topic_label.setObjectName("TopicText")
         self.topic_label.setWordWrap(True)
         set_font(self.topic_label, 1.7, bold=True)
-        self.goal_caption = caption_label("End goal")
+        self.goal_caption = caption_label(self.tr("End goal"))
         self.goal_label = plain_label()
         self.goal_label.setObjectName("EndGoalText")
         self.goal_label.setWordWrap(True)
@@ -62,24 +77,26 @@ class OpenPhase(PhasePage):
         goal_layout.addWidget(self.goal_caption)
         goal_layout.addWidget(self.goal_label)
 
-        self.minutes_check = QCheckBox("Previous minutes approved")
+        self.minutes_check = QCheckBox(self.tr("Previous minutes approved"))
         self.minutes_check.toggled.connect(self._on_minutes_check_toggled)
 
         self.model = AttendanceModel(self._write_attendance, self)
         self.table = table_view(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Attendance")
+        self.table.setAccessibleName(self.tr("Attendance"))
         set_font(self.table, 1.1)
         fit_columns(self.table, stretch_column=COL_NAME)
 
         self.count_label = plain_label(object_name="AttendanceCount")
         set_font(self.count_label, 1.15, bold=True)
-        self.all_present_button = QPushButton("All present")
-        self.all_present_button.setToolTip("Mark everyone present who has not sent apologies")
+        self.all_present_button = QPushButton(self.tr("All present"))
+        self.all_present_button.setToolTip(
+            self.tr("Mark everyone present who has not sent apologies")
+        )
         self.all_present_button.clicked.connect(self._on_all_present_clicked)
 
         attendance_header = QHBoxLayout()
-        attendance_header.addWidget(section_label("Attendance"))
+        attendance_header.addWidget(section_label(self.tr("Attendance")))
         attendance_header.addSpacing(16)
         attendance_header.addWidget(self.count_label)
         attendance_header.addStretch(1)
@@ -112,7 +129,7 @@ class OpenPhase(PhasePage):
             return
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         self.topic_label.setText(meeting.topic or meeting.title)
-        self.goal_label.setText(meeting.end_goal or DEFAULT_END_GOAL)
+        self.goal_label.setText(meeting.end_goal or self.tr(DEFAULT_END_GOAL))
         self.minutes_check.blockSignals(True)
         self.minutes_check.setChecked(meeting.previous_minutes_approved)
         self.minutes_check.blockSignals(False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -21,17 +21,39 @@ from ui.models.follow_ups_model import COL_ACTION, COL_NOTE, FollowUpsModel
 from ui.views.phases import PhasePage, fit_columns, set_font, table_view
 from ui.widgets import FieldError, plain_label
 
-EMPTY_TEXT = "No open actions from earlier meetings of this series."
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "ReviewPhase", "No open actions from earlier meetings of this series."
+)
 NOTE_LIMIT = 5000  # what the service accepts for a status note
 
 # (button text with mnemonic, status)
 STATUS_BUTTONS = (
-    ("&Done", ActionStatus.DONE),
-    ("&In progress", ActionStatus.IN_PROGRESS),
-    ("&Blocked", ActionStatus.BLOCKED),
-    ("D&ropped", ActionStatus.DROPPED),
-    ("&Still open", ActionStatus.OPEN),
+    (QT_TRANSLATE_NOOP("ReviewPhase", "&Done"), ActionStatus.DONE),
+    (QT_TRANSLATE_NOOP("ReviewPhase", "&In progress"), ActionStatus.IN_PROGRESS),
+    (QT_TRANSLATE_NOOP("ReviewPhase", "&Blocked"), ActionStatus.BLOCKED),
+    (QT_TRANSLATE_NOOP("ReviewPhase", "D&ropped"), ActionStatus.DROPPED),
+    (QT_TRANSLATE_NOOP("ReviewPhase", "&Still open"), ActionStatus.OPEN),
 )
+
+
+def _status_tips() -> dict[ActionStatus, str]:
+    return {
+        ActionStatus.DONE: QCoreApplication.translate(
+            "ReviewPhase", "Mark as done (with the note) and go to the next one"
+        ),
+        ActionStatus.IN_PROGRESS: QCoreApplication.translate(
+            "ReviewPhase", "Mark as in progress (with the note) and go to the next one"
+        ),
+        ActionStatus.BLOCKED: QCoreApplication.translate(
+            "ReviewPhase", "Mark as blocked (with the note) and go to the next one"
+        ),
+        ActionStatus.DROPPED: QCoreApplication.translate(
+            "ReviewPhase", "Mark as dropped (with the note) and go to the next one"
+        ),
+        ActionStatus.OPEN: QCoreApplication.translate(
+            "ReviewPhase", "Mark as open (with the note) and go to the next one"
+        ),
+    }
 
 
 class ReviewPhase(PhasePage):
@@ -42,12 +64,12 @@ class ReviewPhase(PhasePage):
         self.model = FollowUpsModel(self)
         self.table = table_view(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Follow-ups")
+        self.table.setAccessibleName(self.tr("Follow-ups"))
         # "From" is the date of the meeting that agreed it (its title is in the tooltip).
         fit_columns(self.table, stretch_column=COL_ACTION, fixed={COL_NOTE: 180})
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
-        self.empty_label = plain_label(EMPTY_TEXT, object_name="EmptyState")
+        self.empty_label = plain_label(self.tr(EMPTY_TEXT), object_name="EmptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         set_font(self.empty_label, 1.4)
@@ -63,22 +85,23 @@ class ReviewPhase(PhasePage):
         self.status_group.setExclusive(True)
         self.status_buttons: dict[ActionStatus, QPushButton] = {}
         buttons_row = QHBoxLayout()
+        tips = _status_tips()
         for text, status in STATUS_BUTTONS:
-            button = QPushButton(text)
+            button = QPushButton(self.tr(text))
             button.setCheckable(True)
             button.setMinimumHeight(38)
             set_font(button, 1.1)
-            button.setToolTip(
-                f"Mark as {status.label.lower()} (with the note) and go to the next one"
-            )
+            button.setToolTip(tips[status])
             button.clicked.connect(lambda _=False, s=status: self.apply_status(s))
             self.status_group.addButton(button)
             self.status_buttons[status] = button
             buttons_row.addWidget(button)
 
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Short note, e.g. “Sent on 3 March” — Enter applies")
-        self.note_edit.setAccessibleName("Review note")
+        self.note_edit.setPlaceholderText(
+            self.tr("Short note, e.g. “Sent on 3 March” — Enter applies")
+        )
+        self.note_edit.setAccessibleName(self.tr("Review note"))
         self.note_edit.setMinimumHeight(34)
         self.note_edit.setMaxLength(NOTE_LIMIT)
         self.note_edit.returnPressed.connect(self._on_note_edit_return_pressed)
@@ -120,7 +143,11 @@ class ReviewPhase(PhasePage):
         self.form.setVisible(not empty)
         reviewed = sum(1 for f in rows if f.reviewed)
         self.progress_label.setText(
-            f"{reviewed} of {len(rows)} reviewed in this meeting" if rows else ""
+            self.tr("{reviewed} of {total} reviewed in this meeting").format(
+                reviewed=reviewed, total=len(rows)
+            )
+            if rows
+            else ""
         )
         if rows:
             row = select_row if select_row is not None else max(current, 0)
@@ -175,9 +202,13 @@ class ReviewPhase(PhasePage):
                 meeting_id=self.meeting_id,
             )
         except ValidationError as exc:
-            self.error.show_error(f"Note on “{record.action.title}” not saved: {exc.message}")
+            self.error.show_error(
+                self.tr("Note on “{action}” not saved: {problem}").format(
+                    action=record.action.title, problem=exc.message
+                )
+            )
             return
-        self.show_status(f"Note kept on “{record.action.title}”.")
+        self.show_status(self.tr("Note kept on “{action}”.").format(action=record.action.title))
 
     def _show_selected(self, record: FollowUpRecord | None) -> None:
         self.error.clear_error()

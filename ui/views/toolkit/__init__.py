@@ -9,18 +9,61 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from alignmeet.domain.enums import ItemKind
 
-# key (as in alignmeet.services.TOOLKIT), tab label, module, class(controller, parent=None)
+# key (as in alignmeet.services.TOOLKIT), tab label, module, class(controller, parent=None).
+# Labels are translated where the tabs are built (context "AlignmentPage").
 TABS: tuple[tuple[str, str, str, str], ...] = (
-    ("goals", "Goals && KPIs", "ui.views.toolkit.goals_view", "GoalsView"),
-    ("glossary", "Glossary", "ui.views.toolkit.glossary_view", "GlossaryView"),
-    ("personas", "Personas", "ui.views.toolkit.personas_view", "PersonasView"),
-    ("data_needs", "Data needs", "ui.views.toolkit.data_needs_view", "DataNeedsView"),
-    ("lead_feedback", "Lead feedback", "ui.views.toolkit.lead_feedback_view", "LeadFeedbackView"),
-    ("coaching", "Coaching pairs", "ui.views.toolkit.coaching_view", "CoachingView"),
-    ("board", "Wins && lessons", "ui.views.toolkit.board_view", "BoardView"),
-    ("channels", "Channels", "ui.views.toolkit.channels_view", "ChannelsView"),
+    (
+        "goals",
+        QT_TRANSLATE_NOOP("AlignmentPage", "Goals && KPIs"),
+        "ui.views.toolkit.goals_view",
+        "GoalsView",
+    ),
+    (
+        "glossary",
+        QT_TRANSLATE_NOOP("AlignmentPage", "Glossary"),
+        "ui.views.toolkit.glossary_view",
+        "GlossaryView",
+    ),
+    (
+        "personas",
+        QT_TRANSLATE_NOOP("AlignmentPage", "Personas"),
+        "ui.views.toolkit.personas_view",
+        "PersonasView",
+    ),
+    (
+        "data_needs",
+        QT_TRANSLATE_NOOP("AlignmentPage", "Data needs"),
+        "ui.views.toolkit.data_needs_view",
+        "DataNeedsView",
+    ),
+    (
+        "lead_feedback",
+        QT_TRANSLATE_NOOP("AlignmentPage", "Lead feedback"),
+        "ui.views.toolkit.lead_feedback_view",
+        "LeadFeedbackView",
+    ),
+    (
+        "coaching",
+        QT_TRANSLATE_NOOP("AlignmentPage", "Coaching pairs"),
+        "ui.views.toolkit.coaching_view",
+        "CoachingView",
+    ),
+    (
+        "board",
+        QT_TRANSLATE_NOOP("AlignmentPage", "Wins && lessons"),
+        "ui.views.toolkit.board_view",
+        "BoardView",
+    ),
+    (
+        "channels",
+        QT_TRANSLATE_NOOP("AlignmentPage", "Channels"),
+        "ui.views.toolkit.channels_view",
+        "ChannelsView",
+    ),
 )
 
 # Agenda item kind -> (module, class(controller, *, meeting_id, item_id, parent=None)):

@@ -3,7 +3,8 @@ running meeting shows beside its "Wins & lessons" agenda item."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,13 +31,21 @@ from alignmeet.domain.rules import MAX_TITLE, ValidationError, short_date
 from alignmeet.services.actions import default_tag
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
-from ui.models.board_model import BoardEntriesModel, MeetingBoardModel
+from ui.core_labels import label
+from ui.models.board_model import BoardEntriesModel, MeetingBoardModel, byline
 from ui.models.record_table_model import RECORD_ROLE
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
 
 AREA = "board"
-_HEADINGS = {BoardKind.WIN: "Wins to celebrate", BoardKind.LESSON: "Hard lessons to solve"}
+_HEADINGS = {
+    BoardKind.WIN: QT_TRANSLATE_NOOP("BoardView", "Wins to celebrate"),
+    BoardKind.LESSON: QT_TRANSLATE_NOOP("BoardView", "Hard lessons to solve"),
+}
+
+
+def _heading(kind: BoardKind) -> str:
+    return QCoreApplication.translate("BoardView", _HEADINGS[kind])
 
 
 def _table(model: object, name: str) -> QTableView:
@@ -66,7 +75,7 @@ def _selected(table: QTableView) -> BoardEntryRecord | None:
 def _tag_combo() -> QComboBox:
     combo = QComboBox()
     for tag in (TeamTag.JOINT, TeamTag.SALES, TeamTag.MARKETING):
-        combo.addItem(tag.label, tag.value)
+        combo.addItem(label(tag.label), tag.value)
     return combo
 
 
@@ -88,37 +97,41 @@ class BoardEntryDialog(QDialog):
         self.entry = entry
         self.saved: BoardEntryRecord | None = None
         self.setMinimumWidth(560)
-        what = (entry.kind if entry else kind).label.lower()
-        self.setWindowTitle(f"Edit {what}" if entry else f"New {what}")
+        what = entry.kind if entry else kind
+        if entry is not None:
+            title = self.tr("Edit win") if what is BoardKind.WIN else self.tr("Edit lesson")
+        else:
+            title = self.tr("New win") if what is BoardKind.WIN else self.tr("New lesson")
+        self.setWindowTitle(title)
 
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Kind")
+        self.kind_combo.setAccessibleName(self.tr("Kind"))
         for k in BoardKind:
-            self.kind_combo.addItem(k.label, k.value)
+            self.kind_combo.addItem(label(k.label), k.value)
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setAccessibleName(self.tr("Title"))
         self.title_edit.setMaxLength(MAX_TITLE)
-        self.title_edit.setPlaceholderText("e.g. Fabrikam signed after two webinars")
+        self.title_edit.setPlaceholderText(self.tr("e.g. Fabrikam signed after two webinars"))
         self.details_edit = QPlainTextEdit()
-        self.details_edit.setAccessibleName("Details")
+        self.details_edit.setAccessibleName(self.tr("Details"))
         self.details_edit.setTabChangesFocus(True)
         self.details_edit.setPlaceholderText(
-            "What happened — for a lesson, what we try differently next time"
+            self.tr("What happened — for a lesson, what we try differently next time")
         )
         self.details_edit.setFixedHeight(110)
         self.team_combo = _tag_combo()
-        self.team_combo.setAccessibleName("Team")
+        self.team_combo.setAccessibleName(self.tr("Team"))
         self.author_combo = QComboBox()
-        self.author_combo.setAccessibleName("Raised by")
-        self.author_combo.addItem("Nobody in particular", None)
+        self.author_combo.setAccessibleName(self.tr("Raised by"))
+        self.author_combo.addItem(self.tr("Nobody in particular"), None)
         for member in controller.services.people.list_members():
             self.author_combo.addItem(f"{member.name} ({member.team_name})", member.id)
         self.meeting_combo = QComboBox()
-        self.meeting_combo.setAccessibleName("Meeting")
-        self.meeting_combo.addItem("Between meetings", None)
+        self.meeting_combo.setAccessibleName(self.tr("Meeting"))
+        self.meeting_combo.addItem(self.tr("Between meetings"), None)
         for meeting in reversed(controller.services.meetings.list_meetings()):
-            label = f"{meeting.title}, {short_date(meeting.starts_at.date())}"
-            self.meeting_combo.addItem(label, meeting.id)
+            text = f"{meeting.title}, {short_date(meeting.starts_at.date())}"
+            self.meeting_combo.addItem(text, meeting.id)
 
         self._fields: dict[str, QWidget] = {
             "kind": self.kind_combo,
@@ -127,18 +140,18 @@ class BoardEntryDialog(QDialog):
         }
         self.errors: dict[str, FieldError] = {}
         form = QFormLayout()
-        for key, label, widget in (
-            ("kind", "&Kind", self.kind_combo),
-            ("title", "&Title", self.title_edit),
-            ("details", "&Details", self.details_edit),
-            ("team", "T&eam", self.team_combo),
-            ("author", "&Raised by", self.author_combo),
-            ("meeting", "&Meeting", self.meeting_combo),
+        for key, caption, widget in (
+            ("kind", self.tr("&Kind"), self.kind_combo),
+            ("title", self.tr("&Title"), self.title_edit),
+            ("details", self.tr("&Details"), self.details_edit),
+            ("team", self.tr("T&eam"), self.team_combo),
+            ("author", self.tr("&Raised by"), self.author_combo),
+            ("meeting", self.tr("&Meeting"), self.meeting_combo),
         ):
             box, error = field_with_error(widget)
             box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             self.errors[key] = error
-            form.addRow(label, box)
+            form.addRow(caption, box)
         self.form_error = FieldError()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -208,9 +221,9 @@ class _Column(QFrame):
         super().__init__()
         self.setObjectName("Card")
         self.kind = kind
-        self.heading = section_heading(_HEADINGS[kind])
+        self.heading = section_heading(_heading(kind))
         self.model = BoardEntriesModel(self)
-        name = "Wins" if kind is BoardKind.WIN else "Lessons"
+        name = self.tr("Wins") if kind is BoardKind.WIN else self.tr("Lessons")
         self.table = _table(self.model, name)
         self.table.setWordWrap(True)  # a title reads whole, over two lines if need be
         if kind is BoardKind.WIN:
@@ -220,10 +233,12 @@ class _Column(QFrame):
         self.details.setMinimumHeight(60)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_button = QPushButton(f"Add {kind.label.lower()}")
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete")
-        self.resolve_button = QPushButton("Mark solved")
+        self.add_button = QPushButton(
+            self.tr("Add win") if kind is BoardKind.WIN else self.tr("Add lesson")
+        )
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.resolve_button = QPushButton(self.tr("Mark solved"))
         self.resolve_button.setVisible(kind is BoardKind.LESSON)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -255,9 +270,13 @@ class _Column(QFrame):
         count = len(rows)
         if self.kind is BoardKind.LESSON:
             open_count = sum(1 for e in rows if not e.resolved)
-            self.heading.setText(f"{_HEADINGS[self.kind]}  ({open_count} open of {count})")
+            self.heading.setText(
+                self.tr("{heading}  ({open} open of {count})").format(
+                    heading=_heading(self.kind), open=open_count, count=count
+                )
+            )
         else:
-            self.heading.setText(f"{_HEADINGS[self.kind]}  ({count})")
+            self.heading.setText(f"{_heading(self.kind)}  ({count})")
         if keep is not None:
             row = self.model.row_of(lambda e: e.id == keep.id)
             if row >= 0:
@@ -268,17 +287,19 @@ class _Column(QFrame):
         entry = self.selected()
         for button in (self.edit_button, self.delete_button, self.resolve_button):
             button.setEnabled(entry is not None)
-        self.resolve_button.setText("Reopen" if entry and entry.resolved else "Mark solved")
+        self.resolve_button.setText(
+            self.tr("Reopen") if entry and entry.resolved else self.tr("Mark solved")
+        )
         if entry is None:
-            self.details.setText("Select an entry to read its details.")
+            self.details.setText(self.tr("Select an entry to read its details."))
             return
         where = (
             f"{entry.meeting_title}, {short_date(entry.meeting_date)}"
             if entry.meeting_id
-            else "between meetings"
+            else self.tr("between meetings")
         )
-        body = entry.details or "No details."
-        self.details.setText(f"{body}\n— {entry.byline}, {where}")
+        body = entry.details or self.tr("No details.")
+        self.details.setText(f"{body}\n— {byline(entry)}, {where}")
 
 
 class BoardView(QWidget):
@@ -290,13 +311,13 @@ class BoardView(QWidget):
         self.dialog: BoardEntryDialog | None = None
 
         self.team_filter = QComboBox()
-        self.team_filter.setAccessibleName("Show team")
-        self.team_filter.addItem("All teams", None)
+        self.team_filter.setAccessibleName(self.tr("Show team"))
+        self.team_filter.addItem(self.tr("All teams"), None)
         for tag in (TeamTag.SALES, TeamTag.MARKETING, TeamTag.JOINT):
-            self.team_filter.addItem(tag.label, tag.value)
+            self.team_filter.addItem(label(tag.label), tag.value)
         self.team_filter.currentIndexChanged.connect(lambda *_: self.refresh())
-        self.open_only = QCheckBox("Open lessons only")
-        self.open_only.setToolTip("Hide the lessons already solved")
+        self.open_only = QCheckBox(self.tr("Open lessons only"))
+        self.open_only.setToolTip(self.tr("Hide the lessons already solved"))
         self.open_only.toggled.connect(lambda *_: self.refresh())
         self.summary = plain_label()
 
@@ -311,7 +332,7 @@ class BoardView(QWidget):
         self.lessons = self.columns[BoardKind.LESSON]
 
         filters = QHBoxLayout()
-        filters.addWidget(plain_label("Team:"))
+        filters.addWidget(plain_label(self.tr("Team:")))
         filters.addWidget(self.team_filter)
         filters.addSpacing(12)
         filters.addWidget(self.open_only)
@@ -344,7 +365,11 @@ class BoardView(QWidget):
         everything = board.entries()
         open_lessons = sum(1 for e in everything if e.kind is BoardKind.LESSON and not e.resolved)
         wins = sum(1 for e in everything if e.kind is BoardKind.WIN)
-        self.summary.setText(f"{wins} wins shared, {open_lessons} lessons still to solve together.")
+        self.summary.setText(
+            self.tr("{wins} wins shared, {lessons} lessons still to solve together.").format(
+                wins=wins, lessons=open_lessons
+            )
+        )
 
     def open_dialog(
         self, *, kind: BoardKind = BoardKind.WIN, entry: BoardEntryRecord | None = None
@@ -364,7 +389,11 @@ class BoardView(QWidget):
         entry = column.selected()
         if entry is None:
             return
-        if not ask_yes_no(self, "Delete entry", f"Delete “{entry.title}” from the board?"):
+        if not ask_yes_no(
+            self,
+            self.tr("Delete entry"),
+            self.tr("Delete “{title}” from the board?").format(title=entry.title),
+        ):
             return
         try:
             self.controller.toolkit(AREA, "delete_entry", entry_id=entry.id)
@@ -401,8 +430,8 @@ class BoardPanel(QWidget):
         self.meeting_id = meeting_id
         self.item_id = item_id
 
-        self.win_button = QPushButton("Win")
-        self.lesson_button = QPushButton("Lesson")
+        self.win_button = QPushButton(label(BoardKind.WIN.label))
+        self.lesson_button = QPushButton(label(BoardKind.LESSON.label))
         self.kind_group = QButtonGroup(self)
         for button, kind in (
             (self.win_button, BoardKind.WIN),
@@ -410,24 +439,32 @@ class BoardPanel(QWidget):
         ):
             button.setCheckable(True)
             button.setProperty("phase", True)  # the rounded, highlighted toggle style
-            button.setAccessibleName(f"Add a {kind.label.lower()}")
+            # Checked, the label turns bold: room for the bold text plus the style's padding.
+            bold = QFont(button.font())
+            bold.setBold(True)
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(button.text()) + 36)
+            button.setAccessibleName(
+                self.tr("Add a win") if kind is BoardKind.WIN else self.tr("Add a lesson")
+            )
             self.kind_group.addButton(button)
         self.win_button.setChecked(True)
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setAccessibleName(self.tr("Title"))
         self.title_edit.setMaxLength(MAX_TITLE)
-        self.title_edit.setPlaceholderText("What went well, or what we learned the hard way")
+        self.title_edit.setPlaceholderText(
+            self.tr("What went well, or what we learned the hard way")
+        )
         self.title_edit.returnPressed.connect(self._on_add_button_clicked)
         self.details_edit = QLineEdit()
-        self.details_edit.setAccessibleName("Details")
-        self.details_edit.setPlaceholderText("Details (optional)")
+        self.details_edit.setAccessibleName(self.tr("Details"))
+        self.details_edit.setPlaceholderText(self.tr("Details (optional)"))
         self.details_edit.returnPressed.connect(self._on_add_button_clicked)
         self.author_combo = QComboBox()
-        self.author_combo.setAccessibleName("Raised by")
+        self.author_combo.setAccessibleName(self.tr("Raised by"))
         self.author_combo.currentIndexChanged.connect(self._on_author_combo_changed)
         self.team_combo = _tag_combo()
-        self.team_combo.setAccessibleName("Team")
-        self.add_button = QPushButton("Add")
+        self.team_combo.setAccessibleName(self.tr("Team"))
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.error = FieldError()
@@ -435,15 +472,15 @@ class BoardPanel(QWidget):
         self.note.hide()
 
         self.model = MeetingBoardModel(self)
-        self.table = _table(self.model, "This meeting's wins and lessons")
+        self.table = _table(self.model, self.tr("This meeting's wins and lessons"))
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_state())
-        self.resolve_button = QPushButton("Mark solved")
+        self.resolve_button = QPushButton(self.tr("Mark solved"))
         self.resolve_button.clicked.connect(self._on_resolve_button_clicked)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.open_label = plain_label()
         self.open_label.setWordWrap(True)
@@ -452,7 +489,7 @@ class BoardPanel(QWidget):
         add_card.setObjectName("Card")
         add_layout = QVBoxLayout(add_card)
         add_layout.setContentsMargins(14, 12, 14, 12)
-        add_layout.addWidget(section_heading("Wins to celebrate, lessons to solve"))
+        add_layout.addWidget(section_heading(self.tr("Wins to celebrate, lessons to solve")))
         kinds = QHBoxLayout()
         kinds.addWidget(self.win_button)
         kinds.addWidget(self.lesson_button)
@@ -461,7 +498,7 @@ class BoardPanel(QWidget):
         add_layout.addLayout(kinds)
         who = QHBoxLayout()
         who.addWidget(self.details_edit, 2)
-        who.addWidget(plain_label("by"))
+        who.addWidget(plain_label(self.tr("by")))
         who.addWidget(self.author_combo, 1)
         who.addWidget(self.team_combo)
         who.addWidget(self.add_button)
@@ -473,7 +510,7 @@ class BoardPanel(QWidget):
         list_card.setObjectName("Card")
         list_layout = QVBoxLayout(list_card)
         list_layout.setContentsMargins(14, 12, 14, 12)
-        list_layout.addWidget(section_heading("In this meeting"))
+        list_layout.addWidget(section_heading(self.tr("In this meeting")))
         list_layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.resolve_button)
@@ -507,10 +544,16 @@ class BoardPanel(QWidget):
         ]
         if earlier:
             titles = "; ".join(e.title for e in earlier[:3])
-            more = f" and {len(earlier) - 3} more" if len(earlier) > 3 else ""
-            self.open_label.setText(f"Still open from before: {titles}{more}.")
+            more = (
+                self.tr(" and {count} more").format(count=len(earlier) - 3)
+                if len(earlier) > 3
+                else ""
+            )
+            self.open_label.setText(
+                self.tr("Still open from before: {titles}{more}.").format(titles=titles, more=more)
+            )
         else:
-            self.open_label.setText("No open lessons from earlier meetings.")
+            self.open_label.setText(self.tr("No open lessons from earlier meetings."))
         self._update_state()
 
     def _fill_authors(self) -> None:
@@ -521,7 +564,7 @@ class BoardPanel(QWidget):
         people = present or participants
         self.author_combo.blockSignals(True)
         self.author_combo.clear()
-        self.author_combo.addItem("Nobody in particular", None)
+        self.author_combo.addItem(self.tr("Nobody in particular"), None)
         for p in people:
             self.author_combo.addItem(p.name, p.member_id)
             self.author_combo.setItemData(
@@ -539,7 +582,9 @@ class BoardPanel(QWidget):
         entry = _selected(self.table)
         is_lesson = entry is not None and entry.kind is BoardKind.LESSON
         self.resolve_button.setEnabled(is_lesson)
-        self.resolve_button.setText("Reopen" if entry and entry.resolved else "Mark solved")
+        self.resolve_button.setText(
+            self.tr("Reopen") if entry and entry.resolved else self.tr("Mark solved")
+        )
         self.delete_button.setEnabled(entry is not None)
 
     def _on_add_button_clicked(self) -> None:
@@ -562,7 +607,10 @@ class BoardPanel(QWidget):
             return
         self.title_edit.clear()
         self.details_edit.clear()
-        self.note.setText(f"Added {kind.label.lower()}: {entry.title}")
+        if kind is BoardKind.WIN:
+            self.note.setText(self.tr("Added win: {title}").format(title=entry.title))
+        else:
+            self.note.setText(self.tr("Added lesson: {title}").format(title=entry.title))
         self.note.show()
         self.title_edit.setFocus()
 
@@ -577,7 +625,11 @@ class BoardPanel(QWidget):
         entry = _selected(self.table)
         if entry is None:
             return
-        if ask_yes_no(self, "Delete entry", f"Delete “{entry.title}” from the board?"):
+        if ask_yes_no(
+            self,
+            self.tr("Delete entry"),
+            self.tr("Delete “{title}” from the board?").format(title=entry.title),
+        ):
             self.controller.toolkit(AREA, "delete_entry", entry_id=entry.id)
 
     def _on_controller_toolkit_changed(self, area: str) -> None:

@@ -61,8 +61,10 @@ class ChannelsView(QWidget):
         self._restoring = False
 
         intro = plain_label(
-            "Which channel to use for what urgency, and how fast an answer is due. "
-            "The agreement is shown in the meeting and in every meeting's minutes."
+            self.tr(
+                "Which channel to use for what urgency, and how fast an answer is due. "
+                "The agreement is shown in the meeting and in every meeting's minutes."
+            )
         )
         intro.setWordWrap(True)
 
@@ -70,7 +72,7 @@ class ChannelsView(QWidget):
         self.model = ChannelRulesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Channel per urgency")
+        self.table.setAccessibleName(self.tr("Channel per urgency"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -88,20 +90,24 @@ class ChannelsView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
-        self.up_button = QPushButton("Move up")
+        self.up_button = QPushButton(self.tr("Move up"))
         self.up_button.clicked.connect(self._on_up_button_clicked)
-        self.down_button = QPushButton("Move down")
+        self.down_button = QPushButton(self.tr("Move down"))
         self.down_button.clicked.connect(self._on_down_button_clicked)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self.defaults_button = QPushButton("Start from the suggested channels")
+        self.defaults_button = QPushButton(self.tr("Start from the suggested channels"))
         self.defaults_button.setToolTip(
-            "Urgent → phone call, today → team chat, this week → e-mail, FYI → shared channel"
+            self.tr(
+                "Urgent → phone call, today → team chat, this week → e-mail, FYI → shared channel"
+            )
         )
         self.defaults_button.clicked.connect(self._on_defaults_button_clicked)
         self.empty_label = plain_label(
-            "No channels agreed yet. Add the first rule below, or start from the "
-            "suggested ones and adapt them together."
+            self.tr(
+                "No channels agreed yet. Add the first rule below, or start from the "
+                "suggested ones and adapt them together."
+            )
         )
         self.empty_label.setWordWrap(True)
         table_buttons = QHBoxLayout()
@@ -111,24 +117,26 @@ class ChannelsView(QWidget):
         table_buttons.addWidget(self.defaults_button)
 
         # ---- the form -------------------------------------------------------------------
-        self.form_heading = section_heading("New rule")
+        self.form_heading = section_heading(self.tr("New rule"))
         self.urgency_edit = QLineEdit()
-        self.urgency_edit.setPlaceholderText("e.g. Urgent (deal at risk)")
+        self.urgency_edit.setPlaceholderText(self.tr("e.g. Urgent (deal at risk)"))
         self.channel_edit = QLineEdit()
-        self.channel_edit.setPlaceholderText("e.g. Phone call")
+        self.channel_edit.setPlaceholderText(self.tr("e.g. Phone call"))
         self.response_edit = QLineEdit()
-        self.response_edit.setPlaceholderText("e.g. within 1 hour (optional)")
+        self.response_edit.setPlaceholderText(self.tr("e.g. within 1 hour (optional)"))
         for edit, name in (
-            (self.urgency_edit, "Urgency"),
-            (self.channel_edit, "Channel"),
-            (self.response_edit, "Response time"),
+            (self.urgency_edit, self.tr("Urgency")),
+            (self.channel_edit, self.tr("Channel")),
+            (self.response_edit, self.tr("Response time")),
         ):
             edit.setAccessibleName(name)
             edit.setMaxLength(MAX_FIELD)
             edit.returnPressed.connect(self._on_return_in_form)
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setAccessibleName("Notes")
-        self.notes_edit.setPlaceholderText("When this applies, what to do if nobody answers…")
+        self.notes_edit.setAccessibleName(self.tr("Notes"))
+        self.notes_edit.setPlaceholderText(
+            self.tr("When this applies, what to do if nobody answers…")
+        )
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(64)
 
@@ -143,10 +151,10 @@ class ChannelsView(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         labels = {
-            "urgency": "&Urgency",
-            "channel": "&Channel",
-            "response_time": "&Response time",
-            "notes": "N&otes",
+            "urgency": self.tr("&Urgency"),
+            "channel": self.tr("&Channel"),
+            "response_time": self.tr("&Response time"),
+            "notes": self.tr("N&otes"),
         }
         for i, key in enumerate(self._fields):
             box, error = field_with_error(self._fields[key])
@@ -165,12 +173,12 @@ class ChannelsView(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        self.add_button = QPushButton("Add rule")
+        self.add_button = QPushButton(self.tr("Add rule"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.save_button = QPushButton("Save changes")
+        self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.clear_button = QPushButton("Clear form")
-        self.clear_button.setToolTip("Stop editing and start a new rule")
+        self.clear_button = QPushButton(self.tr("Clear form"))
+        self.clear_button.setToolTip(self.tr("Stop editing and start a new rule"))
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.form_error = FieldError()
         self.form_note = plain_label()
@@ -194,13 +202,13 @@ class ChannelsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        layout.addWidget(section_heading("Communication expectations"))
+        layout.addWidget(section_heading(self.tr("Communication expectations")))
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(table_buttons)
         layout.addWidget(form_card)
-        layout.addWidget(plain_label("In a running meeting it shows as:"))
+        layout.addWidget(plain_label(self.tr("In a running meeting it shows as:")))
         layout.addWidget(self.strip)
 
         controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
@@ -246,7 +254,11 @@ class ChannelsView(QWidget):
         self.down_button.setEnabled(0 <= row < self.model.rowCount() - 1)
         self.remove_button.setEnabled(selected is not None)
         editing = self._editing
-        self.form_heading.setText(f"Editing “{editing.urgency}”" if editing else "New rule")
+        self.form_heading.setText(
+            self.tr("Editing “{urgency}”").format(urgency=editing.urgency)
+            if editing
+            else self.tr("New rule")
+        )
         self.save_button.setEnabled(editing is not None)
 
     # ---- the form -----------------------------------------------------------------------
@@ -302,7 +314,7 @@ class ChannelsView(QWidget):
             return
         self._load_form(None)
         self.table.clearSelection()
-        self._note(f"Added: {rule.describe()}.")
+        self._note(self.tr("Added: {rule}.").format(rule=rule.describe()))
         self.urgency_edit.setFocus()
 
     def _on_save_button_clicked(self) -> None:
@@ -322,7 +334,7 @@ class ChannelsView(QWidget):
             self._show_error(ValidationError("rule", str(exc)))
             return None
         self._load_form(rule)
-        self._note(f"Saved: {rule.describe()}.")
+        self._note(self.tr("Saved: {rule}.").format(rule=rule.describe()))
         return rule
 
     def _on_return_in_form(self) -> None:
@@ -360,7 +372,7 @@ class ChannelsView(QWidget):
                 self._restoring = False
             row = self.model.row_of(lambda r: r.id == record.id)
             self._load_form(self.model.record(row) if row >= 0 else record)
-            self._note(f"Saved: {saved.describe()}.")
+            self._note(self.tr("Saved: {rule}.").format(rule=saved.describe()))
             return
         self._load_form(record)
 
@@ -387,12 +399,12 @@ class ChannelsView(QWidget):
         if self._editing is not None and self._editing.id == rule.id:
             self._load_form(None)
         self.table.clearSelection()
-        self._note(f"Removed: {rule.describe()}.")
+        self._note(self.tr("Removed: {rule}.").format(rule=rule.describe()))
         self._update_state()
 
     def _on_defaults_button_clicked(self) -> None:
         self.controller.toolkit(AREA, "ensure_defaults")
-        self._note("Suggested channels added: adapt them to what your teams agree.")
+        self._note(self.tr("Suggested channels added: adapt them to what your teams agree."))
 
 
 class ChannelsStrip(QFrame):
@@ -403,11 +415,11 @@ class ChannelsStrip(QFrame):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("Card")
-        self.setAccessibleName("Communication expectations")
+        self.setAccessibleName(self.tr("Communication expectations"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(10)
-        self.title_label = plain_label("How to reach each other:")
+        self.title_label = plain_label(self.tr("How to reach each other:"))
         font = self.title_label.font()
         font.setBold(True)
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.1)
@@ -430,7 +442,7 @@ class ChannelsStrip(QFrame):
             self.text_label.setToolTip("")
             self.text_label.setEnabled(True)
         else:
-            self.text_label.setText("No channels agreed yet (Alignment → Channels).")
+            self.text_label.setText(self.tr("No channels agreed yet (Alignment → Channels)."))
             self.text_label.setEnabled(False)
 
     def text(self) -> str:

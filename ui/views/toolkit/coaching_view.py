@@ -53,6 +53,7 @@ from ui.models.coaching_models import (
     CheckinsModel,
     SuggestedPairsModel,
 )
+from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
@@ -104,16 +105,16 @@ class CoachingView(QWidget):
 
         # ---- active pairs --------------------------------------------------------------------
         self.count_label = plain_label()
-        self.rotate_button = QPushButton("Suggest rotation…")
+        self.rotate_button = QPushButton(self.tr("Suggest rotation…"))
         self.rotate_button.setToolTip(
-            "Propose new pairs so that everyone meets the other team, and apply them"
+            self.tr("Propose new pairs so that everyone meets the other team, and apply them")
         )
         self.rotate_button.clicked.connect(self._on_rotate_button_clicked)
         self.pairs_model = ActivePairsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.pairs_model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.pairs_table = _table(self.proxy, "Active coaching pairs")
+        self.pairs_table = _table(self.proxy, self.tr("Active coaching pairs"))
         self.pairs_table.setSortingEnabled(True)
         header = self.pairs_table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # overdue first until clicked
@@ -129,21 +130,21 @@ class CoachingView(QWidget):
         self.pairs_table.selectionModel().selectionChanged.connect(self._on_pair_selection_changed)
         self.pairs_table.doubleClicked.connect(self._on_log_button_clicked)
 
-        self.log_button = QPushButton("Log check-in…")
+        self.log_button = QPushButton(self.tr("Log check-in…"))
         self.log_button.clicked.connect(self._on_log_button_clicked)
-        self.end_button = QPushButton("End pair…")
+        self.end_button = QPushButton(self.tr("End pair…"))
         self.end_button.clicked.connect(self._on_end_button_clicked)
 
         self.sales_combo = QComboBox()
-        self.sales_combo.setAccessibleName("Sales member")
+        self.sales_combo.setAccessibleName(self.tr("Sales member"))
         self.marketing_combo = QComboBox()
-        self.marketing_combo.setAccessibleName("Marketing member")
-        self.start_button = QPushButton("Start pair")
+        self.marketing_combo.setAccessibleName(self.tr("Marketing member"))
+        self.start_button = QPushButton(self.tr("Start pair"))
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.start_error = FieldError()
 
         top = QHBoxLayout()
-        top.addWidget(section_heading("Active pairs"))
+        top.addWidget(section_heading(self.tr("Active pairs")))
         top.addWidget(self.count_label)
         top.addStretch(1)
         top.addWidget(self.rotate_button)
@@ -151,11 +152,11 @@ class CoachingView(QWidget):
         pair_buttons.addWidget(self.log_button)
         pair_buttons.addWidget(self.end_button)
         pair_buttons.addStretch(1)
-        new_label = QLabel("New pair:")
+        new_label = QLabel(self.tr("New pair:"))
         pair_buttons.addWidget(new_label)
-        sales_label = QLabel("&Sales")
+        sales_label = QLabel(self.tr("&Sales"))
         sales_label.setBuddy(self.sales_combo)
-        marketing_label = QLabel("&Marketing")
+        marketing_label = QLabel(self.tr("&Marketing"))
         marketing_label.setBuddy(self.marketing_combo)
         pair_buttons.addWidget(sales_label)
         pair_buttons.addWidget(self.sales_combo)
@@ -169,8 +170,10 @@ class CoachingView(QWidget):
         pairs_layout.setSpacing(8)
         pairs_layout.addLayout(top)
         self.hint_label = plain_label(
-            "Pairs check in every week; a pair is overdue when the last check-in "
-            "(or the start) was more than 7 days ago."
+            self.tr(
+                "Pairs check in every week; a pair is overdue when the last check-in "
+                "(or the start) was more than 7 days ago."
+            )
         )
         self.hint_label.setWordWrap(True)
         pairs_layout.addWidget(self.hint_label)
@@ -179,9 +182,9 @@ class CoachingView(QWidget):
         pairs_layout.addWidget(self.start_error)
 
         # ---- check-in log ---------------------------------------------------------------------
-        self.log_heading = section_heading("Check-ins")
+        self.log_heading = section_heading(self.tr("Check-ins"))
         self.checkins_model = CheckinsModel(self)
-        self.checkins_table = _table(self.checkins_model, "Check-ins of the selected pair")
+        self.checkins_table = _table(self.checkins_model, self.tr("Check-ins of the selected pair"))
         log_header = self.checkins_table.horizontalHeader()
         for column in (COL_PROGRESS, COL_ASKED, COL_GIVEN):
             log_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -192,9 +195,9 @@ class CoachingView(QWidget):
         self.checkins_table.setColumnWidth(COL_DATE, 110)
         self.checkins_table.setColumnWidth(COL_MEETING, 220)
         self.checkins_table.doubleClicked.connect(self._on_edit_checkin_clicked)
-        self.edit_checkin_button = QPushButton("Edit…")
+        self.edit_checkin_button = QPushButton(self.tr("Edit…"))
         self.edit_checkin_button.clicked.connect(self._on_edit_checkin_clicked)
-        self.remove_checkin_button = QPushButton("Remove")
+        self.remove_checkin_button = QPushButton(self.tr("Remove"))
         self.remove_checkin_button.clicked.connect(self._on_remove_checkin_clicked)
         self.checkins_table.selectionModel().selectionChanged.connect(self._update_state)
         log_buttons = QHBoxLayout()
@@ -248,10 +251,17 @@ class CoachingView(QWidget):
         finally:
             self._restoring = False
         overdue = sum(1 for p in pairs if p.overdue)
-        noun = "pair" if len(pairs) == 1 else "pairs"
-        text = f"({len(pairs)} {noun}"
-        text += f" · {overdue} overdue)" if overdue else " · all on track)" if pairs else ")"
-        self.count_label.setText(text if pairs else "(none yet — start one below)")
+        count = plural(self.tr("%n pair(s)", "", len(pairs)), len(pairs))
+        if overdue:
+            text = self.tr("({pairs} · {overdue} overdue)").format(pairs=count, overdue=overdue)
+        else:
+            text = self.tr("({pairs} · all on track)").format(pairs=count)
+        self.count_label.setText(text if pairs else self.tr("(none yet — start one below)"))
+        # "Overdue — 12 days" is longer in some languages: the column grows to fit it.
+        self.pairs_table.resizeColumnToContents(COL_STATUS)
+        self.pairs_table.setColumnWidth(
+            COL_STATUS, max(175, self.pairs_table.columnWidth(COL_STATUS))
+        )
         self.rotate_button.setEnabled(bool(sales and marketing))
         self.start_button.setEnabled(bool(sales and marketing))
         self._show_checkins()
@@ -281,15 +291,17 @@ class CoachingView(QWidget):
         pair = self.selected_pair()
         if pair is None:
             self.checkins_model.set_rows([])
-            self.log_heading.setText("Check-ins — select a pair above")
+            self.log_heading.setText(self.tr("Check-ins — select a pair above"))
         else:
             try:
                 self.checkins_model.set_rows(self.controller.services.coaching.checkins(pair.id))
             except NotFoundError:
                 self.checkins_model.set_rows([])
             count = self.checkins_model.rowCount()
-            noun = "check-in" if count == 1 else "check-ins"
-            self.log_heading.setText(f"Check-ins: {pair.label} ({count} {noun})")
+            checkins = plural(self.tr("%n check-in(s)", "", count), count)
+            self.log_heading.setText(
+                self.tr("Check-ins: {pair} ({checkins})").format(pair=pair.label, checkins=checkins)
+            )
         self._update_state()
 
     def _update_state(self, *_: object) -> None:
@@ -325,8 +337,10 @@ class CoachingView(QWidget):
             return
         if not ask_yes_no(
             self,
-            "End pair",
-            f"End the coaching pair {pair.label}? Their check-ins stay in the history.",
+            self.tr("End pair"),
+            self.tr("End the coaching pair {pair}? Their check-ins stay in the history.").format(
+                pair=pair.label
+            ),
         ):
             return
         try:
@@ -352,7 +366,9 @@ class CoachingView(QWidget):
         if checkin is None:
             return
         if ask_yes_no(
-            self, "Remove check-in", f"Remove the check-in of {short_date(checkin.held_on)}?"
+            self,
+            self.tr("Remove check-in"),
+            self.tr("Remove the check-in of {date}?").format(date=short_date(checkin.held_on)),
         ):
             self.controller.toolkit(AREA, "remove_checkin", checkin_id=checkin.id)
 
@@ -383,21 +399,23 @@ class CheckinDialog(QDialog):
         self.pair = pair
         self.checkin = checkin
         self.saved: CheckinRecord | None = None
-        self.setWindowTitle("Edit check-in" if checkin else "Log check-in")
+        self.setWindowTitle(self.tr("Edit check-in") if checkin else self.tr("Log check-in"))
         today = controller.services.coaching.clock().date()
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setAccessibleName("Date of the check-in")
+        self.date_edit.setAccessibleName(self.tr("Date of the check-in"))
         self.date_edit.setMaximumDate(QDate(today))
         self.date_edit.setDate(QDate(checkin.held_on if checkin else today))
-        self.progress_edit = _text_box("Progress", "How each is doing against their goals")
-        self.asked_edit = _text_box("Tips asked", "What one asked the other for")
-        self.given_edit = _text_box("Tips given", "The advice given")
+        self.progress_edit = _text_box(
+            self.tr("Progress"), self.tr("How each is doing against their goals")
+        )
+        self.asked_edit = _text_box(self.tr("Tips asked"), self.tr("What one asked the other for"))
+        self.given_edit = _text_box(self.tr("Tips given"), self.tr("The advice given"))
         self.meeting_combo = QComboBox()
-        self.meeting_combo.setAccessibleName("Logged in meeting")
-        self.meeting_combo.addItem("— not in a meeting —", None)
+        self.meeting_combo.setAccessibleName(self.tr("Logged in meeting"))
+        self.meeting_combo.addItem(self.tr("— not in a meeting —"), None)
         for meeting in controller.services.meetings.list_meetings():
             self.meeting_combo.addItem(
                 f"{meeting.title} ({short_date(meeting.starts_at.date())})", meeting.id
@@ -419,11 +437,11 @@ class CheckinDialog(QDialog):
             "meeting_id": self.meeting_combo,
         }
         labels = {
-            "held_on": "&Date",
-            "progress": "&Progress",
-            "tips_asked": "Tips &asked",
-            "tips_given": "Tips &given",
-            "meeting_id": "Logged in &meeting",
+            "held_on": self.tr("&Date"),
+            "progress": self.tr("&Progress"),
+            "tips_asked": self.tr("Tips &asked"),
+            "tips_given": self.tr("Tips &given"),
+            "meeting_id": self.tr("Logged in &meeting"),
         }
         self.errors: dict[str, FieldError] = {}
         form = QFormLayout()
@@ -440,7 +458,7 @@ class CheckinDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Save check-in" if checkin else "Log check-in")
+        ok.setText(self.tr("Save check-in") if checkin else self.tr("Log check-in"))
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
@@ -488,16 +506,16 @@ class RotationDialog(QDialog):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle("Suggest rotation")
+        self.setWindowTitle(self.tr("Suggest rotation"))
         sv = controller.services.coaching
         self.suggestion: RotationSuggestion = sv.suggest_rotation(sv.clock().date())
         self.applied = False
 
-        intro = plain_label(self.suggestion.describe())
+        intro = plain_label(self._describe(self.suggestion))
         intro.setWordWrap(True)
         self.model = SuggestedPairsModel(self)
         self.model.set_rows(self.suggestion.pairs)
-        self.table = _table(self.model, "Suggested pairs")
+        self.table = _table(self.model, self.tr("Suggested pairs"))
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -507,10 +525,17 @@ class RotationDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ending = self.suggestion.active_pairs
         what = (
-            f"Applying ends the {ending} current pair{'s' if ending != 1 else ''} today "
-            "(their check-ins stay in the history) and starts these pairs."
+            plural(
+                self.tr(
+                    "Applying ends the %n current pair(s) today "
+                    "(their check-ins stay in the history) and starts these pairs.",
+                    "",
+                    ending,
+                ),
+                ending,
+            )
             if ending
-            else "Applying starts these pairs today."
+            else self.tr("Applying starts these pairs today.")
         )
         self.note = plain_label(what)
         self.note.setWordWrap(True)
@@ -519,18 +544,33 @@ class RotationDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Apply rotation")
+        ok.setText(self.tr("Apply rotation"))
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(section_heading("Next round of coaching pairs"))
+        layout.addWidget(section_heading(self.tr("Next round of coaching pairs")))
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(1000, 460)
+
+    def _describe(self, suggestion: RotationSuggestion) -> str:
+        repeats = sum(1 for p in suggestion.pairs if p.times_met)
+        text = self.tr(
+            "{met} of {possible} possible pairs have met so far. This round: {new} new pairs"
+        ).format(
+            met=suggestion.pairs_met,
+            possible=suggestion.pairs_possible,
+            new=len(suggestion.pairs) - repeats,
+        )
+        if repeats:
+            text += self.tr(", {repeats} meeting again (everyone has met the other team)").format(
+                repeats=repeats
+            )
+        return text + "."
 
     def _on_buttons_accepted(self) -> None:
         pairs = [(p.sales_member_id, p.marketing_member_id) for p in self.suggestion.pairs]

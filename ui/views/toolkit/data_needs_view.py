@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QDate,
     QMimeData,
     QModelIndex,
@@ -49,6 +50,7 @@ from ui.models.data_needs_model import (
     JointTopModel,
     TeamRankingModel,
 )
+from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, plain_tooltip
 from ui.widgets import FieldError, plain_label, section_heading
 
@@ -84,13 +86,21 @@ def _table(model: object, name: str) -> QTableView:
 
 def describe(comparison: Comparison) -> str:
     """ "4 on both lists · 4 only Sales · 4 only Marketing." """
-    parts = [f"{len(comparison.shared)} on both lists"]
-    parts += [f"{len(comparison.only_for(tid))} only {name}" for tid, name in comparison.teams]
+    both = QCoreApplication.translate("DataNeedsView", "{count} on both lists")
+    only = QCoreApplication.translate("DataNeedsView", "{count} only {team}")
+    parts = [both.format(count=len(comparison.shared))]
+    parts += [
+        only.format(count=len(comparison.only_for(tid)), team=name)
+        for tid, name in comparison.teams
+    ]
     return " · ".join(parts) + "."
 
 
 def legend() -> QLabel:
-    label = plain_label(f"{BOTH_MARK.strip()} tinted: on both teams' lists (the overlap)")
+    text = QCoreApplication.translate(
+        "DataNeedsView", "{mark} tinted: on both teams' lists (the overlap)"
+    )
+    label = plain_label(text.format(mark=BOTH_MARK.strip()))
     label.setObjectName("DataNeedsLegend")
     return label
 
@@ -155,10 +165,10 @@ class TeamRankingPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
-        self.heading = section_heading(f"{team_name} — Top 10")
+        self.heading = section_heading(self.tr("{team} — Top 10").format(team=team_name))
         self.model = _DraggableRanking(team_id, self)
         self.model.reordered.connect(self._save)
-        self.table = _table(self.model, f"{team_name}'s ranking")
+        self.table = _table(self.model, self.tr("{team}'s ranking").format(team=team_name))
         self.table.setDragEnabled(True)
         self.table.setAcceptDrops(True)
         self.table.setDropIndicatorShown(True)
@@ -167,21 +177,25 @@ class TeamRankingPanel(QFrame):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.up_button = QPushButton("▲ Up")
-        self.up_button.setAccessibleName(f"Move up in {team_name}'s list")
+        self.up_button = QPushButton(self.tr("▲ Up"))
+        self.up_button.setAccessibleName(self.tr("Move up in {team}'s list").format(team=team_name))
         self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button = QPushButton("▼ Down")
-        self.down_button.setAccessibleName(f"Move down in {team_name}'s list")
+        self.down_button = QPushButton(self.tr("▼ Down"))
+        self.down_button.setAccessibleName(
+            self.tr("Move down in {team}'s list").format(team=team_name)
+        )
         self.down_button.clicked.connect(lambda: self._move(1))
-        self.remove_button = QPushButton("Take off the list")
+        self.remove_button = QPushButton(self.tr("Take off the list"))
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.add_combo = QComboBox()
-        self.add_combo.setAccessibleName(f"Data need to add to {team_name}'s list")
+        self.add_combo.setAccessibleName(
+            self.tr("Data need to add to {team}'s list").format(team=team_name)
+        )
         self.add_combo.setMinimumContentsLength(18)
         self.add_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.add_button = QPushButton("Add to list")
+        self.add_button = QPushButton(self.tr("Add to list"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.error = FieldError()
 
@@ -204,7 +218,11 @@ class TeamRankingPanel(QFrame):
         selected = self.selected_id()
         self.model.set_rows(list(ranking.needs))
         count = len(ranking.needs)
-        self.heading.setText(f"{self.team_name} — Top 10  ({count} of {MAX_RANKED})")
+        self.heading.setText(
+            self.tr("{team} — Top 10  ({count} of {limit})").format(
+                team=self.team_name, count=count, limit=MAX_RANKED
+            )
+        )
         ranked = set(ranking.need_ids)
         self.add_combo.clear()
         for need in needs:
@@ -233,7 +251,9 @@ class TeamRankingPanel(QFrame):
         full = len(ids) >= MAX_RANKED
         self.add_button.setEnabled(self.add_combo.count() > 0 and not full)
         self.add_button.setToolTip(
-            f"{self.team_name}'s list is full: take one off first" if full else ""
+            self.tr("{team}'s list is full: take one off first").format(team=self.team_name)
+            if full
+            else ""
         )
 
     def _ids(self) -> list[int]:
@@ -284,11 +304,13 @@ class DataNeedsView(QWidget):
         self.team_panels: list[TeamRankingPanel] = []
 
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("A data need, e.g. “Lead source per opportunity”")
-        self.title_edit.setAccessibleName("New data need")
+        self.title_edit.setPlaceholderText(
+            self.tr("A data need, e.g. “Lead source per opportunity”")
+        )
+        self.title_edit.setAccessibleName(self.tr("New data need"))
         self.title_edit.setMaxLength(MAX_TITLE)
         self.title_edit.returnPressed.connect(self._on_add_need_clicked)
-        self.add_need_button = QPushButton("Add data need")
+        self.add_need_button = QPushButton(self.tr("Add data need"))
         self.add_need_button.clicked.connect(self._on_add_need_clicked)
         self.title_error = FieldError()
         self.summary_label = plain_label()
@@ -304,7 +326,7 @@ class DataNeedsView(QWidget):
         self.teams_row.setSpacing(16)
 
         self.joint_model = JointTopModel(self)
-        self.joint_table = _table(self.joint_model, "Joint Top 10")
+        self.joint_table = _table(self.joint_model, self.tr("Joint Top 10"))
         jh = self.joint_table.horizontalHeader()
         jh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         jh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -312,7 +334,7 @@ class DataNeedsView(QWidget):
         self.joint_label.setWordWrap(True)
         joint_card, joint_layout = _card()
         joint_top = QHBoxLayout()
-        joint_top.addWidget(section_heading("Joint Top 10"))
+        joint_top.addWidget(section_heading(self.tr("Joint Top 10")))
         joint_top.addWidget(self.joint_label, 1)
         joint_layout.addLayout(joint_top)
         joint_layout.addWidget(self.joint_table, 1)
@@ -340,7 +362,8 @@ class DataNeedsView(QWidget):
         for panel, ranking in zip(self.team_panels, rankings, strict=True):
             panel.set_data(ranking, needs)
         comparison = service.overlap()
-        self.summary_label.setText(f"{len(needs)} data needs · {describe(comparison)}")
+        count = plural(self.tr("%n data need(s)", "", len(needs)), len(needs))
+        self.summary_label.setText(f"{count} · {describe(comparison)}")
         joint = service.joint_top10()
         self.joint_model.set_rows(joint)
         if joint:
@@ -351,14 +374,19 @@ class DataNeedsView(QWidget):
                 meeting_id = meetings.pop()
                 assert meeting_id is not None
                 meeting = self.controller.services.meetings.get_meeting(meeting_id)
-                where = f"Agreed in “{meeting.title}”. "
+                where = self.tr("Agreed in “{meeting}”. ").format(meeting=meeting.title)
             self.joint_label.setText(
-                f"{where}{done} of {len(joint)} closed; each item is tracked as a joint action."
+                where
+                + self.tr(
+                    "{done} of {total} closed; each item is tracked as a joint action."
+                ).format(done=done, total=len(joint))
             )
         else:
             self.joint_label.setText(
-                "Not agreed yet: add a “Data-needs ranking” item to a meeting's agenda and agree "
-                "it there."
+                self.tr(
+                    "Not agreed yet: add a “Data-needs ranking” item to a meeting's agenda and "
+                    "agree it there."
+                )
             )
 
     def _ensure_panels(self, rankings: list[TeamRanking]) -> None:
@@ -381,7 +409,9 @@ class DataNeedsView(QWidget):
             return
         self.title_edit.clear()
         self.summary_label.setText(
-            f"Added “{need.title}”. Add it to a team's list with “Add to list”."
+            self.tr("Added “{title}”. Add it to a team's list with “Add to list”.").format(
+                title=need.title
+            )
         )
 
     def _on_controller_toolkit_changed(self, area: str) -> None:
@@ -396,7 +426,9 @@ class JointRow:
     def __init__(self, rank: int) -> None:
         self.rank_label = plain_label(f"{rank}.")
         self.need_combo = QComboBox()
-        self.need_combo.setAccessibleName(f"Joint data need {rank}")
+        self.need_combo.setAccessibleName(
+            QCoreApplication.translate("DataNeedsPanel", "Joint data need {rank}").format(rank=rank)
+        )
         self.need_combo.setMinimumContentsLength(10)
         self.need_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -405,17 +437,25 @@ class JointRow:
             lambda text: self.need_combo.setToolTip(plain_tooltip(text) or "")
         )
         self.owner_combo = QComboBox()
-        self.owner_combo.setAccessibleName(f"Owner of joint data need {rank}")
+        self.owner_combo.setAccessibleName(
+            QCoreApplication.translate("DataNeedsPanel", "Owner of joint data need {rank}").format(
+                rank=rank
+            )
+        )
         self.owner_combo.setMinimumContentsLength(7)
         self.owner_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.due_edit = QDateEdit()
-        self.due_edit.setAccessibleName(f"Due date of joint data need {rank}")
+        self.due_edit.setAccessibleName(
+            QCoreApplication.translate(
+                "DataNeedsPanel", "Due date of joint data need {rank}"
+            ).format(rank=rank)
+        )
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("d MMM yyyy")
         self.due_edit.setMinimumDate(_NO_DATE)
-        self.due_edit.setSpecialValueText("No date")
+        self.due_edit.setSpecialValueText(QCoreApplication.translate("DataNeedsPanel", "No date"))
         self.due_edit.setDate(_NO_DATE)
         self.due_edit.setFixedWidth(118)
 
@@ -455,11 +495,11 @@ class DataNeedsPanel(QWidget):
         self.item_id = item_id
 
         self.comparison_model = ComparisonModel(self)
-        self.comparison_table = _table(self.comparison_model, "Both teams' lists compared")
+        self.comparison_table = _table(self.comparison_model, self.tr("Both teams' lists compared"))
         self.comparison_label = plain_label()
         self.comparison_label.setWordWrap(True)
         left, left_layout = _card()
-        left_layout.addWidget(section_heading("What each team wants"))
+        left_layout.addWidget(section_heading(self.tr("What each team wants")))
         left_layout.addWidget(self.comparison_label)
         left_layout.addWidget(legend())
         left_layout.addWidget(self.comparison_table, 1)
@@ -468,7 +508,9 @@ class DataNeedsPanel(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
-        for column, text in enumerate(("#", "Data need", "Owner", "Due")):
+        for column, text in enumerate(
+            ("#", self.tr("Data need"), self.tr("Owner"), self.tr("Due"))
+        ):
             grid.addWidget(plain_label(text), 0, column)
         for i, row in enumerate(self.rows, start=1):
             grid.addWidget(row.rank_label, i, 0)
@@ -488,22 +530,24 @@ class DataNeedsPanel(QWidget):
         scroll.viewport().setAutoFillBackground(False)
         rows_widget.setAutoFillBackground(False)
 
-        self.suggest_button = QPushButton("Fill in the suggestion")
+        self.suggest_button = QPushButton(self.tr("Fill in the suggestion"))
         self.suggest_button.setToolTip(
-            "Needs both teams want first, then by combined rank; owners stay as chosen"
+            self.tr("Needs both teams want first, then by combined rank; owners stay as chosen")
         )
         self.suggest_button.clicked.connect(self._on_suggest_button_clicked)
-        self.agree_button = QPushButton("Agree joint Top 10")
+        self.agree_button = QPushButton(self.tr("Agree joint Top 10"))
         self.agree_button.setDefault(True)
         self.agree_button.clicked.connect(self._on_agree_button_clicked)
         self.error = FieldError()
         self.note = plain_label()
         self.note.setWordWrap(True)
         right, right_layout = _card()
-        right_layout.addWidget(section_heading("Joint Top 10"))
+        right_layout.addWidget(section_heading(self.tr("Joint Top 10")))
         hint = plain_label(
-            "Pick up to ten needs in order, each with an owner. Agreeing turns every row into "
-            "a joint action of this meeting."
+            self.tr(
+                "Pick up to ten needs in order, each with an owner. Agreeing turns every row "
+                "into a joint action of this meeting."
+            )
         )
         hint.setWordWrap(True)
         right_layout.addWidget(hint)
@@ -560,7 +604,7 @@ class DataNeedsPanel(QWidget):
                 row.need_combo.addItem(need.title, need.id)
             row.need_combo.blockSignals(False)
             row.owner_combo.clear()
-            row.owner_combo.addItem("Owner…", None)
+            row.owner_combo.addItem(self.tr("Owner…"), None)
             for member_id, name in owners:
                 row.owner_combo.addItem(name, member_id)
         if load_rows:
@@ -597,7 +641,7 @@ class DataNeedsPanel(QWidget):
         for row, need_id in zip(self.rows, ids, strict=True):
             owner, due = owners.get(need_id, (None, None))
             row.set_values(need_id, owner, due)
-        self.note.setText("Suggestion filled in: needs both teams want come first.")
+        self.note.setText(self.tr("Suggestion filled in: needs both teams want come first."))
 
     def _on_agree_button_clicked(self) -> None:
         self.error.clear_error()
@@ -612,8 +656,10 @@ class DataNeedsPanel(QWidget):
         self.controller.actions_changed.emit(self.meeting_id)
         self.refresh(load_rows=True)
         self.note.setText(
-            f"Agreed: {len(agreed)} data needs, each now a joint action of this meeting "
-            "(see Action plans and Follow-ups)."
+            self.tr(
+                "Agreed: {count} data needs, each now a joint action of this meeting "
+                "(see Action plans and Follow-ups)."
+            ).format(count=len(agreed))
         )
 
     def _field_for(self, exc: ValidationError) -> QWidget | None:

@@ -57,14 +57,14 @@ class GlossaryLookup(QWidget):
         super().__init__(parent, Qt.WindowType.Tool)
         self.controller = controller
         self.setObjectName(_OBJECT_NAME)
-        self.setWindowTitle("Glossary — agreed definitions")
+        self.setWindowTitle(self.tr("Glossary — agreed definitions"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
         self._terms: list[GlossaryTermRecord] = []
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Type a term: MQL, SQL, ICP…")
+        self.search_edit.setPlaceholderText(self.tr("Type a term: MQL, SQL, ICP…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search the glossary")
+        self.search_edit.setAccessibleName(self.tr("Search the glossary"))
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
 
         self.model = GlossaryLookupModel(self)
@@ -72,7 +72,7 @@ class GlossaryLookup(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Agreed definitions")
+        self.table.setAccessibleName(self.tr("Agreed definitions"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -102,7 +102,9 @@ class GlossaryLookup(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setFont(font)
         self.footer = plain_label(
-            "Definitions change only as a meeting decision (Alignment → Glossary).  Esc closes."
+            self.tr(
+                "Definitions change only as a meeting decision (Alignment → Glossary).  Esc closes."
+            )
         )
         self.footer.setWordWrap(True)
 
@@ -135,9 +137,11 @@ class GlossaryLookup(QWidget):
         self.table.resizeRowsToContents()
         shown = self.proxy.rowCount()
         if not self.model.rowCount():
-            self.empty_label.setText("No definitions agreed yet.")
+            self.empty_label.setText(self.tr("No definitions agreed yet."))
         elif not shown:
-            self.empty_label.setText(f"No agreed term matches “{self.search_edit.text()}”.")
+            self.empty_label.setText(
+                self.tr("No agreed term matches “{query}”.").format(query=self.search_edit.text())
+            )
         self.empty_label.setVisible(shown == 0)
         self.table.setVisible(shown > 0)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -134,39 +134,39 @@ class ProposeDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.result_version: GlossaryVersionRecord | None = None
-        self.setWindowTitle("Propose a glossary change")
+        self.setWindowTitle(self.tr("Propose a glossary change"))
         services = controller.services
 
         self.term_edit = QLineEdit(term)
-        self.term_edit.setAccessibleName("Term")
+        self.term_edit.setAccessibleName(self.tr("Term"))
         self.term_edit.setMaxLength(MAX_TERM)
-        self.term_edit.setPlaceholderText("e.g. MQL")
+        self.term_edit.setPlaceholderText(self.tr("e.g. MQL"))
         names = [t.term for t in services.glossary.terms()]
         completer = QCompleter(names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.term_edit.setCompleter(completer)
         self.definition_edit = QPlainTextEdit(definition)
-        self.definition_edit.setAccessibleName("Definition")
-        self.definition_edit.setPlaceholderText("The wording both teams should agree on…")
+        self.definition_edit.setAccessibleName(self.tr("Definition"))
+        self.definition_edit.setPlaceholderText(self.tr("The wording both teams should agree on…"))
         self.definition_edit.setTabChangesFocus(True)
         self.definition_edit.setMinimumHeight(120)
 
         self.meeting_combo = QComboBox()
-        self.meeting_combo.setAccessibleName("For meeting")
-        self.meeting_combo.addItem("No meeting in particular (the next one decides)", None)
+        self.meeting_combo.setAccessibleName(self.tr("For meeting"))
+        self.meeting_combo.addItem(self.tr("No meeting in particular (the next one decides)"), None)
         for meeting in services.meetings.list_meetings():
             if meeting.status is MeetingStatus.CLOSED and meeting.id != meeting_id:
                 continue
             label = f"{meeting.title}, {short_date(meeting.starts_at.date())}"
             if meeting.status is MeetingStatus.RUNNING:
-                label += " (running)"
+                label += " " + self.tr("(running)")
             self.meeting_combo.addItem(label, meeting.id)
         found = self.meeting_combo.findData(meeting_id)
         self.meeting_combo.setCurrentIndex(max(found, 0))
         self.meeting_combo.setEnabled(not fixed_meeting)
 
         self.by_combo = QComboBox()
-        self.by_combo.setAccessibleName("Proposed by")
+        self.by_combo.setAccessibleName(self.tr("Proposed by"))
         self.by_combo.addItem("—", None)
         allowed = set(proposer_ids) if proposer_ids is not None else None
         for member in services.people.list_members():
@@ -182,10 +182,10 @@ class ProposeDialog(QDialog):
         self.field_errors: dict[str, FieldError] = {}
         form = QFormLayout()
         labels = {
-            "term": "&Term",
-            "definition": "&Definition",
-            "meeting": "For &meeting",
-            "proposed_by": "Proposed &by",
+            "term": self.tr("&Term"),
+            "definition": self.tr("&Definition"),
+            "meeting": self.tr("For &meeting"),
+            "proposed_by": self.tr("Proposed &by"),
         }
         for key, widget in self._fields.items():
             box, error = field_with_error(widget)
@@ -193,15 +193,17 @@ class ProposeDialog(QDialog):
             form.addRow(labels[key], box)
         self.form_error = FieldError()
         hint = plain_label(
-            "The wording becomes the current definition only when a meeting approves it, "
-            "as a decision of its glossary agenda item."
+            self.tr(
+                "The wording becomes the current definition only when a meeting approves it, "
+                "as a decision of its glossary agenda item."
+            )
         )
         hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.propose_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.propose_button.setText("Propose")
+        self.propose_button.setText(self.tr("Propose"))
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -247,17 +249,17 @@ class GlossaryView(QWidget):
         self.dialog: ProposeDialog | None = None
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search terms and definitions…")
+        self.search_edit.setPlaceholderText(self.tr("Search terms and definitions…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search the glossary")
+        self.search_edit.setAccessibleName(self.tr("Search the glossary"))
         self.search_edit.setMinimumWidth(280)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self.new_button = QPushButton("New term…")
+        self.new_button = QPushButton(self.tr("New term…"))
         self.new_button.clicked.connect(self._on_new_button_clicked)
-        self.export_button = QPushButton("Export appendix (.docx)…")
+        self.export_button = QPushButton(self.tr("Export appendix (.docx)…"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
         top = QHBoxLayout()
-        top.addWidget(section_heading("Shared language"))
+        top.addWidget(section_heading(self.tr("Shared language")))
         self.count_label = plain_label()
         top.addWidget(self.count_label)
         top.addStretch(1)
@@ -265,8 +267,10 @@ class GlossaryView(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.export_button)
         intro = plain_label(
-            "Agreed definitions both teams use. A change is proposed here or in a meeting, "
-            "and becomes current only when a meeting approves it as a decision."
+            self.tr(
+                "Agreed definitions both teams use. A change is proposed here or in a meeting, "
+                "and becomes current only when a meeting approves it as a decision."
+            )
         )
         intro.setWordWrap(True)
 
@@ -275,7 +279,7 @@ class GlossaryView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = _table("Glossary terms")
+        self.table = _table(self.tr("Glossary terms"))
         self.table.setModel(self.proxy)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_DEFINITION, QHeaderView.ResizeMode.Stretch)
@@ -296,12 +300,16 @@ class GlossaryView(QWidget):
         italic = self.agreed_label.font()
         italic.setItalic(True)
         self.agreed_label.setFont(italic)
-        self.propose_button = QPushButton("Propose a change…")
+        self.propose_button = QPushButton(self.tr("Propose a change…"))
         self.propose_button.clicked.connect(self._on_propose_button_clicked)
-        self.withdraw_button = QPushButton("Withdraw proposal")
-        self.withdraw_button.setToolTip("Take back the selected proposal (not yet decided)")
+        self.withdraw_button = QPushButton(self.tr("Withdraw proposal"))
+        self.withdraw_button.setToolTip(
+            self.tr("Take back the selected proposal (not yet decided)")
+        )
         self.withdraw_button.clicked.connect(self._on_withdraw_button_clicked)
-        self.approve_hint = plain_label("Approving happens in a meeting, on its glossary item.")
+        self.approve_hint = plain_label(
+            self.tr("Approving happens in a meeting, on its glossary item.")
+        )
         self.approve_hint.setFont(italic)
         buttons = QHBoxLayout()
         buttons.addWidget(self.propose_button)
@@ -310,7 +318,7 @@ class GlossaryView(QWidget):
         buttons.addWidget(self.approve_hint)
 
         self.history_model = GlossaryVersionsModel(self)
-        self.history = _table("History of the term")
+        self.history = _table(self.tr("History of the term"))
         self.history.setModel(self.history_model)
         self.history.setWordWrap(True)
         self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -330,12 +338,14 @@ class GlossaryView(QWidget):
         detail_layout.addWidget(self.definition_label)
         detail_layout.addWidget(self.agreed_label)
         detail_layout.addLayout(buttons)
-        detail_layout.addWidget(section_heading("History"))
+        detail_layout.addWidget(section_heading(self.tr("History")))
         detail_layout.addWidget(self.history, 1)
         self.detail = detail
         self.empty_label = _big(
-            "No terms yet. Propose the first definition both teams should share — "
-            "qualified lead, MQL, SQL, ICP — with “New term…”.",
+            self.tr(
+                "No terms yet. Propose the first definition both teams should share — "
+                "qualified lead, MQL, SQL, ICP — with “New term…”."
+            ),
             1.1,
         )
 
@@ -371,7 +381,11 @@ class GlossaryView(QWidget):
         finally:
             self._restoring = False
         agreed = sum(1 for t in terms if t.current)
-        self.count_label.setText(f"({agreed} agreed of {len(terms)})" if terms else "")
+        self.count_label.setText(
+            self.tr("({agreed} agreed of {total})").format(agreed=agreed, total=len(terms))
+            if terms
+            else ""
+        )
         searching = bool(self.search_edit.text().strip())
         self.empty_label.setVisible(not terms and not searching)
         if selected is not None and self._select_id(selected.id):
@@ -411,7 +425,9 @@ class GlossaryView(QWidget):
         self.detail.setEnabled(term is not None)
         if term is None:
             self.term_label.setText("")
-            self.definition_label.setText("Select a term to see its definition and history.")
+            self.definition_label.setText(
+                self.tr("Select a term to see its definition and history.")
+            )
             self.agreed_label.setText("")
             self.history_model.set_rows([])
             self._update_buttons()
@@ -421,9 +437,9 @@ class GlossaryView(QWidget):
             self.definition_label.setText(term.current.definition)
             self.agreed_label.setText(_agreed_text(term))
         else:
-            self.definition_label.setText("Not agreed yet.")
+            self.definition_label.setText(self.tr("Not agreed yet."))
             self.agreed_label.setText(
-                "Proposed wording below; a meeting approves it as a decision."
+                self.tr("Proposed wording below; a meeting approves it as a decision.")
             )
         history = self.controller.services.glossary.term_history(term.id)
         self.history_model.set_rows(history)
@@ -478,17 +494,22 @@ class GlossaryView(QWidget):
         version = self.selected_version()
         if version is None or version.status is not VersionStatus.PROPOSED:
             return
-        question = f"Withdraw the proposed wording {version.label} of “{version.term}”?"
-        if not ask_yes_no(self, "Withdraw proposal", question):
+        question = self.tr("Withdraw the proposed wording {version} of “{term}”?").format(
+            version=version.label, term=version.term
+        )
+        if not ask_yes_no(self, self.tr("Withdraw proposal"), question):
             return
         try:
             self.controller.toolkit(AREA, "withdraw", version_id=version.id)
         except (ValidationError, NotFoundError) as exc:
-            warn(self, "Cannot withdraw", getattr(exc, "message", str(exc)))
+            warn(self, self.tr("Cannot withdraw"), getattr(exc, "message", str(exc)))
 
     def _on_export_button_clicked(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export the glossary", "glossary.docx", "Word document (*.docx)"
+            self,
+            self.tr("Export the glossary"),
+            self.tr("glossary.docx"),
+            self.tr("Word document (*.docx)"),
         )
         if path:
             self.export_to(Path(path))
@@ -503,9 +524,13 @@ class GlossaryView(QWidget):
         try:
             write_glossary(self.controller.services.glossary.glossary_data(), path)
         except ExportError as exc:
-            warn(self, "Export failed", exc.message)
+            warn(self, self.tr("Export failed"), exc.message)
             return None
-        inform(self, "Glossary exported", f"The glossary appendix was saved to {path}.")
+        inform(
+            self,
+            self.tr("Glossary exported"),
+            self.tr("The glossary appendix was saved to {path}.").format(path=path),
+        )
         return path
 
 
@@ -513,18 +538,40 @@ def _agreed_text(term: GlossaryTermRecord) -> str:
     current = term.current
     if current is None:
         return ""
-    parts = [f"Version {current.number}"]
+    parts = [
+        QCoreApplication.translate("GlossaryView", "Version {number}").format(number=current.number)
+    ]
     if current.meeting_title:
-        parts.append(f"agreed in {current.meeting_label}")
+        parts.append(
+            QCoreApplication.translate("GlossaryView", "agreed in {meeting}").format(
+                meeting=current.meeting_label
+            )
+        )
     elif current.decided_at:
-        parts.append(f"agreed on {short_date(current.decided_at.date())}")
+        parts.append(
+            QCoreApplication.translate("GlossaryView", "agreed on {date}").format(
+                date=short_date(current.decided_at.date())
+            )
+        )
     if current.decision_removed:
-        parts.append("the decision record was deleted since; the wording stays agreed")
+        parts.append(
+            QCoreApplication.translate(
+                "GlossaryView", "the decision record was deleted since; the wording stays agreed"
+            )
+        )
     if current.proposed_by_name:
-        parts.append(f"proposed by {current.proposed_by_name}")
+        parts.append(
+            QCoreApplication.translate("GlossaryView", "proposed by {name}").format(
+                name=current.proposed_by_name
+            )
+        )
     if term.open_proposals:
         count = term.open_proposals
-        parts.append(f"{count} change{'' if count == 1 else 's'} proposed")
+        if count == 1:
+            parts.append(QCoreApplication.translate("GlossaryView", "1 change proposed"))
+        else:
+            text = QCoreApplication.translate("GlossaryView", "{count} changes proposed")
+            parts.append(text.format(count=count))
     return " · ".join(parts)
 
 
@@ -563,19 +610,23 @@ class GlossaryPanel(QWidget):
 
         # ---- on the table ---------------------------------------------------------------
         self.proposals_model = GlossaryProposalsModel(self)
-        self.proposals = _table("Glossary proposals on the table")
+        self.proposals = _table(self.tr("Glossary proposals on the table"))
         self.proposals.setModel(self.proposals_model)
         self.proposals.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.proposals.setColumnWidth(0, 160)
         self.proposals.setColumnWidth(2, 130)
         self.proposals.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.approve_button = QPushButton("Approve as decision")
+        self.approve_button = QPushButton(self.tr("Approve as decision"))
         self.approve_button.setToolTip(
-            "The wording becomes the current definition; the decision is recorded on this item"
+            self.tr(
+                "The wording becomes the current definition; the decision is recorded on this item"
+            )
         )
         self.approve_button.clicked.connect(self._on_approve_button_clicked)
-        self.reject_button = QPushButton("Reject")
-        self.reject_button.setToolTip("Not adopted: recorded as a decision; the definition stays")
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.reject_button.setToolTip(
+            self.tr("Not adopted: recorded as a decision; the definition stays")
+        )
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
         self.now_label = plain_label()
         self.now_label.setWordWrap(True)
@@ -586,7 +637,7 @@ class GlossaryPanel(QWidget):
         compare_grid.setContentsMargins(0, 0, 0, 0)
         compare_grid.setHorizontalSpacing(8)
         for row, (caption, label) in enumerate(
-            (("Now:", self.now_label), ("Proposed:", self.proposed_label))
+            ((self.tr("Now:"), self.now_label), (self.tr("Proposed:"), self.proposed_label))
         ):
             head = plain_label(caption)
             bold = head.font()
@@ -596,14 +647,17 @@ class GlossaryPanel(QWidget):
             compare_grid.addWidget(label, row, 1)
         compare_grid.setColumnStretch(1, 1)
         self.closed_label = plain_label(
-            "This meeting is closed: glossary changes are agreed in a planned or running meeting."
+            self.tr(
+                "This meeting is closed: glossary changes are agreed in a planned or running "
+                "meeting."
+            )
         )
         self.closed_label.setWordWrap(True)
         self.status_label = FieldError()
         self.note_label = plain_label()
         self.note_label.setWordWrap(True)
         self.note_label.hide()
-        self.empty_label = plain_label("Nothing proposed for this meeting yet.")
+        self.empty_label = plain_label(self.tr("Nothing proposed for this meeting yet."))
         self.empty_label.setEnabled(False)
         decide = QHBoxLayout()
         decide.addWidget(self.approve_button)
@@ -614,8 +668,8 @@ class GlossaryPanel(QWidget):
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 6, 0, 0)
         table_layout.setSpacing(6)
-        self.propose_button = QPushButton("Propose a term or wording…")
-        self.propose_button.setToolTip("Propose a new term, or a new wording of a term")
+        self.propose_button = QPushButton(self.tr("Propose a term or wording…"))
+        self.propose_button.setToolTip(self.tr("Propose a new term, or a new wording of a term"))
         self.propose_button.clicked.connect(self._on_propose_button_clicked)
         table_layout.addWidget(self.proposals, 1)
         table_layout.addWidget(self.empty_label)
@@ -627,7 +681,7 @@ class GlossaryPanel(QWidget):
 
         # ---- current definitions ----------------------------------------------------------
         self.current_model = GlossaryLookupModel(self)
-        self.current = _table("Current definitions")
+        self.current = _table(self.tr("Current definitions"))
         self.current.setModel(self.current_model)
         self.current.setWordWrap(True)
         self.current.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -635,8 +689,8 @@ class GlossaryPanel(QWidget):
         self.current.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(table_box, "On the table")
-        self.tabs.addTab(self.current, "Current definitions")
+        self.tabs.addTab(table_box, self.tr("On the table"))
+        self.tabs.addTab(self.current, self.tr("Current definitions"))
         self.tabs.setCornerWidget(self.propose_button, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -654,8 +708,11 @@ class GlossaryPanel(QWidget):
         proposals = services.glossary.open_proposals(meeting_id=self.meeting_id)
         self.proposals_model.set_rows(proposals)
         self.empty_label.setVisible(not proposals)
-        self.tabs.setTabText(0, f"On the table ({len(proposals)})")
-        self.tabs.setTabText(1, f"Current definitions ({self.current_model.rowCount()})")
+        self.tabs.setTabText(0, self.tr("On the table ({count})").format(count=len(proposals)))
+        self.tabs.setTabText(
+            1,
+            self.tr("Current definitions ({count})").format(count=self.current_model.rowCount()),
+        )
         self.proposals.setVisible(bool(proposals))
         row = self.proposals_model.row_of(lambda v: chosen is not None and v.id == chosen.id)
         if row < 0 and proposals:
@@ -687,7 +744,7 @@ class GlossaryPanel(QWidget):
         if version is None:
             return
         term = next((t for t in self.current_model.rows() if t.id == version.term_id), None)
-        self.now_label.setText(term.definition if term is not None else "(a new term)")
+        self.now_label.setText(term.definition if term is not None else self.tr("(a new term)"))
         self.proposed_label.setText(version.definition)
 
     def _on_controller_toolkit_changed(self, area: str) -> None:
@@ -712,9 +769,17 @@ class GlossaryPanel(QWidget):
             self.refresh()
             return None
         if method == "approve":
-            self._note(f"Approved: “{result.term}” {result.label} is now the current definition.")
+            self._note(
+                self.tr("Approved: “{term}” {version} is now the current definition.").format(
+                    term=result.term, version=result.label
+                )
+            )
         else:
-            self._note(f"Rejected: {result.label} of “{result.term}”; the definition stays.")
+            self._note(
+                self.tr("Rejected: {version} of “{term}”; the definition stays.").format(
+                    term=result.term, version=result.label
+                )
+            )
         return result
 
     def _note(self, text: str) -> None:
@@ -752,7 +817,11 @@ class GlossaryPanel(QWidget):
         row = self.proposals_model.row_of(lambda v: v.id == version.id)
         if row >= 0:
             self.proposals.selectRow(row)
-        self._note(f"Proposed {version.label} of “{version.term}”: approve or reject it.")
+        self._note(
+            self.tr("Proposed {version} of “{term}”: approve or reject it.").format(
+                version=version.label, term=version.term
+            )
+        )
 
     def _on_propose_button_clicked(self) -> None:
         self.open_propose_dialog()

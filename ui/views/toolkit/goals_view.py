@@ -28,7 +28,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QItemSelection, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,13 +74,16 @@ from alignmeet.export.charts import STATUS_COLOURS, nice_ticks
 from alignmeet.services.base import NotFoundError
 from ui.colors import is_dark
 from ui.controller import Controller
+from ui.core_labels import label
 from ui.models.goals_tables_model import (
     ActivityGoalsModel,
     CsvPreviewModel,
     KpisModel,
     KpiStatusModel,
     MeasurementsModel,
+    disposition_hint,
 )
+from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
 from ui.widgets import FieldError, ask_yes_no, inform, plain_label, section_heading, show_validation
 
@@ -179,7 +182,10 @@ def _fill_members(combo: QComboBox, controller: Controller, *, none_label: str) 
 def ask_csv_path(parent: QWidget) -> Path | None:
     """Ask for the CSV file to import (tests replace this function)."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import KPI measurements", "", "CSV files (*.csv *.txt);;All files (*)"
+        parent,
+        QCoreApplication.translate("GoalsView", "Import KPI measurements"),
+        "",
+        QCoreApplication.translate("GoalsView", "CSV files (*.csv *.txt);;All files (*)"),
     )
     return Path(name) if name else None
 
@@ -249,7 +255,7 @@ def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
     for status in (KpiStatus.ON_TARGET, KpiStatus.NEAR, KpiStatus.OFF_TARGET, KpiStatus.NO_TARGET):
         if status not in used:
             continue
-        bar_set = QBarSet(status.label)
+        bar_set = QBarSet(label(status.label))
         colour = QColor(*STATUS_COLOURS[status])  # the same bars as the Word report
         bar_set.setColor(colour)
         bar_set.setBorderColor(colour)
@@ -263,7 +269,7 @@ def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
     chart.addSeries(series)
 
     target_series = QLineSeries()
-    target_series.setName("Target")
+    target_series.setName(QCoreApplication.translate("GoalsView", "Target"))
     pen = QPen(QGuiApplication.palette().color(QPalette.ColorRole.WindowText))
     pen.setWidthF(2.0)
     pen.setStyle(Qt.PenStyle.DashLine)
@@ -299,7 +305,9 @@ def _chart_view(row: KpiRow, *, large: bool = False) -> QChartView:
     view = QChartView(kpi_chart(row, large=large))
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(320 if large else 270)
-    view.setAccessibleName(f"Chart: {row.kpi.name}")
+    view.setAccessibleName(
+        QCoreApplication.translate("GoalsView", "Chart: {kpi}").format(kpi=row.kpi.name)
+    )
     return view
 
 
@@ -325,7 +333,7 @@ class RevenueGoalStrip(QFrame):
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(True)
         self.bar.setMinimumWidth(200)
-        self.bar.setAccessibleName("Revenue goal progress")
+        self.bar.setAccessibleName(self.tr("Revenue goal progress"))
         self.detail = plain_label()
         self.detail.setWordWrap(True)
         if large:
@@ -340,17 +348,41 @@ class RevenueGoalStrip(QFrame):
 
     def show_goal(self, goal: GoalRecord | None, period_label: str) -> None:
         if goal is None:
-            self.heading.setText(f"No shared revenue goal for {period_label} yet")
+            self.heading.setText(
+                self.tr("No shared revenue goal for {period} yet").format(period=period_label)
+            )
             self.bar.hide()
-            self.detail.setText("Set it on the Goals page: one number both teams work towards.")
+            self.detail.setText(
+                self.tr("Set it on the Goals page: one number both teams work towards.")
+            )
             return
-        self.heading.setText(f"Shared revenue goal, {goal.period_label}: {goal.title}")
+        self.heading.setText(
+            self.tr("Shared revenue goal, {period}: {goal}").format(
+                period=goal.period_label, goal=goal.title
+            )
+        )
         self.bar.show()
         progress = goal.progress
         self.bar.setValue(int(min(1.0, progress or 0.0) * 100))
         self.bar.setFormat(f"{(progress or 0) * 100:.0f} %")
-        owner = f" · owner {goal.owner_name}" if goal.owner_name else ""
-        self.detail.setText(goal.describe() + owner)
+        owner = self.tr(" · owner {name}").format(name=goal.owner_name) if goal.owner_name else ""
+        self.detail.setText(self._describe(goal) + owner)
+
+    def _describe(self, goal: GoalRecord) -> str:
+        """ "$5.2M target · $3.9M so far (75 %)"."""
+        parts = []
+        if goal.target_value is not None:
+            parts.append(
+                self.tr("{value} target").format(value=format_value(goal.target_value, goal.unit))
+            )
+        if goal.actual_value is not None:
+            parts.append(
+                self.tr("{value} so far").format(value=format_value(goal.actual_value, goal.unit))
+            )
+        text = " · ".join(parts)
+        if goal.progress is not None:
+            text += f" ({goal.progress * 100:.0f} %)"
+        return text
 
 
 # ---- the dashboard page ----------------------------------------------------------------------
@@ -362,7 +394,7 @@ class DashboardPage(QWidget):
         self.goal_strip = RevenueGoalStrip()
         self.summary = plain_label()
         self.status_model = KpiStatusModel(self)
-        self.status_table = _table("KPI status", self.status_model)
+        self.status_table = _table(self.tr("KPI status"), self.status_model)
         self.status_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.status_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.charts_host = QWidget()
@@ -375,8 +407,10 @@ class DashboardPage(QWidget):
         scroll.setWidget(self.charts_host)
         self.chart_views: list[QChartView] = []
         self.empty = plain_label(
-            "No KPIs yet. Define them on the “KPIs & measurements” page, then record "
-            "values per period or import them from a CSV file."
+            self.tr(
+                "No KPIs yet. Define them on the “KPIs & measurements” page, then record "
+                "values per period or import them from a CSV file."
+            )
         )
         self.empty.setWordWrap(True)
 
@@ -385,7 +419,7 @@ class DashboardPage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.goal_strip)
         top = QHBoxLayout()
-        top.addWidget(section_heading("KPI status"))
+        top.addWidget(section_heading(self.tr("KPI status")))
         top.addWidget(self.summary, 1)
         layout.addLayout(top)
         layout.addWidget(self.status_table)
@@ -400,11 +434,13 @@ class DashboardPage(QWidget):
         self.status_table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         counts = data.counts()
-        parts = [
-            f"{counts[s]} {s.label.lower()}"
-            for s in (KpiStatus.ON_TARGET, KpiStatus.NEAR, KpiStatus.OFF_TARGET, KpiStatus.NO_DATA)
-            if counts[s]
-        ]
+        phrases = {
+            KpiStatus.ON_TARGET: self.tr("{count} on target"),
+            KpiStatus.NEAR: self.tr("{count} near target"),
+            KpiStatus.OFF_TARGET: self.tr("{count} off target"),
+            KpiStatus.NO_DATA: self.tr("{count} no data"),
+        }
+        parts = [phrase.format(count=counts[s]) for s, phrase in phrases.items() if counts[s]]
         self.summary.setText(f"{data.period_label} · " + ", ".join(parts) if parts else "")
         for view in self.chart_views:
             self.charts_grid.removeWidget(view)
@@ -427,19 +463,22 @@ class GoalsPage(QWidget):
         self._editing: GoalRecord | None = None
 
         # revenue goal (left)
-        self.revenue_heading = section_heading("Shared revenue goal")
-        self.revenue_period = _line("2026-Q4", "Revenue goal period", 20)
-        self.revenue_title = _line("e.g. New ARR from new customers", "Revenue goal")
-        self.revenue_target = _line("e.g. 5400000", "Revenue target", 40)
-        self.revenue_actual = _line("so far (optional)", "Revenue so far", 40)
-        self.revenue_unit = _line("$, €, …", "Revenue unit", 30)
+        self.revenue_heading = section_heading(self.tr("Shared revenue goal"))
+        self.revenue_heading.setWordWrap(True)  # "…, Q4 2026" runs longer in German
+        self.revenue_period = _line("2026-Q4", self.tr("Revenue goal period"), 20)
+        self.revenue_title = _line(
+            self.tr("e.g. New ARR from new customers"), self.tr("Revenue goal")
+        )
+        self.revenue_target = _line(self.tr("e.g. 5400000"), self.tr("Revenue target"), 40)
+        self.revenue_actual = _line(self.tr("so far (optional)"), self.tr("Revenue so far"), 40)
+        self.revenue_unit = _line("$, €, …", self.tr("Revenue unit"), 30)
         self.revenue_unit.setText("$")
-        self.revenue_owner = _combo("Revenue goal owner", [])
+        self.revenue_owner = _combo(self.tr("Revenue goal owner"), [])
         self.revenue_notes = QPlainTextEdit()
-        self.revenue_notes.setAccessibleName("Revenue goal notes")
-        self.revenue_notes.setPlaceholderText("Notes (optional)")
+        self.revenue_notes.setAccessibleName(self.tr("Revenue goal notes"))
+        self.revenue_notes.setPlaceholderText(self.tr("Notes (optional)"))
         self.revenue_notes.setMaximumHeight(70)
-        self.revenue_save = QPushButton("Set revenue goal")
+        self.revenue_save = QPushButton(self.tr("Set revenue goal"))
         self.revenue_save.clicked.connect(self._on_revenue_save_clicked)
         self.revenue_error = FieldError()
         self.revenue_note = plain_label()
@@ -454,16 +493,16 @@ class GoalsPage(QWidget):
         }
         self.revenue_period.editingFinished.connect(self._on_revenue_period_edited)
         form = QFormLayout()
-        form.addRow("&Period", self.revenue_period)
-        form.addRow("&Goal", self.revenue_title)
-        form.addRow("&Target", self.revenue_target)
-        form.addRow("So &far", self.revenue_actual)
-        form.addRow("&Unit", self.revenue_unit)
-        form.addRow("&Owner", self.revenue_owner)
-        form.addRow("&Notes", self.revenue_notes)
+        form.addRow(self.tr("&Period"), self.revenue_period)
+        form.addRow(self.tr("&Goal"), self.revenue_title)
+        form.addRow(self.tr("&Target"), self.revenue_target)
+        form.addRow(self.tr("So &far"), self.revenue_actual)
+        form.addRow(self.tr("&Unit"), self.revenue_unit)
+        form.addRow(self.tr("&Owner"), self.revenue_owner)
+        form.addRow(self.tr("&Notes"), self.revenue_notes)
         revenue_card, rl = _card()
         rl.addWidget(self.revenue_heading)
-        hint = plain_label("One revenue goal per period, shared by Sales and Marketing.")
+        hint = plain_label(self.tr("One revenue goal per period, shared by Sales and Marketing."))
         hint.setWordWrap(True)
         rl.addWidget(hint)
         rl.addLayout(form)
@@ -475,29 +514,32 @@ class GoalsPage(QWidget):
 
         # activity goals (right)
         self.model = ActivityGoalsModel(self)
-        self.table = _table("Activity goals", self.model)
+        self.table = _table(self.tr("Activity goals"), self.model)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        self.show_archived = QCheckBox("Show archived")
+        self.show_archived = QCheckBox(self.tr("Show archived"))
         self.show_archived.toggled.connect(self._on_show_archived_toggled)
-        self.form_heading = section_heading("New activity goal")
-        self.title_edit = _line("e.g. Joint webinar series with an AE on every panel", "Activity")
-        self.period_edit = _line("2026-Q4", "Activity period", 20)
-        self.owner_combo = _combo("Owner", [])
-        self.disposition_combo = _combo(
-            "Decision", [(f"{d.label} — {d.hint}", d.value) for d in Disposition]
+        self.form_heading = section_heading(self.tr("New activity goal"))
+        self.title_edit = _line(
+            self.tr("e.g. Joint webinar series with an AE on every panel"), self.tr("Activity")
         )
-        self.team_combo = _combo("Team", [(t.label, t.value) for t in TeamTag])
+        self.period_edit = _line("2026-Q4", self.tr("Activity period"), 20)
+        self.owner_combo = _combo(self.tr("Owner"), [])
+        self.disposition_combo = _combo(
+            self.tr("Decision"),
+            [(f"{label(d.label)} — {disposition_hint(d)}", d.value) for d in Disposition],
+        )
+        self.team_combo = _combo(self.tr("Team"), [(label(t.label), t.value) for t in TeamTag])
         _set_combo(self.team_combo, TeamTag.JOINT.value)
-        self.notes_edit = _line("Why (optional)", "Activity notes", 2000)
-        self.add_button = QPushButton("Add activity goal")
+        self.notes_edit = _line(self.tr("Why (optional)"), self.tr("Activity notes"), 2000)
+        self.add_button = QPushButton(self.tr("Add activity goal"))
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.save_button = QPushButton("Save changes")
+        self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.archive_button = QPushButton("Archive")
+        self.archive_button = QPushButton(self.tr("Archive"))
         self.archive_button.clicked.connect(self._on_archive_clicked)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.clear_button = QPushButton("Clear form")
+        self.clear_button = QPushButton(self.tr("Clear form"))
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.form_error = FieldError()
         self.form_note = plain_label()
@@ -511,9 +553,16 @@ class GoalsPage(QWidget):
         }
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        labels = ("&Activity", "&Period", "O&wner", "&Decision", "T&eam", "N&otes")
-        for i, (key, label) in enumerate(zip(self._fields, labels, strict=True)):
-            text = plain_label(label.replace("&", ""))
+        labels = (
+            self.tr("&Activity"),
+            self.tr("&Period"),
+            self.tr("O&wner"),
+            self.tr("&Decision"),
+            self.tr("T&eam"),
+            self.tr("N&otes"),
+        )
+        for i, (key, caption) in enumerate(zip(self._fields, labels, strict=True)):
+            text = plain_label(caption.replace("&", ""))
             row, col = divmod(i, 2)
             grid.addWidget(text, row, col * 2)
             grid.addWidget(self._fields[key], row, col * 2 + 1)
@@ -532,14 +581,16 @@ class GoalsPage(QWidget):
         fl.addWidget(self.form_note)
 
         top = QHBoxLayout()
-        top.addWidget(section_heading("Mutual activity goals"))
+        top.addWidget(section_heading(self.tr("Mutual activity goals")))
         top.addStretch(1)
         top.addWidget(self.show_archived)
         right = QVBoxLayout()
         right.addLayout(top)
         explain = plain_label(
-            "What both teams do towards the goal, each with an owner. At each review mark it: "
-            "continue, improve or eliminate."
+            self.tr(
+                "What both teams do towards the goal, each with an owner. At each review mark "
+                "it: continue, improve or eliminate."
+            )
         )
         explain.setWordWrap(True)
         right.addWidget(explain)
@@ -557,8 +608,8 @@ class GoalsPage(QWidget):
     def show_period(self, period: Period) -> None:
         changed = self.period != period
         self.period = period
-        _fill_members(self.revenue_owner, self.controller, none_label="(no owner)")
-        _fill_members(self.owner_combo, self.controller, none_label="Choose the owner…")
+        _fill_members(self.revenue_owner, self.controller, none_label=self.tr("(no owner)"))
+        _fill_members(self.owner_combo, self.controller, none_label=self.tr("Choose the owner…"))
         quarter = period_containing("quarter", period.start).key
         if changed:
             self.revenue_period.setText(quarter)
@@ -597,19 +648,21 @@ class GoalsPage(QWidget):
         except ValidationError:
             pass
         self._revenue = goal
-        label = parse_period(period_text).label if goal else period_text
+        period_name = parse_period(period_text).label if goal else period_text
         if goal is not None:
-            self.revenue_heading.setText(f"Shared revenue goal, {label}")
+            self.revenue_heading.setText(
+                self.tr("Shared revenue goal, {period}").format(period=period_name)
+            )
             self.revenue_title.setText(goal.title)
             self.revenue_target.setText(_number_text(goal.target_value))
             self.revenue_actual.setText(_number_text(goal.actual_value))
             self.revenue_unit.setText(goal.unit)
             _set_combo(self.revenue_owner, goal.owner_id)
             self.revenue_notes.setPlainText(goal.notes)
-            self.revenue_save.setText("Save revenue goal")
+            self.revenue_save.setText(self.tr("Save revenue goal"))
         else:
-            self.revenue_heading.setText("Shared revenue goal")
-            self.revenue_save.setText("Set revenue goal")
+            self.revenue_heading.setText(self.tr("Shared revenue goal"))
+            self.revenue_save.setText(self.tr("Set revenue goal"))
 
     def _on_revenue_period_edited(self) -> None:
         self._load_revenue()
@@ -638,7 +691,9 @@ class GoalsPage(QWidget):
         except NotFoundError as exc:
             self.revenue_error.show_error(str(exc))
             return
-        self.revenue_note.setText(f"Saved the revenue goal for {goal.period_label}.")
+        self.revenue_note.setText(
+            self.tr("Saved the revenue goal for {period}.").format(period=goal.period_label)
+        )
 
     # -- activity form
     def _form_values(self) -> dict[str, object]:
@@ -664,7 +719,9 @@ class GoalsPage(QWidget):
             self._show_error(exc)
             return
         self._load_form(None)
-        self.form_note.setText(f"Added “{goal.title}” ({goal.owner_name}).")
+        self.form_note.setText(
+            self.tr("Added “{title}” ({owner}).").format(title=goal.title, owner=goal.owner_name)
+        )
 
     def _on_save_clicked(self) -> None:
         if self._editing is None:
@@ -680,14 +737,17 @@ class GoalsPage(QWidget):
         except NotFoundError as exc:
             self.form_error.show_error(str(exc))
             return
-        self.form_note.setText(f"Saved “{goal.title}”.")
+        self.form_note.setText(self.tr("Saved “{title}”.").format(title=goal.title))
 
     def _on_archive_clicked(self) -> None:
         goal = self._editing
         if goal is None:
             return
         self.controller.toolkit(AREA, "archive_goal", goal_id=goal.id, archived=not goal.archived)
-        self.form_note.setText(f"“{goal.title}” {'restored' if goal.archived else 'archived'}.")
+        if goal.archived:
+            self.form_note.setText(self.tr("“{title}” restored.").format(title=goal.title))
+        else:
+            self.form_note.setText(self.tr("“{title}” archived.").format(title=goal.title))
         if not goal.archived and not self.show_archived.isChecked():
             self._load_form(None)
 
@@ -697,14 +757,16 @@ class GoalsPage(QWidget):
             return
         if not ask_yes_no(
             self,
-            "Delete activity goal",
-            f"Delete “{goal.title}” for good? Actions linked to it keep their place but lose "
-            "the link. Archive it instead to keep its history.",
+            self.tr("Delete activity goal"),
+            self.tr(
+                "Delete “{title}” for good? Actions linked to it keep their place but lose "
+                "the link. Archive it instead to keep its history."
+            ).format(title=goal.title),
         ):
             return
         self.controller.toolkit(AREA, "delete_goal", goal_id=goal.id)
         self._load_form(None)
-        self.form_note.setText(f"Deleted “{goal.title}”.")
+        self.form_note.setText(self.tr("Deleted “{title}”.").format(title=goal.title))
 
     def _on_clear_clicked(self) -> None:
         self.table.clearSelection()
@@ -733,10 +795,16 @@ class GoalsPage(QWidget):
 
     def _update_buttons(self) -> None:
         goal = self._editing
-        self.form_heading.setText(f"Editing “{goal.title}”" if goal else "New activity goal")
+        self.form_heading.setText(
+            self.tr("Editing “{title}”").format(title=goal.title)
+            if goal
+            else self.tr("New activity goal")
+        )
         for b in (self.save_button, self.archive_button, self.delete_button):
             b.setEnabled(goal is not None)
-        self.archive_button.setText("Restore" if goal and goal.archived else "Archive")
+        self.archive_button.setText(
+            self.tr("Restore") if goal and goal.archived else self.tr("Archive")
+        )
 
     def _on_table_selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
         record = _selected(self.table)
@@ -759,25 +827,32 @@ class KpisPage(QWidget):
         self.period: Period | None = None
 
         self.kpi_model = KpisModel(self)
-        self.kpi_table = _table("KPIs", self.kpi_model)
+        self.kpi_table = _table(self.tr("KPIs"), self.kpi_model)
         self.kpi_table.selectionModel().selectionChanged.connect(self._on_kpi_selection_changed)
-        self.up_button = QPushButton("Move up")
+        self.up_button = QPushButton(self.tr("Move up"))
         self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button = QPushButton("Move down")
+        self.down_button = QPushButton(self.tr("Move down"))
         self.down_button.clicked.connect(lambda: self._move(1))
 
-        self.kpi_heading = section_heading("New KPI")
-        self.name_edit = _line("e.g. MQL→SQL conversion", "KPI name")
-        self.unit_edit = _line("%, h, leads, $", "Unit", 30)
-        self.target_edit = _line("e.g. 30", "Target", 40)
+        self.kpi_heading = section_heading(self.tr("New KPI"))
+        self.name_edit = _line(self.tr("e.g. MQL→SQL conversion"), self.tr("KPI name"))
+        self.unit_edit = _line(self.tr("%, h, leads, $"), self.tr("Unit"), 30)
+        self.target_edit = _line(self.tr("e.g. 30"), self.tr("Target"), 40)
         self.better_combo = _combo(
-            "Which way is better", [("Higher is better", True), ("Lower is better", False)]
+            self.tr("Which way is better"),
+            [(self.tr("Higher is better"), True), (self.tr("Lower is better"), False)],
         )
-        self.period_kind_combo = _combo("Measured per", [(k.label, k.value) for k in PeriodKind])
-        self.kpi_team_combo = _combo("KPI team", [(t.label, t.value) for t in TeamTag])
+        self.period_kind_combo = _combo(
+            self.tr("Measured per"), [(label(k.label), k.value) for k in PeriodKind]
+        )
+        self.kpi_team_combo = _combo(
+            self.tr("KPI team"), [(label(t.label), t.value) for t in TeamTag]
+        )
         _set_combo(self.kpi_team_combo, TeamTag.JOINT.value)
         self.description_edit = _line(
-            "What it counts, so both teams read it the same way", "Definition", 2000
+            self.tr("What it counts, so both teams read it the same way"),
+            self.tr("Definition"),
+            2000,
         )
         self.kpi_fields: dict[str, QWidget] = {
             "name": self.name_edit,
@@ -791,24 +866,24 @@ class KpisPage(QWidget):
         kpi_form = QGridLayout()
         kpi_form.setHorizontalSpacing(10)
         placed = (
-            ("Name", "name", 0, 0, 3),
-            ("Definition", "description", 1, 0, 3),
-            ("Unit", "unit", 2, 0, 1),
-            ("Target", "target", 2, 2, 1),
-            ("Better", "higher_is_better", 3, 0, 1),
-            ("Per", "period_kind", 3, 2, 1),
-            ("Team", "team_tag", 4, 0, 1),
+            (self.tr("Name"), "name", 0, 0, 3),
+            (self.tr("Definition"), "description", 1, 0, 3),
+            (self.tr("Unit"), "unit", 2, 0, 1),
+            (self.tr("Target"), "target", 2, 2, 1),
+            (self.tr("Better"), "higher_is_better", 3, 0, 1),
+            (self.tr("Per"), "period_kind", 3, 2, 1),
+            (self.tr("Team"), "team_tag", 4, 0, 1),
         )
-        for label, key, row, col, span in placed:
-            kpi_form.addWidget(plain_label(label), row, col)
+        for caption, key, row, col, span in placed:
+            kpi_form.addWidget(plain_label(caption), row, col)
             kpi_form.addWidget(self.kpi_fields[key], row, col + 1, 1, span)
-        self.add_kpi_button = QPushButton("Add KPI")
+        self.add_kpi_button = QPushButton(self.tr("Add KPI"))
         self.add_kpi_button.clicked.connect(self._on_add_kpi_clicked)
-        self.save_kpi_button = QPushButton("Save")
+        self.save_kpi_button = QPushButton(self.tr("Save"))
         self.save_kpi_button.clicked.connect(self._on_save_kpi_clicked)
-        self.archive_kpi_button = QPushButton("Archive")
+        self.archive_kpi_button = QPushButton(self.tr("Archive"))
         self.archive_kpi_button.clicked.connect(self._on_archive_kpi_clicked)
-        self.new_kpi_button = QPushButton("New")
+        self.new_kpi_button = QPushButton(self.tr("New"))
         self.new_kpi_button.clicked.connect(self._on_new_kpi_clicked)
         self.kpi_error = FieldError()
         kpi_buttons = QHBoxLayout()
@@ -819,7 +894,7 @@ class KpisPage(QWidget):
 
         left_card, ll = _card()
         order = QHBoxLayout()
-        order.addWidget(section_heading("KPI definitions"))
+        order.addWidget(section_heading(self.tr("KPI definitions")))
         order.addStretch(1)
         order.addWidget(self.up_button)
         order.addWidget(self.down_button)
@@ -831,22 +906,23 @@ class KpisPage(QWidget):
         ll.addWidget(self.kpi_error)
 
         # measurements
-        self.m_heading = section_heading("Measurements")
+        self.m_heading = section_heading(self.tr("Measurements"))
+        self.m_heading.setWordWrap(True)  # "Measurements of <a long KPI name> (monthly)"
         self.m_model = MeasurementsModel(self)
-        self.m_table = _table("Measurements", self.m_model)
+        self.m_table = _table(self.tr("Measurements"), self.m_model)
         self.m_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
         self.m_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.m_table.selectionModel().selectionChanged.connect(self._on_m_selection_changed)
-        self.m_period = _line("2026-11", "Measurement period", 20)
-        self.m_value = _line("value", "Value", 40)
-        self.m_target = _line("own target (optional)", "Own target", 40)
-        self.m_note = _line("note (optional)", "Measurement note", 2000)
-        self.record_button = QPushButton("Record")
+        self.m_period = _line("2026-11", self.tr("Measurement period"), 20)
+        self.m_value = _line(self.tr("value"), self.tr("Value"), 40)
+        self.m_target = _line(self.tr("own target (optional)"), self.tr("Own target"), 40)
+        self.m_note = _line(self.tr("note (optional)"), self.tr("Measurement note"), 2000)
+        self.record_button = QPushButton(self.tr("Record"))
         self.record_button.clicked.connect(self._on_record_clicked)
         self.m_value.returnPressed.connect(self._on_record_clicked)
-        self.delete_m_button = QPushButton("Delete measurement")
+        self.delete_m_button = QPushButton(self.tr("Delete measurement"))
         self.delete_m_button.clicked.connect(self._on_delete_m_clicked)
         self.m_error = FieldError()
         self.m_note_label = plain_label()
@@ -857,13 +933,13 @@ class KpisPage(QWidget):
             "note": self.m_note,
         }
         entry = QGridLayout()
-        entry.addWidget(plain_label("Period"), 0, 0)
+        entry.addWidget(plain_label(self.tr("Period")), 0, 0)
         entry.addWidget(self.m_period, 0, 1)
-        entry.addWidget(plain_label("Value"), 0, 2)
+        entry.addWidget(plain_label(self.tr("Value")), 0, 2)
         entry.addWidget(self.m_value, 0, 3)
-        entry.addWidget(plain_label("Target"), 1, 0)
+        entry.addWidget(plain_label(self.tr("Target")), 1, 0)
         entry.addWidget(self.m_target, 1, 1)
-        entry.addWidget(plain_label("Note"), 1, 2)
+        entry.addWidget(plain_label(self.tr("Note")), 1, 2)
         entry.addWidget(self.m_note, 1, 3)
         m_buttons = QHBoxLayout()
         m_buttons.addWidget(self.record_button)
@@ -904,19 +980,30 @@ class KpisPage(QWidget):
         kpi = self._editing
         if kpi is None:
             self.m_model.set_measurements([], "")
-            self.m_heading.setText("Measurements — select a KPI")
+            self.m_heading.setText(self.tr("Measurements — select a KPI"))
             return
-        self.m_heading.setText(f"Measurements of {kpi.name} ({kpi.period_kind.adjective})")
+        adjective = {
+            PeriodKind.MONTH: self.tr("monthly"),
+            PeriodKind.QUARTER: self.tr("quarterly"),
+            PeriodKind.WEEK: self.tr("weekly"),
+        }.get(kpi.period_kind, kpi.period_kind.adjective)
+        self.m_heading.setText(
+            self.tr("Measurements of {kpi} ({per})").format(kpi=kpi.name, per=adjective)
+        )
         self.m_model.set_measurements(self.controller.services.goals.measurements(kpi.id), kpi.unit)
         if self.period is not None and not self.m_period.isModified():
             self.m_period.setText(period_containing(kpi.period_kind, self.period.start).key)
 
     def _update_buttons(self) -> None:
         kpi = self._editing
-        self.kpi_heading.setText(f"Editing {kpi.name}" if kpi else "New KPI")
+        self.kpi_heading.setText(
+            self.tr("Editing {kpi}").format(kpi=kpi.name) if kpi else self.tr("New KPI")
+        )
         for b in (self.save_kpi_button, self.archive_kpi_button, self.up_button, self.down_button):
             b.setEnabled(kpi is not None and (b is not self.up_button or kpi.position > 1))
-        self.archive_kpi_button.setText("Restore" if kpi and kpi.archived else "Archive")
+        self.archive_kpi_button.setText(
+            self.tr("Restore") if kpi and kpi.archived else self.tr("Archive")
+        )
         has_kpi = kpi is not None and not kpi.archived
         for w in (self.record_button, self.m_period, self.m_value, self.m_target, self.m_note):
             w.setEnabled(has_kpi)
@@ -1034,8 +1121,10 @@ class KpisPage(QWidget):
         self.m_target.clear()
         self.m_note.clear()
         self.m_note_label.setText(
-            f"Recorded {format_value(record.value, kpi.unit, compact=False)} for "
-            f"{record.period_label}."
+            self.tr("Recorded {value} for {period}.").format(
+                value=format_value(record.value, kpi.unit, compact=False),
+                period=record.period_label,
+            )
         )
 
     def _on_m_selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
@@ -1052,11 +1141,15 @@ class KpisPage(QWidget):
         if not isinstance(record, MeasurementRecord):
             return
         if not ask_yes_no(
-            self, "Delete measurement", f"Delete the value recorded for {record.period_label}?"
+            self,
+            self.tr("Delete measurement"),
+            self.tr("Delete the value recorded for {period}?").format(period=record.period_label),
         ):
             return
         self.controller.toolkit(AREA, "delete_measurement", measurement_id=record.id)
-        self.m_note_label.setText(f"Deleted the value for {record.period_label}.")
+        self.m_note_label.setText(
+            self.tr("Deleted the value for {period}.").format(period=record.period_label)
+        )
 
 
 # ---- CSV import ------------------------------------------------------------------------------
@@ -1073,23 +1166,23 @@ class CsvImportDialog(QDialog):
         self.controller = controller
         self.path = path
         self.result_text = ""
-        self.setWindowTitle("Import KPI measurements")
+        self.setWindowTitle(self.tr("Import KPI measurements"))
         self.resize(820, 480)
         self.model = CsvPreviewModel(self)
         self.model.set_rows(list(preview.rows))
-        self.table = _table("Rows to import", self.model)
+        self.table = _table(self.tr("Rows to import"), self.model)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.summary = plain_label(preview.summary())
+        self.summary = plain_label(self._summary(preview))
         self.summary.setWordWrap(True)
         if preview.problems:
             self.summary.setObjectName("FieldError")
         self.error = FieldError()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(preview.ok)
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -1101,13 +1194,34 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def _summary(self, preview: CsvPreview) -> str:
+        rows = len(preview.rows)
+        if not rows:
+            return self.tr("The file holds no measurements.")
+        if preview.problems:
+            n = len(preview.problems)
+            if n == 1:
+                text = self.tr("1 of {rows} rows has a problem")
+            else:
+                text = self.tr("{count} of {rows} rows have problems")
+            text = text.format(count=n, rows=rows)
+            return text + self.tr(
+                ": fix the file and try again. Nothing is imported until every row is right."
+            )
+        text = self.tr("%n row(s) ready: {new} new, {changed} changed, {same} unchanged.", "", rows)
+        return plural(text, rows).format(
+            new=preview.count("new"), changed=preview.count("update"), same=preview.count("same")
+        )
+
     def _on_import_clicked(self) -> None:
         try:
             result = self.controller.toolkit(AREA, "import_csv_file", path=self.path)
         except ValidationError as exc:
             self.error.show_error(exc.message)
             return
-        self.result_text = result.describe()
+        self.result_text = self.tr(
+            "Imported: {added} new, {updated} changed, {unchanged} unchanged."
+        ).format(added=result.added, updated=result.updated, unchanged=result.unchanged)
         self.accept()
 
 
@@ -1123,12 +1237,12 @@ class GoalsView(QWidget):
         self.period: Period = parse_period(controller.services.goals.current_period("month"))
 
         self.prev_button = QPushButton("◀")
-        self.prev_button.setAccessibleName("Previous month")
-        self.prev_button.setToolTip("Previous month")
+        self.prev_button.setAccessibleName(self.tr("Previous month"))
+        self.prev_button.setToolTip(self.tr("Previous month"))
         self.prev_button.clicked.connect(lambda: self.set_period(self.period.previous()))
         self.next_button = QPushButton("▶")
-        self.next_button.setAccessibleName("Next month")
-        self.next_button.setToolTip("Next month")
+        self.next_button.setAccessibleName(self.tr("Next month"))
+        self.next_button.setToolTip(self.tr("Next month"))
         self.next_button.clicked.connect(lambda: self.set_period(self.period.next()))
         for b in (self.prev_button, self.next_button):
             b.setFixedWidth(40)
@@ -1139,16 +1253,19 @@ class GoalsView(QWidget):
         self.period_label.setFont(font)
         self.period_label.setMinimumWidth(110)
         self.period_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.today_button = QPushButton("This month")
+        self.today_button = QPushButton(self.tr("This month"))
         self.today_button.clicked.connect(self._on_today_clicked)
-        self.import_button = QPushButton("Import CSV…")
+        self.import_button = QPushButton(self.tr("Import CSV…"))
         self.import_button.setToolTip(
-            "Measurements from a spreadsheet: columns KPI, Period, Value (Target, Note optional)"
+            self.tr(
+                "Measurements from a spreadsheet: columns KPI, Period, Value "
+                "(Target, Note optional)"
+            )
         )
         self.import_button.clicked.connect(self._on_import_clicked)
 
         bar = QHBoxLayout()
-        bar.addWidget(plain_label("Period"))
+        bar.addWidget(plain_label(self.tr("Period")))
         bar.addWidget(self.prev_button)
         bar.addWidget(self.period_label)
         bar.addWidget(self.next_button)
@@ -1160,9 +1277,9 @@ class GoalsView(QWidget):
         self.goals_page = GoalsPage(controller)
         self.kpis_page = KpisPage(controller)
         self.pages = QTabWidget()
-        self.pages.addTab(self.dashboard, "Dashboard")
-        self.pages.addTab(self.goals_page, "Goals")
-        self.pages.addTab(self.kpis_page, "KPIs && measurements")
+        self.pages.addTab(self.dashboard, self.tr("Dashboard"))
+        self.pages.addTab(self.goals_page, self.tr("Goals"))
+        self.pages.addTab(self.kpis_page, self.tr("KPIs && measurements"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -1199,7 +1316,7 @@ class GoalsView(QWidget):
         try:
             preview = self.controller.services.goals.preview_csv_file(path=path)
         except ValidationError as exc:
-            inform(self, "Import KPI measurements", exc.message)
+            inform(self, self.tr("Import KPI measurements"), exc.message)
             return
         dialog = CsvImportDialog(self.controller, path, preview, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_text:
@@ -1237,7 +1354,7 @@ class KpiReviewPanel(QWidget):
         self.heading.setFont(font)
         self.goal_strip = RevenueGoalStrip(large=True)
         self.model = KpiStatusModel(self, compact=True)
-        self.table = _table("KPI status", self.model)
+        self.table = _table(self.tr("KPI status"), self.model)
         self.earlier_hint = plain_label()
         self.earlier_hint.hide()
         big = QFont(self.table.font())
@@ -1250,13 +1367,13 @@ class KpiReviewPanel(QWidget):
         self.chart_view.setMinimumHeight(300)
         self.chart_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        self.kpi_combo = _combo("KPI to record", [])
-        self.period_edit = _line("period", "Period to record", 20)
+        self.kpi_combo = _combo(self.tr("KPI to record"), [])
+        self.period_edit = _line(self.tr("period"), self.tr("Period to record"), 20)
         self.period_edit.setMaximumWidth(110)
-        self.value_edit = _line("value", "Value to record", 40)
+        self.value_edit = _line(self.tr("value"), self.tr("Value to record"), 40)
         self.value_edit.setMaximumWidth(130)
         self.value_edit.returnPressed.connect(self._on_record_clicked)
-        self.record_button = QPushButton("Record measurement")
+        self.record_button = QPushButton(self.tr("Record measurement"))
         self.record_button.clicked.connect(self._on_record_clicked)
         self.kpi_combo.currentIndexChanged.connect(self._on_kpi_combo_changed)
         self.error = FieldError()
@@ -1288,16 +1405,18 @@ class KpiReviewPanel(QWidget):
         try:
             data = goals.meeting_dashboard(self.meeting_id)
         except NotFoundError:
-            self.heading.setText("KPI review — the meeting no longer exists")
+            self.heading.setText(self.tr("KPI review — the meeting no longer exists"))
             return
         self.data = data
-        self.heading.setText(f"KPI review · {data.period_label}")
+        self.heading.setText(self.tr("KPI review · {period}").format(period=data.period_label))
         self.goal_strip.show_goal(data.revenue_goal, data.period_label)
         self.model.set_rows(list(data.rows))
         _fit_height(self.table)
         earlier = sorted({r.value_period_label for r in data.rows if r.is_earlier})
         self.earlier_hint.setText(
-            f"* latest value recorded ({', '.join(earlier)}): nothing for {data.period_label} yet."
+            self.tr("* latest value recorded ({periods}): nothing for {period} yet.").format(
+                periods=", ".join(earlier), period=data.period_label
+            )
             if earlier
             else ""
         )
@@ -1319,7 +1438,9 @@ class KpiReviewPanel(QWidget):
             self._show_chart(data.rows[chart_row])
         else:
             self.chart_view.setChart(QChart())
-            self.note.setText("No KPIs yet: define them on the Alignment page, Goals & KPIs tab.")
+            self.note.setText(
+                self.tr("No KPIs yet: define them on the Alignment page, Goals & KPIs tab.")
+            )
 
     def _row(self, kpi_id: object) -> KpiRow | None:
         if self.data is None:
@@ -1366,8 +1487,11 @@ class KpiReviewPanel(QWidget):
             return
         self.value_edit.clear()
         self.note.setText(
-            f"Recorded {row.kpi.name}: {format_value(record.value, row.kpi.unit, compact=False)} "
-            f"for {record.period_label}."
+            self.tr("Recorded {kpi}: {value} for {period}.").format(
+                kpi=row.kpi.name,
+                value=format_value(record.value, row.kpi.unit, compact=False),
+                period=record.period_label,
+            )
         )
 
     def _on_controller_toolkit_changed(self, area: str) -> None:

@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QRectF, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +54,7 @@ from alignmeet.domain.periods import PeriodKind, current_period, period_label
 from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
+from ui.core_labels import label as core_label
 from ui.models.lead_feedback_models import (
     COL_COUNT,
     COL_LABEL,
@@ -65,7 +73,9 @@ from ui.models.lead_feedback_models import (
     LeadBatchesModel,
     ReasonSharesModel,
     RejectionLinesModel,
+    reason_hint,
 )
+from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
@@ -99,6 +109,44 @@ def _table(model: object, name: str) -> QTableView:
     return table
 
 
+def breakdown_summary(data: Breakdown) -> str:
+    """ "134 of 412 leads rejected (33%)" and the change on the period before."""
+    if data.is_empty:
+        return QCoreApplication.translate("LeadFeedbackView", "No lead batches.")
+    text = QCoreApplication.translate("LeadFeedbackView", "{rejected} of {received} leads rejected")
+    text = text.format(rejected=data.rejected, received=data.leads_received)
+    if data.rejection_rate is not None:
+        text += QCoreApplication.translate("LeadFeedbackView", " — rejection rate {rate}").format(
+            rate=percent(data.rejection_rate)
+        )
+    change, previous = data.rate_change_points, data.previous
+    if previous is None or change is None or previous.rate is None:
+        return text
+    where, rate = period_label(previous.period), percent(previous.rate)
+    if round(change) == 0:
+        return text + QCoreApplication.translate(
+            "LeadFeedbackView", " (about the same as {period}: {rate})"
+        ).format(period=where, rate=rate)
+    points = abs(round(change))
+    if change < 0 and points == 1:
+        change_text = QCoreApplication.translate(
+            "LeadFeedbackView", " (down 1 point on {period}: {rate})"
+        )
+    elif change < 0:
+        change_text = QCoreApplication.translate(
+            "LeadFeedbackView", " (down {points} points on {period}: {rate})"
+        )
+    elif points == 1:
+        change_text = QCoreApplication.translate(
+            "LeadFeedbackView", " (up 1 point on {period}: {rate})"
+        )
+    else:
+        change_text = QCoreApplication.translate(
+            "LeadFeedbackView", " (up {points} points on {period}: {rate})"
+        )
+    return text + change_text.format(points=points, period=where, rate=rate)
+
+
 # ---- the chart -------------------------------------------------------------------------------
 class BreakdownChart(QWidget):
     """Horizontal bars, one per reason (most frequent first, all six shown so the layout
@@ -111,7 +159,7 @@ class BreakdownChart(QWidget):
         super().__init__(parent)
         self._data: Breakdown | None = None
         self._scale = scale
-        self.setAccessibleName("Rejected leads per reason")
+        self.setAccessibleName(self.tr("Rejected leads per reason"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def set_breakdown(self, data: Breakdown | None) -> None:
@@ -126,7 +174,7 @@ class BreakdownChart(QWidget):
             return []
         ranked = list(self._data.ranked())
         rest = [r for r in self._data.reasons if r.count == 0]
-        return [(r.label, r.count, r.share) for r in ranked + rest]
+        return [(core_label(r.reason.label), r.count, r.share) for r in ranked + rest]
 
     def describe(self) -> str:
         return "; ".join(
@@ -158,7 +206,9 @@ class BreakdownChart(QWidget):
         rows = self.rows()
         if not rows or self._data is None or self._data.rejected == 0:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            text = "No rejected leads recorded here." if rows else "No lead batches."
+            text = (
+                self.tr("No rejected leads recorded here.") if rows else self.tr("No lead batches.")
+            )
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
             return
         row_h = self._row_height()
@@ -209,17 +259,17 @@ class LeadFeedbackView(QWidget):
 
         # ---- batches (left) ------------------------------------------------------------------
         self.period_combo = QComboBox()
-        self.period_combo.setAccessibleName("Period")
+        self.period_combo.setAccessibleName(self.tr("Period"))
         self.period_combo.setMinimumContentsLength(12)
         self.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
-        self.new_button = QPushButton("New batch")
-        self.new_button.setToolTip("Clear the editor to record a new batch of leads")
+        self.new_button = QPushButton(self.tr("New batch"))
+        self.new_button.setToolTip(self.tr("Clear the editor to record a new batch of leads"))
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.batches_model = LeadBatchesModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.batches_model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.batches_table = _table(self.proxy, "Lead batches")
+        self.batches_table = _table(self.proxy, self.tr("Lead batches"))
         self.batches_table.setSortingEnabled(True)
         self.batches_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header = self.batches_table.horizontalHeader()
@@ -236,15 +286,16 @@ class LeadFeedbackView(QWidget):
             self._on_batch_selection_changed
         )
 
-        self.breakdown_heading = section_heading("Breakdown")
+        self.breakdown_heading = section_heading(self.tr("Breakdown"))
+        self.breakdown_heading.setWordWrap(True)  # long period names, and German
         self.summary_label = plain_label()
         self.summary_label.setWordWrap(True)
         self.chart = BreakdownChart()
 
         top = QHBoxLayout()
-        top.addWidget(section_heading("Lead batches"))
+        top.addWidget(section_heading(self.tr("Lead batches")))
         top.addStretch(1)
-        period_label_widget = QLabel("&Period")
+        period_label_widget = QLabel(self.tr("&Period"))
         period_label_widget.setBuddy(self.period_combo)
         top.addWidget(period_label_widget)
         top.addWidget(self.period_combo)
@@ -264,24 +315,24 @@ class LeadFeedbackView(QWidget):
         left_layout.addWidget(chart_card)
 
         # ---- the batch editor (right) --------------------------------------------------------
-        self.editor_heading = section_heading("New batch")
+        self.editor_heading = section_heading(self.tr("New batch"))
         self.label_edit = QLineEdit()
-        self.label_edit.setPlaceholderText("e.g. October webinar leads")
-        self.label_edit.setAccessibleName("Batch name")
+        self.label_edit.setPlaceholderText(self.tr("e.g. October webinar leads"))
+        self.label_edit.setAccessibleName(self.tr("Batch name"))
         self.label_edit.setMaxLength(MAX_TITLE)
         self.period_edit = QLineEdit()
-        self.period_edit.setPlaceholderText("2026-11, Nov 2026, 2026-Q4 or 2026-W47")
-        self.period_edit.setAccessibleName("Period of the batch")
+        self.period_edit.setPlaceholderText(self.tr("2026-11, Nov 2026, 2026-Q4 or 2026-W47"))
+        self.period_edit.setAccessibleName(self.tr("Period of the batch"))
         self.received_spin = QSpinBox()
         self.received_spin.setRange(0, MAX_LEADS)
-        self.received_spin.setAccessibleName("Leads received")
+        self.received_spin.setAccessibleName(self.tr("Leads received"))
         self.received_spin.setGroupSeparatorShown(True)
         self.recorder_combo = QComboBox()
-        self.recorder_combo.setAccessibleName("Recorded by")
+        self.recorder_combo.setAccessibleName(self.tr("Recorded by"))
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setAccessibleName("Batch notes")
+        self.notes_edit.setAccessibleName(self.tr("Batch notes"))
         self.notes_edit.setPlaceholderText(
-            "Where the leads came from, anything Marketing should know"
+            self.tr("Where the leads came from, anything Marketing should know")
         )
         self.notes_edit.setFixedHeight(54)
         self.notes_edit.setTabChangesFocus(True)
@@ -296,11 +347,11 @@ class LeadFeedbackView(QWidget):
             "notes": self.notes_edit,
         }
         labels = {
-            "label": "&Name",
-            "period": "Pe&riod",
-            "leads_received": "Leads &received",
-            "recorded_by_id": "Recorded &by",
-            "notes": "No&tes",
+            "label": self.tr("&Name"),
+            "period": self.tr("Pe&riod"),
+            "leads_received": self.tr("Leads &received"),
+            "recorded_by_id": self.tr("Recorded &by"),
+            "notes": self.tr("No&tes"),
         }
         self.batch_errors: dict[str, FieldError] = {}
         grid = QGridLayout()
@@ -316,14 +367,16 @@ class LeadFeedbackView(QWidget):
             grid.addWidget(box, row, 1)
         grid.setColumnStretch(1, 1)
 
-        self.add_batch_button = QPushButton("Add batch")
+        self.add_batch_button = QPushButton(self.tr("Add batch"))
         self.add_batch_button.clicked.connect(self._on_add_batch_clicked)
-        self.save_batch_button = QPushButton("Save changes")
+        self.save_batch_button = QPushButton(self.tr("Save changes"))
         self.save_batch_button.clicked.connect(self._on_save_batch_clicked)
-        self.delete_batch_button = QPushButton("Delete batch…")
+        self.delete_batch_button = QPushButton(self.tr("Delete batch…"))
         self.delete_batch_button.clicked.connect(self._on_delete_batch_clicked)
-        self.unreview_button = QPushButton("Mark not reviewed")
-        self.unreview_button.setToolTip("The batch waits for the next lead-feedback review again")
+        self.unreview_button = QPushButton(self.tr("Mark not reviewed"))
+        self.unreview_button.setToolTip(
+            self.tr("The batch waits for the next lead-feedback review again")
+        )
         self.unreview_button.clicked.connect(self._on_unreview_clicked)
         self.batch_error = FieldError()
         self.review_note = plain_label()
@@ -334,9 +387,9 @@ class LeadFeedbackView(QWidget):
         batch_buttons.addStretch(1)
 
         # ---- rejection lines -----------------------------------------------------------------
-        self.lines_heading = section_heading("Rejected leads")
+        self.lines_heading = section_heading(self.tr("Rejected leads"))
         self.lines_model = RejectionLinesModel(self)
-        self.lines_table = _table(self.lines_model, "Rejection lines")
+        self.lines_table = _table(self.lines_model, self.tr("Rejection lines"))
         lines_header = self.lines_table.horizontalHeader()
         lines_header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_REASON, 120), (COL_COUNT, 56), (COL_REF, 120)):
@@ -344,23 +397,25 @@ class LeadFeedbackView(QWidget):
         self.lines_table.selectionModel().selectionChanged.connect(self._on_line_selection_changed)
 
         self.reason_combo = QComboBox()
-        self.reason_combo.setAccessibleName("Reason")
+        self.reason_combo.setAccessibleName(self.tr("Reason"))
         for reason in RejectionReason:
-            self.reason_combo.addItem(reason.label, reason.value)
+            self.reason_combo.addItem(core_label(reason.label), reason.value)
             self.reason_combo.setItemData(
-                self.reason_combo.count() - 1, reason.hint, Qt.ItemDataRole.ToolTipRole
+                self.reason_combo.count() - 1, reason_hint(reason), Qt.ItemDataRole.ToolTipRole
             )
         self.count_spin = QSpinBox()
         self.count_spin.setRange(0, MAX_LEADS)
         self.count_spin.setValue(1)
-        self.count_spin.setAccessibleName("Leads rejected for this reason")
+        self.count_spin.setAccessibleName(self.tr("Leads rejected for this reason"))
         self.ref_edit = QLineEdit()
-        self.ref_edit.setPlaceholderText("Lead or company (optional)")
-        self.ref_edit.setAccessibleName("Lead reference")
+        self.ref_edit.setPlaceholderText(self.tr("Lead or company (optional)"))
+        self.ref_edit.setAccessibleName(self.tr("Lead reference"))
         self.ref_edit.setMaxLength(200)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Why — what Marketing can change (needed for “Other”)")
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText(
+            self.tr("Why — what Marketing can change (needed for “Other”)")
+        )
+        self.note_edit.setAccessibleName(self.tr("Note"))
         for edit in (self.ref_edit, self.note_edit):
             edit.returnPressed.connect(self._on_return_in_line_form)
         self._line_fields: dict[str, QWidget] = {
@@ -373,7 +428,12 @@ class LeadFeedbackView(QWidget):
         line_grid = QGridLayout()
         line_grid.setHorizontalSpacing(10)
         line_grid.setVerticalSpacing(4)
-        line_labels = {"reason": "Re&ason", "count": "&Leads", "lead_ref": "Lea&d", "note": "N&ote"}
+        line_labels = {
+            "reason": self.tr("Re&ason"),
+            "count": self.tr("&Leads"),
+            "lead_ref": self.tr("Lea&d"),
+            "note": self.tr("N&ote"),
+        }
         for i, (key, widget) in enumerate(self._line_fields.items()):
             box, error = field_with_error(widget)
             self.line_errors[key] = error
@@ -389,11 +449,11 @@ class LeadFeedbackView(QWidget):
             line_grid.addWidget(box, row, col * 2 + 1)
         line_grid.setColumnStretch(1, 1)
         line_grid.setColumnStretch(3, 1)
-        self.add_line_button = QPushButton("Add line")
+        self.add_line_button = QPushButton(self.tr("Add line"))
         self.add_line_button.clicked.connect(self._on_add_line_clicked)
-        self.save_line_button = QPushButton("Save line")
+        self.save_line_button = QPushButton(self.tr("Save line"))
         self.save_line_button.clicked.connect(self._on_save_line_clicked)
-        self.remove_line_button = QPushButton("Remove line")
+        self.remove_line_button = QPushButton(self.tr("Remove line"))
         self.remove_line_button.clicked.connect(self._on_remove_line_clicked)
         self.line_error = FieldError()
         line_buttons = QHBoxLayout()
@@ -455,7 +515,7 @@ class LeadFeedbackView(QWidget):
             chosen = self.period_combo.currentData()
             self.period_combo.blockSignals(True)
             self.period_combo.clear()
-            self.period_combo.addItem("All periods", "")
+            self.period_combo.addItem(self.tr("All periods"), "")
             for key in sv.periods():
                 self.period_combo.addItem(period_label(key), key)
             found = self.period_combo.findData(chosen) if chosen else 0
@@ -491,11 +551,14 @@ class LeadFeedbackView(QWidget):
             data = sv.breakdown(period)
         finally:
             self._restoring = False
-        scope = period_label(period) if period else "all periods"
+        scope = period_label(period) if period else self.tr("all periods")
         count = len(data.batch_ids)
-        noun = "batch" if count == 1 else "batches"
-        self.breakdown_heading.setText(f"Why leads were rejected — {scope} ({count} {noun})")
-        self.summary_label.setText(data.summary())
+        self.breakdown_heading.setText(
+            self.tr("Why leads were rejected — {scope} ({batches})").format(
+                scope=scope, batches=_batches(count)
+            )
+        )
+        self.summary_label.setText(breakdown_summary(data))
         self.chart.set_breakdown(data)
         self._update_state()
 
@@ -547,25 +610,33 @@ class LeadFeedbackView(QWidget):
     def _update_state(self) -> None:
         batch = self._editing
         editing = batch is not None
-        self.editor_heading.setText(f"Batch: {batch.label}" if batch else "New batch")
+        self.editor_heading.setText(
+            self.tr("Batch: {name}").format(name=batch.label) if batch else self.tr("New batch")
+        )
         self.add_batch_button.setVisible(not editing)
         self.save_batch_button.setVisible(editing)
         self.delete_batch_button.setEnabled(editing)
         self.unreview_button.setVisible(bool(batch and batch.reviewed))
         if batch is None:
-            self.review_note.setText("Add the batch, then record why leads were rejected.")
+            self.review_note.setText(self.tr("Add the batch, then record why leads were rejected."))
         elif batch.reviewed:
             self.review_note.setText(
-                f"Reviewed with Marketing in {batch.reviewed_in_meeting_title}."
+                self.tr("Reviewed with Marketing in {meeting}.").format(
+                    meeting=batch.reviewed_in_meeting_title
+                )
             )
         else:
-            self.review_note.setText("Not yet reviewed: it shows in the next lead-feedback review.")
+            self.review_note.setText(
+                self.tr("Not yet reviewed: it shows in the next lead-feedback review.")
+            )
         if batch is None:
-            self.lines_heading.setText("Rejected leads")
+            self.lines_heading.setText(self.tr("Rejected leads"))
         else:
             rate = percent(batch.rejection_rate)
             self.lines_heading.setText(
-                f"Rejected leads: {batch.rejected} of {batch.leads_received} ({rate})"
+                self.tr("Rejected leads: {rejected} of {received} ({rate})").format(
+                    rejected=batch.rejected, received=batch.leads_received, rate=rate
+                )
             )
         for widget in (*self._line_fields.values(), self.add_line_button):
             widget.setEnabled(editing)
@@ -640,8 +711,11 @@ class LeadFeedbackView(QWidget):
             return
         if not ask_yes_no(
             self,
-            "Delete batch",
-            f"Delete “{batch.label}” and its {len(batch.lines)} rejection lines?",
+            self.tr("Delete batch"),
+            plural(
+                self.tr("Delete “{name}” and its %n rejection line(s)?", "", len(batch.lines)),
+                len(batch.lines),
+            ).format(name=batch.label),
         ):
             return
         self._load_batch(None)
@@ -762,15 +836,15 @@ class LeadFeedbackPanel(QWidget):
         self._batches: list[LeadBatchRecord] = []
         self._restoring = False
 
-        title = section_heading("Lead feedback for Marketing")
+        title = section_heading(self.tr("Lead feedback for Marketing"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         title.setFont(font)
         self.scope_combo = QComboBox()
-        self.scope_combo.setAccessibleName("Show")
+        self.scope_combo.setAccessibleName(self.tr("Show"))
         self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_changed)
-        scope_label = QLabel("&Show")
+        scope_label = QLabel(self.tr("&Show"))
         scope_label.setBuddy(self.scope_combo)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -788,7 +862,7 @@ class LeadFeedbackPanel(QWidget):
         self.chart = BreakdownChart(scale=1.45)
 
         self.shares_model = ReasonSharesModel(self)
-        self.notes_table = _table(self.shares_model, "What Sales says per reason")
+        self.notes_table = _table(self.shares_model, self.tr("What Sales says per reason"))
         self.notes_table.setWordWrap(True)
         notes_font = QFont(self.font())
         notes_font.setPointSizeF(max(notes_font.pointSizeF(), 10) * 1.2)
@@ -803,9 +877,11 @@ class LeadFeedbackPanel(QWidget):
         )
         self.notes_table.setStyleSheet("QTableView::item { padding: 4px 6px; }")
 
-        self.mark_button = QPushButton("Mark as reviewed in this meeting")
+        self.mark_button = QPushButton(self.tr("Mark as reviewed in this meeting"))
         self.mark_button.setToolTip(
-            "Record that Marketing has seen these batches: they go into this meeting's minutes"
+            self.tr(
+                "Record that Marketing has seen these batches: they go into this meeting's minutes"
+            )
         )
         self.mark_button.clicked.connect(self._on_mark_button_clicked)
         self.status_label = plain_label()
@@ -821,7 +897,7 @@ class LeadFeedbackPanel(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.batches_label)
         layout.addWidget(self.chart)
-        layout.addWidget(section_heading("What Sales says"))
+        layout.addWidget(section_heading(self.tr("What Sales says")))
         layout.addWidget(self.notes_table, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
@@ -843,10 +919,14 @@ class LeadFeedbackPanel(QWidget):
             self.scope_combo.clear()
             if reviewed:
                 self.scope_combo.addItem(
-                    f"Reviewed in this meeting ({_batches(len(reviewed))})", SCOPE_MEETING
+                    self.tr("Reviewed in this meeting ({batches})").format(
+                        batches=_batches(len(reviewed))
+                    ),
+                    SCOPE_MEETING,
                 )
             self.scope_combo.addItem(
-                f"Not yet reviewed ({_batches(len(waiting))})", SCOPE_UNREVIEWED
+                self.tr("Not yet reviewed ({batches})").format(batches=_batches(len(waiting))),
+                SCOPE_UNREVIEWED,
             )
             for key in sv.periods():
                 self.scope_combo.addItem(period_label(key), key)
@@ -873,11 +953,15 @@ class LeadFeedbackPanel(QWidget):
         sv = self.controller.services.lead_feedback
         self._batches = self._scope_batches()
         data = sv.breakdown(batch_ids=[b.id for b in self._batches])
-        self.summary_label.setText(data.summary())
+        self.summary_label.setText(breakdown_summary(data))
         self.batches_label.setText(
-            "Batches: " + "; ".join(f"{b.label} ({b.period_label})" for b in self._batches)
+            self.tr("Batches: {batches}").format(
+                batches="; ".join(f"{b.label} ({b.period_label})" for b in self._batches)
+            )
             if self._batches
-            else "Nothing waiting: Sales has recorded no new lead batches since the last review."
+            else self.tr(
+                "Nothing waiting: Sales has recorded no new lead batches since the last review."
+            )
         )
         self.chart.set_breakdown(data if self._batches else None)
         self.shares_model.set_rows(data.ranked())
@@ -889,10 +973,12 @@ class LeadFeedbackPanel(QWidget):
         self.status_label.setFont(font)
         if reviewed:
             self.status_label.setText(
-                "✓ Reviewed in this meeting: " + "; ".join(b.label for b in reviewed) + "."
+                self.tr("✓ Reviewed in this meeting: {batches}.").format(
+                    batches="; ".join(b.label for b in reviewed)
+                )
             )
         else:
-            self.status_label.setText("Nothing marked as reviewed in this meeting yet.")
+            self.status_label.setText(self.tr("Nothing marked as reviewed in this meeting yet."))
 
     def _markable(self) -> list[LeadBatchRecord]:
         return [b for b in self._batches if not b.reviewed]
@@ -916,4 +1002,7 @@ class LeadFeedbackPanel(QWidget):
 
 
 def _batches(count: int) -> str:
-    return f"{count} batch" if count == 1 else f"{count} batches"
+    """ "1 batch" / "3 batches" in the chosen language."""
+    if count == 1:
+        return QCoreApplication.translate("LeadFeedbackView", "1 batch")
+    return QCoreApplication.translate("LeadFeedbackView", "{count} batches").format(count=count)

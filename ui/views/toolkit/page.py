@@ -15,7 +15,7 @@ class AlignmentPage(QWidget):
         self.controller = controller
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_title("Alignment toolkit"))
+        layout.addWidget(page_title(self.tr("Alignment toolkit")))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._built: dict[str, QWidget] = {}
@@ -23,7 +23,7 @@ class AlignmentPage(QWidget):
             holder = QWidget()
             holder.setObjectName(f"tab-{key}")
             QVBoxLayout(holder).setContentsMargins(0, 8, 0, 0)
-            self.tabs.addTab(holder, label)
+            self.tabs.addTab(holder, self.tr(label))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._build)
         self._build(self.tabs.currentIndex())

@@ -3,7 +3,7 @@ puts on screen ("how would Larry respond to this campaign?"), and a picker for e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,17 +29,41 @@ from alignmeet.domain.personas import PersonaRecord, profile_blocks
 from alignmeet.domain.rules import MAX_NAME, MAX_TITLE, ValidationError
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
-from ui.models.personas_model import COL_NAME, PersonaReferencesModel, PersonasModel
+from ui.models.personas_model import (
+    COL_NAME,
+    PersonaReferencesModel,
+    PersonasModel,
+    persona_label,
+)
+from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, plain_label, section_heading, show_validation
 
 AREA = "personas"
+# key, label, hint (translated where shown, context "PersonasView")
 _TEXT_FIELDS = (
-    ("pains", "&Pains", "What keeps them up at night — one point per line"),
-    ("goals", "&Goals", "What they want to achieve — one point per line"),
-    ("objections", "&Objections", "What they say to push back — one point per line"),
+    (
+        "pains",
+        QT_TRANSLATE_NOOP("PersonasView", "&Pains"),
+        QT_TRANSLATE_NOOP("PersonasView", "What keeps them up at night — one point per line"),
+    ),
+    (
+        "goals",
+        QT_TRANSLATE_NOOP("PersonasView", "&Goals"),
+        QT_TRANSLATE_NOOP("PersonasView", "What they want to achieve — one point per line"),
+    ),
+    (
+        "objections",
+        QT_TRANSLATE_NOOP("PersonasView", "&Objections"),
+        QT_TRANSLATE_NOOP("PersonasView", "What they say to push back — one point per line"),
+    ),
 )
+
+
+def _tr(text: str) -> str:
+    """A string of _TEXT_FIELDS in the chosen language."""
+    return QCoreApplication.translate("PersonasView", text)
 
 
 def _sized(label: QLabel, points: float, *, bold: bool = False) -> QLabel:
@@ -75,7 +99,7 @@ class PersonaCard(QFrame):
         layout.setSpacing(10)
         self.name_label = _sized(plain_label(), 30, bold=True)
         self.name_label.setWordWrap(True)
-        self.name_label.setAccessibleName("Persona name")
+        self.name_label.setAccessibleName(self.tr("Persona name"))
         self.role_label = _sized(plain_label(), 18)
         self.role_label.setWordWrap(True)
         layout.addWidget(self.name_label)
@@ -90,8 +114,9 @@ class PersonaCard(QFrame):
         for _key, title, _hint in _TEXT_FIELDS:
             column = QVBoxLayout()
             column.setSpacing(10)
-            heading = _sized(plain_label(title.replace("&", "")), 20, bold=True)
-            heading.setAccessibleName(title.replace("&", ""))
+            caption = _tr(title).replace("&", "")
+            heading = _sized(plain_label(caption), 20, bold=True)
+            heading.setAccessibleName(caption)
             points = QVBoxLayout()
             points.setSpacing(10)
             column.addWidget(heading)
@@ -105,8 +130,10 @@ class PersonaCard(QFrame):
 
     def set_persona(self, persona: PersonaRecord | None) -> None:
         self.persona = persona
-        self.name_label.setText(persona.name if persona else "No persona chosen")
-        self.role_label.setText((persona.role or "Role not described yet") if persona else "")
+        self.name_label.setText(persona.name if persona else self.tr("No persona chosen"))
+        self.role_label.setText(
+            (persona.role or self.tr("Role not described yet")) if persona else ""
+        )
         blocks = profile_blocks(persona) if persona else (("", ()),) * len(self.block_lists)
         for points_layout, (_label, points) in zip(self.block_lists, blocks, strict=True):
             _clear(points_layout)
@@ -185,7 +212,7 @@ class PersonaCardDialog(QDialog):
             self.close()
             return
         self.card.set_persona(persona)
-        self.setWindowTitle(f"Persona — {persona.name}")
+        self.setWindowTitle(self.tr("Persona — {name}").format(name=persona.name))
 
     def _on_controller_toolkit_changed(self, area: str) -> None:
         if area == AREA:
@@ -215,7 +242,7 @@ class PersonaPicker(QComboBox):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setAccessibleName("Persona")
+        self.setAccessibleName(self.tr("Persona"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
         controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
         self._fill(None)
@@ -238,10 +265,10 @@ class PersonaPicker(QComboBox):
         self.blockSignals(True)
         try:
             self.clear()
-            self.addItem("(none)", None)
+            self.addItem(self.tr("(none)"), None)
             for persona in personas:
                 if not persona.archived or persona.id == keep:
-                    self.addItem(persona.label, persona.id)
+                    self.addItem(persona_label(persona), persona.id)
             found = self.findData(keep) if keep is not None else 0
             self.setCurrentIndex(max(found, 0))
         finally:
@@ -267,7 +294,7 @@ class PersonasView(QWidget):
         self.model = PersonasModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Personas")
+        self.table.setAccessibleName(self.tr("Personas"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -281,67 +308,73 @@ class PersonasView(QWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(lambda *_: self._on_show_button_clicked())
-        self.archived_check = QCheckBox("Show archived")
+        self.archived_check = QCheckBox(self.tr("Show archived"))
         self.archived_check.toggled.connect(lambda *_: self.refresh())
         self.count_label = plain_label()
 
         list_card, list_layout = _card_frame()
         top = QHBoxLayout()
-        top.addWidget(section_heading("Personas"))
+        top.addWidget(section_heading(self.tr("Personas")))
         top.addWidget(self.count_label)
         top.addStretch(1)
         list_layout.addLayout(top)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.archived_check)
         hint = plain_label(
-            "Ask “how would this persona respond?” instead of “that won’t work”. "
-            "Agenda items and actions can name a persona."
+            self.tr(
+                "Ask “how would this persona respond?” instead of “that won’t work”. "
+                "Agenda items and actions can name a persona."
+            )
         )
         hint.setWordWrap(True)
         list_layout.addWidget(hint)
         list_card.setFixedWidth(360)
 
         # ---- editor (right) ------------------------------------------------------------
-        self.form_heading = section_heading("New persona")
+        self.form_heading = section_heading(self.tr("New persona"))
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. Larry, the CFO")
-        self.name_edit.setAccessibleName("Persona name")
+        self.name_edit.setPlaceholderText(self.tr("e.g. Larry, the CFO"))
+        self.name_edit.setAccessibleName(self.tr("Persona name"))
         self.name_edit.setMaxLength(MAX_NAME)
         self.role_edit = QLineEdit()
-        self.role_edit.setPlaceholderText("Job title, company size, industry")
-        self.role_edit.setAccessibleName("Role")
+        self.role_edit.setPlaceholderText(self.tr("Job title, company size, industry"))
+        self.role_edit.setAccessibleName(self.tr("Role"))
         self.role_edit.setMaxLength(MAX_TITLE)
         for edit in (self.name_edit, self.role_edit):
             edit.returnPressed.connect(self._on_return_in_form)
         self.text_edits: dict[str, QPlainTextEdit] = {}
         for key, label, hint_text in _TEXT_FIELDS:
             edit = QPlainTextEdit()
-            edit.setPlaceholderText(hint_text)
-            edit.setAccessibleName(label.replace("&", ""))
+            edit.setPlaceholderText(_tr(hint_text))
+            edit.setAccessibleName(_tr(label).replace("&", ""))
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(120)
             self.text_edits[key] = edit
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText("Where the persona comes from (interviews, CRM data)")
-        self.notes_edit.setAccessibleName("Notes")
+        self.notes_edit.setPlaceholderText(
+            self.tr("Where the persona comes from (interviews, CRM data)")
+        )
+        self.notes_edit.setAccessibleName(self.tr("Notes"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(62)
         self.text_edits["notes"] = self.notes_edit
 
-        self.add_button = QPushButton("Add persona")
+        self.add_button = QPushButton(self.tr("Add persona"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.save_button = QPushButton("Save changes")
+        self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.archive_button = QPushButton("Archive")
+        self.archive_button = QPushButton(self.tr("Archive"))
         self.archive_button.setToolTip(
-            "Archived personas leave the pick lists; items that name them keep the link"
+            self.tr("Archived personas leave the pick lists; items that name them keep the link")
         )
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
-        self.show_button = QPushButton("Show on screen")
-        self.show_button.setToolTip("Open the persona's card in large type, for the projector")
+        self.show_button = QPushButton(self.tr("Show on screen"))
+        self.show_button.setToolTip(
+            self.tr("Open the persona's card in large type, for the projector")
+        )
         self.show_button.clicked.connect(self._on_show_button_clicked)
-        self.clear_button = QPushButton("Clear form")
-        self.clear_button.setToolTip("Stop editing and start a new persona")
+        self.clear_button = QPushButton(self.tr("Clear form"))
+        self.clear_button.setToolTip(self.tr("Stop editing and start a new persona"))
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.form_error = FieldError()
         self.form_note = plain_label()
@@ -356,7 +389,9 @@ class PersonasView(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
-        for column, (key, label) in enumerate((("name", "&Name"), ("role", "&Role"))):
+        for column, (key, label) in enumerate(
+            (("name", self.tr("&Name")), ("role", self.tr("&Role")))
+        ):
             box, error = field_with_error(self._fields[key])
             self.field_errors[key] = error
             title = QLabel(label)
@@ -369,23 +404,25 @@ class PersonasView(QWidget):
         for column, (key, label, _hint) in enumerate(_TEXT_FIELDS):
             box, error = field_with_error(self.text_edits[key])
             self.field_errors[key] = error
-            title = QLabel(label)
+            title = QLabel(_tr(label))
             title.setBuddy(self.text_edits[key])
             texts.addWidget(title, 0, column)
             texts.addWidget(box, 1, column)
             texts.setColumnStretch(column, 1)
         notes_box, notes_error = field_with_error(self.notes_edit)
         self.field_errors["notes"] = notes_error
-        notes_title = QLabel("No&tes")
+        notes_title = QLabel(self.tr("No&tes"))
         notes_title.setBuddy(self.notes_edit)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.save_button, self.archive_button, self.show_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.clear_button)
 
         form_card, form_layout = _card_frame()
-        form_layout.addWidget(self.form_heading)
+        heading_row = QHBoxLayout()  # "Clear form" up here leaves room for the longer labels
+        heading_row.addWidget(self.form_heading, 1)
+        heading_row.addWidget(self.clear_button)
+        form_layout.addLayout(heading_row)
         form_layout.addLayout(grid)
         form_layout.addLayout(texts, 1)
         form_layout.addWidget(notes_title)
@@ -398,7 +435,9 @@ class PersonasView(QWidget):
         self.references_model = PersonaReferencesModel(self)
         self.references_table = QTableView()
         self.references_table.setModel(self.references_model)
-        self.references_table.setAccessibleName("Agenda items and actions naming the persona")
+        self.references_table.setAccessibleName(
+            self.tr("Agenda items and actions naming the persona")
+        )
         self.references_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.references_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.references_table.verticalHeader().hide()
@@ -409,9 +448,10 @@ class PersonasView(QWidget):
         ref_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.references_table.setFixedHeight(150)
         self.references_label = plain_label()
+        self.references_label.setWordWrap(True)
         refs_card, refs_layout = _card_frame()
         refs_top = QHBoxLayout()
-        refs_top.addWidget(section_heading("Used in"))
+        refs_top.addWidget(section_heading(self.tr("Used in")))
         refs_top.addWidget(self.references_label, 1)
         refs_layout.addLayout(refs_top)
         refs_layout.addWidget(self.references_table)
@@ -449,8 +489,12 @@ class PersonasView(QWidget):
             self._restoring = False
         active = sum(1 for p in everyone if not p.archived)
         archived = len(everyone) - active
-        text = f"({active} active" + (f", {archived} archived)" if archived else ")")
-        self.count_label.setText(text if everyone else "(none yet)")
+        if archived:
+            text = self.tr("({active} active, {archived} archived)")
+        else:
+            text = self.tr("({active} active)")
+        text = text.format(active=active, archived=archived)
+        self.count_label.setText(text if everyone else self.tr("(none yet)"))
         self._refresh_references()
         self._update_form_state()
 
@@ -458,14 +502,27 @@ class PersonasView(QWidget):
         persona = self._editing
         if persona is None:
             self.references_model.set_rows([])
-            self.references_label.setText("Pick a persona to see the agenda items and actions.")
+            self.references_label.setText(
+                self.tr("Pick a persona to see the agenda items and actions.")
+            )
             return
         try:
             refs = self.controller.services.personas.references(persona.id)
         except NotFoundError:
             return
         self.references_model.set_rows([*refs.agenda_items, *refs.actions])
-        self.references_label.setText(refs.describe())
+        self.references_label.setText(self._describe(len(refs.agenda_items), len(refs.actions)))
+
+    def _describe(self, items: int, actions: int) -> str:
+        """ "Referenced by 2 agenda items and 1 action." / "Not referenced … yet." """
+        parts = []
+        if items:
+            parts.append(plural(self.tr("%n agenda item(s)", "", items), items))
+        if actions:
+            parts.append(plural(self.tr("%n action(s)", "", actions), actions))
+        if not parts:
+            return self.tr("Not referenced by any agenda item or action yet.")
+        return self.tr("Referenced by {things}.").format(things=self.tr(" and ").join(parts))
 
     def _select(self, persona_id: int) -> None:
         row = self.model.row_of(lambda p: p.id == persona_id)
@@ -505,11 +562,17 @@ class PersonasView(QWidget):
 
     def _update_form_state(self) -> None:
         persona = self._editing
-        self.form_heading.setText(f"Editing {persona.name}" if persona else "New persona")
+        self.form_heading.setText(
+            self.tr("Editing {name}").format(name=persona.name)
+            if persona
+            else self.tr("New persona")
+        )
         self.save_button.setEnabled(persona is not None)
         self.archive_button.setEnabled(persona is not None)
         self.show_button.setEnabled(persona is not None)
-        self.archive_button.setText("Restore" if persona and persona.archived else "Archive")
+        self.archive_button.setText(
+            self.tr("Restore") if persona and persona.archived else self.tr("Archive")
+        )
 
     def _note(self, text: str) -> None:
         self.form_note.setText(text)
@@ -532,7 +595,7 @@ class PersonasView(QWidget):
             return
         self._load_form(persona)
         self._select(persona.id)
-        self._note(f"Added {persona.name}.")
+        self._note(self.tr("Added {name}.").format(name=persona.name))
 
     def _on_save_button_clicked(self) -> None:
         self._save_form()
@@ -551,7 +614,7 @@ class PersonasView(QWidget):
             self._show_error(ValidationError("persona", str(exc)))
             return None
         self._load_form(persona)
-        self._note(f"Saved {persona.name}.")
+        self._note(self.tr("Saved {name}.").format(name=persona.name))
         return persona
 
     def _on_return_in_form(self) -> None:
@@ -572,8 +635,10 @@ class PersonasView(QWidget):
         self._update_form_state()
         if updated.archived and not self.archived_check.isChecked():
             self._load_form(None)
-        state = "back in the pick lists" if not updated.archived else "archived"
-        self._note(f"{updated.name} is {state}.")
+        if updated.archived:
+            self._note(self.tr("{name} is archived.").format(name=updated.name))
+        else:
+            self._note(self.tr("{name} is back in the pick lists.").format(name=updated.name))
 
     def _on_show_button_clicked(self) -> None:
         persona = self._editing or self._selected()
@@ -608,7 +673,7 @@ class PersonasView(QWidget):
             row = self.model.row_of(lambda p: p.id == record.id)
             self._load_form(self.model.record(row) if row >= 0 else record)
             self._select(record.id)
-            self._note(f"Saved {saved.name}.")
+            self._note(self.tr("Saved {name}.").format(name=saved.name))
             return
         self._load_form(record)
 

@@ -1,0 +1,563 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>App</name>
+    <message>
+        <source>AlignMeet cannot open the database</source>
+        <translation>AlignMeet kann die Datenbank nicht öffnen</translation>
+    </message>
+    <message>
+        <source>AlignMeet cannot use this database</source>
+        <translation>AlignMeet kann diese Datenbank nicht verwenden</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+AlignMeet stops here and changes nothing in the file. Restore a backup from the backups folder next to it, or open another database.</source>
+        <translation>{problem}
+
+AlignMeet hält hier an und ändert nichts an der Datei. Stellen Sie eine Sicherung aus dem Sicherungsordner daneben wieder her oder öffnen Sie eine andere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The database is already open</source>
+        <translation>Die Datenbank ist bereits geöffnet</translation>
+    </message>
+    <message>
+        <source>{holder}
+
+Two copies of AlignMeet writing the same file could overwrite each other&apos;s changes. You can look at it read-only here (nothing can be changed), or quit and use the other window.</source>
+        <translation>{holder}
+
+Zwei AlignMeet-Fenster, die in dieselbe Datei schreiben, könnten gegenseitig ihre Änderungen überschreiben. Sie können die Datenbank hier schreibgeschützt ansehen (nichts lässt sich ändern) oder das Programm beenden und das andere Fenster verwenden.</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>%A %d %B %Y, %H:%M</source>
+        <translation>%d.%m.%Y, %H:%M Uhr</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The newest good backup is from {taken} ({reason}).
+
+Restore it? The damaged file is kept next to it, renamed, so nothing is lost.</source>
+        <translation>{problem}
+
+Die neueste intakte Sicherung ist vom {taken} ({reason}).
+
+Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneben erhalten, es geht also nichts verloren.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>This database is open read-only because another AlignMeet has it open. The change was not saved; make it in the other window.</source>
+        <translation>Diese Datenbank ist schreibgeschützt geöffnet, weil ein anderes AlignMeet sie geöffnet hat. Die Änderung wurde nicht gespeichert; nehmen Sie sie im anderen Fenster vor.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgelaufen</translation>
+    </message>
+    <message>
+        <source>AlignMeet hit an unexpected problem. What you typed so far is saved.</source>
+        <translation>AlignMeet ist auf ein unerwartetes Problem gestoßen. Was Sie bisher eingegeben haben, ist gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceWindow</name>
+    <message>
+        <source>AlignMeet — audience</source>
+        <translation>AlignMeet — Publikum</translation>
+    </message>
+    <message>
+        <source>Audience screen</source>
+        <translation>Publikumsbildschirm</translation>
+    </message>
+    <message>
+        <source>No meeting is open</source>
+        <translation>Kein Meeting geöffnet</translation>
+    </message>
+    <message>
+        <source>… and {count} earlier</source>
+        <translation>… und {count} frühere</translation>
+    </message>
+</context>
+<context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling… (at the next safe point; nothing is half-written)</source>
+        <translation>Wird abgebrochen … (am nächsten sicheren Punkt; nichts wird nur halb geschrieben)</translation>
+    </message>
+    <message>
+        <source>{what} cancelled: no file was written.</source>
+        <translation>{what} abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>{database} is open in another AlignMeet.</source>
+        <translation>{database} ist in einem anderen AlignMeet geöffnet.</translation>
+    </message>
+    <message>
+        <source>{database} is open in another AlignMeet (process {pid} on {host}).</source>
+        <translation>{database} ist in einem anderen AlignMeet geöffnet (Prozess {pid} auf {host}).</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Prepare</source>
+        <translation>Vorbereiten</translation>
+    </message>
+    <message>
+        <source>Run meeting</source>
+        <translation>Meeting durchführen</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Nachverfolgung</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Abstimmung</translation>
+    </message>
+    <message>
+        <source>People &amp; teams</source>
+        <translation>Personen &amp; Teams</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New meeting…</source>
+        <translation>&amp;Neues Meeting…</translation>
+    </message>
+    <message>
+        <source>&amp;Export minutes…</source>
+        <translation>Protokoll &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view minutes…</source>
+        <translation>Protokoll-&amp;Vorschau…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>Si&amp;cherungen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary…</source>
+        <translation>&amp;Glossar…</translation>
+    </message>
+    <message>
+        <source>Look up the current agreed definitions</source>
+        <translation>Die aktuell vereinbarten Definitionen nachschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Show the meeting to the room on a second screen (Esc leaves, B blanks it)</source>
+        <translation>Das Meeting dem Raum auf einem zweiten Bildschirm zeigen (Esc beendet, B blendet aus)</translation>
+    </message>
+    <message>
+        <source>&amp;Swap screens</source>
+        <translation>Bildschirme &amp;tauschen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About AlignMeet</source>
+        <translation>Ü&amp;ber AlignMeet</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <source>Open the glossary</source>
+        <translation>Glossar öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Rückgängig: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Wiederholen: {what}</translation>
+    </message>
+    <message>
+        <source>Choose a meeting to present first.</source>
+        <translation>Wählen Sie zuerst ein Meeting zum Präsentieren.</translation>
+    </message>
+    <message>
+        <source>Presenter mode: Page Down / Page Up move on and back, B blanks the audience screen, Esc leaves.</source>
+        <translation>Präsentationsmodus: Bild ab / Bild auf blättern vor und zurück, B blendet den Publikumsbildschirm aus, Esc beendet.</translation>
+    </message>
+    <message>
+        <source>Choose or create a meeting first.</source>
+        <translation>Wählen oder erstellen Sie zuerst ein Meeting.</translation>
+    </message>
+    <message>
+        <source>Read-only: another AlignMeet has this database open; changes are not saved.</source>
+        <translation>Schreibgeschützt: Ein anderes AlignMeet hat diese Datenbank geöffnet; Änderungen werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>No meeting selected</source>
+        <translation>Kein Meeting ausgewählt</translation>
+    </message>
+    <message>
+        <source>%a %d %b %Y, %H:%M</source>
+        <translation>%d.%m.%Y, %H:%M</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>{title} {date} minutes</source>
+        <translation>{title} {date} Protokoll</translation>
+    </message>
+    <message>
+        <source>Export minutes</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-Dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Minutes not saved</source>
+        <translation>Protokoll nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>About AlignMeet</source>
+        <translation>Über AlignMeet</translation>
+    </message>
+    <message>
+        <source>AlignMeet {version}
+
+Joint Sales &amp; Marketing meetings that end with an action plan per person and a commitment to it.
+
+Database: {database}</source>
+        <translation>AlignMeet {version}
+
+Gemeinsame Meetings von Vertrieb &amp; Marketing, die mit einem Maßnahmenplan pro Person und einer Zusage dazu enden.
+
+Datenbank: {database}</translation>
+    </message>
+    <message>
+        <source>Open an AlignMeet database</source>
+        <translation>AlignMeet-Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>AlignMeet database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>AlignMeet-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No other database opened yet</source>
+        <translation>Noch keine andere Datenbank geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>%d %b %Y</source>
+        <translation>%d.%m.%Y</translation>
+    </message>
+    <message>
+        <source>{present} of {count} present</source>
+        <translation>{present} von {count} anwesend</translation>
+    </message>
+    <message>
+        <source>Review of follow-ups</source>
+        <translation>Rückblick: Nachverfolgung</translation>
+    </message>
+    <message>
+        <source>{done} of {count} reviewed</source>
+        <translation>{done} von {count} besprochen</translation>
+    </message>
+    <message>
+        <source>Nothing open</source>
+        <translation>Nichts offen</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>fällig am {date}</translation>
+    </message>
+    <message>
+        <source>1 action so far</source>
+        <translation>bisher 1 Maßnahme</translation>
+    </message>
+    <message>
+        <source>{n} actions so far</source>
+        <translation>bisher {n} Maßnahmen</translation>
+    </message>
+    <message>
+        <source>I commit</source>
+        <translation>Ich sage zu</translation>
+    </message>
+    <message>
+        <source>confidence {confidence}/5</source>
+        <translation>Zuversicht {confidence}/5</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>{done} of {count} committed</source>
+        <translation>{done} von {count} haben zugesagt</translation>
+    </message>
+    <message>
+        <source>%A %d %B %Y, %H:%M</source>
+        <translation>%d.%m.%Y, %H:%M Uhr</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Vielen Dank</translation>
+    </message>
+    <message>
+        <source>1 action agreed</source>
+        <translation>1 Maßnahme vereinbart</translation>
+    </message>
+    <message>
+        <source>{n} actions agreed</source>
+        <translation>{n} Maßnahmen vereinbart</translation>
+    </message>
+    <message>
+        <source>Next meeting: {when}</source>
+        <translation>Nächstes Meeting: {when}</translation>
+    </message>
+    <message>
+        <source>Next meeting: to be set</source>
+        <translation>Nächstes Meeting: noch offen</translation>
+    </message>
+    <message>
+        <source>No agenda items</source>
+        <translation>Keine Agendapunkte</translation>
+    </message>
+    <message>
+        <source>Item {number} of {count}</source>
+        <translation>Punkt {number} von {count}</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>Als Nächstes: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoableController</name>
+    <message>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Could not undo {what}: {error}</source>
+        <translation>Rückgängig machen nicht möglich ({what}): {error}</translation>
+    </message>
+    <message>
+        <source>Could not redo {what}: {error}</source>
+        <translation>Wiederholen nicht möglich ({what}): {error}</translation>
+    </message>
+    <message>
+        <source>meeting details</source>
+        <translation>Meeting-Details</translation>
+    </message>
+    <message>
+        <source>attendance of {name}</source>
+        <translation>Anwesenheit von {name}</translation>
+    </message>
+    <message>
+        <source>commitment of {name}</source>
+        <translation>Zusage von {name}</translation>
+    </message>
+    <message>
+        <source>withdrawn commitment of {name}</source>
+        <translation>Zurückgezogene Zusage von {name}</translation>
+    </message>
+    <message>
+        <source>new agenda item “{title}”</source>
+        <translation>Neuer Agendapunkt „{title}“</translation>
+    </message>
+    <message>
+        <source>removal of “{title}”</source>
+        <translation>Entfernen von „{title}“</translation>
+    </message>
+    <message>
+        <source>change to “{title}”</source>
+        <translation>Änderung an „{title}“</translation>
+    </message>
+    <message>
+        <source>agenda order</source>
+        <translation>Reihenfolge der Agenda</translation>
+    </message>
+    <message>
+        <source>parking “{title}”</source>
+        <translation>Zurückstellen von „{title}“</translation>
+    </message>
+    <message>
+        <source>unparking “{title}”</source>
+        <translation>Wiederaufnahme von „{title}“</translation>
+    </message>
+    <message>
+        <source>new idea</source>
+        <translation>Neue Idee</translation>
+    </message>
+    <message>
+        <source>removal of an idea</source>
+        <translation>Entfernen einer Idee</translation>
+    </message>
+    <message>
+        <source>new decision</source>
+        <translation>Neue Entscheidung</translation>
+    </message>
+    <message>
+        <source>removal of a decision</source>
+        <translation>Entfernen einer Entscheidung</translation>
+    </message>
+    <message>
+        <source>new action “{title}”</source>
+        <translation>Neue Maßnahme „{title}“</translation>
+    </message>
+    <message>
+        <source>status of “{title}”</source>
+        <translation>Status von „{title}“</translation>
+    </message>
+    <message>
+        <source>new member {name}</source>
+        <translation>Neues Mitglied {name}</translation>
+    </message>
+    <message>
+        <source>change to {name}</source>
+        <translation>Änderung an {name}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>AlignMeet guides you through joint Sales &amp; Marketing meetings: a shared agenda with time boxes, every member&apos;s own action plan and commitment, and last meeting&apos;s promises back for review. Minutes come out as a Word document.</source>
+        <translation>AlignMeet führt Sie durch gemeinsame Meetings von Vertrieb &amp; Marketing: eine gemeinsame Agenda mit Zeitrahmen, für jedes Mitglied ein eigener Maßnahmenplan mit Zusage, und die Versprechen des letzten Meetings kommen zum Rückblick wieder auf den Tisch. Das Protokoll entsteht als Word-Dokument.</translation>
+    </message>
+    <message>
+        <source>Try it with sample data: ten members of both teams, two past monthly meetings with their minutes, and the next one ready to run — plus goals, KPIs, a glossary and the rest of the alignment toolkit filled in.</source>
+        <translation>Probieren Sie es mit Beispieldaten aus: zehn Mitglieder beider Teams, zwei vergangene Monatsmeetings mit Protokoll und das nächste, bereit zum Durchführen — dazu Ziele, KPIs, ein Glossar und der übrige Werkzeugkasten zur Abstimmung, bereits ausgefüllt.</translation>
+    </message>
+    <message>
+        <source>Or start empty: add the members of both teams on People &amp; teams, then create your first meeting on the Meetings page (Ctrl+N).</source>
+        <translation>Oder starten Sie leer: Legen Sie unter „Personen &amp; Teams“ die Mitglieder beider Teams an und erstellen Sie dann auf der Seite „Meetings“ Ihr erstes Meeting (Strg+N).</translation>
+    </message>
+    <message>
+        <source>Welcome to AlignMeet</source>
+        <translation>Willkommen bei AlignMeet</translation>
+    </message>
+    <message>
+        <source>Start with &amp;sample data</source>
+        <translation>Mit &amp;Beispieldaten starten</translation>
+    </message>
+    <message>
+        <source>Start &amp;empty</source>
+        <translation>&amp;Leer starten</translation>
+    </message>
+    <message>
+        <source>No sample data added</source>
+        <translation>Keine Beispieldaten hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Sample data added: the next meeting is selected — open Prepare or Run meeting.</source>
+        <translation>Beispieldaten hinzugefügt: Das nächste Meeting ist ausgewählt — öffnen Sie „Vorbereiten“ oder „Meeting durchführen“.</translation>
+    </message>
+    <message>
+        <source>First step: add the members of both teams, then create a meeting (Ctrl+N).</source>
+        <translation>Erster Schritt: Legen Sie die Mitglieder beider Teams an und erstellen Sie dann ein Meeting (Strg+N).</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Please check</source>
+        <translation>Bitte prüfen</translation>
+    </message>
+</context>
+</TS>
