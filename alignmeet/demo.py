@@ -71,6 +71,8 @@ class DemoSummary:
     ideas: int
     # What the alignment toolkit's demo wrote, by feature: {"goals": {"kpis": 4, ...}}.
     toolkit: dict[str, dict[str, int]] = field(default_factory=dict)
+    # What the toolkit's seeds were given (ids of members, teams, meetings; the days).
+    context: DemoContext | None = None
 
     @property
     def meetings(self) -> int:
@@ -284,20 +286,18 @@ def build_demo(services: Services, *, today: date) -> DemoSummary:
     with _clock_at(services, _at(day2 + timedelta(days=6)) - timedelta(hours=1)):
         _between_two_and_three(b)
     m3 = _meeting_three(b, series.id, template.id, day3)
-    toolkit = seed_toolkit(
-        services,
-        DemoContext(
-            today=today,
-            member_ids=dict(ids),
-            sales_ids=[ids[k] for k, p in _PEOPLE.items() if p[1] == "Sales"],
-            marketing_ids=[ids[k] for k, p in _PEOPLE.items() if p[1] == "Marketing"],
-            team_ids={t.name: t.id for t in services.people.list_teams()},
-            series_id=series.id,
-            held_meeting_ids=(m1, m2),
-            upcoming_meeting_id=m3,
-            meeting_days=(day1, day2, day3),
-        ),
+    context = DemoContext(
+        today=today,
+        member_ids=dict(ids),
+        sales_ids=[ids[k] for k, p in _PEOPLE.items() if p[1] == "Sales"],
+        marketing_ids=[ids[k] for k, p in _PEOPLE.items() if p[1] == "Marketing"],
+        team_ids={t.name: t.id for t in services.people.list_teams()},
+        series_id=series.id,
+        held_meeting_ids=(m1, m2),
+        upcoming_meeting_id=m3,
+        meeting_days=(day1, day2, day3),
     )
+    toolkit = seed_toolkit(services, context)
 
     all_actions = [a for mid in (m1, m2, m3) for a in services.actions.actions_for_meeting(mid)]
     return DemoSummary(
@@ -314,6 +314,7 @@ def build_demo(services: Services, *, today: date) -> DemoSummary:
         decisions=b.counts["decisions"],
         ideas=b.counts["ideas"],
         toolkit=toolkit,
+        context=context,
     )
 
 

@@ -6,37 +6,18 @@ from datetime import date
 
 import pytest
 
-from alignmeet.demo import _PEOPLE, build_demo
-from alignmeet.demo_toolkit import DemoContext
+from alignmeet.demo import build_demo
 from alignmeet.services import Services
 from alignmeet.storage.database import open_database
 
 TODAY = date(2026, 3, 4)
 
 
-def demo_context(services: Services, summary) -> DemoContext:
-    """The context build_demo's caller hands to each toolkit seed."""
-    members = {m.name: m for m in services.people.list_members(include_inactive=True)}
-    ids = {key: members[name].id for key, (name, _team, _role) in _PEOPLE.items()}
-    meetings = [services.meetings.get_meeting(i) for i in summary.meeting_ids]
-    return DemoContext(
-        today=TODAY,
-        member_ids=ids,
-        sales_ids=[ids[k] for k, (_n, team, _r) in _PEOPLE.items() if team == "Sales"],
-        marketing_ids=[ids[k] for k, (_n, team, _r) in _PEOPLE.items() if team == "Marketing"],
-        team_ids={t.name: t.id for t in services.people.list_teams()},
-        series_id=meetings[0].series_id,
-        held_meeting_ids=summary.held_meeting_ids,
-        upcoming_meeting_id=summary.upcoming_meeting_id,
-        meeting_days=tuple(m.starts_at.date() for m in meetings),
-    )
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     services = Services(open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3"))
     summary = build_demo(services, today=TODAY)
-    ctx = demo_context(services, summary)
+    ctx = summary.context
     written = summary.toolkit["board"]  # build_demo seeds the toolkit
     yield services, ctx, written
     services.close()

@@ -6,30 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from alignmeet.demo import _PEOPLE, build_demo
-from alignmeet.demo_toolkit import DemoContext
+from alignmeet.demo import build_demo
 from alignmeet.domain.sections import Bullets
 from alignmeet.services import Services
 from alignmeet.storage.database import open_database
 
 TODAY = date(2026, 3, 4)
-
-
-def context(services: Services, summary) -> DemoContext:
-    by_name = {m.name: m for m in services.people.list_members()}
-    ids = {key: by_name[name].id for key, (name, _team, _role) in _PEOPLE.items()}
-    meetings = [services.meetings.get_meeting(i) for i in summary.meeting_ids]
-    return DemoContext(
-        today=TODAY,
-        member_ids=ids,
-        sales_ids=[by_name[n].id for n, t, _ in _PEOPLE.values() if t == "Sales"],
-        marketing_ids=[by_name[n].id for n, t, _ in _PEOPLE.values() if t == "Marketing"],
-        team_ids={t.name: t.id for t in services.people.list_teams()},
-        series_id=meetings[0].series_id,
-        held_meeting_ids=summary.held_meeting_ids,
-        upcoming_meeting_id=summary.upcoming_meeting_id,
-        meeting_days=tuple(m.starts_at.date() for m in meetings),
-    )
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +21,7 @@ def demo(tmp_path_factory):
         clock=lambda: datetime(2026, 3, 4, 12, 0),
     )
     summary = build_demo(services, today=TODAY)
-    ctx = context(services, summary)
+    ctx = summary.context
     written = summary.toolkit["coaching"]  # build_demo seeds the toolkit
     yield services, ctx, written
     services.close()
