@@ -161,8 +161,13 @@ class Controller(QObject):
         needs' joint Top 10 writes actions, so `actions_changed` follows for its meeting.
         """
         service = getattr(self.services, area)
-        result = getattr(service, method)(**fields)
-        self.toolkit_changed.emit(area)
+        # Someone else saved the same field first (goals, KPIs, personas, board entries):
+        # the conflict dialog, as for meetings; the views re-read on toolkit_changed.
+        result = self._resolving(
+            lambda: getattr(service, method)(**fields),
+            lambda: None,
+            lambda _record: self.toolkit_changed.emit(area),
+        )
         item_id = fields.get("item_id")
         if isinstance(item_id, int):
             self.item_changed.emit(item_id)
@@ -197,11 +202,20 @@ class Controller(QObject):
         return result
 
     def update_member(self, **fields: object) -> r.MemberRecord:
-        member = self.services.people.update_member(**fields)  # type: ignore[arg-type]
-        self.members_changed.emit()
-        if self._current:
-            self.participants_changed.emit(self._current)
-        return member
+        people = self.services.people
+
+        def changed(_member: object) -> None:
+            self.members_changed.emit()
+            if self._current:
+                self.participants_changed.emit(self._current)
+
+        return self._resolving(
+            lambda: people.update_member(**fields),  # type: ignore[arg-type]
+            lambda: next(
+                x for x in people.list_members(include_inactive=True) if x.id == fields["member_id"]
+            ),
+            changed,
+        )
 
     # ---- meetings -----------------------------------------------------------
     def create_meeting(self, **fields: object) -> r.MeetingRecord:

@@ -102,7 +102,35 @@ GUARDED_FIELDS: dict[type[m.Base], tuple[str, ...]] = {
         "status",
     ),
 }
-_LABELS = {m.Meeting: "Meeting", m.AgendaItem: "Agenda item", m.Action: "Action"}
+GUARDED_FIELDS.update(
+    {
+        m.Member: ("name", "team_id", "role", "email", "active"),
+        m.Persona: ("name", "role", "pains", "goals", "objections", "notes"),
+        m.Goal: (
+            "title",
+            "period",
+            "target_value",
+            "actual_value",
+            "unit",
+            "disposition",
+            "team_tag",
+            "owner_id",
+            "notes",
+        ),
+        m.Kpi: ("name", "unit", "higher_is_better", "target", "period_kind", "team_tag"),
+        m.BoardEntry: ("kind", "title", "details", "team_tag", "author_id", "meeting_id"),
+    }
+)
+_LABELS = {
+    m.Meeting: "Meeting",
+    m.AgendaItem: "Agenda item",
+    m.Action: "Action",
+    m.Member: "Member",
+    m.Persona: "Persona",
+    m.Goal: "Goal",
+    m.Kpi: "KPI",
+    m.BoardEntry: "Board entry",
+}
 _MEMBER_FIELDS = {"owner_id", "facilitator_id", "note_taker_id"}
 
 _Seen = dict[str, object]
@@ -242,6 +270,11 @@ class _Guard:
             stored = dict(zip(self.mine, row, strict=True)) if row is not None else {}
             theirs = {f: _shown(s, f, stored.get(f)) for f in self.mine}
         return ConflictError(self.what, self.mine, theirs, key=self.key, stored=stored)
+
+
+def given(unset: object = None, **values: object) -> set[str]:
+    """The fields a save sets: those whose value is neither None nor `unset`."""
+    return {f for f, v in values.items() if v is not None and v is not unset}
 
 
 def asked_fields(

@@ -15,7 +15,7 @@ from alignmeet.domain.board import (
 from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.rules import ValidationError
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
-from alignmeet.services.base import ServiceBase
+from alignmeet.services.base import ServiceBase, given
 from alignmeet.storage import models as m
 
 _UNSET: object = object()
@@ -103,9 +103,17 @@ class BoardService(ServiceBase):
         author_id: int | object | None = _UNSET,
         meeting_id: int | object | None = _UNSET,
     ) -> BoardEntryRecord:
-        """Change the fields given. A lesson turned into a win is no longer "solved"."""
-        with self.db.transaction() as s:
+        """Change the fields given. A lesson turned into a win is no longer "solved".
+        ConflictError when someone else changed one of them since this client read it."""
+        asked = given(_UNSET, kind=kind, title=title, details=details, team_tag=team_tag) | {
+            f for f, v in (("author_id", author_id), ("meeting_id", meeting_id)) if v is not _UNSET
+        }
+        with (
+            self._guarded(m.BoardEntry, entry_id, asked) as guard,
+            self.db.transaction() as s,
+        ):
             entry = self._get(s, m.BoardEntry, entry_id, "Board entry")
+            guard.loaded(entry, f"Board entry “{entry.title}”")
             if kind is not None:
                 entry.kind = _kind(kind).value
                 if entry.kind == BoardKind.WIN.value:
@@ -126,6 +134,7 @@ class BoardService(ServiceBase):
                     assert isinstance(meeting_id, int)
                     self._get(s, m.Meeting, meeting_id, "Meeting")
                 entry.meeting_id = meeting_id  # type: ignore[assignment]
+            guard.check(s, entry)
             s.flush()
             return self._record(s, entry)
 

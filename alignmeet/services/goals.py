@@ -41,6 +41,7 @@ from alignmeet.domain.rules import (
 )
 from alignmeet.domain.sections import DocSection, Paragraph, Picture, Table
 from alignmeet.services.base import ServiceBase, member_name
+from alignmeet.services.base import given as given_fields
 from alignmeet.storage import models as m
 
 __all__ = ["DEFAULT_HISTORY", "GoalService"]
@@ -224,9 +225,23 @@ class GoalService(ServiceBase):
         owner_id: int | None = _UNSET,
         notes: str | None = None,
     ) -> GoalRecord:
-        """Change what is given; `None` clears the numbers, the owner or the disposition."""
-        with self.db.transaction() as s:
+        """Change what is given; `None` clears the numbers, the owner or the disposition.
+        ConflictError when someone else changed one of them since this client read it."""
+        asked = given_fields(
+            title=title, period=period, unit=unit, team_tag=team_tag, notes=notes
+        ) | {
+            f
+            for f, v in (
+                ("target_value", target_value),
+                ("actual_value", actual_value),
+                ("disposition", disposition),
+                ("owner_id", owner_id),
+            )
+            if v is not _UNSET
+        }
+        with self._guarded(m.Goal, goal_id, asked) as guard, self.db.transaction() as s:
             goal = self._get(s, m.Goal, goal_id, "Goal")
+            guard.loaded(goal, f"Goal “{goal.title}”")
             kind = GoalKind(goal.kind)
             current = {
                 "title": goal.title,
@@ -262,6 +277,7 @@ class GoalService(ServiceBase):
                 self._check_one_revenue_goal(s, fields["period"], goal.id)
             for key, value in fields.items():
                 setattr(goal, key, value)
+            guard.check(s, goal)
             s.flush()
             return self._goal_record(s, goal)
 
@@ -372,8 +388,18 @@ class GoalService(ServiceBase):
         team_tag: TeamTag | str | None = None,
         description: str | None = None,
     ) -> KpiRecord:
-        with self.db.transaction() as s:
+        """ConflictError when someone else changed a field given since this client read it."""
+        asked = given_fields(
+            _UNSET,
+            name=name,
+            unit=unit,
+            higher_is_better=higher_is_better,
+            period_kind=period_kind,
+            team_tag=team_tag,
+        ) | ({"target"} if target is not _UNSET else set())
+        with self._guarded(m.Kpi, kpi_id, asked) as guard, self.db.transaction() as s:
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
+            guard.loaded(kpi, f"KPI “{kpi.name}”")
             if name is not None:
                 text = require_text("name", name, label="KPI name", limit=MAX_TITLE)
                 self._check_kpi_name(s, text, kpi_id)
@@ -404,6 +430,7 @@ class GoalService(ServiceBase):
                 kpi.team_tag = _team_tag(team_tag).value
             if description is not None:
                 kpi.description = optional_text("description", description, label="Description")
+            guard.check(s, kpi)
             s.flush()
             return self._kpi_record(kpi)
 

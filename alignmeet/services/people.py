@@ -20,7 +20,7 @@ from alignmeet.domain.rules import (
     require_text,
     validate_email,
 )
-from alignmeet.services.base import ServiceBase, to_member
+from alignmeet.services.base import ServiceBase, given, to_member
 from alignmeet.storage import models as m
 
 DEFAULT_TEAMS = ("Sales", "Marketing")
@@ -100,8 +100,12 @@ class PeopleService(ServiceBase):
         email: str | None = None,
         active: bool | None = None,
     ) -> r.MemberRecord:
-        with self.db.transaction() as s:
+        """ConflictError when someone else changed one of the fields given since this
+        client read the member (nothing is written then)."""
+        asked = given(name=name, team_id=team_id, role=role, email=email, active=active)
+        with self._guarded(m.Member, member_id, asked) as guard, self.db.transaction() as s:
             member = self._get(s, m.Member, member_id, "Member")
+            guard.loaded(member, f"Member “{member.name}”")
             if name is not None:
                 text = require_text("name", name, label="Name", limit=MAX_NAME)
                 self._check_member_name(s, text, member_id)
@@ -116,6 +120,7 @@ class PeopleService(ServiceBase):
                 member.email = validate_email(email)
             if active is not None:
                 member.active = active
+            guard.check(s, member)
             s.flush()
             s.refresh(member, ["team"])
             return to_member(member)

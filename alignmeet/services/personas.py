@@ -16,7 +16,7 @@ from alignmeet.domain.personas import (
 )
 from alignmeet.domain.rules import MAX_NAME, ValidationError, name_key, require_text
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph
-from alignmeet.services.base import ServiceBase
+from alignmeet.services.base import ServiceBase, given
 from alignmeet.storage import models as m
 
 
@@ -128,9 +128,17 @@ class PersonaService(ServiceBase):
         objections: str | None = None,
         notes: str | None = None,
     ) -> PersonaRecord:
-        """Change the fields given; the others stay as they are."""
-        with self.db.transaction() as s:
+        """Change the fields given; the others stay as they are. ConflictError when someone
+        else changed one of them since this client read the persona (nothing written)."""
+        asked = given(
+            name=name, role=role, pains=pains, goals=goals, objections=objections, notes=notes
+        )
+        with (
+            self._guarded(m.Persona, persona_id, asked) as guard,
+            self.db.transaction() as s,
+        ):
             persona = self._get(s, m.Persona, persona_id, "Persona")
+            guard.loaded(persona, f"Persona “{persona.name}”")
             if name is not None:
                 text = require_text("name", name, label="Persona name", limit=MAX_NAME)
                 self._check_name(s, text, persona_id)
@@ -146,6 +154,7 @@ class PersonaService(ServiceBase):
             ):
                 if value is not None:
                     setattr(persona, field, profile_text(field, value, label))
+            guard.check(s, persona)
             s.flush()
             return to_persona(persona)
 

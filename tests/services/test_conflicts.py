@@ -346,3 +346,72 @@ def test_on_a_server_facilitators_create_records_at_the_same_time(db_url, meetin
     finally:
         for c in clients:
             c.close()
+
+
+# ---- the other records with a version: members, personas, goals, KPIs, board entries ----
+def _both_read_then_clash(first_save, second_save, read_first, read_second):
+    read_first()
+    read_second()  # both have it on screen
+    first_save()
+    with pytest.raises(ConflictError) as info:
+        second_save()
+    return info.value
+
+
+def test_a_member_edited_by_two_facilitators(services, other, people):
+    conflict = _both_read_then_clash(
+        lambda: services.people.update_member(member_id=people.ana.id, role="Team lead"),
+        lambda: other.people.update_member(member_id=people.ana.id, role="Senior AE"),
+        lambda: services.people.list_members(),
+        lambda: other.people.list_members(),
+    )
+    assert conflict.mine == {"role": "Senior AE"} and conflict.theirs == {"role": "Team lead"}
+    # Another field of the same member is no conflict.
+    assert other.people.update_member(member_id=people.ana.id, email="ana@x.org").email
+
+
+def test_a_persona_edited_by_two_facilitators(services, other):
+    larry = services.personas.add_persona(name="Larry")
+    conflict = _both_read_then_clash(
+        lambda: services.personas.update_persona(persona_id=larry.id, role="CFO"),
+        lambda: other.personas.update_persona(persona_id=larry.id, role="Finance lead"),
+        lambda: services.personas.get_persona(larry.id),
+        lambda: other.personas.get_persona(larry.id),
+    )
+    assert conflict.what == "Persona “Larry”"
+    assert services.personas.get_persona(larry.id).role == "CFO"
+
+
+def test_a_goal_a_kpi_and_a_board_entry_edited_by_two_facilitators(services, other, people):
+    goal = services.goals.add_goal(
+        kind="activity",
+        title="Joint webinars",
+        period="2026-Q1",
+        owner_id=people.ana.id,
+        disposition="continue",
+    )
+    conflict = _both_read_then_clash(
+        lambda: services.goals.update_goal(goal_id=goal.id, title="Joint webinars, monthly"),
+        lambda: other.goals.update_goal(goal_id=goal.id, title="Joint webinars, weekly"),
+        lambda: services.goals.get_goal(goal.id),
+        lambda: other.goals.get_goal(goal.id),
+    )
+    assert conflict.theirs == {"title": "Joint webinars, monthly"}
+
+    kpi = services.goals.add_kpi(name="MQL→SQL", unit="%", target=25)
+    conflict = _both_read_then_clash(
+        lambda: services.goals.update_kpi(kpi_id=kpi.id, target=30),
+        lambda: other.goals.update_kpi(kpi_id=kpi.id, target=20),
+        lambda: services.goals.get_kpi(kpi.id),
+        lambda: other.goals.get_kpi(kpi.id),
+    )
+    assert conflict.fields == ("target",)
+
+    entry = services.board.add_entry(kind="win", title="Six meetings booked")
+    conflict = _both_read_then_clash(
+        lambda: services.board.update_entry(entry_id=entry.id, title="Seven meetings booked"),
+        lambda: other.board.update_entry(entry_id=entry.id, title="Eight meetings booked"),
+        lambda: services.board.get_entry(entry.id),
+        lambda: other.board.get_entry(entry.id),
+    )
+    assert services.board.get_entry(entry.id).title == "Seven meetings booked"

@@ -201,3 +201,23 @@ def test_typing_in_the_prepare_page_then_taking_theirs_shows_theirs_in_the_field
     assert view.topic_edit.toPlainText() == "Lead hand-off, by Chloé"
     assert not view.savers["topic"].pending
     assert other.meetings.get_meeting(meeting_id).topic == "Lead hand-off, by Chloé"
+
+
+def test_members_and_toolkit_records_get_the_dialog_too(
+    qtbot: QtBot, controller: Controller, other: Services, people: dict[str, int]
+) -> None:
+    ava = people["Ava Chen"]
+    controller.services.people.list_members()  # on screen here
+    other.people.update_member(member_id=ava, role="Team lead")
+    controller.conflict_resolver, asked = _answer(TAKE_THEIRS)
+    with qtbot.waitSignal(controller.members_changed):
+        kept = controller.update_member(member_id=ava, role="Senior AE")
+    assert kept.role == "Team lead" and asked[0].theirs == {"role": "Team lead"}
+
+    larry = controller.toolkit("personas", "add_persona", name="Larry")
+    other.personas.update_persona(persona_id=larry.id, role="CFO")
+    controller.conflict_resolver, asked = _answer(KEEP_MINE)
+    with qtbot.waitSignal(controller.toolkit_changed):
+        controller.toolkit("personas", "update_persona", persona_id=larry.id, role="Finance")
+    assert asked[0].what == "Persona “Larry”"
+    assert other.personas.get_persona(larry.id).role == "Finance"
