@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, SignalInstance, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -47,6 +48,13 @@ PAGES = (
 
 
 RECENT_LIMIT = 8
+
+
+def _tab_leaves_tables(root: QWidget) -> None:
+    """Tab goes on to the next control instead of from cell to cell (arrows move inside
+    a table): otherwise a table is a trap for someone working without a mouse."""
+    for view in root.findChildren(QAbstractItemView):
+        view.setTabKeyNavigation(False)
 
 
 def recent_databases() -> list[str]:
@@ -109,6 +117,7 @@ class MainWindow(QMainWindow):
         # (they load from the controller's current state when they are built).
         self.stack = QStackedWidget()
         self.meetings_view = MeetingsView(controller)
+        _tab_leaves_tables(self.meetings_view)
         self._pages: dict[str, QWidget] = {"meetings": self.meetings_view}
         self._presenter: PresenterMode | None = None
         self.open_requested: str | None = None
@@ -320,6 +329,7 @@ class MainWindow(QMainWindow):
             self._pages[key] = widget
             self.stack.addWidget(widget)
             self._restore_splitters(key, widget)
+            _tab_leaves_tables(widget)
         return self._pages[key]
 
     @property
