@@ -121,6 +121,7 @@ GUARDED_FIELDS.update(
         m.BoardEntry: ("kind", "title", "details", "team_tag", "author_id", "meeting_id"),
     }
 )
+_MODELS = {model.__tablename__: model for model in GUARDED_FIELDS}
 _LABELS = {
     m.Meeting: "Meeting",
     m.AgendaItem: "Agenda item",
@@ -314,16 +315,31 @@ class ServiceBase:
 
     @staticmethod
     def _restore(guard: _Guard) -> None:
-        if guard.base is None:
-            guard.book.pop(guard.key, None)
-        else:
+        # Never read here before: keep what the failed save read (the row as stored then,
+        # recorded on load), so the book never holds part of a row — a missing field
+        # would escape the check and its next save could overwrite someone else's.
+        if guard.base is not None:
             guard.book[guard.key] = guard.base
 
     def acknowledge_conflict(self, conflict: ConflictError) -> None:
         """This client has now seen their version of the conflicting fields: the next save
-        goes on top of it."""
-        if conflict.key is not None:
-            _book(self.db.engine).setdefault(conflict.key, {}).update(conflict.stored)
+        goes on top of it. Fields the book does not hold yet are read as stored now."""
+        if conflict.key is None:
+            return
+        book = _book(self.db.engine)
+        entry = book.setdefault(conflict.key, {})
+        model = _MODELS.get(conflict.key[0])
+        if model is not None:
+            missing = [f for f in GUARDED_FIELDS[model] if f not in entry]
+            if missing:
+                with self.db.sessions() as s:
+                    ident = model.id == conflict.key[1]  # type: ignore[attr-defined]
+                    row = s.execute(
+                        select(*[getattr(model, f) for f in missing]).where(ident)
+                    ).one_or_none()
+                if row is not None:
+                    entry.update(zip(missing, row, strict=True))
+        entry.update(conflict.stored)
 
     def _get(self, s: Session, model: type[T], ident: int, what: str) -> T:
         obj = s.get(model, ident)
