@@ -37,18 +37,10 @@ from ui.models.channels_rules_model import (
 )
 from ui.models.record_table_model import RECORD_ROLE
 from ui.views.meeting_dialog import field_with_error
+from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, plain_label, section_heading
 
 AREA = "channels"
-
-
-def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
 
 
 class ChannelsView(QWidget):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,6 +55,7 @@ from ui.models.coaching_models import (
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import field_with_error
+from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
 
 AREA = "coaching"
@@ -77,15 +77,6 @@ def _table(model: object, name: str) -> QTableView:
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
-
-
-def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
 
 
 def _text_box(name: str, placeholder: str) -> QPlainTextEdit:

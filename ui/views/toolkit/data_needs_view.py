@@ -52,20 +52,12 @@ from ui.models.data_needs_model import (
 )
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, plain_tooltip
+from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, plain_label, section_heading
 
 AREA = "data_needs"
 _MIME = "application/x-alignmeet-rank-row"
 _NO_DATE = QDate(2000, 1, 1)  # the due-date field's "no date" value
-
-
-def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
 
 
 def _table(model: object, name: str) -> QTableView:

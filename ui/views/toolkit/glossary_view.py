@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -67,18 +66,10 @@ from ui.models.glossary_versions_model import (
 )
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import field_with_error
+from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, inform, plain_label, section_heading, warn
 
 AREA = "glossary"
-
-
-def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
 
 
 def _table(name: str) -> QTableView:

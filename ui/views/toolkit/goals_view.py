@@ -85,6 +85,7 @@ from ui.models.goals_tables_model import (
 )
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
+from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, inform, plain_label, section_heading, show_validation
 
 __all__ = ["CsvImportDialog", "GoalsView", "KpiReviewPanel", "ask_csv_path", "kpi_chart"]
@@ -93,15 +94,6 @@ AREA = "goals"
 
 
 # ---- small builders --------------------------------------------------------------------------
-
-
-def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
 
 
 def _table(name: str, model: object) -> QTableView:

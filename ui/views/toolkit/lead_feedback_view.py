@@ -26,7 +26,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -78,18 +77,10 @@ from ui.models.lead_feedback_models import (
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import field_with_error
+from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
 
 AREA = "lead_feedback"
-
-
-def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
 
 
 def _table(model: object, name: str) -> QTableView:

@@ -38,6 +38,7 @@ from ui.models.personas_model import (
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
 from ui.views.meeting_dialog import field_with_error
+from ui.views.toolkit.common import card as _card_frame
 from ui.widgets import FieldError, plain_label, section_heading, show_validation
 
 AREA = "personas"
@@ -72,15 +73,6 @@ def _sized(label: QLabel, points: float, *, bold: bool = False) -> QLabel:
     font.setBold(bold)
     label.setFont(font)
     return label
-
-
-def _card_frame() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
 
 
 # ---- the persona card -------------------------------------------------------------------
