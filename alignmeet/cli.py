@@ -12,13 +12,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alignmeet import __version__
+from alignmeet import __version__, i18n
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus
 
 if TYPE_CHECKING:
@@ -87,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="AlignMeet without the window: demo data, exports and listings.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--language",
+        choices=sorted(i18n.LANGUAGES),
+        default=os.environ.get(i18n.ENV) or None,
+        help="the language of the minutes, exports and messages (default: $"
+        + i18n.ENV
+        + " or English)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     db_help = "the database file (default: the app's own database)"
@@ -258,6 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, bad arguments (argparse printed them)
         return exc.code if isinstance(exc.code, int) else 2
+    i18n.set_language(args.language)
     from sqlalchemy.exc import SQLAlchemyError
 
     try:

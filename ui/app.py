@@ -49,9 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
 
+    from alignmeet import i18n as core_i18n
     from ui.i18n import install_translator
 
-    install_translator(app)  # before any window: every tr() from here on is translated
+    # before any window: every tr() from here on is translated, and the core's own words
+    # (validation messages, minutes, e-mail, dates) follow the same language.
+    core_i18n.set_language(install_translator(app))
 
     from ui.theme import apply_theme
 

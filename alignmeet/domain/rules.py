@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from alignmeet import i18n
+
 DEFAULT_END_GOAL = "Every member leaves with their own action plan and a commitment to it."
 MAX_NAME = 120
 MAX_TITLE = 200
@@ -112,14 +114,11 @@ def due_state(due: date | None, today: date, *, soon_days: int = 7) -> str:
     return "later"
 
 
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def short_date(value: date | None) -> str:
-    """ "20 Oct 2026" (English month names whatever the locale), "—" for no date."""
+    """ "20 Oct 2026" ("20. Okt. 2026" in German: alignmeet.i18n), "—" for no date."""
     if value is None:
         return "—"
-    return f"{value.day} {_MONTH_ABBR[value.month - 1]} {value.year}"
+    return i18n.short_date(value)
 
 
 def format_minutes_seconds(seconds: float) -> str:

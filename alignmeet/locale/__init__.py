@@ -1,0 +1,1 @@
+"""The core's translation catalogues (gettext .po files, one folder per language)."""
