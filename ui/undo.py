@@ -11,6 +11,13 @@ keeps the history honest: undoing a status change adds a change back (with the n
 "Undone"), it does not erase the first one. Something re-created by an undo gets a new
 id; the stack maps the first id to the current one, so older commands still find it.
 
+Everything else the controller writes — the alignment toolkit (goals, KPIs, glossary,
+personas, data needs, lead feedback, coaching, board, channels), teams, series, agenda
+templates, invitees, imported members, a deleted meeting — is undone by the services'
+journal (alignmeet.services.journal): it records the rows the use case wrote and puts
+exactly those back, with their ids, and refuses (saying why) when someone changed or used
+them since.
+
 Typed text (notes and other fields saved as you type) has its own undo in the field
 (Ctrl+Z while typing); those saves are not recorded twice.
 """
@@ -19,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import fields as dc_fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -29,8 +36,78 @@ from alignmeet.domain.enums import ActionStatus
 from alignmeet.services import NotFoundError, Services
 from ui.controller import Controller
 
+if TYPE_CHECKING:
+    from alignmeet.services.journal import Changeset
+
+T = TypeVar("T")
+
 # The note of a status change made by an undo (saved in the history, in the chosen language).
 UNDONE_NOTE = QT_TRANSLATE_NOOP("UndoableController", "Undone")
+# What the Edit menu says for a toolkit change ("Undo new goal"); others say the area's name.
+TOOLKIT_STEPS = {
+    ("goals", "add_goal"): QT_TRANSLATE_NOOP("UndoableController", "new goal"),
+    ("goals", "update_goal"): QT_TRANSLATE_NOOP("UndoableController", "change to a goal"),
+    ("goals", "archive_goal"): QT_TRANSLATE_NOOP("UndoableController", "archiving a goal"),
+    ("goals", "delete_goal"): QT_TRANSLATE_NOOP("UndoableController", "deleting a goal"),
+    ("goals", "add_kpi"): QT_TRANSLATE_NOOP("UndoableController", "new KPI"),
+    ("goals", "update_kpi"): QT_TRANSLATE_NOOP("UndoableController", "change to a KPI"),
+    ("goals", "archive_kpi"): QT_TRANSLATE_NOOP("UndoableController", "archiving a KPI"),
+    ("goals", "move_kpi"): QT_TRANSLATE_NOOP("UndoableController", "KPI order"),
+    ("goals", "record_measurement"): QT_TRANSLATE_NOOP("UndoableController", "KPI measurement"),
+    ("goals", "update_measurement"): QT_TRANSLATE_NOOP("UndoableController", "KPI measurement"),
+    ("goals", "delete_measurement"): QT_TRANSLATE_NOOP(
+        "UndoableController", "deleting a measurement"
+    ),
+    ("goals", "import_csv_file"): QT_TRANSLATE_NOOP("UndoableController", "KPI import"),
+    ("glossary", "propose"): QT_TRANSLATE_NOOP("UndoableController", "glossary proposal"),
+    ("glossary", "approve"): QT_TRANSLATE_NOOP("UndoableController", "approving a definition"),
+    ("glossary", "reject"): QT_TRANSLATE_NOOP("UndoableController", "rejecting a definition"),
+    ("glossary", "withdraw"): QT_TRANSLATE_NOOP("UndoableController", "withdrawing a proposal"),
+    ("personas", "add_persona"): QT_TRANSLATE_NOOP("UndoableController", "new persona"),
+    ("personas", "update_persona"): QT_TRANSLATE_NOOP("UndoableController", "change to a persona"),
+    ("personas", "archive_persona"): QT_TRANSLATE_NOOP("UndoableController", "archiving a persona"),
+    ("personas", "restore_persona"): QT_TRANSLATE_NOOP("UndoableController", "restoring a persona"),
+    ("data_needs", "add_need"): QT_TRANSLATE_NOOP("UndoableController", "new data need"),
+    ("data_needs", "set_ranking"): QT_TRANSLATE_NOOP("UndoableController", "data-needs ranking"),
+    ("data_needs", "agree_joint"): QT_TRANSLATE_NOOP("UndoableController", "joint Top 10"),
+    ("coaching", "apply_rotation"): QT_TRANSLATE_NOOP("UndoableController", "coaching rotation"),
+    ("coaching", "end_pair"): QT_TRANSLATE_NOOP("UndoableController", "ending a coaching pair"),
+    ("coaching", "log_checkin"): QT_TRANSLATE_NOOP("UndoableController", "coaching check-in"),
+    ("board", "add_entry"): QT_TRANSLATE_NOOP("UndoableController", "new board entry"),
+    ("board", "resolve"): QT_TRANSLATE_NOOP("UndoableController", "solving a lesson"),
+    ("board", "reopen"): QT_TRANSLATE_NOOP("UndoableController", "reopening a lesson"),
+    ("board", "delete_entry"): QT_TRANSLATE_NOOP("UndoableController", "deleting a board entry"),
+    ("channels", "add_rule"): QT_TRANSLATE_NOOP("UndoableController", "new channel rule"),
+    ("channels", "move_rule"): QT_TRANSLATE_NOOP("UndoableController", "channel order"),
+    ("channels", "remove_rule"): QT_TRANSLATE_NOOP("UndoableController", "removing a channel rule"),
+}
+TOOLKIT_AREAS = {
+    "goals": QT_TRANSLATE_NOOP("UndoableController", "change to goals and KPIs"),
+    "glossary": QT_TRANSLATE_NOOP("UndoableController", "change to the glossary"),
+    "personas": QT_TRANSLATE_NOOP("UndoableController", "change to personas"),
+    "data_needs": QT_TRANSLATE_NOOP("UndoableController", "change to data needs"),
+    "lead_feedback": QT_TRANSLATE_NOOP("UndoableController", "change to lead feedback"),
+    "coaching": QT_TRANSLATE_NOOP("UndoableController", "change to coaching"),
+    "board": QT_TRANSLATE_NOOP("UndoableController", "change to wins and lessons"),
+    "channels": QT_TRANSLATE_NOOP("UndoableController", "change to channels"),
+}
+# Which toolkit area a table belongs to (to refresh its views after an undo).
+TOOLKIT_TABLES = {
+    "goal": "goals",
+    "kpi": "goals",
+    "kpi_measurement": "goals",
+    "glossary_term": "glossary",
+    "glossary_version": "glossary",
+    "persona": "personas",
+    "data_need": "data_needs",
+    "data_need_rank": "data_needs",
+    "lead_batch": "lead_feedback",
+    "lead_rejection": "lead_feedback",
+    "coaching_pair": "coaching",
+    "coaching_checkin": "coaching",
+    "board_entry": "board",
+    "channel_rule": "channels",
+}
 # Fields saved as you type: the text field undoes those itself (Ctrl+Z in the field).
 TYPED_ITEM_FIELDS = frozenset({"notes"})
 TYPED_MEETING_FIELDS = frozenset({"title", "place", "topic", "end_goal", "closing_notes"})
@@ -98,6 +175,132 @@ class UndoableController(Controller):
             self.status_shown.emit(message.format(what=command.text(), error=exc))
         finally:
             self._replaying = False
+
+    # ---- everything else: the services' journal ----------------------------------------
+    def _journaled(self, text: str, do: Callable[[], T]) -> T:
+        """Run `do` (a write through the base controller) recording the rows it writes;
+        undo puts exactly those back (see alignmeet.services.journal)."""
+        if self._replaying:
+            return do()
+        journal = self.services.journal
+        with journal.recording() as changes:
+            result = do()
+        if changes:
+            self._push(
+                text,
+                lambda: self._rewrite(journal.reapply, changes),
+                lambda: self._rewrite(journal.revert, changes),
+            )
+        return result
+
+    def _rewrite(self, step: Callable[[Changeset], None], changes: Changeset) -> None:
+        step(changes)
+        self._announce(changes)
+
+    def _announce(self, changes: Changeset) -> None:
+        """Tell the views what an undo or redo changed, as the edit itself did."""
+        tables = changes.tables
+        for area in sorted({TOOLKIT_TABLES[t] for t in tables if t in TOOLKIT_TABLES}):
+            self.toolkit_changed.emit(area)
+        if "team" in tables:
+            self.teams_changed.emit()
+        if tables & {"team", "member"}:
+            self.members_changed.emit()
+        if tables & {"series", "series_member"}:
+            self.series_changed.emit()
+        if tables & {"agenda_template", "template_item"}:
+            self.templates_changed.emit()
+        if tables & {"meeting", "series", "series_member", "agenda_item"}:
+            self.meetings_changed.emit()
+        for meeting_id in sorted(changes.values("meeting", "id")):
+            self.meeting_changed.emit(meeting_id)
+        for meeting_id in sorted(changes.values("participant", "meeting_id")):
+            self.participants_changed.emit(meeting_id)
+        for meeting_id in sorted(changes.values("agenda_item", "meeting_id")):
+            self.agenda_changed.emit(meeting_id)
+        for table in ("idea", "decision"):
+            for item_id in sorted(changes.values(table, "item_id")):
+                self.item_changed.emit(item_id)
+        for meeting_id in sorted(changes.values("action", "meeting_id")):
+            self.actions_changed.emit(meeting_id)
+        if tables & {"action", "action_update"} and self.current_meeting_id:
+            self.follow_ups_changed.emit(self.current_meeting_id)
+        if "meeting" in tables and self.current_meeting_id in changes.values("meeting", "id"):
+            self.current_meeting_changed.emit(self.current_meeting_id)
+
+    def toolkit(self, area: str, method: str, /, **fields: object) -> Any:
+        text = TOOLKIT_STEPS.get((area, method)) or TOOLKIT_AREAS.get(area, "")
+        return self._journaled(
+            self.tr(text) if text else area,
+            lambda: super(UndoableController, self).toolkit(area, method, **fields),
+        )
+
+    def add_team(self, *, name: str) -> r.TeamRecord:
+        return self._journaled(
+            self.tr("new team {name}").format(name=name),
+            lambda: super(UndoableController, self).add_team(name=name),
+        )
+
+    def rename_team(self, *, team_id: int, name: str) -> r.TeamRecord:
+        return self._journaled(
+            self.tr("renaming a team"),
+            lambda: super(UndoableController, self).rename_team(team_id=team_id, name=name),
+        )
+
+    def import_members(self, *, text: str) -> Any:
+        return self._journaled(
+            self.tr("member import"),
+            lambda: super(UndoableController, self).import_members(text=text),
+        )
+
+    def update_series(self, **fields: object) -> r.SeriesRecord:
+        return self._journaled(
+            self.tr("series settings"),
+            lambda: super(UndoableController, self).update_series(**fields),
+        )
+
+    def set_series_members(self, *, series_id: int, member_ids: Iterable[int]) -> r.SeriesRecord:
+        ids = list(member_ids)
+        return self._journaled(
+            self.tr("series members"),
+            lambda: super(UndoableController, self).set_series_members(
+                series_id=series_id, member_ids=ids
+            ),
+        )
+
+    def set_invitees(self, *, meeting_id: int, member_ids: Iterable[int]) -> None:
+        ids = list(member_ids)
+        self._journaled(
+            self.tr("invitations"),
+            lambda: super(UndoableController, self).set_invitees(
+                meeting_id=meeting_id, member_ids=ids
+            ),
+        )
+
+    def apply_template(self, *, meeting_id: int, template_id: int) -> None:
+        self._journaled(
+            self.tr("agenda from a template"),
+            lambda: super(UndoableController, self).apply_template(
+                meeting_id=meeting_id, template_id=template_id
+            ),
+        )
+
+    def save_as_template(
+        self, *, meeting_id: int, name: str, description: str = ""
+    ) -> r.TemplateRecord:
+        return self._journaled(
+            self.tr("new template “{name}”").format(name=name),
+            lambda: super(UndoableController, self).save_as_template(
+                meeting_id=meeting_id, name=name, description=description
+            ),
+        )
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        title = self.services.meetings.get_meeting(meeting_id).title
+        self._journaled(
+            self.tr("deleting “{title}”").format(title=title),
+            lambda: super(UndoableController, self).delete_meeting(meeting_id),
+        )
 
     def clear_history(self) -> None:
         self.undo_stack.clear()

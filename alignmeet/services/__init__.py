@@ -22,6 +22,7 @@ from alignmeet.storage.database import Database, DatabaseOpenError, open_databas
 if TYPE_CHECKING:
     from alignmeet.services.exports import ExportService
     from alignmeet.services.followups import FollowUpService
+    from alignmeet.services.journal import JournalService
 
 __all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
 
@@ -51,6 +52,13 @@ class Services:
         from alignmeet.services.exports import ExportService
 
         return ExportService(self.db, self._clock)
+
+    @cached_property
+    def journal(self) -> JournalService:
+        """Row-level record of a use case's writes: the app's undo for any of them."""
+        from alignmeet.services.journal import JournalService
+
+        return JournalService(self.db, self._clock)
 
     def __getattr__(self, name: str) -> Any:
         """A toolkit service (see TOOLKIT), built on first use and then kept."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from alignmeet.domain.enums import ActionStatus, Attendance
@@ -219,3 +220,111 @@ def test_the_edit_menu_undoes_and_redoes(
     window.redo_action.trigger()
     assert "From the menu" in [t for t, _ in items(services, meeting_id)]
     QApplication.processEvents()
+
+
+# ---- everything else, through the services' journal ---------------------------------------
+def test_a_kpi_added_renamed_and_deleted_in_the_goals_tab_comes_back_step_by_step(
+    qtbot, services: Services, people: dict[str, int]
+) -> None:
+    """A facilitator works in the Goals & KPIs tab, then presses Ctrl+Z three times."""
+    from ui.views.toolkit.goals_view import GoalsView
+
+    uc = UndoableController(services)
+    view = GoalsView(uc)
+    qtbot.addWidget(view)
+    page = view.kpis_page
+    view.pages.setCurrentWidget(page)
+    page.name_edit.setText("Speed to lead")
+    page.unit_edit.setText("h")
+    qtbot.mouseClick(page.add_kpi_button, Qt.MouseButton.LeftButton)
+    (kpi,) = services.goals.list_kpis()
+    uc.toolkit("goals", "record_measurement", kpi_id=kpi.id, period="2026-02", value=3)
+    uc.toolkit("goals", "update_kpi", kpi_id=kpi.id, name="Speed to first call")
+    uc.toolkit("goals", "delete_kpi", kpi_id=kpi.id)
+    assert services.goals.list_kpis() == []
+    assert page.kpi_model.rowCount() == 0
+
+    heard: list[str] = []
+    uc.toolkit_changed.connect(heard.append)
+    uc.undo_stack.undo()  # the deletion: the KPI is back with its measurement
+    assert [k.name for k in services.goals.list_kpis()] == ["Speed to first call"]
+    assert [x.value for x in services.goals.measurements(kpi.id)] == [3]
+    assert heard == ["goals"]
+    assert page.kpi_model.rowCount() == 1  # the tab shows it again
+    uc.undo_stack.undo()  # the rename
+    assert services.goals.get_kpi(kpi.id).name == "Speed to lead"
+    uc.undo_stack.undo()  # the measurement
+    assert services.goals.measurements(kpi.id) == []
+    uc.undo_stack.undo()  # the addition
+    assert services.goals.list_kpis() == []
+    assert uc.undo_stack.redoText() == "new KPI"
+    for _step in range(3):
+        uc.undo_stack.redo()
+    assert services.goals.get_kpi(kpi.id).name == "Speed to first call"
+    assert [x.value for x in services.goals.measurements(kpi.id)] == [3]
+
+
+def test_teams_series_invitees_and_templates(
+    uc: UndoableController, services: Services, meeting_id: int, people: dict[str, int]
+) -> None:
+    meeting = services.meetings.get_meeting(meeting_id)
+    invited = {p.member_id for p in services.meetings.participants(meeting_id)}
+
+    team = uc.add_team(name="Customer Success")
+    uc.rename_team(team_id=team.id, name="CS")
+    uc.update_series(series_id=meeting.series_id, cadence_days=14)
+    uc.set_series_members(series_id=meeting.series_id, member_ids=[people["Ava Chen"]])
+    uc.set_invitees(meeting_id=meeting_id, member_ids=[people["Ava Chen"]])
+    uc.save_as_template(meeting_id=meeting_id, name="Our monthly")
+
+    def state():
+        series = services.meetings.get_series(meeting.series_id)
+        return (
+            sorted(t.name for t in services.people.list_teams()),
+            series.cadence_days,
+            list(series.member_ids),
+            {p.member_id for p in services.meetings.participants(meeting_id)},
+            "Our monthly" in [t.name for t in services.agenda.templates()],
+        )
+
+    done = state()
+    assert done[0] == ["CS", "Marketing", "Sales"]
+    for _step in range(6):
+        uc.undo_stack.undo()
+    original = services.meetings.get_series(meeting.series_id)
+    assert state() == (["Marketing", "Sales"], original.cadence_days, [], invited, False)
+    assert original.cadence_days != 14
+    for _step in range(6):
+        uc.undo_stack.redo()
+    assert state() == done
+
+
+def test_a_deleted_meeting_comes_back_whole(
+    uc: UndoableController, services: Services, meeting_id: int, people: dict[str, int]
+) -> None:
+    item = uc.add_item(meeting_id=meeting_id, title="Pricing page")
+    uc.add_decision(item_id=item.id, text="Ship the new page")
+    uc.add_action(meeting_id=meeting_id, owner_id=people["Ava Chen"], title="Draft copy")
+    uc.select_meeting(meeting_id)
+    title = services.meetings.get_meeting(meeting_id).title
+    uc.delete_meeting(meeting_id)
+    assert uc.undo_stack.undoText() == f"deleting “{title}”"
+    assert meeting_id not in [m.id for m in services.meetings.list_meetings()]
+    uc.undo_stack.undo()
+    assert meeting_id in [m.id for m in services.meetings.list_meetings()]
+    assert [i.title for i in services.agenda.items(meeting_id)][-1] == "Pricing page"
+    assert [d.text for d in services.agenda.decisions(item.id)] == ["Ship the new page"]
+    assert [a.title for a in services.actions.actions_for_meeting(meeting_id)] == ["Draft copy"]
+
+
+def test_undo_refused_when_someone_built_on_it_says_why_and_changes_nothing(
+    uc: UndoableController, services: Services, team_ids: dict[str, int]
+) -> None:
+    team = uc.add_team(name="Customer Success")
+    services.people.add_member(name="Jo Park", team_id=team.id)  # another window
+    said: list[str] = []
+    uc.status_shown.connect(said.append)
+    uc.undo_stack.undo()
+    assert said and said[0].startswith("Could not undo new team Customer Success")
+    assert "used since" in said[0]
+    assert "Customer Success" in [t.name for t in services.people.list_teams()]

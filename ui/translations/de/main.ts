@@ -434,12 +434,208 @@ Datenbank: {database}</translation>
         <translation>Rückgängig gemacht</translation>
     </message>
     <message>
+        <source>new goal</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <source>change to a goal</source>
+        <translation>Änderung an einem Ziel</translation>
+    </message>
+    <message>
+        <source>archiving a goal</source>
+        <translation>Archivieren eines Ziels</translation>
+    </message>
+    <message>
+        <source>deleting a goal</source>
+        <translation>Löschen eines Ziels</translation>
+    </message>
+    <message>
+        <source>new KPI</source>
+        <translation>Neue Kennzahl</translation>
+    </message>
+    <message>
+        <source>change to a KPI</source>
+        <translation>Änderung an einer Kennzahl</translation>
+    </message>
+    <message>
+        <source>archiving a KPI</source>
+        <translation>Archivieren einer Kennzahl</translation>
+    </message>
+    <message>
+        <source>KPI order</source>
+        <translation>Reihenfolge der Kennzahlen</translation>
+    </message>
+    <message>
+        <source>KPI measurement</source>
+        <translation>Kennzahl-Messwert</translation>
+    </message>
+    <message>
+        <source>deleting a measurement</source>
+        <translation>Löschen eines Messwerts</translation>
+    </message>
+    <message>
+        <source>KPI import</source>
+        <translation>Kennzahl-Import</translation>
+    </message>
+    <message>
+        <source>glossary proposal</source>
+        <translation>Glossar-Vorschlag</translation>
+    </message>
+    <message>
+        <source>approving a definition</source>
+        <translation>Annahme einer Definition</translation>
+    </message>
+    <message>
+        <source>rejecting a definition</source>
+        <translation>Ablehnung einer Definition</translation>
+    </message>
+    <message>
+        <source>withdrawing a proposal</source>
+        <translation>Zurückziehen eines Vorschlags</translation>
+    </message>
+    <message>
+        <source>new persona</source>
+        <translation>Neue Persona</translation>
+    </message>
+    <message>
+        <source>change to a persona</source>
+        <translation>Änderung an einer Persona</translation>
+    </message>
+    <message>
+        <source>archiving a persona</source>
+        <translation>Archivieren einer Persona</translation>
+    </message>
+    <message>
+        <source>restoring a persona</source>
+        <translation>Wiederherstellen einer Persona</translation>
+    </message>
+    <message>
+        <source>new data need</source>
+        <translation>Neuer Datenbedarf</translation>
+    </message>
+    <message>
+        <source>data-needs ranking</source>
+        <translation>Rangfolge des Datenbedarfs</translation>
+    </message>
+    <message>
+        <source>joint Top 10</source>
+        <translation>Gemeinsame Top 10</translation>
+    </message>
+    <message>
+        <source>coaching rotation</source>
+        <translation>Coaching-Rotation</translation>
+    </message>
+    <message>
+        <source>ending a coaching pair</source>
+        <translation>Beenden eines Coaching-Paars</translation>
+    </message>
+    <message>
+        <source>coaching check-in</source>
+        <translation>Coaching-Check-in</translation>
+    </message>
+    <message>
+        <source>new board entry</source>
+        <translation>Neuer Eintrag (Erfolge &amp; Lektionen)</translation>
+    </message>
+    <message>
+        <source>solving a lesson</source>
+        <translation>Lösen einer Lektion</translation>
+    </message>
+    <message>
+        <source>reopening a lesson</source>
+        <translation>Wiedereröffnen einer Lektion</translation>
+    </message>
+    <message>
+        <source>deleting a board entry</source>
+        <translation>Löschen eines Eintrags (Erfolge &amp; Lektionen)</translation>
+    </message>
+    <message>
+        <source>new channel rule</source>
+        <translation>Neue Kanalregel</translation>
+    </message>
+    <message>
+        <source>channel order</source>
+        <translation>Reihenfolge der Kanäle</translation>
+    </message>
+    <message>
+        <source>removing a channel rule</source>
+        <translation>Entfernen einer Kanalregel</translation>
+    </message>
+    <message>
+        <source>change to goals and KPIs</source>
+        <translation>Änderung an Zielen und Kennzahlen</translation>
+    </message>
+    <message>
+        <source>change to the glossary</source>
+        <translation>Änderung am Glossar</translation>
+    </message>
+    <message>
+        <source>change to personas</source>
+        <translation>Änderung an Personas</translation>
+    </message>
+    <message>
+        <source>change to data needs</source>
+        <translation>Änderung am Datenbedarf</translation>
+    </message>
+    <message>
+        <source>change to lead feedback</source>
+        <translation>Änderung am Lead-Feedback</translation>
+    </message>
+    <message>
+        <source>change to coaching</source>
+        <translation>Änderung am Coaching</translation>
+    </message>
+    <message>
+        <source>change to wins and lessons</source>
+        <translation>Änderung an Erfolgen &amp; Lektionen</translation>
+    </message>
+    <message>
+        <source>change to channels</source>
+        <translation>Änderung an Kanälen</translation>
+    </message>
+    <message>
         <source>Could not undo {what}: {error}</source>
         <translation>Rückgängig machen nicht möglich ({what}): {error}</translation>
     </message>
     <message>
         <source>Could not redo {what}: {error}</source>
         <translation>Wiederholen nicht möglich ({what}): {error}</translation>
+    </message>
+    <message>
+        <source>new team {name}</source>
+        <translation>Neues Team {name}</translation>
+    </message>
+    <message>
+        <source>renaming a team</source>
+        <translation>Umbenennen eines Teams</translation>
+    </message>
+    <message>
+        <source>member import</source>
+        <translation>Mitglieder-Import</translation>
+    </message>
+    <message>
+        <source>series settings</source>
+        <translation>Einstellungen der Serie</translation>
+    </message>
+    <message>
+        <source>series members</source>
+        <translation>Mitglieder der Serie</translation>
+    </message>
+    <message>
+        <source>invitations</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>agenda from a template</source>
+        <translation>Agenda aus einer Vorlage</translation>
+    </message>
+    <message>
+        <source>new template “{name}”</source>
+        <translation>Neue Vorlage „{name}“</translation>
+    </message>
+    <message>
+        <source>deleting “{title}”</source>
+        <translation>Löschen von „{title}“</translation>
     </message>
     <message>
         <source>meeting details</source>

@@ -1,0 +1,359 @@
+"""What one use case wrote, row by row, and how to take it back (the app's Undo) or do it
+again (Redo) — for any use case, without each one writing its own inverse.
+
+    with services.journal.recording() as changes:
+        services.goals.delete_goal(goal_id=7)
+    services.journal.revert(changes)    # the goal is back, with its id, its KPIs' links...
+    services.journal.reapply(changes)   # ...and gone again
+
+Recording listens to the ORM's flush (inserts, updates and deletes in the order they ran)
+and to bulk UPDATE/DELETE statements, on this thread and this database only. A delete
+also records what the database does on its own because of it: rows removed by
+ON DELETE CASCADE and links cleared by ON DELETE SET NULL, so putting the row back puts
+those back too. Rows keep their ids, so records that pointed at them point at them again.
+
+Revert and reapply run in one transaction and check first that every row is still as the
+change left it: when someone (another window, another facilitator) changed or used it
+since, nothing is written and `ChangedSinceError` says what. A row's version counter goes
+forward on every write, never back, so other clients' optimistic locking stays honest;
+this client's own record of what it has seen (services.base) follows what undo wrote.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, and_, delete, event, insert, select, update
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session
+
+from alignmeet.i18n import _
+from alignmeet.services.base import _MODELS, GUARDED_FIELDS, NotFoundError, ServiceBase, _book
+from alignmeet.storage import models as m
+
+VERSION = "version"  # the optimistic-locking counter: never compared, never put back
+_BEFORE = "_journal_before"  # the row as stored, kept on the object between the two events
+
+Row = dict[str, Any]
+
+
+class ChangedSinceError(NotFoundError):
+    """Undo or redo found a row changed or used since: nothing was written."""
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row's change: `before` None for an insert, `after` None for a delete."""
+
+    table: str
+    key: tuple[Any, ...]
+    before: Row | None
+    after: Row | None
+
+    @property
+    def kind(self) -> str:
+        if self.before is None:
+            return "insert"
+        return "delete" if self.after is None else "update"
+
+
+@dataclass
+class Changeset:
+    """The rows one use case changed, in the order it changed them."""
+
+    changes: list[RowChange] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    @property
+    def tables(self) -> set[str]:
+        return {c.table for c in self.changes}
+
+    def values(self, table: str, column: str) -> set[Any]:
+        """Every value `column` of `table` had before or after (e.g. the meetings touched)."""
+        found = set()
+        for c in self.changes:
+            if c.table == table:
+                for row in (c.before, c.after):
+                    if row is not None and row.get(column) is not None:
+                        found.add(row[column])
+        return found
+
+
+# ---- recording ----------------------------------------------------------------------
+_local = threading.local()  # .recording: list of (engine, Changeset), innermost last
+
+
+def _active(connection: Connection) -> Changeset | None:
+    stack = getattr(_local, "recording", None)
+    if not stack:
+        return None
+    engine, changes = stack[-1]
+    return changes if connection.engine is engine else None
+
+
+def _table(name: str) -> Table:
+    return m.Base.metadata.tables[name]
+
+
+def _key_of(table: Table, row: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[c.name] for c in table.primary_key.columns)
+
+
+def _where_key(table: Table, key: tuple[Any, ...]) -> Any:
+    return and_(*(c == v for c, v in zip(table.primary_key.columns, key, strict=True)))
+
+
+def _read(connection: Connection, table: Table, key: tuple[Any, ...]) -> Row | None:
+    row = connection.execute(select(table).where(_where_key(table, key))).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def _referencing(table: Table) -> list[tuple[Table, Any, str]]:
+    """(child table, its foreign-key column, ondelete) for every column pointing at `table`."""
+    found = []
+    for child in m.Base.metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table is table:
+                found.append((child, fk.parent, (fk.ondelete or "NO ACTION").upper()))
+    return found
+
+
+def _record_delete(connection: Connection, changes: Changeset, table: Table, row: Row) -> None:
+    """`row` is about to go: record first what the database will do because of it — the
+    links ON DELETE SET NULL clears (on rows that stay), then the rows ON DELETE CASCADE
+    takes, children before their parents — so that putting things back in reverse order
+    puts parents back before the rows that point at them."""
+    gone = {(c.table, c.key) for c in changes.changes if c.after is None}
+    doomed: list[tuple[Table, Row]] = []
+    _collect(connection, table, row, doomed, gone)
+    if not doomed:
+        return
+    doomed_keys = {(t.name, _key_of(t, r)) for t, r in doomed}
+    cleared: dict[tuple[str, tuple[Any, ...]], tuple[Table, Row, Row]] = {}
+    for parent, parent_row in doomed:
+        for child, column, ondelete in _referencing(parent):
+            if ondelete != "SET NULL":
+                continue
+            target = parent_row[next(iter(column.foreign_keys)).column.name]
+            query = select(child).where(column == target)
+            for dependent in connection.execute(query).mappings().all():
+                key = (child.name, _key_of(child, dependent))
+                if key in doomed_keys:
+                    continue
+                _t, before, after = cleared.setdefault(
+                    key, (child, dict(dependent), dict(dependent))
+                )
+                after[column.name] = None
+    for (name, key), (_t, before, after) in cleared.items():
+        changes.changes.append(RowChange(name, key, before, after))
+    for doomed_table, doomed_row in doomed:
+        changes.changes.append(
+            RowChange(doomed_table.name, _key_of(doomed_table, doomed_row), doomed_row, None)
+        )
+
+
+def _collect(
+    connection: Connection,
+    table: Table,
+    row: Row,
+    doomed: list[tuple[Table, Row]],
+    seen: set[tuple[str, tuple[Any, ...]]],
+) -> None:
+    """`row` and every row ON DELETE CASCADE takes with it, children first."""
+    key = (table.name, _key_of(table, row))
+    if key in seen:
+        return
+    seen.add(key)
+    for child, column, ondelete in _referencing(table):
+        if ondelete != "CASCADE":
+            continue
+        target = row[next(iter(column.foreign_keys)).column.name]
+        if target is None:
+            continue
+        for dependent in connection.execute(select(child).where(column == target)).mappings():
+            _collect(connection, child, dict(dependent), doomed, seen)
+    doomed.append((table, row))
+
+
+def _key_from(mapper: Mapper[Any], target: Any) -> tuple[Any, ...]:
+    return tuple(mapper.primary_key_from_instance(target))
+
+
+def _before_delete(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+    changes = _active(connection)
+    if changes is None:
+        return
+    row = _read(connection, mapper.local_table, _key_from(mapper, target))  # type: ignore[arg-type]
+    if row is not None:
+        _record_delete(connection, changes, mapper.local_table, row)  # type: ignore[arg-type]
+
+
+def _before_update(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+    if _active(connection) is not None:
+        table = mapper.local_table
+        target.__dict__[_BEFORE] = _read(connection, table, _key_from(mapper, target))  # type: ignore[arg-type]
+
+
+def _after_update(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+    changes = _active(connection)
+    before = target.__dict__.pop(_BEFORE, None)
+    if changes is None or before is None:
+        return
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    after = _read(connection, table, _key_from(mapper, target))
+    if after is not None and _changed_columns(before, after):
+        changes.changes.append(RowChange(table.name, _key_of(table, after), before, after))
+
+
+def _after_insert(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+    changes = _active(connection)
+    if changes is None:
+        return
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    after = _read(connection, table, _key_from(mapper, target))
+    if after is not None:
+        changes.changes.append(RowChange(table.name, _key_of(table, after), None, after))
+
+
+def _changed_columns(before: Row, after: Row) -> list[str]:
+    return [k for k in before if k != VERSION and before[k] != after.get(k)]
+
+
+def _bulk(state: ORMExecuteState) -> Any:
+    """A bulk UPDATE or DELETE: the rows it matches, before and after."""
+    if not (state.is_update or state.is_delete):
+        return None
+    connection = state.session.connection()
+    changes = _active(connection)
+    if changes is None:
+        return None
+    statement = state.statement
+    table = statement.table  # type: ignore[union-attr]
+    if not isinstance(table, Table):
+        return None
+    where = statement.whereclause  # type: ignore[union-attr]
+    query = select(table) if where is None else select(table).where(where)
+    rows = [dict(r) for r in connection.execute(query).mappings().all()]
+    if state.is_delete:
+        for row in rows:
+            _record_delete(connection, changes, table, row)
+        return state.invoke_statement()
+    result = state.invoke_statement()
+    for before in rows:
+        key = _key_of(table, before)
+        after = _read(connection, table, key)
+        if after is not None and _changed_columns(before, after):
+            changes.changes.append(RowChange(table.name, key, before, after))
+    return result
+
+
+event.listen(m.Base, "before_delete", _before_delete, propagate=True)
+event.listen(m.Base, "before_update", _before_update, propagate=True)
+event.listen(m.Base, "after_update", _after_update, propagate=True)
+event.listen(m.Base, "after_insert", _after_insert, propagate=True)
+event.listen(Session, "do_orm_execute", _bulk)
+
+
+# ---- putting back ---------------------------------------------------------------------
+class JournalService(ServiceBase):
+    @contextmanager
+    def recording(self) -> Iterator[Changeset]:
+        """Record what the use cases called inside the block write (this thread only)."""
+        changes = Changeset()
+        stack = getattr(_local, "recording", None)
+        if stack is None:
+            stack = _local.recording = []
+        stack.append((self.db.engine, changes))
+        try:
+            yield changes
+        finally:
+            stack.pop()
+
+    def revert(self, changes: Changeset) -> None:
+        """Put back what `changes` changed, newest first."""
+        self._replay([_inverse(c) for c in reversed(changes.changes)])
+
+    def reapply(self, changes: Changeset) -> None:
+        """Do `changes` again, after a revert."""
+        self._replay(list(changes.changes))
+
+    def _replay(self, steps: list[RowChange]) -> None:
+        written: list[tuple[str, tuple[Any, ...], Row | None]] = []
+        with self.db.transaction() as s:
+            connection = s.connection()
+            for step in steps:
+                table = _table(step.table)
+                current = _read(connection, table, step.key)
+                if step.before is None:  # put the row back as it was
+                    if current is not None:
+                        raise ChangedSinceError(_changed(table, step.key))
+                    connection.execute(insert(table).values(**step.after))  # type: ignore[arg-type]
+                elif step.after is None:  # take it away, if nobody changed or used it since
+                    if current is None or _changed_columns(step.before, current):
+                        raise ChangedSinceError(_changed(table, step.key))
+                    _refuse_if_used(connection, table, current)
+                    connection.execute(delete(table).where(_where_key(table, step.key)))
+                else:  # the columns the change changed, if nobody changed them since
+                    columns = _changed_columns(step.before, step.after)
+                    if current is None or any(current[c] != step.before[c] for c in columns):
+                        raise ChangedSinceError(_changed(table, step.key))
+                    values = {c: step.after[c] for c in columns}
+                    if VERSION in table.c:
+                        values[VERSION] = (current.get(VERSION) or 0) + 1
+                    connection.execute(
+                        update(table).where(_where_key(table, step.key)).values(**values)
+                    )
+                written.append((step.table, step.key, _read(connection, table, step.key)))
+            engine = connection.engine
+        _remember(engine, written)
+
+
+def _inverse(change: RowChange) -> RowChange:
+    return RowChange(change.table, change.key, change.after, change.before)
+
+
+def _refuse_if_used(connection: Connection, table: Table, row: Row) -> None:
+    """Deleting a row someone has linked to since would take their rows with it."""
+    for child, column, _ondelete in _referencing(table):
+        target = row[next(iter(column.foreign_keys)).column.name]
+        if target is None:
+            continue
+        if connection.execute(select(child).where(column == target).limit(1)).first():
+            raise ChangedSinceError(
+                _(
+                    "it has been used since ({table} {key}): undoing it would also remove "
+                    "what was added to it."
+                ).format(table=table.name.replace("_", " "), key=_key_text(row, table))
+            )
+
+
+def _key_text(row: Row, table: Table) -> str:
+    return ", ".join(str(row[c.name]) for c in table.primary_key.columns)
+
+
+def _changed(table: Table, key: tuple[Any, ...]) -> str:
+    return _(
+        "it was changed since, in another window or by someone else ({table} {key}): "
+        "undoing it would overwrite that change."
+    ).format(table=table.name.replace("_", " "), key=", ".join(str(k) for k in key))
+
+
+def _remember(engine: Engine, written: list[tuple[str, tuple[Any, ...], Row | None]]) -> None:
+    """This client has seen what it wrote itself: its conflict book follows the undo."""
+    book = _book(engine)
+    for table, key, row in written:
+        model = _MODELS.get(table)
+        if model is None or len(key) != 1:
+            continue
+        if row is None:
+            book.pop((table, key[0]), None)
+        else:
+            book[(table, key[0])] = {f: row[f] for f in GUARDED_FIELDS[model] if f in row}
