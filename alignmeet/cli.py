@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from alignmeet import __version__, i18n
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus
+from alignmeet.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from alignmeet.services import Services
@@ -287,9 +288,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except SQLAlchemyError as exc:  # e.g. the file is locked by the app or read-only
         detail = getattr(exc, "orig", None) or exc
-        return _fail(f"the database could not be read or written: {detail}")
+        return _fail(
+            _("the database could not be read or written: {problem}").format(problem=detail)
+        )
     except KeyboardInterrupt:
-        return _fail("interrupted")
+        return _fail(_("interrupted"))
     parser.error(f"unknown command {args.command!r}")  # pragma: no cover - argparse guards it
     return 2  # pragma: no cover
 
@@ -317,15 +320,21 @@ def _demo(args: argparse.Namespace) -> int:
         raise CliError(f"{_label(args.db, db.path)}: {exc}") from exc
     finally:
         services.close()
-    print(f"{summary.describe()} Database: {_label(args.db, db.path)}.")
+    print(
+        _("{summary} Database: {database}.").format(
+            summary=summary.describe(), database=_label(args.db, db.path)
+        )
+    )
     return 0
 
 
 def _sqlite_file(db_arg: str | None) -> Path:
     if db_arg is not None and "://" in db_arg:
         raise CliError(
-            "backup, check and restore work on SQLite files; a database server has its "
-            "own backups (pg_dump)"
+            _(
+                "backup, check and restore work on SQLite files; a database server has its "
+                "own backups (pg_dump)"
+            )
         )
     from alignmeet.paths import default_db_path
 
@@ -342,31 +351,34 @@ def _safety(args: argparse.Namespace) -> int:
             problem = b.check_file(path)
             if problem is not None:
                 latest = b.latest_good_backup(path) if path.exists() else None
-                hint = (
-                    f" The newest good backup is {latest.path}; restore it with "
-                    f"`{PROG} restore --db {path}`."
-                    if latest
-                    else ""
-                )
-                return _fail(problem + hint)
-            print(f"{path}: ok (SQLite quick check passed).")
+                if latest is None:
+                    return _fail(problem)
+                hint = _(
+                    "{problem} The newest good backup is {backup}; restore it with `{command}`."
+                ).format(problem=problem, backup=latest.path, command=f"{PROG} restore --db {path}")
+                return _fail(hint)
+            print(_("{path}: ok (SQLite quick check passed).").format(path=path))
             return 0
         if args.command == "backups":
             found = b.list_backups(path)
             if not found:
-                print(f"No backups of {path} in {path.parent / 'backups'}.")
+                print(
+                    _("No backups of {path} in {folder}.").format(
+                        path=path, folder=path.parent / "backups"
+                    )
+                )
             for backup in found:
                 print(f"{backup.label}  {backup.path}")
             return 0
         if args.command == "backup":
             written = b.backup_file(path, "manual")
             b.thin_backups(path)
-            print(f"Backup of {path} written to {written}.")
+            print(_("Backup of {path} written to {backup}.").format(path=path, backup=written))
             return 0
         if args.source == "latest":
             latest = b.latest_good_backup(path)
             if latest is None:
-                raise CliError(f"there is no good backup of {path} to restore")
+                raise CliError(_("there is no good backup of {path} to restore").format(path=path))
             source = latest.path
         else:
             source = Path(args.source).expanduser()
@@ -375,8 +387,11 @@ def _safety(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     except OSError as exc:
         raise CliError(f"{exc.filename or path}: {exc.strerror or exc}") from exc
-    where = f" The file it replaced is kept as {kept}." if kept else ""
-    print(f"Restored {path} from {source}.{where}")
+    if kept:
+        done = _("Restored {path} from {source}. The file it replaced is kept as {kept}.")
+    else:
+        done = _("Restored {path} from {source}.")
+    print(done.format(path=path, source=source, kept=kept))
     return 0
 
 
@@ -387,7 +402,7 @@ def _meetings(args: argparse.Namespace) -> int:
     finally:
         services.close()
     if not rows:
-        print(f"No meetings in {_label(args.db, services.db.path)}.")
+        print(_("No meetings in {database}.").format(database=_label(args.db, services.db.path)))
         return 0
     width = max(len(str(x.id)) for x in rows)
     status_width = max(len(x.status.value) for x in rows)
@@ -404,14 +419,18 @@ def _export_minutes(args: argparse.Namespace) -> int:
 
     template: Path | None = args.template
     if template is not None and not template.is_file():
-        raise CliError(f"the template {template} does not exist or is not a file")
+        raise CliError(
+            _("the template {path} does not exist or is not a file").format(path=template)
+        )
     services = _open_existing(args.db)
     try:
         meeting_id = _resolve_meeting(services, args.meeting, args.db)
         try:
             from alignmeet.export import ExportError
         except ImportError as exc:  # pragma: no cover - a broken installation
-            raise CliError(f"the Word export is not available here ({exc})") from exc
+            raise CliError(
+                _("the Word export is not available here ({problem})").format(problem=exc)
+            ) from exc
         try:
             written = services.minutes.export_docx(
                 meeting_id=meeting_id, path=args.out, template=template
@@ -421,11 +440,19 @@ def _export_minutes(args: argparse.Namespace) -> int:
         except ExportError as exc:
             raise CliError(str(exc)) from exc
         except OSError as exc:
-            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+            raise CliError(
+                _("cannot write {path}: {problem}").format(
+                    path=args.out, problem=exc.strerror or exc
+                )
+            ) from exc
         title = services.meetings.get_meeting(meeting_id).title
     finally:
         services.close()
-    print(f"Minutes of “{title}” (meeting {meeting_id}) written to {written}.")
+    print(
+        _("Minutes of “{title}” (meeting {id}) written to {path}.").format(
+            title=title, id=meeting_id, path=written
+        )
+    )
     return 0
 
 
@@ -435,13 +462,17 @@ def _export_toolkit(args: argparse.Namespace) -> int:
 
     template: Path | None = args.template
     if template is not None and not template.is_file():
-        raise CliError(f"the template {template} does not exist or is not a file")
+        raise CliError(
+            _("the template {path} does not exist or is not a file").format(path=template)
+        )
     out: Path = args.out
     suffix = out.suffix.lower()
     if args.kind == "glossary" and suffix != ".docx":
-        raise CliError(f"{out}: the glossary is written as a .docx file")
+        raise CliError(_("{path}: the glossary is written as a .docx file").format(path=out))
     if args.kind == "dashboard" and suffix not in (".docx", ".png"):
-        raise CliError(f"{out}: the dashboard is written as a .docx or a .png file")
+        raise CliError(
+            _("{path}: the dashboard is written as a .docx or a .png file").format(path=out)
+        )
     services = _open_existing(args.db)
     try:
         from alignmeet.export import ExportError
@@ -452,7 +483,11 @@ def _export_toolkit(args: argparse.Namespace) -> int:
 
                 data = services.glossary.glossary_data()
                 written = write_glossary(data, out, template=template)
-                what = f"Glossary ({len(data.entries)} terms)"
+                done = ngettext(
+                    "Glossary ({n} term) written to {path}.",
+                    "Glossary ({n} terms) written to {path}.",
+                    len(data.entries),
+                ).format(n=len(data.entries), path=written)
             else:
                 from alignmeet.export import dashboard_docx
 
@@ -461,24 +496,21 @@ def _export_toolkit(args: argparse.Namespace) -> int:
                     written = dashboard_docx.write_dashboard_png(board, out)
                 else:
                     written = dashboard_docx.write_dashboard(board, out, template=template)
-                what = f"Dashboard for {board.period_label}"
+                done = _("Dashboard for {period} written to {path}.").format(
+                    period=board.period_label, path=written
+                )
         except ValidationError as exc:
             raise CliError(exc.message) from exc
         except ExportError as exc:
             raise CliError(str(exc)) from exc
         except OSError as exc:
-            raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+            raise CliError(
+                _("cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc)
+            ) from exc
     finally:
         services.close()
-    print(f"{what} written to {written}.")
+    print(done)
     return 0
-
-
-_ACTION_EXPORTS = {
-    "followups": "Follow-up checklist",
-    "ics": "Calendar",
-    "csv": "CSV",
-}
 
 
 def _export_actions(args: argparse.Namespace) -> int:
@@ -496,7 +528,9 @@ def _export_actions(args: argparse.Namespace) -> int:
         try:
             from alignmeet.export import ExportError
         except ImportError as exc:  # pragma: no cover - a broken installation
-            raise CliError(f"the export is not available here ({exc})") from exc
+            raise CliError(
+                _("the export is not available here ({problem})").format(problem=exc)
+            ) from exc
         exports = services.exports
         try:
             if args.kind == "followups":
@@ -510,7 +544,11 @@ def _export_actions(args: argparse.Namespace) -> int:
         except ExportError as exc:
             raise CliError(str(exc)) from exc
         except OSError as exc:
-            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+            raise CliError(
+                _("cannot write {path}: {problem}").format(
+                    path=args.out, problem=exc.strerror or exc
+                )
+            ) from exc
     finally:
         services.close()
     print(_exported(args.kind, result))
@@ -518,21 +556,33 @@ def _export_actions(args: argparse.Namespace) -> int:
 
 
 def _exported(kind: str, result: ExportResult) -> str:
-    def count(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
+    n = result.actions
     if kind == "ics":
-        text = (
-            f"Calendar with {count(result.actions, 'due date')} ({result.scope}) "
-            f"written to {result.path}"
-        )
+        text = ngettext(
+            "Calendar with {n} due date ({scope}) written to {path}",
+            "Calendar with {n} due dates ({scope}) written to {path}",
+            n,
+        ).format(n=n, scope=result.scope, path=result.path)
         if result.skipped:
-            text += f"; {count(result.skipped, 'action')} without a due date left out"
+            text += ngettext(
+                "; {n} action without a due date left out",
+                "; {n} actions without a due date left out",
+                result.skipped,
+            ).format(n=result.skipped)
         return text + "."
-    return (
-        f"{_ACTION_EXPORTS[kind]} of {count(result.actions, 'action')} ({result.scope}) "
-        f"written to {result.path}."
-    )
+    if kind == "followups":
+        text = ngettext(
+            "Follow-up checklist of {n} action ({scope}) written to {path}.",
+            "Follow-up checklist of {n} actions ({scope}) written to {path}.",
+            n,
+        )
+    else:
+        text = ngettext(
+            "CSV of {n} action ({scope}) written to {path}.",
+            "CSV of {n} actions ({scope}) written to {path}.",
+            n,
+        )
+    return text.format(n=n, scope=result.scope, path=result.path)
 
 
 # ---- helpers --------------------------------------------------------------------------
@@ -553,7 +603,11 @@ def _resolve_meeting(services: Services, ref: int | str, db_arg: str | None) -> 
     meetings = services.meetings.list_meetings()  # newest first
     if ref == "latest":
         if not meetings:
-            raise CliError(f"there are no meetings in {_label(db_arg, services.db.path)}")
+            raise CliError(
+                _("there are no meetings in {database}").format(
+                    database=_label(db_arg, services.db.path)
+                )
+            )
         held = [x for x in meetings if x.status is not MeetingStatus.PLANNED]
         return (held or meetings)[0].id
     assert isinstance(ref, int)
@@ -581,10 +635,10 @@ def _resolve_named(what: str, value: str, choices: Sequence[tuple[int, str]]) ->
 
     text = value.strip()
     if text.isdigit():
-        for ident, _ in choices:
+        for ident, _name in choices:
             if ident == int(text):
                 return ident
-        raise CliError(f"there is no {what} with id {text}{_known(what, choices)}")
+        raise CliError(_named(what, "no id", text) + _known(what, choices))
     key = name_key(text)
     for ident, name in choices:
         if name_key(name) == key:
@@ -592,19 +646,29 @@ def _resolve_named(what: str, value: str, choices: Sequence[tuple[int, str]]) ->
     by_word = [(i, n) for i, n in choices if key and key in name_key(n).split()]
     if len(by_word) == 1:
         return by_word[0][0]
-    names = [n for _, n in choices]
+    names = [n for _ident, n in choices]
     if len(by_word) > 1:
-        close = [n for _, n in by_word]
+        close = [n for _ident, n in by_word]
     else:
         close = _close_names(key, names)
     if not close:
-        raise CliError(f"unknown {what} “{text}”{_known(what, choices)}")
-    lead = (
-        f"“{text}” matches several {_plural_of(what)}"
-        if len(by_word) > 1
-        else f"unknown {what} “{text}”"
-    )
-    raise CliError(f"{lead}; did you mean " + " or ".join(f"“{n}”" for n in close[:5]) + "?")
+        raise CliError(_named(what, "unknown", text) + _known(what, choices))
+    lead = _named(what, "several" if len(by_word) > 1 else "unknown", text)
+    quoted = _(" or ").join(_("“{name}”").format(name=n) for n in close[:5])
+    raise CliError(_("{problem}; did you mean {names}?").format(problem=lead, names=quoted))
+
+
+def _named(what: str, problem: str, text: str) -> str:
+    """ "unknown owner “x”", "“x” matches several series", "there is no owner with id 9"."""
+    messages = {
+        ("owner", "unknown"): _("unknown owner “{text}”"),
+        ("owner", "several"): _("“{text}” matches several owners"),
+        ("owner", "no id"): _("there is no owner with id {text}"),
+        ("series", "unknown"): _("unknown series “{text}”"),
+        ("series", "several"): _("“{text}” matches several series"),
+        ("series", "no id"): _("there is no series with id {text}"),
+    }
+    return messages[(what, problem)].format(text=text)
 
 
 def _close_names(key: str, names: Sequence[str]) -> list[str]:
@@ -624,21 +688,25 @@ def _close_names(key: str, names: Sequence[str]) -> list[str]:
     return [name for *_, name in sorted(scored)]
 
 
-def _plural_of(what: str) -> str:
-    return "series" if what == "series" else f"{what}s"
-
-
 def _known(what: str, choices: Sequence[tuple[int, str]]) -> str:
     if not choices:
-        return f"; there are no {_plural_of(what)} in this database"
-    names = sorted((n for _, n in choices), key=str.casefold)
-    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-    return f"; known {_plural_of(what)}: {shown}"
+        if what == "series":
+            return _("; there are no series in this database")
+        return _("; there are no owners in this database")
+    names = sorted((n for _ident, n in choices), key=str.casefold)
+    shown = ", ".join(names[:8])
+    if len(names) > 8:
+        shown = _("{names} and {n} more").format(names=shown, n=len(names) - 8)
+    if what == "series":
+        return _("; known series: {names}").format(names=shown)
+    return _("; known owners: {names}").format(names=shown)
 
 
 def _no_meeting(meeting_id: int, db_arg: str | None) -> str:
     db_part = f" --db {db_arg}" if db_arg else ""
-    return f"no meeting with id {meeting_id}; run '{PROG} meetings{db_part}' to list them"
+    return _("no meeting with id {id}; run '{command}' to list them").format(
+        id=meeting_id, command=f"{PROG} meetings{db_part}"
+    )
 
 
 def _label(db_arg: str | None, path: Path | None) -> str:
@@ -646,7 +714,7 @@ def _label(db_arg: str | None, path: Path | None) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(_("{program}: error: {message}").format(program=PROG, message=message), file=sys.stderr)
     return 1
 
 

@@ -231,6 +231,17 @@ WEEKDAYS = (
 )
 
 
+WEEKDAYS_SHORT = (
+    N_("Mon"),
+    N_("Tue"),
+    N_("Wed"),
+    N_("Thu"),
+    N_("Fri"),
+    N_("Sat"),
+    N_("Sun"),
+)
+
+
 def month_name(month: int) -> str:
     return _(MONTHS[month - 1])
 
@@ -250,6 +261,16 @@ def short_date(value: date) -> str:
     )
 
 
+def day_date(value: date) -> str:
+    """Tue 20 Oct 2026 / Di., 20. Okt. 2026 (lists and tables)."""
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=_(WEEKDAYS_SHORT[value.weekday()]),
+        day=value.day,
+        month=month_short(value.month),
+        year=value.year,
+    )
+
+
 def long_date(value: date) -> str:
     """Tuesday 20 October 2026 / Dienstag, 20. Oktober 2026"""
     return _("{weekday} {day} {month} {year}").format(
@@ -261,6 +282,7 @@ __all__ = [
     "LANGUAGES",
     "N_",
     "_",
+    "day_date",
     "language",
     "long_date",
     "month_name",

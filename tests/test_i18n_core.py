@@ -85,6 +85,8 @@ def test_dates_in_german():
         assert short_date(date(2026, 5, 3)) == "3. Mai 2026"
         assert short_date(None) == "—"
         assert i18n.long_date(date(2026, 10, 20)) == "Dienstag, 20. Oktober 2026"
+        assert i18n.day_date(date(2026, 11, 24)) == "Di., 24. Nov. 2026"
+    assert i18n.day_date(date(2026, 11, 24)) == "Tue 24 Nov 2026"
     assert i18n.long_date(date(2026, 10, 20)) == "Tuesday 20 October 2026"
     assert i18n.month_short(5) == "May"
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.rules import MAX_TITLE, optional_text, require_text
+from alignmeet.i18n import N_, _
 
 MAX_DETAILS = 5_000
 
@@ -43,7 +44,7 @@ class BoardEntryRecord:
         """ "Solved" / "Open" for lessons, "" for wins."""
         if self.kind is BoardKind.WIN:
             return ""
-        return "Solved" if self.resolved else "Open"
+        return N_("Solved") if self.resolved else N_("Open")
 
     @property
     def byline(self) -> str:
@@ -53,11 +54,11 @@ class BoardEntryRecord:
 
 
 def clean_title(value: str | None) -> str:
-    return require_text("title", value, label="Title", limit=MAX_TITLE)
+    return require_text("title", value, label=_("Title"), limit=MAX_TITLE)
 
 
 def clean_details(value: str | None) -> str:
-    return optional_text("details", value, label="Details", limit=MAX_DETAILS)
+    return optional_text("details", value, label=_("Details"), limit=MAX_DETAILS)
 
 
 def one_line(entry: BoardEntryRecord) -> str:

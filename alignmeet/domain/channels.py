@@ -13,7 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from alignmeet.domain.rules import MAX_NAME, ValidationError, name_key, optional_text, require_text
+from alignmeet.domain.rules import (
+    MAX_NAME,
+    ValidationError,
+    name_key,
+    optional_text,
+    require_text,
+    too_long,
+)
+from alignmeet.i18n import _
 
 MAX_FIELD = MAX_NAME  # urgency, channel, response time: 120 characters each
 MAX_NOTES = 2000
@@ -79,19 +87,17 @@ def validate_rule(
     *, urgency: str | None, channel: str | None, response_time: str | None, notes: str | None
 ) -> ChannelRuleInput:
     return ChannelRuleInput(
-        urgency=require_text("urgency", urgency, label="Urgency", limit=MAX_FIELD),
-        channel=require_text("channel", channel, label="Channel", limit=MAX_FIELD),
-        response_time=_optional_line("response_time", response_time, "Response time"),
-        notes=optional_text("notes", notes, label="Notes", limit=MAX_NOTES),
+        urgency=require_text("urgency", urgency, label=_("Urgency"), limit=MAX_FIELD),
+        channel=require_text("channel", channel, label=_("Channel"), limit=MAX_FIELD),
+        response_time=_optional_line("response_time", response_time, _("Response time")),
+        notes=optional_text("notes", notes, label=_("Notes"), limit=MAX_NOTES),
     )
 
 
 def _optional_line(field: str, value: str | None, label: str) -> str:
     text = " ".join((value or "").split())
     if len(text) > MAX_FIELD:
-        raise ValidationError(
-            field, f"{label} is too long ({len(text)} characters; at most {MAX_FIELD})."
-        )
+        raise too_long(field, label, len(text), MAX_FIELD)
     return text
 
 
@@ -103,7 +109,10 @@ def check_unique_urgency(
     for rule in rules:
         if rule.id != own_id and name_key(rule.urgency) == key:
             raise ValidationError(
-                "urgency", f"“{rule.urgency}” already has a channel ({rule.channel})."
+                "urgency",
+                _("“{urgency}” already has a channel ({channel}).").format(
+                    urgency=rule.urgency, channel=rule.channel
+                ),
             )
 
 
@@ -111,7 +120,7 @@ def check_order(wanted: Sequence[int], existing: Iterable[int]) -> list[int]:
     """A new order must name every rule exactly once."""
     ids = list(wanted)
     if sorted(ids) != sorted(existing):
-        raise ValidationError("order", "The new order must list every channel rule once.")
+        raise ValidationError("order", _("The new order must list every channel rule once."))
     return ids
 
 

@@ -34,7 +34,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from alignmeet.domain.rules import ValidationError
+from alignmeet.domain.rules import ValidationError, too_long
+from alignmeet.i18n import _, ngettext
 
 CHECKIN_DAYS = 7
 MAX_CHECKIN_TEXT = 5_000
@@ -55,9 +56,7 @@ def is_overdue(last: date, today: date) -> bool:
 def clean_checkin_text(field: str, value: str | None, *, label: str) -> str:
     text = (value or "").strip()
     if len(text) > MAX_CHECKIN_TEXT:
-        raise ValidationError(
-            field, f"{label} is too long ({len(text)} characters; at most {MAX_CHECKIN_TEXT})."
-        )
+        raise too_long(field, label, len(text), MAX_CHECKIN_TEXT)
     return text
 
 
@@ -84,7 +83,7 @@ def latest_tip_text(tips_given: str, tips_asked: str) -> str:
     asked = " ".join(tips_asked.split())
     if given:
         return given
-    return f"Asked: {asked}" if asked else ""
+    return _("Asked: {tip}").format(tip=asked) if asked else ""
 
 
 @dataclass(frozen=True)
@@ -126,10 +125,12 @@ class PairStatus:
 
     def status_text(self) -> str:
         if not self.active:
-            return "Ended"
+            return _("Ended")
         if self.overdue:
-            return f"Overdue — {self.days_since} days"
-        return "On track"
+            return ngettext(
+                "Overdue — {days} day", "Overdue — {days} days", self.days_since
+            ).format(days=self.days_since)
+        return _("On track")
 
 
 @dataclass(frozen=True)
@@ -156,13 +157,22 @@ class RotationSuggestion:
 
     def describe(self) -> str:
         repeats = sum(1 for p in self.pairs if p.times_met)
-        text = (
-            f"{self.pairs_met} of {self.pairs_possible} possible pairs have met so far. "
-            f"This round: {len(self.pairs) - repeats} new pairs"
-        )
+        fresh = len(self.pairs) - repeats
+        so_far = ngettext(
+            "{met} of {possible} possible pair has met so far.",
+            "{met} of {possible} possible pairs have met so far.",
+            self.pairs_possible,
+        ).format(met=self.pairs_met, possible=self.pairs_possible)
         if repeats:
-            text += f", {repeats} meeting again (everyone has met the other team)"
-        return text + "."
+            round_text = _(
+                "This round: {new} new pairs, {again} meeting again "
+                "(everyone has met the other team)."
+            ).format(new=fresh, again=repeats)
+        else:
+            round_text = ngettext(
+                "This round: {new} new pair.", "This round: {new} new pairs.", fresh
+            ).format(new=fresh)
+        return f"{so_far} {round_text}"
 
 
 # ---- rotation --------------------------------------------------------------------------------
@@ -174,7 +184,8 @@ def suggest_round(
     marketing = sorted(set(marketing_ids))
     if not sales or not marketing:
         raise ValidationError(
-            "members", "Coaching pairs need at least one active member in Sales and in Marketing."
+            "members",
+            _("Coaching pairs need at least one active member in Sales and in Marketing."),
         )
     met = Counter(history)
     sales_is_larger = len(sales) >= len(marketing)
@@ -291,7 +302,7 @@ def validate_new_pairs(pairs: Sequence[Pair], active: Iterable[Pair]) -> None:
     current = set(active)
     for pair in pairs:
         if pair in seen:
-            raise ValidationError("pairs", "The same pair is listed twice.")
+            raise ValidationError("pairs", _("The same pair is listed twice."))
         if pair in current:
-            raise ValidationError("pairs", "These two are already an active coaching pair.")
+            raise ValidationError("pairs", _("These two are already an active coaching pair."))
         seen.add(pair)

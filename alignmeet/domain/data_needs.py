@@ -14,6 +14,7 @@ from datetime import date
 
 from alignmeet.domain.enums import ActionStatus
 from alignmeet.domain.rules import ValidationError
+from alignmeet.i18n import _
 
 MAX_RANKED = 10  # a team's list, and the joint list
 
@@ -96,14 +97,17 @@ def validate_ranking(need_ids: Iterable[int], *, team_name: str = "team") -> tup
     if len(ids) > MAX_RANKED:
         raise ValidationError(
             "ranking",
-            f"The {team_name} list has {len(ids)} data needs; a Top 10 holds at most "
-            f"{MAX_RANKED}. Take some out first.",
+            _(
+                "The {team} list has {count} data needs; a Top 10 holds at most {most}. "
+                "Take some out first."
+            ).format(team=team_name, count=len(ids), most=MAX_RANKED),
         )
     seen: set[int] = set()
     for need_id in ids:
         if need_id in seen:
             raise ValidationError(
-                "ranking", f"The {team_name} list names the same data need twice."
+                "ranking",
+                _("The {team} list names the same data need twice.").format(team=team_name),
             )
         seen.add(need_id)
     return ids
@@ -161,22 +165,29 @@ def suggest_joint(
 def validate_joint(entries: Sequence[JointEntry], *, titles: Mapping[int, str]) -> None:
     """One to ten rows, each need once, each with an owner."""
     if not entries:
-        raise ValidationError("entries", "Pick at least one data need for the joint Top 10.")
+        raise ValidationError("entries", _("Pick at least one data need for the joint Top 10."))
     if len(entries) > MAX_RANKED:
         raise ValidationError(
             "entries",
-            f"The joint Top 10 has {len(entries)} rows; keep it to {MAX_RANKED} at most.",
+            _("The joint Top 10 has {count} rows; keep it to {most} at most.").format(
+                count=len(entries), most=MAX_RANKED
+            ),
         )
     seen: set[int] = set()
     for position, entry in enumerate(entries, start=1):
         title = titles.get(entry.need_id, f"#{position}")
         if entry.need_id in seen:
-            raise ValidationError("entries", f"“{title}” is in the joint Top 10 twice.")
+            raise ValidationError(
+                "entries", _("“{title}” is in the joint Top 10 twice.").format(title=title)
+            )
         seen.add(entry.need_id)
         if not entry.owner_id:
-            raise ValidationError("owner", f"Row {position} (“{title}”) needs an owner.")
+            raise ValidationError(
+                "owner",
+                _("Row {row} (“{title}”) needs an owner.").format(row=position, title=title),
+            )
 
 
 def action_title(rank: int, title: str) -> str:
     """The action a joint item becomes: "Data need #3: Lead source per opportunity"."""
-    return f"Data need #{rank}: {title}"
+    return _("Data need #{rank}: {title}").format(rank=rank, title=title)

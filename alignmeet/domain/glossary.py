@@ -27,7 +27,15 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from alignmeet.domain.enums import MeetingStatus
-from alignmeet.domain.rules import MAX_NAME, ValidationError, name_key, require_text, short_date
+from alignmeet.domain.rules import (
+    MAX_NAME,
+    ValidationError,
+    name_key,
+    require_text,
+    short_date,
+    too_long,
+)
+from alignmeet.i18n import _
 
 MAX_TERM = MAX_NAME  # glossary_term.term is 120 characters
 MAX_DEFINITION = 4000
@@ -87,8 +95,10 @@ class GlossaryVersionRecord:
 
     def describe_origin(self) -> str:
         """ "proposed by Noah Goldberg on 3 Feb 2026" (who and when)."""
-        who = f" by {self.proposed_by_name}" if self.proposed_by_name else ""
-        return f"proposed{who} on {short_date(self.proposed_at.date())}"
+        day = short_date(self.proposed_at.date())
+        if self.proposed_by_name:
+            return _("proposed by {name} on {date}").format(name=self.proposed_by_name, date=day)
+        return _("proposed on {date}").format(date=day)
 
 
 @dataclass(frozen=True)
@@ -158,7 +168,7 @@ class GlossaryData:
 
 
 def validate_term(value: str | None) -> str:
-    return require_text("term", value, label="Term", limit=MAX_TERM)
+    return require_text("term", value, label=_("Term"), limit=MAX_TERM)
 
 
 def validate_definition(value: str | None) -> str:
@@ -166,12 +176,11 @@ def validate_definition(value: str | None) -> str:
     lines = [line.rstrip() for line in (value or "").strip().splitlines()]
     text = "\n".join(lines)
     if not text:
-        raise ValidationError("definition", "Definition cannot be empty.")
-    if len(text) > MAX_DEFINITION:
         raise ValidationError(
-            "definition",
-            f"Definition is too long ({len(text)} characters; at most {MAX_DEFINITION}).",
+            "definition", _("{label} cannot be empty.").format(label=_("Definition"))
         )
+    if len(text) > MAX_DEFINITION:
+        raise too_long("definition", _("Definition"), len(text), MAX_DEFINITION)
     return text
 
 
@@ -190,9 +199,11 @@ def check_can_decide(meeting_title: str, meeting_status: MeetingStatus | str) ->
     if MeetingStatus(meeting_status) is MeetingStatus.CLOSED:
         raise ValidationError(
             "meeting",
-            f"“{meeting_title}” is closed: a glossary change can only be agreed in a "
-            "meeting that is planned or running. Reopen that meeting, or put the "
-            "proposal on the next meeting's agenda.",
+            _(
+                "“{meeting}” is closed: a glossary change can only be agreed in a "
+                "meeting that is planned or running. Reopen that meeting, or put the "
+                "proposal on the next meeting's agenda."
+            ).format(meeting=meeting_title),
         )
 
 
@@ -200,12 +211,14 @@ def check_open_proposal(version_label: str, term: str, status: VersionStatus) ->
     """Only a proposed wording can be approved, rejected, edited or withdrawn."""
     if status is VersionStatus.PROPOSED:
         return
-    what = {
-        VersionStatus.CURRENT: "is already the current definition",
-        VersionStatus.SUPERSEDED: "was approved earlier and has since been replaced",
-        VersionStatus.REJECTED: "was already rejected",
+    message = {
+        VersionStatus.CURRENT: _("{version} of “{term}” is already the current definition."),
+        VersionStatus.SUPERSEDED: _(
+            "{version} of “{term}” was approved earlier and has since been replaced."
+        ),
+        VersionStatus.REJECTED: _("{version} of “{term}” was already rejected."),
     }[status]
-    raise ValidationError("version", f"{version_label} of “{term}” {what}.")
+    raise ValidationError("version", message.format(version=version_label, term=term))
 
 
 def on_the_table(
@@ -223,14 +236,15 @@ def on_the_table(
 
 
 def approval_text(term: str, definition: str) -> str:
-    return f"Glossary: “{term}” now means: {_one_line(definition)}"
+    return _("Glossary: “{term}” now means: {definition}").format(
+        term=term, definition=_one_line(definition)
+    )
 
 
 def rejection_text(term: str, number: int, definition: str) -> str:
-    return (
-        f"Glossary: the proposed wording of “{term}” (v{number}) was not adopted: "
-        f"{_one_line(definition)}"
-    )
+    return _(
+        "Glossary: the proposed wording of “{term}” (v{number}) was not adopted: {definition}"
+    ).format(term=term, number=number, definition=_one_line(definition))
 
 
 def _one_line(text: str, limit: int = 4500) -> str:

@@ -21,7 +21,8 @@ from enum import StrEnum
 
 from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.periods import PeriodKind
-from alignmeet.domain.rules import ValidationError
+from alignmeet.domain.rules import ValidationError, too_long
+from alignmeet.i18n import _, ngettext
 
 __all__ = [
     "NEAR_TOLERANCE",
@@ -109,9 +110,10 @@ class Trend(StrEnum):
         if self is Trend.NONE:
             return "—"
         if self is Trend.FLAT:
-            return "= same"
-        arrow = "▲" if direction == "up" else "▼"
-        return f"{arrow} {self.value}"
+            return _("= same")
+        if direction == "up":
+            return _("▲ better") if self is Trend.BETTER else _("▲ worse")
+        return _("▼ better") if self is Trend.BETTER else _("▼ worse")
 
 
 # ---- records -------------------------------------------------------------------------------
@@ -146,9 +148,13 @@ class GoalRecord:
         """ "$5.2M target · $3.9M so far (75 %)"."""
         parts = []
         if self.target_value is not None:
-            parts.append(f"{format_value(self.target_value, self.unit)} target")
+            parts.append(
+                _("{value} target").format(value=format_value(self.target_value, self.unit))
+            )
         if self.actual_value is not None:
-            parts.append(f"{format_value(self.actual_value, self.unit)} so far")
+            parts.append(
+                _("{value} so far").format(value=format_value(self.actual_value, self.unit))
+            )
         text = " · ".join(parts)
         if self.progress is not None:
             text += f" ({self.progress * 100:.0f} %)"
@@ -310,16 +316,25 @@ class CsvPreview:
 
     def summary(self) -> str:
         if not self.rows:
-            return "The file holds no measurements."
+            return _("The file holds no measurements.")
         if self.problems:
             n = len(self.problems)
-            return (
-                f"{n} of {len(self.rows)} rows {'has a problem' if n == 1 else 'have problems'}: "
-                "fix the file and try again. Nothing is imported until every row is right."
-            )
-        return (
-            f"{len(self.rows)} rows ready: {self.count('new')} new, "
-            f"{self.count('update')} changed, {self.count('same')} unchanged."
+            return ngettext(
+                "{n} of {rows} rows has a problem: fix the file and try again. Nothing is "
+                "imported until every row is right.",
+                "{n} of {rows} rows have problems: fix the file and try again. Nothing is "
+                "imported until every row is right.",
+                n,
+            ).format(n=n, rows=len(self.rows))
+        return ngettext(
+            "{rows} row ready: {new} new, {changed} changed, {same} unchanged.",
+            "{rows} rows ready: {new} new, {changed} changed, {same} unchanged.",
+            len(self.rows),
+        ).format(
+            rows=len(self.rows),
+            new=self.count("new"),
+            changed=self.count("update"),
+            same=self.count("same"),
         )
 
 
@@ -330,7 +345,9 @@ class CsvImportResult:
     unchanged: int
 
     def describe(self) -> str:
-        return f"Imported: {self.added} new, {self.updated} changed, {self.unchanged} unchanged."
+        return _("Imported: {new} new, {changed} changed, {same} unchanged.").format(
+            new=self.added, changed=self.updated, same=self.unchanged
+        )
 
 
 # ---- rules ---------------------------------------------------------------------------------
@@ -373,17 +390,19 @@ def vs_target_text(
 ) -> str:
     """ "+2 pts", "-0.3 h", "+12 %" against the target, with the status: "On target (+2 %)"."""
     if value is None:
-        return KpiStatus.NO_DATA.label
+        return _(KpiStatus.NO_DATA.label)
     if target is None:
-        return KpiStatus.NO_TARGET.label
+        return _(KpiStatus.NO_TARGET.label)
     diff = value - target
     if unit.strip() == "%":
-        delta = f"{_signed(diff)} pts"
+        delta = _("{delta} pts").format(delta=_signed(diff))
     elif target:
         delta = f"{_signed(_round_relative(diff / abs(target) * 100))} %"
     else:
         delta = _signed(diff)
-    return f"{status.label} ({delta})" if status is not None else delta
+    if status is None:
+        return delta
+    return _("{status} ({delta})").format(status=_(status.label), delta=delta)
 
 
 def _round_relative(percent: float) -> float:
@@ -453,9 +472,11 @@ def parse_number(text: str | float | int | None, *, field: str, label: str) -> f
         try:
             number = float(cleaned)
         except ValueError:
-            raise ValidationError(field, f"{label}: “{raw}” is not a number.") from None
+            raise ValidationError(
+                field, _("{label}: “{text}” is not a number.").format(label=label, text=raw)
+            ) from None
     if not math.isfinite(number):
-        raise ValidationError(field, f"{label} must be a finite number.")
+        raise ValidationError(field, _("{label} must be a finite number.").format(label=label))
     return number
 
 
@@ -475,5 +496,5 @@ def _normalise_separators(text: str) -> str:
 def validate_unit(value: str | None) -> str:
     text = " ".join((value or "").split())
     if len(text) > MAX_UNIT:
-        raise ValidationError("unit", f"The unit is too long ({len(text)} characters; at most 30).")
+        raise too_long("unit", _("The unit"), len(text), MAX_UNIT)
     return text

@@ -20,7 +20,8 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from alignmeet.domain.periods import parse_period, period_label
-from alignmeet.domain.rules import MAX_TITLE, ValidationError
+from alignmeet.domain.rules import MAX_TITLE, ValidationError, group_digits, too_long
+from alignmeet.i18n import _, ngettext
 
 MAX_LEADS = 1_000_000
 MAX_LEAD_REF = 200
@@ -66,8 +67,10 @@ def parse_reason(value: RejectionReason | str) -> RejectionReason:
     try:
         return RejectionReason(value)
     except ValueError:
-        names = ", ".join(r.label for r in RejectionReason)
-        raise ValidationError("reason", f"Choose a reason: {names}.") from None
+        names = ", ".join(_(r.label) for r in RejectionReason)
+        raise ValidationError(
+            "reason", _("Choose a reason: {names}.").format(names=names)
+        ) from None
 
 
 def validate_period(text: str | None) -> str:
@@ -79,7 +82,8 @@ def validate_leads_received(value: int) -> int:
     number = int(value)
     if not 0 <= number <= MAX_LEADS:
         raise ValidationError(
-            "leads_received", f"Leads received is a number from 0 to {MAX_LEADS:,}."
+            "leads_received",
+            _("Leads received is a number from 0 to {most}.").format(most=group_digits(MAX_LEADS)),
         )
     return number
 
@@ -87,9 +91,12 @@ def validate_leads_received(value: int) -> int:
 def validate_count(value: int) -> int:
     number = int(value)
     if number < 1:
-        raise ValidationError("count", "A rejection line counts at least 1 lead.")
+        raise ValidationError("count", _("A rejection line counts at least 1 lead."))
     if number > MAX_LEADS:
-        raise ValidationError("count", f"A rejection line counts at most {MAX_LEADS:,} leads.")
+        raise ValidationError(
+            "count",
+            _("A rejection line counts at most {most} leads.").format(most=group_digits(MAX_LEADS)),
+        )
     return number
 
 
@@ -97,12 +104,10 @@ def validate_note(reason: RejectionReason, note: str | None) -> str:
     text = (note or "").strip()
     if reason is RejectionReason.OTHER and not text:
         raise ValidationError(
-            "note", "“Other” needs a note that says why, so Marketing can act on it."
+            "note", _("“Other” needs a note that says why, so Marketing can act on it.")
         )
     if len(text) > 2_000:
-        raise ValidationError(
-            "note", f"The note is too long ({len(text)} characters; at most 2000)."
-        )
+        raise too_long("note", _("The note"), len(text), 2000)
     return text
 
 
@@ -110,15 +115,15 @@ def check_total(*, leads_received: int, rejected: int, field: str = "count") -> 
     """Refuse more rejected leads than the batch received (both numbers in the message)."""
     if rejected > leads_received:
         if field == "leads_received":
-            message = (
-                f"This batch already has {rejected} rejected leads: leads received cannot be "
-                f"fewer ({leads_received}). Lower or remove rejection lines first."
-            )
+            message = _(
+                "This batch already has {rejected} rejected leads: leads received cannot be "
+                "fewer ({received}). Lower or remove rejection lines first."
+            ).format(rejected=rejected, received=leads_received)
         else:
-            message = (
-                f"That makes {rejected} rejected leads, more than the {leads_received} leads "
-                f"received in this batch. Lower the count, or raise “Leads received”."
-            )
+            message = _(
+                "That makes {rejected} rejected leads, more than the {received} leads "
+                "received in this batch. Lower the count, or raise “Leads received”."
+            ).format(rejected=rejected, received=leads_received)
         raise ValidationError(field, message)
 
 
@@ -227,12 +232,24 @@ class Breakdown:
     def summary(self) -> str:
         """ "134 of 412 leads rejected (33%)" and the change on the period before."""
         if self.is_empty:
-            return "No lead batches."
+            return _("No lead batches.")
         rate = self.rejection_rate
-        text = f"{self.rejected} of {self.leads_received} leads rejected"
-        if rate is not None:
-            text += f" — rejection rate {percent(rate)}"
-        return text + self.change_text()
+        if rate is None:
+            text = ngettext(
+                "{rejected} of {received} lead rejected",
+                "{rejected} of {received} leads rejected",
+                self.leads_received,
+            )
+        else:
+            text = ngettext(
+                "{rejected} of {received} lead rejected — rejection rate {rate}",
+                "{rejected} of {received} leads rejected — rejection rate {rate}",
+                self.leads_received,
+            )
+        summary = text.format(
+            rejected=self.rejected, received=self.leads_received, rate=percent(rate)
+        )
+        return summary + self.change_text()
 
     def change_text(self) -> str:
         change = self.rate_change_points
@@ -241,15 +258,24 @@ class Breakdown:
             return ""
         where = period_label(previous.period)
         if round(change) == 0:
-            return f" (about the same as {where}: {percent(previous.rate)})"
-        direction = "down" if change < 0 else "up"
-        points = abs(round(change))
-        unit = "point" if points == 1 else "points"
-        return f" ({direction} {points} {unit} on {where}: {percent(previous.rate)})"
+            text = _(" (about the same as {period}: {rate})")
+        elif change < 0:
+            text = ngettext(
+                " (down {points} point on {period}: {rate})",
+                " (down {points} points on {period}: {rate})",
+                abs(round(change)),
+            )
+        else:
+            text = ngettext(
+                " (up {points} point on {period}: {rate})",
+                " (up {points} points on {period}: {rate})",
+                abs(round(change)),
+            )
+        return text.format(points=abs(round(change)), period=where, rate=percent(previous.rate))
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)}%"
+    return "—" if value is None else _("{value}%").format(value=round(value * 100))
 
 
 def compute_breakdown(
@@ -313,18 +339,14 @@ def _kind(period: str) -> str:
 def clean_label(value: str | None) -> str:
     text = " ".join((value or "").split())
     if not text:
-        raise ValidationError("label", "Give the batch a name, e.g. “October webinar leads”.")
+        raise ValidationError("label", _("Give the batch a name, e.g. “October webinar leads”."))
     if len(text) > MAX_TITLE:
-        raise ValidationError(
-            "label", f"The batch name is too long ({len(text)} characters; at most {MAX_TITLE})."
-        )
+        raise too_long("label", _("The batch name"), len(text), MAX_TITLE)
     return text
 
 
 def clean_lead_ref(value: str | None) -> str:
     text = " ".join((value or "").split())
     if len(text) > MAX_LEAD_REF:
-        raise ValidationError(
-            "lead_ref", f"The lead reference is too long ({len(text)} characters; at most 200)."
-        )
+        raise too_long("lead_ref", _("The lead reference"), len(text), MAX_LEAD_REF)
     return text

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from alignmeet.domain.rules import ValidationError
+from alignmeet.i18n import _, pgettext
 
 __all__ = [
     "Period",
@@ -81,12 +82,18 @@ class Period:
 
     def __post_init__(self) -> None:
         if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise ValidationError("period", f"The year {self.year} is out of range.")
+            raise ValidationError(
+                "period", _("The year {year} is out of range.").format(year=self.year)
+            )
         high = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(self.kind) or _weeks_in(self.year)
         if not 1 <= self.number <= high:
-            what = {"month": "Month", "quarter": "Quarter", "week": "Week"}[self.kind.value]
+            message = {
+                "month": _("Month {number} does not exist in {year} (1 to {high})."),
+                "quarter": _("Quarter {number} does not exist in {year} (1 to {high})."),
+                "week": _("Week {number} does not exist in {year} (1 to {high})."),
+            }[self.kind.value]
             raise ValidationError(
-                "period", f"{what} {self.number} does not exist in {self.year} (1 to {high})."
+                "period", message.format(number=self.number, year=self.year, high=high)
             )
 
     # ---- text ---------------------------------------------------------------------------
@@ -191,23 +198,53 @@ def parse_period(text: str | None, kind: PeriodKind | str | None = None) -> Peri
     raw = " ".join((text or "").split())
     wanted = PeriodKind(kind) if kind is not None else None
     if not raw:
-        raise ValidationError("period", "Choose a period" + _expected(wanted) + ".")
+        raise ValidationError("period", _expected(wanted, raw, empty=True))
     period = _parse(raw.casefold())
     if period is None:
-        raise ValidationError("period", f"“{raw}” is not a period" + _expected(wanted) + ".")
+        raise ValidationError("period", _expected(wanted, raw, empty=False))
     if wanted is not None and period.kind is not wanted:
         raise ValidationError(
             "period",
-            f"“{raw}” is a {period.kind.value}, but this needs a {wanted.value}"
-            f" (e.g. {wanted.example} or {parse_period(wanted.example).label}).",
+            _("“{text}” is a {found}, but this needs a {wanted} (e.g. {key} or {label}).").format(
+                text=raw,
+                found=_kind_noun(period.kind),
+                wanted=_kind_noun(wanted),
+                key=wanted.example,
+                label=parse_period(wanted.example).label,
+            ),
         )
     return period
 
 
-def _expected(kind: PeriodKind | None) -> str:
+def _kind_noun(kind: PeriodKind) -> str:
+    return {
+        "month": pgettext("period kind", "month"),
+        "quarter": pgettext("period kind", "quarter"),
+        "week": pgettext("period kind", "week"),
+    }[kind.value]
+
+
+def _expected(kind: PeriodKind | None, text: str, *, empty: bool) -> str:
+    """The message for no period (`empty`) or `text` that is none, with the forms it takes."""
     if kind is None:
-        return ": a month (2026-11), quarter (2026-Q4) or week (2026-W47)"
-    return f": a {kind.value} such as {kind.example} or “{parse_period(kind.example).label}”"
+        if empty:
+            return _("Choose a period: a month (2026-11), quarter (2026-Q4) or week (2026-W47).")
+        return _(
+            "“{text}” is not a period: a month (2026-11), quarter (2026-Q4) or week (2026-W47)."
+        ).format(text=text)
+    if empty:
+        message = {
+            "month": _("Choose a period: a month such as {key} or “{label}”."),
+            "quarter": _("Choose a period: a quarter such as {key} or “{label}”."),
+            "week": _("Choose a period: a week such as {key} or “{label}”."),
+        }[kind.value]
+    else:
+        message = {
+            "month": _("“{text}” is not a period: a month such as {key} or “{label}”."),
+            "quarter": _("“{text}” is not a period: a quarter such as {key} or “{label}”."),
+            "week": _("“{text}” is not a period: a week such as {key} or “{label}”."),
+        }[kind.value]
+    return message.format(text=text, key=kind.example, label=parse_period(kind.example).label)
 
 
 def _parse(text: str) -> Period | None:

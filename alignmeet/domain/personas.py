@@ -12,10 +12,11 @@ from datetime import date
 from alignmeet.domain.rules import (
     MAX_NAME,
     MAX_TITLE,
-    ValidationError,
     optional_text,
     require_text,
+    too_long,
 )
+from alignmeet.i18n import N_, _, ngettext
 
 MAX_PROFILE_TEXT = 5_000  # pains, goals, objections, notes: each
 _BULLET_MARKS = "-*•–—·"
@@ -35,7 +36,7 @@ class PersonaRecord:
     @property
     def label(self) -> str:
         """ "Larry, the CFO" or "Larry, the CFO (archived)" for pick lists."""
-        return f"{self.name} (archived)" if self.archived else self.name
+        return _("{name} (archived)").format(name=self.name) if self.archived else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ class PersonaReference:
 
     @property
     def kind_label(self) -> str:
-        return "Agenda item" if self.kind == "agenda_item" else "Action"
+        return _("Agenda item") if self.kind == "agenda_item" else _("Action")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +66,17 @@ class PersonaReferences:
 
     def describe(self) -> str:
         """ "Referenced by 2 agenda items and 1 action." / "Not referenced yet." """
-        parts = []
-        if self.agenda_items:
-            n = len(self.agenda_items)
-            parts.append(f"{n} agenda item{'s' if n != 1 else ''}")
-        if self.actions:
-            n = len(self.actions)
-            parts.append(f"{n} action{'s' if n != 1 else ''}")
-        if not parts:
-            return "Not referenced by any agenda item or action yet."
-        return "Referenced by " + " and ".join(parts) + "."
+        items = ngettext("{n} agenda item", "{n} agenda items", len(self.agenda_items)).format(
+            n=len(self.agenda_items)
+        )
+        actions = ngettext("{n} action", "{n} actions", len(self.actions)).format(
+            n=len(self.actions)
+        )
+        if self.agenda_items and self.actions:
+            return _("Referenced by {items} and {actions}.").format(items=items, actions=actions)
+        if self.agenda_items or self.actions:
+            return _("Referenced by {what}.").format(what=items if self.agenda_items else actions)
+        return _("Not referenced by any agenda item or action yet.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,21 +102,19 @@ def clean_profile(
 ) -> PersonaProfile:
     """Validate a persona's fields, naming the field at fault."""
     return PersonaProfile(
-        name=require_text("name", name, label="Persona name", limit=MAX_NAME),
+        name=require_text("name", name, label=_("Persona name"), limit=MAX_NAME),
         role=clean_role(role),
-        pains=profile_text("pains", pains, "Pains"),
-        goals=profile_text("goals", goals, "Goals"),
-        objections=profile_text("objections", objections, "Objections"),
-        notes=profile_text("notes", notes, "Notes"),
+        pains=profile_text("pains", pains, _("Pains")),
+        goals=profile_text("goals", goals, _("Goals")),
+        objections=profile_text("objections", objections, _("Objections")),
+        notes=profile_text("notes", notes, _("Notes")),
     )
 
 
 def clean_role(value: str | None) -> str:
     text = " ".join((value or "").split())
     if len(text) > MAX_TITLE:
-        raise ValidationError(
-            "role", f"Role is too long ({len(text)} characters; at most {MAX_TITLE})."
-        )
+        raise too_long("role", _("Role"), len(text), MAX_TITLE)
     return text
 
 
@@ -138,9 +138,10 @@ def points(text: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-PROFILE_BLOCKS = (("pains", "Pains"), ("goals", "Goals"), ("objections", "Objections"))
+PROFILE_BLOCKS = (("pains", N_("Pains")), ("goals", N_("Goals")), ("objections", N_("Objections")))
 
 
 def profile_blocks(persona: PersonaRecord) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(heading, points) for the three blocks of a persona card, in card order."""
-    return tuple((label, points(getattr(persona, key))) for key, label in PROFILE_BLOCKS)
+    """(heading, points) for the three blocks of a persona card, in card order (headings
+    in the current language)."""
+    return tuple((_(label), points(getattr(persona, key))) for key, label in PROFILE_BLOCKS)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from alignmeet import i18n
+from alignmeet.i18n import _
 
 DEFAULT_END_GOAL = "Every member leaves with their own action plan and a commitment to it."
 MAX_NAME = 120
@@ -34,36 +35,54 @@ def name_key(value: str) -> str:
     return unicodedata.normalize("NFKC", clean_line(value)).casefold()
 
 
+def group_digits(number: int) -> str:
+    """100,000 in English, 100.000 in German."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if i18n.language() == "de" else text
+
+
+def too_long(field: str, label: str, length: int, limit: int) -> ValidationError:
+    """The error for a text of `length` characters where `limit` is the most; `label` is
+    the field's name, already translated (`_("Title")`)."""
+    return ValidationError(
+        field,
+        _("{label} is too long ({length} characters; at most {limit}).").format(
+            label=label, length=length, limit=limit
+        ),
+    )
+
+
 def require_text(field: str, value: str | None, *, label: str, limit: int = MAX_TITLE) -> str:
     text = clean_line(value)
     if not text:
-        raise ValidationError(field, f"{label} cannot be empty.")
+        raise ValidationError(field, _("{label} cannot be empty.").format(label=label))
     if len(text) > limit:
-        raise ValidationError(
-            field, f"{label} is too long ({len(text)} characters; at most {limit})."
-        )
+        raise too_long(field, label, len(text), limit)
     return text
 
 
 def optional_text(field: str, value: str | None, *, label: str, limit: int = MAX_TEXT) -> str:
     text = (value or "").strip()
     if len(text) > limit:
-        raise ValidationError(
-            field, f"{label} is too long ({len(text)} characters; at most {limit})."
-        )
+        raise too_long(field, label, len(text), limit)
     return text
 
 
 def validate_email(value: str | None) -> str:
     text = clean_line(value)
     if text and ("@" not in text or text.startswith("@") or text.endswith("@") or " " in text):
-        raise ValidationError("email", f"“{text}” is not an e-mail address.")
+        raise ValidationError("email", _("“{text}” is not an e-mail address.").format(text=text))
     return text
 
 
 def validate_minutes(field: str, value: int, *, label: str, low: int = 1, high: int = 600) -> int:
     if not low <= int(value) <= high:
-        raise ValidationError(field, f"{label} must be between {low} and {high} minutes.")
+        raise ValidationError(
+            field,
+            _("{label} must be between {low} and {high} minutes.").format(
+                label=label, low=low, high=high
+            ),
+        )
     return int(value)
 
 
@@ -71,7 +90,7 @@ def validate_confidence(value: int | None) -> int | None:
     if value is None:
         return None
     if not 1 <= int(value) <= 5:
-        raise ValidationError("confidence", "Confidence is a number from 1 to 5.")
+        raise ValidationError("confidence", _("Confidence is a number from 1 to 5."))
     return int(value)
 
 

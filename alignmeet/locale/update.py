@@ -62,6 +62,8 @@ def _template_messages(path: Path) -> list[tuple[int, str, str | None]]:
     env = Environment(extensions=["jinja2.ext.i18n"])
     found = []
     for lineno, func, message in env.extract_translations(path.read_text(encoding="utf-8")):
+        if func in {"_", "gettext"} and isinstance(message, tuple):  # _("…", name=value)
+            message = message[0]
         if func in {"_", "gettext"} and isinstance(message, str):
             found.append((lineno, message, None))
         elif func == "ngettext" and isinstance(message, tuple) and len(message) >= 2:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError, optional_text, require_text
+from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, asked_fields, to_action, to_update
 from alignmeet.storage import models as m
 
@@ -64,11 +65,13 @@ class ActionService(ServiceBase):
         goal_id: int | None = None,
         persona_id: int | None = None,
     ) -> r.ActionRecord:
-        text = require_text("title", title, label="Action", limit=2000)
+        text = require_text("title", title, label=_("Action"), limit=2000)
         now = self._now()
         today = today or now.date()
         if due is not None and due < today:
-            raise ValidationError("due", f"The due date {due.isoformat()} is in the past.")
+            raise ValidationError(
+                "due", _("The due date {date} is in the past.").format(date=due.isoformat())
+            )
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             owner = self._get(s, m.Member, owner_id, "Member")
@@ -137,9 +140,9 @@ class ActionService(ServiceBase):
         )
         with self._guarded(m.Action, action_id, asked) as guard, self.db.transaction() as s:
             action = self._get(s, m.Action, action_id, "Action")
-            guard.loaded(action, f"Action “{action.title}”")
+            guard.loaded(action, _("Action “{title}”").format(title=action.title))
             if title is not None:
-                action.title = require_text("title", title, label="Action", limit=2000)
+                action.title = require_text("title", title, label=_("Action"), limit=2000)
             if owner_id is not None:
                 self._get(s, m.Member, owner_id, "Member")
                 action.owner_id = owner_id
@@ -160,7 +163,7 @@ class ActionService(ServiceBase):
                     meeting_id=meeting_id,
                     new_status=action.status,
                     new_due=due,  # type: ignore[arg-type]
-                    note=optional_text("note", note, label="Note", limit=5000),
+                    note=optional_text("note", note, label=_("Note"), limit=5000),
                 )
                 action.due = due  # type: ignore[assignment]
             guard.check(s, action)
@@ -191,13 +194,13 @@ class ActionService(ServiceBase):
         ConflictError when someone else changed the status since this client read the
         action (nothing is written then)."""
         new = ActionStatus(status)
-        body = optional_text("note", note, label="Note", limit=5000)
+        body = optional_text("note", note, label=_("Note"), limit=5000)
         with (
             self._guarded(m.Action, action_id, {"status"}) as guard,
             self.db.transaction() as s,
         ):
             action = self._get(s, m.Action, action_id, "Action")
-            guard.loaded(action, f"Action “{action.title}”")
+            guard.loaded(action, _("Action “{title}”").format(title=action.title))
             if new.value == action.status and not body:
                 return self._record(s, action)
             self._add_update(

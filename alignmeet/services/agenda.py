@@ -17,6 +17,7 @@ from alignmeet.domain.rules import (
     require_text,
     validate_minutes,
 )
+from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, asked_fields, member_name, to_item
 from alignmeet.storage import models as m
 
@@ -111,8 +112,8 @@ class AgendaService(ServiceBase):
         position: int | None = None,
         persona_id: int | None = None,
     ) -> r.AgendaItemRecord:
-        text = require_text("title", title, label="Agenda item")
-        box = validate_minutes("minutes", minutes, label="Time box", high=480)
+        text = require_text("title", title, label=_("Agenda item"))
+        box = validate_minutes("minutes", minutes, label=_("Time box"), high=480)
         with self.db.transaction() as s:
             self._get(s, m.Meeting, meeting_id, "Meeting")
             if owner_id is not None:
@@ -157,11 +158,11 @@ class AgendaService(ServiceBase):
         )
         with self._guarded(m.AgendaItem, item_id, asked) as guard, self.db.transaction() as s:
             item = self._get(s, m.AgendaItem, item_id, "Agenda item")
-            guard.loaded(item, f"Agenda item “{item.title}”")
+            guard.loaded(item, _("Agenda item “{title}”").format(title=item.title))
             if title is not None:
-                item.title = require_text("title", title, label="Agenda item")
+                item.title = require_text("title", title, label=_("Agenda item"))
             if minutes is not None:
-                item.minutes = validate_minutes("minutes", minutes, label="Time box", high=480)
+                item.minutes = validate_minutes("minutes", minutes, label=_("Time box"), high=480)
             if owner_id is not _UNSET:
                 if owner_id is not None:
                     assert isinstance(owner_id, int)
@@ -175,7 +176,7 @@ class AgendaService(ServiceBase):
                     self._get(s, m.Persona, persona_id, "Persona")
                 item.persona_id = persona_id  # type: ignore[assignment]
             if notes is not None:
-                item.notes = optional_text("notes", notes, label="Notes", limit=200_000)
+                item.notes = optional_text("notes", notes, label=_("Notes"), limit=200_000)
             guard.check(s, item)
             s.flush()
             return to_item(s, item)
@@ -205,7 +206,9 @@ class AgendaService(ServiceBase):
             siblings = self._siblings(s, meeting_id)
             by_id = {x.id: x for x in siblings}
             if sorted(item_ids) != sorted(by_id):
-                raise ValidationError("agenda", "The new order must list every agenda item once.")
+                raise ValidationError(
+                    "agenda", _("The new order must list every agenda item once.")
+                )
             ordered = [by_id[i] for i in item_ids]
             self._renumber(ordered)
             s.flush()
@@ -292,7 +295,7 @@ class AgendaService(ServiceBase):
         ]
 
     def add_idea(self, *, item_id: int, text: str, author_id: int | None = None) -> r.IdeaRecord:
-        body = require_text("idea", text, label="Idea", limit=5000)
+        body = require_text("idea", text, label=_("Idea"), limit=5000)
         with self.db.transaction() as s:
             self._get(s, m.AgendaItem, item_id, "Agenda item")
             if author_id is not None:
@@ -317,7 +320,7 @@ class AgendaService(ServiceBase):
         return [r.DecisionRecord(id=x.id, item_id=x.item_id, text=x.text) for x in rows]
 
     def add_decision(self, *, item_id: int, text: str) -> r.DecisionRecord:
-        body = require_text("decision", text, label="Decision", limit=5000)
+        body = require_text("decision", text, label=_("Decision"), limit=5000)
         with self.db.transaction() as s:
             self._get(s, m.AgendaItem, item_id, "Agenda item")
             decision = m.Decision(item_id=item_id, text=body, created_at=self._now())
@@ -387,17 +390,20 @@ class AgendaService(ServiceBase):
     def save_as_template(
         self, *, meeting_id: int, name: str, description: str = ""
     ) -> r.TemplateRecord:
-        text = require_text("name", name, label="Template name")
+        text = require_text("name", name, label=_("Template name"))
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             for other in s.scalars(select(m.AgendaTemplate)):
                 if name_key(other.name) == name_key(text):
                     raise ValidationError(
-                        "name", f"There is already a template called “{other.name}”."
+                        "name",
+                        _("There is already a template called “{name}”.").format(name=other.name),
                     )
             items = [x for x in self._siblings(s, meeting_id) if not x.parked]
             if not items:
-                raise ValidationError("agenda", "The agenda is empty: add items before saving it.")
+                raise ValidationError(
+                    "agenda", _("The agenda is empty: add items before saving it.")
+                )
             template = m.AgendaTemplate(
                 name=text,
                 description=" ".join(description.split()),
@@ -425,7 +431,7 @@ class AgendaService(ServiceBase):
         with self.db.transaction() as s:
             template = self._get(s, m.AgendaTemplate, template_id, "Agenda template")
             if template.builtin:
-                raise ValidationError("template", "Built-in templates cannot be deleted.")
+                raise ValidationError("template", _("Built-in templates cannot be deleted."))
             s.delete(template)
 
     # ---- helpers ------------------------------------------------------------

@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
 from alignmeet.domain.rules import short_date
+from alignmeet.i18n import N_, _
 from alignmeet.storage import models as m
 from alignmeet.storage.database import Database
 
@@ -51,7 +52,11 @@ class ConflictError(Exception):
         self.key = key  # (table, id)
         self.stored = dict(stored or {})  # their values of the conflicting fields, as stored
         names = ", ".join(f.replace("_", " ") for f in self.mine)
-        super().__init__(f"{what} was changed by someone else meanwhile ({names}).")
+        super().__init__(
+            _("{what} was changed by someone else meanwhile ({fields}).").format(
+                what=what, fields=names
+            )
+        )
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -123,15 +128,33 @@ GUARDED_FIELDS.update(
 )
 _MODELS = {model.__tablename__: model for model in GUARDED_FIELDS}
 _LABELS = {
-    m.Meeting: "Meeting",
-    m.AgendaItem: "Agenda item",
-    m.Action: "Action",
-    m.Member: "Member",
-    m.Persona: "Persona",
-    m.Goal: "Goal",
-    m.Kpi: "KPI",
-    m.BoardEntry: "Board entry",
+    m.Meeting: N_("Meeting"),
+    m.AgendaItem: N_("Agenda item"),
+    m.Action: N_("Action"),
+    m.Member: N_("Member"),
+    m.Persona: N_("Persona"),
+    m.Goal: N_("Goal"),
+    m.Kpi: N_("KPI"),
+    m.BoardEntry: N_("Board entry"),
 }
+# What `ServiceBase._get` callers call the records they look for, for the catalogue: a
+# missing one is reported in the user's language.
+RECORD_NAMES = (
+    N_("Agenda template"),
+    N_("Channel rule"),
+    N_("Check-in"),
+    N_("Coaching pair"),
+    N_("Data need"),
+    N_("Decision"),
+    N_("Glossary term"),
+    N_("Glossary version"),
+    N_("Idea"),
+    N_("Lead batch"),
+    N_("Measurement"),
+    N_("Rejection line"),
+    N_("Series"),
+    N_("Team"),
+)
 _MEMBER_FIELDS = {"owner_id", "facilitator_id", "note_taker_id"}
 
 _Seen = dict[str, object]
@@ -232,7 +255,7 @@ class _Guard:
         self.book = _book(db.engine)
         base = self.book.get(self.key)
         self.base = dict(base) if base is not None else None  # before this save reads
-        self.what = f"{_LABELS[model]} {ident}"
+        self.what = _("{record} {id}").format(record=_(_LABELS[model]), id=ident)
         self.theirs: _Seen | None = None
         self.mine: dict[str, object] = {}
         self.saved: _Seen | None = None
@@ -344,7 +367,7 @@ class ServiceBase:
     def _get(self, s: Session, model: type[T], ident: int, what: str) -> T:
         obj = s.get(model, ident)
         if obj is None:
-            raise NotFoundError(f"{what} {ident} does not exist.")
+            raise NotFoundError(_("{record} {id} does not exist.").format(record=_(what), id=ident))
         return obj
 
     def _now(self) -> datetime:

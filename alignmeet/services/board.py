@@ -15,6 +15,7 @@ from alignmeet.domain.board import (
 from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.rules import ValidationError
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
+from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, given
 from alignmeet.storage import models as m
 
@@ -25,7 +26,7 @@ def _kind(value: BoardKind | str) -> BoardKind:
     try:
         return BoardKind(value)
     except ValueError:
-        raise ValidationError("kind", "Choose whether it is a win or a lesson.") from None
+        raise ValidationError("kind", _("Choose whether it is a win or a lesson.")) from None
 
 
 class BoardService(ServiceBase):
@@ -113,7 +114,7 @@ class BoardService(ServiceBase):
             self.db.transaction() as s,
         ):
             entry = self._get(s, m.BoardEntry, entry_id, "Board entry")
-            guard.loaded(entry, f"Board entry “{entry.title}”")
+            guard.loaded(entry, _("Board entry “{title}”").format(title=entry.title))
             if kind is not None:
                 entry.kind = _kind(kind).value
                 if entry.kind == BoardKind.WIN.value:
@@ -150,7 +151,8 @@ class BoardService(ServiceBase):
             entry = self._get(s, m.BoardEntry, entry_id, "Board entry")
             if entry.kind != BoardKind.LESSON.value:
                 raise ValidationError(
-                    "resolved", "Only a lesson is solved or reopened; a win is there to celebrate."
+                    "resolved",
+                    _("Only a lesson is solved or reopened; a win is there to celebrate."),
                 )
             entry.resolved = resolved
             s.flush()
@@ -168,23 +170,28 @@ class BoardService(ServiceBase):
             return ()
         wins = [e for e in mine if e.kind is BoardKind.WIN]
         lessons = [e for e in mine if e.kind is BoardKind.LESSON]
-        blocks: list[Paragraph | Bullets | Table] = [Paragraph("", label="Wins to celebrate")]
+        blocks: list[Paragraph | Bullets | Table] = [Paragraph("", label=_("Wins to celebrate"))]
         if wins:
             blocks.append(Bullets(tuple(one_line(e) for e in wins)))
         else:
-            blocks.append(Paragraph("No wins recorded in this meeting.", muted=True))
-        blocks.append(Paragraph("", label="Hard lessons to solve together"))
+            blocks.append(Paragraph(_("No wins recorded in this meeting."), muted=True))
+        blocks.append(Paragraph("", label=_("Hard lessons to solve together")))
         if lessons:
             blocks.append(
                 Table(
-                    header=("Lesson", "What happened / what we try next", "Raised by", "Status"),
-                    rows=tuple((e.title, e.details, e.byline, e.status_label) for e in lessons),
+                    header=(
+                        _("Lesson"),
+                        _("What happened / what we try next"),
+                        _("Raised by"),
+                        _("Status"),
+                    ),
+                    rows=tuple((e.title, e.details, e.byline, _(e.status_label)) for e in lessons),
                     weights=(5, 8, 4, 2),
                 )
             )
         else:
-            blocks.append(Paragraph("No lessons recorded in this meeting.", muted=True))
-        return (DocSection(heading="Wins and lessons", blocks=tuple(blocks)),)
+            blocks.append(Paragraph(_("No lessons recorded in this meeting."), muted=True))
+        return (DocSection(heading=_("Wins and lessons"), blocks=tuple(blocks)),)
 
     # ---- records -----------------------------------------------------------------------------
     @staticmethod

@@ -18,6 +18,7 @@ from alignmeet.domain.channels import (
     validate_rule,
 )
 from alignmeet.domain.sections import DocSection, Paragraph, Table
+from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase
 from alignmeet.storage import models as m
 
@@ -142,11 +143,11 @@ class ChannelService(ServiceBase):
         rows = tuple((r.urgency, r.channel, r.response_time or "—") for r in rules)
         return (
             DocSection(
-                heading="Communication expectations",
+                heading=_("Communication expectations"),
                 blocks=(
-                    Paragraph("Which channel to use for what urgency, as both teams agreed."),
+                    Paragraph(_("Which channel to use for what urgency, as both teams agreed.")),
                     Table(
-                        header=("Urgency", "Channel", "Response time"),
+                        header=(_("Urgency"), _("Channel"), _("Response time")),
                         rows=rows,
                         weights=(3, 3, 2),
                     ),

@@ -21,6 +21,7 @@ from alignmeet.domain import coaching as co
 from alignmeet.domain.coaching import CheckinRecord, PairStatus, RotationSuggestion, SuggestedPair
 from alignmeet.domain.rules import ValidationError, name_key, short_date
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
+from alignmeet.i18n import _, ngettext
 from alignmeet.services.base import ServiceBase
 from alignmeet.storage import models as m
 
@@ -104,9 +105,9 @@ class CoachingService(ServiceBase):
         with self.db.transaction() as s:
             pair = self._get(s, m.CoachingPair, pair_id, "Coaching pair")
             if pair.ended_on is not None:
-                raise ValidationError("pair", "This pair has already ended.")
+                raise ValidationError("pair", _("This pair has already ended."))
             if day < pair.started_on:
-                raise ValidationError("ended_on", "A pair cannot end before it started.")
+                raise ValidationError("ended_on", _("A pair cannot end before it started."))
             pair.ended_on = day
             s.flush()
             return self._status(s, pair, self._today())
@@ -168,29 +169,35 @@ class CoachingService(ServiceBase):
 
     def _checkin_fields(self, progress: str, tips_asked: str, tips_given: str) -> dict[str, str]:
         fields = {
-            "progress": co.clean_checkin_text("progress", progress, label="Progress"),
-            "tips_asked": co.clean_checkin_text("tips_asked", tips_asked, label="Tips asked"),
-            "tips_given": co.clean_checkin_text("tips_given", tips_given, label="Tips given"),
+            "progress": co.clean_checkin_text("progress", progress, label=_("Progress")),
+            "tips_asked": co.clean_checkin_text("tips_asked", tips_asked, label=_("Tips asked")),
+            "tips_given": co.clean_checkin_text("tips_given", tips_given, label=_("Tips given")),
         }
         if not any(fields.values()):
             raise ValidationError(
-                "progress", "Write what the pair discussed: progress, or a tip asked or given."
+                "progress", _("Write what the pair discussed: progress, or a tip asked or given.")
             )
         return fields
 
     def _check_day(self, pair: m.CoachingPair, held_on: date) -> None:
         if held_on > self._today():
             raise ValidationError(
-                "held_on", f"A check-in cannot be in the future ({short_date(held_on)})."
+                "held_on",
+                _("A check-in cannot be in the future ({date}).").format(date=short_date(held_on)),
             )
         if held_on < pair.started_on:
             raise ValidationError(
                 "held_on",
-                f"The pair started on {short_date(pair.started_on)}: a check-in cannot be earlier.",
+                _("The pair started on {date}: a check-in cannot be earlier.").format(
+                    date=short_date(pair.started_on)
+                ),
             )
         if pair.ended_on is not None and held_on > pair.ended_on:
             raise ValidationError(
-                "held_on", f"The pair ended on {short_date(pair.ended_on)}: pick an earlier day."
+                "held_on",
+                _("The pair ended on {date}: pick an earlier day.").format(
+                    date=short_date(pair.ended_on)
+                ),
             )
 
     # ---- rotation ----------------------------------------------------------------------------
@@ -244,7 +251,7 @@ class CoachingService(ServiceBase):
         """End every active pair and start `pairs` on `today`, all in one transaction."""
         day = today or self._today()
         if not pairs:
-            raise ValidationError("pairs", "The rotation has no pairs to start.")
+            raise ValidationError("pairs", _("The rotation has no pairs to start."))
         with self.db.transaction() as s:
             for pair in self._active(s).values():
                 pair.ended_on = max(day, pair.started_on)
@@ -288,20 +295,28 @@ class CoachingService(ServiceBase):
         statuses.sort(key=lambda p: (not p.overdue, p.sales_name.casefold()))
         blocks: list[Paragraph | Table | Bullets] = []
         overdue = sum(1 for st in statuses if st.overdue)
-        noun = "pair" if len(statuses) == 1 else "pairs"
-        summary = f"{len(statuses)} active {noun} on {short_date(day)}"
-        summary += (
-            f", {overdue} overdue for their weekly check-in." if overdue else ", all on track."
-        )
+        if overdue:
+            summary = ngettext(
+                "{n} active pair on {date}, {overdue} overdue for their weekly check-in.",
+                "{n} active pairs on {date}, {overdue} overdue for their weekly check-in.",
+                len(statuses),
+            )
+        else:
+            summary = ngettext(
+                "{n} active pair on {date}, all on track.",
+                "{n} active pairs on {date}, all on track.",
+                len(statuses),
+            )
+        summary = summary.format(n=len(statuses), date=short_date(day), overdue=overdue)
         blocks.append(Paragraph(summary))
         if statuses:
             blocks.append(
                 Table(
-                    header=("Pair", "Last check-in", "Status", "Latest tip"),
+                    header=(_("Pair"), _("Last check-in"), _("Status"), _("Latest tip")),
                     rows=tuple(
                         (
                             st.label,
-                            short_date(st.last_checkin_on) if st.last_checkin_on else "None yet",
+                            short_date(st.last_checkin_on) if st.last_checkin_on else _("None yet"),
                             st.status_text(),
                             st.latest_tip or "—",
                         )
@@ -311,17 +326,20 @@ class CoachingService(ServiceBase):
                 )
             )
         if logged_records:
-            blocks.append(Paragraph("Check-ins logged in this meeting:"))
+            blocks.append(Paragraph(_("Check-ins logged in this meeting:")))
             blocks.append(
                 Bullets(
                     tuple(
-                        f"{labels.get(c.pair_id, 'Pair')} ({short_date(c.held_on)}): "
+                        _("{pair} ({date}):").format(
+                            pair=labels.get(c.pair_id, _("Pair")), date=short_date(c.held_on)
+                        )
+                        + " "
                         + " ".join(
                             part
                             for part in (
-                                _sentence("Progress", c.progress),
-                                _sentence("Tips asked", c.tips_asked),
-                                _sentence("Tips given", c.tips_given),
+                                _sentence(_("Progress"), c.progress),
+                                _sentence(_("Tips asked"), c.tips_asked),
+                                _sentence(_("Tips given"), c.tips_given),
                             )
                             if part
                         )
@@ -329,7 +347,7 @@ class CoachingService(ServiceBase):
                     )
                 )
             )
-        return (DocSection(heading="Coaching pairs", blocks=tuple(blocks)),)
+        return (DocSection(heading=_("Coaching pairs"), blocks=tuple(blocks)),)
 
     # ---- helpers -----------------------------------------------------------------------------
     def _team_ids(self, s: Session) -> dict[str, int]:
@@ -339,7 +357,10 @@ class CoachingService(ServiceBase):
         ]
         if missing:
             raise ValidationError(
-                "team", f"Coaching pairs need a team called “{missing[0]}” (see People & teams)."
+                "team",
+                _("Coaching pairs need a team called “{team}” (see People & teams).").format(
+                    team=missing[0]
+                ),
             )
         return {SALES: teams[SALES], MARKETING: teams[MARKETING]}
 
@@ -364,7 +385,7 @@ class CoachingService(ServiceBase):
             )
         co.validate_new_pairs(wanted, active)
         if day > self._today():
-            raise ValidationError("started_on", "A pair cannot start in the future.")
+            raise ValidationError("started_on", _("A pair cannot start in the future."))
         created = [
             m.CoachingPair(sales_member_id=a, marketing_member_id=b, started_on=day)
             for a, b in wanted
@@ -377,9 +398,16 @@ class CoachingService(ServiceBase):
     ) -> None:
         member = self._get(s, m.Member, member_id, "Member")
         if member.team_id != team_id:
-            raise ValidationError(field, f"{member.name} is not in {team}: pick a {team} member.")
+            raise ValidationError(
+                field,
+                _("{name} is not in {team}: pick a {team} member.").format(
+                    name=member.name, team=team
+                ),
+            )
         if not member.active:
-            raise ValidationError(field, f"{member.name} is inactive: reactivate them first.")
+            raise ValidationError(
+                field, _("{name} is inactive: reactivate them first.").format(name=member.name)
+            )
 
     def _status(
         self, s: Session, pair: m.CoachingPair, today: date, *, until: date | None = None
@@ -433,7 +461,8 @@ def _sentence(label: str, text: str) -> str:
     body = " ".join(text.split())
     if not body:
         return ""
-    return f"{label}: {body}" + ("" if body.endswith((".", "!", "?")) else ".")
+    text = _("{label}: {text}").format(label=label, text=body)
+    return text + ("" if body.endswith((".", "!", "?")) else ".")
 
 
 def pairs_of(statuses: Iterable[PairStatus]) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ from alignmeet.domain.rules import (
     short_date,
 )
 from alignmeet.domain.sections import DocSection, Paragraph, Table
+from alignmeet.i18n import _, ngettext
 from alignmeet.services.actions import AGREED_NOTE, ActionService
 from alignmeet.services.base import ServiceBase
 from alignmeet.storage import models as m
@@ -83,8 +84,8 @@ class DataNeedService(ServiceBase):
 
     # ---- the needs ---------------------------------------------------------------------------
     def add_need(self, *, title: str, description: str = "") -> DataNeedRecord:
-        text = require_text("title", title, label="Data need", limit=MAX_TITLE)
-        body = optional_text("description", description, label="Description", limit=5_000)
+        text = require_text("title", title, label=_("Data need"), limit=MAX_TITLE)
+        body = optional_text("description", description, label=_("Description"), limit=5_000)
         with self.db.transaction() as s:
             self._check_title(s, text, None)
             need = m.DataNeed(
@@ -101,7 +102,7 @@ class DataNeedService(ServiceBase):
         with self.db.transaction() as s:
             need = self._get(s, m.DataNeed, need_id, "Data need")
             if title is not None:
-                text = require_text("title", title, label="Data need", limit=MAX_TITLE)
+                text = require_text("title", title, label=_("Data need"), limit=MAX_TITLE)
                 self._check_title(s, text, need_id)
                 need.title = text
                 need.title_key = name_key(text)
@@ -111,7 +112,7 @@ class DataNeedService(ServiceBase):
                     action.updated_at = self._now()
             if description is not None:
                 need.description = optional_text(
-                    "description", description, label="Description", limit=5_000
+                    "description", description, label=_("Description"), limit=5_000
                 )
             s.flush()
             return self._records(s)[need.id]
@@ -123,8 +124,10 @@ class DataNeedService(ServiceBase):
             if need.joint_rank is not None:
                 raise ValidationError(
                     "need",
-                    f"“{need.title}” is #{need.joint_rank} of the joint Top 10; agree a Top 10 "
-                    "without it in a meeting before deleting it.",
+                    _(
+                        "“{title}” is #{rank} of the joint Top 10; agree a Top 10 without it "
+                        "in a meeting before deleting it."
+                    ).format(title=need.title, rank=need.joint_rank),
                 )
             affected = set(
                 s.scalars(
@@ -148,7 +151,8 @@ class DataNeedService(ServiceBase):
         existing = s.scalar(select(m.DataNeed).where(m.DataNeed.title_key == name_key(text)))
         if existing is not None and existing.id != own_id:
             raise ValidationError(
-                "title", f"There is already a data need called “{existing.title}”."
+                "title",
+                _("There is already a data need called “{title}”.").format(title=existing.title),
             )
 
     # ---- the teams' rankings -----------------------------------------------------------------
@@ -203,8 +207,9 @@ class DataNeedService(ServiceBase):
                 if row.due is not None and row.due < today and not unchanged:
                     raise ValidationError(
                         "due",
-                        f"Row {position} (“{needs[row.need_id].title}”): the due date "
-                        f"{short_date(row.due)} is in the past.",
+                        _("Row {row} (“{title}”): the due date {date} is in the past.").format(
+                            row=position, title=needs[row.need_id].title, date=short_date(row.due)
+                        ),
                     )
             # Needs that leave the joint list.
             for need in s.scalars(select(m.DataNeed).where(m.DataNeed.joint_rank.is_not(None))):
@@ -320,19 +325,22 @@ class DataNeedService(ServiceBase):
         if not agreed:
             return ()
         shared = sum(1 for n in agreed if n.shared)
-        intro = (
-            f"Both teams ranked the data they need; {shared} of the {len(agreed)} agreed "
-            "items were on both lists. Each item is tracked as a joint action."
-        )
+        intro = ngettext(
+            "Both teams ranked the data they need; {shared} of the {n} agreed item was on "
+            "both lists. Each item is tracked as a joint action.",
+            "Both teams ranked the data they need; {shared} of the {n} agreed items were on "
+            "both lists. Each item is tracked as a joint action.",
+            len(agreed),
+        ).format(shared=shared, n=len(agreed))
         table = Table(
-            header=("#", "Data need", "Owner", "Due", "Wanted by"),
+            header=("#", _("Data need"), _("Owner"), _("Due"), _("Wanted by")),
             rows=tuple(
                 (str(n.joint_rank), n.title, n.owner_name, short_date(n.due), n.wanted_by)
                 for n in agreed
             ),
             weights=(1, 8, 4, 3, 5),
         )
-        return (DocSection(heading="Data needs Top 10", blocks=(Paragraph(intro), table)),)
+        return (DocSection(heading=_("Data needs Top 10"), blocks=(Paragraph(intro), table)),)
 
     # ---- records -----------------------------------------------------------------------------
     def _records(self, s: Session) -> dict[int, DataNeedRecord]:

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from alignmeet import i18n
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
+from alignmeet.i18n import N_, _
 from alignmeet.services.base import NotFoundError, ServiceBase
 from alignmeet.services.followups import ActionFilter, FollowUpService
 from alignmeet.storage import models as m
@@ -25,10 +27,10 @@ __all__ = ["ExportResult", "ExportService"]
 
 _CHUNK = 900  # stays under SQLite's limit on bound parameters
 _DUE_WORDS = {
-    "overdue": "overdue",
-    "this_week": "due this week",
-    "later": "due later",
-    "none": "without a due date",
+    "overdue": N_("overdue"),
+    "this_week": N_("due this week"),
+    "later": N_("due later"),
+    "none": N_("without a due date"),
 }
 
 
@@ -42,7 +44,7 @@ class ExportCancelled(Exception):
 def _checkpoint(cancelled: Cancel | None) -> None:
     """Stop here if cancelled: every checkpoint comes before the file is replaced."""
     if cancelled is not None and cancelled():
-        raise ExportCancelled("The export was cancelled; no file was written.")
+        raise ExportCancelled(_("The export was cancelled; no file was written."))
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,16 @@ class ExportResult:
 
 def _status_words(statuses: frozenset[ActionStatus] | None) -> str:
     if statuses is None:
-        return "All actions"
+        return _("All actions")
     chosen = frozenset(ActionStatus(s) for s in statuses)
     if chosen == OPEN_STATUSES:
-        return "Open actions"
+        return _("Open actions")
     if not chosen:
-        return "No actions"
-    labels = [s.label.lower() for s in ActionStatus if s in chosen]
-    text = " or ".join(labels) + " actions"
+        return _("No actions")
+    labels = [_(s.label) for s in ActionStatus if s in chosen]
+    if i18n.language() == "en":  # "In progress or blocked actions"; German keeps its nouns
+        labels = [label.lower() for label in labels]
+    text = _("{statuses} actions").format(statuses=_(" or ").join(labels))
     return text[0].upper() + text[1:]
 
 
@@ -77,20 +81,20 @@ class ExportService(ServiceBase):
             if flt.series_id is not None:
                 series = s.get(m.Series, flt.series_id)
                 if series is None:
-                    raise NotFoundError(f"Series {flt.series_id} does not exist.")
+                    raise NotFoundError(_("Series {id} does not exist.").format(id=flt.series_id))
                 parts.append(series.name)
             if flt.owner_id is not None:
                 member = s.get(m.Member, flt.owner_id)
                 if member is None:
-                    raise NotFoundError(f"Member {flt.owner_id} does not exist.")
+                    raise NotFoundError(_("Member {id} does not exist.").format(id=flt.owner_id))
                 parts.append(member.name)
         if flt.team_tag is not None:
-            parts.append(f"{TeamTag(flt.team_tag).label} team")
+            parts.append(_("{team} team").format(team=_(TeamTag(flt.team_tag).label)))
         if flt.due is not None:
-            parts.append(_DUE_WORDS.get(flt.due, flt.due))
+            parts.append(_(_DUE_WORDS[flt.due]) if flt.due in _DUE_WORDS else flt.due)
         words = " ".join(flt.text.split())
         if words:
-            parts.append(f"matching “{words}”")
+            parts.append(_("matching “{words}”").format(words=words))
         return " · ".join(parts)
 
     def followups_docx(

@@ -35,6 +35,7 @@ from alignmeet.domain.glossary import (
 )
 from alignmeet.domain.rules import ValidationError, short_date
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
+from alignmeet.i18n import _, ngettext
 from alignmeet.services.base import NotFoundError, ServiceBase, member_name
 from alignmeet.storage import models as m
 
@@ -76,7 +77,7 @@ class GlossaryService(ServiceBase):
     def get_term(self, term_id: int) -> GlossaryTermRecord:
         found = next((t for t in self.terms() if t.id == term_id), None)
         if found is None:
-            raise NotFoundError(f"Glossary term {term_id} does not exist.")
+            raise NotFoundError(_("Glossary term {id} does not exist.").format(id=term_id))
         return found
 
     def term_history(self, term_id: int) -> list[GlossaryVersionRecord]:
@@ -195,7 +196,9 @@ class GlossaryService(ServiceBase):
                 select(m.GlossaryTerm).where(m.GlossaryTerm.term_key == term_key(name))
             )
             if other is not None and other.id != term_id:
-                raise ValidationError("term", f"The glossary already has “{other.term}”.")
+                raise ValidationError(
+                    "term", _("The glossary already has “{term}”.").format(term=other.term)
+                )
             obj.term = name
             obj.term_key = term_key(name)
         return next(t for t in self.terms() if t.id == term_id)
@@ -243,8 +246,9 @@ class GlossaryService(ServiceBase):
             if current is not None and current.decided_at and current.decided_at > decided_at:
                 raise ValidationError(
                     "decided_at",
-                    f"“{obj.term}” has a newer agreed definition "
-                    f"({short_date(current.decided_at.date())}): record history in order.",
+                    _(
+                        "“{term}” has a newer agreed definition ({date}): record history in order."
+                    ).format(term=obj.term, date=short_date(current.decided_at.date())),
                 )
             self._check_new_wording(s, obj, text)
             version = m.GlossaryVersion(
@@ -272,8 +276,10 @@ class GlossaryService(ServiceBase):
             if item is None:
                 raise ValidationError(
                     "item",
-                    "A glossary change is agreed as the decision of an agenda item: "
-                    "choose the agenda item of the meeting that decides it.",
+                    _(
+                        "A glossary change is agreed as the decision of an agenda item: "
+                        "choose the agenda item of the meeting that decides it."
+                    ),
                 )
             meeting = self._get(s, m.Meeting, item.meeting_id, "Meeting")
             if at is None:
@@ -338,11 +344,16 @@ class GlossaryService(ServiceBase):
         rejected = sum(1 for c in changes if c.action == "rejected")
         proposed = sum(1 for c in changes if c.action == "proposed")
         parts = [
-            f"{n} {word}"
-            for n, word in (
-                (approved, "approved"),
-                (rejected, "rejected"),
-                (proposed, "proposed, still to decide"),
+            text.format(n=n)
+            for n, text in (
+                (approved, ngettext("{n} approved", "{n} approved", approved)),
+                (rejected, ngettext("{n} rejected", "{n} rejected", rejected)),
+                (
+                    proposed,
+                    ngettext(
+                        "{n} proposed, still to decide", "{n} proposed, still to decide", proposed
+                    ),
+                ),
             )
             if n
         ]
@@ -350,28 +361,30 @@ class GlossaryService(ServiceBase):
         for c in changes:
             v = c.version
             what = {
-                "approved": f"Approved ({v.label})",
-                "rejected": f"Rejected ({v.label})",
-                "proposed": f"Proposed ({v.label})",
-            }[c.action]
+                "approved": _("Approved ({version})"),
+                "rejected": _("Rejected ({version})"),
+                "proposed": _("Proposed ({version})"),
+            }[c.action].format(version=v.label)
             if v.proposed_by_name:
-                what += f"\nby {v.proposed_by_name}"
-            before = c.previous_definition or "— (new term)"
+                what += "\n" + _("by {name}").format(name=v.proposed_by_name)
+            before = c.previous_definition or _("— (new term)")
             if c.previous_number is not None:
                 before = f"v{c.previous_number}: {before}"
             rows.append((v.term, what, v.definition, before))
         blocks: list[Paragraph | Table | Bullets] = [
             Paragraph(
-                "A definition becomes current only as a meeting's decision. "
-                f"In this meeting: {', '.join(parts)}."
+                _(
+                    "A definition becomes current only as a meeting's decision. "
+                    "In this meeting: {changes}."
+                ).format(changes=", ".join(parts))
             ),
             Table(
-                header=("Term", "Change", "New wording", "Previous wording"),
+                header=(_("Term"), _("Change"), _("New wording"), _("Previous wording")),
                 rows=tuple(rows),
                 weights=(2, 2, 5, 5),
             ),
         ]
-        return (DocSection(heading="Glossary changes", blocks=tuple(blocks)),)
+        return (DocSection(heading=_("Glossary changes"), blocks=tuple(blocks)),)
 
     def glossary_data(self) -> GlossaryData:
         """The current definitions, for the Word appendix."""
@@ -442,12 +455,15 @@ class GlossaryService(ServiceBase):
                 continue
             if v.status == _CURRENT:
                 raise ValidationError(
-                    "definition", f"This is already the current definition of “{term.term}”."
+                    "definition",
+                    _("This is already the current definition of “{term}”.").format(term=term.term),
                 )
             if v.status == _PROPOSED:
                 raise ValidationError(
                     "definition",
-                    f"The same wording of “{term.term}” is already proposed (v{v.number}).",
+                    _("The same wording of “{term}” is already proposed (v{number}).").format(
+                        term=term.term, number=v.number
+                    ),
                 )
 
     def _check_meeting_for_proposal(self, s: Session, meeting_id: int | None) -> None:
@@ -457,8 +473,10 @@ class GlossaryService(ServiceBase):
         if meeting.status == MeetingStatus.CLOSED.value:
             raise ValidationError(
                 "meeting",
-                f"“{meeting.title}” is closed: propose the change for a meeting that is "
-                "planned or running (or for no meeting in particular).",
+                _(
+                    "“{meeting}” is closed: propose the change for a meeting that is "
+                    "planned or running (or for no meeting in particular)."
+                ).format(meeting=meeting.title),
             )
 
     @staticmethod

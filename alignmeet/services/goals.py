@@ -35,11 +35,13 @@ from alignmeet.domain.periods import Period, PeriodKind, parse_period, period_co
 from alignmeet.domain.rules import (
     MAX_TITLE,
     ValidationError,
+    group_digits,
     name_key,
     optional_text,
     require_text,
 )
 from alignmeet.domain.sections import DocSection, Paragraph, Picture, Table
+from alignmeet.i18n import _, ngettext
 from alignmeet.services.base import ServiceBase, member_name
 from alignmeet.services.base import given as given_fields
 from alignmeet.storage import models as m
@@ -241,7 +243,7 @@ class GoalService(ServiceBase):
         }
         with self._guarded(m.Goal, goal_id, asked) as guard, self.db.transaction() as s:
             goal = self._get(s, m.Goal, goal_id, "Goal")
-            guard.loaded(goal, f"Goal “{goal.title}”")
+            guard.loaded(goal, _("Goal “{title}”").format(title=goal.title))
             kind = GoalKind(goal.kind)
             current = {
                 "title": goal.title,
@@ -311,8 +313,10 @@ class GoalService(ServiceBase):
             if goal.id != own_id:
                 raise ValidationError(
                     "period",
-                    f"{parse_period(period).label} already has a revenue goal (“{goal.title}”): "
-                    "both teams share one. Edit that goal, or archive it first.",
+                    _(
+                        "{period} already has a revenue goal (“{title}”): both teams share one. "
+                        "Edit that goal, or archive it first."
+                    ).format(period=parse_period(period).label, title=goal.title),
                 )
 
     def goals_for_linking(self) -> list[GoalOption]:
@@ -326,10 +330,13 @@ class GoalService(ServiceBase):
                 ended = parse_period(goal.period).end < today
             except ValidationError:
                 ended = False
-            head = "Revenue: " if goal.kind is GoalKind.REVENUE else ""
+            if goal.kind is GoalKind.REVENUE:
+                text = _("{period} · Revenue: {title}")
+            else:
+                text = _("{period} · {title}")
             option = GoalOption(
                 id=goal.id,
-                label=f"{goal.period_label} · {head}{goal.title}",
+                label=text.format(period=goal.period_label, title=goal.title),
                 kind=goal.kind,
                 period=goal.period,
             )
@@ -359,14 +366,14 @@ class GoalService(ServiceBase):
         team_tag: TeamTag | str = TeamTag.JOINT,
         description: str = "",
     ) -> KpiRecord:
-        text = require_text("name", name, label="KPI name", limit=MAX_TITLE)
+        text = require_text("name", name, label=_("KPI name"), limit=MAX_TITLE)
         fields = {
             "unit": validate_unit(unit),
             "higher_is_better": bool(higher_is_better),
-            "target": parse_number(target, field="target", label="Target"),
+            "target": parse_number(target, field="target", label=_("Target")),
             "period_kind": _period_kind(period_kind).value,
             "team_tag": _team_tag(team_tag).value,
-            "description": optional_text("description", description, label="Description"),
+            "description": optional_text("description", description, label=_("Description")),
         }
         with self.db.transaction() as s:
             self._check_kpi_name(s, text, None)
@@ -399,9 +406,9 @@ class GoalService(ServiceBase):
         ) | ({"target"} if target is not _UNSET else set())
         with self._guarded(m.Kpi, kpi_id, asked) as guard, self.db.transaction() as s:
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
-            guard.loaded(kpi, f"KPI “{kpi.name}”")
+            guard.loaded(kpi, _("KPI “{name}”").format(name=kpi.name))
             if name is not None:
-                text = require_text("name", name, label="KPI name", limit=MAX_TITLE)
+                text = require_text("name", name, label=_("KPI name"), limit=MAX_TITLE)
                 self._check_kpi_name(s, text, kpi_id)
                 kpi.name, kpi.name_key = text, name_key(text)
             if unit is not None:
@@ -409,7 +416,7 @@ class GoalService(ServiceBase):
             if higher_is_better is not None:
                 kpi.higher_is_better = bool(higher_is_better)
             if target is not _UNSET:
-                kpi.target = parse_number(target, field="target", label="Target")
+                kpi.target = parse_number(target, field="target", label=_("Target"))
             if period_kind is not None:
                 kind = _period_kind(period_kind)
                 if kind.value != kpi.period_kind:
@@ -421,15 +428,27 @@ class GoalService(ServiceBase):
                     if count:
                         raise ValidationError(
                             "period_kind",
-                            f"“{kpi.name}” already has {count} "
-                            f"{PeriodKind(kpi.period_kind).adjective} measurements: its period "
-                            "cannot change. Add a new KPI instead.",
+                            {
+                                # "1 monthly measurements": the English the tests know
+                                "month": _(
+                                    "“{name}” already has {count} monthly measurements: its "
+                                    "period cannot change. Add a new KPI instead."
+                                ),
+                                "quarter": _(
+                                    "“{name}” already has {count} quarterly measurements: its "
+                                    "period cannot change. Add a new KPI instead."
+                                ),
+                                "week": _(
+                                    "“{name}” already has {count} weekly measurements: its "
+                                    "period cannot change. Add a new KPI instead."
+                                ),
+                            }[PeriodKind(kpi.period_kind).value].format(name=kpi.name, count=count),
                         )
                     kpi.period_kind = kind.value
             if team_tag is not None:
                 kpi.team_tag = _team_tag(team_tag).value
             if description is not None:
-                kpi.description = optional_text("description", description, label="Description")
+                kpi.description = optional_text("description", description, label=_("Description"))
             guard.check(s, kpi)
             s.flush()
             return self._kpi_record(kpi)
@@ -474,8 +493,11 @@ class GoalService(ServiceBase):
     def _check_kpi_name(self, s: Session, text: str, own_id: int | None) -> None:
         existing = s.scalar(select(m.Kpi).where(m.Kpi.name_key == name_key(text)))
         if existing is not None and existing.id != own_id:
-            hint = " (archived — restore it instead)" if existing.archived else ""
-            raise ValidationError("name", f"There is already a KPI called “{existing.name}”{hint}.")
+            if existing.archived:
+                text = _("There is already a KPI called “{name}” (archived — restore it instead).")
+            else:
+                text = _("There is already a KPI called “{name}”.")
+            raise ValidationError("name", text.format(name=existing.name))
 
     # ---- measurements ------------------------------------------------------------------------
     def measurements(self, kpi_id: int) -> list[MeasurementRecord]:
@@ -502,11 +524,11 @@ class GoalService(ServiceBase):
     ) -> MeasurementRecord:
         """The KPI's value for `period` (a period of the KPI's kind); replaces the value
         already recorded for that period. `target` overrides the KPI's target for it."""
-        number = parse_number(value, field="value", label="Value")
+        number = parse_number(value, field="value", label=_("Value"))
         if number is None:
-            raise ValidationError("value", "Enter the measured value.")
-        own_target = parse_number(target, field="target", label="Target")
-        text = optional_text("note", note, label="Note")
+            raise ValidationError("value", _("Enter the measured value."))
+        own_target = parse_number(target, field="target", label=_("Target"))
+        text = optional_text("note", note, label=_("Note"))
         with self.db.transaction() as s:
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
             key = parse_period(period, kpi.period_kind).key
@@ -537,14 +559,14 @@ class GoalService(ServiceBase):
         with self.db.transaction() as s:
             row = self._get(s, m.KpiMeasurement, measurement_id, "Measurement")
             if value is not None:
-                number = parse_number(value, field="value", label="Value")
+                number = parse_number(value, field="value", label=_("Value"))
                 if number is None:
-                    raise ValidationError("value", "Enter the measured value.")
+                    raise ValidationError("value", _("Enter the measured value."))
                 row.value = number
             if target is not _UNSET:
-                row.target = parse_number(target, field="target", label="Target")
+                row.target = parse_number(target, field="target", label=_("Target"))
             if note is not None:
-                row.note = optional_text("note", note, label="Note")
+                row.note = optional_text("note", note, label=_("Note"))
             row.source = "manual"
             row.recorded_at = self._now()
             s.flush()
@@ -577,12 +599,14 @@ class GoalService(ServiceBase):
         with self.db.transaction() as s:
             preview = self._preview(s, text)
             if not preview.rows:
-                raise ValidationError("csv", "The file holds no measurements: nothing imported.")
+                raise ValidationError("csv", _("The file holds no measurements: nothing imported."))
             if preview.problems:
                 first = preview.problems[0]
                 raise ValidationError(
                     "csv",
-                    f"{preview.summary()} First problem, line {first.line}: {first.problem}",
+                    _("{summary} First problem, line {line}: {problem}").format(
+                        summary=preview.summary(), line=first.line, problem=first.problem
+                    ),
                 )
             now = self._now()
             existing = {
@@ -618,7 +642,7 @@ class GoalService(ServiceBase):
     def _preview(self, s: Session, text: str) -> CsvPreview:
         text = text.removeprefix("\ufeff")
         if len(text) > MAX_CSV_BYTES:
-            raise ValidationError("csv", "The file is too large for a KPI import (over 5 MB).")
+            raise ValidationError("csv", _("The file is too large for a KPI import (over 5 MB)."))
         separator = _sniff_separator(text)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
         kpis = {k.name_key: k for k in s.scalars(select(m.Kpi))}
@@ -641,7 +665,10 @@ class GoalService(ServiceBase):
                     continue
             if len(rows) >= MAX_CSV_ROWS:
                 raise ValidationError(
-                    "csv", f"The file has more than {MAX_CSV_ROWS:,} rows: split it up."
+                    "csv",
+                    _("The file has more than {most} rows: split it up.").format(
+                        most=group_digits(MAX_CSV_ROWS)
+                    ),
                 )
             rows.append(self._preview_row(line, cells, columns, kpis, stored, seen))
         return CsvPreview(rows=tuple(rows), separator=separator, skipped_empty=skipped)
@@ -670,21 +697,28 @@ class GoalService(ServiceBase):
         change = ""
         try:
             if not kpi_text:
-                raise ValidationError("kpi", "The KPI name is missing.")
+                raise ValidationError("kpi", _("The KPI name is missing."))
             if kpi is None:
-                raise ValidationError("kpi", f"There is no KPI called “{kpi_text}”.")
+                raise ValidationError(
+                    "kpi", _("There is no KPI called “{name}”.").format(name=kpi_text)
+                )
             if kpi.archived:
-                raise ValidationError("kpi", f"The KPI “{kpi.name}” is archived: restore it first.")
+                raise ValidationError(
+                    "kpi",
+                    _("The KPI “{name}” is archived: restore it first.").format(name=kpi.name),
+                )
             period = parse_period(period_text, kpi.period_kind).key
-            value = parse_number(value_text, field="value", label="Value")
+            value = parse_number(value_text, field="value", label=_("Value"))
             if value is None:
-                raise ValidationError("value", "The value is missing.")
-            target = parse_number(cell("target"), field="target", label="Target")
+                raise ValidationError("value", _("The value is missing."))
+            target = parse_number(cell("target"), field="target", label=_("Target"))
             key = (kpi.id, period)
             if key in seen:
                 raise ValidationError(
                     "period",
-                    f"{kpi.name} for {parse_period(period).label} is already on line {seen[key]}.",
+                    _("{kpi} for {period} is already on line {line}.").format(
+                        kpi=kpi.name, period=parse_period(period).label, line=seen[key]
+                    ),
                 )
             seen[key] = line
             old = stored.get(key)
@@ -873,21 +907,26 @@ def kpi_review_section(data: DashboardData) -> DocSection:
     from alignmeet.export.charts import dashboard_chart_png
 
     blocks: list[Paragraph | Table | Picture] = [
-        Paragraph(f"Reviewed for {data.period_label}.", muted=True)
+        Paragraph(_("Reviewed for {period}.").format(period=data.period_label), muted=True)
     ]
     goal = data.revenue_goal
     if goal is not None:
         text = goal.title
         detail = goal.describe()
         blocks.append(
-            Paragraph(f"{text} — {detail}" if detail else text, label="Shared revenue goal: ")
+            Paragraph(f"{text} — {detail}" if detail else text, label=_("Shared revenue goal: "))
         )
     else:
-        blocks.append(Paragraph(f"No revenue goal set for {data.period_label}.", muted=True))
+        blocks.append(
+            Paragraph(
+                _("No revenue goal set for {period}.").format(period=data.period_label),
+                muted=True,
+            )
+        )
     if data.rows:
         blocks.append(
             Table(
-                header=("KPI", "Target", "Actual", "vs target", "Trend"),
+                header=(_("KPI"), _("Target"), _("Actual"), _("vs target"), _("Trend")),
                 rows=tuple(
                     (
                         row.kpi.name,
@@ -908,28 +947,29 @@ def kpi_review_section(data: DashboardData) -> DocSection:
             Picture(
                 png=dashboard_chart_png(data),
                 width_cm=16.0,
-                caption=f"Actual against target, {data.period_label} (each KPI against its own "
-                "target = 100 %)",
+                caption=_(
+                    "Actual against target, {period} (each KPI against its own target = 100 %)"
+                ).format(period=data.period_label),
             )
         )
     else:
-        blocks.append(Paragraph("No KPIs are defined yet.", muted=True))
+        blocks.append(Paragraph(_("No KPIs are defined yet."), muted=True))
     if data.activity_goals:
         blocks.append(
             Table(
-                header=("Activity goal", "Owner", "Decision"),
+                header=(_("Activity goal"), _("Owner"), _("Decision")),
                 rows=tuple(
                     (
                         g.title,
                         g.owner_name or "—",
-                        g.disposition.label if g.disposition else "—",
+                        _(g.disposition.label) if g.disposition else "—",
                     )
                     for g in data.activity_goals
                 ),
                 weights=(6, 3, 2),
             )
         )
-    return DocSection(heading="KPI review", blocks=tuple(blocks))
+    return DocSection(heading=_("KPI review"), blocks=tuple(blocks))
 
 
 # ---- validation helpers ----------------------------------------------------------------------
@@ -939,21 +979,21 @@ def _goal_kind(kind: GoalKind | str) -> GoalKind:
     try:
         return GoalKind(kind)
     except ValueError:
-        raise ValidationError("kind", "A goal is a revenue goal or an activity goal.") from None
+        raise ValidationError("kind", _("A goal is a revenue goal or an activity goal.")) from None
 
 
 def _period_kind(kind: PeriodKind | str) -> PeriodKind:
     try:
         return PeriodKind(kind)
     except ValueError:
-        raise ValidationError("period_kind", "Measure per month, quarter or week.") from None
+        raise ValidationError("period_kind", _("Measure per month, quarter or week.")) from None
 
 
 def _team_tag(tag: TeamTag | str) -> TeamTag:
     try:
         return TeamTag(tag)
     except ValueError:
-        raise ValidationError("team_tag", "The team is Sales, Marketing or Joint.") from None
+        raise ValidationError("team_tag", _("The team is Sales, Marketing or Joint.")) from None
 
 
 def _disposition(value: Disposition | str | None) -> Disposition | None:
@@ -963,7 +1003,7 @@ def _disposition(value: Disposition | str | None) -> Disposition | None:
         return Disposition(value)  # type: ignore[arg-type]
     except ValueError:
         raise ValidationError(
-            "disposition", "Mark the activity continue, improve or eliminate."
+            "disposition", _("Mark the activity continue, improve or eliminate.")
         ) from None
 
 
@@ -980,25 +1020,25 @@ def _goal_fields(
     owner_id: int | None,
     notes: str,
 ) -> dict[str, Any]:
-    label = "The revenue goal" if kind is GoalKind.REVENUE else "The activity goal"
+    label = _("The revenue goal") if kind is GoalKind.REVENUE else _("The activity goal")
     text = require_text("title", title, label=label, limit=MAX_TITLE)
     key = parse_period(period).key
-    target = parse_number(target_value, field="target_value", label="Target")
-    actual = parse_number(actual_value, field="actual_value", label="Actual")
+    target = parse_number(target_value, field="target_value", label=_("Target"))
+    actual = parse_number(actual_value, field="actual_value", label=_("Actual"))
     choice = _disposition(disposition)
     if kind is GoalKind.REVENUE:
         if target is None:
-            raise ValidationError("target_value", "Enter the revenue target for the period.")
+            raise ValidationError("target_value", _("Enter the revenue target for the period."))
         if target <= 0:
-            raise ValidationError("target_value", "The revenue target must be more than zero.")
+            raise ValidationError("target_value", _("The revenue target must be more than zero."))
         choice = None
     else:
         if choice is None:
             raise ValidationError(
-                "disposition", "Mark the activity continue, improve or eliminate."
+                "disposition", _("Mark the activity continue, improve or eliminate.")
             )
         if owner_id is None:
-            raise ValidationError("owner_id", "Every activity goal needs an owner.")
+            raise ValidationError("owner_id", _("Every activity goal needs an owner."))
     return {
         "title": text,
         "period": key,
@@ -1008,7 +1048,7 @@ def _goal_fields(
         "disposition": choice.value if choice else "",
         "team_tag": _team_tag(team_tag).value,
         "owner_id": owner_id,
-        "notes": optional_text("notes", notes, label="Notes"),
+        "notes": optional_text("notes", notes, label=_("Notes")),
     }
 
 
@@ -1049,10 +1089,13 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
         missing = [c for c in ("kpi", "period", "value") if c not in found]
         raise ValidationError(
             "csv",
-            "The header row lacks the column"
-            + ("s " if len(missing) > 1 else " ")
-            + ", ".join(m.capitalize() for m in missing)
-            + ". Expected columns: KPI, Period, Value (and optionally Target, Note).",
+            ngettext(
+                "The header row lacks the column {columns}. Expected columns: KPI, Period, "
+                "Value (and optionally Target, Note).",
+                "The header row lacks the columns {columns}. Expected columns: KPI, Period, "
+                "Value (and optionally Target, Note).",
+                len(missing),
+            ).format(columns=", ".join(c.capitalize() for c in missing)),
         )
     return None
 
@@ -1079,13 +1122,20 @@ def _read_csv_file(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise ValidationError(
-            "csv", f"{path} cannot be read ({exc.strerror or exc}). Choose another file."
+            "csv",
+            _("{path} cannot be read ({problem}). Choose another file.").format(
+                path=path, problem=exc.strerror or exc
+            ),
         ) from exc
     if len(raw) > MAX_CSV_BYTES:
-        raise ValidationError("csv", f"{path} is too large for a KPI import (over 5 MB).")
+        raise ValidationError(
+            "csv", _("{path} is too large for a KPI import (over 5 MB).").format(path=path)
+        )
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationError("csv", f"{path} is not a text (CSV) file.")  # pragma: no cover
+    raise ValidationError(  # pragma: no cover
+        "csv", _("{path} is not a text (CSV) file.").format(path=path)
+    )

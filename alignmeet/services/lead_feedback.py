@@ -24,6 +24,7 @@ from alignmeet.domain.lead_feedback import (
 from alignmeet.domain.periods import period_label
 from alignmeet.domain.rules import ValidationError, optional_text, short_date
 from alignmeet.domain.sections import DocSection, Paragraph, Table
+from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, member_name
 from alignmeet.storage import models as m
 
@@ -119,7 +120,7 @@ class LeadFeedbackService(ServiceBase):
         text = lf.clean_label(label)
         key = lf.validate_period(period)
         received = lf.validate_leads_received(leads_received)
-        note_text = optional_text("notes", notes, label="Notes")
+        note_text = optional_text("notes", notes, label=_("Notes"))
         with self.db.transaction() as s:
             if recorded_by_id is not None:
                 self._get(s, m.Member, recorded_by_id, "Member")
@@ -164,7 +165,7 @@ class LeadFeedbackService(ServiceBase):
                     self._get(s, m.Member, recorded_by_id, "Member")
                 batch.recorded_by_id = recorded_by_id
             if notes is not None:
-                batch.notes = optional_text("notes", notes, label="Notes")
+                batch.notes = optional_text("notes", notes, label=_("Notes"))
             s.flush()
             return self._records(s, [batch])[0]
 
@@ -238,7 +239,7 @@ class LeadFeedbackService(ServiceBase):
         ids = list(dict.fromkeys(batch_ids))
         if not ids:
             raise ValidationError(
-                "batch_ids", "Choose at least one lead batch to mark as reviewed."
+                "batch_ids", _("Choose at least one lead batch to mark as reviewed.")
             )
         with self.db.transaction() as s:
             self._get(s, m.Meeting, meeting_id, "Meeting")
@@ -248,7 +249,9 @@ class LeadFeedbackService(ServiceBase):
                 if other is not None and other != meeting_id:
                     raise ValidationError(
                         "batch_ids",
-                        f"“{batch.label}” was already reviewed in {self._meeting_name(s, other)}.",
+                        _("“{batch}” was already reviewed in {meeting}.").format(
+                            batch=batch.label, meeting=self._meeting_name(s, other)
+                        ),
                     )
             for batch in batches:
                 batch.reviewed_in_meeting_id = meeting_id
@@ -273,12 +276,17 @@ class LeadFeedbackService(ServiceBase):
             return ()
         data = self.breakdown(batch_ids=[b.id for b in batches])
         reviewed = "; ".join(
-            f"{b.label} ({period_label(b.period)}): {b.rejected} of {b.leads_received} rejected"
+            _("{batch} ({period}): {rejected} of {received} rejected").format(
+                batch=b.label,
+                period=period_label(b.period),
+                rejected=b.rejected,
+                received=b.leads_received,
+            )
             for b in sorted(batches, key=lambda b: (b.period, b.label))
         )
         rows = tuple(
             (
-                share.label,
+                _(share.label),
                 str(share.count),
                 lf.percent(share.share),
                 "; ".join(share.notes),
@@ -286,20 +294,20 @@ class LeadFeedbackService(ServiceBase):
             for share in data.ranked()
         )
         blocks: list[Paragraph | Table] = [
-            Paragraph(reviewed, label="Batches reviewed: "),
-            Paragraph(data.summary() + ".", label="Result: "),
+            Paragraph(reviewed, label=_("Batches reviewed: ")),
+            Paragraph(data.summary() + ".", label=_("Result: ")),
         ]
         if rows:
             blocks.append(
                 Table(
-                    header=("Reason", "Leads", "Share", "Notes from Sales"),
+                    header=(_("Reason"), _("Leads"), _("Share"), _("Notes from Sales")),
                     rows=rows,
                     weights=(3, 2, 2, 9),
                 )
             )
         else:
-            blocks.append(Paragraph("No rejected leads in these batches.", muted=True))
-        return (DocSection(heading="Lead feedback", blocks=tuple(blocks)),)
+            blocks.append(Paragraph(_("No rejected leads in these batches."), muted=True))
+        return (DocSection(heading=_("Lead feedback"), blocks=tuple(blocks)),)
 
     # ---- helpers -----------------------------------------------------------------------------
     def _rejected(self, s: Session, batch_id: int) -> int:

@@ -20,6 +20,7 @@ from alignmeet.domain.rules import (
     validate_confidence,
     validate_minutes,
 )
+from alignmeet.i18n import _
 from alignmeet.services.base import (
     NotFoundError,
     ServiceBase,
@@ -48,7 +49,7 @@ class MeetingService(ServiceBase):
     def ensure_series(
         self, *, name: str = DEFAULT_SERIES, cadence_days: int = 30
     ) -> r.SeriesRecord:
-        text = require_text("series", name, label="Series name")
+        text = require_text("series", name, label=_("Series name"))
         with self.db.transaction() as s:
             for series in s.scalars(select(m.Series)):
                 if name_key(series.name) == name_key(text):
@@ -70,10 +71,12 @@ class MeetingService(ServiceBase):
         with self.db.transaction() as s:
             series = self._get(s, m.Series, series_id, "Series")
             if name is not None:
-                text = require_text("name", name, label="Series name")
+                text = require_text("name", name, label=_("Series name"))
                 for other in s.scalars(select(m.Series).where(m.Series.id != series_id)):
                     if name_key(other.name) == name_key(text):
-                        raise ValidationError("name", f"There is already a series called {text}.")
+                        raise ValidationError(
+                            "name", _("There is already a series called {name}.").format(name=text)
+                        )
                 series.name = text
             if cadence_days is not None:
                 series.cadence_days = validate_cadence(cadence_days)
@@ -154,8 +157,8 @@ class MeetingService(ServiceBase):
         Without a template, the series' default agenda template (if any) is used;
         without invitees, the series' active members (if any) are invited.
         """
-        title_text = require_text("title", title, label="Meeting title")
-        minutes = validate_minutes("planned_minutes", planned_minutes, label="Planned length")
+        title_text = require_text("title", title, label=_("Meeting title"))
+        minutes = validate_minutes("planned_minutes", planned_minutes, label=_("Planned length"))
         if series_id is None:
             series_id = self.ensure_series().id
         invitees = list(dict.fromkeys(invitee_ids))
@@ -174,8 +177,8 @@ class MeetingService(ServiceBase):
                 place=" ".join(place.split())[:200],
                 facilitator_id=facilitator_id,
                 note_taker_id=note_taker_id,
-                topic=optional_text("topic", topic, label="Topic"),
-                end_goal=optional_text("end_goal", end_goal, label="End goal"),
+                topic=optional_text("topic", topic, label=_("Topic")),
+                end_goal=optional_text("end_goal", end_goal, label=_("End goal")),
                 created_at=self._now(),
             )
             s.add(meeting)
@@ -239,14 +242,14 @@ class MeetingService(ServiceBase):
         )
         with self._guarded(m.Meeting, meeting_id, asked) as guard, self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            guard.loaded(meeting, f"Meeting “{meeting.title}”")
+            guard.loaded(meeting, _("Meeting “{title}”").format(title=meeting.title))
             if title is not None:
-                meeting.title = require_text("title", title, label="Meeting title")
+                meeting.title = require_text("title", title, label=_("Meeting title"))
             if starts_at is not None:
                 meeting.starts_at = starts_at.replace(second=0, microsecond=0)
             if planned_minutes is not None:
                 meeting.planned_minutes = validate_minutes(
-                    "planned_minutes", planned_minutes, label="Planned length"
+                    "planned_minutes", planned_minutes, label=_("Planned length")
                 )
             if place is not None:
                 meeting.place = " ".join(place.split())[:200]
@@ -255,9 +258,9 @@ class MeetingService(ServiceBase):
             if note_taker_id is not _UNSET:
                 meeting.note_taker_id = self._member_or_none(s, note_taker_id)
             if topic is not None:
-                meeting.topic = optional_text("topic", topic, label="Topic")
+                meeting.topic = optional_text("topic", topic, label=_("Topic"))
             if end_goal is not None:
-                meeting.end_goal = optional_text("end_goal", end_goal, label="End goal")
+                meeting.end_goal = optional_text("end_goal", end_goal, label=_("End goal"))
             if previous_minutes_approved is not None:
                 meeting.previous_minutes_approved = previous_minutes_approved
             if next_meeting_at is not _UNSET:
@@ -265,12 +268,12 @@ class MeetingService(ServiceBase):
                     assert isinstance(next_meeting_at, datetime)
                     if next_meeting_at <= meeting.starts_at:
                         raise ValidationError(
-                            "next_meeting_at", "The next meeting must be after this one."
+                            "next_meeting_at", _("The next meeting must be after this one.")
                         )
                 meeting.next_meeting_at = next_meeting_at  # type: ignore[assignment]
             if closing_notes is not None:
                 meeting.closing_notes = optional_text(
-                    "closing_notes", closing_notes, label="Closing notes", limit=MAX_TEXT
+                    "closing_notes", closing_notes, label=_("Closing notes"), limit=MAX_TEXT
                 )
             guard.check(s, meeting)
             s.flush()
@@ -390,11 +393,12 @@ class MeetingService(ServiceBase):
             p = self._participant(s, meeting_id, member_id)
             if p.attendance != Attendance.PRESENT.value:
                 raise ValidationError(
-                    "commitment", f"{p.member.name} is not marked present in this meeting."
+                    "commitment",
+                    _("{name} is not marked present in this meeting.").format(name=p.member.name),
                 )
             p.committed_at = self._now()
             p.confidence = level
-            p.commitment_note = optional_text("note", note, label="Commitment note")
+            p.commitment_note = optional_text("note", note, label=_("Commitment note"))
             s.flush()
             return to_participant(p)
 
@@ -416,7 +420,11 @@ class MeetingService(ServiceBase):
         )
         if p is None:
             if not create:
-                raise NotFoundError(f"Member {member_id} is not invited to meeting {meeting_id}.")
+                raise NotFoundError(
+                    _("Member {member} is not invited to meeting {meeting}.").format(
+                        member=member_id, meeting=meeting_id
+                    )
+                )
             self._get(s, m.Meeting, meeting_id, "Meeting")
             self._get(s, m.Member, member_id, "Member")
             p = m.Participant(meeting_id=meeting_id, member_id=member_id)
@@ -464,7 +472,8 @@ def carry_parked_items(s: Session, meeting: m.Meeting, position: int) -> int:
 def validate_cadence(value: int) -> int:
     if not 1 <= int(value) <= MAX_CADENCE_DAYS:
         raise ValidationError(
-            "cadence_days", f"The cadence must be between 1 and {MAX_CADENCE_DAYS} days."
+            "cadence_days",
+            _("The cadence must be between 1 and {most} days.").format(most=MAX_CADENCE_DAYS),
         )
     return int(value)
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import Attendance
 from alignmeet.domain.sections import DocSection
+from alignmeet.i18n import _
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError, ServiceBase, to_item, to_meeting, to_participant
@@ -38,7 +39,7 @@ class MinutesService(ServiceBase):
         with self.db.sessions() as s:
             meeting_obj = s.get(m.Meeting, meeting_id)
             if meeting_obj is None:
-                raise NotFoundError(f"Meeting {meeting_id} does not exist.")
+                raise NotFoundError(_("Meeting {id} does not exist.").format(id=meeting_id))
             meeting = to_meeting(s, meeting_obj)
             participants = tuple(
                 to_participant(p)

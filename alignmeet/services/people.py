@@ -16,10 +16,13 @@ from alignmeet.domain.rules import (
     MAX_NAME,
     ValidationError,
     clean_line,
+    group_digits,
     name_key,
     require_text,
+    too_long,
     validate_email,
 )
+from alignmeet.i18n import N_, _, ngettext
 from alignmeet.services.base import ServiceBase, given, to_member
 from alignmeet.storage import models as m
 
@@ -40,7 +43,7 @@ class PeopleService(ServiceBase):
             return [r.TeamRecord(id=t.id, name=t.name, position=t.position) for t in rows]
 
     def add_team(self, *, name: str) -> r.TeamRecord:
-        text = require_text("name", name, label="Team name", limit=MAX_NAME)
+        text = require_text("name", name, label=_("Team name"), limit=MAX_NAME)
         with self.db.transaction() as s:
             self._check_team_name(s, text, None)
             position = (s.scalar(select(func.max(m.Team.position))) or 0) + 1
@@ -50,7 +53,7 @@ class PeopleService(ServiceBase):
             return r.TeamRecord(id=team.id, name=team.name, position=team.position)
 
     def rename_team(self, *, team_id: int, name: str) -> r.TeamRecord:
-        text = require_text("name", name, label="Team name", limit=MAX_NAME)
+        text = require_text("name", name, label=_("Team name"), limit=MAX_NAME)
         with self.db.transaction() as s:
             team = self._get(s, m.Team, team_id, "Team")
             self._check_team_name(s, text, team_id)
@@ -61,7 +64,9 @@ class PeopleService(ServiceBase):
         key = name_key(text)
         for team in s.scalars(select(m.Team)):
             if team.id != own_id and name_key(team.name) == key:
-                raise ValidationError("name", f"There is already a team called “{team.name}”.")
+                raise ValidationError(
+                    "name", _("There is already a team called “{name}”.").format(name=team.name)
+                )
 
     def list_members(self, *, include_inactive: bool = False) -> list[r.MemberRecord]:
         with self.db.sessions() as s:
@@ -77,7 +82,7 @@ class PeopleService(ServiceBase):
     def add_member(
         self, *, name: str, team_id: int, role: str = "", email: str = ""
     ) -> r.MemberRecord:
-        text = require_text("name", name, label="Name", limit=MAX_NAME)
+        text = require_text("name", name, label=_("Name"), limit=MAX_NAME)
         mail = validate_email(email)
         role_text = " ".join(role.split())[:200]
         with self.db.transaction() as s:
@@ -105,9 +110,9 @@ class PeopleService(ServiceBase):
         asked = given(name=name, team_id=team_id, role=role, email=email, active=active)
         with self._guarded(m.Member, member_id, asked) as guard, self.db.transaction() as s:
             member = self._get(s, m.Member, member_id, "Member")
-            guard.loaded(member, f"Member “{member.name}”")
+            guard.loaded(member, _("Member “{name}”").format(name=member.name))
             if name is not None:
-                text = require_text("name", name, label="Name", limit=MAX_NAME)
+                text = require_text("name", name, label=_("Name"), limit=MAX_NAME)
                 self._check_member_name(s, text, member_id)
                 member.name = text
                 member.name_key = name_key(text)
@@ -128,8 +133,7 @@ class PeopleService(ServiceBase):
     def _check_member_name(self, s, text: str, own_id: int | None) -> None:  # type: ignore[no-untyped-def]
         existing = s.scalar(select(m.Member).where(m.Member.name_key == name_key(text)))
         if existing is not None and existing.id != own_id:
-            hint = "" if existing.active else " (inactive — reactivate them instead)"
-            raise ValidationError("name", f"“{existing.name}” is already a member{hint}.")
+            raise ValidationError("name", _already_member(existing))
 
     # ---- importing members from CSV ------------------------------------------------------
     def preview_member_import(self, *, text: str) -> MemberImportPreview:
@@ -152,12 +156,14 @@ class PeopleService(ServiceBase):
         with self.db.transaction() as s:
             preview = _member_preview(s, text)
             if not preview.rows:
-                raise ValidationError("csv", "The file holds no members: nothing imported.")
+                raise ValidationError("csv", _("The file holds no members: nothing imported."))
             if not preview.ok:
                 first = preview.problem_rows[0]
                 raise ValidationError(
                     "csv",
-                    f"{preview.summary()} First problem, line {first.line}: {first.problem}",
+                    _("{summary} First problem, line {line}: {problem}").format(
+                        summary=preview.summary(), line=first.line, problem=first.problem
+                    ),
                 )
             added = []
             for row in preview.rows:
@@ -196,7 +202,7 @@ _MEMBER_COLUMNS: dict[str, tuple[str, ...]] = {
         "email adresse",
     ),
 }
-_EXPECTED = "Expected a first row naming the columns Name, Team, Role, E-mail (in any order)."
+_EXPECTED = N_("Expected a first row naming the columns Name, Team, Role, E-mail (in any order).")
 
 
 @dataclass(frozen=True)
@@ -238,19 +244,31 @@ class MemberImportPreview:
 
     def summary(self) -> str:
         if not self.rows:
-            return "The file holds no members."
+            return _("The file holds no members.")
         count = len(self.rows)
-        members = f"{count} member{'s' if count != 1 else ''}"
         bad = len(self.problem_rows)
         if bad:
-            return (
-                f"{bad} of {count} row{'s' if count != 1 else ''} "
-                f"{'has a problem' if bad == 1 else 'have problems'}: nothing will be "
-                "imported until the file is corrected."
-            )
+            if bad == 1:
+                text = ngettext(
+                    "{bad} of {count} row has a problem: nothing will be imported until the "
+                    "file is corrected.",
+                    "{bad} of {count} rows has a problem: nothing will be imported until the "
+                    "file is corrected.",
+                    count,
+                )
+            else:
+                text = _(
+                    "{bad} of {count} rows have problems: nothing will be imported until the "
+                    "file is corrected."
+                )
+            return text.format(bad=bad, count=count)
         teams = Counter(row.team for row in self.rows)
-        per_team = ", ".join(f"{n} in {team}" for team, n in teams.items())
-        return f"Ready to import {members}: {per_team}."
+        per_team = ", ".join(_("{n} in {team}").format(n=n, team=team) for team, n in teams.items())
+        return ngettext(
+            "Ready to import {count} member: {per_team}.",
+            "Ready to import {count} members: {per_team}.",
+            count,
+        ).format(count=count, per_team=per_team)
 
 
 @dataclass(frozen=True)
@@ -259,7 +277,17 @@ class MemberImportResult:
 
     def describe(self) -> str:
         count = len(self.added)
-        return f"Imported {count} member{'s' if count != 1 else ''}."
+        return ngettext("Imported {count} member.", "Imported {count} members.", count).format(
+            count=count
+        )
+
+
+def _already_member(existing: m.Member) -> str:
+    if existing.active:
+        return _("“{name}” is already a member.").format(name=existing.name)
+    return _("“{name}” is already a member (inactive — reactivate them instead).").format(
+        name=existing.name
+    )
 
 
 def read_member_csv(path: str | Path) -> str:
@@ -270,14 +298,19 @@ def read_member_csv(path: str | Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise ValidationError(
-            "csv", f"{path} cannot be read ({exc.strerror or exc}). Choose another file."
+            "csv",
+            _("{path} cannot be read ({problem}). Choose another file.").format(
+                path=path, problem=exc.strerror or exc
+            ),
         ) from exc
     if len(raw) > MAX_MEMBER_CSV_BYTES:
-        raise ValidationError("csv", f"{path} is too large for a member list (over 2 MB).")
+        raise ValidationError(
+            "csv", _("{path} is too large for a member list (over 2 MB).").format(path=path)
+        )
     return decode_member_csv(raw, path=path)
 
 
-def decode_member_csv(raw: bytes, *, path: str | Path = "The file") -> str:
+def decode_member_csv(raw: bytes, *, path: str | Path | None = None) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings: tuple[str, ...] = ("utf-16",)
     else:
@@ -290,13 +323,17 @@ def decode_member_csv(raw: bytes, *, path: str | Path = "The file") -> str:
         if "\x00" in text:
             break  # a binary file that happens to decode
         return text
-    raise ValidationError("csv", f"{path} is not a text (CSV) file. Choose a .csv file.")
+    if path is None:
+        raise ValidationError("csv", _("The file is not a text (CSV) file. Choose a .csv file."))
+    raise ValidationError(
+        "csv", _("{path} is not a text (CSV) file. Choose a .csv file.").format(path=path)
+    )
 
 
 def _member_preview(s: Session, text: str) -> MemberImportPreview:
     text = text.removeprefix("\ufeff")
     if len(text) > MAX_MEMBER_CSV_BYTES:
-        raise ValidationError("csv", "The file is too large for a member list (over 2 MB).")
+        raise ValidationError("csv", _("The file is too large for a member list (over 2 MB)."))
     separator = _sniff_separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     teams = {name_key(t.name): t for t in s.scalars(select(m.Team))}
@@ -317,12 +354,17 @@ def _member_preview(s: Session, text: str) -> MemberImportPreview:
             if len(rows) >= MAX_MEMBER_CSV_ROWS:
                 raise ValidationError(
                     "csv",
-                    f"The file has more than {MAX_MEMBER_CSV_ROWS:,} members: split it up.",
+                    _("The file has more than {most} members: split it up.").format(
+                        most=group_digits(MAX_MEMBER_CSV_ROWS)
+                    ),
                 )
             rows.append(_member_row(start, cells, columns, teams, members, seen))
     except csv.Error as exc:
         raise ValidationError(
-            "csv", f"The file is not a readable CSV file (line {reader.line_num}: {exc})."
+            "csv",
+            _("The file is not a readable CSV file (line {line}: {problem}).").format(
+                line=reader.line_num, problem=exc
+            ),
         ) from exc
     order = sorted(columns.items(), key=lambda kv: kv[1]) if columns else []
     return MemberImportPreview(
@@ -350,12 +392,17 @@ def _member_columns(cells: list[str]) -> dict[str, int]:
                 break
     has_name = "name" in found or {"first", "last"} <= found.keys()
     if not has_name and "team" not in found:
-        raise ValidationError("csv", f"The first row does not name the columns. {_EXPECTED}")
-    missing = [label for label, ok in (("Name", has_name), ("Team", "team" in found)) if not ok]
-    if missing:
         raise ValidationError(
-            "csv", f"The first row lacks the column {' and '.join(missing)}. {_EXPECTED}"
+            "csv",
+            _("The first row does not name the columns. {expected}").format(expected=_(_EXPECTED)),
         )
+    if not has_name or "team" not in found:
+        text = (
+            _("The first row lacks the column Name. {expected}")
+            if "team" in found
+            else _("The first row lacks the column Team. {expected}")
+        )
+        raise ValidationError("csv", text.format(expected=_(_EXPECTED)))
     if "name" in found:
         found.pop("first", None)
         found.pop("last", None)
@@ -380,26 +427,31 @@ def _member_row(
     email_text = cell("email")
     problems: list[str] = []
     if not name:
-        problems.append("The name is missing.")
+        problems.append(_("The name is missing."))
     elif len(name) > MAX_NAME:
-        problems.append(f"The name is too long ({len(name)} characters; at most {MAX_NAME}).")
+        problems.append(too_long("name", _("The name"), len(name), MAX_NAME).message)
     else:
         key = name_key(name)
         existing = members.get(key)
         if existing is not None:
-            hint = "" if existing.active else " (inactive — reactivate them instead)"
-            problems.append(f"“{existing.name}” is already a member{hint}.")
+            problems.append(_already_member(existing))
         elif key in seen:
-            problems.append(f"“{name}” is already on line {seen[key]} of the file.")
+            problems.append(
+                _("“{name}” is already on line {line} of the file.").format(
+                    name=name, line=seen[key]
+                )
+            )
         else:
             seen[key] = line
     team = teams.get(name_key(team_text)) if team_text else None
     if not team_text:
-        problems.append("The team is missing.")
+        problems.append(_("The team is missing."))
     elif team is None:
         problems.append(
-            f"There is no team called “{team_text}”: add it on the People page first, "
-            "or correct the file."
+            _(
+                "There is no team called “{team}”: add it on the People page first, "
+                "or correct the file."
+            ).format(team=team_text)
         )
     try:
         email = validate_email(email_text)

@@ -16,6 +16,7 @@ from alignmeet.domain.personas import (
 )
 from alignmeet.domain.rules import MAX_NAME, ValidationError, name_key, require_text
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph
+from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, given
 from alignmeet.storage import models as m
 
@@ -138,19 +139,19 @@ class PersonaService(ServiceBase):
             self.db.transaction() as s,
         ):
             persona = self._get(s, m.Persona, persona_id, "Persona")
-            guard.loaded(persona, f"Persona “{persona.name}”")
+            guard.loaded(persona, _("Persona “{name}”").format(name=persona.name))
             if name is not None:
-                text = require_text("name", name, label="Persona name", limit=MAX_NAME)
+                text = require_text("name", name, label=_("Persona name"), limit=MAX_NAME)
                 self._check_name(s, text, persona_id)
                 persona.name = text
                 persona.name_key = name_key(text)
             if role is not None:
                 persona.role = clean_role(role)
             for field, value, label in (
-                ("pains", pains, "Pains"),
-                ("goals", goals, "Goals"),
-                ("objections", objections, "Objections"),
-                ("notes", notes, "Notes"),
+                ("pains", pains, _("Pains")),
+                ("goals", goals, _("Goals")),
+                ("objections", objections, _("Objections")),
+                ("notes", notes, _("Notes")),
             ):
                 if value is not None:
                     setattr(persona, field, profile_text(field, value, label))
@@ -175,10 +176,13 @@ class PersonaService(ServiceBase):
     def _check_name(self, s: Session, text: str, own_id: int | None) -> None:
         existing = s.scalar(select(m.Persona).where(m.Persona.name_key == name_key(text)))
         if existing is not None and existing.id != own_id:
-            hint = " (archived — restore it instead)" if existing.archived else ""
-            raise ValidationError(
-                "name", f"There is already a persona called “{existing.name}”{hint}."
-            )
+            if existing.archived:
+                text = _(
+                    "There is already a persona called “{name}” (archived — restore it instead)."
+                )
+            else:
+                text = _("There is already a persona called “{name}”.")
+            raise ValidationError("name", text.format(name=existing.name))
 
     # ---- minutes -----------------------------------------------------------------------------
     def minutes_sections(self, meeting_id: int) -> tuple[DocSection, ...]:
@@ -198,10 +202,10 @@ class PersonaService(ServiceBase):
             return ()
         sections = [
             DocSection(
-                heading="Personas discussed",
+                heading=_("Personas discussed"),
                 blocks=(
                     Paragraph(
-                        "The customer personas the agenda looked through, with their profiles."
+                        _("The customer personas the agenda looked through, with their profiles.")
                     ),
                 ),
             )
@@ -209,13 +213,13 @@ class PersonaService(ServiceBase):
         for persona, item_titles in found.values():
             blocks: list[Paragraph | Bullets] = []
             if persona.role:
-                blocks.append(Paragraph(persona.role, label="Role: "))
-            blocks.append(Paragraph("; ".join(item_titles), label="Discussed in: "))
+                blocks.append(Paragraph(persona.role, label=_("Role: ")))
+            blocks.append(Paragraph("; ".join(item_titles), label=_("Discussed in: ")))
             for label, points in profile_blocks(persona):
                 if points:
                     blocks.append(Paragraph("", label=f"{label}:"))
                     blocks.append(Bullets(points))
                 else:
-                    blocks.append(Paragraph("none recorded", label=f"{label}: ", muted=True))
+                    blocks.append(Paragraph(_("none recorded"), label=f"{label}: ", muted=True))
             sections.append(DocSection(heading=persona.name, blocks=tuple(blocks), level=2))
         return tuple(sections)

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from alignmeet import paths
+from alignmeet.i18n import _
 from alignmeet.storage.integrity import quick_check_file
 
 KEEP_NEWEST = 5
@@ -126,14 +127,14 @@ def thin_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
 def check_file(path: Path) -> str | None:
     """None when `path` is a sound SQLite database, else what is wrong (for people)."""
     if not path.exists():
-        return f"{path} does not exist."
+        return _("{path} does not exist.").format(path=path)
     if path.is_dir():
-        return f"{path} is a folder, not a database file."
+        return _("{path} is a folder, not a database file.").format(path=path)
     if path.stat().st_size == 0:
-        return f"{path} is empty (0 bytes)."
+        return _("{path} is empty (0 bytes).").format(path=path)
     with path.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
-            return f"{path} is not a database file."
+            return _("{path} is not a database file.").format(path=path)
     return quick_check_file(path)
 
 
@@ -176,7 +177,9 @@ def restore(db_path: Path, backup: Path, *, keep_current: bool = True) -> Path |
     """
     problem = check_file(backup)
     if problem is not None:
-        raise BackupError(f"Cannot restore from {backup}: {problem}")
+        raise BackupError(
+            _("Cannot restore from {backup}: {problem}").format(backup=backup, problem=problem)
+        )
     kept: Path | None = None
     if db_path.exists():
         if check_file(db_path) is None and keep_current:
@@ -189,7 +192,11 @@ def restore(db_path: Path, backup: Path, *, keep_current: bool = True) -> Path |
         _copy_database(backup, tmp)
         problem = check_file(tmp)
         if problem is not None:
-            raise BackupError(f"The restored copy of {backup} does not check out: {problem}")
+            raise BackupError(
+                _("The restored copy of {backup} does not check out: {problem}").format(
+                    backup=backup, problem=problem
+                )
+            )
         for suffix in _SIDE_FILES:
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(tmp, db_path)
@@ -202,7 +209,9 @@ def backup_file(db_path: Path, reason: str) -> Path:
     """An online backup of a database file that is not open here (CLI, restore)."""
     problem = check_file(db_path)
     if problem is not None:
-        raise BackupError(f"Cannot back up {db_path}: {problem}")
+        raise BackupError(
+            _("Cannot back up {path}: {problem}").format(path=db_path, problem=problem)
+        )
     folder = paths.backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -226,4 +235,8 @@ def _copy_database(source: Path, target: Path) -> None:
             src.close()
     except sqlite3.Error as exc:
         target.unlink(missing_ok=True)
-        raise BackupError(f"Cannot copy {source} to {target}: {exc}") from exc
+        raise BackupError(
+            _("Cannot copy {source} to {target}: {problem}").format(
+                source=source, target=target, problem=exc
+            )
+        ) from exc

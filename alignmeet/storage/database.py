@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from alignmeet import paths
+from alignmeet.i18n import _
 from alignmeet.storage.integrity import quick_check_file
 
 # The newest schema this version knows, and every schema it can upgrade from.
@@ -153,15 +154,21 @@ def _check_sqlite_file(path: Path) -> None:
     if not path.exists():
         return
     if path.is_dir():
-        raise DatabaseOpenError(f"{path} is a folder, not an AlignMeet database file.")
+        raise DatabaseOpenError(
+            _("{path} is a folder, not an AlignMeet database file.").format(path=path)
+        )
     size = path.stat().st_size
     if size == 0:
-        raise DatabaseOpenError(f"{path} is empty (0 bytes): it is not an AlignMeet database.")
+        raise DatabaseOpenError(
+            _("{path} is empty (0 bytes): it is not an AlignMeet database.").format(path=path)
+        )
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise DatabaseOpenError(
-            f"{path} is not a database file (it may be damaged or another kind of file)."
+            _("{path} is not a database file (it may be damaged or another kind of file).").format(
+                path=path
+            )
         )
 
 
@@ -183,16 +190,18 @@ def _refuse_newer_schema(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(f"Cannot open {path}: {exc}") from exc
+        raise DatabaseOpenError(
+            _("Cannot open {path}: {problem}").format(path=path, problem=exc)
+        ) from exc
     if row is not None and row[0] not in KNOWN_REVISIONS:
         raise DatabaseOpenError(_newer_message(str(path), row[0]))
 
 
 def _newer_message(label: str, revision: str) -> str:
-    return (
-        f"{label} was written by a newer version of AlignMeet (schema {revision}). "
+    return _(
+        "{database} was written by a newer version of AlignMeet (schema {revision}). "
         "Update AlignMeet to open it; the file was not changed."
-    )
+    ).format(database=label, revision=revision)
 
 
 def open_database(
@@ -223,12 +232,12 @@ def open_database(
             _refuse_newer_schema(path)
         if not path.exists():
             if not create:
-                raise DatabaseOpenError(f"There is no database at {path}.")
+                raise DatabaseOpenError(_("There is no database at {path}.").format(path=path))
             path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
         if read_only:
             if not path.exists():
-                raise DatabaseOpenError(f"There is no database at {path}.")
+                raise DatabaseOpenError(_("There is no database at {path}.").format(path=path))
             engine = _read_only_engine(path)
         else:
             engine = _sqlite_engine(path)
@@ -248,11 +257,17 @@ def open_database(
         if revision != HEAD_REVISION:
             if read_only:
                 raise DatabaseOpenError(
-                    f"{db.label} needs an upgrade to schema {HEAD_REVISION}, which a "
-                    "read-only copy cannot do. Open it when no other AlignMeet has it open."
+                    _(
+                        "{database} needs an upgrade to schema {revision}, which a read-only "
+                        "copy cannot do. Open it when no other AlignMeet has it open."
+                    ).format(database=db.label, revision=HEAD_REVISION)
                 )
             if not migrate:
-                raise DatabaseOpenError(f"{db.label} needs an upgrade to schema {HEAD_REVISION}.")
+                raise DatabaseOpenError(
+                    _("{database} needs an upgrade to schema {revision}.").format(
+                        database=db.label, revision=HEAD_REVISION
+                    )
+                )
             if revision is not None:
                 if not quick_check:
                     _raise_if_damaged(db)
@@ -260,15 +275,25 @@ def open_database(
             upgrade(db)
     except (SADatabaseError, OperationalError) as exc:
         engine.dispose()
-        raise DatabaseOpenError(f"Cannot open {db.label}: {exc.orig or exc}") from exc
+        raise DatabaseOpenError(
+            _("Cannot open {path}: {problem}").format(path=db.label, problem=exc.orig or exc)
+        ) from exc
     except DatabaseOpenError:
         engine.dispose()
         raise
     except Exception as exc:  # a migration script failing in another way
         engine.dispose()
+        if db.backups:
+            message = _(
+                "Cannot upgrade {database}: {problem}. The database was left as it was; "
+                "a backup is in {backup}."
+            )
+        else:
+            message = _("Cannot upgrade {database}: {problem}. The database was left as it was.")
         raise DatabaseOpenError(
-            f"Cannot upgrade {db.label}: {exc}. The database was left as it was"
-            + (f"; a backup is in {db.backups[-1]}." if db.backups else ".")
+            message.format(
+                database=db.label, problem=exc, backup=db.backups[-1] if db.backups else ""
+            )
         ) from exc
     return db
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from alignmeet.i18n import _
+
 
 def quick_check_file(path: Path) -> str | None:
     """None when the file is sound (or not written yet), else what is wrong, for people."""
@@ -24,4 +26,4 @@ def quick_check_file(path: Path) -> str | None:
         result = str(exc)
     if result == "ok":
         return None
-    return f"{path} is damaged (SQLite quick check: {result})."
+    return _("{path} is damaged (SQLite quick check: {result}).").format(path=path, result=result)

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from alignmeet.domain.rules import ValidationError
+from alignmeet.i18n import _
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -493,7 +494,10 @@ def _refuse_nul(field: str) -> Callable[..., object]:
     def check(_target: object, value: object, _old: object, _initiator: object) -> object:
         if isinstance(value, str) and "\x00" in value:
             label = field.replace("_", " ").capitalize()
-            raise ValidationError(field, f"{label} cannot contain the NUL character (U+0000).")
+            raise ValidationError(
+                field,
+                _("{label} cannot contain the NUL character (U+0000).").format(label=_(label)),
+            )
         return value
 
     return check
