@@ -20,6 +20,7 @@ import secrets
 from pathlib import Path
 
 from alignmeet.export import ExportError
+from alignmeet.i18n import _
 
 __all__ = ["atomic_write_bytes"]
 
@@ -70,7 +71,7 @@ def _through_links(path: Path) -> Path:
 def _create_temp(path: Path) -> tuple[Path, int]:
     """A new, empty file next to `path`, created with the usual permissions (umask applies)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
+    for _attempt in range(100):
         temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
             return temp, os.open(temp, flags, 0o666)
@@ -121,26 +122,34 @@ def _exists(path: Path) -> bool:
 def _message(path: Path, exc: OSError, real: Path | None = None) -> str:
     if real is not None and real != path:
         # A link: name both, then explain as for the file it points to.
-        return f"{path} is a link to {real}. " + _message(real, exc)
+        return (
+            _("{path} is a link to {real}.").format(path=path, real=real)
+            + " "
+            + _message(real, exc)
+        )
     folder = path.parent
     if isinstance(exc, IsADirectoryError) or _is_dir(path):
-        return f"{path} is a folder, not a file. Choose a file name inside it, or another name."
+        return _(
+            "{path} is a folder, not a file. Choose a file name inside it, or another name."
+        ).format(path=path)
     if not _is_dir(folder):
         if _exists(folder) and not _is_dir(folder):
-            return (
-                f"{folder} is a file, not a folder, so {path.name} cannot be saved there. "
+            return _(
+                "{folder} is a file, not a folder, so {name} cannot be saved there. "
                 "Choose another folder."
-            )
-        return f"The folder {folder} does not exist. Choose another folder."
+            ).format(folder=folder, name=path.name)
+        return _("The folder {folder} does not exist. Choose another folder.").format(folder=folder)
     if isinstance(exc, PermissionError) or exc.errno in _PERMISSION_ERRNOS:
-        return (
-            f"AlignMeet cannot write to {path}: permission denied. Choose a folder you can "
+        return _(
+            "AlignMeet cannot write to {path}: permission denied. Choose a folder you can "
             "write to or close the file if it is open elsewhere."
-        )
+        ).format(path=path)
     if exc.errno in _SPACE_ERRNOS:
-        return (
-            f"There is not enough disk space to save {path}. Free some space or choose "
+        return _(
+            "There is not enough disk space to save {path}. Free some space or choose "
             "another drive. The previous file, if any, was kept."
-        )
+        ).format(path=path)
     reason = exc.strerror or str(exc) or type(exc).__name__
-    return f"AlignMeet could not save {path}: {reason}. The previous file, if any, was kept."
+    return _(
+        "AlignMeet could not save {path}: {reason}. The previous file, if any, was kept."
+    ).format(path=path, reason=reason)

@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from alignmeet.domain.goals import (
     DashboardData,
+    Disposition,
     KpiPoint,
     KpiRow,
     KpiStatus,
@@ -30,8 +31,10 @@ from alignmeet.domain.goals import (
     format_value,
     kpi_status,
 )
+from alignmeet.domain.labels import label
 from alignmeet.domain.rules import short_date
 from alignmeet.export.sanitize import clean_text
+from alignmeet.i18n import N_, _
 
 __all__ = [
     "STATUS_COLOURS",
@@ -40,6 +43,7 @@ __all__ = [
     "kpi_chart_png",
     "nice_ticks",
     "row_chart_png",
+    "status_counts",
 ]
 
 SS = 2  # supersampling factor
@@ -201,7 +205,7 @@ def _kpi_chart_image(
     # legend (one row)
     legend: list[tuple[str, str, tuple[int, int, int]]] = []
     if style == "line":
-        legend.append(("line", "Actual", LINE))
+        legend.append(("line", _("Actual"), LINE))
     else:
         used = {
             kpi_status(p.value, p.target, higher_is_better) for p in points if p.value is not None
@@ -213,14 +217,14 @@ def _kpi_chart_image(
             KpiStatus.NO_TARGET,
         ):
             if status in used:
-                legend.append(("box", status.label, STATUS_COLOURS[status]))
+                legend.append(("box", label(status), STATUS_COLOURS[status]))
         if not legend:
-            legend.append(("box", "Actual", STATUS_COLOURS[KpiStatus.NO_TARGET]))
+            legend.append(("box", _("Actual"), STATUS_COLOURS[KpiStatus.NO_TARGET]))
     if any(p.target is not None for p in points):
-        legend.append(("dash", "Target", TARGET))
+        legend.append(("dash", _("Target"), TARGET))
     lx = pad
     sw = 22 * SS
-    for kind, label, colour in legend:
+    for kind, text, colour in legend:
         cy = y + _text_size(draw, "Ag", f_text)[1] // 2 + 2 * SS
         if kind == "box":
             draw.rectangle((lx, cy - 7 * SS, lx + 14 * SS, cy + 7 * SS), fill=colour)
@@ -235,8 +239,8 @@ def _kpi_chart_image(
         else:
             _dashed(draw, (lx, cy), (lx + sw, cy), colour, 2 * SS)
             lx += sw + 6 * SS
-        draw.text((lx, y), label, font=f_text, fill=INK)
-        lx += _text_size(draw, label, f_text)[0] + 18 * SS
+        draw.text((lx, y), text, font=f_text, fill=INK)
+        lx += _text_size(draw, text, f_text)[0] + 18 * SS
     y += _text_size(draw, "Ag", f_text)[1] + 14 * SS
 
     # plot area
@@ -247,7 +251,7 @@ def _kpi_chart_image(
     if not everything:
         draw.text(
             (pad, y + 20 * SS),
-            "No measurements yet for these periods.",
+            _("No measurements yet for these periods."),
             font=f_text,
             fill=MUTED,
         )
@@ -286,7 +290,7 @@ def _kpi_chart_image(
     for i, point in enumerate(points):
         cx = left + slot * (i + 0.5)
         if (n - 1 - i) % every == 0:  # always label the latest period
-            tw, _ = _text_size(draw, point.label, f_small)
+            tw, _height = _text_size(draw, point.label, f_small)
             colour = INK if i == n - 1 else MUTED
             draw.text((cx - tw / 2, bottom + 6 * SS), point.label, font=f_small, fill=colour)
 
@@ -364,8 +368,10 @@ def _dashed(
 
 
 def _row_chart(row: KpiRow, width: int, height: int, show_title: bool = True) -> Image.Image:
-    direction = "higher is better" if row.kpi.higher_is_better else "lower is better"
-    subtitle = f"{row.period_label}: {row.value_text} · target {row.target_text} · {direction}"
+    direction = _("higher is better") if row.kpi.higher_is_better else _("lower is better")
+    subtitle = _("{period}: {value} · target {target} · {direction}").format(
+        period=row.period_label, value=row.value_text, target=row.target_text, direction=direction
+    )
     return _kpi_chart_image(
         title=row.kpi.name,
         points=row.history,
@@ -444,23 +450,21 @@ def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
     y = pad * SS
     draw.text((x0, y), _fit(draw, data.title, f_title, inner), font=f_title, fill=INK)
     y += _text_size(draw, "Ag", f_title)[1] + 12 * SS
-    sub = f"{data.period_label} · generated {short_date(data.generated_at.date())}"
-    counts = data.counts()
-    parts = [
-        f"{counts[s]} {s.label.lower()}"
-        for s in (KpiStatus.ON_TARGET, KpiStatus.NEAR, KpiStatus.OFF_TARGET)
-        if counts[s]
-    ]
-    if parts:
-        sub += " · " + ", ".join(parts)
+    generated = _("generated {date}").format(date=short_date(data.generated_at.date()))
+    sub = f"{data.period_label} · {generated}"
+    counts = status_counts(data)
+    if counts:
+        sub += " · " + counts
     draw.text((x0, y), sub, font=f_text, fill=MUTED)
     y += _text_size(draw, "Ag", f_text)[1] + 16 * SS
 
     # revenue goal with a progress bar
     goal = data.revenue_goal
     if goal is not None:
-        label = f"Shared revenue goal ({goal.period_label}): {goal.title}"
-        draw.text((x0, y), _fit(draw, label, f_head, inner // 2), font=f_head, fill=INK)
+        heading = _("Shared revenue goal ({period}): {title}").format(
+            period=goal.period_label, title=goal.title
+        )
+        draw.text((x0, y), _fit(draw, heading, f_head, inner // 2), font=f_head, fill=INK)
         bar_x = x0 + inner // 2 + 20 * SS
         bar_w = inner - (bar_x - x0) - 260 * SS
         bar_y = y + 4 * SS
@@ -483,7 +487,8 @@ def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
             fill=INK,
         )
     else:
-        draw.text((x0, y), f"No revenue goal for {data.period_label}.", font=f_text, fill=MUTED)
+        text = _("No revenue goal for {period}.").format(period=data.period_label)
+        draw.text((x0, y), text, font=f_text, fill=MUTED)
     y = header_h
 
     # status table
@@ -492,7 +497,7 @@ def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
         xs = [x0]
         for frac in cols[:-1]:
             xs.append(xs[-1] + int(inner * frac))
-        header = ("KPI", "Target", "Actual", "vs target", "Trend")
+        header = (_("KPI"), _("Target"), _("Actual"), _("vs target"), _("Trend"))
         draw.rectangle((x0, y, x0 + inner, y + line_h), fill=(233, 236, 239))
         for x, text in zip(xs, header, strict=True):
             draw.text((x + 10 * SS, y + 8 * SS), text, font=f_head, fill=INK)
@@ -522,16 +527,19 @@ def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
         draw.line((x0, y, x0 + inner, y), fill=GRID, width=SS)
         y += 24 * SS
     else:
-        draw.text((x0, y), "No KPIs are defined yet.", font=f_text, fill=MUTED)
+        draw.text((x0, y), _("No KPIs are defined yet."), font=f_text, fill=MUTED)
         y += 60 * SS
 
     if data.activity_goals:
-        draw.text((x0, y), "Activity goals", font=f_head, fill=INK)
+        draw.text((x0, y), _("Activity goals"), font=f_head, fill=INK)
         y += line_h
         for goal in data.activity_goals:
-            mark = goal.disposition.label if goal.disposition else "—"
-            draw.text((x0 + 10 * SS, y), mark, font=f_head, fill=_disposition_colour(mark))
-            text = f"{goal.title} — {goal.owner_name or 'no owner'}"
+            mark = label(goal.disposition) if goal.disposition else "—"
+            colour = _disposition_colour(goal.disposition)
+            draw.text(
+                (x0 + 10 * SS, y), _fit(draw, mark, f_head, 135 * SS), font=f_head, fill=colour
+            )
+            text = f"{goal.title} — {goal.owner_name or _('no owner')}"
             draw.text(
                 (x0 + 150 * SS, y),
                 _fit(draw, text, f_text, inner - 160 * SS),
@@ -546,9 +554,27 @@ def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
     return _png(image, (width, h // SS))
 
 
-def _disposition_colour(label: str) -> tuple[int, int, int]:
-    return {
-        "Continue": STATUS_COLOURS[KpiStatus.ON_TARGET],
-        "Improve": STATUS_COLOURS[KpiStatus.NEAR],
-        "Eliminate": STATUS_COLOURS[KpiStatus.OFF_TARGET],
-    }.get(label, MUTED)
+def _disposition_colour(disposition: Disposition | None) -> tuple[int, int, int]:
+    return (
+        {
+            Disposition.CONTINUE: STATUS_COLOURS[KpiStatus.ON_TARGET],
+            Disposition.IMPROVE: STATUS_COLOURS[KpiStatus.NEAR],
+            Disposition.ELIMINATE: STATUS_COLOURS[KpiStatus.OFF_TARGET],
+        }.get(disposition, MUTED)
+        if disposition is not None
+        else MUTED
+    )
+
+
+# "3 on target, 1 near target": whole phrases (German cannot lower-case its labels).
+_COUNTED = (
+    (KpiStatus.ON_TARGET, N_("{n} on target")),
+    (KpiStatus.NEAR, N_("{n} near target")),
+    (KpiStatus.OFF_TARGET, N_("{n} off target")),
+)
+
+
+def status_counts(data: DashboardData) -> str:
+    """ "3 on target, 1 near target" (statuses with none left out; "" when all are)."""
+    counts = data.counts()
+    return ", ".join(_(text).format(n=counts[s]) for s, text in _COUNTED if counts[s])

@@ -24,6 +24,7 @@ from typing import Any
 from docx.shared import Pt
 
 from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRow
 from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
@@ -37,6 +38,7 @@ from alignmeet.export.docx_xml import (
     columns,
     data_row,
     document_bytes_with_body,
+    fit_width,
     header_row,
     one_line,
     open_template,
@@ -49,6 +51,8 @@ from alignmeet.export.docx_xml import (
     use_calibri,
 )
 from alignmeet.export.sanitize import clean_text
+from alignmeet.export.wording import action_count
+from alignmeet.i18n import N_, _, ngettext
 
 __all__ = [
     "DEFAULT_TITLE",
@@ -56,7 +60,8 @@ __all__ = [
     "write_checklist",
 ]
 
-DEFAULT_TITLE = "Follow-up checklist"
+# In English; the document shows it in the current language (as any title equal to it).
+DEFAULT_TITLE = N_("Follow-up checklist")
 
 
 # --------------------------------------------------------------------------- public API
@@ -97,7 +102,8 @@ def checklist_document_bytes(
 ) -> bytes:
     """The checklist as the bytes of a .docx file."""
     rows = list(rows)
-    title = one_line(title) or DEFAULT_TITLE
+    title = one_line(title)
+    title = _(DEFAULT_TITLE) if title in ("", DEFAULT_TITLE) else title
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
@@ -135,8 +141,12 @@ def _groups(rows: Sequence[ActionRow]) -> list[list[ActionRow]]:
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _owners(count: int) -> str:
+    return ngettext("{n} owner", "{n} owners", count).format(n=count)
+
+
+def _overdue(count: int) -> str:
+    return _("{n} overdue").format(n=count)
 
 
 # --------------------------------------------------------------------------- the body
@@ -185,36 +195,39 @@ def _body(
 ) -> Iterator[str]:
     """The body's WordprocessingML, piece by piece (one owner's section at a time)."""
     yield para(run(title), s.title)
-    scope_line = " · ".join(
-        part for part in (one_line(scope), f"generated {short_date(generated_at)}") if part
-    )
+    generated = _("generated {date}").format(date=short_date(generated_at))
+    scope_line = " · ".join(part for part in (one_line(scope), generated) if part)
     yield para(run(scope_line, MUTED), after=40)
     groups = _groups(rows)
     overdue = sum(1 for row in rows if _is_overdue(row.action, today))
     done = sum(1 for row in rows if row.action.status is ActionStatus.DONE)
-    totals = [_plural(len(rows), "action"), _plural(len(groups), "owner")]
+    totals = [action_count(len(rows)), _owners(len(groups))]
     if overdue:
-        totals.append(f"{overdue} overdue")
+        totals.append(_overdue(overdue))
     if done:
-        totals.append(f"{done} done")
+        totals.append(_("{n} done").format(n=done))
     yield para(run(" · ".join(totals), MUTED), after=240)
     if not rows:
-        yield para(run("No actions match this selection.", MUTED_ITALIC))
+        yield para(run(_("No actions match this selection."), MUTED_ITALIC))
         return
 
-    widths = columns(width, 640, None, 1400, 950, 1150)
+    names = (_("Done"), _("Action"), _("Due"), _("Team"), _("Status"))
+    # German words are longer ("Erledigt", "Gemeinsam"): those columns grow to fit them.
+    box = fit_width([names[0]], 640, bold=True)
+    team = fit_width([label(row.action.team_tag) for row in rows], 950)
+    widths = columns(width, box, None, 1400, team, 1150)
     tt = s.table_text
-    header = header_row(widths, ("Done", "Action", "Due", "Team", "Status"), tt)
+    header = header_row(widths, names, tt)
     sdt_ids = itertools.count(1001)
     for owned in groups:
         first = owned[0]
-        name = one_line(first.action.owner_name) or "(no owner)"
+        name = one_line(first.action.owner_name) or _("(no owner)")
         team = one_line(first.owner_team)
         yield para(run(f"{name} ({team})" if team else name), s.heading2)
         late = sum(1 for row in owned if _is_overdue(row.action, today))
-        count = run(_plural(len(owned), "action"), MUTED)
+        count = run(action_count(len(owned)), MUTED)
         if late:
-            count += run(" · ", MUTED) + run(f"{late} overdue", _OVERDUE_SMALL)
+            count += run(" · ", MUTED) + run(_overdue(late), _OVERDUE_SMALL)
         yield para(count, keep_next=True, after=80)
         body_rows = [header]
         body_rows.extend(_action_row(row, widths, tt, today, next(sdt_ids)) for row in owned)
@@ -229,21 +242,23 @@ def _action_row(row: ActionRow, widths: Sequence[int], tt: str, today: date, sdt
     text = run(action.title, _STRUCK if action.status is ActionStatus.DROPPED else "")
     milestone = one_line(action.milestone)
     if milestone:
-        text += run(f"\nMilestone: {milestone}", MUTED)
-    origin = f"\nfrom {one_line(action.meeting_title)}, {short_date(action.meeting_date)}"
-    text += run(origin, MUTED_ITALIC)
+        text += run("\n" + _("Milestone: {milestone}").format(milestone=milestone), MUTED)
+    origin = _("from {meeting}, {date}").format(
+        meeting=one_line(action.meeting_title), date=short_date(action.meeting_date)
+    )
+    text += run("\n" + origin, MUTED_ITALIC)
     due = run(short_date(action.due), OVERDUE if late else "")
     if late:
-        due += run("\noverdue", OVERDUE)
+        due += run("\n" + _("overdue"), OVERDUE)
     slipped = getattr(row, "times_slipped", 0) or 0
     if slipped > 0:
-        due += run(f"\nslipped {slipped}×", SLIPPED)
-    status = run(action.status.label, _DONE if done else BOLD if late else "")
+        due += run("\n" + _("slipped {times}×").format(times=slipped), SLIPPED)
+    status = run(label(action.status), _DONE if done else BOLD if late else "")
     cells = (
         f"<w:p>{_CENTER.format(style=tt)}{_check_box(action.id, done, sdt_id)}</w:p>",
         para(text, tt),
         para(due, tt),
-        para(run(action.team_tag.label), tt),
+        para(run(label(action.team_tag)), tt),
         para(status, tt),
     )
     return data_row(widths, cells)
@@ -259,12 +274,12 @@ def _set_properties(doc: Any, title: str, scope: str, generated_at: datetime) ->
         return clean_text(text)[:255]
 
     props.title = limited(title)
-    props.subject = limited(one_line(scope) or "Follow-up checklist")
+    props.subject = limited(one_line(scope) or _(DEFAULT_TITLE))
     props.author = "AlignMeet"
     props.last_modified_by = "AlignMeet"
     props.comments = ""
-    props.keywords = "follow-ups, actions"
-    props.category = "Follow-up checklist"
+    props.keywords = _("follow-ups, actions")
+    props.category = _(DEFAULT_TITLE)
     props.created = generated_at
     props.modified = generated_at
     props.revision = 1

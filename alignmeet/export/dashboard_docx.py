@@ -18,9 +18,15 @@ from typing import Any
 from docx.shared import Pt
 
 from alignmeet.domain.goals import DashboardData, KpiRow, KpiStatus
+from alignmeet.domain.labels import label
 from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
-from alignmeet.export.charts import STATUS_COLOURS, dashboard_overview_png, row_chart_png
+from alignmeet.export.charts import (
+    STATUS_COLOURS,
+    dashboard_overview_png,
+    row_chart_png,
+    status_counts,
+)
 from alignmeet.export.docx_xml import (
     BOLD,
     LABEL,
@@ -43,6 +49,7 @@ from alignmeet.export.docx_xml import (
 )
 from alignmeet.export.sanitize import clean_text
 from alignmeet.export.sections_docx import picture_xml
+from alignmeet.i18n import N_, _
 
 __all__ = [
     "dashboard_document_bytes",
@@ -76,7 +83,7 @@ def dashboard_document_bytes(data: DashboardData, *, template: Path | None = Non
         use_calibri(doc)
     width = text_width(section)
     styles = resolve_styles(doc)
-    title = one_line(data.title) or "Shared dashboard"
+    title = one_line(data.title) or _("Shared dashboard")
     page_footer(doc, section, f"{one_line(title, 60)} · {data.period_label}", styles, width)
     _set_properties(doc, data, title)
     chart_cm = min(CHART_WIDTH_CM, width / 567 - 0.2)  # 567 twips per cm
@@ -117,40 +124,38 @@ def _body(
     data: DashboardData, s: Styles, width: int, title: str, pictures: list[str]
 ) -> Iterator[str]:
     yield para(run(title), s.title)
-    counts = data.counts()
-    summary = [
-        f"{counts[k]} {k.label.lower()}"
-        for k in (KpiStatus.ON_TARGET, KpiStatus.NEAR, KpiStatus.OFF_TARGET)
-        if counts[k]
-    ]
-    line = f"{data.period_label} · generated {short_date(data.generated_at.date())}"
+    generated = _("generated {date}").format(date=short_date(data.generated_at.date()))
+    line = f"{data.period_label} · {generated}"
+    summary = status_counts(data)
     if summary:
-        line += " · " + ", ".join(summary)
+        line += " · " + summary
     yield para(run(line, MUTED), after=240)
 
     # the revenue goal
-    yield para(run("Shared revenue goal"), s.heading1)
+    yield para(run(_("Shared revenue goal")), s.heading1)
     goal = data.revenue_goal
     if goal is None:
-        yield para(run(f"No revenue goal is set for {data.period_label}.", MUTED_ITALIC))
+        text = _("No revenue goal is set for {period}.").format(period=data.period_label)
+        yield para(run(text, MUTED_ITALIC))
     else:
         yield para(run(goal.title, BOLD) + run(f"  ({goal.period_label})", MUTED))
         detail = goal.describe()
         if detail:
-            yield para(run("Progress: ", LABEL) + run(detail))
+            yield para(run(_("Progress: "), LABEL) + run(detail))
         if goal.owner_name:
-            yield para(run("Owner: ", LABEL) + run(goal.owner_name))
+            yield para(run(_("Owner: "), LABEL) + run(goal.owner_name))
         if goal.notes:
             yield para(run(goal.notes, MUTED_ITALIC))
 
     # the KPI table
-    yield para(run("KPIs"), s.heading1)
+    yield para(run(_("KPIs")), s.heading1)
     tt = s.table_text
     if not data.rows:
-        yield para(run("No KPIs are defined yet.", MUTED_ITALIC))
+        yield para(run(_("No KPIs are defined yet."), MUTED_ITALIC))
     else:
         widths = columns(width, None, 1500, 2000, 2100, 1300)
-        rows = [header_row(widths, ("KPI", "Target", "Actual", "vs target", "Trend"), tt)]
+        names = (_("KPI"), _("Target"), _("Actual"), _("vs target"), _("Trend"))
+        rows = [header_row(widths, names, tt)]
         rows.extend(_kpi_row(row, widths, tt) for row in data.rows)
         yield table(widths, rows, style=s.table)
         notes = [row for row in data.rows if row.note]
@@ -158,14 +163,16 @@ def _body(
             yield para(run(f"{row.kpi.name}: ", LABEL) + run(row.note, MUTED), before=60)
 
     # the activity goals
-    yield para(run("Activity goals"), s.heading1)
+    yield para(run(_("Activity goals")), s.heading1)
     if not data.activity_goals:
-        yield para(run(f"No activity goals for {data.period_label}.", MUTED_ITALIC))
+        text = _("No activity goals for {period}.").format(period=data.period_label)
+        yield para(run(text, MUTED_ITALIC))
     else:
         widths = columns(width, None, 2200, 1200, 1300)
-        rows = [header_row(widths, ("Activity", "Owner", "Team", "Decision"), tt)]
+        names = (_("Activity"), _("Owner"), _("Team"), _("Decision"))
+        rows = [header_row(widths, names, tt)]
         for g in data.activity_goals:
-            decision = g.disposition.label if g.disposition else "—"
+            decision = label(g.disposition) if g.disposition else "—"
             status = _DISPOSITION.get(g.disposition.value if g.disposition else "")
             text = run(g.title)
             if g.notes:
@@ -176,7 +183,7 @@ def _body(
                     (
                         para(text, tt),
                         para(run(g.owner_name or "—"), tt),
-                        para(run(g.team_tag.label), tt),
+                        para(run(label(g.team_tag)), tt),
                         para(run(decision, _status_rpr(status) if status else BOLD), tt),
                     ),
                 )
@@ -187,18 +194,25 @@ def _body(
     if data.rows:
         yield (
             f'<w:p><w:pPr><w:pStyle w:val="{s.heading1}"/><w:pageBreakBefore/></w:pPr>'
-            f"{run('Charts')}</w:p>"
+            f"{run(_('Charts'))}</w:p>"
         )
         for row, picture in zip(data.rows, pictures, strict=True):
             yield para(run(row.kpi.name), s.heading2)
             if row.kpi.description:
                 yield para(run(row.kpi.description, MUTED), keep_next=True)
             yield para(picture, keep_next=True, after=60)
-            caption = (
-                f"Actual per {row.kpi.period_kind.value} against the target "
-                f"({row.kpi.direction_text}), last {len(row.history)} periods."
+            caption = _(_CAPTIONS[row.kpi.period_kind.value]).format(
+                direction=row.kpi.direction_text, n=len(row.history)
             )
             yield para(run(caption, MUTED_ITALIC), after=200)
+
+
+# "Actual per month against the target (higher is better), last 6 periods."
+_CAPTIONS = {
+    "month": N_("Actual per month against the target ({direction}), last {n} periods."),
+    "quarter": N_("Actual per quarter against the target ({direction}), last {n} periods."),
+    "week": N_("Actual per week against the target ({direction}), last {n} periods."),
+}
 
 
 def _kpi_row(row: KpiRow, widths: list[int], tt: str) -> str:
@@ -223,11 +237,11 @@ def _set_properties(doc: Any, data: DashboardData, title: str) -> None:
         return clean_text(text)[:255]
 
     props.title = limited(title)
-    props.subject = limited(f"Shared goals and KPIs, {data.period_label}")
+    props.subject = limited(_("Shared goals and KPIs, {period}").format(period=data.period_label))
     props.author = "AlignMeet"
     props.last_modified_by = "AlignMeet"
-    props.keywords = "KPI, dashboard, goals"
-    props.category = "Dashboard"
+    props.keywords = _("KPI, dashboard, goals")
+    props.category = _("Dashboard")
     props.created = data.generated_at
     props.modified = data.generated_at
     props.revision = 1

@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,8 @@ from lxml import etree
 
 from alignmeet.export import ExportError
 from alignmeet.export.sanitize import clean_text
+from alignmeet.i18n import _
+from alignmeet.i18n import long_date as _long_date
 
 __all__ = [
     "BOLD",
@@ -104,16 +107,20 @@ def open_template(template: Path | None) -> Any:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ExportError(
-            f"The Word template {template} cannot be read ({reason}). "
-            "Choose another template, or export without one.",
+            _(
+                "The Word template {template} cannot be read ({reason}). "
+                "Choose another template, or export without one."
+            ).format(template=template, reason=reason),
             path=template,
         ) from exc
     try:
         return docx.Document(BytesIO(_as_docx(raw)))
     except Exception as exc:  # python-docx raises many kinds on a file that is not .docx
         raise ExportError(
-            f"The Word template {template} is not a Word document (.docx or .dotx). "
-            "Choose another template, or export without one.",
+            _(
+                "The Word template {template} is not a Word document (.docx or .dotx). "
+                "Choose another template, or export without one."
+            ).format(template=template),
             path=template,
         ) from exc
 
@@ -594,6 +601,37 @@ def data_row(widths: Sequence[int], cells: Sequence[str]) -> str:
     )
 
 
+@cache
+def _measuring_font(bold: bool) -> Any:
+    """Carlito (Calibri's metrics) or Calibri itself, loaded at 1000 px; None if neither is."""
+    from PIL import ImageFont
+
+    names = ("Carlito-Bold.ttf", "calibrib.ttf") if bold else ("Carlito-Regular.ttf", "calibri.ttf")
+    folders = ("", "/usr/share/fonts/truetype/crosextra/")
+    for folder in folders:
+        for name in names:
+            try:
+                return ImageFont.truetype(folder + name, 1000)
+            except OSError:
+                continue
+    return None
+
+
+def text_twips(text: str, *, bold: bool = False, size_pt: float = 9) -> int:
+    """About how wide `text` is in Calibri at `size_pt` (twips), for sizing table columns."""
+    font = _measuring_font(bold)
+    if font is None:
+        return int(len(text) * size_pt * 11.5)  # about 0.57 em a character
+    return int(font.getlength(text) * size_pt / 50)
+
+
+def fit_width(texts: Iterable[str], least: int, *, bold: bool = False) -> int:
+    """A column at least `least` twips wide, wider when one of `texts` (a German date or
+    label, say) would not fit on one line with the cell margins."""
+    widest = max((text_twips(t, bold=bold) for t in texts), default=0)
+    return max(least, widest + 200)
+
+
 def columns(width: int, *fixed: int | None, least: int = 1800) -> list[int]:
     """Column widths: the given ones, and the `None` column takes what is left.
 
@@ -631,27 +669,12 @@ def has_page_field(element: Any) -> bool:
 
 # --------------------------------------------------------------------------- wording
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
-
-# Names are spelled out here rather than with strftime("%A"): the GUI sets the C locale
-# from the environment, and the minutes are written in English.
+# Names come from the core's catalogue rather than strftime("%A"): the GUI sets the C
+# locale from the environment, and the minutes are written in the language chosen.
 def long_date(value: date) -> str:
-    return f"{_DAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]} {value.year}"
+    """ "Thursday 1 October 2026" / "Donnerstag, 1. Oktober 2026"."""
+    return _long_date(value)
 
 
 def time_of_day(value: datetime) -> str:
@@ -678,13 +701,26 @@ def page_footer(doc: Any, section: Any, label: str, s: Styles, width: int) -> No
         f"<w:p {nsdecls('w')}><w:pPr>{style_xml}"
         '<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="BFBFBF"/></w:pBdr>'
         f'<w:tabs>{clears}<w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr>'
-        f"{run(label, muted)}<w:r>{muted}<w:tab/></w:r>{run('Page ', muted)}"
-        f"{field('PAGE', muted)}{run(' of ', muted)}{field('NUMPAGES', muted)}</w:p>"
+        f"{run(label, muted)}<w:r>{muted}<w:tab/></w:r>{_page_of(muted)}</w:p>"
     )
     existing = footer.findall(qn("w:p"))
     if len(existing) == 1 and not any((t.text or "").strip() for t in existing[0].iter(qn("w:t"))):
         footer.remove(existing[0])
     footer.append(paragraph)
+
+
+def _page_of(rpr: str) -> str:
+    """ "Page 2 of 5" with the numbers as fields Word fills in (the words translated)."""
+    text = _("Page {page} of {pages}")
+    out = []
+    for piece in re.split(r"(\{page\}|\{pages\})", text):
+        if piece == "{page}":
+            out.append(field("PAGE", rpr))
+        elif piece == "{pages}":
+            out.append(field("NUMPAGES", rpr))
+        elif piece:
+            out.append(run(piece, rpr))
+    return "".join(out)
 
 
 def one_line(text: str, limit: int | None = None) -> str:

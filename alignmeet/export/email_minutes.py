@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alignmeet.domain.labels import label
 from alignmeet.domain.records import MinutesData, ParticipantRecord
 from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
-from alignmeet.export.html_minutes import long_date, render_template, time_of_day
+from alignmeet.export.html_minutes import render_template
 from alignmeet.export.sanitize import clean_text
+from alignmeet.export.wording import at_time, long_date, quoted, time_of_day
+from alignmeet.i18n import _
 
 __all__ = [
     "EMAIL_TEMPLATE",
@@ -64,14 +67,14 @@ def minutes_email(data: MinutesData) -> tuple[str, str]:
     The template writes the subject on its first line and the body after one blank line.
     """
     text = render_template(EMAIL_TEMPLATE, **_context(data))
-    subject, _, body = text.partition("\n")
+    subject, _newline, body = text.partition("\n")
     return header_text(subject, MAX_SUBJECT), body.lstrip("\n").rstrip() + "\n"
 
 
 def _context(data: MinutesData) -> dict[str, Any]:
     meeting = data.meeting
     start = meeting.starts_at
-    when = f"{long_date(start)}, {time_of_day(start)}"
+    when = _("{date}, {time}").format(date=long_date(start), time=time_of_day(start))
     details = [one_line(meeting.series_name), one_line(meeting.place)]
     decisions = [
         {"text": one_line(d.text), "item": one_line(entry.item.title)}
@@ -85,8 +88,12 @@ def _context(data: MinutesData) -> dict[str, Any]:
             "actions": [
                 {
                     "title": one_line(a.title),
-                    "due": f"due {short_date(a.due)}" if a.due is not None else "no due date",
-                    "team": a.team_tag.label,
+                    "due": (
+                        _("due {date}").format(date=short_date(a.due))
+                        if a.due is not None
+                        else _("no due date")
+                    ),
+                    "team": label(a.team_tag),
                     "milestone": one_line(a.milestone),
                 }
                 for a in plan.actions
@@ -100,13 +107,13 @@ def _context(data: MinutesData) -> dict[str, Any]:
             "name": one_line(p.name),
             "committed": p.committed_at is not None,
             "confidence": p.confidence,
-            "note": one_line(p.commitment_note),
+            "note": quoted(one_line(p.commitment_note)) if one_line(p.commitment_note) else "",
         }
         for p in present
     ]
     next_at = meeting.next_meeting_at
     return {
-        "title": one_line(meeting.title) or "Meeting minutes",
+        "title": one_line(meeting.title) or _("Meeting minutes"),
         "date": long_date(start),
         "when": when,
         "details": [d for d in details if d],
@@ -117,9 +124,7 @@ def _context(data: MinutesData) -> dict[str, Any]:
         "action_count": sum(len(plan.actions) for plan in data.plans),
         "commitments": commitments,
         "committed_count": sum(1 for c in commitments if c["committed"]),
-        "next_meeting": (
-            f"{long_date(next_at)} at {time_of_day(next_at)}" if next_at is not None else ""
-        ),
+        "next_meeting": at_time(next_at) if next_at is not None else "",
         "sender": one_line(meeting.facilitator_name),
     }
 
@@ -168,7 +173,7 @@ def _usable_address(name: str, address: str) -> bool:
     try:
         message = EmailMessage(policy=_policy())
         message["To"] = Address(display_name=header_text(name), addr_spec=address)
-        message.as_bytes()
+        message.as_bytes(policy=_header_policy())
     except (MessageError, ValueError, TypeError, IndexError, UnicodeError):
         return False  # a header parse error, or a defect the strict policy raises
     return True
@@ -181,6 +186,14 @@ def _policy() -> Any:
     from email import policy
 
     return policy.default.clone(linesep="\r\n", max_line_length=78)
+
+
+def _header_policy() -> Any:
+    """Headers are written unfolded up to RFC 5322's 998 characters: Python's folder can put
+    the fold between two encoded words where a space was, and a space there is dropped when
+    the subject is read back ("ࠀ — Thursday" became "ࠀ— Thursday"; found by Hypothesis).
+    A subject is at most MAX_SUBJECT characters, so it stays on one line."""
+    return _policy().clone(max_line_length=998)
 
 
 def eml_bytes(
@@ -209,8 +222,10 @@ def eml_bytes(
         if addresses:
             message[header] = addresses
     message["X-Unsent"] = "1"  # Outlook opens it as a draft to send, not as a received mail
+    # The body is encoded now, under the 78-character policy (its lines stay short)...
     message.set_content(clean_text(body), subtype="plain", charset="utf-8")
-    return message.as_bytes()
+    # ...and only the headers are folded at writing time.
+    return message.as_bytes(policy=_header_policy())
 
 
 def write_eml(

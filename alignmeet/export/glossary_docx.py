@@ -39,6 +39,7 @@ from alignmeet.export.docx_xml import (
     use_calibri,
 )
 from alignmeet.export.sanitize import clean_text
+from alignmeet.i18n import N_, _, ngettext
 
 __all__ = ["glossary_document_bytes", "write_glossary"]
 
@@ -54,9 +55,14 @@ def write_glossary(data: GlossaryData, path: Path, *, template: Path | None = No
     return path
 
 
+_DEFAULT_TITLE = N_("Appendix: Glossary of agreed definitions")
+
+
 def glossary_document_bytes(data: GlossaryData, *, template: Path | None = None) -> bytes:
     """The appendix as the bytes of a .docx file."""
-    title = one_line(data.title) or "Appendix: Glossary of agreed definitions"
+    title = one_line(data.title)
+    if title in ("", _DEFAULT_TITLE):  # the English default shows in the current language
+        title = _(_DEFAULT_TITLE)
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
@@ -64,67 +70,75 @@ def glossary_document_bytes(data: GlossaryData, *, template: Path | None = None)
         use_calibri(doc)
     width = text_width(section)
     styles = resolve_styles(doc)
-    page_footer(doc, section, f"Glossary · {short_date(data.generated_at.date())}", styles, width)
+    footer = _("Glossary · {date}").format(date=short_date(data.generated_at.date()))
+    page_footer(doc, section, footer, styles, width)
     _set_properties(doc, title, data)
     return document_bytes_with_body(doc, _body(data, title, styles))
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _body(data: GlossaryData, title: str, s: Styles) -> Iterator[str]:
     yield para(run(title), s.title)
+    count = len(data.entries)
     summary = [
-        _plural(len(data.entries), "term"),
-        f"as of {short_date(data.generated_at.date())}",
+        ngettext("{n} term", "{n} terms", count).format(n=count),
+        _("as of {date}").format(date=short_date(data.generated_at.date())),
     ]
     yield para(run(" · ".join(summary), MUTED), after=60)
-    note = (
+    note = _(
         "Each definition below became current as a decision of a joint Sales & Marketing "
         "meeting; a change is proposed in a meeting and agreed there."
     )
     if data.open_proposals:
-        waiting = _plural(data.open_proposals, "proposed change")
-        verb = "is" if data.open_proposals == 1 else "are"
-        note += f" {waiting} still waiting for a decision {verb} not included."
+        waiting = ngettext(
+            "{n} proposed change still waiting for a decision is not included.",
+            "{n} proposed changes still waiting for a decision are not included.",
+            data.open_proposals,
+        ).format(n=data.open_proposals)
+        note += " " + waiting
     yield para(run(note, MUTED_ITALIC), after=240)
     if not data.entries:
-        yield para(run("No definitions have been agreed yet.", MUTED_ITALIC))
+        yield para(run(_("No definitions have been agreed yet."), MUTED_ITALIC))
         return
     for entry in data.entries:
         yield from _entry(entry, s)
 
 
 def _entry(entry: GlossaryEntry, s: Styles) -> Iterator[str]:
-    yield para(run(one_line(entry.term) or "(no term)"), s.heading2)
+    yield para(run(one_line(entry.term) or _("(no term)")), s.heading2)
     yield para(run(entry.definition), keep_next=True, after=40)
     yield para(run(_agreed_line(entry), MUTED), after=160)
 
 
 def _agreed_line(entry: GlossaryEntry) -> str:
-    parts = [f"Version {entry.number}"]
+    parts = [_("Version {number}").format(number=entry.number)]
     meeting = one_line(entry.meeting_title)
     if meeting and entry.agreed_on:
-        parts.append(f"agreed in {meeting} on {short_date(entry.agreed_on)}")
+        parts.append(
+            _("agreed in {meeting} on {date}").format(
+                meeting=meeting, date=short_date(entry.agreed_on)
+            )
+        )
     elif meeting:
-        parts.append(f"agreed in {meeting}")
+        parts.append(_("agreed in {meeting}").format(meeting=meeting))
     elif entry.agreed_on:
-        parts.append(f"agreed on {short_date(entry.agreed_on)}")
+        parts.append(_("agreed on {date}").format(date=short_date(entry.agreed_on)))
     if entry.previous_versions:
-        parts.append(f"replaces {_plural(entry.previous_versions, 'earlier wording')}")
+        n = entry.previous_versions
+        parts.append(
+            ngettext("replaces {n} earlier wording", "replaces {n} earlier wordings", n).format(n=n)
+        )
     return " · ".join(parts)
 
 
 def _set_properties(doc: Any, title: str, data: GlossaryData) -> None:
     props = doc.core_properties
     props.title = clean_text(title)[:255]
-    props.subject = "Glossary of agreed definitions"
+    props.subject = _("Glossary of agreed definitions")
     props.author = "AlignMeet"
     props.last_modified_by = "AlignMeet"
     props.comments = ""
-    props.keywords = "glossary, definitions"
-    props.category = "Glossary"
+    props.keywords = _("glossary, definitions")
+    props.category = _("Glossary")
     props.created = data.generated_at
     props.modified = data.generated_at
     props.revision = 1

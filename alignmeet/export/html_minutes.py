@@ -21,15 +21,33 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from alignmeet.domain.enums import ItemKind
-from alignmeet.domain.records import MinutesData, ParticipantRecord
-from alignmeet.domain.rules import format_minutes_seconds, short_date
+from alignmeet.domain.labels import label
+from alignmeet.domain.records import MinutesData
+from alignmeet.domain.rules import short_date
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Picture, Table
 from alignmeet.export.sanitize import clean_text
+from alignmeet.export.wording import (
+    action_count,
+    at_time,
+    attendance_groups,
+    committed_at,
+    committed_line,
+    long_date,
+    owner_column,
+    parked_details,
+    person_details,
+    person_text,
+    quoted,
+    teams_of,
+    time_line,
+    time_of_day,
+    time_span,
+)
+from alignmeet.i18n import _, language, ngettext
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -53,21 +71,6 @@ MINUTES_TEMPLATE = "minutes.html.j2"
 PICTURE_MAX_CM = 16.5
 _PX_PER_CM = 96 / 2.54
 _BLANK_LINES = re.compile(r"\n{2,}")
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 # --------------------------------------------------------------------------- the environment
@@ -95,6 +98,16 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    # The templates' words: `{{ _("Due {date}").format(date=due) }}`, `{{ ngettext("{n}
+    # action", "{n} actions", n) }}`. Placeholders are `{name}` as everywhere in the
+    # catalogue (Jinja's own "newstyle" gettext fills `%(name)s` ones instead). The
+    # callables also take `_("Due {date}", date=due)`, but the catalogue's extractor only
+    # sees calls without keywords, so the templates use .format(). The text is escaped
+    # like any other value.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_template_gettext, ngettext=_template_ngettext, newstyle=False
+    )
     env.filters["clean"] = clean_text
     env.filters["lines"] = _lines
     env.filters["short_date"] = short_date
@@ -108,66 +121,20 @@ def render_template(name: str, /, **context: Any) -> str:
     return environment().get_template(name).render(**context)
 
 
+def _template_gettext(message: str, /, **values: Any) -> str:
+    text = _(message)
+    return text.format(**values) if values else text
+
+
+def _template_ngettext(singular: str, plural: str, n: int, /, **values: Any) -> str:
+    return ngettext(singular, plural, n).format(n=n, **values)
+
+
 def _lines(text: str) -> Markup:
     """User text with its line breaks as ``<br>``, everything else escaped."""
     from markupsafe import Markup, escape
 
     return Markup("<br>").join(escape(line) for line in clean_text(text).split("\n"))
-
-
-# --------------------------------------------------------------------------- shared wording
-
-
-def long_date(value: date) -> str:
-    """ "Thursday 1 October 2026" (English names whatever the locale, as in the Word minutes)."""
-    return f"{_DAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def time_of_day(value: datetime) -> str:
-    return f"{value.hour:02d}:{value.minute:02d}"
-
-
-def teams_of(data: MinutesData) -> list[str]:
-    """The teams of the meeting's participants, in their order."""
-    teams: list[str] = []
-    for person in data.participants:
-        if person.team_name and person.team_name not in teams:
-            teams.append(person.team_name)
-    return teams
-
-
-def person_details(person: ParticipantRecord, teams: Sequence[str]) -> str:
-    """ "Team", or "Team, representing Other" for a member attending for another team."""
-    details = [person.team_name] if person.team_name else []
-    if person.representative:
-        others = [t for t in teams if t != person.team_name]
-        details.append(
-            f"representing {others[0]}" if len(others) == 1 else "representing the other team"
-        )
-    return ", ".join(details)
-
-
-def _person(person: ParticipantRecord, teams: Sequence[str]) -> str:
-    details = person_details(person, teams)
-    return f"{person.name} ({details})" if details else person.name
-
-
-def _time_line(item: Any) -> str:
-    parts = []
-    if item.owner_name:
-        parts.append(f"Owner: {item.owner_name}")
-    if item.kind is not ItemKind.REGULAR:
-        parts.append(item.kind.label)
-    parts.append(f"Time box {item.box_minutes} min")
-    if item.used_seconds > 0:
-        used = f"Used {format_minutes_seconds(item.used_seconds)}"
-        over = item.used_seconds - item.box_minutes * 60
-        if over >= 30:
-            used += f" (+{(over + 30) // 60} min over)"
-        parts.append(used)
-    if item.carried_from:
-        parts.append(f"Carried over from {item.carried_from}")
-    return " · ".join(parts)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -191,36 +158,35 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
     when = time_of_day(start)
     if meeting.planned_minutes > 0:
         end = start + timedelta(minutes=meeting.planned_minutes)
-        when = f"{when}–{time_of_day(end)} ({meeting.planned_minutes} min)"
+        when = time_span(start, end, meeting.planned_minutes)
     title_block = [
-        (label, value)
-        for label, value in (
-            ("Series", meeting.series_name),
-            ("Teams", " & ".join(teams)),
-            ("Date", long_date(start)),
-            ("Time", when),
-            ("Place", meeting.place),
-            ("Facilitator", meeting.facilitator_name),
-            ("Note taker", meeting.note_taker_name),
+        (name, value)
+        for name, value in (
+            (_("Series"), meeting.series_name),
+            (_("Teams"), " & ".join(teams)),
+            (_("Date"), long_date(start)),
+            (_("Time"), when),
+            (_("Place"), meeting.place),
+            (_("Facilitator"), meeting.facilitator_name),
+            (_("Note taker"), meeting.note_taker_name),
         )
         if clean_text(value).strip()
     ]
     attendance = [
         {
-            "label": label,
-            "count": len(people),
-            "names": ", ".join(_person(p, teams) for p in people) if people else "nobody recorded",
+            "label": group,
+            "names": (
+                ", ".join(person_text(p, teams) for p in people) if people else _("nobody recorded")
+            ),
         }
-        for label, people in (
-            ("Present", data.present),
-            ("Apologies", data.apologies),
-            ("Absent", data.absent),
-        )
-        if people or label == "Present"
+        for group, people in attendance_groups(data)
     ]
     present = data.present
+    committed = sum(1 for p in present if p.committed_at is not None)
     return {
-        "title": clean_text(meeting.title) or "Meeting minutes",
+        "lang": language(),
+        "owner_column": owner_column(),
+        "title": clean_text(meeting.title) or _("Meeting minutes"),
         "title_block": title_block,
         "attendance": attendance,
         "topic": clean_text(meeting.topic),
@@ -232,8 +198,8 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
                 "origin": short_date(f.action.meeting_date),
                 "due": short_date(f.action.due),
                 "slipped": f.times_slipped,
-                "was": f.status_before.label,
-                "now": f.action.status.label,
+                "was": label(f.status_before),
+                "now": label(f.action.status),
                 "changed": f.status_before is not f.action.status,
                 "note": f.review_note,
             }
@@ -243,7 +209,7 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
             {
                 "number": number,
                 "title": entry.item.title,
-                "time_line": _time_line(entry.item),
+                "time_line": time_line(entry.item),
                 "notes": _paragraphs(entry.item.notes),
                 "ideas": entry.ideas,
                 "decisions": entry.decisions,
@@ -252,29 +218,32 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
         ],
         "plans": list(_plans(data, teams)),
         "present_count": len(present),
-        "committed_count": sum(1 for p in present if p.committed_at is not None),
+        "committed_count": committed,
+        "committed_line": committed_line(committed, len(present)),
         "commitments": [
             {
                 "name": p.name,
                 "committed": p.committed_at is not None,
-                "at": time_of_day(p.committed_at) if p.committed_at is not None else "",
+                "at": (
+                    committed_at(p.committed_at, p.confidence) if p.committed_at is not None else ""
+                ),
                 "confidence": p.confidence,
-                "note": clean_text(p.commitment_note),
+                "note": quoted(clean_text(p.commitment_note)) if p.commitment_note else "",
             }
             for p in present
         ],
         "parked": [
-            {"title": item.title, "details": ", ".join(_parked_details(item))}
+            {"title": item.title, "details": ", ".join(parked_details(item))}
             for item in data.parked
         ],
         "sections": [_section(section) for section in data.toolkit],
         "next_meeting": (
-            f"{long_date(meeting.next_meeting_at)} at {time_of_day(meeting.next_meeting_at)}"
-            if meeting.next_meeting_at is not None
-            else ""
+            at_time(meeting.next_meeting_at) if meeting.next_meeting_at is not None else ""
         ),
         "closing_notes": _paragraphs(meeting.closing_notes),
-        "generated": f"{short_date(data.generated_at)} at {time_of_day(data.generated_at)}",
+        "generated": _("Minutes generated by AlignMeet on {date} at {time}.").format(
+            date=short_date(data.generated_at), time=time_of_day(data.generated_at)
+        ),
         "footer": _footer_label(data),
     }
 
@@ -290,25 +259,17 @@ def _plans(data: MinutesData, teams: Sequence[str]) -> Iterable[dict[str, Any]]:
                 {
                     "number": number,
                     "action": action,
-                    "team": action.team_tag.label,
+                    "team": label(action.team_tag),
                     "due": short_date(action.due),
-                    "status": action.status.label,
+                    "status": label(action.status),
                 }
             )
         yield {
             "name": plan.participant.name,
             "details": person_details(plan.participant, teams),
-            "summary": f" · {count} action{'s' if count != 1 else ''}" if count else "",
+            "summary": f" · {action_count(count)}" if count else "",
             "rows": rows,
         }
-
-
-def _parked_details(item: Any) -> list[str]:
-    details = [f"owner {item.owner_name}"] if item.owner_name else []
-    details.append(f"{item.box_minutes} min")
-    if item.carried_from:
-        details.append(f"first raised in {item.carried_from}")
-    return details
 
 
 def _footer_label(data: MinutesData) -> str:

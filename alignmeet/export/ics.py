@@ -48,10 +48,12 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRow
 from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.sanitize import clean_text
+from alignmeet.i18n import _, ngettext
 
 __all__ = [
     "IcsSummary",
@@ -76,11 +78,20 @@ class IcsSummary:
     skipped_without_due: int  # actions left out: no due date
 
     def describe(self) -> str:
-        text = f"{self.events} due date{'' if self.events == 1 else 's'} written to {self.path}"
-        if self.skipped_without_due:
-            n = self.skipped_without_due
-            text += f"; {n} action{'' if n == 1 else 's'} without a due date left out"
-        return text + "."
+        n = self.events
+        if not self.skipped_without_due:
+            return ngettext(
+                "{n} due date written to {path}.", "{n} due dates written to {path}.", n
+            ).format(n=n, path=self.path)
+        written = ngettext(
+            "{n} due date written to {path}", "{n} due dates written to {path}", n
+        ).format(n=n, path=self.path)
+        skipped = self.skipped_without_due
+        return ngettext(
+            "{written}; {n} action without a due date left out.",
+            "{written}; {n} actions without a due date left out.",
+            skipped,
+        ).format(written=written, n=skipped)
 
 
 def ics_text(text: str) -> str:
@@ -157,7 +168,7 @@ def _build(
     stamp_text = f"{stamp:%Y%m%dT%H%M%S}Z"
     created = created or {}
     revisions = revisions or {}
-    name = _one_line(calendar_name) or "AlignMeet follow-ups"
+    name = _one_line(calendar_name) or _("AlignMeet follow-ups")
 
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -268,27 +279,37 @@ def event_summary(action: Any) -> str:
     """ "Action: <title> (<owner>)" on one line."""
     owner = _one_line(action.owner_name)
     title = _one_line(action.title)
-    return f"Action: {title} ({owner})" if owner else f"Action: {title}"
+    if owner:
+        return _("Action: {title} ({owner})").format(title=title, owner=owner)
+    return _("Action: {title}").format(title=title)
 
 
 def event_description(row: ActionRow) -> str:
     action = row.action
-    lines = [f"Status: {action.status.label}"]
+    lines = [_("Status: {status}").format(status=label(action.status))]
     owner = _one_line(action.owner_name)
     team = _one_line(getattr(row, "owner_team", ""))
     if owner:
-        lines.append(f"Owner: {owner} ({team})" if team else f"Owner: {owner}")
-    lines.append(f"Team: {action.team_tag.label}")
-    lines.append(f"From: {_one_line(action.meeting_title)}, {short_date(action.meeting_date)}")
+        lines.append(
+            _("Owner: {name} ({team})").format(name=owner, team=team)
+            if team
+            else _("Owner: {name}").format(name=owner)
+        )
+    lines.append(_("Team: {team}").format(team=label(action.team_tag)))
+    lines.append(
+        _("From: {meeting}, {date}").format(
+            meeting=_one_line(action.meeting_title), date=short_date(action.meeting_date)
+        )
+    )
     series = _one_line(getattr(row, "series_name", ""))
     if series:
-        lines.append(f"Series: {series}")
+        lines.append(_("Series: {series}").format(series=series))
     milestone = _one_line(action.milestone)
     if milestone:
-        lines.append(f"Milestone: {milestone}")
+        lines.append(_("Milestone: {milestone}").format(milestone=milestone))
     slipped = getattr(row, "times_slipped", 0) or 0
     if slipped > 0:
-        lines.append(f"Due date slipped {slipped}×")
+        lines.append(_("Due date slipped {times}×").format(times=slipped))
     lines.append("")
     lines.append(ics_text(action.title))
     return "\n".join(lines)

@@ -19,9 +19,9 @@ from typing import Any
 
 from docx.shared import Pt
 
-from alignmeet.domain.enums import ItemKind
+from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRecord, MinutesData
-from alignmeet.domain.rules import format_minutes_seconds, short_date
+from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.docx_xml import (
     BOLD,
@@ -41,8 +41,8 @@ from alignmeet.export.docx_xml import (
     data_row,
     document_bytes,
     fill_body,
+    fit_width,
     header_row,
-    long_date,
     one_line,
     open_template,
     page_footer,
@@ -51,11 +51,28 @@ from alignmeet.export.docx_xml import (
     run,
     table,
     text_width,
-    time_of_day,
     use_calibri,
 )
 from alignmeet.export.sanitize import clean_text
 from alignmeet.export.sections_docx import sections_xml
+from alignmeet.export.wording import (
+    action_count,
+    at_time,
+    attendance_groups,
+    committed_at,
+    committed_line,
+    long_date,
+    owner_column,
+    parked_details,
+    person_details,
+    person_text,
+    quoted,
+    teams_of,
+    time_line,
+    time_of_day,
+    time_span,
+)
+from alignmeet.i18n import _
 
 __all__ = ["minutes_document_bytes", "write_minutes"]
 
@@ -95,48 +112,6 @@ def minutes_document_bytes(data: MinutesData, *, template: Path | None = None) -
     return document_bytes(doc)
 
 
-def _teams(data: MinutesData) -> list[str]:
-    teams: list[str] = []
-    for person in data.participants:
-        if person.team_name and person.team_name not in teams:
-            teams.append(person.team_name)
-    return teams
-
-
-def _details(person: Any, teams: Sequence[str]) -> str:
-    """ "Team", or "Team, representing Other" for a member attending for another team."""
-    details = [person.team_name] if person.team_name else []
-    if getattr(person, "representative", False):
-        others = [t for t in teams if t != person.team_name]
-        details.append(
-            f"representing {others[0]}" if len(others) == 1 else "representing the other team"
-        )
-    return ", ".join(details)
-
-
-def _person(person: Any, teams: Sequence[str]) -> str:
-    details = _details(person, teams)
-    return f"{person.name} ({details})" if details else person.name
-
-
-def _time_line(item: Any) -> str:
-    parts = []
-    if item.owner_name:
-        parts.append(f"Owner: {item.owner_name}")
-    if item.kind is not ItemKind.REGULAR:
-        parts.append(item.kind.label)
-    parts.append(f"Time box {item.box_minutes} min")
-    if item.used_seconds > 0:
-        used = f"Used {format_minutes_seconds(item.used_seconds)}"
-        over = item.used_seconds - item.box_minutes * 60
-        if over >= 30:
-            used += f" (+{(over + 30) // 60} min over)"
-        parts.append(used)
-    if item.carried_from:
-        parts.append(f"Carried over from {item.carried_from}")
-    return " · ".join(parts)
-
-
 def _note_paragraphs(text: str) -> list[str]:
     """Notes split into paragraphs at blank lines; single line breaks stay inside."""
     return [chunk for chunk in _BLANK_LINES.split(clean_text(text)) if chunk]
@@ -148,76 +123,71 @@ def _note_paragraphs(text: str) -> list[str]:
 def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
     out: list[str] = []
     meeting = data.meeting
-    teams = _teams(data)
+    teams = teams_of(data)
 
-    out.append(para(run(clean_text(meeting.title) or "Meeting minutes"), s.title))
+    out.append(para(run(clean_text(meeting.title) or _("Meeting minutes")), s.title))
     out.append(_title_block(data, teams, width))
 
-    out.append(para(run("Attendance"), s.heading1))
-    groups = (("Present", data.present), ("Apologies", data.apologies), ("Absent", data.absent))
-    for label, people in groups:
-        if not people and label != "Present":
-            continue
-        names = ", ".join(_person(p, teams) for p in people) if people else "nobody recorded"
-        out.append(para(run(f"{label} ({len(people)}): ", LABEL) + run(names), after=80))
+    out.append(para(run(_("Attendance")), s.heading1))
+    for group, people in attendance_groups(data):
+        names = ", ".join(person_text(p, teams) for p in people) if people else _("nobody recorded")
+        out.append(para(run(group, LABEL) + run(names), after=80))
 
     topic, end_goal = clean_text(meeting.topic), clean_text(meeting.end_goal)
     if topic or end_goal or meeting.previous_minutes_approved:
-        out.append(para(run("Purpose"), s.heading1))
+        out.append(para(run(_("Purpose")), s.heading1))
         if topic:
-            out.append(para(run("Topic: ", LABEL) + run(topic), after=80))
+            out.append(para(run(_("Topic: "), LABEL) + run(topic), after=80))
         if end_goal:
-            out.append(para(run("End goal: ", LABEL) + run(end_goal), after=80))
+            out.append(para(run(_("End goal: "), LABEL) + run(end_goal), after=80))
         if meeting.previous_minutes_approved:
-            out.append(para(run("The minutes of the previous meeting were approved."), after=80))
+            text = _("The minutes of the previous meeting were approved.")
+            out.append(para(run(text), after=80))
 
     if data.follow_ups:
-        out.append(para(run("Review of previous actions"), s.heading1))
+        out.append(para(run(_("Review of previous actions")), s.heading1))
         out.append(_review_table(data, s, width))
 
-    out.append(para(run("Agenda"), s.heading1))
+    out.append(para(run(_("Agenda")), s.heading1))
     if not data.items:
-        out.append(para(run("No agenda items were discussed.", MUTED_ITALIC)))
+        out.append(para(run(_("No agenda items were discussed."), MUTED_ITALIC)))
     for number, entry in enumerate(data.items, 1):
         out.extend(_agenda_item(number, entry, s))
 
-    out.append(para(run("Action plans"), s.heading1))
+    out.append(para(run(_("Action plans")), s.heading1))
     if data.plans:
         out.append(_actions_table(data, s, width, teams))
     else:
-        out.append(para(run("No action plans were recorded.", MUTED_ITALIC)))
+        out.append(para(run(_("No action plans were recorded."), MUTED_ITALIC)))
 
-    out.append(para(run("Commitments"), s.heading1))
+    out.append(para(run(_("Commitments")), s.heading1))
     out.extend(_commitments(data))
 
     if data.parked:
-        out.append(para(run("Parked for the next meeting"), s.heading1))
+        out.append(para(run(_("Parked for the next meeting")), s.heading1))
         for item in data.parked:
-            details = [f"owner {item.owner_name}"] if item.owner_name else []
-            details.append(f"{item.box_minutes} min")
-            if item.carried_from:
-                details.append(f"first raised in {item.carried_from}")
-            out.append(para(run(item.title) + run(f" ({', '.join(details)})", MUTED), s.bullet))
+            details = ", ".join(parked_details(item))
+            out.append(para(run(item.title) + run(f" ({details})", MUTED), s.bullet))
 
     out.extend(sections_xml(doc, data.toolkit, s, width))
 
-    out.append(para(run("Next meeting"), s.heading1))
+    out.append(para(run(_("Next meeting")), s.heading1))
     if meeting.next_meeting_at is not None:
-        when = f"{long_date(meeting.next_meeting_at)} at {time_of_day(meeting.next_meeting_at)}"
-        out.append(para(run(when)))
+        out.append(para(run(at_time(meeting.next_meeting_at))))
     else:
-        out.append(para(run("Not set yet.")))
+        out.append(para(run(_("Not set yet."))))
     closing = _note_paragraphs(meeting.closing_notes)
     if closing:
-        out.append(para(run("Closing notes", LABEL), keep_next=True, after=40))
+        out.append(para(run(_("Closing notes"), LABEL), keep_next=True, after=40))
         out.extend(para(run(chunk)) for chunk in closing)
 
     generated = data.generated_at
     out.append(
         para(
             run(
-                f"Minutes generated by AlignMeet on {short_date(generated)} "
-                f"at {time_of_day(generated)}.",
+                _("Minutes generated by AlignMeet on {date} at {time}.").format(
+                    date=short_date(generated), time=time_of_day(generated)
+                ),
                 MUTED_ITALIC,
             ),
             before=360,
@@ -232,24 +202,24 @@ def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:
     time = time_of_day(start)
     if meeting.planned_minutes > 0:
         end = start + timedelta(minutes=meeting.planned_minutes)
-        time = f"{time}–{time_of_day(end)} ({meeting.planned_minutes} min)"
+        time = time_span(start, end, meeting.planned_minutes)
     rows = [
-        ("Series", meeting.series_name),
-        ("Teams", " & ".join(teams)),
-        ("Date", long_date(start)),
-        ("Time", time),
-        ("Place", meeting.place),
-        ("Facilitator", meeting.facilitator_name),
-        ("Note taker", meeting.note_taker_name),
+        (_("Series"), meeting.series_name),
+        (_("Teams"), " & ".join(teams)),
+        (_("Date"), long_date(start)),
+        (_("Time"), time),
+        (_("Place"), meeting.place),
+        (_("Facilitator"), meeting.facilitator_name),
+        (_("Note taker"), meeting.note_taker_name),
     ]
     widths = [1700, width - 1700]
     body = []
-    for label, value in rows:
+    for name, value in rows:
         if not clean_text(value).strip():
             continue
         body.append(
             "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            + cell(widths[0], para(run(label, LABEL), after=20))
+            + cell(widths[0], para(run(name, LABEL), after=20))
             + cell(widths[1], para(run(value), after=20))
             + "</w:tr>"
         )
@@ -268,16 +238,31 @@ def _title_runs(action: ActionRecord) -> str:
     """An action's title, with its milestone on a quieter second line."""
     title = run(action.title)
     if action.milestone:
-        title += run(f"\nMilestone: {action.milestone}", MUTED)
+        title += run("\n" + _("Milestone: {milestone}").format(milestone=action.milestone), MUTED)
     return title
 
 
 def _review_table(data: MinutesData, s: Styles, width: int) -> str:
     # "From" is the date of the meeting that agreed the action: all of them belong
     # to this series, so repeating its title on every row only made rows taller.
-    widths = columns(width, 360, None, 1150, 1100, 1100, 1000, 1000, 1700)
+    dates = [short_date(f.action.meeting_date) for f in data.follow_ups]
+    dates += [short_date(f.action.due) for f in data.follow_ups]
+    day = fit_width(dates, 1100)
+    # Wider dates come out of the note column, so the action's title keeps its room.
+    note = max(1400, 1700 - 2 * (day - 1100))
+    widths = columns(width, 360, None, 1150, day, day, 1000, 1000, note)
     tt = s.table_text
-    rows = [header_row(widths, ("#", "Action", "Owner", "From", "Due", "Was", "Now", "Note"), tt)]
+    header = (
+        "#",
+        _("Action"),
+        owner_column(),
+        _("From"),
+        _("Due"),
+        _("Was"),
+        _("Now"),
+        _("Note"),
+    )
+    rows = [header_row(widths, header, tt)]
     for number, follow_up in enumerate(data.follow_ups, 1):
         action = follow_up.action
         changed = follow_up.status_before is not action.status
@@ -291,8 +276,8 @@ def _review_table(data: MinutesData, s: Styles, width: int) -> str:
                     para(run(action.owner_name), tt),
                     para(run(short_date(action.meeting_date)), tt),
                     para(_due_and_slips(action.due, follow_up), tt),
-                    para(run(follow_up.status_before.label), tt),
-                    para(run(action.status.label, BOLD if changed else NO_RPR), tt),
+                    para(run(label(follow_up.status_before)), tt),
+                    para(run(label(action.status), BOLD if changed else NO_RPR), tt),
                     para(run(follow_up.review_note), tt),
                 ),
             )
@@ -309,7 +294,7 @@ def _due_and_slips(due: Any, follow_up: Any) -> str:
     runs = run(short_date(due))
     slipped = getattr(follow_up, "times_slipped", 0) or 0
     if slipped > 0:
-        runs += run(f"\nslipped {slipped}×", SLIPPED)
+        runs += run("\n" + _("slipped {times}×").format(times=slipped), SLIPPED)
     return runs
 
 
@@ -317,35 +302,36 @@ def _agenda_item(number: int, entry: Any, s: Styles) -> list[str]:
     item = entry.item
     out = [
         para(run(f"{number}. {item.title}"), s.heading2),
-        para(run(_time_line(item), MUTED), keep_next=True, after=100),
+        para(run(time_line(item), MUTED), keep_next=True, after=100),
     ]
     notes = _note_paragraphs(item.notes)
     out.extend(para(run(chunk)) for chunk in notes)
     if entry.ideas:
-        out.append(para(run("Ideas", LABEL), keep_next=True, after=40))
+        out.append(para(run(_("Ideas"), LABEL), keep_next=True, after=40))
         for idea in entry.ideas:
             author = run(f" — {idea.author_name}", ITALIC) if idea.author_name else ""
             out.append(para(run(idea.text) + author, s.bullet))
     if entry.decisions:
-        out.append(para(run("Decisions", LABEL), keep_next=True, before=80, after=40))
+        out.append(para(run(_("Decisions"), LABEL), keep_next=True, before=80, after=40))
         for decision in entry.decisions:
-            out.append(para(run("Decision: ", BOLD) + run(decision.text), s.bullet))
+            out.append(para(run(_("Decision: "), BOLD) + run(decision.text), s.bullet))
     if not (notes or entry.ideas or entry.decisions):
-        out.append(para(run("No notes recorded.", MUTED_ITALIC)))
+        out.append(para(run(_("No notes recorded."), MUTED_ITALIC)))
     return out
 
 
 def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str]) -> str:
     widths = columns(width, 400, None, 1750, 1100, 1200, 1200)
     tt = s.table_text
-    rows = [header_row(widths, ("#", "Action", "Owner", "Team", "Due", "Status"), tt)]
+    header = ("#", _("Action"), owner_column(), _("Team"), _("Due"), _("Status"))
+    rows = [header_row(widths, header, tt)]
     number = 0
     for plan in data.plans:
         person = plan.participant
         count = len(plan.actions)
-        summary = f" · {count} action{'s' if count != 1 else ''}" if count else ""
+        summary = f" · {action_count(count)}" if count else ""
         group = run(person.name, BOLD)
-        details = _details(person, teams)
+        details = person_details(person, teams)
         if details:
             group += run(f" ({details})")
         group += run(summary, MUTED)
@@ -357,7 +343,7 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
         if not plan.actions:
             rows.append(
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-                + cell(width, para(run("No actions recorded.", MUTED_ITALIC), tt), span=6)
+                + cell(width, para(run(_("No actions recorded."), MUTED_ITALIC), tt), span=6)
                 + "</w:tr>"
             )
         for action in plan.actions:
@@ -370,9 +356,9 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
                         para(run(str(number)), tt),
                         para(title, tt),
                         para(run(action.owner_name), tt),
-                        para(run(action.team_tag.label), tt),
+                        para(run(label(action.team_tag)), tt),
                         para(run(short_date(action.due)), tt),
-                        para(run(action.status.label), tt),
+                        para(run(label(action.status)), tt),
                     ),
                 )
             )
@@ -382,25 +368,19 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
 def _commitments(data: MinutesData) -> list[str]:
     present = data.present
     if not present:
-        return [para(run("No members were recorded as present.", MUTED_ITALIC))]
+        return [para(run(_("No members were recorded as present."), MUTED_ITALIC))]
     committed = sum(1 for p in present if p.committed_at is not None)
-    out = [
-        para(
-            run(f"{committed} of {len(present)} present members committed to their plan.", MUTED),
-            after=120,
-        )
-    ]
+    out = [para(run(committed_line(committed, len(present)), MUTED), after=120)]
     for person in present:
         if person.committed_at is not None:
-            text = f" — committed at {time_of_day(person.committed_at)}"
-            if person.confidence is not None:
-                text += f", confidence {person.confidence}/5"
+            text = " — " + committed_at(person.committed_at, person.confidence)
             runs = run("✔ ", TICK) + run(person.name, BOLD) + run(text)
         else:
-            runs = run("✘ ", CROSS) + run(person.name, BOLD) + run(" — has not committed")
+            text = " — " + _("has not committed")
+            runs = run("✘ ", CROSS) + run(person.name, BOLD) + run(text)
         note = clean_text(person.commitment_note)
         if note:
-            runs += run(f" — “{note}”", ITALIC)
+            runs += run(" — " + quoted(note), ITALIC)
         out.append(para(runs, after=60))
     return out
 
@@ -425,13 +405,15 @@ def _set_properties(doc: Any, data: MinutesData) -> None:
 
     props.title = limited(meeting.title)
     props.subject = limited(
-        f"Minutes — {meeting.series_name}" if meeting.series_name else "Minutes"
+        _("Minutes — {series}").format(series=meeting.series_name)
+        if meeting.series_name
+        else _("Minutes")
     )
     props.author = limited(meeting.note_taker_name or meeting.facilitator_name or "AlignMeet")
     props.last_modified_by = "AlignMeet"
     props.comments = ""
-    props.keywords = "minutes"
-    props.category = "Meeting minutes"
+    props.keywords = _("minutes")
+    props.category = _("Meeting minutes")
     props.created = data.generated_at
     props.modified = data.generated_at
     props.revision = 1

@@ -187,6 +187,24 @@ def test_user_text_cannot_add_headers() -> None:
     assert "Bcc" not in message
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # Found by Hypothesis: folded at 78 characters, the space before "—" fell between two
+        # encoded words and was lost when the subject was read back.
+        "Minutes: 00000¡¡¡¡¡¡¡ࠀࠀࠀࠀࠀ — Thursday 1 October 2026",
+        "Protokoll: Überprüfung der Ziele für das nächste Quartal — Donnerstag, 1. Oktober 2026",
+        "Minutes: " + "Ünïcødé wörds " * 14 + "— Thursday 1 October 2026",
+    ],
+)
+def test_a_long_non_ascii_subject_reads_back_exactly(subject: str) -> None:
+    raw = eml_bytes(subject, "Body\n", to=[("Zoë Ünal", "zoe@example.com")])
+    message = parse(raw)
+    assert message["Subject"] == subject
+    assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    assert all(len(line) <= 78 for line in raw.split(b"\r\n\r\n", 1)[1].split(b"\r\n"))
+
+
 def test_header_text_folds_every_line_break_and_control_character() -> None:
     assert (
         header_text("a\r\nb\nc\rd\x0be\x0cf\u2028g\u2029h\x85i\x01j\tk") == "a b c d e f g h ij k"
