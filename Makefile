@@ -42,9 +42,10 @@ lint: $(STAMP)
 test: lint translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots --dark
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots --language de
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py

@@ -1,6 +1,7 @@
 """Screenshots of every main screen for the README: `python -m ui.screenshots OUTDIR [--dark]`.
 
-With --dark, the main screens again in the dark colour scheme, named `*-dark.png`.
+With --dark, every screen again in the dark colour scheme, named `*-dark.png`; with
+`--language de`, a sample of them in German, named `*-de.png`.
 
 Builds the demo database in a temporary folder, opens the real main window at
 1280×800 (offscreen) and grabs each page and each phase of the meeting still to
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING
 from alignmeet.domain.enums import Phase
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from alignmeet.services import Services
 
 
@@ -26,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     dark = "--dark" in args
     args = [a for a in args if a != "--dark"]
+    language = "en"
+    if "--language" in args:
+        at = args.index("--language")
+        language = args[at + 1]
+        del args[at : at + 2]
     out = Path(args[0] if args else "docs/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -48,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import Qt
 
     apply_theme(app, Qt.ColorScheme.Dark if dark else None)  # type: ignore[arg-type]
+    from alignmeet import i18n
+    from ui.i18n import install_translator
+
+    language = i18n.set_language(install_translator(app, language))
 
     services = open_services(str(Path(tmp) / "demo.sqlite3"))
     build_demo(services, today=date.today())
@@ -56,13 +68,15 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(1280, 800)
     window.show()
 
-    def shot(name: str) -> None:
-        if dark and name not in DARK_SHOTS:
+    suffix = ("-dark" if dark else "") + ("" if language == "en" else f"-{language}")
+
+    def shot(name: str, widget: QWidget | None = None) -> None:
+        if language != "en" and name not in TRANSLATED_SHOTS:
             return
         for _ in range(3):
             app.processEvents()
-        path = out / f"{name}{'-dark' if dark else ''}.png"
-        window.grab().save(str(path))
+        path = out / f"{name}{suffix}.png"
+        (widget or window).grab().save(str(path))
         print(path)
 
     shot("meetings")
@@ -103,14 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, *_ in TABS:
         page.show_tab(key)
         shot(f"alignment-{key}")
-    if dark:
-        window.close()
-        services.close()
-        return 0
     lookup = window.show_glossary()
-    for _ in range(3):
-        app.processEvents()
-    lookup.grab().save(str(out / "glossary-lookup.png"))
+    shot("glossary-lookup", lookup)
     lookup.close()
     # Presenter mode on the meeting still to run: the room's view at 1080p.
     controller.select_meeting(upcoming.id)
@@ -124,21 +132,23 @@ def main(argv: list[str] | None = None) -> int:
     presenter.refresh()
     for _ in range(3):
         app.processEvents()
-    audience.grab().save(str(out / "presenter-audience.png"))
-    print(out / "presenter-audience.png")
+    shot("presenter-audience", audience)
     controller.set_phase(meeting_id=upcoming.id, phase=Phase.COMMITMENTS)
     for _ in range(3):
         app.processEvents()
     presenter.refresh()
-    audience.grab().save(str(out / "presenter-commitments.png"))
+    shot("presenter-commitments", audience)
     presenter.stop()
     window.close()
     services.close()
     return 0
 
 
-# The screens shown again in the dark scheme.
-DARK_SHOTS = frozenset({"meetings", "run-3-agenda", "followups", "alignment-goals"})
+# With --language: a sample of the screens in that language (all of them would double the
+# repository's pictures for little more proof).
+TRANSLATED_SHOTS = frozenset(
+    {"meetings", "prepare", "run-3-agenda", "run-5-commitments", "alignment-goals"}
+)
 
 
 def _play_first_half(services: Services, meeting_id: int) -> None:

@@ -44,7 +44,7 @@ def test_the_dialog_shows_both_versions_side_by_side_as_plain_text(qtbot: QtBot,
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.mine_text.toPlainText() == (
-        "Topic:\n<i>Webinar</i> leads\n\nDue:\nFri 06 Mar 2026\n\nOwner:\n(none)"
+        "Topic:\n<i>Webinar</i> leads\n\nDue:\nFri 6 Mar 2026\n\nOwner:\n(none)"
     )
     assert dialog.theirs_text.toPlainText() == (
         "Topic:\nLead hand-off\n\nDue:\nFri 13 Mar 2026\n\nOwner:\nAna López"

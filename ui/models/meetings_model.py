@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
+from alignmeet import i18n as core_i18n
 from alignmeet.domain.enums import MeetingStatus
 from alignmeet.domain.records import MeetingSummary
 from ui.core_labels import label
@@ -46,7 +47,7 @@ class MeetingsModel(RecordTableModel[MeetingSummary]):
     COLUMNS = (
         Column(
             QT_TRANSLATE_NOOP("Columns", "Date"),
-            lambda m: m.starts_at.strftime("%a %d %b %Y"),
+            lambda m: core_i18n.day_date(m.starts_at),
             _when_key,
         ),
         Column(

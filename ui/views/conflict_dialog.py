@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet import i18n as core_i18n
 from alignmeet.services.base import ConflictError
 from ui.widgets import plain_label, section_heading
 
@@ -72,9 +73,9 @@ def shown_value(field: str, value: object) -> str:
             else QCoreApplication.translate("ConflictDialog", "No")
         )
     if isinstance(value, datetime):
-        return value.strftime("%a %d %b %Y, %H:%M")
+        return f"{core_i18n.day_date(value)}, {value:%H:%M}"
     if isinstance(value, date):
-        return value.strftime("%a %d %b %Y")
+        return core_i18n.day_date(value)
     if isinstance(value, Enum):
         value = value.value
     text = str(value)

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet import i18n as core_i18n
 from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.goals import (
     CsvPreview,
@@ -207,10 +208,11 @@ def _axis_format(unit: str, ticks: list[float]) -> tuple[float, str]:
 
 
 def _axis_label(period: str, label: str) -> str:
-    """Months by their name only ("Nov"): twelve of them fit under a half-width chart."""
-    return (
-        label.split()[0] if len(period) == 7 and "-" in period and period[5:].isdigit() else label
-    )
+    """Months by three letters of their name ("Nov", "Okt"): twelve of them fit under a
+    half-width chart, in the language of the app."""
+    if len(period) == 7 and "-" in period and period[5:].isdigit():
+        return core_i18n.month_name(int(period[5:]))[:3]
+    return label
 
 
 def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
