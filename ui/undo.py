@@ -182,6 +182,8 @@ class UndoableController(Controller):
         undo puts exactly those back (see alignmeet.services.journal)."""
         if self._replaying:
             return do()
+        # Text typed elsewhere is saved first, so that it is not part of this step.
+        self.flush_pending()
         journal = self.services.journal
         with journal.recording() as changes:
             result = do()
@@ -225,8 +227,14 @@ class UndoableController(Controller):
             self.actions_changed.emit(meeting_id)
         if tables & {"action", "action_update"} and self.current_meeting_id:
             self.follow_ups_changed.emit(self.current_meeting_id)
-        if "meeting" in tables and self.current_meeting_id in changes.values("meeting", "id"):
-            self.current_meeting_changed.emit(self.current_meeting_id)
+        current = self.current_meeting_id
+        if "meeting" in tables and current in changes.values("meeting", "id"):
+            try:
+                self.services.meetings.get_meeting(current)
+            except NotFoundError:  # the undo took the meeting away: show none
+                self.select_meeting(None)
+            else:
+                self.current_meeting_changed.emit(current)
 
     def toolkit(self, area: str, method: str, /, **fields: object) -> Any:
         text = TOOLKIT_STEPS.get((area, method)) or TOOLKIT_AREAS.get(area, "")
@@ -293,6 +301,18 @@ class UndoableController(Controller):
             lambda: super(UndoableController, self).save_as_template(
                 meeting_id=meeting_id, name=name, description=description
             ),
+        )
+
+    def create_meeting(self, **fields: object) -> r.MeetingRecord:
+        return self._journaled(
+            self.tr("new meeting “{title}”").format(title=fields.get("title", "")),
+            lambda: super(UndoableController, self).create_meeting(**fields),
+        )
+
+    def create_next_meeting(self, meeting_id: int) -> r.MeetingRecord:
+        return self._journaled(
+            self.tr("next meeting"),
+            lambda: super(UndoableController, self).create_next_meeting(meeting_id),
         )
 
     def delete_meeting(self, meeting_id: int) -> None:

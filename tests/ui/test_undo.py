@@ -328,3 +328,20 @@ def test_undo_refused_when_someone_built_on_it_says_why_and_changes_nothing(
     assert said and said[0].startswith("Could not undo new team Customer Success")
     assert "used since" in said[0]
     assert "Customer Success" in [t.name for t in services.people.list_teams()]
+
+
+def test_a_new_meeting_is_undone_and_the_window_shows_none(
+    uc: UndoableController, services: Services, meeting_id: int
+) -> None:
+    uc.select_meeting(meeting_id)
+    uc.update_meeting(meeting_id=meeting_id, topic="typed just before")  # saved as typed
+    following = uc.create_next_meeting(meeting_id)
+    assert uc.current_meeting_id == following.id
+    assert uc.undo_stack.undoText() == "next meeting"
+    uc.undo_stack.undo()
+    assert following.id not in [m.id for m in services.meetings.list_meetings()]
+    assert uc.current_meeting_id is None
+    # the text typed before is not part of the step
+    assert services.meetings.get_meeting(meeting_id).topic == "typed just before"
+    uc.undo_stack.redo()
+    assert following.id in [m.id for m in services.meetings.list_meetings()]

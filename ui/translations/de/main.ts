@@ -634,6 +634,14 @@ Datenbank: {database}</translation>
         <translation>Neue Vorlage „{name}“</translation>
     </message>
     <message>
+        <source>new meeting “{title}”</source>
+        <translation>Neues Meeting „{title}“</translation>
+    </message>
+    <message>
+        <source>next meeting</source>
+        <translation>Nächstes Meeting</translation>
+    </message>
+    <message>
         <source>deleting “{title}”</source>
         <translation>Löschen von „{title}“</translation>
     </message>
