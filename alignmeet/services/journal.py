@@ -53,12 +53,6 @@ class RowChange:
     before: Row | None
     after: Row | None
 
-    @property
-    def kind(self) -> str:
-        if self.before is None:
-            return "insert"
-        return "delete" if self.after is None else "update"
-
 
 @dataclass
 class Changeset:
@@ -68,9 +62,6 @@ class Changeset:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
-
-    def __len__(self) -> int:
-        return len(self.changes)
 
     @property
     def tables(self) -> set[str]:
