@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
+from alignmeet.domain.rules import group_digits
 from alignmeet.services import NotFoundError, Services
 from alignmeet.services.base import ConflictError
 from ui.autosave import DebouncedSaver
@@ -118,7 +119,9 @@ class Controller(QObject):
                     return
                 outcome.append(reread())
                 changed(outcome[0])
-                self.status_shown.emit(f"Kept the other version of {conflict.what}.")
+                self.status_shown.emit(
+                    self.tr("Kept the other version of {what}.").format(what=conflict.what)
+                )
 
             if conflict.same_values:
                 apply("mine")  # both saved the same: nothing to choose between
@@ -541,14 +544,18 @@ class Controller(QObject):
         return writer(flt=flt, path=path, cancelled=cancelled)  # type: ignore[operator]
 
     def exported(self, result: Any) -> None:
-        self.status_shown.emit(f"Saved {result.actions:,} actions to {result.path}")
+        self.status_shown.emit(
+            self.tr("Saved {count} actions to {path}").format(
+                count=group_digits(result.actions), path=result.path
+            )
+        )
 
     def export_minutes(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
         self.flush_pending()
         written = self.services.minutes.export_docx(
             meeting_id=meeting_id, path=path, template=template
         )
-        self.status_shown.emit(f"Minutes saved to {written}")
+        self.status_shown.emit(self.tr("Minutes saved to {path}").format(path=written))
         return written
 
 

@@ -26,6 +26,7 @@ PARTS: dict[str, tuple[str, ...]] = {
         "presenter.py",
         "background.py",
         "undo.py",
+        "controller.py",
         "instance_lock.py",
         "views/welcome_dialog.py",
     ),

@@ -119,6 +119,21 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <source>Kept the other version of {what}.</source>
+        <translation>Die andere Fassung von {what} wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>Saved {count} actions to {path}</source>
+        <translation>{count} Maßnahmen in {path} gespeichert</translation>
+    </message>
+    <message>
+        <source>Minutes saved to {path}</source>
+        <translation>Protokoll in {path} gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>InstanceLock</name>
     <message>
         <source>{database} is open in another AlignMeet.</source>
