@@ -222,3 +222,27 @@ def test_the_catalogue_is_complete(tmp_path: Path) -> None:
                 elif any(not (form.text or "").strip() for form in forms):
                     problems.append(f"{ts.stem}: {name}: {source!r} has no translation")
     assert problems == [], f"{len(problems)} untranslated:\n" + "\n".join(problems[:40])
+
+
+def test_every_ui_file_with_strings_is_in_a_catalogue() -> None:
+    """A file whose strings no catalogue collects stays English in every language (the
+    controller's status lines did)."""
+    import re
+
+    sys.path.insert(0, str(i18n.TRANSLATIONS))
+    try:
+        update = importlib.import_module("update")
+    finally:
+        sys.path.pop(0)
+    collected = {p for part in update.PARTS for p in update.sources(part)}
+    marker = re.compile(r"\bself\.tr\(|QCoreApplication\.translate\(|QT_TRANSLATE_NOOP\(")
+    skipped = {"screenshots.py", "i18n.py"}  # developer tools and the loader itself
+    missing = [
+        str(path.relative_to(update.UI))
+        for path in sorted(update.UI.rglob("*.py"))
+        if path.name not in skipped
+        and "translations" not in path.parts
+        and marker.search(path.read_text(encoding="utf-8"))
+        and path not in collected
+    ]
+    assert missing == []
