@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, and_, delete, event, insert, select, update
@@ -107,14 +108,17 @@ def _read(connection: Connection, table: Table, key: tuple[Any, ...]) -> Row | N
     return dict(row) if row is not None else None
 
 
-def _referencing(table: Table) -> list[tuple[Table, Any, str]]:
-    """(child table, its foreign-key column, ondelete) for every column pointing at `table`."""
-    found = []
-    for child in m.Base.metadata.sorted_tables:
-        for fk in child.foreign_keys:
-            if fk.column.table is table:
-                found.append((child, fk.parent, (fk.ondelete or "NO ACTION").upper()))
-    return found
+@cache
+def _referencing(table: Table) -> tuple[tuple[Table, Any, str], ...]:
+    """(child table, its foreign-key column, ondelete) for every column pointing at `table`
+    (the schema does not change while the app runs: worked out once per table, not once per
+    deleted row)."""
+    return tuple(
+        (child, fk.parent, (fk.ondelete or "NO ACTION").upper())
+        for child in m.Base.metadata.sorted_tables
+        for fk in child.foreign_keys
+        if fk.column.table is table
+    )
 
 
 def _record_delete(connection: Connection, changes: Changeset, table: Table, row: Row) -> None:
