@@ -133,6 +133,12 @@ class Meeting(Base):
     elapsed_seconds: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When the meeting really started (revision 0005), beside the planned starts_at.
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The revision of the previous meeting's minutes this meeting approved (0005).
+    approved_minutes_id: Mapped[int | None] = mapped_column(
+        ForeignKey("minutes_record.id", ondelete="SET NULL", use_alter=True)
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
     series: Mapped[Series] = relationship()
     __mapper_args__ = {"version_id_col": version}
@@ -153,7 +159,28 @@ class Participant(Base):
     committed_at: Mapped[datetime | None] = mapped_column(DateTime)
     confidence: Mapped[int | None] = mapped_column(Integer)
     commitment_note: Mapped[str] = mapped_column(Text, default="")
+    # Attendance and commitments carry the version their user saw (revision 0005).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     member: Mapped[Member] = relationship()
+    __mapper_args__ = {"version_id_col": version}
+
+
+class MinutesRecord(Base):
+    """What a meeting's minutes said when it was closed (revision 0005): the gathered
+    minutes as JSON and a SHA-256 of that text. One row per closing; a reopened and
+    closed again meeting gets revision 2, and so on. Never changed once written."""
+
+    __tablename__ = "minutes_record"
+    __table_args__ = (UniqueConstraint("meeting_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str] = mapped_column(String(20))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
 
 
 class AgendaItem(Base):
