@@ -26,6 +26,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: runs on the SQLite backend only (FTS5, files, backups, WAL)"
     )
+    config.addinivalue_line(
+        "markers", "postgres_only: runs on the PostgreSQL backend only (skips without a server)"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -34,7 +37,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     )
     if "db_backend" in metafunc.fixturenames and not named:
         only_sqlite = metafunc.definition.get_closest_marker("sqlite_only") is not None
-        backends = ["sqlite"] if only_sqlite else list(BACKENDS)
+        only_postgres = metafunc.definition.get_closest_marker("postgres_only") is not None
+        backends = (
+            ["sqlite"] if only_sqlite else ["postgresql"] if only_postgres else list(BACKENDS)
+        )
         metafunc.parametrize("db_backend", backends, indirect=True)
 
 

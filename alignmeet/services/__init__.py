@@ -17,6 +17,7 @@ from alignmeet.services.meetings import MeetingService
 from alignmeet.services.minutes import MinutesService
 from alignmeet.services.people import PeopleService
 from alignmeet.services.toolkit import TOOLKIT
+from alignmeet.storage import changelog
 from alignmeet.storage.database import Database, DatabaseOpenError, open_database
 
 if TYPE_CHECKING:
@@ -70,9 +71,12 @@ class Services:
         return service
 
     def bootstrap(self) -> None:
-        """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates."""
+        """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates;
+        and the change log trimmed to the last day (alignmeet.storage.changelog)."""
         self.people.ensure_default_teams()
         self.agenda.ensure_builtin_templates()
+        with self.db.engine.begin() as connection:
+            changelog.trim(connection)
 
     def close(self) -> None:
         self.db.dispose()

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Mapper, ORMExecuteState, Session
 
 from alignmeet.i18n import _
 from alignmeet.services.base import _MODELS, GUARDED_FIELDS, NotFoundError, ServiceBase, _book
+from alignmeet.storage import changelog
 from alignmeet.storage import models as m
 
 VERSION = "version"  # the optimistic-locking counter: never compared, never put back
@@ -307,6 +308,7 @@ class JournalService(ServiceBase):
                         update(table).where(_where_key(table, step.key)).values(**values)
                     )
                 written.append((step.table, step.key, _read(connection, table, step.key)))
+                changelog.touch(s, step.table, step.key[0] if len(step.key) == 1 else None)
             engine = connection.engine
         _remember(engine, written)
 

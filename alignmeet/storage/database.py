@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from uuid import uuid4
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alignmeet import paths
 from alignmeet.i18n import _
+from alignmeet.storage import changelog
 from alignmeet.storage.integrity import quick_check_file
 
 # The newest schema this version knows, and every schema it can upgrade from.
@@ -45,10 +47,15 @@ class Database:
     changed_since_backup: bool = False
     # Opened read-only (another AlignMeet holds the file): every write fails.
     read_only: bool = False
+    # This client, in the change log: its own writes are not news to it.
+    origin: str = field(default_factory=lambda: uuid4().hex)
 
     def __post_init__(self) -> None:
         def committed(_session: Session) -> None:
             self.changed_since_backup = True
+
+        # Every session of this client signs the change-log rows it writes.
+        self.sessions.configure(info={changelog.ORIGIN: self.origin})
 
         event.listen(self.sessions, "after_commit", committed)
 
@@ -106,6 +113,10 @@ class Database:
         if not self.is_sqlite or self.path is None:
             return None  # a server checks itself
         return quick_check_file(self.path)
+
+    def change_feed(self) -> changelog.ChangeFeed:
+        """Other clients' writes as they land (see alignmeet.storage.changelog)."""
+        return changelog.open_feed(self.engine, self.origin)
 
     def dispose(self) -> None:
         self.engine.dispose()

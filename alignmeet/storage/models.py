@@ -513,6 +513,18 @@ class ChannelRule(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ChangeLog(Base):
+    """One row per committed write (revision 0005): which tables and rows it changed and
+    which client wrote it. Other windows, other facilitators on the same server and Room
+    Link read it to refresh what they show (alignmeet.storage.changelog); kept for a day."""
+
+    __tablename__ = "change_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    origin: Mapped[str] = mapped_column(String(40))
+    changes: Mapped[str] = mapped_column(Text)
+
+
 # ---- text no database column can hold ----------------------------------------------------
 # PostgreSQL's text types cannot store NUL (U+0000): psycopg refuses the whole statement.
 # Text with a NUL is refused here, on every backend alike, as bad input at its field —

@@ -11,6 +11,8 @@ Create Date: 2026-12-06
   previous meeting's minutes this meeting approved.
 - meeting.started_at: when the meeting really started (the meeting clock), beside the
   planned starts_at.
+- change_log (new): one row per committed write, the tables and row ids it changed and
+  which client wrote it, so other windows and facilitators refresh what they show.
 - participant.version: attendance and commitments are versioned like the other records
   two facilitators may edit, so a write carries the version its user saw.
 
@@ -43,6 +45,16 @@ def upgrade() -> None:
     with op.batch_alter_table('minutes_record', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_minutes_record_meeting_id'), ['meeting_id'], unique=False)
 
+    op.create_table('change_log',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('origin', sa.String(length=40), nullable=False),
+    sa.Column('changes', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_change_log'))
+    )
+    with op.batch_alter_table('change_log', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_change_log_at'), ['at'], unique=False)
+
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         # A new nullable column may carry its own REFERENCES clause on SQLite.
@@ -74,3 +86,4 @@ def downgrade() -> None:
     op.drop_constraint('fk_meeting_approved_minutes_id_minutes_record', 'meeting', type_='foreignkey')
     op.drop_column('meeting', 'approved_minutes_id')
     op.drop_table('minutes_record')
+    op.drop_table('change_log')
