@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from alignmeet.services.exports import ExportService
     from alignmeet.services.followups import FollowUpService
     from alignmeet.services.journal import JournalService
+    from alignmeet.services.operations import Operations
 
 __all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
 
@@ -53,6 +54,13 @@ class Services:
         from alignmeet.services.exports import ExportService
 
         return ExportService(self.db, self._clock)
+
+    @cached_property
+    def operations(self) -> Operations:
+        """The one write path: a use case run as an operation that says what it changed."""
+        from alignmeet.services.operations import Operations
+
+        return Operations(self)
 
     @cached_property
     def journal(self) -> JournalService:

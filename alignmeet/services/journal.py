@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, and_, delete, event, insert, select, update
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session
 
+from alignmeet.domain.changes import OpChanges, merge
 from alignmeet.i18n import _
 from alignmeet.services.base import _MODELS, GUARDED_FIELDS, NotFoundError, ServiceBase, _book
 from alignmeet.storage import changelog
@@ -68,6 +69,20 @@ class Changeset:
     @property
     def tables(self) -> set[str]:
         return {c.table for c in self.changes}
+
+    def op_changes(self, origin: str = "") -> OpChanges:
+        """The tables and row ids these rows belong to: what screens refresh from."""
+        ids: dict[str, set[int] | None] = {}
+        for c in self.changes:
+            known = ids.setdefault(c.table, set())
+            if known is not None and len(c.key) == 1 and isinstance(c.key[0], int):
+                known.add(c.key[0])
+            else:
+                ids[c.table] = None
+        return merge(
+            [OpChanges(ids={t: (frozenset(i) if i is not None else None) for t, i in ids.items()})],
+            origin=origin,
+        )
 
     def values(self, table: str, column: str) -> set[Any]:
         """Every value `column` of `table` had before or after (e.g. the meetings touched)."""

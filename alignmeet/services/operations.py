@@ -1,0 +1,81 @@
+"""The one write path: every change is an operation that says what it changed.
+
+    outcome = services.operations.run("new idea", lambda s: s.agenda.add_idea(...))
+    outcome.result     # what the use case returned (a record)
+    outcome.changes    # OpChanges: tables and row ids written — what screens refresh from
+    outcome.rows       # the journal's Changeset: what Undo puts back, Redo does again
+
+The desktop window's controller, the command line and Room Link's server all write this
+way, so each change can be undone, is announced to every screen that shows it, and (via
+the change log, alignmeet.storage.changelog) reaches other windows and facilitators.
+Listeners registered with `subscribe` hear every operation run through this object, on
+the thread that ran it (Room Link's server thread, say): a GUI hands them to its own
+thread before touching widgets.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from alignmeet.domain.changes import OpChanges
+
+if TYPE_CHECKING:
+    from alignmeet.services import Services
+    from alignmeet.services.journal import Changeset
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    label: str
+    result: T
+    changes: OpChanges
+    rows: Changeset
+    # Who asked for it, for the history and the minutes: "" for this window's user, else
+    # e.g. a Room Link device's member.
+    author: str = ""
+
+
+Listener = Callable[["Outcome[object]"], None]
+
+
+class Operations:
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Hear every operation run here; returns a function that stops listening."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def run(self, label: str, op: Callable[[Services], T], *, author: str = "") -> Outcome[T]:
+        """Run one use case (or a few, as one step) recorded by the journal."""
+        services = self._services
+        with services.journal.recording() as rows:
+            result = op(services)
+        outcome = Outcome(
+            label=label,
+            result=result,
+            changes=rows.op_changes(origin=services.db.origin),
+            rows=rows,
+            author=author,
+        )
+        if rows:
+            with self._lock:
+                listeners = list(self._listeners)
+            for listener in listeners:
+                listener(outcome)  # type: ignore[arg-type]
+        return outcome
