@@ -14,7 +14,7 @@ from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError
 from alignmeet.services.meetings import MeetingService
-from alignmeet.services.minutes import MinutesService
+from alignmeet.services.minutes import MinutesRecordError, MinutesService
 from alignmeet.services.people import PeopleService
 from alignmeet.services.toolkit import TOOLKIT
 from alignmeet.storage.database import Database, DatabaseOpenError, open_database
@@ -24,7 +24,13 @@ if TYPE_CHECKING:
     from alignmeet.services.followups import FollowUpService
     from alignmeet.services.journal import JournalService
 
-__all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
+__all__ = [
+    "DatabaseOpenError",
+    "MinutesRecordError",
+    "NotFoundError",
+    "Services",
+    "open_services",
+]
 
 
 class Services:
