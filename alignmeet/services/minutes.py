@@ -623,9 +623,3 @@ def _plans(
         )
     return tuple(plans)
 
-
-def revision_label(info: r.RevisionInfo) -> str:
-    """ "revision 2, closed on 14 Oct 2026" (for messages)."""
-    return _("revision {revision}, closed on {date}").format(
-        revision=info.revision, date=short_date(info.closed_at)
-    )

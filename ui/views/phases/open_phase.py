@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -80,6 +81,9 @@ class PreviousMinutesRow(QWidget):
         self.revision_combo.activated.connect(self._on_revision_combo_activated)
         self.hint = plain_label(object_name="Hint")
         self.hint.setWordWrap(True)
+        # As wide as their text: a click on the row's empty end toggles nothing.
+        for widget in (self.check, self.revision_combo):
+            widget.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
@@ -156,10 +160,9 @@ class PreviousMinutesRow(QWidget):
         previous = self.previous
         if previous is None or not previous.revisions:
             return None
-        if self.revision_combo.isVisible() or self.revision_combo.count():
-            data = self.revision_combo.currentData()
-            if isinstance(data, int):
-                return data
+        data = self.revision_combo.currentData()  # None when there is one revision
+        if isinstance(data, int):
+            return data
         chosen = previous.approved_revision or previous.revisions[0]
         return chosen.revision
 
