@@ -302,8 +302,13 @@ def build_demo(services: Services, *, today: date) -> DemoSummary:
     # wrote their KPI review, glossary decisions, lead feedback... with the meetings' own
     # timestamps; what happened after a close (the next meeting's review, November's KPI
     # values) is left out, so October's minutes say what was true in October.
+    # A goal or a lesson keeps no history: the toolkit is set as it stood at each close.
     for held in (m1, m2):
+        closed_at = services.meetings.get_meeting(held).closed_at
+        assert closed_at is not None
+        toolkit_as_of(services, context, closed_at)
         services.minutes.record_past_close(held, reconstructed=False)
+    toolkit_as_of(services, context, datetime.combine(today, time(12, 0)))
 
     all_actions = [a for mid in (m1, m2, m3) for a in services.actions.actions_for_meeting(mid)]
     return DemoSummary(
@@ -335,6 +340,14 @@ TOOLKIT_SEEDS = (
     "coaching",
     "board",
 )
+
+
+def toolkit_as_of(services: Services, ctx: DemoContext, moment: datetime) -> None:
+    """Bring what the toolkit keeps without history to how it stood at `moment`."""
+    for area in TOOLKIT_SEEDS:
+        module = import_module(f"alignmeet.demo_toolkit.{area}")
+        if hasattr(module, "as_of"):
+            module.as_of(services, ctx, moment)
 
 
 def seed_toolkit(services: Services, ctx: DemoContext) -> dict[str, dict[str, int]]:

@@ -345,3 +345,33 @@ def test_any_text_reads_back_from_the_record_exactly(services, new_meeting, peop
     expected = replace(live, meeting=closed, stamp=stored.stamp)
     assert stored == expected
     services.meetings.delete_meeting(meeting.id)
+
+
+@pytest.mark.sqlite_only
+def test_an_upgraded_0004_file_gets_reconstructed_records_on_first_export(tmp_path, db_backend):
+    """The committed schema-0004 file (two closed meetings, no records) after the upgrade."""
+    import shutil
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[1] / "storage" / "fixtures" / "schema-0004.sqlite3"
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(fixture, path)
+    today = datetime(2026, 12, 6, 12, 0)
+    services = Services(open_database(path), clock=lambda: today)
+    try:
+        closed = [x for x in services.meetings.list_meetings() if x.status.value == "closed"]
+        assert closed
+        for meeting in closed:
+            assert services.minutes.revisions(meeting.id) == ()
+            first = docx_text(
+                services.minutes.export_docx(meeting_id=meeting.id, path=tmp_path / "a.docx")
+            )
+            assert "Reconstructed on 6 Dec 2026 from the data of that day" in first
+            second = docx_text(
+                services.minutes.export_docx(meeting_id=meeting.id, path=tmp_path / "b.docx")
+            )
+            assert second == first
+            (info,) = services.minutes.revisions(meeting.id)
+            assert info.revision == 1
+    finally:
+        services.close()
