@@ -108,7 +108,7 @@ def seed(services: Services, ctx: DemoContext) -> dict[str, int]:
             meeting_id = ctx.held_meeting_ids[index]
         stamp = datetime.combine(day, time(11, 0)) + timedelta(minutes=wins + lessons)
         board = BoardService(services.db, lambda stamp=stamp: stamp)
-        entry = board.add_entry(
+        board.add_entry(
             kind=kind,
             title=title,
             details=details,

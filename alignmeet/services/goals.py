@@ -789,9 +789,7 @@ class GoalService(ServiceBase):
             )
             by_kpi: dict[int, list[m.KpiMeasurement]] = {k.id: [] for k in kpis}
             if kpis:
-                measured = select(m.KpiMeasurement).where(
-                    m.KpiMeasurement.kpi_id.in_(list(by_kpi))
-                )
+                measured = select(m.KpiMeasurement).where(m.KpiMeasurement.kpi_id.in_(list(by_kpi)))
                 if self.as_of is not None:
                     measured = measured.where(m.KpiMeasurement.recorded_at <= self.as_of)
                 for x in s.scalars(measured.order_by(m.KpiMeasurement.period)):

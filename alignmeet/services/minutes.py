@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime
 from importlib import import_module
@@ -38,7 +38,7 @@ from alignmeet import i18n
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus
 from alignmeet.domain.record_codec import Codec, RecordFormatError, canonical_json
-from alignmeet.domain.rules import ValidationError, short_date
+from alignmeet.domain.rules import ValidationError
 from alignmeet.domain.sections import DocSection
 from alignmeet.export import ExportError
 from alignmeet.i18n import _
@@ -341,10 +341,8 @@ class MinutesService(ServiceBase):
                 revision=1, closed_at=info.closed_at, revisions=(info,), reconstructed_on=now
             )
             return replace(data, stamp=stamp)
-        try:
+        with suppress(IntegrityError, ValidationError):  # recorded meanwhile: read theirs
             self.record_past_close(meeting_id)
-        except (IntegrityError, ValidationError):
-            pass  # someone else recorded it meanwhile: read theirs
         return self._load(meeting_id, None)
 
     # ---- reading a record back ----------------------------------------------------------
@@ -454,9 +452,7 @@ class MinutesService(ServiceBase):
             revisions = tuple(_info(x) for x in rows)
             if _is_legacy(previous, rows) and previous.closed_at is not None:
                 # Approving records it first (reconstructed), as revision 1.
-                revisions = (
-                    r.RevisionInfo(id=0, revision=1, closed_at=previous.closed_at),
-                )
+                revisions = (r.RevisionInfo(id=0, revision=1, closed_at=previous.closed_at),)
             return r.PreviousMinutes(
                 meeting_id=previous.id,
                 meeting_title=previous.title,
@@ -464,7 +460,9 @@ class MinutesService(ServiceBase):
                 closed=previous.status == MeetingStatus.CLOSED.value,
                 revisions=revisions,
                 approved=meeting.previous_minutes_approved,
-                approved_id=meeting.approved_minutes_id if meeting.previous_minutes_approved else None,
+                approved_id=meeting.approved_minutes_id
+                if meeting.previous_minutes_approved
+                else None,
             )
 
     def approve_previous(self, *, meeting_id: int, revision: int | None) -> r.PreviousMinutes:
@@ -478,10 +476,8 @@ class MinutesService(ServiceBase):
                 legacy = previous is not None and _is_legacy(previous, _record_rows(s, previous.id))
                 previous_id = previous.id if previous is not None else None
             if legacy and previous_id is not None and revision == 1:
-                try:
+                with suppress(IntegrityError, ValidationError):  # recorded meanwhile
                     self.record_past_close(previous_id)
-                except (IntegrityError, ValidationError):
-                    pass  # recorded meanwhile
         asked = {"previous_minutes_approved"}
         with self._guarded(m.Meeting, meeting_id, asked) as guard, self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
@@ -553,9 +549,7 @@ def _approved_previous(s: Session, meeting: m.Meeting) -> r.ApprovedRevision | N
     )
 
 
-def _rewound(
-    s: Session, actions: list[r.ActionRecord], as_of: datetime
-) -> list[r.ActionRecord]:
+def _rewound(s: Session, actions: list[r.ActionRecord], as_of: datetime) -> list[r.ActionRecord]:
     """The actions as they stood at `as_of`: those created later left out; status and due
     date from the first change after it (each change keeps what it replaced)."""
     if not actions:
@@ -622,4 +616,3 @@ def _plans(
             )
         )
     return tuple(plans)
-

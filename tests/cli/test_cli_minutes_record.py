@@ -60,8 +60,15 @@ def test_export_minutes_writes_the_latest_revision_of_record(capsys, tmp_path, d
     path, meeting_id = db
     out = tmp_path / "m.docx"
     code, _out, err = run(
-        capsys, "export", "minutes", "--db", str(path), "--meeting", str(meeting_id),
-        "--out", str(out),
+        capsys,
+        "export",
+        "minutes",
+        "--db",
+        str(path),
+        "--meeting",
+        str(meeting_id),
+        "--out",
+        str(out),
     )
     assert code == 0, err
     text = docx_text(out)
@@ -74,8 +81,17 @@ def test_export_minutes_revision_1_is_still_there(capsys, tmp_path, db):
     path, meeting_id = db
     out = tmp_path / "r1.docx"
     code, _out, err = run(
-        capsys, "export", "minutes", "--db", str(path), "--meeting", str(meeting_id),
-        "--revision", "1", "--out", str(out),
+        capsys,
+        "export",
+        "minutes",
+        "--db",
+        str(path),
+        "--meeting",
+        str(meeting_id),
+        "--revision",
+        "1",
+        "--out",
+        str(out),
     )
     assert code == 0, err
     text = docx_text(out)
@@ -87,8 +103,17 @@ def test_export_minutes_revision_1_is_still_there(capsys, tmp_path, db):
 def test_a_revision_that_does_not_exist_is_one_clear_line(capsys, tmp_path, db):
     path, meeting_id = db
     code, _out, err = run(
-        capsys, "export", "minutes", "--db", str(path), "--meeting", str(meeting_id),
-        "--revision", "7", "--out", str(tmp_path / "x.docx"),
+        capsys,
+        "export",
+        "minutes",
+        "--db",
+        str(path),
+        "--meeting",
+        str(meeting_id),
+        "--revision",
+        "7",
+        "--out",
+        str(tmp_path / "x.docx"),
     )
     assert code == 1
     assert err.count("\n") == 1 and "Traceback" not in err
@@ -103,8 +128,15 @@ def test_a_tampered_record_is_refused_in_one_clear_line(capsys, tmp_path, db):
         s.execute(update(m.MinutesRecord).values(data=m.MinutesRecord.data + " "))
     services.close()
     code, _out, err = run(
-        capsys, "export", "minutes", "--db", str(path), "--meeting", str(meeting_id),
-        "--out", str(tmp_path / "x.docx"),
+        capsys,
+        "export",
+        "minutes",
+        "--db",
+        str(path),
+        "--meeting",
+        str(meeting_id),
+        "--out",
+        str(tmp_path / "x.docx"),
     )
     assert code == 1
     assert err.count("\n") == 1 and "Traceback" not in err

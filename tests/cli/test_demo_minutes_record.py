@@ -96,7 +96,9 @@ def test_november_minutes_leave_out_what_happened_between_the_meetings(demo):
     november = summary.held_meeting_ids[1]
     data = services.minutes.gather(november)
     assert data.stamp is not None and data.stamp.revision == 1
-    assert data.meeting.closed_at is not None and data.meeting.closed_at.date() == date(2026, 11, 10)
+    assert data.meeting.closed_at is not None and data.meeting.closed_at.date() == date(
+        2026, 11, 10
+    )
     # Liam's report was marked done six days after November's meeting: not in its minutes.
     report = next(
         a

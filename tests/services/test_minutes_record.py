@@ -150,7 +150,7 @@ def test_october_minutes_exported_after_november_are_the_same_text_as_at_close(
 
 
 def test_the_follow_up_exports_show_the_status_today(services, october, clock, tmp_path):
-    meeting, kpi, actions = october
+    _meeting, kpi, actions = october
     november_changes(services, clock, kpi, actions)
     result = services.exports.csv(flt=ActionFilter(statuses=None), path=tmp_path / "a.csv")
     text = result.path.read_text(encoding="utf-8-sig")
