@@ -34,6 +34,16 @@ class CliError(Exception):
     """A user error: printed as one line, exit code 1."""
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"invalid revision {value!r}: revisions start at 1")
+    return number
+
+
 def _meeting_ref(value: str) -> int | str:
     text = value.strip().casefold()
     if text == "latest":
@@ -172,6 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("--out", metavar="FILE.docx", type=Path, required=True)
     minutes.add_argument(
         "--template", metavar="company.docx", type=Path, help="a .docx whose styles to use"
+    )
+    minutes.add_argument(
+        "--revision",
+        metavar="N",
+        type=_positive_int,
+        help="which revision of record of a closed meeting (default: the latest; a closed "
+        "meeting's minutes are always the record taken when it was closed)",
     )
 
     followups = kinds.add_parser(
@@ -433,9 +450,11 @@ def _export_minutes(args: argparse.Namespace) -> int:
             ) from exc
         try:
             written = services.minutes.export_docx(
-                meeting_id=meeting_id, path=args.out, template=template
+                meeting_id=meeting_id, path=args.out, template=template, revision=args.revision
             )
         except NotFoundError as exc:
+            if args.revision is not None:
+                raise CliError(str(exc)) from exc
             raise CliError(_no_meeting(meeting_id, args.db)) from exc
         except ExportError as exc:
             raise CliError(str(exc)) from exc

@@ -298,6 +298,17 @@ def build_demo(services: Services, *, today: date) -> DemoSummary:
         meeting_days=(day1, day2, day3),
     )
     toolkit = seed_toolkit(services, context)
+    # The held meetings' minutes of record, as they stood when each closed: the toolkit
+    # wrote their KPI review, glossary decisions, lead feedback... with the meetings' own
+    # timestamps; what happened after a close (the next meeting's review, November's KPI
+    # values) is left out, so October's minutes say what was true in October.
+    # A goal or a lesson keeps no history: the toolkit is set as it stood at each close.
+    for held in (m1, m2):
+        closed_at = services.meetings.get_meeting(held).closed_at
+        assert closed_at is not None
+        toolkit_as_of(services, context, closed_at)
+        services.minutes.record_past_close(held, reconstructed=False)
+    toolkit_as_of(services, context, datetime.combine(today, time(12, 0)))
 
     all_actions = [a for mid in (m1, m2, m3) for a in services.actions.actions_for_meeting(mid)]
     return DemoSummary(
@@ -329,6 +340,14 @@ TOOLKIT_SEEDS = (
     "coaching",
     "board",
 )
+
+
+def toolkit_as_of(services: Services, ctx: DemoContext, moment: datetime) -> None:
+    """Bring what the toolkit keeps without history to how it stood at `moment`."""
+    for area in TOOLKIT_SEEDS:
+        module = import_module(f"alignmeet.demo_toolkit.{area}")
+        if hasattr(module, "as_of"):
+            module.as_of(services, ctx, moment)
 
 
 def seed_toolkit(services: Services, ctx: DemoContext) -> dict[str, dict[str, int]]:
@@ -613,7 +632,9 @@ Lesson: three SQLs went cold because nobody owned them during the SDR holidays.
             "Next time we start with the ICP."
         ),
     )
-    sv.meetings.close_meeting(meeting_id=mid, next_meeting_at=_at(next_day))
+    # The minutes of record are taken once the toolkit's part of this meeting exists too
+    # (build_demo: record_past_close, as they stood at this close).
+    sv.meetings.close_meeting(meeting_id=mid, next_meeting_at=_at(next_day), record_minutes=False)
     b.m1_actions = created
     return mid
 
@@ -931,7 +952,7 @@ Lesson: the round-robin idea duplicated what the routing tool already does — c
         meeting_id=mid,
         closing_notes="The ICP is nearly there. Next time: speed to lead and the case study.",
     )
-    sv.meetings.close_meeting(meeting_id=mid, next_meeting_at=_at(next_day))
+    sv.meetings.close_meeting(meeting_id=mid, next_meeting_at=_at(next_day), record_minutes=False)
     b.m2_actions = created
     return mid
 

@@ -377,6 +377,21 @@ class Controller(QObject):
         self.meetings_changed.emit()
         return meeting
 
+    def approve_previous_minutes(
+        self, *, meeting_id: int, revision: int | None
+    ) -> r.PreviousMinutes:
+        """Approve a named revision of the previous meeting's minutes (None: withdraw)."""
+        minutes = self.services.minutes
+
+        def changed(_record: r.PreviousMinutes) -> None:
+            self.meeting_changed.emit(meeting_id)
+
+        return self._resolving(
+            lambda: minutes.approve_previous(meeting_id=meeting_id, revision=revision),
+            lambda: minutes.previous_minutes(meeting_id),
+            changed,
+        )
+
     def reopen_meeting(self, meeting_id: int) -> r.MeetingRecord:
         meeting = self.services.meetings.reopen_meeting(meeting_id)
         self.meeting_changed.emit(meeting_id)

@@ -345,6 +345,16 @@ class UndoableController(Controller):
             )
         return result
 
+    def approve_previous_minutes(
+        self, *, meeting_id: int, revision: int | None
+    ) -> r.PreviousMinutes:
+        return self._journaled(
+            self.tr("approving the previous minutes"),
+            lambda: super(UndoableController, self).approve_previous_minutes(
+                meeting_id=meeting_id, revision=revision
+            ),
+        )
+
     def _participant(self, meeting_id: int, member_id: int) -> r.ParticipantRecord | None:
         return next(
             (

@@ -99,7 +99,7 @@ _ENTRIES: tuple[tuple[int | None, str, str, str, str, TeamTag, bool], ...] = (
 def seed(services: Services, ctx: DemoContext) -> dict[str, int]:
     """Wins and lessons stamped at the meetings' own time (and one between meetings)."""
     wins = lessons = 0
-    for index, kind, title, details, author, team, solved in _ENTRIES:
+    for index, kind, title, details, author, team, _solved in _ENTRIES:
         if index is None:
             day = ctx.meeting_days[1] + timedelta(days=6)
             meeting_id = None
@@ -108,7 +108,7 @@ def seed(services: Services, ctx: DemoContext) -> dict[str, int]:
             meeting_id = ctx.held_meeting_ids[index]
         stamp = datetime.combine(day, time(11, 0)) + timedelta(minutes=wins + lessons)
         board = BoardService(services.db, lambda stamp=stamp: stamp)
-        entry = board.add_entry(
+        board.add_entry(
             kind=kind,
             title=title,
             details=details,
@@ -116,10 +116,27 @@ def seed(services: Services, ctx: DemoContext) -> dict[str, int]:
             author_id=ctx.member_ids.get(author),
             meeting_id=meeting_id,
         )
-        if solved:
-            board.resolve(entry_id=entry.id)
         if kind == "win":
             wins += 1
         else:
             lessons += 1
     return {"wins": wins, "lessons": lessons}
+
+
+# A lesson marked solved was solved two weeks after the meeting that raised it.
+SOLVED_AFTER = timedelta(days=14)
+
+
+def as_of(services: Services, ctx: DemoContext, moment: datetime) -> None:
+    """Solve the lessons solved by `moment` (the demo goes forward in time: before each
+    held meeting's minutes are recorded, then today)."""
+    wanted = {
+        title
+        for index, kind, title, _d, _a, _t, solved in _ENTRIES
+        if solved
+        and index is not None
+        and moment >= datetime.combine(ctx.meeting_days[index], time(11, 0)) + SOLVED_AFTER
+    }
+    for entry in services.board.entries(kind="lesson", unresolved_only=True):
+        if entry.title in wanted:
+            services.board.resolve(entry_id=entry.id)

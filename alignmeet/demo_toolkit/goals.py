@@ -6,7 +6,7 @@ marketing-sourced pipeline $1.3M, then $1.6M against $1.8M)."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.goals import Disposition, GoalKind
@@ -34,7 +34,6 @@ def seed(services: Services, ctx: DemoContext) -> dict[str, int]:
     kenji = _member(ctx, "kenji", sales)
 
     # ---- revenue goals: last quarter (closed, slightly missed) and this one (under way)
-    done = (ctx.today - quarter.start).days / max(1, (quarter.end - quarter.start).days + 1)
     goals.add_goal(
         kind=GoalKind.REVENUE,
         title="New ARR from new customers",
@@ -50,7 +49,7 @@ def seed(services: Services, ctx: DemoContext) -> dict[str, int]:
         title="New ARR from new customers",
         period=quarter.key,
         target_value=5_400_000,
-        actual_value=round(5_400_000 * max(0.08, done * 0.92), -4),
+        actual_value=revenue_so_far(ctx.today, ctx.today),
         unit="$",
         owner_id=amara,
         notes="One number for both teams: Sales closes it, Marketing fills the pipeline for it.",
@@ -182,6 +181,25 @@ def seed(services: Services, ctx: DemoContext) -> dict[str, int]:
         "kpis": 4,
         "kpi_measurements": count,
     }
+
+
+def revenue_so_far(today: date, day: date) -> float:
+    """This quarter's new ARR as it stood on `day` (the quarter holding `today`)."""
+    quarter = period_containing("quarter", today)
+    day = max(quarter.start, min(day, today))
+    done = (day - quarter.start).days / max(1, (quarter.end - quarter.start).days + 1)
+    return round(5_400_000 * max(0.08, done * 0.92), -4)
+
+
+def as_of(services: Services, ctx: DemoContext, moment: datetime) -> None:
+    """The revenue goal's "so far" as it stood at `moment` (a goal keeps no history: the
+    demo sets it before each held meeting's minutes are recorded, then today's)."""
+    quarter = period_containing("quarter", ctx.today)
+    goal = services.goals.revenue_goal(quarter.key)
+    if goal is not None:
+        services.goals.update_goal(
+            goal_id=goal.id, actual_value=revenue_so_far(ctx.today, moment.date())
+        )
 
 
 _NOTES = {

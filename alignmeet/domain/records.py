@@ -226,8 +226,79 @@ class MemberPlan:
 
 
 @dataclass(frozen=True)
+class RevisionInfo:
+    """One closing of a meeting: the minutes of record it froze."""
+
+    id: int  # the stored record's id (what a later meeting approves)
+    revision: int  # 1, 2, ... (a reopened and closed again meeting gets the next one)
+    closed_at: datetime
+    # Set when the record was made after the fact, for a meeting closed before AlignMeet
+    # kept minutes of record: when it was reconstructed.
+    reconstructed_on: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ApprovedRevision:
+    """A named revision of a meeting's minutes, as another meeting approved it: the
+    approved meeting (title, date) and the revision; or, seen from the approved minutes,
+    the meeting that approved them."""
+
+    meeting_id: int
+    meeting_title: str
+    meeting_date: date
+    revision: int
+
+
+@dataclass(frozen=True)
+class MinutesStamp:
+    """What the minutes say about themselves, around the stored content: which revision
+    of record they are (None: a draft of a meeting that is not closed), every revision,
+    whether the record was reconstructed, and which later meetings approved it. Worked out
+    when the minutes are shown; it is never part of the stored record or its hash."""
+
+    revision: int | None
+    closed_at: datetime | None
+    revisions: tuple[RevisionInfo, ...] = ()  # newest first
+    reconstructed_on: datetime | None = None
+    approved_in: tuple[ApprovedRevision, ...] = ()  # the meetings that approved this one
+
+    @property
+    def latest(self) -> RevisionInfo | None:
+        return self.revisions[0] if self.revisions else None
+
+    @property
+    def superseded(self) -> bool:
+        """A newer revision exists than the one shown."""
+        latest = self.latest
+        return self.revision is not None and latest is not None and latest.revision > self.revision
+
+
+@dataclass(frozen=True)
+class PreviousMinutes:
+    """What a meeting's Open phase offers to approve: the previous meeting of its series
+    (None: this is the first) and the revisions of its minutes of record."""
+
+    meeting_id: int | None
+    meeting_title: str
+    meeting_date: date | None
+    closed: bool
+    revisions: tuple[RevisionInfo, ...]  # newest first
+    approved: bool  # this meeting approved the previous minutes
+    approved_id: int | None  # the revision approved (None: none named, e.g. older data)
+
+    @property
+    def approved_revision(self) -> RevisionInfo | None:
+        return next((x for x in self.revisions if x.id == self.approved_id), None)
+
+
+@dataclass(frozen=True)
 class MinutesData:
-    """Everything the minutes show, gathered in one read."""
+    """Everything the minutes show, gathered in one read.
+
+    For a closed meeting this is its minutes of record: stored when it was closed and read
+    back exactly (`alignmeet.domain.record_codec`). Fields added later must have defaults,
+    so that records written before them still read.
+    """
 
     meeting: MeetingRecord
     participants: tuple[ParticipantRecord, ...]
@@ -239,6 +310,12 @@ class MinutesData:
     # What the alignment toolkit adds when the meeting touched it (KPI review, glossary
     # changes, lead feedback, ...), in the order the minutes show them.
     toolkit: tuple[DocSection, ...] = ()
+    # The revision of the previous meeting's minutes this meeting approved (None: none
+    # named; `meeting.previous_minutes_approved` may still say they were approved).
+    approved_previous: ApprovedRevision | None = None
+    # Which revision of record this is, and its history (see MinutesStamp); None for the
+    # stored content itself.
+    stamp: MinutesStamp | None = None
 
     @property
     def present(self) -> tuple[ParticipantRecord, ...]:

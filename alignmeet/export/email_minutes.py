@@ -24,7 +24,14 @@ from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.html_minutes import render_template
 from alignmeet.export.sanitize import clean_text
-from alignmeet.export.wording import at_time, long_date, quoted, time_of_day
+from alignmeet.export.wording import (
+    at_time,
+    long_date,
+    previous_approval,
+    quoted,
+    record_lines,
+    time_of_day,
+)
 from alignmeet.i18n import _
 
 __all__ = [
@@ -126,6 +133,8 @@ def _context(data: MinutesData) -> dict[str, Any]:
         "committed_count": sum(1 for c in commitments if c["committed"]),
         "next_meeting": at_time(next_at) if next_at is not None else "",
         "sender": one_line(meeting.facilitator_name),
+        "record_lines": [one_line(line) for line in record_lines(data)],
+        "previous_approved": one_line(previous_approval(data)),
     }
 
 

@@ -41,7 +41,9 @@ from alignmeet.export.wording import (
     parked_details,
     person_details,
     person_text,
+    previous_approval,
     quoted,
+    record_lines,
     teams_of,
     time_line,
     time_of_day,
@@ -188,10 +190,11 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
         "owner_column": owner_column(),
         "title": clean_text(meeting.title) or _("Meeting minutes"),
         "title_block": title_block,
+        "record_lines": record_lines(data),
         "attendance": attendance,
         "topic": clean_text(meeting.topic),
         "end_goal": clean_text(meeting.end_goal),
-        "previous_approved": meeting.previous_minutes_approved,
+        "previous_approved": previous_approval(data),
         "follow_ups": [
             {
                 "action": f.action,

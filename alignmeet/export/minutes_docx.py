@@ -66,7 +66,9 @@ from alignmeet.export.wording import (
     parked_details,
     person_details,
     person_text,
+    previous_approval,
     quoted,
+    record_lines,
     teams_of,
     time_line,
     time_of_day,
@@ -127,6 +129,9 @@ def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
 
     out.append(para(run(clean_text(meeting.title) or _("Meeting minutes")), s.title))
     out.append(_title_block(data, teams, width))
+    # Which revision of record this is (as closed on ...), its revisions and approvals.
+    for line in record_lines(data):
+        out.append(para(run(line, MUTED_ITALIC), after=60))
 
     out.append(para(run(_("Attendance")), s.heading1))
     for group, people in attendance_groups(data):
@@ -140,9 +145,9 @@ def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
             out.append(para(run(_("Topic: "), LABEL) + run(topic), after=80))
         if end_goal:
             out.append(para(run(_("End goal: "), LABEL) + run(end_goal), after=80))
-        if meeting.previous_minutes_approved:
-            text = _("The minutes of the previous meeting were approved.")
-            out.append(para(run(text), after=80))
+        approval = previous_approval(data)
+        if approval:
+            out.append(para(run(approval), after=80))
 
     if data.follow_ups:
         out.append(para(run(_("Review of previous actions")), s.heading1))
@@ -416,4 +421,4 @@ def _set_properties(doc: Any, data: MinutesData) -> None:
     props.category = _("Meeting minutes")
     props.created = data.generated_at
     props.modified = data.generated_at
-    props.revision = 1
+    props.revision = data.stamp.revision if data.stamp and data.stamp.revision else 1

@@ -15,7 +15,7 @@ from typing import Any
 from alignmeet.domain.enums import ItemKind
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import MinutesData
-from alignmeet.domain.rules import format_minutes_seconds
+from alignmeet.domain.rules import format_minutes_seconds, short_date
 from alignmeet.i18n import _, ngettext, pgettext
 from alignmeet.i18n import long_date as _long_date
 
@@ -30,7 +30,9 @@ __all__ = [
     "parked_details",
     "person_details",
     "person_text",
+    "previous_approval",
     "quoted",
+    "record_lines",
     "teams_of",
     "time_line",
     "time_of_day",
@@ -157,3 +159,83 @@ def committed_at(moment: datetime, confidence: int | None) -> str:
 def quoted(text: str) -> str:
     """“text” (German: „text“)."""
     return _("“{text}”").format(text=text)
+
+
+# ---- the minutes of record ------------------------------------------------------------------
+def _closed(moment: datetime) -> str:
+    """ "13 Oct 2026 at 10:43"."""
+    return _("{date} at {time}").format(date=short_date(moment), time=time_of_day(moment))
+
+
+def record_lines(data: MinutesData) -> list[str]:
+    """What the minutes say about themselves, under the title block: which revision of
+    record they are and when it was closed, whether it was reconstructed or superseded,
+    every revision, and the meetings that approved it. Empty for a meeting never closed."""
+    stamp = data.stamp
+    if stamp is None:
+        return []
+    lines: list[str] = []
+    latest = stamp.latest
+    if stamp.revision is None:
+        if latest is not None:
+            lines.append(
+                _(
+                    "Draft: the meeting was reopened after revision {revision} was closed on "
+                    "{closed}; these minutes change until it is closed again."
+                ).format(revision=latest.revision, closed=_closed(latest.closed_at))
+            )
+    else:
+        closed = stamp.closed_at or data.meeting.closed_at or data.generated_at
+        lines.append(
+            _("Minutes of record as closed on {closed} (revision {revision}).").format(
+                closed=_closed(closed), revision=stamp.revision
+            )
+        )
+        if stamp.reconstructed_on is not None:
+            lines.append(
+                _(
+                    "Reconstructed on {today} from the data of that day: this meeting was "
+                    "closed on {closed}, before AlignMeet kept minutes of record. Action "
+                    "statuses and KPI values are as they stood at the close; everything else "
+                    "is as it was stored on {today}."
+                ).format(today=short_date(stamp.reconstructed_on), closed=_closed(closed))
+            )
+        if stamp.superseded and latest is not None:
+            lines.append(
+                _("Superseded by revision {revision}, closed on {closed}.").format(
+                    revision=latest.revision, closed=_closed(latest.closed_at)
+                )
+            )
+    if len(stamp.revisions) > 1 or (stamp.revision is None and stamp.revisions):
+        parts = []
+        for number, info in enumerate(stamp.revisions):
+            text = (
+                _("Revision {revision} — closed on {closed}")
+                if number == 0
+                else _("revision {revision} — closed on {closed}")
+            )
+            parts.append(text.format(revision=info.revision, closed=_closed(info.closed_at)))
+        lines.append("; ".join(parts))
+    for approval in stamp.approved_in:
+        lines.append(
+            _("Approved in {meeting} on {date} (revision {revision}).").format(
+                meeting=approval.meeting_title,
+                date=short_date(approval.meeting_date),
+                revision=approval.revision,
+            )
+        )
+    return lines
+
+
+def previous_approval(data: MinutesData) -> str:
+    """The line in "Purpose" saying this meeting approved the previous minutes ("" if not)."""
+    if not data.meeting.previous_minutes_approved:
+        return ""
+    approved = data.approved_previous
+    if approved is None:
+        return _("The minutes of the previous meeting were approved.")
+    return _("The minutes of {meeting} ({date}, revision {revision}) were approved.").format(
+        meeting=approved.meeting_title,
+        date=short_date(approved.meeting_date),
+        revision=approved.revision,
+    )

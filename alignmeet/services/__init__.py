@@ -14,7 +14,7 @@ from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError
 from alignmeet.services.meetings import MeetingService
-from alignmeet.services.minutes import MinutesService
+from alignmeet.services.minutes import MinutesRecordError, MinutesService
 from alignmeet.services.people import PeopleService
 from alignmeet.services.toolkit import TOOLKIT
 from alignmeet.storage import changelog
@@ -26,7 +26,13 @@ if TYPE_CHECKING:
     from alignmeet.services.journal import JournalService
     from alignmeet.services.operations import Operations
 
-__all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
+__all__ = [
+    "DatabaseOpenError",
+    "MinutesRecordError",
+    "NotFoundError",
+    "Services",
+    "open_services",
+]
 
 
 class Services:

@@ -62,6 +62,11 @@ _CSV_COLUMNS = {
 
 
 class GoalService(ServiceBase):
+    # Measurements recorded after this moment are left out of the dashboards (None: all):
+    # set by the minutes service when it gathers a meeting's minutes as they stood when it
+    # closed (see MinutesService.record_past_close).
+    as_of: datetime | None = None
+
     # ---- helpers -----------------------------------------------------------------------------
     def _today(self) -> date:
         return self._now().date()
@@ -784,11 +789,10 @@ class GoalService(ServiceBase):
             )
             by_kpi: dict[int, list[m.KpiMeasurement]] = {k.id: [] for k in kpis}
             if kpis:
-                for x in s.scalars(
-                    select(m.KpiMeasurement)
-                    .where(m.KpiMeasurement.kpi_id.in_(list(by_kpi)))
-                    .order_by(m.KpiMeasurement.period)
-                ):
+                measured = select(m.KpiMeasurement).where(m.KpiMeasurement.kpi_id.in_(list(by_kpi)))
+                if self.as_of is not None:
+                    measured = measured.where(m.KpiMeasurement.recorded_at <= self.as_of)
+                for x in s.scalars(measured.order_by(m.KpiMeasurement.period)):
                     by_kpi[x.kpi_id].append(x)
             for kpi in kpis:
                 rows.append(

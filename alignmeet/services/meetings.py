@@ -313,19 +313,35 @@ class MeetingService(ServiceBase):
             s.execute(update(m.Meeting).where(m.Meeting.id == meeting_id).values(**values))
 
     def close_meeting(
-        self, *, meeting_id: int, next_meeting_at: datetime | None = None
+        self,
+        *,
+        meeting_id: int,
+        next_meeting_at: datetime | None = None,
+        record_minutes: bool = True,
     ) -> r.MeetingRecord:
+        """Close the meeting and freeze its minutes as the next revision of record, in the
+        same transaction (see alignmeet.services.minutes). `record_minutes=False` only for
+        history built after the fact (the demo), which then records them with
+        `MinutesService.record_past_close`."""
+        from alignmeet.services.minutes import MinutesService
+
         if next_meeting_at is not None:
             self.update_meeting(meeting_id=meeting_id, next_meeting_at=next_meeting_at)
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            if meeting.status == MeetingStatus.CLOSED.value and meeting.closed_at is not None:
+                return to_meeting(s, meeting)  # closed already: its record stands
             meeting.status = MeetingStatus.CLOSED.value
             meeting.phase = Phase.CLOSE.value
             meeting.closed_at = self._now()
             s.flush()
+            if record_minutes:
+                MinutesService(self.db, self.clock).freeze(s, meeting)
             return to_meeting(s, meeting)
 
     def reopen_meeting(self, meeting_id: int) -> r.MeetingRecord:
+        """Open a closed meeting again. Its revisions of record stay as they are; closing
+        it again adds the next revision."""
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             meeting.status = MeetingStatus.RUNNING.value

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.rules import ValidationError
-from alignmeet.services import NotFoundError
+from alignmeet.services import MinutesRecordError, NotFoundError
 from ui.controller import Controller
 from ui.views.settings_dialog import company_template
 from ui.widgets import ask_yes_no, plain_label, warn
@@ -281,6 +281,9 @@ class MinutesPreview(QDialog):
             self.refresh()
         except NotFoundError:  # the meeting was deleted while its preview was open
             self.close()
+        except MinutesRecordError as exc:  # its record fails its check: never shown
+            warn(self, self.tr("No minutes to show"), exc.message)
+            self.close()
 
     def _on_controller_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
@@ -338,7 +341,7 @@ def show_minutes_preview(
     controller.flush_pending()
     try:
         dialog = MinutesPreview(controller, meeting_id, parent)
-    except NotFoundError as exc:
+    except (NotFoundError, MinutesRecordError) as exc:
         warn(parent, QCoreApplication.translate("MinutesPreview", "No minutes to show"), str(exc))
         return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -665,6 +665,10 @@ Datenbank: {database}</translation>
         <translation>Meeting-Details</translation>
     </message>
     <message>
+        <source>approving the previous minutes</source>
+        <translation>Genehmigung des vorigen Protokolls</translation>
+    </message>
+    <message>
         <source>attendance of {name}</source>
         <translation>Anwesenheit von {name}</translation>
     </message>

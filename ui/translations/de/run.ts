@@ -470,8 +470,12 @@
         <translation>Wieder öffnen</translation>
     </message>
     <message>
-        <source>Open the meeting again (everything stays editable anyway)</source>
-        <translation>Das Meeting wieder öffnen (alles bleibt ohnehin bearbeitbar)</translation>
+        <source>Open the meeting again: its minutes of record are kept, and closing it again records the next revision</source>
+        <translation>Das Meeting wieder öffnen: Sein festgehaltenes Protokoll bleibt erhalten, ein erneuter Abschluss hält den nächsten Stand fest</translation>
+    </message>
+    <message>
+        <source>Meeting closed: its minutes are recorded as revision {revision}. Actions stay editable; later changes do not change these minutes.</source>
+        <translation>Besprechung abgeschlossen: Ihr Protokoll ist als Stand {revision} festgehalten. Aufgaben bleiben bearbeitbar; spätere Änderungen ändern dieses Protokoll nicht.</translation>
     </message>
     <message>
         <source>dddd dd MMMM yyyy, HH:mm</source>
@@ -484,6 +488,14 @@
     <message>
         <source>Next meeting: not set yet</source>
         <translation>Nächstes Meeting: noch nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>E-mail text not copied</source>
+        <translation>E-Mail-Text nicht kopiert</translation>
     </message>
     <message>
         <source>Subject: {subject}</source>
@@ -524,10 +536,6 @@ Close the meeting anyway?</source>
         <translation>Noch keine Zusage: {names}.
 
 Meeting trotzdem abschließen?</translation>
-    </message>
-    <message>
-        <source>Meeting closed. Everything stays editable; export the minutes when ready.</source>
-        <translation>Meeting abgeschlossen. Alles bleibt bearbeitbar; exportieren Sie das Protokoll, wenn es fertig ist.</translation>
     </message>
 </context>
 <context>
@@ -655,10 +663,6 @@ Meeting trotzdem abschließen?</translation>
         <translation>Endziel</translation>
     </message>
     <message>
-        <source>Previous minutes approved</source>
-        <translation>Letztes Protokoll genehmigt</translation>
-    </message>
-    <message>
         <source>Attendance</source>
         <translation>Anwesenheit</translation>
     </message>
@@ -696,6 +700,49 @@ Meeting trotzdem abschließen?</translation>
     <message>
         <source>Summarise, set the next meeting, export the minutes and close.</source>
         <translation>Zusammenfassen, nächstes Meeting festlegen, Protokoll exportieren und abschließen.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviousMinutesRow</name>
+    <message>
+        <source>Revision to approve</source>
+        <translation>Zu genehmigender Stand</translation>
+    </message>
+    <message>
+        <source>Previous minutes approved (kept outside AlignMeet)</source>
+        <translation>Voriges Protokoll genehmigt (außerhalb von AlignMeet geführt)</translation>
+    </message>
+    <message>
+        <source>Approve the minutes of {meeting}, {date}</source>
+        <translation>Protokoll von {meeting}, {date} genehmigen</translation>
+    </message>
+    <message>
+        <source>Not closed yet: its minutes have no revision to approve.</source>
+        <translation>Noch nicht abgeschlossen: Ihr Protokoll hat noch keinen Stand zum Genehmigen.</translation>
+    </message>
+    <message>
+        <source>Approve the minutes of {meeting}, {date}, revision {revision}</source>
+        <translation>Protokoll von {meeting}, {date}, Stand {revision} genehmigen</translation>
+    </message>
+    <message>
+        <source>revision {revision} — closed on {date}</source>
+        <translation>Stand {revision} — abgeschlossen am {date}</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy, HH:mm</source>
+        <translation>d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Approved without naming a revision (before minutes of record).</source>
+        <translation>Ohne Angabe eines Stands genehmigt (vor den festgehaltenen Protokollen).</translation>
+    </message>
+    <message>
+        <source>Revision {revision} is newer than the one approved.</source>
+        <translation>Stand {revision} ist neuer als der genehmigte.</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
     </message>
 </context>
 <context>

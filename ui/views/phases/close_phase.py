@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from alignmeet.domain.enums import MeetingStatus, Phase, TeamTag
 from alignmeet.domain.records import MinutesData
 from alignmeet.domain.rules import ValidationError
+from alignmeet.services import MinutesRecordError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.core_labels import label
@@ -217,7 +218,10 @@ class ClosePhase(PhasePage):
         self.close_button.clicked.connect(self.close_meeting)
         self.reopen_button = QPushButton(self.tr("Reopen"))
         self.reopen_button.setToolTip(
-            self.tr("Open the meeting again (everything stays editable anyway)")
+            self.tr(
+                "Open the meeting again: its minutes of record are kept, and closing it again "
+                "records the next revision"
+            )
         )
         self.reopen_button.clicked.connect(self.reopen_meeting)
         self.reopen_button.hide()  # refresh() shows it for a closed meeting
@@ -311,7 +315,10 @@ class ClosePhase(PhasePage):
             self._summary_stale = True
             return
         self._summary_stale = False
-        lines = summary_lines(self.controller.services.minutes.gather(self.meeting_id))
+        try:
+            lines = summary_lines(self.controller.services.minutes.gather(self.meeting_id))
+        except MinutesRecordError as exc:  # the stored record fails its check: say so
+            lines = [(self.tr("Minutes"), exc.message)]
         for row, (caption, value) in enumerate(lines):
             label = self._summary_values.get(caption)
             if label is None:
@@ -397,7 +404,11 @@ class ClosePhase(PhasePage):
     def _on_copy_email_button_clicked(self) -> None:
         if self.meeting_id is None:
             return
-        subject, body = self.email_text()
+        try:
+            subject, body = self.email_text()
+        except MinutesRecordError as exc:
+            warn(self, self.tr("E-mail text not copied"), exc.message)
+            return
         QGuiApplication.clipboard().setText(
             self.tr("Subject: {subject}").format(subject=subject) + f"\n\n{body}"
         )
@@ -464,8 +475,12 @@ class ClosePhase(PhasePage):
         ):
             return False
         self.controller.close_meeting(meeting_id=self.meeting_id)
+        revisions = self.controller.services.minutes.revisions(self.meeting_id)
         self.show_status(
-            self.tr("Meeting closed. Everything stays editable; export the minutes when ready.")
+            self.tr(
+                "Meeting closed: its minutes are recorded as revision {revision}. Actions stay "
+                "editable; later changes do not change these minutes."
+            ).format(revision=revisions[0].revision if revisions else 1)
         )
         return True
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from alignmeet.domain.enums import Attendance, Phase
-from alignmeet.domain.records import ParticipantRecord
-from alignmeet.domain.rules import DEFAULT_END_GOAL
+from alignmeet.domain.records import ParticipantRecord, PreviousMinutes
+from alignmeet.domain.rules import DEFAULT_END_GOAL, ValidationError
 from ui.controller import Controller
 from ui.models.attendance_model import (
     COL_APOLOGIES,
@@ -21,6 +29,7 @@ from ui.views.phases import (
     caption_label,
     card,
     fit_columns,
+    format_date,
     section_label,
     set_font,
     table_view,
@@ -54,6 +63,151 @@ def attendance_summary(counts: dict[Attendance, int]) -> str:
     return " · ".join(parts)
 
 
+class PreviousMinutesRow(QWidget):
+    """ "Approve the minutes of <meeting>, <date>, revision N": the previous meeting of the
+    series and a named revision of its minutes of record (a list of revisions when it was
+    reopened and closed again). For the first meeting of a series in AlignMeet, the plain
+    "previous minutes approved" of minutes kept elsewhere."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.meeting_id: int | None = None
+        self.previous: PreviousMinutes | None = None
+        self.check = QCheckBox()
+        self.check.toggled.connect(self._on_check_toggled)
+        self.revision_combo = QComboBox()
+        self.revision_combo.setAccessibleName(self.tr("Revision to approve"))
+        self.revision_combo.activated.connect(self._on_revision_combo_activated)
+        self.hint = plain_label(object_name="Hint")
+        self.hint.setWordWrap(True)
+        # As wide as their text: a click on the row's empty end toggles nothing.
+        for widget in (self.check, self.revision_combo):
+            widget.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.revision_combo)
+        layout.addWidget(self.hint, 1)
+
+    def refresh(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        if meeting_id is None:
+            return
+        previous = self.controller.services.minutes.previous_minutes(meeting_id)
+        self.previous = previous
+        self.check.blockSignals(True)
+        self.revision_combo.blockSignals(True)
+        try:
+            self._show(previous)
+        finally:
+            self.check.blockSignals(False)
+            self.revision_combo.blockSignals(False)
+
+    def _show(self, previous: PreviousMinutes) -> None:
+        self.check.setChecked(previous.approved)
+        self.revision_combo.clear()
+        self.revision_combo.hide()
+        hint = ""
+        if previous.meeting_id is None:
+            self.check.setText(self.tr("Previous minutes approved (kept outside AlignMeet)"))
+            self.check.setEnabled(True)
+        elif not previous.revisions:
+            self.check.setText(
+                self.tr("Approve the minutes of {meeting}, {date}").format(
+                    meeting=previous.meeting_title, date=self._date(previous)
+                )
+            )
+            self.check.setEnabled(previous.approved)  # only to withdraw an older approval
+            hint = self.tr("Not closed yet: its minutes have no revision to approve.")
+        else:
+            chosen = previous.approved_revision or previous.revisions[0]
+            self.check.setText(
+                self.tr("Approve the minutes of {meeting}, {date}, revision {revision}").format(
+                    meeting=previous.meeting_title,
+                    date=self._date(previous),
+                    revision=chosen.revision,
+                )
+            )
+            self.check.setEnabled(True)
+            if len(previous.revisions) > 1:
+                for info in previous.revisions:
+                    self.revision_combo.addItem(
+                        self.tr("revision {revision} — closed on {date}").format(
+                            revision=info.revision,
+                            date=format_date(info.closed_at, self.tr("d MMM yyyy, HH:mm")),
+                        ),
+                        info.revision,
+                    )
+                self.revision_combo.setCurrentIndex(previous.revisions.index(chosen))
+                self.revision_combo.show()
+            latest = previous.revisions[0]
+            if previous.approved and previous.approved_id is None:
+                hint = self.tr("Approved without naming a revision (before minutes of record).")
+            elif previous.approved and chosen.revision < latest.revision:
+                hint = self.tr("Revision {revision} is newer than the one approved.").format(
+                    revision=latest.revision
+                )
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+
+    def _date(self, previous: PreviousMinutes) -> str:
+        if previous.meeting_date is None:
+            return ""
+        return format_date(previous.meeting_date, self.tr("d MMM yyyy"))
+
+    def _selected_revision(self) -> int | None:
+        previous = self.previous
+        if previous is None or not previous.revisions:
+            return None
+        data = self.revision_combo.currentData()  # None when there is one revision
+        if isinstance(data, int):
+            return data
+        chosen = previous.approved_revision or previous.revisions[0]
+        return chosen.revision
+
+    def _approve(self, checked: bool) -> None:
+        if self.meeting_id is None or self.previous is None:
+            return
+        try:
+            if self.previous.meeting_id is None:
+                self.controller.update_meeting(
+                    meeting_id=self.meeting_id, previous_minutes_approved=checked
+                )
+            else:
+                revision = self._selected_revision() if checked else None
+                if checked and revision is None:
+                    return
+                self.controller.approve_previous_minutes(
+                    meeting_id=self.meeting_id, revision=revision
+                )
+        except ValidationError as exc:
+            self.hint.setText(exc.message)
+            self.hint.show()
+            return
+        self.refresh(self.meeting_id)
+
+    def _on_check_toggled(self, checked: bool) -> None:
+        self._approve(checked)
+
+    def _on_revision_combo_activated(self, _index: int) -> None:
+        if self.check.isChecked():
+            self._approve(True)
+        else:
+            self.refresh_text_only()
+
+    def refresh_text_only(self) -> None:
+        previous = self.previous
+        revision = self._selected_revision()
+        if previous is None or revision is None:
+            return
+        self.check.setText(
+            self.tr("Approve the minutes of {meeting}, {date}, revision {revision}").format(
+                meeting=previous.meeting_title, date=self._date(previous), revision=revision
+            )
+        )
+
+
 class OpenPhase(PhasePage):
     phase = Phase.OPEN
 
@@ -77,8 +231,8 @@ class OpenPhase(PhasePage):
         goal_layout.addWidget(self.goal_caption)
         goal_layout.addWidget(self.goal_label)
 
-        self.minutes_check = QCheckBox(self.tr("Previous minutes approved"))
-        self.minutes_check.toggled.connect(self._on_minutes_check_toggled)
+        self.previous_minutes = PreviousMinutesRow(controller, self)
+        self.minutes_check = self.previous_minutes.check
 
         self.model = AttendanceModel(self._write_attendance, self)
         self.table = table_view(self)
@@ -100,13 +254,13 @@ class OpenPhase(PhasePage):
         attendance_header.addSpacing(16)
         attendance_header.addWidget(self.count_label)
         attendance_header.addStretch(1)
-        attendance_header.addWidget(self.minutes_check)
-        attendance_header.addSpacing(16)
         attendance_header.addWidget(self.all_present_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(goal_card)
+        layout.addSpacing(4)
+        layout.addWidget(self.previous_minutes)
         layout.addSpacing(6)
         layout.addLayout(attendance_header)
         layout.addWidget(self.table, 1)
@@ -130,9 +284,7 @@ class OpenPhase(PhasePage):
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         self.topic_label.setText(meeting.topic or meeting.title)
         self.goal_label.setText(meeting.end_goal or self.tr(DEFAULT_END_GOAL))
-        self.minutes_check.blockSignals(True)
-        self.minutes_check.setChecked(meeting.previous_minutes_approved)
-        self.minutes_check.blockSignals(False)
+        self.previous_minutes.refresh(self.meeting_id)
 
     def _refresh_attendance(self) -> None:
         rows = (
@@ -163,12 +315,6 @@ class OpenPhase(PhasePage):
             attendance=attendance,
             representative=representative,
         )
-
-    def _on_minutes_check_toggled(self, checked: bool) -> None:
-        if self.meeting_id is not None:
-            self.controller.update_meeting(
-                meeting_id=self.meeting_id, previous_minutes_approved=checked
-            )
 
     def _on_all_present_clicked(self) -> None:
         if self.meeting_id is None:
