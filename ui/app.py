@@ -393,8 +393,6 @@ def _unsaved_state(controller: object) -> str:
     """What is true about typed text right now: saved only if that has just been checked."""
     from PySide6.QtCore import QCoreApplication
 
-    from ui.models.plural import plural
-
     if controller is None:
         return ""
     try:
@@ -404,12 +402,9 @@ def _unsaved_state(controller: object) -> str:
         flushed = False
     count = controller.unsaved.count  # type: ignore[attr-defined]
     if count:
-        return plural(
-            QCoreApplication.translate(
-                "App", "Not saved yet: %n edit(s); AlignMeet keeps trying.", "", count
-            ),
-            count,
-        )
+        return QCoreApplication.translate(
+            "App", "Edits not saved yet: {count}. AlignMeet keeps trying to save them."
+        ).format(count=count)
     if not flushed or controller.has_pending:  # type: ignore[attr-defined]
         return ""  # not checked: nothing is claimed
     return QCoreApplication.translate("App", "Everything typed into text fields so far is saved.")

@@ -423,7 +423,7 @@ def test_closing_with_unsaved_edits_keep_trying_stays_open_and_saves_them(
         shown = _answer_boxes(monkeypatch, "Keep trying", shot="close-dialog")
         window.close()
         assert window.isVisible()
-        assert "Not saved in the database: 1 edit." in shown[0]
+        assert "Edits not saved in the database: 1." in shown[0]
         assert "The disk is full." in shown[0]
     qtbot.waitUntil(
         lambda: _stored_notes(str(services.db.path), item_id) == "Owed to the database",
@@ -638,7 +638,7 @@ def test_the_error_dialog_says_saved_only_when_it_checked_that(hooked, capsys) -
         _raise_in_hook(RuntimeError("another bug"))
     text = boxes.shown[-1].text
     assert "is saved" not in text
-    assert "Not saved yet: 1 edit; AlignMeet keeps trying." in text
+    assert "Edits not saved yet: 1. AlignMeet keeps trying to save them." in text
     capsys.readouterr()
 
 

@@ -54,30 +54,43 @@ def ask_before_closing(parent: QWidget | None, unsaved: UnsavedEdits) -> str:
     count = unsaved.count
     cause = cause_text(unsaved.cause) if unsaved.cause is not None else ""
     headline = (
-        plural(
-            QCoreApplication.translate(
-                "RecoveryDialog", "Not saved in the database: %n edit(s).", "", count
-            ),
-            count,
-        )
+        QCoreApplication.translate(
+            "RecoveryDialog", "Edits not saved in the database: {count}."
+        ).format(count=count)
         + " "
         + cause
     )
     keepable = unsaved.journal_error is None
+    retry_helps = unsaved.cause is None or unsaved.cause.retry_helps
+    if retry_helps:
+        stay_text = QCoreApplication.translate("RecoveryDialog", "Keep trying")
+        stay_line = QCoreApplication.translate(
+            "RecoveryDialog", "Keep trying: AlignMeet stays open and saves them as soon as it can."
+        )
+    else:  # e.g. opened read-only: trying again cannot help
+        stay_text = QCoreApplication.translate("RecoveryDialog", "Stay open")
+        stay_line = QCoreApplication.translate(
+            "RecoveryDialog", "Stay open: the window stays, with what you typed in its fields."
+        )
+    paragraphs = [stay_line]
     if keepable:
-        details = QCoreApplication.translate(
-            "RecoveryDialog",
-            "Keep trying: AlignMeet stays open and saves them as soon as it can.\n\n"
-            "Keep for later: they stay on this computer; AlignMeet offers them again the "
-            "next time it opens this database.\n\n"
-            "Discard them: they are lost.",
+        paragraphs.append(
+            QCoreApplication.translate(
+                "RecoveryDialog",
+                "Keep for later: they stay on this computer; AlignMeet offers them again the "
+                "next time it opens this database.",
+            )
         )
     else:
-        details = QCoreApplication.translate(
-            "RecoveryDialog",
-            "They could not be kept on this computer either ({error}): closing now loses "
-            "them.\n\nKeep trying: AlignMeet stays open and saves them as soon as it can.",
-        ).format(error=unsaved.journal_error)
+        paragraphs.insert(
+            0,
+            QCoreApplication.translate(
+                "RecoveryDialog",
+                "They could not be kept on this computer either ({error}): closing now loses them.",
+            ).format(error=unsaved.journal_error),
+        )
+    paragraphs.append(QCoreApplication.translate("RecoveryDialog", "Discard them: they are lost."))
+    details = "\n\n".join(paragraphs)
     box = message_box(
         parent,
         QMessageBox.Icon.Warning,
@@ -89,10 +102,7 @@ def ask_before_closing(parent: QWidget | None, unsaved: UnsavedEdits) -> str:
     informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
     if informative is not None:  # (the error text may quote a folder's name)
         informative.setTextFormat(Qt.TextFormat.PlainText)
-    stay = box.addButton(
-        QCoreApplication.translate("RecoveryDialog", "Keep trying"),
-        QMessageBox.ButtonRole.RejectRole,
-    )
+    stay = box.addButton(stay_text, QMessageBox.ButtonRole.RejectRole)
     later = box.addButton(
         QCoreApplication.translate("RecoveryDialog", "Keep for later"),
         QMessageBox.ButtonRole.AcceptRole,
@@ -288,11 +298,8 @@ def offer_recovered_edits(controller: Controller, parent: QWidget | None = None)
         restored = len(edits) - controller.unsaved.count
         if not controller.unsaved.count:
             controller.status_shown.emit(
-                plural(
-                    QCoreApplication.translate(
-                        "RecoveryDialog", "Restored %n edit(s).", "", restored
-                    ),
-                    restored,
+                QCoreApplication.translate("RecoveryDialog", "Edits restored: {count}.").format(
+                    count=restored
                 )
             )
     elif dialog.choice == DISCARD:
