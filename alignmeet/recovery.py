@@ -46,6 +46,7 @@ try:  # POSIX: two processes on one database append to the same file
 except ImportError:  # pragma: no cover - Windows: one writer per database file anyway
     fcntl = None  # type: ignore[assignment]
 
+_JSON_SCALARS = (str, int, float, bool, type(None))
 # Past this size a journal with pending edits keeps only the newest text of each field.
 COMPACT_BYTES = 1_000_000
 
@@ -265,7 +266,8 @@ class RecoveryJournal:
             field=field,
             text=str(text),
             at=self._clock().replace(microsecond=0),
-            extra=dict(extra or {}),
+            # Only what a JSON line can hold (a version number, yes; a record, no).
+            extra={k: v for k, v in (extra or {}).items() if isinstance(v, _JSON_SCALARS)},
         )
         self._append(_line_of(edit))
         return edit

@@ -94,7 +94,6 @@ WRITES = frozenset(
         "set_action_status",
     }
 )
-_JSON_SCALARS = (str, int, float, bool, type(None))
 
 
 def _guarded(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
@@ -211,9 +210,9 @@ class Controller(QObject):
             or not all(isinstance(v, str) for v in texts.values())
         ):
             return None
+        # The write's other arguments (e.g. the record as the user saw it, for the conflict
+        # check) go with the retry; the recovery journal keeps those it can (JSON scalars).
         extra = {k: v for k, v in fields.items() if k != row_arg and k not in names}
-        if not all(isinstance(v, _JSON_SCALARS) for v in extra.values()):
-            return None
         return [((table, row, k), v) for k, v in texts.items()], extra
 
     def _keep(
