@@ -261,7 +261,13 @@ class Controller(QObject):
     def recovered_edits(self) -> list[UnsavedEdit]:
         """Edits an earlier run kept (a crash, "keep for later") that are not owed here."""
         owed = set(self.unsaved.keys())
-        return [e for e in self.unsaved.journal.pending() if e.key not in owed]
+        return [
+            e
+            for e in self.unsaved.journal.pending()
+            if e.key not in owed
+            and e.table in WRITER_OF_TABLE
+            and e.field in TYPED_FIELDS[WRITER_OF_TABLE[e.table]][2]  # (a newer version's?)
+        ]
 
     def restore_edits(self, edits: list[UnsavedEdit]) -> None:
         """Write recovered edits through the services (conflicts ask, as any write)."""

@@ -35,7 +35,7 @@ from ui.views.recovery_dialog import RecoveredEditsModel, RecoveryDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT = Qt.MouseButton.LeftButton
-SHOTS = Path(os.environ.get("ALIGNMEET_SHOTS", "/tmp/alignmeet-unsaved-shots"))
+SHOTS = os.environ.get("ALIGNMEET_SHOTS", "")  # a folder: keep pictures of these screens
 
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -74,9 +74,10 @@ def _stored_notes(target: str, item_id: int) -> str:
 
 
 def _shoot(widget: object, name: str) -> None:
-    """Keep a picture of what the user sees (looked at by hand, not asserted)."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
+    """With ALIGNMEET_SHOTS set, keep a picture of what the user sees (to look at)."""
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))  # type: ignore[attr-defined]
 
 
 @contextmanager
@@ -699,3 +700,45 @@ def test_every_controller_write_goes_through_the_storage_guard() -> None:
         for name in WRITES:
             if name in vars(cls):
                 assert getattr(vars(cls)[name], "guarded", False), f"{cls.__name__}.{name}"
+
+
+def test_the_app_offers_kept_edits_when_it_starts(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The real start-up (ui.app.main) shows the recovery dialog on a database with kept
+    edits; Restore stores them."""
+    from PySide6.QtWidgets import QApplication
+
+    import ui.app
+
+    db = tmp_path / "meetings.sqlite3"
+    setup = open_services(str(db))
+    _meeting_id, item_id = _meeting_with_one_item(setup)
+    RecoveryJournal(setup.db.label).record("agenda_item", item_id, "notes", "Kept at the crash")
+    setup.close()
+    offered: list[int] = []
+
+    def restore(dialog: RecoveryDialog) -> int:
+        offered.append(dialog.model.rowCount())
+        dialog.restore_button.click()
+        return 0
+
+    def run_briefly() -> int:
+        deadline = datetime.now().timestamp() + 5
+        while not offered and datetime.now().timestamp() < deadline:
+            qapp.processEvents()
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                window.close()
+        return 0
+
+    monkeypatch.setattr(RecoveryDialog, "exec", restore)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_briefly))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    style = qapp.styleSheet()
+    try:
+        assert ui.app.main(["--db", str(db)]) == 0
+    finally:
+        qapp.setStyleSheet(style)
+    assert offered == [1]
+    assert _stored_notes(str(db), item_id) == "Kept at the crash"
