@@ -27,6 +27,11 @@ def default_db_path() -> Path:
     return data_dir() / "alignmeet.sqlite3"
 
 
+def recovery_dir() -> Path:
+    """Edits that did not reach their database yet (alignmeet.recovery)."""
+    return data_dir() / "recovery"
+
+
 def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 

@@ -162,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if not read_only and not args.smoke_test:
         QTimer.singleShot(0, lambda: _welcome_if_new(window))
+        # Edits an earlier run could not save (a crash, "keep for later"): offered back.
+        QTimer.singleShot(0, window.offer_recovered_edits)
 
     poll = QTimer(window)
     poll.setInterval(50)
@@ -336,7 +338,11 @@ class _IntegrityCheck:
 
 
 def _install_excepthook(window: object, *, smoke: bool) -> None:
-    """No traceback reaches a user: unexpected errors become a dialog (and stderr)."""
+    """No traceback reaches a user: unexpected errors become a dialog (and stderr).
+
+    A storage failure (server gone, disk full, read-only, locked) is no unexpected error:
+    the window's save banner names it, and nothing modal claims anything. The dialog for
+    a real bug says what is true about unsaved text at that moment."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
@@ -346,33 +352,62 @@ def _install_excepthook(window: object, *, smoke: bool) -> None:
         from PySide6.QtCore import QCoreApplication, Qt
         from PySide6.QtWidgets import QMessageBox
 
-        if "readonly database" in str(value):
-            from ui.widgets import inform
-
-            inform(
-                window,  # type: ignore[arg-type]
-                QCoreApplication.translate("App", "Read-only"),
-                QCoreApplication.translate(
-                    "App",
-                    "This database is open read-only because another AlignMeet has it open. "
-                    "The change was not saved; make it in the other window.",
-                ),
-            )
-            return
+        controller = getattr(window, "controller", None)
+        if controller is not None and _storage_failure(controller, value):
+            return  # the banner says what is not saved and why
         box = QMessageBox(window)  # type: ignore[arg-type]
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QCoreApplication.translate("App", "Something went wrong"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote user text
         box.setText(
             QCoreApplication.translate(
-                "App", "AlignMeet hit an unexpected problem. What you typed so far is saved."
+                "App",
+                "AlignMeet hit an unexpected problem; the step you were taking may not have "
+                "been done.",
             )
+            + " "
+            + _unsaved_state(controller)
             + f"\n\n{kind.__name__}: {value}"
         )
         box.setDetailedText(text)
         box.exec()
 
     sys.excepthook = hook
+
+
+def _storage_failure(controller: object, value: BaseException) -> bool:
+    """A storage failure that reached the hook (e.g. a read while the server is gone): the
+    banner shows it. True when it was one."""
+    from alignmeet.recovery import NotSavedError
+
+    if isinstance(value, NotSavedError):
+        return True  # the controller has told the banner already
+    cause = controller.storage_cause(value)  # type: ignore[attr-defined]
+    if cause is None:
+        return False
+    controller.unsaved.failed(cause, wrote=False)  # type: ignore[attr-defined]
+    return True
+
+
+def _unsaved_state(controller: object) -> str:
+    """What is true about typed text right now: saved only if that has just been checked."""
+    from PySide6.QtCore import QCoreApplication
+
+    if controller is None:
+        return ""
+    try:
+        controller.flush_pending()  # type: ignore[attr-defined]
+        flushed = True
+    except Exception:  # the state below still says what is not saved
+        flushed = False
+    count = controller.unsaved.count  # type: ignore[attr-defined]
+    if count:
+        return QCoreApplication.translate(
+            "App", "Edits not saved yet: {count}. AlignMeet keeps trying to save them."
+        ).format(count=count)
+    if not flushed or controller.has_pending:  # type: ignore[attr-defined]
+        return ""  # not checked: nothing is claimed
+    return QCoreApplication.translate("App", "Everything typed into text fields so far is saved.")
 
 
 if __name__ == "__main__":

@@ -5,10 +5,18 @@ Writes go through the methods below, which emit past-tense `*_changed` signals
 so every view that shows that data refreshes itself. Validation errors
 (`alignmeet.domain.rules.ValidationError`, with `.field` and `.message`) are
 raised to the calling view, which shows them at the field.
+
+Every write (the methods named in WRITES, here and in any subclass) goes through
+`_write`: a failure for a storage reason (server gone, disk full, read-only, locked —
+alignmeet.recovery.storage_cause) becomes `NotSavedError`, a ValidationError the view shows
+at its field while what was typed stays there, and `unsaved` (ui.autosave.UnsavedEdits)
+shows it in the window's banner. Text saved as you type (TYPED_FIELDS) is also kept in the
+recovery journal and retried until it lands; nothing says "saved" before it is stored.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -20,13 +28,89 @@ from PySide6.QtWidgets import QApplication
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
 from alignmeet.domain.rules import group_digits
+from alignmeet.recovery import Cause, NotSavedError, RecoveryJournal, UnsavedEdit, storage_cause
 from alignmeet.services import NotFoundError, Services
 from alignmeet.services.base import ConflictError
-from ui.autosave import DebouncedSaver
+from ui.autosave import DebouncedSaver, Key, UnsavedEdits, cause_text
 
 T = TypeVar("T")
 # resolver(conflict, apply): asks the user, calling apply("mine" | "theirs") on their choice.
 ConflictResolver = Callable[[ConflictError, Callable[[str], None]], object]
+
+
+# Text saved as you type (DebouncedSaver): the write method, the table, the argument naming
+# the row, and its text fields. When the database does not take one, its text is kept in
+# the recovery journal and retried until it lands.
+TYPED_FIELDS: dict[str, tuple[str, str, frozenset[str]]] = {
+    "update_item": ("agenda_item", "item_id", frozenset({"notes"})),
+    "update_meeting": (
+        "meeting",
+        "meeting_id",
+        frozenset({"title", "place", "topic", "end_goal", "closing_notes"}),
+    ),
+}
+WRITER_OF_TABLE = {table: method for method, (table, _arg, _names) in TYPED_FIELDS.items()}
+# Every method that writes through the services (wrapped by `_write`, see _guard_writes).
+WRITES = frozenset(
+    {
+        "toolkit",
+        "add_team",
+        "rename_team",
+        "add_member",
+        "import_members",
+        "update_member",
+        "create_meeting",
+        "create_next_meeting",
+        "ensure_series",
+        "update_series",
+        "set_series_members",
+        "update_meeting",
+        "delete_meeting",
+        "set_invitees",
+        "set_attendance",
+        "set_phase",
+        "record_elapsed",
+        "commit",
+        "withdraw_commitment",
+        "close_meeting",
+        "reopen_meeting",
+        "add_item",
+        "update_item",
+        "remove_item",
+        "move_item",
+        "reorder_items",
+        "add_minute",
+        "record_item_time",
+        "park_item",
+        "apply_template",
+        "save_as_template",
+        "add_idea",
+        "remove_idea",
+        "add_decision",
+        "remove_decision",
+        "add_action",
+        "update_action",
+        "remove_action",
+        "set_action_status",
+    }
+)
+
+
+def _guarded(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def write(self: Controller, *args: Any, **kwargs: Any) -> Any:
+        return self._write(name, lambda: method(self, *args, **kwargs), kwargs)
+
+    write.__dict__["guarded"] = True
+    return write
+
+
+def _guard_writes(cls: type) -> None:
+    """Wrap the WRITES a class defines (the Controller's, and a subclass's overrides)."""
+    for name in WRITES:
+        method = cls.__dict__.get(name)
+        if method is not None and not getattr(method, "guarded", False):
+            setattr(cls, name, _guarded(name, method))
 
 
 def ask_with_dialog(conflict: ConflictError, apply: Callable[[str], None]) -> object:
@@ -65,6 +149,129 @@ class Controller(QObject):
         self._savers: list[DebouncedSaver] = []
         # Who settles a ConflictError (tests put a stand-in here).
         self.conflict_resolver: ConflictResolver = ask_with_dialog
+        self._write_depth = 0
+        # What the database has not taken yet (banner, retries, recovery journal).
+        self.unsaved = UnsavedEdits(
+            RecoveryJournal(services.db.label), self._write_owed, self._probe, self
+        )
+        self.unsaved.given_up.connect(self.status_shown)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _guard_writes(cls)
+
+    # ---- writes the database did not take -------------------------------------------------
+    def storage_cause(self, exc: BaseException) -> Cause | None:
+        """Why `exc` kept something from the database, or None when that is not the storage."""
+        db = self.services.db
+        return storage_cause(exc, path=db.path, opened_read_only=db.read_only)
+
+    def _write(self, name: str, call: Callable[[], T], fields: dict[str, Any]) -> T:
+        typed = self._typed(name, fields)
+        unsaved = self.unsaved
+        if typed is not None and unsaved.count and not unsaved.retrying and unsaved.cause:
+            # Typed text is owed already: this one queues behind it (in order, and without
+            # waiting on a server that is gone), the retry stores both.
+            self._keep(typed, unsaved.cause)
+        outermost = self._write_depth == 0
+        self._write_depth += 1
+        try:
+            result = call()
+        except NotSavedError:
+            raise
+        except Exception as exc:
+            cause = self.storage_cause(exc)
+            if cause is None:
+                raise
+            if typed is not None:
+                self._keep(typed, cause, exc)
+            unsaved.failed(cause)
+            raise NotSavedError(cause, self._not_saved_message(cause, kept=False)) from exc
+        finally:
+            self._write_depth -= 1
+        if outermost:
+            unsaved.succeeded()
+        return result
+
+    def _typed(
+        self, name: str, fields: dict[str, Any]
+    ) -> tuple[list[tuple[Key, str]], dict[str, Any]] | None:
+        """The typed texts a write carries ((table, row, field), text) and its other
+        arguments, when it is a save-as-you-type write; else None."""
+        spec = TYPED_FIELDS.get(name)
+        if spec is None:
+            return None
+        table, row_arg, names = spec
+        row = fields.get(row_arg)
+        texts = {k: v for k, v in fields.items() if k in names}
+        if (
+            not isinstance(row, int)
+            or not texts
+            or not all(isinstance(v, str) for v in texts.values())
+        ):
+            return None
+        # The write's other arguments (e.g. the record as the user saw it, for the conflict
+        # check) go with the retry; the recovery journal keeps those it can (JSON scalars).
+        extra = {k: v for k, v in fields.items() if k != row_arg and k not in names}
+        return [((table, row, k), v) for k, v in texts.items()], extra
+
+    def _keep(
+        self,
+        typed: tuple[list[tuple[Key, str]], dict[str, Any]],
+        cause: Cause,
+        exc: BaseException | None = None,
+    ) -> None:
+        texts, extra = typed
+        for key, text in texts:
+            self.unsaved.keep(key, text, cause, extra)
+        field = texts[0][0][2] if len(texts) == 1 else ""
+        raise NotSavedError(cause, self._not_saved_message(cause, kept=True), field) from exc
+
+    def _not_saved_message(self, cause: Cause, *, kept: bool) -> str:
+        if kept and cause.retry_helps:
+            text = self.tr("Not saved yet: {cause} AlignMeet keeps trying.")
+        elif kept:
+            text = self.tr("Not saved: {cause} It is kept for later.")
+        else:
+            text = self.tr("Not saved: {cause} What you typed is still here; try again later.")
+        return text.format(cause=cause_text(cause))
+
+    def _write_owed(self, key: Key, text: str, extra: dict[str, Any]) -> object:
+        """Store one kept field (a retry, or an edit restored after a crash)."""
+        table, row, field = key
+        method = WRITER_OF_TABLE[table]
+        row_arg = TYPED_FIELDS[method][1]
+        return getattr(self, method)(**{**extra, row_arg: row, field: text})
+
+    def _probe(self) -> None:
+        """A small read: is the server back? (NotSavedError when not.)"""
+        try:
+            self.services.meetings.list_series()
+        except Exception as exc:
+            cause = self.storage_cause(exc)
+            if cause is None:
+                raise
+            raise NotSavedError(cause, cause_text(cause)) from exc
+
+    def shown_text(self, table: str, row: int, field: str, stored: str) -> str:
+        """What a field shows: its unsaved text if the database has not taken it yet."""
+        owed = self.unsaved.text_for((table, row, field))
+        return stored if owed is None else owed
+
+    def recovered_edits(self) -> list[UnsavedEdit]:
+        """Edits an earlier run kept (a crash, "keep for later") that are not owed here."""
+        owed = set(self.unsaved.keys())
+        return [
+            e
+            for e in self.unsaved.journal.pending()
+            if e.key not in owed
+            and e.table in WRITER_OF_TABLE
+            and e.field in TYPED_FIELDS[WRITER_OF_TABLE[e.table]][2]  # (a newer version's?)
+        ]
+
+    def restore_edits(self, edits: list[UnsavedEdit]) -> None:
+        """Write recovered edits through the services (conflicts ask, as any write)."""
+        self.unsaved.restore(edits)
 
     # ---- autosave -----------------------------------------------------------
     def register_saver(self, saver: DebouncedSaver) -> None:
@@ -567,11 +774,22 @@ class Controller(QObject):
 
     def export_minutes(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
         self.flush_pending()
+        if self.unsaved.count:  # the minutes would miss what is not stored yet
+            cause = self.unsaved.cause or Cause.IO_ERROR
+            raise NotSavedError(
+                cause,
+                self.tr(
+                    "{count} edits are not saved yet ({cause}); the minutes would miss them. "
+                    "Export again once they are saved."
+                ).format(count=self.unsaved.count, cause=cause_text(cause).rstrip(".")),
+            )
         written = self.services.minutes.export_docx(
             meeting_id=meeting_id, path=path, template=template
         )
         self.status_shown.emit(self.tr("Minutes saved to {path}").format(path=written))
         return written
 
+
+_guard_writes(Controller)
 
 __all__ = ["Controller", "ItemKind"]

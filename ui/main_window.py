@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from alignmeet import APP_NAME
 from alignmeet.domain.rules import ValidationError
+from alignmeet.recovery import NotSavedError
 from ui.controller import Controller
 from ui.core_labels import label as core_label
+from ui.save_banner import SaveBanner
 from ui.views.meetings_view import MeetingsView
 from ui.widgets import inform, install_double_click_guard, plain_label, warn
 
@@ -128,9 +131,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.meetings_view)
 
         self.header = plain_label("", object_name="MeetingHeader")
+        # Not saved — retrying…: over every page while the database does not take a write.
+        self.save_banner = SaveBanner(controller.unsaved)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(16, 10, 16, 12)
+        right_layout.addWidget(self.save_banner)
         right_layout.addWidget(self.header)
         right_layout.addWidget(self.stack, 1)
 
@@ -574,18 +580,51 @@ class MainWindow(QMainWindow):
             empty = self.recent_menu.addAction(self.tr("No other database opened yet"))
             empty.setEnabled(False)
 
+    def offer_recovered_edits(self) -> str | None:
+        """Edits an earlier run kept for this database (a crash, "keep for later"): offered
+        back (Restore / Discard / Later)."""
+        from ui.views.recovery_dialog import offer_recovered_edits
+
+        return offer_recovered_edits(self.controller, self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Each step runs even if an earlier one fails (the error is reported after).
         if self._presenter is not None:
             self._presenter.stop()
+        failure: Exception | None = None
         try:
             try:
                 self.controller.flush_pending()
             finally:
                 run_view = self._pages.get("run")
                 if run_view is not None:
-                    run_view.save_timers()  # type: ignore[attr-defined]
-        finally:
+                    # NotSavedError: the banner says so; a clock's seconds are not typed text.
+                    with contextlib.suppress(NotSavedError):
+                        run_view.save_timers()  # type: ignore[attr-defined]
+        except Exception as exc:  # re-raised below, once the window has done its part
+            failure = exc
+        if self._may_close_with_unsaved():
             QSettings().setValue("window/geometry", self.saveGeometry())
             self._save_view()
+            self.controller.unsaved.stop()
             super().closeEvent(event)
+        else:  # keep trying: the window stays open, and so does what it owes
+            event.ignore()
+            self.open_requested = None
+            self.restore_requested = None
+        if failure is not None:
+            raise failure
+
+    def _may_close_with_unsaved(self) -> bool:
+        """Edits the database has not taken: one more try, then ask what to do with them."""
+        unsaved = self.controller.unsaved
+        if unsaved.count and unsaved.cause is not None and unsaved.cause.retry_helps:
+            unsaved.retry_now()
+        if not unsaved.count:
+            return True
+        from ui.views.recovery_dialog import ask_before_closing
+
+        choice = ask_before_closing(self, unsaved)
+        if choice == "discard":
+            unsaved.discard()
+        return choice != "stay"

@@ -33,6 +33,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus
+from alignmeet.recovery import NotSavedError
 from alignmeet.services import NotFoundError, Services
 from ui.controller import Controller
 
@@ -165,7 +166,9 @@ class UndoableController(Controller):
         try:
             self.flush_pending()
             step()
-        except NotFoundError as exc:  # deleted meanwhile (another window, another person)
+        except (NotFoundError, NotSavedError) as exc:
+            # Deleted meanwhile (another window, another person), or the database did not
+            # take it (the banner says why): the step is dropped, and the message says so.
             command.setObsolete(True)
             message = (
                 self.tr("Could not undo {what}: {error}")

@@ -215,6 +215,28 @@ def _newer_message(label: str, revision: str) -> str:
     ).format(database=label, revision=revision)
 
 
+# A server that is gone must not freeze the window for long: libpq waits for ever by
+# default (a host that does not answer: minutes of TCP retries), and every try of an unsaved
+# edit runs on the GUI thread. Connecting gives up after 3 s; a connection whose server
+# stopped answering is given up after about 5 s (keepalives, TCP user timeout). A value in
+# the URL itself wins.
+SERVER_TIMEOUTS: dict[str, int] = {
+    "connect_timeout": 3,
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 5000,
+}
+
+
+def _server_timeouts(url: str) -> dict[str, int]:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or parsed.get_driver_name() != "psycopg":
+        return {}
+    return {k: v for k, v in SERVER_TIMEOUTS.items() if k not in parsed.query}
+
+
 def open_database(
     target: str | Path | None = None,
     *,
@@ -234,7 +256,7 @@ def open_database(
     as_text = str(target)
     if "://" in as_text:
         url = as_text
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_server_timeouts(url))
         path = None
     else:
         path = Path(as_text).expanduser().resolve()

@@ -28,7 +28,10 @@ PARTS: dict[str, tuple[str, ...]] = {
         "undo.py",
         "controller.py",
         "instance_lock.py",
+        "autosave.py",
+        "save_banner.py",
         "views/welcome_dialog.py",
+        "views/recovery_dialog.py",
     ),
     "meetings": (
         "views/meetings_view.py",

@@ -716,9 +716,12 @@ class PrepareView(QWidget):
         def can(key: str) -> bool:
             return force or self._can_load(key, self.fields[key])
 
+        def shown(key: str, stored: str) -> str:  # typed but not stored yet: that stays
+            return self.controller.shown_text("meeting", meeting.id, key, stored)
+
         for key, widget, value in (
-            ("title", self.title_edit, meeting.title),
-            ("place", self.place_edit, meeting.place),
+            ("title", self.title_edit, shown("title", meeting.title)),
+            ("place", self.place_edit, shown("place", meeting.place)),
         ):
             assert isinstance(widget, QLineEdit)
             if can(key) and widget.text() != value:
@@ -726,8 +729,8 @@ class PrepareView(QWidget):
                     widget.setText(value)
                     widget.setCursorPosition(0)
         for key, plain, value in (
-            ("topic", self.topic_edit, meeting.topic),
-            ("end_goal", self.end_goal_edit, meeting.end_goal),
+            ("topic", self.topic_edit, shown("topic", meeting.topic)),
+            ("end_goal", self.end_goal_edit, shown("end_goal", meeting.end_goal)),
         ):
             if can(key) and plain.toPlainText() != value:
                 with self.savers[key].suspend():

@@ -68,20 +68,20 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-        <source>Read-only</source>
-        <translation>Schreibgeschützt</translation>
+        <source>AlignMeet hit an unexpected problem; the step you were taking may not have been done.</source>
+        <translation>AlignMeet ist auf ein unerwartetes Problem gestoßen; der letzte Schritt wurde vielleicht nicht ausgeführt.</translation>
     </message>
     <message>
-        <source>This database is open read-only because another AlignMeet has it open. The change was not saved; make it in the other window.</source>
-        <translation>Diese Datenbank ist schreibgeschützt geöffnet, weil ein anderes AlignMeet sie geöffnet hat. Die Änderung wurde nicht gespeichert; nehmen Sie sie im anderen Fenster vor.</translation>
+        <source>Edits not saved yet: {count}. AlignMeet keeps trying to save them.</source>
+        <translation>Noch nicht gespeicherte Änderungen: {count}. AlignMeet versucht weiter, sie zu speichern.</translation>
+    </message>
+    <message>
+        <source>Everything typed into text fields so far is saved.</source>
+        <translation>Alles, was bisher in Textfelder getippt wurde, ist gespeichert.</translation>
     </message>
     <message>
         <source>Something went wrong</source>
         <translation>Etwas ist schiefgelaufen</translation>
-    </message>
-    <message>
-        <source>AlignMeet hit an unexpected problem. What you typed so far is saved.</source>
-        <translation>AlignMeet ist auf ein unerwartetes Problem gestoßen. Was Sie bisher eingegeben haben, ist gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -121,12 +121,28 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
 <context>
     <name>Controller</name>
     <message>
+        <source>Not saved yet: {cause} AlignMeet keeps trying.</source>
+        <translation>Noch nicht gespeichert: {cause} AlignMeet versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Not saved: {cause} It is kept for later.</source>
+        <translation>Nicht gespeichert: {cause} Der Text wird für später aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Not saved: {cause} What you typed is still here; try again later.</source>
+        <translation>Nicht gespeichert: {cause} Was Sie getippt haben, steht noch hier; versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
         <source>Kept the other version of {what}.</source>
         <translation>Die andere Fassung von {what} wurde übernommen.</translation>
     </message>
     <message>
         <source>Saved {count} actions to {path}</source>
         <translation>{count} Maßnahmen in {path} gespeichert</translation>
+    </message>
+    <message>
+        <source>{count} edits are not saved yet ({cause}); the minutes would miss them. Export again once they are saved.</source>
+        <translation>{count} Änderungen sind noch nicht gespeichert ({cause}); sie würden im Protokoll fehlen. Exportieren Sie erneut, sobald sie gespeichert sind.</translation>
     </message>
     <message>
         <source>Minutes saved to {path}</source>
@@ -443,6 +459,181 @@ Datenbank: {database}</translation>
     </message>
 </context>
 <context>
+    <name>RecoveredEditsModel</name>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Getippt</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Edits not saved in the database: {count}.</source>
+        <translation>Nicht in der Datenbank gespeicherte Änderungen: {count}.</translation>
+    </message>
+    <message>
+        <source>Not everything is saved</source>
+        <translation>Nicht alles ist gespeichert</translation>
+    </message>
+    <message>
+        <source>Keep trying</source>
+        <translation>Weiter versuchen</translation>
+    </message>
+    <message>
+        <source>Keep trying: AlignMeet stays open and saves them as soon as it can.</source>
+        <translation>Weiter versuchen: AlignMeet bleibt offen und speichert sie, sobald es geht.</translation>
+    </message>
+    <message>
+        <source>Stay open</source>
+        <translation>Offen lassen</translation>
+    </message>
+    <message>
+        <source>Stay open: the window stays, with what you typed in its fields.</source>
+        <translation>Offen lassen: Das Fenster bleibt, mit dem Getippten in seinen Feldern.</translation>
+    </message>
+    <message>
+        <source>Keep for later: they stay on this computer; AlignMeet offers them again the next time it opens this database.</source>
+        <translation>Für später aufbewahren: Sie bleiben auf diesem Computer; AlignMeet bietet sie beim nächsten Öffnen dieser Datenbank wieder an.</translation>
+    </message>
+    <message>
+        <source>They could not be kept on this computer either ({error}): closing now loses them.</source>
+        <translation>Sie konnten auch auf diesem Computer nicht aufbewahrt werden ({error}): Beim Schließen gehen sie verloren.</translation>
+    </message>
+    <message>
+        <source>Discard them: they are lost.</source>
+        <translation>Verwerfen: Sie gehen verloren.</translation>
+    </message>
+    <message>
+        <source>Keep for later</source>
+        <translation>Für später aufbewahren</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>{field} on “{item}”</source>
+        <translation>{field} zu „{item}“</translation>
+    </message>
+    <message>
+        <source>(deleted since)</source>
+        <translation>(inzwischen gelöscht)</translation>
+    </message>
+    <message>
+        <source>(cannot be looked up now)</source>
+        <translation>(gerade nicht abrufbar)</translation>
+    </message>
+    <message>
+        <source>Edits that were not saved</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>When AlignMeet last ran on this database, %n edit(s) did not reach it. They were kept on this computer.</source>
+        <translation>
+            <numerusform>Als AlignMeet zuletzt mit dieser Datenbank lief, hat %n Änderung sie nicht erreicht. Sie wurde auf diesem Computer aufbewahrt.</numerusform>
+            <numerusform>Als AlignMeet zuletzt mit dieser Datenbank lief, haben %n Änderungen sie nicht erreicht. Sie wurden auf diesem Computer aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore writes them now; if someone changed the same field since, you choose which version to keep. Later asks again the next time.</source>
+        <translation>„Wiederherstellen“ schreibt sie jetzt; hat inzwischen jemand dasselbe Feld geändert, wählen Sie, welche Fassung bleibt. „Später“ fragt beim nächsten Mal wieder.</translation>
+    </message>
+    <message>
+        <source>The text of the chosen edit</source>
+        <translation>Der Text der gewählten Änderung</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Discard the kept edits?</source>
+        <translation>Die aufbewahrten Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>They are deleted from this computer and cannot be brought back.</source>
+        <translation>Sie werden von diesem Computer gelöscht und lassen sich nicht zurückholen.</translation>
+    </message>
+    <message>
+        <source>Edits restored: {count}.</source>
+        <translation>Wiederhergestellte Änderungen: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveBanner</name>
+    <message>
+        <source>Try now</source>
+        <translation>Jetzt versuchen</translation>
+    </message>
+    <message>
+        <source>Try to save the waiting edits now</source>
+        <translation>Die wartenden Änderungen jetzt zu speichern versuchen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>What you typed is still in its field; try again later.</source>
+        <translation>Was Sie getippt haben, steht noch im Feld; versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>AlignMeet keeps checking.</source>
+        <translation>AlignMeet prüft weiter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved edit(s).</source>
+        <translation>
+            <numerusform>%n nicht gespeicherte Änderung.</numerusform>
+            <numerusform>%n nicht gespeicherte Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They could not be written to the recovery file either ({error}): keep AlignMeet open until they are saved.</source>
+        <translation>Sie konnten auch nicht in die Wiederherstellungsdatei geschrieben werden ({error}): Lassen Sie AlignMeet offen, bis sie gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>They are kept on this computer for later.</source>
+        <translation>Sie werden für später auf diesem Computer aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Not saved — retrying…</source>
+        <translation>Nicht gespeichert – neuer Versuch folgt …</translation>
+    </message>
+</context>
+<context>
     <name>UndoableController</name>
     <message>
         <source>Undone</source>
@@ -735,6 +926,49 @@ Datenbank: {database}</translation>
     <message>
         <source>change to {name}</source>
         <translation>Änderung an {name}</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedEdits</name>
+    <message>
+        <source>AlignMeet cannot reach the database server.</source>
+        <translation>AlignMeet erreicht den Datenbankserver nicht.</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <source>The database accepts no changes.</source>
+        <translation>Die Datenbank nimmt keine Änderungen an.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.</source>
+        <translation>Die Datenbankdatei ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The folder of the database file is read-only.</source>
+        <translation>Der Ordner der Datenbankdatei ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>This window has the database open read-only.</source>
+        <translation>Dieses Fenster hat die Datenbank schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program.</source>
+        <translation>Die Datenbank ist von einem anderen Programm gesperrt.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error reading or writing the database.</source>
+        <translation>Der Datenträger hat beim Lesen oder Schreiben der Datenbank einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>An edit could not be saved: what it belonged to was deleted meanwhile.</source>
+        <translation>Eine Änderung konnte nicht gespeichert werden: Wozu sie gehörte, wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <source>An edit was not saved: {problem}</source>
+        <translation>Eine Änderung wurde nicht gespeichert: {problem}</translation>
     </message>
 </context>
 <context>

@@ -478,7 +478,11 @@ class AgendaPhase(PhasePage):
         self._update_header(item)
         if item_id != self._notes_item_id:
             with self.notes_saver.suspend():
-                self.notes_edit.setPlainText(item.notes if item else "")
+                self.notes_edit.setPlainText(
+                    self.controller.shown_text("agenda_item", item.id, "notes", item.notes)
+                    if item
+                    else ""
+                )
             self._notes_item_id = item_id
         self._refresh_ideas_and_decisions()
         self._update_toolkit_panel(item)
@@ -581,6 +585,8 @@ class AgendaPhase(PhasePage):
                 stored = self.controller.services.agenda.get_item(item_id).notes
             except NotFoundError:
                 return
+            # Typed but not stored yet (the database did not take it): that stays.
+            stored = self.controller.shown_text("agenda_item", item_id, "notes", stored)
             if stored != self.notes_edit.toPlainText():
                 with self.notes_saver.suspend():
                     self.notes_edit.setPlainText(stored)

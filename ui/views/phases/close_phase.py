@@ -297,13 +297,18 @@ class ClosePhase(PhasePage):
         if loaded != self._next_loaded and not self.next_edit.hasFocus():
             self.next_edit.setDateTime(QDateTime(proposed))
             self._next_loaded = loaded
+        # What is typed but not stored yet (the database did not take it) shows, not the
+        # older stored text.
+        notes = self.controller.shown_text(
+            "meeting", meeting.id, "closing_notes", meeting.closing_notes
+        )
         if self._notes_meeting != meeting.id or (
             # Changed elsewhere (another facilitator, "Take theirs", undo) while nothing
             # typed here waits to be saved: show what is stored.
-            not self.notes_saver.pending and meeting.closing_notes != self.notes_edit.toPlainText()
+            not self.notes_saver.pending and notes != self.notes_edit.toPlainText()
         ):
             with self.notes_saver.suspend():
-                self.notes_edit.setPlainText(meeting.closing_notes)
+                self.notes_edit.setPlainText(notes)
             self._notes_meeting = meeting.id
         self._refresh_summary()
 
