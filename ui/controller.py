@@ -74,6 +74,7 @@ WRITES = frozenset(
         "withdraw_commitment",
         "close_meeting",
         "reopen_meeting",
+        "approve_previous_minutes",
         "add_item",
         "update_item",
         "remove_item",

@@ -34,6 +34,7 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
     language = language or chosen_language()
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
+        old.setParent(None)  # gone from findChildren now, not at the next event-loop turn
         old.deleteLater()
     if language == "en":
         return "en"
