@@ -38,7 +38,14 @@ def main(argv: list[str] | None = None) -> int:
 
     # The core (SQLAlchemy included) before Qt: once PySide6 is imported it hooks
     # every later import (its __feature__ check), which costs ~90 ms over ~300 modules.
-    from alignmeet.services import DatabaseOpenError, open_services  # isort: skip
+    from alignmeet.services import (  # isort: skip
+        Cause,
+        DatabaseOpenError,
+        ReadOnly,
+        check_target,
+        open_services,
+        short_text,
+    )
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -62,8 +69,14 @@ def main(argv: list[str] | None = None) -> int:
 
     db_file = _database_file(args.db)
     lock = None
-    read_only = False
-    if db_file is not None:
+    try:
+        # Another program's file, a newer AlignMeet's or an unreadable one is refused
+        # before anything is created beside it (even the lock); a file that cannot be
+        # written opens read-only, with the true reason.
+        reason = check_target(args.db)
+    except DatabaseOpenError as exc:
+        return _cannot_open(exc, args, argv, db_file, None, may_restore=True)
+    if db_file is not None and reason is None:
         from ui.instance_lock import InstanceLock
 
         lock = InstanceLock(db_file)
@@ -74,32 +87,22 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             if not _ask_read_only(holder):
                 return 1
-            read_only = True
+            reason = ReadOnly(Cause.LOCKED, holder, short_text(Cause.LOCKED))
+    if reason is not None and args.smoke_test:
+        print(f"alignmeet: read-only: {reason.message}", file=sys.stderr)
     try:
-        services = open_services(args.db, quick_check=False, read_only=read_only)
+        services = open_services(args.db, quick_check=False, read_only=reason or False)
     except DatabaseOpenError as exc:
-        if args.smoke_test:
-            print(f"alignmeet: {exc}", file=sys.stderr)
-            return 1
-        if db_file is not None and not read_only and offer_restore(None, db_file, str(exc)):
-            if lock is not None:
-                lock.release()
-            return main(argv)  # the restored file, from the top
-        message_box(
-            None,
-            QMessageBox.Icon.Critical,
-            QCoreApplication.translate("App", "AlignMeet cannot open the database"),
-            str(exc),
-        ).exec()
-        return 1
+        return _cannot_open(exc, args, argv, db_file, lock, may_restore=reason is None)
 
     from ui.main_window import MainWindow
     from ui.undo import UndoableController
 
     controller = UndoableController(services)
     window = MainWindow(controller)
-    if read_only:
-        window.set_read_only(True)
+    read_only = reason is not None
+    if reason is not None:
+        window.set_read_only(True, reason.message, reason.short)
     if services.db.path is not None:
         from ui.main_window import remember_database
 
@@ -203,6 +206,40 @@ def main(argv: list[str] | None = None) -> int:
 
 
 BACKUP_EVERY_MS = 10 * 60 * 1000
+
+
+def _cannot_open(
+    exc: Exception,
+    args: argparse.Namespace,
+    argv: list[str] | None,
+    db_file: Path | None,
+    lock: object | None,
+    *,
+    may_restore: bool,
+) -> int:
+    """The database cannot be opened: offer the newest good backup of a damaged file
+    (restoring honours another AlignMeet's lock), else say why. Passwords never shown."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from alignmeet.redact import redact
+    from ui.widgets import message_box
+
+    text = redact(exc, args.db)
+    if args.smoke_test:
+        print(f"alignmeet: {text}", file=sys.stderr)
+        return 1
+    if db_file is not None and may_restore and offer_restore(None, db_file, text):
+        if lock is not None:
+            lock.release()  # type: ignore[attr-defined]
+        return main(argv)  # the restored file, from the top
+    message_box(
+        None,
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("App", "AlignMeet cannot open the database"),
+        text,
+    ).exec()
+    return 1
 
 
 def _welcome_if_new(window: object) -> None:
@@ -349,15 +386,17 @@ def _install_excepthook(window: object, *, smoke: bool) -> None:
         if "readonly database" in str(value):
             from ui.widgets import inform
 
-            inform(
-                window,  # type: ignore[arg-type]
-                QCoreApplication.translate("App", "Read-only"),
-                QCoreApplication.translate(
-                    "App",
-                    "This database is open read-only because another AlignMeet has it open. "
-                    "The change was not saved; make it in the other window.",
-                ),
+            reason = getattr(window, "read_only_reason", None)  # the true cause (issue 11)
+            text = QCoreApplication.translate(
+                "App",
+                "This database is open read-only because another AlignMeet has it open. "
+                "The change was not saved; make it in the other window.",
             )
+            if reason:
+                text = QCoreApplication.translate(
+                    "App", "This database is open read-only: {reason}\n\nThe change was not saved."
+                ).format(reason=reason)
+            inform(window, QCoreApplication.translate("App", "Read-only"), text)  # type: ignore[arg-type]
             return
         box = QMessageBox(window)  # type: ignore[arg-type]
         box.setIcon(QMessageBox.Icon.Critical)
