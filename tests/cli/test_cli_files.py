@@ -21,7 +21,6 @@ from harness.read_only import read_only_folder
 
 from alignmeet.cli import main
 from alignmeet.storage.database import open_database
-from alignmeet.storage.ownership import APPLICATION_ID, application_id_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "storage" / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -121,6 +120,8 @@ def test_listing_an_older_file_changes_nothing_and_names_upgrade_which_upgrades_
     code, out, err = run(capsys, "upgrade", "--db", str(db))
     assert code == 0, err
     assert f"from schema {revision} to 0005" in out
+    from alignmeet.storage.ownership import APPLICATION_ID, application_id_of
+
     (backup,) = (db.parent / "backups").glob(f"*before-upgrade-{revision}.sqlite3")
     con = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
