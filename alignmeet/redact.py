@@ -43,20 +43,42 @@ def _password_of(target: str) -> str | None:
     return str(password) if password else None
 
 
+def _masked(url: str) -> str:
+    """`url` rendered with its password as *** (by its shape when SQLAlchemy cannot read it)."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        rendered = make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        rendered = url
+    return _KEYWORD_PASSWORD.sub(
+        lambda m: m.group("head") + MASK,
+        _URL_PASSWORD.sub(lambda m: m.group("head") + MASK, rendered),
+    )
+
+
 def display(target: object) -> str:
     """A database target (path or URL) as it may be shown to people."""
     text = str(target)
     if "://" not in text:
         return text
+    return redact(_masked(text), text)
+
+
+def without_password(target: str) -> str:
+    """A database target fit to be stored (recent lists, settings): a URL loses its
+    password, which libpq then takes from PGPASSWORD or ~/.pgpass."""
+    if "://" not in target or _password_of(target) is None:
+        return target
     try:
         from sqlalchemy.engine import make_url
 
-        url = make_url(text)
+        url = make_url(target)._replace(password=None)  # set() keeps a password given None
         if "password" in url.query:
-            url = url.update_query_dict({"password": MASK})
-        return url.render_as_string(hide_password=True)
+            url = url.difference_update_query(["password"])
+        return url.render_as_string(hide_password=False)
     except Exception:
-        return redact(text)
+        return redact(target)
 
 
 def redact(text: object, *targets: object) -> str:
@@ -69,7 +91,7 @@ def redact(text: object, *targets: object) -> str:
         password = _password_of(raw)
         if not password:
             continue
-        out = out.replace(raw, display(raw))
+        out = out.replace(raw, _masked(raw))
         if len(password) >= MIN_BARE:
             for form in {password, quote(password, safe=""), quote_plus(password)}:
                 out = out.replace(form, MASK)

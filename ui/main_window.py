@@ -65,6 +65,11 @@ def recent_databases() -> list[str]:
 
 
 def remember_database(target: str) -> None:
+    """Put `target` first in File › Open recent (a URL without its password: settings
+    files are no place for one)."""
+    from alignmeet.redact import without_password
+
+    target = without_password(target)
     items = [t for t in recent_databases() if t != target]
     QSettings().setValue("recent/databases", [target, *items][:RECENT_LIMIT])
 

@@ -68,6 +68,14 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
+        <source>This database is open read-only: {reason}
+
+The change was not saved.</source>
+        <translation>Diese Datenbank ist schreibgeschützt geöffnet: {reason}
+
+Die Änderung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
@@ -291,8 +299,20 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Wählen oder erstellen Sie zuerst ein Meeting.</translation>
     </message>
     <message>
+        <source>another AlignMeet has this database open.</source>
+        <translation>ein anderes AlignMeet hat diese Datenbank geöffnet.</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason} Changes are not saved.</source>
+        <translation>Schreibgeschützt: {reason} Änderungen werden nicht gespeichert.</translation>
+    </message>
+    <message>
         <source>Read-only: another AlignMeet has this database open; changes are not saved.</source>
         <translation>Schreibgeschützt: Ein anderes AlignMeet hat diese Datenbank geöffnet; Änderungen werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source> (read-only: {why})</source>
+        <translation> (schreibgeschützt: {why})</translation>
     </message>
     <message>
         <source> (read-only)</source>
