@@ -413,6 +413,10 @@ def _upgrade(args: argparse.Namespace) -> int:
         ) from exc
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from exc
+    except OSError as exc:  # the lock cannot be made beside it: a read-only folder
+        from alignmeet.storage.access import describe_os_error
+
+        raise CliError(describe_os_error(exc, path or Path())) from exc
     db.dispose()
     if db.backups:
         done = _(

@@ -420,7 +420,8 @@ class MainWindow(QMainWindow):
                     "Read-only: another AlignMeet has this database open; changes are not saved."
                 )
             label = plain_label(text, object_name="ReadOnlyNotice")
-            label.setWordWrap(True)
+            label.setWordWrap(True)  # a long path must not widen the window...
+            label.setMinimumWidth(560)  # ...nor make the bar lines tall for a narrow label
             self.statusBar().addPermanentWidget(label, 1)
         self._update_header()
 

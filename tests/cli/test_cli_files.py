@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness.read_only import read_only_folder
+from harness.read_only import immutable, read_only_folder
 
 from alignmeet.cli import main
 from alignmeet.storage.database import open_database
@@ -227,6 +227,24 @@ def test_backup_in_a_read_only_folder_names_the_folder_never_damage(capsys, tmp_
     assert f"the folder {folder} is read-only" in err
     assert check_code == 0 and "ok" in check_out  # not damaged
     assert list_code == 0 and list_out.strip()  # listed read-only
+
+
+@pytest.mark.parametrize("where", ["immutable file", "read-only folder"])
+def test_upgrade_of_a_file_that_cannot_be_written_says_why_and_changes_nothing(
+    capsys, tmp_path: Path, where: str
+) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    db = folder / "alignmeet.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0003.sqlite3", db)
+    before = sha(db)
+    guard = immutable(db) if where == "immutable file" else read_only_folder(folder)
+    with guard:
+        code, out, err = run(capsys, "upgrade", "--db", str(db))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert ("immutable" if where == "immutable file" else f"folder {folder} is read-only") in err
+    assert sha(db) == before
+    assert beside(db) == []
 
 
 # ---- output ---------------------------------------------------------------------------
