@@ -357,8 +357,6 @@ def _demo(args: argparse.Namespace) -> int:
         db = open_database(args.db, create=True)
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from exc
-    if db.read_only:  # pragma: no cover - open_database raises instead
-        raise CliError(str(db.read_only_reason.message if db.read_only_reason else db.label))
     services = Services(db)
     try:
         if args.size == "large":

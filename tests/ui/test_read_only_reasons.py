@@ -291,3 +291,25 @@ def test_a_missing_driver_is_one_line_in_the_app(
     (box,) = message_boxes.shown
     assert "pip install 'alignmeet[postgres]'" in box.text
     assert "\n" not in box.text and PASSWORD not in box.text
+
+
+def test_back_up_now_in_a_read_only_folder_names_the_folder_never_damage(
+    qtbot, tmp_path: Path, message_boxes
+) -> None:
+    from ui.views.backups_dialog import BackupsDialog
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = make_db(folder / "meetings.sqlite3")
+    with read_only_folder(folder):
+        opened = open_app(qtbot, str(db))
+        try:
+            dialog = BackupsDialog(opened.window.controller, opened.window)
+            qtbot.addWidget(dialog)
+            assert dialog.back_up_now() is None
+        finally:
+            close(opened)
+    (box,) = message_boxes.shown
+    assert box.title == "No backup made"
+    assert f"the folder {folder} is read-only" in box.text
+    assert "damaged" not in box.text
