@@ -305,9 +305,7 @@ def open_database(
             reason = problem
     looking = bool(read_only) or reason is not None or not migrate
     if info.owner is Owner.NEW:
-        if not create:
-            raise DatabaseOpenError(_("There is no database at {path}.").format(path=path))
-        if looking:
+        if not create or looking:  # nothing to read, and not asked to create one
             raise DatabaseOpenError(_("There is no database at {path}.").format(path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
     if looking and info.revision != HEAD_REVISION:
