@@ -4,7 +4,15 @@ Imports no Qt. python-docx is imported only by the export command (through the
 export module), so `--version`, `demo` and `meetings` stay fast.
 
 Exit codes: 0 success, 1 a user error (missing or unreadable database, unknown
-meeting, owner or series, failed export), 2 bad arguments (argparse).
+meeting, owner or series, failed export), 2 bad arguments (argparse), 141 when the
+reader of the output went away (`| head`), as for any program ended by SIGPIPE.
+
+Which commands write the database: `demo` (fills it; it may upgrade an older AlignMeet
+file first, with a backup, as the app does), `upgrade` (that alone), and `restore`
+(replaces the file, never while the app holds it). Listings and exports only read: they
+open the file read-only and never upgrade, mark or switch its journal; an older file
+makes them say, in one line, to run `alignmeet-cli upgrade`. No command touches a file
+that is not AlignMeet's. Passwords in a database URL are never printed (alignmeet.redact).
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from typing import TYPE_CHECKING
 from alignmeet import __version__, i18n
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus
 from alignmeet.i18n import _, ngettext
+from alignmeet.redact import display, redact
 
 if TYPE_CHECKING:
     from alignmeet.services import Services
@@ -145,6 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run SQLite's quick check over the whole file and say what is wrong.",
     )
     check.add_argument("--db", metavar="PATH", help=db_help)
+    upgrade = commands.add_parser(
+        "upgrade",
+        help="upgrade an older AlignMeet database to this version (a backup is taken first)",
+        description="Upgrade a database written by an older AlignMeet to this version's "
+        "schema. A SQLite file is backed up first (into its backups folder); the upgrade "
+        "runs in one transaction, so a failure leaves the file as it was. Listings and "
+        "exports never upgrade a file; they ask for this command.",
+    )
+    upgrade.add_argument("--db", metavar="PATH", help=db_help)
     backups = commands.add_parser("backups", help="list a database's backups, newest first")
     backups.add_argument("--db", metavar="PATH", help=db_help)
     restore = commands.add_parser(
@@ -152,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="put a backup in place of the database (close the app first)",
         description="Replace the database by a backup: the newest one that checks out "
         "('latest', the default) or a file. The file it replaces is kept: backed up when "
-        "sound, renamed aside (<name>.damaged-<time>) when damaged.",
+        "sound, renamed aside (<name>.damaged-<time>) when damaged. Refused while an "
+        "AlignMeet has the database open (it names the process and computer).",
     )
     restore.add_argument("--db", metavar="PATH", help=db_help)
     restore.add_argument(
@@ -286,6 +305,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, bad arguments (argparse printed them)
         return exc.code if isinstance(exc.code, int) else 2
     i18n.set_language(args.language)
+    global _SECRET
+    _SECRET = getattr(args, "db", None)
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit as "Exception ignored"
+        return code
+    except BrokenPipeError:
+        return _quiet_after_broken_pipe()
+
+
+# The --db argument: its password (if any) is masked in everything printed.
+_SECRET: str | None = None
+# A program whose reader has gone (`| head`) ends as if by SIGPIPE: 128 + 13.
+BROKEN_PIPE_EXIT = 141
+
+
+def _run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
@@ -293,6 +329,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "meetings":
             return _meetings(args)
+        if args.command == "upgrade":
+            return _upgrade(args)
         if args.command in ("backup", "check", "backups", "restore"):
             return _safety(args)
         if args.command == "export":
@@ -310,8 +348,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except KeyboardInterrupt:
         return _fail(_("interrupted"))
-    parser.error(f"unknown command {args.command!r}")  # pragma: no cover - argparse guards it
-    return 2  # pragma: no cover
+    raise AssertionError(f"unknown command {args.command!r}")  # pragma: no cover
+
+
+def _quiet_after_broken_pipe() -> int:
+    """Nothing more can reach the reader: send what is left to /dev/null, so Python's
+    flush at exit does not print "Exception ignored … BrokenPipeError"."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests)
+        pass
+    return BROKEN_PIPE_EXIT
 
 
 # ---- commands -------------------------------------------------------------------------
@@ -334,15 +383,84 @@ def _demo(args: argparse.Namespace) -> int:
         else:
             summary = build_demo(services, today=date.today())
     except (ValueError, ValidationError) as exc:
-        raise CliError(f"{_label(args.db, db.path)}: {exc}") from exc
+        raise CliError(f"{db.label}: {exc}") from exc
     finally:
         services.close()
     print(
-        _("{summary} Database: {database}.").format(
-            summary=summary.describe(), database=_label(args.db, db.path)
+        _("{summary} Database: {database}.").format(summary=summary.describe(), database=db.label)
+    )
+    return 0
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    """Upgrade an older AlignMeet database (a SQLite file is backed up first)."""
+    from alignmeet.storage.database import (
+        HEAD_REVISION,
+        DatabaseOpenError,
+        UpgradeNeededError,
+        open_database,
+    )
+    from alignmeet.storage.lock import LockedError, hold
+
+    try:
+        open_database(args.db, create=False, migrate=False).dispose()
+    except UpgradeNeededError as exc:
+        before = exc.revision
+        if before is None:
+            raise CliError(str(exc)) from exc
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc)) from exc
+    else:
+        label = display(args.db) if args.db else str(_default_path())
+        print(
+            _("{database} is already at schema {revision}; nothing to do.").format(
+                database=label, revision=HEAD_REVISION
+            )
+        )
+        return 0
+    path = _sqlite_path(args.db)
+    try:
+        with hold(path) if path is not None else contextlib.nullcontext():
+            db = open_database(args.db, create=False)
+    except LockedError as exc:
+        raise CliError(
+            _("{holder} Close AlignMeet there first; nothing was upgraded.").format(holder=exc)
+        ) from exc
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:  # the lock cannot be made beside it: a read-only folder
+        from alignmeet.storage.access import describe_os_error
+
+        raise CliError(describe_os_error(exc, path or Path())) from exc
+    db.dispose()
+    if db.backups:
+        done = _(
+            "Upgraded {database} from schema {before} to {after}; the file as it was is "
+            "backed up in {backup}."
+        )
+    else:
+        done = _("Upgraded {database} from schema {before} to {after}.")
+    print(
+        done.format(
+            database=db.label,
+            before=before,
+            after=HEAD_REVISION,
+            backup=db.backups[-1] if db.backups else "",
         )
     )
     return 0
+
+
+def _default_path() -> Path:
+    from alignmeet.paths import default_db_path
+
+    return default_db_path()
+
+
+def _sqlite_path(db_arg: str | None) -> Path | None:
+    if db_arg is not None and "://" in db_arg:
+        return None
+    return Path(db_arg).expanduser().resolve() if db_arg else _default_path()
 
 
 def _sqlite_file(db_arg: str | None) -> Path:
@@ -353,9 +471,9 @@ def _sqlite_file(db_arg: str | None) -> Path:
                 "own backups (pg_dump)"
             )
         )
-    from alignmeet.paths import default_db_path
-
-    return Path(db_arg).expanduser().resolve() if db_arg else default_db_path()
+    path = _sqlite_path(db_arg)
+    assert path is not None
+    return path
 
 
 def _safety(args: argparse.Namespace) -> int:
@@ -364,6 +482,7 @@ def _safety(args: argparse.Namespace) -> int:
 
     path = _sqlite_file(args.db)
     try:
+        b.refuse_foreign(path)
         if args.command == "check":
             problem = b.check_file(path)
             if problem is not None:
@@ -419,7 +538,7 @@ def _meetings(args: argparse.Namespace) -> int:
     finally:
         services.close()
     if not rows:
-        print(_("No meetings in {database}.").format(database=_label(args.db, services.db.path)))
+        print(_("No meetings in {database}.").format(database=services.db.label))
         return 0
     width = max(len(str(x.id)) for x in rows)
     status_width = max(len(x.status.value) for x in rows)
@@ -606,14 +725,35 @@ def _exported(kind: str, result: ExportResult) -> str:
 
 # ---- helpers --------------------------------------------------------------------------
 def _open_existing(db_arg: str | None) -> Services:
-    """Services over an existing database; never creates one."""
+    """Services over an existing database, to read it: never creates, upgrades or
+    changes it (an older AlignMeet file is left for `alignmeet-cli upgrade`)."""
     from alignmeet.services import Services
-    from alignmeet.storage.database import DatabaseOpenError, open_database
+    from alignmeet.storage.database import DatabaseOpenError, UpgradeNeededError, open_database
 
     try:
-        return Services(open_database(db_arg, create=False))
+        return Services(open_database(db_arg, create=False, migrate=False))
+    except UpgradeNeededError as exc:
+        if exc.revision is None:
+            raise CliError(str(exc)) from exc
+        command = f"{PROG} upgrade" + (f" --db {_quoted(display(db_arg))}" if db_arg else "")
+        raise CliError(
+            _(
+                "{database} was written by an older AlignMeet (schema {revision}); nothing was "
+                "changed. Upgrade it with `{command}` (a backup is taken first)."
+            ).format(
+                database=display(db_arg) if db_arg else _default_path(),
+                revision=exc.revision,
+                command=command,
+            )
+        ) from exc
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from exc
+
+
+def _quoted(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 def _resolve_meeting(services: Services, ref: int | str, db_arg: str | None) -> int:
@@ -623,9 +763,7 @@ def _resolve_meeting(services: Services, ref: int | str, db_arg: str | None) -> 
     if ref == "latest":
         if not meetings:
             raise CliError(
-                _("there are no meetings in {database}").format(
-                    database=_label(db_arg, services.db.path)
-                )
+                _("there are no meetings in {database}").format(database=services.db.label)
             )
         held = [x for x in meetings if x.status is not MeetingStatus.PLANNED]
         return (held or meetings)[0].id
@@ -722,18 +860,17 @@ def _known(what: str, choices: Sequence[tuple[int, str]]) -> str:
 
 
 def _no_meeting(meeting_id: int, db_arg: str | None) -> str:
-    db_part = f" --db {db_arg}" if db_arg else ""
+    db_part = f" --db {display(db_arg)}" if db_arg else ""
     return _("no meeting with id {id}; run '{command}' to list them").format(
         id=meeting_id, command=f"{PROG} meetings{db_part}"
     )
 
 
-def _label(db_arg: str | None, path: Path | None) -> str:
-    return str(path) if path is not None else str(db_arg)
-
-
 def _fail(message: str) -> int:
-    print(_("{program}: error: {message}").format(program=PROG, message=message), file=sys.stderr)
+    """One line on stderr (libpq's messages span lines), with every password masked."""
+    one_line = " ".join(part.strip() for part in message.strip().splitlines() if part.strip())
+    line = _("{program}: error: {message}").format(program=PROG, message=one_line)
+    print(redact(line, _SECRET), file=sys.stderr)
     return 1
 
 

@@ -8,10 +8,17 @@ import os
 import sys
 import threading
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from alignmeet import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from alignmeet.services import ReadOnly, Services
+    from ui.instance_lock import InstanceLock
+    from ui.main_window import MainWindow
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -38,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # The core (SQLAlchemy included) before Qt: once PySide6 is imported it hooks
     # every later import (its __feature__ check), which costs ~90 ms over ~300 modules.
-    from alignmeet.services import DatabaseOpenError, open_services  # isort: skip
+    import alignmeet.services  # noqa: F401  # isort: skip
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -60,50 +67,12 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_theme(app)
 
+    opened = open_window(args, argv)
+    if isinstance(opened, int):
+        return opened
+    services, window, lock = opened.services, opened.window, opened.lock
     db_file = _database_file(args.db)
-    lock = None
-    read_only = False
-    if db_file is not None:
-        from ui.instance_lock import InstanceLock
-
-        lock = InstanceLock(db_file)
-        if not lock.acquire():
-            holder = lock.holder()
-            if args.smoke_test:
-                print(f"alignmeet: {holder}", file=sys.stderr)
-                return 1
-            if not _ask_read_only(holder):
-                return 1
-            read_only = True
-    try:
-        services = open_services(args.db, quick_check=False, read_only=read_only)
-    except DatabaseOpenError as exc:
-        if args.smoke_test:
-            print(f"alignmeet: {exc}", file=sys.stderr)
-            return 1
-        if db_file is not None and not read_only and offer_restore(None, db_file, str(exc)):
-            if lock is not None:
-                lock.release()
-            return main(argv)  # the restored file, from the top
-        message_box(
-            None,
-            QMessageBox.Icon.Critical,
-            QCoreApplication.translate("App", "AlignMeet cannot open the database"),
-            str(exc),
-        ).exec()
-        return 1
-
-    from ui.main_window import MainWindow
-    from ui.undo import UndoableController
-
-    controller = UndoableController(services)
-    window = MainWindow(controller)
-    if read_only:
-        window.set_read_only(True)
-    if services.db.path is not None:
-        from ui.main_window import remember_database
-
-        remember_database(str(services.db.path))
+    read_only = opened.reason is not None
     window.restore_last_view()
     _install_excepthook(window, smoke=args.smoke_test)
     window.show()
@@ -204,7 +173,107 @@ def main(argv: list[str] | None = None) -> int:
     return int(code)
 
 
+@dataclass
+class Opened:
+    """The database open and its window built (`reason`: why it is read-only, if so)."""
+
+    services: Services
+    window: MainWindow
+    lock: InstanceLock | None
+    reason: ReadOnly | None
+
+
+def open_window(args: argparse.Namespace, argv: list[str] | None) -> Opened | int:
+    """The app's open path: refuse what is not AlignMeet's, take the lock (or learn who
+    holds it), find why a file cannot be written, open, and build the window — read-only
+    with the true reason in its banner and title when it must be. An int: the exit code
+    after a refusal the user has been told about."""
+    from alignmeet.services import (
+        Cause,
+        DatabaseOpenError,
+        ReadOnly,
+        check_target,
+        open_services,
+        short_text,
+    )
+
+    db_file = _database_file(args.db)
+    lock = None
+    try:
+        # Another program's file, a newer AlignMeet's or an unreadable one is refused
+        # before anything is created beside it (even the lock); a file that cannot be
+        # written opens read-only, with the true reason.
+        reason = check_target(args.db)
+    except DatabaseOpenError as exc:
+        return _cannot_open(exc, args, argv, db_file, None, may_restore=True)
+    if db_file is not None and reason is None:
+        from ui.instance_lock import InstanceLock
+
+        lock = InstanceLock(db_file)
+        if not lock.acquire():
+            holder = lock.holder()
+            if args.smoke_test:
+                print(f"alignmeet: {holder}", file=sys.stderr)
+                return 1
+            if not _ask_read_only(holder):
+                return 1
+            reason = ReadOnly(Cause.LOCKED, holder, short_text(Cause.LOCKED))
+    if reason is not None and args.smoke_test:
+        print(f"alignmeet: read-only: {reason.message}", file=sys.stderr)
+    try:
+        services = open_services(args.db, quick_check=False, read_only=reason or False)
+    except DatabaseOpenError as exc:
+        return _cannot_open(exc, args, argv, db_file, lock, may_restore=reason is None)
+
+    from ui.main_window import MainWindow
+    from ui.undo import UndoableController
+
+    controller = UndoableController(services)
+    window = MainWindow(controller)
+    if reason is not None:
+        window.set_read_only(True, reason.message, reason.short)
+    if services.db.path is not None:
+        from ui.main_window import remember_database
+
+        remember_database(str(services.db.path))
+    return Opened(services, window, lock, reason)
+
+
 BACKUP_EVERY_MS = 10 * 60 * 1000
+
+
+def _cannot_open(
+    exc: Exception,
+    args: argparse.Namespace,
+    argv: list[str] | None,
+    db_file: Path | None,
+    lock: object | None,
+    *,
+    may_restore: bool,
+) -> int:
+    """The database cannot be opened: offer the newest good backup of a damaged file
+    (restoring honours another AlignMeet's lock), else say why. Passwords never shown."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from alignmeet.redact import redact
+    from ui.widgets import message_box
+
+    text = redact(exc, args.db)
+    if args.smoke_test:
+        print(f"alignmeet: {text}", file=sys.stderr)
+        return 1
+    if db_file is not None and may_restore and offer_restore(None, db_file, text):
+        if lock is not None:
+            lock.release()  # type: ignore[attr-defined]
+        return main(argv)  # the restored file, from the top
+    message_box(
+        None,
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("App", "AlignMeet cannot open the database"),
+        text,
+    ).exec()
+    return 1
 
 
 def _welcome_if_new(window: object) -> None:

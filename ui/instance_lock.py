@@ -3,6 +3,11 @@
 A second instance learns who holds the file (process, host) and may open it read-only.
 A lock left behind by a crashed AlignMeet is stale — its process is gone — and QLockFile
 takes it over on the next start.
+
+The core reads the same file without Qt (`alignmeet.storage.lock`): `restore` and
+`alignmeet-cli upgrade` refuse while a live AlignMeet holds it, and take it (in
+QLockFile's format) while they replace or upgrade the file, so an AlignMeet starting
+meanwhile finds it held. Keep the two in step if QLockFile's format changes.
 """
 
 from __future__ import annotations

@@ -68,6 +68,11 @@ def recent_databases() -> list[str]:
 
 
 def remember_database(target: str) -> None:
+    """Put `target` first in File › Open recent (a URL without its password: settings
+    files are no place for one)."""
+    from alignmeet.redact import without_password
+
+    target = without_password(target)
     items = [t for t in recent_databases() if t != target]
     QSettings().setValue("recent/databases", [target, *items][:RECENT_LIMIT])
 
@@ -128,6 +133,9 @@ class MainWindow(QMainWindow):
             None  # a backup to put in place after closing  # another database to open after closing
         )
         self._read_only = False
+        self._read_only_short: str | None = None
+        # Why the database is read-only, for people (None: it is not).
+        self.read_only_reason: str | None = None
         self.stack.addWidget(self.meetings_view)
 
         self.header = plain_label("", object_name="MeetingHeader")
@@ -397,21 +405,41 @@ class MainWindow(QMainWindow):
         if meeting_id == self.controller.current_meeting_id:
             self._update_header()
 
-    def set_read_only(self, read_only: bool) -> None:
-        """Another AlignMeet holds the database: say so everywhere, permanently."""
+    def set_read_only(
+        self, read_only: bool, reason: str | None = None, short: str | None = None
+    ) -> None:
+        """The database is open read-only: say so, and why, everywhere, permanently.
+
+        `reason` is the true cause as a sentence (read-only file, immutable file, read-only
+        folder or file system, another AlignMeet holding it), `short` the same in a few
+        words for the window title; without them it is another AlignMeet."""
         self._read_only = read_only
+        self._read_only_short = short if read_only else None
+        self.read_only_reason = (
+            reason or self.tr("another AlignMeet has this database open.") if read_only else None
+        )
         if read_only:
-            label = plain_label(
-                self.tr(
+            if reason:
+                text = self.tr("Read-only: {reason} Changes are not saved.").format(reason=reason)
+            else:
+                text = self.tr(
                     "Read-only: another AlignMeet has this database open; changes are not saved."
-                ),
-                object_name="ReadOnlyNotice",
-            )
-            self.statusBar().addPermanentWidget(label)
+                )
+            label = plain_label(text, object_name="ReadOnlyNotice")
+            label.setWordWrap(True)  # a long path must not widen the window...
+            label.setMinimumWidth(560)  # ...nor make the bar lines tall for a narrow label
+            self.statusBar().addPermanentWidget(label, 1)
         self._update_header()
 
     def _update_header(self) -> None:
-        suffix = self.tr(" (read-only)") if self._read_only else ""
+        suffix = ""
+        if self._read_only:
+            short = self._read_only_short
+            suffix = (
+                self.tr(" (read-only: {why})").format(why=short)
+                if short
+                else self.tr(" (read-only)")
+            )
         meeting = self.controller.current_meeting()
         if meeting is None:
             self.header.setText(self.tr("No meeting selected"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
+from alignmeet.redact import redact
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
 from alignmeet.services.base import NotFoundError
@@ -18,7 +19,8 @@ from alignmeet.services.minutes import MinutesRecordError, MinutesService
 from alignmeet.services.people import PeopleService
 from alignmeet.services.toolkit import TOOLKIT
 from alignmeet.storage import changelog
-from alignmeet.storage.database import Database, DatabaseOpenError, open_database
+from alignmeet.storage.access import Cause, ReadOnly, short_text
+from alignmeet.storage.database import Database, DatabaseOpenError, check_target, open_database
 
 if TYPE_CHECKING:
     from alignmeet.services.exports import ExportService
@@ -27,11 +29,15 @@ if TYPE_CHECKING:
     from alignmeet.services.operations import Operations
 
 __all__ = [
+    "Cause",
     "DatabaseOpenError",
     "MinutesRecordError",
     "NotFoundError",
+    "ReadOnly",
     "Services",
+    "check_target",
     "open_services",
+    "short_text",
 ]
 
 
@@ -101,15 +107,26 @@ def open_services(
     *,
     create: bool = True,
     quick_check: bool = True,
-    read_only: bool = False,
+    read_only: bool | ReadOnly = False,
+    fall_back_to_read_only: bool = False,
 ) -> Services:
+    """All use cases over a database opened to be written (see `open_database`; with
+    `fall_back_to_read_only`, a file that cannot be written opens read-only and
+    `services.db.read_only_reason` says why)."""
     services = Services(
-        open_database(target, create=create, quick_check=quick_check, read_only=read_only)
+        open_database(
+            target,
+            create=create,
+            quick_check=quick_check,
+            read_only=read_only,
+            fall_back_to_read_only=fall_back_to_read_only,
+        )
     )
     try:
-        if not read_only:
+        if not services.db.read_only:
             services.bootstrap()
     except SADatabaseError as exc:  # a damaged file the quick check has not seen yet
         services.close()
-        raise DatabaseOpenError(f"Cannot use {services.db.label}: {exc.orig or exc}") from exc
+        problem = redact(exc.orig or exc, services.db.url)
+        raise DatabaseOpenError(f"Cannot use {services.db.label}: {problem}") from exc
     return services

@@ -11,6 +11,11 @@ made itself); so are those taken before an import.
 
 A damaged database is never overwritten or deleted: `put_aside` renames it (with its -wal
 and -shm files) to `<name>.damaged-<stamp>`, next to it, before a backup takes its place.
+
+Only AlignMeet's files are backed up or replaced (`alignmeet.storage.ownership`), never
+while a running app holds the file (`alignmeet.storage.lock`: restore takes the app's
+lock for the time it replaces the file), and a read-only file, folder or file system is
+named as such — never reported as damage.
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ from pathlib import Path
 
 from alignmeet import paths
 from alignmeet.i18n import _
-from alignmeet.storage.integrity import quick_check_file
+from alignmeet.storage.access import Cause, describe_os_error, folder_problem
+from alignmeet.storage.integrity import quick_check_file, read_only_uri
+from alignmeet.storage.lock import LockedError, hold
+from alignmeet.storage.ownership import Owner, foreign_message, inspect_file
 
 KEEP_NEWEST = 5
 KEEP_DAILY_DAYS = 14
@@ -166,8 +174,18 @@ def latest_good_backup(db_path: Path) -> BackupInfo | None:
     return None
 
 
+def refuse_foreign(path: Path) -> None:
+    """BackupError when `path` is another program's SQLite file (a damaged or missing file
+    is left to the callers' own checks)."""
+    info = inspect_file(path) if path.is_file() else None
+    if info is not None and info.owner is Owner.FOREIGN:
+        raise BackupError(foreign_message(str(path), info.problem))
+
+
 def restore(db_path: Path, backup: Path, *, keep_current: bool = True) -> Path | None:
-    """Put `backup` in place of `db_path`. The app must not have the database open.
+    """Put `backup` in place of `db_path`, never while another AlignMeet has it open
+    (BackupError naming the process and host; a stale lock is taken over), and never
+    over another program's file or from one.
 
     The current file is first either backed up (when it is sound and `keep_current`)
     or put aside (when it is damaged), so a restore never loses the file it replaces.
@@ -180,6 +198,29 @@ def restore(db_path: Path, backup: Path, *, keep_current: bool = True) -> Path |
         raise BackupError(
             _("Cannot restore from {backup}: {problem}").format(backup=backup, problem=problem)
         )
+    refuse_foreign(db_path)
+    try:
+        refuse_foreign(backup)
+    except BackupError as exc:
+        raise BackupError(
+            _("Cannot restore from {backup}: {problem}").format(backup=backup, problem=exc)
+        ) from None
+    try:
+        with hold(db_path):
+            return _replace(db_path, backup, keep_current=keep_current)
+    except LockedError as exc:
+        raise BackupError(
+            _("{holder} Close AlignMeet there first; nothing was restored.").format(holder=exc)
+        ) from None
+    except OSError as exc:
+        raise BackupError(
+            _("Cannot restore {path}: {problem}").format(
+                path=db_path, problem=describe_os_error(exc, db_path)
+            )
+        ) from exc
+
+
+def _replace(db_path: Path, backup: Path, *, keep_current: bool) -> Path | None:
     kept: Path | None = None
     if db_path.exists():
         if check_file(db_path) is None and keep_current:
@@ -207,13 +248,30 @@ def restore(db_path: Path, backup: Path, *, keep_current: bool = True) -> Path |
 
 def backup_file(db_path: Path, reason: str) -> Path:
     """An online backup of a database file that is not open here (CLI, restore)."""
+    refuse_foreign(db_path)
     problem = check_file(db_path)
     if problem is not None:
         raise BackupError(
             _("Cannot back up {path}: {problem}").format(path=db_path, problem=problem)
         )
     folder = paths.backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    where = folder if folder.is_dir() else folder.parent
+    cause = folder_problem(where)
+    if cause is Cause.FILE_SYSTEM:
+        reason = _("{folder} is on a read-only file system.").format(folder=where)
+    elif cause is not None:
+        reason = _("the folder {folder} is read-only, so no backup can be written to {backups}.")
+        reason = reason.format(folder=where, backups=folder)
+    if cause is not None:
+        raise BackupError(_("Cannot back up {path}: {reason}").format(path=db_path, reason=reason))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(
+            _("Cannot back up {path}: {problem}").format(
+                path=db_path, problem=describe_os_error(exc, folder)
+            )
+        ) from exc
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
     _copy_database(db_path, target)
@@ -222,7 +280,7 @@ def backup_file(db_path: Path, reason: str) -> Path:
 
 def _copy_database(source: Path, target: Path) -> None:
     try:
-        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             dest = sqlite3.connect(target)
             try:

@@ -114,11 +114,11 @@ class BackupsDialog(QDialog):
         self.controller.flush_pending()
         try:
             written = self.controller.services.db.backup("manual")
-        except (OSError, BackupError) as exc:
+            if written is None:  # read-only: a copy from the file as it is
+                written = backup_file(self.db_path, "manual")
+        except (OSError, BackupError) as exc:  # the message names the true cause
             warn(self, self.tr("No backup made"), str(exc))
             return None
-        if written is None:  # read-only copy
-            written = backup_file(self.db_path, "manual")
         self.refresh()
         return written
 

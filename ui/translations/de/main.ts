@@ -307,8 +307,20 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Wählen oder erstellen Sie zuerst ein Meeting.</translation>
     </message>
     <message>
+        <source>another AlignMeet has this database open.</source>
+        <translation>ein anderes AlignMeet hat diese Datenbank geöffnet.</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason} Changes are not saved.</source>
+        <translation>Schreibgeschützt: {reason} Änderungen werden nicht gespeichert.</translation>
+    </message>
+    <message>
         <source>Read-only: another AlignMeet has this database open; changes are not saved.</source>
         <translation>Schreibgeschützt: Ein anderes AlignMeet hat diese Datenbank geöffnet; Änderungen werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source> (read-only: {why})</source>
+        <translation> (schreibgeschützt: {why})</translation>
     </message>
     <message>
         <source> (read-only)</source>
