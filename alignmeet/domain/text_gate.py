@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.rules import ValidationError
 from alignmeet.i18n import _
 
@@ -88,4 +89,4 @@ def _refusal(value: str, at: int) -> str:
         "This text has a character that cannot be stored after “{before}” (half of a "
         "character, cut by the program it was copied from). Delete it, or type that "
         "part again instead of pasting it."
-    ).format(before=("…" if at > _CONTEXT else "") + before)
+    ).format(before=bidi_safe(("…" if at > _CONTEXT else "") + before))

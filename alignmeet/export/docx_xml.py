@@ -39,6 +39,7 @@ from docx.parts.numbering import NumberingPart
 from docx.shared import Pt
 from lxml import etree
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.export import ExportError
 from alignmeet.export.sanitize import clean_text
 from alignmeet.export.template import safe_template
@@ -694,8 +695,13 @@ def _page_of(rpr: str) -> str:
 
 
 def one_line(text: str, limit: int | None = None) -> str:
-    """`text` cleaned and on one line (breaks and tabs become spaces), cut at `limit` with "…"."""
+    """`text` cleaned and on one line (breaks and tabs become spaces).
+
+    With a `limit` (a title in a footer, beside the date and "Page X of Y"), it is cut at
+    `limit` with "…" and made bidi-safe: nothing it opens (a right-to-left override, say)
+    stays open to reverse what follows, and right-to-left text is isolated (domain/bidi.py).
+    """
     line = " ".join(clean_text(text).split())
-    if limit is not None and len(line) > limit:
-        line = line[: limit - 1].rstrip() + "…"
+    if limit is not None:
+        line = bidi_safe(line, limit)
     return line

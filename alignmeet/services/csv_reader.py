@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.rules import MAX_TEXT, ValidationError, group_digits
 from alignmeet.domain.text_gate import gate_text, lone_surrogate
 from alignmeet.i18n import _
@@ -215,7 +216,7 @@ def _column(index: int, header: list[str] | None) -> str:
     """ "column 3 “Note”" (named by the header row) or "column 3"."""
     name = " ".join(header[index].split()) if header is not None and index < len(header) else ""
     if name and len(name) <= 40:
-        return _("column {number} “{name}”").format(number=index + 1, name=name)
+        return _("column {number} “{name}”").format(number=index + 1, name=bidi_safe(name))
     return _("column {number}").format(number=index + 1)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.enums import ItemKind, TeamTag
 from alignmeet.domain.goals import (
     CsvImportResult,
@@ -677,7 +678,7 @@ class GoalService(ServiceBase):
             return cells[index].strip()
 
         kpi_text, period_text, value_text = cell("kpi"), cell("period"), cell("value")
-        note = " ".join(cell("note").split())[:2000]
+        note = cut_line(cell("note"), 2000)
         problem = ""
         kpi = kpis.get(name_key(kpi_text)) if kpi_text else None
         period = ""

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
+from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.rules import (
     MAX_NAME,
     ValidationError,
@@ -82,7 +83,7 @@ class PeopleService(ServiceBase):
     ) -> r.MemberRecord:
         text = require_text("name", name, label=_("Name"), limit=MAX_NAME)
         mail = validate_email(email)
-        role_text = " ".join(role.split())[:200]
+        role_text = cut_line(role, 200)
         with self.db.transaction() as s:
             self._get(s, m.Team, team_id, "Team")
             self._check_member_name(s, text, None)
@@ -118,7 +119,7 @@ class PeopleService(ServiceBase):
                 self._get(s, m.Team, team_id, "Team")
                 member.team_id = team_id
             if role is not None:
-                member.role = " ".join(role.split())[:200]
+                member.role = cut_line(role, 200)
             if email is not None:
                 member.email = validate_email(email)
             if active is not None:
@@ -374,7 +375,7 @@ def _member_row(
 
     name = cell("name") if "name" in columns else clean_line(f"{cell('first')} {cell('last')}")
     team_text = cell("team")
-    role = cell("role")[:200]
+    role = cut_line(cell("role"), 200)
     email_text = cell("email")
     problems: list[str] = []
     if not name:
