@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet import APP_NAME
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.rules import ValidationError
 from alignmeet.recovery import NotSavedError
 from ui.controller import Controller
@@ -448,8 +449,9 @@ class MainWindow(QMainWindow):
         # The format is translated too: German shows no English day or month names.
         when = meeting.starts_at.strftime(self.tr("%a %d %b %Y, %H:%M"))
         status = core_label(meeting.status.value.capitalize())
-        self.header.setText(f"{meeting.title} · {when} · {status}")
-        self.setWindowTitle(f"{meeting.title} — {APP_NAME}{suffix}")
+        title = bidi_safe(meeting.title)  # an override in the title must not turn ours around
+        self.header.setText(f"{title} · {when} · {status}")
+        self.setWindowTitle(f"{title} — {APP_NAME}{suffix}")
 
     def _on_preview_action_triggered(self) -> None:
         meeting_id = self.controller.current_meeting_id

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.enums import MeetingStatus
 from alignmeet.domain.rules import (
     MAX_NAME,
@@ -248,8 +249,7 @@ def rejection_text(term: str, number: int, definition: str) -> str:
 
 
 def _one_line(text: str, limit: int = 4500) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    return bidi_safe(" ".join(text.split()), limit, isolate=False)
 
 
 def _fold(text: str) -> str:

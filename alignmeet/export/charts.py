@@ -21,6 +21,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.goals import (
     DashboardData,
     Disposition,
@@ -101,7 +102,7 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + "…"
+    return bidi_safe(text, low + 1, isolate=False)  # the cut leaves no override open
 
 
 def _png(image: Image.Image, size: tuple[int, int]) -> bytes:

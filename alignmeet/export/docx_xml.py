@@ -39,8 +39,10 @@ from docx.parts.numbering import NumberingPart
 from docx.shared import Pt
 from lxml import etree
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.export import ExportError
 from alignmeet.export.sanitize import clean_text
+from alignmeet.export.template import safe_template
 from alignmeet.i18n import _
 from alignmeet.i18n import long_date as _long_date
 
@@ -94,27 +96,15 @@ def document_bytes(doc: Any) -> bytes:
 # --------------------------------------------------------------------------- template
 
 
-_DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-
-
 def open_template(template: Path | None) -> Any:
+    """python-docx's Document over the company template — checked against the limits and
+    cleaned of links to the outside first (export/template.py) — or its own default."""
     if template is None:
         return docx.Document()
     template = Path(template)
+    safe = safe_template(template)
     try:
-        raw = template.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ExportError(
-            _(
-                "The Word template {template} cannot be read ({reason}). "
-                "Choose another template, or export without one."
-            ).format(template=template, reason=reason),
-            path=template,
-        ) from exc
-    try:
-        return docx.Document(BytesIO(_as_docx(raw)))
+        return docx.Document(BytesIO(safe))
     except Exception as exc:  # python-docx raises many kinds on a file that is not .docx
         raise ExportError(
             _(
@@ -123,25 +113,6 @@ def open_template(template: Path | None) -> Any:
             ).format(template=template),
             path=template,
         ) from exc
-
-
-def _as_docx(raw: bytes) -> bytes:
-    """A Word template (.dotx) differs from a .docx only by one content type: swap it."""
-    try:
-        with zipfile.ZipFile(BytesIO(raw)) as src:
-            types = src.read("[Content_Types].xml")
-            if _DOTX_MAIN.encode() not in types:
-                return raw
-            out = BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-                for info in src.infolist():
-                    content = src.read(info)
-                    if info.filename == "[Content_Types].xml":
-                        content = content.replace(_DOTX_MAIN.encode(), _DOCX_MAIN.encode())
-                    dst.writestr(info, content)
-            return out.getvalue()
-    except (zipfile.BadZipFile, KeyError):
-        return raw  # python-docx reports it
 
 
 def use_calibri(doc: Any) -> None:
@@ -724,8 +695,13 @@ def _page_of(rpr: str) -> str:
 
 
 def one_line(text: str, limit: int | None = None) -> str:
-    """`text` cleaned and on one line (breaks and tabs become spaces), cut at `limit` with "…"."""
+    """`text` cleaned and on one line (breaks and tabs become spaces).
+
+    With a `limit` (a title in a footer, beside the date and "Page X of Y"), it is cut at
+    `limit` with "…" and made bidi-safe: nothing it opens (a right-to-left override, say)
+    stays open to reverse what follows, and right-to-left text is isolated (domain/bidi.py).
+    """
     line = " ".join(clean_text(text).split())
-    if limit is not None and len(line) > limit:
-        line = line[: limit - 1].rstrip() + "…"
+    if limit is not None:
+        line = bidi_safe(line, limit)
     return line

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import MinutesData, ParticipantRecord
 from alignmeet.domain.rules import short_date
@@ -61,7 +62,7 @@ def header_text(text: str, limit: int | None = None) -> str:
     """A safe header value: no CR, LF or other control character, white space folded."""
     line = " ".join(_HEADER_BREAKERS.sub(" ", clean_text(text)).split())
     if limit is not None and len(line) > limit:
-        line = line[: limit - 1].rstrip() + "…"
+        line = bidi_safe(line, limit, isolate=False)  # nothing left open at the cut
     return line
 
 
@@ -120,7 +121,8 @@ def _context(data: MinutesData) -> dict[str, Any]:
     ]
     next_at = meeting.next_meeting_at
     return {
-        "title": one_line(meeting.title) or _("Meeting minutes"),
+        # Isolated: the subject and a sentence go on after it ("Minutes: {title} — {date}").
+        "title": bidi_safe(one_line(meeting.title)) or _("Meeting minutes"),
         "date": long_date(start),
         "when": when,
         "details": [d for d in details if d],

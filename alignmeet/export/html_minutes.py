@@ -25,6 +25,7 @@ from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import MinutesData
 from alignmeet.domain.rules import short_date
@@ -276,7 +277,7 @@ def _plans(data: MinutesData, teams: Sequence[str]) -> Iterable[dict[str, Any]]:
 
 
 def _footer_label(data: MinutesData) -> str:
-    title = " ".join(clean_text(data.meeting.title).split())
+    title = bidi_safe(" ".join(clean_text(data.meeting.title).split()))
     when = long_date(data.meeting.starts_at)
     return f"{title} · {when}" if title else when
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 
+from alignmeet.domain.text_gate import DROPPED, LINE_BREAKS
+
 __all__ = ["clean_text"]
 
 # Characters XML 1.0 (and so python-docx / lxml) refuses: C0 controls other than \t \n \r
-# (\x0b and \x0c are handled separately below), the non-characters U+FFFE and U+FFFF,
-# and lone surrogates (which cannot be encoded as UTF-8 at all).
-_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# (\x0b and \x0c are handled separately below), the non-characters U+FFFE and U+FFFF —
+# the very characters the text gate drops on the way in (domain/text_gate.py: one list) —
+# and lone surrogates (which cannot be encoded as UTF-8 at all; the gate refuses them).
+_ILLEGAL = re.compile(f"[{DROPPED}\ud800-\udfff]")
 # Everything that means "new line": Windows and old-Mac line ends, Word's soft line
 # break (vertical tab) and the page break Google Docs pastes (form feed).
-_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c]")
-_NEEDS_WORK = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAK = re.compile(f"\r\n?|[{LINE_BREAKS}]")
+_NEEDS_WORK = re.compile(f"[{DROPPED}{LINE_BREAKS}\r\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:

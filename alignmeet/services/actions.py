@@ -9,6 +9,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from alignmeet.domain import records as r
+from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError, optional_text, require_text
 from alignmeet.i18n import _
@@ -90,7 +91,7 @@ class ActionService(ServiceBase):
                 due=due,
                 team_tag=tag.value,
                 status=ActionStatus.OPEN.value,
-                milestone=" ".join(milestone.split())[:200],
+                milestone=cut_line(milestone, 200),
                 position=position,
                 created_at=now,
                 updated_at=now,
@@ -149,7 +150,7 @@ class ActionService(ServiceBase):
             if team_tag is not None:
                 action.team_tag = TeamTag(team_tag).value
             if milestone is not None:
-                action.milestone = " ".join(milestone.split())[:200]
+                action.milestone = cut_line(milestone, 200)
             if goal_id is not _UNSET:
                 self._check_links(s, goal_id, None)  # type: ignore[arg-type]
                 action.goal_id = goal_id  # type: ignore[assignment]

@@ -17,6 +17,7 @@ from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
 from alignmeet.domain.rules import short_date
 from alignmeet.i18n import N_, _
+from alignmeet.services.text_gate import gate_methods
 from alignmeet.storage import models as m
 from alignmeet.storage.database import Database
 
@@ -312,6 +313,12 @@ def asked_fields(
 
 
 class ServiceBase:
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        # The one text gate (services/text_gate.py): every text argument of every public
+        # method is cleaned or refused before the use case runs, for every service alike.
+        super().__init_subclass__(**kwargs)
+        gate_methods(cls)
+
     def __init__(self, db: Database, clock: Callable[[], datetime] = datetime.now) -> None:
         self.db = db
         self.clock = clock

@@ -29,6 +29,13 @@ def _kind(value: BoardKind | str) -> BoardKind:
         raise ValidationError("kind", _("Choose whether it is a win or a lesson.")) from None
 
 
+def _team_tag(value: TeamTag | str) -> TeamTag:
+    try:
+        return TeamTag(value)
+    except ValueError:
+        raise ValidationError("team_tag", _("The team is Sales, Marketing or Joint.")) from None
+
+
 class BoardService(ServiceBase):
     # ---- reading -----------------------------------------------------------------------------
     def entries(
@@ -47,7 +54,7 @@ class BoardService(ServiceBase):
             if kind is not None:
                 query = query.where(m.BoardEntry.kind == _kind(kind).value)
             if team_tag is not None:
-                query = query.where(m.BoardEntry.team_tag == TeamTag(team_tag).value)
+                query = query.where(m.BoardEntry.team_tag == _team_tag(team_tag).value)
             if unresolved_only:
                 query = query.where(m.BoardEntry.resolved.is_(False))
             if meeting_id is not None:
@@ -73,7 +80,7 @@ class BoardService(ServiceBase):
         what = _kind(kind)
         text = clean_title(title)
         body = clean_details(details)
-        tag = TeamTag(team_tag)
+        tag = _team_tag(team_tag)
         with self.db.transaction() as s:
             if author_id is not None:
                 self._get(s, m.Member, author_id, "Member")
@@ -124,7 +131,7 @@ class BoardService(ServiceBase):
             if details is not None:
                 entry.details = clean_details(details)
             if team_tag is not None:
-                entry.team_tag = TeamTag(team_tag).value
+                entry.team_tag = _team_tag(team_tag).value
             if author_id is not _UNSET:
                 if author_id is not None:
                     assert isinstance(author_id, int)

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
 from alignmeet.domain import records as r
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.services.base import ServiceBase, to_member
 from alignmeet.storage import models as m
@@ -508,8 +509,10 @@ def snippet(text_: str, words: Iterable[str], width: int = SNIPPET_WIDTH) -> str
     start = max(0, first - width // 3)
     end = min(len(line), start + width)
     start = max(0, end - width)
-    piece = line[start:end].strip()
-    return ("…" if start > 0 else "") + piece + ("…" if end < len(line) else "")
+    piece = line[start:].strip()
+    if end < len(line):  # cut with "…", no override left open to turn the "…" around
+        piece = bidi_safe(piece, len(line[start:end].strip()) + 1, isolate=False)
+    return ("…" if start > 0 else "") + piece
 
 
 # ---- the whole list in memory ------------------------------------------------------------

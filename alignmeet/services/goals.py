@@ -3,8 +3,6 @@ measurements per period (typed or imported from CSV), and the common dashboard."
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.enums import ItemKind, TeamTag
 from alignmeet.domain.goals import (
     CsvImportResult,
@@ -35,7 +34,6 @@ from alignmeet.domain.periods import Period, PeriodKind, parse_period, period_co
 from alignmeet.domain.rules import (
     MAX_TITLE,
     ValidationError,
-    group_digits,
     name_key,
     optional_text,
     require_text,
@@ -44,6 +42,7 @@ from alignmeet.domain.sections import DocSection, Paragraph, Picture, Table
 from alignmeet.i18n import _, ngettext
 from alignmeet.services.base import ServiceBase, member_name
 from alignmeet.services.base import given as given_fields
+from alignmeet.services.csv_reader import CsvLimits, CsvText, read_csv, read_csv_file
 from alignmeet.storage import models as m
 
 __all__ = ["DEFAULT_HISTORY", "GoalService"]
@@ -52,6 +51,13 @@ _UNSET: Any = object()
 DEFAULT_HISTORY = 12  # periods on a KPI's chart
 MAX_CSV_BYTES = 5_000_000
 MAX_CSV_ROWS = 20_000
+_KPI_LIMITS = CsvLimits(
+    max_bytes=MAX_CSV_BYTES,
+    max_rows=MAX_CSV_ROWS,
+    too_large=lambda: _("The file is too large for a KPI import (over 5 MB)."),
+    too_large_file=lambda: _("{path} is too large for a KPI import (over 5 MB)."),
+    too_many_rows=lambda: _("The file has more than {most} rows: split it up."),
+)
 _CSV_COLUMNS = {
     "kpi": ("kpi", "kpi name", "name", "metric", "indicator"),
     "period": ("period", "month", "quarter", "week"),
@@ -73,7 +79,7 @@ class GoalService(ServiceBase):
 
     def current_period(self, kind: PeriodKind | str = PeriodKind.MONTH) -> str:
         """The key of the period (of `kind`) holding today."""
-        return period_containing(kind, self._today()).key
+        return period_containing(_period_kind(kind), self._today()).key
 
     def _goal_record(self, s: Session, goal: m.Goal) -> GoalRecord:
         try:
@@ -147,7 +153,7 @@ class GoalService(ServiceBase):
         with self.db.sessions() as s:
             query = select(m.Goal)
             if kind is not None:
-                query = query.where(m.Goal.kind == GoalKind(kind).value)
+                query = query.where(m.Goal.kind == _goal_kind(kind).value)
             if not include_archived:
                 query = query.where(m.Goal.archived.is_(False))
             goals = list(s.scalars(query))
@@ -582,7 +588,7 @@ class GoalService(ServiceBase):
             s.delete(self._get(s, m.KpiMeasurement, measurement_id, "Measurement"))
 
     # ---- CSV import --------------------------------------------------------------------------
-    def preview_csv(self, *, text: str) -> CsvPreview:
+    def preview_csv(self, *, text: CsvText) -> CsvPreview:
         """What importing `text` would do, row by row, with each row's problem if any.
 
         Columns (a header row names them, in any order, case-insensitive): KPI, Period,
@@ -594,9 +600,9 @@ class GoalService(ServiceBase):
             return self._preview(s, text)
 
     def preview_csv_file(self, *, path: str | Path) -> CsvPreview:
-        return self.preview_csv(text=_read_csv_file(Path(path)))
+        return self.preview_csv(text=read_csv_file(path, _KPI_LIMITS))
 
-    def import_csv(self, *, text: str) -> CsvImportResult:
+    def import_csv(self, *, text: CsvText) -> CsvImportResult:
         """Import every row of `text`, or nothing: a row with a problem stops the import
         (`ValidationError("csv", ...)` says how many and the first one).
         A backup comes first (QUALITY.md: before risky operations; SQLite files only)."""
@@ -642,41 +648,24 @@ class GoalService(ServiceBase):
             )
 
     def import_csv_file(self, *, path: str | Path) -> CsvImportResult:
-        return self.import_csv(text=_read_csv_file(Path(path)))
+        return self.import_csv(text=read_csv_file(path, _KPI_LIMITS))
 
     def _preview(self, s: Session, text: str) -> CsvPreview:
-        text = text.removeprefix("\ufeff")
-        if len(text) > MAX_CSV_BYTES:
-            raise ValidationError("csv", _("The file is too large for a KPI import (over 5 MB)."))
-        separator = _sniff_separator(text)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+        table = read_csv(
+            text, _KPI_LIMITS, has_header=lambda cells: _header_columns(cells) is not None
+        )
+        columns = _header_columns(table.header) if table.header is not None else None
+        columns = columns or {"kpi": 0, "period": 1, "value": 2, "target": 3, "note": 4}
         kpis = {k.name_key: k for k in s.scalars(select(m.Kpi))}
         stored = {(x.kpi_id, x.period): x for x in s.scalars(select(m.KpiMeasurement))}
-        columns: dict[str, int] = {"kpi": 0, "period": 1, "value": 2, "target": 3, "note": 4}
-        rows: list[CsvPreviewRow] = []
         seen: dict[tuple[int, str], int] = {}
-        skipped = 0
-        first = True
-        for cells in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                skipped += 1
-                continue
-            if first:
-                first = False
-                header = _header_columns(cells)
-                if header is not None:
-                    columns = header
-                    continue
-            if len(rows) >= MAX_CSV_ROWS:
-                raise ValidationError(
-                    "csv",
-                    _("The file has more than {most} rows: split it up.").format(
-                        most=group_digits(MAX_CSV_ROWS)
-                    ),
-                )
-            rows.append(self._preview_row(line, cells, columns, kpis, stored, seen))
-        return CsvPreview(rows=tuple(rows), separator=separator, skipped_empty=skipped)
+        rows = [
+            self._preview_row(row.last_line, row.cells, columns, kpis, stored, seen)
+            for row in table.rows
+        ]
+        return CsvPreview(
+            rows=tuple(rows), separator=table.separator, skipped_empty=table.skipped_empty
+        )
 
     @staticmethod
     def _preview_row(
@@ -694,7 +683,7 @@ class GoalService(ServiceBase):
             return cells[index].strip()
 
         kpi_text, period_text, value_text = cell("kpi"), cell("period"), cell("value")
-        note = " ".join(cell("note").split())[:2000]
+        note = cut_line(cell("note"), 2000)
         problem = ""
         kpi = kpis.get(name_key(kpi_text)) if kpi_text else None
         period = ""
@@ -1102,44 +1091,3 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
             ).format(columns=", ".join(c.capitalize() for c in missing)),
         )
     return None
-
-
-def _sniff_separator(text: str) -> str:
-    """`;` (Excel in most of Europe) or `,`: whichever the first non-empty lines use more,
-    outside quotes."""
-    counts = {";": 0, ",": 0, "\t": 0}
-    lines = [line for line in text.splitlines() if line.strip()][:5]
-    for line in lines:
-        quoted = False
-        for char in line:
-            if char == '"':
-                quoted = not quoted
-            elif not quoted and char in counts:
-                counts[char] += 1
-    if counts["\t"] > max(counts[";"], counts[","]):
-        return "\t"
-    return ";" if counts[";"] >= counts[","] and counts[";"] else ","
-
-
-def _read_csv_file(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            "csv",
-            _("{path} cannot be read ({problem}). Choose another file.").format(
-                path=path, problem=exc.strerror or exc
-            ),
-        ) from exc
-    if len(raw) > MAX_CSV_BYTES:
-        raise ValidationError(
-            "csv", _("{path} is too large for a KPI import (over 5 MB).").format(path=path)
-        )
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError(  # pragma: no cover
-        "csv", _("{path} is not a text (CSV) file.").format(path=path)
-    )

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
+from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.enums import Attendance, MeetingStatus, Phase
 from alignmeet.domain.rules import (
     DEFAULT_END_GOAL,
@@ -174,7 +175,7 @@ class MeetingService(ServiceBase):
                 title=title_text,
                 starts_at=starts_at.replace(second=0, microsecond=0),
                 planned_minutes=minutes,
-                place=" ".join(place.split())[:200],
+                place=cut_line(place, 200),
                 facilitator_id=facilitator_id,
                 note_taker_id=note_taker_id,
                 topic=optional_text("topic", topic, label=_("Topic")),
@@ -252,7 +253,7 @@ class MeetingService(ServiceBase):
                     "planned_minutes", planned_minutes, label=_("Planned length")
                 )
             if place is not None:
-                meeting.place = " ".join(place.split())[:200]
+                meeting.place = cut_line(place, 200)
             if facilitator_id is not _UNSET:
                 meeting.facilitator_id = self._member_or_none(s, facilitator_id)
             if note_taker_id is not _UNSET:

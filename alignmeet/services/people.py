@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
+from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.rules import (
     MAX_NAME,
     ValidationError,
     clean_line,
-    group_digits,
     name_key,
     require_text,
     too_long,
@@ -24,6 +22,7 @@ from alignmeet.domain.rules import (
 )
 from alignmeet.i18n import N_, _, ngettext
 from alignmeet.services.base import ServiceBase, given, to_member
+from alignmeet.services.csv_reader import CsvLimits, CsvText, decode_csv, read_csv, read_csv_file
 from alignmeet.storage import models as m
 
 DEFAULT_TEAMS = ("Sales", "Marketing")
@@ -84,7 +83,7 @@ class PeopleService(ServiceBase):
     ) -> r.MemberRecord:
         text = require_text("name", name, label=_("Name"), limit=MAX_NAME)
         mail = validate_email(email)
-        role_text = " ".join(role.split())[:200]
+        role_text = cut_line(role, 200)
         with self.db.transaction() as s:
             self._get(s, m.Team, team_id, "Team")
             self._check_member_name(s, text, None)
@@ -120,7 +119,7 @@ class PeopleService(ServiceBase):
                 self._get(s, m.Team, team_id, "Team")
                 member.team_id = team_id
             if role is not None:
-                member.role = " ".join(role.split())[:200]
+                member.role = cut_line(role, 200)
             if email is not None:
                 member.email = validate_email(email)
             if active is not None:
@@ -136,7 +135,7 @@ class PeopleService(ServiceBase):
             raise ValidationError("name", _already_member(existing))
 
     # ---- importing members from CSV ------------------------------------------------------
-    def preview_member_import(self, *, text: str) -> MemberImportPreview:
+    def preview_member_import(self, *, text: CsvText) -> MemberImportPreview:
         """What importing `text` would add, row by row, with each row's problems.
 
         The first row names the columns, in any order and any case: Name, Team, Role,
@@ -148,7 +147,7 @@ class PeopleService(ServiceBase):
         with self.db.sessions() as s:
             return _member_preview(s, text)
 
-    def import_members(self, *, text: str) -> MemberImportResult:
+    def import_members(self, *, text: CsvText) -> MemberImportResult:
         """Add every member of `text`, or none: one row with a problem stops the import
         (`ValidationError("csv", ...)` says how many rows and the first problem).
         A backup comes first (QUALITY.md: before risky operations; SQLite files only)."""
@@ -290,87 +289,40 @@ def _already_member(existing: m.Member) -> str:
     )
 
 
+_MEMBER_LIMITS = CsvLimits(
+    max_bytes=MAX_MEMBER_CSV_BYTES,
+    max_rows=MAX_MEMBER_CSV_ROWS,
+    too_large=lambda: _("The file is too large for a member list (over 2 MB)."),
+    too_large_file=lambda: _("{path} is too large for a member list (over 2 MB)."),
+    too_many_rows=lambda: _("The file has more than {most} members: split it up."),
+)
+
+
 def read_member_csv(path: str | Path) -> str:
-    """The text of a CSV file as Excel and others save it: UTF-8 with or without BOM,
-    UTF-16 with BOM ("Unicode text"), or the Windows code page of older Excel versions."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            "csv",
-            _("{path} cannot be read ({problem}). Choose another file.").format(
-                path=path, problem=exc.strerror or exc
-            ),
-        ) from exc
-    if len(raw) > MAX_MEMBER_CSV_BYTES:
-        raise ValidationError(
-            "csv", _("{path} is too large for a member list (over 2 MB).").format(path=path)
-        )
-    return decode_member_csv(raw, path=path)
+    """The text of a CSV file as Excel and others save it (see services/csv_reader.py)."""
+    return read_csv_file(path, _MEMBER_LIMITS)
 
 
 def decode_member_csv(raw: bytes, *, path: str | Path | None = None) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = ("utf-8-sig", "cp1252")
-    for encoding in encodings:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            break  # a binary file that happens to decode
-        return text
-    if path is None:
-        raise ValidationError("csv", _("The file is not a text (CSV) file. Choose a .csv file."))
-    raise ValidationError(
-        "csv", _("{path} is not a text (CSV) file. Choose a .csv file.").format(path=path)
-    )
+    return decode_csv(raw, path=path)
 
 
 def _member_preview(s: Session, text: str) -> MemberImportPreview:
-    text = text.removeprefix("\ufeff")
-    if len(text) > MAX_MEMBER_CSV_BYTES:
-        raise ValidationError("csv", _("The file is too large for a member list (over 2 MB)."))
-    separator = _sniff_separator(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    table = read_csv(text, _MEMBER_LIMITS, has_header=lambda _cells: True)
+    columns = _member_columns(table.header) if table.header is not None else None
     teams = {name_key(t.name): t for t in s.scalars(select(m.Team))}
     members = {x.name_key: x for x in s.scalars(select(m.Member))}
-    columns: dict[str, int] | None = None
-    rows: list[MemberImportRow] = []
     seen: dict[str, int] = {}
-    skipped = 0
-    try:
-        for cells in reader:
-            start = reader.line_num - sum(cell.count("\n") for cell in cells)
-            if not any(cell.strip() for cell in cells):
-                skipped += 1
-                continue
-            if columns is None:
-                columns = _member_columns(cells)
-                continue
-            if len(rows) >= MAX_MEMBER_CSV_ROWS:
-                raise ValidationError(
-                    "csv",
-                    _("The file has more than {most} members: split it up.").format(
-                        most=group_digits(MAX_MEMBER_CSV_ROWS)
-                    ),
-                )
-            rows.append(_member_row(start, cells, columns, teams, members, seen))
-    except csv.Error as exc:
-        raise ValidationError(
-            "csv",
-            _("The file is not a readable CSV file (line {line}: {problem}).").format(
-                line=reader.line_num, problem=exc
-            ),
-        ) from exc
+    rows = [
+        _member_row(row.line, row.cells, columns, teams, members, seen)
+        for row in table.rows
+        if columns is not None
+    ]
     order = sorted(columns.items(), key=lambda kv: kv[1]) if columns else []
     return MemberImportPreview(
         rows=tuple(rows),
-        separator=separator,
-        skipped_empty=skipped,
+        separator=table.separator,
+        skipped_empty=table.skipped_empty,
         columns=tuple(name for name, _ in order),
     )
 
@@ -423,7 +375,7 @@ def _member_row(
 
     name = cell("name") if "name" in columns else clean_line(f"{cell('first')} {cell('last')}")
     team_text = cell("team")
-    role = cell("role")[:200]
+    role = cut_line(cell("role"), 200)
     email_text = cell("email")
     problems: list[str] = []
     if not name:
@@ -467,20 +419,3 @@ def _member_row(
         team_id=team.id if team is not None else None,
         problems=tuple(problems),
     )
-
-
-def _sniff_separator(text: str) -> str:
-    """`;` (Excel in most of Europe), `,` or a tab: whichever the first non-empty lines
-    use most, outside quotes."""
-    counts = {";": 0, ",": 0, "\t": 0}
-    lines = [line for line in text.splitlines() if line.strip()][:5]
-    for line in lines:
-        quoted = False
-        for char in line:
-            if char == '"':
-                quoted = not quoted
-            elif not quoted and char in counts:
-                counts[char] += 1
-    if counts["\t"] > max(counts[";"], counts[","]):
-        return "\t"
-    return ";" if counts[";"] >= counts[","] and counts[";"] else ","

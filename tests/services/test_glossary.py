@@ -10,6 +10,7 @@ from alignmeet.domain.enums import ItemKind, Phase
 from alignmeet.domain.glossary import VersionStatus, validate_definition
 from alignmeet.domain.rules import ValidationError, clean_line
 from alignmeet.domain.sections import Paragraph, Table
+from alignmeet.domain.text_gate import gate_text
 from alignmeet.services.base import NotFoundError
 from alignmeet.services.glossary import GlossaryService
 from alignmeet.storage import models as m
@@ -119,6 +120,8 @@ class TestPropose:
         except ValidationError as exc:
             assert exc.field in {"term", "definition"} and exc.message
             return
+        # As typed, minus what the text gate removes on the way in (domain/text_gate.py).
+        term, definition = gate_text("term", term), gate_text("definition", definition)
         assert v.term == gl.get_term(v.term_id).term == clean_line(term)
         assert gl.get_version(v.id).definition == v.definition == validate_definition(definition)
         gl.withdraw(version_id=v.id)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services import MinutesRecordError, NotFoundError
 from ui.controller import Controller
@@ -260,7 +261,9 @@ class MinutesPreview(QDialog):
 
         data = self.controller.services.minutes.gather(self.meeting_id)
         self._title = data.meeting.title or self.tr("Minutes")
-        self.setWindowTitle(self.tr("Minutes preview — {title}").format(title=self._title))
+        self.setWindowTitle(
+            self.tr("Minutes preview — {title}").format(title=bidi_safe(self._title))
+        )
         self._html = minutes_html(data)
         bar = self.browser.verticalScrollBar()
         position = bar.value()

@@ -75,14 +75,9 @@ def template_problem(path: Path) -> str:
             "{name} is not a Word document. Choose a .docx (or .dotx) file — "
             "in Word, “Save As” › Word Document.",
         ).format(name=path.name)
-    from alignmeet.export import ExportError
-    from alignmeet.export.docx_xml import open_template
+    from alignmeet.services.company_template import template_problem as problem
 
-    try:
-        open_template(path)
-    except ExportError as exc:
-        return exc.message
-    return ""
+    return problem(path)
 
 
 def ask_template_path(parent: QWidget, start: str) -> Path | None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.personas import PersonaRecord, profile_blocks
 from alignmeet.domain.rules import MAX_NAME, MAX_TITLE, ValidationError
 from alignmeet.services.base import NotFoundError
@@ -204,7 +205,7 @@ class PersonaCardDialog(QDialog):
             self.close()
             return
         self.card.set_persona(persona)
-        self.setWindowTitle(self.tr("Persona — {name}").format(name=persona.name))
+        self.setWindowTitle(self.tr("Persona — {name}").format(name=bidi_safe(persona.name)))
 
     def _on_controller_toolkit_changed(self, area: str) -> None:
         if area == AREA:
