@@ -42,7 +42,7 @@ _NOT_TEXT = re.compile(
     r"|CsvText|Cancel|ActionFilter|Changeset|ConflictError"
     r"|Sequence\[JointRow\]|Sequence\[tuple\[int, int\]\]"
     r"|(?:Sequence|Iterable|list)\[int\]|[A-Za-z]*(?:Kind|Tag|Status|Reason|Phase)"
-    r"|Attendance|Disposition)$"
+    r"|Attendance|Disposition|Session|m\.[A-Z][A-Za-z]*)$"
 )
 
 
