@@ -165,3 +165,21 @@ def postgres_database(postgres_server: PostgresServer) -> Iterator[Callable[...,
     yield make
     for name in made:
         postgres_server.drop(name)
+
+
+# ---- no silent overwrite -----------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _every_write_of_a_guarded_field_is_guarded() -> Iterator[None]:
+    """A use case that changes a field people edit (alignmeet.services.base.GUARDED_FIELDS)
+    of an existing row must do it inside a guarded save (`@versioned_write`, taking `seen`)
+    or declare it a consequence of its own change (`side_effect`): otherwise someone else's
+    change of that field could be overwritten unseen. Any test that runs such a write fails."""
+    from alignmeet.services import base
+
+    found: list[str] = []
+    base.on_unguarded_write = found.append
+    try:
+        yield
+    finally:
+        base.on_unguarded_write = None
+    assert not found, "guarded fields written without a guard:\n" + "\n".join(found)

@@ -9,7 +9,7 @@ raised to the calling view, which shows them at the field.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -133,6 +133,24 @@ class Controller(QObject):
         changed(record)
         return record
 
+    @staticmethod
+    def _carrying_seen(write: Callable[..., T], fields: Mapping[str, Any]) -> Callable[[], T]:
+        """`write(**fields)` as a save for `_resolving`. `fields["seen"]` is what the user
+        saw (the record the screen showed): after a conflict the next try — "keep mine" —
+        carries their version instead, so it goes on top of theirs and a third change
+        made meanwhile is caught again."""
+        state = dict(fields)
+
+        def save() -> T:
+            try:
+                return write(**state)
+            except ConflictError as exc:
+                if state.get("seen") is not None and exc.rebased is not None:
+                    state["seen"] = exc.rebased
+                raise
+
+        return save
+
     # ---- current meeting ----------------------------------------------------
     @property
     def current_meeting_id(self) -> int | None:
@@ -167,7 +185,7 @@ class Controller(QObject):
         # Someone else saved the same field first (goals, KPIs, personas, board entries):
         # the conflict dialog, as for meetings; the views re-read on toolkit_changed.
         result = self._resolving(
-            lambda: getattr(service, method)(**fields),
+            self._carrying_seen(getattr(service, method), fields),
             lambda: None,
             lambda _record: self.toolkit_changed.emit(area),
         )
@@ -213,7 +231,7 @@ class Controller(QObject):
                 self.participants_changed.emit(self._current)
 
         return self._resolving(
-            lambda: people.update_member(**fields),  # type: ignore[arg-type]
+            self._carrying_seen(people.update_member, fields),
             lambda: next(
                 x for x in people.list_members(include_inactive=True) if x.id == fields["member_id"]
             ),
@@ -308,7 +326,7 @@ class Controller(QObject):
 
         meetings = self.services.meetings
         return self._resolving(
-            lambda: meetings.update_meeting(**fields),  # type: ignore[arg-type]
+            self._carrying_seen(meetings.update_meeting, fields),
             lambda: meetings.get_meeting(fields["meeting_id"]),  # type: ignore[arg-type]
             changed,
         )
@@ -323,6 +341,18 @@ class Controller(QObject):
         self.services.meetings.set_invitees(meeting_id=meeting_id, member_ids=member_ids)
         self.participants_changed.emit(meeting_id)
 
+    def _participant_change(
+        self, write: Callable[..., r.ParticipantRecord], fields: Mapping[str, Any]
+    ) -> r.ParticipantRecord:
+        """Attendance and commitments: with the conflict dialog, like the meeting's details."""
+        meetings = self.services.meetings
+        meeting_id, member_id = fields["meeting_id"], fields["member_id"]
+        return self._resolving(
+            self._carrying_seen(write, fields),
+            lambda: next(p for p in meetings.participants(meeting_id) if p.member_id == member_id),
+            lambda _p: self.participants_changed.emit(meeting_id),
+        )
+
     def set_attendance(
         self,
         *,
@@ -330,15 +360,19 @@ class Controller(QObject):
         member_id: int,
         attendance: Attendance | None = None,
         representative: bool | None = None,
+        seen: object | None = None,
     ) -> r.ParticipantRecord:
-        p = self.services.meetings.set_attendance(
-            meeting_id=meeting_id,
-            member_id=member_id,
-            attendance=attendance,
-            representative=representative,
+        """`seen`: the participant as the screen showed it (see alignmeet.services.base)."""
+        return self._participant_change(
+            self.services.meetings.set_attendance,
+            {
+                "meeting_id": meeting_id,
+                "member_id": member_id,
+                "attendance": attendance,
+                "representative": representative,
+                "seen": seen,
+            },
         )
-        self.participants_changed.emit(meeting_id)
-        return p
 
     def set_phase(self, *, meeting_id: int, phase: Phase) -> r.MeetingRecord:
         self.flush_pending()
@@ -351,19 +385,50 @@ class Controller(QObject):
     def record_elapsed(self, *, meeting_id: int, seconds: int) -> None:
         self.services.meetings.record_elapsed(meeting_id=meeting_id, seconds=seconds)
 
-    def commit(
-        self, *, meeting_id: int, member_id: int, confidence: int | None = None, note: str = ""
-    ) -> r.ParticipantRecord:
-        p = self.services.meetings.commit(
-            meeting_id=meeting_id, member_id=member_id, confidence=confidence, note=note
+    def mark_present(self, *, meeting_id: int, seen: Iterable[object]) -> None:
+        """ "All present" for the participants shown (`seen`), all or nothing: one conflict
+        dialog names every row someone else changed meanwhile."""
+        rows = list(seen)
+        away = (Attendance.INVITED, Attendance.ABSENT)
+        member_ids = [p.member_id for p in rows if getattr(p, "attendance", None) in away]
+        if not member_ids:
+            return
+        self._resolving(
+            self._carrying_seen(
+                self.services.meetings.mark_present,
+                {"meeting_id": meeting_id, "member_ids": member_ids, "seen": rows},
+            ),
+            lambda: [],
+            lambda _rows: self.participants_changed.emit(meeting_id),
         )
-        self.participants_changed.emit(meeting_id)
-        return p
 
-    def withdraw_commitment(self, *, meeting_id: int, member_id: int) -> r.ParticipantRecord:
-        p = self.services.meetings.withdraw_commitment(meeting_id=meeting_id, member_id=member_id)
-        self.participants_changed.emit(meeting_id)
-        return p
+    def commit(
+        self,
+        *,
+        meeting_id: int,
+        member_id: int,
+        confidence: int | None = None,
+        note: str = "",
+        seen: object | None = None,
+    ) -> r.ParticipantRecord:
+        return self._participant_change(
+            self.services.meetings.commit,
+            {
+                "meeting_id": meeting_id,
+                "member_id": member_id,
+                "confidence": confidence,
+                "note": note,
+                "seen": seen,
+            },
+        )
+
+    def withdraw_commitment(
+        self, *, meeting_id: int, member_id: int, seen: object | None = None
+    ) -> r.ParticipantRecord:
+        return self._participant_change(
+            self.services.meetings.withdraw_commitment,
+            {"meeting_id": meeting_id, "member_id": member_id, "seen": seen},
+        )
 
     def close_meeting(
         self, *, meeting_id: int, next_meeting_at: datetime | None = None
@@ -397,7 +462,7 @@ class Controller(QObject):
 
         agenda = self.services.agenda
         return self._resolving(
-            lambda: agenda.update_item(**fields),  # type: ignore[arg-type]
+            self._carrying_seen(agenda.update_item, fields),
             lambda: agenda.get_item(fields["item_id"]),  # type: ignore[arg-type]
             changed,
         )
@@ -489,7 +554,7 @@ class Controller(QObject):
     def update_action(self, **fields: object) -> r.ActionRecord:
         actions = self.services.actions
         return self._resolving(
-            lambda: actions.update_action(**fields),  # type: ignore[arg-type]
+            self._carrying_seen(actions.update_action, fields),
             lambda: actions.get_action(fields["action_id"]),  # type: ignore[arg-type]
             lambda action: self.actions_changed.emit(action.meeting_id),
         )
@@ -499,8 +564,16 @@ class Controller(QObject):
         self.actions_changed.emit(meeting_id)
 
     def set_action_status(
-        self, *, action_id: int, status: ActionStatus, note: str = "", meeting_id: int | None = None
+        self,
+        *,
+        action_id: int,
+        status: ActionStatus,
+        note: str = "",
+        meeting_id: int | None = None,
+        seen: object | None = None,
     ) -> r.ActionRecord:
+        """`seen`: the action as the screen showed it (a record or a follow-up line)."""
+
         def changed(action: r.ActionRecord) -> None:
             self.actions_changed.emit(action.meeting_id)
             if meeting_id:
@@ -508,8 +581,15 @@ class Controller(QObject):
 
         actions = self.services.actions
         return self._resolving(
-            lambda: actions.set_status(
-                action_id=action_id, status=status, note=note, meeting_id=meeting_id
+            self._carrying_seen(
+                actions.set_status,
+                {
+                    "action_id": action_id,
+                    "status": status,
+                    "note": note,
+                    "meeting_id": meeting_id,
+                    "seen": seen,
+                },
             ),
             lambda: actions.get_action(action_id),
             changed,

@@ -42,7 +42,7 @@ from alignmeet.domain.rules import (
 )
 from alignmeet.domain.sections import DocSection, Paragraph, Picture, Table
 from alignmeet.i18n import _, ngettext
-from alignmeet.services.base import ServiceBase, member_name
+from alignmeet.services.base import ServiceBase, member_name, side_effect, versioned_write
 from alignmeet.services.base import given as given_fields
 from alignmeet.storage import models as m
 
@@ -91,6 +91,7 @@ class GoalService(ServiceBase):
             notes=goal.notes,
             archived=goal.archived,
             created_at=goal.created_at,
+            version=goal.version,
         )
 
     @staticmethod
@@ -106,6 +107,7 @@ class GoalService(ServiceBase):
             team_tag=TeamTag(kpi.team_tag),
             position=kpi.position,
             archived=kpi.archived,
+            version=kpi.version,
         )
 
     @staticmethod
@@ -213,6 +215,7 @@ class GoalService(ServiceBase):
             s.flush()
             return self._goal_record(s, goal)
 
+    @versioned_write(m.Goal)
     def update_goal(
         self,
         *,
@@ -226,9 +229,11 @@ class GoalService(ServiceBase):
         team_tag: TeamTag | str | None = None,
         owner_id: int | None = _UNSET,
         notes: str | None = None,
+        seen: object | None = None,
     ) -> GoalRecord:
         """Change what is given; `None` clears the numbers, the owner or the disposition.
-        ConflictError when someone else changed one of them since this client read it."""
+        `seen`: the goal as the user saw it. ConflictError when someone else changed one
+        of them since then."""
         asked = given_fields(
             title=title, period=period, unit=unit, team_tag=team_tag, notes=notes
         ) | {
@@ -241,7 +246,7 @@ class GoalService(ServiceBase):
             )
             if v is not _UNSET
         }
-        with self._guarded(m.Goal, goal_id, asked) as guard, self.db.transaction() as s:
+        with self._guarded(m.Goal, goal_id, asked, seen) as guard, self.db.transaction() as s:
             goal = self._get(s, m.Goal, goal_id, "Goal")
             guard.loaded(goal, _("Goal “{title}”").format(title=goal.title))
             kind = GoalKind(goal.kind)
@@ -297,8 +302,9 @@ class GoalService(ServiceBase):
         """Delete a goal for good; actions that served it lose the link (nothing else)."""
         with self.db.transaction() as s:
             goal = self._get(s, m.Goal, goal_id, "Goal")
-            for action in s.scalars(select(m.Action).where(m.Action.goal_id == goal_id)):
-                action.goal_id = None
+            with side_effect(s):  # the goal is gone: no action can keep pointing at it
+                for action in s.scalars(select(m.Action).where(m.Action.goal_id == goal_id)):
+                    action.goal_id = None
             s.delete(goal)
 
     def _check_one_revenue_goal(self, s: Session, period: str, own_id: int | None) -> None:
@@ -383,6 +389,7 @@ class GoalService(ServiceBase):
             s.flush()
             return self._kpi_record(kpi)
 
+    @versioned_write(m.Kpi)
     def update_kpi(
         self,
         *,
@@ -394,8 +401,10 @@ class GoalService(ServiceBase):
         period_kind: PeriodKind | str | None = None,
         team_tag: TeamTag | str | None = None,
         description: str | None = None,
+        seen: object | None = None,
     ) -> KpiRecord:
-        """ConflictError when someone else changed a field given since this client read it."""
+        """`seen`: the KPI as the user saw it. ConflictError when someone else changed a
+        field given since then."""
         asked = given_fields(
             _UNSET,
             name=name,
@@ -403,8 +412,9 @@ class GoalService(ServiceBase):
             higher_is_better=higher_is_better,
             period_kind=period_kind,
             team_tag=team_tag,
+            description=description,
         ) | ({"target"} if target is not _UNSET else set())
-        with self._guarded(m.Kpi, kpi_id, asked) as guard, self.db.transaction() as s:
+        with self._guarded(m.Kpi, kpi_id, asked, seen) as guard, self.db.transaction() as s:
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
             guard.loaded(kpi, _("KPI “{name}”").format(name=kpi.name))
             if name is not None:

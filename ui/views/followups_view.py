@@ -1132,13 +1132,19 @@ class FollowUpsView(QWidget):
         self.history_list.scrollToBottom()
 
     def set_status(self, status: ActionStatus) -> bool:
-        """Change the selected action's status (outside a meeting), with the note."""
+        """Change the selected action's status (outside a meeting), with the note. The
+        change carries the line as shown (its status and version): someone else's change
+        since is a conflict to resolve, never overwritten unseen."""
         line = self.selected_line()
         if line is None:
             return False
         try:
             self.controller.set_action_status(
-                action_id=line.id, status=status, note=self.note_edit.text(), meeting_id=None
+                action_id=line.id,
+                status=status,
+                note=self.note_edit.text(),
+                meeting_id=None,
+                seen=line,
             )
         except ValidationError as exc:
             self.error.show_error(exc.message, self.note_edit)

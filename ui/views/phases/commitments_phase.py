@@ -228,6 +228,7 @@ class CommitmentsPhase(PhasePage):
                 member_id=member.member_id,
                 confidence=self.confidence_combo.currentData(),
                 note=self.note_edit.text(),
+                seen=member,
             )
         except ValidationError as exc:
             fields = {"confidence": self.confidence_combo, "note": self.note_edit}
@@ -244,4 +245,6 @@ class CommitmentsPhase(PhasePage):
         member = self.selected_member()
         if member is None or self.meeting_id is None:
             return
-        self.controller.withdraw_commitment(meeting_id=self.meeting_id, member_id=member.member_id)
+        self.controller.withdraw_commitment(
+            meeting_id=self.meeting_id, member_id=member.member_id, seen=member
+        )

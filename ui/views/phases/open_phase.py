@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from alignmeet.domain.enums import Attendance, Phase
-from alignmeet.domain.records import ParticipantRecord
+from alignmeet.domain.records import MeetingRecord, ParticipantRecord
 from alignmeet.domain.rules import DEFAULT_END_GOAL
 from ui.controller import Controller
 from ui.models.attendance_model import (
@@ -59,6 +59,7 @@ class OpenPhase(PhasePage):
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
+        self._meeting: MeetingRecord | None = None  # as shown: what a change here carries
 
         goal_card, goal_layout = card(self)
         self.topic_caption = caption_label(self.tr("Topic"))
@@ -128,6 +129,7 @@ class OpenPhase(PhasePage):
         if self.meeting_id is None:
             return
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
+        self._meeting = meeting
         self.topic_label.setText(meeting.topic or meeting.title)
         self.goal_label.setText(meeting.end_goal or self.tr(DEFAULT_END_GOAL))
         self.minutes_check.blockSignals(True)
@@ -162,20 +164,22 @@ class OpenPhase(PhasePage):
             member_id=record.member_id,
             attendance=attendance,
             representative=representative,
+            seen=record,
         )
 
     def _on_minutes_check_toggled(self, checked: bool) -> None:
         if self.meeting_id is not None:
             self.controller.update_meeting(
-                meeting_id=self.meeting_id, previous_minutes_approved=checked
+                meeting_id=self.meeting_id,
+                previous_minutes_approved=checked,
+                seen=self._meeting
+                if self._meeting and self._meeting.id == self.meeting_id
+                else None,
             )
 
     def _on_all_present_clicked(self) -> None:
         if self.meeting_id is None:
             return
-        for p in self.model.rows():
-            if p.attendance in (Attendance.INVITED, Attendance.ABSENT):
-                self.controller.set_attendance(
-                    meeting_id=self.meeting_id, member_id=p.member_id, attendance=Attendance.PRESENT
-                )
+        # One change for every row shown as not there yet, each carrying what it showed.
+        self.controller.mark_present(meeting_id=self.meeting_id, seen=self.model.rows())
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -200,6 +200,7 @@ class ReviewPhase(PhasePage):
                 status=record.action.status,
                 note=note,
                 meeting_id=self.meeting_id,
+                seen=record.action,
             )
         except ValidationError as exc:
             self.error.show_error(
@@ -242,6 +243,7 @@ class ReviewPhase(PhasePage):
                 status=status,
                 note=self.note_edit.text(),
                 meeting_id=self.meeting_id,
+                seen=record.action,
             )
         except ValidationError as exc:
             self.error.show_error(exc.message, self.note_edit)

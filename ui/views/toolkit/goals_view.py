@@ -86,6 +86,7 @@ from ui.models.goals_tables_model import (
 )
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
+from ui.shown import LoadedForm
 from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, inform, plain_label, section_heading, show_validation
 
@@ -455,6 +456,9 @@ class GoalsPage(QWidget):
         self.controller = controller
         self._revenue: GoalRecord | None = None
         self._editing: GoalRecord | None = None
+        # Each form as loaded: a save sends what was changed in it, on top of that record.
+        self._revenue_form = LoadedForm()
+        self._goal_form = LoadedForm()
 
         # revenue goal (left)
         self.revenue_heading = section_heading(self.tr("Shared revenue goal"))
@@ -657,13 +661,13 @@ class GoalsPage(QWidget):
         else:
             self.revenue_heading.setText(self.tr("Shared revenue goal"))
             self.revenue_save.setText(self.tr("Set revenue goal"))
+        self._revenue_form.loaded(goal, self._revenue_values())
 
     def _on_revenue_period_edited(self) -> None:
         self._load_revenue()
 
-    def _on_revenue_save_clicked(self) -> None:
-        self.revenue_error.clear_error()
-        fields = {
+    def _revenue_values(self) -> dict[str, object]:
+        return {
             "title": self.revenue_title.text(),
             "period": self.revenue_period.text(),
             "target_value": self.revenue_target.text(),
@@ -672,12 +676,20 @@ class GoalsPage(QWidget):
             "owner_id": self.revenue_owner.currentData(),
             "notes": self.revenue_notes.toPlainText(),
         }
+
+    def _on_revenue_save_clicked(self) -> None:
+        self.revenue_error.clear_error()
+        fields = self._revenue_values()
         try:
             if self._revenue is None:
                 goal = self.controller.toolkit(AREA, "add_goal", kind=GoalKind.REVENUE, **fields)
             else:
                 goal = self.controller.toolkit(
-                    AREA, "update_goal", goal_id=self._revenue.id, **fields
+                    AREA,
+                    "update_goal",
+                    goal_id=self._revenue.id,
+                    seen=self._revenue_form.record,
+                    **self._revenue_form.edits(fields),
                 )
         except ValidationError as exc:
             show_validation(exc, self._revenue_fields, self.revenue_error, self)
@@ -723,7 +735,11 @@ class GoalsPage(QWidget):
         self.form_error.clear_error()
         try:
             goal = self.controller.toolkit(
-                AREA, "update_goal", goal_id=self._editing.id, **self._form_values()
+                AREA,
+                "update_goal",
+                goal_id=self._editing.id,
+                seen=self._goal_form.record,
+                **self._goal_form.edits(self._form_values()),
             )
         except ValidationError as exc:
             self._show_error(exc)
@@ -785,6 +801,7 @@ class GoalsPage(QWidget):
             _set_combo(self.team_combo, goal.team_tag.value)
             self.notes_edit.setText(goal.notes)
             self.notes_edit.setCursorPosition(0)
+        self._goal_form.loaded(goal, self._form_values())
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -818,6 +835,7 @@ class KpisPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._editing: KpiRecord | None = None
+        self._kpi_form = LoadedForm()  # as loaded: a save sends what was changed in it
         self.period: Period | None = None
 
         self.kpi_model = KpisModel(self)
@@ -1033,6 +1051,7 @@ class KpisPage(QWidget):
             _set_combo(self.period_kind_combo, kpi.period_kind.value)
             _set_combo(self.kpi_team_combo, kpi.team_tag.value)
             self.description_edit.setText(kpi.description)
+        self._kpi_form.loaded(kpi, self._kpi_values())
         self.m_period.setModified(False)
         self._load_measurements()
         self._update_buttons()
@@ -1061,7 +1080,11 @@ class KpisPage(QWidget):
         self.kpi_error.clear_error()
         try:
             self.controller.toolkit(
-                AREA, "update_kpi", kpi_id=self._editing.id, **self._kpi_values()
+                AREA,
+                "update_kpi",
+                kpi_id=self._editing.id,
+                seen=self._kpi_form.record,
+                **self._kpi_form.edits(self._kpi_values()),
             )
         except ValidationError as exc:
             show_validation(exc, self.kpi_fields, self.kpi_error, self)
