@@ -13,16 +13,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.enums import ActionStatus, Attendance
 from alignmeet.services import Services, open_services
 from alignmeet.services.base import ConflictError
 from ui.main_window import MainWindow
 from ui.models.followup_rows_model import COL_STATUS
 from ui.undo import UndoableController
-from ui.views.conflict_dialog import KEEP_MINE, TAKE_THEIRS
+from ui.views.conflict_dialog import KEEP_MINE, TAKE_THEIRS, ConflictDialog
 from ui.views.followups_view import FollowUpsView
 
 
@@ -110,3 +111,109 @@ def test_followups_page_a_status_set_over_anothers_change_asks_instead_of_overwr
             (ActionStatus.OPEN, ActionStatus.BLOCKED),
             (ActionStatus.BLOCKED, ActionStatus.DONE),
         ]
+
+
+def _take_theirs_when_shown(qtbot: QtBot, shots: list[str], path: Path) -> None:
+    """Answer the real conflict dialog once it is up: grab it, then "Take theirs"."""
+
+    def answer() -> None:
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, ConflictDialog) and w.isVisible()
+        ]
+        if not shown:
+            QTimer.singleShot(20, answer)
+            return
+        [dialog] = shown
+        shots.append(dialog.theirs_text.toPlainText())
+        shots.append(dialog.mine_text.toPlainText())
+        dialog.grab().save(str(path))
+        dialog.take_theirs_button.click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_all_present_over_anothers_change_names_the_row_and_writes_none(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    other: Services,
+    people: dict[str, int],
+    meeting_id: int,
+    tmp_path: Path,
+) -> None:
+    """A change of many rows at once: one dialog names the row changed meanwhile; taking
+    theirs writes none of the rows (one click, one change), and the page shows theirs."""
+    window.controller.select_meeting(meeting_id)
+    window.show_page("run")
+    page = window.run_view.open_phase
+    assert page.isVisible()
+    ben = people["Ben Okafor"]
+    other.meetings.set_attendance(
+        meeting_id=meeting_id, member_id=ben, attendance=Attendance.APOLOGIES
+    )
+    shots: list[str] = []
+    _take_theirs_when_shown(qtbot, shots, tmp_path / "conflict_all_present.png")
+    qtbot.mouseClick(page.all_present_button, Qt.MouseButton.LeftButton)
+    assert shots == [
+        "Attendance and commitment of Ben Okafor\nAttendance:\nApologies",
+        "Attendance and commitment of Ben Okafor\nAttendance:\nPresent",
+    ]
+    stored = {p.name: p.attendance for p in other.meetings.participants(meeting_id)}
+    assert stored == {
+        "Ava Chen": Attendance.INVITED,
+        "Ben Okafor": Attendance.APOLOGIES,
+        "Leo Novak": Attendance.INVITED,
+        "Maya Rossi": Attendance.INVITED,
+    }
+    assert page.count_label.text() == "0 present · 1 apologies · 3 not marked"
+    # The page now shows theirs: "All present" again marks the others, and asks nothing.
+    qtbot.mouseClick(page.all_present_button, Qt.MouseButton.LeftButton)
+    assert page.count_label.text() == "3 present · 1 apologies · 0 not marked"
+
+
+def test_undoing_a_status_over_anothers_later_change_asks_first(
+    qtbot: QtBot, window: MainWindow, other: Services, action_id: int
+) -> None:
+    """Undo carries the action as this facilitator's change left it: someone else's
+    status set since is a conflict, not something the undo overwrites."""
+    page = _followups_page(qtbot, window, action_id)
+    qtbot.mouseClick(page.status_buttons[ActionStatus.DONE], Qt.MouseButton.LeftButton)
+    done = other.actions.get_action(action_id)  # B sees it done, then blocks it
+    other.actions.set_status(
+        action_id=action_id, status=ActionStatus.BLOCKED, note="Legal", seen=done
+    )
+
+    window.controller.conflict_resolver, asked = _answering(TAKE_THEIRS)
+    window.undo_action.trigger()
+    assert [(c.mine, c.theirs) for c in asked] == [({"status": "open"}, {"status": "blocked"})]
+    assert other.actions.get_action(action_id).status is ActionStatus.BLOCKED
+    assert _status_shown(page, action_id) == "Blocked"
+
+
+def test_a_member_form_saves_what_was_changed_and_keeps_anothers_other_field(
+    qtbot: QtBot, window: MainWindow, other: Services, people: dict[str, int]
+) -> None:
+    window.show_page("people")
+    view = window.people_view
+    names = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+    view.table.selectRow(names.index("Ava Chen"))
+    ava = people["Ava Chen"]
+    other.people.update_member(member_id=ava, email="ava@example.org")  # another field
+    window.controller.conflict_resolver, asked = _answering(TAKE_THEIRS)
+
+    view.role_edit.setText("Team lead")
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    stored = other.people.get_member(ava)
+    assert (stored.role, stored.email, asked) == ("Team lead", "ava@example.org", [])
+
+    other.people.update_member(  # the same field, on top of what B now sees
+        member_id=ava, role="Head of Sales", seen=other.people.get_member(ava)
+    )
+    view.role_edit.setText("Senior AE")
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert [(c.mine, c.theirs) for c in asked] == [
+        ({"role": "Senior AE"}, {"role": "Head of Sales"})
+    ]
+    assert other.people.get_member(ava).role == "Head of Sales"
