@@ -168,6 +168,7 @@ GUARDED_FIELDS.update(
         m.BoardEntry: ("kind", "title", "details", "team_tag", "author_id", "meeting_id"),
         # The toolkit's records without a version column: guarded by the values the user
         # saw (a row lock on the server closes the instant between check and write).
+        m.KpiMeasurement: ("value", "target", "note"),
         m.GlossaryTerm: ("term",),
         m.GlossaryVersion: ("definition", "meeting_id"),
         m.DataNeed: ("title", "description"),
@@ -188,6 +189,7 @@ _LABELS = {
     m.Goal: N_("Goal"),
     m.Kpi: N_("KPI"),
     m.BoardEntry: N_("Board entry"),
+    m.KpiMeasurement: N_("Measurement"),
     m.GlossaryTerm: N_("Glossary term"),
     m.GlossaryVersion: N_("Glossary version"),
     m.DataNeed: N_("Data need"),

@@ -521,6 +521,7 @@ class GoalService(ServiceBase):
             )
             return [self._measurement_record(x) for x in rows]
 
+    @versioned_write(m.KpiMeasurement)
     def record_measurement(
         self,
         *,
@@ -531,15 +532,22 @@ class GoalService(ServiceBase):
         note: str = "",
         source: str = "manual",
         recorded_at: datetime | None = None,
+        seen: object | None = None,
     ) -> MeasurementRecord:
         """The KPI's value for `period` (a period of the KPI's kind); replaces the value
-        already recorded for that period. `target` overrides the KPI's target for it."""
+        already recorded for that period. `target` overrides the KPI's target for it.
+        `seen`: the measurement of that period as the user saw it; ConflictError when
+        someone else recorded another value for it since (nothing is written then)."""
         number = parse_number(value, field="value", label=_("Value"))
         if number is None:
             raise ValidationError("value", _("Enter the measured value."))
         own_target = parse_number(target, field="target", label=_("Target"))
         text = optional_text("note", note, label=_("Note"))
-        with self.db.transaction() as s:
+        asked = {"value", "target", "note"}
+        with (
+            self._guarded(m.KpiMeasurement, None, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
             key = parse_period(period, kpi.period_kind).key
             row = s.scalar(
@@ -547,17 +555,27 @@ class GoalService(ServiceBase):
                     m.KpiMeasurement.kpi_id == kpi_id, m.KpiMeasurement.period == key
                 )
             )
+            replacing = row is not None
             if row is None:
                 row = m.KpiMeasurement(kpi_id=kpi_id, period=key)
                 s.add(row)
+            else:
+                guard.loaded(row, self._measurement_what(kpi, row))
             row.value = number
             row.target = own_target
             row.note = text
             row.source = "csv" if source == "csv" else "manual"
             row.recorded_at = recorded_at or self._now()
+            if replacing:
+                guard.check(s, row)
             s.flush()
             return self._measurement_record(row)
 
+    def _measurement_what(self, kpi: m.Kpi, row: m.KpiMeasurement) -> str:
+        label = self._measurement_record(row).period_label
+        return _("“{kpi}” for {period}").format(kpi=kpi.name, period=label)
+
+    @versioned_write(m.KpiMeasurement)
     def update_measurement(
         self,
         *,
@@ -565,9 +583,20 @@ class GoalService(ServiceBase):
         value: float | str | None = None,
         target: float | str | None = _UNSET,
         note: str | None = None,
+        seen: object | None = None,
     ) -> MeasurementRecord:
-        with self.db.transaction() as s:
+        """Change what is given. `seen`: the measurement as the user saw it; ConflictError
+        when someone else changed one of them since then (nothing is written then)."""
+        asked = {f for f, v in (("value", value), ("note", note)) if v is not None} | (
+            {"target"} if target is not _UNSET else set()
+        )
+        with (
+            self._guarded(m.KpiMeasurement, measurement_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             row = self._get(s, m.KpiMeasurement, measurement_id, "Measurement")
+            kpi = self._get(s, m.Kpi, row.kpi_id, "KPI")
+            guard.loaded(row, self._measurement_what(kpi, row))
             if value is not None:
                 number = parse_number(value, field="value", label=_("Value"))
                 if number is None:
@@ -579,6 +608,7 @@ class GoalService(ServiceBase):
                 row.note = optional_text("note", note, label=_("Note"))
             row.source = "manual"
             row.recorded_at = self._now()
+            guard.check(s, row)
             s.flush()
             return self._measurement_record(row)
 
@@ -627,19 +657,21 @@ class GoalService(ServiceBase):
                     )
                 )
             }
-            for row in preview.rows:
-                if row.change == "same":
-                    continue
-                assert row.kpi_id is not None and row.value is not None
-                target = existing.get((row.kpi_id, row.period))
-                if target is None:
-                    target = m.KpiMeasurement(kpi_id=row.kpi_id, period=row.period)
-                    s.add(target)
-                target.value = row.value
-                target.target = row.target
-                target.note = row.note
-                target.source = "csv"
-                target.recorded_at = now
+            # Declared: the file replaces the periods its preview listed as "update".
+            with side_effect(s):
+                for row in preview.rows:
+                    if row.change == "same":
+                        continue
+                    assert row.kpi_id is not None and row.value is not None
+                    target = existing.get((row.kpi_id, row.period))
+                    if target is None:
+                        target = m.KpiMeasurement(kpi_id=row.kpi_id, period=row.period)
+                        s.add(target)
+                    target.value = row.value
+                    target.target = row.target
+                    target.note = row.note
+                    target.source = "csv"
+                    target.recorded_at = now
             return CsvImportResult(
                 added=preview.count("new"),
                 updated=preview.count("update"),

@@ -162,6 +162,20 @@ def _rejection(sv: Services, w: SimpleNamespace) -> int:
     ).id
 
 
+def _measurement(sv: Services, w: SimpleNamespace) -> int:
+    w.kpi_id = sv.goals.add_kpi(name="Speed to lead", unit="h").id
+    return sv.goals.record_measurement(kpi_id=w.kpi_id, period="2026-02", value=30).id
+
+
+def _measured(sv: Services, measurement_id: int) -> Any:
+    return next(
+        x
+        for k in sv.goals.list_kpis()
+        for x in sv.goals.measurements(k.id)
+        if x.id == measurement_id
+    )
+
+
 def _line(sv: Services, action_id: int) -> object:
     """The action as the Follow-ups page shows it: a row of a Core query, no ORM object."""
     return next(x for x in sv.followups.lines(ActionFilter()) if x.id == action_id)
@@ -305,6 +319,32 @@ CASES: dict[str, Case] = {
         stored=lambda sv, i: sv.goals.get_kpi(i).target,
         theirs_value=30,
         mine_value=20,
+    ),
+    "GoalService.record_measurement": Case(  # the value for a period, recorded again
+        make=_measurement,
+        read=_measured,
+        theirs=lambda i, w: (
+            "goals",
+            "record_measurement",
+            {"kpi_id": w.kpi_id, "period": "2026-02", "value": 26},
+        ),
+        mine=lambda sv, i, seen, w: sv.goals.record_measurement(
+            kpi_id=w.kpi_id, period="2026-02", value=24, seen=seen
+        ),
+        stored=lambda sv, i: _measured(sv, i).value,
+        theirs_value=26,
+        mine_value=24,
+    ),
+    "GoalService.update_measurement": Case(
+        make=_measurement,
+        read=_measured,
+        theirs=lambda i, w: ("goals", "update_measurement", {"measurement_id": i, "value": 26}),
+        mine=lambda sv, i, seen, w: sv.goals.update_measurement(
+            measurement_id=i, value=24, seen=seen
+        ),
+        stored=lambda sv, i: _measured(sv, i).value,
+        theirs_value=26,
+        mine_value=24,
     ),
     "PersonaService.update_persona": Case(
         make=lambda sv, w: sv.personas.add_persona(name="Larry").id,

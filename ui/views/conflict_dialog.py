@@ -68,6 +68,7 @@ FIELD_LABELS = {
     "target_value": QT_TRANSLATE_NOOP("ConflictDialog", "Target"),
     "actual_value": QT_TRANSLATE_NOOP("ConflictDialog", "Actual"),
     "target": QT_TRANSLATE_NOOP("ConflictDialog", "Target"),
+    "value": QT_TRANSLATE_NOOP("ConflictDialog", "Value"),
     "unit": QT_TRANSLATE_NOOP("ConflictDialog", "Unit"),
     "disposition": QT_TRANSLATE_NOOP("ConflictDialog", "Continue, eliminate or improve"),
     "higher_is_better": QT_TRANSLATE_NOOP("ConflictDialog", "Higher is better"),

@@ -214,6 +214,10 @@ Die Datenbank wird vorher im jetzigen Stand gesichert; mit dieser Sicherung läs
         <translation>Ist</translation>
     </message>
     <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>

@@ -836,6 +836,7 @@ class KpisPage(QWidget):
         self.controller = controller
         self._editing: KpiRecord | None = None
         self._kpi_form = LoadedForm()  # as loaded: a save sends what was changed in it
+        self._m_shown: MeasurementRecord | None = None  # the measurement loaded into its form
         self.period: Period | None = None
 
         self.kpi_model = KpisModel(self)
@@ -1118,6 +1119,10 @@ class KpisPage(QWidget):
         if kpi is None:
             return
         self.m_error.clear_error()
+        # Recording again the period of the measurement loaded into the form: on top of it.
+        shown = self._m_shown
+        same = shown is not None and shown.kpi_id == kpi.id
+        same = same and self.m_period.text().strip() in (shown.period, shown.period_label)  # type: ignore[union-attr]
         try:
             record = self.controller.toolkit(
                 AREA,
@@ -1127,6 +1132,7 @@ class KpisPage(QWidget):
                 value=self.m_value.text(),
                 target=self.m_target.text() or None,
                 note=self.m_note.text(),
+                seen=shown if same else None,
             )
         except ValidationError as exc:
             show_validation(exc, self.m_fields, self.m_error, self)
@@ -1151,6 +1157,7 @@ class KpisPage(QWidget):
             self.m_value.setText(_number_text(record.value))
             self.m_target.setText(_number_text(record.target))
             self.m_note.setText(record.note)
+            self._m_shown = record
         self._update_buttons()
 
     def _on_delete_m_clicked(self) -> None:
