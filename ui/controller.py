@@ -29,6 +29,39 @@ T = TypeVar("T")
 ConflictResolver = Callable[[ConflictError, Callable[[str], None]], object]
 
 
+# What "take theirs" hands back for a toolkit change: the record as stored, read again.
+_TOOLKIT_REREAD: dict[tuple[str, str], Callable[[Any, Mapping[str, Any]], Any]] = {
+    ("goals", "update_goal"): lambda sv, f: sv.get_goal(f["goal_id"]),
+    ("goals", "update_kpi"): lambda sv, f: sv.get_kpi(f["kpi_id"]),
+    ("goals", "record_measurement"): lambda sv, f: next(
+        x
+        for x in sv.measurements(f["kpi_id"])
+        if str(f["period"]).strip() in (x.period, x.period_label)
+    ),
+    ("goals", "update_measurement"): lambda sv, f: next(
+        x
+        for k in sv.list_kpis(include_archived=True)
+        for x in sv.measurements(k.id)
+        if x.id == f["measurement_id"]
+    ),
+    ("personas", "update_persona"): lambda sv, f: sv.get_persona(f["persona_id"]),
+    ("board", "update_entry"): lambda sv, f: sv.get_entry(f["entry_id"]),
+    ("glossary", "update_proposal"): lambda sv, f: sv.get_version(f["version_id"]),
+    ("glossary", "rename_term"): lambda sv, f: sv.get_term(f["term_id"]),
+    ("data_needs", "update_need"): lambda sv, f: sv.get_need(f["need_id"]),
+    ("lead_feedback", "update_batch"): lambda sv, f: sv.get_batch(f["batch_id"]),
+    ("lead_feedback", "update_rejection"): lambda sv, f: next(
+        line for b in sv.list_batches() for line in b.lines if line.id == f["rejection_id"]
+    ),
+    ("coaching", "update_checkin"): lambda sv, f: next(
+        c for p in sv.list_pairs() for c in sv.checkins(p.id) if c.id == f["checkin_id"]
+    ),
+    ("channels", "update_rule"): lambda sv, f: next(
+        r for r in sv.list_rules() if r.id == f["rule_id"]
+    ),
+}
+
+
 def ask_with_dialog(conflict: ConflictError, apply: Callable[[str], None]) -> object:
     """The app's resolver: the conflict dialog over the active window."""
     from ui.views.conflict_dialog import ConflictDialog
@@ -65,6 +98,9 @@ class Controller(QObject):
         self._savers: list[DebouncedSaver] = []
         # Who settles a ConflictError (tests put a stand-in here).
         self.conflict_resolver: ConflictResolver = ask_with_dialog
+        # The last save ended with the other version kept ("take theirs"): nothing of the
+        # user's was saved, and a view must not say it was.
+        self.kept_theirs = False
 
     # ---- autosave -----------------------------------------------------------
     def register_saver(self, saver: DebouncedSaver) -> None:
@@ -106,6 +142,7 @@ class Controller(QObject):
         came in). Take theirs: nothing is saved. Either way `changed(record)` tells the
         views — while the dialog is still up, so the field being typed into (not focused
         then) shows the version kept. Returns the record as stored."""
+        self.kept_theirs = False
         try:
             record = save()
         except ConflictError as exc:
@@ -117,6 +154,7 @@ class Controller(QObject):
                 if choice == "mine":
                     outcome.append(self._resolving(save, reread, changed))
                     return
+                self.kept_theirs = True
                 outcome.append(reread())
                 changed(outcome[0])
                 self.status_shown.emit(
@@ -184,9 +222,10 @@ class Controller(QObject):
         service = getattr(self.services, area)
         # Someone else saved the same field first (goals, KPIs, personas, board entries):
         # the conflict dialog, as for meetings; the views re-read on toolkit_changed.
+        reread = _TOOLKIT_REREAD.get((area, method))
         result = self._resolving(
             self._carrying_seen(getattr(service, method), fields),
-            lambda: None,
+            lambda: reread(service, fields) if reread is not None else None,
             lambda _record: self.toolkit_changed.emit(area),
         )
         item_id = fields.get("item_id")

@@ -264,11 +264,6 @@ class Seen:
         version = values.pop("version", None)
         return cls(version if isinstance(version, int) else None, values)
 
-    def only(self, *names: str) -> Seen:
-        """The same version with the values of `names` alone (a form that loaded some
-        fields again while the user kept typing in another)."""
-        return Seen(self.version, {n: self.values[n] for n in names if n in self.values})
-
 
 def _plain(value: object) -> object:
     return value.value if isinstance(value, Enum) else value

@@ -106,11 +106,14 @@ def test_followups_page_a_status_set_over_anothers_change_asks_instead_of_overwr
     history = [(u.old_status, u.new_status) for u in other.actions.history(action_id)][1:]
     if kept is ActionStatus.BLOCKED:  # theirs: nothing of mine was written
         assert history == [(ActionStatus.OPEN, ActionStatus.BLOCKED)]
+        assert page.note_edit.text() == "Sent on Friday"  # what was typed is not lost
     else:  # mine, written on top of theirs: both changes are in the history
         assert history == [
             (ActionStatus.OPEN, ActionStatus.BLOCKED),
             (ActionStatus.BLOCKED, ActionStatus.DONE),
         ]
+        assert other.actions.history(action_id)[-1].note == "Sent on Friday"
+        assert page.note_edit.text() == ""
 
 
 def _take_theirs_when_shown(qtbot: QtBot, shots: list[str], path: Path) -> None:
@@ -217,3 +220,38 @@ def test_a_member_form_saves_what_was_changed_and_keeps_anothers_other_field(
         ({"role": "Senior AE"}, {"role": "Head of Sales"})
     ]
     assert other.people.get_member(ava).role == "Head of Sales"
+
+
+def test_a_persona_form_merges_another_field_and_taking_theirs_shows_theirs(
+    qtbot: QtBot, services: Services, other: Services
+) -> None:
+    """A toolkit form: it sends what was changed in it, on top of the persona as loaded;
+    after "Take theirs" the form shows their persona and does not say "Saved"."""
+    from ui.controller import Controller
+    from ui.views.toolkit.personas_view import PersonasView
+
+    controller = Controller(services)
+    larry = other.personas.add_persona(name="Larry", role="CFO")
+    view = PersonasView(controller)
+    qtbot.addWidget(view)
+    view.show()
+    view._select(larry.id)
+    assert view.role_edit.text() == "CFO"
+    other.personas.update_persona(persona_id=larry.id, pains="Budget cuts", seen=larry)
+
+    controller.conflict_resolver, asked = _answering(TAKE_THEIRS)
+    view.role_edit.setText("Chief Financial Officer")
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    stored = other.personas.get_persona(larry.id)
+    assert (stored.role, stored.pains, asked) == ("Chief Financial Officer", "Budget cuts", [])
+    assert view.form_note.text() == "Saved Larry."
+
+    other.personas.update_persona(persona_id=larry.id, role="Finance lead", seen=stored)
+    view.role_edit.setText("CFO, mid-size")
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert [(c.mine, c.theirs) for c in asked] == [
+        ({"role": "CFO, mid-size"}, {"role": "Finance lead"})
+    ]
+    assert other.personas.get_persona(larry.id).role == "Finance lead"
+    assert view.role_edit.text() == "Finance lead"
+    assert view.form_note.text() == ""

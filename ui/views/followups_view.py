@@ -1139,7 +1139,7 @@ class FollowUpsView(QWidget):
         if line is None:
             return False
         try:
-            self.controller.set_action_status(
+            saved = self.controller.set_action_status(
                 action_id=line.id,
                 status=status,
                 note=self.note_edit.text(),
@@ -1149,7 +1149,8 @@ class FollowUpsView(QWidget):
         except ValidationError as exc:
             self.error.show_error(exc.message, self.note_edit)
             return False
-        self.note_edit.clear()
+        if saved.status is status:  # not when the other version was kept: the note stays
+            self.note_edit.clear()
         self.catch_up()
         if not self._select_id(line.id):
             self._show_selected(None)

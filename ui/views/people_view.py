@@ -410,7 +410,9 @@ class PeopleView(QWidget):
             self._show_member_error(ValidationError("member", str(exc)))
             return None
         self._load_form(member)
-        self._note(self.tr("Saved {name}.").format(name=member.name))
+        # "Take theirs" in a conflict saved nothing of the form: no "Saved" then.
+        kept = self.controller.kept_theirs
+        self._note("" if kept else self.tr("Saved {name}.").format(name=member.name))
         return member
 
     def _on_return_in_form(self) -> None:
@@ -461,7 +463,8 @@ class PeopleView(QWidget):
                 return  # stay on the edited member, with the message at its field
             row = self.members_model.row_of(lambda m: m.id == picked)
             self._load_form(self.members_model.record(row) if row >= 0 else record)
-            self._note(self.tr("Saved {name}.").format(name=saved.name))
+            if not self.controller.kept_theirs:
+                self._note(self.tr("Saved {name}.").format(name=saved.name))
             return
         self._load_form(record)
 

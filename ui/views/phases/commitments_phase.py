@@ -234,6 +234,8 @@ class CommitmentsPhase(PhasePage):
             fields = {"confidence": self.confidence_combo, "note": self.note_edit}
             self.error.show_error(exc.message, fields.get(exc.field))
             return
+        if self.controller.kept_theirs:  # the other version was kept: nothing of mine saved
+            return
         self.show_status(self.tr("{name} committed to their plan.").format(name=member.name))
         # Straight on to the next member who has not committed.
         missing = self.model.not_committed()

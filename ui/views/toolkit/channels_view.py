@@ -333,7 +333,9 @@ class ChannelsView(QWidget):
             self._show_error(ValidationError("rule", str(exc)))
             return None
         self._load_form(rule)
-        self._note(self.tr("Saved: {rule}.").format(rule=rule.describe()))
+        # "Take theirs" in a conflict saved nothing of the form: no "Saved" then.
+        kept = self.controller.kept_theirs
+        self._note("" if kept else self.tr("Saved: {rule}.").format(rule=rule.describe()))
         return rule
 
     def _on_return_in_form(self) -> None:
@@ -371,7 +373,8 @@ class ChannelsView(QWidget):
                 self._restoring = False
             row = self.model.row_of(lambda r: r.id == record.id)
             self._load_form(self.model.record(row) if row >= 0 else record)
-            self._note(self.tr("Saved: {rule}.").format(rule=saved.describe()))
+            if not self.controller.kept_theirs:
+                self._note(self.tr("Saved: {rule}.").format(rule=saved.describe()))
             return
         self._load_form(record)
 

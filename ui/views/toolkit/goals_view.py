@@ -697,6 +697,11 @@ class GoalsPage(QWidget):
         except NotFoundError as exc:
             self.revenue_error.show_error(str(exc))
             return
+        if self.controller.kept_theirs:  # "take theirs": nothing of the form was saved
+            self._load_revenue()
+            self.revenue_note.clear()
+            return
+        self._revenue_form.loaded(goal, self._revenue_values())  # what the next save stands on
         self.revenue_note.setText(
             self.tr("Saved the revenue goal for {period}.").format(period=goal.period_label)
         )
@@ -747,6 +752,10 @@ class GoalsPage(QWidget):
         except NotFoundError as exc:
             self.form_error.show_error(str(exc))
             return
+        if self.controller.kept_theirs:  # "take theirs": nothing of the form was saved
+            self._load_form(goal)
+            return
+        self._goal_form.loaded(goal, self._form_values())  # what the next save stands on
         self.form_note.setText(self.tr("Saved “{title}”.").format(title=goal.title))
 
     def _on_archive_clicked(self) -> None:
@@ -1080,7 +1089,7 @@ class KpisPage(QWidget):
             return
         self.kpi_error.clear_error()
         try:
-            self.controller.toolkit(
+            kpi = self.controller.toolkit(
                 AREA,
                 "update_kpi",
                 kpi_id=self._editing.id,
@@ -1089,8 +1098,14 @@ class KpisPage(QWidget):
             )
         except ValidationError as exc:
             show_validation(exc, self.kpi_fields, self.kpi_error, self)
+            return
         except NotFoundError as exc:
             self.kpi_error.show_error(str(exc))
+            return
+        if self.controller.kept_theirs:  # "take theirs": the form shows theirs
+            self._load_kpi(kpi)
+        else:
+            self._kpi_form.loaded(kpi, self._kpi_values())  # what the next save stands on
 
     def _on_archive_kpi_clicked(self) -> None:
         kpi = self._editing

@@ -613,7 +613,9 @@ class PersonasView(QWidget):
             self._show_error(ValidationError("persona", str(exc)))
             return None
         self._load_form(persona)
-        self._note(self.tr("Saved {name}.").format(name=persona.name))
+        # "Take theirs" in a conflict saved nothing of the form: no "Saved" then.
+        kept = self.controller.kept_theirs
+        self._note("" if kept else self.tr("Saved {name}.").format(name=persona.name))
         return persona
 
     def _on_return_in_form(self) -> None:
@@ -672,7 +674,8 @@ class PersonasView(QWidget):
             row = self.model.row_of(lambda p: p.id == record.id)
             self._load_form(self.model.record(row) if row >= 0 else record)
             self._select(record.id)
-            self._note(self.tr("Saved {name}.").format(name=saved.name))
+            if not self.controller.kept_theirs:
+                self._note(self.tr("Saved {name}.").format(name=saved.name))
             return
         self._load_form(record)
 
