@@ -18,8 +18,10 @@ facilitators' laptops would have). For --duration seconds each one, in turn:
     action's milestone ("count=N": read, add one, save) and appends a status change
     with a note naming the client and a sequence number.
 
-A ConflictError (someone else saved the same field first) is counted, acknowledged
-and the step retried on top of the newer version — what "keep mine" does in the app.
+Each save carries what the client read just before (`seen=`, the record with its version)
+as a screen does. A ConflictError (someone else saved the same field first) is counted,
+acknowledged and the step retried on top of the newer version — what "keep mine" does in
+the app.
 Anything else is an error. At the end the database is checked against what the
 clients report: every counter equals the increments the clients saved, every history
 note a client saved is there exactly once (and no other), every meeting a client
@@ -205,9 +207,11 @@ def client(
             return
 
         def step() -> None:
-            current = sv.actions.get_action(action_id).milestone
-            value = int(current.removeprefix(COUNTER)) + 1
-            sv.actions.update_action(action_id=action_id, milestone=f"{COUNTER}{value}")
+            # Read, add one, save what was read with it (its version and value), as a
+            # screen does; after a conflict the count is read again.
+            shown = sv.actions.get_action(action_id)
+            value = int(shown.milestone.removeprefix(COUNTER)) + 1
+            sv.actions.update_action(action_id=action_id, milestone=f"{COUNTER}{value}", seen=shown)
 
         retrying("shared counter +1", step)
         report.increments[action_id] += 1
@@ -219,7 +223,12 @@ def client(
         status = rng.choice([ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED])
         retrying(
             "shared status + note",
-            lambda: sv.actions.set_status(action_id=action_id, status=status, note=note),
+            lambda: sv.actions.set_status(
+                action_id=action_id,
+                status=status,
+                note=note,
+                seen=sv.actions.get_action(action_id),  # the action as the screen shows it
+            ),
         )
         report.notes.append((action_id, note))
 

@@ -29,6 +29,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "postgres_only: runs on the PostgreSQL backend only (skips without a server)"
     )
+    config.addinivalue_line(
+        "markers",
+        "unguarded_writes: a storage-level test that writes fields people edit on purpose "
+        "without a service's guard (see _every_write_of_a_guarded_field_is_guarded)",
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -171,3 +176,24 @@ def postgres_database(postgres_server: PostgresServer) -> Iterator[Callable[...,
     yield make
     for name in made:
         postgres_server.drop(name)
+
+
+# ---- no silent overwrite -----------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _every_write_of_a_guarded_field_is_guarded(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A use case that changes a field people edit (alignmeet.services.base.GUARDED_FIELDS)
+    of an existing row must do it inside a guarded save (`@versioned_write`, taking `seen`)
+    or declare it a consequence of its own change (`side_effect`): otherwise someone else's
+    change of that field could be overwritten unseen. Any test that runs such a write fails."""
+    from alignmeet.services import base
+
+    if request.node.get_closest_marker("unguarded_writes") is not None:
+        yield
+        return
+    found: list[str] = []
+    base.on_unguarded_write = found.append
+    try:
+        yield
+    finally:
+        base.on_unguarded_write = None
+    assert not found, "guarded fields written without a guard:\n" + "\n".join(found)

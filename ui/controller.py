@@ -17,7 +17,7 @@ recovery journal and retried until it lands; nothing says "saved" before it is s
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -68,6 +68,7 @@ WRITES = frozenset(
         "delete_meeting",
         "set_invitees",
         "set_attendance",
+        "mark_present",
         "set_phase",
         "record_elapsed",
         "commit",
@@ -112,6 +113,39 @@ def _guard_writes(cls: type) -> None:
         method = cls.__dict__.get(name)
         if method is not None and not getattr(method, "guarded", False):
             setattr(cls, name, _guarded(name, method))
+
+
+# What "take theirs" hands back for a toolkit change: the record as stored, read again.
+_TOOLKIT_REREAD: dict[tuple[str, str], Callable[[Any, Mapping[str, Any]], Any]] = {
+    ("goals", "update_goal"): lambda sv, f: sv.get_goal(f["goal_id"]),
+    ("goals", "update_kpi"): lambda sv, f: sv.get_kpi(f["kpi_id"]),
+    ("goals", "record_measurement"): lambda sv, f: next(
+        x
+        for x in sv.measurements(f["kpi_id"])
+        if str(f["period"]).strip() in (x.period, x.period_label)
+    ),
+    ("goals", "update_measurement"): lambda sv, f: next(
+        x
+        for k in sv.list_kpis(include_archived=True)
+        for x in sv.measurements(k.id)
+        if x.id == f["measurement_id"]
+    ),
+    ("personas", "update_persona"): lambda sv, f: sv.get_persona(f["persona_id"]),
+    ("board", "update_entry"): lambda sv, f: sv.get_entry(f["entry_id"]),
+    ("glossary", "update_proposal"): lambda sv, f: sv.get_version(f["version_id"]),
+    ("glossary", "rename_term"): lambda sv, f: sv.get_term(f["term_id"]),
+    ("data_needs", "update_need"): lambda sv, f: sv.get_need(f["need_id"]),
+    ("lead_feedback", "update_batch"): lambda sv, f: sv.get_batch(f["batch_id"]),
+    ("lead_feedback", "update_rejection"): lambda sv, f: next(
+        line for b in sv.list_batches() for line in b.lines if line.id == f["rejection_id"]
+    ),
+    ("coaching", "update_checkin"): lambda sv, f: next(
+        c for p in sv.list_pairs() for c in sv.checkins(p.id) if c.id == f["checkin_id"]
+    ),
+    ("channels", "update_rule"): lambda sv, f: next(
+        r for r in sv.list_rules() if r.id == f["rule_id"]
+    ),
+}
 
 
 def ask_with_dialog(conflict: ConflictError, apply: Callable[[str], None]) -> object:
@@ -273,6 +307,9 @@ class Controller(QObject):
     def restore_edits(self, edits: list[UnsavedEdit]) -> None:
         """Write recovered edits through the services (conflicts ask, as any write)."""
         self.unsaved.restore(edits)
+        # The last save ended with the other version kept ("take theirs"): nothing of the
+        # user's was saved, and a view must not say it was.
+        self.kept_theirs = False
 
     # ---- autosave -----------------------------------------------------------
     def register_saver(self, saver: DebouncedSaver) -> None:
@@ -314,6 +351,7 @@ class Controller(QObject):
         came in). Take theirs: nothing is saved. Either way `changed(record)` tells the
         views — while the dialog is still up, so the field being typed into (not focused
         then) shows the version kept. Returns the record as stored."""
+        self.kept_theirs = False
         try:
             record = save()
         except ConflictError as exc:
@@ -325,6 +363,7 @@ class Controller(QObject):
                 if choice == "mine":
                     outcome.append(self._resolving(save, reread, changed))
                     return
+                self.kept_theirs = True
                 outcome.append(reread())
                 changed(outcome[0])
                 self.status_shown.emit(
@@ -340,6 +379,24 @@ class Controller(QObject):
             return outcome[0]
         changed(record)
         return record
+
+    @staticmethod
+    def _carrying_seen(write: Callable[..., T], fields: Mapping[str, Any]) -> Callable[[], T]:
+        """`write(**fields)` as a save for `_resolving`. `fields["seen"]` is what the user
+        saw (the record the screen showed): after a conflict the next try — "keep mine" —
+        carries their version instead, so it goes on top of theirs and a third change
+        made meanwhile is caught again."""
+        state = dict(fields)
+
+        def save() -> T:
+            try:
+                return write(**state)
+            except ConflictError as exc:
+                if state.get("seen") is not None and exc.rebased is not None:
+                    state["seen"] = exc.rebased
+                raise
+
+        return save
 
     # ---- current meeting ----------------------------------------------------
     @property
@@ -374,9 +431,10 @@ class Controller(QObject):
         service = getattr(self.services, area)
         # Someone else saved the same field first (goals, KPIs, personas, board entries):
         # the conflict dialog, as for meetings; the views re-read on toolkit_changed.
+        reread = _TOOLKIT_REREAD.get((area, method))
         result = self._resolving(
-            lambda: getattr(service, method)(**fields),
-            lambda: None,
+            self._carrying_seen(getattr(service, method), fields),
+            lambda: reread(service, fields) if reread is not None else None,
             lambda _record: self.toolkit_changed.emit(area),
         )
         item_id = fields.get("item_id")
@@ -421,7 +479,7 @@ class Controller(QObject):
                 self.participants_changed.emit(self._current)
 
         return self._resolving(
-            lambda: people.update_member(**fields),  # type: ignore[arg-type]
+            self._carrying_seen(people.update_member, fields),
             lambda: next(
                 x for x in people.list_members(include_inactive=True) if x.id == fields["member_id"]
             ),
@@ -516,7 +574,7 @@ class Controller(QObject):
 
         meetings = self.services.meetings
         return self._resolving(
-            lambda: meetings.update_meeting(**fields),  # type: ignore[arg-type]
+            self._carrying_seen(meetings.update_meeting, fields),
             lambda: meetings.get_meeting(fields["meeting_id"]),  # type: ignore[arg-type]
             changed,
         )
@@ -531,6 +589,18 @@ class Controller(QObject):
         self.services.meetings.set_invitees(meeting_id=meeting_id, member_ids=member_ids)
         self.participants_changed.emit(meeting_id)
 
+    def _participant_change(
+        self, write: Callable[..., r.ParticipantRecord], fields: Mapping[str, Any]
+    ) -> r.ParticipantRecord:
+        """Attendance and commitments: with the conflict dialog, like the meeting's details."""
+        meetings = self.services.meetings
+        meeting_id, member_id = fields["meeting_id"], fields["member_id"]
+        return self._resolving(
+            self._carrying_seen(write, fields),
+            lambda: next(p for p in meetings.participants(meeting_id) if p.member_id == member_id),
+            lambda _p: self.participants_changed.emit(meeting_id),
+        )
+
     def set_attendance(
         self,
         *,
@@ -538,15 +608,19 @@ class Controller(QObject):
         member_id: int,
         attendance: Attendance | None = None,
         representative: bool | None = None,
+        seen: object | None = None,
     ) -> r.ParticipantRecord:
-        p = self.services.meetings.set_attendance(
-            meeting_id=meeting_id,
-            member_id=member_id,
-            attendance=attendance,
-            representative=representative,
+        """`seen`: the participant as the screen showed it (see alignmeet.services.base)."""
+        return self._participant_change(
+            self.services.meetings.set_attendance,
+            {
+                "meeting_id": meeting_id,
+                "member_id": member_id,
+                "attendance": attendance,
+                "representative": representative,
+                "seen": seen,
+            },
         )
-        self.participants_changed.emit(meeting_id)
-        return p
 
     def set_phase(self, *, meeting_id: int, phase: Phase) -> r.MeetingRecord:
         self.flush_pending()
@@ -559,19 +633,50 @@ class Controller(QObject):
     def record_elapsed(self, *, meeting_id: int, seconds: int) -> None:
         self.services.meetings.record_elapsed(meeting_id=meeting_id, seconds=seconds)
 
-    def commit(
-        self, *, meeting_id: int, member_id: int, confidence: int | None = None, note: str = ""
-    ) -> r.ParticipantRecord:
-        p = self.services.meetings.commit(
-            meeting_id=meeting_id, member_id=member_id, confidence=confidence, note=note
+    def mark_present(self, *, meeting_id: int, seen: Iterable[object]) -> None:
+        """ "All present" for the participants shown (`seen`), all or nothing: one conflict
+        dialog names every row someone else changed meanwhile."""
+        rows = list(seen)
+        away = (Attendance.INVITED, Attendance.ABSENT)
+        member_ids = [p.member_id for p in rows if getattr(p, "attendance", None) in away]
+        if not member_ids:
+            return
+        self._resolving(
+            self._carrying_seen(
+                self.services.meetings.mark_present,
+                {"meeting_id": meeting_id, "member_ids": member_ids, "seen": rows},
+            ),
+            lambda: [],
+            lambda _rows: self.participants_changed.emit(meeting_id),
         )
-        self.participants_changed.emit(meeting_id)
-        return p
 
-    def withdraw_commitment(self, *, meeting_id: int, member_id: int) -> r.ParticipantRecord:
-        p = self.services.meetings.withdraw_commitment(meeting_id=meeting_id, member_id=member_id)
-        self.participants_changed.emit(meeting_id)
-        return p
+    def commit(
+        self,
+        *,
+        meeting_id: int,
+        member_id: int,
+        confidence: int | None = None,
+        note: str = "",
+        seen: object | None = None,
+    ) -> r.ParticipantRecord:
+        return self._participant_change(
+            self.services.meetings.commit,
+            {
+                "meeting_id": meeting_id,
+                "member_id": member_id,
+                "confidence": confidence,
+                "note": note,
+                "seen": seen,
+            },
+        )
+
+    def withdraw_commitment(
+        self, *, meeting_id: int, member_id: int, seen: object | None = None
+    ) -> r.ParticipantRecord:
+        return self._participant_change(
+            self.services.meetings.withdraw_commitment,
+            {"meeting_id": meeting_id, "member_id": member_id, "seen": seen},
+        )
 
     def close_meeting(
         self, *, meeting_id: int, next_meeting_at: datetime | None = None
@@ -620,7 +725,7 @@ class Controller(QObject):
 
         agenda = self.services.agenda
         return self._resolving(
-            lambda: agenda.update_item(**fields),  # type: ignore[arg-type]
+            self._carrying_seen(agenda.update_item, fields),
             lambda: agenda.get_item(fields["item_id"]),  # type: ignore[arg-type]
             changed,
         )
@@ -712,7 +817,7 @@ class Controller(QObject):
     def update_action(self, **fields: object) -> r.ActionRecord:
         actions = self.services.actions
         return self._resolving(
-            lambda: actions.update_action(**fields),  # type: ignore[arg-type]
+            self._carrying_seen(actions.update_action, fields),
             lambda: actions.get_action(fields["action_id"]),  # type: ignore[arg-type]
             lambda action: self.actions_changed.emit(action.meeting_id),
         )
@@ -722,8 +827,16 @@ class Controller(QObject):
         self.actions_changed.emit(meeting_id)
 
     def set_action_status(
-        self, *, action_id: int, status: ActionStatus, note: str = "", meeting_id: int | None = None
+        self,
+        *,
+        action_id: int,
+        status: ActionStatus,
+        note: str = "",
+        meeting_id: int | None = None,
+        seen: object | None = None,
     ) -> r.ActionRecord:
+        """`seen`: the action as the screen showed it (a record or a follow-up line)."""
+
         def changed(action: r.ActionRecord) -> None:
             self.actions_changed.emit(action.meeting_id)
             if meeting_id:
@@ -731,8 +844,15 @@ class Controller(QObject):
 
         actions = self.services.actions
         return self._resolving(
-            lambda: actions.set_status(
-                action_id=action_id, status=status, note=note, meeting_id=meeting_id
+            self._carrying_seen(
+                actions.set_status,
+                {
+                    "action_id": action_id,
+                    "status": status,
+                    "note": note,
+                    "meeting_id": meeting_id,
+                    "seen": seen,
+                },
             ),
             lambda: actions.get_action(action_id),
             changed,

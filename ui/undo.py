@@ -35,6 +35,7 @@ from alignmeet.domain import records as r
 from alignmeet.domain.enums import ActionStatus
 from alignmeet.recovery import NotSavedError
 from alignmeet.services import NotFoundError, Services
+from alignmeet.services.base import ConflictError
 from ui.controller import Controller
 
 if TYPE_CHECKING:
@@ -161,14 +162,35 @@ class UndoableController(Controller):
         if not self._replaying:
             self.undo_stack.push(_Command(text, apply, revert, self))
 
+    def _push_carrying(
+        self,
+        text: str,
+        result: T,
+        again: Callable[[T], T],
+        back: Callable[[T], T],
+    ) -> None:
+        """Push a step whose undo and redo each carry, as what the user saw, the record the
+        step before left behind (`result` first): a change someone else made since is
+        then a conflict to resolve (the dialog), never overwritten by the undo."""
+        now = [result]
+
+        def run(step: Callable[[T], T]) -> Callable[[], None]:
+            def go() -> None:
+                now[0] = step(now[0])
+
+            return go
+
+        self._push(text, run(again), run(back))
+
     def _replay(self, step: Callable[[], None], undoing: bool, command: QUndoCommand) -> None:
         self._replaying = True
         try:
             self.flush_pending()
             step()
-        except (NotFoundError, NotSavedError) as exc:
-            # Deleted meanwhile (another window, another person), or the database did not
-            # take it (the banner says why): the step is dropped, and the message says so.
+        except (NotFoundError, NotSavedError, ConflictError) as exc:
+            # Deleted meanwhile (another window, another person), the database did not take
+            # it (the banner says why), or changed meanwhile and the conflict dialog closed
+            # without a choice: nothing was written; the step is dropped, the message says so.
             command.setObsolete(True)
             message = (
                 self.tr("Could not undo {what}: {error}")
@@ -332,19 +354,19 @@ class UndoableController(Controller):
     # ---- meeting details, attendance, commitments -------------------------------------
     def update_meeting(self, **fields: object) -> r.MeetingRecord:
         meeting_id = int(fields["meeting_id"])  # type: ignore[call-overload]
-        changed = set(fields) - {"meeting_id"}
+        changed = set(fields) - {"meeting_id", "seen"}
         if changed <= TYPED_MEETING_FIELDS:
             return super().update_meeting(**fields)
         before = self.services.meetings.get_meeting(meeting_id)
-        old = _record_values(before, changed)
+        old = _record_values(before, changed - {"seen"})
         result = super().update_meeting(**fields)
         if old:
-            self._push(
+            base = super()
+            self._push_carrying(
                 self.tr("meeting details"),
-                lambda: super(UndoableController, self).update_meeting(**fields),
-                lambda: super(UndoableController, self).update_meeting(
-                    meeting_id=meeting_id, **old
-                ),
+                result,
+                lambda seen: base.update_meeting(**{**fields, "seen": seen}),
+                lambda seen: base.update_meeting(meeting_id=meeting_id, seen=seen, **old),
             )
         return result
 
@@ -374,48 +396,67 @@ class UndoableController(Controller):
         result = super().set_attendance(**fields)
         if before is not None:
             old = {"attendance": before.attendance, "representative": before.representative}
-            self._push(
+            base = super()
+            self._push_carrying(
                 self.tr("attendance of {name}").format(name=before.name),
-                lambda: super(UndoableController, self).set_attendance(**fields),
-                lambda: super(UndoableController, self).set_attendance(
-                    meeting_id=meeting_id, member_id=member_id, **old
+                result,
+                lambda seen: base.set_attendance(**{**fields, "seen": seen}),
+                lambda seen: base.set_attendance(
+                    meeting_id=meeting_id, member_id=member_id, seen=seen, **old
                 ),
             )
         return result
 
-    def _restore_commitment(self, before: r.ParticipantRecord) -> None:
+    def mark_present(self, *, meeting_id: int, seen: Iterable[object]) -> None:
+        rows = list(seen)
+        self._journaled(
+            self.tr("all present"),
+            lambda: super(UndoableController, self).mark_present(meeting_id=meeting_id, seen=rows),
+        )
+
+    def _restore_commitment(
+        self, before: r.ParticipantRecord, seen: r.ParticipantRecord
+    ) -> r.ParticipantRecord:
         base = super()
         if before.committed_at is None:
-            base.withdraw_commitment(meeting_id=before.meeting_id, member_id=before.member_id)
-        else:
-            base.commit(
-                meeting_id=before.meeting_id,
-                member_id=before.member_id,
-                confidence=before.confidence,
-                note=before.commitment_note,
+            return base.withdraw_commitment(
+                meeting_id=before.meeting_id, member_id=before.member_id, seen=seen
             )
+        return base.commit(
+            meeting_id=before.meeting_id,
+            member_id=before.member_id,
+            confidence=before.confidence,
+            note=before.commitment_note,
+            seen=seen,
+        )
 
     def commit(self, **fields: Any) -> r.ParticipantRecord:
         before = self._participant(fields["meeting_id"], fields["member_id"])
         result = super().commit(**fields)
         if before is not None:
-            self._push(
+            base = super()
+            self._push_carrying(
                 self.tr("commitment of {name}").format(name=before.name),
-                lambda: super(UndoableController, self).commit(**fields),
-                lambda: self._restore_commitment(before),
+                result,
+                lambda seen: base.commit(**{**fields, "seen": seen}),
+                lambda seen: self._restore_commitment(before, seen),
             )
         return result
 
-    def withdraw_commitment(self, *, meeting_id: int, member_id: int) -> r.ParticipantRecord:
+    def withdraw_commitment(
+        self, *, meeting_id: int, member_id: int, seen: object | None = None
+    ) -> r.ParticipantRecord:
         before = self._participant(meeting_id, member_id)
-        result = super().withdraw_commitment(meeting_id=meeting_id, member_id=member_id)
+        result = super().withdraw_commitment(meeting_id=meeting_id, member_id=member_id, seen=seen)
         if before is not None and before.committed_at is not None:
-            self._push(
+            base = super()
+            self._push_carrying(
                 self.tr("withdrawn commitment of {name}").format(name=before.name),
-                lambda: super(UndoableController, self).withdraw_commitment(
-                    meeting_id=meeting_id, member_id=member_id
+                result,
+                lambda now: base.withdraw_commitment(
+                    meeting_id=meeting_id, member_id=member_id, seen=now
                 ),
-                lambda: self._restore_commitment(before),
+                lambda now: self._restore_commitment(before, now),
             )
         return result
 
@@ -479,21 +520,21 @@ class UndoableController(Controller):
 
     def update_item(self, **fields: Any) -> r.AgendaItemRecord:
         item_id = fields["item_id"]
-        changed = set(fields) - {"item_id"}
+        changed = set(fields) - {"item_id", "seen"}
         if not changed or changed <= TYPED_ITEM_FIELDS:
             return super().update_item(**fields)
         before = self.services.agenda.get_item(item_id)
-        old = _record_values(before, changed)
+        old = _record_values(before, changed - {"seen"})
         first = next((k[1] for k, v in self._alias.items() if v == item_id), item_id)
         result = super().update_item(**fields)
-        self._push(
+        base = super()
+        self._push_carrying(
             self.tr("change to “{title}”").format(title=before.title),
-            lambda: super(UndoableController, self).update_item(
-                **{**fields, "item_id": self.cur("item", first)}
+            result,
+            lambda seen: base.update_item(
+                **{**fields, "item_id": self.cur("item", first), "seen": seen}
             ),
-            lambda: super(UndoableController, self).update_item(
-                item_id=self.cur("item", first), **old
-            ),
+            lambda seen: base.update_item(item_id=self.cur("item", first), seen=seen, **old),
         )
         return result
 
@@ -671,18 +712,23 @@ class UndoableController(Controller):
     def update_action(self, **fields: Any) -> r.ActionRecord:
         action_id = fields["action_id"]
         before = self.services.actions.get_action(action_id)
-        names = set(fields) - {"action_id", "meeting_id", "note"}
+        names = set(fields) - {"action_id", "meeting_id", "note", "seen"}
         old = _record_values(before, names)
         first = next((k[1] for k, v in self._alias.items() if v == action_id), action_id)
         result = super().update_action(**fields)
         if old:
-            self._push(
+            base = super()
+            self._push_carrying(
                 self.tr("change to “{title}”").format(title=before.title),
-                lambda: super(UndoableController, self).update_action(
-                    **{**fields, "action_id": self.cur("action", first)}
+                result,
+                lambda seen: base.update_action(
+                    **{**fields, "action_id": self.cur("action", first), "seen": seen}
                 ),
-                lambda: super(UndoableController, self).update_action(
-                    action_id=self.cur("action", first), note=self.tr(UNDONE_NOTE), **old
+                lambda seen: base.update_action(
+                    action_id=self.cur("action", first),
+                    note=self.tr(UNDONE_NOTE),
+                    seen=seen,
+                    **old,
                 ),
             )
         return result
@@ -693,16 +739,19 @@ class UndoableController(Controller):
         first = next((k[1] for k, v in self._alias.items() if v == action_id), action_id)
         result = super().set_action_status(**fields)
         if before.status is not result.status:
-            self._push(
+            base = super()
+            self._push_carrying(
                 self.tr("status of “{title}”").format(title=before.title),
-                lambda: super(UndoableController, self).set_action_status(
-                    **{**fields, "action_id": self.cur("action", first)}
+                result,
+                lambda seen: base.set_action_status(
+                    **{**fields, "action_id": self.cur("action", first), "seen": seen}
                 ),
-                lambda: super(UndoableController, self).set_action_status(
+                lambda seen: base.set_action_status(
                     action_id=self.cur("action", first),
                     status=before.status,
                     note=self.tr(UNDONE_NOTE),
                     meeting_id=fields.get("meeting_id"),
+                    seen=seen,
                 ),
             )
         return result
@@ -710,12 +759,12 @@ class UndoableController(Controller):
     # ---- people ---------------------------------------------------------------------
     def add_member(self, **fields: Any) -> r.MemberRecord:
         member = super().add_member(**fields)
-        self._push(
+        base = super()
+        self._push_carrying(
             self.tr("new member {name}").format(name=member.name),
-            lambda: super(UndoableController, self).update_member(member_id=member.id, active=True),
-            lambda: super(UndoableController, self).update_member(
-                member_id=member.id, active=False
-            ),
+            member,
+            lambda seen: base.update_member(member_id=member.id, active=True, seen=seen),
+            lambda seen: base.update_member(member_id=member.id, active=False, seen=seen),
         )
         return member
 
@@ -724,12 +773,14 @@ class UndoableController(Controller):
         before = next(
             m for m in self.services.people.list_members(include_inactive=True) if m.id == member_id
         )
-        old = _record_values(before, set(fields) - {"member_id"})
+        old = _record_values(before, set(fields) - {"member_id", "seen"})
         result = super().update_member(**fields)
         if old:
-            self._push(
+            base = super()
+            self._push_carrying(
                 self.tr("change to {name}").format(name=before.name),
-                lambda: super(UndoableController, self).update_member(**fields),
-                lambda: super(UndoableController, self).update_member(member_id=member_id, **old),
+                result,
+                lambda seen: base.update_member(**{**fields, "seen": seen}),
+                lambda seen: base.update_member(member_id=member_id, seen=seen, **old),
             )
         return result

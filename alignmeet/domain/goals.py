@@ -136,6 +136,7 @@ class GoalRecord:
     notes: str
     archived: bool
     created_at: datetime
+    version: int = 0  # the row's version: a change carries the one its user saw
 
     @property
     def progress(self) -> float | None:
@@ -183,6 +184,7 @@ class KpiRecord:
     team_tag: TeamTag
     position: int
     archived: bool
+    version: int = 0
 
     @property
     def direction_text(self) -> str:

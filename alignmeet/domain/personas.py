@@ -32,6 +32,7 @@ class PersonaRecord:
     objections: str
     notes: str
     archived: bool
+    version: int = 0  # the row's version: a change carries the one its user saw
 
     @property
     def label(self) -> str:

@@ -28,6 +28,7 @@ class MemberRecord:
     role: str
     email: str
     active: bool
+    version: int = 0  # the row's version: a change carries the one its user saw
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class MeetingRecord:
     closing_notes: str
     elapsed_seconds: int
     closed_at: datetime | None
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class ParticipantRecord:
     committed_at: datetime | None
     confidence: int | None
     commitment_note: str
+    version: int = 0
 
     @property
     def present(self) -> bool:
@@ -114,6 +117,7 @@ class AgendaItemRecord:
     parked: bool
     carried_from: str  # "" or "Meeting title, 2026-10-05" for items parked earlier
     persona_id: int | None = None  # the customer persona the item discusses
+    version: int = 0
 
     @property
     def box_minutes(self) -> int:
@@ -152,6 +156,7 @@ class ActionRecord:
     position: int
     goal_id: int | None = None  # the shared goal it serves
     persona_id: int | None = None  # the customer persona it is for
+    version: int = 0
 
     @property
     def origin(self) -> str:
@@ -348,7 +353,8 @@ class ActionRow:
 class ActionLine(NamedTuple):
     """One action as the follow-up list holds it: a plain tuple, cheap by the hundred
     thousand. Names and meeting details come from a `FollowUpDirectory`; `team_tag`
-    and `status` are the stored values of TeamTag / ActionStatus."""
+    and `status` are the stored values of TeamTag / ActionStatus; `version` is the row's,
+    so a change made from the list carries what the list showed."""
 
     id: int
     due: date | None
@@ -362,6 +368,7 @@ class ActionLine(NamedTuple):
     last_note: str
     milestone: str
     position: int
+    version: int = 0
 
 
 class MemberInfo(NamedTuple):
@@ -406,6 +413,7 @@ class FollowUpDirectory:
             status=ActionStatus(line.status),
             milestone=line.milestone,
             position=line.position,
+            version=line.version,
         )
 
     def row(self, line: ActionLine) -> ActionRow:

@@ -13,7 +13,13 @@ from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError, optional_text, require_text
 from alignmeet.i18n import _
-from alignmeet.services.base import ServiceBase, asked_fields, to_action, to_update
+from alignmeet.services.base import (
+    ServiceBase,
+    asked_fields,
+    to_action,
+    to_update,
+    versioned_write,
+)
 from alignmeet.storage import models as m
 
 _UNSET: object = object()
@@ -116,6 +122,7 @@ class ActionService(ServiceBase):
             )
             return to_action(action, meeting, owner)
 
+    @versioned_write(m.Action)
     def update_action(
         self,
         *,
@@ -129,17 +136,22 @@ class ActionService(ServiceBase):
         note: str = "",
         goal_id: int | object | None = _UNSET,
         persona_id: int | object | None = _UNSET,
+        seen: object | None = None,
     ) -> r.ActionRecord:
         """Edit an action. A due-date move is kept in its history (slipped twice shows).
 
-        ConflictError when someone else changed one of the fields given since this
-        client read the action (nothing is written then)."""
+        `seen`: the action as the user saw it (a record, a follow-up line or a `Seen`).
+        ConflictError when someone else changed one of the fields given since then
+        (nothing is written then)."""
         asked = asked_fields(
             {"title": title, "owner_id": owner_id, "team_tag": team_tag, "milestone": milestone},
             {"due": due, "goal_id": goal_id, "persona_id": persona_id},
             _UNSET,
         )
-        with self._guarded(m.Action, action_id, asked) as guard, self.db.transaction() as s:
+        with (
+            self._guarded(m.Action, action_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             action = self._get(s, m.Action, action_id, "Action")
             guard.loaded(action, _("Action “{title}”").format(title=action.title))
             if title is not None:
@@ -182,6 +194,7 @@ class ActionService(ServiceBase):
         with self.db.transaction() as s:
             s.delete(self._get(s, m.Action, action_id, "Action"))
 
+    @versioned_write(m.Action)
     def set_status(
         self,
         *,
@@ -189,15 +202,17 @@ class ActionService(ServiceBase):
         status: ActionStatus,
         note: str = "",
         meeting_id: int | None = None,
+        seen: object | None = None,
     ) -> r.ActionRecord:
         """Change status with a note; the history keeps who/when/where.
 
-        ConflictError when someone else changed the status since this client read the
-        action (nothing is written then)."""
+        `seen`: the action as the user saw it (a record, a follow-up line or a `Seen`).
+        ConflictError when someone else changed the status since then (nothing is
+        written then)."""
         new = ActionStatus(status)
         body = optional_text("note", note, label=_("Note"), limit=5000)
         with (
-            self._guarded(m.Action, action_id, {"status"}) as guard,
+            self._guarded(m.Action, action_id, {"status"}, seen) as guard,
             self.db.transaction() as s,
         ):
             action = self._get(s, m.Action, action_id, "Action")

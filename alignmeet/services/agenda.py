@@ -18,7 +18,13 @@ from alignmeet.domain.rules import (
     validate_minutes,
 )
 from alignmeet.i18n import _
-from alignmeet.services.base import ServiceBase, asked_fields, member_name, to_item
+from alignmeet.services.base import (
+    ServiceBase,
+    asked_fields,
+    member_name,
+    to_item,
+    versioned_write,
+)
 from alignmeet.storage import models as m
 
 _UNSET: object = object()
@@ -138,6 +144,7 @@ class AgendaService(ServiceBase):
             s.flush()
             return to_item(s, item)
 
+    @versioned_write(m.AgendaItem)
     def update_item(
         self,
         *,
@@ -148,15 +155,20 @@ class AgendaService(ServiceBase):
         kind: ItemKind | None = None,
         notes: str | None = None,
         persona_id: int | object | None = _UNSET,
+        seen: object | None = None,
     ) -> r.AgendaItemRecord:
-        """Change the fields given. ConflictError when someone else changed one of them
-        since this client read the item (nothing is written then)."""
+        """Change the fields given. `seen`: the item as the user saw it (a record or a
+        `Seen`). ConflictError when someone else changed one of them since then
+        (nothing is written then)."""
         asked = asked_fields(
             {"title": title, "minutes": minutes, "kind": kind, "notes": notes},
             {"owner_id": owner_id, "persona_id": persona_id},
             _UNSET,
         )
-        with self._guarded(m.AgendaItem, item_id, asked) as guard, self.db.transaction() as s:
+        with (
+            self._guarded(m.AgendaItem, item_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             item = self._get(s, m.AgendaItem, item_id, "Agenda item")
             guard.loaded(item, _("Agenda item “{title}”").format(title=item.title))
             if title is not None:

@@ -16,7 +16,7 @@ from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.rules import ValidationError
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
 from alignmeet.i18n import _
-from alignmeet.services.base import ServiceBase, given
+from alignmeet.services.base import ServiceBase, given, versioned_write
 from alignmeet.storage import models as m
 
 _UNSET: object = object()
@@ -100,6 +100,7 @@ class BoardService(ServiceBase):
             s.flush()
             return self._record(s, entry)
 
+    @versioned_write(m.BoardEntry)
     def update_entry(
         self,
         *,
@@ -110,14 +111,16 @@ class BoardService(ServiceBase):
         team_tag: TeamTag | str | None = None,
         author_id: int | object | None = _UNSET,
         meeting_id: int | object | None = _UNSET,
+        seen: object | None = None,
     ) -> BoardEntryRecord:
         """Change the fields given. A lesson turned into a win is no longer "solved".
-        ConflictError when someone else changed one of them since this client read it."""
+        `seen`: the entry as the user saw it. ConflictError when someone else changed one
+        of them since then."""
         asked = given(_UNSET, kind=kind, title=title, details=details, team_tag=team_tag) | {
             f for f, v in (("author_id", author_id), ("meeting_id", meeting_id)) if v is not _UNSET
         }
         with (
-            self._guarded(m.BoardEntry, entry_id, asked) as guard,
+            self._guarded(m.BoardEntry, entry_id, asked, seen) as guard,
             self.db.transaction() as s,
         ):
             entry = self._get(s, m.BoardEntry, entry_id, "Board entry")

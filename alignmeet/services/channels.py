@@ -19,7 +19,7 @@ from alignmeet.domain.channels import (
 )
 from alignmeet.domain.sections import DocSection, Paragraph, Table
 from alignmeet.i18n import _
-from alignmeet.services.base import ServiceBase
+from alignmeet.services.base import ServiceBase, versioned_write
 from alignmeet.storage import models as m
 
 
@@ -60,6 +60,7 @@ class ChannelService(ServiceBase):
             s.flush()
             return _record(rule)
 
+    @versioned_write(m.ChannelRule)
     def update_rule(
         self,
         *,
@@ -68,10 +69,26 @@ class ChannelService(ServiceBase):
         channel: str | None = None,
         response_time: str | None = None,
         notes: str | None = None,
+        seen: object | None = None,
     ) -> ChannelRuleRecord:
-        """Change the given fields (None: keep)."""
-        with self.db.transaction() as s:
+        """Change the given fields (None: keep). `seen`: the rule as the user saw it;
+        ConflictError when someone else changed one of them since then."""
+        asked = {
+            f
+            for f, v in (
+                ("urgency", urgency),
+                ("channel", channel),
+                ("response_time", response_time),
+                ("notes", notes),
+            )
+            if v is not None
+        }
+        with (
+            self._guarded(m.ChannelRule, rule_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             rule = self._get(s, m.ChannelRule, rule_id, "Channel rule")
+            guard.loaded(rule, _("Channel rule “{urgency}”").format(urgency=rule.urgency))
             fields = validate_rule(
                 urgency=rule.urgency if urgency is None else urgency,
                 channel=rule.channel if channel is None else channel,
@@ -83,6 +100,7 @@ class ChannelService(ServiceBase):
             rule.channel = fields.channel
             rule.response_time = fields.response_time
             rule.notes = fields.notes
+            guard.check(s, rule)
             s.flush()
             return _record(rule)
 

@@ -21,8 +21,8 @@ from alignmeet.domain import coaching as co
 from alignmeet.domain.coaching import CheckinRecord, PairStatus, RotationSuggestion, SuggestedPair
 from alignmeet.domain.rules import ValidationError, name_key, short_date
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
-from alignmeet.i18n import _, ngettext
-from alignmeet.services.base import ServiceBase
+from alignmeet.i18n import _, day_date, ngettext
+from alignmeet.services.base import ServiceBase, versioned_write
 from alignmeet.storage import models as m
 
 SALES, MARKETING = "sales", "marketing"
@@ -140,6 +140,7 @@ class CoachingService(ServiceBase):
             s.flush()
             return self._checkin(s, checkin)
 
+    @versioned_write(m.CoachingCheckin)
     def update_checkin(
         self,
         *,
@@ -149,10 +150,18 @@ class CoachingService(ServiceBase):
         tips_asked: str = "",
         tips_given: str = "",
         meeting_id: int | None = None,
+        seen: object | None = None,
     ) -> CheckinRecord:
+        """Save the check-in form (every field). `seen`: the check-in as the user saw it;
+        ConflictError when someone else changed it since then (nothing is written then)."""
         fields = self._checkin_fields(progress, tips_asked, tips_given)
-        with self.db.transaction() as s:
+        asked = {"held_on", "progress", "tips_asked", "tips_given", "meeting_id"}
+        with (
+            self._guarded(m.CoachingCheckin, checkin_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             checkin = self._get(s, m.CoachingCheckin, checkin_id, "Check-in")
+            guard.loaded(checkin, _("Check-in of {day}").format(day=day_date(checkin.held_on)))
             pair = self._get(s, m.CoachingPair, checkin.pair_id, "Coaching pair")
             self._check_day(pair, held_on)
             if meeting_id is not None:
@@ -160,6 +169,7 @@ class CoachingService(ServiceBase):
             checkin.held_on, checkin.meeting_id = held_on, meeting_id
             for key, value in fields.items():
                 setattr(checkin, key, value)
+            guard.check(s, checkin)
             s.flush()
             return self._checkin(s, checkin)
 

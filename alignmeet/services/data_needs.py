@@ -33,7 +33,7 @@ from alignmeet.domain.rules import (
 from alignmeet.domain.sections import DocSection, Paragraph, Table
 from alignmeet.i18n import _, ngettext
 from alignmeet.services.actions import AGREED_NOTE, ActionService
-from alignmeet.services.base import ServiceBase
+from alignmeet.services.base import ServiceBase, side_effect, versioned_write
 from alignmeet.storage import models as m
 
 DROPPED_NOTE = "Left out of the joint data-needs Top 10."
@@ -95,25 +95,40 @@ class DataNeedService(ServiceBase):
             s.flush()
             return self._records(s)[need.id]
 
+    @versioned_write(m.DataNeed)
     def update_need(
-        self, *, need_id: int, title: str | None = None, description: str | None = None
+        self,
+        *,
+        need_id: int,
+        title: str | None = None,
+        description: str | None = None,
+        seen: object | None = None,
     ) -> DataNeedRecord:
-        """Rename or describe a need. A joint item's action takes the new title."""
-        with self.db.transaction() as s:
+        """Rename or describe a need. A joint item's action takes the new title.
+        `seen`: the need as the user saw it; ConflictError when someone else changed what
+        this sets since then."""
+        asked = {f for f, v in (("title", title), ("description", description)) if v is not None}
+        with (
+            self._guarded(m.DataNeed, need_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             need = self._get(s, m.DataNeed, need_id, "Data need")
+            guard.loaded(need, _("Data need “{title}”").format(title=need.title))
             if title is not None:
                 text = require_text("title", title, label=_("Data need"), limit=MAX_TITLE)
                 self._check_title(s, text, need_id)
                 need.title = text
                 need.title_key = name_key(text)
-                action = s.get(m.Action, need.action_id) if need.action_id else None
-                if action is not None and need.joint_rank is not None:
-                    action.title = action_title(need.joint_rank, text)
-                    action.updated_at = self._now()
             if description is not None:
                 need.description = optional_text(
                     "description", description, label=_("Description"), limit=5_000
                 )
+            guard.check(s, need)
+            action = s.get(m.Action, need.action_id) if need.action_id else None
+            if title is not None and action is not None and need.joint_rank is not None:
+                with side_effect(s):  # the joint item's action is titled after the need
+                    action.title = action_title(need.joint_rank, need.title)
+                    action.updated_at = self._now()
             s.flush()
             return self._records(s)[need.id]
 
@@ -211,62 +226,65 @@ class DataNeedService(ServiceBase):
                             row=position, title=needs[row.need_id].title, date=short_date(row.due)
                         ),
                     )
-            # Needs that leave the joint list.
-            for need in s.scalars(select(m.DataNeed).where(m.DataNeed.joint_rank.is_not(None))):
-                if need.id in needs:
-                    continue
-                need.joint_rank = None
-                need.meeting_id = None
-                action = s.get(m.Action, need.action_id) if need.action_id else None
-                if action is not None and ActionStatus(action.status) in OPEN_STATUSES:
-                    actions._add_update(
-                        s,
-                        action,
-                        meeting_id=meeting_id,
-                        new_status=ActionStatus.DROPPED.value,
-                        new_due=action.due,
-                        note=DROPPED_NOTE,
-                    )
-                    action.status = ActionStatus.DROPPED.value
+            # The agreement moves its actions along (dropped, titled, owned and due as
+            # agreed): declared as the consequence of the meeting's decision.
+            with side_effect(s):
+                # Needs that leave the joint list.
+                for need in s.scalars(select(m.DataNeed).where(m.DataNeed.joint_rank.is_not(None))):
+                    if need.id in needs:
+                        continue
+                    need.joint_rank = None
+                    need.meeting_id = None
+                    action = s.get(m.Action, need.action_id) if need.action_id else None
+                    if action is not None and ActionStatus(action.status) in OPEN_STATUSES:
+                        actions._add_update(
+                            s,
+                            action,
+                            meeting_id=meeting_id,
+                            new_status=ActionStatus.DROPPED.value,
+                            new_due=action.due,
+                            note=DROPPED_NOTE,
+                        )
+                        action.status = ActionStatus.DROPPED.value
+                        action.updated_at = now
+                s.flush()
+                # The agreed rows, in rank order.
+                for rank, row in enumerate(rows, start=1):
+                    need = needs[row.need_id]
+                    need.joint_rank = rank
+                    need.owner_id = row.owner_id
+                    need.meeting_id = meeting_id
+                    title = action_title(rank, need.title)
+                    action = s.get(m.Action, need.action_id) if need.action_id else None
+                    if action is None:
+                        need.action_id = self._new_action(s, meeting, row, title, now)
+                        continue
+                    action.title = title
+                    action.owner_id = row.owner_id
+                    action.team_tag = TeamTag.JOINT.value
+                    if action.status == ActionStatus.DROPPED.value:
+                        actions._add_update(
+                            s,
+                            action,
+                            meeting_id=meeting_id,
+                            new_status=ActionStatus.OPEN.value,
+                            new_due=row.due,
+                            note=BACK_NOTE,
+                        )
+                        action.status = ActionStatus.OPEN.value
+                        action.due = row.due
+                    elif row.due != action.due:
+                        actions._add_update(
+                            s,
+                            action,
+                            meeting_id=meeting_id,
+                            new_status=action.status,
+                            new_due=row.due,
+                            note=MOVED_NOTE,
+                        )
+                        action.due = row.due
                     action.updated_at = now
-            s.flush()
-            # The agreed rows, in rank order.
-            for rank, row in enumerate(rows, start=1):
-                need = needs[row.need_id]
-                need.joint_rank = rank
-                need.owner_id = row.owner_id
-                need.meeting_id = meeting_id
-                title = action_title(rank, need.title)
-                action = s.get(m.Action, need.action_id) if need.action_id else None
-                if action is None:
-                    need.action_id = self._new_action(s, meeting, row, title, now)
-                    continue
-                action.title = title
-                action.owner_id = row.owner_id
-                action.team_tag = TeamTag.JOINT.value
-                if action.status == ActionStatus.DROPPED.value:
-                    actions._add_update(
-                        s,
-                        action,
-                        meeting_id=meeting_id,
-                        new_status=ActionStatus.OPEN.value,
-                        new_due=row.due,
-                        note=BACK_NOTE,
-                    )
-                    action.status = ActionStatus.OPEN.value
-                    action.due = row.due
-                elif row.due != action.due:
-                    actions._add_update(
-                        s,
-                        action,
-                        meeting_id=meeting_id,
-                        new_status=action.status,
-                        new_due=row.due,
-                        note=MOVED_NOTE,
-                    )
-                    action.due = row.due
-                action.updated_at = now
-            s.flush()
+                s.flush()
             records = self._records(s)
             return sorted(
                 (n for n in records.values() if n.joint_rank is not None),

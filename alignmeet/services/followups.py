@@ -135,6 +135,7 @@ class FollowUpService(ServiceBase):
             A.last_note,
             A.milestone,
             A.position,
+            A.version,
         ).join(m.Meeting, A.meeting_id == m.Meeting.id)
         if after_id:
             query = query.where(A.id > after_id)

@@ -36,7 +36,13 @@ from alignmeet.domain.glossary import (
 from alignmeet.domain.rules import ValidationError, short_date
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
 from alignmeet.i18n import _, ngettext
-from alignmeet.services.base import NotFoundError, ServiceBase, member_name
+from alignmeet.services.base import (
+    NotFoundError,
+    ServiceBase,
+    member_name,
+    side_effect,
+    versioned_write,
+)
 from alignmeet.storage import models as m
 
 _PROPOSED = VersionStatus.PROPOSED.value
@@ -147,18 +153,31 @@ class GlossaryService(ServiceBase):
             s.flush()
             return _Converter(s).version(version, obj)
 
+    @versioned_write(m.GlossaryVersion)
     def update_proposal(
         self,
         *,
         version_id: int,
         definition: str | None = None,
         meeting_id: int | EllipsisType | None = ...,
+        seen: object | None = None,
     ) -> GlossaryVersionRecord:
         """Change a proposal's wording or the meeting it is proposed for (before it is
-        decided; a decided wording never changes)."""
-        with self.db.transaction() as s:
+        decided; a decided wording never changes). `seen`: the proposal as the user saw
+        it; ConflictError when someone else changed what this sets since then."""
+        asked = ({"definition"} if definition is not None else set()) | (
+            {"meeting_id"} if meeting_id is not ... else set()
+        )
+        with (
+            self._guarded(m.GlossaryVersion, version_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             version = self._get(s, m.GlossaryVersion, version_id, "Glossary version")
             term = self._get(s, m.GlossaryTerm, version.term_id, "Glossary term")
+            guard.loaded(
+                version,
+                _("{version} of “{term}”").format(version=f"v{version.number}", term=term.term),
+            )
             check_open_proposal(f"v{version.number}", term.term, VersionStatus(version.status))
             if definition is not None:
                 text = validate_definition(definition)
@@ -167,6 +186,7 @@ class GlossaryService(ServiceBase):
             if meeting_id is not ...:
                 self._check_meeting_for_proposal(s, meeting_id)
                 version.meeting_id = meeting_id
+            guard.check(s, version)
             s.flush()
             return _Converter(s).version(version, term)
 
@@ -187,11 +207,19 @@ class GlossaryService(ServiceBase):
             if not left:
                 s.delete(term)
 
-    def rename_term(self, *, term_id: int, term: str) -> GlossaryTermRecord:
-        """Fix a term's spelling ("Mql" → "MQL"); its versions stay."""
+    @versioned_write(m.GlossaryTerm)
+    def rename_term(
+        self, *, term_id: int, term: str, seen: object | None = None
+    ) -> GlossaryTermRecord:
+        """Fix a term's spelling ("Mql" → "MQL"); its versions stay. `seen`: the term as
+        the user saw it; ConflictError when someone else renamed it since then."""
         name = validate_term(term)
-        with self.db.transaction() as s:
+        with (
+            self._guarded(m.GlossaryTerm, term_id, {"term"}, seen) as guard,
+            self.db.transaction() as s,
+        ):
             obj = self._get(s, m.GlossaryTerm, term_id, "Glossary term")
+            guard.loaded(obj, _("Glossary term “{term}”").format(term=obj.term))
             other = s.scalar(
                 select(m.GlossaryTerm).where(m.GlossaryTerm.term_key == term_key(name))
             )
@@ -201,6 +229,7 @@ class GlossaryService(ServiceBase):
                 )
             obj.term = name
             obj.term_key = term_key(name)
+            guard.check(s, obj)
         return next(t for t in self.terms() if t.id == term_id)
 
     # ---- deciding ----------------------------------------------------------------------------
@@ -299,7 +328,9 @@ class GlossaryService(ServiceBase):
             s.flush()
             version.decision_id = decision.id
             version.decided_at = when
-            version.meeting_id = meeting.id
+            # The meeting that decided it (a proposal is decided once: check_open_proposal).
+            with side_effect(s):
+                version.meeting_id = meeting.id
             s.flush()
             return _Converter(s).version(version, term)
 

@@ -40,7 +40,7 @@ from alignmeet.domain.rules import (
 )
 from alignmeet.domain.sections import DocSection, Paragraph, Picture, Table
 from alignmeet.i18n import _, ngettext
-from alignmeet.services.base import ServiceBase, member_name
+from alignmeet.services.base import ServiceBase, member_name, side_effect, versioned_write
 from alignmeet.services.base import given as given_fields
 from alignmeet.services.csv_reader import CsvLimits, CsvText, read_csv, read_csv_file
 from alignmeet.storage import models as m
@@ -102,6 +102,7 @@ class GoalService(ServiceBase):
             notes=goal.notes,
             archived=goal.archived,
             created_at=goal.created_at,
+            version=goal.version,
         )
 
     @staticmethod
@@ -117,6 +118,7 @@ class GoalService(ServiceBase):
             team_tag=TeamTag(kpi.team_tag),
             position=kpi.position,
             archived=kpi.archived,
+            version=kpi.version,
         )
 
     @staticmethod
@@ -224,6 +226,7 @@ class GoalService(ServiceBase):
             s.flush()
             return self._goal_record(s, goal)
 
+    @versioned_write(m.Goal)
     def update_goal(
         self,
         *,
@@ -237,9 +240,11 @@ class GoalService(ServiceBase):
         team_tag: TeamTag | str | None = None,
         owner_id: int | None = _UNSET,
         notes: str | None = None,
+        seen: object | None = None,
     ) -> GoalRecord:
         """Change what is given; `None` clears the numbers, the owner or the disposition.
-        ConflictError when someone else changed one of them since this client read it."""
+        `seen`: the goal as the user saw it. ConflictError when someone else changed one
+        of them since then."""
         asked = given_fields(
             title=title, period=period, unit=unit, team_tag=team_tag, notes=notes
         ) | {
@@ -252,7 +257,7 @@ class GoalService(ServiceBase):
             )
             if v is not _UNSET
         }
-        with self._guarded(m.Goal, goal_id, asked) as guard, self.db.transaction() as s:
+        with self._guarded(m.Goal, goal_id, asked, seen) as guard, self.db.transaction() as s:
             goal = self._get(s, m.Goal, goal_id, "Goal")
             guard.loaded(goal, _("Goal “{title}”").format(title=goal.title))
             kind = GoalKind(goal.kind)
@@ -308,8 +313,9 @@ class GoalService(ServiceBase):
         """Delete a goal for good; actions that served it lose the link (nothing else)."""
         with self.db.transaction() as s:
             goal = self._get(s, m.Goal, goal_id, "Goal")
-            for action in s.scalars(select(m.Action).where(m.Action.goal_id == goal_id)):
-                action.goal_id = None
+            with side_effect(s):  # the goal is gone: no action can keep pointing at it
+                for action in s.scalars(select(m.Action).where(m.Action.goal_id == goal_id)):
+                    action.goal_id = None
             s.delete(goal)
 
     def _check_one_revenue_goal(self, s: Session, period: str, own_id: int | None) -> None:
@@ -394,6 +400,7 @@ class GoalService(ServiceBase):
             s.flush()
             return self._kpi_record(kpi)
 
+    @versioned_write(m.Kpi)
     def update_kpi(
         self,
         *,
@@ -405,8 +412,10 @@ class GoalService(ServiceBase):
         period_kind: PeriodKind | str | None = None,
         team_tag: TeamTag | str | None = None,
         description: str | None = None,
+        seen: object | None = None,
     ) -> KpiRecord:
-        """ConflictError when someone else changed a field given since this client read it."""
+        """`seen`: the KPI as the user saw it. ConflictError when someone else changed a
+        field given since then."""
         asked = given_fields(
             _UNSET,
             name=name,
@@ -414,8 +423,9 @@ class GoalService(ServiceBase):
             higher_is_better=higher_is_better,
             period_kind=period_kind,
             team_tag=team_tag,
+            description=description,
         ) | ({"target"} if target is not _UNSET else set())
-        with self._guarded(m.Kpi, kpi_id, asked) as guard, self.db.transaction() as s:
+        with self._guarded(m.Kpi, kpi_id, asked, seen) as guard, self.db.transaction() as s:
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
             guard.loaded(kpi, _("KPI “{name}”").format(name=kpi.name))
             if name is not None:
@@ -522,6 +532,7 @@ class GoalService(ServiceBase):
             )
             return [self._measurement_record(x) for x in rows]
 
+    @versioned_write(m.KpiMeasurement)
     def record_measurement(
         self,
         *,
@@ -532,15 +543,22 @@ class GoalService(ServiceBase):
         note: str = "",
         source: str = "manual",
         recorded_at: datetime | None = None,
+        seen: object | None = None,
     ) -> MeasurementRecord:
         """The KPI's value for `period` (a period of the KPI's kind); replaces the value
-        already recorded for that period. `target` overrides the KPI's target for it."""
+        already recorded for that period. `target` overrides the KPI's target for it.
+        `seen`: the measurement of that period as the user saw it; ConflictError when
+        someone else recorded another value for it since (nothing is written then)."""
         number = parse_number(value, field="value", label=_("Value"))
         if number is None:
             raise ValidationError("value", _("Enter the measured value."))
         own_target = parse_number(target, field="target", label=_("Target"))
         text = optional_text("note", note, label=_("Note"))
-        with self.db.transaction() as s:
+        asked = {"value", "target", "note"}
+        with (
+            self._guarded(m.KpiMeasurement, None, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
             key = parse_period(period, kpi.period_kind).key
             row = s.scalar(
@@ -548,17 +566,27 @@ class GoalService(ServiceBase):
                     m.KpiMeasurement.kpi_id == kpi_id, m.KpiMeasurement.period == key
                 )
             )
+            replacing = row is not None
             if row is None:
                 row = m.KpiMeasurement(kpi_id=kpi_id, period=key)
                 s.add(row)
+            else:
+                guard.loaded(row, self._measurement_what(kpi, row))
             row.value = number
             row.target = own_target
             row.note = text
             row.source = "csv" if source == "csv" else "manual"
             row.recorded_at = recorded_at or self._now()
+            if replacing:
+                guard.check(s, row)
             s.flush()
             return self._measurement_record(row)
 
+    def _measurement_what(self, kpi: m.Kpi, row: m.KpiMeasurement) -> str:
+        label = self._measurement_record(row).period_label
+        return _("“{kpi}” for {period}").format(kpi=kpi.name, period=label)
+
+    @versioned_write(m.KpiMeasurement)
     def update_measurement(
         self,
         *,
@@ -566,9 +594,20 @@ class GoalService(ServiceBase):
         value: float | str | None = None,
         target: float | str | None = _UNSET,
         note: str | None = None,
+        seen: object | None = None,
     ) -> MeasurementRecord:
-        with self.db.transaction() as s:
+        """Change what is given. `seen`: the measurement as the user saw it; ConflictError
+        when someone else changed one of them since then (nothing is written then)."""
+        asked = {f for f, v in (("value", value), ("note", note)) if v is not None} | (
+            {"target"} if target is not _UNSET else set()
+        )
+        with (
+            self._guarded(m.KpiMeasurement, measurement_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             row = self._get(s, m.KpiMeasurement, measurement_id, "Measurement")
+            kpi = self._get(s, m.Kpi, row.kpi_id, "KPI")
+            guard.loaded(row, self._measurement_what(kpi, row))
             if value is not None:
                 number = parse_number(value, field="value", label=_("Value"))
                 if number is None:
@@ -580,6 +619,7 @@ class GoalService(ServiceBase):
                 row.note = optional_text("note", note, label=_("Note"))
             row.source = "manual"
             row.recorded_at = self._now()
+            guard.check(s, row)
             s.flush()
             return self._measurement_record(row)
 
@@ -628,19 +668,21 @@ class GoalService(ServiceBase):
                     )
                 )
             }
-            for row in preview.rows:
-                if row.change == "same":
-                    continue
-                assert row.kpi_id is not None and row.value is not None
-                target = existing.get((row.kpi_id, row.period))
-                if target is None:
-                    target = m.KpiMeasurement(kpi_id=row.kpi_id, period=row.period)
-                    s.add(target)
-                target.value = row.value
-                target.target = row.target
-                target.note = row.note
-                target.source = "csv"
-                target.recorded_at = now
+            # Declared: the file replaces the periods its preview listed as "update".
+            with side_effect(s):
+                for row in preview.rows:
+                    if row.change == "same":
+                        continue
+                    assert row.kpi_id is not None and row.value is not None
+                    target = existing.get((row.kpi_id, row.period))
+                    if target is None:
+                        target = m.KpiMeasurement(kpi_id=row.kpi_id, period=row.period)
+                        s.add(target)
+                    target.value = row.value
+                    target.target = row.target
+                    target.note = row.note
+                    target.source = "csv"
+                    target.recorded_at = now
             return CsvImportResult(
                 added=preview.count("new"),
                 updated=preview.count("update"),

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Mapper, ORMExecuteState, Session
 
 from alignmeet.domain.changes import OpChanges, merge
 from alignmeet.i18n import _
-from alignmeet.services.base import _MODELS, GUARDED_FIELDS, NotFoundError, ServiceBase, _book
+from alignmeet.services.base import NotFoundError, ServiceBase, remember_written
 from alignmeet.storage import changelog
 from alignmeet.storage import models as m
 
@@ -359,13 +359,8 @@ def _changed(table: Table, key: tuple[Any, ...]) -> str:
 
 
 def _remember(engine: Engine, written: list[tuple[str, tuple[Any, ...], Row | None]]) -> None:
-    """This client has seen what it wrote itself: its conflict book follows the undo."""
-    book = _book(engine)
+    """This client has seen what it wrote itself: its conflict book and its record of its
+    own writes follow the undo (see alignmeet.services.base)."""
     for table, key, row in written:
-        model = _MODELS.get(table)
-        if model is None or len(key) != 1:
-            continue
-        if row is None:
-            book.pop((table, key[0]), None)
-        else:
-            book[(table, key[0])] = {f: row[f] for f in GUARDED_FIELDS[model] if f in row}
+        if len(key) == 1:
+            remember_written(engine, table, key[0], row)

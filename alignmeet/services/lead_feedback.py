@@ -25,7 +25,7 @@ from alignmeet.domain.periods import period_label
 from alignmeet.domain.rules import ValidationError, optional_text, short_date
 from alignmeet.domain.sections import DocSection, Paragraph, Table
 from alignmeet.i18n import _
-from alignmeet.services.base import ServiceBase, member_name
+from alignmeet.services.base import ServiceBase, member_name, versioned_write
 from alignmeet.storage import models as m
 
 
@@ -136,6 +136,7 @@ class LeadFeedbackService(ServiceBase):
             s.flush()
             return self._records(s, [batch])[0]
 
+    @versioned_write(m.LeadBatch)
     def update_batch(
         self,
         *,
@@ -145,9 +146,26 @@ class LeadFeedbackService(ServiceBase):
         leads_received: int | None = None,
         recorded_by_id: int | _Unset | None = UNSET,
         notes: str | None = None,
+        seen: object | None = None,
     ) -> LeadBatchRecord:
-        with self.db.transaction() as s:
+        """Change the fields given. `seen`: the batch as the user saw it; ConflictError
+        when someone else changed one of them since then (nothing is written then)."""
+        asked = {
+            f
+            for f, v in (
+                ("label", label),
+                ("period", period),
+                ("leads_received", leads_received),
+                ("notes", notes),
+            )
+            if v is not None
+        } | (set() if isinstance(recorded_by_id, _Unset) else {"recorded_by_id"})
+        with (
+            self._guarded(m.LeadBatch, batch_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             batch = self._get(s, m.LeadBatch, batch_id, "Lead batch")
+            guard.loaded(batch, _("Lead batch “{label}”").format(label=batch.label))
             if label is not None:
                 batch.label = lf.clean_label(label)
             if period is not None:
@@ -166,6 +184,7 @@ class LeadFeedbackService(ServiceBase):
                 batch.recorded_by_id = recorded_by_id
             if notes is not None:
                 batch.notes = optional_text("notes", notes, label=_("Notes"))
+            guard.check(s, batch)
             s.flush()
             return self._records(s, [batch])[0]
 
@@ -201,6 +220,7 @@ class LeadFeedbackService(ServiceBase):
             s.flush()
             return _to_line(line)
 
+    @versioned_write(m.LeadRejection)
     def update_rejection(
         self,
         *,
@@ -209,9 +229,26 @@ class LeadFeedbackService(ServiceBase):
         count: int | None = None,
         lead_ref: str | None = None,
         note: str | None = None,
+        seen: object | None = None,
     ) -> LeadRejectionRecord:
-        with self.db.transaction() as s:
+        """Change the fields given. `seen`: the line as the user saw it; ConflictError
+        when someone else changed one of them since then (nothing is written then)."""
+        asked = {
+            f
+            for f, v in (
+                ("reason", reason),
+                ("count", count),
+                ("lead_ref", lead_ref),
+                ("note", note),
+            )
+            if v is not None
+        }
+        with (
+            self._guarded(m.LeadRejection, rejection_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             line = self._get(s, m.LeadRejection, rejection_id, "Rejection line")
+            guard.loaded(line, _("Rejection line {id}").format(id=line.id))
             why = lf.parse_reason(reason) if reason is not None else RejectionReason(line.reason)
             number = lf.validate_count(count) if count is not None else line.count
             text = lf.validate_note(why, note if note is not None else line.note)
@@ -220,6 +257,7 @@ class LeadFeedbackService(ServiceBase):
             others = self._rejected(s, line.batch_id) - line.count
             lf.check_total(leads_received=batch.leads_received, rejected=others + number)
             line.reason, line.count, line.note, line.lead_ref = why.value, number, text, ref
+            guard.check(s, line)
             s.flush()
             return _to_line(line)
 

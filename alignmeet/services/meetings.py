@@ -24,10 +24,12 @@ from alignmeet.domain.rules import (
 from alignmeet.i18n import _
 from alignmeet.services.base import (
     NotFoundError,
+    Seen,
     ServiceBase,
     asked_fields,
     to_meeting,
     to_participant,
+    versioned_write,
 )
 from alignmeet.storage import models as m
 
@@ -205,6 +207,7 @@ class MeetingService(ServiceBase):
             s.flush()
             return to_meeting(s, meeting)
 
+    @versioned_write(m.Meeting)
     def update_meeting(
         self,
         *,
@@ -220,9 +223,11 @@ class MeetingService(ServiceBase):
         previous_minutes_approved: bool | None = None,
         next_meeting_at: datetime | object | None = _UNSET,
         closing_notes: str | None = None,
+        seen: object | None = None,
     ) -> r.MeetingRecord:
-        """Change the details given. ConflictError when someone else changed one of them
-        since this client read the meeting (nothing is written then)."""
+        """Change the details given. `seen`: the meeting as the user saw it (a record or
+        a `Seen`). ConflictError when someone else changed one of them since then
+        (nothing is written then)."""
         asked = asked_fields(
             {
                 "title": title,
@@ -241,7 +246,10 @@ class MeetingService(ServiceBase):
             },
             _UNSET,
         )
-        with self._guarded(m.Meeting, meeting_id, asked) as guard, self.db.transaction() as s:
+        with (
+            self._guarded(m.Meeting, meeting_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             guard.loaded(meeting, _("Meeting “{title}”").format(title=meeting.title))
             if title is not None:
@@ -379,6 +387,7 @@ class MeetingService(ServiceBase):
                 self._get(s, m.Member, member_id, "Member")
                 s.add(m.Participant(meeting_id=meeting_id, member_id=member_id))
 
+    @versioned_write(m.Participant)
     def set_attendance(
         self,
         *,
@@ -386,10 +395,24 @@ class MeetingService(ServiceBase):
         member_id: int,
         attendance: Attendance | None = None,
         representative: bool | None = None,
+        seen: object | None = None,
     ) -> r.ParticipantRecord:
+        """Present, apologies, absent; the other team's representative (present, then).
+        `seen`: the participant as the user saw it; ConflictError when someone else
+        changed what this sets since then (nothing is written then)."""
         attendance = Attendance(attendance) if attendance is not None else None
-        with self.db.transaction() as s:
+        # What this may change: not present clears "representative"; a representative
+        # is present.
+        asked: set[str] = set()
+        if attendance is not None:
+            asked.add("attendance")
+            if attendance is not Attendance.PRESENT:
+                asked.add("representative")
+        if representative is not None:
+            asked |= {"representative", "attendance"} if representative else {"representative"}
+        with self._guarded(m.Participant, None, asked, seen) as guard, self.db.transaction() as s:
             p = self._participant(s, meeting_id, member_id, create=True)
+            guard.loaded(p, self._attendance_of(p))
             if attendance is not None:
                 p.attendance = attendance.value
                 if attendance is not Attendance.PRESENT:
@@ -398,16 +421,69 @@ class MeetingService(ServiceBase):
                 if representative and p.attendance != Attendance.PRESENT.value:
                     p.attendance = Attendance.PRESENT.value
                 p.representative = representative
+            guard.check(s, p)
             s.flush()
             return to_participant(p)
 
+    @versioned_write(m.Participant)
+    def mark_present(
+        self, *, meeting_id: int, member_ids: Iterable[int], seen: Iterable[object] = ()
+    ) -> list[r.ParticipantRecord]:
+        """ "All present": these members are marked present, in one transaction. `seen`:
+        the participants as the screen showed them (records with `member_id`).
+
+        Each row is checked against what was shown of it. When someone else changed any
+        of them since, nothing is written: one ConflictError has a part per such row, and
+        "keep mine" (`seen=conflict.rebased`) marks them all present on top of theirs.
+        All or nothing, like the one click it is (and one step to undo)."""
+        wanted = list(dict.fromkeys(member_ids))
+        shown: dict[object, Seen] = {}
+        for x in seen:
+            row = Seen.of(x)
+            shown[row.values.get("member_id")] = row
+        with (
+            self._guarded_rows(m.Participant, _("Attendance")) as guards,
+            self.db.transaction() as s,
+        ):
+            self._get(s, m.Meeting, meeting_id, "Meeting")
+            for member_id, row in shown.items():
+                if member_id not in wanted:
+                    guards.untouched(row)
+            changed = []
+            for member_id in wanted:
+                p = s.scalar(
+                    select(m.Participant).where(
+                        m.Participant.meeting_id == meeting_id,
+                        m.Participant.member_id == member_id,
+                    )
+                )
+                if p is None:  # no longer invited (someone else's change): not ours to undo
+                    continue
+                guard = guards.row({"attendance"}, shown.get(member_id))
+                guard.loaded(p, self._attendance_of(p))
+                p.attendance = Attendance.PRESENT.value
+                changed.append((guard, p))
+            guards.check(s, changed)
+            s.flush()
+            return [to_participant(p) for _guard, p in changed]
+
+    @versioned_write(m.Participant)
     def commit(
-        self, *, meeting_id: int, member_id: int, confidence: int | None = None, note: str = ""
+        self,
+        *,
+        meeting_id: int,
+        member_id: int,
+        confidence: int | None = None,
+        note: str = "",
+        seen: object | None = None,
     ) -> r.ParticipantRecord:
-        """Member says "I commit" to their action plan (confidence 1–5 optional)."""
+        """Member says "I commit" to their action plan (confidence 1–5 optional).
+        `seen`: the participant as the user saw it (see set_attendance)."""
         level = validate_confidence(confidence)
-        with self.db.transaction() as s:
+        asked = {"committed_at", "confidence", "commitment_note"}
+        with self._guarded(m.Participant, None, asked, seen) as guard, self.db.transaction() as s:
             p = self._participant(s, meeting_id, member_id)
+            guard.loaded(p, self._attendance_of(p))
             if p.attendance != Attendance.PRESENT.value:
                 raise ValidationError(
                     "commitment",
@@ -416,16 +492,28 @@ class MeetingService(ServiceBase):
             p.committed_at = self._now()
             p.confidence = level
             p.commitment_note = optional_text("note", note, label=_("Commitment note"))
+            guard.check(s, p)
             s.flush()
             return to_participant(p)
 
-    def withdraw_commitment(self, *, meeting_id: int, member_id: int) -> r.ParticipantRecord:
-        with self.db.transaction() as s:
+    @versioned_write(m.Participant)
+    def withdraw_commitment(
+        self, *, meeting_id: int, member_id: int, seen: object | None = None
+    ) -> r.ParticipantRecord:
+        """`seen`: the participant as the user saw it (see set_attendance)."""
+        asked = {"committed_at", "confidence"}
+        with self._guarded(m.Participant, None, asked, seen) as guard, self.db.transaction() as s:
             p = self._participant(s, meeting_id, member_id)
+            guard.loaded(p, self._attendance_of(p))
             p.committed_at = None
             p.confidence = None
+            guard.check(s, p)
             s.flush()
             return to_participant(p)
+
+    @staticmethod
+    def _attendance_of(p: m.Participant) -> str:
+        return _("Attendance and commitment of {name}").format(name=p.member.name)
 
     def _participant(
         self, s: Session, meeting_id: int, member_id: int, *, create: bool = False

@@ -21,7 +21,7 @@ from alignmeet.domain.rules import (
     validate_email,
 )
 from alignmeet.i18n import N_, _, ngettext
-from alignmeet.services.base import ServiceBase, given, to_member
+from alignmeet.services.base import ServiceBase, given, to_member, versioned_write
 from alignmeet.services.csv_reader import CsvLimits, CsvText, decode_csv, read_csv, read_csv_file
 from alignmeet.storage import models as m
 
@@ -94,6 +94,7 @@ class PeopleService(ServiceBase):
             s.flush()
             return to_member(member)
 
+    @versioned_write(m.Member)
     def update_member(
         self,
         *,
@@ -103,11 +104,16 @@ class PeopleService(ServiceBase):
         role: str | None = None,
         email: str | None = None,
         active: bool | None = None,
+        seen: object | None = None,
     ) -> r.MemberRecord:
-        """ConflictError when someone else changed one of the fields given since this
-        client read the member (nothing is written then)."""
+        """`seen`: the member as the user saw it (a record or a `Seen`). ConflictError
+        when someone else changed one of the fields given since then (nothing is written
+        then)."""
         asked = given(name=name, team_id=team_id, role=role, email=email, active=active)
-        with self._guarded(m.Member, member_id, asked) as guard, self.db.transaction() as s:
+        with (
+            self._guarded(m.Member, member_id, asked, seen) as guard,
+            self.db.transaction() as s,
+        ):
             member = self._get(s, m.Member, member_id, "Member")
             guard.loaded(member, _("Member “{name}”").format(name=member.name))
             if name is not None:

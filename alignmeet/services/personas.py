@@ -17,7 +17,7 @@ from alignmeet.domain.personas import (
 from alignmeet.domain.rules import MAX_NAME, ValidationError, name_key, require_text
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph
 from alignmeet.i18n import _
-from alignmeet.services.base import ServiceBase, given
+from alignmeet.services.base import ServiceBase, given, versioned_write
 from alignmeet.storage import models as m
 
 
@@ -31,6 +31,7 @@ def to_persona(obj: m.Persona) -> PersonaRecord:
         objections=obj.objections,
         notes=obj.notes,
         archived=obj.archived,
+        version=obj.version,
     )
 
 
@@ -118,6 +119,7 @@ class PersonaService(ServiceBase):
             s.flush()
             return to_persona(persona)
 
+    @versioned_write(m.Persona)
     def update_persona(
         self,
         *,
@@ -128,14 +130,16 @@ class PersonaService(ServiceBase):
         goals: str | None = None,
         objections: str | None = None,
         notes: str | None = None,
+        seen: object | None = None,
     ) -> PersonaRecord:
-        """Change the fields given; the others stay as they are. ConflictError when someone
-        else changed one of them since this client read the persona (nothing written)."""
+        """Change the fields given; the others stay as they are. `seen`: the persona as the
+        user saw it. ConflictError when someone else changed one of them since then
+        (nothing written)."""
         asked = given(
             name=name, role=role, pains=pains, goals=goals, objections=objections, notes=notes
         )
         with (
-            self._guarded(m.Persona, persona_id, asked) as guard,
+            self._guarded(m.Persona, persona_id, asked, seen) as guard,
             self.db.transaction() as s,
         ):
             persona = self._get(s, m.Persona, persona_id, "Persona")

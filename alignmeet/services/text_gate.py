@@ -41,7 +41,7 @@ _NOT_TEXT = re.compile(
     r"^(?:int|float|bool|date|datetime|None|object|Path|EllipsisType|_Unset|Callable\[.*\]"
     r"|CsvText|Cancel|ActionFilter|Changeset|ConflictError"
     r"|Sequence\[JointRow\]|Sequence\[tuple\[int, int\]\]"
-    r"|(?:Sequence|Iterable|list)\[int\]|[A-Za-z]*(?:Kind|Tag|Status|Reason|Phase)"
+    r"|(?:Sequence|Iterable|list)\[(?:int|object)\]|[A-Za-z]*(?:Kind|Tag|Status|Reason|Phase)"
     r"|Attendance|Disposition|Session|m\.[A-Z][A-Za-z]*)$"
 )
 

@@ -229,9 +229,10 @@ def test_reading_the_record_again_does_not_hide_the_conflict(services, other, ac
 
 
 def test_a_change_made_by_another_use_case_of_this_client_is_its_own(services, action):
+    from alignmeet.services.base import side_effect
     from alignmeet.storage import models as m
 
-    with services.db.transaction() as s:  # e.g. the data-needs Top 10 retitling its action
+    with services.db.transaction() as s, side_effect(s):  # e.g. the data-needs Top 10
         s.get(m.Action, action.id).title = "Data need #1: win-loss reasons"
     saved = services.actions.update_action(action_id=action.id, title="Win-loss reasons")
     assert saved.title == "Win-loss reasons"

@@ -78,18 +78,11 @@ def test_unknown_persona(services):
 
 
 def _link_item(services, item_id, persona_id):
-    # Direct on the model: the agenda service's own persona_id support is the lead's.
-    from alignmeet.storage import models as m
-
-    with services.db.transaction() as s:
-        s.get(m.AgendaItem, item_id).persona_id = persona_id
+    services.agenda.update_item(item_id=item_id, persona_id=persona_id)
 
 
 def _link_action(services, action_id, persona_id):
-    from alignmeet.storage import models as m
-
-    with services.db.transaction() as s:
-        s.get(m.Action, action_id).persona_id = persona_id
+    services.actions.update_action(action_id=action_id, persona_id=persona_id)
 
 
 def test_references_list_the_agenda_items_and_actions_naming_the_persona(

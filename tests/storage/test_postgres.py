@@ -86,6 +86,7 @@ def test_a_second_client_sees_what_the_first_committed(db, empty_db_target):
         second.dispose()
 
 
+@pytest.mark.unguarded_writes  # the database's own guard, under the services' one
 def test_version_id_col_stops_a_stale_write(db, empty_db_target):
     """The database-level guard under ConflictError: an UPDATE of a row someone else
     changed after it was read matches no row, and SQLAlchemy raises StaleDataError."""

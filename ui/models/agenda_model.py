@@ -189,7 +189,8 @@ class AgendaModel(RecordTableModel[AgendaItemRecord]):
             fields = self._fields_for(record, index.column(), value)
             if not fields:
                 return True  # unchanged: nothing to write
-            updated = self._controller.update_item(item_id=record.id, **fields)
+            # The row as the table shows it under the editor: what the change stands on.
+            updated = self._controller.update_item(item_id=record.id, seen=record, **fields)
         except ValidationError as exc:
             self.edit_rejected.emit(exc.field, exc.message)
             return False

@@ -51,8 +51,54 @@ FIELD_LABELS = {
     "milestone": QT_TRANSLATE_NOOP("ConflictDialog", "Milestone"),
     "goal_id": QT_TRANSLATE_NOOP("ConflictDialog", "Goal"),
     "status": QT_TRANSLATE_NOOP("ConflictDialog", "Status"),
+    # attendance and commitments
+    "attendance": QT_TRANSLATE_NOOP("ConflictDialog", "Attendance"),
+    "representative": QT_TRANSLATE_NOOP("ConflictDialog", "Representative of the other team"),
+    "committed_at": QT_TRANSLATE_NOOP("ConflictDialog", "Committed"),
+    "confidence": QT_TRANSLATE_NOOP("ConflictDialog", "Confidence"),
+    "commitment_note": QT_TRANSLATE_NOOP("ConflictDialog", "Commitment note"),
+    # members
+    "name": QT_TRANSLATE_NOOP("ConflictDialog", "Name"),
+    "team_id": QT_TRANSLATE_NOOP("ConflictDialog", "Team"),
+    "role": QT_TRANSLATE_NOOP("ConflictDialog", "Role"),
+    "email": QT_TRANSLATE_NOOP("ConflictDialog", "E-mail"),
+    "active": QT_TRANSLATE_NOOP("ConflictDialog", "Active"),
+    # the alignment toolkit
+    "period": QT_TRANSLATE_NOOP("ConflictDialog", "Period"),
+    "target_value": QT_TRANSLATE_NOOP("ConflictDialog", "Target"),
+    "actual_value": QT_TRANSLATE_NOOP("ConflictDialog", "Actual"),
+    "target": QT_TRANSLATE_NOOP("ConflictDialog", "Target"),
+    "value": QT_TRANSLATE_NOOP("ConflictDialog", "Value"),
+    "unit": QT_TRANSLATE_NOOP("ConflictDialog", "Unit"),
+    "disposition": QT_TRANSLATE_NOOP("ConflictDialog", "Continue, eliminate or improve"),
+    "higher_is_better": QT_TRANSLATE_NOOP("ConflictDialog", "Higher is better"),
+    "period_kind": QT_TRANSLATE_NOOP("ConflictDialog", "Measured per"),
+    "description": QT_TRANSLATE_NOOP("ConflictDialog", "Description"),
+    "pains": QT_TRANSLATE_NOOP("ConflictDialog", "Pains"),
+    "goals": QT_TRANSLATE_NOOP("ConflictDialog", "Goals"),
+    "objections": QT_TRANSLATE_NOOP("ConflictDialog", "Objections"),
+    "details": QT_TRANSLATE_NOOP("ConflictDialog", "Details"),
+    "author_id": QT_TRANSLATE_NOOP("ConflictDialog", "Raised by"),
+    "meeting_id": QT_TRANSLATE_NOOP("ConflictDialog", "Meeting"),
+    "term": QT_TRANSLATE_NOOP("ConflictDialog", "Term"),
+    "definition": QT_TRANSLATE_NOOP("ConflictDialog", "Definition"),
+    "label": QT_TRANSLATE_NOOP("ConflictDialog", "Label"),
+    "leads_received": QT_TRANSLATE_NOOP("ConflictDialog", "Leads received"),
+    "recorded_by_id": QT_TRANSLATE_NOOP("ConflictDialog", "Recorded by"),
+    "reason": QT_TRANSLATE_NOOP("ConflictDialog", "Reason"),
+    "count": QT_TRANSLATE_NOOP("ConflictDialog", "Leads"),
+    "lead_ref": QT_TRANSLATE_NOOP("ConflictDialog", "Lead reference"),
+    "note": QT_TRANSLATE_NOOP("ConflictDialog", "Note"),
+    "held_on": QT_TRANSLATE_NOOP("ConflictDialog", "Held on"),
+    "progress": QT_TRANSLATE_NOOP("ConflictDialog", "Progress"),
+    "tips_asked": QT_TRANSLATE_NOOP("ConflictDialog", "Tips asked for"),
+    "tips_given": QT_TRANSLATE_NOOP("ConflictDialog", "Tips given"),
+    "urgency": QT_TRANSLATE_NOOP("ConflictDialog", "Urgency"),
+    "channel": QT_TRANSLATE_NOOP("ConflictDialog", "Channel"),
+    "response_time": QT_TRANSLATE_NOOP("ConflictDialog", "Response time"),
 }
-_WORDS = {"status", "kind", "team_tag"}  # stored as keys: "in_progress" → "In progress"
+# Stored as keys: "in_progress" → "In progress"
+_WORDS = {"status", "kind", "team_tag", "attendance", "disposition", "period_kind", "reason"}
 
 
 def field_label(field: str) -> str:
@@ -79,13 +125,17 @@ def shown_value(field: str, value: object) -> str:
     if isinstance(value, Enum):
         value = value.value
     text = str(value)
-    if field in _WORDS:
-        text = text.replace("_", " ").capitalize()
+    if field in _WORDS:  # the core's label, in the chosen language (ui.core_labels)
+        text = QCoreApplication.translate("Labels", text.replace("_", " ").capitalize())
     return text if text else QCoreApplication.translate("ConflictDialog", "(empty)")
 
 
-def version_text(conflict: ConflictError, values: dict[str, object]) -> str:
-    """One version as plain text: each field's label, then its value."""
+def version_text(conflict: ConflictError, side: str) -> str:
+    """One version (KEEP_MINE or TAKE_THEIRS) as plain text: each field's label, then its
+    value — under each record's name when the change was of several records at once."""
+    if conflict.parts:
+        return "\n\n".join(f"{part.what}\n{version_text(part, side)}" for part in conflict.parts)
+    values = conflict.mine if side == KEEP_MINE else conflict.theirs
     blocks = []
     for field in conflict.fields:
         blocks.append(f"{field_label(field)}:\n{shown_value(field, values.get(field))}")
@@ -123,8 +173,8 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
 
         mine, theirs = self.tr("Your version"), self.tr("Their version (saved)")
-        self.mine_text = self._version_box(mine, version_text(conflict, conflict.mine))
-        self.theirs_text = self._version_box(theirs, version_text(conflict, conflict.theirs))
+        self.mine_text = self._version_box(mine, version_text(conflict, KEEP_MINE))
+        self.theirs_text = self._version_box(theirs, version_text(conflict, TAKE_THEIRS))
         grid = QGridLayout()
         grid.addWidget(section_heading(mine), 0, 0)
         grid.addWidget(section_heading(theirs), 0, 1)

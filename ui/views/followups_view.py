@@ -1132,18 +1132,25 @@ class FollowUpsView(QWidget):
         self.history_list.scrollToBottom()
 
     def set_status(self, status: ActionStatus) -> bool:
-        """Change the selected action's status (outside a meeting), with the note."""
+        """Change the selected action's status (outside a meeting), with the note. The
+        change carries the line as shown (its status and version): someone else's change
+        since is a conflict to resolve, never overwritten unseen."""
         line = self.selected_line()
         if line is None:
             return False
         try:
-            self.controller.set_action_status(
-                action_id=line.id, status=status, note=self.note_edit.text(), meeting_id=None
+            saved = self.controller.set_action_status(
+                action_id=line.id,
+                status=status,
+                note=self.note_edit.text(),
+                meeting_id=None,
+                seen=line,
             )
         except ValidationError as exc:
             self.error.show_error(exc.message, self.note_edit)
             return False
-        self.note_edit.clear()
+        if saved.status is status:  # not when the other version was kept: the note stays
+            self.note_edit.clear()
         self.catch_up()
         if not self._select_id(line.id):
             self._show_selected(None)

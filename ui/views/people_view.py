@@ -37,6 +37,7 @@ from ui.models.members_model import (
     TeamsModel,
 )
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.shown import Shown
 from ui.views.import_members_dialog import ImportMembersDialog, ask_members_csv_path
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, page_title, plain_label, section_heading, show_validation
@@ -56,6 +57,7 @@ class PeopleView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._editing: MemberRecord | None = None
+        self._form_shown = Shown()  # the member as the form was loaded: what a save stands on
         self._restoring = False
         self._import_folder = Path.home()
 
@@ -301,6 +303,9 @@ class PeopleView(QWidget):
     # ---- the member form ----------------------------------------------------------------
     def _load_form(self, member: MemberRecord | None) -> None:
         self._editing = member
+        self._form_shown.clear()
+        if member is not None:
+            self._form_shown.load(member, "name", "team_id", "role", "email")
         self._clear_errors()
         self._note("")
         if member is None:
@@ -384,13 +389,19 @@ class PeopleView(QWidget):
         """Save the form to the member being edited; None (message shown) if refused."""
         if self._editing is None:
             return None
+        form = {
+            "name": self.name_edit.text(),
+            "team_id": int(self.team_combo.currentData()),
+            "role": self.role_edit.text(),
+            "email": self.email_edit.text(),
+        }
+        # Only what was changed in the form, on top of the member as the form showed it
+        # (a refresh keeps what is typed): someone else's change of another field is
+        # kept, of the same field is asked about.
+        changed = self._form_shown.changed(form)
         try:
             member = self.controller.update_member(
-                member_id=self._editing.id,
-                name=self.name_edit.text(),
-                team_id=int(self.team_combo.currentData()),
-                role=self.role_edit.text(),
-                email=self.email_edit.text(),
+                member_id=self._editing.id, seen=self._form_shown.seen(*changed), **changed
             )
         except ValidationError as exc:
             self._show_member_error(exc)
@@ -399,7 +410,9 @@ class PeopleView(QWidget):
             self._show_member_error(ValidationError("member", str(exc)))
             return None
         self._load_form(member)
-        self._note(self.tr("Saved {name}.").format(name=member.name))
+        # "Take theirs" in a conflict saved nothing of the form: no "Saved" then.
+        kept = self.controller.kept_theirs
+        self._note("" if kept else self.tr("Saved {name}.").format(name=member.name))
         return member
 
     def _on_return_in_form(self) -> None:
@@ -412,7 +425,9 @@ class PeopleView(QWidget):
         member = self._editing
         if member is None:
             return
-        updated = self.controller.update_member(member_id=member.id, active=not member.active)
+        updated = self.controller.update_member(
+            member_id=member.id, active=not member.active, seen=member
+        )
         self._editing = updated
         self._update_form_state()
         note = (
@@ -448,7 +463,8 @@ class PeopleView(QWidget):
                 return  # stay on the edited member, with the message at its field
             row = self.members_model.row_of(lambda m: m.id == picked)
             self._load_form(self.members_model.record(row) if row >= 0 else record)
-            self._note(self.tr("Saved {name}.").format(name=saved.name))
+            if not self.controller.kept_theirs:
+                self._note(self.tr("Saved {name}.").format(name=saved.name))
             return
         self._load_form(record)
 

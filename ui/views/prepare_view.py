@@ -68,6 +68,7 @@ from ui.models.agenda_model import (
 from ui.models.invitees_model import InviteesModel
 from ui.models.record_table_model import RECORD_ROLE
 from ui.models.templates_model import TemplatesModel
+from ui.shown import Shown
 from ui.views.meeting_dialog import DATE_TIME_FORMAT, field_with_error, minutes_spin
 from ui.widgets import (
     FieldError,
@@ -278,6 +279,7 @@ class PrepareView(QWidget):
         self.controller = controller
         self._meeting_id: int | None = None
         self._meeting: MeetingRecord | None = None
+        self._shown = Shown()  # each detail as its field shows it: what a save carries
         self._members: list[MemberRecord] = []
 
         self._build_details()
@@ -674,6 +676,7 @@ class PrepareView(QWidget):
         for saver in self.savers.values():
             saver.cancel()
         self._meeting_id = meeting_id
+        self._shown.clear()
         self._clear_errors()
         self.agenda_error.clear_error()
         self.template_note.clear()
@@ -724,7 +727,10 @@ class PrepareView(QWidget):
             ("place", self.place_edit, shown("place", meeting.place)),
         ):
             assert isinstance(widget, QLineEdit)
-            if can(key) and widget.text() != value:
+            if not can(key):
+                continue
+            self._shown.load(meeting, key)
+            if widget.text() != value:
                 with self.savers[key].suspend():
                     widget.setText(value)
                     widget.setCursorPosition(0)
@@ -732,20 +738,28 @@ class PrepareView(QWidget):
             ("topic", self.topic_edit, shown("topic", meeting.topic)),
             ("end_goal", self.end_goal_edit, shown("end_goal", meeting.end_goal)),
         ):
-            if can(key) and plain.toPlainText() != value:
+            if not can(key):
+                continue
+            self._shown.load(meeting, key)
+            if plain.toPlainText() != value:
                 with self.savers[key].suspend():
                     plain.setPlainText(value)
         when = QDateTime(meeting.starts_at)
-        if can("starts_at") and self.when_edit.dateTime() != when:
-            self.when_edit.blockSignals(True)
-            self.when_edit.setDateTime(when)
-            self.when_edit.blockSignals(False)
-        if can("planned_minutes") and self.length_spin.value() != meeting.planned_minutes:
-            self.length_spin.blockSignals(True)
-            self.length_spin.setValue(meeting.planned_minutes)
-            self.length_spin.blockSignals(False)
+        if can("starts_at"):
+            self._shown.load(meeting, "starts_at")
+            if self.when_edit.dateTime() != when:
+                self.when_edit.blockSignals(True)
+                self.when_edit.setDateTime(when)
+                self.when_edit.blockSignals(False)
+        if can("planned_minutes"):
+            self._shown.load(meeting, "planned_minutes")
+            if self.length_spin.value() != meeting.planned_minutes:
+                self.length_spin.blockSignals(True)
+                self.length_spin.setValue(meeting.planned_minutes)
+                self.length_spin.blockSignals(False)
         self._fill_member_combo(self.facilitator_combo, meeting.facilitator_id)
         self._fill_member_combo(self.note_taker_combo, meeting.note_taker_id)
+        self._shown.load(meeting, "facilitator_id", "note_taker_id")
         self.start_button.setText(
             {
                 MeetingStatus.PLANNED: self.tr("Start the meeting →"),
@@ -852,7 +866,10 @@ class PrepareView(QWidget):
             return False
         self.errors[key].clear_error()
         try:
-            self.controller.update_meeting(meeting_id=self._meeting_id, **fields)
+            saved = self.controller.update_meeting(
+                meeting_id=self._meeting_id, seen=self._shown.seen(*fields), **fields
+            )
+            self._shown.load(saved, *fields)  # the field now stands on what is stored
         except ValidationError as exc:
             self._show_error(exc)
             return False

@@ -876,6 +876,10 @@ Datenbank: {database}</translation>
         <translation>Anwesenheit von {name}</translation>
     </message>
     <message>
+        <source>all present</source>
+        <translation>alle anwesend</translation>
+    </message>
+    <message>
         <source>commitment of {name}</source>
         <translation>Zusage von {name}</translation>
     </message>

@@ -37,6 +37,7 @@ from ui.meeting_clock import MeetingClock, clock_text
 from ui.models.decisions_model import DecisionsModel
 from ui.models.ideas_model import IdeasModel
 from ui.models.run_agenda_model import COL_NUMBER, COL_TIME, COL_TITLE, RunAgendaModel
+from ui.shown import Shown
 from ui.views.phases import PhasePage, section_label, set_font, set_text, table_view
 from ui.views.toolkit import PANELS
 from ui.views.toolkit import load as load_toolkit
@@ -242,6 +243,7 @@ class AgendaPhase(PhasePage):
         self.notes_edit.setTabChangesFocus(True)
         set_font(self.notes_edit, 1.1)
         self.notes_saver = DebouncedSaver(self._save_notes, self)
+        self._notes_shown = Shown()  # the notes as loaded: what their autosave stands on
         controller.register_saver(self.notes_saver)
         self.notes_edit.textChanged.connect(self.notes_saver.touch)
         self._notes_item_id: int | None = None
@@ -484,6 +486,9 @@ class AgendaPhase(PhasePage):
                     else ""
                 )
             self._notes_item_id = item_id
+            self._notes_shown.clear()
+            if item is not None:
+                self._notes_shown.load(item, "notes")
         self._refresh_ideas_and_decisions()
         self._update_toolkit_panel(item)
         self._update_timer()
@@ -582,11 +587,12 @@ class AgendaPhase(PhasePage):
         if item_id == self._notes_item_id and not self.notes_saver.pending:
             # Changed elsewhere ("Take theirs" in a conflict, undo): show what is stored.
             try:
-                stored = self.controller.services.agenda.get_item(item_id).notes
+                item = self.controller.services.agenda.get_item(item_id)
             except NotFoundError:
                 return
+            self._notes_shown.load(item, "notes")
             # Typed but not stored yet (the database did not take it): that stays.
-            stored = self.controller.shown_text("agenda_item", item_id, "notes", stored)
+            stored = self.controller.shown_text("agenda_item", item_id, "notes", item.notes)
             if stored != self.notes_edit.toPlainText():
                 with self.notes_saver.suspend():
                     self.notes_edit.setPlainText(stored)
@@ -763,9 +769,13 @@ class AgendaPhase(PhasePage):
         if self._notes_item_id is None:
             return
         try:
-            self.controller.update_item(
-                item_id=self._notes_item_id, notes=self.notes_edit.toPlainText()
+            saved = self.controller.update_item(
+                item_id=self._notes_item_id,
+                notes=self.notes_edit.toPlainText(),
+                seen=self._notes_shown.seen("notes"),
             )
+            if saved.id == self._notes_item_id:
+                self._notes_shown.load(saved, "notes")
         except ValidationError as exc:
             self.show_status(exc.message)
         except NotFoundError:

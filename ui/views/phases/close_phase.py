@@ -26,6 +26,7 @@ from alignmeet.services import MinutesRecordError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.core_labels import label
+from ui.shown import Shown
 from ui.views.phases import (
     PhasePage,
     caption_label,
@@ -207,6 +208,7 @@ class ClosePhase(PhasePage):
         self.notes_edit.setAccessibleName(self.tr("Closing notes"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_saver = DebouncedSaver(self._save_notes, self)
+        self._shown = Shown()  # next meeting and notes as shown: what their saves stand on
         controller.register_saver(self.notes_saver)
         self.notes_edit.textChanged.connect(self.notes_saver.touch)
         self._notes_meeting: int | None = None
@@ -274,6 +276,9 @@ class ClosePhase(PhasePage):
             return
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         closed = meeting.status is MeetingStatus.CLOSED
+        if meeting.id != self._notes_meeting:
+            self._shown.clear()
+        self._shown.load(meeting, "next_meeting_at")  # the label below shows it
         self.close_button.setVisible(not closed)
         self.reopen_button.setVisible(closed)
         if meeting.next_meeting_at is not None:
@@ -302,13 +307,13 @@ class ClosePhase(PhasePage):
         notes = self.controller.shown_text(
             "meeting", meeting.id, "closing_notes", meeting.closing_notes
         )
-        if self._notes_meeting != meeting.id or (
-            # Changed elsewhere (another facilitator, "Take theirs", undo) while nothing
-            # typed here waits to be saved: show what is stored.
-            not self.notes_saver.pending and notes != self.notes_edit.toPlainText()
-        ):
-            with self.notes_saver.suspend():
-                self.notes_edit.setPlainText(notes)
+        if self._notes_meeting != meeting.id or not self.notes_saver.pending:
+            # Another meeting, or changed elsewhere (another facilitator, "Take theirs",
+            # undo) while nothing typed here waits to be saved: show what is stored.
+            if notes != self.notes_edit.toPlainText():
+                with self.notes_saver.suspend():
+                    self.notes_edit.setPlainText(notes)
+            self._shown.load(meeting, "closing_notes")
             self._notes_meeting = meeting.id
         self._refresh_summary()
 
@@ -364,7 +369,9 @@ class ClosePhase(PhasePage):
             return
         try:
             self.controller.update_meeting(
-                meeting_id=self.meeting_id, next_meeting_at=self.next_meeting_value()
+                meeting_id=self.meeting_id,
+                next_meeting_at=self.next_meeting_value(),
+                seen=self._shown.seen("next_meeting_at"),
             )
         except ValidationError as exc:
             self.next_error.show_error(exc.message, self.next_edit)
@@ -375,9 +382,12 @@ class ClosePhase(PhasePage):
         if self._notes_meeting is None:
             return
         try:
-            self.controller.update_meeting(
-                meeting_id=self._notes_meeting, closing_notes=self.notes_edit.toPlainText()
+            saved = self.controller.update_meeting(
+                meeting_id=self._notes_meeting,
+                closing_notes=self.notes_edit.toPlainText(),
+                seen=self._shown.seen("closing_notes"),
             )
+            self._shown.load(saved, "closing_notes")
         except ValidationError as exc:
             self.show_status(exc.message)
 

@@ -228,10 +228,13 @@ class CommitmentsPhase(PhasePage):
                 member_id=member.member_id,
                 confidence=self.confidence_combo.currentData(),
                 note=self.note_edit.text(),
+                seen=member,
             )
         except ValidationError as exc:
             fields = {"confidence": self.confidence_combo, "note": self.note_edit}
             self.error.show_error(exc.message, fields.get(exc.field))
+            return
+        if self.controller.kept_theirs:  # the other version was kept: nothing of mine saved
             return
         self.show_status(self.tr("{name} committed to their plan.").format(name=member.name))
         # Straight on to the next member who has not committed.
@@ -244,4 +247,6 @@ class CommitmentsPhase(PhasePage):
         member = self.selected_member()
         if member is None or self.meeting_id is None:
             return
-        self.controller.withdraw_commitment(meeting_id=self.meeting_id, member_id=member.member_id)
+        self.controller.withdraw_commitment(
+            meeting_id=self.meeting_id, member_id=member.member_id, seen=member
+        )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import Attendance, Phase
-from alignmeet.domain.records import ParticipantRecord, PreviousMinutes
+from alignmeet.domain.records import MeetingRecord, ParticipantRecord, PreviousMinutes
 from alignmeet.domain.rules import DEFAULT_END_GOAL, ValidationError
 from ui.controller import Controller
 from ui.models.attendance_model import (
@@ -213,6 +213,7 @@ class OpenPhase(PhasePage):
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
+        self._meeting: MeetingRecord | None = None  # as shown: what a change here carries
 
         goal_card, goal_layout = card(self)
         self.topic_caption = caption_label(self.tr("Topic"))
@@ -282,6 +283,7 @@ class OpenPhase(PhasePage):
         if self.meeting_id is None:
             return
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
+        self._meeting = meeting
         self.topic_label.setText(meeting.topic or meeting.title)
         self.goal_label.setText(meeting.end_goal or self.tr(DEFAULT_END_GOAL))
         self.previous_minutes.refresh(self.meeting_id)
@@ -314,14 +316,12 @@ class OpenPhase(PhasePage):
             member_id=record.member_id,
             attendance=attendance,
             representative=representative,
+            seen=record,
         )
 
     def _on_all_present_clicked(self) -> None:
         if self.meeting_id is None:
             return
-        for p in self.model.rows():
-            if p.attendance in (Attendance.INVITED, Attendance.ABSENT):
-                self.controller.set_attendance(
-                    meeting_id=self.meeting_id, member_id=p.member_id, attendance=Attendance.PRESENT
-                )
+        # One change for every row shown as not there yet, each carrying what it showed.
+        self.controller.mark_present(meeting_id=self.meeting_id, seen=self.model.rows())
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

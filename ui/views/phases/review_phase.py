@@ -200,6 +200,7 @@ class ReviewPhase(PhasePage):
                 status=record.action.status,
                 note=note,
                 meeting_id=self.meeting_id,
+                seen=record.action,
             )
         except ValidationError as exc:
             self.error.show_error(
@@ -237,14 +238,17 @@ class ReviewPhase(PhasePage):
             return False
         row = self.current_row()
         try:
-            self.controller.set_action_status(
+            saved = self.controller.set_action_status(
                 action_id=record.action.id,
                 status=status,
                 note=self.note_edit.text(),
                 meeting_id=self.meeting_id,
+                seen=record.action,
             )
         except ValidationError as exc:
             self.error.show_error(exc.message, self.note_edit)
+            return False
+        if saved.status is not status:  # the other version was kept: stay, with the note
             return False
         # The controller's follow_ups_changed already refreshed the list; advance.
         if self.model.rowCount():

@@ -34,6 +34,7 @@ from ui.controller import Controller
 from ui.core_labels import label
 from ui.models.board_model import BoardEntriesModel, MeetingBoardModel, byline
 from ui.models.record_table_model import RECORD_ROLE
+from ui.shown import changed_fields
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
 
@@ -202,7 +203,11 @@ class BoardEntryDialog(QDialog):
                 self.saved = self.controller.toolkit(AREA, "add_entry", **self.values())
             else:
                 self.saved = self.controller.toolkit(
-                    AREA, "update_entry", entry_id=self.entry.id, **self.values()
+                    AREA,
+                    "update_entry",
+                    entry_id=self.entry.id,
+                    seen=self.entry,
+                    **changed_fields(self.entry, self.values()),
                 )
         except ValidationError as exc:
             show_validation(exc, self._fields, self.errors.get(exc.field, self.form_error), self)

@@ -36,6 +36,7 @@ from ui.models.channels_rules_model import (
     ChannelRulesModel,
 )
 from ui.models.record_table_model import RECORD_ROLE
+from ui.shown import LoadedForm
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, plain_label, section_heading
@@ -50,6 +51,7 @@ class ChannelsView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._editing: ChannelRuleRecord | None = None
+        self._form = LoadedForm()  # as loaded: a save sends what was changed in it
         self._restoring = False
 
         intro = plain_label(
@@ -262,6 +264,7 @@ class ChannelsView(QWidget):
         self.channel_edit.setText(rule.channel if rule else "")
         self.response_edit.setText(rule.response_time if rule else "")
         self.notes_edit.setPlainText(rule.notes if rule else "")
+        self._form.loaded(rule, self._form_values())
         self._update_state()
 
     def _form_values(self) -> dict[str, str]:
@@ -317,7 +320,11 @@ class ChannelsView(QWidget):
             return None
         try:
             rule = self.controller.toolkit(
-                AREA, "update_rule", rule_id=self._editing.id, **self._form_values()
+                AREA,
+                "update_rule",
+                rule_id=self._editing.id,
+                seen=self._form.record,
+                **self._form.edits(self._form_values()),
             )
         except ValidationError as exc:
             self._show_error(exc)
@@ -326,7 +333,9 @@ class ChannelsView(QWidget):
             self._show_error(ValidationError("rule", str(exc)))
             return None
         self._load_form(rule)
-        self._note(self.tr("Saved: {rule}.").format(rule=rule.describe()))
+        # "Take theirs" in a conflict saved nothing of the form: no "Saved" then.
+        kept = self.controller.kept_theirs
+        self._note("" if kept else self.tr("Saved: {rule}.").format(rule=rule.describe()))
         return rule
 
     def _on_return_in_form(self) -> None:
@@ -364,7 +373,8 @@ class ChannelsView(QWidget):
                 self._restoring = False
             row = self.model.row_of(lambda r: r.id == record.id)
             self._load_form(self.model.record(row) if row >= 0 else record)
-            self._note(self.tr("Saved: {rule}.").format(rule=saved.describe()))
+            if not self.controller.kept_theirs:
+                self._note(self.tr("Saved: {rule}.").format(rule=saved.describe()))
             return
         self._load_form(record)
 

@@ -479,7 +479,7 @@ class CheckinDialog(QDialog):
                 )
             else:
                 self.saved = self.controller.toolkit(
-                    AREA, "update_checkin", checkin_id=self.checkin.id, **values
+                    AREA, "update_checkin", checkin_id=self.checkin.id, seen=self.checkin, **values
                 )
         except ValidationError as exc:
             show_validation(exc, self._fields, self.errors.get(exc.field, self.general_error), self)

@@ -86,6 +86,7 @@ from ui.models.goals_tables_model import (
 )
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
+from ui.shown import LoadedForm
 from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, inform, plain_label, section_heading, show_validation
 
@@ -455,6 +456,9 @@ class GoalsPage(QWidget):
         self.controller = controller
         self._revenue: GoalRecord | None = None
         self._editing: GoalRecord | None = None
+        # Each form as loaded: a save sends what was changed in it, on top of that record.
+        self._revenue_form = LoadedForm()
+        self._goal_form = LoadedForm()
 
         # revenue goal (left)
         self.revenue_heading = section_heading(self.tr("Shared revenue goal"))
@@ -657,13 +661,13 @@ class GoalsPage(QWidget):
         else:
             self.revenue_heading.setText(self.tr("Shared revenue goal"))
             self.revenue_save.setText(self.tr("Set revenue goal"))
+        self._revenue_form.loaded(goal, self._revenue_values())
 
     def _on_revenue_period_edited(self) -> None:
         self._load_revenue()
 
-    def _on_revenue_save_clicked(self) -> None:
-        self.revenue_error.clear_error()
-        fields = {
+    def _revenue_values(self) -> dict[str, object]:
+        return {
             "title": self.revenue_title.text(),
             "period": self.revenue_period.text(),
             "target_value": self.revenue_target.text(),
@@ -672,12 +676,20 @@ class GoalsPage(QWidget):
             "owner_id": self.revenue_owner.currentData(),
             "notes": self.revenue_notes.toPlainText(),
         }
+
+    def _on_revenue_save_clicked(self) -> None:
+        self.revenue_error.clear_error()
+        fields = self._revenue_values()
         try:
             if self._revenue is None:
                 goal = self.controller.toolkit(AREA, "add_goal", kind=GoalKind.REVENUE, **fields)
             else:
                 goal = self.controller.toolkit(
-                    AREA, "update_goal", goal_id=self._revenue.id, **fields
+                    AREA,
+                    "update_goal",
+                    goal_id=self._revenue.id,
+                    seen=self._revenue_form.record,
+                    **self._revenue_form.edits(fields),
                 )
         except ValidationError as exc:
             show_validation(exc, self._revenue_fields, self.revenue_error, self)
@@ -685,6 +697,11 @@ class GoalsPage(QWidget):
         except NotFoundError as exc:
             self.revenue_error.show_error(str(exc))
             return
+        if self.controller.kept_theirs:  # "take theirs": nothing of the form was saved
+            self._load_revenue()
+            self.revenue_note.clear()
+            return
+        self._revenue_form.loaded(goal, self._revenue_values())  # what the next save stands on
         self.revenue_note.setText(
             self.tr("Saved the revenue goal for {period}.").format(period=goal.period_label)
         )
@@ -723,7 +740,11 @@ class GoalsPage(QWidget):
         self.form_error.clear_error()
         try:
             goal = self.controller.toolkit(
-                AREA, "update_goal", goal_id=self._editing.id, **self._form_values()
+                AREA,
+                "update_goal",
+                goal_id=self._editing.id,
+                seen=self._goal_form.record,
+                **self._goal_form.edits(self._form_values()),
             )
         except ValidationError as exc:
             self._show_error(exc)
@@ -731,6 +752,10 @@ class GoalsPage(QWidget):
         except NotFoundError as exc:
             self.form_error.show_error(str(exc))
             return
+        if self.controller.kept_theirs:  # "take theirs": nothing of the form was saved
+            self._load_form(goal)
+            return
+        self._goal_form.loaded(goal, self._form_values())  # what the next save stands on
         self.form_note.setText(self.tr("Saved “{title}”.").format(title=goal.title))
 
     def _on_archive_clicked(self) -> None:
@@ -785,6 +810,7 @@ class GoalsPage(QWidget):
             _set_combo(self.team_combo, goal.team_tag.value)
             self.notes_edit.setText(goal.notes)
             self.notes_edit.setCursorPosition(0)
+        self._goal_form.loaded(goal, self._form_values())
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -818,6 +844,8 @@ class KpisPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._editing: KpiRecord | None = None
+        self._kpi_form = LoadedForm()  # as loaded: a save sends what was changed in it
+        self._m_shown: MeasurementRecord | None = None  # the measurement loaded into its form
         self.period: Period | None = None
 
         self.kpi_model = KpisModel(self)
@@ -1033,6 +1061,7 @@ class KpisPage(QWidget):
             _set_combo(self.period_kind_combo, kpi.period_kind.value)
             _set_combo(self.kpi_team_combo, kpi.team_tag.value)
             self.description_edit.setText(kpi.description)
+        self._kpi_form.loaded(kpi, self._kpi_values())
         self.m_period.setModified(False)
         self._load_measurements()
         self._update_buttons()
@@ -1060,13 +1089,23 @@ class KpisPage(QWidget):
             return
         self.kpi_error.clear_error()
         try:
-            self.controller.toolkit(
-                AREA, "update_kpi", kpi_id=self._editing.id, **self._kpi_values()
+            kpi = self.controller.toolkit(
+                AREA,
+                "update_kpi",
+                kpi_id=self._editing.id,
+                seen=self._kpi_form.record,
+                **self._kpi_form.edits(self._kpi_values()),
             )
         except ValidationError as exc:
             show_validation(exc, self.kpi_fields, self.kpi_error, self)
+            return
         except NotFoundError as exc:
             self.kpi_error.show_error(str(exc))
+            return
+        if self.controller.kept_theirs:  # "take theirs": the form shows theirs
+            self._load_kpi(kpi)
+        else:
+            self._kpi_form.loaded(kpi, self._kpi_values())  # what the next save stands on
 
     def _on_archive_kpi_clicked(self) -> None:
         kpi = self._editing
@@ -1095,6 +1134,10 @@ class KpisPage(QWidget):
         if kpi is None:
             return
         self.m_error.clear_error()
+        # Recording again the period of the measurement loaded into the form: on top of it.
+        shown = self._m_shown
+        same = shown is not None and shown.kpi_id == kpi.id
+        same = same and self.m_period.text().strip() in (shown.period, shown.period_label)  # type: ignore[union-attr]
         try:
             record = self.controller.toolkit(
                 AREA,
@@ -1104,6 +1147,7 @@ class KpisPage(QWidget):
                 value=self.m_value.text(),
                 target=self.m_target.text() or None,
                 note=self.m_note.text(),
+                seen=shown if same else None,
             )
         except ValidationError as exc:
             show_validation(exc, self.m_fields, self.m_error, self)
@@ -1128,6 +1172,7 @@ class KpisPage(QWidget):
             self.m_value.setText(_number_text(record.value))
             self.m_target.setText(_number_text(record.target))
             self.m_note.setText(record.note)
+            self._m_shown = record
         self._update_buttons()
 
     def _on_delete_m_clicked(self) -> None:

@@ -76,6 +76,7 @@ from ui.models.lead_feedback_models import (
 )
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.shown import LoadedForm
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
@@ -245,6 +246,9 @@ class LeadFeedbackView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._editing: LeadBatchRecord | None = None
+        # Each form as loaded: a save sends what was changed in it, on top of that record.
+        self._batch_form = LoadedForm()
+        self._line_form = LoadedForm()
         self._line: LeadRejectionRecord | None = None
         self._restoring = False
 
@@ -592,6 +596,7 @@ class LeadFeedbackView(QWidget):
             )
             self.notes_edit.setPlainText(batch.notes)
             self.lines_model.set_rows(batch.lines)
+        self._batch_form.loaded(batch, self._batch_values())
         self._load_line(None)
         self._update_state()
 
@@ -678,7 +683,11 @@ class LeadFeedbackView(QWidget):
             return
         try:
             batch = self.controller.toolkit(
-                AREA, "update_batch", batch_id=self._editing.id, **self._batch_values()
+                AREA,
+                "update_batch",
+                batch_id=self._editing.id,
+                seen=self._batch_form.record,
+                **self._batch_form.edits(self._batch_values()),
             )
         except ValidationError as exc:
             self._show_batch_error(exc)
@@ -688,6 +697,7 @@ class LeadFeedbackView(QWidget):
             return
         self._clear_errors()
         self._editing = batch
+        self._batch_form.loaded(batch, self._batch_values())
         self._update_state()
 
     def _on_return_in_batch_form(self) -> None:
@@ -742,6 +752,7 @@ class LeadFeedbackView(QWidget):
             self.count_spin.setValue(line.count)
             self.ref_edit.setText(line.lead_ref)
             self.note_edit.setText(line.note)
+        self._line_form.loaded(line, self._line_values())
         self.save_line_button.setEnabled(line is not None)
         self.remove_line_button.setEnabled(line is not None)
 
@@ -772,13 +783,18 @@ class LeadFeedbackView(QWidget):
             return
         try:
             line = self.controller.toolkit(
-                AREA, "update_rejection", rejection_id=self._line.id, **self._line_values()
+                AREA,
+                "update_rejection",
+                rejection_id=self._line.id,
+                seen=self._line_form.record,
+                **self._line_form.edits(self._line_values()),
             )
         except ValidationError as exc:
             self._show_line_error(exc)
             return
         self._clear_errors()
         self._line = line
+        self._line_form.loaded(line, self._line_values())
         self._select_line(line.id)
 
     def _on_remove_line_clicked(self) -> None:

@@ -38,6 +38,7 @@ from ui.models.personas_model import (
 )
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
+from ui.shown import LoadedForm
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card_frame
 from ui.widgets import FieldError, plain_label, section_heading, show_validation
@@ -280,6 +281,7 @@ class PersonasView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._editing: PersonaRecord | None = None
+        self._form = LoadedForm()  # as loaded: a save sends what was changed in it
         self._restoring = False
         self._cards: list[QDialog] = []
 
@@ -536,6 +538,7 @@ class PersonasView(QWidget):
         self.role_edit.setText(persona.role if persona else "")
         for key, edit in self.text_edits.items():
             edit.setPlainText(getattr(persona, key) if persona else "")
+        self._form.loaded(persona, self._form_values())
         self._refresh_references()
         self._update_form_state()
 
@@ -598,7 +601,11 @@ class PersonasView(QWidget):
             return None
         try:
             persona = self.controller.toolkit(
-                AREA, "update_persona", persona_id=self._editing.id, **self._form_values()
+                AREA,
+                "update_persona",
+                persona_id=self._editing.id,
+                seen=self._form.record,
+                **self._form.edits(self._form_values()),
             )
         except ValidationError as exc:
             self._show_error(exc)
@@ -607,7 +614,9 @@ class PersonasView(QWidget):
             self._show_error(ValidationError("persona", str(exc)))
             return None
         self._load_form(persona)
-        self._note(self.tr("Saved {name}.").format(name=persona.name))
+        # "Take theirs" in a conflict saved nothing of the form: no "Saved" then.
+        kept = self.controller.kept_theirs
+        self._note("" if kept else self.tr("Saved {name}.").format(name=persona.name))
         return persona
 
     def _on_return_in_form(self) -> None:
@@ -666,7 +675,8 @@ class PersonasView(QWidget):
             row = self.model.row_of(lambda p: p.id == record.id)
             self._load_form(self.model.record(row) if row >= 0 else record)
             self._select(record.id)
-            self._note(self.tr("Saved {name}.").format(name=saved.name))
+            if not self.controller.kept_theirs:
+                self._note(self.tr("Saved {name}.").format(name=saved.name))
             return
         self._load_form(record)
 
