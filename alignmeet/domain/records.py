@@ -74,6 +74,7 @@ class MeetingRecord:
     closing_notes: str
     elapsed_seconds: int
     closed_at: datetime | None
+    started_at: datetime | None = None  # when the facilitator really started it
 
 
 @dataclass(frozen=True)

@@ -415,6 +415,7 @@ def to_meeting(s: Session, obj: m.Meeting) -> r.MeetingRecord:
         closing_notes=obj.closing_notes,
         elapsed_seconds=obj.elapsed_seconds,
         closed_at=obj.closed_at,
+        started_at=obj.started_at,
     )
 
 

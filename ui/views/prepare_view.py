@@ -1028,8 +1028,12 @@ class PrepareView(QWidget):
 
     # ==== page ================================================================================
     def _on_start_button_clicked(self) -> None:
+        """Start (a planned meeting: Running, its clock going) or go back to it."""
         self.controller.flush_pending()
-        self.controller.navigate("run")
+        meeting = self._meeting
+        self.controller.navigate("run")  # first: the run page hears the start
+        if meeting is not None and meeting.status is MeetingStatus.PLANNED:
+            self.controller.start_meeting(meeting.id)
 
     # ==== controller signals ==================================================================
     def _on_controller_current_meeting_changed(self, meeting_id: int) -> None:

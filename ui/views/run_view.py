@@ -182,6 +182,7 @@ class RunView(QWidget):
         controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
         controller.phase_changed.connect(self._on_controller_phase_changed)
         controller.meeting_changed.connect(self._on_controller_meeting_changed)
+        controller.meeting_started.connect(self._on_controller_meeting_started)
         self.meeting_clock.ticked.connect(self._on_meeting_clock_ticked)
         self.meeting_clock.running_changed.connect(self._update_clock_button)
 
@@ -246,6 +247,10 @@ class RunView(QWidget):
             self._apply_meeting(
                 meeting.phase, meeting.status, meeting.planned_minutes, meeting.closed_at
             )
+
+    def _on_controller_meeting_started(self, meeting_id: int) -> None:
+        if meeting_id == self._meeting_id and not self._closed:
+            self.meeting_clock.start_meeting()
 
     def _on_controller_phase_changed(self, meeting_id: int, phase: str) -> None:
         if meeting_id == self._meeting_id:
