@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from alignmeet import APP_NAME
 from alignmeet.domain.rules import ValidationError
+from ui.colors import shade
 from ui.controller import Controller
 from ui.core_labels import label as core_label
 from ui.views.meetings_view import MeetingsView
@@ -143,6 +144,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.room_label = plain_label(object_name="RoomState")
+        self.room_label.setAccessibleName(self.tr("What the room sees"))
+        self.statusBar().addPermanentWidget(self.room_label)
+        self.room_label.hide()
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         controller.navigation_requested.connect(self.show_page)
         controller.export_requested.connect(self.export_minutes)
@@ -244,6 +249,15 @@ class MainWindow(QMainWindow):
         self.swap_screens_action.setEnabled(False)
         self.swap_screens_action.triggered.connect(self._on_swap_screens_triggered)
         view_menu.addAction(self.swap_screens_action)
+        self.blank_action = QAction(self.tr("&Blank the room's screen"), self)
+        self.blank_action.setCheckable(True)
+        self.blank_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.blank_action.setToolTip(
+            self.tr("Black out the audience screen, and show it again (B, or Ctrl+B anywhere)")
+        )
+        self.blank_action.setEnabled(False)
+        self.blank_action.triggered.connect(self._on_blank_action_triggered)
+        view_menu.addAction(self.blank_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About AlignMeet"), self)
@@ -271,6 +285,7 @@ class MainWindow(QMainWindow):
 
             self._presenter = PresenterMode(self.run_view, self)
             self._presenter.active_changed.connect(self._on_presenter_active_changed)
+            self._presenter.blanked_changed.connect(self._on_presenter_blanked_changed)
         return self._presenter
 
     def toggle_presenter(self) -> None:
@@ -287,6 +302,8 @@ class MainWindow(QMainWindow):
     def _on_presenter_active_changed(self, active: bool) -> None:
         self.presenter_action.setChecked(active)
         self.swap_screens_action.setEnabled(active)
+        self.blank_action.setEnabled(active)
+        self._show_room_state(active, blanked=False)
         if active:
             self.statusBar().showMessage(
                 self.tr(
@@ -295,6 +312,31 @@ class MainWindow(QMainWindow):
                 ),
                 10000,
             )
+
+    def _on_presenter_blanked_changed(self, blanked: bool) -> None:
+        self._show_room_state(self._presenter is not None and self._presenter.active, blanked)
+        self.statusBar().showMessage(
+            self.tr("The room's screen is blank. B (or Ctrl+B) shows it again.")
+            if blanked
+            else self.tr("The room sees the meeting again."),
+            5000,
+        )
+
+    def _on_blank_action_triggered(self, checked: bool) -> None:
+        if self._presenter is not None:
+            self._presenter.set_blank(checked)
+
+    def _show_room_state(self, active: bool, blanked: bool) -> None:
+        """While presenting, the status bar says what the room sees: the meeting, or a
+        blank screen (in the warning colour, so it is not forgotten)."""
+        self.blank_action.setChecked(blanked)
+        self.room_label.setVisible(active)
+        if blanked:
+            self.room_label.setText(self.tr("■ Room screen blanked — B shows it"))
+            self.room_label.setStyleSheet(f"color: {shade('warn')}; font-weight: bold;")
+        else:
+            self.room_label.setText(self.tr("▶ Presenting to the room"))
+            self.room_label.setStyleSheet("")
 
     def _on_swap_screens_triggered(self) -> None:
         if self._presenter is not None:

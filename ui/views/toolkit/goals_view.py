@@ -359,8 +359,12 @@ class RevenueGoalStrip(QFrame):
         progress = goal.progress
         self.bar.setValue(int(min(1.0, progress or 0.0) * 100))
         self.bar.setFormat(f"{(progress or 0) * 100:.0f} %")
+        self.detail.setText(self.detail_text(goal))
+
+    def detail_text(self, goal: GoalRecord) -> str:
+        """ "$5.2M target · $3.9M so far (75 %) · owner Amara"."""
         owner = self.tr(" · owner {name}").format(name=goal.owner_name) if goal.owner_name else ""
-        self.detail.setText(self._describe(goal) + owner)
+        return self._describe(goal) + owner
 
     def _describe(self, goal: GoalRecord) -> str:
         """ "$5.2M target · $3.9M so far (75 %)"."""
@@ -1435,6 +1439,11 @@ class KpiReviewPanel(QWidget):
             self.note.setText(
                 self.tr("No KPIs yet: define them on the Alignment page, Goals & KPIs tab.")
             )
+
+    @property
+    def chart_kpi_id(self) -> int | None:
+        """The KPI whose chart is shown (the one picked in the table)."""
+        return self._chart_kpi
 
     def _row(self, kpi_id: object) -> KpiRow | None:
         if self.data is None:
