@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -56,6 +55,7 @@ from alignmeet.services.base import NotFoundError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.core_labels import label as core_label
+from ui.limits import limit_line
 from ui.models.agenda_model import (
     COL_KIND,
     COL_MINUTES,
@@ -70,6 +70,7 @@ from ui.models.record_table_model import RECORD_ROLE
 from ui.models.templates_model import TemplatesModel
 from ui.views.meeting_dialog import DATE_TIME_FORMAT, field_with_error, minutes_spin
 from ui.widgets import (
+    DateTimeField,
     FieldError,
     ask_yes_no,
     page_title,
@@ -374,8 +375,8 @@ class PrepareView(QWidget):
     def _build_details(self) -> None:
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Meeting title"))
-        self.title_edit.setMaxLength(MAX_TITLE)
-        self.when_edit = QDateTimeEdit()
+        limit_line(self.title_edit, "meeting.title")
+        self.when_edit = DateTimeField()
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat(
             QCoreApplication.translate("MeetingDialog", DATE_TIME_FORMAT)
@@ -389,7 +390,7 @@ class PrepareView(QWidget):
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("Room, or a video-call link"))
         self.place_edit.setAccessibleName(self.tr("Place"))
-        self.place_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a place
+        limit_line(self.place_edit, "meeting.place")  # the service keeps 200 characters
         self.facilitator_combo = QComboBox()
         self.facilitator_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -591,7 +592,7 @@ class PrepareView(QWidget):
         self.add_title_edit = QLineEdit()
         self.add_title_edit.setPlaceholderText(self.tr("New agenda item — type it and press Enter"))
         self.add_title_edit.setAccessibleName(self.tr("New agenda item"))
-        self.add_title_edit.setMaxLength(MAX_TITLE)
+        limit_line(self.add_title_edit, "agenda_item.title")
         self.add_title_edit.returnPressed.connect(self.add_item)
         self.add_minutes_spin = minutes_spin(1, 480, 5)
         self.add_minutes_spin.setValue(10)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,7 @@ from alignmeet.domain.rules import format_minutes_seconds
 from alignmeet.domain.timebox import BoxReading
 from ui.limits import limit_line
 from ui.views.phases import section_label, set_font
-from ui.widgets import FieldError, plain_label
+from ui.widgets import FieldError, plain_label, run_on_return
 
 NOTICE_MS = 15_000  # a notice stays this long (or until the next one)
 
@@ -104,33 +104,13 @@ class ListEditor(QWidget):
         self.add_row.insertWidget(1, combo)
         QWidget.setTabOrder(self.line, combo)
         QWidget.setTabOrder(combo, self.add_button)
-        self._return_filter = _ReturnAdds(on_return, combo)
-        combo.installEventFilter(self._return_filter)
+        run_on_return(combo, on_return)
         self.author_combo = combo
         return combo
 
     def selected_row(self) -> int:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
         return rows[0].row() if rows else -1
-
-
-class _ReturnAdds(QObject):
-    """Return or Enter in a closed combo box runs `add` (the popup keeps its own keys)."""
-
-    def __init__(self, add: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._add = add
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers()
-        ):
-            self._add()
-            return True
-        return False
 
 
 class NoticeBar(QFrame):

@@ -264,6 +264,8 @@ class AgendaPhase(PhasePage):
         self.toolkit_scroll.setObjectName("ToolkitSlot")
         self.toolkit_scroll.setWidgetResizable(True)
         self.toolkit_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own: it scrolls to the panel's control that has the focus.
+        self.toolkit_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._panel_store = QWidget(self)
         self._panel_store.hide()
 
@@ -519,11 +521,26 @@ class AgendaPhase(PhasePage):
                     self._put_away(shown)
                 self.toolkit_scroll.setWidget(panel)
                 panel.show()
+                self._tab_through(panel)
             self.side_tabs.setTabText(TOOLKIT_TAB, label(item.kind))
             self.side_tabs.setTabVisible(TOOLKIT_TAB, True)
             if not self.table.hasFocus():
                 self.side_tabs.setCurrentIndex(TOOLKIT_TAB)
         self.persona_button.setVisible(item is not None and item.persona_id is not None)
+
+    def _tab_through(self, panel: QWidget) -> None:
+        """Tab goes from the tabs through the panel's controls to the notes (reading order:
+        the panel is left of the notes), not after the decisions."""
+        controls = []
+        widget = panel.nextInFocusChain()
+        while widget is not panel and widget is not None:
+            if panel.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                controls.append(widget)
+            widget = widget.nextInFocusChain()
+            if len(controls) > 500:
+                break
+        for first, second in pairwise([self.side_tabs, *controls, self.notes_edit]):
+            QWidget.setTabOrder(first, second)
 
     def _put_away(self, panel: QWidget) -> None:
         """Out of the scroll area (which would delete it) into the hidden store."""
