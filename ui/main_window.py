@@ -27,7 +27,7 @@ from ui.colors import shade
 from ui.controller import Controller
 from ui.core_labels import label as core_label
 from ui.views.meetings_view import MeetingsView
-from ui.widgets import inform, install_double_click_guard, plain_label, warn
+from ui.widgets import ElidedLabel, inform, install_double_click_guard, plain_label, warn
 
 if TYPE_CHECKING:
     from ui.presenter import PresenterMode
@@ -128,7 +128,8 @@ class MainWindow(QMainWindow):
         self._read_only = False
         self.stack.addWidget(self.meetings_view)
 
-        self.header = plain_label("", object_name="MeetingHeader")
+        self.header = ElidedLabel("")
+        self.header.setObjectName("MeetingHeader")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(16, 10, 16, 12)

@@ -696,15 +696,13 @@ class UndoableController(Controller):
 
     # ---- people ---------------------------------------------------------------------
     def add_member(self, **fields: Any) -> r.MemberRecord:
-        member = super().add_member(**fields)
-        self._push(
-            self.tr("new member {name}").format(name=member.name),
-            lambda: super(UndoableController, self).update_member(member_id=member.id, active=True),
-            lambda: super(UndoableController, self).update_member(
-                member_id=member.id, active=False
-            ),
+        # The journal puts back exactly what was written: undo takes the new member away
+        # (it used to leave them listed as inactive), redo brings them back with their id;
+        # once someone has used the member since (invited them, …), undo says so.
+        return self._journaled(
+            self.tr("new member {name}").format(name=fields.get("name", "")),
+            lambda: super(UndoableController, self).add_member(**fields),
         )
-        return member
 
     def update_member(self, **fields: Any) -> r.MemberRecord:
         member_id = fields["member_id"]

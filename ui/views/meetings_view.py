@@ -158,6 +158,7 @@ class MeetingsView(QWidget):
         title_font.setPointSizeF(max(title_font.pointSizeF(), 10) * 1.2)
         title_font.setBold(True)
         self.details_title.setFont(title_font)
+        self.details_title.setWordWrap(True)  # a long title wraps, never widens the window
         self.details_text = plain_label()
         self.details_text.setWordWrap(True)
         self.details_card = QFrame()
