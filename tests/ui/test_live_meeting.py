@@ -130,8 +130,7 @@ def test_f1_notes_ideas_and_decisions_stay_in_place_for_every_item_kind(
         agenda.select_item(item.id)
         QApplication.processEvents()
         places[item.kind] = tuple(
-            top_left(w)
-            for w in (agenda.notes_edit, agenda.ideas.line, agenda.decisions.line)
+            top_left(w) for w in (agenda.notes_edit, agenda.ideas.line, agenda.decisions.line)
         )
         for widget in (agenda.notes_edit, agenda.ideas.line, agenda.decisions.line):
             assert fully_visible(widget), (item.kind, widget.accessibleName())
@@ -253,7 +252,9 @@ def test_f5_the_room_sees_every_toolkit_item(
     mode.refresh()
     persona = services.personas.get_persona(persona_item.persona_id)
     assert persona.name in audience_text(audience)
-    data_item = ucontroller.add_item(meeting_id=demo, title="Our data Top 10", kind=ItemKind.DATA_NEEDS)
+    data_item = ucontroller.add_item(
+        meeting_id=demo, title="Our data Top 10", kind=ItemKind.DATA_NEEDS
+    )
     text = shown_for(ItemKind.DATA_NEEDS)
     assert data_item.title in text
     joint = services.data_needs.joint_top10()
@@ -269,7 +270,9 @@ def test_f5_during_the_rounds_the_room_sees_who_is_still_to_come(
 
     people = services.meetings.participants(demo)
     for p in people:
-        ucontroller.set_attendance(meeting_id=demo, member_id=p.member_id, attendance=Attendance.PRESENT)
+        ucontroller.set_attendance(
+            meeting_id=demo, member_id=p.member_id, attendance=Attendance.PRESENT
+        )
     window.run_view.go_to(Phase.ACTIONS)
     audience = _present(window, qtbot)
     ucontroller.add_action(meeting_id=demo, owner_id=people[0].member_id, title="Call back fast")
