@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -89,7 +90,7 @@ def name(widget: QWidget) -> str:
 def reading_order_problems(chain: list[QWidget]) -> list[str]:
     """Steps of the Tab order that go backwards: left along a row, or up the same column."""
     problems = []
-    for a, b in zip(chain, chain[1:], strict=False):
+    for a, b in pairwise(chain):
         ra, rb = PLACES.get(id(a), rect_of(a)), PLACES.get(id(b), rect_of(b))
         overlap = min(ra.bottom(), rb.bottom()) - max(ra.top(), rb.top())
         same_row = overlap > 0.5 * min(ra.height(), rb.height())
