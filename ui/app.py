@@ -50,11 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
 
     from alignmeet import i18n as core_i18n
-    from ui.i18n import install_translator
+    from ui.i18n import catalogue_missing, chosen_language, install_translator
 
     # before any window: every tr() from here on is translated, and the core's own words
     # (validation messages, minutes, e-mail, dates) follow the same language.
-    core_i18n.set_language(install_translator(app))
+    wanted = chosen_language()
+    language = install_translator(app, wanted)
+    core_i18n.set_language(language)
+    # A language chosen but not shown is said, never silently ignored.
+    missing = catalogue_missing(wanted, language)
+    if missing:
+        print(f"alignmeet: {missing}", file=sys.stderr)
 
     from ui.theme import apply_theme
 
@@ -100,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(controller)
     if read_only:
         window.set_read_only(True)
+    if missing:
+        window.statusBar().showMessage(missing)
     if services.db.path is not None:
         from ui.main_window import remember_database
 
@@ -118,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         def finish() -> None:
             if not window.isVisible():
                 failures.append("main window is not visible")
+            if missing:
+                failures.append(missing)
             check.wait()
             if check.problem:
                 failures.append(check.problem)
