@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
 
         remember_database(str(services.db.path))
     window.restore_last_view()
+    if not window.geometry_restored:
+        window.place_on_screen()  # the first start: fitted to the screen, centred
     _install_excepthook(window, smoke=args.smoke_test)
     window.show()
     # Everything built so far (Qt wrappers, SQLAlchemy's mappers, compiled SQL)
@@ -222,6 +224,7 @@ def _welcome_if_new(window: object) -> None:
     controller = window.controller  # type: ignore[attr-defined]
     if is_new_database(controller.services):
         WelcomeDialog(controller, window).exec()  # type: ignore[arg-type]
+        window.focus_first_field()  # type: ignore[attr-defined]
 
 
 def _backup_quietly(services: object, reason: str) -> None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, SignalInstance, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QObject,
+    QRect,
+    QSettings,
+    Qt,
+    SignalInstance,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -68,6 +76,16 @@ def recent_databases() -> list[str]:
 def remember_database(target: str) -> None:
     items = [t for t in recent_databases() if t != target]
     QSettings().setValue("recent/databases", [target, *items][:RECENT_LIMIT])
+
+
+def first_start_geometry(room: QRect) -> QRect:
+    """Where the window opens the first time on a screen whose free area is `room`: 80 %
+    of it, centred, when that is still a laptop's 1280×800 or more; else all of it."""
+    width = int(room.width() * 0.8) if room.width() * 0.8 >= 1280 else room.width()
+    height = int(room.height() * 0.8) if room.height() * 0.8 >= 800 else room.height()
+    fitted = QRect(0, 0, width, height)
+    fitted.moveCenter(room.center())
+    return fitted
 
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -530,8 +548,29 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        self.geometry_restored = geometry is not None and self.restoreGeometry(geometry)  # type: ignore[arg-type]
+
+    def place_on_screen(self, screen: QScreen | None = None) -> None:
+        """The first start: a window that fits the screen, in its middle — 80 % of a large
+        screen (1536×864 on 1920×1080), all of a laptop's (1280×800), never more."""
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        fitted = first_start_geometry(screen.availableGeometry())
+        self.resize(fitted.size())
+        frame = self.frameGeometry()
+        frame.moveCenter(fitted.center())
+        self.move(frame.topLeft())
+
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first field to fill on the page shown (after the first
+        run's choice: the new member's name; with the sample data, the meetings list) —
+        never in the page list, where typing a name would jump between pages."""
+        page = self.stack.currentWidget()
+        target = getattr(page, "first_field", None)
+        widget = target() if callable(target) else None
+        if isinstance(widget, QWidget):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def restore_last_view(self) -> None:
         """The meeting and page that were open when the app last closed on this database."""

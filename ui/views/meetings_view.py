@@ -296,6 +296,10 @@ class MeetingsView(QWidget):
         self.no_match_hint.setVisible(show)
 
     # ---- actions ----------------------------------------------------------------------
+    def first_field(self) -> QWidget:
+        """Where the keyboard starts on this page: the meetings list."""
+        return self.table
+
     def new_meeting(self) -> MeetingSummary | None:
         """File › New meeting and the "New meeting…" button: ask, create, go to Prepare."""
         dialog = MeetingDialog(self.controller, self)

@@ -244,6 +244,10 @@ class PeopleView(QWidget):
         self._update_form_state()
 
     # ---- reading --------------------------------------------------------------------
+    def first_field(self) -> QWidget:
+        """Where a new user starts typing: the new member's name."""
+        return self.name_edit
+
     def refresh(self) -> None:
         """Reload teams and members; the form keeps whatever is typed in it."""
         services = self.controller.services
