@@ -364,7 +364,7 @@ class PresenterMode(QObject):
         handle = self.main_window.windowHandle()
         return handle.screen() if handle is not None else QGuiApplication.primaryScreen()
 
-    def place(self, screen: QScreen | None = None) -> None:
+    def place(self, screen: QScreen | None = None, *, swapping: bool = False) -> None:
         """Full screen on `screen` (default: another screen than the facilitator's), or a
         window beside the main window when there is only one screen."""
         window = self.window
@@ -372,11 +372,13 @@ class PresenterMode(QObject):
             return
         if screen is None:
             screen = choose_screen(QGuiApplication.screens(), self.facilitator_screen())
-        if screen is None or screen is self.facilitator_screen():
+        if screen is None or (screen is self.facilitator_screen() and not swapping):
             window.showNormal()
             window.resize(1280, 720)
             window.raise_()
             return
+        if window.isFullScreen():
+            window.showNormal()  # full screen elsewhere: leave it before moving
         window.setScreen(screen)
         window.setGeometry(screen.geometry())
         window.showFullScreen()
@@ -390,10 +392,10 @@ class PresenterMode(QObject):
         theirs = window.screen()
         if mine is None or theirs is None or mine is theirs:
             return
-        handle = self.main_window.windowHandle()
-        if handle is not None:
-            self.main_window.move(theirs.availableGeometry().topLeft())
-        self.place(mine)
+        # (The window system moves the main window in its own time: its screen may still
+        # read as the old one just after, hence `swapping`.)
+        self.main_window.move(theirs.availableGeometry().topLeft())
+        self.place(mine, swapping=True)
 
     # ---- keys ------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
