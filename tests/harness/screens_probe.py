@@ -88,6 +88,7 @@ def main() -> None:
     report["audience_full_screen"] = audience.isFullScreen()
     report["audience_charts"] = len(audience.chart_views())
     report["audience_body_points"] = round(audience.body_point_size(), 1)
+
     def grab(name: str) -> None:
         """Each screen as the X server shows it (what a person in the room would see)."""
         for screen in (laptop, projector):

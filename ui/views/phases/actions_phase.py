@@ -214,7 +214,7 @@ class ActionsPhase(PhasePage):
             QWidget.setTabOrder(first, second)
         # The next speaker from wherever the focus is (as Ctrl+PgDown is the next agenda item).
         self.next_member_shortcut = QShortcut(QKeySequence("Ctrl+PgDown"), self)
-        self.next_member_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.next_member_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.next_member_shortcut.activated.connect(self.next_member)
         self.next_member_button.setToolTip(self.tr("The next member's turn (Ctrl+PgDown)"))
 
@@ -323,6 +323,9 @@ class ActionsPhase(PhasePage):
     @property
     def current_member_id(self) -> int | None:
         return self._current_member
+
+    def first_field(self) -> QWidget:
+        return self.text_edit
 
     def current_member(self) -> ParticipantRecord | None:
         rows = self.members_model.rows()

@@ -125,8 +125,10 @@ class AgendaPhase(PhasePage):
 
     # ---- building -------------------------------------------------------------------
     def _shortcut(self, keys: str, slot: object) -> QShortcut:
+        # The whole window while the agenda is on screen (also from the phase bar's
+        # buttons); never while another page or phase is shown.
         shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
         return shortcut
 
@@ -350,6 +352,9 @@ class AgendaPhase(PhasePage):
                 self.notice if not self.notice.isHidden() else self.timer_hint
             )
         return False
+
+    def first_field(self) -> QWidget:
+        return self.notes_edit
 
     # ---- loading ------------------------------------------------------------
     def set_meeting(self, meeting_id: int | None) -> None:

@@ -157,6 +157,9 @@ class CommitmentsPhase(PhasePage):
             self.refresh()
 
     # ---- selection ----------------------------------------------------------
+    def first_field(self) -> QWidget:
+        return self.confidence_combo
+
     def selected_member(self) -> ParticipantRecord | None:
         row = self.model.row_of(lambda p: p.member_id == self._selected)
         return self.model.record(row) if row >= 0 else None

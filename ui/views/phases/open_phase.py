@@ -121,6 +121,9 @@ class OpenPhase(PhasePage):
         controller.participants_changed.connect(self._on_controller_participants_changed)
         controller.meeting_changed.connect(self._on_controller_meeting_changed)
 
+    def first_field(self) -> QWidget:
+        return self.all_present_button
+
     # ---- refresh ------------------------------------------------------------
     def refresh(self) -> None:
         self._refresh_meeting()
