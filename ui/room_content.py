@@ -32,10 +32,6 @@ if TYPE_CHECKING:
 MAX_ROWS = 10  # rows of a table or lines of a list on the room's screen
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Room", text)
-
-
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -117,7 +113,7 @@ def kpi_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
     if goal is not None:
         blocks.append(
             TextBlock(
-                _t("Shared revenue goal, {period}: {goal}").format(
+                QCoreApplication.translate("Room", "Shared revenue goal, {period}: {goal}").format(
                     period=goal.period_label, goal=goal.title
                 )
                 + " — "
@@ -136,7 +132,16 @@ def kpi_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
     )
     if rows:
         blocks.append(
-            TableBlock((_t("KPI"), _t("Target"), _t("Actual"), _t("vs target"), _t("Trend")), rows)
+            TableBlock(
+                (
+                    QCoreApplication.translate("Room", "KPI"),
+                    QCoreApplication.translate("Room", "Target"),
+                    QCoreApplication.translate("Room", "Actual"),
+                    QCoreApplication.translate("Room", "vs target"),
+                    QCoreApplication.translate("Room", "Trend"),
+                ),
+                rows,
+            )
         )
     chosen = next((r for r in data.rows if r.kpi.id == panel.chart_kpi_id), None)
     if chosen is None and data.rows:
@@ -150,13 +155,17 @@ def kpi_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
                 values=tuple(p.value for p in points),
                 target=chosen.target,
                 value_texts=tuple(format_value(p.value, chosen.kpi.unit) for p in points),
-                target_text=_t("target {target}").format(target=chosen.target_text)
+                target_text=QCoreApplication.translate("Room", "target {target}").format(
+                    target=chosen.target_text
+                )
                 if chosen.target is not None
                 else "",
             )
         )
     if not data.rows:
-        blocks.append(TextBlock(_t("No KPIs defined yet."), "muted"))
+        blocks.append(
+            TextBlock(QCoreApplication.translate("Room", "No KPIs defined yet."), "muted")
+        )
     return tuple(blocks)
 
 
@@ -166,7 +175,9 @@ def lead_feedback_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
 
     batches = panel.shown_batches()
     if not batches:
-        return (TextBlock(_t("No lead batches to review."), "muted"),)
+        return (
+            TextBlock(QCoreApplication.translate("Room", "No lead batches to review."), "muted"),
+        )
     data = services.lead_feedback.breakdown(batch_ids=[b.id for b in batches])
     bars = tuple(
         (
@@ -187,15 +198,26 @@ def glossary_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
         terms = services.glossary.current_definitions()[:MAX_ROWS]
         rows = tuple((Cell(t.term), Cell(t.definition or "—")) for t in terms)
         return (
-            TextBlock(_t("Nothing on the table: the agreed definitions."), "muted"),
-            TableBlock((_t("Term"), _t("Definition")), rows),
+            TextBlock(
+                QCoreApplication.translate("Room", "Nothing on the table: the agreed definitions."),
+                "muted",
+            ),
+            TableBlock(
+                (
+                    QCoreApplication.translate("Room", "Term"),
+                    QCoreApplication.translate("Room", "Definition"),
+                ),
+                rows,
+            ),
         )
     current = next(
         (t.current for t in services.glossary.current_definitions() if t.id == proposal.term_id),
         None,
     )
     current_heading = (
-        _t("Current ({version})").format(version=current.label) if current else _t("Current")
+        QCoreApplication.translate("Room", "Current ({version})").format(version=current.label)
+        if current
+        else QCoreApplication.translate("Room", "Current")
     )
     return (
         TextBlock(proposal.term, large=True),
@@ -203,11 +225,15 @@ def glossary_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
             (
                 (
                     current_heading,
-                    (current.definition,) if current else (_t("No agreed definition yet"),),
+                    (current.definition,)
+                    if current
+                    else (QCoreApplication.translate("Room", "No agreed definition yet"),),
                     "muted",
                 ),
                 (
-                    _t("Proposed ({version})").format(version=proposal.label),
+                    QCoreApplication.translate("Room", "Proposed ({version})").format(
+                        version=proposal.label
+                    ),
                     (proposal.definition,),
                     "warn",
                 ),
@@ -227,13 +253,18 @@ def data_needs_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
         )
         half = (len(lines) + 1) // 2  # two columns of five: the ten fit any screen
         return (
-            TextBlock(_t("Our joint Top 10"), large=True),
-            ColumnsBlock(((_t("Agreed"), lines[:half], "good"), ("", lines[half:], "good"))),
+            TextBlock(QCoreApplication.translate("Room", "Our joint Top 10"), large=True),
+            ColumnsBlock(
+                (
+                    (QCoreApplication.translate("Room", "Agreed"), lines[:half], "good"),
+                    ("", lines[half:], "good"),
+                )
+            ),
         )
     comparison = service.overlap()
     columns: list[tuple[str, tuple[str, ...], str]] = [
         (
-            _t("★ Wanted by both"),
+            QCoreApplication.translate("Room", "★ Wanted by both"),
             tuple(n.title for n in comparison.shared[:MAX_ROWS]) or ("—",),
             "good",
         )
@@ -241,7 +272,11 @@ def data_needs_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
     for team_id, name in comparison.teams:
         own = comparison.only_for(team_id)[:MAX_ROWS]
         columns.append(
-            (_t("Only {team}").format(team=name), tuple(n.title for n in own) or ("—",), "muted")
+            (
+                QCoreApplication.translate("Room", "Only {team}").format(team=name),
+                tuple(n.title for n in own) or ("—",),
+                "muted",
+            )
         )
     from ui.views.toolkit.data_needs_view import describe
 
@@ -257,8 +292,16 @@ def board_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
     blocks: list[Block] = [
         ColumnsBlock(
             (
-                (_t("Wins"), wins or (_t("None yet"),), "good"),
-                (_t("Lessons"), lessons or (_t("None yet"),), "warn"),
+                (
+                    QCoreApplication.translate("Room", "Wins"),
+                    wins or (QCoreApplication.translate("Room", "None yet"),),
+                    "good",
+                ),
+                (
+                    QCoreApplication.translate("Room", "Lessons"),
+                    lessons or (QCoreApplication.translate("Room", "None yet"),),
+                    "warn",
+                ),
             )
         )
     ]
@@ -270,7 +313,9 @@ def board_blocks(panel: Any, services: Services) -> tuple[Block, ...]:
     if earlier:
         blocks.append(
             TextBlock(
-                _t("Still open from before: {titles}").format(titles="; ".join(earlier[:3])),
+                QCoreApplication.translate("Room", "Still open from before: {titles}").format(
+                    titles="; ".join(earlier[:3])
+                ),
                 "muted",
             )
         )

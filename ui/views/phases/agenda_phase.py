@@ -42,6 +42,7 @@ from ui.core_labels import label
 from ui.meeting_clock import ClockSnapshot, MeetingClock, clock_text
 from ui.models.decisions_model import DecisionsModel
 from ui.models.ideas_model import IdeasModel
+from ui.models.record_table_model import plain_tooltip
 from ui.models.run_agenda_model import COL_NUMBER, COL_TIME, COL_TITLE, RunAgendaModel
 from ui.views.phases import PhasePage, section_label, set_font, set_text, table_view
 from ui.views.phases.agenda_parts import ListEditor, NoticeBar, timer_text
@@ -443,8 +444,8 @@ class AgendaPhase(PhasePage):
         self.author_combo.addItem(self.tr("— who said it? —"), None)
         for p in people:
             self.author_combo.addItem(p.name, p.member_id)
-            self.author_combo.setItemData(
-                self.author_combo.count() - 1, p.name, Qt.ItemDataRole.ToolTipRole
+            self.author_combo.setItemData(  # the whole name (the box may cut it)
+                self.author_combo.count() - 1, plain_tooltip(p.name), Qt.ItemDataRole.ToolTipRole
             )
         index = self.author_combo.findData(chosen) if chosen is not None else 0
         self.author_combo.setCurrentIndex(max(index, 0))
@@ -527,7 +528,7 @@ class AgendaPhase(PhasePage):
                 self.toolkit_scroll.setWidget(panel)
                 panel.show()
                 self._tab_through(panel)
-            self.side_tabs.setTabText(TOOLKIT_TAB, label(item.kind))
+            self.side_tabs.setTabText(TOOLKIT_TAB, label(item.kind).replace("&", "&&"))
             self.side_tabs.setTabVisible(TOOLKIT_TAB, True)
             if not self.table.hasFocus():
                 self.side_tabs.setCurrentIndex(TOOLKIT_TAB)
