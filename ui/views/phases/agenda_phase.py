@@ -60,6 +60,11 @@ PREVIOUS_ITEM_KEY = "Ctrl+PgUp"
 AGENDA_TAB, TOOLKIT_TAB = 0, 1
 
 
+def shown_keys(keys: str) -> str:
+    """A shortcut as the user's system and language write it ("Strg+Bild ab")."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 class AgendaPhase(PhasePage):
     phase = Phase.AGENDA
     current_item_changed = Signal(int)  # the item on screen (0: none)
@@ -154,7 +159,7 @@ class AgendaPhase(PhasePage):
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setIcon(style.standardIcon(_PLAY_ICON))
         self.start_button.setToolTip(
-            self.tr("Start or pause this item's timer ({key})").format(key=TIMER_KEY)
+            self.tr("Start or pause this item's timer ({key})").format(key=shown_keys(TIMER_KEY))
         )
         self.start_button.setAccessibleName(self.tr("Start or pause the item timer"))
         self.start_button.clicked.connect(self.toggle_timer)
@@ -165,7 +170,7 @@ class AgendaPhase(PhasePage):
         self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
         self.next_button.setToolTip(
             self.tr("Go to the next item ({key}); a running timer goes with you").format(
-                key=NEXT_ITEM_KEY
+                key=shown_keys(NEXT_ITEM_KEY)
             )
         )
         self.next_button.clicked.connect(self.next_item)
@@ -220,7 +225,7 @@ class AgendaPhase(PhasePage):
             self.tr(
                 "The timer follows the item on screen · {timer} starts or pauses it · "
                 "{next} next item"
-            ).format(timer=TIMER_KEY, next=NEXT_ITEM_KEY),
+            ).format(timer=shown_keys(TIMER_KEY), next=shown_keys(NEXT_ITEM_KEY)),
             object_name="TimerHint",
         )
         self.timer_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -1355,10 +1355,14 @@ class KpiReviewPanel(QWidget):
         self.table = _table(self.tr("KPI status"), self.model)
         self.earlier_hint = plain_label()
         self.earlier_hint.hide()
+        # Large, but the KPI's name must stay readable beside the panel's other columns
+        # (the room sees it larger still on the audience screen): it wraps, never "MQL→…".
         big = QFont(self.table.font())
-        big.setPointSizeF(max(big.pointSizeF(), 10) * 1.3)
+        big.setPointSizeF(max(big.pointSizeF(), 10) * 1.15)
         self.table.setFont(big)
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setMinimumSectionSize(36)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.chart_view = QChartView()
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
