@@ -303,3 +303,26 @@ def test_f7_at_1280x800_the_kpis_and_the_wins_of_this_meeting_are_in_view(
     assert board is not None
     assert fully_visible(board.table)
     assert window.width() <= 1280 and window.height() <= 800
+
+
+def test_f5_the_rooms_text_scales_with_its_screen_from_a_projector_to_4k(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    agenda = agenda_of(window)
+    agenda.select_item(item_of_kind(agenda, ItemKind.KPI_REVIEW).id)
+    audience = _present(window, qtbot)
+    sizes = {}
+    for width, height in ((1280, 720), (1920, 1080), (3840, 2160)):
+        audience.resize(width, height)
+        QApplication.processEvents()
+        window.presenter.refresh()
+        QApplication.processEvents()
+        sizes[width] = audience.title.font().pointSizeF()
+        assert audience.width() == width and audience.height() == height  # never grows
+        for label in audience.findChildren(QLabel):
+            if label.isVisibleTo(audience) and label.text():
+                right = label.mapTo(audience, QPoint(label.width(), 0)).x()
+                assert right <= width, label.text()
+    assert sizes[1280] < sizes[1920] < sizes[3840]
+    assert sizes[3840] == pytest.approx(2 * sizes[1920], rel=0.05)
+    assert sizes[1280] == pytest.approx(sizes[1920] * 1280 / 1920, rel=0.05)
