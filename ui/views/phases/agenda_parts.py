@@ -121,6 +121,10 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NoticeBar")
+        self.setStyleSheet(
+            "QFrame#NoticeBar { background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 4px; }"
+        )
         self.label = plain_label(object_name="NoticeText")
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.undo_button = QPushButton(self.tr("Undo"))

@@ -15,54 +15,68 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QHeaderView,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from alignmeet.domain.enums import Attendance, ItemKind, MeetingStatus, Phase
+from alignmeet.domain.enums import MeetingStatus, Phase
 from alignmeet.domain.records import AgendaItemRecord
-from alignmeet.domain.rules import ValidationError, format_minutes_seconds
-from alignmeet.domain.timebox import BoxReading, BoxState, read_box
+from alignmeet.domain.rules import format_minutes_seconds
+from alignmeet.domain.timebox import BoxReading, read_box
 from alignmeet.services import NotFoundError
-from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.core_labels import label
 from ui.meeting_clock import ClockSnapshot, MeetingClock, clock_text
-from ui.models.decisions_model import DecisionsModel
-from ui.models.ideas_model import IdeasModel
-from ui.models.record_table_model import plain_tooltip
 from ui.models.run_agenda_model import COL_NUMBER, COL_TIME, COL_TITLE, RunAgendaModel
-from ui.views.phases import PhasePage, section_label, set_font, set_text, table_view
-from ui.views.phases.agenda_parts import ListEditor, NoticeBar, timer_text
+from ui.views.phases import PhasePage, set_font, set_text, table_view
+from ui.views.phases.agenda_discussion import Discussion
+from ui.views.phases.agenda_header import (
+    NEXT_ITEM_KEY,
+    PREVIOUS_ITEM_KEY,
+    TIMER_KEY,
+    ItemHeader,
+)
+from ui.views.phases.agenda_parts import timer_text
 from ui.views.toolkit import PANELS
 from ui.views.toolkit import load as load_toolkit
 from ui.widgets import plain_label
 
 __all__ = ["AgendaPhase", "timer_text"]
 
-_PLAY_ICON = QStyle.StandardPixmap.SP_MediaPlay
-_PAUSE_ICON = QStyle.StandardPixmap.SP_MediaPause
-TIMER_KEY = "Ctrl+T"
-NEXT_ITEM_KEY = "Ctrl+PgDown"
-PREVIOUS_ITEM_KEY = "Ctrl+PgUp"
+# The header's and the discussion column's parts, reachable on the page as before.
+HEADER_PARTS = (
+    "title_label",
+    "meta_label",
+    "timer_label",
+    "timer_state_label",
+    "timer_caption",
+    "used_caption",
+    "start_button",
+    "add_minute_button",
+    "next_button",
+    "persona_button",
+    "park_button",
+    "notice",
+    "timer_hint",
+)
+DISCUSSION_PARTS = (
+    "notes_edit",
+    "notes_saver",
+    "ideas",
+    "ideas_model",
+    "author_combo",
+    "decisions",
+    "decisions_model",
+)
 AGENDA_TAB, TOOLKIT_TAB = 0, 1
-
-
-def shown_keys(keys: str) -> str:
-    """A shortcut as the user's system and language write it ("Strg+Bild ab")."""
-    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class AgendaPhase(PhasePage):
@@ -78,15 +92,23 @@ class AgendaPhase(PhasePage):
         self._current_id: int | None = None
         self._saved_seconds: dict[int, int] = {}
         self._closed = False
-        self._timer_state = ""
-        self._shows_pause = False
         self._planned_minutes = 0
         self._panels: dict[int, QWidget] = {}
-        self._notes_item_id: int | None = None
 
-        header = self._build_header()
+        self.header = ItemHeader()
+        for name in HEADER_PARTS:  # the header's parts, by their old names
+            setattr(self, name, getattr(self.header, name))
+        self._item_buttons = self.header.item_buttons
+        self.start_button.clicked.connect(self.toggle_timer)
+        self.add_minute_button.clicked.connect(self._on_add_minute_clicked)
+        self.next_button.clicked.connect(self.next_item)
+        self.persona_button.clicked.connect(self.show_persona)
+        self.park_button.clicked.connect(self.park_current)
         side = self._build_side()
-        discussion = self._build_discussion()
+        self.discussion = Discussion(controller)
+        for name in DISCUSSION_PARTS:
+            setattr(self, name, getattr(self.discussion, name))
+        discussion = self.discussion_split = self.discussion
 
         self.work_split = QSplitter(Qt.Orientation.Horizontal)
         self.work_split.setChildrenCollapsible(False)
@@ -100,7 +122,7 @@ class AgendaPhase(PhasePage):
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.setSpacing(6)
-        detail_layout.addLayout(header)
+        detail_layout.addWidget(self.header)
         detail_layout.addWidget(self.work_split, 1)
 
         self.empty_label = plain_label(
@@ -137,112 +159,6 @@ class AgendaPhase(PhasePage):
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
         return shortcut
-
-    def _build_header(self) -> QVBoxLayout:
-        """The item (title, presenter, box), its timer and state, the buttons, the notice."""
-        self.title_label = plain_label(object_name="ItemTitle")
-        self.title_label.setWordWrap(True)
-        set_font(self.title_label, 1.55, bold=True)
-        self.meta_label = plain_label(object_name="ItemMeta")
-        self.meta_label.setWordWrap(True)
-        set_font(self.meta_label, 1.05)
-        self.timer_label = plain_label("0:00", object_name="BigTimer")
-        self.timer_label.setProperty("state", BoxState.OK.value)
-        self.timer_label.setAccessibleName(self.tr("Time left in this item"))
-        set_font(self.timer_label, 3.0, bold=True)
-        self.timer_state_label = plain_label(object_name="TimerState")
-        set_font(self.timer_state_label, 1.1, bold=True)
-        self.timer_caption = plain_label(object_name="TimerCaption")
-        set_font(self.timer_caption, 1.05)
-        self.used_caption = plain_label(object_name="TimerUsed")
-        style = self.style()
-        self.start_button = QPushButton(self.tr("Start"))
-        self.start_button.setIcon(style.standardIcon(_PLAY_ICON))
-        self.start_button.setToolTip(
-            self.tr("Start or pause this item's timer ({key})").format(key=shown_keys(TIMER_KEY))
-        )
-        self.start_button.setAccessibleName(self.tr("Start or pause the item timer"))
-        self.start_button.clicked.connect(self.toggle_timer)
-        self.add_minute_button = QPushButton(self.tr("+1 min"))
-        self.add_minute_button.setToolTip(self.tr("Extend this item's time box by one minute"))
-        self.add_minute_button.clicked.connect(self._on_add_minute_clicked)
-        self.next_button = QPushButton(self.tr("Next item"))
-        self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
-        self.next_button.setToolTip(
-            self.tr("Go to the next item ({key}); a running timer goes with you").format(
-                key=shown_keys(NEXT_ITEM_KEY)
-            )
-        )
-        self.next_button.clicked.connect(self.next_item)
-        self.persona_button = QPushButton(self.tr("Show persona"))
-        self.persona_button.setToolTip(
-            self.tr("Put the customer persona this item discusses on screen for everyone")
-        )
-        self.persona_button.clicked.connect(self.show_persona)
-        self.persona_button.hide()
-        self.park_button = QPushButton(self.tr("Park for next meeting"))
-        self.park_button.setToolTip(self.tr("Move this item to the next meeting's agenda"))
-        self.park_button.clicked.connect(self.park_current)
-        self._item_buttons = (
-            self.start_button,
-            self.add_minute_button,
-            self.next_button,
-            self.persona_button,
-            self.park_button,
-        )
-        for button in self._item_buttons:
-            button.setMinimumHeight(36)
-            set_font(button, 1.05)
-        self.start_button.setMinimumWidth(110)
-
-        item_text = QVBoxLayout()
-        item_text.setSpacing(2)
-        item_text.addWidget(self.title_label)
-        item_text.addWidget(self.meta_label)
-        captions = QVBoxLayout()
-        captions.setSpacing(0)
-        captions.addStretch(1)
-        captions.addWidget(self.timer_state_label)
-        captions.addWidget(self.timer_caption)
-        captions.addWidget(self.used_caption)
-        captions.addStretch(1)
-        top = QHBoxLayout()
-        top.addLayout(item_text, 1)
-        top.addSpacing(12)
-        top.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addSpacing(10)
-        top.addLayout(captions)
-        buttons = QHBoxLayout()
-        for button in (self.start_button, self.add_minute_button, self.next_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.persona_button)
-        buttons.addWidget(self.park_button)
-
-        # What just happened, with Undo; when nothing did, the rule of the timers.
-        self.notice = NoticeBar()
-        self.timer_hint = plain_label(
-            self.tr(
-                "The timer follows the item on screen · {timer} starts or pauses it · "
-                "{next} next item"
-            ).format(timer=shown_keys(TIMER_KEY), next=shown_keys(NEXT_ITEM_KEY)),
-            object_name="TimerHint",
-        )
-        self.timer_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.notice_slot = QStackedWidget()
-        self.notice_slot.addWidget(self.timer_hint)
-        self.notice_slot.addWidget(self.notice)
-        self.notice_slot.setFixedHeight(
-            max(self.notice.sizeHint().height(), self.timer_hint.sizeHint().height())
-        )
-        self.notice.installEventFilter(self)  # shown / hidden: the slot follows
-
-        header = QVBoxLayout()
-        header.setSpacing(4)
-        header.addLayout(top)
-        header.addLayout(buttons)
-        header.addWidget(self.notice_slot)
-        return header
 
     def _build_side(self) -> QTabWidget:
         """The agenda, and a toolkit item's panel in a tab of its own."""
@@ -285,79 +201,12 @@ class AgendaPhase(PhasePage):
         self.side_tabs.setTabVisible(TOOLKIT_TAB, False)
         return self.side_tabs
 
-    def _build_discussion(self) -> QSplitter:
-        """Notes, ideas and decisions: the same place for every item."""
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText(self.tr("Notes on this item — saved as you type"))
-        self.notes_edit.setAccessibleName(self.tr("Notes"))
-        self.notes_edit.setTabChangesFocus(True)
-        set_font(self.notes_edit, 1.05)
-        self.notes_saver = DebouncedSaver(self._save_notes, self)
-        self.controller.register_saver(self.notes_saver)
-        self.notes_edit.textChanged.connect(self.notes_saver.touch)
-        notes = QWidget()
-        notes_layout = QVBoxLayout(notes)
-        notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_layout.setSpacing(4)
-        notes_layout.addWidget(section_label(self.tr("Notes")))
-        notes_layout.addWidget(self.notes_edit, 1)
-
-        self.ideas_model = IdeasModel(self)
-        self.ideas = ListEditor(
-            self.tr("Ideas"), self.tr("An idea…"), self.tr("Add idea"), "idea.text"
-        )
-        self.ideas.view.setModel(self.ideas_model)
-        self.author_combo = self.ideas.add_author_combo(self.add_idea)
-        self.ideas.line.returnPressed.connect(self.add_idea)
-        self.ideas.add_button.clicked.connect(self.add_idea)
-        self.ideas.remove_button.clicked.connect(self.remove_idea)
-        self.ideas.delete_shortcut.activated.connect(self.remove_idea)
-        self.ideas.view.selectionModel().selectionChanged.connect(self._update_remove_buttons)
-
-        self.decisions_model = DecisionsModel(self)
-        self.decisions = ListEditor(
-            self.tr("Decisions"), self.tr("A decision…"), self.tr("Add decision"), "decision.text"
-        )
-        self.decisions.view.setModel(self.decisions_model)
-        self.decisions.line.returnPressed.connect(self.add_decision)
-        self.decisions.add_button.clicked.connect(self.add_decision)
-        self.decisions.remove_button.clicked.connect(self.remove_decision)
-        self.decisions.delete_shortcut.activated.connect(self.remove_decision)
-        self.decisions.view.selectionModel().selectionChanged.connect(self._update_remove_buttons)
-
-        self.discussion_split = QSplitter(Qt.Orientation.Vertical)
-        self.discussion_split.setChildrenCollapsible(False)
-        for part, stretch in ((notes, 2), (self.ideas, 3), (self.decisions, 2)):
-            self.discussion_split.addWidget(part)
-            self.discussion_split.setStretchFactor(self.discussion_split.count() - 1, stretch)
-        return self.discussion_split
-
     def _set_tab_order(self) -> None:
         """Reading order: the item's buttons, the agenda (or the panel), then notes, ideas
         and decisions."""
-        chain = [
-            *self._item_buttons,
-            self.side_tabs,
-            self.notes_edit,
-            self.ideas.remove_button,
-            self.ideas.view,
-            self.ideas.line,
-            self.author_combo,
-            self.ideas.add_button,
-            self.decisions.remove_button,
-            self.decisions.view,
-            self.decisions.line,
-            self.decisions.add_button,
-        ]
+        chain = [*self._item_buttons, self.side_tabs, *self.discussion.tab_chain()]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    def eventFilter(self, watched: object, event: object) -> bool:
-        if watched is self.notice:
-            self.notice_slot.setCurrentWidget(
-                self.notice if not self.notice.isHidden() else self.timer_hint
-            )
-        return False
 
     def first_field(self) -> QWidget:
         return self.notes_edit
@@ -365,9 +214,8 @@ class AgendaPhase(PhasePage):
     # ---- loading ------------------------------------------------------------
     def set_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
-            self.notes_saver.flush()
+            self.discussion.forget_item()
             self._current_id = None
-            self._notes_item_id = None
             self._saved_seconds.clear()
             self.notice.dismiss()
             self.model.clear_used()
@@ -441,20 +289,7 @@ class AgendaPhase(PhasePage):
             if self.meeting_id is not None
             else []
         )
-        present = [p for p in participants if p.attendance is Attendance.PRESENT]
-        people = present or participants
-        chosen = self.author_combo.currentData()
-        self.author_combo.blockSignals(True)
-        self.author_combo.clear()
-        self.author_combo.addItem(self.tr("— who said it? —"), None)
-        for p in people:
-            self.author_combo.addItem(p.name, p.member_id)
-            self.author_combo.setItemData(  # the whole name (the box may cut it)
-                self.author_combo.count() - 1, plain_tooltip(p.name), Qt.ItemDataRole.ToolTipRole
-            )
-        index = self.author_combo.findData(chosen) if chosen is not None else 0
-        self.author_combo.setCurrentIndex(max(index, 0))
-        self.author_combo.blockSignals(False)
+        self.discussion.set_people(participants)
 
     def items(self) -> list[AgendaItemRecord]:
         """Today's agenda in order (parked items are not on it)."""
@@ -480,8 +315,6 @@ class AgendaPhase(PhasePage):
 
     def _show_item(self, item_id: int | None) -> None:
         """Make `item_id` the item on screen (selection, header, notes, ideas, decisions)."""
-        if item_id != self._notes_item_id:
-            self.notes_saver.flush()
         self._current_id = item_id
         self.model.set_current(item_id)
         item = self.current_item()
@@ -497,12 +330,9 @@ class AgendaPhase(PhasePage):
                 )
                 self.table.selectionModel().blockSignals(False)
                 self.table.viewport().update()
-        self._update_header(item)
-        if item_id != self._notes_item_id:
-            with self.notes_saver.suspend():
-                self.notes_edit.setPlainText(item.notes if item else "")
-            self._notes_item_id = item_id
-        self._refresh_ideas_and_decisions()
+        persona = self._persona_name(item.persona_id) if item and item.persona_id else ""
+        self.header.show_item(item, persona)
+        self.discussion.show_item(item_id, item.notes if item else "")
         self._update_toolkit_panel(item)
         self._update_timer()
         self.current_item_changed.emit(item_id or 0)
@@ -537,7 +367,6 @@ class AgendaPhase(PhasePage):
             self.side_tabs.setTabVisible(TOOLKIT_TAB, True)
             if not self.table.hasFocus():
                 self.side_tabs.setCurrentIndex(TOOLKIT_TAB)
-        self.persona_button.setVisible(item is not None and item.persona_id is not None)
 
     def _tab_through(self, panel: QWidget) -> None:
         """Tab goes from the tabs through the panel's controls to the notes (reading order:
@@ -574,52 +403,11 @@ class AgendaPhase(PhasePage):
 
         return show_persona_card(self.controller, item.persona_id, self)
 
-    def _update_header(self, item: AgendaItemRecord | None) -> None:
-        if item is None:
-            self.title_label.setText("")
-            self.meta_label.setText("")
-            return
-        self.title_label.setText(item.title)
-        self.title_label.setToolTip(item.title)
-        parts = [
-            self.tr("Presenter: {name}").format(name=item.owner_name)
-            if item.owner_name
-            else self.tr("No presenter set")
-        ]
-        if item.kind is not ItemKind.REGULAR:
-            parts.append(label(item.kind))
-        if item.extra_minutes:
-            parts.append(
-                self.tr("{minutes} min box (+{extra} min)").format(
-                    minutes=item.minutes, extra=item.extra_minutes
-                )
-            )
-        else:
-            parts.append(self.tr("{minutes} min box").format(minutes=item.minutes))
-        if item.carried_from:
-            parts.append(self.tr("parked in {meeting}").format(meeting=item.carried_from))
-        if item.persona_id is not None:
-            persona = self._persona_name(item.persona_id)
-            if persona:
-                parts.append(self.tr("Persona: {name}").format(name=persona))
-        self.meta_label.setText(" · ".join(parts))
-
     def _persona_name(self, persona_id: int) -> str:
         try:
             return self.controller.services.personas.get_persona(persona_id).name
         except NotFoundError:
             return ""
-
-    def _refresh_ideas_and_decisions(self) -> None:
-        item_id = self._current_id
-        agenda = self.controller.services.agenda
-        self.ideas_model.set_rows(agenda.ideas(item_id) if item_id else [])
-        self.decisions_model.set_rows(agenda.decisions(item_id) if item_id else [])
-        self._update_remove_buttons()
-
-    def _update_remove_buttons(self) -> None:
-        self.ideas.remove_button.setEnabled(self.ideas.selected_row() >= 0)
-        self.decisions.remove_button.setEnabled(self.decisions.selected_row() >= 0)
 
     # ---- controller signals -------------------------------------------------
     def _on_controller_agenda_changed(self, meeting_id: int) -> None:
@@ -627,17 +415,7 @@ class AgendaPhase(PhasePage):
             self._refresh_items()
 
     def _on_controller_item_changed(self, item_id: int) -> None:
-        if item_id == self._current_id:
-            self._refresh_ideas_and_decisions()
-        if item_id == self._notes_item_id and not self.notes_saver.pending:
-            # Changed elsewhere ("Take theirs" in a conflict, undo): show what is stored.
-            try:
-                stored = self.controller.services.agenda.get_item(item_id).notes
-            except NotFoundError:
-                return
-            if stored != self.notes_edit.toPlainText():
-                with self.notes_saver.suspend():
-                    self.notes_edit.setPlainText(stored)
+        self.discussion.on_item_changed(item_id)
 
     def _on_controller_participants_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
@@ -744,64 +522,15 @@ class AgendaPhase(PhasePage):
         return read_box(self.clock.item_watch(item.id), item.box_minutes, self.clock.now())
 
     def _update_timer(self) -> None:
-        reading = self.reading()
-        running = (
-            self.clock.running_item is not None and self.clock.running_item == self._current_id
+        running = self.clock.running_item
+        self.model.set_running(running)
+        self.header.show_reading(
+            self.reading(), running=running is not None and running == self._current_id
         )
-        self.model.set_running(self.clock.running_item)
-        if running != self._shows_pause:
-            self._shows_pause = running
-            self.start_button.setText(self.tr("Pause") if running else self.tr("Start"))
-            icon = _PAUSE_ICON if running else _PLAY_ICON
-            self.start_button.setIcon(self.style().standardIcon(icon))
-        has_item = reading is not None
-        if self.start_button.isEnabled() != has_item:
-            for button in self._item_buttons:
-                button.setEnabled(has_item)
-        if reading is None:
-            for text_label in (
-                self.timer_label,
-                self.timer_caption,
-                self.used_caption,
-                self.timer_state_label,
-            ):
-                set_text(text_label, "")
-            self._set_timer_state(BoxState.IDLE)
-            return
-        set_text(self.timer_label, timer_text(reading))
-        box = int(reading.box_seconds // 60)
-        set_text(
-            self.timer_caption,
-            self.tr("over the {minutes} min box").format(minutes=box)
-            if reading.remaining < 0
-            else self.tr("left of the {minutes} min box").format(minutes=box),
-        )
-        set_text(
-            self.used_caption,
-            self.tr("used {time}").format(time=format_minutes_seconds(reading.elapsed)),
-        )
-        if running:
-            state = self.tr("Running")
-        elif reading.elapsed:
-            state = self.tr("Paused")
-        else:
-            state = self.tr("Not started")
-        set_text(self.timer_state_label, state)
-        self._set_timer_state(reading.state)
-
-    def _set_timer_state(self, state: BoxState) -> None:
-        value = BoxState.OK.value if state is BoxState.IDLE else state.value
-        if value == self._timer_state:
-            return
-        self._timer_state = value
-        self.timer_label.setProperty("state", value)
-        style = self.timer_label.style()
-        style.unpolish(self.timer_label)
-        style.polish(self.timer_label)
 
     @property
     def timer_state(self) -> str:
-        return str(self.timer_label.property("state"))
+        return str(self.header.timer_label.property("state"))
 
     def _update_meeting_line(self) -> None:
         boxed = sum(i.box_minutes for i in self._items)
@@ -840,67 +569,18 @@ class AgendaPhase(PhasePage):
             if item_id in self._saved_seconds:
                 self._save_item(item_id)
 
-    def _save_notes(self) -> None:
-        if self._notes_item_id is None:
-            return
-        try:
-            self.controller.update_item(
-                item_id=self._notes_item_id, notes=self.notes_edit.toPlainText()
-            )
-        except ValidationError as exc:
-            self.show_status(exc.message)
-        except NotFoundError:
-            self.show_status(
-                self.tr("That agenda item was removed meanwhile; its notes were not kept.")
-            )
-
-    # ---- ideas and decisions ------------------------------------------------
+    # ---- ideas and decisions (the discussion column's) -----------------------------------
     def add_idea(self) -> None:
-        if self._current_id is None:
-            return
-        try:
-            self.controller.add_idea(
-                item_id=self._current_id,
-                text=self.ideas.line.text(),
-                author_id=self.author_combo.currentData(),
-            )
-        except ValidationError as exc:
-            self.ideas.error.show_error(exc.message, self.ideas.line)
-            return
-        self.ideas.error.clear_error()
-        self.ideas.line.clear()
-        self.author_combo.setCurrentIndex(0)
-        self.ideas.view.scrollToBottom()
-        self.ideas.line.setFocus()
+        self.discussion.add_idea()
 
     def remove_idea(self) -> None:
-        row = self.ideas.selected_row()
-        if row < 0 or self._current_id is None:
-            return
-        self.controller.remove_idea(
-            item_id=self._current_id, idea_id=self.ideas_model.record(row).id
-        )
+        self.discussion.remove_idea()
 
     def add_decision(self) -> None:
-        if self._current_id is None:
-            return
-        try:
-            self.controller.add_decision(item_id=self._current_id, text=self.decisions.line.text())
-        except ValidationError as exc:
-            self.decisions.error.show_error(exc.message, self.decisions.line)
-            return
-        self.decisions.error.clear_error()
-        self.decisions.line.clear()
-        self.decisions.view.scrollToBottom()
-        self.decisions.line.setFocus()
+        self.discussion.add_decision()
 
     def remove_decision(self) -> None:
-        row = self.decisions.selected_row()
-        if row < 0 or self._current_id is None:
-            return
-        self.controller.remove_decision(
-            item_id=self._current_id, decision_id=self.decisions_model.record(row).id
-        )
+        self.discussion.remove_decision()
 
     # ---- parking ------------------------------------------------------------
     def park_current(self) -> None:
@@ -909,7 +589,7 @@ class AgendaPhase(PhasePage):
             return
         if self.clock.running_item == item.id:
             self._save_item(self.clock.pause_item())
-        self.notes_saver.flush()
+        self.discussion.notes_saver.flush()
         self.controller.park_item(item_id=item.id, parked=True)
         text = self.tr("“{title}” parked — it will be on the next meeting's agenda.").format(
             title=item.title
