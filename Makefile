@@ -21,14 +21,15 @@ run: $(STAMP) translations
 	$(BIN)/alignmeet $(ARGS)
 
 # The German catalogue: ui/translations/de/*.ts (Qt Linguist sources, one per part of the
-# UI) compiled into one .qm. `make translations-update` refreshes the .ts files from the
-# code (new strings appear untranslated; tests/ui/test_i18n.py fails until they are done).
+# UI) compiled into one .qm, which is committed so that every wheel (`pip install .`)
+# carries it; tests/ui/test_translations_package.py checks that it matches the .ts files.
+# `make translations-update` refreshes the .ts files from the code (new strings appear
+# untranslated; tests/ui/test_i18n.py fails until they are done), `make translations`
+# compiles them again (always: a checkout gives the .ts and the .qm the same time).
 QM := ui/translations/alignmeet_de.qm
 TS := $(wildcard ui/translations/de/*.ts)
 
-translations: $(QM)
-
-$(QM): $(TS) | $(STAMP)
+translations: $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 
 translations-update: $(STAMP)

@@ -57,11 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
 
     from alignmeet import i18n as core_i18n
-    from ui.i18n import install_translator
+    from ui.i18n import catalogue_missing, chosen_language, install_translator
 
     # before any window: every tr() from here on is translated, and the core's own words
     # (validation messages, minutes, e-mail, dates) follow the same language.
-    core_i18n.set_language(install_translator(app))
+    wanted = chosen_language()
+    language = install_translator(app, wanted)
+    core_i18n.set_language(language)
+    # A language chosen but not shown is said, never silently ignored.
+    missing = catalogue_missing(wanted, language)
+    if missing:
+        print(f"alignmeet: {missing}", file=sys.stderr)
 
     from ui.theme import apply_theme
 
@@ -73,7 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     services, window, lock = opened.services, opened.window, opened.lock
     db_file = _database_file(args.db)
     read_only = opened.reason is not None
+    if missing:
+        window.statusBar().showMessage(missing)
     window.restore_last_view()
+    if not window.geometry_restored:
+        window.place_on_screen()  # the first start: fitted to the screen, centred
     _install_excepthook(window, smoke=args.smoke_test)
     window.show()
     # Everything built so far (Qt wrappers, SQLAlchemy's mappers, compiled SQL)
@@ -87,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         def finish() -> None:
             if not window.isVisible():
                 failures.append("main window is not visible")
+            if missing:
+                failures.append(missing)
             check.wait()
             if check.problem:
                 failures.append(check.problem)
@@ -283,6 +295,7 @@ def _welcome_if_new(window: object) -> None:
     controller = window.controller  # type: ignore[attr-defined]
     if is_new_database(controller.services):
         WelcomeDialog(controller, window).exec()  # type: ignore[arg-type]
+        window.focus_first_field()  # type: ignore[attr-defined]
 
 
 def _backup_quietly(services: object, reason: str) -> None:

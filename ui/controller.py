@@ -70,6 +70,7 @@ WRITES = frozenset(
         "set_attendance",
         "mark_present",
         "set_phase",
+        "start_meeting",
         "record_elapsed",
         "commit",
         "withdraw_commitment",
@@ -170,6 +171,7 @@ class Controller(QObject):
     actions_changed = Signal(int)  # meeting id whose own actions changed
     follow_ups_changed = Signal(int)  # meeting id whose review list changed
     phase_changed = Signal(int, str)
+    meeting_started = Signal(int)  # "Start the meeting": the meeting clock starts
     status_shown = Signal(str)
     navigation_requested = Signal(str)  # "meetings" | "prepare" | "run" | "followups" | "people"
     export_requested = Signal(int)  # meeting id: the window asks where to save
@@ -628,6 +630,16 @@ class Controller(QObject):
         self.phase_changed.emit(meeting_id, meeting.phase.value)
         self.meeting_changed.emit(meeting_id)
         self.meetings_changed.emit()
+        return meeting
+
+    def start_meeting(self, meeting_id: int) -> r.MeetingRecord:
+        """The facilitator starts the meeting: Running from now, the actual start kept,
+        the meeting clock started (the run view listens to `meeting_started`)."""
+        self.flush_pending()
+        meeting = self.services.meetings.start_meeting(meeting_id=meeting_id)
+        self.meeting_changed.emit(meeting_id)
+        self.meetings_changed.emit()
+        self.meeting_started.emit(meeting_id)
         return meeting
 
     def record_elapsed(self, *, meeting_id: int, seconds: int) -> None:

@@ -2,10 +2,13 @@
 QCoreApplication.translate in plain functions; column headers and the core's labels are
 marked with QT_TRANSLATE_NOOP), so Qt Linguist catalogues translate the app.
 
-Catalogues live in ui/translations/alignmeet_<lang>.ts (source, committed) and are
-compiled to .qm by `make translations` (pyside6-lrelease; `make run` and `make test` do
-it). The language follows the system unless set in Settings (QSettings "ui/language":
-"system", "en" or "de"); a change applies at the next start.
+Catalogues live in ui/translations/de/*.ts (sources) and are compiled into
+ui/translations/alignmeet_de.qm by `make translations` (pyside6-lrelease). The .qm is
+committed, so it is in every wheel and `pip install .` shows German;
+tests/ui/test_translations_package.py checks it matches the .ts sources. The language
+follows the system unless set in Settings (QSettings "ui/language": "system", "en" or
+"de"); a change applies at the next start. A language chosen whose catalogue cannot be
+loaded is said (stderr, the status bar; the smoke test fails), never silently ignored.
 """
 
 from __future__ import annotations
@@ -26,6 +29,19 @@ def chosen_language() -> str:
         return value
     system = QLocale.system().name().split("_")[0]
     return system if system in LANGUAGES else "en"
+
+
+def catalogue_missing(wanted: str, shown: str) -> str:
+    """What to tell the user when the chosen language could not be loaded ("" when it
+    was): the catalogue is not where this installation keeps it."""
+    if wanted == shown:
+        return ""
+    return QCoreApplication.translate(
+        "App", "{language} was chosen, but its catalogue {file} is missing: showing English."
+    ).format(
+        language=LANGUAGES.get(wanted, wanted),
+        file=str(TRANSLATIONS / f"alignmeet_{wanted}.qm"),
+    )
 
 
 def install_translator(app: QCoreApplication, language: str | None = None) -> str:

@@ -6,8 +6,16 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, SignalInstance, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QObject,
+    QRect,
+    QSettings,
+    Qt,
+    SignalInstance,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,11 +34,12 @@ from alignmeet import APP_NAME
 from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.rules import ValidationError
 from alignmeet.recovery import NotSavedError
+from ui.colors import shade
 from ui.controller import Controller
 from ui.core_labels import label as core_label
 from ui.save_banner import SaveBanner
 from ui.views.meetings_view import MeetingsView
-from ui.widgets import inform, install_double_click_guard, plain_label, warn
+from ui.widgets import ElidedLabel, inform, install_double_click_guard, plain_label, warn
 
 if TYPE_CHECKING:
     from ui.presenter import PresenterMode
@@ -76,6 +85,16 @@ def remember_database(target: str) -> None:
     target = without_password(target)
     items = [t for t in recent_databases() if t != target]
     QSettings().setValue("recent/databases", [target, *items][:RECENT_LIMIT])
+
+
+def first_start_geometry(room: QRect) -> QRect:
+    """Where the window opens the first time on a screen whose free area is `room`: 80 %
+    of it, centred, when that is still a laptop's 1280×800 or more; else all of it."""
+    width = int(room.width() * 0.8) if room.width() * 0.8 >= 1280 else room.width()
+    height = int(room.height() * 0.8) if room.height() * 0.8 >= 800 else room.height()
+    fitted = QRect(0, 0, width, height)
+    fitted.moveCenter(room.center())
+    return fitted
 
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
@@ -139,7 +158,8 @@ class MainWindow(QMainWindow):
         self.read_only_reason: str | None = None
         self.stack.addWidget(self.meetings_view)
 
-        self.header = plain_label("", object_name="MeetingHeader")
+        self.header = ElidedLabel("")
+        self.header.setObjectName("MeetingHeader")
         # Not saved — retrying…: over every page while the database does not take a write.
         self.save_banner = SaveBanner(controller.unsaved)
         right = QWidget()
@@ -158,6 +178,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.room_label = plain_label(object_name="RoomState")
+        self.room_label.setAccessibleName(self.tr("What the room sees"))
+        self.statusBar().addPermanentWidget(self.room_label)
+        self.room_label.hide()
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         controller.navigation_requested.connect(self.show_page)
         controller.export_requested.connect(self.export_minutes)
@@ -259,6 +283,15 @@ class MainWindow(QMainWindow):
         self.swap_screens_action.setEnabled(False)
         self.swap_screens_action.triggered.connect(self._on_swap_screens_triggered)
         view_menu.addAction(self.swap_screens_action)
+        self.blank_action = QAction(self.tr("&Blank the room's screen"), self)
+        self.blank_action.setCheckable(True)
+        self.blank_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.blank_action.setToolTip(
+            self.tr("Black out the audience screen, and show it again (B, or Ctrl+B anywhere)")
+        )
+        self.blank_action.setEnabled(False)
+        self.blank_action.triggered.connect(self._on_blank_action_triggered)
+        view_menu.addAction(self.blank_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About AlignMeet"), self)
@@ -286,6 +319,7 @@ class MainWindow(QMainWindow):
 
             self._presenter = PresenterMode(self.run_view, self)
             self._presenter.active_changed.connect(self._on_presenter_active_changed)
+            self._presenter.blanked_changed.connect(self._on_presenter_blanked_changed)
         return self._presenter
 
     def toggle_presenter(self) -> None:
@@ -302,6 +336,8 @@ class MainWindow(QMainWindow):
     def _on_presenter_active_changed(self, active: bool) -> None:
         self.presenter_action.setChecked(active)
         self.swap_screens_action.setEnabled(active)
+        self.blank_action.setEnabled(active)
+        self._show_room_state(active, blanked=False)
         if active:
             self.statusBar().showMessage(
                 self.tr(
@@ -310,6 +346,31 @@ class MainWindow(QMainWindow):
                 ),
                 10000,
             )
+
+    def _on_presenter_blanked_changed(self, blanked: bool) -> None:
+        self._show_room_state(self._presenter is not None and self._presenter.active, blanked)
+        self.statusBar().showMessage(
+            self.tr("The room's screen is blank. B (or Ctrl+B) shows it again.")
+            if blanked
+            else self.tr("The room sees the meeting again."),
+            5000,
+        )
+
+    def _on_blank_action_triggered(self, checked: bool) -> None:
+        if self._presenter is not None:
+            self._presenter.set_blank(checked)
+
+    def _show_room_state(self, active: bool, blanked: bool) -> None:
+        """While presenting, the status bar says what the room sees: the meeting, or a
+        blank screen (in the warning colour, so it is not forgotten)."""
+        self.blank_action.setChecked(blanked)
+        self.room_label.setVisible(active)
+        if blanked:
+            self.room_label.setText(self.tr("■ Room screen blanked — B shows it"))
+            self.room_label.setStyleSheet(f"color: {shade('warn')}; font-weight: bold;")
+        else:
+            self.room_label.setText(self.tr("▶ Presenting to the room"))
+            self.room_label.setStyleSheet("")
 
     def _on_swap_screens_triggered(self) -> None:
         if self._presenter is not None:
@@ -523,8 +584,29 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        self.geometry_restored = geometry is not None and self.restoreGeometry(geometry)  # type: ignore[arg-type]
+
+    def place_on_screen(self, screen: QScreen | None = None) -> None:
+        """The first start: a window that fits the screen, in its middle — 80 % of a large
+        screen (1536×864 on 1920×1080), all of a laptop's (1280×800), never more."""
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        fitted = first_start_geometry(screen.availableGeometry())
+        self.resize(fitted.size())
+        frame = self.frameGeometry()
+        frame.moveCenter(fitted.center())
+        self.move(frame.topLeft())
+
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first field to fill on the page shown (after the first
+        run's choice: the new member's name; with the sample data, the meetings list) —
+        never in the page list, where typing a name would jump between pages."""
+        page = self.stack.currentWidget()
+        target = getattr(page, "first_field", None)
+        widget = target() if callable(target) else None
+        if isinstance(widget, QWidget):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def restore_last_view(self) -> None:
         """The meeting and page that were open when the app last closed on this database."""

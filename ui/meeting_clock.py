@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -26,6 +27,14 @@ def clock_text(elapsed: float, planned_minutes: int) -> str:
     return QCoreApplication.translate("MeetingClock", "{used} of {planned}").format(
         used=f"{total // 60}:{total % 60:02d}", planned=f"{planned_minutes}:00"
     )
+
+
+@dataclass(frozen=True)
+class ClockSnapshot:
+    """The items' stopwatches at one moment, to put back (a timer notice's Undo)."""
+
+    items: tuple[tuple[int, Stopwatch], ...]
+    running_item: int | None
 
 
 class MeetingClock(QObject):
@@ -147,6 +156,27 @@ class MeetingClock(QObject):
         self._items[item_id] = self.item_watch(item_id).pause(self.now())
         self._running_item = None
         return item_id
+
+    def snapshot(self) -> ClockSnapshot:
+        return ClockSnapshot(tuple(self._items.items()), self._running_item)
+
+    def restore(self, snapshot: ClockSnapshot) -> list[int]:
+        """Put the items' stopwatches back as they were at `snapshot` (a running one runs
+        on from when it started: the time since counts for it, as if nothing happened).
+        Items no longer known stay forgotten. Returns the items whose stopwatch changed."""
+        changed = []
+        for item_id, watch in snapshot.items:
+            if item_id in self._items and self._items[item_id] != watch:
+                self._items[item_id] = watch
+                changed.append(item_id)
+        running = snapshot.running_item
+        self._running_item = running if running in self._items else None
+        for item_id, watch in self._items.items():  # none runs but the one put back
+            if watch.running and item_id != self._running_item:
+                self._items[item_id] = watch.pause(self.now())
+                changed.append(item_id)
+        self._changed()
+        return changed
 
     def pause_all(self) -> int | None:
         """Pause the meeting and the running item; returns the item that was running."""

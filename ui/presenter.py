@@ -1,62 +1,58 @@
 """Presenter mode: an audience window for the room, the controls stay on the laptop.
 
 The audience window shows what the room needs and nothing the facilitator keeps to
-themself: the phase, the agenda item and its timer, and during the action-plan and
-commitment rounds the actions and commitments as they are made. Item notes, review notes
-and closing notes never reach it.
+themself: the phase, the agenda item and its timer, a toolkit item's content (the KPI
+dashboard, the lead-feedback breakdown, the glossary term under decision, the persona
+card, the data-needs lists, the wins board), and during the action-plan and commitment
+rounds the actions and commitments as they are made and who is still to come. Item
+notes, review notes and closing notes never reach it.
 
 It goes full screen on a second screen when there is one (not the main window's), and is
-an ordinary window when there is only one screen. The facilitator moves on with the
-keyboard or a presentation clicker (they send Page Down / Page Up): Page Down, Right and
-Space go on, Page Up and Left go back, B blanks the audience screen, Esc leaves. While the
-facilitator types in a field of the main window only Page Up/Down act, so notes can
-still be typed with spaces and arrows.
+an ordinary window when there is only one screen. The presenter keys work whatever has
+the focus, in either window: Page Down / Page Up (a presentation clicker) always; B (or
+.) blanks the room's screen and Esc leaves unless the focus is in a text box, where they
+are typed — Ctrl+B blanks from anywhere; → ← and Space move on and back unless the
+focused control uses them itself (text boxes, lists, buttons). The facilitator's window
+shows while the room's screen is blank.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QStackedWidget,
+    QTabBar,
     QTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from alignmeet.domain.enums import ActionStatus, Attendance, Phase
+from alignmeet.domain.enums import Attendance, Phase
+from alignmeet.domain.records import AgendaItemRecord
 from alignmeet.domain.rules import short_date
 from alignmeet.domain.timebox import BoxState
 from alignmeet.services import NotFoundError
+from ui.audience_window import AudienceWindow
 from ui.core_labels import label
+from ui.room_content import Block, room_blocks
 from ui.views.phases.agenda_phase import timer_text
 
 if TYPE_CHECKING:
     from ui.views.run_view import RunView
 
-# High contrast for a projector, the same in light and dark desktop themes: the audience
-# window is a display, not a part of the desktop.
-BACKGROUND = "#0b0f14"
-TEXT = "#ffffff"
-MUTED = "#b8c4d0"
-ACCENT = "#7cc4ff"
-WARN = "#ffd54f"
-OVERTIME = "#ff6e6e"
-DONE = "#8be28b"
-MIN_LINES = 4
+__all__ = ["AudienceState", "AudienceWindow", "PresenterMode", "audience_state", "choose_screen"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +67,7 @@ class AudienceState:
     timer_state: BoxState = BoxState.IDLE
     lines: tuple[tuple[str, str], ...] = ()  # (text, detail) rows
     footer: str = ""
+    blocks: tuple[Block, ...] = ()  # a toolkit item's content (KPIs, lead feedback …)
 
     @property
     def heading(self) -> str:
@@ -88,7 +85,11 @@ def _count(n: int, one: str, many: str) -> str:
     return one if n == 1 else many.format(n=n)
 
 
-def audience_state(run: RunView) -> AudienceState | None:
+def audience_state(
+    run: RunView,
+    *,
+    blocks_for: Callable[[AgendaItemRecord, QWidget | None], tuple[Block, ...]] | None = None,
+) -> AudienceState | None:
     """The audience's view of the meeting on `run` (None when no meeting is open)."""
     meeting_id = run.meeting_id
     if meeting_id is None:
@@ -128,7 +129,7 @@ def audience_state(run: RunView) -> AudienceState | None:
             lines=lines,
         )
     if phase is Phase.AGENDA:
-        return _agenda_state(run, base)
+        return _agenda_state(run, base, blocks_for)
     if phase is Phase.ACTIONS:
         actions = services.actions.actions_for_meeting(meeting_id)
         due = QCoreApplication.translate("Presenter", "due {date}")
@@ -136,6 +137,8 @@ def audience_state(run: RunView) -> AudienceState | None:
             (f"{a.owner_name}: {a.title}", due.format(date=_date(a.due)) if a.due else "")
             for a in actions
         )
+        with_plan = {a.owner_id for a in actions}
+        waiting = [p.name for p in _present(run) if p.member_id not in with_plan]
         return AudienceState(
             **base,
             title=label(Phase.ACTIONS),
@@ -145,11 +148,10 @@ def audience_state(run: RunView) -> AudienceState | None:
                 QCoreApplication.translate("Presenter", "{n} actions so far"),
             ),
             lines=lines,
+            footer=_still_to_come(waiting),
         )
     if phase is Phase.COMMITMENTS:
-        people = [
-            p for p in services.meetings.participants(meeting_id) if p.attendance.value == "present"
-        ]
+        people = _present(run)
         committed = [p for p in people if p.committed_at is not None]
         i_commit = "✓ " + QCoreApplication.translate("Presenter", "I commit")
         confident = QCoreApplication.translate("Presenter", "confidence {confidence}/5")
@@ -171,6 +173,7 @@ def audience_state(run: RunView) -> AudienceState | None:
                 done=len(committed), count=len(people)
             ),
             lines=lines,
+            footer=_still_to_come([p.name for p in people if p.committed_at is None]),
         )
     actions = services.actions.actions_for_meeting(meeting_id)
     next_at = meeting.next_meeting_at
@@ -193,7 +196,27 @@ def audience_state(run: RunView) -> AudienceState | None:
     )
 
 
-def _agenda_state(run: RunView, base: dict[str, Any]) -> AudienceState:
+def _present(run: RunView) -> list[Any]:
+    meeting_id = run.meeting_id
+    if meeting_id is None:
+        return []
+    people = run.controller.services.meetings.participants(meeting_id)
+    return [p for p in people if p.attendance is Attendance.PRESENT]
+
+
+def _still_to_come(names: list[str]) -> str:
+    if not names:
+        return ""
+    return QCoreApplication.translate("Presenter", "Still to come: {names}").format(
+        names=", ".join(names)
+    )
+
+
+def _agenda_state(
+    run: RunView,
+    base: dict[str, Any],
+    blocks_for: Callable[[AgendaItemRecord, QWidget | None], tuple[Block, ...]] | None,
+) -> AudienceState:
     phase = run.agenda_phase
     items = phase.items()
     item = phase.current_item()
@@ -215,6 +238,12 @@ def _agenda_state(run: RunView, base: dict[str, Any]) -> AudienceState:
     if item.kind.value != "regular":
         parts.append(label(item.kind))
     following = items[position + 1].title if position + 1 < len(items) else ""
+    panel = phase.toolkit_panel()
+    blocks = (
+        blocks_for(item, panel)
+        if blocks_for is not None
+        else room_blocks(item, panel, run.controller.services)
+    )
     return AudienceState(
         **base,
         title=item.title,
@@ -224,189 +253,8 @@ def _agenda_state(run: RunView, base: dict[str, Any]) -> AudienceState:
         footer=QCoreApplication.translate("Presenter", "Next: {title}").format(title=following)
         if following
         else "",
+        blocks=blocks,
     )
-
-
-# ---- the window -----------------------------------------------------------------------
-def _label(parent: QWidget, name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never markup
-    label.setWordWrap(wrap)
-    return label
-
-
-class AudienceWindow(QWidget):
-    """The room's view. Keys pressed here go to the presenter (it has the focus when the
-    facilitator clicks it or when it is the only screen)."""
-
-    closed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.setObjectName("AudienceWindow")
-        self.setWindowTitle(self.tr("AlignMeet — audience"))
-        self.setAccessibleName(self.tr("Audience screen"))
-        self.setStyleSheet(
-            f"""
-            QWidget#AudienceWindow, QWidget#AudienceContent, QWidget#AudienceBlank {{
-                background: {BACKGROUND}; }}
-            QLabel {{ color: {TEXT}; background: transparent; }}
-            QLabel#AudienceHeading, QLabel#AudienceMeeting, QLabel#AudienceFooter,
-            QLabel#AudienceDetail {{ color: {MUTED}; }}
-            QLabel#AudienceHeading {{ color: {ACCENT}; }}
-            QLabel#AudienceTimer[state="warn"] {{ color: {WARN}; }}
-            QLabel#AudienceTimer[state="overtime"] {{ color: {OVERTIME}; }}
-            QLabel#AudienceDetail[done="true"] {{ color: {DONE}; }}
-            """
-        )
-        self.state: AudienceState | None = None
-        self.content = QWidget(self)
-        self.content.setObjectName("AudienceContent")
-        self.heading = _label(self.content, "AudienceHeading", wrap=False)
-        self.meeting = _label(self.content, "AudienceMeeting")
-        self.meeting.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.title = _label(self.content, "AudienceTitle")
-        self.subtitle = _label(self.content, "AudienceSubtitle")
-        self.timer = _label(self.content, "AudienceTimer", wrap=False)
-        self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lines_box = QWidget(self.content)
-        self.lines_layout = QVBoxLayout(self.lines_box)
-        self.lines_layout.setContentsMargins(0, 0, 0, 0)
-        self.footer = _label(self.content, "AudienceFooter")
-
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        top.addWidget(self.meeting, 1)
-        layout = QVBoxLayout(self.content)
-        layout.setContentsMargins(64, 40, 64, 40)
-        layout.setSpacing(18)
-        layout.addLayout(top)
-        layout.addSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.timer)
-        layout.addWidget(self.lines_box)
-        layout.addStretch(1)
-        layout.addWidget(self.footer)
-
-        self.blank = QWidget(self)
-        self.blank.setObjectName("AudienceBlank")
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.content)
-        self.stack.addWidget(self.blank)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
-        self.resize(1280, 720)
-        self._apply_fonts()
-
-    # ---- state ---------------------------------------------------------------------
-    @property
-    def blanked(self) -> bool:
-        return self.stack.currentWidget() is self.blank
-
-    def set_blank(self, blank: bool) -> None:
-        self.stack.setCurrentWidget(self.blank if blank else self.content)
-
-    def show_state(self, state: AudienceState | None) -> None:
-        if state == self.state:
-            return
-        self.state = state
-        if state is None:
-            self.heading.setText("")
-            self.meeting.setText("")
-            self.title.setText(self.tr("No meeting is open"))
-            for label in (self.subtitle, self.timer, self.footer):
-                label.setText("")
-                label.setVisible(False)
-            self._set_lines(())
-            return
-        self.heading.setText(state.heading)
-        self.meeting.setText(state.meeting_title)
-        self.title.setText(state.title)
-        for label, text in (
-            (self.subtitle, state.subtitle),
-            (self.timer, state.timer),
-            (self.footer, state.footer),
-        ):
-            label.setText(text)
-            label.setVisible(bool(text))
-        if self.timer.property("state") != state.timer_state.value:
-            self.timer.setProperty("state", state.timer_state.value)
-            self.timer.style().unpolish(self.timer)
-            self.timer.style().polish(self.timer)
-        self._set_lines(state.lines)
-
-    def _set_lines(self, lines: Sequence[tuple[str, str]]) -> None:
-        while self.lines_layout.count():
-            item = self.lines_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        shown = list(lines)[-self.max_lines() :]  # the newest rows: what was just said
-        hidden = len(lines) - len(shown)
-        if hidden:
-            more = _label(self.lines_box, "AudienceDetail")
-            more.setText(self.tr("… and {count} earlier").format(count=hidden))
-            more.setFont(self._body_font)
-            self.lines_layout.addWidget(more)
-            more.show()
-        for text, detail in shown:
-            row = QWidget(self.lines_box)
-            row_layout = QHBoxLayout(row)
-            row_layout.setContentsMargins(0, 0, 0, 0)
-            main = _label(row, "AudienceLine")
-            main.setText(text)
-            main.setFont(self._body_font)
-            side = _label(row, "AudienceDetail", wrap=False)
-            side.setText(detail)
-            side.setFont(self._body_font)
-            side.setProperty("done", detail.startswith("✓") or detail == label(ActionStatus.DONE))
-            row_layout.addWidget(main, 1)
-            row_layout.addWidget(side)
-            self.lines_layout.addWidget(row)
-            row.show()  # now, not on the next turn of the event loop
-
-    # ---- large type ------------------------------------------------------------
-    def max_lines(self) -> int:
-        """How many rows fit under the title at this size (the newest are shown)."""
-        line_px = self.body_point_size() * self.logicalDpiY() / 72 * 1.45
-        return max(MIN_LINES, int(self.height() * 0.55 / line_px))
-
-    def body_point_size(self) -> float:
-        """Body text: at least 24 pt at 1080p, growing with the window's height."""
-        return max(24.0, self.height() / 1080 * 28)
-
-    def _apply_fonts(self) -> None:
-        body = self.body_point_size()
-        self._body_font = QFont(self.font())
-        self._body_font.setPointSizeF(body)
-
-        def sized(label: QLabel, factor: float, *, bold: bool = False) -> None:
-            font = QFont(self.font())
-            font.setPointSizeF(body * factor)
-            font.setBold(bold)
-            label.setFont(font)
-
-        sized(self.heading, 0.9, bold=True)
-        sized(self.meeting, 0.8)
-        sized(self.title, 1.9, bold=True)
-        sized(self.subtitle, 1.1)
-        sized(self.timer, 4.2, bold=True)
-        sized(self.footer, 0.9)
-        if self.state is not None:
-            lines = self.state.lines
-            self._set_lines(lines)
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._apply_fonts()
-
-    def closeEvent(self, event: Any) -> None:
-        super().closeEvent(event)
-        self.closed.emit()
 
 
 def choose_screen(screens: Sequence[Any], facilitator: Any) -> Any | None:
@@ -416,13 +264,30 @@ def choose_screen(screens: Sequence[Any], facilitator: Any) -> Any | None:
     return others[0] if others else None
 
 
-_TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+def _is_typing(widget: QWidget) -> bool:
+    """A text box that takes the letters (B is typed there, not blanking)."""
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QAbstractSpinBox):
+        return True
+    return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+def _uses_arrows(widget: QWidget) -> bool:
+    """A control with its own use for → ← ↑ ↓ and Space (lists, buttons, sliders …)."""
+    return isinstance(
+        widget, QAbstractItemView | QComboBox | QAbstractSlider | QTabBar | QAbstractButton
+    )
+
+
+BLOCKS_EVERY_TICKS = 4  # the toolkit content is read again once a second while clocks tick
 
 
 class PresenterMode(QObject):
     """Presenter mode for one run view: its audience window and the keys that drive it."""
 
     active_changed = Signal(bool)
+    blanked_changed = Signal(bool)
 
     def __init__(self, run: RunView, main_window: QWidget) -> None:
         super().__init__(run)
@@ -433,6 +298,8 @@ class PresenterMode(QObject):
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
         self._refresh_soon.timeout.connect(self.refresh)
+        self._ticks = 0
+        self._cached_blocks: tuple[int, tuple[Block, ...]] | None = None
         c = run.controller
         for signal in (
             c.phase_changed,
@@ -443,14 +310,19 @@ class PresenterMode(QObject):
             c.participants_changed,
             c.meeting_changed,
             c.current_meeting_changed,
+            c.toolkit_changed,
         ):
-            signal.connect(self._schedule)
-        run.meeting_clock.ticked.connect(self._schedule)
-        run.agenda_phase.current_item_changed.connect(self._schedule)
+            signal.connect(self._schedule_content)
+        run.meeting_clock.ticked.connect(self._on_meeting_clock_ticked)
+        run.agenda_phase.current_item_changed.connect(self._schedule_content)
 
     @property
     def active(self) -> bool:
         return self.window is not None
+
+    @property
+    def blanked(self) -> bool:
+        return self.window is not None and self.window.blanked
 
     # ---- on and off ------------------------------------------------------------
     def start(self) -> AudienceWindow:
@@ -469,8 +341,11 @@ class PresenterMode(QObject):
             return
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         window.closed.disconnect(self._on_window_closed)
+        was_blank = window.blanked
         window.close()
         window.deleteLater()
+        if was_blank:
+            self.blanked_changed.emit(False)
         self.active_changed.emit(False)
         self.main_window.activateWindow()
 
@@ -489,7 +364,7 @@ class PresenterMode(QObject):
         handle = self.main_window.windowHandle()
         return handle.screen() if handle is not None else QGuiApplication.primaryScreen()
 
-    def place(self, screen: QScreen | None = None) -> None:
+    def place(self, screen: QScreen | None = None, *, swapping: bool = False) -> None:
         """Full screen on `screen` (default: another screen than the facilitator's), or a
         window beside the main window when there is only one screen."""
         window = self.window
@@ -497,11 +372,13 @@ class PresenterMode(QObject):
             return
         if screen is None:
             screen = choose_screen(QGuiApplication.screens(), self.facilitator_screen())
-        if screen is None or screen is self.facilitator_screen():
+        if screen is None or (screen is self.facilitator_screen() and not swapping):
             window.showNormal()
             window.resize(1280, 720)
             window.raise_()
             return
+        if window.isFullScreen():
+            window.showNormal()  # full screen elsewhere: leave it before moving
         window.setScreen(screen)
         window.setGeometry(screen.geometry())
         window.showFullScreen()
@@ -515,37 +392,39 @@ class PresenterMode(QObject):
         theirs = window.screen()
         if mine is None or theirs is None or mine is theirs:
             return
-        handle = self.main_window.windowHandle()
-        if handle is not None:
-            self.main_window.move(theirs.availableGeometry().topLeft())
-        self.place(mine)
+        # (The window system moves the main window in its own time: its screen may still
+        # read as the old one just after, hence `swapping`.)
+        self.main_window.move(theirs.availableGeometry().topLeft())
+        self.place(mine, swapping=True)
 
     # ---- keys ------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or self.window is None:
             return False
         assert isinstance(event, QKeyEvent)
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False  # Alt+Left and friends keep their meaning
-        if not isinstance(watched, QWidget) or watched.window() not in (
-            self.window,
-            self.main_window,
-        ):
+        if not isinstance(watched, QWidget):
+            return False
+        window = watched.window()
+        if window not in (self.window, self.main_window):
             return False  # a dialog has its own keys
-        return self.handle_key(event.key(), typing=self._is_typing(watched))
-
-    @staticmethod
-    def _is_typing(widget: QWidget) -> bool:
-        if isinstance(widget, _TEXT_INPUTS):
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.ControlModifier and event.key() == Qt.Key.Key_B:
+            self.toggle_blank()  # from anywhere, text boxes included
             return True
-        return isinstance(widget, QAbstractItemView)  # arrows move in tables and lists
+        if modifiers:
+            return False  # Alt+Left and friends keep their meaning
+        focus = window.focusWidget() or watched
+        return self.handle_key(
+            event.key(), typing=_is_typing(focus), own_arrows=_uses_arrows(focus)
+        )
 
-    def handle_key(self, key: int, *, typing: bool = False) -> bool:
-        """Act on a key; True when it was presenter mode's. While typing in the main
-        window only the clicker's Page Up / Page Down act."""
+    def handle_key(self, key: int, *, typing: bool = False, own_arrows: bool = False) -> bool:
+        """Act on a key; True when it was presenter mode's. The clicker's Page Down /
+        Page Up act always; B, . and Esc unless a text box takes them (`typing`); the
+        arrows and Space unless the focused control uses them (`own_arrows`)."""
         forward = {Qt.Key.Key_PageDown}
         back = {Qt.Key.Key_PageUp}
-        if not typing:
+        if not typing and not own_arrows:
             forward |= {Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down}
             back |= {Qt.Key.Key_Left, Qt.Key.Key_Up}
         if key in forward:
@@ -565,8 +444,13 @@ class PresenterMode(QObject):
         return False
 
     def toggle_blank(self) -> None:
-        if self.window is not None:
-            self.window.set_blank(not self.window.blanked)
+        self.set_blank(not self.blanked)
+
+    def set_blank(self, blank: bool) -> None:
+        if self.window is None or self.window.blanked == blank:
+            return
+        self.window.set_blank(blank)
+        self.blanked_changed.emit(blank)
 
     def forward(self) -> None:
         """On: the next agenda item during the agenda, else the next phase."""
@@ -582,10 +466,28 @@ class PresenterMode(QObject):
         run.go_back()
 
     # ---- content -----------------------------------------------------------------
+    def _schedule_content(self, *_args: object) -> None:
+        self._cached_blocks = None  # something changed: read the toolkit content again
+        self._schedule()
+
+    def _on_meeting_clock_ticked(self) -> None:
+        self._ticks += 1
+        if self._ticks % BLOCKS_EVERY_TICKS == 0:
+            self._cached_blocks = None  # e.g. another KPI picked in the panel
+        self._schedule()
+
     def _schedule(self, *_args: object) -> None:
         if self.window is not None and not self._refresh_soon.isActive():
             self._refresh_soon.start()
 
+    def _blocks_for(self, item: AgendaItemRecord, panel: QWidget | None) -> tuple[Block, ...]:
+        cached = self._cached_blocks
+        if cached is not None and cached[0] == item.id:
+            return cached[1]
+        blocks = room_blocks(item, panel, self.run.controller.services)
+        self._cached_blocks = (item.id, blocks)
+        return blocks
+
     def refresh(self) -> None:
         if self.window is not None:
-            self.window.show_state(audience_state(self.run))
+            self.window.show_state(audience_state(self.run, blocks_for=self._blocks_for))

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from alignmeet.domain.enums import Phase
 
@@ -139,9 +139,65 @@ def main(argv: list[str] | None = None) -> int:
     presenter.refresh()
     shot("presenter-commitments", audience)
     presenter.stop()
+    if not dark and language == "en":
+        _live_shots(app, window, controller, upcoming.id, out / "live")
     window.close()
     services.close()
     return 0
+
+
+# The live meeting on both screens, at a laptop's and a desktop's size (issue 12): every
+# phase, and every kind of toolkit item, the facilitator's window and the room's.
+LIVE_SIZES = ((1280, 800), (1920, 1080))
+
+
+def _live_shots(app: Any, window: Any, controller: Any, meeting_id: int, out: Path) -> None:
+    from alignmeet.domain.enums import ItemKind
+
+    controller.add_item(
+        meeting_id=meeting_id,
+        title="Data needs: agree our joint Top 10",
+        minutes=10,
+        kind=ItemKind.DATA_NEEDS,
+    )
+    window.show_page("run")
+    presenter = window.presenter
+    audience = presenter.start()
+
+    def settle() -> None:
+        for _ in range(4):
+            app.processEvents()
+        presenter._cached_blocks = None
+        presenter.refresh()
+        for _ in range(4):
+            app.processEvents()
+
+    for width, height in LIVE_SIZES:
+        folder = out / f"{width}x{height}"
+        folder.mkdir(parents=True, exist_ok=True)
+        window.resize(width, height)
+        audience.resize(width, height)
+
+        def both(name: str, folder: Path = folder) -> None:
+            settle()
+            window.grab().save(str(folder / f"{name}.png"))
+            audience.grab().save(str(folder / f"{name}-room.png"))
+            print(folder / f"{name}.png")
+
+        for phase in Phase:
+            controller.set_phase(meeting_id=meeting_id, phase=phase)
+            both(f"run-{phase.number}-{phase.value}")
+        controller.set_phase(meeting_id=meeting_id, phase=Phase.AGENDA)
+        agenda = window.run_view.agenda_phase
+        for item in agenda.items():
+            if item.kind is not ItemKind.REGULAR:
+                agenda.select_item(item.id)
+                both(f"run-3-agenda-{item.kind.value}")
+            elif item.persona_id is not None:
+                agenda.select_item(item.id)
+                both("run-3-agenda-persona")
+    presenter.stop()
+    window.resize(1280, 800)
 
 
 # With --language: a sample of the screens in that language (all of them would double the

@@ -758,15 +758,13 @@ class UndoableController(Controller):
 
     # ---- people ---------------------------------------------------------------------
     def add_member(self, **fields: Any) -> r.MemberRecord:
-        member = super().add_member(**fields)
-        base = super()
-        self._push_carrying(
-            self.tr("new member {name}").format(name=member.name),
-            member,
-            lambda seen: base.update_member(member_id=member.id, active=True, seen=seen),
-            lambda seen: base.update_member(member_id=member.id, active=False, seen=seen),
+        # The journal puts back exactly what was written: undo takes the new member away
+        # (it used to leave them listed as inactive), redo brings them back with their id;
+        # once someone has used the member since (invited them, …), undo says so.
+        return self._journaled(
+            self.tr("new member {name}").format(name=fields.get("name", "")),
+            lambda: super(UndoableController, self).add_member(**fields),
         )
-        return member
 
     def update_member(self, **fields: Any) -> r.MemberRecord:
         member_id = fields["member_id"]

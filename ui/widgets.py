@@ -3,8 +3,20 @@ and the application-wide guard against double-clicked buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMessageBox, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDateEdit,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from alignmeet.domain.rules import ValidationError
 
@@ -17,6 +29,38 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, object_name: s
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in "…" when it does not fit (the whole text in
+    the tooltip): a long title never makes its window wider."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 60), hint.height())
+
+    def paintEvent(self, _event: object) -> None:
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        self.setToolTip(self.text() if shown != self.text() else "")
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
+        painter.end()
 
 
 def section_heading(text: str, parent: QWidget | None = None) -> QLabel:
@@ -70,6 +114,49 @@ def show_validation(
         warn(parent, QCoreApplication.translate("Widgets", "Please check"), error.message)
         if field is not None:
             field.setFocus()
+
+
+# ---- Return in a closed combo box ---------------------------------------------------------
+class _ReturnRuns(QObject):
+    """Return or Enter in a closed combo box runs `action` (the popup keeps its keys)."""
+
+    def __init__(self, action: Callable[[], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        ):
+            self._action()
+            return True
+        return False
+
+
+def run_on_return(widget: QWidget, action: Callable[[], object]) -> None:
+    """Return in `widget` (a combo box beside a line edit) does what Return in the line
+    does: the keyboard way through a row ends with Return, wherever it stopped."""
+    widget.installEventFilter(_ReturnRuns(action, widget))
+
+
+# ---- dates: Tab leaves the field -----------------------------------------------------------
+class DateTimeField(QDateTimeEdit):
+    """A date and time where Tab goes on to the next field, as everywhere else (a plain
+    QDateTimeEdit walks its day, month, year, hour and minute first, and what was meant
+    for the next field is typed into them). ← → move between the parts."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class DateField(QDateEdit):
+    """A date where Tab goes on to the next field (see DateTimeField)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
 # ---- message boxes: user text is always plain text -------------------------------------

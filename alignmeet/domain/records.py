@@ -76,6 +76,7 @@ class MeetingRecord:
     elapsed_seconds: int
     closed_at: datetime | None
     version: int = 0
+    started_at: datetime | None = None  # when the facilitator really started it
 
 
 @dataclass(frozen=True)

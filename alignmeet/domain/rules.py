@@ -14,6 +14,29 @@ MAX_NAME = 120
 MAX_TITLE = 200
 MAX_TEXT = 20_000
 
+# The most characters each field keeps: one table for the services (which refuse more with
+# the field's message) and the widgets (which stop typing there and show a counter). Long
+# enough for any real name or sentence, short enough that no screen or table is swamped.
+MAX_LENGTHS: dict[str, int] = {
+    "member.name": 80,
+    "team.name": 60,
+    "meeting.title": MAX_TITLE,
+    "meeting.place": MAX_TITLE,
+    "series.name": MAX_TITLE,
+    "agenda_item.title": MAX_TITLE,
+    "template.name": MAX_TITLE,
+    "idea.text": 500,
+    "decision.text": 500,
+    "action.title": 500,
+    "action.milestone": MAX_TITLE,
+    "commitment.note": 500,
+}
+
+
+def max_length(field: str) -> int:
+    """The most characters `field` ("member.name", "idea.text" …) keeps."""
+    return MAX_LENGTHS[field]
+
 
 class ValidationError(ValueError):
     """Bad input, with the field it belongs to so the UI can show it there."""

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from alignmeet.domain import records as r
 from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
-from alignmeet.domain.rules import ValidationError, optional_text, require_text
+from alignmeet.domain.rules import ValidationError, max_length, optional_text, require_text
 from alignmeet.i18n import _
 from alignmeet.services.base import (
     ServiceBase,
@@ -72,7 +72,7 @@ class ActionService(ServiceBase):
         goal_id: int | None = None,
         persona_id: int | None = None,
     ) -> r.ActionRecord:
-        text = require_text("title", title, label=_("Action"), limit=2000)
+        text = require_text("title", title, label=_("Action"), limit=max_length("action.title"))
         now = self._now()
         today = today or now.date()
         if due is not None and due < today:
@@ -155,7 +155,9 @@ class ActionService(ServiceBase):
             action = self._get(s, m.Action, action_id, "Action")
             guard.loaded(action, _("Action “{title}”").format(title=action.title))
             if title is not None:
-                action.title = require_text("title", title, label=_("Action"), limit=2000)
+                action.title = require_text(
+                    "title", title, label=_("Action"), limit=max_length("action.title")
+                )
             if owner_id is not None:
                 self._get(s, m.Member, owner_id, "Member")
                 action.owner_id = owner_id

@@ -12,6 +12,7 @@ from alignmeet.domain.enums import ItemKind, MeetingStatus
 from alignmeet.domain.rules import (
     AgendaBudget,
     ValidationError,
+    max_length,
     name_key,
     optional_text,
     require_text,
@@ -307,7 +308,7 @@ class AgendaService(ServiceBase):
         ]
 
     def add_idea(self, *, item_id: int, text: str, author_id: int | None = None) -> r.IdeaRecord:
-        body = require_text("idea", text, label=_("Idea"), limit=5000)
+        body = require_text("idea", text, label=_("Idea"), limit=max_length("idea.text"))
         with self.db.transaction() as s:
             self._get(s, m.AgendaItem, item_id, "Agenda item")
             if author_id is not None:
@@ -332,7 +333,9 @@ class AgendaService(ServiceBase):
         return [r.DecisionRecord(id=x.id, item_id=x.item_id, text=x.text) for x in rows]
 
     def add_decision(self, *, item_id: int, text: str) -> r.DecisionRecord:
-        body = require_text("decision", text, label=_("Decision"), limit=5000)
+        body = require_text(
+            "decision", text, label=_("Decision"), limit=max_length("decision.text")
+        )
         with self.db.transaction() as s:
             self._get(s, m.AgendaItem, item_id, "Agenda item")
             decision = m.Decision(item_id=item_id, text=body, created_at=self._now())

@@ -15,6 +15,7 @@ from alignmeet.domain.rules import (
     DEFAULT_END_GOAL,
     MAX_TEXT,
     ValidationError,
+    max_length,
     name_key,
     optional_text,
     require_text,
@@ -301,13 +302,28 @@ class MeetingService(ServiceBase):
             s.delete(meeting)
 
     # ---- flow ---------------------------------------------------------------
+    def start_meeting(self, *, meeting_id: int) -> r.MeetingRecord:
+        """The facilitator starts the meeting: it is running from now on, and the actual
+        start is recorded (once: starting again, or after reopening, keeps the first)."""
+        with self.db.transaction() as s:
+            meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            self._mark_started(meeting)
+            s.flush()
+            return to_meeting(s, meeting)
+
+    def _mark_started(self, meeting: m.Meeting) -> None:
+        if meeting.status == MeetingStatus.PLANNED.value:
+            meeting.status = MeetingStatus.RUNNING.value
+        if meeting.started_at is None:
+            meeting.started_at = self._now()
+
     def set_phase(self, *, meeting_id: int, phase: Phase) -> r.MeetingRecord:
         phase = Phase(phase)
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             meeting.phase = phase.value
             if meeting.status == MeetingStatus.PLANNED.value and phase is not Phase.OPEN:
-                meeting.status = MeetingStatus.RUNNING.value
+                self._mark_started(meeting)
             s.flush()
             return to_meeting(s, meeting)
 
@@ -319,6 +335,8 @@ class MeetingService(ServiceBase):
             values: dict[str, object] = {"elapsed_seconds": max(0, int(seconds))}
             if meeting.status == MeetingStatus.PLANNED.value and seconds > 0:
                 values["status"] = MeetingStatus.RUNNING.value
+            if meeting.started_at is None and seconds > 0:
+                values["started_at"] = self._now()
             s.execute(update(m.Meeting).where(m.Meeting.id == meeting_id).values(**values))
 
     def close_meeting(
@@ -491,7 +509,9 @@ class MeetingService(ServiceBase):
                 )
             p.committed_at = self._now()
             p.confidence = level
-            p.commitment_note = optional_text("note", note, label=_("Commitment note"))
+            p.commitment_note = optional_text(
+                "note", note, label=_("Commitment note"), limit=max_length("commitment.note")
+            )
             guard.check(s, p)
             s.flush()
             return to_participant(p)

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from alignmeet.domain import records as r
 from alignmeet.domain.bidi import cut_line
 from alignmeet.domain.rules import (
-    MAX_NAME,
     ValidationError,
     clean_line,
+    max_length,
     name_key,
     require_text,
     too_long,
@@ -42,7 +42,7 @@ class PeopleService(ServiceBase):
             return [r.TeamRecord(id=t.id, name=t.name, position=t.position) for t in rows]
 
     def add_team(self, *, name: str) -> r.TeamRecord:
-        text = require_text("name", name, label=_("Team name"), limit=MAX_NAME)
+        text = require_text("name", name, label=_("Team name"), limit=max_length("team.name"))
         with self.db.transaction() as s:
             self._check_team_name(s, text, None)
             position = (s.scalar(select(func.max(m.Team.position))) or 0) + 1
@@ -52,7 +52,7 @@ class PeopleService(ServiceBase):
             return r.TeamRecord(id=team.id, name=team.name, position=team.position)
 
     def rename_team(self, *, team_id: int, name: str) -> r.TeamRecord:
-        text = require_text("name", name, label=_("Team name"), limit=MAX_NAME)
+        text = require_text("name", name, label=_("Team name"), limit=max_length("team.name"))
         with self.db.transaction() as s:
             team = self._get(s, m.Team, team_id, "Team")
             self._check_team_name(s, text, team_id)
@@ -81,7 +81,7 @@ class PeopleService(ServiceBase):
     def add_member(
         self, *, name: str, team_id: int, role: str = "", email: str = ""
     ) -> r.MemberRecord:
-        text = require_text("name", name, label=_("Name"), limit=MAX_NAME)
+        text = require_text("name", name, label=_("Name"), limit=max_length("member.name"))
         mail = validate_email(email)
         role_text = cut_line(role, 200)
         with self.db.transaction() as s:
@@ -117,7 +117,7 @@ class PeopleService(ServiceBase):
             member = self._get(s, m.Member, member_id, "Member")
             guard.loaded(member, _("Member “{name}”").format(name=member.name))
             if name is not None:
-                text = require_text("name", name, label=_("Name"), limit=MAX_NAME)
+                text = require_text("name", name, label=_("Name"), limit=max_length("member.name"))
                 self._check_member_name(s, text, member_id)
                 member.name = text
                 member.name_key = name_key(text)
@@ -386,8 +386,10 @@ def _member_row(
     problems: list[str] = []
     if not name:
         problems.append(_("The name is missing."))
-    elif len(name) > MAX_NAME:
-        problems.append(too_long("name", _("The name"), len(name), MAX_NAME).message)
+    elif len(name) > max_length("member.name"):
+        problems.append(
+            too_long("name", _("The name"), len(name), max_length("member.name")).message
+        )
     else:
         key = name_key(name)
         existing = members.get(key)

@@ -182,7 +182,7 @@ def test_each_problem_is_reported_on_its_row(services, people):
         7: ("“Ana López” is already a member.",),
         8: ("“Dev Patel” is already a member (inactive — reactivate them instead).",),
         9: ("“hal-at-example.com” is not an e-mail address.",),
-        10: ("The name is too long (130 characters; at most 120).",),
+        10: ("The name is too long (130 characters; at most 80).",),
         11: (
             "The name is missing.",
             "There is no team called “Nowhere”: add it on the People page first, "

@@ -134,7 +134,7 @@ def test_every_model_of_the_page_passes_the_model_tester(
         qtmodeltester.check(model)
 
 
-def test_overdue_rows_are_red_with_a_mark_and_due_soon_dates_amber_and_bold(
+def test_overdue_dates_are_red_with_a_mark_and_due_soon_dates_amber_and_bold(
     view: FollowUpsView, history: SimpleNamespace
 ) -> None:
     model = view.model
@@ -142,12 +142,14 @@ def test_overdue_rows_are_red_with_a_mark_and_due_soon_dates_amber_and_bold(
     soon = model.row_of_id(history.tag.id)
     later = model.row_of_id(history.mail.id)
     due = model.index(late, COL_DUE)
-    assert due.data() == "12 Mar 2030 · overdue"
-    assert QColor(model.index(late, COL_ACTION).data(Qt.ItemDataRole.ForegroundRole)) == (
-        color("bad")
-    )
+    assert due.data() == "⚠ 12 Mar 2030"
+    assert due.data(Qt.ItemDataRole.AccessibleTextRole) == "12 Mar 2030, overdue"
+    assert "overdue" in due.data(Qt.ItemDataRole.ToolTipRole)
+    assert QColor(due.data(Qt.ItemDataRole.ForegroundRole)) == color("bad")
+    # Issue 12: only the date is marked; the rest of the row is in the normal colour.
+    assert model.index(late, COL_ACTION).data(Qt.ItemDataRole.ForegroundRole) is None
     assert due.data(Qt.ItemDataRole.FontRole).bold()
-    assert model.index(soon, COL_DUE).data() == "24 Mar 2030 · soon"
+    assert model.index(soon, COL_DUE).data() == "◷ 24 Mar 2030"
     assert QColor(model.index(soon, COL_DUE).data(Qt.ItemDataRole.ForegroundRole)) == color("warn")
     assert model.index(soon, COL_ACTION).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.index(later, COL_DUE).data() == "1 May 2030"

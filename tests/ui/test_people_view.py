@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from alignmeet.domain.rules import MAX_NAME
+from alignmeet.domain.rules import max_length
 from alignmeet.services import Services
 from ui.controller import Controller
 from ui.models.members_model import COL_NAME
@@ -258,5 +258,5 @@ def test_edits_that_cannot_be_saved_keep_the_edited_member_selected(
 
 def test_the_member_fields_stop_where_the_service_would_cut(view: PeopleView) -> None:
     lengths = [e.maxLength() for e in (view.name_edit, view.role_edit, view.email_edit)]
-    assert lengths == [MAX_NAME, 200, 200]
-    assert view.team_name_edit.maxLength() == MAX_NAME
+    assert lengths == [max_length("member.name"), 200, 200]
+    assert view.team_name_edit.maxLength() == max_length("team.name")

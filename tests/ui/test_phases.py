@@ -282,9 +282,9 @@ def test_parking_takes_the_item_off_and_can_be_undone(
     assert services.agenda.get_item(first.id).parked
     assert page.model.record(0).id == second.id
     assert page.current_item().id == second.id  # type: ignore[union-attr]
-    assert "next meeting's agenda" in page.park_message.text()
-    assert not page.park_bar.isHidden()
-    page.undo_park_button.click()
+    assert "next meeting's agenda" in page.notice.text()
+    assert not page.notice.isHidden()
+    page.notice.undo_button.click()
     assert not services.agenda.get_item(first.id).parked
     assert page.current_item().id == first.id  # type: ignore[union-attr]
 

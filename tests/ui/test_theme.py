@@ -17,7 +17,7 @@ from ui.theme import apply_theme, dark_palette, style_sheet
 UI = Path(__file__).resolve().parents[2] / "ui"
 # Files allowed to name colours: the palette-aware table, the dark palette itself, and the
 # audience window (a projector display with its own fixed high-contrast scheme).
-ALLOWED = {"colors.py", "theme.py", "presenter.py"}
+ALLOWED = {"colors.py", "theme.py", "presenter.py", "audience_window.py"}
 
 
 def luminance(c: QColor) -> float:

@@ -184,14 +184,17 @@ def test_members(uc: UndoableController, services: Services, team_ids: dict[str,
 
     def read():
         m = next(
-            x for x in services.people.list_members(include_inactive=True) if x.id == member.id
+            (x for x in services.people.list_members(include_inactive=True) if x.id == member.id),
+            None,
         )
-        return (m.role, m.active)
+        return (m.role, m.active) if m is not None else None
 
     round_trip(uc, ("SDR", True), ("AE", True), read)
     uc.undo_stack.undo()  # the role
-    uc.undo_stack.undo()  # the addition: the member is set inactive (history keeps them)
-    assert read() == ("SDR", False)
+    uc.undo_stack.undo()  # the addition: the member is gone (issue 12: not left inactive)
+    assert read() is None
+    uc.undo_stack.redo()  # back, with the same id
+    assert read() == ("SDR", True)
 
 
 def test_undo_of_something_deleted_meanwhile_says_so_and_drops_the_step(

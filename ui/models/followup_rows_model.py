@@ -53,9 +53,12 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Columns", "Slipped"),
     QT_TRANSLATE_NOOP("Columns", "Last note"),
 )
+# Before the due date: ⚠ overdue (red), ◷ due within a week (amber); said in words in the
+# tooltip and to screen readers.
+DUE_MARKS = {"overdue": "⚠", "soon": "◷"}
 HEADER_TIPS = (
     QT_TRANSLATE_NOOP(
-        "FollowUpRowsModel", "Due date; overdue ones are red, those due within a week amber"
+        "FollowUpRowsModel", "Due date: ⚠ overdue (red), ◷ due within a week (amber)"
     ),
     QT_TRANSLATE_NOOP("FollowUpRowsModel", "What was promised"),
     QT_TRANSLATE_NOOP("FollowUpRowsModel", "Who promised it"),
@@ -199,15 +202,21 @@ class FollowUpRowsModel(QAbstractTableModel):
             return None
         line = self._index.line(self._positions[index.row()])
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(line) if column == COL_DUE else self._text(line, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(line, column)
         if role == Qt.ItemDataRole.ForegroundRole:
+            # Only the due date says it is late (colour and mark): a whole red row for
+            # every overdue action made everything shout.
+            if column != COL_DUE:
+                return None
             state = self.state(line)
             if state == "overdue":
                 return color("bad")
-            if state == "soon" and column == COL_DUE:
+            if state == "soon":
                 return color("warn")
             return None
         if role == Qt.ItemDataRole.FontRole:
@@ -226,12 +235,8 @@ class FollowUpRowsModel(QAbstractTableModel):
         directory = self._index.directory
         if column == COL_DUE:
             text = short_date(line.due)
-            state = self.state(line)
-            if state == "overdue":
-                return text + " · " + self.tr("overdue")
-            if state == "soon":
-                return text + " · " + self.tr("soon")
-            return text
+            mark = DUE_MARKS.get(self.state(line))
+            return f"{mark} {text}" if mark else text
         if column == COL_ACTION:
             return line.title
         if column == COL_OWNER:
@@ -249,8 +254,20 @@ class FollowUpRowsModel(QAbstractTableModel):
             return " ".join(line.last_note.split())
         return ""
 
+    def _spoken(self, line: ActionLine) -> str:
+        """The due date with its state in words ("12 Mar 2030, overdue")."""
+        text = short_date(line.due)
+        state = self.state(line)
+        if state == "overdue":
+            return self.tr("{date}, overdue").format(date=text)
+        if state == "soon":
+            return self.tr("{date}, due within a week").format(date=text)
+        return text
+
     def _tooltip(self, line: ActionLine, column: int) -> str | None:
         directory = self._index.directory
+        if column == COL_DUE and self.state(line):
+            return plain_tooltip(self._spoken(line))
         if column == COL_ACTION:
             return plain_tooltip(line.title)
         if column == COL_FROM:

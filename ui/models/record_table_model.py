@@ -35,6 +35,18 @@ def plain_tooltip(text: str) -> str | None:
     return '<p style="white-space:pre-wrap">' + body + "</p>"  # spaces kept as typed
 
 
+def elided(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters at a word, with "…" (the full text goes in
+    the tooltip): a long entry takes a few lines of a list, never the whole list."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
 @dataclass(frozen=True)
 class Column(Generic[T]):
     header: str

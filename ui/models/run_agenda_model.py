@@ -38,6 +38,7 @@ class RunAgendaModel(RecordTableModel[AgendaItemRecord]):
         super().__init__(parent)
         self._used: dict[int, float] = {}
         self._current: int | None = None
+        self._running: int | None = None
 
     def used_seconds(self, record: AgendaItemRecord) -> float:
         return self._used.get(record.id, float(record.used_seconds))
@@ -68,6 +69,17 @@ class RunAgendaModel(RecordTableModel[AgendaItemRecord]):
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def set_running(self, item_id: int | None) -> None:
+        """The item whose timer runs: "▶" before its number."""
+        if item_id == self._running:
+            return
+        rows = [self.row_of(lambda i, x=x: i.id == x) for x in (self._running, item_id)]
+        self._running = item_id
+        for row in rows:
+            if row >= 0:
+                cell = self.index(row, COL_NUMBER)
+                self.dataChanged.emit(cell, cell)
+
     @property
     def current_id(self) -> int | None:
         return self._current
@@ -80,7 +92,8 @@ class RunAgendaModel(RecordTableModel[AgendaItemRecord]):
         ):
             record = self._rows[index.row()]
             if index.column() == COL_NUMBER:
-                return str(index.row() + 1)
+                number = str(index.row() + 1)
+                return f"▶ {number}" if record.id == self._running else number
             if index.column() == COL_TIME:
                 return self.time_text(record)
         return super().data(index, role)

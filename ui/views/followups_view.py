@@ -5,7 +5,7 @@ One page with three tabs:
 
 - **Actions** — the follow-up checklist: filters (person, team, series, status, due,
   free text), a team-balance strip that follows them, a table sortable by every
-  column (overdue rows red with an "overdue" mark, due-soon dates amber), the
+  column (an overdue date red with ⚠, a date due soon amber with ◷), the
   selected action's status buttons and history, "Open meeting", and the
   "My commitments" mode (one member's open actions and commitments, printable
   to PDF).
@@ -165,8 +165,6 @@ MARK_AS_TIPS = {
     ActionStatus.OPEN: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as open, with the note below"),
 }
 TAB_ACTIONS, TAB_DECISIONS, TAB_SEARCH = range(3)
-# The model's "overdue" mark (its catalogue entry belongs to the model's part).
-MODEL_OVERDUE = ("FollowUpRowsModel", "overdue")
 # The printable "My commitments" page (translated where written).
 OVERDUE_MARK = QT_TRANSLATE_NOOP("FollowUpsView", "(overdue)")
 OPEN_ACTIONS = QT_TRANSLATE_NOOP("FollowUpsView", "Open actions")
@@ -636,24 +634,24 @@ class FollowUpsView(QWidget):
         self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
-        # Due: wide enough for a bold "30 Sep 2026 · overdue" in the language shown.
+        # Due: wide enough for a bold "⚠ 30 Sep 2026"; the action takes the rest (the
+        # other columns are short, the last note elided with the whole note in its tooltip).
         bold = QFont(self.table.font())
         bold.setBold(True)
-        overdue = QCoreApplication.translate(*MODEL_OVERDUE)
-        due_width = QFontMetrics(bold).horizontalAdvance(f"30 Sep 2026 · {overdue}") + 16
+        due_width = QFontMetrics(bold).horizontalAdvance("⚠ 30 Sep 2026") + 18
         _set_widths(
             self.table,
             {
-                COL_DUE: max(174, due_width),
-                COL_OWNER: 122,
+                COL_DUE: due_width,
+                COL_OWNER: 118,
                 COL_TEAM: max(
-                    80,
+                    74,
                     *(self.table.fontMetrics().horizontalAdvance(label(t)) + 14 for t in TeamTag),
                 ),
-                COL_STATUS: 92,
-                COL_FROM: 96,
-                COL_SLIPPED: 62,
-                COL_NOTE: 165,
+                COL_STATUS: 88,
+                COL_FROM: 92,
+                COL_SLIPPED: 58,
+                COL_NOTE: 130,
             },
         )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

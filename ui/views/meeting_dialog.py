@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,8 +21,9 @@ from alignmeet.domain.records import MeetingRecord, TemplateRecord
 from alignmeet.domain.rules import MAX_TITLE, ValidationError, name_key, require_text
 from alignmeet.services.meetings import DEFAULT_SERIES
 from ui.controller import Controller
+from ui.limits import limit_line
 from ui.models.templates_model import template_label
-from ui.widgets import FieldError, plain_label, show_validation
+from ui.widgets import DateTimeField, FieldError, plain_label, show_validation
 
 # A suggestion the user keeps or overwrites (translated where shown).
 DEFAULT_TITLE = QT_TRANSLATE_NOOP("MeetingDialog", "Sales & Marketing sync")
@@ -80,8 +80,8 @@ class MeetingDialog(QDialog):
 
         self.title_edit = QLineEdit(self.tr(DEFAULT_TITLE))
         self.title_edit.setAccessibleName(self.tr("Meeting title"))
-        self.title_edit.setMaxLength(MAX_TITLE)
-        self.when_edit = QDateTimeEdit(QDateTime(next_weekday_at_nine(today or date.today())))
+        limit_line(self.title_edit, "meeting.title")
+        self.when_edit = DateTimeField(QDateTime(next_weekday_at_nine(today or date.today())))
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat(self.tr(DATE_TIME_FORMAT))
         self.when_edit.setAccessibleName(self.tr("Date and time"))
@@ -91,7 +91,7 @@ class MeetingDialog(QDialog):
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("Room, or a video-call link"))
         self.place_edit.setAccessibleName(self.tr("Place"))
-        self.place_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a place
+        limit_line(self.place_edit, "meeting.place")  # the service keeps 200 characters
 
         self.series_combo = QComboBox()
         self.series_combo.setEditable(True)

@@ -158,6 +158,7 @@ class MeetingsView(QWidget):
         title_font.setPointSizeF(max(title_font.pointSizeF(), 10) * 1.2)
         title_font.setBold(True)
         self.details_title.setFont(title_font)
+        self.details_title.setWordWrap(True)  # a long title wraps, never widens the window
         self.details_text = plain_label()
         self.details_text.setWordWrap(True)
         self.details_card = QFrame()
@@ -295,6 +296,10 @@ class MeetingsView(QWidget):
         self.no_match_hint.setVisible(show)
 
     # ---- actions ----------------------------------------------------------------------
+    def first_field(self) -> QWidget:
+        """Where the keyboard starts on this page: the meetings list."""
+        return self.table
+
     def new_meeting(self) -> MeetingSummary | None:
         """File › New meeting and the "New meeting…" button: ask, create, go to Prepare."""
         dialog = MeetingDialog(self.controller, self)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.records import MemberRecord
-from alignmeet.domain.rules import MAX_NAME, MAX_TITLE, ValidationError
+from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
+from ui.limits import limit_line
 from ui.models.members_model import (
     COL_ACTIVE,
     COL_EMAIL,
@@ -72,7 +73,7 @@ class PeopleView(QWidget):
         self.team_name_edit = QLineEdit()
         self.team_name_edit.setPlaceholderText(self.tr("Team name"))
         self.team_name_edit.setAccessibleName(self.tr("Team name"))
-        self.team_name_edit.setMaxLength(MAX_NAME)
+        limit_line(self.team_name_edit, "team.name")
         self.team_name_edit.returnPressed.connect(self._on_add_team_clicked)
         self.add_team_button = QPushButton(self.tr("Add team"))
         self.add_team_button.clicked.connect(self._on_add_team_clicked)
@@ -146,7 +147,7 @@ class PeopleView(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("First and last name"))
         self.name_edit.setAccessibleName(self.tr("Name"))
-        self.name_edit.setMaxLength(MAX_NAME)
+        limit_line(self.name_edit, "member.name")
         self.team_combo = QComboBox()
         self.team_combo.setAccessibleName(self.tr("Team"))
         self.role_edit = QLineEdit()
@@ -174,6 +175,7 @@ class PeopleView(QWidget):
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.form_error = FieldError()
         self.form_note = plain_label()
+        self.form_note.setWordWrap(True)  # "Added <a long name> to Sales." wraps, never widens
         self.form_note.hide()
 
         self._fields: dict[str, QWidget] = {
@@ -244,6 +246,10 @@ class PeopleView(QWidget):
         self._update_form_state()
 
     # ---- reading --------------------------------------------------------------------
+    def first_field(self) -> QWidget:
+        """Where a new user starts typing: the new member's name."""
+        return self.name_edit
+
     def refresh(self) -> None:
         """Reload teams and members; the form keeps whatever is typed in it."""
         services = self.controller.services

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -56,6 +55,7 @@ from alignmeet.services.base import NotFoundError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.core_labels import label as core_label
+from ui.limits import limit_line
 from ui.models.agenda_model import (
     COL_KIND,
     COL_MINUTES,
@@ -71,6 +71,7 @@ from ui.models.templates_model import TemplatesModel
 from ui.shown import Shown
 from ui.views.meeting_dialog import DATE_TIME_FORMAT, field_with_error, minutes_spin
 from ui.widgets import (
+    DateTimeField,
     FieldError,
     ask_yes_no,
     page_title,
@@ -376,8 +377,8 @@ class PrepareView(QWidget):
     def _build_details(self) -> None:
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Meeting title"))
-        self.title_edit.setMaxLength(MAX_TITLE)
-        self.when_edit = QDateTimeEdit()
+        limit_line(self.title_edit, "meeting.title")
+        self.when_edit = DateTimeField()
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat(
             QCoreApplication.translate("MeetingDialog", DATE_TIME_FORMAT)
@@ -391,7 +392,7 @@ class PrepareView(QWidget):
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("Room, or a video-call link"))
         self.place_edit.setAccessibleName(self.tr("Place"))
-        self.place_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters of a place
+        limit_line(self.place_edit, "meeting.place")  # the service keeps 200 characters
         self.facilitator_combo = QComboBox()
         self.facilitator_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -593,7 +594,7 @@ class PrepareView(QWidget):
         self.add_title_edit = QLineEdit()
         self.add_title_edit.setPlaceholderText(self.tr("New agenda item — type it and press Enter"))
         self.add_title_edit.setAccessibleName(self.tr("New agenda item"))
-        self.add_title_edit.setMaxLength(MAX_TITLE)
+        limit_line(self.add_title_edit, "agenda_item.title")
         self.add_title_edit.returnPressed.connect(self.add_item)
         self.add_minutes_spin = minutes_spin(1, 480, 5)
         self.add_minutes_spin.setValue(10)
@@ -1048,8 +1049,12 @@ class PrepareView(QWidget):
 
     # ==== page ================================================================================
     def _on_start_button_clicked(self) -> None:
+        """Start (a planned meeting: Running, its clock going) or go back to it."""
         self.controller.flush_pending()
-        self.controller.navigate("run")
+        meeting = self._meeting
+        self.controller.navigate("run")  # first: the run page hears the start
+        if meeting is not None and meeting.status is MeetingStatus.PLANNED:
+            self.controller.start_meeting(meeting.id)
 
     # ==== controller signals ==================================================================
     def _on_controller_current_meeting_changed(self, meeting_id: int) -> None:

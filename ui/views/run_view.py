@@ -14,8 +14,9 @@ import time
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QPushButton,
@@ -109,11 +110,15 @@ class RunView(QWidget):
         self.clock_button.clicked.connect(self.toggle_meeting_clock)
 
         self.back_button = QPushButton(self.tr("← Back"))
-        self.back_button.setShortcut(QKeySequence("Alt+Left"))
         self.back_button.clicked.connect(self.go_back)
         self.next_button = QPushButton(self.tr("Next →"))
-        self.next_button.setShortcut(QKeySequence("Alt+Right"))
         self.next_button.clicked.connect(self.go_next)
+        # Shortcuts of their own, not the buttons': a button's shortcut animates a click
+        # and moves a moment later, after the next key may already have been typed.
+        self.back_shortcut = QShortcut(QKeySequence("Alt+Left"), self)
+        self.back_shortcut.activated.connect(self.go_back)
+        self.next_shortcut = QShortcut(QKeySequence("Alt+Right"), self)
+        self.next_shortcut.activated.connect(self.go_next)
         for button in (self.back_button, self.next_button):
             button.setMinimumHeight(34)
             button.setMinimumWidth(110)
@@ -182,6 +187,7 @@ class RunView(QWidget):
         controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
         controller.phase_changed.connect(self._on_controller_phase_changed)
         controller.meeting_changed.connect(self._on_controller_meeting_changed)
+        controller.meeting_started.connect(self._on_controller_meeting_started)
         self.meeting_clock.ticked.connect(self._on_meeting_clock_ticked)
         self.meeting_clock.running_changed.connect(self._update_clock_button)
 
@@ -247,6 +253,11 @@ class RunView(QWidget):
                 meeting.phase, meeting.status, meeting.planned_minutes, meeting.closed_at
             )
 
+    def _on_controller_meeting_started(self, meeting_id: int) -> None:
+        if meeting_id == self._meeting_id and not self._closed:
+            self.meeting_clock.start_meeting()
+            self._focus_phase()
+
     def _on_controller_phase_changed(self, meeting_id: int, phase: str) -> None:
         if meeting_id == self._meeting_id:
             self._show_phase(Phase(phase))
@@ -287,6 +298,17 @@ class RunView(QWidget):
             self.controller.set_phase(meeting_id=self._meeting_id, phase=phase)
         else:
             self._show_phase(phase)
+        self._focus_phase()
+
+    def _focus_phase(self) -> None:
+        """The keyboard goes to the phase's first field, unless it is in the page already."""
+        page = self.pages[self._phase]
+        focus = QApplication.focusWidget()
+        if focus is not None and page.isAncestorOf(focus):
+            return
+        target = page.first_field()
+        if target is not None and target.isEnabled():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_next(self) -> None:
         following = self._phase.next()

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.records import SeriesRecord
-from alignmeet.domain.rules import MAX_TITLE, ValidationError
+from alignmeet.domain.rules import ValidationError
 from alignmeet.services.meetings import MAX_CADENCE_DAYS
 from ui.controller import Controller
+from ui.limits import limit_line
 from ui.models.series_members_model import SeriesMembersModel
 from ui.models.templates_model import template_label
 from ui.views.meeting_dialog import field_with_error
@@ -62,7 +63,7 @@ class SeriesDialog(QDialog):
 
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Series name"))
-        self.name_edit.setMaxLength(MAX_TITLE)
+        limit_line(self.name_edit, "series.name")
         self.cadence_spin = QSpinBox()
         self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
         self.cadence_spin.setPrefix(self.tr("every "))

@@ -165,6 +165,13 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
     </message>
 </context>
 <context>
+    <name>LengthCounter</name>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>Höchstens {limit} Zeichen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Meetings</source>
@@ -193,6 +200,10 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
     <message>
         <source>Pages</source>
         <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>What the room sees</source>
+        <translation>Was der Raum sieht</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -271,6 +282,14 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Bildschirme &amp;tauschen</translation>
     </message>
     <message>
+        <source>&amp;Blank the room&apos;s screen</source>
+        <translation>Bildschirm des Raums &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>Black out the audience screen, and show it again (B, or Ctrl+B anywhere)</source>
+        <translation>Den Publikumsbildschirm schwarz schalten und wieder zeigen (B, oder überall Strg+B)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -301,6 +320,22 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
     <message>
         <source>Presenter mode: Page Down / Page Up move on and back, B blanks the audience screen, Esc leaves.</source>
         <translation>Präsentationsmodus: Bild ab / Bild auf blättern vor und zurück, B blendet den Publikumsbildschirm aus, Esc beendet.</translation>
+    </message>
+    <message>
+        <source>The room&apos;s screen is blank. B (or Ctrl+B) shows it again.</source>
+        <translation>Der Bildschirm des Raums ist ausgeblendet. B (oder Strg+B) zeigt ihn wieder.</translation>
+    </message>
+    <message>
+        <source>The room sees the meeting again.</source>
+        <translation>Der Raum sieht das Meeting wieder.</translation>
+    </message>
+    <message>
+        <source>■ Room screen blanked — B shows it</source>
+        <translation>■ Bildschirm des Raums ausgeblendet – B zeigt ihn</translation>
+    </message>
+    <message>
+        <source>▶ Presenting to the room</source>
+        <translation>▶ Präsentation für den Raum</translation>
     </message>
     <message>
         <source>Choose or create a meeting first.</source>
@@ -458,6 +493,10 @@ Datenbank: {database}</translation>
         <translation>Nächstes Meeting: noch offen</translation>
     </message>
     <message>
+        <source>Still to come: {names}</source>
+        <translation>Noch an der Reihe: {names}</translation>
+    </message>
+    <message>
         <source>No agenda items</source>
         <translation>Keine Agendapunkte</translation>
     </message>
@@ -589,6 +628,105 @@ Datenbank: {database}</translation>
     <message>
         <source>Edits restored: {count}.</source>
         <translation>Wiederhergestellte Änderungen: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>Room</name>
+    <message>
+        <source>Shared revenue goal, {period}: {goal}</source>
+        <translation>Gemeinsames Umsatzziel, {period}: {goal}</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>vs target</source>
+        <translation>vs. Zielwert</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>target {target}</source>
+        <translation>Ziel {target}</translation>
+    </message>
+    <message>
+        <source>No KPIs defined yet.</source>
+        <translation>Noch keine KPIs festgelegt.</translation>
+    </message>
+    <message>
+        <source>No lead batches to review.</source>
+        <translation>Keine Lead-Stapel zu besprechen.</translation>
+    </message>
+    <message>
+        <source>Nothing on the table: the agreed definitions.</source>
+        <translation>Nichts zur Entscheidung: die vereinbarten Definitionen.</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Begriff</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Current ({version})</source>
+        <translation>Aktuell ({version})</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>No agreed definition yet</source>
+        <translation>Noch keine vereinbarte Definition</translation>
+    </message>
+    <message>
+        <source>Proposed ({version})</source>
+        <translation>Vorgeschlagen ({version})</translation>
+    </message>
+    <message>
+        <source>Our joint Top 10</source>
+        <translation>Unsere gemeinsamen Top 10</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Vereinbart</translation>
+    </message>
+    <message>
+        <source>★ Wanted by both</source>
+        <translation>★ Von beiden gewünscht</translation>
+    </message>
+    <message>
+        <source>Only {team}</source>
+        <translation>Nur {team}</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>Erfolge</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Noch keine</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lektionen</translation>
+    </message>
+    <message>
+        <source>Still open from before: {titles}</source>
+        <translation>Noch offen von früher: {titles}</translation>
     </message>
 </context>
 <context>

@@ -552,8 +552,8 @@
 <context>
     <name>FollowUpRowsModel</name>
     <message>
-        <source>Due date; overdue ones are red, those due within a week amber</source>
-        <translation>Fälligkeitsdatum; überfällige in Rot, innerhalb einer Woche fällige in Bernstein</translation>
+        <source>Due date: ⚠ overdue (red), ◷ due within a week (amber)</source>
+        <translation>Fälligkeit: ⚠ überfällig (rot), ◷ innerhalb einer Woche fällig (gelb)</translation>
     </message>
     <message>
         <source>What was promised</source>
@@ -588,12 +588,12 @@
         <translation>einmal</translation>
     </message>
     <message>
-        <source>overdue</source>
-        <translation>überfällig</translation>
+        <source>{date}, overdue</source>
+        <translation>{date}, überfällig</translation>
     </message>
     <message>
-        <source>soon</source>
-        <translation>bald fällig</translation>
+        <source>{date}, due within a week</source>
+        <translation>{date}, innerhalb einer Woche fällig</translation>
     </message>
     <message>
         <source>The due date moved later once.</source>

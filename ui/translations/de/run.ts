@@ -96,6 +96,10 @@
         <translation>Neue Maßnahme</translation>
     </message>
     <message>
+        <source>The next member&apos;s turn (Ctrl+PgDown)</source>
+        <translation>Das nächste Mitglied ist dran (Strg+Bild ab)</translation>
+    </message>
+    <message>
         <source>{done} of {present} present members have a plan</source>
         <translation>{done} von {present} anwesenden Mitgliedern haben einen Plan</translation>
     </message>
@@ -151,160 +155,28 @@
         <translation>Agenda</translation>
     </message>
     <message>
-        <source>Time left in this item</source>
-        <translation>Verbleibende Zeit für diesen Punkt</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Start or pause this item&apos;s timer (Space)</source>
-        <translation>Timer dieses Punkts starten oder pausieren (Leertaste)</translation>
-    </message>
-    <message>
-        <source>Start or pause the item timer</source>
-        <translation>Timer des Punkts starten oder pausieren</translation>
-    </message>
-    <message>
-        <source>+1 min</source>
-        <translation>+1 Min.</translation>
-    </message>
-    <message>
-        <source>Extend this item&apos;s time box by one minute</source>
-        <translation>Den Zeitrahmen dieses Punkts um eine Minute verlängern</translation>
-    </message>
-    <message>
-        <source>Next item</source>
-        <translation>Nächster Punkt</translation>
-    </message>
-    <message>
-        <source>Pause this item and go to the next one (its timer starts if this one was running)</source>
-        <translation>Diesen Punkt pausieren und zum nächsten wechseln (dessen Timer startet, wenn dieser lief)</translation>
-    </message>
-    <message>
-        <source>Show persona</source>
-        <translation>Persona zeigen</translation>
-    </message>
-    <message>
-        <source>Put the customer persona this item discusses on screen for everyone</source>
-        <translation>Die Kunden-Persona, um die es in diesem Punkt geht, für alle auf den Bildschirm bringen</translation>
-    </message>
-    <message>
-        <source>Park for next meeting</source>
-        <translation>Für nächstes Meeting zurückstellen</translation>
-    </message>
-    <message>
-        <source>Move this item to the next meeting&apos;s agenda</source>
-        <translation>Diesen Punkt auf die Agenda des nächsten Meetings verschieben</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Put the parked item back on today&apos;s agenda</source>
-        <translation>Den zurückgestellten Punkt wieder auf die heutige Agenda setzen</translation>
-    </message>
-    <message>
-        <source>Notes on this item — saved as you type</source>
-        <translation>Notizen zu diesem Punkt – werden beim Tippen gespeichert</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <source>Ideas</source>
-        <translation>Ideen</translation>
-    </message>
-    <message>
-        <source>An idea…</source>
-        <translation>Eine Idee…</translation>
-    </message>
-    <message>
-        <source>Add idea</source>
-        <translation>Hinzufügen</translation>
-    </message>
-    <message>
-        <source>Decisions</source>
-        <translation>Entscheidungen</translation>
-    </message>
-    <message>
-        <source>A decision…</source>
-        <translation>Eine Entscheidung…</translation>
-    </message>
-    <message>
-        <source>Add decision</source>
-        <translation>Hinzufügen</translation>
-    </message>
-    <message>
         <source>No agenda items for this meeting. Add them on the Prepare page.</source>
         <translation>Keine Agendapunkte für dieses Meeting. Fügen Sie sie auf der Seite „Vorbereiten“ hinzu.</translation>
     </message>
     <message>
-        <source>— who said it? —</source>
-        <translation>— von wem? —</translation>
+        <source>Timer moved to “{title}” ({old} paused at {time}).</source>
+        <translation>Timer zu „{title}“ gewechselt ({old} pausiert bei {time}).</translation>
     </message>
     <message>
-        <source>Presenter: {name}</source>
-        <translation>Präsentiert von: {name}</translation>
+        <source>Timer of “{title}” started.</source>
+        <translation>Timer von „{title}“ gestartet.</translation>
     </message>
     <message>
-        <source>No presenter set</source>
-        <translation>Niemand zum Präsentieren festgelegt</translation>
-    </message>
-    <message>
-        <source>{minutes} min box (+{extra} min)</source>
-        <translation>Zeitrahmen {minutes} Min. (+{extra} Min.)</translation>
-    </message>
-    <message>
-        <source>{minutes} min box</source>
-        <translation>Zeitrahmen {minutes} Min.</translation>
-    </message>
-    <message>
-        <source>parked in {meeting}</source>
-        <translation>zurückgestellt in {meeting}</translation>
-    </message>
-    <message>
-        <source>Persona: {name}</source>
-        <translation>Persona: {name}</translation>
+        <source>Timer of “{title}” paused at {time}.</source>
+        <translation>Timer von „{title}“ pausiert bei {time}.</translation>
     </message>
     <message>
         <source>That was the last agenda item — next: action plans.</source>
         <translation>Das war der letzte Agendapunkt – weiter mit den Maßnahmenplänen.</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>over the {minutes} min box</source>
-        <translation>über dem Zeitrahmen von {minutes} Min.</translation>
-    </message>
-    <message>
-        <source>left of the {minutes} min box</source>
-        <translation>übrig vom Zeitrahmen von {minutes} Min.</translation>
-    </message>
-    <message>
-        <source>used {time}</source>
-        <translation>{time} verbraucht</translation>
-    </message>
-    <message>
-        <source>used {time} · paused</source>
-        <translation>{time} verbraucht · pausiert</translation>
-    </message>
-    <message>
-        <source>used {time} · not started</source>
-        <translation>{time} verbraucht · nicht gestartet</translation>
-    </message>
-    <message>
         <source>Meeting {clock} · agenda {minutes} min boxed</source>
         <translation>Meeting {clock} · Agenda: {minutes} Min. eingeplant</translation>
-    </message>
-    <message>
-        <source>That agenda item was removed meanwhile; its notes were not kept.</source>
-        <translation>Dieser Agendapunkt wurde inzwischen entfernt; seine Notizen wurden nicht gespeichert.</translation>
     </message>
     <message>
         <source>“{title}” parked — it will be on the next meeting&apos;s agenda.</source>
@@ -561,10 +433,6 @@ Meeting trotzdem abschließen?</translation>
         <translation>Zuversicht</translation>
     </message>
     <message>
-        <source>How sure are you to deliver? 1 = not very, 5 = certain</source>
-        <translation>Wie sicher setzen Sie es um? 1 = kaum, 5 = ganz sicher</translation>
-    </message>
-    <message>
         <source>Optional, e.g. “if legal signs off by Friday”</source>
         <translation>Optional: „wenn Legal bis Freitag freigibt“</translation>
     </message>
@@ -585,8 +453,12 @@ Meeting trotzdem abschließen?</translation>
         <translation>Die Zusage dieses Mitglieds zurücknehmen</translation>
     </message>
     <message>
-        <source>Confidence (1–5)</source>
-        <translation>Zuversicht (1–5)</translation>
+        <source>How sure are you to deliver? 1 = not very, 5 = certain. Keys 1 to 5 set it, Return commits.</source>
+        <translation>Wie sicher lieferst du? 1 = kaum, 5 = sicher. Die Tasten 1 bis 5 stellen sie ein, Eingabe sagt zu.</translation>
+    </message>
+    <message>
+        <source>Confidence (keys 1–5)</source>
+        <translation>Zuversicht (Tasten 1–5)</translation>
     </message>
     <message>
         <source>Note</source>
@@ -626,10 +498,186 @@ Meeting trotzdem abschließen?</translation>
     </message>
 </context>
 <context>
+    <name>Discussion</name>
+    <message>
+        <source>Notes on this item — saved as you type</source>
+        <translation>Notizen zu diesem Punkt – werden beim Tippen gespeichert</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Ideas</source>
+        <translation>Ideen</translation>
+    </message>
+    <message>
+        <source>An idea…</source>
+        <translation>Eine Idee…</translation>
+    </message>
+    <message>
+        <source>Add idea</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>A decision…</source>
+        <translation>Eine Entscheidung…</translation>
+    </message>
+    <message>
+        <source>Add decision</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>— who said it? —</source>
+        <translation>— von wem? —</translation>
+    </message>
+    <message>
+        <source>That agenda item was removed meanwhile; its notes were not kept.</source>
+        <translation>Dieser Agendapunkt wurde inzwischen entfernt; seine Notizen wurden nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHeader</name>
+    <message>
+        <source>Time left in this item</source>
+        <translation>Verbleibende Zeit für diesen Punkt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start or pause this item&apos;s timer ({key})</source>
+        <translation>Timer dieses Punkts starten oder pausieren ({key})</translation>
+    </message>
+    <message>
+        <source>Start or pause the item timer</source>
+        <translation>Timer des Punkts starten oder pausieren</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 Min.</translation>
+    </message>
+    <message>
+        <source>Extend this item&apos;s time box by one minute</source>
+        <translation>Den Zeitrahmen dieses Punkts um eine Minute verlängern</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Nächster Punkt</translation>
+    </message>
+    <message>
+        <source>Go to the next item ({key}); a running timer goes with you</source>
+        <translation>Zum nächsten Punkt ({key}); ein laufender Timer geht mit</translation>
+    </message>
+    <message>
+        <source>Show persona</source>
+        <translation>Persona zeigen</translation>
+    </message>
+    <message>
+        <source>Put the customer persona this item discusses on screen for everyone</source>
+        <translation>Die Kunden-Persona, um die es in diesem Punkt geht, für alle auf den Bildschirm bringen</translation>
+    </message>
+    <message>
+        <source>Park for next meeting</source>
+        <translation>Für nächstes Meeting zurückstellen</translation>
+    </message>
+    <message>
+        <source>Move this item to the next meeting&apos;s agenda</source>
+        <translation>Diesen Punkt auf die Agenda des nächsten Meetings verschieben</translation>
+    </message>
+    <message>
+        <source>The timer follows the item on screen · {timer} starts or pauses it · {next} next item</source>
+        <translation>Der Timer folgt dem Punkt auf dem Bildschirm · {timer} startet oder pausiert ihn · {next} nächster Punkt</translation>
+    </message>
+    <message>
+        <source>Presenter: {name}</source>
+        <translation>Präsentiert von: {name}</translation>
+    </message>
+    <message>
+        <source>No presenter set</source>
+        <translation>Niemand zum Präsentieren festgelegt</translation>
+    </message>
+    <message>
+        <source>{minutes} min box (+{extra} min)</source>
+        <translation>Zeitrahmen {minutes} Min. (+{extra} Min.)</translation>
+    </message>
+    <message>
+        <source>{minutes} min box</source>
+        <translation>Zeitrahmen {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>parked in {meeting}</source>
+        <translation>zurückgestellt in {meeting}</translation>
+    </message>
+    <message>
+        <source>Persona: {name}</source>
+        <translation>Persona: {name}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>over the {minutes} min box</source>
+        <translation>über dem Zeitrahmen von {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>left of the {minutes} min box</source>
+        <translation>übrig vom Zeitrahmen von {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>used {time}</source>
+        <translation>{time} verbraucht</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Delete)</source>
+        <translation>Den ausgewählten Eintrag entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Who said it</source>
+        <translation>Wer hat es gesagt</translation>
+    </message>
+</context>
+<context>
     <name>MeetingClock</name>
     <message>
         <source>{used} of {planned}</source>
         <translation>{used} von {planned}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Put it back as it was</source>
+        <translation>Wiederherstellen, wie es war</translation>
     </message>
 </context>
 <context>
@@ -865,21 +913,6 @@ Meeting trotzdem abschließen?</translation>
     <message>
         <source>Start the meeting clock</source>
         <translation>Meeting-Uhr starten</translation>
-    </message>
-</context>
-<context>
-    <name>_ListEditor</name>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Remove the selected entry (Delete)</source>
-        <translation>Den ausgewählten Eintrag entfernen (Entf)</translation>
-    </message>
-    <message>
-        <source>Who said it</source>
-        <translation>Wer hat es gesagt</translation>
     </message>
 </context>
 </TS>

@@ -110,6 +110,11 @@ class PhasePage(QWidget):
     def refresh(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
 
+    def first_field(self) -> QWidget | None:
+        """Where the keyboard starts when the meeting moves to this phase (None: it stays
+        on the phase bar's button)."""
+        return None
+
     def _is_mine(self, meeting_id: int) -> bool:
         return self._meeting_id is not None and meeting_id == self._meeting_id
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from alignmeet.domain.enums import Attendance, Phase, TeamTag
 from alignmeet.domain.records import ActionRecord, ParticipantRecord
-from alignmeet.domain.rules import MAX_TITLE, ValidationError
+from alignmeet.domain.rules import ValidationError
 from alignmeet.services.actions import default_tag
 from ui.controller import Controller
 from ui.core_labels import label
+from ui.limits import limit_line
 from ui.models.actions_model import COL_ACTION, NOT_PRESENT, ActionsModel, RoundRobinModel
 from ui.views.phases import (
     PhasePage,
@@ -35,7 +36,7 @@ from ui.views.phases import (
     table_view,
     ui_locale,
 )
-from ui.widgets import FieldError, plain_label
+from ui.widgets import DateField, FieldError, plain_label
 
 DEFAULT_DUE_DAYS = 14
 
@@ -102,12 +103,13 @@ class ActionsPhase(PhasePage):
             self.tr("What will you do? e.g. “Call back every webinar lead within 24 h”")
         )
         self.text_edit.setAccessibleName(self.tr("Action"))
+        limit_line(self.text_edit, "action.title")
         self.text_edit.setMinimumHeight(34)
         set_font(self.text_edit, 1.1)
         self.owner_combo = QComboBox()
         self.owner_combo.setAccessibleName(self.tr("Owner"))
         self.owner_combo.currentIndexChanged.connect(self._on_owner_combo_index_changed)
-        self.due_edit = QDateEdit()
+        self.due_edit = DateField()
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setLocale(ui_locale())
         self.due_edit.setDisplayFormat(self.tr("ddd d MMM yyyy"))
@@ -123,7 +125,7 @@ class ActionsPhase(PhasePage):
             self.tr("Optional, e.g. “50 % of leads called back by 15 May”")
         )
         self.milestone_edit.setAccessibleName(self.tr("Milestone"))
-        self.milestone_edit.setMaxLength(MAX_TITLE)  # the service keeps 200 characters
+        limit_line(self.milestone_edit, "action.milestone")  # the service keeps 200
         # What the action serves (issue 4): a shared goal and a customer persona.
         self.goal_combo = QComboBox()
         self.goal_combo.setAccessibleName(self.tr("Goal it serves"))
@@ -191,6 +193,30 @@ class ActionsPhase(PhasePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.split, 1)
+
+        # Reading order: who speaks (left), then their plan and the new action (right).
+        chain = (
+            self.members_view,
+            self.next_member_button,
+            self.remove_button,
+            self.actions_view,
+            self.text_edit,
+            self.owner_combo,
+            self.due_edit,
+            self.no_due_check,
+            self.tag_combo,
+            self.milestone_edit,
+            self.goal_combo,
+            self.persona_picker,
+            self.add_button,
+        )
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        # The next speaker from wherever the focus is (as Ctrl+PgDown is the next agenda item).
+        self.next_member_shortcut = QShortcut(QKeySequence("Ctrl+PgDown"), self)
+        self.next_member_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.next_member_shortcut.activated.connect(self.next_member)
+        self.next_member_button.setToolTip(self.tr("The next member's turn (Ctrl+PgDown)"))
 
         self._reset_form_defaults()
         controller.participants_changed.connect(self._on_controller_participants_changed)
@@ -297,6 +323,9 @@ class ActionsPhase(PhasePage):
     @property
     def current_member_id(self) -> int | None:
         return self._current_member
+
+    def first_field(self) -> QWidget:
+        return self.text_edit
 
     def current_member(self) -> ParticipantRecord | None:
         rows = self.members_model.rows()

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDateTime, QSettings
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from ui.views.phases import (
     set_font,
     ui_locale,
 )
-from ui.widgets import FieldError, ask_yes_no, plain_label, warn
+from ui.widgets import DateTimeField, FieldError, ask_yes_no, plain_label, warn
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -188,7 +187,7 @@ class ClosePhase(PhasePage):
         self._summary_values: dict[str, QWidget] = {}
         self._summary_stale = True
 
-        self.next_edit = QDateTimeEdit()
+        self.next_edit = DateTimeField()
         self.next_edit.setCalendarPopup(True)
         self.next_edit.setLocale(ui_locale())
         self.next_edit.setDisplayFormat(self.tr("ddd d MMM yyyy, HH:mm"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,9 +20,10 @@ from alignmeet.domain.enums import Attendance, Phase
 from alignmeet.domain.records import ParticipantRecord
 from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
+from ui.limits import limit_line
 from ui.models.commitments_model import COL_NAME, CommitmentsModel
 from ui.views.phases import PhasePage, card, fit_columns, format_date, set_font, table_view
-from ui.widgets import FieldError, plain_label
+from ui.widgets import FieldError, plain_label, run_on_return
 
 ALL_COMMITTED = QT_TRANSLATE_NOOP("CommitmentsPhase", "Everyone present has committed ✔")
 
@@ -73,11 +75,23 @@ class CommitmentsPhase(PhasePage):
         for level in range(1, 6):
             self.confidence_combo.addItem(str(level), level)
         self.confidence_combo.setToolTip(
-            self.tr("How sure are you to deliver? 1 = not very, 5 = certain")
+            self.tr(
+                "How sure are you to deliver? 1 = not very, 5 = certain. "
+                "Keys 1 to 5 set it, Return commits."
+            )
         )
+        run_on_return(self.confidence_combo, self.commit_selected)
+        # Confidence by number keys, wherever the focus is on this page but the note.
+        self.confidence_shortcuts = []
+        for level in range(1, 6):
+            shortcut = QShortcut(QKeySequence(str(level)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda lv=level: self.set_confidence(lv))
+            self.confidence_shortcuts.append(shortcut)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("Optional, e.g. “if legal signs off by Friday”"))
         self.note_edit.setAccessibleName(self.tr("Commitment note"))
+        limit_line(self.note_edit, "commitment.note")
         self.note_edit.returnPressed.connect(self.commit_selected)
         self.commit_button = QPushButton(self.tr("I commit"))
         self.commit_button.setObjectName("CommitButton")
@@ -93,7 +107,7 @@ class CommitmentsPhase(PhasePage):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(self.tr("Confidence (1–5)"), self.confidence_combo)
+        form.addRow(self.tr("Confidence (keys 1–5)"), self.confidence_combo)
         form.addRow(self.tr("Note"), self.note_edit)
         withdraw_row = QHBoxLayout()
         withdraw_row.addWidget(self.state_label, 1)
@@ -143,6 +157,9 @@ class CommitmentsPhase(PhasePage):
             self.refresh()
 
     # ---- selection ----------------------------------------------------------
+    def first_field(self) -> QWidget:
+        return self.confidence_combo
+
     def selected_member(self) -> ParticipantRecord | None:
         row = self.model.row_of(lambda p: p.member_id == self._selected)
         return self.model.record(row) if row >= 0 else None
@@ -216,6 +233,11 @@ class CommitmentsPhase(PhasePage):
             self.state_label.setText(self.tr("Not committed yet"))
             self.commit_button.setText(self.tr("I commit"))
         self.withdraw_button.setEnabled(member.committed)
+
+    def set_confidence(self, level: int | None) -> None:
+        if self.confidence_combo.isEnabled():
+            self.confidence_combo.setCurrentIndex(max(self.confidence_combo.findData(level), 0))
+            self.confidence_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ---- writes -------------------------------------------------------------
     def commit_selected(self) -> None:

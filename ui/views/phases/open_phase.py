@@ -271,8 +271,13 @@ class OpenPhase(PhasePage):
         self.channels_strip = ChannelsStrip(controller, self)
         layout.addWidget(self.channels_strip)
 
+        QWidget.setTabOrder(self.minutes_check, self.all_present_button)  # reading order
+        QWidget.setTabOrder(self.all_present_button, self.table)
         controller.participants_changed.connect(self._on_controller_participants_changed)
         controller.meeting_changed.connect(self._on_controller_meeting_changed)
+
+    def first_field(self) -> QWidget:
+        return self.all_present_button
 
     # ---- refresh ------------------------------------------------------------
     def refresh(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -81,8 +80,9 @@ class ReviewPhase(PhasePage):
         self.selected_label.setWordWrap(True)
         set_font(self.selected_label, 1.3, bold=True)
 
-        self.status_group = QButtonGroup(self)
-        self.status_group.setExclusive(True)
+        # No QButtonGroup: in a group Qt takes Tab off every checkable button but the
+        # checked one, and Tab could not reach the other statuses. _show_selected checks
+        # the action's status only.
         self.status_buttons: dict[ActionStatus, QPushButton] = {}
         buttons_row = QHBoxLayout()
         tips = _status_tips()
@@ -93,7 +93,6 @@ class ReviewPhase(PhasePage):
             set_font(button, 1.1)
             button.setToolTip(tips[status])
             button.clicked.connect(lambda _=False, s=status: self.apply_status(s))
-            self.status_group.addButton(button)
             self.status_buttons[status] = button
             buttons_row.addWidget(button)
 

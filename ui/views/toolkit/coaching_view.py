@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, QItemSelection, QSize, QSortFilterProxyModel, 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -56,7 +55,14 @@ from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
-from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
+from ui.widgets import (
+    DateField,
+    FieldError,
+    ask_yes_no,
+    plain_label,
+    section_heading,
+    show_validation,
+)
 
 AREA = "coaching"
 
@@ -393,7 +399,7 @@ class CheckinDialog(QDialog):
         self.setWindowTitle(self.tr("Edit check-in") if checkin else self.tr("Log check-in"))
         today = controller.services.coaching.clock().date()
 
-        self.date_edit = QDateEdit()
+        self.date_edit = DateField()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setAccessibleName(self.tr("Date of the check-in"))

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -53,7 +52,7 @@ from ui.models.data_needs_model import (
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, plain_tooltip
 from ui.views.toolkit.common import card as _card
-from ui.widgets import FieldError, plain_label, section_heading
+from ui.widgets import DateField, FieldError, plain_label, section_heading
 
 AREA = "data_needs"
 _MIME = "application/x-alignmeet-rank-row"
@@ -438,7 +437,7 @@ class JointRow:
         self.owner_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.due_edit = QDateEdit()
+        self.due_edit = DateField()
         self.due_edit.setAccessibleName(
             QCoreApplication.translate(
                 "DataNeedsPanel", "Due date of joint data need {rank}"

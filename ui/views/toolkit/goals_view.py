@@ -360,8 +360,12 @@ class RevenueGoalStrip(QFrame):
         progress = goal.progress
         self.bar.setValue(int(min(1.0, progress or 0.0) * 100))
         self.bar.setFormat(f"{(progress or 0) * 100:.0f} %")
+        self.detail.setText(self.detail_text(goal))
+
+    def detail_text(self, goal: GoalRecord) -> str:
+        """ "$5.2M target · $3.9M so far (75 %) · owner Amara"."""
         owner = self.tr(" · owner {name}").format(name=goal.owner_name) if goal.owner_name else ""
-        self.detail.setText(self._describe(goal) + owner)
+        return self._describe(goal) + owner
 
     def _describe(self, goal: GoalRecord) -> str:
         """ "$5.2M target · $3.9M so far (75 %)"."""
@@ -1396,10 +1400,14 @@ class KpiReviewPanel(QWidget):
         self.table = _table(self.tr("KPI status"), self.model)
         self.earlier_hint = plain_label()
         self.earlier_hint.hide()
+        # Large, but the KPI's name must stay readable beside the panel's other columns
+        # (the room sees it larger still on the audience screen): it wraps, never "MQL→…".
         big = QFont(self.table.font())
-        big.setPointSizeF(max(big.pointSizeF(), 10) * 1.3)
+        big.setPointSizeF(max(big.pointSizeF(), 10) * 1.15)
         self.table.setFont(big)
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setMinimumSectionSize(36)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.chart_view = QChartView()
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -1480,6 +1488,11 @@ class KpiReviewPanel(QWidget):
             self.note.setText(
                 self.tr("No KPIs yet: define them on the Alignment page, Goals & KPIs tab.")
             )
+
+    @property
+    def chart_kpi_id(self) -> int | None:
+        """The KPI whose chart is shown (the one picked in the table)."""
+        return self._chart_kpi
 
     def _row(self, kpi_id: object) -> KpiRow | None:
         if self.data is None:

@@ -987,6 +987,10 @@ class LeadFeedbackPanel(QWidget):
         else:
             self.status_label.setText(self.tr("Nothing marked as reviewed in this meeting yet."))
 
+    def shown_batches(self) -> list[LeadBatchRecord]:
+        """The batches whose breakdown is on screen (the scope picked)."""
+        return list(self._batches)
+
     def _markable(self) -> list[LeadBatchRecord]:
         return [b for b in self._batches if not b.reviewed]
 

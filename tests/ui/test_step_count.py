@@ -1,0 +1,83 @@
+"""QUALITY.md's step benchmark, as a test: a whole six-member meeting (five agenda items,
+two ideas and a decision on each, an action and a commitment per member, the minutes
+exported) run through the real main window by the facilitator alone, counting every
+click, key and typed text. The run-through of issue 12 took about 171 steps; the bar is
+120. The count and where the steps went are printed (pytest -s) and the minutes are read
+back."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from alignmeet.domain.enums import MeetingStatus
+from alignmeet.services import Services
+from ui import main_window
+from ui.main_window import MainWindow
+from ui.undo import UndoableController
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "harness"))
+from meeting_script import FacilitatorTypes, Scenario, prepare, run_meeting
+from steps import StepCounter
+
+STEP_BAR = 120
+
+
+def docx_text(path: Path) -> str:
+    docx = pytest.importorskip("docx")
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+@pytest.mark.slow
+def test_a_six_member_meeting_takes_the_facilitator_at_most_120_steps(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scenario = Scenario()
+    meeting_id = prepare(services, scenario)
+    controller = UndoableController(services)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    target = tmp_path / "minutes.docx"
+    monkeypatch.setattr(
+        main_window.QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "Word document (*.docx)")),
+    )
+    steps = StepCounter(qtbot)
+    played = run_meeting(window, steps, scenario, FacilitatorTypes(window, steps))
+    print(f"\nThe facilitator's steps: {steps.report()}")
+
+    # What the meeting produced, as stored and in the minutes.
+    meeting = services.meetings.get_meeting(meeting_id)
+    assert meeting.status is MeetingStatus.CLOSED
+    assert meeting.started_at is not None
+    for i, item_id in enumerate(played.items):
+        ideas = [(x.text, x.author_name) for x in services.agenda.ideas(item_id)]
+        assert ideas == [scenario.idea(i, n) for n in range(scenario.ideas_per_item)]
+        decisions = [d.text for d in services.agenda.decisions(item_id)]
+        assert decisions == [scenario.decision(i, 0)]
+        assert services.agenda.get_item(item_id).used_seconds >= 0
+    actions = services.actions.actions_for_meeting(meeting_id)
+    assert sorted(a.title for a in actions) == sorted(
+        scenario.action(name) for name, _team in scenario.members
+    )
+    people = services.meetings.participants(meeting_id)
+    assert all(p.committed_at is not None and p.confidence == 4 for p in people)
+    text = docx_text(target)
+    for name, _team in scenario.members:
+        assert scenario.action(name) in text
+    assert scenario.decision(4, 0) in text
+
+    assert steps.count <= STEP_BAR, steps.report()
