@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from alignmeet.services.journal import JournalService
     from alignmeet.services.operations import Operations
 
-__all__ = ["DatabaseOpenError", "NotFoundError", "Services", "open_services"]
+__all__ = ["DatabaseOpenError", "NotFoundError", "Services", "another_client", "open_services"]
 
 
 class Services:
@@ -88,6 +88,19 @@ class Services:
 
     def close(self) -> None:
         self.db.dispose()
+
+
+def another_client(services: Services) -> Services:
+    """Services over the same database as `services`, as another client: its own
+    connections, its own origin in the change log (so each hears the other's writes from
+    its change feed) and its own record of what it has seen (so optimistic locking treats
+    the two as two people). Room Link's server is one; close it with `close()`."""
+    db = services.db
+    target = str(db.path) if db.path is not None else db.url
+    return Services(
+        open_database(target, create=False, migrate=False, quick_check=False),
+        clock=services._clock,
+    )
 
 
 def open_services(
