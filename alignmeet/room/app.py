@@ -97,7 +97,10 @@ async def read_form(request: Request) -> _Form:
             raise RefusedError(413, _("That is too long to send."))
     try:
         fields = parse_qs(
-            body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS
+            body.decode("utf-8"),
+            keep_blank_values=True,
+            max_num_fields=MAX_FIELDS,
+            errors="strict",
         )
     except (UnicodeDecodeError, ValueError):
         raise RefusedError(400, _("The request was not understood.")) from None
