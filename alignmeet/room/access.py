@@ -307,6 +307,4 @@ class RoomAccess:
 
     def check_csrf(self, device: Device, token: str) -> None:
         if not token or not secrets.compare_digest(token, device.csrf):
-            raise RefusedError(
-                403, _("This form has expired. Reload the page and send it again.")
-            )
+            raise RefusedError(403, _("This form has expired. Reload the page and send it again."))

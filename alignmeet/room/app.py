@@ -180,7 +180,11 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
         return respond(meeting_page(device, context))
 
     def meeting_page(
-        device: Device, context: dict[str, Any], *, error: str = "", values: dict[str, str] | None = None
+        device: Device,
+        context: dict[str, Any],
+        *,
+        error: str = "",
+        values: dict[str, str] | None = None,
     ) -> str:
         return pages.render(
             "room_meeting.html.j2",

@@ -28,7 +28,7 @@ class Stage:
     def left(self, now: float) -> int:
         """Seconds left in the item's box now (negative: over time)."""
         used = self.used_seconds + (now - self.at if self.running else 0.0)
-        return int(round(self.box_seconds - used))
+        return round(self.box_seconds - used)
 
 
 class Live:

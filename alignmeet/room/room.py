@@ -93,7 +93,9 @@ class Room:
         self._names: dict[int, str] = {}
         from alignmeet.room import pages
 
-        self.live = Live(lambda stage: pages.live_state(self.services, meeting_id, stage), clock=clock)
+        self.live = Live(
+            lambda stage: pages.live_state(self.services, meeting_id, stage), clock=clock
+        )
         self._unsubscribe = self.services.operations.subscribe(lambda _o: self.live.bump())
         self._server: uvicorn.Server | None = None
         self._threads: list[threading.Thread] = []
@@ -105,7 +107,9 @@ class Room:
 
     def member_name(self, member_id: int) -> str:
         if member_id not in self._names:
-            self._names = {m.id: m.name for m in self.services.people.list_members(include_inactive=True)}
+            self._names = {
+                m.id: m.name for m in self.services.people.list_members(include_inactive=True)
+            }
         return self._names.get(member_id, "")
 
     @property

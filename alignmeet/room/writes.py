@@ -187,9 +187,7 @@ def commit(
             else _("withdrawn")
         )
         raise SeenChangedError(
-            _("Your commitment was changed meanwhile ({now}). Nothing was saved.").format(
-                now=shown
-            )
+            _("Your commitment was changed meanwhile ({now}). Nothing was saved.").format(now=shown)
         )
     return run(
         services,

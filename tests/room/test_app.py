@@ -14,7 +14,6 @@ from alignmeet.domain.enums import ActionStatus, Attendance, Phase
 from alignmeet.room import access as access_module
 from alignmeet.room.app import COOKIE, MAX_BODY
 
-
 HOST = "testserver"
 TODAY = datetime(2026, 3, 2).date()
 
@@ -111,7 +110,9 @@ def test_an_expired_join_page_is_refused(phone, room, people, clock):
     p = phone()
     ticket = p.ticket()
     clock.now += access_module.TICKET_SECONDS + 1
-    reply = p.post("/join", {"code": room.access.code, "ticket": ticket, "member": str(people.ana.id)})
+    reply = p.post(
+        "/join", {"code": room.access.code, "ticket": ticket, "member": str(people.ana.id)}
+    )
     assert reply.status_code == 403
     assert room.access.devices() == []
 
@@ -231,7 +232,11 @@ def test_an_action_is_written_by_its_owner_with_every_field(phone, room, service
         "Brief Sales on the webinar",
         due,
     )
-    assert (action.team_tag.value, action.milestone, action.goal_id) == ("joint", "Deck ready", goal.id)
+    assert (action.team_tag.value, action.milestone, action.goal_id) == (
+        "joint",
+        "Deck ready",
+        goal.id,
+    )
     [agreed] = services.actions.history(action.id)
     assert agreed.changed_by_name == "Chloé Martin"
     part = p.get("/part").text
@@ -256,9 +261,13 @@ def test_a_commitment_from_the_phone(phone, room, services, people):
     p = phone().join(people.ben.id)
     page = p.page()
     assert 'name="version" value="-"' in page
-    reply = p.post("/commit", {"csrf": p.csrf, "confidence": "4", "note": "If legal signs", "version": "-"})
+    reply = p.post(
+        "/commit", {"csrf": p.csrf, "confidence": "4", "note": "If legal signs", "version": "-"}
+    )
     assert reply.status_code == 303
-    ben = next(x for x in services.meetings.participants(room.meeting_id) if x.member_id == people.ben.id)
+    ben = next(
+        x for x in services.meetings.participants(room.meeting_id) if x.member_id == people.ben.id
+    )
     assert (ben.committed, ben.confidence, ben.commitment_note) == (True, 4, "If legal signs")
     assert "1 of 3 committed" in p.get("/part").text
 
@@ -270,7 +279,9 @@ def test_a_commitment_changed_meanwhile_is_not_overwritten(phone, room, services
     reply = p.post("/commit", {"csrf": p.csrf, "confidence": "5", "version": "-"})
     assert reply.status_code == 409
     assert "changed meanwhile" in reply.text
-    ben = next(x for x in services.meetings.participants(room.meeting_id) if x.member_id == people.ben.id)
+    ben = next(
+        x for x in services.meetings.participants(room.meeting_id) if x.member_id == people.ben.id
+    )
     assert ben.confidence == 2
 
 
@@ -285,34 +296,57 @@ def earlier_actions(services, people, meeting):
     )
     add = services.actions.add_action
     return (
-        add(meeting_id=earlier.id, owner_id=people.ana.id, title="Ana's old action", today=datetime(2026, 2, 2).date()),
-        add(meeting_id=earlier.id, owner_id=people.ben.id, title="Ben's old action", today=datetime(2026, 2, 2).date()),
+        add(
+            meeting_id=earlier.id,
+            owner_id=people.ana.id,
+            title="Ana's old action",
+            today=datetime(2026, 2, 2).date(),
+        ),
+        add(
+            meeting_id=earlier.id,
+            owner_id=people.ben.id,
+            title="Ben's old action",
+            today=datetime(2026, 2, 2).date(),
+        ),
     )
 
 
 def test_review_shows_only_my_open_actions_and_sets_their_status_with_a_note(
     phone, room, services, people, earlier_actions
 ):
-    mine, theirs = earlier_actions
+    mine, _theirs = earlier_actions
     to_phase(services, room, Phase.REVIEW)
     p = phone().join(people.ana.id)
     page = p.page()
     assert "Ana&#39;s old action" in page and "Ben&#39;s old action" not in page
     reply = p.post(
         "/status",
-        {"csrf": p.csrf, "action": str(mine.id), "status": "done", "note": "Signed", "version": "open"},
+        {
+            "csrf": p.csrf,
+            "action": str(mine.id),
+            "status": "done",
+            "note": "Signed",
+            "version": "open",
+        },
     )
     assert reply.status_code == 303
     assert services.actions.get_action(mine.id).status is ActionStatus.DONE
     last = services.actions.history(mine.id)[-1]
-    assert (last.note, last.changed_by_name, last.meeting_id) == ("Signed", "Ana López", room.meeting_id)
+    assert (last.note, last.changed_by_name, last.meeting_id) == (
+        "Signed",
+        "Ana López",
+        room.meeting_id,
+    )
 
 
 def test_another_members_action_is_refused(phone, room, services, people, earlier_actions):
     _mine, theirs = earlier_actions
     to_phase(services, room, Phase.REVIEW)
     p = phone().join(people.ana.id)
-    reply = p.post("/status", {"csrf": p.csrf, "action": str(theirs.id), "status": "dropped", "version": "open"})
+    reply = p.post(
+        "/status",
+        {"csrf": p.csrf, "action": str(theirs.id), "status": "dropped", "version": "open"},
+    )
     assert reply.status_code == 403
     assert services.actions.get_action(theirs.id).status is ActionStatus.OPEN
 
@@ -324,25 +358,34 @@ def test_another_meetings_records_are_refused(phone, room, services, people, mee
         invitee_ids=[people.ana.id],
     )
     foreign_item = services.agenda.add_item(meeting_id=other.id, title="Secret item")
-    foreign_action = services.actions.add_action(meeting_id=other.id, owner_id=people.ana.id, title="Elsewhere")
+    foreign_action = services.actions.add_action(
+        meeting_id=other.id, owner_id=people.ana.id, title="Elsewhere"
+    )
     to_phase(services, room, Phase.AGENDA)
     p = phone().join(people.ana.id)
     reply = p.post("/idea", {"csrf": p.csrf, "item": str(foreign_item.id), "text": "Sneaky"})
     assert reply.status_code == 403
     assert _count_ideas(services, foreign_item.id) == 0
     reply = p.post(
-        "/status", {"csrf": p.csrf, "action": str(foreign_action.id), "status": "done", "version": "open"}
+        "/status",
+        {"csrf": p.csrf, "action": str(foreign_action.id), "status": "done", "version": "open"},
     )
     assert reply.status_code == 403
     assert services.actions.get_action(foreign_action.id).status is ActionStatus.OPEN
 
 
-def test_a_status_changed_meanwhile_is_not_overwritten(phone, room, services, people, earlier_actions):
+def test_a_status_changed_meanwhile_is_not_overwritten(
+    phone, room, services, people, earlier_actions
+):
     mine, _theirs = earlier_actions
     to_phase(services, room, Phase.REVIEW)
     p = phone().join(people.ana.id)
-    services.actions.set_status(action_id=mine.id, status=ActionStatus.BLOCKED, meeting_id=room.meeting_id)
-    reply = p.post("/status", {"csrf": p.csrf, "action": str(mine.id), "status": "done", "version": "open"})
+    services.actions.set_status(
+        action_id=mine.id, status=ActionStatus.BLOCKED, meeting_id=room.meeting_id
+    )
+    reply = p.post(
+        "/status", {"csrf": p.csrf, "action": str(mine.id), "status": "done", "version": "open"}
+    )
     assert reply.status_code == 409
     assert "Blocked" in reply.text
     assert services.actions.get_action(mine.id).status is ActionStatus.BLOCKED
@@ -386,7 +429,11 @@ def test_a_form_from_another_site_is_refused(agenda_phone, services):
     )
     assert reply.status_code == 403
     assert _count_ideas(services, p.item.id) == 0
-    ok = p.post("/idea", {"csrf": p.csrf, "item": str(p.item.id), "text": "x"}, headers={"Origin": f"http://{HOST}"})
+    ok = p.post(
+        "/idea",
+        {"csrf": p.csrf, "item": str(p.item.id), "text": "x"},
+        headers={"Origin": f"http://{HOST}"},
+    )
     assert ok.status_code == 303
 
 
@@ -489,7 +536,9 @@ def test_the_page_files_are_served_from_the_package(phone):
     assert css.headers["content-type"].startswith("text/css")
     assert "EventSource" in js.text
     page = p.get("/").text
-    assert "http" not in re.sub(r'https?://testserver', "", page.split("</head>")[0])  # nothing from outside
+    assert "http" not in re.sub(
+        r"https?://testserver", "", page.split("</head>")[0]
+    )  # nothing from outside
 
 
 # ---- nothing private ----------------------------------------------------------------
@@ -498,20 +547,33 @@ def test_nothing_private_is_served_in_any_phase(phone, room, services, people, e
     item = _first_item(services, meeting_id)
     services.agenda.update_item(item_id=item.id, notes="FACILITATOR-NOTE salary figures")
     services.agenda.add_decision(item_id=item.id, text="DECISION-DRAFT")
-    services.actions.add_action(meeting_id=meeting_id, owner_id=people.ben.id, title="BEN-PRIVATE-ACTION")
-    services.meetings.commit(meeting_id=meeting_id, member_id=people.ben.id, confidence=1, note="BEN-NOTE")
-    other = services.meetings.create_meeting(title="OTHER-MEETING", starts_at=datetime(2026, 5, 1, 9))
+    services.actions.add_action(
+        meeting_id=meeting_id, owner_id=people.ben.id, title="BEN-PRIVATE-ACTION"
+    )
+    services.meetings.commit(
+        meeting_id=meeting_id, member_id=people.ben.id, confidence=1, note="BEN-NOTE"
+    )
+    other = services.meetings.create_meeting(
+        title="OTHER-MEETING", starts_at=datetime(2026, 5, 1, 9)
+    )
     services.agenda.add_item(meeting_id=other.id, title="OTHER-ITEM")
     p = phone().join(people.ana.id)
     phone().join(people.ben.id)  # another device
-    secrets = ["FACILITATOR-NOTE", "DECISION-DRAFT", "BEN-PRIVATE-ACTION", "BEN-NOTE", "OTHER-MEETING",
-               "OTHER-ITEM", "Ben&#39;s old action", room.access.code]
+    secrets = [
+        "FACILITATOR-NOTE",
+        "DECISION-DRAFT",
+        "BEN-PRIVATE-ACTION",
+        "BEN-NOTE",
+        "OTHER-MEETING",
+        "OTHER-ITEM",
+        "Ben&#39;s old action",
+        room.access.code,
+    ]
     for phase in Phase:
         to_phase(services, room, phase)
         for text in (p.page(), p.get("/part").text):
             found = [s for s in secrets if s in text]
             assert not found, (phase, found)
-            assert p.csrf in text or phase in (Phase.OPEN, Phase.CLOSE) or "/part" in text or True
     # Another device's session is nowhere in what this phone gets.
     other_device = room.access.devices()[1]
     assert other_device.session not in p.page() and other_device.csrf not in p.page()
@@ -525,7 +587,10 @@ def test_hostile_names_and_text_are_shown_literally(phone, room, services, peopl
     assert "&lt;b&gt;Sam&lt;/b&gt; {{7*7}}" in names and "<b>Sam" not in names
     p.join(people.ana.id)
     item = _first_item(services, room.meeting_id)
-    p.post("/idea", {"csrf": p.csrf, "item": str(item.id), "text": "<img src=x onerror=alert(1)> {{7*7}}"})
+    p.post(
+        "/idea",
+        {"csrf": p.csrf, "item": str(item.id), "text": "<img src=x onerror=alert(1)> {{7*7}}"},
+    )
     part = p.get("/part").text
     assert "&lt;img src=x onerror=alert(1)&gt; {{7*7}}" in part and "<img" not in part
     assert "49" not in part
