@@ -17,8 +17,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, Phase, TeamTag
+from alignmeet.domain.rules import short_date
 from alignmeet.i18n import _, language, ngettext
 from alignmeet.room import writes
+from alignmeet.services.actions import default_tag
 from alignmeet.room.live import Stage
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.globals["language"] = language
+    env.filters["short_date"] = short_date
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lambda message, **values: _(message).format(**values) if values else _(message),
@@ -148,9 +151,8 @@ def page(services: Services, meeting_id: int, member_id: int, stage: Stage) -> d
     context["state"] = live_state(services, meeting_id, stage)
     me = context["me"]
     if meeting.phase is Phase.ACTIONS:
-        context["tags"] = [("", _("Default for my team"))] + [
-            (t.value, _(t.label)) for t in TeamTag
-        ]
+        context["tags"] = [(t.value, _(t.label)) for t in TeamTag]
+        context["my_tag"] = default_tag(me.team_name).value if me is not None else ""
         context["goals"] = [(g.id, g.label) for g in services.goals.goals_for_linking()]
     if meeting.phase is Phase.COMMITMENTS and me is not None:
         context["seen"] = writes.commitment_seen(me)

@@ -15,6 +15,7 @@
     }
     return false;
   };
+  if (!body.dataset.wait && !body.dataset.phase) return;  // the door: nothing to follow yet
   var source = new EventSource("/events");
   if (body.dataset.wait) {
     source.addEventListener("approved", function () { source.close(); location.replace("/"); });
@@ -23,7 +24,6 @@
   }
   source.addEventListener("gone", function () { source.close(); location.replace("/"); });
   source.addEventListener("approved", function () { source.close(); location.replace("/"); });
-  if (!body.dataset.phase) return;
 
   var timer = document.getElementById("timer");
   var left = null, running = false, base = 0;

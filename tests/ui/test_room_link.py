@@ -5,9 +5,11 @@ Edit › Undo takes it back."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -219,3 +221,86 @@ def test_the_phones_follow_the_item_and_timer_on_the_facilitators_screen(qtbot, 
     agenda.pause_timer()
     assert room.live.stage.running is False
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # nothing else to do: the window stays
+
+
+# ---- a real browser ---------------------------------------------------------------------
+HARNESS = Path(__file__).resolve().parents[1] / "harness" / "phone_browser.py"
+
+
+def _phone_browser_module():
+    spec = importlib.util.spec_from_file_location("phone_browser", HARNESS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+phone_browser = _phone_browser_module()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(bool(phone_browser.missing()), reason=phone_browser.missing() or "-")
+def test_a_phone_in_chromium_joins_writes_an_action_and_commits(
+    qtbot, window, services, meeting_id, people, tmp_path
+):
+    """Chromium at 360×740: type the short address and the code, pick a name, wait to be
+    let in, write an action, commit with confidence 4 — the window shows both."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def tap(css: str) -> None:
+        """Click what `css` finds (again, if the page was replaced under the finger)."""
+
+        def done(d) -> bool:
+            d.find_element(By.CSS_SELECTOR, css).click()
+            return True
+
+        wait.until(done)
+
+    panel = open_room(window)
+    room = window.room_link.bridge.room
+    run = window.run_view
+    run.go_to(Phase.ACTIONS)
+    driver = phone_browser.phone_browser(tmp_path / "profile")
+    try:
+        wait = WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,))
+        driver.get(room.base_url)  # the short address, typed
+        assert driver.execute_script("return window.innerWidth") == 360
+        driver.find_element(By.ID, "code").send_keys(panel.code_label.text().lower())
+        tap("button[type=submit]")
+        tap(f"button.name[value='{people['Maya Rossi']}']")
+        wait.until(lambda d: "Waiting for the facilitator" in d.page_source)
+        qtbot.waitUntil(lambda: panel.devices_model.rowCount() == 1, timeout=SHOWN_WITHIN_MS)
+        panel.approve_all_button.click()
+        wait.until(lambda d: d.find_elements(By.ID, "title"))  # the page moved on by itself
+        assert driver.find_element(By.ID, "phase").text == "4 · Action plans"
+
+        driver.find_element(By.ID, "title").send_keys("Rewrite the follow-up e-mail with Sales")
+        tap("#mine button.primary")
+        wait.until(lambda d: "Rewrite the follow-up e-mail" in d.find_element(By.ID, "live").text)
+        actions = run.actions_phase
+        qtbot.waitUntil(
+            lambda: "1 of 3 present members have a plan" in actions.progress_label.text(),
+            timeout=SHOWN_WITHIN_MS,
+        )
+        actions.select_member(people["Maya Rossi"])
+        assert [a.title for a in actions.actions_model.rows()] == [
+            "Rewrite the follow-up e-mail with Sales"
+        ]
+
+        run.go_to(Phase.COMMITMENTS)  # the phone follows the facilitator
+        tap("button.level[value='4']")
+        wait.until(lambda d: "You have committed" in d.page_source)
+        commitments = run.commitments_phase
+        qtbot.waitUntil(
+            lambda: any(
+                p.name == "Maya Rossi" and p.committed and p.confidence == 4
+                for p in commitments.model.rows()
+            ),
+            timeout=SHOWN_WITHIN_MS,
+        )
+        logs = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+        assert not [e for e in logs if not re.search(r"/favicon\.ico", e["message"])], logs
+    finally:
+        driver.quit()
