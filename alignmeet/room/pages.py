@@ -20,8 +20,8 @@ from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, Phas
 from alignmeet.domain.rules import short_date
 from alignmeet.i18n import _, language, ngettext
 from alignmeet.room import writes
-from alignmeet.services.actions import default_tag
 from alignmeet.room.live import Stage
+from alignmeet.services.actions import default_tag
 
 if TYPE_CHECKING:
     from jinja2 import Environment
