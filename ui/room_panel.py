@@ -227,11 +227,18 @@ class RoomPanel(QDialog):
         self.code_label.setText(room.access.code)
         self.qr_label.setPixmap(room_qr_pixmap(room.join_url, QR_SIZE))
         self.qr_label.setToolTip(room.join_url)
-        self.bind_label.setText(
-            self.tr(
+        if room.host == LOOPBACK:
+            where = self.tr(
+                "Serving “{meeting}” on {address} (port {port}): reachable from this "
+                "computer only, not from phones."
+            )
+        else:
+            where = self.tr(
                 "Serving “{meeting}” on {address} only (port {port}). Phones must be on "
                 "the same network."
-            ).format(meeting=room.title(), address=room.host, port=room.port)
+            )
+        self.bind_label.setText(
+            where.format(meeting=room.title(), address=room.host, port=room.port)
         )
         self._seen_timer.start()
         self.refresh_devices()

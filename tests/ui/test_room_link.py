@@ -82,7 +82,7 @@ def test_the_panel_shows_address_code_and_qr_and_binds_where_chosen(qtbot, windo
     assert panel.address_label.text() == f"http://127.0.0.1:{room.port}"
     assert panel.code_label.text() == room.access.code
     assert not panel.qr_label.pixmap().isNull()
-    assert "127.0.0.1 only" in panel.bind_label.text()
+    assert "this computer only, not from phones" in panel.bind_label.text()
     indicator = window.room_link.indicator
     assert indicator.isVisible() and indicator.text() == "Room Link: 0 in, 0 waiting"
     assert not room_qr_pixmap(room.join_url, 200).isNull()
