@@ -5,13 +5,14 @@ A participant's write runs on the server's thread (through the room's own servic
 the room is another client of the database). The room's operations listener hands each
 outcome to this object by a queued signal; on the GUI thread the outcomes of the last
 BATCH_MS are announced together (the views refresh once per batch, however many phones
-wrote) and each becomes a step on the window's undo stack, named after its author
-("Undo idea from Ana López"). The phones follow the facilitator's screen through
+wrote, one view per turn of the event loop) and each becomes a step on the window's undo
+stack, named after its author ("Undo idea from Ana López"). The phones follow the facilitator's screen through
 `follow(run_view)`: the agenda item shown and its timer go to the room as they change.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ui.controller import Controller
     from ui.views.run_view import RunView
 
-BATCH_MS = 100
+BATCH_MS = 400  # the entries of this long are announced together (well within 1 s)
 
 
 class RoomBridge(QObject):
@@ -39,6 +40,7 @@ class RoomBridge(QObject):
         self.controller = controller
         self.room: Room | None = None
         self._waiting: list[Outcome[Any]] = []
+        self._emits: deque[tuple[Any, tuple[object, ...]]] = deque()
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(BATCH_MS)
@@ -76,7 +78,7 @@ class RoomBridge(QObject):
             return
         self._stop_listening()
         room.close()
-        self._deliver()
+        self.flush()
         self.room_changed.emit()
 
     def _on_closed_by_meeting(self) -> None:
@@ -93,7 +95,13 @@ class RoomBridge(QObject):
         if device is None:
             return
         room.access.approve(device_id)
-        writes.mark_present(room.services, meeting_id=room.meeting_id, member_id=device.member_id)
+        # Off the GUI thread: letting 40 phones in must not hold the window for 40 writes.
+        room.background(
+            writes.mark_present,
+            room.services,
+            meeting_id=room.meeting_id,
+            member_id=device.member_id,
+        )
 
     def approve_everyone(self) -> int:
         room = self.room
@@ -128,7 +136,30 @@ class RoomBridge(QObject):
             if push is not None:
                 push(outcome.label, outcome.rows, announce=False)
             merged.changes.extend(outcome.rows.changes)
-        announce_changeset(self.controller, merged)
+        announce_changeset(self.controller, merged, self._emit_soon)
+
+    def _emit_soon(self, signal: Any, *args: object) -> None:
+        """One view's refresh per turn of the event loop: the window keeps answering
+        between them, however many views a batch of entries touches."""
+        self._emits.append((signal, args))
+        if len(self._emits) == 1:
+            QTimer.singleShot(0, self._emit_next)
+
+    def _emit_next(self) -> None:
+        if not self._emits:
+            return
+        signal, args = self._emits.popleft()
+        try:
+            signal.emit(*args)
+        finally:
+            if self._emits:
+                QTimer.singleShot(0, self._emit_next)
+
+    def flush(self) -> None:
+        """Deliver what has arrived and announce it now (tests, closing)."""
+        self._deliver()
+        while self._emits:
+            self._emit_next()
 
     # ---- what the phones follow ---------------------------------------------------------
     def follow(self, run_view: RunView) -> None:

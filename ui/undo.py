@@ -113,34 +113,42 @@ TYPED_ITEM_FIELDS = frozenset({"notes"})
 TYPED_MEETING_FIELDS = frozenset({"title", "place", "topic", "end_goal", "closing_notes"})
 
 
-def announce_changeset(controller: Controller, changes: Changeset) -> None:
-    """Emit the controller's `*_changed` signals for the rows `changes` wrote."""
+Emit = Callable[..., None]
+
+
+def _emit_now(signal: Any, *args: object) -> None:
+    signal.emit(*args)
+
+
+def announce_changeset(controller: Controller, changes: Changeset, emit: Emit = _emit_now) -> None:
+    """Emit the controller's `*_changed` signals for the rows `changes` wrote (through
+    `emit(signal, *args)`, which may spread them over several turns of the event loop)."""
     tables = changes.tables
     for area in sorted({TOOLKIT_TABLES[t] for t in tables if t in TOOLKIT_TABLES}):
-        controller.toolkit_changed.emit(area)
+        emit(controller.toolkit_changed, area)
     if "team" in tables:
-        controller.teams_changed.emit()
+        emit(controller.teams_changed)
     if tables & {"team", "member"}:
-        controller.members_changed.emit()
+        emit(controller.members_changed)
     if tables & {"series", "series_member"}:
-        controller.series_changed.emit()
+        emit(controller.series_changed)
     if tables & {"agenda_template", "template_item"}:
-        controller.templates_changed.emit()
+        emit(controller.templates_changed)
     if tables & {"meeting", "series", "series_member", "agenda_item"}:
-        controller.meetings_changed.emit()
+        emit(controller.meetings_changed)
     for meeting_id in sorted(changes.values("meeting", "id")):
-        controller.meeting_changed.emit(meeting_id)
+        emit(controller.meeting_changed, meeting_id)
     for meeting_id in sorted(changes.values("participant", "meeting_id")):
-        controller.participants_changed.emit(meeting_id)
+        emit(controller.participants_changed, meeting_id)
     for meeting_id in sorted(changes.values("agenda_item", "meeting_id")):
-        controller.agenda_changed.emit(meeting_id)
+        emit(controller.agenda_changed, meeting_id)
     for table in ("idea", "decision"):
         for item_id in sorted(changes.values(table, "item_id")):
-            controller.item_changed.emit(item_id)
+            emit(controller.item_changed, item_id)
     for meeting_id in sorted(changes.values("action", "meeting_id")):
-        controller.actions_changed.emit(meeting_id)
+        emit(controller.actions_changed, meeting_id)
     if tables & {"action", "action_update"} and controller.current_meeting_id:
-        controller.follow_ups_changed.emit(controller.current_meeting_id)
+        emit(controller.follow_ups_changed, controller.current_meeting_id)
 
 
 class _Command(QUndoCommand):

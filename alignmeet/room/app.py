@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 COOKIE = "alignmeet_room"
 MAX_BODY = 16 * 1024  # bytes of one form: a long idea is 5,000 characters
 MAX_FIELDS = 20
-EVENT_POLL_S = 0.2  # how often an event stream looks at the revision
+EVENT_POLL_S = 0.25  # how often an event stream looks at the revision
+MIN_EVENT_GAP_S = 0.6  # at most this often a state to one phone (changes coalesce)
 PING_S = 15.0
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -260,6 +261,7 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
             sent = None
             approved = device.approved
             waited = 0.0
+            since = MIN_EVENT_GAP_S  # the first state goes out at once
             while not room.stopping:
                 current = room.access.device_for(device.session, seen=False)
                 if current is None:  # removed, or the room closed
@@ -268,11 +270,13 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
                 if current.approved != approved:
                     yield {"event": "approved", "data": "{}"}
                     return
-                if approved and room.live.revision != sent:
+                if approved and room.live.revision != sent and since >= MIN_EVENT_GAP_S:
                     sent = room.live.revision
-                    state = await run_in_threadpool(room.live.state)
+                    state = room.live.cached_state()
+                    if state is None:  # the first stream to see this revision reads it
+                        state = await run_in_threadpool(room.live.state)
                     yield {"event": "state", "data": json.dumps(state)}
-                    waited = 0.0
+                    waited = since = 0.0
                 elif waited >= PING_S:
                     yield {"event": "ping", "data": "{}"}
                     waited = 0.0
@@ -280,6 +284,7 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
                     return
                 await asyncio.sleep(EVENT_POLL_S)
                 waited += EVENT_POLL_S
+                since += EVENT_POLL_S
 
         return EventSourceResponse(stream(), headers=SECURITY_HEADERS, ping=None)
 

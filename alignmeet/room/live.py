@@ -74,14 +74,27 @@ class Live:
     def state(self) -> dict[str, Any]:
         """The state for the current revision (read from the database once per revision),
         with the timer as it reads now."""
+        state = self.cached_state()
+        if state is not None:
+            return state
         with self._lock:
             revision, stage = self._revision, self._stage
-            cached = self._cached
+        cached = (revision, self._read(stage))
+        with self._lock:
+            if self._revision == revision:
+                self._cached = cached
+        return self._finish(cached, stage)
+
+    def cached_state(self) -> dict[str, Any] | None:
+        """The state if this revision's was read already (no database), else None."""
+        with self._lock:
+            revision, stage, cached = self._revision, self._stage, self._cached
         if cached is None or cached[0] != revision:
-            cached = (revision, self._read(stage))
-            with self._lock:
-                if self._revision == revision:
-                    self._cached = cached
+            return None
+        return self._finish(cached, stage)
+
+    def _finish(self, cached: tuple[int, dict[str, Any]], stage: Stage) -> dict[str, Any]:
+        revision = cached[0]
         state = dict(cached[1])
         state["rev"] = revision
         if state.get("item_id") is not None and stage.item_id == state["item_id"]:

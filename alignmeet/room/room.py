@@ -26,6 +26,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from alignmeet.i18n import _
@@ -100,6 +101,7 @@ class Room:
         self._server: uvicorn.Server | None = None
         self._threads: list[threading.Thread] = []
         self.on_closed: Callable[[], None] = lambda: None  # the meeting closed the room
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room-link-work")
 
     # ---- what the panel shows -------------------------------------------------------------
     def title(self) -> str:
@@ -217,6 +219,20 @@ class Room:
             return True
         return meeting.status.value == "closed"
 
+    def background(self, work: Callable[..., object], /, *args: object, **kwargs: object) -> None:
+        """Run `work` on the room's worker thread (one at a time, in order): a write the
+        facilitator's click asks for, kept off the window's thread."""
+        if self.stopping:
+            return
+
+        def run() -> None:
+            try:
+                work(*args, **kwargs)
+            except Exception:
+                log.exception("Room Link: background work failed")
+
+        self._worker.submit(run)
+
     @property
     def serving(self) -> bool:
         return self._server is not None and self._server.started and not self.stopping
@@ -231,6 +247,7 @@ class Room:
         self._unsubscribe()
         if self._server is not None:
             self._server.should_exit = True
+        self._worker.shutdown(wait=not threading.current_thread().name.startswith("room-link-work"))
         current = threading.current_thread()
         for thread in self._threads:
             if thread is not current:

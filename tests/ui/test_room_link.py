@@ -127,8 +127,14 @@ def test_a_phone_is_let_in_and_its_entries_show_at_once_and_undo(
     assert room.access.devices()[0].approved
     run = window.run_view
     # Let in means here: Leo is marked present, on the window too.
-    leo = next(p for p in services.meetings.participants(meeting_id) if p.name == "Leo Novak")
-    assert leo.attendance is Attendance.PRESENT
+    open_page = run.open_phase
+    qtbot.waitUntil(
+        lambda: any(
+            p.name == "Leo Novak" and p.attendance is Attendance.PRESENT
+            for p in open_page.model.rows()
+        ),
+        timeout=SHOWN_WITHIN_MS,
+    )
 
     # An idea on the item on the facilitator's screen.
     run.go_to(Phase.AGENDA)
