@@ -6,8 +6,9 @@ the room is another client of the database). The room's operations listener hand
 outcome to this object by a queued signal; on the GUI thread the outcomes of the last
 BATCH_MS are announced together (the views refresh once per batch, however many phones
 wrote, one view per turn of the event loop) and each becomes a step on the window's undo
-stack, named after its author ("Undo idea from Ana López"). The phones follow the facilitator's screen through
-`follow(run_view)`: the agenda item shown and its timer go to the room as they change.
+stack, named after its author ("Undo idea from Ana López"). The phones follow the
+facilitator's screen through `follow(run_view)`: the agenda item shown and its timer go
+to the room as they change.
 """
 
 from __future__ import annotations
