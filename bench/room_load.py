@@ -12,10 +12,12 @@ every 10 ms on the GUI thread; the longest gap between two ticks, less the 10 ms
 window's worst stall.
 
 The participants run in another process (as phones would: no share of this process's
-GIL): each joins with the code and a name, keeps the page's event stream open (reading
+GIL): each joins with the code and a name (within the first 6 s), keeps the page's event stream open (reading
 every state the server sends), and then for --duration seconds writes, in turn, an idea
 on the current item, an action of their own and a commitment (confidence 1–5), pausing
-1–3 s between writes. Every text carries the participant and a sequence number.
+--pause seconds between writes (4–12 s: typing on a phone; 40 phones then write about 5
+times a second, far more than a real room). Every text carries the participant and a
+sequence number.
 
 At the end: every write the server acknowledged (303) must be in the database exactly
 once (an idea or action found 0 times is lost, twice duplicated; a participant's
@@ -47,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 IDLE_SECONDS = 8.0
+JOIN_SPREAD_S = 6.0
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -57,7 +60,9 @@ def percentile(values: list[float], p: float) -> float:
 
 
 # ---- the phones (another process) ----------------------------------------------------------
-async def _participant(index: int, member_id: int, base: str, code: str, until: float) -> dict:
+async def _participant(
+    index: int, member_id: int, base: str, code: str, until: float, pause: tuple[float, float]
+) -> dict:
     import httpx
 
     result: dict = {
@@ -68,6 +73,7 @@ async def _participant(index: int, member_id: int, base: str, code: str, until: 
         "refused": [],
         "events": 0,
     }
+    await asyncio.sleep(random.uniform(0, JOIN_SPREAD_S))  # people scan one after another
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         page = await client.get("/join", params={"c": code})
         ticket = re.search(r'name="ticket" value="([^"]+)"', page.text).group(1)
@@ -88,7 +94,7 @@ async def _participant(index: int, member_id: int, base: str, code: str, until: 
 
         follower = asyncio.create_task(follow())
         seen, n = "-", 0
-        await asyncio.sleep(random.uniform(0, 2))
+        await asyncio.sleep(random.uniform(0, pause[1]))
         while time.time() < until:
             n += 1
             kind = ("idea", "action", "commit")[n % 3]
@@ -115,15 +121,17 @@ async def _participant(index: int, member_id: int, base: str, code: str, until: 
             else:
                 result["commit"] = level
                 seen = str(level)
-            await asyncio.sleep(random.uniform(1, 3))
+            await asyncio.sleep(random.uniform(*pause))
         follower.cancel()
     return result
 
 
-def _phones(members: list[int], base: str, code: str, until: float, out: str) -> None:
+def _phones(
+    members: list[int], base: str, code: str, until: float, pause: tuple[float, float], out: str
+) -> None:
     async def everyone() -> list[dict]:
         return await asyncio.gather(
-            *(_participant(i, m, base, code, until) for i, m in enumerate(members))
+            *(_participant(i, m, base, code, until, pause) for i, m in enumerate(members))
         )
 
     results = asyncio.run(everyone())
@@ -136,14 +144,21 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=40)
     parser.add_argument("--duration", type=float, default=120.0)
     parser.add_argument("--url", default="")
+    parser.add_argument(
+        "--pause",
+        default="4,12",
+        help="seconds a phone waits between two writes, min,max (typing on a phone)",
+    )
     args = parser.parse_args()
+    low, high = (float(x) for x in args.pause.split(","))
+    pause = (low, high)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="room-load-"))
     os.environ["XDG_CONFIG_HOME"] = str(work)
 
     from datetime import datetime
 
-    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from alignmeet.domain.enums import Attendance, Phase
@@ -188,7 +203,9 @@ def main() -> int:
     room = link.bridge.open(meeting.id, host="127.0.0.1", port=0)
     link.bridge.follow(window.run_view)
     link.bridge.push_stage()
-    link.bridge.devices_changed.connect(link.bridge.approve_everyone)
+    link.bridge.devices_changed.connect(  # "Let everyone in" as phones arrive
+        link.bridge.approve_everyone, Qt.ConnectionType.QueuedConnection
+    )
 
     # From a participant's write (server thread) to the window's announcement (GUI thread).
     written_at: dict[int, tuple[object, float]] = {}
@@ -242,6 +259,28 @@ def main() -> int:
             print(f"  stall {1000 * (now - last[0]):.0f} ms at {now - began:.1f} s", flush=True)
         last[0] = now
 
+    if trace:  # where the GUI thread is when the heartbeat is late (a sampling watchdog)
+        import threading
+        import traceback
+
+        gui = threading.main_thread().ident
+
+        def watch() -> None:
+            reported = 0.0
+            while True:
+                time.sleep(0.02)
+                late = time.perf_counter() - last[0]
+                if late > 0.15 and last[0] != reported:
+                    reported = last[0]
+                    frame = sys._current_frames().get(gui)
+                    stack = traceback.extract_stack(frame)[-14:] if frame else []
+                    where = " < ".join(
+                        f"{Path(f.filename).name}:{f.lineno}:{f.name}" for f in reversed(stack)
+                    )
+                    print(f"  late {late * 1000:.0f} ms: {where}", flush=True)
+
+        threading.Thread(target=watch, daemon=True).start()
+
     heartbeat = QTimer()
     heartbeat.setInterval(10)
     heartbeat.timeout.connect(beat)
@@ -257,9 +296,10 @@ def main() -> int:
     idle = [max(0.0, g - 0.010) for g in gaps[50:]]
     gaps.clear()
     out = work / "phones.json"
-    until = time.time() + 5 + args.duration  # joining first
+    until = time.time() + JOIN_SPREAD_S + 4 + args.duration  # joining first
     phones = mp.get_context("spawn").Process(
-        target=_phones, args=(members, room.base_url, room.access.code, until, str(out))
+        target=_phones,
+        args=(members, room.base_url, room.access.code, until, pause, str(out)),
     )
     load_before = os.getloadavg()
     phones.start()
@@ -318,7 +358,8 @@ def main() -> int:
         and shown_ideas == len(ideas)
     )
     print(
-        f"Room Link load: {args.participants} participants × {args.duration:.0f} s on "
+        f"Room Link load: {args.participants} participants × {args.duration:.0f} s, a write "
+        f"every {low:g}–{high:g} s each, on "
         f"{'PostgreSQL' if args.url else 'SQLite'}, loopback"
     )
     print(

@@ -267,17 +267,17 @@ class RoomAccess:
     def approve(self, device_id: int) -> None:
         self._set_state([device_id], DeviceState.APPROVED)
 
-    def approve_all(self, member_ids: Iterable[int] | None = None) -> int:
-        """Approve every waiting device (of `member_ids`, when given); returns how many."""
+    def approve_all(self, member_ids: Iterable[int] | None = None) -> list[Device]:
+        """Approve every waiting device (of `member_ids`, when given) at once; returns them."""
         wanted = set(member_ids) if member_ids is not None else None
         with self._lock:
-            ids = [
-                d.id
+            waiting = [
+                d
                 for d in self._devices.values()
                 if d.state is DeviceState.PENDING and (wanted is None or d.member_id in wanted)
             ]
-        self._set_state(ids, DeviceState.APPROVED)
-        return len(ids)
+        self._set_state([d.id for d in waiting], DeviceState.APPROVED)
+        return waiting
 
     def remove(self, device_id: int) -> None:
         self._set_state([device_id], DeviceState.REMOVED)

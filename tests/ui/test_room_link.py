@@ -310,3 +310,29 @@ def test_a_phone_in_chromium_joins_writes_an_action_and_commits(
         assert not [e for e in logs if not re.search(r"/favicon\.ico", e["message"])], logs
     finally:
         driver.quit()
+
+
+def test_an_action_written_while_the_window_shows_another_phase_is_there_when_you_get_there(
+    qtbot, window, services, meeting_id, people
+):
+    panel = open_room(window)
+    room = window.room_link.bridge.room
+    run = window.run_view
+    run.go_to(Phase.AGENDA)
+    phone = phone_joins(room, people["Ben Okafor"])
+    qtbot.waitUntil(lambda: panel.devices_model.rowCount() == 1, timeout=SHOWN_WITHIN_MS)
+    panel.approve_all_button.click()
+    phone.post(
+        "/action",
+        data={"csrf": csrf(phone), "title": "Tag every rejected lead", "due": "", "tag": ""},
+    )
+    qtbot.waitUntil(
+        lambda: window.undo_action.text() == "&Undo action of Ben Okafor", timeout=SHOWN_WITHIN_MS
+    )
+    window.room_link.bridge.flush()
+    run.go_to(Phase.ACTIONS)
+    actions = run.actions_phase
+    assert "1 of 3 present members have a plan" in actions.progress_label.text()
+    actions.select_member(people["Ben Okafor"])
+    assert [a.title for a in actions.actions_model.rows()] == ["Tag every rejected lead"]
+    phone.close()
