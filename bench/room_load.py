@@ -12,8 +12,8 @@ every 10 ms on the GUI thread; the longest gap between two ticks, less the 10 ms
 window's worst stall.
 
 The participants run in another process (as phones would: no share of this process's
-GIL): each joins with the code and a name (within the first 6 s), keeps the page's event stream open (reading
-every state the server sends), and then for --duration seconds writes, in turn, an idea
+GIL): each joins with the code and a name (within the first 6 s), keeps the page's event
+stream open (reading every state the server sends), and then for --duration seconds writes, in turn, an idea
 on the current item, an action of their own and a commitment (confidence 1–5), pausing
 --pause seconds between writes (4–12 s: typing on a phone; 40 phones then write about 5
 times a second, far more than a real room). Every text carries the participant and a
