@@ -13,11 +13,11 @@ window's worst stall.
 
 The participants run in another process (as phones would: no share of this process's
 GIL): each joins with the code and a name (within the first 6 s), keeps the page's event
-stream open (reading every state the server sends), and then for --duration seconds writes, in turn, an idea
-on the current item, an action of their own and a commitment (confidence 1–5), pausing
---pause seconds between writes (4–12 s: typing on a phone; 40 phones then write about 5
-times a second, far more than a real room). Every text carries the participant and a
-sequence number.
+stream open (reading every state the server sends), and then for --duration seconds
+writes, in turn, an idea on the current item, an action of their own and a commitment
+(confidence 1–5), pausing --pause seconds between writes (4–12 s: typing on a phone; 40
+phones then write about 5 times a second, far more than a real room). Every text carries
+the participant and a sequence number.
 
 At the end: every write the server acknowledged (303) must be in the database exactly
 once (an idea or action found 0 times is lost, twice duplicated; a participant's
