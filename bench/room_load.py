@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import multiprocessing as mp
 import os
@@ -195,6 +196,7 @@ def main() -> int:
     window = MainWindow(controller)
     window.resize(1280, 800)
     window.show()
+    gc.freeze()  # as ui.app does once the window is up
     controller.select_meeting(meeting.id)
     window.show_page("run")
     controller.set_phase(meeting_id=meeting.id, phase=Phase.AGENDA)

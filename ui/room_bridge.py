@@ -13,6 +13,7 @@ to the room as they change.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections import deque
 from typing import TYPE_CHECKING, Any
@@ -76,6 +77,9 @@ class RoomBridge(QObject):
         # interval lets the GUI thread in sooner when they are busy (40 phones joining).
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
+        # The server's modules and app live until exit: out of the cyclic collector, as
+        # ui.app does for the window (a full collection would walk them mid-meeting).
+        gc.freeze()
         self.push_stage()
         self.room_changed.emit()
         return room

@@ -263,7 +263,7 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
             waited = 0.0
             since = MIN_EVENT_GAP_S  # the first state goes out at once
             while not room.stopping:
-                current = room.access.device_for(device.session, seen=False)
+                current = room.access.device_for(device.session)  # (seen: its page is open)
                 if current is None:  # removed, or the room closed
                     yield {"event": "gone", "data": "{}"}
                     return

@@ -5,12 +5,16 @@ requests, a missing CSRF token, a foreign Host or Origin). Runs on SQLite and Po
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from alignmeet.domain.enums import ActionStatus, Attendance, Phase
+from alignmeet.domain.rules import clean_line
 from alignmeet.room import access as access_module
 from alignmeet.room.app import COOKIE, MAX_BODY
 
@@ -611,3 +615,30 @@ def test_the_live_state_follows_the_stage_and_the_phase(room, services):
     to_phase(services, room, Phase.ACTIONS)
     state = room.live.state()
     assert state["rev"] > revision and state["phase"] == "actions" and state["item_id"] is None
+
+
+@pytest.mark.sqlite_only
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_from_a_phone_is_stored_as_typed_or_refused_with_a_message(
+    agenda_phone, services, text
+):
+    """Whatever a phone sends as an idea is stored exactly as the services keep typed text
+    (one line: runs of white space folded, NUL dropped) and shown escaped — or, when empty,
+    refused with the services' message. Never a server error."""
+    p = agenda_phone
+    p.room.access._writes.clear()  # (the write limit is another test's business)
+    before = _count_ideas(services, p.item.id)
+    reply = p.post("/idea", {"csrf": p.csrf, "item": str(p.item.id), "text": text})
+    expected = clean_line(text)
+    if not expected:
+        assert reply.status_code == 422
+        assert _count_ideas(services, p.item.id) == before
+        return
+    assert reply.status_code == 303, reply.text
+    ideas = services.agenda.ideas(p.item.id)
+    assert len(ideas) == before + 1
+    assert ideas[-1].text == expected
+    assert html.escape(expected, quote=False) in p.get("/part").text
