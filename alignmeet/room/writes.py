@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, TeamTag
 from alignmeet.i18n import _
 from alignmeet.room.access import RefusedError
+from alignmeet.services.base import ConflictError
 
 if TYPE_CHECKING:
     from alignmeet.domain import records as r
@@ -147,18 +148,31 @@ def set_status(
                 title=action.title, status=_(action.status.label)
             )
         )
-    return run(
-        services,
-        _("status from {name}").format(name=me.name),
-        lambda s: s.actions.set_status(
-            action_id=action_id,
-            status=status,
-            note=note,
-            meeting_id=meeting_id,
-            changed_by_id=member_id,
-        ),
-        author=me.name,
-    )
+
+    def save() -> Outcome[r.ActionRecord]:
+        return run(
+            services,
+            _("status from {name}").format(name=me.name),
+            lambda s: s.actions.set_status(
+                action_id=action_id,
+                status=status,
+                note=note,
+                meeting_id=meeting_id,
+                changed_by_id=member_id,
+            ),
+            author=me.name,
+        )
+
+    try:
+        return save()
+    except ConflictError as conflict:
+        # The room (one client for every phone) first read another status; this phone
+        # showed the one stored now (checked above), so its person has seen theirs: save
+        # on top of it — unless it changed once more in between.
+        if conflict.stored.get("status") != seen:
+            raise SeenChangedError(conflict.args[0]) from conflict
+        services.actions.acknowledge_conflict(conflict)
+        return save()
 
 
 # ---- commitments ------------------------------------------------------------------

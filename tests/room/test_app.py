@@ -642,3 +642,25 @@ def test_any_text_from_a_phone_is_stored_as_typed_or_refused_with_a_message(
     assert len(ideas) == before + 1
     assert ideas[-1].text == expected
     assert html.escape(expected, quote=False) in p.get("/part").text
+
+
+def test_a_status_the_phone_saw_after_the_facilitator_changed_it_is_saved(
+    phone, room, services, people, earlier_actions
+):
+    """The room first read the action as open; the facilitator blocked it; the phone's
+    page, reloaded, shows Blocked — setting Done from there is no conflict (the person saw
+    the facilitator's change), and is saved."""
+    mine, _theirs = earlier_actions
+    to_phase(services, room, Phase.REVIEW)
+    p = phone().join(people.ana.id)
+    assert "Open</strong>" in p.page()  # the room has read it as open
+    services.actions.set_status(
+        action_id=mine.id, status=ActionStatus.BLOCKED, meeting_id=room.meeting_id
+    )
+    assert 'name="version" value="blocked"' in p.page()
+    reply = p.post(
+        "/status",
+        {"csrf": p.csrf, "action": str(mine.id), "status": "done", "version": "blocked"},
+    )
+    assert reply.status_code == 303, reply.text
+    assert services.actions.get_action(mine.id).status is ActionStatus.DONE
