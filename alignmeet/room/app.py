@@ -403,6 +403,8 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
         Route("/action", handled(post_action), methods=["POST"]),
         Route("/status", handled(post_status), methods=["POST"]),
         Route("/commit", handled(post_commit), methods=["POST"]),
+        # The meeting rating (Close phase) goes here: a POST /rating through writes.rate()
+        # with the rating service, its form in templates/room_close.html.j2.
         Route("/static/{name}", handled(asset), methods=["GET"]),
     ]
 
