@@ -183,11 +183,14 @@ def test_a_phone_is_let_in_and_its_entries_show_at_once_and_undo(
     phone.close()
 
 
-def test_removing_a_device_and_closing_the_window_end_its_session(qtbot, window, people):
+def test_removing_a_device_and_closing_the_window_end_its_session(
+    qtbot, qtmodeltester, window, people
+):
     panel = open_room(window)
     room = window.room_link.bridge.room
     phone = phone_joins(room, people["Ava Chen"])
     qtbot.waitUntil(lambda: panel.devices_model.rowCount() == 1, timeout=SHOWN_WITHIN_MS)
+    qtmodeltester.check(panel.devices_model)
     panel.approve_all_button.click()
     assert phone.get("/part").status_code == 200
     panel.devices_view.selectRow(0)
