@@ -11,6 +11,7 @@ Run as a script it takes the README's phone screenshots of every participant pag
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sys
@@ -26,9 +27,7 @@ WIDTH, HEIGHT = 360, 740
 
 def missing() -> str:
     """Why no phone can be started here ("" when it can)."""
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("selenium") is None:  # (not imported: it pulls in trio)
         return "selenium is not installed (pip install -e '.[test]')"
     if not Path(CHROMIUM).exists():
         return "Chromium is not installed (apt-get install chromium)"
