@@ -43,6 +43,7 @@ from ui.widgets import ElidedLabel, inform, install_double_click_guard, plain_la
 
 if TYPE_CHECKING:
     from ui.presenter import PresenterMode
+    from ui.room_panel import RoomLink, RoomPanel
     from ui.views.followups_view import FollowUpsView
     from ui.views.people_view import PeopleView
     from ui.views.prepare_view import PrepareView
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         _tab_leaves_tables(self.meetings_view)
         self._pages: dict[str, QWidget] = {"meetings": self.meetings_view}
         self._presenter: PresenterMode | None = None
+        self.room_link: RoomLink | None = None
         self.open_requested: str | None = None
         self.restore_requested: Path | None = (
             None  # a backup to put in place after closing  # another database to open after closing
@@ -292,6 +294,14 @@ class MainWindow(QMainWindow):
         self.blank_action.setEnabled(False)
         self.blank_action.triggered.connect(self._on_blank_action_triggered)
         view_menu.addAction(self.blank_action)
+        view_menu.addSeparator()
+        # Room Link: participants write from their phones (built on first use).
+        self.room_link_action = QAction(self.tr("Room &Link…"), self)
+        self.room_link_action.setToolTip(
+            self.tr("Let people in the room write their own ideas, actions and commitments")
+        )
+        self.room_link_action.triggered.connect(self.show_room_link)
+        view_menu.addAction(self.room_link_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About AlignMeet"), self)
@@ -371,6 +381,13 @@ class MainWindow(QMainWindow):
         else:
             self.room_label.setText(self.tr("▶ Presenting to the room"))
             self.room_label.setStyleSheet("")
+
+    def show_room_link(self) -> RoomPanel:
+        if self.room_link is None:
+            from ui.room_panel import RoomLink
+
+            self.room_link = RoomLink(self)
+        return self.room_link.show_panel()
 
     def _on_swap_screens_triggered(self) -> None:
         if self._presenter is not None:
@@ -703,6 +720,8 @@ class MainWindow(QMainWindow):
         # Each step runs even if an earlier one fails (the error is reported after).
         if self._presenter is not None:
             self._presenter.stop()
+        if self.room_link is not None:
+            self.room_link.close()  # the server stops with the window
         failure: Exception | None = None
         try:
             try:

@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     presenter.stop()
     if not dark and language == "en":
         _live_shots(app, window, controller, upcoming.id, out / "live")
+    _room_panel(window, upcoming.id, shot)
     window.close()
     services.close()
     return 0
@@ -200,10 +201,35 @@ def _live_shots(app: Any, window: Any, controller: Any, meeting_id: int, out: Pa
     window.resize(1280, 800)
 
 
+def _room_panel(window: object, meeting_id: int, shot: object) -> None:
+    """Room Link's panel with the room open on loopback and two phones: one let in, one
+    waiting."""
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.controller.set_phase(meeting_id=meeting_id, phase=Phase.ACTIONS)
+    panel = window.show_room_link()
+    room = window.room_link.bridge.open(meeting_id, host="127.0.0.1", port=0)  # type: ignore[union-attr]
+    present = [p for p in window.controller.services.meetings.participants(meeting_id)][:2]
+    agents = (
+        "Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Safari/604.1",
+    )
+    for participant, agent in zip(present, agents, strict=False):
+        ticket = room.access.ticket_for(room.access.code)
+        room.access.join(room.access.code, ticket, member_id=participant.member_id, agent=agent)
+    room.access.approve(room.access.devices()[0].id)
+    panel.refresh()
+    panel.resize(860, 680)
+    shot("room-panel", panel)  # type: ignore[operator]
+    window.room_link.close()  # type: ignore[union-attr]
+    panel.close()
+
+
 # With --language: a sample of the screens in that language (all of them would double the
 # repository's pictures for little more proof).
 TRANSLATED_SHOTS = frozenset(
-    {"meetings", "prepare", "run-3-agenda", "run-5-commitments", "alignment-goals"}
+    {"meetings", "prepare", "run-3-agenda", "run-5-commitments", "alignment-goals", "room-panel"}
 )
 
 

@@ -115,6 +115,44 @@ TYPED_ITEM_FIELDS = frozenset({"notes"})
 TYPED_MEETING_FIELDS = frozenset({"title", "place", "topic", "end_goal", "closing_notes"})
 
 
+Emit = Callable[..., None]
+
+
+def _emit_now(signal: Any, *args: object) -> None:
+    signal.emit(*args)
+
+
+def announce_changeset(controller: Controller, changes: Changeset, emit: Emit = _emit_now) -> None:
+    """Emit the controller's `*_changed` signals for the rows `changes` wrote (through
+    `emit(signal, *args)`, which may spread them over several turns of the event loop)."""
+    tables = changes.tables
+    for area in sorted({TOOLKIT_TABLES[t] for t in tables if t in TOOLKIT_TABLES}):
+        emit(controller.toolkit_changed, area)
+    if "team" in tables:
+        emit(controller.teams_changed)
+    if tables & {"team", "member"}:
+        emit(controller.members_changed)
+    if tables & {"series", "series_member"}:
+        emit(controller.series_changed)
+    if tables & {"agenda_template", "template_item"}:
+        emit(controller.templates_changed)
+    if tables & {"meeting", "series", "series_member", "agenda_item"}:
+        emit(controller.meetings_changed)
+    for meeting_id in sorted(changes.values("meeting", "id")):
+        emit(controller.meeting_changed, meeting_id)
+    for meeting_id in sorted(changes.values("participant", "meeting_id")):
+        emit(controller.participants_changed, meeting_id)
+    for meeting_id in sorted(changes.values("agenda_item", "meeting_id")):
+        emit(controller.agenda_changed, meeting_id)
+    for table in ("idea", "decision"):
+        for item_id in sorted(changes.values(table, "item_id")):
+            emit(controller.item_changed, item_id)
+    for meeting_id in sorted(changes.values("action", "meeting_id")):
+        emit(controller.actions_changed, meeting_id)
+    if tables & {"action", "action_update"} and controller.current_meeting_id:
+        emit(controller.follow_ups_changed, controller.current_meeting_id)
+
+
 class _Command(QUndoCommand):
     """`apply` has already happened when the command is pushed; undo runs `revert`."""
 
@@ -226,40 +264,30 @@ class UndoableController(Controller):
 
     def _announce(self, changes: Changeset) -> None:
         """Tell the views what an undo or redo changed, as the edit itself did."""
-        tables = changes.tables
-        for area in sorted({TOOLKIT_TABLES[t] for t in tables if t in TOOLKIT_TABLES}):
-            self.toolkit_changed.emit(area)
-        if "team" in tables:
-            self.teams_changed.emit()
-        if tables & {"team", "member"}:
-            self.members_changed.emit()
-        if tables & {"series", "series_member"}:
-            self.series_changed.emit()
-        if tables & {"agenda_template", "template_item"}:
-            self.templates_changed.emit()
-        if tables & {"meeting", "series", "series_member", "agenda_item"}:
-            self.meetings_changed.emit()
-        for meeting_id in sorted(changes.values("meeting", "id")):
-            self.meeting_changed.emit(meeting_id)
-        for meeting_id in sorted(changes.values("participant", "meeting_id")):
-            self.participants_changed.emit(meeting_id)
-        for meeting_id in sorted(changes.values("agenda_item", "meeting_id")):
-            self.agenda_changed.emit(meeting_id)
-        for table in ("idea", "decision"):
-            for item_id in sorted(changes.values(table, "item_id")):
-                self.item_changed.emit(item_id)
-        for meeting_id in sorted(changes.values("action", "meeting_id")):
-            self.actions_changed.emit(meeting_id)
-        if tables & {"action", "action_update"} and self.current_meeting_id:
-            self.follow_ups_changed.emit(self.current_meeting_id)
+        announce_changeset(self, changes)
         current = self.current_meeting_id
-        if "meeting" in tables and current in changes.values("meeting", "id"):
+        if "meeting" in changes.tables and current in changes.values("meeting", "id"):
             try:
                 self.services.meetings.get_meeting(current)
             except NotFoundError:  # the undo took the meeting away: show none
                 self.select_meeting(None)
             else:
                 self.current_meeting_changed.emit(current)
+
+    def push_outside_step(self, text: str, changes: Changeset, *, announce: bool = True) -> None:
+        """A change someone else already made through this app (a participant on Room
+        Link): Edit › Undo takes it back like the window's own, and (unless the caller
+        announces a batch itself) the views hear it."""
+        if not changes:
+            return
+        journal = self.services.journal
+        self._push(
+            text,
+            lambda: self._rewrite(journal.reapply, changes),
+            lambda: self._rewrite(journal.revert, changes),
+        )
+        if announce:
+            announce_changeset(self, changes)
 
     def toolkit(self, area: str, method: str, /, **fields: object) -> Any:
         text = TOOLKIT_STEPS.get((area, method)) or TOOLKIT_AREAS.get(area, "")

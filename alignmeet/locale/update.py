@@ -80,7 +80,8 @@ def extract() -> dict[str, dict[str, Message]]:
         if "/migrations/" in rel or rel.startswith("alignmeet/locale/"):
             continue
         found = _template_messages(path) if path.suffix == ".j2" else _python_messages(path, rel)
-        book = books["exports.po" if rel.startswith(EXPORT_SOURCES) else "core.po"]
+        exported = rel.startswith(EXPORT_SOURCES) and not rel.startswith("templates/room_")
+        book = books["exports.po" if exported else "core.po"]
         for _lineno, msgid, plural in found:
             context = None
             if plural is not None and plural.startswith("\x04"):  # pgettext: (context, msgid)

@@ -35,6 +35,7 @@ __all__ = [
     "NotFoundError",
     "ReadOnly",
     "Services",
+    "another_client",
     "check_target",
     "open_services",
     "short_text",
@@ -100,6 +101,22 @@ class Services:
 
     def close(self) -> None:
         self.db.dispose()
+
+
+def another_client(services: Services) -> Services:
+    """Services over the same database as `services`, as another client: its own
+    connections, its own origin in the change log (so each hears the other's writes from
+    its change feed) and its own record of what it has seen (so optimistic locking treats
+    the two as two people). Room Link's server is one; close it with `close()`."""
+    db = services.db
+    target = str(db.path) if db.path is not None else db.url
+    # Already at the newest schema (its first client opened it): nothing to upgrade. A
+    # database the first client has read-only is read-only for this one too.
+    read_only = db.read_only_reason or db.read_only
+    return Services(
+        open_database(target, create=False, quick_check=False, read_only=read_only),
+        clock=services._clock,
+    )
 
 
 def open_services(

@@ -71,7 +71,10 @@ class ActionService(ServiceBase):
         today: date | None = None,
         goal_id: int | None = None,
         persona_id: int | None = None,
+        changed_by_id: int | None = None,
     ) -> r.ActionRecord:
+        """A new action of `owner_id`; its history says it was agreed, by `changed_by_id`
+        (default: the meeting's facilitator; Room Link: the member who wrote it)."""
         text = require_text("title", title, label=_("Action"), limit=max_length("action.title"))
         now = self._now()
         today = today or now.date()
@@ -117,7 +120,7 @@ class ActionService(ServiceBase):
                     new_status=ActionStatus.OPEN.value,
                     new_due=due,
                     note=AGREED_NOTE,
-                    changed_by_id=meeting.facilitator_id,
+                    changed_by_id=changed_by_id or meeting.facilitator_id,
                 )
             )
             return to_action(action, meeting, owner)
@@ -205,8 +208,10 @@ class ActionService(ServiceBase):
         note: str = "",
         meeting_id: int | None = None,
         seen: object | None = None,
+        changed_by_id: int | None = None,
     ) -> r.ActionRecord:
-        """Change status with a note; the history keeps who/when/where.
+        """Change status with a note; the history keeps who/when/where (who: `changed_by_id`,
+        by default the meeting's facilitator; Room Link passes the member on the phone).
 
         `seen`: the action as the user saw it (a record, a follow-up line or a `Seen`).
         ConflictError when someone else changed the status since then (nothing is
@@ -228,6 +233,7 @@ class ActionService(ServiceBase):
                 new_status=new.value,
                 new_due=action.due,
                 note=body,
+                changed_by_id=changed_by_id,
             )
             action.status = new.value
             guard.check(s, action)
@@ -244,11 +250,12 @@ class ActionService(ServiceBase):
         new_status: str,
         new_due: date | None,
         note: str,
+        changed_by_id: int | None = None,
     ) -> m.ActionUpdate:
-        """One history entry (who: the meeting's facilitator, or nobody outside a meeting),
-        and the action's running totals the follow-up list reads."""
-        changed_by = None
-        if meeting_id is not None:
+        """One history entry (who: `changed_by_id`, else the meeting's facilitator, or nobody
+        outside a meeting), and the action's running totals the follow-up list reads."""
+        changed_by = changed_by_id
+        if changed_by is None and meeting_id is not None:
             changed_by = self._get(s, m.Meeting, meeting_id, "Meeting").facilitator_id
         update = m.ActionUpdate(
             action_id=action.id,

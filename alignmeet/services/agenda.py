@@ -295,16 +295,23 @@ class AgendaService(ServiceBase):
             return self._ideas(s, item_id)
 
     def _ideas(self, s: Session, item_id: int) -> list[r.IdeaRecord]:
-        rows = s.scalars(select(m.Idea).where(m.Idea.item_id == item_id).order_by(m.Idea.id))
+        # The authors' names in the same query: one look-up per idea re-read each member
+        # (the session keeps no loaded member alive between two ideas).
+        rows = s.execute(
+            select(m.Idea, m.Member.name)
+            .outerjoin(m.Member, m.Idea.author_id == m.Member.id)
+            .where(m.Idea.item_id == item_id)
+            .order_by(m.Idea.id)
+        )
         return [
             r.IdeaRecord(
                 id=x.id,
                 item_id=x.item_id,
                 author_id=x.author_id,
-                author_name=member_name(s, x.author_id),
+                author_name=name or "",
                 text=x.text,
             )
-            for x in rows
+            for x, name in rows
         ]
 
     def add_idea(self, *, item_id: int, text: str, author_id: int | None = None) -> r.IdeaRecord:

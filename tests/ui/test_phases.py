@@ -452,6 +452,7 @@ def test_withdraw_takes_a_commitment_back(
 ) -> None:
     mark_present(controller, meeting_id, people, "Ava Chen", "Ben Okafor")
     controller.commit(meeting_id=meeting_id, member_id=people["Ava Chen"], confidence=3)
+    view.go_to(Phase.COMMITMENTS)  # (a phase behind another one refreshes when shown)
     page = view.commitments_phase
     page.select_member(people["Ava Chen"])
     assert page.withdraw_button.isEnabled()

@@ -52,6 +52,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "followups": ("views/followups_view.py",),
     "toolkit": ("views/toolkit/*.py",),
     "models": ("models/*.py",),
+    "room": ("room_panel.py", "room_bridge.py"),
 }
 
 

@@ -290,6 +290,14 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Den Publikumsbildschirm schwarz schalten und wieder zeigen (B, oder überall Strg+B)</translation>
     </message>
     <message>
+        <source>Room &amp;Link…</source>
+        <translation>Room &amp;Link…</translation>
+    </message>
+    <message>
+        <source>Let people in the room write their own ideas, actions and commitments</source>
+        <translation>Die Anwesenden schreiben ihre Ideen, Maßnahmen und Zusagen selbst</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>

@@ -510,6 +510,18 @@
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonModel</name>
@@ -809,6 +821,29 @@
     <message>
         <source>Anything else — the note says what</source>
         <translation>Alles andere — die Notiz sagt, was</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDevicesModel</name>
+    <message>
+        <source>Waiting for you</source>
+        <translation>Wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>Let in</source>
+        <translation>Hereingelassen</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>vor {n} s</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>vor {n} min</translation>
     </message>
 </context>
 <context>

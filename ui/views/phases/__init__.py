@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -97,6 +98,7 @@ class PhasePage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._meeting_id: int | None = None
+        self._stale = False  # changed while hidden: refresh when shown (refresh_or_defer)
         self.setObjectName(f"{self.phase.value.capitalize()}Phase")
 
     @property
@@ -114,6 +116,25 @@ class PhasePage(QWidget):
         """Where the keyboard starts when the meeting moves to this phase (None: it stays
         on the phase bar's button)."""
         return None
+
+    def refresh_or_defer(self) -> None:
+        """Refresh now when the page is the current phase; a page behind another phase
+        refreshes when it becomes current again. A change made elsewhere (a phone on Room Link,
+        another facilitator) then costs the window nothing for the pages nobody sees."""
+        stack = self.parentWidget()
+        if isinstance(stack, QStackedWidget) and stack.currentWidget() is not self:
+            if not self._stale:
+                self._stale = True
+                stack.currentChanged.connect(self._on_stack_current_changed)
+            return
+        self.refresh()
+
+    def _on_stack_current_changed(self, _index: int) -> None:
+        stack = self.parentWidget()
+        if isinstance(stack, QStackedWidget) and stack.currentWidget() is self and self._stale:
+            self._stale = False
+            stack.currentChanged.disconnect(self._on_stack_current_changed)
+            self.refresh()
 
     def _is_mine(self, meeting_id: int) -> bool:
         return self._meeting_id is not None and meeting_id == self._meeting_id

@@ -313,11 +313,11 @@ class ActionsPhase(PhasePage):
 
     def _on_controller_participants_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
-            self.refresh()
+            self.refresh_or_defer()
 
     def _on_controller_actions_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
-            self.refresh()
+            self.refresh_or_defer()
 
     # ---- the current member -------------------------------------------------
     @property

@@ -154,7 +154,7 @@ class CommitmentsPhase(PhasePage):
 
     def _on_controller_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
-            self.refresh()
+            self.refresh_or_defer()
 
     # ---- selection ----------------------------------------------------------
     def first_field(self) -> QWidget:

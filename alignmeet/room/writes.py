@@ -1,0 +1,237 @@
+"""Every write a participant's phone can make, in one place: each is a service use case
+run through the one write path (`services.operations.run`), so the facilitator's window
+hears it, can undo it, and the minutes name who wrote it.
+
+The checks that make a request the participant's own (their action, this meeting, the
+current agenda) come first and refuse with RefusedError. A record a phone changes that
+someone else may change too (their action's status, their commitment) carries what the
+phone showed (`seen`, rendered into the form): when the record has changed since, nothing
+is written and the phone is told what it is now — the same rule as between two
+facilitators; the services check it again inside the write's own transaction.
+
+Writes run one at a time (a lock): SQLite has one writer anyway, and a transaction that
+starts while another commits would fail instead of waiting.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlalchemy.exc import OperationalError
+
+from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, TeamTag
+from alignmeet.i18n import _
+from alignmeet.room.access import RefusedError
+from alignmeet.services.base import ConflictError, Seen
+
+if TYPE_CHECKING:
+    from alignmeet.domain import records as r
+    from alignmeet.services import Services
+    from alignmeet.services.operations import Outcome
+
+T = TypeVar("T")
+_LOCK = threading.Lock()
+RETRIES = 3  # a write refused because the database was busy (nothing written) is tried again
+
+
+class SeenChangedError(RefusedError):
+    """The record changed since the phone showed it: nothing was written."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(409, message)
+
+
+def run(services: Services, label: str, op: Callable[[Services], T], *, author: str) -> Outcome[T]:
+    for attempt in range(RETRIES):
+        try:
+            with _LOCK:
+                return services.operations.run(label, op, author=author)
+        except OperationalError:  # busy or locked: the transaction was rolled back
+            if attempt == RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _open_meeting(services: Services, meeting_id: int) -> r.MeetingRecord:
+    meeting = services.meetings.get_meeting(meeting_id)
+    if meeting.status is MeetingStatus.CLOSED:
+        raise RefusedError(410, _("The meeting is closed."))
+    return meeting
+
+
+def _participant(services: Services, meeting_id: int, member_id: int) -> r.ParticipantRecord:
+    for p in services.meetings.participants(meeting_id):
+        if p.member_id == member_id:
+            return p
+    raise RefusedError(403, _("You are not on this meeting's list."))
+
+
+# ---- ideas ------------------------------------------------------------------------
+def add_idea(
+    services: Services, *, meeting_id: int, member_id: int, item_id: int, text: str
+) -> Outcome[r.IdeaRecord]:
+    _open_meeting(services, meeting_id)
+    me = _participant(services, meeting_id, member_id)
+    item_ids = {i.id for i in services.agenda.items(meeting_id, include_parked=False)}
+    if item_id not in item_ids:
+        raise RefusedError(403, _("That agenda item is not on this meeting's agenda."))
+    return run(
+        services,
+        _("idea from {name}").format(name=me.name),
+        lambda s: s.agenda.add_idea(item_id=item_id, text=text, author_id=member_id),
+        author=me.name,
+    )
+
+
+# ---- actions ----------------------------------------------------------------------
+def add_action(
+    services: Services,
+    *,
+    meeting_id: int,
+    member_id: int,
+    title: str,
+    due: date | None,
+    team_tag: TeamTag | None,
+    milestone: str,
+    goal_id: int | None,
+) -> Outcome[r.ActionRecord]:
+    _open_meeting(services, meeting_id)
+    me = _participant(services, meeting_id, member_id)
+    if goal_id is not None and goal_id not in {g.id for g in services.goals.goals_for_linking()}:
+        raise RefusedError(403, _("That goal cannot be chosen."))
+    return run(
+        services,
+        _("action of {name}").format(name=me.name),
+        lambda s: s.actions.add_action(
+            meeting_id=meeting_id,
+            owner_id=member_id,
+            title=title,
+            due=due,
+            team_tag=team_tag,
+            milestone=milestone,
+            goal_id=goal_id,
+            changed_by_id=member_id,
+        ),
+        author=me.name,
+    )
+
+
+def review_actions(services: Services, meeting_id: int, member_id: int) -> list[r.FollowUpRecord]:
+    """The member's own actions from earlier meetings, as this meeting reviews them."""
+    return [f for f in services.actions.follow_ups(meeting_id) if f.action.owner_id == member_id]
+
+
+def set_status(
+    services: Services,
+    *,
+    meeting_id: int,
+    member_id: int,
+    action_id: int,
+    status: ActionStatus,
+    note: str,
+    seen: str,
+) -> Outcome[r.ActionRecord]:
+    _open_meeting(services, meeting_id)
+    me = _participant(services, meeting_id, member_id)
+    mine = {f.action.id: f.action for f in review_actions(services, meeting_id, member_id)}
+    action = mine.get(action_id)
+    if action is None:
+        raise RefusedError(403, _("You can only update your own actions under review here."))
+    if seen != action.status.value:
+        raise SeenChangedError(
+            _("“{title}” was changed meanwhile: it is now {status}. Nothing was saved.").format(
+                title=action.title, status=_(action.status.label)
+            )
+        )
+
+    def save() -> Outcome[r.ActionRecord]:
+        return run(
+            services,
+            _("status from {name}").format(name=me.name),
+            lambda s: s.actions.set_status(
+                action_id=action_id,
+                status=status,
+                note=note,
+                meeting_id=meeting_id,
+                changed_by_id=member_id,
+                # what the phone showed: checked again inside the write's own transaction
+                seen=Seen(None, {"status": ActionStatus(seen)}),
+            ),
+            author=me.name,
+        )
+
+    try:
+        return save()
+    except ConflictError as conflict:  # changed once more between the check and the write
+        raise SeenChangedError(conflict.args[0]) from conflict
+
+
+# ---- commitments ------------------------------------------------------------------
+def commitment_seen(p: r.ParticipantRecord) -> str:
+    """What a phone showed of a commitment: its confidence, "-" for none yet."""
+    if p.committed_at is None:
+        return "-"
+    return str(p.confidence or 0)
+
+
+def commit(
+    services: Services,
+    *,
+    meeting_id: int,
+    member_id: int,
+    confidence: int,
+    note: str,
+    seen: str,
+) -> Outcome[r.ParticipantRecord]:
+    _open_meeting(services, meeting_id)
+    me = _participant(services, meeting_id, member_id)
+    if seen != commitment_seen(me):
+        shown = (
+            _("{level} of 5").format(level=me.confidence or "–")
+            if me.committed_at is not None
+            else _("withdrawn")
+        )
+        raise SeenChangedError(
+            _("Your commitment was changed meanwhile ({now}). Nothing was saved.").format(now=shown)
+        )
+    return run(
+        services,
+        _("commitment of {name}").format(name=me.name),
+        lambda s: s.meetings.commit(
+            meeting_id=meeting_id,
+            member_id=member_id,
+            confidence=confidence,
+            note=note,
+            seen=Seen(
+                None,
+                {
+                    "committed_at": me.committed_at,
+                    "confidence": me.confidence,
+                    "commitment_note": me.commitment_note,
+                },
+            ),
+        ),
+        author=me.name,
+    )
+
+
+# ---- the door ----------------------------------------------------------------------
+def mark_present(services: Services, *, meeting_id: int, member_id: int) -> Outcome[object] | None:
+    """The facilitator let a member's phone in: that member is in the room (None when
+    marked present already)."""
+    me = _participant(services, meeting_id, member_id)
+    if me.attendance is Attendance.PRESENT:
+        return None
+    return run(
+        services,
+        _("{name} is here").format(name=me.name),
+        lambda s: s.meetings.set_attendance(
+            meeting_id=meeting_id, member_id=member_id, attendance=Attendance.PRESENT
+        ),
+        author="",
+    )
