@@ -11,10 +11,10 @@ tasks handed to them would blame them for promises they never gave. (They still 
 the follow-ups as actions.)
 
 **The due date that counts** is the first one promised: the due date the action had when
-it was agreed (the first entry of its history in `action_update`). A re-dated action is
-judged against what was promised in the room, not against the latest date — moving the
-date is exactly what say/do should see. Without a due date the promise is "by the next
-meeting".
+its owner said "I commit" (from its history in `action_update`; for an action added after
+the commitment, the date it was agreed with). A re-dated action is judged against what
+was promised in the room, not against the latest date — moving the date is exactly what
+say/do should see. Without a due date the promise is "by the next meeting".
 
 **Deadline.** The start of the next meeting of the same series held on a day after the
 first promised due date; when the series has no such meeting, the end of the due day.
@@ -146,6 +146,7 @@ def commitment_from_history(
     team_tag: str,
     series_id: int,
     made_at: datetime,
+    committed_at: datetime,
     confidence: int | None,
     history: Sequence[HistoryEntry],
     current_status: str,
@@ -154,14 +155,20 @@ def commitment_from_history(
 ) -> Commitment:
     """The facts of one commitment from its history (oldest first).
 
-    `as_of` cuts the history: what happened after it is ignored, so the minutes of a
-    closed meeting judge commitments as they stood when it closed.
+    The promised due date is the one the action had when its owner said "I commit" (the
+    last history line up to then; the first line when the action was added after it).
+    `as_of` cuts the history: what happened after it is ignored, so the minutes of a closed
+    meeting judge commitments as they stood when it closed.
     """
     seen = [h for h in history if as_of is None or h.changed_at <= as_of]
-    promised = history[0].new_due if history else current_due
-    status = seen[-1].new_status if seen else current_status
-    if as_of is not None and not seen:
-        status = ActionStatus.OPEN.value
+    promised = current_due
+    if history:
+        before = [h for h in history if h.changed_at <= committed_at]
+        promised = (before[-1] if before else history[0]).new_due
+    if seen:
+        status = seen[-1].new_status
+    else:
+        status = current_status if as_of is None else ActionStatus.OPEN.value
     done_at = None
     if status == _DONE:
         for entry in reversed(seen):

@@ -98,6 +98,11 @@ class MinutesService(ServiceBase):
                     actions=tuple(owned),
                 )
             )
+        from alignmeet.services.accountability import AccountabilityService
+
+        rating, say_do, teams = AccountabilityService(self.db, self.clock).minutes_figures(
+            meeting_id
+        )
         return r.MinutesData(
             meeting=meeting,
             participants=participants,
@@ -107,6 +112,9 @@ class MinutesService(ServiceBase):
             plans=tuple(plans),
             generated_at=self._now(),
             toolkit=self.toolkit_sections(meeting_id),
+            rating=rating,
+            say_do=say_do,
+            team_say_do=teams if say_do else (),
         )
 
     def toolkit_sections(self, meeting_id: int) -> tuple[DocSection, ...]:
