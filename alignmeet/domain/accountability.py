@@ -474,7 +474,7 @@ def validate_score(value: object) -> int:
         score = int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         score = 0
-    if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         score = 0
     if not MIN_SCORE <= score <= MAX_SCORE:
         raise ValidationError(

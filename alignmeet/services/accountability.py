@@ -115,9 +115,7 @@ class AccountabilityService(ServiceBase):
                     member = self._get(s, m.Member, member_id, "Member")
                     raise ValidationError(
                         "score",
-                        _("{name} is not marked present in this meeting.").format(
-                            name=member.name
-                        ),
+                        _("{name} is not marked present in this meeting.").format(name=member.name),
                     )
                 row = s.scalar(
                     select(m.MeetingRating).where(
@@ -140,8 +138,7 @@ class AccountabilityService(ServiceBase):
                     raise ValidationError(
                         "score",
                         _(
-                            "Every member present has rated the meeting already "
-                            "({count} ratings)."
+                            "Every member present has rated the meeting already ({count} ratings)."
                         ).format(count=given)
                         if present
                         else _("Mark who is present before rating the meeting."),
@@ -176,7 +173,10 @@ class AccountabilityService(ServiceBase):
                 .join(m.Series, m.Series.id == m.Meeting.series_id)
                 .join(m.MeetingRating, m.MeetingRating.meeting_id == m.Meeting.id)
                 .group_by(
-                    m.Meeting.id, m.Meeting.title, m.Meeting.starts_at, m.Meeting.series_id,
+                    m.Meeting.id,
+                    m.Meeting.title,
+                    m.Meeting.starts_at,
+                    m.Meeting.series_id,
                     m.Series.name,
                 )
                 .order_by(m.Meeting.starts_at, m.Meeting.id)
@@ -274,9 +274,7 @@ class AccountabilityService(ServiceBase):
             .where(m.Participant.committed_at.is_not(None))
         )
         if as_of is not None:
-            query = query.where(
-                m.Participant.committed_at <= as_of, m.Action.created_at <= as_of
-            )
+            query = query.where(m.Participant.committed_at <= as_of, m.Action.created_at <= as_of)
         if series_id is not None:
             query = query.where(origin.series_id == series_id)
         rows = []

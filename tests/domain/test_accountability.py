@@ -178,9 +178,7 @@ def test_a_note_on_a_done_action_does_not_move_when_it_was_done() -> None:
 
 def test_as_of_a_meetings_close_later_changes_are_not_seen() -> None:
     close = datetime(2026, 3, 25, 11, 0)
-    c = commitment(
-        agreed(DUE), status("open", "done", DUE, datetime(2026, 3, 30)), as_of=close
-    )
+    c = commitment(agreed(DUE), status("open", "done", DUE, datetime(2026, 3, 30)), as_of=close)
     assert c.status == "open" and c.done_at is None
     assert acc.assess(c, CALENDAR, close).outcome is Outcome.PENDING
 
@@ -198,7 +196,11 @@ def _assessed(specs: list[tuple[int, str, int | None, Outcome]]) -> list[acc.Ass
     out = []
     for i, (owner, tag, confidence, wanted) in enumerate(specs):
         c = commitment(
-            agreed(DUE), *made[wanted], owner=owner, team_tag=tag, confidence=confidence,
+            agreed(DUE),
+            *made[wanted],
+            owner=owner,
+            team_tag=tag,
+            confidence=confidence,
             action_id=i + 1,
         )
         a = acc.assess(c, CALENDAR, datetime(2026, 5, 1))
@@ -207,7 +209,11 @@ def _assessed(specs: list[tuple[int, str, int | None, Outcome]]) -> list[acc.Ass
     return out
 
 
-PEOPLE = {1: Person("Ana", "Sales"), 2: Person("Ben", "Sales", active=False), 3: Person("Cy", "Marketing")}
+PEOPLE = {
+    1: Person("Ana", "Sales"),
+    2: Person("Ben", "Sales", active=False),
+    3: Person("Cy", "Marketing"),
+}
 
 
 def test_the_report_counts_per_member_per_team_and_per_confidence() -> None:
@@ -252,9 +258,7 @@ def test_the_last_90_days_leave_out_what_fell_due_earlier() -> None:
 
 
 def test_wording_of_a_member_line() -> None:
-    member = acc.MemberSayDo(
-        1, "Priya", "Sales", True, acc.SayDo(5, 4, 2), acc.SayDo(11, 9, 2), ()
-    )
+    member = acc.MemberSayDo(1, "Priya", "Sales", True, acc.SayDo(5, 4, 2), acc.SayDo(11, 9, 2), ())
     assert acc.member_line(member) == (
         "Priya — last 90 days: kept 4 of 5 (80 %) · all time: kept 9 of 11 (82 %) · 2 not due yet"
     )
@@ -301,11 +305,17 @@ def histories(draw: st.DrawFn):
     for action_id in range(1, draw(st.integers(0, 12)) + 1):
         origin = draw(st.sampled_from(starts))
         agreed_at = origin + timedelta(minutes=draw(st.integers(0, 80)))
-        due = draw(st.one_of(st.none(), st.integers(0, 120).map(lambda d, o=origin: o.date() + timedelta(days=d))))
+        due = draw(
+            st.one_of(
+                st.none(), st.integers(0, 120).map(lambda d, o=origin: o.date() + timedelta(days=d))
+            )
+        )
         entries = [HistoryEntry(agreed_at, None, "open", due)]
         current, when = "open", agreed_at
         for _ in range(draw(st.integers(0, 5))):
-            when += timedelta(minutes=draw(st.sampled_from([1, 5, 30, 60 * 20, 60 * 24 * 9, 60 * 24 * 33])))
+            when += timedelta(
+                minutes=draw(st.sampled_from([1, 5, 30, 60 * 20, 60 * 24 * 9, 60 * 24 * 33]))
+            )
             in_meeting = draw(st.one_of(st.none(), st.sampled_from(starts)))
             if in_meeting is not None and in_meeting > when:
                 in_meeting = None
@@ -314,7 +324,12 @@ def histories(draw: st.DrawFn):
                 entries.append(HistoryEntry(when, current, new, due, in_meeting))
                 current = new
             else:
-                due = draw(st.one_of(st.none(), st.integers(0, 150).map(lambda d, o=origin: o.date() + timedelta(days=d))))
+                due = draw(
+                    st.one_of(
+                        st.none(),
+                        st.integers(0, 150).map(lambda d, o=origin: o.date() + timedelta(days=d)),
+                    )
+                )
                 entries.append(HistoryEntry(when, current, current, due, in_meeting))
         # Often right after one of its history lines: corrections made before "I commit".
         committed_at = draw(
