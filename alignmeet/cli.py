@@ -234,6 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     dashboard.add_argument(
         "--template", metavar="company.docx", type=Path, help="a .docx whose styles to use"
     )
+    # Accountability (issue 15): the say/do report, recaps and reminders by e-mail.
+    from alignmeet import cli_accountability
+
+    cli_accountability.add_export(kinds, db_help)
+    cli_accountability.add_commands(commands, db_help, _meeting_ref)
     return parser
 
 
@@ -278,11 +283,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _meetings(args)
         if args.command in ("backup", "check", "backups", "restore"):
             return _safety(args)
+        if args.command in ("send", "outbox"):
+            from alignmeet.cli_accountability import run_outbox, run_send
+
+            return run_send(args) if args.command == "send" else run_outbox(args)
         if args.command == "export":
             if args.kind == "minutes":
                 return _export_minutes(args)
             if args.kind in ("glossary", "dashboard"):
                 return _export_toolkit(args)
+            if args.kind == "accountability":
+                from alignmeet.cli_accountability import run_export
+
+                return run_export(args)
             return _export_actions(args)
     except CliError as exc:
         return _fail(str(exc))

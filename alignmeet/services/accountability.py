@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -391,6 +392,26 @@ class AccountabilityService(ServiceBase):
             if member.member_id in set(present) and member.has_any
         )
         return rating, members, everyone.teams
+
+    def export(
+        self,
+        *,
+        path: Path,
+        series_id: int | None = None,
+        template: Path | None = None,
+    ) -> Path:
+        """The say/do report as .docx (calibration chart, ratings per series) or, for a
+        path ending in .csv, as CSV. ExportError (old file kept) when it cannot be written."""
+        from alignmeet.export import accountability as export
+
+        report = self.report(series_id=series_id)
+        path = Path(path)
+        if path.suffix.lower() == ".csv":
+            return export.write_csv(report, path)
+        ratings = [r for r in self.series_ratings() if series_id in (None, r.series_id)]
+        return export.write_report(
+            report, ratings, path, generated_at=self._now(), template=template
+        )
 
     # ==== drop to the agenda =================================================================
     def proposals(self, meeting_id: int) -> list[Proposal]:
