@@ -162,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if not read_only and not args.smoke_test:
         QTimer.singleShot(0, lambda: _welcome_if_new(window))
+        # Reminders due this week, none sent for six days: offered in a bar (issue 15).
+        QTimer.singleShot(500, window.offer_reminders)
 
     poll = QTimer(window)
     poll.setInterval(50)

@@ -132,6 +132,11 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(16, 10, 16, 12)
         right_layout.addWidget(self.header)
+        # "Reminders are due" (issue 15): offered at start, see offer_reminders().
+        from ui.views.accountability.reminder_bar import ReminderBar
+
+        self.reminder_bar = ReminderBar(controller)
+        right_layout.addWidget(self.reminder_bar)
         right_layout.addWidget(self.stack, 1)
 
         central = QWidget()
@@ -180,6 +185,10 @@ class MainWindow(QMainWindow):
         self.backups_action.triggered.connect(self.show_backups)
         self.backups_action.setEnabled(self.controller.services.db.path is not None)
         file_menu.addAction(self.backups_action)
+        # The e-mail outbox: recaps and reminders, what became of each (issue 15).
+        self.outbox_action = QAction(self.tr("Out&box…"), self)
+        self.outbox_action.triggered.connect(self.show_outbox)
+        file_menu.addAction(self.outbox_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
@@ -547,6 +556,19 @@ class MainWindow(QMainWindow):
         dialog = BackupsDialog(self.controller, self)
         dialog.open()
         return dialog
+
+    def show_outbox(self) -> QWidget:
+        from ui.views.accountability.outbox_dialog import OutboxDialog
+
+        dialog = OutboxDialog(self.controller, self)
+        dialog.open()
+        return dialog
+
+    def offer_reminders(self) -> bool:
+        """At start: offer the "due this week" reminders when none went out for six days."""
+        if self._read_only:
+            return False
+        return self.reminder_bar.offer()
 
     def request_restore(self, backup: Path) -> None:
         """Close the database; the app restores `backup` and opens it again."""

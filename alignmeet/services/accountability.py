@@ -27,8 +27,6 @@ from alignmeet.domain.accountability import (
     SeriesRatings,
 )
 from alignmeet.domain.enums import OPEN_STATUSES, Attendance, ItemKind, MeetingStatus
-from alignmeet.domain.goals import KpiStatus, format_value
-from alignmeet.domain.periods import PeriodKind, parse_period, period_containing
 from alignmeet.domain.rules import ValidationError, optional_text, short_date
 from alignmeet.i18n import N_, _
 from alignmeet.services.base import NotFoundError, ServiceBase
@@ -528,6 +526,7 @@ class AccountabilityService(ServiceBase):
         ]
 
     def _kpi_candidates(self, meeting_id: int) -> list[Proposal]:
+        from alignmeet.domain.goals import KpiStatus, format_value
         from alignmeet.services.goals import GoalService
 
         dashboard = GoalService(self.db, self.clock).meeting_dashboard(meeting_id, history=1)
@@ -599,6 +598,8 @@ class AccountabilityService(ServiceBase):
         ]
 
     def _lead_feedback_candidates(self, s: Session, meeting: m.Meeting) -> list[Proposal]:
+        from alignmeet.domain.periods import PeriodKind, parse_period, period_containing
+
         day = meeting.starts_at.date()
         batches = s.execute(
             select(m.LeadBatch.period, m.LeadBatch.reviewed_in_meeting_id, m.LeadBatch.created_at)
@@ -651,6 +652,8 @@ class AccountabilityService(ServiceBase):
 
 
 def _period_end(key: str) -> date | None:
+    from alignmeet.domain.periods import parse_period
+
     try:
         return parse_period(key).end
     except ValidationError:

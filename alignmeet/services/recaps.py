@@ -38,7 +38,10 @@ from alignmeet.domain.outbox import (
 from alignmeet.domain.rules import ValidationError
 from alignmeet.i18n import N_, _
 from alignmeet.mail import settings as mail_settings
-from alignmeet.mail.settings import MailSettings, MailSettingsError
+from alignmeet.mail.settings import (
+    MailSettings,
+    MailSettingsError,
+)
 from alignmeet.services.base import ServiceBase, to_action
 from alignmeet.storage import models as m
 

@@ -45,6 +45,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "run": ("views/run_view.py", "views/phases/*.py", "meeting_clock.py"),
     "followups": ("views/followups_view.py",),
     "toolkit": ("views/toolkit/*.py",),
+    "accountability": ("views/accountability/*.py",),
     "models": ("models/*.py",),
 }
 

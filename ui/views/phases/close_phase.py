@@ -172,8 +172,22 @@ class ClosePhase(PhasePage):
             self.tr("The same e-mail as a draft addressed to the attendees; open it to send it")
         )
         self.eml_button.clicked.connect(self._on_eml_button_clicked)
+        # Each attendee's recap by e-mail, once the meeting is closed (issue 15).
+        self.recap_button = QPushButton(self.tr("Send &recaps…"))
+        self.recap_button.setToolTip(
+            self.tr(
+                "Each attendee gets their own actions and commitment, the decisions and the "
+                "minutes — once the meeting is closed"
+            )
+        )
+        self.recap_button.clicked.connect(self._on_recap_button_clicked)
         share = QHBoxLayout()
-        for button in (self.preview_button, self.copy_email_button, self.eml_button):
+        for button in (
+            self.preview_button,
+            self.copy_email_button,
+            self.eml_button,
+            self.recap_button,
+        ):
             button.setMinimumHeight(36)
             share.addWidget(button)
         share.addStretch(1)
@@ -233,6 +247,11 @@ class ClosePhase(PhasePage):
         side_layout.addWidget(self.next_label)
         side_layout.addWidget(self.next_error)
         side_layout.addSpacing(8)
+        # The meeting's rating, 1–10 per member present (issue 15).
+        from ui.views.accountability.rating_panel import RatingPanel
+
+        self.rating_panel = RatingPanel(controller, self)
+        side_layout.addWidget(self.rating_panel, 3)
         side_layout.addWidget(section_label(self.tr("Closing notes")))
         side_layout.addWidget(self.notes_edit, 1)
         buttons = QHBoxLayout()
@@ -272,6 +291,9 @@ class ClosePhase(PhasePage):
         closed = meeting.status is MeetingStatus.CLOSED
         self.close_button.setVisible(not closed)
         self.reopen_button.setVisible(closed)
+        self.recap_button.setEnabled(closed)
+        if self.rating_panel.meeting_id != meeting.id:
+            self.rating_panel.set_meeting(meeting.id)
         if meeting.next_meeting_at is not None:
             when = format_date(meeting.next_meeting_at, self.tr("dddd dd MMMM yyyy, HH:mm"))
             self.next_label.setText(self.tr("Next meeting: {when}").format(when=when))
@@ -450,6 +472,18 @@ class ClosePhase(PhasePage):
             return
         settings.setValue("export/folder", str(path.parent))
 
+    def _on_recap_button_clicked(self) -> None:
+        if self.meeting_id is None:
+            return
+        self.controller.flush_pending()
+        from ui.views.accountability.mail_run_dialog import MailRunDialog
+
+        dialog = MailRunDialog(self.controller, self.meeting_id, self)
+        try:
+            dialog.exec()  # tests replace MailRunDialog.exec
+        finally:
+            dialog.deleteLater()
+
     def close_meeting(self) -> bool:
         if self.meeting_id is None:
             return False
@@ -465,7 +499,10 @@ class ClosePhase(PhasePage):
             return False
         self.controller.close_meeting(meeting_id=self.meeting_id)
         self.show_status(
-            self.tr("Meeting closed. Everything stays editable; export the minutes when ready.")
+            self.tr(
+                "Meeting closed. Everything stays editable; export the minutes, or send each "
+                "attendee their recap (Send recaps…)."
+            )
         )
         return True
 
