@@ -41,6 +41,8 @@ from alignmeet.mail import settings as mail_settings
 from alignmeet.mail.settings import (
     MailSettings,
     MailSettingsError,
+    PasswordUnavailable,
+    Security,
 )
 from alignmeet.services.base import ServiceBase, to_action
 from alignmeet.storage import models as m
@@ -727,4 +729,13 @@ def _record(row: m.OutboxMessage) -> OutboxRecord:
     )
 
 
-__all__ = ["QueueResult", "RecapService", "Recipient"]
+# The settings' types too, for the UI (which reaches the core through the services).
+__all__ = [
+    "MailSettings",
+    "MailSettingsError",
+    "PasswordUnavailable",
+    "QueueResult",
+    "RecapService",
+    "Recipient",
+    "Security",
+]
