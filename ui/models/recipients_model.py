@@ -30,17 +30,20 @@ class RecipientRow:
 
 
 def result_text(row: RecipientRow) -> str:
-    tr = QCoreApplication.translate
     if not row.address:
-        return tr("RecipientsModel", "No e-mail address — not sent")
+        return QCoreApplication.translate("RecipientsModel", "No e-mail address — not sent")
     if row.status is None:
         return ""
     if row.status is OutboxStatus.SENT:
-        return tr("RecipientsModel", "Sent: the server accepted it")
+        return QCoreApplication.translate("RecipientsModel", "Sent: the server accepted it")
     if row.status is OutboxStatus.UNCONFIRMED:
-        return tr("RecipientsModel", "Unconfirmed: {detail}").format(detail=row.detail)
+        return QCoreApplication.translate("RecipientsModel", "Unconfirmed: {detail}").format(
+            detail=row.detail
+        )
     if row.status is OutboxStatus.QUEUED:
-        return tr("RecipientsModel", "Waiting in the outbox: {detail}").format(detail=row.detail)
+        return QCoreApplication.translate(
+            "RecipientsModel", "Waiting in the outbox: {detail}"
+        ).format(detail=row.detail)
     return row.detail
 
 

@@ -438,6 +438,14 @@
         <translation>Dieselbe E-Mail als Entwurf an die Teilnehmenden; öffnen Sie den Entwurf, um ihn zu senden</translation>
     </message>
     <message>
+        <source>Send &amp;recaps…</source>
+        <translation>&amp;Zusammenfassungen senden…</translation>
+    </message>
+    <message>
+        <source>Each attendee gets their own actions and commitment, the decisions and the minutes — once the meeting is closed</source>
+        <translation>Alle Teilnehmenden erhalten ihre eigenen Aktionen und ihre Zusage, die Entscheidungen und das Protokoll — sobald das Meeting geschlossen ist</translation>
+    </message>
+    <message>
         <source>ddd d MMM yyyy, HH:mm</source>
         <translation>ddd, d. MMM yyyy, HH:mm</translation>
     </message>
@@ -526,8 +534,8 @@ Close the meeting anyway?</source>
 Meeting trotzdem abschließen?</translation>
     </message>
     <message>
-        <source>Meeting closed. Everything stays editable; export the minutes when ready.</source>
-        <translation>Meeting abgeschlossen. Alles bleibt bearbeitbar; exportieren Sie das Protokoll, wenn es fertig ist.</translation>
+        <source>Meeting closed. Everything stays editable; export the minutes, or send each attendee their recap (Send recaps…).</source>
+        <translation>Meeting geschlossen. Alles bleibt bearbeitbar; exportieren Sie das Protokoll oder senden Sie allen Teilnehmenden ihre Zusammenfassung (Zusammenfassungen senden…).</translation>
     </message>
 </context>
 <context>
@@ -759,6 +767,26 @@ Meeting trotzdem abschließen?</translation>
     <message>
         <source>{reviewed} of {total} reviewed in this meeting</source>
         <translation>{reviewed} von {total} in diesem Meeting besprochen</translation>
+    </message>
+    <message>
+        <source>Say/do of {name}: no commitment counted yet.</source>
+        <translation>Sagen/Tun von {name}: noch keine Zusage gezählt.</translation>
+    </message>
+    <message>
+        <source>Say/do of {name}: kept {kept} of {made} ({percent}) in the last {days} days</source>
+        <translation>Sagen/Tun von {name}: {kept} von {made} gehalten ({percent}) in den letzten {days} Tagen</translation>
+    </message>
+    <message>
+        <source>Say/do of {name}: nothing counted in the last {days} days</source>
+        <translation>Sagen/Tun von {name}: in den letzten {days} Tagen nichts gezählt</translation>
+    </message>
+    <message>
+        <source>all time {kept} of {made} ({percent})</source>
+        <translation>insgesamt {kept} von {made} ({percent})</translation>
+    </message>
+    <message>
+        <source>at confidence {level}/5: {kept} of {made}</source>
+        <translation>bei Zuversicht {level}/5: {kept} von {made}</translation>
     </message>
     <message>
         <source>Note on “{action}” not saved: {problem}</source>

@@ -93,19 +93,18 @@ class TeamCard(QFrame):
         self.value.setText(percent(recent.rate))
         colour = "muted" if recent.rate is None else ("bad" if team.flagged else "good")
         self.value.setStyleSheet(f"color: {shade(colour)};")
-        tr = QCoreApplication.translate
         if recent.made:
-            detail = tr("AccountabilityView", "kept {figures} in the last {days} days").format(
-                figures=figures(recent), days=days
-            )
+            detail = QCoreApplication.translate(
+                "AccountabilityView", "kept {figures} in the last {days} days"
+            ).format(figures=figures(recent), days=days)
         else:
-            detail = tr("AccountabilityView", "nothing counted in the last {days} days").format(
-                days=days
-            )
+            detail = QCoreApplication.translate(
+                "AccountabilityView", "nothing counted in the last {days} days"
+            ).format(days=days)
         if team.flagged:
-            detail += " · " + tr("AccountabilityView", "below the {target} target").format(
-                target=percent(KEPT_TARGET)
-            )
+            detail += " · " + QCoreApplication.translate(
+                "AccountabilityView", "below the {target} target"
+            ).format(target=percent(KEPT_TARGET))
         self.detail.setText(detail)
 
 

@@ -33,10 +33,6 @@ from ui.colors import color
 SERIES_COLOURS = ("#1f5ea8", "#a65f00", "#6a3d9a", "#2e7d32")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountabilityCharts", text)
-
-
 def _chart(title: str, dark: bool) -> QChart:
     chart = QChart()
     chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
@@ -82,11 +78,18 @@ class AccountabilityCharts(QWidget):
     def _members(self, report: AccountabilityReport, dark: bool) -> QChartView:
         members = [m for m in report.members if m.recent.made]
         chart = _chart(
-            _tr("Kept per member, last {days} days").format(days=report.window_days), dark
+            QCoreApplication.translate(
+                "AccountabilityCharts", "Kept per member, last {days} days"
+            ).format(days=report.window_days),
+            dark,
         )
-        kept = QBarSet(_tr("Kept %"))
+        kept = QBarSet(QCoreApplication.translate("AccountabilityCharts", "Kept %"))
         kept.setColor(color("good"))
-        below = QBarSet(_tr("Below {target} %").format(target=round(KEPT_TARGET * 100)))
+        below = QBarSet(
+            QCoreApplication.translate("AccountabilityCharts", "Below {target} %").format(
+                target=round(KEPT_TARGET * 100)
+            )
+        )
         below.setColor(color("bad"))
         names = []
         for member in reversed(members):  # the first name at the top
@@ -117,8 +120,13 @@ class AccountabilityCharts(QWidget):
     # ---- calibration -------------------------------------------------------------------
     def _calibration(self, report: AccountabilityReport, dark: bool) -> QChartView:
         rows = [row for row in report.calibration_all if row.level is not None]
-        chart = _chart(_tr("Calibration: kept per confidence stated"), dark)
-        kept = QBarSet(_tr("Kept %"))
+        chart = _chart(
+            QCoreApplication.translate(
+                "AccountabilityCharts", "Calibration: kept per confidence stated"
+            ),
+            dark,
+        )
+        kept = QBarSet(QCoreApplication.translate("AccountabilityCharts", "Kept %"))
         kept.setColor(color("info"))
         for row in rows:
             kept.append((row.say_do.rate or 0) * 100)
@@ -127,7 +135,9 @@ class AccountabilityCharts(QWidget):
         bars.setBarWidth(0.55)
         chart.addSeries(bars)
         calibrated = QLineSeries()
-        calibrated.setName(_tr("Calibrated (n × 20 %)"))
+        calibrated.setName(
+            QCoreApplication.translate("AccountabilityCharts", "Calibrated (n × 20 %)")
+        )
         pen = QPen(color("warn"))
         pen.setWidth(2)
         pen.setStyle(Qt.PenStyle.DashLine)
@@ -138,7 +148,9 @@ class AccountabilityCharts(QWidget):
         axis_x = QBarCategoryAxis()
         axis_x.append(
             [
-                _tr("{level}/5 ({made})").format(level=row.level, made=row.say_do.made)
+                QCoreApplication.translate("AccountabilityCharts", "{level}/5 ({made})").format(
+                    level=row.level, made=row.say_do.made
+                )
                 for row in rows
             ]
         )
@@ -155,7 +167,12 @@ class AccountabilityCharts(QWidget):
 
     # ---- meeting ratings ---------------------------------------------------------------
     def _ratings(self, ratings: Sequence[SeriesRatings], dark: bool) -> QChartView:
-        chart = _chart(_tr("Meeting rating per series (aim: 8+)"), dark)
+        chart = _chart(
+            QCoreApplication.translate(
+                "AccountabilityCharts", "Meeting rating per series (aim: 8+)"
+            ),
+            dark,
+        )
         from PySide6.QtCharts import QDateTimeAxis
 
         axis_x = QDateTimeAxis()
@@ -173,7 +190,11 @@ class AccountabilityCharts(QWidget):
             axis_x.setRange(QDateTime(low).addSecs(-int(span)), QDateTime(high).addSecs(int(span)))
             axis_x.setTickCount(min(6, max(2, len({(s.year, s.month) for s in stamps}) + 1)))
             target = QLineSeries()
-            target.setName(_tr("Aim ({target})").format(target=RATING_TARGET))
+            target.setName(
+                QCoreApplication.translate("AccountabilityCharts", "Aim ({target})").format(
+                    target=RATING_TARGET
+                )
+            )
             pen = QPen(color("good"))
             pen.setStyle(Qt.PenStyle.DashLine)
             target.setPen(pen)
