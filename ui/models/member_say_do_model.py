@@ -37,7 +37,7 @@ class MemberSayDoModel(RecordTableModel[MemberSayDo]):
         Column(QT_TRANSLATE_NOOP("Columns", "Member"), _name),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda m: m.team_name),
         Column(
-            QT_TRANSLATE_NOOP("Columns", "Last 90 days"),
+            QT_TRANSLATE_NOOP("Columns", "90 days"),
             lambda m: figures(m.recent),
             sort_key=lambda m: m.recent.made,
         ),

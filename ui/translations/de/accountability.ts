@@ -47,16 +47,16 @@
         <translation>Word-Dokument (*.docx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>kept {figures} in the last {days} days</source>
-        <translation>{figures} gehalten in den letzten {days} Tagen</translation>
+        <source>{figures} kept in {days} days</source>
+        <translation>{figures} gehalten in {days} Tagen</translation>
     </message>
     <message>
-        <source>nothing counted in the last {days} days</source>
-        <translation>in den letzten {days} Tagen nichts gezählt</translation>
+        <source>nothing counted in {days} days</source>
+        <translation>in {days} Tagen nichts gezählt</translation>
     </message>
     <message>
-        <source>below the {target} target</source>
-        <translation>unter dem Ziel von {target}</translation>
+        <source>below {target}</source>
+        <translation>unter {target}</translation>
     </message>
     <message>
         <source>Series</source>
@@ -208,6 +208,10 @@
     <message>
         <source>Through {server} ({security}) from {sender}.</source>
         <translation>Über {server} ({security}) von {sender}.</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>keine Verschlüsselung</translation>
     </message>
     <message>
         <source>No e-mail server is set (Edit › Settings › E-mail): save the messages as .eml files and send them from your mail program.</source>

@@ -538,8 +538,8 @@
         <translation>Vorlage</translation>
     </message>
     <message>
-        <source>Last 90 days</source>
-        <translation>Letzte 90 Tage</translation>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
     </message>
     <message>
         <source>All time</source>

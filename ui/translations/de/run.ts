@@ -406,6 +406,18 @@
         <translation>Zurückgestellt</translation>
     </message>
     <message>
+        <source>Meeting rating</source>
+        <translation>Meeting-Bewertung</translation>
+    </message>
+    <message>
+        <source>not rated yet</source>
+        <translation>noch nicht bewertet</translation>
+    </message>
+    <message>
+        <source>{average} from {count} of {present} present · aim 8+</source>
+        <translation>{average} von {count} der {present} Anwesenden · Ziel 8+</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>

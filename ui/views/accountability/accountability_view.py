@@ -95,15 +95,15 @@ class TeamCard(QFrame):
         self.value.setStyleSheet(f"color: {shade(colour)};")
         if recent.made:
             detail = QCoreApplication.translate(
-                "AccountabilityView", "kept {figures} in the last {days} days"
+                "AccountabilityView", "{figures} kept in {days} days"
             ).format(figures=figures(recent), days=days)
         else:
             detail = QCoreApplication.translate(
-                "AccountabilityView", "nothing counted in the last {days} days"
+                "AccountabilityView", "nothing counted in {days} days"
             ).format(days=days)
         if team.flagged:
             detail += " · " + QCoreApplication.translate(
-                "AccountabilityView", "below the {target} target"
+                "AccountabilityView", "below {target}"
             ).format(target=percent(KEPT_TARGET))
         self.detail.setText(detail)
 
@@ -178,19 +178,19 @@ class AccountabilityView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(section_label(self.tr("Members")))
-        left_layout.addWidget(self.members_table, 3)
+        left_layout.addWidget(self.members_table, 1)
         left_layout.addWidget(self.empty_label)
-        left_layout.addWidget(section_label(self.tr("Calibration")))
-        left_layout.addWidget(
-            caption_label(
-                self.tr("Kept per confidence stated when committing; calibrated: n × 20 %.")
-            )
-        )
-        left_layout.addWidget(self.calibration_table)
 
         self.charts_box = QWidget()
         self.charts_layout = QVBoxLayout(self.charts_box)
-        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.charts_layout.setContentsMargins(0, 0, 8, 0)
+        self.charts_layout.addWidget(section_label(self.tr("Calibration")))
+        calibration_hint = caption_label(
+            self.tr("Kept per confidence stated when committing; calibrated: n × 20 %.")
+        )
+        calibration_hint.setWordWrap(True)
+        self.charts_layout.addWidget(calibration_hint)
+        self.charts_layout.addWidget(self.calibration_table)
         charts_scroll = QScrollArea()
         charts_scroll.setWidget(self.charts_box)
         charts_scroll.setWidgetResizable(True)
@@ -200,7 +200,7 @@ class AccountabilityView(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(charts_scroll)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([640, 440])
+        self.splitter.setSizes([650, 410])
 
         self.note = caption_label(
             self.tr(

@@ -13,13 +13,13 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from alignmeet.domain.accountability import (
@@ -30,7 +30,7 @@ from alignmeet.domain.accountability import (
 )
 from ui.colors import color
 
-SERIES_COLOURS = ("#1f5ea8", "#a65f00", "#6a3d9a", "#2e7d32")
+SERIES_COLOURS = ("info", "warn", "muted", "good")  # meanings in ui.colors
 
 
 def _chart(title: str, dark: bool) -> QChart:
@@ -40,8 +40,8 @@ def _chart(title: str, dark: bool) -> QChart:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    if dark:
-        chart.setBackgroundBrush(QColor("#2b2f33"))
+    if dark:  # the window's own dark background, not the theme's blue-grey
+        chart.setBackgroundBrush(QGuiApplication.palette().color(QPalette.ColorRole.Base))
     return chart
 
 
@@ -98,7 +98,7 @@ class AccountabilityCharts(QWidget):
             kept.append(0 if low else rate)
             below.append(rate if low else 0)
             names.append(member.name)
-        series = QHorizontalBarSeries()
+        series = QHorizontalStackedBarSeries()  # one of the two is 0: centred bars
         series.append(kept)
         series.append(below)
         series.setBarWidth(0.7)
@@ -176,7 +176,7 @@ class AccountabilityCharts(QWidget):
         from PySide6.QtCharts import QDateTimeAxis
 
         axis_x = QDateTimeAxis()
-        axis_x.setFormat("MMM yy")
+        axis_x.setFormat("d MMM")
         axis_y = QValueAxis()
         axis_y.setRange(0, 10)
         axis_y.setTickCount(6)
@@ -208,9 +208,7 @@ class AccountabilityCharts(QWidget):
             line.setName(series_ratings.series_name)
             dots = QScatterSeries()
             dots.setMarkerSize(9)
-            colour = QColor(SERIES_COLOURS[index % len(SERIES_COLOURS)])
-            if dark:
-                colour = colour.lighter(160)
+            colour = color(SERIES_COLOURS[index % len(SERIES_COLOURS)])
             line.setColor(colour)
             dots.setColor(colour)
             for rated in series_ratings.meetings:

@@ -150,7 +150,11 @@ class MailRunDialog(QDialog):
             self.server_label.setText(
                 self.tr("Through {server} ({security}) from {sender}.").format(
                     server=settings.label,
-                    security=settings.security.value.upper(),
+                    security={
+                        "starttls": "STARTTLS",
+                        "ssl": "SSL/TLS",
+                        "none": self.tr("no encryption"),
+                    }[settings.security.value],
                     sender=settings.sender,
                 )
             )

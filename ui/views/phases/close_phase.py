@@ -136,7 +136,20 @@ def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
             else QCoreApplication.translate("ClosePhase", "none from earlier meetings"),
         ),
         (QCoreApplication.translate("ClosePhase", "Parked for next meeting"), parked),
+        (QCoreApplication.translate("ClosePhase", "Meeting rating"), _rating_text(data)),
     ]
+
+
+def _rating_text(data: MinutesData) -> str:
+    """ "7.7 from 3 of 9 present · aim 8+" or "not rated yet" (issue 15)."""
+    rating = data.rating
+    if rating is None or rating.average is None:
+        return QCoreApplication.translate("ClosePhase", "not rated yet")
+    return QCoreApplication.translate(
+        "ClosePhase", "{average} from {count} of {present} present · aim 8+"
+    ).format(
+        average=rating.average_text, count=rating.count, present=max(rating.present, rating.count)
+    )
 
 
 class ClosePhase(PhasePage):
@@ -276,6 +289,7 @@ class ClosePhase(PhasePage):
         ):
             signal.connect(self._on_controller_changed)
         controller.item_changed.connect(self._on_controller_item_changed)
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
 
     # ---- refresh ------------------------------------------------------------
     def set_meeting(self, meeting_id: int | None) -> None:
@@ -364,6 +378,10 @@ class ClosePhase(PhasePage):
 
     def _on_controller_item_changed(self, _item_id: int) -> None:
         self._refresh_summary()
+
+    def _on_controller_toolkit_changed(self, area: str) -> None:
+        if area == "accountability":  # a rating: the summary shows the average
+            self._refresh_summary()
 
     # ---- writes -------------------------------------------------------------
     def next_meeting_value(self) -> datetime:
