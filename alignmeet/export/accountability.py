@@ -187,7 +187,7 @@ def report_sections(
 
 
 def _calibration_row(row: CalibrationRow) -> tuple[str, ...]:
-    level = f"{row.level} / 5" if row.level is not None else _("not stated")
+    level = f"{row.level} / 5" if row.level is not None else _("Not stated")
     expected = percent(row.expected) if row.expected is not None else "—"
     return (
         level,
@@ -270,8 +270,8 @@ def calibration_chart_png(rows: Sequence[CalibrationRow], *, width: int = 1200) 
     w, h = width * scale, int(width * 0.42) * scale
     image = Image.new("RGB", (w, h), (255, 255, 255))
     draw = ImageDraw.Draw(image)
-    small, bold = _font(13 * scale), _font(13 * scale, bold=True)
-    left, right, top, bottom = 70 * scale, 20 * scale, 20 * scale, 50 * scale
+    small, bold = _font(20 * scale), _font(20 * scale, bold=True)
+    left, right, top, bottom = 90 * scale, 20 * scale, 40 * scale, 60 * scale
     plot_h = h - top - bottom
     plot_w = w - left - right
     for tick in (0, 25, 50, 75, 100):

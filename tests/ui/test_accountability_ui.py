@@ -387,6 +387,8 @@ def test_reminders_are_offered_at_start_when_due_and_not_now_puts_them_off(qtbot
 def test_the_meetings_page_shows_each_meetings_rating_and_the_series_trend(qtbot, demo) -> None:
     window = window_on(qtbot, demo)
     view = window.meetings_view
+    # Nothing selected: each series' trend.
+    assert "Ratings of Monthly Sales & Marketing sync: 7.0 → 8.1 ▲" in view.details_text.text()
     second = meeting_ids(demo)[1]
     row = view.model.row_of(lambda m: m.id == second)
     assert view.model.index(row, COL_RATING).data() == "8.1"

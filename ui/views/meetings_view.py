@@ -218,12 +218,14 @@ class MeetingsView(QWidget):
         if summary is None:
             self.details_card.setVisible(self.model.rowCount() > 0)
             self.details_title.setText(self.tr("Select a meeting"))
-            self.details_text.setText(
+            lines = [
                 self.tr(
                     "Double-click a meeting to open it: Prepare while it is planned, "
                     "Run once it has started. Create next meeting continues the series."
                 )
-            )
+            ]
+            lines += self._series_rating_lines()
+            self.details_text.setText("\n".join(lines))
             return
         self.details_card.show()
         services = self.controller.services
@@ -403,6 +405,17 @@ class MeetingsView(QWidget):
                 + text
             )
         return text
+
+    def _series_rating_lines(self) -> list[str]:
+        """Each series' meeting ratings: the last few, the trend, the average."""
+        from alignmeet.domain.accountability import RATING_TARGET, trend_text
+
+        return [
+            self.tr("Ratings of {series}: {trend} (aim {target}+)").format(
+                series=series.series_name, trend=trend_text(series), target=RATING_TARGET
+            )
+            for series in getattr(self, "series_ratings", {}).values()
+        ]
 
     def _on_controller_toolkit_changed(self, area: str) -> None:
         if area == "accountability":
