@@ -111,7 +111,10 @@ def test_every_new_model_passes_the_model_tester(qtmodeltester, demo: Services) 
     from ui.models.recipients_model import RecipientRow
 
     recipients.set_rows(
-        [RecipientRow(p.member_id, p.name, p.address, "1") for p in demo.recaps.recap_recipients(first)]
+        [
+            RecipientRow(p.member_id, p.name, p.address, "1")
+            for p in demo.recaps.recap_recipients(first)
+        ]
     )
     meetings = MeetingsModel()
     meetings.set_rows(demo.meetings.list_meetings())
@@ -178,7 +181,10 @@ def test_anonymous_ratings_show_no_names_and_stop_at_the_number_present(
     panel.select_row(panel.model.rowCount() - 1)
     qtbot.keyClick(panel.table, Qt.Key.Key_8)
     ratings = services.accountability.ratings(meeting_id)
-    assert [(r.anonymous, r.member_id, r.score) for r in ratings] == [(True, None, 9), (True, None, 8)]
+    assert [(r.anonymous, r.member_id, r.score) for r in ratings] == [
+        (True, None, 9),
+        (True, None, 8),
+    ]
     shown = [panel.model.index(row, 0).data() for row in range(panel.model.rowCount())]
     assert shown == ["Anonymous", "Anonymous"]  # both given: no row for another one
     assert not any(name in shown for name in people)
@@ -210,11 +216,16 @@ def test_prepare_proposes_items_and_puts_an_accepted_one_on_the_agenda(qtbot, de
     titles = [p.title for p in panel.model.rows()]
     assert "Speed to lead off by 77 %" in titles
     panel.table.selectRow(titles.index("Speed to lead off by 77 %"))
-    assert "Speed to lead off by 77 % (1.77 h against a target of ≤ 1 h" in panel.reason_label.text()
+    assert (
+        "Speed to lead off by 77 % (1.77 h against a target of ≤ 1 h" in panel.reason_label.text()
+    )
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     agenda = [item.title for item in demo.agenda.items(third)]
     assert agenda[-1] == "Speed to lead off by 77 %"
-    shown = [window.prepare_view.agenda_model.index(r, 1).data() for r in range(window.prepare_view.agenda_model.rowCount())]
+    shown = [
+        window.prepare_view.agenda_model.index(r, 1).data()
+        for r in range(window.prepare_view.agenda_model.rowCount())
+    ]
     assert "Speed to lead off by 77 %" in shown
     slipped = next(i for i, p in enumerate(panel.model.rows()) if p.kind.value == "slipped")
     panel.table.selectRow(slipped)
@@ -258,13 +269,17 @@ def test_the_say_do_report_is_exported_from_the_tab(qtbot, demo, monkeypatch, tm
     assert view.export(".docx") == target
     document = docx.Document(str(target))
     assert document.paragraphs[0].text == "Say/do and calibration"
-    assert any("Priya Raman" in c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert any(
+        "Priya Raman" in c.text for t in document.tables for row in t.rows for c in row.cells
+    )
 
 
 # ---- recaps from Close ---------------------------------------------------------------------------
 def _server(port: int) -> None:
     mail_settings.save(
-        MailSettings(host=H.HOST, port=port, security=Security.NONE, sender="amara@example.com", timeout=5)
+        MailSettings(
+            host=H.HOST, port=port, security=Security.NONE, sender="amara@example.com", timeout=5
+        )
     )
 
 
@@ -342,7 +357,13 @@ def test_the_outbox_sends_an_unconfirmed_message_again_only_when_asked(
     first = meeting_ids(demo)[0]
     with H.SmtpServer(H.Handler(data_delay=2.5)) as server:
         mail_settings.save(
-            MailSettings(host=H.HOST, port=server.port, security=Security.NONE, sender="a@example.com", timeout=1)
+            MailSettings(
+                host=H.HOST,
+                port=server.port,
+                security=Security.NONE,
+                sender="a@example.com",
+                timeout=1,
+            )
         )
         queued = demo.recaps.queue_recaps(first)
         demo.recaps.send_outbox(ids=queued.queued[:1])
@@ -352,7 +373,8 @@ def test_the_outbox_sends_an_unconfirmed_message_again_only_when_asked(
         dialog = window.show_outbox()
         qtbot.addWidget(dialog)
         row = next(
-            r for r in range(dialog.proxy.rowCount())
+            r
+            for r in range(dialog.proxy.rowCount())
             if dialog.proxy.index(r, 4).data() == "Unconfirmed"
         )
         dialog.table.selectRow(row)
@@ -420,7 +442,9 @@ def test_the_email_settings_keep_the_password_out_of_the_file(
     assert dialog.result() == dialog.DialogCode.Accepted
     saved = mail_settings.load()
     assert (saved.host, saved.username, saved.security) == (
-        "smtp.example.com", "facilitator", Security.STARTTLS
+        "smtp.example.com",
+        "facilitator",
+        Security.STARTTLS,
     )
     assert "hunter2" not in mail_settings.settings_path().read_text()
     assert memory_keyring.get_password(mail_settings.KEYRING_SERVICE, saved.account) == "hunter2"
