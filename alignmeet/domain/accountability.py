@@ -56,6 +56,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError
@@ -105,9 +106,9 @@ _OUTCOME_LABELS = {
 
 
 # ---- the facts one commitment is judged on ----------------------------------------------
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    """One line of an action's history (`action_update`), as the rules need it."""
+class HistoryEntry(NamedTuple):
+    """One line of an action's history (`action_update`), as the rules need it (a plain
+    tuple: a long history has hundreds of thousands)."""
 
     changed_at: datetime
     old_status: str | None
@@ -283,14 +284,19 @@ class SayDo:
         return SayDo(self.made + other.made, self.kept + other.kept, self.pending + other.pending)
 
 
+_KEPT = frozenset({Outcome.KEPT, Outcome.KEPT_NEXT_MEETING})
+
+
 def say_do(assessments: Iterable[Assessment]) -> SayDo:
     made = kept = pending = 0
     for a in assessments:
-        if a.counted:
-            made += 1
-            kept += a.kept
-        else:
+        outcome = a.outcome
+        if outcome is Outcome.PENDING:
             pending += 1
+        else:
+            made += 1
+            if outcome in _KEPT:
+                kept += 1
     return SayDo(made, kept, pending)
 
 

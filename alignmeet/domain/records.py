@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
-from alignmeet.domain.accountability import MemberSayDo, RatingSummary, TeamSayDo
+from alignmeet.domain.accountability import MemberSayDo, RatingSummary
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
 from alignmeet.domain.rules import short_date
 from alignmeet.domain.sections import DocSection
@@ -240,11 +240,10 @@ class MinutesData:
     # What the alignment toolkit adds when the meeting touched it (KPI review, glossary
     # changes, lead feedback, ...), in the order the minutes show them.
     toolkit: tuple[DocSection, ...] = ()
-    # Accountability over time (issue 15): the meeting's rating; say/do of each member
-    # present, as it stood when the meeting closed, and per team (Sales, Marketing, Joint).
+    # Accountability over time (issue 15): the meeting's rating; once it is closed, say/do
+    # of each member present as it stood at the close (the last `say_do_window` days).
     rating: RatingSummary | None = None
     say_do: tuple[MemberSayDo, ...] = ()
-    team_say_do: tuple[TeamSayDo, ...] = ()
     say_do_window: int = 90
 
     @property

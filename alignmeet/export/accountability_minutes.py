@@ -6,8 +6,7 @@ below the 90 % target. Plain `DocSection`s, rendered by the minutes' own section
 
 from __future__ import annotations
 
-from alignmeet.domain.accountability import KEPT_TARGET, RATING_TARGET, member_line, percent
-from alignmeet.domain.labels import label
+from alignmeet.domain.accountability import RATING_TARGET, member_line
 from alignmeet.domain.records import MinutesData
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Picture, Table
 from alignmeet.i18n import _
@@ -40,23 +39,4 @@ def minutes_sections(data: MinutesData) -> tuple[DocSection, ...]:
             )
         )
         blocks.append(Bullets(tuple(member_line(m, data.say_do_window) for m in data.say_do)))
-        flagged = [t for t in data.team_say_do if t.flagged]
-        if flagged:
-            blocks.append(
-                Paragraph(
-                    "; ".join(
-                        _("{team} kept {percent} ({kept} of {made})").format(
-                            team=label(t.team_tag),
-                            percent=percent(t.recent.rate),
-                            kept=t.recent.kept,
-                            made=t.recent.made,
-                        )
-                        for t in flagged
-                    )
-                    + ".",
-                    label=_("Below the {target} target over {days} days: ").format(
-                        target=percent(KEPT_TARGET), days=data.say_do_window
-                    ),
-                )
-            )
     return (DocSection(heading=_("Accountability"), blocks=tuple(blocks)),)

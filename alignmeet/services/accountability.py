@@ -4,12 +4,14 @@ this reads what they need and writes ratings and the facilitator's decisions."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import accountability as acc
@@ -34,6 +36,10 @@ from alignmeet.storage import models as m
 
 RECORD_NAMES = (N_("Rating"),)  # what `_get` calls the records it looks for here
 _CHUNK = 900  # under SQLite's limit on bound parameters
+_KEPT_REPORTS = 8  # reports kept while nothing they read changed
+_REPORTS: weakref.WeakKeyDictionary[Engine, dict[tuple[object, ...], AccountabilityReport]] = (
+    weakref.WeakKeyDictionary()
+)
 _OPEN_VALUES = [s.value for s in OPEN_STATUSES]
 
 
@@ -213,12 +219,27 @@ class AccountabilityService(ServiceBase):
         """Say/do per member and per team, and calibration (see the domain's definitions).
 
         `as_of` judges everything as it stood then (the minutes of a closed meeting);
-        `series_id` and `owner_ids` narrow it to one series or some members.
+        `series_id` and `owner_ids` narrow it to one series or some members. A report is
+        kept while nothing it reads has changed (the tables' counts and version sums,
+        checked on every call: cheap beside reading years of history again), and for the
+        minute it was made in.
         """
         now = as_of or self._now()
         today = today or now.date()
         owners = None if owner_ids is None else sorted(set(owner_ids))
         with self.db.sessions() as s:
+            key = (
+                today,
+                series_id,
+                None if owners is None else tuple(owners),
+                as_of,
+                window_days,
+                now.replace(second=0, microsecond=0),
+                self._fingerprint(s),
+            )
+            cached = self._reports.get(key)
+            if cached is not None:
+                return cached
             series_name = ""
             if series_id is not None:
                 series_name = self._get(s, m.Series, series_id, "Series").name
@@ -232,9 +253,36 @@ class AccountabilityService(ServiceBase):
                 )
             }
         assessments = [acc.assess(c, calendar, now) for c in commitments]
-        return acc.build_report(
+        report = acc.build_report(
             assessments, people, today=today, window_days=window_days, series_name=series_name
         )
+        while len(self._reports) >= _KEPT_REPORTS:
+            self._reports.pop(next(iter(self._reports)))
+        self._reports[key] = report
+        return report
+
+    @property
+    def _reports(self) -> dict[tuple[object, ...], AccountabilityReport]:
+        """Reports of this database (every service object over it shares them)."""
+        cache = _REPORTS.get(self.db.engine)
+        if cache is None:
+            cache = _REPORTS[self.db.engine] = {}
+        return cache
+
+    @staticmethod
+    def _fingerprint(s: Session) -> tuple[object, ...]:
+        """What changes whenever anything a report reads changes: every write of those rows
+        bumps a version (never back, undo included) or adds or removes a row."""
+        out: list[object] = []
+        for model, extra in (
+            (m.ActionUpdate, func.max(m.ActionUpdate.id)),
+            (m.Action, func.sum(m.Action.version)),
+            (m.Participant, func.sum(m.Participant.version)),
+            (m.Meeting, func.sum(m.Meeting.version)),
+            (m.Member, func.sum(m.Member.version)),
+        ):
+            out.extend(s.execute(select(func.count(), extra).select_from(model)).one())
+        return tuple(out)
 
     def _commitments(
         self,
@@ -244,11 +292,79 @@ class AccountabilityService(ServiceBase):
         owner_ids: Sequence[int] | None,
         as_of: datetime | None,
     ) -> tuple[list[acc.Commitment], SeriesCalendar]:
-        meetings = s.execute(select(m.Meeting.id, m.Meeting.series_id, m.Meeting.starts_at)).all()
-        starts = {mid: start for mid, _series, start in meetings}
+        """The commitments (filtered) and every meeting's start per series. Read with plain
+        Core statements: a 100,000-action history is a few hundred thousand tuples."""
+        conn = s.connection()
+        meetings = conn.execute(select(m.Meeting.id, m.Meeting.series_id, m.Meeting.starts_at))
+        starts: dict[int, datetime] = {}
         calendar: dict[int, list[datetime]] = {}
-        for _mid, series, start in meetings:
+        for mid, series, start in meetings:
+            starts[mid] = start
             calendar.setdefault(series, []).append(start)
+        owner_chunks: list[Sequence[int] | None] = (
+            [None]
+            if owner_ids is None
+            else [owner_ids[i : i + _CHUNK] for i in range(0, len(owner_ids), _CHUNK)]
+        )
+        commitments: list[acc.Commitment] = []
+        for owners in owner_chunks:
+            query = self._commitment_query(series_id=series_id, owners=owners, as_of=as_of)
+            rows = conn.execute(query).all()
+            ids = query.with_only_columns(m.Action.id)
+            history: dict[int, list[HistoryEntry]] = {}
+            updates = conn.execute(
+                select(
+                    m.ActionUpdate.action_id,
+                    m.ActionUpdate.changed_at,
+                    m.ActionUpdate.old_status,
+                    m.ActionUpdate.new_status,
+                    m.ActionUpdate.new_due,
+                    m.ActionUpdate.meeting_id,
+                )
+                .where(m.ActionUpdate.action_id.in_(ids))
+                .order_by(m.ActionUpdate.action_id, m.ActionUpdate.changed_at, m.ActionUpdate.id)
+            )
+            for action_id, changed_at, old, new, new_due, meeting_id in updates:
+                entry = HistoryEntry(
+                    changed_at, old, new, new_due, starts.get(meeting_id) if meeting_id else None
+                )
+                found = history.get(action_id)
+                if found is None:
+                    history[action_id] = [entry]
+                else:
+                    found.append(entry)
+            commitments.extend(
+                acc.commitment_from_history(
+                    action_id=action_id,
+                    owner_id=owner_id,
+                    team_tag=team_tag,
+                    series_id=series,
+                    made_at=made_at,
+                    committed_at=committed_at,
+                    confidence=confidence,
+                    history=history.get(action_id, ()),
+                    current_status=status,
+                    current_due=due,
+                    as_of=as_of,
+                )
+                for (
+                    action_id,
+                    owner_id,
+                    team_tag,
+                    status,
+                    due,
+                    series,
+                    made_at,
+                    committed_at,
+                    confidence,
+                ) in rows
+            )
+        return commitments, SeriesCalendar(calendar)
+
+    @staticmethod
+    def _commitment_query(
+        *, series_id: int | None, owners: Sequence[int] | None, as_of: datetime | None
+    ) -> Any:
         origin = m.Meeting
         query = (
             select(
@@ -276,87 +392,9 @@ class AccountabilityService(ServiceBase):
             query = query.where(m.Participant.committed_at <= as_of, m.Action.created_at <= as_of)
         if series_id is not None:
             query = query.where(origin.series_id == series_id)
-        rows = []
-        if owner_ids is None:
-            rows = list(s.execute(query))
-        else:
-            for i in range(0, len(owner_ids), _CHUNK):
-                chunk = owner_ids[i : i + _CHUNK]
-                rows.extend(s.execute(query.where(m.Action.owner_id.in_(chunk))))
-        history = self._histories(s, [row[0] for row in rows], starts, everything=owner_ids is None)
-        commitments = [
-            acc.commitment_from_history(
-                action_id=action_id,
-                owner_id=owner_id,
-                team_tag=team_tag,
-                series_id=series,
-                made_at=made_at,
-                committed_at=committed_at,
-                confidence=confidence,
-                history=history.get(action_id, ()),
-                current_status=status,
-                current_due=due,
-                as_of=as_of,
-            )
-            for (
-                action_id,
-                owner_id,
-                team_tag,
-                status,
-                due,
-                series,
-                made_at,
-                committed_at,
-                confidence,
-            ) in rows
-        ]
-        return commitments, SeriesCalendar(calendar)
-
-    def _histories(
-        self,
-        s: Session,
-        action_ids: Sequence[int],
-        starts: dict[int, datetime],
-        *,
-        everything: bool,
-    ) -> dict[int, list[HistoryEntry]]:
-        wanted = set(action_ids)
-        columns = (
-            m.ActionUpdate.action_id,
-            m.ActionUpdate.changed_at,
-            m.ActionUpdate.old_status,
-            m.ActionUpdate.new_status,
-            m.ActionUpdate.new_due,
-            m.ActionUpdate.meeting_id,
-        )
-        order = (m.ActionUpdate.action_id, m.ActionUpdate.changed_at, m.ActionUpdate.id)
-        if everything or len(wanted) > 20 * _CHUNK:
-            batches = [s.execute(select(*columns).order_by(*order))]
-        else:
-            ids = sorted(wanted)
-            batches = [
-                s.execute(
-                    select(*columns)
-                    .where(m.ActionUpdate.action_id.in_(ids[i : i + _CHUNK]))
-                    .order_by(*order)
-                )
-                for i in range(0, len(ids), _CHUNK)
-            ]
-        history: dict[int, list[HistoryEntry]] = {}
-        for batch in batches:
-            for action_id, changed_at, old, new, new_due, meeting_id in batch:
-                if action_id not in wanted:
-                    continue
-                history.setdefault(action_id, []).append(
-                    HistoryEntry(
-                        changed_at=changed_at,
-                        old_status=old,
-                        new_status=new,
-                        new_due=new_due,
-                        meeting_start=starts.get(meeting_id) if meeting_id else None,
-                    )
-                )
-        return history
+        if owners is not None:
+            query = query.where(m.Action.owner_id.in_(list(owners)))
+        return query
 
     def member_summary(self, member_id: int) -> acc.MemberSayDo | None:
         """One member's say/do across every series (None: no commitments yet)."""
@@ -364,9 +402,12 @@ class AccountabilityService(ServiceBase):
 
     def minutes_figures(
         self, meeting_id: int
-    ) -> tuple[RatingSummary | None, tuple[acc.MemberSayDo, ...], tuple[acc.TeamSayDo, ...]]:
-        """What the minutes show: the meeting's rating (None when nobody rated it), say/do
-        of each member present and per team — as it stood when the meeting closed."""
+    ) -> tuple[RatingSummary | None, tuple[acc.MemberSayDo, ...]]:
+        """What the minutes show: the meeting's rating (None when nobody rated it) and, once
+        the meeting is closed, say/do of each member present as it stood at the close (a
+        draft of an open meeting's minutes has no "as it stood at the close" yet). Teams are
+        left to the Accountability view and the report: here only the members present are
+        read, so the minutes stay quick on a long history."""
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             closed_at = meeting.closed_at
@@ -380,16 +421,10 @@ class AccountabilityService(ServiceBase):
             )
             ratings = self._ratings(s, meeting_id)
             rating = acc.summarise(ratings, len(present)) if ratings else None
-        if not present:
-            return rating, (), ()
-        as_of = closed_at or self._now()
-        everyone = self.report(as_of=as_of)
-        members = tuple(
-            member
-            for member in everyone.members
-            if member.member_id in set(present) and member.has_any
-        )
-        return rating, members, everyone.teams
+        if not present or closed_at is None:
+            return rating, ()
+        report = self.report(owner_ids=present, as_of=closed_at)
+        return rating, tuple(member for member in report.members if member.has_any)
 
     def export(
         self,

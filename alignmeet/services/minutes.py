@@ -100,9 +100,7 @@ class MinutesService(ServiceBase):
             )
         from alignmeet.services.accountability import AccountabilityService
 
-        rating, say_do, teams = AccountabilityService(self.db, self.clock).minutes_figures(
-            meeting_id
-        )
+        rating, say_do = AccountabilityService(self.db, self.clock).minutes_figures(meeting_id)
         return r.MinutesData(
             meeting=meeting,
             participants=participants,
@@ -114,7 +112,6 @@ class MinutesService(ServiceBase):
             toolkit=self.toolkit_sections(meeting_id),
             rating=rating,
             say_do=say_do,
-            team_say_do=teams if say_do else (),
         )
 
     def toolkit_sections(self, meeting_id: int) -> tuple[DocSection, ...]:

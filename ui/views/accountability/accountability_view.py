@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -117,6 +117,10 @@ class AccountabilityView(QWidget):
         self.ratings: list[SeriesRatings] = []
         self._stale = True
         self._charts: Any = None  # the QtCharts part, built when first shown
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
 
         self.series_combo = QComboBox()
         self.series_combo.setAccessibleName(self.tr("Series"))

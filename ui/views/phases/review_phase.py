@@ -83,7 +83,7 @@ class ReviewPhase(PhasePage):
         # The owner's say/do, when their action comes up (issue 15).
         self.say_do_label = plain_label(object_name="OwnerSayDo")
         self.say_do_label.setWordWrap(True)
-        self._say_do: dict[int, object] = {}  # owner id → MemberSayDo, read on refresh
+        self._say_do: dict[int, object] = {}  # owner id → MemberSayDo (or None), when shown
 
         self.status_group = QButtonGroup(self)
         self.status_group.setExclusive(True)
@@ -162,18 +162,17 @@ class ReviewPhase(PhasePage):
             self._show_selected(None)
 
     def _read_say_do(self, rows: list[FollowUpRecord]) -> None:
-        """Say/do of the owners in the list, as of now (one read per refresh)."""
-        owners = {f.action.owner_id for f in rows}
-        if not owners:
-            self._say_do = {}
-            return
-        report = self.controller.services.accountability.report(owner_ids=owners)
-        self._say_do = {m.member_id: m for m in report.members}
+        """Forget the owners' say/do: read again, one owner at a time, when their action
+        comes up (a long history makes reading everyone at each click slow)."""
+        self._say_do = {}
 
     def _say_do_text(self, owner_id: int, name: str) -> str:
         from alignmeet.domain.accountability import MemberSayDo, percent
 
-        member = self._say_do.get(owner_id)
+        if owner_id not in self._say_do:
+            accountability = self.controller.services.accountability
+            self._say_do[owner_id] = accountability.report(owner_ids=[owner_id]).member(owner_id)
+        member = self._say_do[owner_id]
         if not isinstance(member, MemberSayDo) or not member.all_time.made:
             return self.tr("Say/do of {name}: no commitment counted yet.").format(name=name)
         from alignmeet.domain.accountability import WINDOW_DAYS
