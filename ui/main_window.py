@@ -137,6 +137,10 @@ class MainWindow(QMainWindow):
 
         self.reminder_bar = ReminderBar(controller)
         right_layout.addWidget(self.reminder_bar)
+        # Messages waiting in the outbox are tried again when due, while the app is open.
+        from ui.views.accountability.outbox_retrier import OutboxRetrier
+
+        self.outbox_retrier = OutboxRetrier(controller, self)
         right_layout.addWidget(self.stack, 1)
 
         central = QWidget()
@@ -565,9 +569,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def offer_reminders(self) -> bool:
-        """At start: offer the "due this week" reminders when none went out for six days."""
+        """At start: offer the "due this week" reminders when none went out for six days,
+        and start trying again what waits in the outbox."""
         if self._read_only:
             return False
+        self.outbox_retrier.start()
         return self.reminder_bar.offer()
 
     def request_restore(self, backup: Path) -> None:
@@ -600,6 +606,8 @@ class MainWindow(QMainWindow):
         # Each step runs even if an earlier one fails (the error is reported after).
         if self._presenter is not None:
             self._presenter.stop()
+        self.outbox_retrier.timer.stop()
+        self.outbox_retrier.wait()  # a message being sent finishes and is recorded
         try:
             try:
                 self.controller.flush_pending()

@@ -463,3 +463,23 @@ def test_review_of_a_done_action_updates_the_say_do_line(qtbot, demo) -> None:
     assert "no commitment counted yet" in review.say_do_label.text()
     QApplication.processEvents()
     assert ActionStatus.DONE  # the status buttons are covered by test_phases
+
+
+def test_the_open_app_retries_what_waits_in_the_outbox_when_it_is_due(qtbot, demo) -> None:
+    first = meeting_ids(demo)[0]
+    _server(H.free_port())  # nobody there yet
+    demo.recaps.queue_recaps(first)
+    demo.recaps.send_outbox()
+    assert {r.status for r in demo.recaps.outbox()} == {OutboxStatus.QUEUED}
+    window = window_on(qtbot, demo)
+    retrier = window.outbox_retrier
+    assert not retrier.retry_due()  # tried a moment ago: not due yet
+    with H.SmtpServer() as server:
+        _server(server.port)
+        later = datetime.now() + timedelta(minutes=6)
+        demo.recaps.clock = lambda: later
+        with qtbot.waitSignal(window.controller.outbox_changed, timeout=20000):
+            assert retrier.retry_due()
+        assert len(server.messages) == 9
+    assert {r.status for r in demo.recaps.outbox()} == {OutboxStatus.SENT}
+    assert "9 message(s) from the outbox sent" in window.statusBar().currentMessage()

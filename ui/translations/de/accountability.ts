@@ -457,6 +457,13 @@
     </message>
 </context>
 <context>
+    <name>OutboxRetrier</name>
+    <message>
+        <source>{count} message(s) from the outbox sent (accepted by the server).</source>
+        <translation>{count} Nachricht(en) aus dem Postausgang gesendet (vom Server angenommen).</translation>
+    </message>
+</context>
+<context>
     <name>ProposalsPanel</name>
     <message>
         <source>Proposed agenda items</source>
