@@ -95,7 +95,11 @@ class MeetingsModel(RecordTableModel[MeetingSummary]):
         if index.isValid() and index.column() == COL_RATING and 0 <= index.row() < len(self._rows):
             value = self._ratings.get(self._rows[index.row()].id)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return "" if value is None else f"{value:.1f}"
+                if value is None:
+                    return ""
+                from ui.views.phases import ui_locale
+
+                return ui_locale().toString(value, "f", 1)
             if role == SORT_ROLE:
                 return -1.0 if value is None else value
             if role == Qt.ItemDataRole.ForegroundRole and value is not None:

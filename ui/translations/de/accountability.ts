@@ -483,7 +483,7 @@
     </message>
     <message>
         <source>Proposed for this agenda</source>
-        <translation>Vorgeschlagen für diese Tagesordnung</translation>
+        <translation>Vorschläge für die Agenda</translation>
     </message>
     <message>
         <source>{count} to decide: put on the agenda, or dismiss.</source>

@@ -65,7 +65,9 @@ class ProposalsPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
-        layout.addWidget(section_heading(self.tr("Proposed for this agenda")))
+        heading = section_heading(self.tr("Proposed for this agenda"))
+        heading.setWordWrap(True)  # never wider than the column, in any language
+        layout.addWidget(heading)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.reason_label)

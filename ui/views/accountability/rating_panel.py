@@ -26,7 +26,14 @@ from alignmeet.domain.rules import ValidationError
 from ui.colors import shade
 from ui.controller import Controller
 from ui.models.ratings_model import COL_ANSWER, COL_MEMBER, RatingRow, RatingsModel
-from ui.views.phases import caption_label, card, fit_columns, section_label, table_view
+from ui.views.phases import (
+    caption_label,
+    card,
+    fit_columns,
+    section_label,
+    table_view,
+    ui_locale,
+)
 from ui.widgets import FieldError, plain_label
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): (n or 10) for n in range(10)}
@@ -152,7 +159,7 @@ class RatingPanel(QWidget):
             text = self.tr(
                 "Average {average} from {count} of {present} present · aim {target}+"
             ).format(
-                average=summary.average_text,
+                average=ui_locale().toString(summary.average, "f", 1),
                 count=summary.count,
                 present=self._present,
                 target=RATING_TARGET,

@@ -148,7 +148,9 @@ def _rating_text(data: MinutesData) -> str:
     return QCoreApplication.translate(
         "ClosePhase", "{average} from {count} of {present} present · aim 8+"
     ).format(
-        average=rating.average_text, count=rating.count, present=max(rating.present, rating.count)
+        average=ui_locale().toString(rating.average, "f", 1),
+        count=rating.count,
+        present=max(rating.present, rating.count),
     )
 
 
@@ -195,16 +197,17 @@ class ClosePhase(PhasePage):
         )
         self.recap_button.clicked.connect(self._on_recap_button_clicked)
         share = QHBoxLayout()
-        for button in (
-            self.preview_button,
-            self.copy_email_button,
-            self.eml_button,
-            self.recap_button,
-        ):
+        for button in (self.preview_button, self.copy_email_button, self.eml_button):
             button.setMinimumHeight(36)
             share.addWidget(button)
         share.addStretch(1)
         summary_layout.addLayout(share)
+        # On a row of its own: the share row stays within a laptop's width in German too.
+        self.recap_button.setMinimumHeight(36)
+        recap_row = QHBoxLayout()
+        recap_row.addWidget(self.recap_button)
+        recap_row.addStretch(1)
+        summary_layout.addLayout(recap_row)
         self.share_note = plain_label(object_name="Hint")
         self.share_note.setWordWrap(True)
         self.share_note.hide()
