@@ -358,10 +358,12 @@ def test_a_crash_between_the_servers_ok_and_the_outbox_row_is_held_unconfirmed(
         assert len(server.messages) == 2  # one each: the crashed one was not sent again
 
 
-def test_two_senders_never_send_the_same_message(sv, closed, db_url) -> None:
+def test_two_senders_never_send_the_same_message(sv, closed, db_url, monkeypatch) -> None:
     with H.SmtpServer() as server:
         use_server(sv, server.port)
         queued = sv.recaps.queue_recaps(closed.meeting_id)
+        # This sender read both as due; then the other one claimed the first (a race).
+        monkeypatch.setattr(sv.recaps, "due_ids", lambda **_kw: list(queued.queued))
         other = Services(open_database(db_url), clock=Clock())
         try:
             assert other.recaps._claim(queued.queued[0]) is not None  # the other one has it
