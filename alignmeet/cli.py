@@ -9,7 +9,8 @@ reader of the output went away (`| head`), as for any program ended by SIGPIPE.
 
 Which commands write the database: `demo` (fills it; it may upgrade an older AlignMeet
 file first, with a backup, as the app does), `upgrade` (that alone), and `restore`
-(replaces the file, never while the app holds it). Listings and exports only read: they
+(replaces the file, never while the app holds it); `send` writes the e-mail outbox of an
+AlignMeet file already at the newest schema. Listings and exports only read: they
 open the file read-only and never upgrade, mark or switch its journal; an older file
 makes them say, in one line, to run `alignmeet-cli upgrade`. No command touches a file
 that is not AlignMeet's. Passwords in a database URL are never printed (alignmeet.redact).
@@ -270,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
     dashboard.add_argument(
         "--template", metavar="company.docx", type=Path, help="a .docx whose styles to use"
     )
+    # Accountability (issue 15): the say/do report, recaps and reminders by e-mail.
+    from alignmeet import cli_accountability
+
+    cli_accountability.add_export(kinds, db_help)
+    cli_accountability.add_commands(commands, db_help, _meeting_ref)
     return parser
 
 
@@ -333,11 +339,19 @@ def _run(args: argparse.Namespace) -> int:
             return _upgrade(args)
         if args.command in ("backup", "check", "backups", "restore"):
             return _safety(args)
+        if args.command in ("send", "outbox"):
+            from alignmeet.cli_accountability import run_outbox, run_send
+
+            return run_send(args) if args.command == "send" else run_outbox(args)
         if args.command == "export":
             if args.kind == "minutes":
                 return _export_minutes(args)
             if args.kind in ("glossary", "dashboard"):
                 return _export_toolkit(args)
+            if args.kind == "accountability":
+                from alignmeet.cli_accountability import run_export
+
+                return run_export(args)
             return _export_actions(args)
     except CliError as exc:
         return _fail(str(exc))
@@ -724,14 +738,20 @@ def _exported(kind: str, result: ExportResult) -> str:
 
 
 # ---- helpers --------------------------------------------------------------------------
-def _open_existing(db_arg: str | None) -> Services:
-    """Services over an existing database, to read it: never creates, upgrades or
-    changes it (an older AlignMeet file is left for `alignmeet-cli upgrade`)."""
+def _open_existing(db_arg: str | None, *, write: bool = False) -> Services:
+    """Services over an existing database, to read it (`write`: to write it too, e.g. the
+    outbox of `send`): never creates or upgrades it (an older AlignMeet file is left for
+    `alignmeet-cli upgrade`), and only a command that writes opens it for writing."""
     from alignmeet.services import Services
     from alignmeet.storage.database import DatabaseOpenError, UpgradeNeededError, open_database
 
     try:
-        return Services(open_database(db_arg, create=False, migrate=False))
+        if not write:
+            return Services(open_database(db_arg, create=False, migrate=False))
+        # Looked at first (read-only: an older file is refused unchanged), then opened to
+        # write; at the newest schema there is nothing to upgrade.
+        open_database(db_arg, create=False, migrate=False).dispose()
+        return Services(open_database(db_arg, create=False))
     except UpgradeNeededError as exc:
         if exc.revision is None:
             raise CliError(str(exc)) from exc

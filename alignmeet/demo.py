@@ -339,6 +339,7 @@ TOOLKIT_SEEDS = (
     "lead_feedback",
     "coaching",
     "board",
+    "accountability",  # ratings of the held meetings, an action slipping (issue 15)
 )
 
 

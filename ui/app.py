@@ -145,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: _welcome_if_new(window))
         # Edits an earlier run could not save (a crash, "keep for later"): offered back.
         QTimer.singleShot(0, window.offer_recovered_edits)
+        # Reminders due this week, none sent for six days: offered in a bar (issue 15).
+        QTimer.singleShot(500, window.offer_reminders)
 
     poll = QTimer(window)
     poll.setInterval(50)

@@ -54,6 +54,13 @@ WRITER_OF_TABLE = {table: method for method, (table, _arg, _names) in TYPED_FIEL
 WRITES = frozenset(
     {
         "toolkit",
+        "rate_meeting",
+        "remove_rating",
+        "accept_proposal",
+        "dismiss_proposal",
+        "queue_recaps",
+        "queue_reminders",
+        "outbox_decision",
         "add_team",
         "rename_team",
         "add_member",
@@ -178,6 +185,8 @@ class Controller(QObject):
     # The alignment toolkit: the area that changed ("goals", "glossary", ... as in
     # alignmeet.services.TOOLKIT).
     toolkit_changed = Signal(str)
+    # The e-mail outbox: a message was queued, sent, failed or changed state (issue 15).
+    outbox_changed = Signal()
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -445,6 +454,57 @@ class Controller(QObject):
         meeting_id = fields.get("meeting_id")
         if area == "data_needs" and isinstance(meeting_id, int):
             self.actions_changed.emit(meeting_id)  # the joint Top 10 tracks as actions
+        return result
+
+    # ---- accountability (issue 15): ratings, proposals, the outbox ------------------
+    # Ratings and proposals go through `toolkit()`, so they are undone like the toolkit's
+    # changes; sending e-mail is not undoable and is not journaled.
+    def rate_meeting(self, **fields: object) -> Any:
+        """A member's rating 1–10 (or an anonymous one): AccountabilityService.rate."""
+        return self.toolkit("accountability", "rate", **fields)
+
+    def remove_rating(self, *, rating_id: int) -> None:
+        self.toolkit("accountability", "remove_rating", rating_id=rating_id)
+
+    def accept_proposal(self, *, meeting_id: int, key: str) -> Any:
+        """Put a proposed item on the agenda (it becomes an agenda item)."""
+        proposal = self.toolkit("accountability", "accept_proposal", meeting_id=meeting_id, key=key)
+        self.agenda_changed.emit(meeting_id)
+        return proposal
+
+    def dismiss_proposal(self, *, meeting_id: int, key: str) -> Any:
+        return self.toolkit("accountability", "dismiss_proposal", meeting_id=meeting_id, key=key)
+
+    def queue_recaps(self, *, meeting_id: int, template: Path | None = None) -> Any:
+        """Each attendee's recap into the outbox (RecapService.queue_recaps)."""
+        self.flush_pending()
+        result = self.services.recaps.queue_recaps(meeting_id, template=template)
+        self.outbox_changed.emit()
+        return result
+
+    def queue_reminders(self) -> Any:
+        result = self.services.recaps.queue_reminders()
+        self.outbox_changed.emit()
+        return result
+
+    def send_outbox_work(
+        self,
+        *,
+        ids: Iterable[int] | None = None,
+        force: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Any:
+        """Send what is due in the outbox, without a word to the views: safe off the GUI
+        thread (call `outbox_updated()` on the GUI thread after)."""
+        return self.services.recaps.send_outbox(ids=ids, force=force, cancelled=cancelled)
+
+    def outbox_updated(self) -> None:
+        self.outbox_changed.emit()
+
+    def outbox_decision(self, method: str, outbox_id: int) -> Any:
+        """send_again | mark_sent | cancel, on one message (a person's decision)."""
+        result = getattr(self.services.recaps, method)(outbox_id)
+        self.outbox_changed.emit()
         return result
 
     # ---- people -------------------------------------------------------------

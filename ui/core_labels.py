@@ -62,6 +62,21 @@ LABELS = (
     QT_TRANSLATE_NOOP("Labels", "Planned"),  # MeetingStatus.PLANNED (value, capitalized)
     QT_TRANSLATE_NOOP("Labels", "Running"),  # MeetingStatus.RUNNING
     QT_TRANSLATE_NOOP("Labels", "Closed"),  # MeetingStatus.CLOSED
+    QT_TRANSLATE_NOOP("Labels", "Kept"),  # Outcome.KEPT
+    QT_TRANSLATE_NOOP("Labels", "Kept by the next meeting"),  # Outcome.KEPT_NEXT_MEETING
+    QT_TRANSLATE_NOOP("Labels", "Done late"),  # Outcome.LATE
+    QT_TRANSLATE_NOOP("Labels", "Missed"),  # Outcome.MISSED
+    QT_TRANSLATE_NOOP("Labels", "Not due yet"),  # Outcome.PENDING
+    QT_TRANSLATE_NOOP("Labels", "KPI off target"),  # ProposalKind.KPI
+    QT_TRANSLATE_NOOP("Labels", "Slipped twice"),  # ProposalKind.SLIPPED
+    QT_TRANSLATE_NOOP("Labels", "Lead feedback overdue"),  # ProposalKind.LEAD_FEEDBACK
+    QT_TRANSLATE_NOOP("Labels", "Waiting"),  # OutboxStatus.QUEUED
+    QT_TRANSLATE_NOOP("Labels", "Sending"),  # OutboxStatus.SENDING
+    QT_TRANSLATE_NOOP("Labels", "Sent"),  # OutboxStatus.SENT
+    QT_TRANSLATE_NOOP("Labels", "Unconfirmed"),  # OutboxStatus.UNCONFIRMED
+    QT_TRANSLATE_NOOP("Labels", "Cancelled"),  # OutboxStatus.CANCELLED
+    QT_TRANSLATE_NOOP("Labels", "Recap"),  # MailKind.RECAP
+    QT_TRANSLATE_NOOP("Labels", "Reminder"),  # MailKind.REMINDER
 )
 
 

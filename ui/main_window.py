@@ -169,6 +169,15 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(16, 10, 16, 12)
         right_layout.addWidget(self.save_banner)
         right_layout.addWidget(self.header)
+        # "Reminders are due" (issue 15): offered at start, see offer_reminders().
+        from ui.views.accountability.reminder_bar import ReminderBar
+
+        self.reminder_bar = ReminderBar(controller)
+        right_layout.addWidget(self.reminder_bar)
+        # Messages waiting in the outbox are tried again when due, while the app is open.
+        from ui.views.accountability.outbox_retrier import OutboxRetrier
+
+        self.outbox_retrier = OutboxRetrier(controller, self)
         right_layout.addWidget(self.stack, 1)
 
         central = QWidget()
@@ -221,6 +230,10 @@ class MainWindow(QMainWindow):
         self.backups_action.triggered.connect(self.show_backups)
         self.backups_action.setEnabled(self.controller.services.db.path is not None)
         file_menu.addAction(self.backups_action)
+        # The e-mail outbox: recaps and reminders, what became of each (issue 15).
+        self.outbox_action = QAction(self.tr("Out&box…"), self)
+        self.outbox_action.triggered.connect(self.show_outbox)
+        file_menu.addAction(self.outbox_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
@@ -683,6 +696,21 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_outbox(self) -> QWidget:
+        from ui.views.accountability.outbox_dialog import OutboxDialog
+
+        dialog = OutboxDialog(self.controller, self)
+        dialog.open()
+        return dialog
+
+    def offer_reminders(self) -> bool:
+        """At start: offer the "due this week" reminders when none went out for six days,
+        and start trying again what waits in the outbox."""
+        if self._read_only:
+            return False
+        self.outbox_retrier.start()
+        return self.reminder_bar.offer()
+
     def request_restore(self, backup: Path) -> None:
         """Close the database; the app restores `backup` and opens it again."""
         self.restore_requested = backup
@@ -723,6 +751,8 @@ class MainWindow(QMainWindow):
         if self.room_link is not None:
             self.room_link.close()  # the server stops with the window
         failure: Exception | None = None
+        self.outbox_retrier.timer.stop()
+        self.outbox_retrier.wait()  # a message being sent finishes and is recorded
         try:
             try:
                 self.controller.flush_pending()

@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     followups.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
     shot("followups-decisions")
     followups.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+    _accountability_shots(window, services, closed.id, shot)
     window.show_page("people")
     shot("people")
     # The alignment toolkit, tab by tab.
@@ -291,7 +292,54 @@ def _play_first_half(services: Services, meeting_id: int) -> None:
         services.meetings.commit(
             meeting_id=meeting_id, member_id=p.member_id, confidence=confidence
         )
+    # The first ratings, as they come in at Close (one below 8, with its answer).
+    for p, score, answer in zip(
+        present, (8, 9, 6), ("", "", "Start with the decisions, then the updates."), strict=False
+    ):
+        services.accountability.rate(
+            meeting_id=meeting_id, member_id=p.member_id, score=score, answer=answer
+        )
     services.meetings.set_phase(meeting_id=meeting_id, phase=Phase.AGENDA)
+
+
+def _accountability_shots(window: object, services: Services, closed_id: int, shot: object) -> None:
+    """Follow-ups › Accountability, and the recaps of a closed meeting sent to a server that
+    is not there (127.0.0.1 on a closed port): the dialog and the outbox say so honestly."""
+    import socket
+
+    from alignmeet.services.recaps import MailSettings, Security
+    from ui.views.accountability.mail_run_dialog import MailRunDialog
+    from ui.views.accountability.outbox_dialog import OutboxDialog
+
+    followups = window.page("followups")  # type: ignore[attr-defined]
+    followups.tabs.setCurrentWidget(followups.accountability_view)
+    shot("followups-accountability")  # type: ignore[operator]
+    followups.tabs.setCurrentIndex(0)
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    services.recaps.save_mail_settings(
+        MailSettings(
+            host="127.0.0.1",
+            port=port,
+            security=Security.NONE,
+            sender="amara.nwosu@example.com",
+            sender_name="Amara Nwosu",
+            timeout=2,
+        )
+    )
+    services.recaps.queue_recaps(closed_id)
+    services.recaps.send_outbox()
+    dialog = MailRunDialog(window.controller, closed_id, window)  # type: ignore[attr-defined]
+    dialog.resize(1000, 560)
+    dialog.show()
+    shot("recaps", dialog)  # type: ignore[operator]
+    dialog.close()
+    outbox = OutboxDialog(window.controller, window)  # type: ignore[attr-defined]
+    outbox.resize(1180, 520)
+    outbox.show()
+    shot("outbox", outbox)  # type: ignore[operator]
+    outbox.close()
 
 
 if __name__ == "__main__":

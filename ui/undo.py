@@ -82,6 +82,16 @@ TOOLKIT_STEPS = {
     ("channels", "add_rule"): QT_TRANSLATE_NOOP("UndoableController", "new channel rule"),
     ("channels", "move_rule"): QT_TRANSLATE_NOOP("UndoableController", "channel order"),
     ("channels", "remove_rule"): QT_TRANSLATE_NOOP("UndoableController", "removing a channel rule"),
+    ("accountability", "rate"): QT_TRANSLATE_NOOP("UndoableController", "meeting rating"),
+    ("accountability", "remove_rating"): QT_TRANSLATE_NOOP(
+        "UndoableController", "removing a rating"
+    ),
+    ("accountability", "accept_proposal"): QT_TRANSLATE_NOOP(
+        "UndoableController", "accepting a proposed item"
+    ),
+    ("accountability", "dismiss_proposal"): QT_TRANSLATE_NOOP(
+        "UndoableController", "dismissing a proposed item"
+    ),
 }
 TOOLKIT_AREAS = {
     "goals": QT_TRANSLATE_NOOP("UndoableController", "change to goals and KPIs"),
@@ -92,6 +102,7 @@ TOOLKIT_AREAS = {
     "coaching": QT_TRANSLATE_NOOP("UndoableController", "change to coaching"),
     "board": QT_TRANSLATE_NOOP("UndoableController", "change to wins and lessons"),
     "channels": QT_TRANSLATE_NOOP("UndoableController", "change to channels"),
+    "accountability": QT_TRANSLATE_NOOP("UndoableController", "change to ratings"),
 }
 # Which toolkit area a table belongs to (to refresh its views after an undo).
 TOOLKIT_TABLES = {
@@ -109,6 +120,8 @@ TOOLKIT_TABLES = {
     "coaching_checkin": "coaching",
     "board_entry": "board",
     "channel_rule": "channels",
+    "meeting_rating": "accountability",
+    "agenda_proposal": "accountability",
 }
 # Fields saved as you type: the text field undoes those itself (Ctrl+Z in the field).
 TYPED_ITEM_FIELDS = frozenset({"notes"})

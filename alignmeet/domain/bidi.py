@@ -119,6 +119,10 @@ def bidi_safe(
         if not isolate:
             return text
         whole = _balance(text)
+        if room is not None and len(whole) > room:
+            # Closing what is open pushed it over the limit: openers at the very end
+            # enclose nothing, so they go before any visible character is cut.
+            whole = _balance(text.rstrip(_EMBEDDINGS + _ISOLATES))
         if room is None or len(whole) <= room:
             return f"{FSI}{whole}{PDI}" if wrap else whole
     assert room is not None

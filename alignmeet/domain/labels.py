@@ -80,6 +80,23 @@ LABELS = (
     N_("Month"),
     N_("Quarter"),
     N_("Week"),
+    # accountability: Outcome, ProposalKind
+    N_("Kept"),
+    N_("Kept by the next meeting"),
+    N_("Done late"),
+    N_("Missed"),
+    N_("Not due yet"),
+    N_("KPI off target"),
+    N_("Slipped twice"),
+    N_("Lead feedback overdue"),
+    # outbox: OutboxStatus, MailKind
+    N_("Waiting"),
+    N_("Sending"),
+    N_("Sent"),
+    N_("Unconfirmed"),
+    N_("Cancelled"),
+    N_("Recap"),
+    N_("Reminder"),
 )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
+from alignmeet.domain.accountability import MemberSayDo, RatingSummary
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
 from alignmeet.domain.rules import short_date
 from alignmeet.domain.sections import DocSection
@@ -322,6 +323,11 @@ class MinutesData:
     # Which revision of record this is, and its history (see MinutesStamp); None for the
     # stored content itself.
     stamp: MinutesStamp | None = None
+    # Accountability over time (issue 15): the meeting's rating; once it is closed, say/do
+    # of each member present as it stood at the close (the last `say_do_window` days).
+    rating: RatingSummary | None = None
+    say_do: tuple[MemberSayDo, ...] = ()
+    say_do_window: int = 90
 
     @property
     def present(self) -> tuple[ParticipantRecord, ...]:

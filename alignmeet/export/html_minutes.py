@@ -30,6 +30,7 @@ from alignmeet.domain.labels import label
 from alignmeet.domain.records import MinutesData
 from alignmeet.domain.rules import short_date
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Picture, Table
+from alignmeet.export.accountability_minutes import minutes_sections as accountability_sections
 from alignmeet.export.sanitize import clean_text
 from alignmeet.export.wording import (
     action_count,
@@ -240,7 +241,9 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
             {"title": item.title, "details": ", ".join(parked_details(item))}
             for item in data.parked
         ],
-        "sections": [_section(section) for section in data.toolkit],
+        "sections": [
+            _section(section) for section in (*accountability_sections(data), *data.toolkit)
+        ],
         "next_meeting": (
             at_time(meeting.next_meeting_at) if meeting.next_meeting_at is not None else ""
         ),

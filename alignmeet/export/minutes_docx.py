@@ -22,6 +22,7 @@ from docx.shared import Pt
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRecord, MinutesData
 from alignmeet.domain.rules import short_date
+from alignmeet.export.accountability_minutes import minutes_sections as accountability_sections
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.docx_xml import (
     BOLD,
@@ -174,7 +175,7 @@ def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
             details = ", ".join(parked_details(item))
             out.append(para(run(item.title) + run(f" ({details})", MUTED), s.bullet))
 
-    out.extend(sections_xml(doc, data.toolkit, s, width))
+    out.extend(sections_xml(doc, (*accountability_sections(data), *data.toolkit), s, width))
 
     out.append(para(run(_("Next meeting")), s.heading1))
     if meeting.next_meeting_at is not None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from alignmeet.services.followups import FollowUpService
     from alignmeet.services.journal import JournalService
     from alignmeet.services.operations import Operations
+    from alignmeet.services.recaps import RecapService
 
 __all__ = [
     "Cause",
@@ -81,6 +82,13 @@ class Services:
         from alignmeet.services.journal import JournalService
 
         return JournalService(self.db, self._clock)
+
+    @cached_property
+    def recaps(self) -> RecapService:
+        """Recaps and reminders by e-mail, and the outbox they go through (issue 15)."""
+        from alignmeet.services.recaps import RecapService
+
+        return RecapService(self.db, self._clock)
 
     def __getattr__(self, name: str) -> Any:
         """A toolkit service (see TOOLKIT), built on first use and then kept."""

@@ -221,22 +221,26 @@ def _column(index: int, header: list[str] | None) -> str:
 
 
 def sniff_separator(text: str) -> str:
-    """`;` (Excel in most of Europe), `,` or a tab: whichever the first non-empty lines
-    use most, outside quotes."""
-    counts = {";": 0, ",": 0, "\t": 0}
+    """`;` (Excel in most of Europe), `,` or a tab: whichever the header line uses most,
+    outside quotes (the header names the columns: cells below may hold any of the three);
+    when the header has none, whichever the first non-empty lines use most."""
     lines = []
     for line in io.StringIO(text[:65_536], newline=""):
         if line.strip():
             lines.append(line)
             if len(lines) == 5:
                 break
-    for line in lines:
-        quoted = False
-        for char in line:
-            if char == '"':
-                quoted = not quoted
-            elif not quoted and char in counts:
-                counts[char] += 1
+    for sample in (lines[:1], lines):
+        counts = {";": 0, ",": 0, "\t": 0}
+        for line in sample:
+            quoted = False
+            for char in line:
+                if char == '"':
+                    quoted = not quoted
+                elif not quoted and char in counts:
+                    counts[char] += 1
+        if any(counts.values()):
+            break
     if counts["\t"] > max(counts[";"], counts[","]):
         return "\t"
     return ";" if counts[";"] >= counts[","] and counts[";"] else ","

@@ -248,6 +248,9 @@ class MinutesService(ServiceBase):
         if as_of is not None:
             with self.db.sessions() as s:
                 meeting_actions = _rewound(s, meeting_actions, as_of)
+        from alignmeet.services.accountability import AccountabilityService
+
+        rating, say_do = AccountabilityService(self.db, self.clock).minutes_figures(meeting_id)
         return r.MinutesData(
             meeting=meeting,
             participants=participants,
@@ -258,6 +261,8 @@ class MinutesService(ServiceBase):
             generated_at=self._now(),
             toolkit=self.toolkit_sections(meeting_id, as_of=as_of),
             approved_previous=approved_previous,
+            rating=rating,
+            say_do=say_do,
         )
 
     def toolkit_sections(

@@ -12,4 +12,7 @@ TOOLKIT = {
     "coaching": ("alignmeet.services.coaching", "CoachingService"),
     "board": ("alignmeet.services.board", "BoardService"),  # wins and hard lessons
     "channels": ("alignmeet.services.channels", "ChannelService"),  # who to call for what
+    # Accountability over time (issue 15): ratings, say/do, proposals for the agenda. Not a
+    # section of the minutes' toolkit part: the minutes carry its figures as their own fields.
+    "accountability": ("alignmeet.services.accountability", "AccountabilityService"),
 }

@@ -39,8 +39,8 @@ from alignmeet.storage.ownership import (
 
 # The newest schema this version knows, and every schema it can upgrade from.
 # tests/storage/test_migrations.py checks these against the Alembic scripts.
-HEAD_REVISION = "0005"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+HEAD_REVISION = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
 class DatabaseOpenError(Exception):

@@ -525,6 +525,75 @@ class ChangeLog(Base):
     changes: Mapped[str] = mapped_column(Text)
 
 
+# ---- accountability over time (revision 0006) ----------------------------------------------
+
+
+class MeetingRating(Base):
+    """A present member's rating of a meeting, 1–10 (EOS: aim for 8+), with the answer to
+    "what would make it a 10?". An anonymous rating has no member: nobody can tell whose
+    it is. One named rating per member and meeting."""
+
+    __tablename__ = "meeting_rating"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    score: Mapped[int] = mapped_column(Integer)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AgendaProposal(Base):
+    """What the facilitator did with an item proposed for a meeting's agenda (a KPI off
+    target, an action slipped twice, lead feedback overdue): accepted (it became the agenda
+    item `item_id`) or dismissed. Open proposals are worked out when asked, not stored."""
+
+    __tablename__ = "agenda_proposal"
+    __table_args__ = (UniqueConstraint("meeting_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(20))  # accepted | dismissed
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OutboxMessage(Base):
+    """An e-mail on its way (a recap after a meeting, a reminder digest): the whole message
+    as sent (RFC 5322, ASCII), its stable Message-ID, and how sending went. A message
+    stays here until the server accepted it; see alignmeet.services.recaps."""
+
+    __tablename__ = "outbox_message"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(250), unique=True)
+    # What it is, so the same message is never queued twice ("recap:12:3:<closed at>").
+    dedup_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # recap | reminder
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    recipient: Mapped[str] = mapped_column(String(320))
+    recipient_name: Mapped[str] = mapped_column(String(200), default="")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    content: Mapped[str] = mapped_column(Text)
+    # queued | sending | sent | unconfirmed | cancelled
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 # ---- text no database column can hold ----------------------------------------------------
 # PostgreSQL's text types cannot store NUL (U+0000): psycopg refuses the whole statement.
 # Text with a NUL is refused here, on every backend alike, as bad input at its field —

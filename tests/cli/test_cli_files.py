@@ -20,6 +20,7 @@ import pytest
 from harness.read_only import immutable, read_only_folder
 
 from alignmeet.cli import main
+from alignmeet.storage import database
 from alignmeet.storage.database import open_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "storage" / "fixtures"
@@ -119,7 +120,7 @@ def test_listing_an_older_file_changes_nothing_and_names_upgrade_which_upgrades_
 
     code, out, err = run(capsys, "upgrade", "--db", str(db))
     assert code == 0, err
-    assert f"from schema {revision} to 0005" in out
+    assert f"from schema {revision} to {database.HEAD_REVISION}" in out
     from alignmeet.storage.ownership import APPLICATION_ID, application_id_of
 
     (backup,) = (db.parent / "backups").glob(f"*before-upgrade-{revision}.sqlite3")
@@ -129,7 +130,7 @@ def test_listing_an_older_file_changes_nothing_and_names_upgrade_which_upgrades_
     assert application_id_of(db) == APPLICATION_ID
 
     code, out, _ = run(capsys, "upgrade", "--db", str(db))
-    assert code == 0 and "already at schema 0005" in out
+    assert code == 0 and f"already at schema {database.HEAD_REVISION}" in out
     if revision == "0004":  # the demo's meetings, listed now
         code, out, err = run(capsys, "meetings", "--db", str(db))
         assert code == 0, err

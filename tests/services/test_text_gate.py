@@ -14,6 +14,7 @@ the gate cannot check.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import itertools
@@ -30,7 +31,7 @@ from hypothesis import strategies as st
 
 from alignmeet.domain.enums import ActionStatus, Attendance, TeamTag
 from alignmeet.domain.rules import ValidationError
-from alignmeet.services import Services
+from alignmeet.services import NotFoundError, Services
 from alignmeet.services.base import ServiceBase
 from alignmeet.services.followups import ActionFilter
 from alignmeet.services.text_gate import GATED, unseen_text_parameters
@@ -225,7 +226,33 @@ def last_note(result: Any, services: Services, _world: SimpleNamespace) -> str:
     return services.actions.history(result.id)[-1].note
 
 
+def no_such_proposal(call: Callable[[], Any]) -> None:
+    with contextlib.suppress(NotFoundError):
+        call()
+
+
 WRITES: dict[str, Write] = {
+    # ---- accountability
+    "accountability.rate": Write(
+        lambda s, w, **t: s.accountability.rate(
+            meeting_id=w.meeting.id, member_id=w.sales.id, score=5, **t
+        ),
+        {"answer": attr("answer")},  # below 8: "what would make it a 10?" is kept
+    ),
+    # A key names a proposal; none is open here, so the service says so (NotFoundError):
+    # what is checked is that the text reaches it, a lone surrogate refused at "key".
+    "accountability.accept_proposal": Write(
+        lambda s, w, **t: no_such_proposal(
+            lambda: s.accountability.accept_proposal(meeting_id=w.meeting.id, **t)
+        ),
+        {"key": None},
+    ),
+    "accountability.dismiss_proposal": Write(
+        lambda s, w, **t: no_such_proposal(
+            lambda: s.accountability.dismiss_proposal(meeting_id=w.meeting.id, **t)
+        ),
+        {"key": None},
+    ),
     # ---- people
     "people.add_team": Write(lambda s, w, **t: s.people.add_team(**t), {"name": attr("name")}),
     "people.rename_team": Write(

@@ -17,6 +17,10 @@ markup are in the rows on purpose: an upgrade must carry them over byte for byte
 - 0004: the demo (`alignmeet.demo.build_demo`) at 0004: every toolkit table filled. Made
   with the services, so only while 0004 is the head: after a newer revision lands, keep
   the committed file (regenerate it at the commit that released 0004 if ever needed).
+- 0005: the 0004 fixture upgraded to 0005, plus rows in what 0005 added: the minutes of
+  record of the two closed meetings (the second one reopened and closed again, so two
+  revisions), the revision the second meeting approved, the real start times and
+  attendance edited since (participant versions above 1).
 
 The files are committed: tests/storage/test_migration_fixtures.py upgrades copies of them,
 so a migration that changes later is still tested against what users really have. Add a
@@ -40,7 +44,7 @@ from alignmeet.storage import database  # noqa: E402
 from alignmeet.storage.database import Database, current_revision, upgrade  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-RELEASED = ("0001", "0002", "0003", "0004")
+RELEASED = ("0001", "0002", "0003", "0004", "0005")
 
 ROWS_0001 = """
 INSERT INTO team (id, name, position) VALUES (1, 'Sales', 0), (2, 'Marketing', 1);
@@ -133,9 +137,36 @@ INSERT INTO series_member (id, series_id, member_id) VALUES (1, 1, 1), (2, 1, 2)
 """
 
 
+# Written at 0005: minutes of record, the approved revision, real start times, versions.
+ROWS_0005 = """
+INSERT INTO minutes_record (id, meeting_id, revision, closed_at, language, content_hash, data)
+VALUES
+  (1, 1, 1, '2026-09-29 10:43:00.000000', 'en',
+   'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778',
+   '{"meeting": {"title": "Sales & Marketing sync — September 2026"}, "note": "ü 👍 <b>"}'),
+  (2, 2, 1, '2026-10-27 11:05:00.000000', 'de',
+   '0b1c2d3e4f5061728394a5b6c7d8e9f00112233445566778899aabbccddeeff0',
+   '{"meeting": {"title": "Sales & Marketing sync — October 2026"}, "revision": 1}'),
+  (3, 2, 2, '2026-10-27 11:21:00.000000', 'de',
+   'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
+   '{"meeting": {"title": "Sales & Marketing sync — October 2026"}, "revision": 2}');
+UPDATE meeting SET started_at = '2026-09-29 10:02:00.000000' WHERE id = 1;
+UPDATE meeting SET started_at = '2026-10-27 10:04:00.000000', approved_minutes_id = 1 WHERE id = 2;
+UPDATE participant SET version = 3 WHERE id IN (SELECT min(id) FROM participant);
+UPDATE participant SET version = 2 WHERE id IN (SELECT max(id) FROM participant);
+"""
+
+
 def _fresh(path: Path) -> Database:
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
+    engine = database._sqlite_engine(path)
+    return Database(
+        url=f"sqlite:///{path}", engine=engine, sessions=sessionmaker(engine), path=path
+    )
+
+
+def _open(path: Path) -> Database:
     engine = database._sqlite_engine(path)
     return Database(
         url=f"sqlite:///{path}", engine=engine, sessions=sessionmaker(engine), path=path
@@ -193,6 +224,16 @@ def make(revision: str, work: Path) -> None:
         db = services.db
         _finish(db, "0004", target)
         services.close()
+        return
+    if revision == "0005":
+        import shutil
+
+        path = work / "0005.sqlite3"
+        shutil.copyfile(FIXTURES / "schema-0004.sqlite3", path)
+        db = _open(path)
+        upgrade(db, "0005")
+        _run(db, ROWS_0005)
+        _finish(db, "0005", target)
         return
     db = _fresh(work / f"{revision}.sqlite3")
     upgrade(db, "0001")

@@ -44,7 +44,13 @@ NEW_TABLES = {
     "channel_rule",
 }
 # Tables of later revisions, which an upgrade to the head adds as well.
-LATER_TABLES = {"minutes_record", "change_log"}
+LATER_TABLES = {
+    "minutes_record",
+    "change_log",
+    "meeting_rating",
+    "agenda_proposal",
+    "outbox_message",
+}
 
 
 @pytest.fixture

@@ -234,7 +234,7 @@ def test_a_failing_migration_leaves_the_server_database_as_it_was(
             assert conn.execute(text("SELECT version_num FROM alembic_version")).all() == [
                 (KNOWN_REVISIONS[-2],)
             ]
-            assert not conn.dialect.has_table(conn, "minutes_record")  # the head rolled back
+            assert not conn.dialect.has_table(conn, "outbox_message")  # the head rolled back
             assert conn.execute(text("SELECT name FROM team")).all() == [("Sales",)]
     finally:
         check.dispose()

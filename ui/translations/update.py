@@ -51,6 +51,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "run": ("views/run_view.py", "views/phases/*.py", "meeting_clock.py"),
     "followups": ("views/followups_view.py",),
     "toolkit": ("views/toolkit/*.py",),
+    "accountability": ("views/accountability/*.py",),
     "models": ("models/*.py",),
     "room": ("room_panel.py", "room_bridge.py"),
 }

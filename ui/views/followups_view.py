@@ -164,7 +164,7 @@ MARK_AS_TIPS = {
     ),
     ActionStatus.OPEN: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as open, with the note below"),
 }
-TAB_ACTIONS, TAB_DECISIONS, TAB_SEARCH = range(3)
+TAB_ACTIONS, TAB_DECISIONS, TAB_SEARCH, TAB_ACCOUNTABILITY = range(4)
 # The printable "My commitments" page (translated where written).
 OVERDUE_MARK = QT_TRANSLATE_NOOP("FollowUpsView", "(overdue)")
 OPEN_ACTIONS = QT_TRANSLATE_NOOP("FollowUpsView", "Open actions")
@@ -478,6 +478,11 @@ class FollowUpsView(QWidget):
         self.tabs.addTab(self._build_actions_tab(), self.tr("Actions"))
         self.tabs.addTab(self._build_decisions_tab(), self.tr("Decisions"))
         self.tabs.addTab(self._build_search_tab(), self.tr("Search all meetings"))
+        # Say/do, calibration and meeting ratings (issue 15); its charts load when shown.
+        from ui.views.accountability.accountability_view import AccountabilityView
+
+        self.accountability_view = AccountabilityView(controller)
+        self.tabs.addTab(self.accountability_view, self.tr("Accountability"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         # How many actions the filters select, top right, whatever the tab.
         self.tabs.setCornerWidget(self.count_label, Qt.Corner.TopRightCorner)

@@ -30,6 +30,7 @@ from ui.controller import Controller
 from ui.models.meetings_model import (
     COL_DATE,
     COL_PHASE,
+    COL_RATING,
     COL_SERIES,
     COL_STATUS,
     COL_TIME,
@@ -123,6 +124,7 @@ class MeetingsView(QWidget):
             (COL_SERIES, 240),
             (COL_STATUS, 110),
             (COL_PHASE, 170),
+            (COL_RATING, 70),
         ):
             self.table.setColumnWidth(column, width)
         # Double-click (or Enter) opens: Prepare while planned, Run once it has started.
@@ -199,12 +201,14 @@ class MeetingsView(QWidget):
         layout.addWidget(self.details_card)
 
         controller.meetings_changed.connect(self.refresh)
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
         controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
         self.refresh()
 
     # ---- reading --------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.set_rows(self.controller.services.meetings.list_meetings())
+        self._load_ratings()
         self.stack.setCurrentIndex(0 if self.model.rowCount() else 1)
         self._select_id(self.controller.current_meeting_id)
         self._update_hints()
@@ -215,12 +219,14 @@ class MeetingsView(QWidget):
         if summary is None:
             self.details_card.setVisible(self.model.rowCount() > 0)
             self.details_title.setText(self.tr("Select a meeting"))
-            self.details_text.setText(
+            lines = [
                 self.tr(
                     "Double-click a meeting to open it: Prepare while it is planned, "
                     "Run once it has started. Create next meeting continues the series."
                 )
-            )
+            ]
+            lines += self._series_rating_lines()
+            self.details_text.setText("\n".join(lines))
             return
         self.details_card.show()
         services = self.controller.services
@@ -246,6 +252,9 @@ class MeetingsView(QWidget):
         )
         boxed = self.tr("({minutes} min boxed)").format(minutes=budget.boxed_minutes)
         lines.append(f"{people} · {agenda} {boxed}")
+        rating = self._rating_line(summary)
+        if rating:
+            lines.append(rating)
         self.details_text.setText("\n".join(lines))
 
     def selected_meeting(self) -> MeetingSummary | None:
@@ -367,6 +376,56 @@ class MeetingsView(QWidget):
             ).format(title=meeting.title, when=when),
         ):
             self.controller.delete_meeting(meeting.id)
+
+    # ---- ratings (issue 15): each meeting's average, each series' trend -------------
+    def _load_ratings(self) -> None:
+        self.series_ratings = {
+            r.series_id: r for r in self.controller.services.accountability.series_ratings()
+        }
+        self.model.set_ratings(
+            {
+                rated.meeting_id: rated.summary.average
+                for series in self.series_ratings.values()
+                for rated in series.meetings
+                if rated.summary.average is not None
+            }
+        )
+
+    def _rating_line(self, summary: MeetingSummary) -> str:
+        from alignmeet.domain.accountability import RATING_TARGET, trend_text
+
+        series = getattr(self, "series_ratings", {}).get(summary.series_id)
+        if series is None:
+            return ""
+        mine = next((m for m in series.meetings if m.meeting_id == summary.id), None)
+        text = self.tr("Ratings of {series}: {trend} (aim {target}+)").format(
+            series=series.series_name, trend=trend_text(series), target=RATING_TARGET
+        )
+        if mine is not None:
+            text = (
+                self.tr("This meeting: {average} from {count} ratings.").format(
+                    average=mine.summary.average_text, count=mine.summary.count
+                )
+                + " "
+                + text
+            )
+        return text
+
+    def _series_rating_lines(self) -> list[str]:
+        """Each series' meeting ratings: the last few, the trend, the average."""
+        from alignmeet.domain.accountability import RATING_TARGET, trend_text
+
+        return [
+            self.tr("Ratings of {series}: {trend} (aim {target}+)").format(
+                series=series.series_name, trend=trend_text(series), target=RATING_TARGET
+            )
+            for series in getattr(self, "series_ratings", {}).values()
+        ]
+
+    def _on_controller_toolkit_changed(self, area: str) -> None:
+        if area == "accountability":
+            self._load_ratings()
+            self._update_details()
 
     # ---- signals ----------------------------------------------------------------------
     def _on_search_edit_text_changed(self, text: str) -> None:

@@ -316,6 +316,11 @@ class PrepareView(QWidget):
         left_layout.setContentsMargins(0, 0, 8, 0)
         left_layout.setSpacing(12)
         left_layout.addWidget(self.details_card)
+        # Items the data proposes (a KPI off target, an action slipping, feedback overdue).
+        from ui.views.accountability.proposals_panel import ProposalsPanel
+
+        self.proposals_panel = ProposalsPanel(controller)
+        left_layout.addWidget(self.proposals_panel)
         left_layout.addWidget(self.invitees_card, 1)
         left_scroll = QScrollArea()
         left_scroll.setWidget(left)
@@ -681,6 +686,7 @@ class PrepareView(QWidget):
         self._clear_errors()
         self.agenda_error.clear_error()
         self.template_note.clear()
+        self.proposals_panel.set_meeting(meeting_id)
         if meeting_id is None:
             self._meeting = None
             self.agenda_model.set_items(None, [])

@@ -1,5 +1,6 @@
 """Settings: the company's Word template the exported minutes adopt (styles, header, logo),
-and the language of the program.
+the language of the program, and the e-mail server recaps and reminders go through
+(ui/views/accountability/mail_settings_group.py).
 
 The template lives in QSettings under `export/company_template`; `company_template()` is how
 every export of the minutes reads it (the Close phase's, the preview's, File › Export). The
@@ -97,7 +98,7 @@ class SettingsDialog(QDialog):
     """Edit › Settings: the company Word template, checked before it is kept, and the
     language (applied at the next start)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, recaps: object = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
@@ -165,6 +166,20 @@ class SettingsDialog(QDialog):
         language_layout = QVBoxLayout(language_group)
         language_layout.addLayout(language_row)
 
+        # ---- e-mail: the SMTP server for recaps and reminders (issue 15) ----
+        from ui.views.accountability.mail_settings_group import MailSettingsGroup
+
+        if recaps is None:
+            controller = getattr(parent, "controller", None)
+            if controller is not None:
+                recaps = controller.services.recaps
+            else:  # no database at hand: the settings file and keyring need none
+                from alignmeet.services.recaps import RecapService
+
+                recaps = RecapService(None)  # type: ignore[arg-type]
+        # Without a parent until the layout takes it, like the other groups: the Tab order
+        # then follows the layout (template, language, e-mail, OK / Cancel).
+        self.mail_group = MailSettingsGroup(recaps)  # type: ignore[arg-type]
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -174,6 +189,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(group)
         layout.addWidget(language_group)
+        layout.addWidget(self.mail_group)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._update_status()
@@ -229,6 +245,8 @@ class SettingsDialog(QDialog):
         """Keep the settings, unless the template is unusable (then the message shows at
         the field and the dialog stays open with what was typed)."""
         if not self.check_template():
+            return
+        if not self.mail_group.save():
             return
         set_company_template(self.template_path())
         QSettings().setValue(LANGUAGE_KEY, self.language_combo.currentData())

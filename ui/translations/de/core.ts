@@ -208,6 +208,66 @@
         <translation>Abgeschlossen</translation>
     </message>
     <message>
+        <source>Kept</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Kept by the next meeting</source>
+        <translation>Bis zum nächsten Meeting gehalten</translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation>Zu spät erledigt</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Verpasst</translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation>Noch nicht fällig</translation>
+    </message>
+    <message>
+        <source>KPI off target</source>
+        <translation>KPI verfehlt Ziel</translation>
+    </message>
+    <message>
+        <source>Slipped twice</source>
+        <translation>Zweimal verschoben</translation>
+    </message>
+    <message>
+        <source>Lead feedback overdue</source>
+        <translation>Lead-Feedback überfällig</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Unbestätigt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Recap</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
         <source>Open</source>
         <comment>Phase</comment>
         <translation>Eröffnung</translation>

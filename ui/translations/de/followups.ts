@@ -268,6 +268,10 @@
         <translation>Alle Meetings durchsuchen</translation>
     </message>
     <message>
+        <source>Accountability</source>
+        <translation>Verbindlichkeit</translation>
+    </message>
+    <message>
         <source>Follow-ups</source>
         <translation>Nachverfolgung</translation>
     </message>

@@ -230,6 +230,10 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Si&amp;cherungen…</translation>
     </message>
     <message>
+        <source>Out&amp;box…</source>
+        <translation>Post&amp;ausgang…</translation>
+    </message>
+    <message>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -926,6 +930,22 @@ Datenbank: {database}</translation>
         <translation>Entfernen einer Kanalregel</translation>
     </message>
     <message>
+        <source>meeting rating</source>
+        <translation>Meeting-Bewertung</translation>
+    </message>
+    <message>
+        <source>removing a rating</source>
+        <translation>Entfernen einer Bewertung</translation>
+    </message>
+    <message>
+        <source>accepting a proposed item</source>
+        <translation>Annehmen eines vorgeschlagenen Punkts</translation>
+    </message>
+    <message>
+        <source>dismissing a proposed item</source>
+        <translation>Verwerfen eines vorgeschlagenen Punkts</translation>
+    </message>
+    <message>
         <source>change to goals and KPIs</source>
         <translation>Änderung an Zielen und Kennzahlen</translation>
     </message>
@@ -956,6 +976,10 @@ Datenbank: {database}</translation>
     <message>
         <source>change to channels</source>
         <translation>Änderung an Kanälen</translation>
+    </message>
+    <message>
+        <source>change to ratings</source>
+        <translation>Änderung an Bewertungen</translation>
     </message>
     <message>
         <source>Could not undo {what}: {error}</source>

@@ -686,6 +686,14 @@ Its agenda, notes, decisions, attendance and the actions agreed in it are delete
 
 Agenda, Notizen, Entscheidungen, Anwesenheit und die darin vereinbarten Maßnahmen werden ebenfalls gelöscht. Das kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>Ratings of {series}: {trend} (aim {target}+)</source>
+        <translation>Bewertungen von {series}: {trend} (Ziel {target}+)</translation>
+    </message>
+    <message>
+        <source>This meeting: {average} from {count} ratings.</source>
+        <translation>Dieses Meeting: {average} aus {count} Bewertungen.</translation>
+    </message>
 </context>
 <context>
     <name>MemberImportModel</name>

@@ -117,6 +117,13 @@
     </message>
 </context>
 <context>
+    <name>CalibrationModel</name>
+    <message>
+        <source>Not stated</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>History</source>
@@ -281,6 +288,22 @@
     <message>
         <source>Confidence</source>
         <translation>Zuversicht</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Kept %</source>
+        <translation>Gehalten %</translation>
+    </message>
+    <message>
+        <source>Calibrated</source>
+        <translation>Kalibriert</translation>
     </message>
     <message>
         <source>Data need</source>
@@ -483,6 +506,10 @@
         <translation>Phase</translation>
     </message>
     <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
         <source>Still open</source>
         <translation>Noch offen</translation>
     </message>
@@ -521,6 +548,66 @@
     <message>
         <source>Last seen</source>
         <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Insgesamt</translation>
+    </message>
+    <message>
+        <source>Kept (all)</source>
+        <translation>Gehalten (ges.)</translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation>Noch nicht fällig</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingestellt</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Proposed item</source>
+        <translation>Vorgeschlagener Punkt</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>What would make it a 10?</source>
+        <translation>Was würde es zu einer 10 machen?</translation>
+    </message>
+    <message>
+        <source>Gets</source>
+        <translation>Erhält</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -768,6 +855,17 @@
     </message>
 </context>
 <context>
+    <name>MemberSayDoModel</name>
+    <message>
+        <source>{kept} of {made}</source>
+        <translation>{kept} von {made}</translation>
+    </message>
+    <message>
+        <source>{name} (left)</source>
+        <translation>{name} (ausgeschieden)</translation>
+    </message>
+</context>
+<context>
     <name>MembersModel</name>
     <message>
         <source>Active</source>
@@ -776,6 +874,21 @@
     <message>
         <source>Inactive</source>
         <translation>Inaktiv</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Accepted by the server {when}</source>
+        <translation>Vom Server angenommen {when}</translation>
+    </message>
+    <message>
+        <source>Not tried yet</source>
+        <translation>Noch nicht versucht</translation>
+    </message>
+    <message>
+        <source>(not retried on its own: use Retry)</source>
+        <translation>(wird nicht von selbst wiederholt: „Erneut versuchen“ nutzen)</translation>
     </message>
 </context>
 <context>
@@ -794,6 +907,51 @@
     <message>
         <source>(archived)</source>
         <translation>(archiviert)</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsModel</name>
+    <message>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>On the agenda</source>
+        <translation>Auf der Tagesordnung</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Verworfen</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsModel</name>
+    <message>
+        <source>Next anonymous rating…</source>
+        <translation>Nächste anonyme Bewertung…</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonym</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsModel</name>
+    <message>
+        <source>No e-mail address — not sent</source>
+        <translation>Keine E-Mail-Adresse — nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Sent: the server accepted it</source>
+        <translation>Gesendet: Der Server hat sie angenommen</translation>
+    </message>
+    <message>
+        <source>Unconfirmed: {detail}</source>
+        <translation>Unbestätigt: {detail}</translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox: {detail}</source>
+        <translation>Wartet im Postausgang: {detail}</translation>
     </message>
 </context>
 <context>

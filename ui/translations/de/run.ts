@@ -278,6 +278,18 @@
         <translation>Zurückgestellt</translation>
     </message>
     <message>
+        <source>Meeting rating</source>
+        <translation>Meeting-Bewertung</translation>
+    </message>
+    <message>
+        <source>not rated yet</source>
+        <translation>noch nicht bewertet</translation>
+    </message>
+    <message>
+        <source>{average} from {count} of {present} present · aim 8+</source>
+        <translation>{average} von {count} der {present} Anwesenden · Ziel 8+</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -308,6 +320,14 @@
     <message>
         <source>The same e-mail as a draft addressed to the attendees; open it to send it</source>
         <translation>Dieselbe E-Mail als Entwurf an die Teilnehmenden; öffnen Sie den Entwurf, um ihn zu senden</translation>
+    </message>
+    <message>
+        <source>Send &amp;recaps…</source>
+        <translation>&amp;Zusammenfassungen senden…</translation>
+    </message>
+    <message>
+        <source>Each attendee gets their own actions and commitment, the decisions and the minutes — once the meeting is closed</source>
+        <translation>Alle Teilnehmenden erhalten ihre eigenen Aktionen und ihre Zusage, die Entscheidungen und das Protokoll — sobald das Meeting geschlossen ist</translation>
     </message>
     <message>
         <source>ddd d MMM yyyy, HH:mm</source>
@@ -346,8 +366,8 @@
         <translation>Das Meeting wieder öffnen: Sein festgehaltenes Protokoll bleibt erhalten, ein erneuter Abschluss hält den nächsten Stand fest</translation>
     </message>
     <message>
-        <source>Meeting closed: its minutes are recorded as revision {revision}. Actions stay editable; later changes do not change these minutes.</source>
-        <translation>Besprechung abgeschlossen: Ihr Protokoll ist als Stand {revision} festgehalten. Aufgaben bleiben bearbeitbar; spätere Änderungen ändern dieses Protokoll nicht.</translation>
+        <source>Meeting closed: its minutes are recorded as revision {revision}. Actions stay editable; later changes do not change these minutes. Send each attendee their recap with Send recaps….</source>
+        <translation>Meeting geschlossen: Sein Protokoll ist als Stand {revision} festgehalten. Aufgaben bleiben bearbeitbar; spätere Änderungen ändern dieses Protokoll nicht. Senden Sie allen Teilnehmenden ihre Zusammenfassung mit „Zusammenfassungen senden…“.</translation>
     </message>
     <message>
         <source>dddd dd MMMM yyyy, HH:mm</source>
@@ -854,6 +874,26 @@ Meeting trotzdem abschließen?</translation>
     <message>
         <source>{reviewed} of {total} reviewed in this meeting</source>
         <translation>{reviewed} von {total} in diesem Meeting besprochen</translation>
+    </message>
+    <message>
+        <source>Say/do of {name}: no commitment counted yet.</source>
+        <translation>Sagen/Tun von {name}: noch keine Zusage gezählt.</translation>
+    </message>
+    <message>
+        <source>Say/do of {name}: kept {kept} of {made} ({percent}) in the last {days} days</source>
+        <translation>Sagen/Tun von {name}: {kept} von {made} gehalten ({percent}) in den letzten {days} Tagen</translation>
+    </message>
+    <message>
+        <source>Say/do of {name}: nothing counted in the last {days} days</source>
+        <translation>Sagen/Tun von {name}: in den letzten {days} Tagen nichts gezählt</translation>
+    </message>
+    <message>
+        <source>all time {kept} of {made} ({percent})</source>
+        <translation>insgesamt {kept} von {made} ({percent})</translation>
+    </message>
+    <message>
+        <source>at confidence {level}/5: {kept} of {made}</source>
+        <translation>bei Zuversicht {level}/5: {kept} von {made}</translation>
     </message>
     <message>
         <source>Note on “{action}” not saved: {problem}</source>

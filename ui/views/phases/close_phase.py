@@ -137,7 +137,22 @@ def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
             else QCoreApplication.translate("ClosePhase", "none from earlier meetings"),
         ),
         (QCoreApplication.translate("ClosePhase", "Parked for next meeting"), parked),
+        (QCoreApplication.translate("ClosePhase", "Meeting rating"), _rating_text(data)),
     ]
+
+
+def _rating_text(data: MinutesData) -> str:
+    """ "7.7 from 3 of 9 present · aim 8+" or "not rated yet" (issue 15)."""
+    rating = data.rating
+    if rating is None or rating.average is None:
+        return QCoreApplication.translate("ClosePhase", "not rated yet")
+    return QCoreApplication.translate(
+        "ClosePhase", "{average} from {count} of {present} present · aim 8+"
+    ).format(
+        average=ui_locale().toString(rating.average, "f", 1),
+        count=rating.count,
+        present=max(rating.present, rating.count),
+    )
 
 
 class ClosePhase(PhasePage):
@@ -173,12 +188,27 @@ class ClosePhase(PhasePage):
             self.tr("The same e-mail as a draft addressed to the attendees; open it to send it")
         )
         self.eml_button.clicked.connect(self._on_eml_button_clicked)
+        # Each attendee's recap by e-mail, once the meeting is closed (issue 15).
+        self.recap_button = QPushButton(self.tr("Send &recaps…"))
+        self.recap_button.setToolTip(
+            self.tr(
+                "Each attendee gets their own actions and commitment, the decisions and the "
+                "minutes — once the meeting is closed"
+            )
+        )
+        self.recap_button.clicked.connect(self._on_recap_button_clicked)
         share = QHBoxLayout()
         for button in (self.preview_button, self.copy_email_button, self.eml_button):
             button.setMinimumHeight(36)
             share.addWidget(button)
         share.addStretch(1)
         summary_layout.addLayout(share)
+        # On a row of its own: the share row stays within a laptop's width in German too.
+        self.recap_button.setMinimumHeight(36)
+        recap_row = QHBoxLayout()
+        recap_row.addWidget(self.recap_button)
+        recap_row.addStretch(1)
+        summary_layout.addLayout(recap_row)
         self.share_note = plain_label(object_name="Hint")
         self.share_note.setWordWrap(True)
         self.share_note.hide()
@@ -238,6 +268,11 @@ class ClosePhase(PhasePage):
         side_layout.addWidget(self.next_label)
         side_layout.addWidget(self.next_error)
         side_layout.addSpacing(8)
+        # The meeting's rating, 1–10 per member present (issue 15).
+        from ui.views.accountability.rating_panel import RatingPanel
+
+        self.rating_panel = RatingPanel(controller, self)
+        side_layout.addWidget(self.rating_panel, 3)
         side_layout.addWidget(section_label(self.tr("Closing notes")))
         side_layout.addWidget(self.notes_edit, 1)
         buttons = QHBoxLayout()
@@ -262,6 +297,7 @@ class ClosePhase(PhasePage):
         ):
             signal.connect(self._on_controller_changed)
         controller.item_changed.connect(self._on_controller_item_changed)
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
 
     # ---- refresh ------------------------------------------------------------
     def set_meeting(self, meeting_id: int | None) -> None:
@@ -280,6 +316,9 @@ class ClosePhase(PhasePage):
         self._shown.load(meeting, "next_meeting_at")  # the label below shows it
         self.close_button.setVisible(not closed)
         self.reopen_button.setVisible(closed)
+        self.recap_button.setEnabled(closed)
+        if self.rating_panel.meeting_id != meeting.id:
+            self.rating_panel.set_meeting(meeting.id)
         if meeting.next_meeting_at is not None:
             when = format_date(meeting.next_meeting_at, self.tr("dddd dd MMMM yyyy, HH:mm"))
             self.next_label.setText(self.tr("Next meeting: {when}").format(when=when))
@@ -358,6 +397,10 @@ class ClosePhase(PhasePage):
 
     def _on_controller_item_changed(self, _item_id: int) -> None:
         self._refresh_summary()
+
+    def _on_controller_toolkit_changed(self, area: str) -> None:
+        if area == "accountability":  # a rating: the summary shows the average
+            self._refresh_summary()
 
     # ---- writes -------------------------------------------------------------
     def next_meeting_value(self) -> datetime:
@@ -475,6 +518,18 @@ class ClosePhase(PhasePage):
             return
         settings.setValue("export/folder", str(path.parent))
 
+    def _on_recap_button_clicked(self) -> None:
+        if self.meeting_id is None:
+            return
+        self.controller.flush_pending()
+        from ui.views.accountability.mail_run_dialog import MailRunDialog
+
+        dialog = MailRunDialog(self.controller, self.meeting_id, self)
+        try:
+            dialog.exec()  # tests replace MailRunDialog.exec
+        finally:
+            dialog.deleteLater()
+
     def close_meeting(self) -> bool:
         if self.meeting_id is None:
             return False
@@ -493,7 +548,8 @@ class ClosePhase(PhasePage):
         self.show_status(
             self.tr(
                 "Meeting closed: its minutes are recorded as revision {revision}. Actions stay "
-                "editable; later changes do not change these minutes."
+                "editable; later changes do not change these minutes. Send each attendee "
+                "their recap with Send recaps…."
             ).format(revision=revisions[0].revision if revisions else 1)
         )
         return True

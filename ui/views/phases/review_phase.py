@@ -79,6 +79,10 @@ class ReviewPhase(PhasePage):
         self.selected_label = plain_label(object_name="SelectedFollowUp")
         self.selected_label.setWordWrap(True)
         set_font(self.selected_label, 1.3, bold=True)
+        # The owner's say/do, when their action comes up (issue 15).
+        self.say_do_label = plain_label(object_name="OwnerSayDo")
+        self.say_do_label.setWordWrap(True)
+        self._say_do: dict[int, object] = {}  # owner id → MemberSayDo (or None), when shown
 
         # No QButtonGroup: in a group Qt takes Tab off every checkable button but the
         # checked one, and Tab could not reach the other statuses. _show_selected checks
@@ -112,6 +116,7 @@ class ReviewPhase(PhasePage):
         form_layout = QVBoxLayout(self.form)
         form_layout.setContentsMargins(0, 6, 0, 0)
         form_layout.addWidget(self.selected_label)
+        form_layout.addWidget(self.say_do_label)
         form_layout.addLayout(buttons_row)
         form_layout.addWidget(self.note_edit)
         form_layout.addWidget(self.error)
@@ -137,6 +142,7 @@ class ReviewPhase(PhasePage):
             else []
         )
         self.model.set_rows(rows)
+        self._read_say_do(rows)
         empty = not rows
         self.list_stack.setCurrentWidget(self.empty_label if empty else self.table)
         self.form.setVisible(not empty)
@@ -153,6 +159,48 @@ class ReviewPhase(PhasePage):
             self.select_row(min(row, len(rows) - 1))
         else:
             self._show_selected(None)
+
+    def _read_say_do(self, rows: list[FollowUpRecord]) -> None:
+        """Forget the owners' say/do: read again, one owner at a time, when their action
+        comes up (a long history makes reading everyone at each click slow)."""
+        self._say_do = {}
+
+    def _say_do_text(self, owner_id: int, name: str) -> str:
+        from alignmeet.domain.accountability import MemberSayDo, percent
+
+        if owner_id not in self._say_do:
+            accountability = self.controller.services.accountability
+            self._say_do[owner_id] = accountability.report(owner_ids=[owner_id]).member(owner_id)
+        member = self._say_do[owner_id]
+        if not isinstance(member, MemberSayDo) or not member.all_time.made:
+            return self.tr("Say/do of {name}: no commitment counted yet.").format(name=name)
+        from alignmeet.domain.accountability import WINDOW_DAYS
+
+        recent, total = member.recent, member.all_time
+        if recent.made:
+            text = self.tr(
+                "Say/do of {name}: kept {kept} of {made} ({percent}) in the last {days} days"
+            ).format(
+                name=name,
+                kept=recent.kept,
+                made=recent.made,
+                percent=percent(recent.rate),
+                days=WINDOW_DAYS,
+            )
+        else:
+            text = self.tr("Say/do of {name}: nothing counted in the last {days} days").format(
+                name=name, days=WINDOW_DAYS
+            )
+        text += " · " + self.tr("all time {kept} of {made} ({percent})").format(
+            kept=total.kept, made=total.made, percent=percent(total.rate)
+        )
+        stated = [row for row in member.calibration if row.level is not None and row.say_do.made]
+        if stated:
+            best = max(stated, key=lambda row: row.say_do.made)
+            text += " · " + self.tr("at confidence {level}/5: {kept} of {made}").format(
+                level=best.level, kept=best.say_do.kept, made=best.say_do.made
+            )
+        return text
 
     def _on_controller_follow_ups_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
@@ -220,6 +268,7 @@ class ReviewPhase(PhasePage):
             return
         action = record.action
         self.selected_label.setText(f"{action.owner_name}: {action.title}")
+        self.say_do_label.setText(self._say_do_text(action.owner_id, action.owner_name))
         for status, button in self.status_buttons.items():
             button.setEnabled(True)
             button.setChecked(status is action.status)
