@@ -103,6 +103,30 @@ def _balance(text: str) -> str:
     return "".join(out)
 
 
+def _without_unclosed(text: str) -> str:
+    """`text` without the openers it never closes (and without closers that close
+    nothing): as long as `text` at most, every visible character kept."""
+    stack: list[int] = []  # indices of the openers still open
+    dropped: set[int] = set()
+    for i, char in enumerate(text):
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            stack.append(i)
+        elif char == PDF:
+            if stack and text[stack[-1]] in _EMBEDDINGS:
+                stack.pop()
+            else:
+                dropped.add(i)
+        elif char == PDI:
+            if any(text[j] in _ISOLATES for j in stack):
+                while text[stack[-1]] not in _ISOLATES:
+                    stack.pop()  # closed by the PDI as well
+                stack.pop()
+            else:
+                dropped.add(i)
+    dropped.update(stack)
+    return "".join(c for i, c in enumerate(text) if i not in dropped)
+
+
 def bidi_safe(
     text: str, limit: int | None = None, *, ellipsis: str = "…", isolate: bool = True
 ) -> str:
@@ -120,9 +144,9 @@ def bidi_safe(
             return text
         whole = _balance(text)
         if room is not None and len(whole) > room:
-            # Closing what is open pushed it over the limit: openers at the very end
-            # enclose nothing, so they go before any visible character is cut.
-            whole = _balance(text.rstrip(_EMBEDDINGS + _ISOLATES))
+            # Closing what is open pushed it over the limit: the openers nothing closes go
+            # instead, before any visible character is cut.
+            whole = _balance(_without_unclosed(text))
         if room is None or len(whole) <= room:
             return f"{FSI}{whole}{PDI}" if wrap else whole
     assert room is not None

@@ -126,3 +126,14 @@ def test_tiny_limits(limit: int) -> None:
     safe = bidi_safe(RLO + "abcdef", limit)
     assert len(unwrap(safe)) <= limit
     assert open_controls(safe) == []
+
+
+@pytest.mark.parametrize("text", ["1\u202a", "1\u202a1", "\u2067ab", "a\u202eb\u202c\u202a"])
+def test_text_within_the_limit_loses_no_visible_character_to_what_it_leaves_open(
+    text: str,
+) -> None:
+    """Closing what the text leaves open would take it over the limit: the openers that
+    nothing closes go instead (found by Hypothesis: "1" + LRE + "1" at a limit of 3)."""
+    safe = bidi_safe(text, len(text))
+    assert unbidi(unwrap(safe)) == unbidi(text)
+    assert open_controls(safe) == [] and orphans(safe) == 0
