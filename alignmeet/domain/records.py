@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
-from alignmeet.domain.rules import short_date
+from alignmeet.domain.rules import action_number, short_date
 from alignmeet.domain.sections import DocSection
 
 
@@ -161,6 +161,11 @@ class ActionRecord:
     @property
     def origin(self) -> str:
         return f"{self.meeting_title}, {short_date(self.meeting_date)}"
+
+    @property
+    def number(self) -> str:
+        """ "A-123": the number it has in every document (rules.action_number)."""
+        return action_number(self.id)
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,12 @@ from alignmeet.export.docx_xml import (
     one_line,
     open_template,
     page_footer,
+    page_setup,
     para,
     resolve_styles,
     run,
     table,
+    tag_document,
     text_width,
     use_calibri,
 )
@@ -107,6 +109,7 @@ def checklist_document_bytes(
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
+        page_setup(section)
         section.left_margin = section.right_margin = Pt(72)
         use_calibri(doc)
     width = text_width(section)
@@ -117,6 +120,7 @@ def checklist_document_bytes(
     body = _body(
         rows, styles, width, title=title, scope=scope, generated_at=generated_at, today=today
     )
+    tag_document(doc)
     return document_bytes_with_body(doc, body)
 
 

@@ -25,12 +25,14 @@ from datetime import date
 from pathlib import Path
 
 from alignmeet.domain.records import ActionRow
+from alignmeet.domain.rules import action_number
 from alignmeet.export.atomic import atomic_write_bytes
 
 __all__ = ["HEADER", "csv_bytes", "csv_cell", "write_csv"]
 
 HEADER = (
     "id",
+    "number",  # "A-123", as the minutes, checklist and calendar show it
     "action",
     "owner",
     "owner team",
@@ -65,6 +67,7 @@ def _record(row: ActionRow) -> list[str | int]:
     action = row.action
     return [
         int(action.id),
+        action_number(action.id),
         csv_cell(action.title),
         csv_cell(action.owner_name),
         csv_cell(row.owner_team),

@@ -40,10 +40,12 @@ from alignmeet.export.docx_xml import (
     one_line,
     open_template,
     page_footer,
+    page_setup,
     para,
     resolve_styles,
     run,
     table,
+    tag_document,
     text_width,
     use_calibri,
 )
@@ -79,6 +81,7 @@ def dashboard_document_bytes(data: DashboardData, *, template: Path | None = Non
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
+        page_setup(section)
         section.left_margin = section.right_margin = Pt(64)
         use_calibri(doc)
     width = text_width(section)
@@ -91,6 +94,7 @@ def dashboard_document_bytes(data: DashboardData, *, template: Path | None = Non
         picture_xml(doc, row_chart_png(row, width=900, height=370, show_title=False), chart_cm)
         for row in data.rows
     ]
+    tag_document(doc)
     return document_bytes_with_body(doc, _body(data, styles, width, title, pictures))
 
 

@@ -46,10 +46,12 @@ from alignmeet.export.docx_xml import (
     one_line,
     open_template,
     page_footer,
+    page_setup,
     para,
     resolve_styles,
     run,
     table,
+    tag_document,
     text_width,
     use_calibri,
 )
@@ -102,6 +104,7 @@ def minutes_document_bytes(data: MinutesData, *, template: Path | None = None) -
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
+        page_setup(section)
         # python-docx's own template has 1.25" side margins; 1" leaves room for the tables.
         section.left_margin = section.right_margin = Pt(72)
         use_calibri(doc)
@@ -111,6 +114,7 @@ def minutes_document_bytes(data: MinutesData, *, template: Path | None = None) -
     section = doc.sections[-1]
     page_footer(doc, section, _footer_label(data), styles, width)
     _set_properties(doc, data)
+    tag_document(doc)
     return document_bytes(doc)
 
 
