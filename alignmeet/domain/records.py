@@ -76,6 +76,9 @@ class MeetingRecord:
     elapsed_seconds: int
     closed_at: datetime | None
     version: int = 0
+    # When the meeting really started (the meeting clock); None when it was never
+    # started with the clock (meetings from before it kept the time).
+    started_at: datetime | None = None
 
 
 @dataclass(frozen=True)

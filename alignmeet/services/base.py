@@ -751,6 +751,7 @@ def to_meeting(s: Session, obj: m.Meeting) -> r.MeetingRecord:
         elapsed_seconds=obj.elapsed_seconds,
         closed_at=obj.closed_at,
         version=obj.version,
+        started_at=obj.started_at,
     )
 
 

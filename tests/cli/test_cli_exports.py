@@ -226,7 +226,7 @@ def test_ics_of_open_actions_reparses_equal(capsys, tmp_path, demo_db, actions):
     for row in expected:
         assert events[row.action.id].decoded("dtstart") == row.action.due
         assert str(events[row.action.id]["summary"]) == (
-            f"Action: {row.action.title} ({row.action.owner_name})"
+            f"Action A-{row.action.id}: {row.action.title} ({row.action.owner_name})"
         )
 
 

@@ -67,10 +67,13 @@ def test_word_minutes_headings_are_german(german_doc) -> None:
         "Zweck",
         "Rückblick auf frühere Maßnahmen",
         "Agenda",
+        "Beschlüsse",
         "Maßnahmenpläne",
         "Zusagen",
         "Für die nächste Besprechung zurückgestellt",
         "Nächste Besprechung",
+        "Freigabe",
+        "Verteiler",
     ]
     text = all_text(german_doc)
     for english in ENGLISH_HEADINGS:
@@ -82,9 +85,9 @@ def test_word_minutes_headings_are_german(german_doc) -> None:
 def test_word_minutes_title_block_and_dates_are_german(german_doc) -> None:
     block = dict(tuple(row) for row in rows_text(german_doc.tables[0]))
     assert block["Datum"] == "Donnerstag, 1. Oktober 2026"
-    assert block["Uhrzeit"] == "09:00–10:00 Uhr (60 Min.)"
+    assert block["Geplant"] == "09:00–10:00 Uhr (60 Min.)"
     assert block["Reihe"] == "Monthly Sales & Marketing sync"  # user data stays as typed
-    assert set(block) == {"Reihe", "Teams", "Datum", "Uhrzeit", "Ort", "Moderation", "Protokoll"}
+    assert set(block) == {"Reihe", "Teams", "Datum", "Geplant", "Ort", "Moderation", "Protokoll"}
     text = all_text(german_doc)
     assert "Donnerstag, 5. November 2026 um 09:00 Uhr" in text  # the next meeting
     assert "Thursday" not in text and "October 2026" not in text
@@ -96,8 +99,8 @@ def test_word_minutes_tables_have_german_headers_and_labels(german_doc) -> None:
     assert review[1][3:7] == ["3. Sep. 2026", "15. Okt. 2026", "Offen", "Erledigt"]
     assert review[2][1] == "Draft the shared MQL definition\nMeilenstein: Draft to legal by 10 Oct"
     plans = rows_text(table_after(german_doc, "Maßnahmenpläne"))
-    assert plans[0] == ["#", "Maßnahme", "Zuständig", "Team", "Fällig", "Status"]
-    labels = {cell for row in plans[1:] for cell in row[3:]}
+    assert plans[0] == ["#", "Maßnahme", "Team", "Fällig", "Status"]
+    labels = {cell for row in plans[1:] for cell in row[2:]}
     assert {"Vertrieb", "Marketing", "Gemeinsam", "Offen"} <= labels
     assert not labels & {"Sales", "Joint", "Open", "Done", "In progress"}
 

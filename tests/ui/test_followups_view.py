@@ -554,10 +554,17 @@ def test_the_export_menu_saves_the_listed_actions_as_checklist_calendar_and_csv(
 
     calendar = icalendar.Calendar.from_ical((tmp_path / "f.ics").read_bytes())
     summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
-    assert summaries == [
-        "Action: Agree the Q2 budget split (Ava Chen)",
-        "Action: Call every webinar lead within a day (Ava Chen)",
-    ]
+    numbers = {
+        str(e["SUMMARY"]): int(str(e["UID"]).split("-")[2]) for e in calendar.walk("VEVENT")
+    }
+    assert summaries == sorted(
+        f"Action A-{numbers[s]}: {title} (Ava Chen)"
+        for s, title in zip(
+            summaries,
+            ("Agree the Q2 budget split", "Call every webinar lead within a day"),
+            strict=True,
+        )
+    )
 
     with (tmp_path / "f.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
