@@ -103,6 +103,7 @@ def _body(data: GlossaryData, title: str, s: Styles) -> Iterator[str]:
     if not data.entries:
         yield para(run(_("No definitions have been agreed yet."), MUTED_ITALIC))
         return
+    yield para(run(_("Definitions")), s.heading1)  # the terms are its Heading 2s
     for entry in data.entries:
         yield from _entry(entry, s)
 
