@@ -188,7 +188,8 @@ class KpiRecord:
 
     @property
     def direction_text(self) -> str:
-        return "higher is better" if self.higher_is_better else "lower is better"
+        """ "higher is better" / "lower is better", in the current language."""
+        return _("higher is better") if self.higher_is_better else _("lower is better")
 
 
 @dataclass(frozen=True)

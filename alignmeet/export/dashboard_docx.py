@@ -23,6 +23,7 @@ from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.charts import (
     STATUS_COLOURS,
+    chart_alt_text,
     dashboard_overview_png,
     row_chart_png,
     status_counts,
@@ -91,7 +92,12 @@ def dashboard_document_bytes(data: DashboardData, *, template: Path | None = Non
     _set_properties(doc, data, title)
     chart_cm = min(CHART_WIDTH_CM, width / 567 - 0.2)  # 567 twips per cm
     pictures = [
-        picture_xml(doc, row_chart_png(row, width=900, height=370, show_title=False), chart_cm)
+        picture_xml(
+            doc,
+            row_chart_png(row, width=900, height=400, show_title=False, print_width_cm=chart_cm),
+            chart_cm,
+            alt=chart_alt_text(row),
+        )
         for row in data.rows
     ]
     tag_document(doc)

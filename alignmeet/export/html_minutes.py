@@ -354,6 +354,7 @@ def _block(block: object) -> dict[str, Any] | None:
             "src": picture_uri(block.png),
             "width": max(1, round(width_cm * _PX_PER_CM)),
             "caption": block.caption,
+            "alt": block.alt,
         }
     raise TypeError(f"not a document block: {block!r}")
 
