@@ -32,7 +32,6 @@ __all__ = ["HEADER", "csv_bytes", "csv_cell", "write_csv"]
 
 HEADER = (
     "id",
-    "number",  # "A-123", as the minutes, checklist and calendar show it
     "action",
     "owner",
     "owner team",
@@ -45,6 +44,9 @@ HEADER = (
     "milestone",
     "times slipped",
     "last note",
+    # "A-123", as the minutes, checklist and calendar show it; last, so that files read
+    # by column position before it was added still read the same.
+    "number",
 )
 
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,7 +69,6 @@ def _record(row: ActionRow) -> list[str | int]:
     action = row.action
     return [
         int(action.id),
-        action_number(action.id),
         csv_cell(action.title),
         csv_cell(action.owner_name),
         csv_cell(row.owner_team),
@@ -80,6 +81,7 @@ def _record(row: ActionRow) -> list[str | int]:
         csv_cell(action.milestone),
         int(getattr(row, "times_slipped", 0) or 0),
         csv_cell(getattr(row, "last_note", "") or ""),
+        action_number(action.id),
     ]
 
 

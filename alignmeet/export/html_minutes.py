@@ -59,7 +59,7 @@ from alignmeet.export.wording import (
     time_of_day,
     time_span,
 )
-from alignmeet.i18n import _, language, ngettext
+from alignmeet.i18n import _, language, ngettext, pgettext
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -179,7 +179,7 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
             (_("Teams"), " & ".join(teams)),
             (_("Date"), long_date(start)),
             (_("Time") if agenda else _("Planned"), when),
-            (_("Actual"), "" if agenda else actual_time(meeting)),
+            (pgettext("title block", "Actual"), "" if agenda else actual_time(meeting)),
             (_("Place"), meeting.place),
             (_("Facilitator"), meeting.facilitator_name),
             (_("Note taker"), meeting.note_taker_name),

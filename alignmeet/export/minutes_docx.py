@@ -87,7 +87,7 @@ from alignmeet.export.wording import (
     time_of_day,
     time_span,
 )
-from alignmeet.i18n import _
+from alignmeet.i18n import _, pgettext
 
 __all__ = ["minutes_document_bytes", "write_minutes"]
 
@@ -316,7 +316,7 @@ def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:
         (_("Teams"), " & ".join(teams)),
         (_("Date"), long_date(start)),
         (_("Time") if agenda else _("Planned"), time),
-        (_("Actual"), "" if agenda else actual_time(meeting)),
+        (pgettext("title block", "Actual"), "" if agenda else actual_time(meeting)),
         (_("Place"), meeting.place),
         (_("Facilitator"), meeting.facilitator_name),
         (_("Note taker"), meeting.note_taker_name),

@@ -812,6 +812,7 @@ def check_csv(t: str) -> None:
             # What a spreadsheet would run as a formula never starts a cell.
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
     assert rows[2][1] == "plain"
+    assert rows[2][-1] == "A-2"  # the action's number, as every document shows it
 
 
 @pytest.mark.parametrize("name", FIXED)

@@ -110,7 +110,9 @@ def test_the_calendar_reparses_and_every_event_equals_its_action() -> None:
         assert event.decoded("dtstart") == action.due
         assert event.decoded("dtend") == action.due + timedelta(days=1)
         assert type(event.decoded("dtstart")) is date  # all-day, not a date-time
-        assert str(event["summary"]) == f"Action A-{action.id}: {action.title} ({action.owner_name})"
+        assert (
+            str(event["summary"]) == f"Action A-{action.id}: {action.title} ({action.owner_name})"
+        )
         assert event.decoded("dtstamp") == GENERATED
         assert str(event["transp"]) == "TRANSPARENT"
         description = str(event["description"])

@@ -174,7 +174,10 @@ def test_calendar_events_equal_the_actions(sv, tmp_path) -> None:
         event = events[row.action.id]
         assert event.decoded("dtstart") == row.action.due
         assert event.decoded("dtend") == row.action.due + timedelta(days=1)
-        assert str(event["summary"]) == f"Action A-{row.action.id}: {row.action.title} ({row.action.owner_name})"
+        assert (
+            str(event["summary"])
+            == f"Action A-{row.action.id}: {row.action.title} ({row.action.owner_name})"
+        )
         uid = str(event["uid"])
         assert uid.startswith(f"alignmeet-action-{row.action.id}-2026")  # created in the demo
         assert uid.endswith("@alignmeet.local")

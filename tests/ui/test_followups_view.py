@@ -554,9 +554,7 @@ def test_the_export_menu_saves_the_listed_actions_as_checklist_calendar_and_csv(
 
     calendar = icalendar.Calendar.from_ical((tmp_path / "f.ics").read_bytes())
     summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
-    numbers = {
-        str(e["SUMMARY"]): int(str(e["UID"]).split("-")[2]) for e in calendar.walk("VEVENT")
-    }
+    numbers = {str(e["SUMMARY"]): int(str(e["UID"]).split("-")[2]) for e in calendar.walk("VEVENT")}
     assert summaries == sorted(
         f"Action A-{numbers[s]}: {title} (Ava Chen)"
         for s, title in zip(
