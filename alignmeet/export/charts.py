@@ -98,8 +98,8 @@ def _has_glyph(font: Any, char: str) -> bool:
     if char.isspace() or not char.isprintable():
         return True
     try:
-        missing = font.getmask("\ue000").tobytes(), font.getbbox("\ue000")
-        return (font.getmask(char).tobytes(), font.getbbox(char)) != missing
+        missing = bytes(font.getmask("\U0010fffd")), font.getbbox("\U0010fffd")
+        return (bytes(font.getmask(char)), font.getbbox(char)) != missing
     except (AttributeError, OSError, ValueError):  # pragma: no cover - a bitmap font
         return True
 

@@ -172,6 +172,7 @@ def tag_document(doc: Any) -> None:
         lang = parse_xml(f"<w:lang {nsdecls('w')}/>")
         _insert_in_order(rpr, lang, _RPR_AFTER_LANG)
     lang.set(qn("w:val"), tag)
+    lang.attrib.pop(qn("w:eastAsia"), None)  # the template's "en-US": East Asian text's own
     settings = doc.settings.element
     for preview in settings.findall(qn("w:savePreviewPicture")):
         settings.remove(preview)

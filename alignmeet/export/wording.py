@@ -263,14 +263,25 @@ MINUTES, DRAFT, AGENDA = "minutes", "draft", "agenda"
 
 
 def document_kind(data: MinutesData) -> str:
-    """AGENDA for a meeting that has not started (nothing to minute yet), MINUTES for one
-    closed (its minutes of record), DRAFT for one running or reopened."""
+    """AGENDA for a meeting that has not started (nothing minuted yet), MINUTES for one
+    closed (its minutes of record), DRAFT for one running or reopened — or planned but
+    already holding what a meeting records (attendance, actions, decisions)."""
     status = data.meeting.status
     if status is MeetingStatus.CLOSED:
         return MINUTES
-    if status is MeetingStatus.PLANNED and data.stamp is None:
+    if status is MeetingStatus.PLANNED and data.stamp is None and not _minuted(data):
         return AGENDA
     return DRAFT
+
+
+def _minuted(data: MinutesData) -> bool:
+    """Something only a meeting that took place records: attendance taken, ideas,
+    decisions, time used, actions agreed, commitments."""
+    return bool(
+        data.present
+        or any(p.actions for p in data.plans)
+        or any(e.ideas or e.decisions or e.item.used_seconds for e in data.items)
+    )
 
 
 def document_title(data: MinutesData) -> str:

@@ -59,9 +59,9 @@ def checklist(path):
     document = docx.Document(str(path))
     owners = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     titles = [
-        row.cells[1].paragraphs[0].text.split("\n")[0]
+        row.cells[2].paragraphs[0].text.split("\n")[0]
         for table in document.tables
-        for row in table.rows[1:]
+        for row in table.rows[2:]
     ]
     ticked = [
         checkbox.find(f"{{{W14}}}checked").get(f"{{{W14}}}val") == "1"

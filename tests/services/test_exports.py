@@ -63,9 +63,9 @@ def boxes(document) -> dict[int, bool]:
 
 def action_titles(document) -> list[str]:
     return [
-        row.cells[1].paragraphs[0].text.split("\n")[0]
+        row.cells[2].paragraphs[0].text.split("\n")[0]
         for table in document.tables
-        for row in table.rows[1:]
+        for row in table.rows[2:]
     ]
 
 
@@ -115,7 +115,7 @@ def test_checklist_shows_where_each_action_came_from(sv, tmp_path) -> None:
     document = docx.Document(
         str(sv.exports.followups_docx(flt=OPEN, path=tmp_path / "c.docx").path)
     )
-    cells = [row.cells[1].text for table in document.tables for row in table.rows[1:]]
+    cells = [row.cells[2].text for table in document.tables for row in table.rows[2:]]
     origins = {f"from {r.action.meeting_title}, " for r in rows}
     assert all(any(origin in cell for origin in origins) for cell in cells)
 
