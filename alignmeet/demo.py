@@ -322,10 +322,14 @@ def build_demo(services: Services, *, today: date) -> DemoSummary:
         meeting = services.meetings.get_meeting(held)
         closed_at = meeting.closed_at
         assert closed_at is not None
-        # When the meeting clock started: its running time before the close.
-        _record_start(services, held, closed_at - timedelta(seconds=meeting.elapsed_seconds))
+        # When the meeting clock started: its running time before the close (not before
+        # the planned start: the demo's history ticks a minute a step, not in real time).
+        clock_start = closed_at - timedelta(seconds=meeting.elapsed_seconds)
+        _record_start(services, held, max(meeting.starts_at, clock_start))
         toolkit_as_of(services, context, closed_at)
         services.minutes.record_past_close(held, reconstructed=False)
+        if held == m1:  # November approved October's minutes: revision 1, by name
+            services.minutes.approve_previous(meeting_id=m2, revision=1)
     toolkit_as_of(services, context, datetime.combine(today, time(12, 0)))
 
     all_actions = [a for mid in (m1, m2, m3) for a in services.actions.actions_for_meeting(mid)]

@@ -263,9 +263,6 @@ def _agenda_document(data: MinutesData, s: Styles, width: int, teams: Sequence[s
     else:
         out.append(para(run(_("Nobody is invited yet."), MUTED_ITALIC)))
     out.extend(_purpose(data, s))
-    if data.follow_ups:
-        out.append(para(run(_("Actions to review")), s.heading1))
-        out.append(_to_review_table(data, s, width))
     out.append(para(run(_("Agenda")), s.heading1))
     if not data.items:
         out.append(para(run(_("No agenda items yet."), MUTED_ITALIC)))
@@ -284,6 +281,9 @@ def _agenda_document(data: MinutesData, s: Styles, width: int, teams: Sequence[s
         out.append(para(run(" · ".join(details), MUTED), after=100))
         out.extend(para(run(chunk)) for chunk in _note_paragraphs(item.notes))
         start = end
+    if data.follow_ups:  # after the agenda: the review can run to pages
+        out.append(para(run(_("Actions to review")), s.heading1))
+        out.append(_to_review_table(data, s, width))
     out.append(para(run(_("Next meeting")), s.heading1))
     if data.meeting.next_meeting_at is not None:
         out.append(para(run(at_time(data.meeting.next_meeting_at))))

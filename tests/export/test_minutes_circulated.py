@@ -94,8 +94,8 @@ def test_f1_a_planned_meeting_exports_as_an_agenda_not_as_empty_minutes() -> Non
     assert paragraphs_in(doc, "Heading 1") == [
         "Invited",
         "Purpose",
-        "Actions to review",
         "Agenda",
+        "Actions to review",
         "Next meeting",
         "Distribution",
     ]
