@@ -577,3 +577,17 @@ def test_an_export_that_cannot_be_written_says_so_and_keeps_the_page(
     assert view.export("csv") is None
     assert len(warnings) == 1 and str(target.parent) in warnings[0]
     assert not target.parent.exists()
+
+
+def test_each_row_is_numbered_with_the_actions_own_number(
+    view: FollowUpsView, history: SimpleNamespace
+) -> None:
+    """The follow-up list numbers rows as every document does (issue 17, finding 5):
+    "A-<id>", not the row's place in the list, whatever the sort."""
+    assert not view.table.verticalHeader().isHidden()
+    for action in (history.call, history.odd):
+        row = view.model.row_of_id(action.id)
+        assert view.model.headerData(row, Qt.Orientation.Vertical) == f"A-{action.id}"
+    view.table.sortByColumn(COL_ACTION, Qt.SortOrder.DescendingOrder)
+    row = view.model.row_of_id(history.call.id)
+    assert view.model.headerData(row, Qt.Orientation.Vertical) == f"A-{history.call.id}"
