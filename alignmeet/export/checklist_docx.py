@@ -221,7 +221,8 @@ def _body(
     # The owner's name heads each table and is repeated at the top of every page the table
     # runs on (a repeated header row), so a row continued overleaf still says whose it is.
     names = ("#", _("Done"), _("Action"), _("Due"), _("Team"), _("Status"))
-    number = fit_width((action_number(row.action.id) for row in rows), 560)
+    # Digits are all one width: the number with the most digits is the widest.
+    number = fit_width([action_number(max(row.action.id for row in rows))], 560)
     # German words are longer ("Erledigt", "Gemeinsam"): those columns grow to fit them.
     box = fit_width([names[1]], 640, bold=True)
     team = fit_width([label(row.action.team_tag) for row in rows], 950)

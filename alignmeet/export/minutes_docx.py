@@ -432,8 +432,10 @@ def _agenda_item(number: int, entry: Any, s: Styles, numbers: dict[int, int]) ->
 
 
 def _number_width(actions: Any) -> int:
-    """The "#" column: wide enough for the longest action number ("A-12345") on one line."""
-    return fit_width((action_number(a.id) for a in actions), 560)
+    """The "#" column: wide enough for the longest action number ("A-12345") on one line.
+    Digits are all one width, so the number with the most digits is the widest."""
+    widest = max((a.id for a in actions), default=0)
+    return fit_width([action_number(widest)], 560)
 
 
 def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str]) -> str:

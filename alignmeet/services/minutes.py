@@ -573,12 +573,28 @@ def _participants(s: Session, meeting_id: int) -> tuple[r.ParticipantRecord, ...
 
 def _items(s: Session, meeting_id: int) -> list[r.AgendaItemRecord]:
     """The meeting's agenda items (parked ones too), with owner names and where an item
-    carried over from, in one query."""
+    carried over from, in one query of plain columns."""
     item = m.AgendaItem
     origin = aliased(m.AgendaItem)
     origin_meeting = aliased(m.Meeting)
     rows = s.execute(
-        select(item, m.Member.name, origin_meeting.title, origin_meeting.starts_at)
+        select(
+            item.id,
+            item.position,
+            item.title,
+            item.owner_id,
+            m.Member.name,
+            item.minutes,
+            item.extra_minutes,
+            item.kind,
+            item.notes,
+            item.used_seconds,
+            item.parked,
+            item.persona_id,
+            item.version,
+            origin_meeting.title,
+            origin_meeting.starts_at,
+        )
         .outerjoin(m.Member, item.owner_id == m.Member.id)
         .outerjoin(origin, item.carried_from_id == origin.id)
         .outerjoin(origin_meeting, origin.meeting_id == origin_meeting.id)
@@ -586,27 +602,43 @@ def _items(s: Session, meeting_id: int) -> list[r.AgendaItemRecord]:
         .order_by(item.position, item.id)
     )
     out = []
-    for obj, owner, origin_title, origin_start in rows:
+    for (
+        item_id,
+        position,
+        title,
+        owner_id,
+        owner,
+        minutes,
+        extra,
+        kind,
+        notes,
+        used,
+        parked,
+        persona_id,
+        version,
+        origin_title,
+        origin_start,
+    ) in rows:
         carried = ""
         if origin_title is not None and origin_start is not None:
             carried = f"{origin_title}, {short_date(origin_start.date())}"
         out.append(
             r.AgendaItemRecord(
-                id=obj.id,
-                meeting_id=obj.meeting_id,
-                position=obj.position,
-                title=obj.title,
-                owner_id=obj.owner_id,
+                id=item_id,
+                meeting_id=meeting_id,
+                position=position,
+                title=title,
+                owner_id=owner_id,
                 owner_name=owner or "",
-                minutes=obj.minutes,
-                extra_minutes=obj.extra_minutes,
-                kind=ItemKind(obj.kind),
-                notes=obj.notes,
-                used_seconds=obj.used_seconds,
-                parked=obj.parked,
+                minutes=minutes,
+                extra_minutes=extra,
+                kind=ItemKind(kind),
+                notes=notes,
+                used_seconds=used,
+                parked=parked,
                 carried_from=carried,
-                persona_id=obj.persona_id,
-                version=obj.version,
+                persona_id=persona_id,
+                version=version,
             )
         )
     return out
