@@ -103,6 +103,21 @@ class DemoSummary:
         )
 
 
+def _record_start(services: Services, meeting_id: int, started_at: datetime) -> None:
+    """The demo's held meetings started with the clock: their actual start, as "Start the
+    meeting" records it (meeting.started_at), so their minutes show actual times."""
+    from sqlalchemy import update
+
+    from alignmeet.storage import models as m
+
+    with services.db.transaction() as s:
+        s.execute(
+            update(m.Meeting)
+            .where(m.Meeting.id == meeting_id)
+            .values(started_at=started_at.replace(second=0, microsecond=0))
+        )
+
+
 def _next_tuesday_after(day: date) -> date:
     ahead = (1 - day.weekday()) % 7 or 7
     return day + timedelta(days=ahead)
@@ -304,10 +319,17 @@ def build_demo(services: Services, *, today: date) -> DemoSummary:
     # values) is left out, so October's minutes say what was true in October.
     # A goal or a lesson keeps no history: the toolkit is set as it stood at each close.
     for held in (m1, m2):
-        closed_at = services.meetings.get_meeting(held).closed_at
+        meeting = services.meetings.get_meeting(held)
+        closed_at = meeting.closed_at
         assert closed_at is not None
+        # When the meeting clock started: its running time before the close (not before
+        # the planned start: the demo's history ticks a minute a step, not in real time).
+        clock_start = closed_at - timedelta(seconds=meeting.elapsed_seconds)
+        _record_start(services, held, max(meeting.starts_at, clock_start))
         toolkit_as_of(services, context, closed_at)
         services.minutes.record_past_close(held, reconstructed=False)
+        if held == m1:  # November approved October's minutes: revision 1, by name
+            services.minutes.approve_previous(meeting_id=m2, revision=1)
     toolkit_as_of(services, context, datetime.combine(today, time(12, 0)))
 
     all_actions = [a for mid in (m1, m2, m3) for a in services.actions.actions_for_meeting(mid)]

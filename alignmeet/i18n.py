@@ -15,6 +15,7 @@ from `--language` (or ALIGNMEET_LANGUAGE). English needs no catalogue.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -278,18 +279,89 @@ def long_date(value: date) -> str:
     )
 
 
+# ---- numbers ------------------------------------------------------------------------------
+def localize_number(text: str) -> str:
+    """A number written the English way ("1,234.5") in the current language's way: German
+    swaps the separators ("1.234,5"). Only digits, separators and signs are touched, so it
+    may be given a whole "29.1 %" or "$1.6M"."""
+    if _language != "de":
+        return text
+    return text.translate(_SWAP_SEPARATORS)
+
+
+_SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def format_decimal(value: float, places: int = 1) -> str:
+    """ "29.1" / "29,1" with `places` decimals and thousands grouped, in the current
+    language."""
+    return localize_number(f"{value:,.{places}f}")
+
+
+# ---- region: the document language tag and the paper size ---------------------------------
+# Where paper is US Letter rather than A4 (ISO 216 everywhere else).
+LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR"})
+PAPER_ENV = "ALIGNMEET_PAPER"
+_DEFAULT_REGION = {"en": "US", "de": "DE"}
+
+
+def _locale(names: tuple[str, ...]) -> tuple[str, str]:
+    """(language, region) of the first of the environment variables `names` that is set,
+    e.g. ("de", "AT") for "de_AT.UTF-8"; ("", "") for none or the C locale."""
+    for name in names:
+        value = os.environ.get(name, "")
+        if not value:
+            continue
+        code = value.split(".")[0].split("@")[0]
+        lang, _sep, where = code.partition("_")
+        ok = len(where) == 2 and where.isalpha()
+        return lang.lower(), where.upper() if ok else ""
+    return "", ""
+
+
+def region() -> str:
+    """The user's region for paper ("DE", "US", "GB", ...) from the environment's locale
+    (LC_ALL, LC_PAPER, LANG), or "" when it names none (the C locale)."""
+    return _locale(("LC_ALL", "LC_PAPER", "LANG"))[1]
+
+
+def document_language() -> str:
+    """The language tag Word and LibreOffice spell-check and hyphenate the exports in:
+    "de-DE", "en-US", "en-GB" — the current language, in the user's region when the
+    environment's locale is of that language (German for Austria is "de-AT")."""
+    lang, where = _locale(("LC_ALL", "LC_MESSAGES", "LANG"))
+    if lang != _language or not where:
+        where = _DEFAULT_REGION.get(_language, "")
+    return f"{_language}-{where}" if where else _language
+
+
+def paper() -> str:
+    """ "a4" or "letter": ALIGNMEET_PAPER when set to one of them, else Letter in the US,
+    Canada and the few other regions that use it, A4 everywhere else — and A4 when the
+    environment names no region."""
+    chosen = os.environ.get(PAPER_ENV, "").strip().lower()
+    if chosen in ("a4", "letter"):
+        return chosen
+    return "letter" if region() in LETTER_REGIONS else "a4"
+
+
 __all__ = [
     "LANGUAGES",
     "N_",
     "_",
     "day_date",
+    "document_language",
+    "format_decimal",
     "language",
+    "localize_number",
     "long_date",
     "month_name",
     "month_short",
     "ngettext",
+    "paper",
     "parse_po",
     "pgettext",
+    "region",
     "set_language",
     "short_date",
     "use_language",

@@ -22,7 +22,7 @@ from enum import StrEnum
 from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.periods import PeriodKind
 from alignmeet.domain.rules import ValidationError, too_long
-from alignmeet.i18n import _, ngettext
+from alignmeet.i18n import _, language, localize_number, ngettext
 
 __all__ = [
     "NEAR_TOLERANCE",
@@ -188,7 +188,8 @@ class KpiRecord:
 
     @property
     def direction_text(self) -> str:
-        return "higher is better" if self.higher_is_better else "lower is better"
+        """ "higher is better" / "lower is better", in the current language."""
+        return _("higher is better") if self.higher_is_better else _("lower is better")
 
 
 @dataclass(frozen=True)
@@ -422,16 +423,20 @@ _CURRENCY = {"$", "€", "£", "¥", "usd", "eur", "gbp", "chf"}
 
 
 def format_number(value: float, *, compact: bool = False) -> str:
-    """12,300 · 23.5 · 0.8 · with `compact`: 1.3M, 640k."""
+    """12,300 · 23.5 · 0.8 · with `compact`: 1.3M, 640k — in the current language's way
+    (German: 12.300 · 23,5 · 1,3 Mio. · 640 Tsd.)."""
     if compact and abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:.1f}M".replace(".0M", "M")
+        number = f"{value / 1_000_000:.1f}".removesuffix(".0")
+        return localize_number(number) + (" Mio." if language() == "de" else "M")
     if compact and abs(value) >= 10_000:
-        return f"{value / 1_000:.0f}k"
+        return f"{value / 1_000:.0f}" + (" Tsd." if language() == "de" else "k")
     if float(value).is_integer():
-        return f"{int(value):,}"
+        return localize_number(f"{int(value):,}")
     if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.2f}".rstrip("0").rstrip(".")
+        return localize_number(f"{value:,.0f}")
+    if abs(value) >= 10:
+        return localize_number(f"{value:,.1f}")
+    return localize_number(f"{value:,.2f}".rstrip("0").rstrip("."))
 
 
 def format_value(value: float | None, unit: str, *, compact: bool = True) -> str:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from alignmeet.domain.rules import ValidationError
-from alignmeet.i18n import _, pgettext
+from alignmeet.i18n import _, month_name, month_short, pgettext
 
 __all__ = [
     "Period",
@@ -107,17 +107,18 @@ class Period:
 
     @property
     def label(self) -> str:
+        """ "Nov 2026" ("Nov. 2026" in German), "Q4 2026", "Week 47, 2026"."""
         if self.kind is PeriodKind.MONTH:
-            return f"{_MONTHS[self.number - 1].capitalize()} {self.year}"
+            return f"{month_short(self.number)} {self.year}"
         if self.kind is PeriodKind.QUARTER:
             return f"Q{self.number} {self.year}"
         return f"Week {self.number}, {self.year}"
 
     @property
     def short_label(self) -> str:
-        """For chart axes: "Nov 26", "Q4 26", "W47"."""
+        """For chart axes: "Nov 26" ("Nov. 26" in German), "Q4 26", "W47"."""
         if self.kind is PeriodKind.MONTH:
-            return f"{_MONTHS[self.number - 1].capitalize()} {self.year % 100:02d}"
+            return f"{month_short(self.number)} {self.year % 100:02d}"
         if self.kind is PeriodKind.QUARTER:
             return f"Q{self.number} {self.year % 100:02d}"
         return f"W{self.number:02d}"
@@ -186,7 +187,7 @@ _KEY_QUARTER = re.compile(r"^(\d{4})\s*-?\s*q(\d)$")
 _KEY_WEEK = re.compile(r"^(\d{4})\s*-?\s*w(\d{1,2})$")
 _LABEL_QUARTER = re.compile(r"^q(\d)[\s,/-]*(\d{4})$")
 _LABEL_WEEK = re.compile(r"^(?:w|wk|week)\s*(\d{1,2})[\s,/-]*(\d{4})$")
-_LABEL_MONTH = re.compile(r"^([a-z]+)\.?[\s,/-]*(\d{4})$")
+_LABEL_MONTH = re.compile(r"^([^\W\d_]+)\.?[\s,/-]*(\d{4})$")
 _SLASH_MONTH = re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$")
 
 
@@ -264,6 +265,11 @@ def _parse(text: str) -> Period | None:
         name = match[1]
         for i, (abbr, full) in enumerate(zip(_MONTHS, _MONTH_NAMES, strict=True)):
             if name in (abbr, full) or (len(name) >= 3 and full.startswith(name)):
+                return Period(PeriodKind.MONTH, int(match[2]), i + 1)
+        # The month as the current language shows it ("Okt. 2026", "März 2026").
+        for i in range(12):
+            names = (month_short(i + 1).rstrip(".").casefold(), month_name(i + 1).casefold())
+            if name in names:
                 return Period(PeriodKind.MONTH, int(match[2]), i + 1)
     return None
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from alignmeet.domain.accountability import MemberSayDo, RatingSummary
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, Phase, TeamTag
-from alignmeet.domain.rules import short_date
+from alignmeet.domain.rules import action_number, short_date
 from alignmeet.domain.sections import DocSection
 
 
@@ -77,7 +77,9 @@ class MeetingRecord:
     elapsed_seconds: int
     closed_at: datetime | None
     version: int = 0
-    started_at: datetime | None = None  # when the facilitator really started it
+    # When the meeting really started (the meeting clock); None when it was never
+    # started with the clock (meetings from before it kept the time).
+    started_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,11 @@ class ActionRecord:
     @property
     def origin(self) -> str:
         return f"{self.meeting_title}, {short_date(self.meeting_date)}"
+
+    @property
+    def number(self) -> str:
+        """ "A-123": the number it has in every document (rules.action_number)."""
+        return action_number(self.id)
 
 
 @dataclass(frozen=True)

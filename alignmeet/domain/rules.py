@@ -156,6 +156,14 @@ def due_state(due: date | None, today: date, *, soon_days: int = 7) -> str:
     return "later"
 
 
+def action_number(action_id: int) -> str:
+    """An action's number, the same in every place it is shown — the app's tables, the
+    minutes, the checklist, the CSV and the calendar: "A-123" for the action whose id is
+    123. It never changes (ids are never reused or renumbered), so "A-123" said in a
+    meeting finds the same action in every document."""
+    return f"A-{int(action_id)}"
+
+
 def short_date(value: date | None) -> str:
     """ "20 Oct 2026" ("20. Okt. 2026" in German: alignmeet.i18n), "—" for no date."""
     if value is None:

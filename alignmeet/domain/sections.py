@@ -38,6 +38,9 @@ class Picture:
     png: bytes
     width_cm: float
     caption: str = ""
+    # What the picture shows, in words (its alternative text, for screen readers and
+    # text converters); "" in records stored before pictures had one.
+    alt: str = ""
 
 
 Block = Paragraph | Bullets | Table | Picture

@@ -38,10 +38,14 @@ from alignmeet.export.sanitize import clean_text
 from alignmeet.i18n import N_, _
 
 __all__ = [
+    "MIN_PRINT_PT",
     "STATUS_COLOURS",
+    "chart_alt_text",
     "dashboard_chart_png",
     "dashboard_overview_png",
+    "drawable",
     "kpi_chart_png",
+    "min_text_px",
     "nice_ticks",
     "row_chart_png",
     "status_counts",
@@ -88,9 +92,31 @@ def _text_size(draw: ImageDraw.ImageDraw, text: str, font: Any) -> tuple[int, in
     return right - left, bottom - top
 
 
+@lru_cache(maxsize=4096)
+def _has_glyph(font: Any, char: str) -> bool:
+    """Whether `font` draws `char` (rather than its empty box, the .notdef glyph)."""
+    if char.isspace() or not char.isprintable():
+        return True
+    try:
+        missing = bytes(font.getmask("\U0010fffd")), font.getbbox("\U0010fffd")
+        return (bytes(font.getmask(char)), font.getbbox(char)) != missing
+    except (AttributeError, OSError, ValueError):  # pragma: no cover - a bitmap font
+        return True
+
+
+def drawable(text: str, font: Any) -> str:
+    """`text` without the characters `font` has no glyph for: DejaVu Sans draws arrows,
+    ticks, ▲▼ and most symbols, but no emoji (and no colour emoji font is installed), so an
+    emoji would print as an empty box; it is left out and the words around it kept."""
+    if text.isascii():
+        return text
+    kept = "".join(ch for ch in text if _has_glyph(font, ch))
+    return " ".join(kept.split()) if kept != text else text
+
+
 def _fit(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int) -> str:
-    """`text` cut with "…" to fit `width` pixels."""
-    text = " ".join(clean_text(text).split())
+    """`text` cut with "…" to fit `width` pixels (characters the font lacks left out)."""
+    text = drawable(" ".join(clean_text(text).split()), font)
     if _text_size(draw, text, font)[0] <= width:
         return text
     # The longest prefix that fits with "…": a binary search, so a 10,000-character name
@@ -154,9 +180,11 @@ def kpi_chart_png(
     width: int = 900,
     height: int = 420,
     subtitle: str = "",
+    print_width_cm: float | None = None,
 ) -> bytes:
     """One KPI over its periods as PNG bytes: actual (bars coloured by status, or a line)
-    against the target (dashed), axis labels and a legend. `width`/`height` in pixels."""
+    against the target (dashed), axis labels and a legend. `width`/`height` in pixels;
+    `print_width_cm`: how wide it is printed, so that no text is under 8 pt on paper."""
     image = _kpi_chart_image(
         title=title,
         points=points,
@@ -166,6 +194,7 @@ def kpi_chart_png(
         width=width,
         height=height,
         subtitle=subtitle,
+        min_base=min_text_px(width, print_width_cm),
     )
     return _png(image, (width, height))
 
@@ -181,6 +210,7 @@ def _kpi_chart_image(
     height: int,
     subtitle: str = "",
     show_title: bool = True,
+    min_base: int = 11,
 ) -> Image.Image:
     # A unit is one short line (services.goals validates it so); text layout fails on the
     # paragraph separators (CR, U+0085, U+2029, ...) a unit stored some other way might hold.
@@ -188,10 +218,11 @@ def _kpi_chart_image(
     w, h = width * SS, height * SS
     image = Image.new("RGB", (w, h), WHITE)
     draw = ImageDraw.Draw(image)
-    base = max(11, min(width, height * 2) // 48)  # type size grows with the chart
+    base = max(min_base, min(width, height * 2) // 48)  # type size grows with the chart
     f_title = _font(int(base * 1.45) * SS, bold=True)
     f_text = _font(base * SS)
-    f_small = _font(int(base * 0.92) * SS)
+    f_small = _font(max(int(base * 0.92), min_base - 1) * SS)
+    unit = drawable(unit, f_small)
     pad = 14 * SS
 
     # title, subtitle
@@ -225,7 +256,12 @@ def _kpi_chart_image(
         legend.append(("dash", _("Target"), TARGET))
     lx = pad
     sw = 22 * SS
+    line_h = _text_size(draw, "Ag", f_text)[1] + 6 * SS
     for kind, text, colour in legend:
+        entry = (14 if kind == "box" else 22) * SS + 6 * SS + _text_size(draw, text, f_text)[0]
+        if lx > pad and lx + entry > w - pad:  # no room left on this line: the next one
+            lx = pad
+            y += line_h
         cy = y + _text_size(draw, "Ag", f_text)[1] // 2 + 2 * SS
         if kind == "box":
             draw.rectangle((lx, cy - 7 * SS, lx + 14 * SS, cy + 7 * SS), fill=colour)
@@ -293,7 +329,8 @@ def _kpi_chart_image(
         if (n - 1 - i) % every == 0:  # always label the latest period
             tw, _height = _text_size(draw, point.label, f_small)
             colour = INK if i == n - 1 else MUTED
-            draw.text((cx - tw / 2, bottom + 6 * SS), point.label, font=f_small, fill=colour)
+            x = min(max(cx - tw / 2, left), w - pad // 2 - tw)  # never cut at the edge
+            draw.text((x, bottom + 6 * SS), point.label, font=f_small, fill=colour)
 
     # actual
     if style == "line":
@@ -339,8 +376,17 @@ def _kpi_chart_image(
         text = format_value(value, unit)
         tw, th = _text_size(draw, text, f_text)
         cx = left + slot * (latest + 0.5)
-        ty = max(top - th, min(to_y(value), zero_y) - th - 12 * SS)
         tx = min(max(cx - tw / 2, left), right - tw)
+        # Above every bar, point and target line the label spans, not only its own: a label
+        # wider than its slot must not cover the neighbouring bars.
+        first = max(0, int((tx - 3 * SS - left) // slot))
+        last = min(n - 1, int((tx + tw + 3 * SS - left) // slot))
+        highest = min(to_y(value), zero_y)
+        for i in range(first, last + 1):
+            for v in (points[i].value, points[i].target):
+                if v is not None:
+                    highest = min(highest, to_y(v), zero_y)
+        ty = max(top - th, highest - th - 12 * SS)
         draw.rectangle((tx - 3 * SS, ty, tx + tw + 3 * SS, ty + th + 6 * SS), fill=WHITE)
         draw.text((tx, ty), text, font=f_text, fill=INK)
     return image
@@ -368,7 +414,9 @@ def _dashed(
         pos = stop + gap
 
 
-def _row_chart(row: KpiRow, width: int, height: int, show_title: bool = True) -> Image.Image:
+def _row_chart(
+    row: KpiRow, width: int, height: int, show_title: bool = True, min_base: int = 11
+) -> Image.Image:
     direction = _("higher is better") if row.kpi.higher_is_better else _("lower is better")
     subtitle = _("{period}: {value} · target {target} · {direction}").format(
         period=row.period_label, value=row.value_text, target=row.target_text, direction=direction
@@ -383,20 +431,43 @@ def _row_chart(row: KpiRow, width: int, height: int, show_title: bool = True) ->
         height=height,
         subtitle=subtitle,
         show_title=show_title,
+        min_base=min_base,
     )
 
 
 def row_chart_png(
-    row: KpiRow, *, width: int = 900, height: int = 400, show_title: bool = True
+    row: KpiRow,
+    *,
+    width: int = 900,
+    height: int = 400,
+    show_title: bool = True,
+    print_width_cm: float | None = None,
 ) -> bytes:
-    """One dashboard row's chart (the KPI over its history) as PNG bytes."""
-    return _png(_row_chart(row, width, height, show_title), (width, height))
+    """One dashboard row's chart (the KPI over its history) as PNG bytes; printed
+    `print_width_cm` wide, no text in it is under 8 pt."""
+    min_base = min_text_px(width, print_width_cm)
+    return _png(_row_chart(row, width, height, show_title, min_base), (width, height))
+
+
+# The smallest text on paper (QUALITY: charts readable when printed).
+MIN_PRINT_PT = 8.0
+
+
+def min_text_px(width_px: int, print_width_cm: float | None) -> int:
+    """The body text size (px) a chart `width_px` wide needs so that its smallest text
+    (0.92 of it) is at least MIN_PRINT_PT when printed `print_width_cm` wide."""
+    if not print_width_cm:
+        return 11
+    pt_per_px = print_width_cm / 2.54 * 72 / max(1, width_px)
+    return max(11, math.ceil(MIN_PRINT_PT / pt_per_px / 0.92) + 1)
 
 
 # ---- the whole dashboard -------------------------------------------------------------------
 
 
-def _grid(rows: Sequence[KpiRow], columns: int, cell_w: int, cell_h: int, gap: int) -> Image.Image:
+def _grid(
+    rows: Sequence[KpiRow], columns: int, cell_w: int, cell_h: int, gap: int, min_base: int = 11
+) -> Image.Image:
     count = max(1, len(rows))
     lines = math.ceil(count / columns)
     w = (cell_w * columns + gap * (columns - 1)) * SS
@@ -404,7 +475,7 @@ def _grid(rows: Sequence[KpiRow], columns: int, cell_w: int, cell_h: int, gap: i
     image = Image.new("RGB", (w, h), WHITE)
     for i, row in enumerate(rows):
         r, c = divmod(i, columns)
-        chart = _row_chart(row, cell_w, cell_h)
+        chart = _row_chart(row, cell_w, cell_h, min_base=min_base)
         x, y = c * (cell_w + gap) * SS, r * (cell_h + gap) * SS
         image.paste(chart, (x, y))
         ImageDraw.Draw(image).rectangle(
@@ -413,11 +484,38 @@ def _grid(rows: Sequence[KpiRow], columns: int, cell_w: int, cell_h: int, gap: i
     return image
 
 
-def dashboard_chart_png(data: DashboardData, *, columns: int = 2) -> bytes:
-    """Every KPI's chart of `data`, `columns` side by side, as one PNG (for the minutes)."""
-    cell_w, cell_h, gap = 620, 330, 16
-    image = _grid(data.rows, columns, cell_w, cell_h, gap)
+def dashboard_chart_png(
+    data: DashboardData, *, columns: int = 2, print_width_cm: float | None = None
+) -> bytes:
+    """Every KPI's chart of `data`, `columns` side by side (one KPI takes the whole width),
+    as one PNG (for the minutes); printed `print_width_cm` wide, no text is under 8 pt."""
+    columns = max(1, min(columns, len(data.rows)))
+    gap = 16
+    cell_w = (1256 - gap * (columns - 1)) // columns
+    cell_h = 440 if columns > 1 else 520
+    min_base = min_text_px(cell_w * columns + gap * (columns - 1), print_width_cm)
+    image = _grid(data.rows, columns, cell_w, cell_h, gap, min_base)
     return _png(image, (image.width // SS, image.height // SS))
+
+
+def chart_alt_text(row: KpiRow) -> str:
+    """What a KPI's chart shows, in words, for people who cannot see it (the picture's
+    alternative text): the KPI, the periods, the latest value against its target."""
+    periods = [p.label for p in row.history]
+    span = f"{periods[0]}–{periods[-1]}" if len(periods) > 1 else "".join(periods)
+    direction = _("higher is better") if row.kpi.higher_is_better else _("lower is better")
+    return _(
+        "Bar chart of {kpi} per period, {span}, against its target (dashed line): "
+        "{period} {value}, target {target}, {status} ({direction})."
+    ).format(
+        kpi=row.kpi.name,
+        span=span,
+        period=row.period_label,
+        value=row.value_text,
+        target=row.target_text,
+        status=_(row.status.label),
+        direction=direction,
+    )
 
 
 def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:

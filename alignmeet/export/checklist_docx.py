@@ -26,15 +26,17 @@ from docx.shared import Pt
 from alignmeet.domain.enums import ActionStatus
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRow
-from alignmeet.domain.rules import short_date
+from alignmeet.domain.rules import action_number, short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.docx_xml import (
     BOLD,
+    GROUP_FILL,
     MUTED,
     MUTED_ITALIC,
     OVERDUE,
     SLIPPED,
     Styles,
+    cell,
     columns,
     data_row,
     document_bytes_with_body,
@@ -43,10 +45,12 @@ from alignmeet.export.docx_xml import (
     one_line,
     open_template,
     page_footer,
+    page_setup,
     para,
     resolve_styles,
     run,
     table,
+    tag_document,
     text_width,
     use_calibri,
 )
@@ -107,6 +111,7 @@ def checklist_document_bytes(
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
+        page_setup(section)
         section.left_margin = section.right_margin = Pt(72)
         use_calibri(doc)
     width = text_width(section)
@@ -117,6 +122,7 @@ def checklist_document_bytes(
     body = _body(
         rows, styles, width, title=title, scope=scope, generated_at=generated_at, today=today
     )
+    tag_document(doc)
     return document_bytes_with_body(doc, body)
 
 
@@ -175,7 +181,7 @@ def _check_box(action_id: int, checked: bool, sdt_id: int) -> str:
     )
 
 
-_CENTER = '<w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="center"/></w:pPr>'
+_CENTER = '<w:pPr><w:pStyle w:val="{style}"/>{keep}<w:jc w:val="center"/></w:pPr>'
 _STRUCK = "<w:rPr><w:strike/></w:rPr>"
 _OVERDUE_SMALL = (
     '<w:rPr><w:b/><w:bCs/><w:color w:val="C00000"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
@@ -211,30 +217,59 @@ def _body(
         yield para(run(_("No actions match this selection."), MUTED_ITALIC))
         return
 
-    names = (_("Done"), _("Action"), _("Due"), _("Team"), _("Status"))
+    yield para(run(_("Actions by owner")), s.heading1)
+    # The owner's name heads each table and is repeated at the top of every page the table
+    # runs on (a repeated header row), so a row continued overleaf still says whose it is.
+    names = ("#", _("Done"), _("Action"), _("Due"), _("Team"), _("Status"))
+    # Digits are all one width: the number with the most digits is the widest.
+    number = fit_width([action_number(max(row.action.id for row in rows))], 560)
     # German words are longer ("Erledigt", "Gemeinsam"): those columns grow to fit them.
-    box = fit_width([names[0]], 640, bold=True)
+    box = fit_width([names[1]], 640, bold=True)
     team = fit_width([label(row.action.team_tag) for row in rows], 950)
-    widths = columns(width, box, None, 1400, team, 1150)
+    widths = columns(width, number, box, None, 1400, team, 1150)
     tt = s.table_text
     header = header_row(widths, names, tt)
     sdt_ids = itertools.count(1001)
     for owned in groups:
         first = owned[0]
         name = one_line(first.action.owner_name) or _("(no owner)")
-        team = one_line(first.owner_team)
-        yield para(run(f"{name} ({team})" if team else name), s.heading2)
+        team_name = one_line(first.owner_team)
+        heading = f"{name} ({team_name})" if team_name else name
+        yield para(run(heading), s.heading2)
         late = sum(1 for row in owned if _is_overdue(row.action, today))
         count = run(action_count(len(owned)), MUTED)
         if late:
             count += run(" · ", MUTED) + run(_overdue(late), _OVERDUE_SMALL)
         yield para(count, keep_next=True, after=80)
-        body_rows = [header]
-        body_rows.extend(_action_row(row, widths, tt, today, next(sdt_ids)) for row in owned)
+        owner_row = (
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            + cell(
+                sum(widths),
+                para(run(heading, BOLD), tt, keep_next=True),
+                span=len(widths),
+                fill=GROUP_FILL,
+            )
+            + "</w:tr>"
+        )
+        body_rows = [owner_row, header]
+        last = len(owned) - 1
+        body_rows.extend(
+            # The last two rows keep together: a page never holds an owner's last row alone.
+            _action_row(row, widths, tt, today, next(sdt_ids), keep_next=i == last - 1)
+            for i, row in enumerate(owned)
+        )
         yield table(widths, body_rows, style=s.table)
 
 
-def _action_row(row: ActionRow, widths: Sequence[int], tt: str, today: date, sdt_id: int) -> str:
+def _action_row(
+    row: ActionRow,
+    widths: Sequence[int],
+    tt: str,
+    today: date,
+    sdt_id: int,
+    *,
+    keep_next: bool = False,
+) -> str:
     """One action: check box, title (milestone, origin), due date, team, status."""
     action = row.action
     done = action.status is ActionStatus.DONE
@@ -254,12 +289,14 @@ def _action_row(row: ActionRow, widths: Sequence[int], tt: str, today: date, sdt
     if slipped > 0:
         due += run("\n" + _("slipped {times}×").format(times=slipped), SLIPPED)
     status = run(label(action.status), _DONE if done else BOLD if late else "")
+    center = _CENTER.format(style=tt, keep="<w:keepNext/>" if keep_next else "")
     cells = (
-        f"<w:p>{_CENTER.format(style=tt)}{_check_box(action.id, done, sdt_id)}</w:p>",
-        para(text, tt),
-        para(due, tt),
-        para(run(label(action.team_tag)), tt),
-        para(status, tt),
+        para(run(action_number(action.id)), tt, keep_next=keep_next),
+        f"<w:p>{center}{_check_box(action.id, done, sdt_id)}</w:p>",
+        para(text, tt, keep_next=keep_next),
+        para(due, tt, keep_next=keep_next),
+        para(run(label(action.team_tag)), tt, keep_next=keep_next),
+        para(status, tt, keep_next=keep_next),
     )
     return data_row(widths, cells)
 

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from alignmeet.domain.records import ActionRow
+from alignmeet.domain.rules import action_number
 from alignmeet.export.atomic import atomic_write_bytes
 
 __all__ = ["HEADER", "csv_bytes", "csv_cell", "write_csv"]
@@ -43,6 +44,9 @@ HEADER = (
     "milestone",
     "times slipped",
     "last note",
+    # "A-123", as the minutes, checklist and calendar show it; last, so that files read
+    # by column position before it was added still read the same.
+    "number",
 )
 
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
@@ -77,6 +81,7 @@ def _record(row: ActionRow) -> list[str | int]:
         csv_cell(action.milestone),
         int(getattr(row, "times_slipped", 0) or 0),
         csv_cell(getattr(row, "last_note", "") or ""),
+        action_number(action.id),
     ]
 
 

@@ -23,6 +23,7 @@ from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.charts import (
     STATUS_COLOURS,
+    chart_alt_text,
     dashboard_overview_png,
     row_chart_png,
     status_counts,
@@ -40,10 +41,12 @@ from alignmeet.export.docx_xml import (
     one_line,
     open_template,
     page_footer,
+    page_setup,
     para,
     resolve_styles,
     run,
     table,
+    tag_document,
     text_width,
     use_calibri,
 )
@@ -79,6 +82,7 @@ def dashboard_document_bytes(data: DashboardData, *, template: Path | None = Non
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
+        page_setup(section)
         section.left_margin = section.right_margin = Pt(64)
         use_calibri(doc)
     width = text_width(section)
@@ -88,9 +92,15 @@ def dashboard_document_bytes(data: DashboardData, *, template: Path | None = Non
     _set_properties(doc, data, title)
     chart_cm = min(CHART_WIDTH_CM, width / 567 - 0.2)  # 567 twips per cm
     pictures = [
-        picture_xml(doc, row_chart_png(row, width=900, height=370, show_title=False), chart_cm)
+        picture_xml(
+            doc,
+            row_chart_png(row, width=900, height=400, show_title=False, print_width_cm=chart_cm),
+            chart_cm,
+            alt=chart_alt_text(row),
+        )
         for row in data.rows
     ]
+    tag_document(doc)
     return document_bytes_with_body(doc, _body(data, styles, width, title, pictures))
 
 

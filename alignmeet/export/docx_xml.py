@@ -39,6 +39,7 @@ from docx.parts.numbering import NumberingPart
 from docx.shared import Pt
 from lxml import etree
 
+from alignmeet import i18n
 from alignmeet.domain.bidi import bidi_safe
 from alignmeet.export import ExportError
 from alignmeet.export.sanitize import clean_text
@@ -76,10 +77,12 @@ __all__ = [
     "one_line",
     "open_template",
     "page_footer",
+    "page_setup",
     "para",
     "resolve_styles",
     "run",
     "table",
+    "tag_document",
     "text_width",
     "time_of_day",
     "use_calibri",
@@ -129,6 +132,113 @@ def use_calibri(doc: Any) -> None:
     for theme_attr, name in (("w:asciiTheme", "w:ascii"), ("w:hAnsiTheme", "w:hAnsi")):
         fonts.attrib.pop(qn(theme_attr), None)
         fonts.set(qn(name), "Calibri")
+
+
+# Paper sizes in twentieths of a point (1 inch = 1440), the unit sectPr uses.
+_PAPER = {"a4": (11906, 16838), "letter": (12240, 15840)}
+
+
+def page_setup(section: Any, paper: str | None = None) -> None:
+    """A4 or US Letter (`i18n.paper()`: the setting ALIGNMEET_PAPER, else the region), for
+    AlignMeet's own template; a company template keeps the paper it was made with."""
+    width, height = _PAPER.get(paper or i18n.paper(), _PAPER["a4"])
+    section.page_width = width * 635  # EMU: 635 to the twip
+    section.page_height = height * 635
+
+
+def tag_document(doc: Any) -> None:
+    """What the file says about itself, made true: the language of its text (the styles'
+    default `w:lang` and the settings' `w:themeFontLang`, so Word and LibreOffice
+    spell-check and hyphenate German as German), no preview thumbnail (nor Word's setting
+    that saves one), and extended properties (`docProps/app.xml`) that name AlignMeet and
+    its version instead of another program's, with no page or word counts we do not know.
+    """
+    tag = i18n.document_language()
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = parse_xml(f"<w:docDefaults {nsdecls('w')}/>")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = parse_xml(f"<w:rPrDefault {nsdecls('w')}/>")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = parse_xml(f"<w:rPr {nsdecls('w')}/>")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = parse_xml(f"<w:lang {nsdecls('w')}/>")
+        _insert_in_order(rpr, lang, _RPR_AFTER_LANG)
+    lang.set(qn("w:val"), tag)
+    lang.attrib.pop(qn("w:eastAsia"), None)  # the template's "en-US": East Asian text's own
+    settings = doc.settings.element
+    for preview in settings.findall(qn("w:savePreviewPicture")):
+        settings.remove(preview)
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is None:
+        theme_lang = parse_xml(f"<w:themeFontLang {nsdecls('w')}/>")
+        _insert_in_order(settings, theme_lang, _SETTINGS_AFTER_THEME_LANG)
+    theme_lang.set(qn("w:val"), tag)
+    # Word 2010's copy of the styles (python-docx's template carries one, tagged en-US):
+    # later Word reads styles.xml, and a second, stale language tag is one too many.
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects") and not rel.is_external:
+            doc.part.rels.pop(rel_id)
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rel_id)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            rel.target_part._blob = _app_xml()
+
+
+def _insert_in_order(parent: Any, child: Any, later: tuple[str, ...]) -> None:
+    """Insert `child` before the first child of `parent` named in `later` (the elements
+    the schema puts after it), or at the end."""
+    names = {qn(name) for name in later}
+    for existing in parent:
+        if existing.tag in names:
+            existing.addprevious(child)
+            return
+    parent.append(child)
+
+
+_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_SETTINGS_AFTER_THEME_LANG = (
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "w:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+
+
+def _app_xml() -> bytes:
+    from alignmeet import __version__
+
+    major, _dot, rest = __version__.partition(".")
+    minor = "".join(ch for ch in rest.split(".")[0] if ch.isdigit()) or "0"
+    app_version = f"{int(major or 0):02d}.{int(minor):04d}"  # the schema's "XX.YYYY"
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/docPropsVTypes">'
+        f"<Application>AlignMeet {escape(__version__)}</Application>"
+        "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged>"
+        f"<AppVersion>{app_version}</AppVersion></Properties>"
+    ).encode()
 
 
 def text_width(section: Any) -> int:

@@ -32,9 +32,11 @@ from alignmeet.export.docx_xml import (
     one_line,
     open_template,
     page_footer,
+    page_setup,
     para,
     resolve_styles,
     run,
+    tag_document,
     text_width,
     use_calibri,
 )
@@ -66,6 +68,7 @@ def glossary_document_bytes(data: GlossaryData, *, template: Path | None = None)
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
+        page_setup(section)
         section.left_margin = section.right_margin = Pt(72)
         use_calibri(doc)
     width = text_width(section)
@@ -73,6 +76,7 @@ def glossary_document_bytes(data: GlossaryData, *, template: Path | None = None)
     footer = _("Glossary · {date}").format(date=short_date(data.generated_at.date()))
     page_footer(doc, section, footer, styles, width)
     _set_properties(doc, title, data)
+    tag_document(doc)
     return document_bytes_with_body(doc, _body(data, title, styles))
 
 
@@ -99,6 +103,7 @@ def _body(data: GlossaryData, title: str, s: Styles) -> Iterator[str]:
     if not data.entries:
         yield para(run(_("No definitions have been agreed yet."), MUTED_ITALIC))
         return
+    yield para(run(_("Definitions")), s.heading1)  # the terms are its Heading 2s
     for entry in data.entries:
         yield from _entry(entry, s)
 

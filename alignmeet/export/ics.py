@@ -2,7 +2,8 @@
 
 Google Calendar and Outlook ignore VTODO, so each action with a due date becomes an
 all-day VEVENT (``DTSTART;VALUE=DATE`` = the due date, ``DTEND`` = the day after), titled
-"Action: <title> (<owner>)", with status, team, origin and milestone in its description.
+"Action A-123: <title> (<owner>)" (the number every document gives it), with status, team,
+origin and milestone in its description.
 Actions without a due date have no day to sit on and are left out (the summary says how
 many). Dropped actions are ``STATUS:CANCELLED``, every other one ``CONFIRMED``.
 
@@ -50,7 +51,7 @@ from icalendar import Calendar, Event
 from alignmeet.domain.enums import ActionStatus
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRow
-from alignmeet.domain.rules import short_date
+from alignmeet.domain.rules import action_number, short_date
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.sanitize import clean_text
 from alignmeet.i18n import _, ngettext
@@ -276,12 +277,15 @@ def _event(row: ActionRow, stamp: datetime, created: datetime | None, sequence: 
 
 
 def event_summary(action: Any) -> str:
-    """ "Action: <title> (<owner>)" on one line."""
+    """ "Action A-123: <title> (<owner>)" on one line (the number as in every document)."""
     owner = _one_line(action.owner_name)
     title = _one_line(action.title)
+    number = action_number(action.id)
     if owner:
-        return _("Action: {title} ({owner})").format(title=title, owner=owner)
-    return _("Action: {title}").format(title=title)
+        return _("Action {number}: {title} ({owner})").format(
+            number=number, title=title, owner=owner
+        )
+    return _("Action {number}: {title}").format(number=number, title=title)
 
 
 def event_description(row: ActionRow) -> str:

@@ -19,9 +19,11 @@ from typing import Any
 
 from docx.shared import Pt
 
+from alignmeet import i18n
+from alignmeet.domain.enums import ItemKind, TeamTag
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRecord, MinutesData
-from alignmeet.domain.rules import short_date
+from alignmeet.domain.rules import action_number, short_date
 from alignmeet.export.accountability_minutes import minutes_sections as accountability_sections
 from alignmeet.export.atomic import atomic_write_bytes
 from alignmeet.export.docx_xml import (
@@ -47,21 +49,32 @@ from alignmeet.export.docx_xml import (
     one_line,
     open_template,
     page_footer,
+    page_setup,
     para,
     resolve_styles,
     run,
     table,
+    tag_document,
     text_width,
     use_calibri,
 )
 from alignmeet.export.sanitize import clean_text
 from alignmeet.export.sections_docx import sections_xml
 from alignmeet.export.wording import (
+    AGENDA,
+    DRAFT,
     action_count,
+    actual_time,
+    approval_lines,
     at_time,
     attendance_groups,
     committed_at,
     committed_line,
+    decision_numbers,
+    distribution,
+    document_kind,
+    document_title,
+    draft_notice,
     long_date,
     owner_column,
     parked_details,
@@ -75,11 +88,12 @@ from alignmeet.export.wording import (
     time_of_day,
     time_span,
 )
-from alignmeet.i18n import _
+from alignmeet.i18n import _, pgettext
 
 __all__ = ["minutes_document_bytes", "write_minutes"]
 
 _BLANK_LINES = re.compile(r"\n{2,}")
+_DRAFT_MARK = '<w:rPr><w:b/><w:bCs/><w:color w:val="C00000"/></w:rPr>'
 
 
 # --------------------------------------------------------------------------- public API
@@ -103,6 +117,7 @@ def minutes_document_bytes(data: MinutesData, *, template: Path | None = None) -
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:
+        page_setup(section)
         # python-docx's own template has 1.25" side margins; 1" leaves room for the tables.
         section.left_margin = section.right_margin = Pt(72)
         use_calibri(doc)
@@ -112,6 +127,7 @@ def minutes_document_bytes(data: MinutesData, *, template: Path | None = None) -
     section = doc.sections[-1]
     page_footer(doc, section, _footer_label(data), styles, width)
     _set_properties(doc, data)
+    tag_document(doc)
     return document_bytes(doc)
 
 
@@ -124,41 +140,39 @@ def _note_paragraphs(text: str) -> list[str]:
 
 
 def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
-    out: list[str] = []
-    meeting = data.meeting
+    kind = document_kind(data)
     teams = teams_of(data)
-
-    out.append(para(run(clean_text(meeting.title) or _("Meeting minutes")), s.title))
+    out: list[str] = [para(run(document_title(data)), s.title)]
+    if kind == DRAFT:
+        out.append(para(run(draft_notice(data), _DRAFT_MARK), keep_next=True, after=120))
     out.append(_title_block(data, teams, width))
-    # Which revision of record this is (as closed on ...), its revisions and approvals.
-    for line in record_lines(data):
+    # Which revision of record this is (as closed on ...) and its revisions; the approvals
+    # have their own block at the end.
+    for line in record_lines(data, approvals=False):
         out.append(para(run(line, MUTED_ITALIC), after=60))
+    if kind == AGENDA:
+        out.extend(_agenda_document(data, s, width, teams))
+        return out
 
     out.append(para(run(_("Attendance")), s.heading1))
     for group, people in attendance_groups(data):
         names = ", ".join(person_text(p, teams) for p in people) if people else _("nobody recorded")
         out.append(para(run(group, LABEL) + run(names), after=80))
-
-    topic, end_goal = clean_text(meeting.topic), clean_text(meeting.end_goal)
-    if topic or end_goal or meeting.previous_minutes_approved:
-        out.append(para(run(_("Purpose")), s.heading1))
-        if topic:
-            out.append(para(run(_("Topic: "), LABEL) + run(topic), after=80))
-        if end_goal:
-            out.append(para(run(_("End goal: "), LABEL) + run(end_goal), after=80))
-        approval = previous_approval(data)
-        if approval:
-            out.append(para(run(approval), after=80))
+    out.extend(_purpose(data, s))
 
     if data.follow_ups:
         out.append(para(run(_("Review of previous actions")), s.heading1))
         out.append(_review_table(data, s, width))
 
+    numbers = decision_numbers(data)
     out.append(para(run(_("Agenda")), s.heading1))
     if not data.items:
         out.append(para(run(_("No agenda items were discussed."), MUTED_ITALIC)))
     for number, entry in enumerate(data.items, 1):
-        out.extend(_agenda_item(number, entry, s))
+        out.extend(_agenda_item(number, entry, s, numbers))
+
+    out.append(para(run(_("Decisions")), s.heading1))
+    out.extend(_decisions(data, s, width, numbers))
 
     out.append(para(run(_("Action plans")), s.heading1))
     if data.plans:
@@ -178,6 +192,7 @@ def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
     out.extend(sections_xml(doc, (*accountability_sections(data), *data.toolkit), s, width))
 
     out.append(para(run(_("Next meeting")), s.heading1))
+    meeting = data.meeting
     if meeting.next_meeting_at is not None:
         out.append(para(run(at_time(meeting.next_meeting_at))))
     else:
@@ -187,19 +202,106 @@ def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
         out.append(para(run(_("Closing notes"), LABEL), keep_next=True, after=40))
         out.extend(para(run(chunk)) for chunk in closing)
 
-    generated = data.generated_at
-    out.append(
-        para(
-            run(
-                _("Minutes generated by AlignMeet on {date} at {time}.").format(
-                    date=short_date(generated), time=time_of_day(generated)
-                ),
-                MUTED_ITALIC,
-            ),
-            before=360,
-        )
-    )
+    out.extend(_approval_and_distribution(data, s, teams))
+    out.append(_generated(data))
     return out
+
+
+def _purpose(data: MinutesData, s: Styles) -> list[str]:
+    meeting = data.meeting
+    topic, end_goal = clean_text(meeting.topic), clean_text(meeting.end_goal)
+    approval = previous_approval(data)
+    if not (topic or end_goal or approval):
+        return []
+    out = [para(run(_("Purpose")), s.heading1)]
+    if topic:
+        out.append(para(run(_("Topic: "), LABEL) + run(topic), after=80))
+    if end_goal:
+        out.append(para(run(_("End goal: "), LABEL) + run(end_goal), after=80))
+    if approval:
+        out.append(para(run(approval), after=80))
+    return out
+
+
+def _generated(data: MinutesData) -> str:
+    generated = data.generated_at
+    text = _("Generated by AlignMeet on {date} at {time}.").format(
+        date=short_date(generated), time=time_of_day(generated)
+    )
+    return para(run(text, MUTED_ITALIC), before=240)
+
+
+def _approval_and_distribution(data: MinutesData, s: Styles, teams: Sequence[str]) -> list[str]:
+    """The approval block (who approved which revision, or when they are due for it, and
+    who took them) and the distribution list."""
+    meeting = data.meeting
+    out = [para(run(_("Approval")), s.heading1)]
+    for line in approval_lines(data):
+        out.append(para(run(line), after=60))
+    signed = []
+    if meeting.facilitator_name.strip():
+        signed.append(_("Facilitator: {name}").format(name=meeting.facilitator_name))
+    if meeting.note_taker_name.strip():
+        signed.append(_("Minutes taken by: {name}").format(name=meeting.note_taker_name))
+    if signed:
+        out.append(para(run(" · ".join(signed), MUTED), after=60))
+    groups = distribution(data)
+    if groups:
+        out.append(para(run(_("Distribution")), s.heading1))
+        for label_text, people in groups:
+            names = ", ".join(person_text(p, teams) for p in people)
+            out.append(para(run(label_text, LABEL) + run(names), after=60))
+    return out
+
+
+def _agenda_document(data: MinutesData, s: Styles, width: int, teams: Sequence[str]) -> list[str]:
+    """A meeting not started yet: who is invited, the purpose, the actions to review and
+    the agenda with each item's planned time."""
+    out = [para(run(_("Invited")), s.heading1)]
+    if data.participants:
+        names = ", ".join(person_text(p, teams) for p in data.participants)
+        out.append(para(run(_invited_count(len(data.participants)), LABEL) + run(names)))
+    else:
+        out.append(para(run(_("Nobody is invited yet."), MUTED_ITALIC)))
+    out.extend(_purpose(data, s))
+    out.append(para(run(_("Agenda")), s.heading1))
+    if not data.items:
+        out.append(para(run(_("No agenda items yet."), MUTED_ITALIC)))
+    start = data.meeting.starts_at
+    for number, entry in enumerate(data.items, 1):
+        item = entry.item
+        end = start + timedelta(minutes=item.box_minutes)
+        details = [time_span(start, end, item.box_minutes)]
+        if item.owner_name:
+            details.append(_("Owner: {name}").format(name=item.owner_name))
+        if item.kind is not ItemKind.REGULAR:
+            details.append(label(item.kind))
+        if item.carried_from:
+            details.append(_("Carried over from {meeting}").format(meeting=item.carried_from))
+        out.append(para(run(f"{number}. {item.title}"), s.heading2))
+        out.append(para(run(" · ".join(details), MUTED), after=100))
+        out.extend(para(run(chunk)) for chunk in _note_paragraphs(item.notes))
+        start = end
+    if data.follow_ups:  # after the agenda: the review can run to pages
+        out.append(para(run(_("Actions to review")), s.heading1))
+        out.append(_to_review_table(data, s, width))
+    out.append(para(run(_("Next meeting")), s.heading1))
+    if data.meeting.next_meeting_at is not None:
+        out.append(para(run(at_time(data.meeting.next_meeting_at))))
+    else:
+        out.append(para(run(_("Not set yet."))))
+    groups = distribution(data)
+    if groups:
+        out.append(para(run(_("Distribution")), s.heading1))
+        for label_text, people in groups:
+            names = ", ".join(person_text(p, teams) for p in people)
+            out.append(para(run(label_text, LABEL) + run(names), after=60))
+    out.append(_generated(data))
+    return out
+
+
+def _invited_count(count: int) -> str:
+    return _("Invited ({count}): ").format(count=count)
 
 
 def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:
@@ -209,11 +311,13 @@ def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:
     if meeting.planned_minutes > 0:
         end = start + timedelta(minutes=meeting.planned_minutes)
         time = time_span(start, end, meeting.planned_minutes)
+    agenda = document_kind(data) == AGENDA
     rows = [
         (_("Series"), meeting.series_name),
         (_("Teams"), " & ".join(teams)),
         (_("Date"), long_date(start)),
-        (_("Time"), time),
+        (_("Time") if agenda else _("Planned"), time),
+        (pgettext("title block", "Actual"), "" if agenda else actual_time(meeting)),
         (_("Place"), meeting.place),
         (_("Facilitator"), meeting.facilitator_name),
         (_("Note taker"), meeting.note_taker_name),
@@ -256,7 +360,8 @@ def _review_table(data: MinutesData, s: Styles, width: int) -> str:
     day = fit_width(dates, 1100)
     # Wider dates come out of the note column, so the action's title keeps its room.
     note = max(1400, 1700 - 2 * (day - 1100))
-    widths = columns(width, 360, None, 1150, day, day, 1000, 1000, note)
+    number = _number_width(f.action for f in data.follow_ups)
+    widths = columns(width, number, None, 1150, day, day, 1000, 1000, note - (number - 360))
     tt = s.table_text
     header = (
         "#",
@@ -269,7 +374,7 @@ def _review_table(data: MinutesData, s: Styles, width: int) -> str:
         _("Note"),
     )
     rows = [header_row(widths, header, tt)]
-    for number, follow_up in enumerate(data.follow_ups, 1):
+    for follow_up in data.follow_ups:
         action = follow_up.action
         changed = follow_up.status_before is not action.status
         title = _title_runs(action)
@@ -277,7 +382,7 @@ def _review_table(data: MinutesData, s: Styles, width: int) -> str:
             data_row(
                 widths,
                 (
-                    para(run(str(number)), tt),
+                    para(run(action_number(action.id)), tt),
                     para(title, tt),
                     para(run(action.owner_name), tt),
                     para(run(short_date(action.meeting_date)), tt),
@@ -304,7 +409,7 @@ def _due_and_slips(due: Any, follow_up: Any) -> str:
     return runs
 
 
-def _agenda_item(number: int, entry: Any, s: Styles) -> list[str]:
+def _agenda_item(number: int, entry: Any, s: Styles, numbers: dict[int, int]) -> list[str]:
     item = entry.item
     out = [
         para(run(f"{number}. {item.title}"), s.heading2),
@@ -320,18 +425,29 @@ def _agenda_item(number: int, entry: Any, s: Styles) -> list[str]:
     if entry.decisions:
         out.append(para(run(_("Decisions"), LABEL), keep_next=True, before=80, after=40))
         for decision in entry.decisions:
-            out.append(para(run(_("Decision: "), BOLD) + run(decision.text), s.bullet))
+            mark = _("Decision {number}: ").format(number=numbers[decision.id])
+            out.append(para(run(mark, BOLD) + run(decision.text), s.bullet))
     if not (notes or entry.ideas or entry.decisions):
         out.append(para(run(_("No notes recorded."), MUTED_ITALIC)))
     return out
 
 
+def _number_width(actions: Any) -> int:
+    """The "#" column: wide enough for the longest action number ("A-12345") on one line.
+    Digits are all one width, so the number with the most digits is the widest."""
+    widest = max((a.id for a in actions), default=0)
+    return fit_width([action_number(widest)], 560)
+
+
 def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str]) -> str:
-    widths = columns(width, 400, None, 1750, 1100, 1200, 1200)
+    # The owner is the group row above each member's actions: no owner column.
+    number = _number_width(a for plan in data.plans for a in plan.actions)
+    team = fit_width([_("Team")] + [label(t) for t in TeamTag], 1100)
+    widths = columns(width, number, None, team, 1200, 1200)
     tt = s.table_text
-    header = ("#", _("Action"), owner_column(), _("Team"), _("Due"), _("Status"))
+    header = ("#", _("Action"), _("Team"), _("Due"), _("Status"))
     rows = [header_row(widths, header, tt)]
-    number = 0
+    span = len(widths)
     for plan in data.plans:
         person = plan.participant
         count = len(plan.actions)
@@ -343,25 +459,22 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
         group += run(summary, MUTED)
         rows.append(
             "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            + cell(width, para(group, tt, keep_next=True), span=6, fill=GROUP_FILL)
+            + cell(width, para(group, tt, keep_next=True), span=span, fill=GROUP_FILL)
             + "</w:tr>"
         )
         if not plan.actions:
             rows.append(
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-                + cell(width, para(run(_("No actions recorded."), MUTED_ITALIC), tt), span=6)
+                + cell(width, para(run(_("No actions recorded."), MUTED_ITALIC), tt), span=span)
                 + "</w:tr>"
             )
         for action in plan.actions:
-            number += 1
-            title = _title_runs(action)
             rows.append(
                 data_row(
                     widths,
                     (
-                        para(run(str(number)), tt),
-                        para(title, tt),
-                        para(run(action.owner_name), tt),
+                        para(run(action_number(action.id)), tt),
+                        para(_title_runs(action), tt),
                         para(run(label(action.team_tag)), tt),
                         para(run(short_date(action.due)), tt),
                         para(run(label(action.status)), tt),
@@ -369,6 +482,57 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
                 )
             )
     return table(widths, rows, style=s.table)
+
+
+def _to_review_table(data: MinutesData, s: Styles, width: int) -> str:
+    """An agenda's actions to review: where each stands before the meeting."""
+    dates = [short_date(f.action.meeting_date) for f in data.follow_ups]
+    dates += [short_date(f.action.due) for f in data.follow_ups]
+    day = fit_width(dates, 1100)
+    number = _number_width(f.action for f in data.follow_ups)
+    widths = columns(width, number, None, 1500, day, day, 1200)
+    tt = s.table_text
+    header = ("#", _("Action"), owner_column(), _("From"), _("Due"), _("Status"))
+    rows = [header_row(widths, header, tt)]
+    for follow_up in data.follow_ups:
+        action = follow_up.action
+        rows.append(
+            data_row(
+                widths,
+                (
+                    para(run(action_number(action.id)), tt),
+                    para(_title_runs(action), tt),
+                    para(run(action.owner_name), tt),
+                    para(run(short_date(action.meeting_date)), tt),
+                    para(_due_and_slips(action.due, follow_up), tt),
+                    para(run(label(action.status)), tt),
+                ),
+            )
+        )
+    return table(widths, rows, style=s.table)
+
+
+def _decisions(data: MinutesData, s: Styles, width: int, numbers: dict[int, int]) -> list[str]:
+    """Every decision of the meeting in one numbered table, with the item it was taken on."""
+    if not numbers:
+        return [para(run(_("No decisions were recorded."), MUTED_ITALIC))]
+    tt = s.table_text
+    number = fit_width([str(len(numbers))], 480)
+    widths = columns(width, number, None, 2600)
+    rows = [header_row(widths, ("#", _("Decision"), _("Agenda item")), tt)]
+    for index, entry in enumerate(data.items, 1):
+        for decision in entry.decisions:
+            rows.append(
+                data_row(
+                    widths,
+                    (
+                        para(run(str(numbers[decision.id])), tt),
+                        para(run(decision.text), tt),
+                        para(run(f"{index}. {one_line(entry.item.title)}"), tt),
+                    ),
+                )
+            )
+    return [table(widths, rows, style=s.table)]
 
 
 def _commitments(data: MinutesData) -> list[str]:
@@ -395,11 +559,12 @@ def _commitments(data: MinutesData) -> list[str]:
 
 
 def _footer_label(data: MinutesData) -> str:
-    """ "Title · date" for the footer's left side."""
+    """ "Minutes · Title · date" for the footer's left side (Agenda, Draft minutes)."""
     meeting = data.meeting
+    kind = {AGENDA: _("Agenda"), DRAFT: _("Draft minutes")}.get(document_kind(data), _("Minutes"))
     title = one_line(meeting.title, 70)
     when = long_date(meeting.starts_at)
-    return f"{title} · {when}" if title else when
+    return " · ".join(part for part in (kind, title, when) if part)
 
 
 def _set_properties(doc: Any, data: MinutesData) -> None:
@@ -409,17 +574,21 @@ def _set_properties(doc: Any, data: MinutesData) -> None:
     def limited(text: str) -> str:  # core properties are limited to 255 characters
         return clean_text(text)[:255]
 
-    props.title = limited(meeting.title)
-    props.subject = limited(
-        _("Minutes — {series}").format(series=meeting.series_name)
-        if meeting.series_name
-        else _("Minutes")
-    )
+    props.title = limited(document_title(data))
+    agenda = document_kind(data) == AGENDA
+    if meeting.series_name:
+        subject = (_("Agenda — {series}") if agenda else _("Minutes — {series}")).format(
+            series=meeting.series_name
+        )
+    else:
+        subject = _("Agenda") if agenda else _("Minutes")
+    props.subject = limited(subject)
+    props.language = i18n.document_language()
     props.author = limited(meeting.note_taker_name or meeting.facilitator_name or "AlignMeet")
     props.last_modified_by = "AlignMeet"
     props.comments = ""
     props.keywords = _("minutes")
-    props.category = _("Meeting minutes")
+    props.category = _("Meeting agenda") if agenda else _("Meeting minutes")
     props.created = data.generated_at
     props.modified = data.generated_at
     props.revision = data.stamp.revision if data.stamp and data.stamp.revision else 1

@@ -29,6 +29,7 @@ from alignmeet.export.docx_xml import (
     run,
     table,
 )
+from alignmeet.export.sanitize import clean_text
 
 __all__ = ["picture_xml", "sections_xml"]
 
@@ -60,7 +61,8 @@ def _block(doc: Any, block: object, s: Styles, width: int, *, keep_next: bool = 
     if isinstance(block, Table):
         return [_table(block, s, width)]
     if isinstance(block, Picture):
-        chunks = [para(picture_xml(doc, block.png, block.width_cm, width), keep_next=True)]
+        picture = picture_xml(doc, block.png, block.width_cm, width, alt=block.alt or block.caption)
+        chunks = [para(picture, keep_next=True)]
         if block.caption:
             chunks.append(para(run(block.caption, MUTED), after=160))
         return chunks
@@ -85,7 +87,9 @@ def _table(block: Table, s: Styles, width: int) -> str:
     return table(widths, rows, style=s.table)
 
 
-def picture_xml(doc: Any, png: bytes, width_cm: float, text_width: int | None = None) -> str:
+def picture_xml(
+    doc: Any, png: bytes, width_cm: float, text_width: int | None = None, *, alt: str = ""
+) -> str:
     """A run holding `png` as an inline picture `width_cm` wide (never wider than the text
     column of `text_width` twips), its height in the image's proportions.
 
@@ -106,4 +110,7 @@ def picture_xml(doc: Any, png: bytes, width_cm: float, text_width: int | None = 
     if doc_pr is not None:
         doc_pr.set("id", str(shape_id))
         doc_pr.set("name", f"Picture {shape_id}")
+        description = " ".join(clean_text(alt).split())
+        if description:
+            doc_pr.set("descr", description)  # the alternative text Word and pandoc read
     return f"<w:r><w:drawing>{etree.tostring(inline, encoding=str)}</w:drawing></w:r>"

@@ -12,19 +12,30 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from alignmeet.domain.enums import ItemKind
+from alignmeet.domain.enums import ItemKind, MeetingStatus
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import MinutesData
-from alignmeet.domain.rules import format_minutes_seconds, short_date
+from alignmeet.domain.rules import short_date
+from alignmeet.export.sanitize import clean_text
 from alignmeet.i18n import _, ngettext, pgettext
 from alignmeet.i18n import long_date as _long_date
 
 __all__ = [
+    "AGENDA",
+    "DRAFT",
+    "MINUTES",
     "action_count",
+    "actual_time",
+    "approval_lines",
     "at_time",
     "attendance_groups",
     "committed_at",
     "committed_line",
+    "decision_numbers",
+    "distribution",
+    "document_kind",
+    "document_title",
+    "draft_notice",
     "long_date",
     "owner_column",
     "parked_details",
@@ -37,6 +48,7 @@ __all__ = [
     "time_line",
     "time_of_day",
     "time_span",
+    "time_used",
 ]
 
 
@@ -96,19 +108,24 @@ def time_line(item: Any) -> str:
         parts.append(_("Owner: {name}").format(name=item.owner_name))
     if item.kind is not ItemKind.REGULAR:
         parts.append(label(item.kind))
-    parts.append(_("Time box {minutes} min").format(minutes=item.box_minutes))
     if item.used_seconds > 0:
-        used = format_minutes_seconds(item.used_seconds)
-        over = item.used_seconds - item.box_minutes * 60
-        if over >= 30:
-            parts.append(
-                _("Used {time} (+{over} min over)").format(time=used, over=(over + 30) // 60)
-            )
-        else:
-            parts.append(_("Used {time}").format(time=used))
+        parts.append(time_used(item.used_seconds, item.box_minutes))
+    else:
+        parts.append(_("Time box {minutes} min").format(minutes=item.box_minutes))
     if item.carried_from:
         parts.append(_("Carried over from {meeting}").format(meeting=item.carried_from))
     return " · ".join(parts)
+
+
+def time_used(seconds: int, box_minutes: int) -> str:
+    """ "10 min used of 10", "16 min used of 10 (+6 over)": minutes, never a clock time."""
+    used = max(1, (seconds + 30) // 60)
+    over = used - box_minutes
+    if over > 0:
+        return _("{used} min used of {box} (+{over} over)").format(
+            used=used, box=box_minutes, over=over
+        )
+    return _("{used} min used of {box}").format(used=used, box=box_minutes)
 
 
 def attendance_groups(data: MinutesData) -> list[tuple[str, Sequence[Any]]]:
@@ -167,7 +184,7 @@ def _closed(moment: datetime) -> str:
     return _("{date} at {time}").format(date=short_date(moment), time=time_of_day(moment))
 
 
-def record_lines(data: MinutesData) -> list[str]:
+def record_lines(data: MinutesData, *, approvals: bool = True) -> list[str]:
     """What the minutes say about themselves, under the title block: which revision of
     record they are and when it was closed, whether it was reconstructed or superseded,
     every revision, and the meetings that approved it. Empty for a meeting never closed."""
@@ -216,7 +233,7 @@ def record_lines(data: MinutesData) -> list[str]:
             )
             parts.append(text.format(revision=info.revision, closed=_closed(info.closed_at)))
         lines.append("; ".join(parts))
-    for approval in stamp.approved_in:
+    for approval in stamp.approved_in if approvals else ():
         lines.append(
             _("Approved in {meeting} on {date} (revision {revision}).").format(
                 meeting=approval.meeting_title,
@@ -239,3 +256,120 @@ def previous_approval(data: MinutesData) -> str:
         date=short_date(approved.meeting_date),
         revision=approved.revision,
     )
+
+
+# ---- what the document is ----------------------------------------------------------------
+MINUTES, DRAFT, AGENDA = "minutes", "draft", "agenda"
+
+
+def document_kind(data: MinutesData) -> str:
+    """AGENDA for a meeting that has not started (nothing minuted yet), MINUTES for one
+    closed (its minutes of record), DRAFT for one running or reopened — or planned but
+    already holding what a meeting records (attendance, actions, decisions)."""
+    status = data.meeting.status
+    if status is MeetingStatus.CLOSED:
+        return MINUTES
+    if status is MeetingStatus.PLANNED and data.stamp is None and not _minuted(data):
+        return AGENDA
+    return DRAFT
+
+
+def _minuted(data: MinutesData) -> bool:
+    """Something only a meeting that took place records: attendance taken, ideas,
+    decisions, time used, actions agreed, commitments."""
+    return bool(
+        data.present
+        or any(p.actions for p in data.plans)
+        or any(e.ideas or e.decisions or e.item.used_seconds for e in data.items)
+    )
+
+
+def document_title(data: MinutesData) -> str:
+    """ "Minutes: <title>", "Draft minutes: <title>" or "Agenda: <title>"."""
+    title = clean_text(data.meeting.title)
+    kind = document_kind(data)
+    if kind == AGENDA:
+        return _("Agenda: {title}").format(title=title) if title else _("Agenda")
+    if kind == DRAFT:
+        return _("Draft minutes: {title}").format(title=title) if title else _("Draft minutes")
+    return _("Minutes: {title}").format(title=title) if title else _("Minutes")
+
+
+def draft_notice(data: MinutesData) -> str:
+    """The line under a draft's title: not the minutes of record yet."""
+    return _(
+        "DRAFT — the meeting is not closed: these minutes may still change and are not "
+        "for circulation."
+    )
+
+
+def actual_time(meeting: Any) -> str:
+    """When the meeting really ran, from its clock: "10:04–11:21 (77 min)"; "started at
+    10:04" while it runs; with the date when that is not the planned day. "" when the
+    meeting was never started with the clock (older meetings): nothing is guessed."""
+    started = getattr(meeting, "started_at", None)
+    if started is None:
+        return ""
+    end = meeting.closed_at
+    day = "" if started.date() == meeting.starts_at.date() else long_date(started) + ", "
+    if end is None or end < started:
+        return day + _("started at {time}").format(time=time_of_day(started))
+    minutes = int((end - started).total_seconds() + 30) // 60
+    if end.date() != started.date():
+        return day + _("{start} until {end_date} at {end} ({minutes} min)").format(
+            start=time_of_day(started),
+            end_date=short_date(end),
+            end=time_of_day(end),
+            minutes=minutes,
+        )
+    return day + time_span(started, end, minutes)
+
+
+def decision_numbers(data: MinutesData) -> dict[int, int]:
+    """Each decision's number in the minutes: 1, 2, ... in agenda order (the consolidated
+    Decisions section and the agenda items say the same number)."""
+    numbers: dict[int, int] = {}
+    for entry in data.items:
+        for decision in entry.decisions:
+            numbers[decision.id] = len(numbers) + 1
+    return numbers
+
+
+def approval_lines(data: MinutesData) -> list[str]:
+    """The approval block: which later meeting approved which revision, or when they are
+    due for approval (the next meeting), or that a draft is not for approval yet."""
+    stamp = data.stamp
+    approvals = stamp.approved_in if stamp is not None else ()
+    if approvals:
+        return [
+            _("Approved in {meeting} on {date} (revision {revision}).").format(
+                meeting=a.meeting_title, date=short_date(a.meeting_date), revision=a.revision
+            )
+            for a in approvals
+        ]
+    kind = document_kind(data)
+    if kind == DRAFT:
+        return [_("Not for approval yet: a draft until the meeting is closed.")]
+    nxt = data.meeting.next_meeting_at
+    if nxt is not None:
+        return [
+            _("Not yet approved: due for approval at the next meeting, {date}.").format(
+                date=short_date(nxt)
+            )
+        ]
+    return [_("Not yet approved: due for approval at the next meeting of the series.")]
+
+
+def distribution(data: MinutesData) -> list[tuple[str, Sequence[Any]]]:
+    """Who receives the document, as the e-mail addresses it: [("To: ", people),
+    ("Copy: ", people)] — the members present, then those with apologies or absent; for an
+    agenda, everyone invited."""
+    if document_kind(data) == AGENDA:
+        return [(_("To: "), data.participants)] if data.participants else []
+    groups: list[tuple[str, Sequence[Any]]] = []
+    if data.present:
+        groups.append((_("To: "), data.present))
+    others = data.apologies + data.absent
+    if others:
+        groups.append((_("Copy: "), others))
+    return groups

@@ -49,6 +49,7 @@ __all__ = ["DEFAULT_HISTORY", "GoalService"]
 
 _UNSET: Any = object()
 DEFAULT_HISTORY = 12  # periods on a KPI's chart
+MINUTES_CHART_CM = 16.0  # how wide the KPI charts are printed in the minutes
 MAX_CSV_BYTES = 5_000_000
 MAX_CSV_ROWS = 20_000
 _KPI_LIMITS = CsvLimits(
@@ -939,7 +940,7 @@ def _kpi_row(
 
 def kpi_review_section(data: DashboardData) -> DocSection:
     """The minutes' "KPI review" section for a dashboard."""
-    from alignmeet.export.charts import dashboard_chart_png
+    from alignmeet.export.charts import chart_alt_text, dashboard_chart_png
 
     blocks: list[Paragraph | Table | Picture] = [
         Paragraph(_("Reviewed for {period}.").format(period=data.period_label), muted=True)
@@ -980,11 +981,14 @@ def kpi_review_section(data: DashboardData) -> DocSection:
             blocks.append(Paragraph(note, muted=True))
         blocks.append(
             Picture(
-                png=dashboard_chart_png(data),
-                width_cm=16.0,
+                png=dashboard_chart_png(data, print_width_cm=MINUTES_CHART_CM),
+                width_cm=MINUTES_CHART_CM,
                 caption=_(
-                    "Actual against target, {period} (each KPI against its own target = 100 %)"
+                    "Each KPI in its own unit over its recent periods up to {period}: bars are "
+                    "the actual values, coloured by how they stand against the target; the "
+                    "dashed line is the target."
                 ).format(period=data.period_label),
+                alt=" ".join(chart_alt_text(row) for row in data.rows),
             )
         )
     else:

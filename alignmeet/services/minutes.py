@@ -32,19 +32,18 @@ from typing import Any, cast
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from alignmeet import i18n
 from alignmeet.domain import records as r
-from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus
+from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, TeamTag
 from alignmeet.domain.record_codec import Codec, RecordFormatError, canonical_json
-from alignmeet.domain.rules import ValidationError
+from alignmeet.domain.rules import ValidationError, short_date
 from alignmeet.domain.sections import DocSection
 from alignmeet.export import ExportError
 from alignmeet.i18n import _
 from alignmeet.services.actions import ActionService
-from alignmeet.services.agenda import AgendaService
-from alignmeet.services.base import NotFoundError, ServiceBase, to_item, to_meeting, to_participant
+from alignmeet.services.base import NotFoundError, ServiceBase, to_meeting
 from alignmeet.services.toolkit import TOOLKIT
 from alignmeet.storage import models as m
 from alignmeet.storage.database import Database
@@ -206,9 +205,12 @@ class MinutesService(ServiceBase):
 
     def _read(self, meeting_id: int, as_of: datetime | None = None) -> r.MinutesData:
         """Everything the minutes show, read from the database. `as_of`: as it stood then
-        (actions rewound through their history, KPI values recorded by then)."""
+        (actions rewound through their history, KPI values recorded by then).
+
+        One query per section (participants, agenda items, ideas, decisions, actions), never
+        one per item or member: a meeting of 60 items and 40 members reads in a few
+        dozen queries (bench/export.py)."""
         actions = ActionService(self.db, self.clock)
-        agenda = AgendaService(self.db, self.clock)
         follow_ups = tuple(actions.follow_ups(meeting_id))
         with self.db.sessions() as s:
             meeting_obj = s.get(m.Meeting, meeting_id)
@@ -216,37 +218,22 @@ class MinutesService(ServiceBase):
                 raise NotFoundError(_("Meeting {id} does not exist.").format(id=meeting_id))
             meeting = to_meeting(s, meeting_obj)
             approved_previous = _approved_previous(s, meeting_obj)
-            participants = tuple(
-                to_participant(p)
-                for p in s.scalars(
-                    select(m.Participant)
-                    .join(m.Member)
-                    .join(m.Team)
-                    .where(m.Participant.meeting_id == meeting_id)
-                    .order_by(m.Team.position, m.Member.name)
-                )
-            )
-            items_all = [
-                to_item(s, x)
-                for x in s.scalars(
-                    select(m.AgendaItem)
-                    .where(m.AgendaItem.meeting_id == meeting_id)
-                    .order_by(m.AgendaItem.position, m.AgendaItem.id)
-                )
-            ]
+            participants = _participants(s, meeting_id)
+            items_all = _items(s, meeting_id)
+            ideas = _ideas_by_item(s, meeting_id)
+            decisions = _decisions_by_item(s, meeting_id)
             items = tuple(
                 r.AgendaItemMinutes(
                     item=item,
-                    ideas=tuple(agenda._ideas(s, item.id)),
-                    decisions=tuple(agenda._decisions(s, item.id)),
+                    ideas=tuple(ideas.get(item.id, ())),
+                    decisions=tuple(decisions.get(item.id, ())),
                 )
                 for item in items_all
                 if not item.parked
             )
             parked = tuple(item for item in items_all if item.parked)
-        meeting_actions = actions.actions_for_meeting(meeting_id)
-        if as_of is not None:
-            with self.db.sessions() as s:
+            meeting_actions = _meeting_actions(s, meeting_obj)
+            if as_of is not None:
                 meeting_actions = _rewound(s, meeting_actions, as_of)
         from alignmeet.services.accountability import AccountabilityService
 
@@ -537,6 +524,229 @@ def _info(row: m.MinutesRecord, reconstructed_on: datetime | None = None) -> r.R
         closed_at=row.closed_at,
         reconstructed_on=reconstructed_on,
     )
+
+
+# ---- one query per section ---------------------------------------------------------------
+def _participants(s: Session, meeting_id: int) -> tuple[r.ParticipantRecord, ...]:
+    p, member, team = m.Participant, m.Member, m.Team
+    rows = s.execute(
+        select(
+            p.member_id,
+            member.name,
+            team.name,
+            member.role,
+            p.attendance,
+            p.representative,
+            p.committed_at,
+            p.confidence,
+            p.commitment_note,
+            p.version,
+        )
+        .join(member, p.member_id == member.id)
+        .join(team, member.team_id == team.id)
+        .where(p.meeting_id == meeting_id)
+        .order_by(team.position, member.name)
+    )
+    return tuple(
+        r.ParticipantRecord(
+            meeting_id=meeting_id,
+            member_id=member_id,
+            name=name,
+            team_name=team_name,
+            role=role,
+            attendance=Attendance(attendance),
+            representative=representative,
+            committed_at=committed,
+            confidence=confidence,
+            commitment_note=note,
+            version=version,
+        )
+        for (
+            member_id,
+            name,
+            team_name,
+            role,
+            attendance,
+            representative,
+            committed,
+            confidence,
+            note,
+            version,
+        ) in rows
+    )
+
+
+def _items(s: Session, meeting_id: int) -> list[r.AgendaItemRecord]:
+    """The meeting's agenda items (parked ones too), with owner names and where an item
+    carried over from, in one query of plain columns."""
+    item = m.AgendaItem
+    origin = aliased(m.AgendaItem)
+    origin_meeting = aliased(m.Meeting)
+    rows = s.execute(
+        select(
+            item.id,
+            item.position,
+            item.title,
+            item.owner_id,
+            m.Member.name,
+            item.minutes,
+            item.extra_minutes,
+            item.kind,
+            item.notes,
+            item.used_seconds,
+            item.parked,
+            item.persona_id,
+            item.version,
+            origin_meeting.title,
+            origin_meeting.starts_at,
+        )
+        .outerjoin(m.Member, item.owner_id == m.Member.id)
+        .outerjoin(origin, item.carried_from_id == origin.id)
+        .outerjoin(origin_meeting, origin.meeting_id == origin_meeting.id)
+        .where(item.meeting_id == meeting_id)
+        .order_by(item.position, item.id)
+    )
+    out = []
+    for (
+        item_id,
+        position,
+        title,
+        owner_id,
+        owner,
+        minutes,
+        extra,
+        kind,
+        notes,
+        used,
+        parked,
+        persona_id,
+        version,
+        origin_title,
+        origin_start,
+    ) in rows:
+        carried = ""
+        if origin_title is not None and origin_start is not None:
+            carried = f"{origin_title}, {short_date(origin_start.date())}"
+        out.append(
+            r.AgendaItemRecord(
+                id=item_id,
+                meeting_id=meeting_id,
+                position=position,
+                title=title,
+                owner_id=owner_id,
+                owner_name=owner or "",
+                minutes=minutes,
+                extra_minutes=extra,
+                kind=ItemKind(kind),
+                notes=notes,
+                used_seconds=used,
+                parked=parked,
+                carried_from=carried,
+                persona_id=persona_id,
+                version=version,
+            )
+        )
+    return out
+
+
+def _meeting_actions(s: Session, meeting: m.Meeting) -> list[r.ActionRecord]:
+    """The actions agreed in the meeting, in the order they were added (as
+    `ActionService.actions_for_meeting`, read as plain columns in one query)."""
+    a = m.Action
+    rows = s.execute(
+        select(
+            a.id,
+            a.owner_id,
+            m.Member.name,
+            a.title,
+            a.due,
+            a.team_tag,
+            a.status,
+            a.milestone,
+            a.position,
+            a.goal_id,
+            a.persona_id,
+            a.version,
+        )
+        .join(m.Member, a.owner_id == m.Member.id)
+        .where(a.meeting_id == meeting.id)
+        .order_by(a.position, a.id)
+    )
+    day = meeting.starts_at.date()
+    tags = {t.value: t for t in TeamTag}
+    statuses = {x.value: x for x in ActionStatus}
+    return [
+        r.ActionRecord(
+            id=action_id,
+            meeting_id=meeting.id,
+            meeting_title=meeting.title,
+            meeting_date=day,
+            owner_id=owner_id,
+            owner_name=owner,
+            title=title,
+            due=due,
+            team_tag=tags[tag],
+            status=statuses[status],
+            milestone=milestone,
+            position=position,
+            goal_id=goal_id,
+            persona_id=persona_id,
+            version=version,
+        )
+        for (
+            action_id,
+            owner_id,
+            owner,
+            title,
+            due,
+            tag,
+            status,
+            milestone,
+            position,
+            goal_id,
+            persona_id,
+            version,
+        ) in rows
+    ]
+
+
+def _ideas_by_item(s: Session, meeting_id: int) -> dict[int, list[r.IdeaRecord]]:
+    idea = m.Idea
+    rows = s.execute(
+        select(idea.id, idea.item_id, idea.author_id, m.Member.name, idea.text)
+        .join(m.AgendaItem, idea.item_id == m.AgendaItem.id)
+        .outerjoin(m.Member, idea.author_id == m.Member.id)
+        .where(m.AgendaItem.meeting_id == meeting_id)
+        .order_by(idea.id)
+    )
+    out: dict[int, list[r.IdeaRecord]] = {}
+    for idea_id, item_id, author_id, author, text in rows:
+        out.setdefault(item_id, []).append(
+            r.IdeaRecord(
+                id=idea_id,
+                item_id=item_id,
+                author_id=author_id,
+                author_name=author or "",
+                text=text,
+            )
+        )
+    return out
+
+
+def _decisions_by_item(s: Session, meeting_id: int) -> dict[int, list[r.DecisionRecord]]:
+    decision = m.Decision
+    rows = s.execute(
+        select(decision.id, decision.item_id, decision.text)
+        .join(m.AgendaItem, decision.item_id == m.AgendaItem.id)
+        .where(m.AgendaItem.meeting_id == meeting_id)
+        .order_by(decision.id)
+    )
+    out: dict[int, list[r.DecisionRecord]] = {}
+    for decision_id, item_id, text in rows:
+        out.setdefault(item_id, []).append(
+            r.DecisionRecord(id=decision_id, item_id=item_id, text=text)
+        )
+    return out
 
 
 def _approved_previous(s: Session, meeting: m.Meeting) -> r.ApprovedRevision | None:

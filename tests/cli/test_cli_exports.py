@@ -59,9 +59,9 @@ def checklist(path):
     document = docx.Document(str(path))
     owners = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     titles = [
-        row.cells[1].paragraphs[0].text.split("\n")[0]
+        row.cells[2].paragraphs[0].text.split("\n")[0]
         for table in document.tables
-        for row in table.rows[1:]
+        for row in table.rows[2:]
     ]
     ticked = [
         checkbox.find(f"{{{W14}}}checked").get(f"{{{W14}}}val") == "1"
@@ -226,7 +226,7 @@ def test_ics_of_open_actions_reparses_equal(capsys, tmp_path, demo_db, actions):
     for row in expected:
         assert events[row.action.id].decoded("dtstart") == row.action.due
         assert str(events[row.action.id]["summary"]) == (
-            f"Action: {row.action.title} ({row.action.owner_name})"
+            f"Action A-{row.action.id}: {row.action.title} ({row.action.owner_name})"
         )
 
 

@@ -206,7 +206,7 @@ def test_grouped_by_owner_in_name_order_with_team_and_counts(doc) -> None:
 def test_each_owner_table_lists_their_actions_in_the_order_given(doc) -> None:
     assert len(doc.tables) == 3
     titles = [
-        [row.cells[1].paragraphs[0].text.split("\n")[0] for row in t.rows[1:]] for t in doc.tables
+        [row.cells[2].paragraphs[0].text.split("\n")[0] for row in t.rows[2:]] for t in doc.tables
     ]
     assert titles == [
         ["Set up round-robin assignment", "Write the case study", "Plan the campaign calendar"],
@@ -218,7 +218,15 @@ def test_each_owner_table_lists_their_actions_in_the_order_given(doc) -> None:
         ],
     ]
     for t in doc.tables:
-        assert [c.text for c in t.rows[0].cells] == ["Done", "Action", "Due", "Team", "Status"]
+        owner = t.rows[0].cells[0].text  # the owner's row heads the table (and every page)
+        assert owner in (
+            "Amara Nwosu (Marketing)",
+            "Lucas Ferreira (Marketing)",
+            "Priya Raman (Sales)",
+        )
+        assert [c.text for c in t.rows[1].cells] == ["#", "Done", "Action", "Due", "Team", "Status"]
+        for row in t.rows[2:]:
+            assert row.cells[0].text.startswith("A-")  # the number every document gives it
 
 
 def test_real_check_boxes_ticked_only_for_done(doc, rows) -> None:
@@ -239,16 +247,16 @@ def test_real_check_boxes_ticked_only_for_done(doc, rows) -> None:
 
 def test_check_box_is_in_the_first_cell_of_each_row(doc) -> None:
     for t in doc.tables:
-        for row in t.rows[1:]:
-            assert len(boxes(row.cells[0]._tc)) == 1
-            assert boxes(row.cells[1]._tc) == []
+        for row in t.rows[2:]:
+            assert len(boxes(row.cells[1]._tc)) == 1
+            assert boxes(row.cells[2]._tc) == []
 
 
 def cells_of(doc, title: str):
     for t in doc.tables:
-        for row in t.rows[1:]:
-            if row.cells[1].text.startswith(title):
-                return row.cells
+        for row in t.rows[2:]:
+            if row.cells[2].text.startswith(title):
+                return row.cells[1:]  # from the check box on, as before the "#" column
     raise AssertionError(f"no row for {title!r}")
 
 
@@ -304,7 +312,7 @@ def test_team_tag_and_status_columns(doc) -> None:
 def test_slipped_only_when_it_slipped(doc) -> None:
     assert "slipped" not in cells_of(doc, "Launch the webinar")[2].text
     one = build([action_row("x", slipped=1)])
-    assert one.tables[0].rows[1].cells[2].text.endswith("\nslipped 1×")
+    assert one.tables[0].rows[2].cells[3].text.endswith("\nslipped 1×")
 
 
 def test_real_styles_repeated_headers_rows_do_not_split(doc) -> None:
@@ -313,10 +321,12 @@ def test_real_styles_repeated_headers_rows_do_not_split(doc) -> None:
     for t in doc.tables:
         assert t.style is not None and t.style.name == "Light Grid Accent 1"
         rows = t._tbl.tr_lst
-        assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        # The owner's row and the column names repeat on every page the table runs on.
+        for tr in rows[:2]:
+            assert tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
         for tr in rows:
             assert tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
-        for tr in rows[1:]:
+        for tr in rows[2:]:
             assert tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None
         for tc in t._tbl.iter(qn("w:tc")):
             for p in tc.iter(qn("w:p")):
@@ -369,7 +379,7 @@ def test_hostile_text_shows_literally(text: str) -> None:
     )
     assert document.paragraphs[0].text == text
     assert headings(document) == [f"{text} ({text})"]
-    cell = document.tables[0].rows[1].cells[1].text
+    cell = document.tables[0].rows[2].cells[2].text
     assert cell == f"{text}\nMilestone: {text}\nfrom {text}, 29 Sep 2026"
 
 
@@ -387,7 +397,7 @@ def test_any_text_exports_and_reads_back(title, owner, team, milestone, meeting,
     if one_line(milestone):
         expected_cell += f"\nMilestone: {one_line(milestone)}"
     expected_cell += f"\nfrom {one_line(meeting)}, 29 Sep 2026"
-    assert document.tables[0].rows[1].cells[1].text == expected_cell
+    assert document.tables[0].rows[2].cells[2].text == expected_cell
     name = one_line(owner) or "(no owner)"
     assert headings(document) == [f"{name} ({one_line(team)})" if one_line(team) else name]
     assert document.paragraphs[0].text == (one_line(title) or "Follow-up checklist")
@@ -441,7 +451,7 @@ def test_many_actions_are_fast_and_complete() -> None:
     elapsed = time.perf_counter() - started
     document = docx.Document(BytesIO(data))
     assert len(headings(document)) == 60
-    assert sum(len(t.rows) - 1 for t in document.tables) == 3000
+    assert sum(len(t.rows) - 2 for t in document.tables) == 3000  # owner row, column names
     assert sum(1 for _, checked, _ in boxes(document.element.body) if checked) == 1000
     assert elapsed < 6, f"3,000 actions took {elapsed:.2f} s"
 

@@ -92,6 +92,7 @@ def test_bom_header_and_one_row_per_action() -> None:
             "milestone",
             "times slipped",
             "last note",
+            "number",
         ]
     )
     assert table[1] == [
@@ -108,6 +109,7 @@ def test_bom_header_and_one_row_per_action() -> None:
         "Lead feedback loop live",
         "2",
         "Waiting for legal.",
+        "A-1",
     ]
     assert table[2][5:7] == ["Done", ""]
     assert len(table) == 3

@@ -67,10 +67,13 @@ def test_word_minutes_headings_are_german(german_doc) -> None:
         "Zweck",
         "Rückblick auf frühere Maßnahmen",
         "Agenda",
+        "Beschlüsse",
         "Maßnahmenpläne",
         "Zusagen",
         "Für die nächste Besprechung zurückgestellt",
         "Nächste Besprechung",
+        "Freigabe",
+        "Verteiler",
     ]
     text = all_text(german_doc)
     for english in ENGLISH_HEADINGS:
@@ -82,9 +85,9 @@ def test_word_minutes_headings_are_german(german_doc) -> None:
 def test_word_minutes_title_block_and_dates_are_german(german_doc) -> None:
     block = dict(tuple(row) for row in rows_text(german_doc.tables[0]))
     assert block["Datum"] == "Donnerstag, 1. Oktober 2026"
-    assert block["Uhrzeit"] == "09:00–10:00 Uhr (60 Min.)"
+    assert block["Geplant"] == "09:00–10:00 Uhr (60 Min.)"
     assert block["Reihe"] == "Monthly Sales & Marketing sync"  # user data stays as typed
-    assert set(block) == {"Reihe", "Teams", "Datum", "Uhrzeit", "Ort", "Moderation", "Protokoll"}
+    assert set(block) == {"Reihe", "Teams", "Datum", "Geplant", "Ort", "Moderation", "Protokoll"}
     text = all_text(german_doc)
     assert "Donnerstag, 5. November 2026 um 09:00 Uhr" in text  # the next meeting
     assert "Thursday" not in text and "October 2026" not in text
@@ -96,8 +99,8 @@ def test_word_minutes_tables_have_german_headers_and_labels(german_doc) -> None:
     assert review[1][3:7] == ["3. Sep. 2026", "15. Okt. 2026", "Offen", "Erledigt"]
     assert review[2][1] == "Draft the shared MQL definition\nMeilenstein: Draft to legal by 10 Oct"
     plans = rows_text(table_after(german_doc, "Maßnahmenpläne"))
-    assert plans[0] == ["#", "Maßnahme", "Zuständig", "Team", "Fällig", "Status"]
-    labels = {cell for row in plans[1:] for cell in row[3:]}
+    assert plans[0] == ["#", "Maßnahme", "Team", "Fällig", "Status"]
+    labels = {cell for row in plans[1:] for cell in row[2:]}
     assert {"Vertrieb", "Marketing", "Gemeinsam", "Offen"} <= labels
     assert not labels & {"Sales", "Joint", "Open", "Done", "In progress"}
 
@@ -122,7 +125,7 @@ def test_english_minutes_are_unchanged_after_german() -> None:
         minutes_document_bytes(make_minutes())
     doc = open_docx(minutes_document_bytes(make_minutes()))
     assert paragraphs_in(doc, "Heading 1")[0] == "Attendance"
-    assert rows_text(table_after(doc, "Action plans"))[0][2] == "Owner"
+    assert rows_text(table_after(doc, "Review of previous actions"))[0][2] == "Owner"
     assert "Thursday 5 November 2026 at 09:00" in all_text(doc)
 
 
@@ -137,9 +140,11 @@ def test_html_minutes_in_german() -> None:
         "<h1>Teilnahme</h1>",
         "<h1>Maßnahmenpläne</h1>",
         '<th width="13%">Zuständig</th>',
+        "<h1>Beschlüsse</h1>",
+        "<h1>Freigabe</h1>",
         "Meilenstein: Draft to legal by 10 Oct",
         "Donnerstag, 5. November 2026 um 09:00 Uhr",
-        "Protokoll erstellt mit AlignMeet am",
+        "Erstellt von AlignMeet am",
         "— „if legal signs off“",
     ):
         assert german in html
@@ -215,7 +220,8 @@ def test_checklist_in_german() -> None:
     assert paragraphs[1] == "erstellt am 22. Nov. 2026"
     assert paragraphs[2] == "3 Maßnahmen · 2 Verantwortliche · 1 überfällig · 1 erledigt"
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
-    assert cells[0] == ["Erledigt", "Maßnahme", "Fällig", "Team", "Status"]
+    assert cells[0] == ["Amara Nwosu (Marketing)"] * 6  # the owner's row, one cell across
+    assert cells[1] == ["#", "Erledigt", "Maßnahme", "Fällig", "Team", "Status"]
     text = "\n".join(c for row in cells for c in row)
     assert "20. Okt. 2026\nüberfällig\n2× verschoben" in text
     assert "Meilenstein: Targets agreed\naus September sync, 29. Sep. 2026" in text
@@ -230,7 +236,7 @@ def test_calendar_events_in_german() -> None:
         summary = event_summary(row.action)
         description = event_description(row)
         told = IcsSummary(path=Path("f.ics"), events=1, skipped_without_due=2).describe()
-    assert summary == "Maßnahme: Agree the revenue target split (Priya Raman)"
+    assert summary == f"Maßnahme A-{row.action.id}: Agree the revenue target split (Priya Raman)"
     assert description.startswith("Status: ")
     assert "Verantwortlich: Priya Raman (Sales)" in description
     assert "Team: Gemeinsam" in description

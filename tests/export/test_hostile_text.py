@@ -384,13 +384,14 @@ def check_minutes(t: str) -> int:
     person = f"{c} ({c})" if t else c
     milestone = f"\nMilestone: {c}" if t else ""
     expected = [
-        c or "Meeting minutes",  # the title
+        f"Minutes: {c}" if c else "Minutes",  # the title
         f"Present (1): {person}",
         f"1. {c}",  # agenda item heading
-        f"Decision: {c}",
+        f"Decision 1: {c}",
         c + (f" — {c}" if t else ""),  # an idea and who had it
         f"✔ {c} — committed at 09:00, confidence 3/5" + (f" — “{c}”" if c else ""),
         c + milestone,  # the action's cell (title, milestone)
+        "A-1",  # its number, as in every document
         c,  # review note, owner cells
         f"Label: {c}",  # toolkit paragraph with a label
         c + c,  # toolkit paragraph labelled with the text itself
@@ -405,13 +406,14 @@ def check_minutes(t: str) -> int:
     assert not missing, f"missing paragraphs: {[m[:80] for m in missing]}"
     if c.strip():
         assert paras.count(c) >= 6  # place, teams, owners, review note, table cells, caption
-    assert doc.core_properties.title == c[:255]
+    assert doc.core_properties.title == (f"Minutes: {c}" if c else "Minutes")[:255]
     footer = "\n".join(p.text for p in doc.sections[-1].footer.paragraphs)
     # The title's first 69 characters are in the footer — its bidi controls aside: the
     # footer keeps none open to turn "Page X of Y" around (issue 11, finding 10; the cut
     # also counts the closers it adds).
     title = unbidi(line(c))
-    shown = unbidi(footer.rsplit(" · ", 1)[0]).removesuffix("…").rstrip() if title else ""
+    shown = footer.rsplit(" · ", 1)[0].removeprefix("Minutes · ")
+    shown = unbidi(shown).removesuffix("…").rstrip() if title else ""
     assert title.startswith(shown)
     assert len(shown) >= min(len(title), 69) - 2 * (len(line(c)) - len(title)) - 1
     assert open_controls(footer) == []
@@ -760,7 +762,7 @@ def check_ics(t: str) -> None:
     event = events[0]
     one = ics_line(t)
     assert str(calendar["X-WR-CALNAME"]) == (one or "AlignMeet follow-ups")
-    assert str(event["SUMMARY"]) == (f"Action: {one} ({one})" if one else f"Action: {one}")
+    assert str(event["SUMMARY"]) == (f"Action A-1: {one} ({one})" if one else f"Action A-1: {one}")
     description = str(event["DESCRIPTION"])
     assert description.endswith("\n\n" + ics(t)) or (not ics(t) and description.endswith("\n"))
     lines = description.split("\n")
@@ -810,6 +812,7 @@ def check_csv(t: str) -> None:
             # What a spreadsheet would run as a formula never starts a cell.
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
     assert rows[2][1] == "plain"
+    assert rows[2][-1] == "A-2"  # the action's number, as every document shows it
 
 
 @pytest.mark.parametrize("name", FIXED)

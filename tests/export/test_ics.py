@@ -110,7 +110,9 @@ def test_the_calendar_reparses_and_every_event_equals_its_action() -> None:
         assert event.decoded("dtstart") == action.due
         assert event.decoded("dtend") == action.due + timedelta(days=1)
         assert type(event.decoded("dtstart")) is date  # all-day, not a date-time
-        assert str(event["summary"]) == f"Action: {action.title} ({action.owner_name})"
+        assert (
+            str(event["summary"]) == f"Action A-{action.id}: {action.title} ({action.owner_name})"
+        )
         assert event.decoded("dtstamp") == GENERATED
         assert str(event["transp"]) == "TRANSPARENT"
         description = str(event["description"])
@@ -142,7 +144,7 @@ def test_status_description_milestone_and_slips() -> None:
     assert "slipped" not in str(by_id[2]["description"])
     assert (
         str(by_id[5]["summary"])
-        == "Action: Launch the webinar, part 1; then \\ part 2 (Priya Raman)"
+        == "Action A-5: Launch the webinar, part 1; then \\ part 2 (Priya Raman)"
     )
 
 
@@ -237,7 +239,7 @@ def test_line_breaks_and_controls_in_titles_cannot_break_the_file(title: str) ->
     cal, events = parse(data)
     (event,) = events.values()
     one_line = " ".join(ics_text(title).split())
-    assert str(event["summary"]) == f"Action: {one_line} ({one_line})"
+    assert str(event["summary"]) == f"Action A-9: {one_line} ({one_line})"
     assert str(event["description"]).endswith("\n" + ics_text(title))
     assert str(cal["x-wr-calname"]) == (one_line or "AlignMeet follow-ups")
     assert str(event["uid"]).startswith("alignmeet-action-9-")
@@ -258,9 +260,9 @@ def test_any_text_reparses_equal(title, owner, milestone, meeting, name) -> None
     expected_owner = " ".join(ics_text(owner).split())
     expected_title = " ".join(ics_text(title).split())
     assert str(event["summary"]) == (
-        f"Action: {expected_title} ({expected_owner})"
+        f"Action A-7: {expected_title} ({expected_owner})"
         if expected_owner
-        else f"Action: {expected_title}"
+        else f"Action A-7: {expected_title}"
     )
     description = str(event["description"])
     assert description.endswith("\n" + ics_text(title))

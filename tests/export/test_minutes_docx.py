@@ -435,13 +435,13 @@ def sample_doc(sample: MinutesData) -> docx.document.Document:
 
 
 def test_title_and_title_block(sample_doc: docx.document.Document) -> None:
-    assert paragraphs_in(sample_doc, "Title") == ["October pipeline alignment"]
+    assert paragraphs_in(sample_doc, "Title") == ["Minutes: October pipeline alignment"]
     block = dict(tuple(row) for row in rows_text(sample_doc.tables[0]))
     assert block == {
         "Series": "Monthly Sales & Marketing sync",
         "Teams": "Marketing & Sales",
         "Date": "Thursday 1 October 2026",
-        "Time": "09:00–10:00 (60 min)",
+        "Planned": "09:00–10:00 (60 min)",
         "Place": "Room Ada, 3rd floor",
         "Facilitator": "Dana Whitfield",
         "Note taker": "Priya Raman",
@@ -454,10 +454,13 @@ def test_sections_in_order(sample_doc: docx.document.Document) -> None:
         "Purpose",
         "Review of previous actions",
         "Agenda",
+        "Decisions",
         "Action plans",
         "Commitments",
         "Parked for the next meeting",
         "Next meeting",
+        "Approval",
+        "Distribution",
     ]
     assert paragraphs_in(sample_doc, "Heading 2") == [
         "1. KPI review: MQL → SQL conversion",
@@ -490,7 +493,7 @@ def test_review_of_previous_actions(
     rows = rows_text(table_after(sample_doc, "Review of previous actions"))
     assert rows[0] == ["#", "Action", "Owner", "From", "Due", "Was", "Now", "Note"]
     assert rows[1] == [
-        "1",
+        f"A-{sample.follow_ups[0].action.id}",  # its number in every document
         "Send list of rejected leads with reasons",
         "Marco Bellini",
         "3 Sep 2026",  # the date of the meeting that agreed it (same series)
@@ -506,8 +509,8 @@ def test_review_of_previous_actions(
 
 def test_agenda_items(sample_doc: docx.document.Document) -> None:
     text = all_text(sample_doc)
-    assert "Owner: Dana Whitfield · KPI review · Time box 10 min · Used 10:05" in text
-    assert "Time box 15 min · Used 18:05 (+3 min over)" in text
+    assert "Owner: Dana Whitfield · KPI review · 10 min used of 10" in text
+    assert "18 min used of 15 (+3 over)" in text
     assert "Carried over from September sync, 2026-09-03" in text
     # Notes keep single line breaks; blank lines start a new paragraph.
     assert (
@@ -528,24 +531,24 @@ def test_ideas_and_decisions_are_bullets(
         for idea in entry.ideas:
             assert f"{idea.text} — {idea.author_name}" in bullets
         for decision in entry.decisions:
-            assert f"Decision: {decision.text}" in bullets
-    decision = next(p for p in sample_doc.paragraphs if p.text.startswith("Decision: Students"))
+            assert any(b == f"Decision {n}: {decision.text}" for n in range(1, 9) for b in bullets)
+    decision = next(p for p in sample_doc.paragraphs if p.text.startswith("Decision 2: Students"))
     assert decision.runs[0].bold is True
 
 
 def test_action_plans_table(sample: MinutesData, sample_doc: docx.document.Document) -> None:
     table = table_after(sample_doc, "Action plans")
     rows = rows_text(table)
-    assert rows[0] == ["#", "Action", "Owner", "Team", "Due", "Status"]
-    actions = [row for row in rows[1:] if row[0].isdigit()]
+    # The owner is the group row above: no owner column repeating the name.
+    assert rows[0] == ["#", "Action", "Team", "Due", "Status"]
+    actions = [row for row in rows[1:] if row[0].startswith("A-")]
     everything = [a for plan in sample.plans for a in plan.actions]
-    assert [row[0] for row in actions] == [str(n) for n in range(1, len(everything) + 1)]
+    assert [row[0] for row in actions] == [f"A-{a.id}" for a in everything]
     for row, item in zip(actions, everything, strict=True):
         assert row[1].split("\nMilestone: ")[0] == item.title
-        assert row[2] == item.owner_name
-        assert row[3] == item.team_tag.label
-        assert row[5] == item.status.label
-    groups = [row[0] for row in rows[1:] if not row[0].isdigit()]
+        assert row[2] == item.team_tag.label
+        assert row[4] == item.status.label
+    groups = [row[0] for row in rows[1:] if not row[0].startswith("A-")]
     assert groups == [
         "Dana Whitfield (Marketing) · 2 actions",
         "Priya Raman (Marketing, representing Sales)",
@@ -556,8 +559,8 @@ def test_action_plans_table(sample: MinutesData, sample_doc: docx.document.Docum
     ]
     # A group row spans the whole table.
     group_tc = table.rows[1]._tr.tc_lst[0]
-    assert group_tc.grid_span == 6
-    assert any(row[4] == "—" for row in actions)  # no due date
+    assert group_tc.grid_span == 5
+    assert any(row[3] == "—" for row in actions)  # no due date
 
 
 def test_commitments(sample: MinutesData, sample_doc: docx.document.Document) -> None:
@@ -604,7 +607,7 @@ def test_column_widths_fill_the_text_width(sample_doc: docx.document.Document) -
         grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
         assert sum(int(col.get(qn("w:w"))) for col in grid) == width
     actions = table_after(sample_doc, "Action plans")
-    number, title, _owner, _team, due, status = (c.width for c in actions.columns)
+    number, title, _team, due, status = (c.width for c in actions.columns)
     assert number < due < title and status < title
 
 
@@ -613,7 +616,7 @@ def test_footer_has_page_x_of_y(sample_doc: docx.document.Document) -> None:
     xml = footer._element.xml
     instructions = [t.text.strip() for t in footer._element.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
-    assert "October pipeline alignment · Thursday 1 October 2026" in xml
+    assert "Minutes · October pipeline alignment · Thursday 1 October 2026" in xml
     text = footer.paragraphs[-1].text
     assert "Page " in text
     assert " of " in text
@@ -621,7 +624,7 @@ def test_footer_has_page_x_of_y(sample_doc: docx.document.Document) -> None:
 
 def test_core_properties(sample_doc: docx.document.Document) -> None:
     props = sample_doc.core_properties
-    assert props.title == "October pipeline alignment"
+    assert props.title == "Minutes: October pipeline alignment"
     assert props.author == "Priya Raman"
     assert "python-docx" not in (props.comments + props.author + props.last_modified_by)
 
@@ -654,7 +657,15 @@ def test_empty_meeting_has_no_empty_sections() -> None:
     )
     doc = open_docx(minutes_document_bytes(data))
     headings = paragraphs_in(doc, "Heading 1")
-    assert headings == ["Attendance", "Agenda", "Action plans", "Commitments", "Next meeting"]
+    assert headings == [
+        "Attendance",
+        "Agenda",
+        "Decisions",
+        "Action plans",
+        "Commitments",
+        "Next meeting",
+        "Approval",
+    ]
     text = all_text(doc)
     assert "Present (0): nobody recorded" in text
     assert "No agenda items were discussed." in text
@@ -692,8 +703,8 @@ def test_hostile_text_shows_literally(text: str) -> None:
     data = fill_everywhere(text)
     doc = open_docx(minutes_document_bytes(data))
     everything = all_text(doc)
-    assert doc.paragraphs[0].text == text  # the title
-    for where in ("Topic: ", "", "1. ", "Decision: ", "Action "):
+    assert doc.paragraphs[0].text == f"Minutes: {text}"  # the title
+    for where in ("Topic: ", "", "1. ", "Decision 1: ", "Action "):
         assert f"{where}{text}" in everything
     assert "49" not in everything.replace("2026", "")  # no template engine ran
 
@@ -794,7 +805,7 @@ def test_any_text_exports_and_reads_back(
         assert chunk in everything
     assert f"1. {clean_text(item_title)}" in paragraphs_in(doc, "Heading 2")
     if clean_text(title):
-        assert paragraphs_in(doc, "Title") == [clean_text(title)]
+        assert paragraphs_in(doc, "Title") == [f"Minutes: {clean_text(title)}"]
 
 
 # --------------------------------------------------------------------------- writing
@@ -804,7 +815,7 @@ def test_write_minutes_writes_and_returns_the_path(tmp_path: Path) -> None:
     path = tmp_path / "October minutes.docx"
     assert write_minutes(make_minutes(), path) == path
     assert zipfile.is_zipfile(path)
-    assert open_docx(path.read_bytes()).paragraphs[0].text == "October pipeline alignment"
+    assert open_docx(path.read_bytes()).paragraphs[0].text == "Minutes: October pipeline alignment"
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
 
 
@@ -838,7 +849,7 @@ def test_large_meeting_is_fast_and_complete() -> None:
     elapsed = time.perf_counter() - started
     doc = open_docx(blob)
     rows = rows_text(table_after(doc, "Action plans"))
-    assert sum(1 for row in rows if row[0].isdigit()) == 400
+    assert sum(1 for row in rows if row[0].startswith("A-")) == 400
     assert len(paragraphs_in(doc, "Heading 2")) == 60
     assert elapsed < 1.0, f"large export took {elapsed:.2f} s (bench target ~0.1 s)"
 
@@ -872,7 +883,7 @@ def test_company_template_styles_header_kept_body_dropped(tmp_path: Path) -> Non
     assert "Template table" not in text
     assert doc.sections[0].header.paragraphs[0].text == "ACME Corp — internal"
     assert doc.styles["Title"].font.color.rgb == docx.shared.RGBColor(0xAA, 0x00, 0x00)
-    assert paragraphs_in(doc, "Title") == ["October pipeline alignment"]
+    assert paragraphs_in(doc, "Title") == ["Minutes: October pipeline alignment"]
     assert doc.sections[0].footer._element.xml.count("NUMPAGES") == 1
 
 
@@ -882,7 +893,7 @@ def test_template_lacking_styles_still_gets_real_ones(tmp_path: Path) -> None:
         strip=("title", "heading 1", "heading 2", "list bullet", "light grid accent 1"),
     )
     doc = open_docx(minutes_document_bytes(make_minutes(), template=template))
-    assert paragraphs_in(doc, "Title") == ["October pipeline alignment"]
+    assert paragraphs_in(doc, "Title") == ["Minutes: October pipeline alignment"]
     assert "Agenda" in paragraphs_in(doc, "Heading 1")
     bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert bullets
@@ -1013,7 +1024,7 @@ def test_template_with_another_namespace_prefix(tmp_path: Path) -> None:
             dst.writestr(info, content)
     assert b"<wx:body>" in zipfile.ZipFile(odd).read("word/document.xml")
     doc = open_docx(minutes_document_bytes(make_minutes(), template=odd))
-    assert paragraphs_in(doc, "Title") == ["October pipeline alignment"]
+    assert paragraphs_in(doc, "Title") == ["Minutes: October pipeline alignment"]
     assert "Template body text" not in all_text(doc)
     assert len(rows_text(table_after(doc, "Action plans"))) > 8
 

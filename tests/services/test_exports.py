@@ -63,9 +63,9 @@ def boxes(document) -> dict[int, bool]:
 
 def action_titles(document) -> list[str]:
     return [
-        row.cells[1].paragraphs[0].text.split("\n")[0]
+        row.cells[2].paragraphs[0].text.split("\n")[0]
         for table in document.tables
-        for row in table.rows[1:]
+        for row in table.rows[2:]
     ]
 
 
@@ -115,7 +115,7 @@ def test_checklist_shows_where_each_action_came_from(sv, tmp_path) -> None:
     document = docx.Document(
         str(sv.exports.followups_docx(flt=OPEN, path=tmp_path / "c.docx").path)
     )
-    cells = [row.cells[1].text for table in document.tables for row in table.rows[1:]]
+    cells = [row.cells[2].text for table in document.tables for row in table.rows[2:]]
     origins = {f"from {r.action.meeting_title}, " for r in rows}
     assert all(any(origin in cell for origin in origins) for cell in cells)
 
@@ -174,7 +174,10 @@ def test_calendar_events_equal_the_actions(sv, tmp_path) -> None:
         event = events[row.action.id]
         assert event.decoded("dtstart") == row.action.due
         assert event.decoded("dtend") == row.action.due + timedelta(days=1)
-        assert str(event["summary"]) == f"Action: {row.action.title} ({row.action.owner_name})"
+        assert (
+            str(event["summary"])
+            == f"Action A-{row.action.id}: {row.action.title} ({row.action.owner_name})"
+        )
         uid = str(event["uid"])
         assert uid.startswith(f"alignmeet-action-{row.action.id}-2026")  # created in the demo
         assert uid.endswith("@alignmeet.local")

@@ -96,7 +96,7 @@ def test_a_kpi_measured_in_the_wrong_kind_of_period_in_german(services):
     err = _german(services.goals.record_measurement, kpi_id=kpi.id, period="Q4 2026", value=3)
     assert err.message == (
         "„Q4 2026“ ist vom Typ Quartal, hier wird aber der Typ Monat benötigt "
-        "(z. B. 2026-11 oder Nov 2026)."
+        "(z. B. 2026-11 oder Nov. 2026)."
     )
 
 

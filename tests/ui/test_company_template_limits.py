@@ -97,4 +97,4 @@ def test_a_template_changed_since_it_was_chosen_is_caught_at_the_export(
     assert str(template) in box.text and "zip bomb" in box.text
     assert written == target
     assert target.stat().st_size < 100_000
-    assert docx.Document(str(target)).paragraphs[0].text == "Sales & Marketing sync"
+    assert docx.Document(str(target)).paragraphs[0].text == "Agenda: Sales & Marketing sync"

@@ -555,11 +555,11 @@ def test_the_export_menu_saves_the_listed_actions_as_checklist_calendar_and_csv(
     assert "Rewrite the webinar follow-up e-mail" not in text  # Maya's, filtered out
 
     calendar = icalendar.Calendar.from_ical((tmp_path / "f.ics").read_bytes())
-    summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
-    assert summaries == [
-        "Action: Agree the Q2 budget split (Ava Chen)",
-        "Action: Call every webinar lead within a day (Ava Chen)",
-    ]
+    # "Action A-<id>: title (owner)": the number the action has in every document.
+    by_id = {int(str(e["UID"]).split("-")[2]): str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+    titles = {"Agree the Q2 budget split", "Call every webinar lead within a day"}
+    expected = {f"Action A-{n}: {t} (Ava Chen)" for n, s in by_id.items() for t in titles if t in s}
+    assert set(by_id.values()) == expected and len(expected) == len(titles)
 
     with (tmp_path / "f.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -579,3 +579,17 @@ def test_an_export_that_cannot_be_written_says_so_and_keeps_the_page(
     assert view.export("csv") is None
     assert len(warnings) == 1 and str(target.parent) in warnings[0]
     assert not target.parent.exists()
+
+
+def test_each_row_is_numbered_with_the_actions_own_number(
+    view: FollowUpsView, history: SimpleNamespace
+) -> None:
+    """The follow-up list numbers rows as every document does (issue 17, finding 5):
+    "A-<id>", not the row's place in the list, whatever the sort."""
+    assert not view.table.verticalHeader().isHidden()
+    for action in (history.call, history.odd):
+        row = view.model.row_of_id(action.id)
+        assert view.model.headerData(row, Qt.Orientation.Vertical) == f"A-{action.id}"
+    view.table.sortByColumn(COL_ACTION, Qt.SortOrder.DescendingOrder)
+    row = view.model.row_of_id(history.call.id)
+    assert view.model.headerData(row, Qt.Orientation.Vertical) == f"A-{history.call.id}"

@@ -97,12 +97,12 @@ def test_the_preview_shows_the_minutes_with_hostile_text_literally(
     text = preview.browser.toPlainText()
     assert preview.windowTitle() == "Minutes preview — Sales & Marketing sync"
     for expected in (
-        "Sales & Marketing sync",
+        "Draft minutes: Sales & Marketing sync",
         "Attendance",
         f"Present (3): {HOSTILE_NAME} (Sales), Ava Chen (Sales), Maya Rossi (Marketing)",
         "Apologies (1): Leo Novak (Marketing)",
         "Call webinar leads within 1 hour",
-        "Decision: Speed to lead is a shared KPI </td>",
+        "Decision 1: Speed to lead is a shared KPI </td>",
         "Write {{ the }} script",
         "1 of 3 present members committed to their plan.",
         "Next meeting",
@@ -111,7 +111,8 @@ def test_the_preview_shows_the_minutes_with_hostile_text_literally(
     # {{7*7}} was not evaluated: no 49 anywhere but in the clock times (written at 09:49...)
     assert "49" not in re.sub(r"\b\d{1,2}:\d{2}\b", "", text.replace("2030", ""))
     # The document's own headings: nothing the users typed became markup.
-    assert preview.html().count("<table") == 2  # the title block and the action plans
+    # The title block, the decisions and the action plans.
+    assert preview.html().count("<table") == 3
     assert not preview.browser.openLinks()
 
 
@@ -214,7 +215,7 @@ def test_save_as_word_writes_the_docx(
     monkeypatch.setattr(minutes_preview, "ask_save_path", lambda *a: target)
     preview.word_button.click()
     doc = docx.Document(str(target))
-    assert doc.paragraphs[0].text == "Sales & Marketing sync"
+    assert doc.paragraphs[0].text == "Draft minutes: Sales & Marketing sync"
     assert preview.template_label.text() == "Word: AlignMeet's own styles"
 
 
@@ -250,7 +251,7 @@ def test_qt_shows_any_text_of_the_minutes_literally(services: Services, held_mee
         shown = " ".join(document.toPlainText().split())
         folded = " ".join(clean_text(text).split())
         if folded:  # an empty topic is left out, as in the Word minutes
-            assert f"Decision: {folded}" in shown
+            assert f"Decision 1: {folded}" in shown
             assert f"Topic: {folded}" in shown
         assert not any(fmt.isImageFormat() for fmt in document.allFormats())  # no picture
 

@@ -190,7 +190,8 @@ def test_a_done_action_is_not_overdue_any_more() -> None:
 def test_follow_ups_show_where_they_came_from_and_their_number() -> None:
     model = FollowUpsModel()
     model.set_rows([follow_up(action(7)), follow_up(action(9))])
-    assert model.data(model.index(1, 0), DISPLAY) == "2"
+    # The action's own number, the one the minutes, checklist, CSV and calendar give it.
+    assert model.data(model.index(1, 0), DISPLAY) == "A-9"
     assert model.data(model.index(0, COL_FROM), DISPLAY) == "5 Feb 2030"
     assert model.data(model.index(1, 0), ID_ROLE) == 9
 
@@ -257,7 +258,7 @@ def test_actions_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
         "Team",
         "Milestone",
     ]
-    assert model.data(model.index(1, 0), DISPLAY) == "2"
+    assert model.data(model.index(1, 0), DISPLAY) == "A-6"  # as in every document
     assert model.data(model.index(1, 2), DISPLAY) == "—"
     assert model.data(model.index(0, 3), DISPLAY) == "Sales"
 

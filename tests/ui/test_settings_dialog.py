@@ -189,8 +189,8 @@ def test_exported_minutes_keep_the_company_header_logo_and_styles(
     assert doc.styles["Heading 1"].font.name == "Liberation Serif"
     assert doc.styles["Title"].font.color.rgb == ACME_BLUE
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == ["Attendance", "Purpose"]
-    assert doc.paragraphs[0].text == "Sales & Marketing sync"
+    assert headings[:2] == ["Invited", "Purpose"]  # a planned meeting: its agenda
+    assert doc.paragraphs[0].text == "Agenda: Sales & Marketing sync"
     assert "Delete this sample text" not in "\n".join(p.text for p in doc.paragraphs)
 
 
@@ -227,7 +227,7 @@ def test_a_template_gone_since_it_was_chosen_offers_the_own_styles(
     assert box.text.endswith("Save the minutes with AlignMeet's own styles instead?")
     if answer == "Yes":
         assert written == target
-        assert docx.Document(str(target)).paragraphs[0].text == "Sales & Marketing sync"
+        assert docx.Document(str(target)).paragraphs[0].text == "Agenda: Sales & Marketing sync"
     else:
         assert written is None
         assert not target.exists()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.records import ActionRecord, ParticipantRecord
-from alignmeet.domain.rules import short_date
+from alignmeet.domain.rules import action_number, short_date
 from ui.core_labels import label
 from ui.models.record_table_model import (
     ID_ROLE,
@@ -49,10 +49,11 @@ class ActionsModel(RecordTableModel[ActionRecord]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.column() == COL_NUMBER and 0 <= index.row() < len(self._rows):
+            action = self._rows[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return str(index.row() + 1)
+                return action_number(action.id)  # "A-123", as in every document
             if role == SORT_ROLE:
-                return index.row()
+                return action.id
         return super().data(index, role)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.records import FollowUpRecord
-from alignmeet.domain.rules import due_state, short_date
+from alignmeet.domain.rules import action_number, due_state, short_date
 from ui.colors import color
 from ui.core_labels import label
 from ui.models.record_table_model import (
@@ -79,8 +79,14 @@ class FollowUpsModel(RecordTableModel[FollowUpRecord]):
         column = index.column()
         if role == ID_ROLE:
             return record.action.id
-        if column == COL_NUMBER and role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return str(index.row() + 1) if role == Qt.ItemDataRole.DisplayRole else index.row()
+        if column == COL_NUMBER and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            SORT_ROLE,
+        ):
+            if role == SORT_ROLE:
+                return record.action.id
+            return action_number(record.action.id)  # "A-123", as in every document
         if column == COL_DUE:
             if role == SORT_ROLE:
                 return record.action.due or date.max

@@ -24,7 +24,7 @@ from PySide6.QtGui import QFont
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.records import ActionLine
-from alignmeet.domain.rules import due_state, short_date
+from alignmeet.domain.rules import action_number, due_state, short_date
 from alignmeet.services.followups import FollowUpIndex
 from ui.colors import color
 from ui.core_labels import label
@@ -187,7 +187,9 @@ class FollowUpRowsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate("FollowUpRowsModel", HEADER_TIPS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
+            if 0 <= section < len(self._positions):  # "A-123", as in every document
+                return action_number(self._index.line(self._positions[section]).id)
+            return None
         return None
 
     def state(self, line: ActionLine) -> str:

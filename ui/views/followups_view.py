@@ -635,6 +635,8 @@ class FollowUpsView(QWidget):
         self.model = FollowUpRowsModel(self, today=self._today)
         self.table = _table(self.tr("Follow-ups"))
         self.table.setModel(self.model)
+        # Each row's number is the action's own ("A-123"), as in every document.
+        self.table.verticalHeader().show()
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
