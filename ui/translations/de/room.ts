@@ -16,7 +16,7 @@
     <name>RoomLink</name>
     <message>
         <source>Room Link closed: the meeting was closed.</source>
-        <translation>Room Link geschlossen: Die Besprechung wurde abgeschlossen.</translation>
+        <translation>Room Link geschlossen: Das Meeting wurde abgeschlossen.</translation>
     </message>
 </context>
 <context>
@@ -27,7 +27,7 @@
     </message>
     <message>
         <source>People in the room open the meeting on their phones: they scan the QR code or type the address and the code, pick their name, and you let each phone in. What they write appears here at once. Nothing leaves this network; the room closes when you close it, close the meeting or quit.</source>
-        <translation>Die Anwesenden öffnen die Besprechung auf ihren Telefonen: Sie scannen den QR-Code oder tippen Adresse und Code ein, wählen ihren Namen, und Sie lassen jedes Telefon herein. Was sie schreiben, erscheint sofort hier. Nichts verlässt dieses Netzwerk; der Raum schließt, wenn Sie ihn schließen, die Besprechung abschließen oder das Programm beenden.</translation>
+        <translation>Die Anwesenden öffnen das Meeting auf ihren Telefonen: Sie scannen den QR-Code oder tippen Adresse und Code ein, wählen ihren Namen, und Sie lassen jedes Telefon herein. Was sie schreiben, erscheint sofort hier. Nichts verlässt dieses Netzwerk; der Raum schließt, wenn Sie ihn schließen, die Besprechung abschließen oder das Programm beenden.</translation>
     </message>
     <message>
         <source>Network address to serve on</source>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>Choose a meeting first.</source>
-        <translation>Wählen Sie zuerst eine Besprechung.</translation>
+        <translation>Wählen Sie zuerst ein Meeting.</translation>
     </message>
     <message>
         <source>Serving “{meeting}” on {address} (port {port}): reachable from this computer only, not from phones.</source>

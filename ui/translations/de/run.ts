@@ -367,7 +367,7 @@
     </message>
     <message>
         <source>Meeting closed: its minutes are recorded as revision {revision}. Actions stay editable; later changes do not change these minutes. Send each attendee their recap with Send recaps….</source>
-        <translation>Meeting geschlossen: Sein Protokoll ist als Stand {revision} festgehalten. Aufgaben bleiben bearbeitbar; spätere Änderungen ändern dieses Protokoll nicht. Senden Sie allen Teilnehmenden ihre Zusammenfassung mit „Zusammenfassungen senden…“.</translation>
+        <translation>Meeting geschlossen: Sein Protokoll ist als Stand {revision} festgehalten. Maßnahmen bleiben bearbeitbar; spätere Änderungen ändern dieses Protokoll nicht. Senden Sie allen Teilnehmenden ihre Zusammenfassung mit „Zusammenfassungen senden…“.</translation>
     </message>
     <message>
         <source>dddd dd MMMM yyyy, HH:mm</source>
