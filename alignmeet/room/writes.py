@@ -266,7 +266,7 @@ def rate(
         raise SeenChangedError(
             _(
                 "You have rated this meeting anonymously already. An anonymous rating cannot "
-                "be changed: nobody, not even this app, knows which one is yours."
+                "be changed: nothing links it to you."
             )
         )
     mine = my_rating(services, meeting_id, member_id)

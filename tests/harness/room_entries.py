@@ -162,7 +162,8 @@ class RoomLinkEntries:
         self.phones.send(author, "/idea", {"item": str(item.id), "text": text}, taps=2)
         self.qtbot.waitUntil(
             lambda: any(
-                idea.text == text and idea.author_name == author for idea in agenda.ideas_model.rows()
+                idea.text == text and idea.author_name == author
+                for idea in agenda.ideas_model.rows()
             ),
             timeout=SHOWN_WITHIN_MS,
         )
@@ -184,19 +185,17 @@ class RoomLinkEntries:
         self.phones.send(member, "/commit", {"confidence": str(confidence), "note": ""}, taps=1)
         page = self.run.commitments_phase
         self.qtbot.waitUntil(
-            lambda: any(
-                p.name == member and p.confidence == confidence for p in page.model.rows()
-            ),
+            lambda: any(p.name == member and p.confidence == confidence for p in page.model.rows()),
             timeout=SHOWN_WITHIN_MS,
         )
 
     def rating_round(self) -> None:
+        panel = self.run.close_phase.rating_panel
         for n, name in enumerate(self.phones.clients):
             score, answer = self.scenario.rating(n)
             fields = {"score": str(score), "answer": answer}
             # A tap on the score; below 8 the question, typed, and a tap to send.
             self.phones.send(name, "/rating", fields, taps=1 if not answer else 3)
-            panel = self.run.close_phase.rating_panel
             self.qtbot.waitUntil(
                 lambda name=name, score=score: any(
                     r.name == name and r.score == score for r in panel.model.rows()

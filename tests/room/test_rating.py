@@ -309,9 +309,7 @@ def test_an_anonymous_rating_cannot_be_tied_to_the_phones_member(closing, phone,
         assert "A clear owner per item" not in text
         assert "2 of 3 present have rated the meeting" in text
     # One anonymous rating per member: neither another anonymous one nor a named one.
-    again = ana.post(
-        "/rating", {"csrf": ana.csrf, "version": "-", "score": "10", "anonymous": "1"}
-    )
+    again = ana.post("/rating", {"csrf": ana.csrf, "version": "-", "score": "10", "anonymous": "1"})
     assert again.status_code == 409 and "cannot be changed" in again.text
     named = ana.post("/rating", {"csrf": ana.csrf, "version": "-", "score": "10"})
     assert named.status_code == 409
@@ -327,8 +325,9 @@ def test_a_member_who_rated_with_their_name_cannot_add_an_anonymous_one(
 ):
     p = phone().join(people.chloe.id)
     assert rate(p, 9).status_code == 303
-    reply = p.post("/rating", {"csrf": p.csrf, "version": "9", "score": "3", "anonymous": "1",
-                               "answer": ""})
+    reply = p.post(
+        "/rating", {"csrf": p.csrf, "version": "9", "score": "3", "anonymous": "1", "answer": ""}
+    )
     assert reply.status_code == 409
     assert "with your name already (9)" in reply.text
     [rating] = _ratings(services, closing.meeting_id)
@@ -386,7 +385,6 @@ def test_hostile_answers_are_shown_literally(closing, phone, people):
     rate(p, 2, answer="<script>alert(1)</script> {{7*7}}")
     page = p.page()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{7*7}}" in page and "<script>alert" not in page
-
 
 
 def test_nobody_elses_rating_is_served(closing, phone, services, people):

@@ -98,12 +98,7 @@ def assert_is_the_qr_of(audience: AudienceWindow, label: QLabel, url: str) -> in
     light = box([(x, y) for y in ys[::2] for x in xs[::2] if not dark(x, y)])
     assert light[2] - light[0] > 100, "no QR code on the screen"
     symbol = box(
-        [
-            (x, y)
-            for y in range(light[1], light[3])
-            for x in range(light[0], light[2])
-            if dark(x, y)
-        ]
+        [(x, y) for y in range(light[1], light[3]) for x in range(light[0], light[2]) if dark(x, y)]
     )
     expected = [[bool(v) for v in row] for row in segno.make(url, error="m", micro=False).matrix]
     n = len(expected)

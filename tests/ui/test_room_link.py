@@ -301,11 +301,12 @@ phone_browser = _phone_browser_module()
 
 @pytest.mark.slow
 @pytest.mark.skipif(bool(phone_browser.missing()), reason=phone_browser.missing() or "-")
-def test_a_phone_in_chromium_joins_writes_an_action_and_commits(
+def test_a_phone_in_chromium_joins_writes_an_action_commits_and_rates_the_meeting(
     qtbot, window, services, meeting_id, people, tmp_path
 ):
     """Chromium at 360×740: type the short address and the code, pick a name, wait to be
-    let in, write an action, commit with confidence 4 — the window shows both."""
+    let in, write an action, commit with confidence 4, rate the meeting 6 and say what
+    would make it a 10 — the window shows all three."""
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -358,6 +359,22 @@ def test_a_phone_in_chromium_joins_writes_an_action_and_commits(
             lambda: any(
                 p.name == "Maya Rossi" and p.committed and p.confidence == 4
                 for p in commitments.model.rows()
+            ),
+            timeout=SHOWN_WITHIN_MS,
+        )
+        run.go_to(Phase.CLOSE)  # the phone follows to the rating
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "button.level[value='10']"))
+        assert "0 of 3 present have rated the meeting" in driver.find_element(By.ID, "live").text
+        tap("button.level[value='6']")
+        wait.until(lambda d: d.find_elements(By.ID, "answer"))  # below 8: the question
+        driver.find_element(By.ID, "answer").send_keys("Decide before we discuss")
+        tap("#rate button.primary")
+        wait.until(lambda d: "You rated it 6 of 10" in d.page_source)
+        ratings = run.close_phase.rating_panel
+        qtbot.waitUntil(
+            lambda: any(
+                r.name == "Maya Rossi" and r.score == 6 and r.answer == "Decide before we discuss"
+                for r in ratings.model.rows()
             ),
             timeout=SHOWN_WITHIN_MS,
         )

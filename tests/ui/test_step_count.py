@@ -128,8 +128,9 @@ def test_with_room_link_the_facilitator_runs_a_six_member_meeting_in_at_most_60_
     window = _window(qtbot, services, monkeypatch, target)
     steps = StepCounter(qtbot)
     phones = Phones()
+    entries = RoomLinkEntries(window, steps, phones, scenario)
     try:
-        played = run_meeting(window, steps, scenario, RoomLinkEntries(window, steps, phones, scenario))
+        played = run_meeting(window, steps, scenario, entries)
     finally:
         phones.close()
         if window._presenter is not None:
