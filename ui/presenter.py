@@ -484,10 +484,14 @@ class PresenterMode(QObject):
             self.join_shown_changed.emit(shown)
 
     def room_changed(self) -> None:
-        """A room opened or closed, or its code changed: the room's screen follows."""
-        if self.join_wanted and self.room_join() is None:
+        """A room opened or closed, or its code changed: the room's screen follows (a
+        phone joining changes nothing there: no redraw)."""
+        join = self.room_join()
+        if self.join_wanted and join is None:
             self.set_join_screen(False)  # the room closed: the join screen goes with it
-        self._schedule()
+        shown = self.window.state if self.window is not None else None
+        if shown is None or shown.join != join:
+            self._schedule()
 
     def forward(self) -> None:
         """On: the next agenda item during the agenda, else the next phase (from the join
