@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignmeet.domain.enums import ActionStatus
+from alignmeet.domain.enums import ActionStatus, Phase
+from ui.audience_join import AudienceJoin
 from ui.core_labels import label
 from ui.room_content import (
     BarsBlock,
@@ -264,6 +265,9 @@ class AudienceWindow(QWidget):
             QLabel#AudienceHeading, QLabel#AudienceMeeting, QLabel#AudienceFooter,
             QLabel#AudienceDetail {{ color: {MUTED}; }}
             QLabel#AudienceHeading {{ color: {ACCENT}; }}
+            QLabel#AudienceJoinHeading {{ color: {ACCENT}; }}
+            QLabel#AudienceJoinCaption, QLabel#AudienceJoinSteps {{ color: {MUTED}; }}
+            QWidget#AudienceJoinPage {{ background: {BACKGROUND}; }}
             QLabel#AudienceTimer[state="warn"] {{ color: {WARN}; }}
             QLabel#AudienceTimer[state="overtime"] {{ color: {OVERTIME}; }}
             QLabel#AudienceDetail[done="true"] {{ color: {DONE}; }}
@@ -301,7 +305,14 @@ class AudienceWindow(QWidget):
         self.sub_row = QHBoxLayout()
         self.sub_row.addWidget(self.subtitle, 1)
         self._timer_small = False
-        self.main_layout = QVBoxLayout(self.content)
+        # Room Link open: how to join, beside the topic in the Open phase...
+        self.join_card = AudienceJoin(self.content)
+        self.join_card.hide()
+        self.content_row = QHBoxLayout(self.content)
+        self.main_layout = QVBoxLayout()
+        self.main_layout.setContentsMargins(0, 0, 0, 0)
+        self.content_row.addLayout(self.main_layout, 1)
+        self.content_row.addWidget(self.join_card, 0, Qt.AlignmentFlag.AlignVCenter)
         self.main_layout.setSpacing(14)
         self.main_layout.addLayout(top)
         self.main_layout.addWidget(self.title)
@@ -314,9 +325,18 @@ class AudienceWindow(QWidget):
 
         self.blank = QWidget(self)
         self.blank.setObjectName("AudienceBlank")
+        # ...and the whole screen when the facilitator chooses "Show how to join".
+        self.join_page = QWidget(self)
+        self.join_page.setObjectName("AudienceJoinPage")
+        self.join_screen = AudienceJoin(self.join_page, large=True)
+        join_layout = QVBoxLayout(self.join_page)
+        join_layout.addWidget(self.join_screen)
+        self._blank = False
+        self._join_wanted = False
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.blank)
+        self.stack.addWidget(self.join_page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -329,7 +349,39 @@ class AudienceWindow(QWidget):
         return self.stack.currentWidget() is self.blank
 
     def set_blank(self, blank: bool) -> None:
-        self.stack.setCurrentWidget(self.blank if blank else self.content)
+        self._blank = blank
+        self._show_page()
+
+    @property
+    def join_shown(self) -> bool:
+        """The whole screen says how to join (the QR code, the address, the code)."""
+        return self.stack.currentWidget() is self.join_page
+
+    def set_join_screen(self, shown: bool) -> None:
+        """How to join on the whole screen (while a room is open), or the meeting."""
+        self._join_wanted = shown
+        self._show_page()
+
+    def _join(self) -> Any:
+        return self.state.join if self.state is not None else None
+
+    def _show_page(self) -> None:
+        if self._blank:
+            page = self.blank
+        elif self._join_wanted and self._join() is not None:
+            page = self.join_page
+        else:
+            page = self.content
+        self.stack.setCurrentWidget(page)
+
+    def _update_join(self) -> None:
+        join = self._join()
+        size = {"width": self.width(), "height": self.height(), "body": self.body_point_size()}
+        beside = join is not None and self.state is not None and self.state.phase is Phase.OPEN
+        self.join_card.show_join(join if beside else None, **size)
+        self.join_card.setVisible(beside)
+        self.join_screen.show_join(join, **size)
+        self._show_page()
 
     def chart_views(self) -> list[RoomChart]:
         """The charts on screen (a KPI review's)."""
@@ -339,6 +391,7 @@ class AudienceWindow(QWidget):
         if state == self.state:
             return
         self.state = state
+        self._update_join()
         if state is None:
             self.heading.setText("")
             self.meeting.setText("")
@@ -470,7 +523,10 @@ class AudienceWindow(QWidget):
         self._size_timer()
         sized(self.footer, 0.9)
         margin_x, margin_y = int(64 * self.scale()), int(40 * self.scale())
-        self.main_layout.setContentsMargins(margin_x, margin_y, margin_x, margin_y)
+        self.content_row.setContentsMargins(margin_x, margin_y, margin_x, margin_y)
+        self.content_row.setSpacing(margin_x)
+        self.join_page.layout().setContentsMargins(margin_x, margin_y, margin_x, margin_y)
+        self._update_join()
         if self.state is not None:
             self._set_lines(self.state.lines)
             self._set_blocks(self.state.blocks, force=True)

@@ -315,6 +315,15 @@ class MainWindow(QMainWindow):
         )
         self.room_link_action.triggered.connect(self.show_room_link)
         view_menu.addAction(self.room_link_action)
+        self.join_screen_action = QAction(self.tr("Show how to &join"), self)
+        self.join_screen_action.setCheckable(True)
+        self.join_screen_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.join_screen_action.setToolTip(
+            self.tr("Room Link's QR code, address and code on the room's screen (J presenting)")
+        )
+        self.join_screen_action.setEnabled(False)  # while a room is open (ui.room_panel)
+        self.join_screen_action.triggered.connect(self.show_how_to_join)
+        view_menu.addAction(self.join_screen_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About AlignMeet"), self)
@@ -343,6 +352,7 @@ class MainWindow(QMainWindow):
             self._presenter = PresenterMode(self.run_view, self)
             self._presenter.active_changed.connect(self._on_presenter_active_changed)
             self._presenter.blanked_changed.connect(self._on_presenter_blanked_changed)
+            self._presenter.join_shown_changed.connect(self.join_screen_action.setChecked)
         return self._presenter
 
     def toggle_presenter(self) -> None:
@@ -401,6 +411,17 @@ class MainWindow(QMainWindow):
 
             self.room_link = RoomLink(self)
         return self.room_link.show_panel()
+
+    def show_how_to_join(self, shown: bool = True) -> None:
+        """Room Link's QR code, address and code on the whole room's screen (presenter
+        mode starts if it is off), or the meeting again."""
+        if shown and not (self._presenter is not None and self._presenter.active):
+            self.toggle_presenter()
+        if self._presenter is not None:
+            self._presenter.set_join_screen(shown)
+        self.join_screen_action.setChecked(
+            self._presenter is not None and self._presenter.join_wanted
+        )
 
     def _on_swap_screens_triggered(self) -> None:
         if self._presenter is not None:

@@ -10,16 +10,18 @@ notes, review notes and closing notes never reach it.
 It goes full screen on a second screen when there is one (not the main window's), and is
 an ordinary window when there is only one screen. The presenter keys work whatever has
 the focus, in either window: Page Down / Page Up (a presentation clicker) always; B (or
-.) blanks the room's screen and Esc leaves unless the focus is in a text box, where they
-are typed — Ctrl+B blanks from anywhere; → ← and Space move on and back unless the
-focused control uses them itself (text boxes, lists, buttons). The facilitator's window
-shows while the room's screen is blank.
+.) blanks the room's screen, J shows how to join Room Link (while a room is open) and Esc
+leaves unless the focus is in a text box, where they are typed — Ctrl+B blanks from
+anywhere; → ← and Space move on and back unless the focused control uses them itself
+(text boxes, lists, buttons). The facilitator's window shows while the room's screen is
+blank. While Room Link is open the Open phase shows its QR code, address and code beside
+the topic; "Show how to join" puts them on the whole screen until the next move.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +46,7 @@ from alignmeet.domain.records import AgendaItemRecord
 from alignmeet.domain.rules import short_date
 from alignmeet.domain.timebox import BoxState
 from alignmeet.services import NotFoundError
+from ui.audience_join import JoinInfo, join_info
 from ui.audience_window import AudienceWindow
 from ui.core_labels import label
 from ui.room_content import Block, room_blocks
@@ -68,6 +71,7 @@ class AudienceState:
     lines: tuple[tuple[str, str], ...] = ()  # (text, detail) rows
     footer: str = ""
     blocks: tuple[Block, ...] = ()  # a toolkit item's content (KPIs, lead feedback …)
+    join: JoinInfo | None = None  # Room Link is open: how to join it
 
     @property
     def heading(self) -> str:
@@ -288,6 +292,7 @@ class PresenterMode(QObject):
 
     active_changed = Signal(bool)
     blanked_changed = Signal(bool)
+    join_shown_changed = Signal(bool)  # "Show how to join" on the room's screen, or not
 
     def __init__(self, run: RunView, main_window: QWidget) -> None:
         super().__init__(run)
@@ -300,6 +305,7 @@ class PresenterMode(QObject):
         self._refresh_soon.timeout.connect(self.refresh)
         self._ticks = 0
         self._cached_blocks: tuple[int, tuple[Block, ...]] | None = None
+        self.join_wanted = False
         c = run.controller
         for signal in (
             c.phase_changed,
@@ -324,6 +330,10 @@ class PresenterMode(QObject):
     def blanked(self) -> bool:
         return self.window is not None and self.window.blanked
 
+    @property
+    def join_shown(self) -> bool:
+        return self.window is not None and self.window.join_shown
+
     # ---- on and off ------------------------------------------------------------
     def start(self) -> AudienceWindow:
         if self.window is None:
@@ -346,6 +356,7 @@ class PresenterMode(QObject):
         window.deleteLater()
         if was_blank:
             self.blanked_changed.emit(False)
+        self.set_join_screen(False)
         self.active_changed.emit(False)
         self.main_window.activateWindow()
 
@@ -438,6 +449,9 @@ class PresenterMode(QObject):
         if key in (Qt.Key.Key_B, Qt.Key.Key_Period):
             self.toggle_blank()
             return True
+        if key == Qt.Key.Key_J and self.room_join() is not None:
+            self.set_join_screen(not self.join_wanted)
+            return True
         if key == Qt.Key.Key_Escape:
             self.stop()
             return True
@@ -452,14 +466,48 @@ class PresenterMode(QObject):
         self.window.set_blank(blank)
         self.blanked_changed.emit(blank)
 
+    # ---- how to join (Room Link) ---------------------------------------------------
+    def room_join(self) -> JoinInfo | None:
+        """How to join the room the main window has open (None: no room open)."""
+        room_link = getattr(self.main_window, "room_link", None)
+        return join_info(room_link.bridge.room) if room_link is not None else None
+
+    def set_join_screen(self, shown: bool) -> None:
+        """The room's screen shows how to join (while a room is open), or the meeting."""
+        shown = shown and self.window is not None and self.room_join() is not None
+        changed = shown != self.join_wanted
+        self.join_wanted = shown
+        if self.window is not None:
+            self.refresh()
+            self.window.set_join_screen(shown)
+        if changed:
+            self.join_shown_changed.emit(shown)
+
+    def room_changed(self) -> None:
+        """A room opened or closed, or its code changed: the room's screen follows (a
+        phone joining changes nothing there: no redraw)."""
+        join = self.room_join()
+        if self.join_wanted and join is None:
+            self.set_join_screen(False)  # the room closed: the join screen goes with it
+        shown = self.window.state if self.window is not None else None
+        if shown is None or shown.join != join:
+            self._schedule()
+
     def forward(self) -> None:
-        """On: the next agenda item during the agenda, else the next phase."""
+        """On: the next agenda item during the agenda, else the next phase (from the join
+        screen: back to the meeting)."""
+        if self.join_wanted:
+            self.set_join_screen(False)
+            return
         run = self.run
         if run.phase is Phase.AGENDA and run.agenda_phase.step(1):
             return
         run.go_next()
 
     def back(self) -> None:
+        if self.join_wanted:
+            self.set_join_screen(False)
+            return
         run = self.run
         if run.phase is Phase.AGENDA and run.agenda_phase.step(-1):
             return
@@ -490,4 +538,7 @@ class PresenterMode(QObject):
 
     def refresh(self) -> None:
         if self.window is not None:
-            self.window.show_state(audience_state(self.run, blocks_for=self._blocks_for))
+            state = audience_state(self.run, blocks_for=self._blocks_for)
+            if state is not None:
+                state = replace(state, join=self.room_join())
+            self.window.show_state(state)

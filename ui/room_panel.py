@@ -373,6 +373,15 @@ class RoomLink(QObject):
         status.addPermanentWidget(self.indicator)
         status.show()  # (made on first use: a bar added to a shown window starts hidden)
         self.bridge.closed_by_meeting.connect(self._on_bridge_closed_by_meeting)
+        # The room's screen follows the room: its QR code while open, the new code.
+        self.bridge.room_changed.connect(self._on_bridge_room_changed)
+        self.bridge.devices_changed.connect(self._on_bridge_room_changed)
+
+    def _on_bridge_room_changed(self) -> None:
+        self.window.join_screen_action.setEnabled(self.bridge.room is not None)
+        presenter = self.window._presenter
+        if presenter is not None:
+            presenter.room_changed()
 
     def _on_bridge_closed_by_meeting(self) -> None:
         self.window.statusBar().showMessage(

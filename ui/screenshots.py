@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     presenter.stop()
     if not dark and language == "en":
         _live_shots(app, window, controller, upcoming.id, out / "live")
-    _room_panel(window, upcoming.id, shot)
+    _room_panel(window, upcoming.id, shot, room_screens=not dark and language == "en")
     window.close()
     services.close()
     return 0
@@ -202,9 +202,9 @@ def _live_shots(app: Any, window: Any, controller: Any, meeting_id: int, out: Pa
     window.resize(1280, 800)
 
 
-def _room_panel(window: object, meeting_id: int, shot: object) -> None:
+def _room_panel(window: object, meeting_id: int, shot: object, *, room_screens: bool) -> None:
     """Room Link's panel with the room open on loopback and two phones: one let in, one
-    waiting."""
+    waiting (and, with `room_screens`, the room's screen showing how to join)."""
     from ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
@@ -223,8 +223,33 @@ def _room_panel(window: object, meeting_id: int, shot: object) -> None:
     panel.refresh()
     panel.resize(860, 680)
     shot("room-panel", panel)  # type: ignore[operator]
+    if room_screens:
+        _room_screens(window, meeting_id, shot)
     window.room_link.close()  # type: ignore[union-attr]
     panel.close()
+
+
+ROOM_SCREEN_SIZES = ((1280, 720), (1920, 1080))  # a projector's, a large screen's
+
+
+def _room_screens(window: Any, meeting_id: int, shot: Any) -> None:
+    """The room's screen while Room Link is open: the Open phase with the QR code beside
+    the topic, and "Show how to join" on the whole screen, at both sizes."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    window.controller.set_phase(meeting_id=meeting_id, phase=Phase.OPEN)
+    presenter = window.presenter
+    audience = presenter.start()
+    for width, height in ROOM_SCREEN_SIZES:
+        audience.resize(width, height)
+        for name, join in (("open", False), ("join", True)):
+            presenter.set_join_screen(join)
+            for _ in range(4):
+                app.processEvents()  # type: ignore[union-attr]
+            presenter.refresh()
+            shot(f"room-screen-{name}-{width}x{height}", audience)
+    presenter.stop()
 
 
 # With --language: a sample of the screens in that language (all of them would double the

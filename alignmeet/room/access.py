@@ -143,6 +143,9 @@ class RoomAccess:
         self._next_id = 1
         self._joins: dict[str, _Bucket] = {}
         self._writes: dict[int, _Bucket] = {}
+        # Members who rated the meeting anonymously from a phone: that they did, never
+        # which rating is theirs (so nobody rates twice, and nobody can tell whose it is).
+        self._rated_anonymously: set[int] = set()
         self.closed = False
         self.changed: Callable[[], None] = lambda: None  # the panel's "devices changed"
 
@@ -166,6 +169,7 @@ class RoomAccess:
             self.closed = True
             self._code = ""
             self._tickets.clear()
+            self._rated_anonymously.clear()
             self._by_session.clear()
             self._devices = {
                 i: replace(d, state=DeviceState.REMOVED) for i, d in self._devices.items()
@@ -304,6 +308,26 @@ class RoomAccess:
             allowed = bucket.take(WRITES_PER_SECOND, WRITE_BURST, now)
         if not allowed:
             raise RefusedError(429, _("Slow down a little: too many entries at once."))
+
+    # ---- anonymous ratings ---------------------------------------------------------------
+    def rated_anonymously(self, member_id: int) -> bool:
+        with self._lock:
+            return member_id in self._rated_anonymously
+
+    def claim_anonymous_rating(self, member_id: int) -> bool:
+        """Note that `member_id` is giving their one anonymous rating; False when they
+        have given it already (from this phone or another). Only the member is kept, never
+        the rating: nothing here says which anonymous rating is whose."""
+        with self._lock:
+            if self.closed or member_id in self._rated_anonymously:
+                return False
+            self._rated_anonymously.add(member_id)
+            return True
+
+    def release_anonymous_rating(self, member_id: int) -> None:
+        """The anonymous rating claimed was not stored after all (refused, or failed)."""
+        with self._lock:
+            self._rated_anonymously.discard(member_id)
 
     def check_csrf(self, device: Device, token: str) -> None:
         if not token or not secrets.compare_digest(token, device.csrf):

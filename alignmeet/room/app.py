@@ -31,6 +31,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from alignmeet.domain.accountability import MAX_SCORE, MIN_SCORE, needs_answer
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError
 from alignmeet.i18n import _
@@ -175,10 +176,19 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
         if not device.approved:
             name = await run_in_threadpool(room.member_name, device.member_id)
             return respond(pages.render("room_wait.html.j2", title=room.title(), name=name))
-        context = await run_in_threadpool(
-            pages.page, room.services, room.meeting_id, device.member_id, room.live.stage
-        )
+        context = await page_context(device)
         return respond(meeting_page(device, context))
+
+    async def page_context(device: Device) -> dict[str, Any]:
+        return await run_in_threadpool(
+            lambda: pages.page(
+                room.services,
+                room.meeting_id,
+                device.member_id,
+                room.live.stage,
+                rated_anonymously=room.access.rated_anonymously(device.member_id),
+            )
+        )
 
     def meeting_page(
         device: Device,
@@ -186,6 +196,7 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
         *,
         error: str = "",
         values: dict[str, str] | None = None,
+        ask: dict[str, Any] | None = None,
     ) -> str:
         return pages.render(
             "room_meeting.html.j2",
@@ -193,6 +204,7 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
             csrf=device.csrf,
             error=error,
             values=values or {},
+            ask=ask,
             **context,
         )
 
@@ -289,23 +301,39 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
         return EventSourceResponse(stream(), headers=SECURITY_HEADERS, ping=None)
 
     # ---- writing -----------------------------------------------------------------------
-    async def write(
-        request: Request, do: Callable[[Device, _Form], object], fragment: str
-    ) -> Response:
+    async def checked_form(request: Request) -> tuple[Device, _Form]:
+        """The form of an approved device, its CSRF token checked, within its write limit."""
         form = await read_form(request)
         device = device_of(request)
         room.access.check_csrf(device, form.text("csrf"))
         room.access.throttle_write(device)
+        return device, form
+
+    async def write(
+        request: Request, do: Callable[[Device, _Form], object], fragment: str
+    ) -> Response:
+        device, form = await checked_form(request)
+        return await written(device, form, do, fragment)
+
+    async def written(
+        device: Device,
+        form: _Form,
+        do: Callable[[Device, _Form], object],
+        fragment: str,
+        *,
+        ask: dict[str, Any] | None = None,
+    ) -> Response:
+        """Run `do`; a refusal the person can act on comes back on the page, with what
+        they typed (`ask`: the rating's question, when it was being answered)."""
         try:
             await run_in_threadpool(do, device, form)
         except (ValidationError, writes.SeenChangedError) as exc:
             message = exc.message
             status = 422 if isinstance(exc, ValidationError) else 409
-            context = await run_in_threadpool(
-                pages.page, room.services, room.meeting_id, device.member_id, room.live.stage
-            )
+            context = await page_context(device)
             kept = {k: v for k, v in form.items() if k not in ("csrf", "version")}
-            return respond(meeting_page(device, context, error=message, values=kept), status)
+            page = meeting_page(device, context, error=message, values=kept, ask=ask)
+            return respond(page, status)
         return redirect(f"/#{fragment}")
 
     def idea(device: Device, form: _Form) -> object:
@@ -385,6 +413,44 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
     async def post_commit(request: Request) -> Response:
         return await write(request, commit, "commit")
 
+    def rating_form(form: _Form) -> tuple[int, bool]:
+        """The score (1–10) and whether it is anonymous, as the page's buttons send them."""
+        score = form.number("score")
+        anonymous = form.text("anonymous")
+        if score is None or not MIN_SCORE <= score <= MAX_SCORE or anonymous not in ("", "1"):
+            raise RefusedError(400, _("The request was not understood."))
+        return score, anonymous == "1"
+
+    def rating(device: Device, form: _Form) -> object:
+        score, anonymous = rating_form(form)
+        return writes.rate(
+            room.services,
+            room.access,
+            meeting_id=room.meeting_id,
+            member_id=device.member_id,
+            score=score,
+            answer=form.text("answer"),
+            anonymous=anonymous,
+            seen=form.text("version"),
+        )
+
+    async def post_rating(request: Request) -> Response:
+        """A tap on a score. Below 8 the question "what would make it a 10?" comes first
+        (nothing is stored until it is answered or skipped: an anonymous rating is given
+        once, whole); with the answer field sent, the rating is stored."""
+        device, form = await checked_form(request)
+        score, anonymous = rating_form(form)
+        ask = None
+        if needs_answer(score):
+            ask = {"score": score, "anonymous": anonymous, "version": form.text("version")}
+            if "answer" not in form:
+                context = await page_context(device)
+                mine = context.get("rating")
+                ask["answer"] = mine.answer if mine is not None and not anonymous else ""
+                return respond(meeting_page(device, context, ask=ask))
+            ask["answer"] = form.text("answer")
+        return await written(device, form, rating, "rate", ask=ask)
+
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
         if name not in static:
@@ -403,8 +469,7 @@ def create_app(room: Room, *, allowed_hosts: list[str] | None = None) -> Starlet
         Route("/action", handled(post_action), methods=["POST"]),
         Route("/status", handled(post_status), methods=["POST"]),
         Route("/commit", handled(post_commit), methods=["POST"]),
-        # The meeting rating (Close phase) goes here: a POST /rating through writes.rate()
-        # with the rating service, its form in templates/room_close.html.j2.
+        Route("/rating", handled(post_rating), methods=["POST"]),
         Route("/static/{name}", handled(asset), methods=["GET"]),
     ]
 

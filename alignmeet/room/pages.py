@@ -4,9 +4,11 @@ for the templates (templates/room_*.html.j2), never more than the page needs.
 Served: the meeting's title, topic and end goal, the phase, the agenda item on the
 facilitator's screen with its ideas (and who had them), the present members' names with
 how many actions each has written and whether they have committed, and the participant's
-own actions, review list and commitment. Never served: the facilitator's notes of an
-item, other members' actions and commitments' details, other meetings' content (an
-earlier action's meeting is named as its origin only), decisions in the making, devices.
+own actions, review list, commitment and named rating (and how many have rated). Never
+served: the facilitator's notes of an item, other members' actions and commitments'
+details, anybody's rating but the phone's own named one (an anonymous one is nobody's),
+other meetings' content (an earlier action's meeting is named as its origin only),
+decisions in the making, devices.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from alignmeet.domain.accountability import RATING_TARGET
 from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, Phase, TeamTag
 from alignmeet.domain.rules import short_date
 from alignmeet.i18n import _, language, ngettext
@@ -140,11 +143,23 @@ def part(services: Services, meeting_id: int, member_id: int, stage: Stage) -> d
         ]
         context["committed_count"] = sum(1 for p in people if p.committed)
         context["present_count"] = sum(1 for p in people if p.present)
+    elif phase is Phase.CLOSE:  # how many have rated: a count, never who or how
+        context["rated_count"] = services.accountability.rating_summary(meeting_id).count
+        context["present_count"] = sum(1 for p in people if p.present)
     return context
 
 
-def page(services: Services, meeting_id: int, member_id: int, stage: Stage) -> dict[str, Any]:
-    """Everything the meeting page needs: the header, the part, the forms' choices."""
+def page(
+    services: Services,
+    meeting_id: int,
+    member_id: int,
+    stage: Stage,
+    *,
+    rated_anonymously: bool = False,
+) -> dict[str, Any]:
+    """Everything the meeting page needs: the header, the part, the forms' choices
+    (`rated_anonymously`: the member has given their anonymous rating — the room knows
+    that much, never which rating it is)."""
     meeting = services.meetings.get_meeting(meeting_id)
     context = part(services, meeting_id, member_id, stage)
     context["meeting"] = meeting
@@ -156,4 +171,11 @@ def page(services: Services, meeting_id: int, member_id: int, stage: Stage) -> d
         context["goals"] = [(g.id, g.label) for g in services.goals.goals_for_linking()]
     if meeting.phase is Phase.COMMITMENTS and me is not None:
         context["seen"] = writes.commitment_seen(me)
+    if meeting.phase is Phase.CLOSE:
+        rating = writes.my_rating(services, meeting_id, member_id)
+        context["rating"] = rating
+        context["rating_seen"] = writes.rating_seen(rating)
+        context["rated_anonymously"] = rated_anonymously
+        context["can_rate"] = me is not None and me.attendance is Attendance.PRESENT
+        context["target"] = RATING_TARGET
     return context

@@ -23,13 +23,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.exc import OperationalError
 
-from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, TeamTag
+from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, Phase, TeamTag
 from alignmeet.i18n import _
 from alignmeet.room.access import RefusedError
 from alignmeet.services.base import ConflictError, Seen
 
 if TYPE_CHECKING:
     from alignmeet.domain import records as r
+    from alignmeet.domain.accountability import RatingRecord
+    from alignmeet.room.access import RoomAccess
     from alignmeet.services import Services
     from alignmeet.services.operations import Outcome
 
@@ -215,6 +217,90 @@ def commit(
                     "commitment_note": me.commitment_note,
                 },
             ),
+        ),
+        author=me.name,
+    )
+
+
+# ---- the meeting's rating --------------------------------------------------------
+def my_rating(services: Services, meeting_id: int, member_id: int) -> RatingRecord | None:
+    """The member's named rating of the meeting (None: none, or only anonymous ones —
+    which nobody can tell apart)."""
+    for rating in services.accountability.ratings(meeting_id):
+        if not rating.anonymous and rating.member_id == member_id:
+            return rating
+    return None
+
+
+def rating_seen(rating: RatingRecord | None) -> str:
+    """What a phone showed of its member's named rating: the score, "-" for none yet."""
+    return "-" if rating is None else str(rating.score)
+
+
+def rate(
+    services: Services,
+    access: RoomAccess,
+    *,
+    meeting_id: int,
+    member_id: int,
+    score: int,
+    answer: str,
+    anonymous: bool,
+    seen: str,
+) -> Outcome[RatingRecord]:
+    """The member's rating of the meeting at its close, with the rules of the
+    facilitator's rating panel (the rating service's): one named rating per member (a new
+    one replaces it), never more ratings than members present.
+
+    Anonymous: stored without a member, written under no name (the operation, the undo
+    step, the change log name nobody), and the room keeps only that this member has given
+    theirs (`access`), never which one it is — so it cannot be changed afterwards, and a
+    member never has both a named and an anonymous rating."""
+    meeting = _open_meeting(services, meeting_id)
+    if meeting.phase is not Phase.CLOSE:
+        raise RefusedError(409, _("The meeting is rated at its close."))
+    me = _participant(services, meeting_id, member_id)
+    if me.attendance is not Attendance.PRESENT:
+        raise RefusedError(403, _("Only the members marked present rate the meeting."))
+    if access.rated_anonymously(member_id):
+        raise SeenChangedError(
+            _(
+                "You have rated this meeting anonymously already. An anonymous rating cannot "
+                "be changed: nothing links it to you."
+            )
+        )
+    mine = my_rating(services, meeting_id, member_id)
+    if anonymous:
+        if mine is not None:
+            raise SeenChangedError(
+                _(
+                    "You have rated this meeting with your name already ({score}): change "
+                    "that rating instead."
+                ).format(score=mine.score)
+            )
+        if not access.claim_anonymous_rating(member_id):  # another phone of theirs, just now
+            raise SeenChangedError(_("You have rated this meeting anonymously already."))
+        try:
+            return run(
+                services,
+                _("anonymous rating"),
+                lambda s: s.accountability.rate(meeting_id=meeting_id, score=score, answer=answer),
+                author=_("Anonymous"),
+            )
+        except BaseException:
+            access.release_anonymous_rating(member_id)  # nothing was stored
+            raise
+    if seen != rating_seen(mine):
+        raise SeenChangedError(
+            _("Your rating was changed meanwhile ({now}). Nothing was saved.").format(
+                now=_("{score} of 10").format(score=mine.score) if mine else _("removed")
+            )
+        )
+    return run(
+        services,
+        _("rating from {name}").format(name=me.name),
+        lambda s: s.accountability.rate(
+            meeting_id=meeting_id, score=score, member_id=member_id, answer=answer
         ),
         author=me.name,
     )

@@ -7,8 +7,9 @@ through the real main window, counting the facilitator's steps (steps.py).
 
 `Entries` is who writes the meeting's content. Today the facilitator types it all
 (`FacilitatorTypes`); with Room Link, participants write their own ideas, actions and
-commitments — a `RoomLinkEntries` then posts them as the participants would, the
-facilitator's steps being only what is left (moving on, approving, closing).
+commitments and rate the meeting — `RoomLinkEntries` (room_entries.py) posts them as
+the participants would, the facilitator's steps being only what is left (opening the
+room, letting everyone in, the decisions, moving on, closing).
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ class Scenario:
     decisions_per_item: int = 1
     confidence: int = 4
     starts_at: datetime = datetime(2030, 3, 5, 9, 0)
+    ratings: tuple[int, ...] = (9, 8, 7, 9, 8, 10)  # from the phones, at the close
+
+    def rating(self, n: int) -> tuple[int, str]:
+        """The n-th member's rating and, below 8, what would make it a 10."""
+        score = self.ratings[n % len(self.ratings)]
+        return score, ("Decide before we discuss the next item" if score < 8 else "")
 
     def idea(self, item: int, n: int) -> tuple[str, str]:
         """(text, who said it) of the n-th idea on the item-th agenda item."""
@@ -65,12 +72,15 @@ class Played:
 
 
 class Entries(Protocol):
-    """Who writes the content of the meeting (ideas, decisions, actions, commitments)."""
+    """Who writes the content of the meeting (attendance, ideas, decisions, actions,
+    commitments, the rating)."""
 
+    def take_attendance(self) -> None: ...
     def idea(self, text: str, author: str) -> None: ...
     def decision(self, text: str) -> None: ...
     def action(self, member: str, text: str, *, last: bool) -> None: ...
     def commitment(self, member: str, confidence: int, *, last: bool) -> None: ...
+    def rating_round(self) -> None: ...
 
 
 def prepare(services: Services, scenario: Scenario) -> int:
@@ -103,6 +113,9 @@ class FacilitatorTypes:
     @property
     def agenda(self):  # type: ignore[no-untyped-def]
         return self.window.run_view.agenda_phase
+
+    def take_attendance(self) -> None:
+        self.steps.key(Qt.Key.Key_Space, what="All present")  # the first field of phase 1
 
     def idea(self, text: str, author: str) -> None:
         line = self.agenda.ideas.line
@@ -139,6 +152,9 @@ class FacilitatorTypes:
         self.steps.key(Qt.Key(Qt.Key.Key_0.value + confidence), what="confidence")
         self.steps.key(Qt.Key.Key_Return, what="Return: I commit")
 
+    def rating_round(self) -> None:
+        """(QUALITY.md's facilitator-alone meeting is not rated.)"""
+
 
 def run_meeting(window, steps: StepCounter, scenario: Scenario, entries: Entries) -> Played:  # type: ignore[no-untyped-def]
     """From the Meetings page to the exported minutes. The save dialog is the test's to
@@ -150,7 +166,7 @@ def run_meeting(window, steps: StepCounter, scenario: Scenario, entries: Entries
         steps.click_row(meetings.table, 0, 1, "open the meeting", double=True)
         steps.click(window.prepare_view.start_button, "Start the meeting")
         assert run.phase is Phase.OPEN
-        steps.key(Qt.Key.Key_Space, what="All present")  # the first field of phase 1
+        entries.take_attendance()
         steps.key(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier, "Next: review")
     with steps.during("review"):
         assert run.phase is Phase.REVIEW
@@ -178,14 +194,13 @@ def run_meeting(window, steps: StepCounter, scenario: Scenario, entries: Entries
         steps.key(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier, "Next: commitments")
     with steps.during("commitments"):
         assert run.phase is Phase.COMMITMENTS
-        page = run.commitments_phase
-        for n in range(len(names)):
-            member = page.selected_member()
-            entries.commitment(member.name, scenario.confidence, last=n == len(names) - 1)
+        for n, name in enumerate(names):
+            entries.commitment(name, scenario.confidence, last=n == len(names) - 1)
         steps.key(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier, "Next: close")
     with steps.during("close"):
         assert run.phase is Phase.CLOSE
         closing = run.close_phase
+        entries.rating_round()
         steps.click(closing.close_button, "Close meeting")
         steps.click(closing.export_button, "Export minutes")
         steps._count("key", "Return in the save dialog (the suggested name)")

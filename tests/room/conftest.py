@@ -174,6 +174,20 @@ def phone(room):
         p.client.close()
 
 
+@pytest.fixture
+def phone_of():
+    """phone_of(room) → a new phone of another room than the test's."""
+    made: list[Phone] = []
+
+    def make(other: Room) -> Phone:
+        made.append(Phone(other))
+        return made[-1]
+
+    yield make
+    for p in made:
+        p.client.close()
+
+
 def to_phase(services: Services, room: Room, phase: Phase) -> None:
     services.meetings.set_phase(meeting_id=room.meeting_id, phase=phase)
     room.live.bump()

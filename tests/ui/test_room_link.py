@@ -183,6 +183,58 @@ def test_a_phone_is_let_in_and_its_entries_show_at_once_and_undo(
     phone.close()
 
 
+def rating_rows(panel) -> list[tuple[str, str, str]]:
+    """What the Close phase's rating panel shows: (member, rating, answer) per row."""
+    model = panel.model
+    return [
+        tuple(model.data(model.index(r, c)) or "" for c in range(3))
+        for r in range(model.rowCount())
+    ]
+
+
+def test_a_phones_rating_shows_in_the_close_phase_at_once_named_or_anonymous(
+    qtbot, window, services, meeting_id, people
+):
+    panel = open_room(window)
+    room = window.room_link.bridge.room
+    run = window.run_view
+    run.go_to(Phase.CLOSE)
+    maya = phone_joins(room, people["Maya Rossi"])
+    ben = phone_joins(room, people["Ben Okafor"])
+    qtbot.waitUntil(lambda: panel.devices_model.rowCount() == 2, timeout=SHOWN_WITHIN_MS)
+    panel.approve_all_button.click()
+    ratings = run.close_phase.rating_panel
+
+    page = maya.get("/").text
+    assert "Rate this meeting" in page
+    asked = maya.post("/rating", data={"csrf": csrf(maya), "version": "-", "score": "6"})
+    assert "What would make it a 10?" in asked.text
+    maya.post(
+        "/rating",
+        data={"csrf": csrf(maya), "version": "-", "score": "6", "answer": "Decide, then discuss"},
+    )
+    qtbot.waitUntil(
+        lambda: ("Maya Rossi", "6", "Decide, then discuss") in rating_rows(ratings),
+        timeout=SHOWN_WITHIN_MS,
+    )
+    assert window.undo_action.text() == "&Undo rating from Maya Rossi"
+    assert "Average 6.0 from 1 of 3 present" in ratings.summary_label.text()
+
+    ben.post(
+        "/rating",
+        data={"csrf": csrf(ben), "version": "-", "score": "9", "anonymous": "1", "answer": ""},
+    )
+    qtbot.waitUntil(lambda: ("Anonymous", "9", "") in rating_rows(ratings), timeout=SHOWN_WITHIN_MS)
+    rows = rating_rows(ratings)
+    assert ("Ben Okafor", "—", "") in rows  # his row stays empty: the 9 is nobody's
+    assert window.undo_action.text() == "&Undo anonymous rating"
+    assert "Average 7.5 from 2 of 3 present" in ratings.summary_label.text()
+    window.undo_action.trigger()  # the facilitator can take it back like any entry
+    assert [r for r in rating_rows(ratings) if r[0] == "Anonymous"] == []
+    maya.close()
+    ben.close()
+
+
 def test_removing_a_device_and_closing_the_window_end_its_session(
     qtbot, qtmodeltester, window, people
 ):
@@ -249,11 +301,12 @@ phone_browser = _phone_browser_module()
 
 @pytest.mark.slow
 @pytest.mark.skipif(bool(phone_browser.missing()), reason=phone_browser.missing() or "-")
-def test_a_phone_in_chromium_joins_writes_an_action_and_commits(
+def test_a_phone_in_chromium_joins_writes_an_action_commits_and_rates_the_meeting(
     qtbot, window, services, meeting_id, people, tmp_path
 ):
     """Chromium at 360×740: type the short address and the code, pick a name, wait to be
-    let in, write an action, commit with confidence 4 — the window shows both."""
+    let in, write an action, commit with confidence 4, rate the meeting 6 and say what
+    would make it a 10 — the window shows all three."""
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -306,6 +359,22 @@ def test_a_phone_in_chromium_joins_writes_an_action_and_commits(
             lambda: any(
                 p.name == "Maya Rossi" and p.committed and p.confidence == 4
                 for p in commitments.model.rows()
+            ),
+            timeout=SHOWN_WITHIN_MS,
+        )
+        run.go_to(Phase.CLOSE)  # the phone follows to the rating
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "button.level[value='10']"))
+        assert "0 of 3 present have rated the meeting" in driver.find_element(By.ID, "live").text
+        tap("button.level[value='6']")
+        wait.until(lambda d: d.find_elements(By.ID, "answer"))  # below 8: the question
+        driver.find_element(By.ID, "answer").send_keys("Decide before we discuss")
+        tap("#rate button.primary")
+        wait.until(lambda d: "You rated it 6 of 10" in d.page_source)
+        ratings = run.close_phase.rating_panel
+        qtbot.waitUntil(
+            lambda: any(
+                r.name == "Maya Rossi" and r.score == 6 and r.answer == "Decide before we discuss"
+                for r in ratings.model.rows()
             ),
             timeout=SHOWN_WITHIN_MS,
         )

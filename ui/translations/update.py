@@ -25,6 +25,7 @@ PARTS: dict[str, tuple[str, ...]] = {
         "widgets.py",
         "presenter.py",
         "audience_window.py",
+        "audience_join.py",
         "room_content.py",
         "limits.py",
         "background.py",

@@ -85,6 +85,33 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
     </message>
 </context>
 <context>
+    <name>AudienceJoin</name>
+    <message>
+        <source>Join from your phone</source>
+        <translation>Mit dem Handy teilnehmen</translation>
+    </message>
+    <message>
+        <source>QR code to join the meeting</source>
+        <translation>QR-Code zur Teilnahme am Meeting</translation>
+    </message>
+    <message>
+        <source>Scan the code, or open</source>
+        <translation>Code scannen oder öffnen:</translation>
+    </message>
+    <message>
+        <source>and type the code</source>
+        <translation>und den Code eingeben</translation>
+    </message>
+    <message>
+        <source>Then pick your name; the facilitator lets you in.</source>
+        <translation>Dann den eigenen Namen wählen; die Moderation lässt Sie herein.</translation>
+    </message>
+    <message>
+        <source>Open {address} and type the code {code}</source>
+        <translation>{address} öffnen und den Code {code} eingeben</translation>
+    </message>
+</context>
+<context>
     <name>AudienceWindow</name>
     <message>
         <source>AlignMeet — audience</source>
@@ -300,6 +327,14 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
     <message>
         <source>Let people in the room write their own ideas, actions and commitments</source>
         <translation>Die Anwesenden schreiben ihre Ideen, Maßnahmen und Zusagen selbst</translation>
+    </message>
+    <message>
+        <source>Show how to &amp;join</source>
+        <translation>&amp;Teilnahme zeigen</translation>
+    </message>
+    <message>
+        <source>Room Link&apos;s QR code, address and code on the room&apos;s screen (J presenting)</source>
+        <translation>QR-Code, Adresse und Code von Room Link auf dem Bildschirm des Raums (J beim Präsentieren)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
