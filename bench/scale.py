@@ -26,6 +26,7 @@ so absolute times are loose; the start-up figure is a ratio for that reason.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -134,6 +135,7 @@ def _window(db: str):  # type: ignore[no-untyped-def]
     window = MainWindow(UndoableController(services))
     window.resize(1280, 800)
     window.show()
+    gc.freeze()  # as the app does once its window is shown
     app.processEvents()
     return app, services, window
 

@@ -16,7 +16,7 @@ import copy
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import compress
@@ -333,6 +333,106 @@ class FollowUpService(ServiceBase):
         if self.db.is_sqlite:
             return column_.collate("NOCASE")  # type: ignore[no-any-return]
         return func.lower(column_).collate("C")
+
+    # ---- the list as the exports write it: streamed --------------------------------------
+    def export_lines(
+        self,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        checkpoint: Callable[[], None] | None = None,
+        every: int = 1000,
+    ) -> Iterator[r.ExportLine]:
+        """What `flt` selects, by due date (none last) then id, as `ExportLine`s streamed
+        from the database a batch at a time: nothing is kept, so an export of 300,000
+        actions needs the memory of a batch. `checkpoint` is called every `every` rows
+        (an export stops there when cancelled, before its file replaces anything)."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        A, Mt, Mb, T, Se = m.Action, m.Meeting, m.Member, m.Team, m.Series
+        query = (
+            select(
+                A.id,
+                A.title,
+                A.owner_id,
+                func.coalesce(Mb.name, ""),
+                func.coalesce(T.name, ""),
+                A.team_tag,
+                A.status,
+                A.due,
+                A.meeting_id,
+                Mt.title,
+                self._date_of(Mt.starts_at),
+                Mt.series_id,
+                func.coalesce(Se.name, ""),
+                A.milestone,
+                A.times_slipped,
+                A.last_note,
+                A.created_at,
+                A.version,
+            )
+            .join(Mt, A.meeting_id == Mt.id)
+            .outerjoin(Mb, A.owner_id == Mb.id)
+            .outerjoin(T, Mb.team_id == T.id)
+            .outerjoin(Se, Mt.series_id == Se.id)
+            .order_by(*_DUE_ORDER)
+            .execution_options(yield_per=every)
+        )
+        tags, statuses = _TAGS, _STATUSES
+        with self.db.sessions() as s:
+            rows = s.execute(self._apply(s, query, flt, today))
+            for count, row in enumerate(rows, 1):
+                yield r.ExportLine(
+                    row[0], row[1], row[2], row[3], row[4], tags[row[5]], statuses[row[6]],
+                    *row[7:],
+                )  # fmt: skip
+                if checkpoint is not None and count % every == 0:
+                    checkpoint()
+
+    def owner_totals(
+        self, flt: ActionFilter | None = None, *, today: date | None = None
+    ) -> list[r.OwnerTotals]:
+        """Per owner of what `flt` selects: how many actions, how many overdue (open and
+        past due), how many done, and which team tags they carry — one aggregate query."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        A = m.Action
+        late = and_(A.due < today, A.status.in_(_OPEN_VALUES))
+        query = select(
+            A.owner_id,
+            A.team_tag,
+            func.count(),
+            func.sum(case((late, 1), else_=0)),
+            func.sum(case((A.status == ActionStatus.DONE.value, 1), else_=0)),
+        ).group_by(A.owner_id, A.team_tag)
+        totals: dict[int, list[Any]] = {}
+        with self.db.sessions() as s:
+            for owner_id, tag, count, overdue, done in s.execute(self._apply(s, query, flt, today)):
+                entry = totals.setdefault(owner_id, [0, 0, 0, set()])
+                entry[0] += int(count or 0)
+                entry[1] += int(overdue or 0)
+                entry[2] += int(done or 0)
+                entry[3].add(_TAGS[tag])
+            names = {
+                mid: (name, team)
+                for mid, name, team in s.execute(
+                    select(m.Member.id, m.Member.name, m.Team.name)
+                    .join(m.Team, m.Member.team_id == m.Team.id)
+                    .where(m.Member.id.in_(list(totals)))
+                )
+            }
+        return [
+            r.OwnerTotals(
+                owner_id=owner_id,
+                name=names.get(owner_id, ("", ""))[0],
+                team=names.get(owner_id, ("", ""))[1],
+                count=count,
+                overdue=overdue,
+                done=done,
+                team_tags=frozenset(tags),
+            )
+            for owner_id, (count, overdue, done, tags) in totals.items()
+        ]
 
     def matching_action_ids(self, text: str) -> frozenset[int] | None:
         """Ids of the actions whose title or history notes contain every word of `text`
@@ -676,6 +776,8 @@ _LINE_COLUMNS = (
 )
 # Team tags by their label (Joint, Marketing, Sales); statuses in their enum's order.
 _TAG_ORDER = {t.value: i for i, t in enumerate(sorted(TeamTag, key=lambda t: t.label))}
+_TAGS = {t.value: t for t in TeamTag}
+_STATUSES = {s.value: s for s in ActionStatus}
 _STATUS_ORDER = {s.value: i for i, s in enumerate(ActionStatus)}
 # Sorts by a key with few values, read a group at a time (owners by name, meetings by
 # date, team tags by label, statuses in order, times slipped by number).
