@@ -23,7 +23,7 @@ import difflib
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -487,7 +487,14 @@ def _safety(args: argparse.Namespace) -> int:
     try:
         b.refuse_foreign(path)
         if args.command == "check":
+            from alignmeet.storage.integrity import forget_check, remember_sound
+
+            started = datetime.now()
             problem = b.check_file(path)
+            if problem is None:  # the app's next start need not check it again today
+                remember_sound(path, started)
+            elif path.exists():
+                forget_check(path)
             if problem is not None:
                 latest = b.latest_good_backup(path) if path.exists() else None
                 if latest is None:

@@ -52,6 +52,7 @@ app.exec()
 """
 GOALS = {
     "startup": "≤ 1.2×",
+    "startup_cold": "≤ 1.2×",
     "open": "≤ 300 ms",
     "change": "≤ 50 ms",
     "memory": "≤ 250 MB",
@@ -86,11 +87,23 @@ def build(folder: Path, label: str) -> Path:
 
 
 # ---- start-up ---------------------------------------------------------------------------
-def startup(db: Path, runs: int, env: dict[str, str]) -> dict[str, float]:
+def startup(db: Path, runs: int, env: dict[str, str], *, cold: bool = False) -> dict[str, float]:
+    """`cold`: the file changed since its last check (its time stamp is moved before each
+    run), so the app checks it — in a thread it does not wait for. Otherwise the check
+    is remembered (`alignmeet-cli check` ran first), as on every start but the day's first."""
     app_cmd = [str(BIN / "alignmeet"), "--smoke-test", "--db", str(db)]
     bare_cmd = [sys.executable, "-c", BARE]
+    subprocess.run(
+        [str(BIN / "alignmeet-cli"), "check", "--db", str(db)],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
 
     def once(cmd: list[str]) -> float:
+        if cold and cmd is app_cmd:
+            stat = db.stat()
+            os.utime(db, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
         started = time.perf_counter()
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
         return time.perf_counter() - started
@@ -332,12 +345,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n== {label}: {db} ({db.stat().st_size / 1e6:.0f} MB)", flush=True)
             cells: dict[str, str] = {}
             s = startup(db, args.runs, env)
+            c = startup(db, args.runs, env, cold=True)
             cells["startup"] = f"{s['ratio']:.2f}× (L{s['load']:.1f})"
-            print(
-                f"  start-up: app {s['app']:.3f} s / floor {s['bare']:.3f} s = "
-                f"{s['ratio']:.2f}×  load {s['load']:.2f}",
-                flush=True,
-            )
+            cells["startup_cold"] = f"{c['ratio']:.2f}× (L{c['load']:.1f})"
+            for name, x in (("remembered check", s), ("file changed: check runs", c)):
+                print(
+                    f"  start-up, {name}: app {x['app']:.3f} s / floor {x['bare']:.3f} s = "
+                    f"{x['ratio']:.2f}×  load {x['load']:.2f}",
+                    flush=True,
+                )
             before = load()
             p = run_child("page", db, env, ["--rounds", str(args.rounds)])
             rows_ms, whole_ms = p.get("open_rows_ms", p["open_ms"]), p["open_ms"]
@@ -375,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
             columns[label] = cells
     rows = (
         ("startup", "start-up vs bare window + sqlalchemy.orm"),
+        ("startup_cold", "  the same, file changed since its check"),
         ("open", "Follow-ups page loaded: rows / + balance"),
         ("change", "filter/sort/search worst median: rows / + balance"),
         ("memory", "memory, peak (page open)"),
