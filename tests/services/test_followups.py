@@ -595,6 +595,15 @@ def test_each_sort_field_in_both_directions_keeps_due_order_for_ties(world, inde
                 assert position == where.get(action_id), (flt, field, descending, action_id)
 
 
+def test_the_first_window_and_its_count_come_together_as_they_do_apart(world, index_of):
+    fu = world.sv.followups
+    for flt in every_filter(world):
+        for field in ("due", "title", "owner", "note"):
+            expected = _in_order(index_of, flt, field, True)
+            got = fu.first_window(flt, today=TODAY, sort=field, descending=True, limit=4)
+            assert got == (len(expected), expected[:4]), (flt, field)
+
+
 def test_a_window_carries_what_a_change_needs_and_refuses_unknown_orders(world):
     fu = world.sv.followups
     (line,) = fu.window(ActionFilter(meeting_id=world.q1.id), today=TODAY)

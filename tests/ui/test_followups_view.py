@@ -373,7 +373,7 @@ def test_a_long_history_is_read_off_the_gui_thread_a_window_at_a_time(
     monkeypatch.setattr(followup_rows_model, "PAGE_ROWS", 2)
     fu = controller.services.followups
     on_gui_thread: list[str] = []
-    for name in ("count", "window", "position", "team_balance"):
+    for name in ("count", "window", "first_window", "position", "team_balance"):
         read = getattr(fu, name)
 
         def watched(*args, _read=read, _name=name, **kwargs):  # type: ignore[no-untyped-def]

@@ -115,6 +115,16 @@ class ListReader(Protocol):
         total: int | None = None,
     ) -> list[ActionLine]: ...
 
+    def first_window(
+        self,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        sort: str = "due",
+        descending: bool = False,
+        limit: int = 100,
+    ) -> tuple[int, list[ActionLine]]: ...
+
     def position(
         self,
         action_id: int,
@@ -312,9 +322,7 @@ class FollowUpRowsModel(QAbstractTableModel):
             return
 
         def read() -> tuple[int, list[ActionLine]]:
-            count = reader.count(flt, today=args["today"])
-            first = reader.window(flt, limit=rows, total=count, **args) if count else []
-            return count, first
+            return reader.first_window(flt, limit=rows, **args)
 
         if self._reads is None:
             self._show(asked, flt, args, *read())
