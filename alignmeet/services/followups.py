@@ -56,6 +56,7 @@ from alignmeet.storage.fulltext import (
 )
 
 DUE_BUCKETS = ("overdue", "this_week", "later", "none")
+SortField = str  # one of SORT_FIELDS: a column's name, never user text (the text gate skips it)
 SEARCH_KINDS = ("action", "idea", "decision", "note")
 _OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 SNIPPET_WIDTH = 160
@@ -178,7 +179,7 @@ class FollowUpService(ServiceBase):
         flt: ActionFilter | None = None,
         *,
         today: date | None = None,
-        sort: str = "due",
+        sort: SortField = "due",
         descending: bool = False,
         offset: int = 0,
         limit: int = 100,
@@ -231,7 +232,7 @@ class FollowUpService(ServiceBase):
         flt: ActionFilter | None = None,
         *,
         today: date | None = None,
-        sort: str = "due",
+        sort: SortField = "due",
         descending: bool = False,
         limit: int = 100,
     ) -> tuple[int, list[r.ActionLine]]:
@@ -261,7 +262,7 @@ class FollowUpService(ServiceBase):
         flt: ActionFilter | None = None,
         *,
         today: date | None = None,
-        sort: str = "due",
+        sort: SortField = "due",
         descending: bool = False,
     ) -> int | None:
         """Where `action_id` stands in `window`'s order (0 first), or None when `flt`
@@ -355,7 +356,7 @@ class FollowUpService(ServiceBase):
                 offset, limit = offset + take, limit - take
             start += count
 
-    def _order_keys(self, sort: str, descending: bool) -> list[_Key]:
+    def _order_keys(self, sort: SortField, descending: bool) -> list[_Key]:
         """The ORDER BY of `window` for a sort by due date, title or note: (expression,
         descending, nulls last) triples. Text sorts ignore case (ASCII case on SQLite,
         whose NOCASE folds no other letters; every case PostgreSQL's lower() knows)."""

@@ -449,6 +449,7 @@ class FollowUpsView(QWidget):
         self._balances: dict[tuple[ActionFilter, date], list[TeamBalance]] = {}
         self._balance_shown = True
         self._selected_id: int | None = None  # followed through filters, sorts, changes
+        self._keep_selected: int | None = None
         self._reads = BackgroundReads(self)  # the balance, at scale
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -721,6 +722,7 @@ class FollowUpsView(QWidget):
         layout.addWidget(self.commitments_card)
         layout.addWidget(self.splitter, 1)
         self._show_selected(None)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.settled.connect(self._on_model_settled)
         return page
 
@@ -872,8 +874,12 @@ class FollowUpsView(QWidget):
         if self.mine_button.isChecked():
             self._refresh_commitments()
 
+    def _on_model_about_to_be_reset(self) -> None:
+        self._keep_selected = self._selected_id  # the reset may clear the current row
+
     def _on_model_settled(self) -> None:
         """The new count and first rows are in: say how many, keep the selection."""
+        self._selected_id, self._keep_selected = self._keep_selected, None
         total = self.model.count
         self.count_label.setText(
             self.tr("1 action")
@@ -1114,6 +1120,8 @@ class FollowUpsView(QWidget):
             self.note_edit.clear()
         self._selected_id = line.id  # kept if still listed (the list is read again)
         self.catch_up()
+        if self.model.is_settled and self.selected_line() is None:
+            self._select_id(line.id)
         return True
 
     def open_meeting(self) -> None:
