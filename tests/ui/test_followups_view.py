@@ -362,6 +362,7 @@ def test_changes_while_hidden_are_taken_in_when_shown(
 
 def test_a_long_history_is_read_off_the_gui_thread_a_window_at_a_time(
     qtbot: QtBot,
+    qtmodeltester: ModelTester,
     monkeypatch: pytest.MonkeyPatch,
     controller: Controller,
     history: SimpleNamespace,
@@ -414,6 +415,10 @@ def test_a_long_history_is_read_off_the_gui_thread_a_window_at_a_time(
     assert rows.index(5, COL_ACTION).data() == "…"
     qtbot.waitUntil(lambda: rows.index(5, COL_ACTION).data() != "…", timeout=5000)
     assert rows.index(5, COL_ACTION).data() == "Update the ICP one-pager"
+    rows.sort(COL_OWNER, Qt.SortOrder.AscendingOrder)  # windows on their way, and in
+    qtmodeltester.check(rows)
+    qtbot.waitUntil(lambda: not rows.is_busy, timeout=5000)
+    qtmodeltester.check(rows)
     assert on_gui_thread == []
 
 
