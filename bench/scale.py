@@ -55,6 +55,7 @@ GOALS = {
     "startup_cold": "≤ 1.2×",
     "open": "≤ 300 ms",
     "change": "≤ 50 ms",
+    "first": "≤ 50 ms",
     "memory": "≤ 250 MB",
     "stall": "≤ 50 ms",
     "export_mb": "≤ 50 MB",
@@ -236,6 +237,9 @@ def child_page(db: str, rounds: int) -> dict[str, object]:
     balanced = {label: statistics.median(values) for label, values in whole.items()}
     worst = max(medians, key=medians.__getitem__)
     slowest = max(balanced, key=balanced.__getitem__)
+    # The first round: nothing remembered yet (the balance per filter is, afterwards).
+    first_rows = max(values[0] for values in times.values())
+    first_whole = max(values[0] for values in whole.values())
     result = {
         "open_ms": opened,
         "open_rows_ms": opened_rows,
@@ -244,6 +248,8 @@ def child_page(db: str, rounds: int) -> dict[str, object]:
         "worst_change_ms": medians[worst],
         "worst_whole": slowest,
         "worst_whole_ms": balanced[slowest],
+        "first_round_rows_ms": first_rows,
+        "first_round_whole_ms": first_whole,
         "changes": medians,
         "whole": balanced,
         "peak_mb": _vm("VmHWM"),
@@ -360,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
             cells["open"] = f"{rows_ms:.0f} / {whole_ms:.0f} ms (L{before:.1f})"
             change_ms, change_whole = p["worst_change_ms"], p.get("worst_whole_ms", 0.0)
             cells["change"] = f"{change_ms:.0f} / {change_whole:.0f} ms (L{before:.1f})"
+            first_rows = p.get("first_round_rows_ms", change_ms)
+            first_whole = p.get("first_round_whole_ms", change_whole)
+            cells["first"] = f"{first_rows:.0f} / {first_whole:.0f} ms (L{before:.1f})"
             cells["memory"] = f"{p['peak_mb']:.0f} MB (L{before:.1f})"
             print(
                 f"  page: open {rows_ms:.0f} ms rows, {whole_ms:.0f} ms with the balance "
@@ -394,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         ("startup_cold", "  the same, file changed since its check"),
         ("open", "Follow-ups page loaded: rows / + balance"),
         ("change", "filter/sort/search worst median: rows / + balance"),
+        ("first", "  worst of the first round (nothing remembered)"),
         ("memory", "memory, peak (page open)"),
         ("stall", "longest GUI stall during a background export"),
         ("export_mb", "peak extra memory during the export"),
