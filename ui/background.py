@@ -17,7 +17,7 @@ objects, and a collection during the work walks only what the work made since.
 The GIL: the window's every call back into Python (a table's `data()`, a slot, a paint)
 has to take the interpreter lock from the worker, which holds it for up to the thread
 switch interval each time (5 ms by default): a repaint that calls back hundreds of times
-waited tens of milliseconds. While the work runs the interval is 1 ms.
+waited tens of milliseconds. While the work runs the interval is 0.5 ms.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from alignmeet.services.exports import ExportCancelled
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 300  # quick work finishes without a dialog flashing up
-SWITCH_INTERVAL = 0.001  # seconds the worker may hold the GIL when the window wants it
+SWITCH_INTERVAL = 0.0005  # seconds the worker may hold the GIL when the window wants it
 
 
 class _Worker(QObject):
