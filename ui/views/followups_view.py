@@ -867,9 +867,11 @@ class FollowUpsView(QWidget):
         (off the GUI thread at scale), the balance follows."""
         self._search_timer.stop()
         flt = self.current_filter()
-        if not self.model.is_settled or self.model.background:
-            self.count_label.setText(self.tr("Loading actions…"))
         self.model.set_filter(flt)
+        if not self.model.is_settled and not self.model.count:
+            # The first read at scale; later the previous count stays, with the previous
+            # rows, until the new ones are in.
+            self.count_label.setText(self.tr("Loading actions…"))
         self._update_balance(flt)
         if self.mine_button.isChecked():
             self._refresh_commitments()
