@@ -24,7 +24,7 @@ import difflib
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,14 +127,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Create (or fill an empty) database with a sample Sales & Marketing "
         "series: 'small' is three monthly meetings told in detail; 'large' is a 5-year "
         "history (120 meetings, 60 members, 100,000 actions with their status histories) "
-        "for trying the app at scale.",
+        "for trying the app at scale; 'huge' ten years of it (240 meetings, 300,000 "
+        "actions).",
     )
     demo.add_argument("--db", metavar="PATH", help=db_help)
     demo.add_argument(
         "--size",
-        choices=("small", "large"),
+        choices=("small", "large", "huge"),
         default="small",
-        help="small: three meetings; large: a 5-year history (default: small)",
+        help="small: three meetings; large: a 5-year history; huge: 10 years, 300,000 "
+        "actions (default: small)",
     )
 
     listing = commands.add_parser("meetings", help="list the meetings in a database")
@@ -390,10 +392,11 @@ def _demo(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     services = Services(db)
     try:
-        if args.size == "large":
-            from alignmeet.demo import build_large_demo
+        if args.size in ("large", "huge"):
+            from alignmeet.demo import HUGE, build_large_demo
 
-            summary = build_large_demo(services, today=date.today())
+            size = HUGE if args.size == "huge" else {}
+            summary = build_large_demo(services, today=date.today(), **size)
         else:
             summary = build_demo(services, today=date.today())
     except (ValueError, ValidationError) as exc:
@@ -498,7 +501,14 @@ def _safety(args: argparse.Namespace) -> int:
     try:
         b.refuse_foreign(path)
         if args.command == "check":
+            from alignmeet.storage.integrity import forget_check, remember_sound
+
+            started = datetime.now()
             problem = b.check_file(path)
+            if problem is None:  # the app's next start need not check it again today
+                remember_sound(path, started)
+            elif path.exists():
+                forget_check(path)
             if problem is not None:
                 latest = b.latest_good_backup(path) if path.exists() else None
                 if latest is None:

@@ -1022,7 +1022,7 @@ def _meeting_three(b: _Builder, series_id: int, template_id: int, day: date) -> 
 __all__ = ["SERIES_NAME", "DemoSummary", "build_demo"]
 
 
-# ---- a long history: 5 years, 120 meetings, 100,000 actions ------------------------------
+# ---- a long history: 5 years, 120 meetings, 100,000 actions (huge: 10 years, 300,000) ---
 @dataclass(frozen=True)
 class LargeDemoSummary:
     """What `build_large_demo` wrote."""
@@ -1176,6 +1176,9 @@ def _status_weights(age_days: int) -> tuple[float, ...]:
     return (0.20, 0.03, 0.50, 0.20, 0.07)
 
 
+# `demo --size huge`: ten years of a 60-person organisation (QUALITY.md, "History at scale").
+HUGE: dict[str, int] = {"meetings": 240, "actions": 300_000, "years": 10}
+_LARGE_BATCH = 20_000  # actions built and inserted at a time (ten years would not fit in memory)
 _STATUS_ORDER = (
     ActionStatus.DONE,
     ActionStatus.DROPPED,
@@ -1193,16 +1196,19 @@ def build_large_demo(
     members: int = 60,
     actions: int = 100_000,
     seed: int = 1,
+    years: int = 5,
 ) -> LargeDemoSummary:
-    """Fill an empty database with a 5-year history for benchmarks and scale tests.
+    """Fill an empty database with a `years`-long history for benchmarks and scale tests.
 
     Three series (monthly sync, quarterly review, lead-quality working group),
-    `meetings` held and closed meetings spread over the five years up to last
+    `meetings` held and closed meetings spread over the years up to last
     week, `members` people in Sales, Marketing and Revenue Operations, and
     `actions` actions with 1–3 history entries each (agreed; some slipped; many
     done, dropped, in progress or blocked in a later meeting or in between),
     ideas, decisions and agenda notes. Deterministic for a given `seed` and
-    `today`. Rows go in with one bulk load (`alignmeet.services.bulk`).
+    `today`. Rows go in with one bulk load in one transaction
+    (`alignmeet.services.bulk`), the actions a batch at a time, so that ten years
+    of them never sit in memory at once.
 
     Raises ValueError if the database already holds meetings.
     """
@@ -1212,8 +1218,8 @@ def build_large_demo(
 
     if services.meetings.list_meetings():
         raise ValueError("large demo data is only added to a database without meetings")
-    if meetings < len(_LARGE_SERIES) or members < 6 or actions < 0:
-        raise ValueError("need at least 3 meetings, 6 members and no negative action count")
+    if meetings < len(_LARGE_SERIES) or members < 6 or actions < 0 or years < 1:
+        raise ValueError("need at least 3 meetings, 6 members, a year and no negative action count")
     services.bootstrap()
     rnd = random.Random(seed)
     loader = BulkLoader(services.db)
@@ -1254,8 +1260,8 @@ def build_large_demo(
         )
     team_of = {pid: team for pid, _, team in people}
 
-    # ---- series and meetings: evenly over five years, the last one last week ----
-    start_day = today - timedelta(days=5 * 365)
+    # ---- series and meetings: evenly over the years, the last one last week ----
+    start_day = today - timedelta(days=years * 365)
     end_day = today - timedelta(days=7)
     counts = [max(1, round(meetings * share)) for _, _, share, _ in _LARGE_SERIES]
     counts[0] += meetings - sum(counts)
@@ -1373,127 +1379,138 @@ def build_large_demo(
         for i, meeting in enumerate(series_list):
             later_in_series[meeting["id"]] = series_list[i + 1 :]  # type: ignore[index]
     per_meeting, extra = divmod(actions, len(order))
-    action_id = ids["action"]
-    update_id = ids["action_update"]
-    open_count = slipped_count = 0
-    for index, meeting in enumerate(order):
-        mid = meeting["id"]
-        starts = meeting["starts_at"]
-        assert isinstance(starts, datetime) and isinstance(mid, int)
-        pool = pools[mid]
-        later = [mt for mt in later_in_series[mid] if mt["starts_at"] < now]  # type: ignore[operator]
-        age = (today - starts.date()).days
-        weights = _status_weights(age)
-        n = per_meeting + (1 if index < extra else 0)
-        for position in range(1, n + 1):
-            owner, _owner_name, _team = rnd.choice(pool)
-            team = team_of[owner]
-            tag = (
-                TeamTag.JOINT
-                if team == "Revenue Operations" or rnd.random() < 0.15
-                else TeamTag.SALES
-                if team == "Sales"
-                else TeamTag.MARKETING
-            )
-            title = f"{rnd.choice(_VERBS)} {fill(rnd.choice(_OBJECTS))}"
-            tail = rnd.choice(_TAILS)
-            if tail:
-                title += f" {tail}"
-            due: date | None = (
-                starts.date() + timedelta(days=rnd.randint(7, 42)) if rnd.random() < 0.93 else None
-            )
-            status = rnd.choices(_STATUS_ORDER, weights)[0]
-            at = starts + timedelta(minutes=40 + position % 15)
-            history = [
-                {
-                    "meeting_id": mid,
-                    "changed_at": at,
-                    "old_status": None,
-                    "new_status": ActionStatus.OPEN.value,
-                    "old_due": None,
-                    "new_due": due,
-                    "note": "Agreed",
-                    "changed_by_id": meeting["facilitator_id"],
-                }
-            ]
-            current_due = due
-            slips = 0
-            if due is not None and later and rnd.random() < 0.25:
-                slips = 2 if (status.is_open and rnd.random() < 0.3 and len(later) > 1) else 1
-            for k in range(slips):
-                where = later[k]
-                new_due = current_due + timedelta(days=rnd.randint(14, 35))  # type: ignore[operator]
-                history.append(
+    counts = {"open": 0, "slipped": 0}
+
+    def action_batches() -> Iterator[dict[str, list[dict[str, object]]]]:
+        """The actions and their history, about `_LARGE_BATCH` actions at a time."""
+        action_id = ids["action"]
+        update_id = ids["action_update"]
+        batch: dict[str, list[dict[str, object]]] = {"action": [], "action_update": []}
+        for index, meeting in enumerate(order):
+            mid = meeting["id"]
+            starts = meeting["starts_at"]
+            assert isinstance(starts, datetime) and isinstance(mid, int)
+            pool = pools[mid]
+            later = [mt for mt in later_in_series[mid] if mt["starts_at"] < now]  # type: ignore[operator]
+            age = (today - starts.date()).days
+            weights = _status_weights(age)
+            n = per_meeting + (1 if index < extra else 0)
+            for position in range(1, n + 1):
+                owner, _owner_name, _team = rnd.choice(pool)
+                team = team_of[owner]
+                tag = (
+                    TeamTag.JOINT
+                    if team == "Revenue Operations" or rnd.random() < 0.15
+                    else TeamTag.SALES
+                    if team == "Sales"
+                    else TeamTag.MARKETING
+                )
+                title = f"{rnd.choice(_VERBS)} {fill(rnd.choice(_OBJECTS))}"
+                tail = rnd.choice(_TAILS)
+                if tail:
+                    title += f" {tail}"
+                due: date | None = (
+                    starts.date() + timedelta(days=rnd.randint(7, 42))
+                    if rnd.random() < 0.93
+                    else None
+                )
+                status = rnd.choices(_STATUS_ORDER, weights)[0]
+                at = starts + timedelta(minutes=40 + position % 15)
+                history = [
                     {
-                        "meeting_id": where["id"],
-                        "changed_at": where["starts_at"] + timedelta(minutes=5 + k),  # type: ignore[operator]
-                        "old_status": ActionStatus.OPEN.value,
+                        "meeting_id": mid,
+                        "changed_at": at,
+                        "old_status": None,
                         "new_status": ActionStatus.OPEN.value,
-                        "old_due": current_due,
-                        "new_due": new_due,
-                        "note": rnd.choice(_SLIP_NOTES),
-                        "changed_by_id": where["facilitator_id"],
+                        "old_due": None,
+                        "new_due": due,
+                        "note": "Agreed",
+                        "changed_by_id": meeting["facilitator_id"],
                     }
-                )
-                current_due = new_due
-            if status is not ActionStatus.OPEN and len(history) < 3:
-                in_meeting = later[slips:]
-                if in_meeting and rnd.random() < 0.7:
-                    where = in_meeting[0]
-                    changed_at = where["starts_at"] + timedelta(minutes=8)  # type: ignore[operator]
-                    where_id, by = where["id"], where["facilitator_id"]
-                else:
-                    last = history[-1]["changed_at"]
-                    assert isinstance(last, datetime)
-                    changed_at = min(now, last + timedelta(days=rnd.randint(1, 20)))
-                    where_id = by = None
-                history.append(
+                ]
+                current_due = due
+                slips = 0
+                if due is not None and later and rnd.random() < 0.25:
+                    slips = 2 if (status.is_open and rnd.random() < 0.3 and len(later) > 1) else 1
+                for k in range(slips):
+                    where = later[k]
+                    new_due = current_due + timedelta(days=rnd.randint(14, 35))  # type: ignore[operator]
+                    history.append(
+                        {
+                            "meeting_id": where["id"],
+                            "changed_at": where["starts_at"] + timedelta(minutes=5 + k),  # type: ignore[operator]
+                            "old_status": ActionStatus.OPEN.value,
+                            "new_status": ActionStatus.OPEN.value,
+                            "old_due": current_due,
+                            "new_due": new_due,
+                            "note": rnd.choice(_SLIP_NOTES),
+                            "changed_by_id": where["facilitator_id"],
+                        }
+                    )
+                    current_due = new_due
+                if status is not ActionStatus.OPEN and len(history) < 3:
+                    in_meeting = later[slips:]
+                    if in_meeting and rnd.random() < 0.7:
+                        where = in_meeting[0]
+                        changed_at = where["starts_at"] + timedelta(minutes=8)  # type: ignore[operator]
+                        where_id, by = where["id"], where["facilitator_id"]
+                    else:
+                        last = history[-1]["changed_at"]
+                        assert isinstance(last, datetime)
+                        changed_at = min(now, last + timedelta(days=rnd.randint(1, 20)))
+                        where_id = by = None
+                    history.append(
+                        {
+                            "meeting_id": where_id,
+                            "changed_at": changed_at,
+                            "old_status": ActionStatus.OPEN.value,
+                            "new_status": status.value,
+                            "old_due": current_due,
+                            "new_due": current_due,
+                            "note": rnd.choice(
+                                _DONE_NOTES if status is ActionStatus.DONE else _OTHER_NOTES[status]
+                            ),
+                            "changed_by_id": by,
+                        }
+                    )
+                elif status is not ActionStatus.OPEN:
+                    status = ActionStatus.OPEN  # three entries already: it stays open
+                notes = [h["note"] for h in history if h["note"]]
+                last_change = history[-1]["changed_at"]
+                batch["action"].append(
                     {
-                        "meeting_id": where_id,
-                        "changed_at": changed_at,
-                        "old_status": ActionStatus.OPEN.value,
-                        "new_status": status.value,
-                        "old_due": current_due,
-                        "new_due": current_due,
-                        "note": rnd.choice(
-                            _DONE_NOTES if status is ActionStatus.DONE else _OTHER_NOTES[status]
-                        ),
-                        "changed_by_id": by,
+                        "id": action_id,
+                        "meeting_id": mid,
+                        "owner_id": owner,
+                        "title": title,
+                        "due": current_due,
+                        "team_tag": tag.value,
+                        "status": status.value,
+                        "milestone": "",
+                        "position": position,
+                        "created_at": at,
+                        "updated_at": last_change,
+                        "times_slipped": slips,
+                        "last_note": notes[-1] if notes else "",
                     }
                 )
-            elif status is not ActionStatus.OPEN:
-                status = ActionStatus.OPEN  # three entries already: it stays open
-            notes = [h["note"] for h in history if h["note"]]
-            last_change = history[-1]["changed_at"]
-            rows["action"].append(
-                {
-                    "id": action_id,
-                    "meeting_id": mid,
-                    "owner_id": owner,
-                    "title": title,
-                    "due": current_due,
-                    "team_tag": tag.value,
-                    "status": status.value,
-                    "milestone": "",
-                    "position": position,
-                    "created_at": at,
-                    "updated_at": last_change,
-                    "times_slipped": slips,
-                    "last_note": notes[-1] if notes else "",
-                }
-            )
-            for h in history:
-                h["id"] = update_id
-                h["action_id"] = action_id
-                update_id += 1
-                rows["action_update"].append(h)
-            action_id += 1
-            open_count += status.is_open
-            slipped_count += slips > 0
+                for h in history:
+                    h["id"] = update_id
+                    h["action_id"] = action_id
+                    update_id += 1
+                    batch["action_update"].append(h)
+                action_id += 1
+                counts["open"] += status.is_open
+                counts["slipped"] += slips > 0
+            if len(batch["action"]) >= _LARGE_BATCH:
+                yield batch
+                batch = {"action": [], "action_update": []}
+        if batch["action"]:
+            yield batch
 
     rows["meeting"] = meeting_rows
     rows = {name: batch for name, batch in rows.items() if batch}
-    loader.load(rows)
+    loaded = loader.load_batches(itertools.chain([rows], action_batches()))
     first = min(mt["starts_at"] for mt in meeting_rows)  # type: ignore[type-var]
     last = max(mt["starts_at"] for mt in meeting_rows)  # type: ignore[type-var]
     assert isinstance(first, datetime) and isinstance(last, datetime)
@@ -1501,13 +1518,13 @@ def build_large_demo(
         series=len(_LARGE_SERIES),
         members=len(people),
         meetings=len(meeting_rows),
-        agenda_items=len(rows.get("agenda_item", ())),
-        ideas=len(rows.get("idea", ())),
-        decisions=len(rows.get("decision", ())),
-        actions=len(rows.get("action", ())),
-        open_actions=open_count,
-        updates=len(rows.get("action_update", ())),
-        slipped_actions=slipped_count,
+        agenda_items=loaded.get("agenda_item", 0),
+        ideas=loaded.get("idea", 0),
+        decisions=loaded.get("decision", 0),
+        actions=loaded.get("action", 0),
+        open_actions=counts["open"],
+        updates=loaded.get("action_update", 0),
+        slipped_actions=counts["slipped"],
         first_date=first.date(),
         last_date=last.date(),
     )

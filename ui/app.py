@@ -9,6 +9,7 @@ import sys
 import threading
 import traceback
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from alignmeet import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from alignmeet.services import ReadOnly, Services
+    from alignmeet.storage.integrity import WriteGate
     from ui.instance_lock import InstanceLock
     from ui.main_window import MainWindow
 
@@ -39,8 +41,32 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Start-up makes a few hundred thousand objects and keeps nearly all of them: the
+    # cyclic collector would walk them again and again (~200 collections, 7 % of the
+    # start). It is off until the window is shown, and back on for the meeting.
+    global _collecting
+    outermost = _collecting is None
+    if outermost:  # a restart (after a restore, File › Open) keeps the first answer
+        _collecting = gc.isenabled()
+    collecting = bool(_collecting)
+    gc.disable()
+    try:
+        return _start(argv, collecting)
+    finally:
+        if outermost:
+            _collecting = None
+        if collecting:
+            gc.enable()
+
+
+_collecting: bool | None = None  # whether the cyclic collector runs, as main found it
+
+
+def _start(argv: list[str] | None, collecting: bool) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
-    # Read the whole database file while Qt and SQLAlchemy are imported.
+    # Read the whole database file while Qt and SQLAlchemy are imported — unless it was
+    # found sound less than a day ago and nothing has written it since. Nothing waits
+    # for it; writes to the file do (see alignmeet.storage.integrity).
     check = _IntegrityCheck(_database_file(args.db))
 
     # The core (SQLAlchemy included) before Qt: once PySide6 is imported it hooks
@@ -73,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_theme(app)
 
-    opened = open_window(args, argv)
+    opened = open_window(args, argv, write_gate=check.gate)
     if isinstance(opened, int):
         return opened
     services, window, lock = opened.services, opened.window, opened.lock
@@ -90,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     # lives until exit: keep it out of the cyclic collector, so collections in
     # the meeting stay short and shutdown does not walk it again.
     gc.freeze()
+    if collecting:
+        gc.enable()
 
     if args.smoke_test:
         failures: list[str] = []
@@ -99,8 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                 failures.append("main window is not visible")
             if missing:
                 failures.append(missing)
-            check.wait()
-            if check.problem:
+            if check.done() and check.problem:  # never waited for: it may still run
                 failures.append(check.problem)
             window.close()
             app.quit()
@@ -108,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, finish)
         app.exec()
         services.close()
+        if lock is not None:
+            if not failures:
+                check.remember_if_sound()
+            lock.release()
         if failures:
             print("alignmeet: smoke test failed: " + "; ".join(failures), file=sys.stderr)
             return 1
@@ -119,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         if not check.done():
             return
         poll.stop()
+        if check.problem is None and check.gate is not None and not read_only:
+            services.trim_change_log()  # the write bootstrap left for after the check
         if check.problem:
             window.hide()
             services.close()
@@ -166,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     _backup_quietly(services, "on-close")
     services.close()
     if lock is not None:
+        if not restart and window.restore_requested is None:
+            check.remember_if_sound()  # as closed: the next start compares with this
         lock.release()
     if restart:
         return main(argv)
@@ -197,11 +232,14 @@ class Opened:
     reason: ReadOnly | None
 
 
-def open_window(args: argparse.Namespace, argv: list[str] | None) -> Opened | int:
+def open_window(
+    args: argparse.Namespace, argv: list[str] | None, *, write_gate: WriteGate | None = None
+) -> Opened | int:
     """The app's open path: refuse what is not AlignMeet's, take the lock (or learn who
     holds it), find why a file cannot be written, open, and build the window — read-only
     with the true reason in its banner and title when it must be. An int: the exit code
-    after a refusal the user has been told about."""
+    after a refusal the user has been told about. `write_gate`: writes wait for it (the
+    file's check, still running)."""
     from alignmeet.services import (
         Cause,
         DatabaseOpenError,
@@ -235,7 +273,12 @@ def open_window(args: argparse.Namespace, argv: list[str] | None) -> Opened | in
     if reason is not None and args.smoke_test:
         print(f"alignmeet: read-only: {reason.message}", file=sys.stderr)
     try:
-        services = open_services(args.db, quick_check=False, read_only=reason or False)
+        services = open_services(
+            args.db,
+            quick_check=False,
+            read_only=reason or False,
+            write_gate=None if reason else write_gate,
+        )
     except DatabaseOpenError as exc:
         return _cannot_open(exc, args, argv, db_file, lock, may_restore=reason is None)
 
@@ -397,28 +440,59 @@ def _database_file(target: str | None) -> Path | None:
 
 
 class _IntegrityCheck:
-    """SQLite's quick check of the whole file, in a thread (it releases the GIL)."""
+    """SQLite's quick check of the whole file, in a thread (it releases the GIL) — or
+    nothing to do when the file is new, a server's, or was found sound less than a day
+    ago and is as AlignMeet left it (alignmeet.storage.integrity). While it runs, its
+    `gate` holds writes to the file."""
 
     def __init__(self, path: Path | None) -> None:
+        from alignmeet.storage.integrity import WriteGate, remembered_check
+
+        self.path = path
         self.problem: str | None = None
+        self.checked_at: datetime | None = None
+        self.gate: WriteGate | None = None
+        self._thread: threading.Thread | None = None
+        if path is None or not path.exists():
+            return  # a server checks itself; a new file has nothing to check
+        self.checked_at = remembered_check(path)
+        if self.checked_at is not None:
+            return
+        self.gate = WriteGate()
         self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
         self._thread.start()
 
-    def _run(self, path: Path | None) -> None:
-        if path is None:
-            return
+    def _run(self, path: Path) -> None:
+        started = datetime.now()
         try:
-            from alignmeet.storage.integrity import quick_check_file
+            from alignmeet.storage.integrity import forget_check, quick_check_file
 
             self.problem = quick_check_file(path)
+            if self.problem is not None:
+                forget_check(path)
         except Exception as exc:  # report it like a damaged file, never as a traceback
             self.problem = f"{path} could not be checked: {exc}"
+        assert self.gate is not None
+        if self.problem is None:
+            self.checked_at = started
+            self.gate.open()
+        else:
+            self.gate.fail(self.problem)
 
     def done(self) -> bool:
-        return not self._thread.is_alive()
+        return self._thread is None or not self._thread.is_alive()
 
     def wait(self) -> None:
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
+
+    def remember_if_sound(self) -> None:
+        """After a clean close: the file, as it is now, is as sound as it was checked."""
+        if self.path is None or self.checked_at is None or not self.done() or self.problem:
+            return
+        from alignmeet.storage.integrity import remember_sound
+
+        remember_sound(self.path, self.checked_at)
 
 
 def _install_excepthook(window: object, *, smoke: bool) -> None:

@@ -385,6 +385,54 @@ class ActionLine(NamedTuple):
     version: int = 0
 
 
+class ExportLine(NamedTuple):
+    """One action as the follow-up exports write it, read straight from the database: a
+    plain tuple, one per row, made and dropped while the file is written (no record,
+    nothing kept). It reads like an `ActionRow` (`line.action` is the line itself), so
+    the writers take either."""
+
+    id: int
+    title: str
+    owner_id: int
+    owner_name: str
+    owner_team: str
+    team_tag: TeamTag
+    status: ActionStatus
+    due: date | None
+    meeting_id: int
+    meeting_title: str
+    meeting_date: date
+    series_id: int
+    series_name: str
+    milestone: str
+    times_slipped: int
+    last_note: str
+    created_at: datetime | None = None
+    version: int = 0
+
+    @property
+    def action(self) -> ExportLine:
+        return self
+
+    @property
+    def origin(self) -> str:
+        return f"{self.meeting_title}, {short_date(self.meeting_date)}"
+
+
+@dataclass(frozen=True)
+class OwnerTotals:
+    """One owner's share of a follow-up list (the checklist's section head)."""
+
+    owner_id: int
+    name: str
+    team: str
+    count: int
+    overdue: int  # open and past due
+    done: int
+    team_tags: frozenset[TeamTag]
+    max_id: int = 0  # the highest action id (the width of the checklist's "#" column)
+
+
 class MemberInfo(NamedTuple):
     name: str
     team_name: str

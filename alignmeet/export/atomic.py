@@ -17,12 +17,14 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from alignmeet.export import ExportError
 from alignmeet.i18n import _
 
-__all__ = ["atomic_write_bytes"]
+__all__ = ["atomic_write_bytes", "atomic_writer"]
 
 _PERMISSION_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 _SPACE_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -30,6 +32,17 @@ _SPACE_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFB
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically; raise `ExportError` (old file untouched) on failure."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write `path`'s new content into, a piece at a time (a file of
+    300,000 actions never sits in memory): it replaces `path` when the block ends, and
+    is removed — the old file byte-identical — when the block raises. An OSError becomes
+    an `ExportError` that names the path and what to do; other exceptions (a cancelled
+    export) pass through after the clean-up."""
     path = Path(path)
     temp: Path | None = None
     real = path
@@ -41,8 +54,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         if not folder.is_dir():
             raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(folder))
         temp, fd = _create_temp(real)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "w+b") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         _copy_mode(real, temp)

@@ -10,13 +10,17 @@ and its status. Header rows repeat on every page, the footer says "Page X of Y".
 The document is built the way the minutes are (`alignmeet.export.docx_xml`): styles
 resolved once, the body written as WordprocessingML text and parsed in one go, every user
 string cleaned (`clean_text`) and escaped. The input rows are
-`alignmeet.domain.records.ActionRow`s.
+`alignmeet.domain.records.ActionRow`s or `ExportLine`s (which read alike). For long
+lists the caller hands a `ChecklistContent` whose owners' rows come lazily (the
+database streams them, an owner at a time): the document is written into the file as
+it is made, and 300,000 actions never sit in memory.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,9 +29,9 @@ from docx.shared import Pt
 
 from alignmeet.domain.enums import ActionStatus
 from alignmeet.domain.labels import label
-from alignmeet.domain.records import ActionRow
+from alignmeet.domain.records import ActionRow, ExportLine
 from alignmeet.domain.rules import action_number, short_date
-from alignmeet.export.atomic import atomic_write_bytes
+from alignmeet.export.atomic import atomic_writer
 from alignmeet.export.docx_xml import (
     BOLD,
     GROUP_FILL,
@@ -49,10 +53,11 @@ from alignmeet.export.docx_xml import (
     para,
     resolve_styles,
     run,
-    table,
+    table_pieces,
     tag_document,
     text_width,
     use_calibri,
+    write_document_with_body,
 )
 from alignmeet.export.sanitize import clean_text
 from alignmeet.export.wording import action_count
@@ -60,9 +65,43 @@ from alignmeet.i18n import N_, _, ngettext
 
 __all__ = [
     "DEFAULT_TITLE",
+    "ChecklistContent",
+    "OwnerGroup",
+    "checklist_content",
     "checklist_document_bytes",
+    "owner_key",
     "write_checklist",
+    "write_checklist_content",
 ]
+
+Row = ActionRow | ExportLine
+
+
+@dataclass(frozen=True)
+class OwnerGroup:
+    """One owner's section: who, how many actions (and how many overdue), and the rows,
+    in the order they are listed (they may be read only as the section is written)."""
+
+    owner_id: int
+    name: str
+    team: str
+    count: int
+    overdue: int
+    rows: Iterable[Row]
+
+
+@dataclass(frozen=True)
+class ChecklistContent:
+    """What the checklist lists: its totals, and the owners' sections in name order."""
+
+    total: int
+    owners: int
+    overdue: int
+    done: int
+    team_labels: tuple[str, ...]  # the team tags listed, as shown (for the column's width)
+    groups: Iterable[OwnerGroup]
+    max_id: int = 0  # the highest action id listed (the width of the "#" column)
+
 
 # In English; the document shows it in the current language (as any title equal to it).
 DEFAULT_TITLE = N_("Follow-up checklist")
@@ -72,7 +111,7 @@ DEFAULT_TITLE = N_("Follow-up checklist")
 
 
 def write_checklist(
-    rows: Iterable[ActionRow],
+    rows: Iterable[Row],
     path: Path,
     *,
     title: str = DEFAULT_TITLE,
@@ -87,16 +126,39 @@ def write_checklist(
     · Monthly Sales & Marketing sync"); " · generated <date>" is added to it. `today`
     decides what is overdue. Raises `ExportError` (old file kept) when it cannot be written.
     """
-    path = Path(path)
-    data = checklist_document_bytes(
-        rows, title=title, generated_at=generated_at, today=today, scope=scope, template=template
+    content = checklist_content(rows, today)
+    return write_checklist_content(
+        content,
+        path,
+        title=title,
+        generated_at=generated_at,
+        today=today,
+        scope=scope,
+        template=template,
     )
-    atomic_write_bytes(path, data)
+
+
+def write_checklist_content(
+    content: ChecklistContent,
+    path: Path,
+    *,
+    title: str = DEFAULT_TITLE,
+    generated_at: datetime,
+    today: date,
+    scope: str = "",
+    template: Path | None = None,
+) -> Path:
+    """`write_checklist` for content whose rows come lazily: the document is written into
+    the file as its sections are made."""
+    path = Path(path)
+    doc, body = _document(content, title, generated_at, today, scope, template)
+    with atomic_writer(path) as handle:
+        write_document_with_body(doc, body, handle)
     return path
 
 
 def checklist_document_bytes(
-    rows: Iterable[ActionRow],
+    rows: Iterable[Row],
     *,
     title: str = DEFAULT_TITLE,
     generated_at: datetime,
@@ -105,7 +167,20 @@ def checklist_document_bytes(
     template: Path | None = None,
 ) -> bytes:
     """The checklist as the bytes of a .docx file."""
-    rows = list(rows)
+    content = checklist_content(rows, today)
+    doc, body = _document(content, title, generated_at, today, scope, template)
+    return document_bytes_with_body(doc, body)
+
+
+def _document(
+    content: ChecklistContent,
+    title: str,
+    generated_at: datetime,
+    today: date,
+    scope: str,
+    template: Path | None,
+) -> tuple[Any, Iterator[str]]:
+    """The document with everything but its body set, and the body's XML (lazy)."""
     title = one_line(title)
     title = _(DEFAULT_TITLE) if title in ("", DEFAULT_TITLE) else title
     doc = open_template(template)
@@ -120,10 +195,10 @@ def checklist_document_bytes(
     page_footer(doc, section, label, styles, width)
     _set_properties(doc, title, scope, generated_at)
     body = _body(
-        rows, styles, width, title=title, scope=scope, generated_at=generated_at, today=today
+        content, styles, width, title=title, scope=scope, generated_at=generated_at, today=today
     )
     tag_document(doc)
-    return document_bytes_with_body(doc, body)
+    return doc, body
 
 
 # --------------------------------------------------------------------------- grouping
@@ -133,18 +208,46 @@ def _is_overdue(action: Any, today: date) -> bool:
     return action.due is not None and action.due < today and action.status.is_open
 
 
-def _groups(rows: Sequence[ActionRow]) -> list[list[ActionRow]]:
+def checklist_content(rows: Iterable[Row], today: date) -> ChecklistContent:
+    """The checklist of these rows (in memory): totals, and owners' sections in name order,
+    each owner's rows in the order given."""
+    rows = list(rows)
+    groups = _groups(rows)
+    return ChecklistContent(
+        total=len(rows),
+        owners=len(groups),
+        overdue=sum(1 for row in rows if _is_overdue(row.action, today)),
+        done=sum(1 for row in rows if row.action.status is ActionStatus.DONE),
+        team_labels=tuple(sorted({label(row.action.team_tag) for row in rows})),
+        max_id=max((row.action.id for row in rows), default=0),
+        groups=[
+            OwnerGroup(
+                owner_id=owned[0].action.owner_id,
+                name=owned[0].action.owner_name,
+                team=owned[0].owner_team,
+                count=len(owned),
+                overdue=sum(1 for row in owned if _is_overdue(row.action, today)),
+                rows=owned,
+            )
+            for owned in groups
+        ],
+    )
+
+
+def _groups(rows: Sequence[Row]) -> list[list[Row]]:
     """Rows by owner, owners in name order; each owner's rows keep the order given."""
-    by_owner: dict[int, list[ActionRow]] = {}
+    by_owner: dict[int, list[Row]] = {}
     for row in rows:
         by_owner.setdefault(row.action.owner_id, []).append(row)
     return sorted(
         by_owner.values(),
-        key=lambda owned: (
-            one_line(owned[0].action.owner_name).casefold(),
-            owned[0].action.owner_id,
-        ),
+        key=lambda owned: owner_key(owned[0].action.owner_name, owned[0].action.owner_id),
     )
+
+
+def owner_key(name: str, owner_id: int) -> tuple[str, int]:
+    """The order of the owners' sections: by name as shown, any case, then id."""
+    return one_line(name).casefold(), owner_id
 
 
 def _owners(count: int) -> str:
@@ -190,7 +293,7 @@ _DONE = '<w:rPr><w:color w:val="2E7D32"/></w:rPr>'
 
 
 def _body(
-    rows: Sequence[ActionRow],
+    content: ChecklistContent,
     s: Styles,
     width: int,
     *,
@@ -204,16 +307,13 @@ def _body(
     generated = _("generated {date}").format(date=short_date(generated_at))
     scope_line = " · ".join(part for part in (one_line(scope), generated) if part)
     yield para(run(scope_line, MUTED), after=40)
-    groups = _groups(rows)
-    overdue = sum(1 for row in rows if _is_overdue(row.action, today))
-    done = sum(1 for row in rows if row.action.status is ActionStatus.DONE)
-    totals = [action_count(len(rows)), _owners(len(groups))]
-    if overdue:
-        totals.append(_overdue(overdue))
-    if done:
-        totals.append(_("{n} done").format(n=done))
+    totals = [action_count(content.total), _owners(content.owners)]
+    if content.overdue:
+        totals.append(_overdue(content.overdue))
+    if content.done:
+        totals.append(_("{n} done").format(n=content.done))
     yield para(run(" · ".join(totals), MUTED), after=240)
-    if not rows:
+    if not content.total:
         yield para(run(_("No actions match this selection."), MUTED_ITALIC))
         return
 
@@ -222,24 +322,22 @@ def _body(
     # runs on (a repeated header row), so a row continued overleaf still says whose it is.
     names = ("#", _("Done"), _("Action"), _("Due"), _("Team"), _("Status"))
     # Digits are all one width: the number with the most digits is the widest.
-    number = fit_width([action_number(max(row.action.id for row in rows))], 560)
+    number = fit_width([action_number(content.max_id or 1)], 560)
     # German words are longer ("Erledigt", "Gemeinsam"): those columns grow to fit them.
     box = fit_width([names[1]], 640, bold=True)
-    team = fit_width([label(row.action.team_tag) for row in rows], 950)
+    team = fit_width(content.team_labels, 950)
     widths = columns(width, number, box, None, 1400, team, 1150)
     tt = s.table_text
     header = header_row(widths, names, tt)
     sdt_ids = itertools.count(1001)
-    for owned in groups:
-        first = owned[0]
-        name = one_line(first.action.owner_name) or _("(no owner)")
-        team_name = one_line(first.owner_team)
+    for group in content.groups:
+        name = one_line(group.name) or _("(no owner)")
+        team_name = one_line(group.team)
         heading = f"{name} ({team_name})" if team_name else name
         yield para(run(heading), s.heading2)
-        late = sum(1 for row in owned if _is_overdue(row.action, today))
-        count = run(action_count(len(owned)), MUTED)
-        if late:
-            count += run(" · ", MUTED) + run(_overdue(late), _OVERDUE_SMALL)
+        count = run(action_count(group.count), MUTED)
+        if group.overdue:
+            count += run(" · ", MUTED) + run(_overdue(group.overdue), _OVERDUE_SMALL)
         yield para(count, keep_next=True, after=80)
         owner_row = (
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
@@ -251,18 +349,19 @@ def _body(
             )
             + "</w:tr>"
         )
-        body_rows = [owner_row, header]
-        last = len(owned) - 1
-        body_rows.extend(
+        last = group.count - 1
+        body_rows = (
             # The last two rows keep together: a page never holds an owner's last row alone.
             _action_row(row, widths, tt, today, next(sdt_ids), keep_next=i == last - 1)
-            for i, row in enumerate(owned)
+            for i, row in enumerate(group.rows)
         )
-        yield table(widths, body_rows, style=s.table)
+        yield from table_pieces(
+            widths, itertools.chain([owner_row, header], body_rows), style=s.table
+        )
 
 
 def _action_row(
-    row: ActionRow,
+    row: Row,
     widths: Sequence[int],
     tt: str,
     today: date,

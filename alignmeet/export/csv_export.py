@@ -12,7 +12,8 @@
 - Dates are ISO (``2026-11-03``), which every spreadsheet recognises; ids and counts are
   numbers and never start with a dangerous character.
 
-The rows are `alignmeet.domain.records.ActionRow`s.
+The rows are `alignmeet.domain.records.ActionRow`s or `ExportLine`s (which read alike);
+`write_csv` streams them into the file, so 300,000 actions never sit in memory.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from alignmeet.domain.records import ActionRow
+from alignmeet.domain.records import ActionRow, ExportLine
 from alignmeet.domain.rules import action_number
-from alignmeet.export.atomic import atomic_write_bytes
+from alignmeet.export.atomic import atomic_writer
 
 __all__ = ["HEADER", "csv_bytes", "csv_cell", "write_csv"]
 
@@ -65,7 +67,7 @@ def _date(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _record(row: ActionRow) -> list[str | int]:
+def _record(row: ActionRow | ExportLine) -> list[str | int]:
     action = row.action
     return [
         int(action.id),
@@ -85,20 +87,30 @@ def _record(row: ActionRow) -> list[str | int]:
     ]
 
 
-def csv_bytes(rows: Iterable[ActionRow]) -> bytes:
+def csv_bytes(rows: Iterable[ActionRow | ExportLine]) -> bytes:
     """The CSV file's bytes: BOM, header row, one row per action."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, dialect="excel")
-    writer.writerow(HEADER)
-    writer.writerows(_record(row) for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    buffer = io.BytesIO()
+    _write(rows, buffer)
+    return buffer.getvalue()
 
 
-def write_csv(rows: Iterable[ActionRow], path: Path) -> Path:
-    """Write the CSV to `path` atomically and return `path`.
+def write_csv(rows: Iterable[ActionRow | ExportLine], path: Path) -> Path:
+    """Write the CSV to `path` atomically, a row at a time, and return `path`.
 
     Raises `ExportError` (old file kept) when the file cannot be written.
     """
     path = Path(path)
-    atomic_write_bytes(path, csv_bytes(rows))
+    with atomic_writer(path) as handle:
+        _write(rows, handle)
     return path
+
+
+def _write(rows: Iterable[ActionRow | ExportLine], binary: Any) -> None:
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="", write_through=False)
+    try:
+        writer = csv.writer(text, dialect="excel")
+        writer.writerow(HEADER)
+        writer.writerows(map(_record, rows))
+        text.flush()
+    finally:
+        text.detach()  # the caller closes the file

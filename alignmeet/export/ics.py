@@ -35,12 +35,14 @@ content line. U+FEFF (a byte-order mark pasted along with text) is dropped too: 
 icalendar library strips it from the start of a value, so it would survive in some places
 and not others. Summaries are kept on one line.
 
-The rows are `alignmeet.domain.records.ActionRow`s.
+The rows are `alignmeet.domain.records.ActionRow`s or `ExportLine`s (which read alike,
+and carry their own creation time and revision); `write_ics` streams the events into
+the file, so 300,000 actions never sit in memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -50,9 +52,9 @@ from icalendar import Calendar, Event
 
 from alignmeet.domain.enums import ActionStatus
 from alignmeet.domain.labels import label
-from alignmeet.domain.records import ActionRow
+from alignmeet.domain.records import ActionRow, ExportLine
 from alignmeet.domain.rules import action_number, short_date
-from alignmeet.export.atomic import atomic_write_bytes
+from alignmeet.export.atomic import atomic_writer
 from alignmeet.export.sanitize import clean_text
 from alignmeet.i18n import _, ngettext
 
@@ -112,7 +114,7 @@ def action_uid(action: Any, created: datetime | None = None) -> str:
 
 
 def write_ics(
-    rows: Iterable[ActionRow],
+    rows: Iterable[ActionRow | ExportLine],
     path: Path,
     *,
     calendar_name: str,
@@ -120,27 +122,24 @@ def write_ics(
     created: Mapping[int, datetime] | None = None,
     revisions: Mapping[int, int] | None = None,
 ) -> IcsSummary:
-    """Write the calendar to `path` atomically.
+    """Write the calendar to `path` atomically, an event at a time.
 
     `generated_at` is the DTSTAMP of every event (default: now); a naive time is taken as
     local time. `created` (action id → when the action was created) goes into the UID,
-    `revisions` (action id → a counter that grows on every change) is the SEQUENCE.
+    `revisions` (action id → a counter that grows on every change) is the SEQUENCE; an
+    `ExportLine` brings both itself (its `created_at`, its `version` minus one).
     Raises `ExportError` (old file kept) when the file cannot be written.
     """
     path = Path(path)
-    data, events, skipped = _build(
-        rows,
-        calendar_name=calendar_name,
-        generated_at=generated_at,
-        created=created,
-        revisions=revisions,
-    )
-    atomic_write_bytes(path, data)
-    return IcsSummary(path=path, events=events, skipped_without_due=skipped)
+    counts = [0, 0]
+    with atomic_writer(path) as handle:
+        for part in _parts(rows, counts, calendar_name, generated_at, created, revisions):
+            handle.write(part)
+    return IcsSummary(path=path, events=counts[0], skipped_without_due=counts[1])
 
 
 def ics_bytes(
-    rows: Iterable[ActionRow],
+    rows: Iterable[ActionRow | ExportLine],
     *,
     calendar_name: str,
     generated_at: datetime | None = None,
@@ -148,23 +147,22 @@ def ics_bytes(
     revisions: Mapping[int, int] | None = None,
 ) -> bytes:
     """The calendar as the bytes of an .ics file."""
-    return _build(
-        rows,
-        calendar_name=calendar_name,
-        generated_at=generated_at,
-        created=created,
-        revisions=revisions,
-    )[0]
+    parts = _parts(rows, [0, 0], calendar_name, generated_at, created, revisions)
+    return b"".join(parts)
 
 
-def _build(
-    rows: Iterable[ActionRow],
-    *,
+def _parts(
+    rows: Iterable[ActionRow | ExportLine],
+    counts: list[int],
     calendar_name: str,
     generated_at: datetime | None,
     created: Mapping[int, datetime] | None,
     revisions: Mapping[int, int] | None,
-) -> tuple[bytes, int, int]:
+) -> Iterator[bytes]:
+    """The file's bytes in pieces: the calendar's head, then events in batches (each
+    serialised on its own: a Calendar holding 100,000 Event objects takes about a
+    gigabyte; their text, 70 MB), then its end. `counts`: events written, actions
+    left out for want of a due date."""
     stamp = _utc(generated_at or datetime.now(UTC))
     stamp_text = f"{stamp:%Y%m%dT%H%M%S}Z"
     created = created or {}
@@ -178,27 +176,28 @@ def _build(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("name", name)  # RFC 7986
-    # Each event is serialised on its own and the bytes spliced in before END:VCALENDAR:
-    # a Calendar holding 100,000 Event objects takes about a gigabyte; their text, 70 MB.
     head = cal.to_ical()
     end = b"END:VCALENDAR\r\n"
     if not head.endswith(end):  # pragma: no cover - the library always ends with it
         raise RuntimeError("unexpected iCalendar output from the icalendar library")
-    parts = [head[: -len(end)]]
-    events = skipped = 0
+    yield head[: -len(end)]
+    batch: list[bytes] = []
     for row in rows:
         action = row.action
         if action.due is None:
-            skipped += 1
+            counts[1] += 1
             continue
-        parts.append(
-            _event_bytes(
-                row, stamp_text, created.get(action.id), max(0, revisions.get(action.id, 0))
-            )
-        )
-        events += 1
-    parts.append(end)
-    return b"".join(parts), events, skipped
+        when = created.get(action.id, getattr(row, "created_at", None))
+        revision = revisions.get(action.id)
+        if revision is None:
+            revision = max(0, (getattr(row, "version", 0) or 1) - 1)
+        batch.append(_event_bytes(row, stamp_text, when, max(0, revision)))
+        counts[0] += 1
+        if len(batch) >= 500:
+            yield b"".join(batch)
+            batch.clear()
+    batch.append(end)
+    yield b"".join(batch)
 
 
 def _escape(text: str) -> str:
@@ -236,7 +235,9 @@ def _fold(line: str) -> bytes:
     return b"\r\n".join(pieces) + b"\r\n"
 
 
-def _event_bytes(row: ActionRow, stamp: str, created: datetime | None, sequence: int) -> bytes:
+def _event_bytes(
+    row: ActionRow | ExportLine, stamp: str, created: datetime | None, sequence: int
+) -> bytes:
     """One VEVENT as iCalendar bytes: the same properties as `_event`, written directly."""
     action = row.action
     due: date = action.due
@@ -288,7 +289,7 @@ def event_summary(action: Any) -> str:
     return _("Action {number}: {title}").format(number=number, title=title)
 
 
-def event_description(row: ActionRow) -> str:
+def event_description(row: ActionRow | ExportLine) -> str:
     action = row.action
     lines = [_("Status: {status}").format(status=label(action.status))]
     owner = _one_line(action.owner_name)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from alignmeet.services.journal import JournalService
     from alignmeet.services.operations import Operations
     from alignmeet.services.recaps import RecapService
+    from alignmeet.storage.integrity import WriteGate
 
 __all__ = [
     "Cause",
@@ -101,9 +102,16 @@ class Services:
 
     def bootstrap(self) -> None:
         """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates;
-        and the change log trimmed to the last day (alignmeet.storage.changelog)."""
+        and the change log trimmed to the last day (alignmeet.storage.changelog) — later
+        (`trim_change_log`) while writes wait for the file's check: the teams and
+        templates are only written to a file that lacks them, the trim on most days."""
         self.people.ensure_default_teams()
         self.agenda.ensure_builtin_templates()
+        if not self.db.writes_held:
+            self.trim_change_log()
+
+    def trim_change_log(self) -> None:
+        """Forget other clients' changes older than a day."""
         with self.db.engine.begin() as connection:
             changelog.trim(connection)
 
@@ -134,10 +142,12 @@ def open_services(
     quick_check: bool = True,
     read_only: bool | ReadOnly = False,
     fall_back_to_read_only: bool = False,
+    write_gate: WriteGate | None = None,
 ) -> Services:
     """All use cases over a database opened to be written (see `open_database`; with
     `fall_back_to_read_only`, a file that cannot be written opens read-only and
-    `services.db.read_only_reason` says why)."""
+    `services.db.read_only_reason` says why). `write_gate`: writes wait for it (the
+    file's check, running in a thread; see alignmeet.storage.integrity)."""
     services = Services(
         open_database(
             target,
@@ -147,6 +157,8 @@ def open_services(
             fall_back_to_read_only=fall_back_to_read_only,
         )
     )
+    if write_gate is not None:
+        services.db.hold_writes(write_gate)
     try:
         if not services.db.read_only:
             services.bootstrap()

@@ -1,19 +1,22 @@
 """Exports of the follow-ups: the checklist (.docx), the calendar (.ics) and a CSV.
 
-Each method gathers the actions of one `ActionFilter` through `FollowUpService` (the same
-rows the follow-up view shows, overdue judged against the service clock's today) and hands
-them to a writer in `alignmeet.export`; the writers replace the target atomically and raise
-`ExportError` with a message for the user when they cannot.
+Each method streams the actions of one `ActionFilter` from `FollowUpService.export_lines`
+(the same rows the follow-up view shows, overdue judged against the service clock's
+today) into a writer in `alignmeet.export`, a row at a time: no record per row, nothing
+kept, so 300,000 actions take the memory of a batch, and the export makes almost no
+garbage for a collector to walk. The writers replace the target atomically (the new
+file is written beside it first) and raise `ExportError` with a message for the user
+when they cannot; a cancelled export leaves no file and the old one as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 from pathlib import Path
-
-from sqlalchemy import select
+from typing import TypeVar
 
 from alignmeet import i18n
 from alignmeet.domain import records as r
@@ -25,7 +28,7 @@ from alignmeet.storage import models as m
 
 __all__ = ["ExportResult", "ExportService"]
 
-_CHUNK = 900  # stays under SQLite's limit on bound parameters
+T = TypeVar("T")
 _DUE_WORDS = {
     "overdue": N_("overdue"),
     "this_week": N_("due this week"),
@@ -107,22 +110,53 @@ class ExportService(ServiceBase):
         cancelled: Cancel | None = None,
     ) -> ExportResult:
         """The follow-up checklist, grouped by owner, as a Word document."""
-        from alignmeet.export.checklist_docx import DEFAULT_TITLE, write_checklist
+        from alignmeet.domain.labels import label
+        from alignmeet.export.checklist_docx import (
+            DEFAULT_TITLE,
+            ChecklistContent,
+            OwnerGroup,
+            owner_key,
+            write_checklist_content,
+        )
 
         now = self._now()
-        rows = self._rows(flt, now)
+        today = now.date()
+        followups = self._followups()
+        owners = sorted(
+            followups.owner_totals(flt, today=today), key=lambda o: owner_key(o.name, o.owner_id)
+        )
         _checkpoint(cancelled)
         scope = self.describe_filter(flt)
-        written = write_checklist(
-            rows,
+
+        def rows_of(owner_id: int) -> Iterator[r.ExportLine]:
+            _checkpoint(cancelled)
+            mine = dataclasses.replace(flt, owner_id=owner_id)
+            yield from followups.export_lines(
+                mine, today=today, checkpoint=lambda: _checkpoint(cancelled)
+            )
+
+        content = ChecklistContent(
+            total=sum(o.count for o in owners),
+            owners=len(owners),
+            overdue=sum(o.overdue for o in owners),
+            done=sum(o.done for o in owners),
+            team_labels=tuple(sorted({label(tag) for o in owners for tag in o.team_tags})),
+            max_id=max((o.max_id for o in owners), default=0),
+            groups=(
+                OwnerGroup(o.owner_id, o.name, o.team, o.count, o.overdue, rows_of(o.owner_id))
+                for o in owners
+            ),
+        )
+        written = write_checklist_content(
+            content,
             Path(path),
             title=title or DEFAULT_TITLE,
             generated_at=now,
-            today=now.date(),
+            today=today,
             scope=scope,
             template=template,
         )
-        return ExportResult(path=written, actions=len(rows), scope=scope)
+        return ExportResult(path=written, actions=content.total, scope=scope)
 
     def ics(
         self, *, flt: ActionFilter, path: Path, cancelled: Cancel | None = None
@@ -133,23 +167,18 @@ class ExportService(ServiceBase):
         counter (the ORM version column, 1 when created, +1 on every edit of title, owner,
         team, milestone, due date or status), minus one, so it starts at 0 and only grows.
         It is used rather than the number of history entries because title and owner edits
-        leave no history entry but do change the event.
+        leave no history entry but do change the event. Both come with each streamed row.
         """
         from alignmeet.export.ics import write_ics
 
         now = self._now()
-        rows = self._rows(flt, now)
         _checkpoint(cancelled)
         scope = self.describe_filter(flt)
-        created, revisions = self._revisions([row.action.id for row in rows])
-        _checkpoint(cancelled)
         summary = write_ics(
-            rows,
+            self._lines(flt, now.date(), cancelled),
             Path(path),
             calendar_name=f"AlignMeet — {scope}",
             generated_at=now,
-            created=created,
-            revisions=revisions,
         )
         return ExportResult(
             path=summary.path,
@@ -164,27 +193,32 @@ class ExportService(ServiceBase):
         """The actions as a spreadsheet-safe CSV file."""
         from alignmeet.export.csv_export import write_csv
 
-        rows = self._rows(flt, self._now())
         _checkpoint(cancelled)
-        written = write_csv(rows, Path(path))
-        return ExportResult(path=written, actions=len(rows), scope=self.describe_filter(flt))
+        scope = self.describe_filter(flt)
+        counted = _Counted(self._lines(flt, self._now().date(), cancelled))
+        written = write_csv(counted, Path(path))
+        return ExportResult(path=written, actions=counted.count, scope=scope)
 
     # ---- helpers ----------------------------------------------------------------------
-    def _rows(self, flt: ActionFilter, now: datetime) -> list[r.ActionRow]:
-        return FollowUpService(self.db, self.clock).actions(flt, today=now.date())
+    def _followups(self) -> FollowUpService:
+        return FollowUpService(self.db, self.clock)
 
-    def _revisions(self, ids: list[int]) -> tuple[dict[int, datetime], dict[int, int]]:
-        """action id → when it was created, and → its revision (0 for an untouched action)."""
-        created: dict[int, datetime] = {}
-        revisions: dict[int, int] = {}
-        with self.db.sessions() as s:
-            for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                for action_id, created_at, version in s.execute(
-                    select(m.Action.id, m.Action.created_at, m.Action.version).where(
-                        m.Action.id.in_(chunk)
-                    )
-                ):
-                    created[action_id] = created_at
-                    revisions[action_id] = max(0, (version or 1) - 1)
-        return created, revisions
+    def _lines(
+        self, flt: ActionFilter, today: date, cancelled: Cancel | None
+    ) -> Iterator[r.ExportLine]:
+        return self._followups().export_lines(
+            flt, today=today, checkpoint=lambda: _checkpoint(cancelled)
+        )
+
+
+class _Counted(Iterable[T]):
+    """An iterable that counts what went through it."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self._items = items
+        self.count = 0
+
+    def __iter__(self) -> Iterator[T]:
+        for item in self._items:
+            self.count += 1
+            yield item

@@ -1,20 +1,23 @@
 """Follow-ups across meetings: every action until it is done, filtered and searched.
 
-Built for long histories (100,000 actions over years): the follow-up list is one
-Core SELECT of the columns it shows (no ORM objects), turned into `ActionLine`
-tuples; the running totals it shows (times slipped, last note) are columns of
-`action` kept by `ActionService`, not aggregated from the history on every read.
-Free text is searched with SQLite FTS5 (see `alignmeet.storage.fulltext`), with
-ILIKE on other databases.
+Built for long histories (300,000 actions over ten years): the follow-up page never
+reads the whole list. The database filters, sorts and searches; the page asks for
+what it shows — `count`, a `window` of rows in the chosen order, the `position` of
+one action, the `team_balance` — each one Core SELECT of the columns it needs (no
+ORM objects), rows as `ActionLine` tuples. The running totals it shows (times
+slipped, last note) are columns of `action` kept by `ActionService`, not
+aggregated from the history on every read. Free text is searched with SQLite FTS5
+(see `alignmeet.storage.fulltext`), with ILIKE on other databases.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import compress
@@ -30,6 +33,7 @@ from sqlalchemy import (
     case,
     cast,
     column,
+    false,
     func,
     or_,
     select,
@@ -53,6 +57,7 @@ from alignmeet.storage.fulltext import (
 )
 
 DUE_BUCKETS = ("overdue", "this_week", "later", "none")
+SortField = str  # one of SORT_FIELDS: a column's name, never user text (the text gate skips it)
 SEARCH_KINDS = ("action", "idea", "decision", "note")
 _OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 SNIPPET_WIDTH = 160
@@ -155,6 +160,322 @@ class FollowUpService(ServiceBase):
         directory = self.directory()
         return [directory.row(line) for line in lines]
 
+    # ---- the list as the page shows it: counted, windowed, in any order ---------------
+    def history_size(self) -> int:
+        """About how many actions the database holds (the highest id: one index lookup,
+        instant whatever the size), to judge how long reading the list can take."""
+        with self.db.sessions() as s:
+            return int(s.scalar(select(func.max(m.Action.id))) or 0)
+
+    def count(self, flt: ActionFilter | None = None, *, today: date | None = None) -> int:
+        """How many actions `flt` selects."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        with self.db.sessions() as s:
+            query = self._apply(s, select(func.count()).select_from(m.Action), flt, today)
+            return int(s.scalar(query) or 0)
+
+    def window(
+        self,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        sort: SortField = "due",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+        total: int | None = None,
+    ) -> list[r.ActionLine]:
+        """`limit` actions from `offset` of what `flt` selects, in the order of one of
+        SORT_FIELDS; ties in due order (by due date, none last, then id) both ways.
+
+        Sorts by a key with few values (owner, meeting, team, status, times slipped) go
+        a group at a time: the database counts each group and reads the window from the
+        groups it falls in, each in due order (an index serves both), instead of
+        sorting every action. `total` (the `count`, when known): a window in the second
+        half of a sort by due date, title or note is read from the end, in the reverse
+        order, so the database never sorts past the middle."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        if limit <= 0 or offset < 0:
+            return []
+        if sort not in SORT_FIELDS:
+            raise ValueError(f"unknown sort field {sort!r}; use one of {SORT_FIELDS}")
+        with self.db.sessions() as s:
+            if sort in _GROUPED:
+                rows: list[Any] = []
+                if offset == 0 and sort in _FEW_GROUPS:  # no need to count them first
+                    order = _FEW_GROUPS[sort]
+                    slices = ((v, 0, limit) for v in (order[::-1] if descending else order))
+                else:
+                    slices = self._group_slices(s, flt, today, sort, descending, offset, limit)
+                for value, skip, take in slices:
+                    query = select(*_LINE_COLUMNS).where(_GROUPED[sort] == value)
+                    take = min(take, limit - len(rows))
+                    query = query.order_by(*_DUE_ORDER).offset(skip).limit(take)
+                    rows.extend(s.execute(self._apply(s, query, flt, today)))
+                    if len(rows) >= limit:
+                        break
+            else:
+                rows = self._sorted_rows(s, flt, today, sort, descending, offset, limit, total)
+            series = self._series_of(s, rows)
+        make = r.ActionLine._make
+        return [make((*row[:7], series.get(row[6], 0), *row[7:])) for row in rows]
+
+    def _series_of(self, s: Session, rows: Sequence[Any]) -> dict[int, int]:
+        """meeting id → series id, for the meetings of these rows."""
+        meetings = {row.meeting_id for row in rows}
+        query = select(m.Meeting.id, m.Meeting.series_id).where(m.Meeting.id.in_(meetings))
+        return {mid: sid for mid, sid in s.execute(query)}
+
+    def first_window(
+        self,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        sort: SortField = "due",
+        descending: bool = False,
+        limit: int = 100,
+    ) -> tuple[int, list[r.ActionLine]]:
+        """`count` and the first `window` together: what a filter or sort change shows.
+        With words to search, one query gives both (the full-text match, the costly part,
+        runs once: "le" at 300,000 actions, 61 ms instead of 112)."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        if not search_words(flt.text) or sort in _GROUPED or limit <= 0:
+            total = self.count(flt, today=today)
+            return total, self.window(
+                flt, today=today, sort=sort, descending=descending, limit=limit, total=total
+            )
+        keys = self._order_keys(sort, descending)
+        query = select(*_LINE_COLUMNS, func.count().over())
+        query = query.order_by(*(_ordered(k, d, n) for k, d, n in keys)).limit(limit)
+        with self.db.sessions() as s:
+            rows = s.execute(self._apply(s, query, flt, today)).all()
+            series = self._series_of(s, rows)
+        make = r.ActionLine._make
+        lines = [make((*row[:7], series.get(row[6], 0), *row[7:-1])) for row in rows]
+        return (rows[0][-1] if rows else 0), lines
+
+    def position(
+        self,
+        action_id: int,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        sort: SortField = "due",
+        descending: bool = False,
+    ) -> int | None:
+        """Where `action_id` stands in `window`'s order (0 first), or None when `flt`
+        does not select it."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        A = m.Action
+        grouped = _GROUPED.get(sort)
+        keys = _DUE_KEYS if grouped is not None else self._order_keys(sort, descending)
+        with self.db.sessions() as s:
+            found = select(*(key for key, _d, _n in keys), grouped if grouped is not None else A.id)
+            values = s.execute(self._apply(s, found.where(A.id == action_id), flt, today)).first()
+            if values is None:
+                return None
+            before = _sorts_before(keys, tuple(values)[: len(keys)])
+            query = select(func.count()).select_from(A).where(before)
+            ahead = 0
+            if grouped is not None:
+                group = values[-1]
+                query = query.where(grouped == group)
+                for value, count in self._group_counts(s, flt, today, sort, descending):
+                    if value == group:
+                        break
+                    ahead += count
+            return ahead + int(s.scalar(self._apply(s, query, flt, today)) or 0)
+
+    def _sorted_rows(
+        self,
+        s: Session,
+        flt: ActionFilter,
+        today: date,
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+        total: int | None,
+    ) -> list[Any]:
+        keys = self._order_keys(sort, descending)
+        backwards = total is not None and offset > total // 2
+        if backwards:
+            assert total is not None
+            end = min(total, offset + limit)
+            offset, limit = max(0, total - end), end - offset
+            keys = [(key, not desc, nulls) for key, desc, nulls in keys]
+        query = select(*_LINE_COLUMNS).order_by(*(_ordered(k, d, n) for k, d, n in keys))
+        rows = list(s.execute(self._apply(s, query.offset(offset).limit(limit), flt, today)))
+        if backwards:
+            rows.reverse()
+        return rows
+
+    def _group_counts(
+        self, s: Session, flt: ActionFilter, today: date, sort: str, descending: bool
+    ) -> list[tuple[Any, int]]:
+        """(group value, how many actions `flt` selects in it), in the sort's order."""
+        key = _GROUPED[sort]
+        query = select(key, func.count()).select_from(m.Action).group_by(key)
+        counts = dict(s.execute(self._apply(s, query, flt, today)).all())
+        if sort == "owner":
+            names = dict(s.execute(select(m.Member.id, m.Member.name)).all())
+            rank: Any = lambda v: (v not in names, names.get(v, "").casefold(), v)  # noqa: E731
+        elif sort == "meeting":
+            days = dict(s.execute(select(m.Meeting.id, self._date_of(m.Meeting.starts_at))).all())
+            rank = lambda v: (v not in days, days.get(v, date.max), v)  # noqa: E731
+        elif sort == "team":
+            rank = lambda v: _TAG_ORDER.get(v, len(_TAG_ORDER))  # noqa: E731
+        elif sort == "status":
+            rank = lambda v: _STATUS_ORDER.get(v, len(_STATUS_ORDER))  # noqa: E731
+        else:
+            rank = lambda v: v  # noqa: E731
+        return sorted(counts.items(), key=lambda item: rank(item[0]), reverse=descending)
+
+    def _group_slices(
+        self,
+        s: Session,
+        flt: ActionFilter,
+        today: date,
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> Iterator[tuple[Any, int, int]]:
+        """(group value, rows to skip in it, rows to take) for the window."""
+        start = 0
+        for value, count in self._group_counts(s, flt, today, sort, descending):
+            if limit <= 0:
+                return
+            if offset < start + count:
+                skip = max(0, offset - start)
+                take = min(limit, count - skip)
+                yield value, skip, take
+                offset, limit = offset + take, limit - take
+            start += count
+
+    def _order_keys(self, sort: SortField, descending: bool) -> list[_Key]:
+        """The ORDER BY of `window` for a sort by due date, title or note: (expression,
+        descending, nulls last) triples. Text sorts ignore case (ASCII case on SQLite,
+        whose NOCASE folds no other letters; every case PostgreSQL's lower() knows)."""
+        A = m.Action
+        if sort == "due":
+            return [(A.due, descending, True), (A.id, descending, False)]
+        text_column = A.title if sort == "title" else A.last_note
+        return [(self._text_key(text_column), descending, False), *_DUE_KEYS]
+
+    def _text_key(self, column_: Any) -> ColumnElement[Any]:
+        if self.db.is_sqlite:
+            return column_.collate("NOCASE")  # type: ignore[no-any-return]
+        return func.lower(column_).collate("C")
+
+    # ---- the list as the exports write it: streamed --------------------------------------
+    def export_lines(
+        self,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        checkpoint: Callable[[], None] | None = None,
+        every: int = 1000,
+    ) -> Iterator[r.ExportLine]:
+        """What `flt` selects, by due date (none last) then id, as `ExportLine`s streamed
+        from the database a batch at a time: nothing is kept, so an export of 300,000
+        actions needs the memory of a batch. `checkpoint` is called every `every` rows
+        (an export stops there when cancelled, before its file replaces anything)."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        A, Mt, Mb, T, Se = m.Action, m.Meeting, m.Member, m.Team, m.Series
+        query = (
+            select(
+                A.id,
+                A.title,
+                A.owner_id,
+                func.coalesce(Mb.name, ""),
+                func.coalesce(T.name, ""),
+                A.team_tag,
+                A.status,
+                A.due,
+                A.meeting_id,
+                Mt.title,
+                self._date_of(Mt.starts_at),
+                Mt.series_id,
+                func.coalesce(Se.name, ""),
+                A.milestone,
+                A.times_slipped,
+                A.last_note,
+                A.created_at,
+                A.version,
+            )
+            .join(Mt, A.meeting_id == Mt.id)
+            .outerjoin(Mb, A.owner_id == Mb.id)
+            .outerjoin(T, Mb.team_id == T.id)
+            .outerjoin(Se, Mt.series_id == Se.id)
+            .order_by(*_DUE_ORDER)
+            .execution_options(yield_per=every)
+        )
+        tags, statuses = _TAGS, _STATUSES
+        with self.db.sessions() as s:
+            rows = s.execute(self._apply(s, query, flt, today))
+            for count, row in enumerate(rows, 1):
+                yield r.ExportLine(
+                    row[0], row[1], row[2], row[3], row[4], tags[row[5]], statuses[row[6]],
+                    *row[7:],
+                )  # fmt: skip
+                if checkpoint is not None and count % every == 0:
+                    checkpoint()
+
+    def owner_totals(
+        self, flt: ActionFilter | None = None, *, today: date | None = None
+    ) -> list[r.OwnerTotals]:
+        """Per owner of what `flt` selects: how many actions, how many overdue (open and
+        past due), how many done, and which team tags they carry — one aggregate query."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        A = m.Action
+        late = and_(A.due < today, A.status.in_(_OPEN_VALUES))
+        query = select(
+            A.owner_id,
+            A.team_tag,
+            func.count(),
+            func.sum(case((late, 1), else_=0)),
+            func.sum(case((A.status == ActionStatus.DONE.value, 1), else_=0)),
+            func.max(A.id),
+        ).group_by(A.owner_id, A.team_tag)
+        totals: dict[int, list[Any]] = {}
+        with self.db.sessions() as s:
+            rows = s.execute(self._apply(s, query, flt, today))
+            for owner_id, tag, count, overdue, done, top in rows:
+                entry = totals.setdefault(owner_id, [0, 0, 0, set(), 0])
+                entry[0] += int(count or 0)
+                entry[1] += int(overdue or 0)
+                entry[2] += int(done or 0)
+                entry[3].add(_TAGS[tag])
+                entry[4] = max(entry[4], int(top or 0))
+            names = {
+                mid: (name, team)
+                for mid, name, team in s.execute(
+                    select(m.Member.id, m.Member.name, m.Team.name)
+                    .join(m.Team, m.Member.team_id == m.Team.id)
+                    .where(m.Member.id.in_(list(totals)))
+                )
+            }
+        return [
+            r.OwnerTotals(
+                owner_id=owner_id,
+                name=names.get(owner_id, ("", ""))[0],
+                team=names.get(owner_id, ("", ""))[1],
+                count=count,
+                overdue=overdue,
+                done=done,
+                team_tags=frozenset(tags),
+                max_id=top,
+            )
+            for owner_id, (count, overdue, done, tags, top) in totals.items()
+        ]
+
     def matching_action_ids(self, text: str) -> frozenset[int] | None:
         """Ids of the actions whose title or history notes contain every word of `text`
         (what `ActionFilter.text` selects); None when `text` has no words."""
@@ -176,31 +497,66 @@ class FollowUpService(ServiceBase):
         """Open / done / overdue actions per team tag (Sales, Marketing, Joint).
 
         Follows every part of the filter except the statuses: the balance counts
-        each status itself.
+        each status itself. Over every action (what the page shows first) it is three
+        queries the indexes serve better than one: the open ones (and how many are
+        late) and the dropped ones by tag through the status index, and how many each
+        tag has in all (one pass, no grouping); done is the rest (every action has one
+        of the five statuses). At 300,000 actions: about 95 ms instead of 145.
         """
         flt = flt or ActionFilter()
         today = today or self._now().date()
+        tags = (TeamTag.SALES, TeamTag.MARKETING, TeamTag.JOINT)
         A = m.Action
         is_open = A.status.in_(_OPEN_VALUES)
-        query = select(
-            A.team_tag,
-            func.sum(case((is_open, 1), else_=0)),
-            func.sum(case((A.status == ActionStatus.DONE.value, 1), else_=0)),
-            func.sum(case((and_(is_open, A.due < today), 1), else_=0)),
-            func.sum(case((A.status == ActionStatus.DROPPED.value, 1), else_=0)),
-        )
-        if flt.series_id is not None:
-            query = query.join(m.Meeting, A.meeting_id == m.Meeting.id)
+        everything = dataclasses.replace(flt, statuses=None) == ActionFilter()
         with self.db.sessions() as s:
-            query = self._apply(s, query, flt, today, statuses=False)
-            counts = {
-                tag: (int(o or 0), int(d or 0), int(late or 0), int(x or 0))
-                for tag, o, d, late, x in s.execute(query.group_by(A.team_tag))
-            }
-        return [
-            r.TeamBalance(tag, *counts.get(tag.value, (0, 0, 0, 0)))
-            for tag in (TeamTag.SALES, TeamTag.MARKETING, TeamTag.JOINT)
-        ]
+            if not everything:
+                query = select(
+                    A.team_tag,
+                    func.sum(case((is_open, 1), else_=0)),
+                    func.sum(case((A.status == ActionStatus.DONE.value, 1), else_=0)),
+                    func.sum(case((and_(is_open, A.due < today), 1), else_=0)),
+                    func.sum(case((A.status == ActionStatus.DROPPED.value, 1), else_=0)),
+                )
+                query = self._apply(s, query, flt, today, statuses=False)
+                counts = {
+                    tag: (int(o or 0), int(d or 0), int(late or 0), int(x or 0))
+                    for tag, o, d, late, x in s.execute(query.group_by(A.team_tag))
+                }
+            else:
+                counts = self._balance_by_index(s, flt, today, tags)
+        return [r.TeamBalance(tag, *counts.get(tag.value, (0, 0, 0, 0))) for tag in tags]
+
+    def _balance_by_index(
+        self, s: Session, flt: ActionFilter, today: date, tags: Sequence[TeamTag]
+    ) -> dict[str, tuple[int, int, int, int]]:
+        A = m.Action
+        late = func.sum(case((A.due < today, 1), else_=0))
+        opened = select(A.team_tag, func.count(), late).where(A.status.in_(_OPEN_VALUES))
+        dropped = select(A.team_tag, func.count()).where(A.status == ActionStatus.DROPPED.value)
+        every = select(
+            *(func.sum(case((A.team_tag == tag.value, 1), else_=0)) for tag in tags)
+        ).select_from(A)
+        open_by_tag = {
+            tag: (int(n), int(x or 0))
+            for tag, n, x in s.execute(
+                self._apply(s, opened, flt, today, statuses=False).group_by(A.team_tag)
+            )
+        }
+        dropped_by_tag = {
+            tag: int(n)
+            for tag, n in s.execute(
+                self._apply(s, dropped, flt, today, statuses=False).group_by(A.team_tag)
+            )
+        }
+        totals = s.execute(self._apply(s, every, flt, today, statuses=False)).one()
+        counts = {}
+        for tag, total in zip(tags, totals, strict=True):
+            n_open, n_late = open_by_tag.get(tag.value, (0, 0))
+            n_dropped = int(dropped_by_tag.get(tag.value, 0))
+            n_done = int(total or 0) - n_open - n_dropped
+            counts[tag.value] = (n_open, n_done, n_late, n_dropped)
+        return counts
 
     # ---- search ----------------------------------------------------------------------
     def search(self, text: str, *, limit: int = 200) -> list[r.SearchHit]:
@@ -398,7 +754,8 @@ class FollowUpService(ServiceBase):
         if flt.team_tag is not None:
             query = query.where(A.team_tag == TeamTag(flt.team_tag).value)
         if flt.series_id is not None:
-            query = query.where(m.Meeting.series_id == flt.series_id)
+            in_series = select(m.Meeting.id).where(m.Meeting.series_id == flt.series_id)
+            query = query.where(A.meeting_id.in_(in_series))
         if flt.meeting_id is not None:
             query = query.where(A.meeting_id == flt.meeting_id)
         if statuses and flt.statuses is not None:
@@ -477,6 +834,78 @@ def _fts_rowids(fts_table: str, query: str) -> Any:
         f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH :match_{fts_table}"
     ).bindparams(**{f"match_{fts_table}": query})
     return clause.columns(column("rowid", Integer))
+
+
+# ---- ordering the list in SQL ------------------------------------------------------------
+_Key = tuple[Any, bool, bool]  # expression, descending, nulls last
+# The columns of an ActionLine but series_id (read from the meetings of the window).
+_LINE_COLUMNS = (
+    m.Action.id,
+    m.Action.due,
+    m.Action.title,
+    m.Action.owner_id,
+    m.Action.team_tag,
+    m.Action.status,
+    m.Action.meeting_id,
+    m.Action.times_slipped,
+    m.Action.last_note,
+    m.Action.milestone,
+    m.Action.position,
+    m.Action.version,
+)
+# Team tags by their label (Joint, Marketing, Sales); statuses in their enum's order.
+_TAG_ORDER = {t.value: i for i, t in enumerate(sorted(TeamTag, key=lambda t: t.label))}
+_TAGS = {t.value: t for t in TeamTag}
+_STATUSES = {s.value: s for s in ActionStatus}
+_STATUS_ORDER = {s.value: i for i, s in enumerate(ActionStatus)}
+# Sorts by a key with few values, read a group at a time (owners by name, meetings by
+# date, team tags by label, statuses in order, times slipped by number).
+_GROUPED: dict[str, Any] = {
+    "owner": m.Action.owner_id,
+    "meeting": m.Action.meeting_id,
+    "team": m.Action.team_tag,
+    "status": m.Action.status,
+    "slipped": m.Action.times_slipped,
+}
+# Keys with a handful of known values: the first window is read a group at a time
+# without counting the groups (at 300,000 actions, counting team tags is a full scan).
+_FEW_GROUPS: dict[str, tuple[str, ...]] = {
+    "team": tuple(sorted(_TAG_ORDER, key=_TAG_ORDER.__getitem__)),
+    "status": tuple(sorted(_STATUS_ORDER, key=_STATUS_ORDER.__getitem__)),
+}
+# Due order, the tie-break of every sort: by due date, none last, then id.
+_DUE_KEYS: list[_Key] = [(m.Action.due, False, True), (m.Action.id, False, False)]
+_DUE_ORDER = (m.Action.due.asc().nulls_last(), m.Action.id.asc())
+
+
+def _ordered(key: Any, descending: bool, nulls_last: bool) -> Any:
+    """`key` in ORDER BY: NULLs after the values (nulls_last) whichever the direction,
+    i.e. the exact reverse of the ascending order when descending."""
+    if not nulls_last:
+        return key.desc() if descending else key.asc()
+    return key.desc().nulls_first() if descending else key.asc().nulls_last()
+
+
+def _sorts_before(keys: Sequence[_Key], values: tuple[Any, ...]) -> ColumnElement[bool]:
+    """Rows that come strictly before the row whose keys have these `values`, in the
+    order of `keys` (the last key, the id, is unique). A key with NULLs last has them
+    after every value ascending and before every value descending (`_ordered`)."""
+    terms: list[ColumnElement[bool]] = []
+    equal: list[ColumnElement[bool]] = []
+    for (key, descending, nulls_last), value in zip(keys, values, strict=True):
+        if value is None:
+            assert nulls_last, "only the due date can be empty"
+            if not descending:  # every value comes before the empty ones
+                terms.append(and_(*equal, key.is_not(None)))
+            equal.append(key.is_(None))
+            continue
+        if descending:
+            smaller = or_(key.is_(None), key > value) if nulls_last else key > value
+        else:
+            smaller = key < value
+        terms.append(and_(*equal, smaller))
+        equal.append(key == value)
+    return or_(false(), *terms)
 
 
 # ---- snippets ----------------------------------------------------------------------------

@@ -39,7 +39,7 @@ _SEQUENCE_OF_STR = re.compile(
 # reader (services/csv_reader.py) — a vertical tab in a cell must not end the row.
 _NOT_TEXT = re.compile(
     r"^(?:int|float|bool|date|datetime|None|object|Path|EllipsisType|_Unset|Callable\[.*\]"
-    r"|CsvText|Cancel|ActionFilter|Changeset|ConflictError"
+    r"|CsvText|Cancel|ActionFilter|SortField|Changeset|ConflictError"
     r"|Sequence\[JointRow\]|Sequence\[tuple\[int, int\]\]"
     r"|(?:Sequence|Iterable|list)\[(?:int|object)\]|[A-Za-z]*(?:Kind|Tag|Status|Reason|Phase)"
     r"|Attendance|Disposition|Session|m\.[A-Z][A-Za-z]*)$"

@@ -7,6 +7,7 @@ outside a transaction, so a failing migration could leave a half-changed file).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ from alignmeet.i18n import _
 from alignmeet.redact import display, redact
 from alignmeet.storage import changelog
 from alignmeet.storage.access import Cause, ReadOnly, describe_os_error, write_problem
-from alignmeet.storage.integrity import quick_check_file, read_only_uri
+from alignmeet.storage.integrity import WriteGate, quick_check_file, read_only_uri
 from alignmeet.storage.ownership import (
     APPLICATION_ID,
     FileInfo,
@@ -39,6 +40,11 @@ from alignmeet.storage.ownership import (
 
 # The newest schema this version knows, and every schema it can upgrade from.
 # tests/storage/test_migrations.py checks these against the Alembic scripts.
+# What changes the file (PRAGMAs that set a value included); reads and BEGIN go on.
+_WRITE_STATEMENT = re.compile(
+    r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|VACUUM|REINDEX|PRAGMA\s+\w+\s*=)",
+    re.IGNORECASE,
+)
 HEAD_REVISION = "0006"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
@@ -78,6 +84,8 @@ class Database:
     origin: str = field(default_factory=lambda: uuid4().hex)
     # Why it is read-only when the file cannot be written or another AlignMeet holds it.
     read_only_reason: ReadOnly | None = None
+    # Writes wait for the file's check while it runs (hold_writes).
+    _gate: WriteGate | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         def committed(_session: Session) -> None:
@@ -144,6 +152,31 @@ class Database:
         if not self.changed_since_backup:
             return None
         return self.backup(reason)
+
+    @property
+    def writes_held(self) -> bool:
+        """Whether writes wait for the file's check (see `hold_writes`)."""
+        gate = self._gate
+        return gate is not None and not gate.is_open
+
+    def hold_writes(self, gate: WriteGate) -> None:
+        """Every write statement waits for `gate` (the whole-file check, running in a
+        thread): it goes on once the check passed, fails with `DatabaseDamagedError`
+        once it failed. Reads go on meanwhile. See alignmeet.storage.integrity."""
+        self._gate = gate
+
+        def before(
+            _conn: object,
+            _cursor: object,
+            statement: str,
+            _parameters: object,
+            _context: object,
+            _executemany: bool,
+        ) -> None:
+            if not gate.is_open and _WRITE_STATEMENT.match(statement):
+                gate.wait()
+
+        event.listen(self.engine, "before_cursor_execute", before)
 
     def quick_check(self) -> str | None:
         """SQLite's quick check over the whole file: None when sound, else what is wrong."""

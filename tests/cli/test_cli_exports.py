@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
+from datetime import date, timedelta
 
 import docx
 import pytest
@@ -353,10 +354,30 @@ def test_demo_size_large_builds_the_large_history(capsys, tmp_path, monkeypatch)
     assert "CSV of 300 actions" in out
 
 
+def test_demo_size_huge_builds_ten_years_of_history(capsys, tmp_path, monkeypatch):
+    import alignmeet.demo
+
+    real = alignmeet.demo.build_large_demo
+    asked = []
+
+    def smaller(services, *, today, **kwargs):  # the real size takes minutes
+        asked.append(kwargs)
+        return real(services, today=today, meetings=12, members=8, actions=600, years=10)
+
+    monkeypatch.setattr(alignmeet.demo, "build_large_demo", smaller)
+    path = tmp_path / "huge.sqlite3"
+    code, out, err = run(capsys, "demo", "--db", path, "--size", "huge")
+    assert code == 0, err
+    assert asked == [{"meetings": 240, "actions": 300_000, "years": 10}]
+    assert "600 actions" in out
+    first = date.fromisoformat(out.split(" from ")[1].split(" ")[0])
+    assert first <= date.today() - timedelta(days=9 * 365)
+
+
 def test_demo_size_defaults_to_small_and_rejects_others(capsys, tmp_path):
-    code, _, err = run(capsys, "demo", "--db", tmp_path / "x.sqlite3", "--size", "huge")
+    code, _, err = run(capsys, "demo", "--db", tmp_path / "x.sqlite3", "--size", "gigantic")
     assert code == 2
-    assert "invalid choice: 'huge'" in err
+    assert "invalid choice: 'gigantic'" in err
     code, out, _ = run(capsys, "demo", "--help")
     assert code == 0
     assert "(default: small)" in " ".join(out.split())

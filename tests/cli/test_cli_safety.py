@@ -87,3 +87,16 @@ def test_restore_from_a_file_that_is_not_a_database_changes_nothing(
 def test_a_server_url_is_told_to_use_its_own_backups(capsys) -> None:
     code, _, err = run(capsys, "backup", "--db", "postgresql+psycopg://u@localhost/x")
     assert code == 1 and "pg_dump" in err
+
+
+def test_check_remembers_a_sound_file_so_the_app_need_not_check_it_again_today(
+    capsys, tmp_path
+) -> None:
+    from alignmeet.services import open_services
+    from alignmeet.storage.integrity import remembered_check
+
+    db = tmp_path / "meetings.sqlite3"
+    open_services(str(db)).close()
+    assert remembered_check(db) is None
+    assert main(["check", "--db", str(db)]) == 0
+    assert remembered_check(db) is not None

@@ -18,7 +18,7 @@ from alignmeet.demo import build_demo
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.export import ExportError
 from alignmeet.services import NotFoundError, Services
-from alignmeet.services.exports import ExportService
+from alignmeet.services.exports import ExportCancelled, ExportService
 from alignmeet.services.followups import ActionFilter
 from alignmeet.storage.database import open_database
 
@@ -269,3 +269,53 @@ def test_a_failed_export_keeps_the_old_file_and_says_why(sv, tmp_path, kind, mon
 def test_a_missing_folder_is_an_export_error(sv, tmp_path, kind) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         getattr(sv.exports, kind)(flt=ActionFilter(), path=tmp_path / "no" / "file")
+
+
+# ---- long lists: streamed, and cancelled while they stream -------------------------------
+@pytest.fixture(scope="module")
+def long_file(tmp_path_factory) -> Path:
+    from alignmeet.demo import build_large_demo
+
+    path = tmp_path_factory.mktemp("long") / "long.sqlite3"
+    services = Services(open_database(path), clock=lambda: NOW)
+    build_large_demo(services, today=TODAY, meetings=6, members=8, actions=2_500)
+    services.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["followups_docx", "ics", "csv"])
+def test_an_export_cancelled_while_its_rows_stream_in_leaves_the_old_file(
+    tmp_path, long_file, kind
+) -> None:
+    """The rows go from the database to the file as they are read; Cancel is honoured
+    there too (not only before the first row), and the half-written file is dropped."""
+    db = tmp_path / "long.sqlite3"
+    shutil.copyfile(long_file, db)
+    services = Services(open_database(db), clock=lambda: NOW)
+    path = tmp_path / "out.file"
+    path.write_bytes(b"the previous export")
+    asked = []
+
+    def cancelled() -> bool:  # Cancel pressed once some rows are in
+        asked.append(1)
+        return len(asked) >= 3
+
+    try:
+        with pytest.raises(ExportCancelled):
+            getattr(services.exports, kind)(flt=ActionFilter(), path=path, cancelled=cancelled)
+    finally:
+        services.close()
+    assert path.read_bytes() == b"the previous export"
+    assert [p.name for p in tmp_path.iterdir() if "out" in p.name] == ["out.file"]
+
+
+def test_a_long_export_writes_every_action_once_in_due_order(tmp_path, long_file) -> None:
+    services = Services(open_database(long_file), clock=lambda: NOW)
+    try:
+        result = services.exports.csv(flt=ActionFilter(), path=tmp_path / "all.csv")
+        expected = [row.action.id for row in services.followups.actions(ActionFilter())]
+    finally:
+        services.close()
+    with (tmp_path / "all.csv").open(encoding="utf-8-sig", newline="") as fh:
+        ids = [int(row[0]) for row in list(csv.reader(fh))[1:]]
+    assert result.actions == 2_500 and ids == expected

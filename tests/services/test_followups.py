@@ -536,3 +536,84 @@ def test_on_postgresql_the_follow_ups_search_and_index_agree():
 def test_many_actions_do_not_crowd_out_ideas_decisions_and_notes(world):
     hits = world.sv.followups.search("webinar", limit=2)
     assert [h.kind for h in hits] == ["idea", "action"]  # February's idea, January's action
+
+
+# ---- the list in the database: counted, windowed and sorted as the page shows it ----------
+def _in_order(index, flt, field, descending):
+    """What the in-memory index (the specification of the order) gives for this filter."""
+    positions, _ = index.select(flt, TODAY, index.text_ids(flt.text))
+    return index.rows(index.order(positions, field, descending=descending, in_due_order=True))
+
+
+@pytest.fixture
+def index_of(world):
+    fu = world.sv.followups
+    index = FollowUpIndex(fu.lines(), fu.directory())
+    index.text_ids = lambda text: fu.matching_action_ids(text)  # type: ignore[attr-defined]
+    return index
+
+
+def test_the_database_counts_and_orders_every_filter_as_the_index_does(world, index_of):
+    fu = world.sv.followups
+    for flt in every_filter(world):
+        expected = _in_order(index_of, flt, "due", False)
+        assert fu.count(flt, today=TODAY) == len(expected), flt
+        assert fu.window(flt, today=TODAY, limit=100) == expected, flt
+
+
+@pytest.mark.parametrize("field", SORT_FIELDS)
+def test_each_sort_field_in_both_directions_keeps_due_order_for_ties(world, index_of, field):
+    fu = world.sv.followups
+    filters = [
+        ActionFilter(),
+        ActionFilter(statuses=OPEN),
+        ActionFilter(owner_id=world.people.chloe.id),
+        ActionFilter(series_id=world.series.id, due="overdue"),
+        ActionFilter(text="lead"),
+    ]
+    every = [getattr(world.a, name).id for name in vars(world.a)]
+    for flt in filters:
+        for descending in (False, True):
+            expected = _in_order(index_of, flt, field, descending)
+            got = fu.window(flt, today=TODAY, sort=field, descending=descending, limit=100)
+            assert got == expected, (flt, field, descending)
+            total = len(expected)
+            # Windows of three, read from either end (the second half from the end).
+            pieces = [
+                fu.window(
+                    flt, today=TODAY, sort=field, descending=descending,
+                    offset=start, limit=3, total=total,
+                )
+                for start in range(0, total, 3)
+            ]  # fmt: skip
+            assert [x for piece in pieces for x in piece] == expected
+            where = {line.id: row for row, line in enumerate(expected)}
+            for action_id in every:
+                position = fu.position(
+                    action_id, flt, today=TODAY, sort=field, descending=descending
+                )
+                assert position == where.get(action_id), (flt, field, descending, action_id)
+
+
+def test_the_first_window_and_its_count_come_together_as_they_do_apart(world, index_of):
+    fu = world.sv.followups
+    for flt in every_filter(world):
+        for field in ("due", "title", "owner", "note"):
+            expected = _in_order(index_of, flt, field, True)
+            got = fu.first_window(flt, today=TODAY, sort=field, descending=True, limit=4)
+            assert got == (len(expected), expected[:4]), (flt, field)
+
+
+def test_a_window_carries_what_a_change_needs_and_refuses_unknown_orders(world):
+    fu = world.sv.followups
+    (line,) = fu.window(ActionFilter(meeting_id=world.q1.id), today=TODAY)
+    assert (line.id, line.series_id, line.status) == (
+        world.a.pricing.id,
+        world.quarterly.id,
+        "blocked",
+    )
+    assert line.version == world.sv.actions.get_action(line.id).version  # for `seen=`
+    assert fu.window(ActionFilter(), today=TODAY, limit=0) == []
+    assert fu.window(ActionFilter(), today=TODAY, offset=50) == []
+    with pytest.raises(ValueError, match="sort field"):
+        fu.window(ActionFilter(), today=TODAY, sort="colour")

@@ -177,3 +177,53 @@ def test_declining_the_restore_leaves_the_damaged_file_as_it_was(
     assert not offer_restore(None, db, f"{db} is damaged.")
     assert db.read_bytes() == before
     assert not list(tmp_path.glob("*.damaged-*"))
+
+
+def _smoke_with_check(db: Path, tmp_path: Path, check: str) -> subprocess.CompletedProcess[str]:
+    """`alignmeet --smoke-test` with SQLite's whole-file check replaced by `check` (Python
+    source of a function body taking `path`), in a subprocess."""
+    code = (
+        "import sys, time\n"
+        "import alignmeet.storage.integrity as integrity\n"
+        "def quick_check_file(path):\n"
+        f"    {check}\n"
+        "integrity.quick_check_file = quick_check_file\n"
+        "from ui.app import main\n"
+        "raise SystemExit(main(['--smoke-test', '--db', sys.argv[1]]))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    return subprocess.run(
+        [sys.executable, "-c", code, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+@pytest.mark.slow
+def test_the_smoke_test_does_not_wait_for_the_whole_file_check(tmp_path: Path) -> None:
+    """However long the check of a big file takes, start-up and the smoke test go on."""
+    db = tmp_path / "big.sqlite3"
+    assert _run_app("--smoke-test", "--db", str(db), tmp_path=tmp_path).returncode == 0
+    result = _smoke_with_check(db, tmp_path, "time.sleep(300)")  # the check never ends
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.slow
+def test_a_check_that_passed_is_remembered_until_the_file_changes(tmp_path: Path) -> None:
+    db = tmp_path / "meetings.sqlite3"
+    assert _run_app("--smoke-test", "--db", str(db), tmp_path=tmp_path).returncode == 0  # new
+    assert _run_app("--smoke-test", "--db", str(db), tmp_path=tmp_path).returncode == 0  # checked
+    # Found sound and closed cleanly since: not checked again.
+    refuse = "raise AssertionError('checked again')"
+    assert _smoke_with_check(db, tmp_path, refuse).returncode == 0
+    # Written by someone else: checked again, and what it finds is said.
+    stat = db.stat()
+    os.utime(db, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    damaged = "return f'{path} is damaged (SQLite quick check: page 7 is never used).'"
+    result = _smoke_with_check(db, tmp_path, damaged)
+    assert result.returncode == 1
+    assert "is damaged (SQLite quick check: page 7" in result.stderr
+    assert "Traceback" not in result.stderr

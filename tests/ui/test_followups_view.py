@@ -4,6 +4,7 @@ meeting's review to the follow-up list."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,10 +18,11 @@ from pytestqt.qtbot import QtBot
 from alignmeet.domain.enums import ActionStatus, Attendance, Phase, TeamTag
 from alignmeet.domain.rules import short_date
 from alignmeet.services import Services
-from alignmeet.services.followups import FollowUpIndex
+from alignmeet.services.followups import ActionFilter
 from ui.colors import color
 from ui.controller import Controller
 from ui.main_window import MainWindow
+from ui.models import followup_rows_model
 from ui.models.action_history_model import ActionHistoryModel, history_line
 from ui.models.decision_log_model import DecisionLogModel
 from ui.models.followup_rows_model import (
@@ -117,9 +119,9 @@ def test_every_model_of_the_page_passes_the_model_tester(
     qtmodeltester: ModelTester, services: Services, history: SimpleNamespace
 ) -> None:
     fu = services.followups
-    rows = FollowUpRowsModel(today=lambda: TODAY)
-    index = FollowUpIndex(fu.lines(), fu.directory())
-    rows.set_selection(index, index.due_ordered())
+    rows = FollowUpRowsModel(today=lambda: TODAY, page_rows=2)  # lazy: windows of two rows
+    rows.set_reader(fu, fu.directory())
+    rows.set_filter(ActionFilter())
     qtmodeltester.check(rows)
     rows.sort(COL_OWNER, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(rows)
@@ -360,19 +362,66 @@ def test_changes_while_hidden_are_taken_in_when_shown(
     assert "Call every webinar lead within a day" not in shown_titles(view)
 
 
-def test_a_long_history_loads_in_steps_without_blocking(
+def test_a_long_history_is_read_off_the_gui_thread_a_window_at_a_time(
     qtbot: QtBot,
+    qtmodeltester: ModelTester,
     monkeypatch: pytest.MonkeyPatch,
     controller: Controller,
     history: SimpleNamespace,
 ) -> None:
-    monkeypatch.setattr(followups_view, "PAGE_SIZE", 2)
+    """Past BACKGROUND_ABOVE actions the page never waits on the database: the count, the
+    rows on screen and the balance are read on another thread, a window at a time, and
+    rows whose window is on its way show "…" until it comes."""
+    monkeypatch.setattr(followups_view, "BACKGROUND_ABOVE", 0)  # six actions count as many
+    monkeypatch.setattr(followup_rows_model, "PAGE_ROWS", 2)
+    fu = controller.services.followups
+    on_gui_thread: list[str] = []
+    for name in ("count", "window", "first_window", "position", "team_balance"):
+        read = getattr(fu, name)
+
+        def watched(*args, _read=read, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            if threading.current_thread() is threading.main_thread():
+                on_gui_thread.append(_name)
+            return _read(*args, **kwargs)
+
+        monkeypatch.setattr(fu, name, watched)
+
     page = FollowUpsView(controller, today=lambda: TODAY)
     qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
     assert not page.is_loaded
-    assert page.count_label.text() == "Loading actions… 2"
-    qtbot.waitUntil(lambda: page.is_loaded, timeout=3000)
-    assert len(shown_titles(page)) == 6
+    assert page.count_label.text() == "Loading actions…"
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=5000)
+    assert page.count_label.text() == "6 actions"
+    assert page.balance_strip_text().startswith("Sales 4 open · 1 overdue")
+    model = page.model
+    qtbot.waitUntil(lambda: not page.is_busy, timeout=5000)  # the windows on screen
+    assert [model.index(r, COL_ACTION).data() for r in (0, 5)] == [
+        "Call every webinar lead within a day",
+        "Update the ICP one-pager",
+    ]
+    choose(page.team_combo, "joint")  # the old rows stay until the new ones are in
+    assert not page.is_loaded and model.rowCount() == 6
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=5000)
+    assert model.rowCount() == 1 and page.count_label.text() == "1 action"
+    assert model.index(0, COL_ACTION).data() == "Update the ICP one-pager"
+    assert on_gui_thread == []
+
+    # A row whose window is not read yet shows "…" until it comes.
+    rows = FollowUpRowsModel(page, today=lambda: TODAY)
+    rows.set_reader(fu, fu.directory(), background=True)
+    rows.set_filter(ActionFilter())
+    qtbot.waitUntil(lambda: rows.is_settled, timeout=5000)
+    assert rows.rowCount() == 6 and rows.index(0, COL_ACTION).data() != "…"
+    assert rows.index(5, COL_ACTION).data() == "…"
+    qtbot.waitUntil(lambda: rows.index(5, COL_ACTION).data() != "…", timeout=5000)
+    assert rows.index(5, COL_ACTION).data() == "Update the ICP one-pager"
+    rows.sort(COL_OWNER, Qt.SortOrder.AscendingOrder)  # windows on their way, and in
+    qtmodeltester.check(rows)
+    qtbot.waitUntil(lambda: not rows.is_busy, timeout=5000)
+    qtmodeltester.check(rows)
+    assert on_gui_thread == []
 
 
 # ---- my commitments ----------------------------------------------------------------------

@@ -1,16 +1,23 @@
-"""The follow-up list: every action across meetings, over an in-memory `FollowUpIndex`.
+"""The follow-up list: what the filters select, read from the database a window at a time.
 
-The model holds positions into the index (not copies of the rows) and asks the
-index for every sort, so at 100,000 actions a filter or a sort is a few passes
-over integer lists and one model reset; `data()` only ever formats the rows on
-screen. Overdue rows are red with an "overdue" mark; due-soon dates amber and bold.
+The model never holds the whole list. It knows how many actions the filter selects
+(`FollowUpService.count`) and keeps the windows of rows it was asked to show
+(`PAGE_ROWS` rows each, the `MAX_PAGES` used last), read in the chosen order by
+`FollowUpService.window`: the database filters, sorts and searches. `data()` only ever
+formats rows on screen. When reads could take longer than a frame (`background=True`,
+a long history), every read runs off the GUI thread (`BackgroundReads`): the table
+keeps the previous rows until the new count and first window arrive, and a row whose
+window is still on its way shows "…". A row's record (RECORD_ROLE) is the
+`ActionLine` as read, with its version, so a change made from it carries what the
+user saw. Overdue rows are red with an "overdue" mark; due-soon dates amber and bold.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import OrderedDict, deque
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -19,13 +26,15 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
-from alignmeet.domain.records import ActionLine
+from alignmeet.domain.records import ActionLine, FollowUpDirectory
 from alignmeet.domain.rules import action_number, due_state, short_date
-from alignmeet.services.followups import FollowUpIndex
+from alignmeet.services.followups import ActionFilter
+from ui.background_reads import BackgroundReads
 from ui.colors import color
 from ui.core_labels import label
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, plain_tooltip
@@ -71,6 +80,9 @@ HEADER_TIPS = (
     QT_TRANSLATE_NOOP("FollowUpRowsModel", "The latest note in its history"),
 )
 SORT_FIELDS = ("due", "title", "owner", "team", "status", "meeting", "slipped", "note")
+PAGE_ROWS = 100  # rows read at a time
+MAX_PAGES = 40  # windows kept (the ones used last)
+PLACEHOLDER = "…"  # a row whose window is still being read
 _STATUS = {s.value: s for s in ActionStatus}
 _TAG = {t.value: t for t in TeamTag}
 
@@ -89,49 +101,190 @@ def slipped_text(times: int) -> str:
     return f"{times}×"
 
 
+class ListReader(Protocol):
+    """What the model reads with (`FollowUpService`)."""
+
+    def count(self, flt: ActionFilter | None = None, *, today: date | None = None) -> int: ...
+
+    def window(
+        self,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        sort: str = "due",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+        total: int | None = None,
+    ) -> list[ActionLine]: ...
+
+    def first_window(
+        self,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        sort: str = "due",
+        descending: bool = False,
+        limit: int = 100,
+    ) -> tuple[int, list[ActionLine]]: ...
+
+    def position(
+        self,
+        action_id: int,
+        flt: ActionFilter | None = None,
+        *,
+        today: date | None = None,
+        sort: str = "due",
+        descending: bool = False,
+    ) -> int | None: ...
+
+
 class FollowUpRowsModel(QAbstractTableModel):
     """Due, Action, Owner, Team, Status, From, Slipped, Last note — sortable by each."""
 
-    def __init__(self, parent: Any = None, today: Callable[[], date] = date.today) -> None:
+    settled = Signal()  # the current filter's count and first rows are in
+    page_read = Signal()  # a window read in the background arrived
+
+    def __init__(
+        self,
+        parent: Any = None,
+        today: Callable[[], date] = date.today,
+        *,
+        page_rows: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self._today = today
-        self._index = FollowUpIndex()
-        self._base: list[int] = []  # in due order, as selected
-        self._positions: list[int] = []  # as shown (sorted)
+        self._page_rows = max(1, page_rows or PAGE_ROWS)
+        self._reader: ListReader | None = None
+        self._directory = FollowUpDirectory({}, {}, {})
+        self._reads: BackgroundReads | None = None
+        self._filter = ActionFilter()
+        self._asked = 0  # the newest query asked for
+        self._shown = 0  # the query whose rows are shown
+        self._shown_query: tuple[ActionFilter, dict[str, Any]] = (ActionFilter(), {})
+        self._count = 0
+        self._pages: OrderedDict[int, list[ActionLine]] = OrderedDict()
+        self._wanted: deque[int] = deque(maxlen=8)  # windows asked for last
         self._sort_column = COL_DUE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._bold = _font(bold=True)
 
-    # ---- contents -------------------------------------------------------------------
-    def set_selection(self, index: FollowUpIndex, positions: Sequence[int]) -> None:
-        """Show these positions of `index` (in due order), sorted as the user chose."""
-        self.beginResetModel()
-        self._index = index
-        self._base = list(positions)
-        self._positions = self._sorted()
-        self.endResetModel()
-
-    def set_lines(self, lines: Sequence[ActionLine], index: FollowUpIndex | None = None) -> None:
-        """Convenience for small lists: show exactly these lines."""
-        index = index or FollowUpIndex(lines)
-        self.set_selection(index, index.due_ordered())
+    # ---- where the rows come from ---------------------------------------------------
+    def set_reader(
+        self,
+        reader: ListReader | None,
+        directory: FollowUpDirectory | None = None,
+        *,
+        background: bool = False,
+    ) -> None:
+        """Read with `reader` (None: nothing to show); `background`: off the GUI thread.
+        Call `set_filter` (or `refresh`) to read."""
+        if self._reads is not None:
+            self._reads.shutdown()
+        self._reader = reader
+        self._reads = BackgroundReads(self) if background and reader is not None else None
+        if directory is not None:
+            self._directory = directory
 
     @property
-    def index_(self) -> FollowUpIndex:
-        return self._index
+    def background(self) -> bool:
+        return self._reads is not None
 
-    def line(self, row: int) -> ActionLine:
-        return self._index.line(self._positions[row])
+    @property
+    def directory(self) -> FollowUpDirectory:
+        return self._directory
+
+    def set_directory(self, directory: FollowUpDirectory) -> None:
+        """New names for members and meetings (the rows themselves are read again by
+        `refresh`)."""
+        self._directory = directory
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(HEADERS) - 1))
+
+    # ---- contents -------------------------------------------------------------------
+    @property
+    def filter(self) -> ActionFilter:
+        return self._filter
+
+    def set_filter(self, flt: ActionFilter) -> None:
+        """Show what `flt` selects, in the order chosen."""
+        self._filter = flt
+        self._query()
+
+    def refresh(self) -> None:
+        """Read the count and rows again (something changed)."""
+        self._query()
+
+    @property
+    def count(self) -> int:
+        """How many actions the filter selects (as shown)."""
+        return self._count
+
+    @property
+    def is_settled(self) -> bool:
+        """Whether what is shown is what was asked for last (no read on its way)."""
+        return self._asked == self._shown
+
+    @property
+    def is_busy(self) -> bool:
+        """Some read is still on its way (a window, the count)."""
+        return not self.is_settled or (self._reads is not None and self._reads.busy)
+
+    def line(self, row: int) -> ActionLine | None:
+        """The action on `row`; None when its window has not been read yet."""
+        if not 0 <= row < self._count:
+            return None
+        return self._line(row)
 
     def lines(self) -> list[ActionLine]:
-        return self._index.rows(self._positions)
+        """Every listed action as shown (windows not read yet are read now, here: for
+        small lists and tests)."""
+        if self._reader is None or not self._count:
+            return []
+        flt, args = self._shown_query
+        rows, total = self._page_rows, self._count
+        out: list[ActionLine] = []
+        for page in range((total + rows - 1) // rows):
+            lines = self._pages.get(page)
+            if lines is None:
+                lines = self._reader.window(
+                    flt, offset=page * rows, limit=rows, total=total, **args
+                )
+            out.extend(lines)
+        return out
 
     def row_of_id(self, action_id: int) -> int:
-        ids = self._index.lines
-        for row, position in enumerate(self._positions):
-            if ids[position].id == action_id:
-                return row
-        return -1
+        """The row of `action_id` under the filter and order shown; -1 when not listed.
+        Reads its position from the database when its window is not at hand."""
+        row = self._cached_row(action_id)
+        if row is not None or self._reader is None:
+            return -1 if row is None else row
+        flt, args = self._shown_query
+        position = self._reader.position(action_id, flt, **args)
+        return -1 if position is None else position
+
+    def locate(self, action_id: int, then: Callable[[int], Any]) -> None:
+        """`then(row)` with the row of `action_id` (-1: not listed): at once when its
+        window is at hand or reads are quick, else once the database answered."""
+        row = self._cached_row(action_id)
+        if row is not None or self._reader is None or self._reads is None:
+            then(self.row_of_id(action_id) if row is None else row)
+            return
+        reader, shown = self._reader, self._shown
+        flt, args = self._shown_query
+
+        def found(position: int | None) -> None:
+            if shown == self._shown:
+                then(-1 if position is None else position)
+
+        self._reads.submit("locate", lambda: reader.position(action_id, flt, **args), found)
+
+    def _cached_row(self, action_id: int) -> int | None:
+        for page, lines in self._pages.items():
+            for at, line in enumerate(lines):
+                if line.id == action_id:
+                    return page * self._page_rows + at
+        return None
 
     @property
     def sort_column(self) -> int:
@@ -141,39 +294,126 @@ class FollowUpRowsModel(QAbstractTableModel):
     def sort_order(self) -> Qt.SortOrder:
         return self._sort_order
 
+    @property
+    def sort_field(self) -> str:
+        return SORT_FIELDS[self._sort_column]
+
     # ---- sorting --------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by `column` (stable: ties stay in due order); the selection follows."""
+        """Sort by `column` (ties in due order); the database sorts, the rows are read
+        again from the first window."""
         if not 0 <= column < len(HEADERS):
             return
         if (column, order) == (self._sort_column, self._sort_order):
             return  # QTableView.sortByColumn asks twice
-        self.layoutAboutToBeChanged.emit()
-        old_positions = self._positions
         self._sort_column, self._sort_order = column, order
-        self._positions = self._sorted()
-        persistent = self.persistentIndexList()
-        if persistent:
-            moved = []
-            for p in persistent:
-                row = p.row()
-                if 0 <= row < len(old_positions):
-                    new_row = self._positions.index(old_positions[row])  # C speed
-                    moved.append(self.index(new_row, p.column()))
-                else:
-                    moved.append(QModelIndex())
-            self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
+        self._query()
 
-    def _sorted(self) -> list[int]:
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        return self._index.order(
-            self._base, SORT_FIELDS[self._sort_column], descending=descending, in_due_order=True
+    # ---- reading --------------------------------------------------------------------
+    def _query(self) -> None:
+        self._asked += 1
+        asked = self._asked
+        flt = self._filter
+        args = {
+            "today": self._today(),
+            "sort": SORT_FIELDS[self._sort_column],
+            "descending": self._sort_order == Qt.SortOrder.DescendingOrder,
+        }
+        reader, rows = self._reader, self._page_rows
+        if reader is None:
+            self._show(asked, flt, args, 0, [])
+            return
+
+        def read() -> tuple[int, list[ActionLine]]:
+            return reader.first_window(flt, limit=rows, **args)
+
+        if self._reads is None:
+            self._show(asked, flt, args, *read())
+        else:
+            self._reads.forget("page:")
+            self._reads.submit("query", read, lambda got: self._show(asked, flt, args, *got))
+
+    def _show(
+        self,
+        asked: int,
+        flt: ActionFilter,
+        args: dict[str, Any],
+        count: int,
+        first: list[ActionLine],
+    ) -> None:
+        if asked != self._asked:
+            return  # a newer query is on its way
+        self.beginResetModel()
+        self._shown, self._shown_query = asked, (flt, args)
+        self._count = count
+        self._pages.clear()
+        self._wanted.clear()
+        if first:
+            self._pages[0] = first
+        self.endResetModel()
+        self.settled.emit()
+
+    def _line(self, row: int) -> ActionLine | None:
+        page, at = divmod(row, self._page_rows)
+        lines = self._pages.get(page)
+        if lines is None:
+            lines = self._read_page(page)
+            if lines is None:
+                return None
+        else:
+            self._pages.move_to_end(page)
+        return lines[at] if at < len(lines) else None
+
+    def _read_page(self, page: int) -> list[ActionLine] | None:
+        reader = self._reader
+        if reader is None or not self.is_settled:
+            return None  # nothing to read, or a new query is on its way
+        flt, args = self._shown_query
+        offset, rows, total, shown = (
+            page * self._page_rows,
+            self._page_rows,
+            self._count,
+            self._shown,
         )
+
+        def read() -> list[ActionLine]:
+            return reader.window(flt, offset=offset, limit=rows, total=total, **args)
+
+        if self._reads is None:
+            lines = read()
+            self._keep(page, lines)
+            return lines
+        if page not in self._wanted:
+            self._wanted.append(page)
+        key = f"page:{page}"
+        if not self._reads.is_pending(key):
+            wanted = self._wanted
+
+            def read_if_wanted() -> list[ActionLine] | None:
+                return read() if page in wanted else None  # scrolled past: skip it
+
+            self._reads.submit(key, read_if_wanted, lambda got: self._arrived(shown, page, got))
+        return None
+
+    def _arrived(self, shown: int, page: int, lines: list[ActionLine] | None) -> None:
+        if shown != self._shown or lines is None:
+            return
+        self._keep(page, lines)
+        first = page * self._page_rows
+        last = min(self._count, first + len(lines)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+        self.page_read.emit()
+
+    def _keep(self, page: int, lines: list[ActionLine]) -> None:
+        self._pages[page] = lines
+        self._pages.move_to_end(page)
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
 
     # ---- Qt -------------------------------------------------------------------------
     def rowCount(self, parent: Index = _NULL_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._positions)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _NULL_INDEX) -> int:
         return 0 if parent.isValid() else len(HEADERS)
@@ -187,9 +427,8 @@ class FollowUpRowsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate("FollowUpRowsModel", HEADER_TIPS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._positions):  # "A-123", as in every document
-                return action_number(self._index.line(self._positions[section]).id)
-            return None
+            line = self.line(section)  # "A-123", as in every document
+            return action_number(line.id) if line is not None else None
         return None
 
     def state(self, line: ActionLine) -> str:
@@ -200,11 +439,15 @@ class FollowUpRowsModel(QAbstractTableModel):
         return state if state in ("overdue", "soon") else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._positions):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
-        line = self._index.line(self._positions[index.row()])
+        line = self._line(index.row())
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if line is None:  # its window is on its way
+            if column == COL_ACTION and role == Qt.ItemDataRole.DisplayRole:
+                return PLACEHOLDER
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(line, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(line) if column == COL_DUE else self._text(line, column)
@@ -234,7 +477,7 @@ class FollowUpRowsModel(QAbstractTableModel):
         return None
 
     def _text(self, line: ActionLine, column: int) -> str:
-        directory = self._index.directory
+        directory = self._directory
         if column == COL_DUE:
             text = short_date(line.due)
             mark = DUE_MARKS.get(self.state(line))
@@ -267,7 +510,7 @@ class FollowUpRowsModel(QAbstractTableModel):
         return text
 
     def _tooltip(self, line: ActionLine, column: int) -> str | None:
-        directory = self._index.directory
+        directory = self._directory
         if column == COL_DUE and self.state(line):
             return plain_tooltip(self._spoken(line))
         if column == COL_ACTION:

@@ -13,19 +13,19 @@ One page with three tabs:
 - **Search all meetings** — actions, history notes, ideas, decisions and agenda
   notes, newest first.
 
-Long histories: the page reads every action once, in pages of `PAGE_SIZE` spread
-over event-loop turns (the window stays responsive), into a `FollowUpIndex`;
-filters, the balance and sorting then run in memory in milliseconds. A change
-to one meeting's actions re-reads only that meeting's (`FollowUpIndex.with_meeting`).
-Writes go through the controller; user text is shown as plain text.
+Long histories (300,000 actions): the page never reads the whole list. The
+database filters, sorts, searches and counts; the table's model reads the windows
+of rows on screen (`FollowUpRowsModel`), and the team balance is one aggregate
+query (remembered per filter until something changes). Past `BACKGROUND_ABOVE`
+actions every one of those reads runs off the GUI thread, so the window never waits
+on the database. Writes go through the controller; user text is shown as plain text.
 """
 
 from __future__ import annotations
 
-import gc
+import dataclasses
 import html
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -83,8 +83,9 @@ from alignmeet.domain.records import (
     TeamBalance,
 )
 from alignmeet.domain.rules import ValidationError
-from alignmeet.services.followups import ActionFilter, FollowUpIndex, FollowUpIndexBuilder
+from alignmeet.services.followups import ActionFilter
 from ui.background import run_in_background, was_cancelled_message
+from ui.background_reads import BackgroundReads
 from ui.colors import shade
 from ui.controller import Controller
 from ui.core_labels import label
@@ -109,7 +110,9 @@ from ui.models.search_hits_model import COL_TEXT, SearchHitsModel
 from ui.views.phases import format_date, format_number
 from ui.widgets import FieldError, page_title, plain_label, warn
 
-PAGE_SIZE = 10_000  # actions read per event-loop turn (~50 ms on a slow laptop)
+# Past this many actions in the database, every read of the page runs off the GUI thread
+# (a count or a sort over all of them can take longer than a frame).
+BACKGROUND_ABOVE = 20_000
 SEARCH_DELAY_MS = 250
 OPEN_SET = frozenset(OPEN_STATUSES)
 
@@ -184,19 +187,6 @@ PAGE_STYLE = (
     "QFrame#BalanceChip { border: 1px solid palette(mid); border-radius: 9px;"
     " background: palette(base); }"
 )
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while tens of thousands of tuples are made: the
-    collector would walk every live object several times (half the load time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _tr(text: str) -> str:
@@ -450,24 +440,15 @@ class FollowUpsView(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.controller = controller
         self._today = today
-        self._index = FollowUpIndex()
         self._directory = FollowUpDirectory({}, {}, {})
-        self._loading: FollowUpIndexBuilder | None = None
-        self._after_id = 0
-        self._stale_meetings: set[int] = set()
+        self._stale = False  # something changed while the page was hidden
         self._stale_directory = False
-        self._text_ids: tuple[str, frozenset[int] | None] = ("", None)
         self._last_balance: list[TeamBalance] = []
-        self._rank_steps: tuple[FollowUpIndex, Iterator[None]] | None = None
-
-        self._load_timer = QTimer(self)
-        self._load_timer.setSingleShot(True)
-        self._load_timer.setInterval(0)
-        self._load_timer.timeout.connect(self._load_step)
-        self._rank_timer = QTimer(self)
-        self._rank_timer.setSingleShot(True)
-        self._rank_timer.setInterval(30)
-        self._rank_timer.timeout.connect(self._prepare_sort_keys)
+        self._balances: dict[tuple[ActionFilter, date], list[TeamBalance]] = {}
+        self._balance_shown = True
+        self._selected_id: int | None = None  # followed through filters, sorts, changes
+        self._keep_selected: int | None = None
+        self._reads = BackgroundReads(self)  # the balance, at scale
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -746,6 +727,8 @@ class FollowUpsView(QWidget):
         layout.addWidget(self.commitments_card)
         layout.addWidget(self.splitter, 1)
         self._show_selected(None)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.settled.connect(self._on_model_settled)
         return page
 
     def _build_decisions_tab(self) -> QWidget:
@@ -821,69 +804,25 @@ class FollowUpsView(QWidget):
 
     # ---- loading --------------------------------------------------------------------
     def reload(self) -> None:
-        """Read everything again: names, the filter choices and every action (in pages)."""
-        self._directory = self.controller.services.followups.directory()
+        """Read everything again: names, the filter choices, the list and its balance."""
+        services = self.controller.services.followups
+        self._directory = services.directory()
         self._fill_choices()
-        self._stale_meetings.clear()
-        self._stale_directory = False
-        self._loading = FollowUpIndexBuilder()
-        self._after_id = 0
-        self._load_step()
+        self._stale = self._stale_directory = False
+        self._balances.clear()
+        background = services.history_size() > BACKGROUND_ABOVE
+        self.model.set_reader(services, self._directory, background=background)
+        self.apply_filter()
 
     @property
     def is_loaded(self) -> bool:
-        return self._loading is None
+        """The list, its count and the team balance are shown for the current filters."""
+        return self.model.is_settled and self._balance_shown
 
-    def _load_step(self) -> None:
-        """One page of actions (or, once all are in, the index): one event-loop turn each,
-        so the window keeps answering while a long history loads."""
-        builder = self._loading
-        if builder is None:
-            return
-        with gc_paused():
-            if self._after_id >= 0:
-                page = self.controller.services.followups.lines(
-                    after_id=self._after_id, limit=PAGE_SIZE
-                )
-                builder.add(page)
-                if len(page) == PAGE_SIZE:
-                    self._after_id = page[-1].id
-                    self.count_label.setText(
-                        self.tr("Loading actions… {count}").format(
-                            count=format_number(len(builder))
-                        )
-                    )
-                    self._load_timer.start()
-                    return
-                if len(builder) > PAGE_SIZE:  # sorting gets its own turn
-                    self._after_id = -1
-                    self._load_timer.start()
-                    return
-            self._loading = None
-            self._set_index(builder.finish(self._directory))
-
-    def _prepare_sort_keys(self) -> None:
-        """Sort keys for the text columns, a slice per event-loop turn, so that the first
-        sort by Action, Owner, From or Last note is as quick as the next ones."""
-        index = self._index
-        if self._rank_steps is None or self._rank_steps[0] is not index:
-            fields = [
-                f for f in ("title", "owner", "meeting", "note") if not index.has_sort_keys(f)
-            ]
-            if not fields:
-                self._rank_steps = None
-                return
-            self._rank_steps = (index, index.prepare_sort_keys(fields[0]))
-        if next(self._rank_steps[1], StopIteration) is StopIteration:
-            self._rank_steps = None
-        self._rank_timer.start()
-
-    def _set_index(self, index: FollowUpIndex) -> None:
-        self._index = index
-        self._text_ids = ("", None)
-        self.apply_filter()
-        if len(index) > 20_000:
-            self._rank_timer.start()  # sort keys for text columns, while the user reads
+    @property
+    def is_busy(self) -> bool:
+        """A read for the page is still on its way (rows, count or balance)."""
+        return self.model.is_busy or not self._balance_shown
 
     def _fill_choices(self) -> None:
         """People and series in the filter combos, keeping what was chosen."""
@@ -929,35 +868,59 @@ class FollowUpsView(QWidget):
         )
 
     def apply_filter(self) -> None:
-        """Show what the filters select (in memory: milliseconds at 100,000 actions)."""
+        """Show what the filters select: the database counts and reads the rows on screen
+        (off the GUI thread at scale), the balance follows."""
         self._search_timer.stop()
-        if self._loading is not None:
-            return  # applied when the last page is in
         flt = self.current_filter()
-        today = self._today()
-        positions, balance = self._index.select(flt, today, self._ids_for(flt.text))
-        selected = self.selected_line()
-        self.model.set_selection(self._index, positions)
-        self._show_balance(balance)
-        total = len(positions)
+        self.model.set_filter(flt)
+        if not self.model.is_settled and not self.model.count:
+            # The first read at scale; later the previous count stays, with the previous
+            # rows, until the new ones are in.
+            self.count_label.setText(self.tr("Loading actions…"))
+        self._update_balance(flt)
+        if self.mine_button.isChecked():
+            self._refresh_commitments()
+
+    def _on_model_about_to_be_reset(self) -> None:
+        self._keep_selected = self._selected_id  # the reset may clear the current row
+
+    def _on_model_settled(self) -> None:
+        """The new count and first rows are in: say how many, keep the selection."""
+        self._selected_id, self._keep_selected = self._keep_selected, None
+        total = self.model.count
         self.count_label.setText(
             self.tr("1 action")
             if total == 1
             else self.tr("{count} actions").format(count=format_number(total))
         )
-        if self.mine_button.isChecked():
-            self._refresh_commitments()
-        if selected is None or not self._select_id(selected.id):
+        selected = self._selected_id
+        if selected is None:
             self._show_selected(None)
+            return
+        self.model.locate(selected, lambda row: self._select_row(selected, row))
 
-    def _ids_for(self, text: str) -> frozenset[int] | None:
-        key = " ".join(text.split()).casefold()
-        if not key:
-            return None
-        if self._text_ids[0] != key:
-            ids = self.controller.services.followups.matching_action_ids(text)
-            self._text_ids = (key, ids)
-        return self._text_ids[1]
+    def _update_balance(self, flt: ActionFilter) -> None:
+        """The team balance under `flt` (whatever its statuses): one aggregate query,
+        remembered until something changes."""
+        key = (dataclasses.replace(flt, statuses=None), self._today())
+        known = self._balances.get(key)
+        if known is not None:
+            self._reads.forget("balance")
+            self._balance_shown = True
+            self._show_balance(known)
+            return
+        services, today = self.controller.services.followups, key[1]
+
+        def shown(balance: list[TeamBalance]) -> None:
+            self._balances[key] = balance
+            self._balance_shown = True
+            self._show_balance(balance)
+
+        if not self.model.background:
+            shown(services.team_balance(flt, today))
+            return
+        self._balance_shown = False
+        self._reads.submit("balance", lambda: services.team_balance(flt, today), shown)
 
     def _show_balance(self, balance: list[TeamBalance]) -> None:
         self._last_balance = balance
@@ -1100,8 +1063,13 @@ class FollowUpsView(QWidget):
         return self._select_id(action_id)
 
     def _select_id(self, action_id: int) -> bool:
-        row = self.model.row_of_id(action_id)
-        if row < 0:
+        return self._select_row(action_id, self.model.row_of_id(action_id))
+
+    def _select_row(self, action_id: int, row: int) -> bool:
+        """Select `row` (where `action_id` is listed; -1: it is not)."""
+        line = self.model.line(row) if row >= 0 else None
+        if line is None or line.id != action_id:
+            self._show_selected(None)
             return False
         index = self.model.index(row, COL_ACTION)
         same_row = self.table.currentIndex().row() == row
@@ -1112,13 +1080,14 @@ class FollowUpsView(QWidget):
         )
         self.table.scrollTo(index)
         if same_row:  # otherwise currentRowChanged shows it
-            self._show_selected(self.model.line(row))
+            self._show_selected(line)
         return True
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_selected(self.selected_line())
 
     def _show_selected(self, line: ActionLine | None) -> None:
+        self._selected_id = None if line is None else line.id
         self.error.clear_error()
         enabled = line is not None
         for status, button in self.status_buttons.items():
@@ -1131,7 +1100,7 @@ class FollowUpsView(QWidget):
             )
             self.history_model.set_rows([])
             return
-        owner = self._index.directory.owner_name(line)
+        owner = self._directory.owner_name(line)
         self.selected_label.setText(f"{owner}: {line.title}")
         self.history_model.set_rows(self.controller.services.actions.history(line.id))
         self.history_list.scrollToBottom()
@@ -1156,9 +1125,10 @@ class FollowUpsView(QWidget):
             return False
         if saved.status is status:  # not when the other version was kept: the note stays
             self.note_edit.clear()
+        self._selected_id = line.id  # kept if still listed (the list is read again)
         self.catch_up()
-        if not self._select_id(line.id):
-            self._show_selected(None)
+        if self.model.is_settled and self.selected_line() is None:
+            self._select_id(line.id)
         return True
 
     def open_meeting(self) -> None:
@@ -1251,33 +1221,22 @@ class FollowUpsView(QWidget):
 
     def catch_up(self) -> None:
         """Bring in what changed while the page was hidden (done on show and at once
-        while visible): only the meetings whose actions changed are read again."""
-        if self._loading is not None or not (self._stale_meetings or self._stale_directory):
+        while visible): the names if they changed, then the count, the rows on screen
+        and the balance, read again."""
+        if not (self._stale or self._stale_directory):
             return
-        services = self.controller.services.followups
-        index = self._index
         if self._stale_directory:
-            self._directory = services.directory()
+            self._directory = self.controller.services.followups.directory()
             self._fill_choices()
-            index = index.with_directory(self._directory)
-        with gc_paused():
-            for meeting_id in sorted(self._stale_meetings):
-                lines = services.lines(ActionFilter(meeting_id=meeting_id))
-                if not index.update_meeting(meeting_id, lines):  # e.g. an action added
-                    index = index.with_meeting(meeting_id, lines)
-        self._stale_meetings.clear()
-        self._stale_directory = False
-        self._set_index(index)
+            self.model.set_directory(self._directory)
+        self._stale = self._stale_directory = False
+        self._balances.clear()
+        self.model.refresh()
+        self._update_balance(self.model.filter)
 
     def _changed(self, *, meeting_id: int | None = None, directory: bool = False) -> None:
-        if meeting_id is not None:
-            self._stale_meetings.add(meeting_id)
+        self._stale = True
         self._stale_directory = self._stale_directory or directory
-        if self._loading is not None:
-            self._loading = None  # read everything again: simpler than patching pages
-            self._load_timer.stop()
-            self.reload()
-            return
         if self.isVisible():
             self.catch_up()
 

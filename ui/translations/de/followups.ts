@@ -384,10 +384,6 @@
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <source>Loading actions… {count}</source>
-        <translation>Maßnahmen werden geladen… {count}</translation>
-    </message>
-    <message>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
@@ -398,6 +394,10 @@
     <message>
         <source>All series</source>
         <translation>Alle Serien</translation>
+    </message>
+    <message>
+        <source>Loading actions…</source>
+        <translation>Maßnahmen werden geladen…</translation>
     </message>
     <message>
         <source>1 action</source>
