@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from alignmeet.domain.enums import Attendance, Phase
 from alignmeet.services import Services
+from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.room_panel import RoomPanel, room_qr_pixmap
-from ui.undo import UndoableController
 
 SHOWN_WITHIN_MS = 1000
 
@@ -33,7 +33,7 @@ def free_port() -> int:
 
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, meeting_id: int, people) -> Iterator[MainWindow]:
-    controller = UndoableController(services)
+    controller = Controller(services)
     window = MainWindow(controller)
     qtbot.addWidget(window)
     window.show()
