@@ -50,11 +50,11 @@ from alignmeet.recovery import Cause, NotSavedError, RecoveryJournal, UnsavedEdi
 from alignmeet.services import NotFoundError, Services
 from alignmeet.services.base import ConflictError
 from ui.autosave import DebouncedSaver, Key, UnsavedEdits, cause_text
+from ui.live_changes import LiveChanges
 from ui.undo import UNDONE_NOTE, InverseStep, JournalStep
 
 if TYPE_CHECKING:
     from alignmeet.services.journal import Changeset
-    from ui.live_changes import LiveChanges
 
 T = TypeVar("T")
 # resolver(conflict, apply): asks the user, calling apply("mine" | "theirs") on their choice.
@@ -240,7 +240,9 @@ class Controller(QObject):
         self.undo_stack.setUndoLimit(200)
         self._phases: dict[int, str] = {}  # the phase each meeting was last announced in
         self._paced: deque[tuple[Any, tuple[object, ...]]] = deque()
-        self.live: LiveChanges | None = None
+        # Other clients' changes, from the change feed (started by start_live_changes).
+        self.live = LiveChanges(services, parent=self)
+        self.live.arrived.connect(self._on_live_arrived)
         # What the database has not taken yet (banner, retries, recovery journal).
         self.unsaved = UnsavedEdits(
             RecoveryJournal(services.db.label), self._write_owed, self._probe, self
@@ -556,18 +558,11 @@ class Controller(QObject):
         """Hear what other clients write to this database (another window, another
         facilitator on the server, the command line) and announce it like the window's
         own changes (ui.live_changes)."""
-        from ui.live_changes import LiveChanges
-
-        if self.live is None:
-            self.live = LiveChanges(self.services, interval_ms, self)
-            self.live.arrived.connect(self._on_live_arrived)
-            self.live.start()
+        self.live.start(interval_ms)
         return self.live
 
     def stop_live_changes(self) -> None:
-        if self.live is not None:
-            self.live.stop()
-            self.live = None
+        self.live.stop()
 
     def _on_live_arrived(self, changes: OpChanges) -> None:
         self.announce(changes, paced=True)

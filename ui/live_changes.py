@@ -32,10 +32,10 @@ log = logging.getLogger(__name__)
 class LiveChanges(QObject):
     arrived = Signal(object)  # OpChanges, from the poll thread (queued to the GUI thread)
 
-    def __init__(self, services: Services, interval_ms: int = 500, parent: QObject | None = None):
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._interval = interval_ms / 1000
+        self._interval = 0.5
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._thread: threading.Thread | None = None
@@ -49,9 +49,10 @@ class LiveChanges(QObject):
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self) -> None:
-        """Start polling; returns once the feed is open (what is written from then on is
-        heard — what was written before is on the screens already)."""
+    def start(self, interval_ms: int = 500) -> None:
+        """Poll every `interval_ms`; returns once the feed is open (what is written from
+        then on is heard — what was written before is on the screens already)."""
+        self._interval = interval_ms / 1000
         if self.running:
             return
         self._stop.clear()

@@ -50,7 +50,6 @@ class RoomBridge(QObject):
         self._batch.timeout.connect(self._deliver)
         self._run_view: RunView | None = None
         self._stop_listening = lambda: None
-        self._room_origin = ""
         self._switch_interval = sys.getswitchinterval()
         self.outcome_arrived.connect(self._on_outcome_arrived)
         self.closed_by_meeting.connect(self._on_closed_by_meeting)
@@ -73,9 +72,8 @@ class RoomBridge(QObject):
             self._stop_listening()
             raise
         self.room = room
-        self._room_origin = room.services.db.origin
-        if self.controller.live is not None:  # heard here, in-process: not twice
-            self.controller.live.ignore(self._room_origin)
+        # The window's change feed leaves the room out: heard here, in-process, already.
+        self.controller.live.ignore(room.services.db.origin)
         # The server's threads share the interpreter with this window: a shorter switch
         # interval lets the GUI thread in sooner when they are busy (40 phones joining).
         self._switch_interval = sys.getswitchinterval()
