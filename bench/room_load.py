@@ -6,7 +6,7 @@ window is open.
                                         [--url postgresql+psycopg://...]
 
 The facilitator's side runs here: the real MainWindow (offscreen) with the app's
-UndoableController, the meeting in the agenda phase, Room Link opened on 127.0.0.1 from
+Controller, the meeting in the agenda phase, Room Link opened on 127.0.0.1 from
 its bridge, every phone let in as it arrives ("Let everyone in"). A heartbeat timer ticks
 every 10 ms on the GUI thread; the longest gap between two ticks, less the 10 ms, is the
 window's worst stall.
@@ -165,8 +165,8 @@ def main() -> int:
     from alignmeet.domain.enums import Attendance, Phase
     from alignmeet.room import access
     from alignmeet.services import open_services
+    from ui.controller import Controller
     from ui.main_window import MainWindow
-    from ui.undo import UndoableController
 
     access.JOIN_ATTEMPTS_PER_MINUTE = 10_000  # every phone here comes from 127.0.0.1
     app = QApplication.instance() or QApplication(["room-load"])
@@ -192,7 +192,7 @@ def main() -> int:
         services.meetings.set_attendance(
             meeting_id=meeting.id, member_id=m, attendance=Attendance.PRESENT
         )
-    controller = UndoableController(services)
+    controller = Controller(services)
     window = MainWindow(controller)
     window.resize(1280, 800)
     window.show()

@@ -282,11 +282,13 @@ def open_window(
     except DatabaseOpenError as exc:
         return _cannot_open(exc, args, argv, db_file, lock, may_restore=reason is None)
 
+    from ui.controller import Controller
     from ui.main_window import MainWindow
-    from ui.undo import UndoableController
 
-    controller = UndoableController(services)
+    controller = Controller(services)
     window = MainWindow(controller)
+    # Other windows' and facilitators' changes reach this one's views (ui.live_changes).
+    controller.start_live_changes()
     if reason is not None:
         window.set_read_only(True, reason.message, reason.short)
     if services.db.path is not None:

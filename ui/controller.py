@@ -1,41 +1,68 @@
-"""The one controller: views call it, it calls services and says what changed.
+"""The one controller: views call it, it runs every change as an operation and announces
+what changed.
 
-Reads go straight to `controller.services` (they return plain records).
-Writes go through the methods below, which emit past-tense `*_changed` signals
-so every view that shows that data refreshes itself. Validation errors
-(`alignmeet.domain.rules.ValidationError`, with `.field` and `.message`) are
-raised to the calling view, which shows them at the field.
+Reads go straight to `controller.services` (they return plain records). Every write is
+one operation (`perform`): a service use case — or a few, as one step — run inside the
+services' journal (alignmeet.services.operations), which returns what it changed
+(`OpChanges`: tables, rows, the meetings and agenda items those rows belong to, the
+columns an update changed). The operation becomes a step of Edit › Undo (ui.undo), and
+`announce(changes)` tells the views. `announce` is the one place that does: the window's
+own writes, undo and redo, a participant's entry on Room Link and another facilitator's
+change arriving from the change feed (`start_live_changes`) all go through it, and every
+`*_changed` signal below is worked out there from the changes (see docs/architecture.md).
 
-Every write (the methods named in WRITES, here and in any subclass) goes through
-`_write`: a failure for a storage reason (server gone, disk full, read-only, locked —
-alignmeet.recovery.storage_cause) becomes `NotSavedError`, a ValidationError the view shows
-at its field while what was typed stays there, and `unsaved` (ui.autosave.UnsavedEdits)
-shows it in the window's banner. Text saved as you type (TYPED_FIELDS) is also kept in the
-recovery journal and retried until it lands; nothing says "saved" before it is stored.
+The meeting's own write methods below (add_item, set_attendance, …) are `perform` with
+the use case, its step name and, for an edit of a record someone else may have changed,
+what the screen showed (`seen`, see perform_edit). The toolkit's screens call `perform`
+and `perform_edit` directly with typed service calls:
+
+    controller.perform(step(Step.NEW_KPI), lambda s: s.goals.add_kpi(name=..., unit=...))
+
+Validation errors (`alignmeet.domain.rules.ValidationError`, with `.field` and
+`.message`) are raised to the calling view, which shows them at the field.
+
+Every write (the methods named in WRITES) goes through `_write`: a failure for a storage
+reason (server gone, disk full, read-only, locked — alignmeet.recovery.storage_cause)
+becomes `NotSavedError`, a ValidationError the view shows at its field while what was
+typed stays there, and `unsaved` (ui.autosave.UnsavedEdits) shows it in the window's
+banner. Text saved as you type (TYPED_FIELDS) is also kept in the recovery journal and
+retried until it lands; nothing says "saved" before it is stored.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from alignmeet.domain import records as r
+from alignmeet.domain.changes import OpChanges
 from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, Phase, TeamTag
 from alignmeet.domain.rules import group_digits
 from alignmeet.recovery import Cause, NotSavedError, RecoveryJournal, UnsavedEdit, storage_cause
 from alignmeet.services import NotFoundError, Services
 from alignmeet.services.base import ConflictError
 from ui.autosave import DebouncedSaver, Key, UnsavedEdits, cause_text
+from ui.live_changes import LiveChanges
+from ui.undo import UNDONE_NOTE, InverseStep, JournalStep
+
+if TYPE_CHECKING:
+    from alignmeet.services.journal import Changeset
 
 T = TypeVar("T")
 # resolver(conflict, apply): asks the user, calling apply("mine" | "theirs") on their choice.
 ConflictResolver = Callable[[ConflictError, Callable[[str], None]], object]
+# An operation: one use case (or a few, as one step) over the services.
+Op = Callable[[Services], T]
+# An edit of a record the screen showed: also gets what the user saw (see perform_edit).
+Edit = Callable[[Services, Any], T]
 
 
 # Text saved as you type (DebouncedSaver): the write method, the table, the argument naming
@@ -50,10 +77,15 @@ TYPED_FIELDS: dict[str, tuple[str, str, frozenset[str]]] = {
     ),
 }
 WRITER_OF_TABLE = {table: method for method, (table, _arg, _names) in TYPED_FIELDS.items()}
+# Fields saved as you type: the text field undoes those itself (Ctrl+Z in the field), so a
+# save of only these is no step of Edit › Undo.
+TYPED_ITEM_FIELDS = TYPED_FIELDS["update_item"][2]
+TYPED_MEETING_FIELDS = TYPED_FIELDS["update_meeting"][2]
 # Every method that writes through the services (wrapped by `_write`, see _guard_writes).
 WRITES = frozenset(
     {
-        "toolkit",
+        "perform",
+        "perform_edit",
         "rate_meeting",
         "remove_rating",
         "accept_proposal",
@@ -105,6 +137,35 @@ WRITES = frozenset(
     }
 )
 
+# ---- how changes become the views' signals (see Controller.announce) -----------------------
+# The toolkit's tables, by area (`toolkit_changed(area)`; areas as in
+# alignmeet.services.toolkit).
+TOOLKIT_TABLES = {
+    "goal": "goals",
+    "kpi": "goals",
+    "kpi_measurement": "goals",
+    "glossary_term": "glossary",
+    "glossary_version": "glossary",
+    "persona": "personas",
+    "data_need": "data_needs",
+    "data_need_rank": "data_needs",
+    "lead_batch": "lead_feedback",
+    "lead_rejection": "lead_feedback",
+    "coaching_pair": "coaching",
+    "coaching_checkin": "coaching",
+    "board_entry": "board",
+    "channel_rule": "channels",
+    "meeting_rating": "accountability",
+    "agenda_proposal": "accountability",
+}
+# What an agenda item's discussion shows and its agenda line does not: a change of only
+# these is news for the item (`item_changed`), not for the agenda or the meeting list.
+ITEM_CONTENT = frozenset({"notes", "used_seconds"})
+# The meeting clock's own column: the run view keeps its clock; the stored seconds are
+# news to no other screen.
+MEETING_CLOCK = frozenset({"elapsed_seconds"})
+PACE_MS = 0  # paced announcements: one view's refresh per turn of the event loop
+
 
 def _guarded(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(method)
@@ -123,39 +184,6 @@ def _guard_writes(cls: type) -> None:
             setattr(cls, name, _guarded(name, method))
 
 
-# What "take theirs" hands back for a toolkit change: the record as stored, read again.
-_TOOLKIT_REREAD: dict[tuple[str, str], Callable[[Any, Mapping[str, Any]], Any]] = {
-    ("goals", "update_goal"): lambda sv, f: sv.get_goal(f["goal_id"]),
-    ("goals", "update_kpi"): lambda sv, f: sv.get_kpi(f["kpi_id"]),
-    ("goals", "record_measurement"): lambda sv, f: next(
-        x
-        for x in sv.measurements(f["kpi_id"])
-        if str(f["period"]).strip() in (x.period, x.period_label)
-    ),
-    ("goals", "update_measurement"): lambda sv, f: next(
-        x
-        for k in sv.list_kpis(include_archived=True)
-        for x in sv.measurements(k.id)
-        if x.id == f["measurement_id"]
-    ),
-    ("personas", "update_persona"): lambda sv, f: sv.get_persona(f["persona_id"]),
-    ("board", "update_entry"): lambda sv, f: sv.get_entry(f["entry_id"]),
-    ("glossary", "update_proposal"): lambda sv, f: sv.get_version(f["version_id"]),
-    ("glossary", "rename_term"): lambda sv, f: sv.get_term(f["term_id"]),
-    ("data_needs", "update_need"): lambda sv, f: sv.get_need(f["need_id"]),
-    ("lead_feedback", "update_batch"): lambda sv, f: sv.get_batch(f["batch_id"]),
-    ("lead_feedback", "update_rejection"): lambda sv, f: next(
-        line for b in sv.list_batches() for line in b.lines if line.id == f["rejection_id"]
-    ),
-    ("coaching", "update_checkin"): lambda sv, f: next(
-        c for p in sv.list_pairs() for c in sv.checkins(p.id) if c.id == f["checkin_id"]
-    ),
-    ("channels", "update_rule"): lambda sv, f: next(
-        r for r in sv.list_rules() if r.id == f["rule_id"]
-    ),
-}
-
-
 def ask_with_dialog(conflict: ConflictError, apply: Callable[[str], None]) -> object:
     """The app's resolver: the conflict dialog over the active window."""
     from ui.views.conflict_dialog import ConflictDialog
@@ -164,13 +192,20 @@ def ask_with_dialog(conflict: ConflictError, apply: Callable[[str], None]) -> ob
     return ConflictDialog.ask(conflict, apply, window if window and window.isVisible() else None)
 
 
+def _conflict_rows(conflict: ConflictError) -> list[tuple[str, int]]:
+    """The rows a conflict is about (one, or one per row of a change of several)."""
+    keys = [conflict.key, *(part.key for part in conflict.parts)]
+    return [key for key in keys if key is not None]
+
+
 class Controller(QObject):
+    # ---- what changed: emitted by `announce` only, worked out from OpChanges --------------
+    changes_announced = Signal(object)  # OpChanges: every change, whoever made it
     meetings_changed = Signal()
     teams_changed = Signal()
     members_changed = Signal()
     templates_changed = Signal()
     series_changed = Signal()
-    current_meeting_changed = Signal(int)  # 0 when none is selected
     meeting_changed = Signal(int)
     participants_changed = Signal(int)
     agenda_changed = Signal(int)
@@ -178,15 +213,17 @@ class Controller(QObject):
     actions_changed = Signal(int)  # meeting id whose own actions changed
     follow_ups_changed = Signal(int)  # meeting id whose review list changed
     phase_changed = Signal(int, str)
+    # The alignment toolkit: the area that changed ("goals", "glossary", ... as in
+    # alignmeet.services.toolkit).
+    toolkit_changed = Signal(str)
+    # The e-mail outbox: a message was queued, sent, failed or changed state (issue 15).
+    outbox_changed = Signal()
+    # ---- what the window does (no change of data) --------------------------------------
+    current_meeting_changed = Signal(int)  # 0 when none is selected
     meeting_started = Signal(int)  # "Start the meeting": the meeting clock starts
     status_shown = Signal(str)
     navigation_requested = Signal(str)  # "meetings" | "prepare" | "run" | "followups" | "people"
     export_requested = Signal(int)  # meeting id: the window asks where to save
-    # The alignment toolkit: the area that changed ("goals", "glossary", ... as in
-    # alignmeet.services.TOOLKIT).
-    toolkit_changed = Signal(str)
-    # The e-mail outbox: a message was queued, sent, failed or changed state (issue 15).
-    outbox_changed = Signal()
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -195,7 +232,17 @@ class Controller(QObject):
         self._savers: list[DebouncedSaver] = []
         # Who settles a ConflictError (tests put a stand-in here).
         self.conflict_resolver: ConflictResolver = ask_with_dialog
+        self.kept_theirs = False
         self._write_depth = 0
+        self._performing = 0  # operations running (one inside another is part of it)
+        self._replaying = False  # an undo or redo is writing: no new step
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+        self._phases: dict[int, str] = {}  # the phase each meeting was last announced in
+        self._paced: deque[tuple[Any, tuple[object, ...]]] = deque()
+        # Other clients' changes, from the change feed (started by start_live_changes).
+        self.live = LiveChanges(services, parent=self)
+        self.live.arrived.connect(self._on_live_arrived)
         # What the database has not taken yet (banner, retries, recovery journal).
         self.unsaved = UnsavedEdits(
             RecoveryJournal(services.db.label), self._write_owed, self._probe, self
@@ -206,7 +253,321 @@ class Controller(QObject):
         super().__init_subclass__(**kwargs)
         _guard_writes(cls)
 
-    # ---- writes the database did not take -------------------------------------------------
+    # ==== the one write path ================================================================
+    def perform(
+        self,
+        label: str,
+        op: Op[T],
+        *,
+        undo: bool = True,
+        reread: Op[T] | None = None,
+    ) -> T:
+        """Run `op` as one operation: journaled, a step of Edit › Undo named `label` (unless
+        `undo` is False: typed text, the meeting clock, e-mail), announced to the views.
+        When someone else saved the same field first, the conflict dialog asks; "take
+        theirs" returns `reread(services)` (None without it) and writes nothing."""
+        return self._run(label, op, undo=undo, reread=reread)
+
+    def perform_edit(
+        self,
+        label: str,
+        op: Edit[T],
+        *,
+        seen: object | None,
+        reread: Op[T] | None = None,
+        undo: bool = True,
+    ) -> T:
+        """`perform` for an edit of a record the screen showed: `op(services, seen)` passes
+        `seen` (the record as the user saw it, see alignmeet.services.base) to the use case.
+        After a conflict, "keep mine" runs it again carrying their version instead, so it
+        goes on top of theirs and a third change made meanwhile is caught again."""
+        return self._run(label, op, undo=undo, reread=reread, seen=(seen,))
+
+    def _run(
+        self,
+        label: str,
+        op: Callable[..., T],
+        *,
+        undo: bool,
+        reread: Op[T] | None = None,
+        seen: tuple[object | None] | None = None,
+    ) -> T:
+        if self._performing:  # inside another operation: part of its step
+            return op(self.services) if seen is None else op(self.services, seen[0])
+        carried = [seen[0]] if seen is not None else None
+
+        def save() -> T:
+            def call(s: Services) -> T:
+                return op(s) if carried is None else op(s, carried[0])
+
+            try:
+                return self._operation(label, call, undo=undo)
+            except ConflictError as exc:
+                if carried is not None and carried[0] is not None and exc.rebased is not None:
+                    carried[0] = exc.rebased
+                raise
+
+        return self._resolving(save, reread)
+
+    def _operation(self, label: str, op: Op[T], *, undo: bool) -> T:
+        step = undo and not self._replaying
+        if step:
+            # Text typed elsewhere is saved first, so that it is not part of this step.
+            self.flush_pending()
+        self._performing += 1
+        try:
+            outcome = self.services.operations.run(label, op)
+        finally:
+            self._performing -= 1
+        if step and outcome.rows:
+            self.undo_stack.push(JournalStep(label, outcome.rows, self))
+        self.announce(outcome.changes)
+        return outcome.result
+
+    def _resolving(self, save: Callable[[], T], reread: Op[T] | None) -> T:
+        """Run `save`; when someone else saved the same field first, ask which version to
+        keep. Keep mine: save again on top of theirs (asking again if yet another change
+        came in). Take theirs: nothing is saved, and the views hear the rows as stored —
+        while the dialog is still up, so the field being typed into (not focused then)
+        shows the version kept. Returns the record as stored."""
+        self.kept_theirs = False
+        try:
+            return save()
+        except ConflictError as exc:
+            conflict = exc
+            outcome: list[T] = []
+
+            def apply(choice: str) -> None:
+                self.services.meetings.acknowledge_conflict(conflict)
+                if choice == "mine":
+                    outcome.append(self._resolving(save, reread))
+                    return
+                self.kept_theirs = True
+                outcome.append(reread(self.services) if reread is not None else None)  # type: ignore[arg-type]
+                self.announce(self.services.operations.as_stored(_conflict_rows(conflict)))
+                self.status_shown.emit(
+                    self.tr("Kept the other version of {what}.").format(what=conflict.what)
+                )
+
+            if conflict.same_values:
+                apply("mine")  # both saved the same: nothing to choose between
+            else:
+                self.conflict_resolver(conflict, apply)
+            if not outcome:  # closed without a choice: nothing saved, asked again next time
+                raise
+            return outcome[0]
+
+    # ==== the one announcement ==============================================================
+    def announce(self, changes: OpChanges, *, paced: bool = False) -> None:
+        """Tell the views what `changes` changed: `changes_announced`, then the `*_changed`
+        signals worked out from it (which meetings' participants, agenda, actions; which
+        agenda items; which toolkit areas…). With `paced`, one signal per turn of the event
+        loop, so that the window keeps answering while many views refresh (a batch of
+        Room Link entries, another facilitator's changes)."""
+        if not changes:
+            return
+        self.changes_announced.emit(changes)
+        signals = self._signals_for(changes)
+        if paced:
+            self._paced.extend(signals)
+            if len(self._paced) == len(signals):
+                QTimer.singleShot(PACE_MS, self._announce_next)
+        else:
+            for signal, args in signals:
+                signal.emit(*args)
+        self._check_current_meeting(changes)
+
+    def _announce_next(self) -> None:
+        if not self._paced:
+            return
+        signal, args = self._paced.popleft()
+        try:
+            signal.emit(*args)
+        finally:
+            if self._paced:
+                QTimer.singleShot(PACE_MS, self._announce_next)
+
+    def flush_announcements(self) -> None:
+        """Emit what paced announcements still hold, now (tests, closing)."""
+        while self._paced:
+            self._announce_next()
+
+    def _signals_for(self, c: OpChanges) -> list[tuple[Any, tuple[object, ...]]]:
+        out: dict[tuple[Any, tuple[object, ...]], None] = {}
+
+        def emit(signal: Any, *args: object) -> None:
+            out[(signal, args)] = None
+
+        current = self._current
+
+        def meetings(*tables: str) -> list[int]:
+            ids = c.parents("meeting", *tables)
+            if ids is None:  # not known (rows the database removed on its own): this one
+                return [current] if current else []
+            return sorted(ids)
+
+        tables = c.tables
+        for area in sorted({TOOLKIT_TABLES[t] for t in tables if t in TOOLKIT_TABLES}):
+            emit(self.toolkit_changed, area)
+        if "team" in tables:
+            emit(self.teams_changed)
+        if tables & {"team", "member"}:
+            emit(self.members_changed)
+        if tables & {"series", "series_member"}:
+            emit(self.series_changed)
+        if tables & {"agenda_template", "template_item"}:
+            emit(self.templates_changed)
+        meeting_news = "meeting" in tables and not c.only("meeting", MEETING_CLOCK)
+        agenda_news = "agenda_item" in tables and not c.only("agenda_item", ITEM_CONTENT)
+        if meeting_news or agenda_news or tables & {"series", "series_member"}:
+            emit(self.meetings_changed)
+        meeting_columns = c.columns_of("meeting")
+        if meeting_news:
+            for meeting_id in meetings("meeting"):
+                emit(self.meeting_changed, meeting_id)
+            for meeting_id, phase in self._phase_news(meetings("meeting"), meeting_columns):
+                emit(self.phase_changed, meeting_id, phase)
+        for meeting_id in meetings("participant"):
+            emit(self.participants_changed, meeting_id)
+        if "member" in tables and current:  # the participants' names, roles
+            emit(self.participants_changed, current)
+        if agenda_news:
+            for meeting_id in meetings("agenda_item"):
+                emit(self.agenda_changed, meeting_id)
+        if meeting_news and (meeting_columns is None or "planned_minutes" in meeting_columns):
+            for meeting_id in meetings("meeting"):  # the agenda's timebox
+                emit(self.agenda_changed, meeting_id)
+        items = set(c.ids_of("agenda_item") or ())
+        for table in ("idea", "decision"):
+            items |= c.parents("agenda_item", table) or set()
+        for item_id in sorted(items):
+            emit(self.item_changed, item_id)
+        for meeting_id in meetings("action"):
+            emit(self.actions_changed, meeting_id)
+        if tables & {"action", "action_update"}:
+            reviewed = set(c.parents("meeting", "action_update") or ())
+            for meeting_id in sorted(reviewed | ({current} if current else set())):
+                emit(self.follow_ups_changed, meeting_id)
+        if "outbox_message" in tables:
+            emit(self.outbox_changed)
+        return list(out)
+
+    def _phase_news(
+        self, meeting_ids: list[int], columns: frozenset[str] | None
+    ) -> list[tuple[int, str]]:
+        """The meetings whose phase is not the one last announced (read when the change may
+        have moved it: a new meeting, a phase or close, or columns not known)."""
+        if columns is not None and not columns & {"phase", "status"}:
+            return []
+        news = []
+        for meeting_id in meeting_ids[:20]:
+            try:
+                phase = self.services.meetings.get_meeting(meeting_id).phase.value
+            except Exception as exc:  # gone meanwhile, or the storage is: nothing to say
+                if not isinstance(exc, NotFoundError) and self.storage_cause(exc) is None:
+                    raise
+                continue
+            if self._phases.get(meeting_id) != phase:
+                self._phases[meeting_id] = phase
+                news.append((meeting_id, phase))
+        return news
+
+    def _check_current_meeting(self, changes: OpChanges) -> None:
+        """The meeting on screen was removed (an undo of its creation, another facilitator
+        deleting it): the window shows none."""
+        current = self._current
+        if current is None or "meeting" not in changes.tables:
+            return
+        if not changes.touches_row("meeting", current) or changes.columns_of("meeting"):
+            return  # not this meeting, or only updated
+        try:
+            self.services.meetings.get_meeting(current)
+        except NotFoundError:
+            self.select_meeting(None)
+        except Exception as exc:
+            if self.storage_cause(exc) is None:
+                raise
+
+    # ==== undo and redo =====================================================================
+    def replay_rows(self, command: JournalStep, *, undoing: bool) -> None:
+        """Undo or redo a journaled step: the journal puts its rows back or writes them
+        again; the views hear it as any change."""
+        journal = self.services.journal
+        rows = command.rows
+
+        def step() -> None:
+            self._write(
+                "undo" if undoing else "redo",
+                lambda: (journal.revert if undoing else journal.reapply)(rows),
+                {},
+            )
+            self.announce(rows.op_changes(origin=self.services.db.origin))
+
+        self.replay(step, command, undoing=undoing)
+
+    def replay(self, step: Callable[[], None], command: QUndoCommand, *, undoing: bool) -> None:
+        self._replaying = True
+        try:
+            self.flush_pending()
+            step()
+        except (NotFoundError, NotSavedError, ConflictError) as exc:
+            # Changed or used since (another window, another person: the journal says
+            # which), deleted meanwhile, the database did not take it (the banner says
+            # why), or the conflict dialog closed without a choice: nothing was written;
+            # the step is dropped, the message says so.
+            command.setObsolete(True)
+            message = (
+                self.tr("Could not undo {what}: {error}")
+                if undoing
+                else self.tr("Could not redo {what}: {error}")
+            )
+            self.status_shown.emit(message.format(what=command.text(), error=exc))
+        finally:
+            self._replaying = False
+
+    def push_outside_step(self, text: str, rows: Changeset) -> None:
+        """A change someone else already made through this app (a participant on Room
+        Link, heard in-process): Edit › Undo takes it back like the window's own. The
+        caller announces it (a batch at a time)."""
+        if rows:
+            self.undo_stack.push(JournalStep(text, rows, self))
+
+    def _push_inverse(
+        self, text: str, result: T, again: Callable[[T], T], back: Callable[[T], T]
+    ) -> None:
+        """A hand-written step (InverseStep) whose undo and redo each carry, as what the
+        user saw, the record the step before left behind (`result` first): a change
+        someone else made since is then a conflict to resolve, never overwritten."""
+        if self._replaying:
+            return
+        now = [result]
+
+        def run(step_with: Callable[[T], T]) -> Callable[[], None]:
+            def go() -> None:
+                now[0] = step_with(now[0])
+
+            return go
+
+        self.undo_stack.push(InverseStep(text, run(again), run(back), self))
+
+    def clear_history(self) -> None:
+        self.undo_stack.clear()
+
+    # ==== other writers: the change feed ===================================================
+    def start_live_changes(self, interval_ms: int = 500) -> LiveChanges:
+        """Hear what other clients write to this database (another window, another
+        facilitator on the server, the command line) and announce it like the window's
+        own changes (ui.live_changes)."""
+        self.live.start(interval_ms)
+        return self.live
+
+    def stop_live_changes(self) -> None:
+        self.live.stop()
+
+    def _on_live_arrived(self, changes: OpChanges) -> None:
+        self.announce(changes, paced=True)
+
+    # ==== writes the database did not take ================================================
     def storage_cause(self, exc: BaseException) -> Cause | None:
         """Why `exc` kept something from the database, or None when that is not the storage."""
         db = self.services.db
@@ -322,7 +683,7 @@ class Controller(QObject):
         # user's was saved, and a view must not say it was.
         self.kept_theirs = False
 
-    # ---- autosave -----------------------------------------------------------
+    # ==== autosave ==========================================================================
     def register_saver(self, saver: DebouncedSaver) -> None:
         self._savers.append(saver)
         saver.destroyed.connect(lambda *_: self._forget(saver))
@@ -353,63 +714,7 @@ class Controller(QObject):
     def has_pending(self) -> bool:
         return any(s.pending for s in self._savers)
 
-    # ---- conflicts (two facilitators saved the same field) ---------------------
-    def _resolving(
-        self, save: Callable[[], T], reread: Callable[[], T], changed: Callable[[T], None]
-    ) -> T:
-        """Run `save`; when someone else saved the same field first, ask which version to
-        keep. Keep mine: save again on top of theirs (asking again if yet another change
-        came in). Take theirs: nothing is saved. Either way `changed(record)` tells the
-        views — while the dialog is still up, so the field being typed into (not focused
-        then) shows the version kept. Returns the record as stored."""
-        self.kept_theirs = False
-        try:
-            record = save()
-        except ConflictError as exc:
-            conflict = exc
-            outcome: list[T] = []
-
-            def apply(choice: str) -> None:
-                self.services.meetings.acknowledge_conflict(conflict)
-                if choice == "mine":
-                    outcome.append(self._resolving(save, reread, changed))
-                    return
-                self.kept_theirs = True
-                outcome.append(reread())
-                changed(outcome[0])
-                self.status_shown.emit(
-                    self.tr("Kept the other version of {what}.").format(what=conflict.what)
-                )
-
-            if conflict.same_values:
-                apply("mine")  # both saved the same: nothing to choose between
-            else:
-                self.conflict_resolver(conflict, apply)
-            if not outcome:  # closed without a choice: nothing saved, asked again next time
-                raise
-            return outcome[0]
-        changed(record)
-        return record
-
-    @staticmethod
-    def _carrying_seen(write: Callable[..., T], fields: Mapping[str, Any]) -> Callable[[], T]:
-        """`write(**fields)` as a save for `_resolving`. `fields["seen"]` is what the user
-        saw (the record the screen showed): after a conflict the next try — "keep mine" —
-        carries their version instead, so it goes on top of theirs and a third change
-        made meanwhile is caught again."""
-        state = dict(fields)
-
-        def save() -> T:
-            try:
-                return write(**state)
-            except ConflictError as exc:
-                if state.get("seen") is not None and exc.rebased is not None:
-                    state["seen"] = exc.rebased
-                raise
-
-        return save
-
-    # ---- current meeting ----------------------------------------------------
+    # ==== current meeting ===================================================================
     @property
     def current_meeting_id(self) -> int | None:
         return self._current
@@ -430,62 +735,45 @@ class Controller(QObject):
     def request_export(self, meeting_id: int) -> None:
         self.export_requested.emit(meeting_id)
 
-    # ---- the alignment toolkit ---------------------------------------------------
-    def toolkit(self, area: str, method: str, /, **fields: object) -> Any:
-        """Run a change through a toolkit service, then tell the views: the one way the
-        toolkit's screens write (`services.<area>.<method>(**fields)`).
-
-        A glossary version approved as a decision also changes that agenda item, so the
-        agenda views hear `item_changed` when `fields` name an `item_id`; agreeing the data
-        needs' joint Top 10 writes actions, so `actions_changed` follows for its meeting.
-        """
-        service = getattr(self.services, area)
-        # Someone else saved the same field first (goals, KPIs, personas, board entries):
-        # the conflict dialog, as for meetings; the views re-read on toolkit_changed.
-        reread = _TOOLKIT_REREAD.get((area, method))
-        result = self._resolving(
-            self._carrying_seen(getattr(service, method), fields),
-            lambda: reread(service, fields) if reread is not None else None,
-            lambda _record: self.toolkit_changed.emit(area),
-        )
-        item_id = fields.get("item_id")
-        if isinstance(item_id, int):
-            self.item_changed.emit(item_id)
-        meeting_id = fields.get("meeting_id")
-        if area == "data_needs" and isinstance(meeting_id, int):
-            self.actions_changed.emit(meeting_id)  # the joint Top 10 tracks as actions
-        return result
-
-    # ---- accountability (issue 15): ratings, proposals, the outbox ------------------
-    # Ratings and proposals go through `toolkit()`, so they are undone like the toolkit's
-    # changes; sending e-mail is not undoable and is not journaled.
-    def rate_meeting(self, **fields: object) -> Any:
+    # ==== accountability (issue 15): ratings, proposals, the outbox ==========================
+    # Sending e-mail is not undoable: the outbox's writes are operations without a step.
+    def rate_meeting(self, **fields: Any) -> Any:
         """A member's rating 1–10 (or an anonymous one): AccountabilityService.rate."""
-        return self.toolkit("accountability", "rate", **fields)
+        return self._run(
+            self.tr("meeting rating"), lambda s: s.accountability.rate(**fields), undo=True
+        )
 
     def remove_rating(self, *, rating_id: int) -> None:
-        self.toolkit("accountability", "remove_rating", rating_id=rating_id)
+        self._run(
+            self.tr("removing a rating"),
+            lambda s: s.accountability.remove_rating(rating_id=rating_id),
+            undo=True,
+        )
 
     def accept_proposal(self, *, meeting_id: int, key: str) -> Any:
         """Put a proposed item on the agenda (it becomes an agenda item)."""
-        proposal = self.toolkit("accountability", "accept_proposal", meeting_id=meeting_id, key=key)
-        self.agenda_changed.emit(meeting_id)
-        return proposal
+        return self._run(
+            self.tr("accepting a proposed item"),
+            lambda s: s.accountability.accept_proposal(meeting_id=meeting_id, key=key),
+            undo=True,
+        )
 
     def dismiss_proposal(self, *, meeting_id: int, key: str) -> Any:
-        return self.toolkit("accountability", "dismiss_proposal", meeting_id=meeting_id, key=key)
+        return self._run(
+            self.tr("dismissing a proposed item"),
+            lambda s: s.accountability.dismiss_proposal(meeting_id=meeting_id, key=key),
+            undo=True,
+        )
 
     def queue_recaps(self, *, meeting_id: int, template: Path | None = None) -> Any:
         """Each attendee's recap into the outbox (RecapService.queue_recaps)."""
         self.flush_pending()
-        result = self.services.recaps.queue_recaps(meeting_id, template=template)
-        self.outbox_changed.emit()
-        return result
+        return self._run(
+            "recaps", lambda s: s.recaps.queue_recaps(meeting_id, template=template), undo=False
+        )
 
     def queue_reminders(self) -> Any:
-        result = self.services.recaps.queue_reminders()
-        self.outbox_changed.emit()
-        return result
+        return self._run("reminders", lambda s: s.recaps.queue_reminders(), undo=False)
 
     def send_outbox_work(
         self,
@@ -495,63 +783,75 @@ class Controller(QObject):
         cancelled: Callable[[], bool] | None = None,
     ) -> Any:
         """Send what is due in the outbox, without a word to the views: safe off the GUI
-        thread (call `outbox_updated()` on the GUI thread after)."""
+        thread (call `outbox_updated()` on the GUI thread after). Not an operation: it runs
+        on a worker thread and is no step of Edit › Undo (mail sent stays sent)."""
         return self.services.recaps.send_outbox(ids=ids, force=force, cancelled=cancelled)
 
     def outbox_updated(self) -> None:
-        self.outbox_changed.emit()
+        """After `send_outbox_work`, on the GUI thread: the outbox's rows changed."""
+        self.announce(OpChanges(ids={"outbox_message": None}))
 
     def outbox_decision(self, method: str, outbox_id: int) -> Any:
         """send_again | mark_sent | cancel, on one message (a person's decision)."""
-        result = getattr(self.services.recaps, method)(outbox_id)
-        self.outbox_changed.emit()
-        return result
+        recaps = self.services.recaps
+        decision = {
+            "send_again": recaps.send_again,
+            "mark_sent": recaps.mark_sent,
+            "cancel": recaps.cancel,
+        }[method]
+        return self._run("outbox", lambda _s: decision(outbox_id), undo=False)
 
-    # ---- people -------------------------------------------------------------
+    # ==== people ============================================================================
     def add_team(self, *, name: str) -> r.TeamRecord:
-        team = self.services.people.add_team(name=name)
-        self.teams_changed.emit()
-        return team
+        return self._run(
+            self.tr("new team {name}").format(name=name),
+            lambda s: s.people.add_team(name=name),
+            undo=True,
+        )
 
     def rename_team(self, *, team_id: int, name: str) -> r.TeamRecord:
-        team = self.services.people.rename_team(team_id=team_id, name=name)
-        self.teams_changed.emit()
-        self.members_changed.emit()
-        return team
+        return self._run(
+            self.tr("renaming a team"),
+            lambda s: s.people.rename_team(team_id=team_id, name=name),
+            undo=True,
+        )
 
     def add_member(
         self, *, name: str, team_id: int, role: str = "", email: str = ""
     ) -> r.MemberRecord:
-        member = self.services.people.add_member(name=name, team_id=team_id, role=role, email=email)
-        self.members_changed.emit()
-        return member
+        # Undo takes the new member away (it used to leave them listed as inactive), redo
+        # brings them back with their id; once someone has used the member since (invited
+        # them, …), undo says so.
+        return self._run(
+            self.tr("new member {name}").format(name=name),
+            lambda s: s.people.add_member(name=name, team_id=team_id, role=role, email=email),
+            undo=True,
+        )
 
     def import_members(self, *, text: str) -> Any:
         """Members from CSV text, all or none (see PeopleService.import_members)."""
-        result = self.services.people.import_members(text=text)
-        self.members_changed.emit()
-        return result
-
-    def update_member(self, **fields: object) -> r.MemberRecord:
-        people = self.services.people
-
-        def changed(_member: object) -> None:
-            self.members_changed.emit()
-            if self._current:
-                self.participants_changed.emit(self._current)
-
-        return self._resolving(
-            self._carrying_seen(people.update_member, fields),
-            lambda: next(
-                x for x in people.list_members(include_inactive=True) if x.id == fields["member_id"]
-            ),
-            changed,
+        return self._run(
+            self.tr("member import"), lambda s: s.people.import_members(text=text), undo=True
         )
 
-    # ---- meetings -----------------------------------------------------------
-    def create_meeting(self, **fields: object) -> r.MeetingRecord:
-        meeting = self.services.meetings.create_meeting(**fields)  # type: ignore[arg-type]
-        self.meetings_changed.emit()
+    def update_member(self, **fields: Any) -> r.MemberRecord:
+        member_id = fields["member_id"]
+        name = self.services.people.get_member(member_id).name
+        return self._run(
+            self.tr("change to {name}").format(name=name),
+            lambda s, seen: s.people.update_member(**{**fields, "seen": seen}),
+            undo=True,
+            reread=lambda s: s.people.get_member(member_id),
+            seen=(fields.get("seen"),),
+        )
+
+    # ==== meetings ==========================================================================
+    def create_meeting(self, **fields: Any) -> r.MeetingRecord:
+        meeting = self._run(
+            self.tr("new meeting “{title}”").format(title=fields.get("title", "")),
+            lambda s: s.meetings.create_meeting(**fields),
+            undo=True,
+        )
         self.select_meeting(meeting.id)
         return meeting
 
@@ -562,105 +862,82 @@ class Controller(QObject):
         previous meeting's (still active) participants. Agenda: the series' default
         template when it has one, else a copy of the previous agenda.
         """
-        prev = self.services.meetings.get_meeting(meeting_id)
-        series = self.services.meetings.get_series(prev.series_id)
-        starts = prev.next_meeting_at or prev.starts_at + timedelta(days=series.cadence_days)
-        # Only active members carry over: someone deactivated since is not invited again.
-        active = {m.id for m in self.services.people.list_members()}
-
-        def still_active(member_id: int | None) -> int | None:
-            return member_id if member_id in active else None
-
-        if series.member_ids:
-            invitees = [member_id for member_id in series.member_ids if member_id in active]
-        else:
-            invitees = [
-                p.member_id
-                for p in self.services.meetings.participants(meeting_id)
-                if p.member_id in active
-            ]
-        meeting = self.services.meetings.create_meeting(
-            title=prev.title,
-            starts_at=starts,
-            planned_minutes=prev.planned_minutes,
-            series_id=prev.series_id,
-            place=prev.place,
-            facilitator_id=still_active(prev.facilitator_id),
-            note_taker_id=still_active(prev.note_taker_id),
-            topic="",
-            invitee_ids=invitees,
-            template_id=series.default_template_id,
+        meeting = self._run(
+            self.tr("next meeting"), lambda s: _next_meeting(s, meeting_id), undo=True
         )
-        if series.default_template_id is None:
-            for item in self.services.agenda.items(meeting_id):
-                if not item.parked and not item.carried_from:
-                    self.services.agenda.add_item(
-                        meeting_id=meeting.id,
-                        title=item.title,
-                        minutes=item.minutes,
-                        owner_id=still_active(item.owner_id),
-                        kind=item.kind,
-                    )
-        self.meetings_changed.emit()
         self.select_meeting(meeting.id)
         return meeting
 
     def ensure_series(self, name: str) -> r.SeriesRecord:
         """The series called `name` (any case), created if there is none yet."""
-        series = self.services.meetings.ensure_series(name=name)
-        self.series_changed.emit()
-        self.meetings_changed.emit()
-        return series
+        return self._run("series", lambda s: s.meetings.ensure_series(name=name), undo=False)
 
-    def update_series(self, **fields: object) -> r.SeriesRecord:
+    def update_series(self, **fields: Any) -> r.SeriesRecord:
         """Name, cadence and default agenda template of a series (see MeetingService)."""
-        series = self.services.meetings.update_series(**fields)  # type: ignore[arg-type]
-        self.series_changed.emit()
-        self.meetings_changed.emit()  # the meeting list shows series names
-        return series
+        return self._run(
+            self.tr("series settings"), lambda s: s.meetings.update_series(**fields), undo=True
+        )
 
     def set_series_members(self, *, series_id: int, member_ids: Iterable[int]) -> r.SeriesRecord:
-        series = self.services.meetings.set_series_members(
-            series_id=series_id, member_ids=member_ids
+        ids = list(member_ids)
+        return self._run(
+            self.tr("series members"),
+            lambda s: s.meetings.set_series_members(series_id=series_id, member_ids=ids),
+            undo=True,
         )
-        self.series_changed.emit()
-        self.meetings_changed.emit()
-        return series
 
-    def update_meeting(self, **fields: object) -> r.MeetingRecord:
-        def changed(meeting: r.MeetingRecord) -> None:
-            self.meeting_changed.emit(meeting.id)
-            self.meetings_changed.emit()
-            if "planned_minutes" in fields:
-                self.agenda_changed.emit(meeting.id)
-
-        meetings = self.services.meetings
-        return self._resolving(
-            self._carrying_seen(meetings.update_meeting, fields),
-            lambda: meetings.get_meeting(fields["meeting_id"]),  # type: ignore[arg-type]
-            changed,
+    def update_meeting(self, **fields: Any) -> r.MeetingRecord:
+        meeting_id = fields["meeting_id"]
+        changed = set(fields) - {"meeting_id", "seen"}
+        return self._run(
+            self.tr("meeting details"),
+            lambda s, seen: s.meetings.update_meeting(**{**fields, "seen": seen}),
+            undo=not changed <= TYPED_MEETING_FIELDS,
+            reread=lambda s: s.meetings.get_meeting(meeting_id),
+            seen=(fields.get("seen"),),
         )
 
     def delete_meeting(self, meeting_id: int) -> None:
+        title = self.services.meetings.get_meeting(meeting_id).title
         if meeting_id == self._current:
             self.select_meeting(None)
-        self.services.meetings.delete_meeting(meeting_id)
-        self.meetings_changed.emit()
+        self._run(
+            self.tr("deleting “{title}”").format(title=title),
+            lambda s: s.meetings.delete_meeting(meeting_id),
+            undo=True,
+        )
 
     def set_invitees(self, *, meeting_id: int, member_ids: Iterable[int]) -> None:
-        self.services.meetings.set_invitees(meeting_id=meeting_id, member_ids=member_ids)
-        self.participants_changed.emit(meeting_id)
+        ids = list(member_ids)
+        self._run(
+            self.tr("invitations"),
+            lambda s: s.meetings.set_invitees(meeting_id=meeting_id, member_ids=ids),
+            undo=True,
+        )
+
+    def _participant_name(self, meeting_id: int, member_id: int) -> str:
+        return next(
+            (
+                p.name
+                for p in self.services.meetings.participants(meeting_id)
+                if p.member_id == member_id
+            ),
+            "",
+        )
 
     def _participant_change(
-        self, write: Callable[..., r.ParticipantRecord], fields: Mapping[str, Any]
-    ) -> r.ParticipantRecord:
+        self, label: str, write: Callable[[Services], Callable[..., T]], fields: dict[str, Any]
+    ) -> T:
         """Attendance and commitments: with the conflict dialog, like the meeting's details."""
-        meetings = self.services.meetings
         meeting_id, member_id = fields["meeting_id"], fields["member_id"]
-        return self._resolving(
-            self._carrying_seen(write, fields),
-            lambda: next(p for p in meetings.participants(meeting_id) if p.member_id == member_id),
-            lambda _p: self.participants_changed.emit(meeting_id),
+        return self._run(
+            label,
+            lambda s, seen: write(s)(**{**fields, "seen": seen}),
+            undo=True,
+            reread=lambda s: next(
+                p for p in s.meetings.participants(meeting_id) if p.member_id == member_id
+            ),
+            seen=(fields.get("seen"),),
         )
 
     def set_attendance(
@@ -673,8 +950,10 @@ class Controller(QObject):
         seen: object | None = None,
     ) -> r.ParticipantRecord:
         """`seen`: the participant as the screen showed it (see alignmeet.services.base)."""
+        name = self._participant_name(meeting_id, member_id)
         return self._participant_change(
-            self.services.meetings.set_attendance,
+            self.tr("attendance of {name}").format(name=name),
+            lambda s: s.meetings.set_attendance,
             {
                 "meeting_id": meeting_id,
                 "member_id": member_id,
@@ -686,24 +965,27 @@ class Controller(QObject):
 
     def set_phase(self, *, meeting_id: int, phase: Phase) -> r.MeetingRecord:
         self.flush_pending()
-        meeting = self.services.meetings.set_phase(meeting_id=meeting_id, phase=phase)
-        self.phase_changed.emit(meeting_id, meeting.phase.value)
-        self.meeting_changed.emit(meeting_id)
-        self.meetings_changed.emit()
-        return meeting
+        return self._run(
+            "phase", lambda s: s.meetings.set_phase(meeting_id=meeting_id, phase=phase), undo=False
+        )
 
     def start_meeting(self, meeting_id: int) -> r.MeetingRecord:
         """The facilitator starts the meeting: Running from now, the actual start kept,
-        the meeting clock started (the run view listens to `meeting_started`)."""
+        the meeting clock started (the run view listens to `meeting_started`: the clock is
+        this window's, not a change of data)."""
         self.flush_pending()
-        meeting = self.services.meetings.start_meeting(meeting_id=meeting_id)
-        self.meeting_changed.emit(meeting_id)
-        self.meetings_changed.emit()
+        meeting = self._run(
+            "start", lambda s: s.meetings.start_meeting(meeting_id=meeting_id), undo=False
+        )
         self.meeting_started.emit(meeting_id)
         return meeting
 
     def record_elapsed(self, *, meeting_id: int, seconds: int) -> None:
-        self.services.meetings.record_elapsed(meeting_id=meeting_id, seconds=seconds)
+        self._run(
+            "clock",
+            lambda s: s.meetings.record_elapsed(meeting_id=meeting_id, seconds=seconds),
+            undo=False,
+        )
 
     def mark_present(self, *, meeting_id: int, seen: Iterable[object]) -> None:
         """ "All present" for the participants shown (`seen`), all or nothing: one conflict
@@ -713,13 +995,14 @@ class Controller(QObject):
         member_ids = [p.member_id for p in rows if getattr(p, "attendance", None) in away]
         if not member_ids:
             return
-        self._resolving(
-            self._carrying_seen(
-                self.services.meetings.mark_present,
-                {"meeting_id": meeting_id, "member_ids": member_ids, "seen": rows},
+        self._run(
+            self.tr("all present"),
+            lambda s, shown: s.meetings.mark_present(
+                meeting_id=meeting_id, member_ids=member_ids, seen=shown
             ),
-            lambda: [],
-            lambda _rows: self.participants_changed.emit(meeting_id),
+            undo=True,
+            reread=lambda _s: [],
+            seen=(rows,),
         )
 
     def commit(
@@ -731,8 +1014,10 @@ class Controller(QObject):
         note: str = "",
         seen: object | None = None,
     ) -> r.ParticipantRecord:
+        name = self._participant_name(meeting_id, member_id)
         return self._participant_change(
-            self.services.meetings.commit,
+            self.tr("commitment of {name}").format(name=name),
+            lambda s: s.meetings.commit,
             {
                 "meeting_id": meeting_id,
                 "member_id": member_id,
@@ -745,122 +1030,148 @@ class Controller(QObject):
     def withdraw_commitment(
         self, *, meeting_id: int, member_id: int, seen: object | None = None
     ) -> r.ParticipantRecord:
+        name = self._participant_name(meeting_id, member_id)
         return self._participant_change(
-            self.services.meetings.withdraw_commitment,
+            self.tr("withdrawn commitment of {name}").format(name=name),
+            lambda s: s.meetings.withdraw_commitment,
             {"meeting_id": meeting_id, "member_id": member_id, "seen": seen},
         )
 
     def close_meeting(
         self, *, meeting_id: int, next_meeting_at: datetime | None = None
     ) -> r.MeetingRecord:
+        # Not undoable (as before): the minutes of record are frozen at close; reopening
+        # makes a revision.
         self.flush_pending()
-        meeting = self.services.meetings.close_meeting(
-            meeting_id=meeting_id, next_meeting_at=next_meeting_at
+        return self._run(
+            "close",
+            lambda s: s.meetings.close_meeting(
+                meeting_id=meeting_id, next_meeting_at=next_meeting_at
+            ),
+            undo=False,
         )
-        self.meeting_changed.emit(meeting_id)
-        self.phase_changed.emit(meeting_id, meeting.phase.value)
-        self.meetings_changed.emit()
-        return meeting
 
     def approve_previous_minutes(
         self, *, meeting_id: int, revision: int | None
     ) -> r.PreviousMinutes:
         """Approve a named revision of the previous meeting's minutes (None: withdraw)."""
-        minutes = self.services.minutes
-
-        def changed(_record: r.PreviousMinutes) -> None:
-            self.meeting_changed.emit(meeting_id)
-
-        return self._resolving(
-            lambda: minutes.approve_previous(meeting_id=meeting_id, revision=revision),
-            lambda: minutes.previous_minutes(meeting_id),
-            changed,
+        return self._run(
+            self.tr("approving the previous minutes"),
+            lambda s: s.minutes.approve_previous(meeting_id=meeting_id, revision=revision),
+            undo=True,
+            reread=lambda s: s.minutes.previous_minutes(meeting_id),
         )
 
     def reopen_meeting(self, meeting_id: int) -> r.MeetingRecord:
-        meeting = self.services.meetings.reopen_meeting(meeting_id)
-        self.meeting_changed.emit(meeting_id)
-        self.meetings_changed.emit()
-        return meeting
+        return self._run("reopen", lambda s: s.meetings.reopen_meeting(meeting_id), undo=False)
 
-    # ---- agenda -------------------------------------------------------------
-    def add_item(self, **fields: object) -> r.AgendaItemRecord:
-        item = self.services.agenda.add_item(**fields)  # type: ignore[arg-type]
-        self.agenda_changed.emit(item.meeting_id)
-        return item
+    # ==== agenda ============================================================================
+    def add_item(self, **fields: Any) -> r.AgendaItemRecord:
+        return self._run(
+            self.tr("new agenda item “{title}”").format(title=fields.get("title", "")),
+            lambda s: s.agenda.add_item(**fields),
+            undo=True,
+        )
 
-    def update_item(self, **fields: object) -> r.AgendaItemRecord:
-        def changed(item: r.AgendaItemRecord) -> None:
-            if set(fields) - {"item_id", "notes"}:
-                self.agenda_changed.emit(item.meeting_id)
-            self.item_changed.emit(item.id)
-
-        agenda = self.services.agenda
-        return self._resolving(
-            self._carrying_seen(agenda.update_item, fields),
-            lambda: agenda.get_item(fields["item_id"]),  # type: ignore[arg-type]
-            changed,
+    def update_item(self, **fields: Any) -> r.AgendaItemRecord:
+        item_id = fields["item_id"]
+        changed = set(fields) - {"item_id", "seen"}
+        typed = not changed or changed <= TYPED_ITEM_FIELDS
+        title = "" if typed else self.services.agenda.get_item(item_id).title
+        return self._run(
+            self.tr("change to “{title}”").format(title=title),
+            lambda s, seen: s.agenda.update_item(**{**fields, "seen": seen}),
+            undo=not typed,
+            reread=lambda s: s.agenda.get_item(item_id),
+            seen=(fields.get("seen"),),
         )
 
     def remove_item(self, *, meeting_id: int, item_id: int) -> None:
-        self.services.agenda.remove_item(item_id)
-        self.agenda_changed.emit(meeting_id)
+        # Undo brings it back with its id, notes, time, ideas and decisions (the journal).
+        title = self.services.agenda.get_item(item_id).title
+        self._run(
+            self.tr("removal of “{title}”").format(title=title),
+            lambda s: s.agenda.remove_item(item_id),
+            undo=True,
+        )
 
     def move_item(self, *, meeting_id: int, item_id: int, to_position: int) -> None:
-        self.services.agenda.move_item(item_id=item_id, to_position=to_position)
-        self.agenda_changed.emit(meeting_id)
+        self._run(
+            self.tr("agenda order"),
+            lambda s: s.agenda.move_item(item_id=item_id, to_position=to_position),
+            undo=True,
+        )
 
     def reorder_items(self, *, meeting_id: int, item_ids: list[int]) -> None:
-        self.services.agenda.reorder(meeting_id=meeting_id, item_ids=item_ids)
-        self.agenda_changed.emit(meeting_id)
+        ids = list(item_ids)
+        self._run(
+            self.tr("agenda order"),
+            lambda s: s.agenda.reorder(meeting_id=meeting_id, item_ids=ids),
+            undo=True,
+        )
 
     def add_minute(self, item_id: int) -> r.AgendaItemRecord:
-        item = self.services.agenda.add_minute(item_id)
-        self.item_changed.emit(item_id)
-        self.agenda_changed.emit(item.meeting_id)
-        return item
+        return self._run("minute", lambda s: s.agenda.add_minute(item_id), undo=False)
 
     def record_item_time(self, *, item_id: int, used_seconds: int) -> None:
-        self.services.agenda.record_time(item_id=item_id, used_seconds=used_seconds)
+        self._run(
+            "clock",
+            lambda s: s.agenda.record_time(item_id=item_id, used_seconds=used_seconds),
+            undo=False,
+        )
 
     def park_item(self, *, item_id: int, parked: bool = True) -> r.AgendaItemRecord:
-        item = self.services.agenda.park_item(item_id=item_id, parked=parked)
-        self.agenda_changed.emit(item.meeting_id)
-        self.meetings_changed.emit()
-        return item
+        title = self.services.agenda.get_item(item_id).title
+        label = self.tr("parking “{title}”") if parked else self.tr("unparking “{title}”")
+        return self._run(
+            label.format(title=title),
+            lambda s: s.agenda.park_item(item_id=item_id, parked=parked),
+            undo=True,
+        )
 
     def apply_template(self, *, meeting_id: int, template_id: int) -> None:
-        self.services.agenda.apply_template(meeting_id=meeting_id, template_id=template_id)
-        self.agenda_changed.emit(meeting_id)
+        self._run(
+            self.tr("agenda from a template"),
+            lambda s: s.agenda.apply_template(meeting_id=meeting_id, template_id=template_id),
+            undo=True,
+        )
 
     def save_as_template(
         self, *, meeting_id: int, name: str, description: str = ""
     ) -> r.TemplateRecord:
-        template = self.services.agenda.save_as_template(
-            meeting_id=meeting_id, name=name, description=description
+        return self._run(
+            self.tr("new template “{name}”").format(name=name),
+            lambda s: s.agenda.save_as_template(
+                meeting_id=meeting_id, name=name, description=description
+            ),
+            undo=True,
         )
-        self.templates_changed.emit()
-        return template
 
     def add_idea(self, *, item_id: int, text: str, author_id: int | None = None) -> r.IdeaRecord:
-        idea = self.services.agenda.add_idea(item_id=item_id, text=text, author_id=author_id)
-        self.item_changed.emit(item_id)
-        return idea
+        return self._run(
+            self.tr("new idea"),
+            lambda s: s.agenda.add_idea(item_id=item_id, text=text, author_id=author_id),
+            undo=True,
+        )
 
     def remove_idea(self, *, item_id: int, idea_id: int) -> None:
-        self.services.agenda.remove_idea(idea_id)
-        self.item_changed.emit(item_id)
+        self._run(self.tr("removal of an idea"), lambda s: s.agenda.remove_idea(idea_id), undo=True)
 
     def add_decision(self, *, item_id: int, text: str) -> r.DecisionRecord:
-        decision = self.services.agenda.add_decision(item_id=item_id, text=text)
-        self.item_changed.emit(item_id)
-        return decision
+        return self._run(
+            self.tr("new decision"),
+            lambda s: s.agenda.add_decision(item_id=item_id, text=text),
+            undo=True,
+        )
 
     def remove_decision(self, *, item_id: int, decision_id: int) -> None:
-        self.services.agenda.remove_decision(decision_id)
-        self.item_changed.emit(item_id)
+        self._run(
+            self.tr("removal of a decision"),
+            lambda s: s.agenda.remove_decision(decision_id),
+            undo=True,
+        )
 
-    # ---- actions ------------------------------------------------------------
+    # ==== actions ===========================================================================
     def add_action(
         self,
         *,
@@ -873,30 +1184,68 @@ class Controller(QObject):
         goal_id: int | None = None,
         persona_id: int | None = None,
     ) -> r.ActionRecord:
-        action = self.services.actions.add_action(
-            meeting_id=meeting_id,
-            owner_id=owner_id,
-            title=title,
-            due=due,
-            team_tag=team_tag,
-            milestone=milestone,
-            goal_id=goal_id,
-            persona_id=persona_id,
-        )
-        self.actions_changed.emit(meeting_id)
-        return action
-
-    def update_action(self, **fields: object) -> r.ActionRecord:
-        actions = self.services.actions
-        return self._resolving(
-            self._carrying_seen(actions.update_action, fields),
-            lambda: actions.get_action(fields["action_id"]),  # type: ignore[arg-type]
-            lambda action: self.actions_changed.emit(action.meeting_id),
+        return self._run(
+            self.tr("new action “{title}”").format(title=title),
+            lambda s: s.actions.add_action(
+                meeting_id=meeting_id,
+                owner_id=owner_id,
+                title=title,
+                due=due,
+                team_tag=team_tag,
+                milestone=milestone,
+                goal_id=goal_id,
+                persona_id=persona_id,
+            ),
+            undo=True,
         )
 
     def remove_action(self, *, meeting_id: int, action_id: int) -> None:
-        self.services.actions.remove_action(action_id)
-        self.actions_changed.emit(meeting_id)
+        # Undo brings it back with its id and its whole history (the journal).
+        title = self.services.actions.get_action(action_id).title
+        self._run(
+            self.tr("removal of “{title}”").format(title=title),
+            lambda s: s.actions.remove_action(action_id),
+            undo=True,
+        )
+
+    # An action's status and due date keep a hand-written undo (ui.undo.InverseStep), the
+    # one place the journal cannot serve: the action's history is the record of what was
+    # promised and when it slipped (say/do, recaps and reminders quote it), so undoing
+    # adds a line "Undone" instead of erasing the first one — and undoing over someone
+    # else's later change is a conflict to resolve (the dialog), not a refusal.
+    def update_action(self, **fields: Any) -> r.ActionRecord:
+        action_id = fields["action_id"]
+        before = self.services.actions.get_action(action_id)
+        names = set(fields) - {"action_id", "meeting_id", "note", "seen"}
+        old = {name: getattr(before, name) for name in names if hasattr(before, name)}
+        text = self.tr("change to “{title}”").format(title=before.title)
+        result = self._update_action(text, fields)
+        if old:
+            self._push_inverse(
+                text,
+                result,
+                lambda seen: self._update_action(text, {**fields, "seen": seen}),
+                lambda seen: self._update_action(
+                    text,
+                    {
+                        "action_id": action_id,
+                        "note": self.tr(UNDONE_NOTE),
+                        "seen": seen,
+                        **old,
+                    },
+                ),
+            )
+        return result
+
+    def _update_action(self, text: str, fields: dict[str, Any]) -> r.ActionRecord:
+        action_id = fields["action_id"]
+        return self._run(
+            text,
+            lambda s, seen: s.actions.update_action(**{**fields, "seen": seen}),
+            undo=False,  # its step is the InverseStep above
+            reread=lambda s: s.actions.get_action(action_id),
+            seen=(fields.get("seen"),),
+        )
 
     def set_action_status(
         self,
@@ -908,29 +1257,31 @@ class Controller(QObject):
         seen: object | None = None,
     ) -> r.ActionRecord:
         """`seen`: the action as the screen showed it (a record or a follow-up line)."""
+        before = self.services.actions.get_action(action_id)
+        text = self.tr("status of “{title}”").format(title=before.title)
 
-        def changed(action: r.ActionRecord) -> None:
-            self.actions_changed.emit(action.meeting_id)
-            if meeting_id:
-                self.follow_ups_changed.emit(meeting_id)
+        def write(to: ActionStatus, why: str, shown: object | None) -> r.ActionRecord:
+            return self._run(
+                text,
+                lambda s, seen_: s.actions.set_status(
+                    action_id=action_id, status=to, note=why, meeting_id=meeting_id, seen=seen_
+                ),
+                undo=False,  # its step is the InverseStep below
+                reread=lambda s: s.actions.get_action(action_id),
+                seen=(shown,),
+            )
 
-        actions = self.services.actions
-        return self._resolving(
-            self._carrying_seen(
-                actions.set_status,
-                {
-                    "action_id": action_id,
-                    "status": status,
-                    "note": note,
-                    "meeting_id": meeting_id,
-                    "seen": seen,
-                },
-            ),
-            lambda: actions.get_action(action_id),
-            changed,
-        )
+        result = write(status, note, seen)
+        if before.status is not result.status:
+            self._push_inverse(
+                text,
+                result,
+                lambda shown: write(status, note, shown),
+                lambda shown: write(before.status, self.tr(UNDONE_NOTE), shown),
+            )
+        return result
 
-    # ---- exports ------------------------------------------------------------
+    # ==== exports ===========================================================================
     def export_followups(
         self,
         *,
@@ -981,6 +1332,48 @@ class Controller(QObject):
         )
         self.status_shown.emit(self.tr("Minutes saved to {path}").format(path=written))
         return written
+
+
+def _next_meeting(s: Services, meeting_id: int) -> r.MeetingRecord:
+    """The use cases of "Next meeting" (Controller.create_next_meeting), as one step."""
+    prev = s.meetings.get_meeting(meeting_id)
+    series = s.meetings.get_series(prev.series_id)
+    starts = prev.next_meeting_at or prev.starts_at + timedelta(days=series.cadence_days)
+    # Only active members carry over: someone deactivated since is not invited again.
+    active = {m.id for m in s.people.list_members()}
+
+    def still_active(member_id: int | None) -> int | None:
+        return member_id if member_id in active else None
+
+    if series.member_ids:
+        invitees = [member_id for member_id in series.member_ids if member_id in active]
+    else:
+        invitees = [
+            p.member_id for p in s.meetings.participants(meeting_id) if p.member_id in active
+        ]
+    meeting = s.meetings.create_meeting(
+        title=prev.title,
+        starts_at=starts,
+        planned_minutes=prev.planned_minutes,
+        series_id=prev.series_id,
+        place=prev.place,
+        facilitator_id=still_active(prev.facilitator_id),
+        note_taker_id=still_active(prev.note_taker_id),
+        topic="",
+        invitee_ids=invitees,
+        template_id=series.default_template_id,
+    )
+    if series.default_template_id is None:
+        for item in s.agenda.items(meeting_id):
+            if not item.parked and not item.carried_from:
+                s.agenda.add_item(
+                    meeting_id=meeting.id,
+                    title=item.title,
+                    minutes=item.minutes,
+                    owner_id=still_active(item.owner_id),
+                    kind=item.kind,
+                )
+    return meeting
 
 
 _guard_writes(Controller)

@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         stack = getattr(self.controller, "undo_stack", None)
-        if stack is not None:  # an UndoableController (the app's; tests may use a plain one)
+        if stack is not None:
             edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
             self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
             self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -789,6 +789,7 @@ class MainWindow(QMainWindow):
             QSettings().setValue("window/geometry", self.saveGeometry())
             self._save_view()
             self.controller.unsaved.stop()
+            self.controller.stop_live_changes()
             super().closeEvent(event)
         else:  # keep trying: the window stays open, and so does what it owes
             event.ignore()

@@ -4,9 +4,11 @@ to the GUI thread.
 A participant's write runs on the server's thread (through the room's own services, so
 the room is another client of the database). The room's operations listener hands each
 outcome to this object by a queued signal; on the GUI thread the outcomes of the last
-BATCH_MS are announced together (the views refresh once per batch, however many phones
+BATCH_MS are announced together through the controller's one announcement
+(`Controller.announce`, paced: the views refresh once per batch, however many phones
 wrote, one view per turn of the event loop) and each becomes a step on the window's undo
-stack, named after its author ("Undo idea from Ana López"). The phones follow the
+stack, named after its author ("Undo idea from Ana López"). The window's change feed
+leaves the room's writes out (they are heard here, with their rows, already). The phones follow the
 facilitator's screen through `follow(run_view)`: the agenda item shown and its timer go
 to the room as they change.
 """
@@ -15,14 +17,12 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from alignmeet.domain.changes import merge
 from alignmeet.room import Room, writes
-from alignmeet.services.journal import Changeset
-from ui.undo import announce_changeset
 
 if TYPE_CHECKING:
     from alignmeet.services.operations import Outcome
@@ -44,7 +44,6 @@ class RoomBridge(QObject):
         self.controller = controller
         self.room: Room | None = None
         self._waiting: list[Outcome[Any]] = []
-        self._emits: deque[tuple[Any, tuple[object, ...]]] = deque()
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(BATCH_MS)
@@ -73,6 +72,8 @@ class RoomBridge(QObject):
             self._stop_listening()
             raise
         self.room = room
+        # The window's change feed leaves the room out: heard here, in-process, already.
+        self.controller.live.ignore(room.services.db.origin)
         # The server's threads share the interpreter with this window: a shorter switch
         # interval lets the GUI thread in sooner when they are busy (40 phones joining).
         self._switch_interval = sys.getswitchinterval()
@@ -142,37 +143,17 @@ class RoomBridge(QObject):
         outcomes, self._waiting = self._waiting, []
         if not outcomes:
             return
-        # An UndoableController (the app's) makes each entry a step of Edit › Undo.
-        push = getattr(self.controller, "push_outside_step", None)
-        merged = Changeset()
+        # Each entry is a step of Edit › Undo; the batch is one announcement.
+        controller = self.controller
         for outcome in outcomes:
-            if push is not None:
-                push(outcome.label, outcome.rows, announce=False)
-            merged.changes.extend(outcome.rows.changes)
-        announce_changeset(self.controller, merged, self._emit_soon)
-
-    def _emit_soon(self, signal: Any, *args: object) -> None:
-        """One view's refresh per turn of the event loop: the window keeps answering
-        between them, however many views a batch of entries touches."""
-        self._emits.append((signal, args))
-        if len(self._emits) == 1:
-            QTimer.singleShot(0, self._emit_next)
-
-    def _emit_next(self) -> None:
-        if not self._emits:
-            return
-        signal, args = self._emits.popleft()
-        try:
-            signal.emit(*args)
-        finally:
-            if self._emits:
-                QTimer.singleShot(0, self._emit_next)
+            controller.push_outside_step(outcome.label, outcome.rows)
+        changes = merge([o.changes for o in outcomes], origin="", local=False)
+        controller.announce(changes, paced=True)
 
     def flush(self) -> None:
         """Deliver what has arrived and announce it now (tests, closing)."""
         self._deliver()
-        while self._emits:
-            self._emit_next()
+        self.controller.flush_announcements()
 
     # ---- what the phones follow ---------------------------------------------------------
     def follow(self, run_view: RunView) -> None:

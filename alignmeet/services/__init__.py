@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
@@ -17,16 +16,24 @@ from alignmeet.services.base import NotFoundError
 from alignmeet.services.meetings import MeetingService
 from alignmeet.services.minutes import MinutesRecordError, MinutesService
 from alignmeet.services.people import PeopleService
-from alignmeet.services.toolkit import TOOLKIT
 from alignmeet.storage import changelog
 from alignmeet.storage.access import Cause, ReadOnly, short_text
 from alignmeet.storage.database import Database, DatabaseOpenError, check_target, open_database
 
 if TYPE_CHECKING:
+    from alignmeet.services.accountability import AccountabilityService
+    from alignmeet.services.board import BoardService
+    from alignmeet.services.channels import ChannelService
+    from alignmeet.services.coaching import CoachingService
+    from alignmeet.services.data_needs import DataNeedService
     from alignmeet.services.exports import ExportService
     from alignmeet.services.followups import FollowUpService
+    from alignmeet.services.glossary import GlossaryService
+    from alignmeet.services.goals import GoalService
     from alignmeet.services.journal import JournalService
+    from alignmeet.services.lead_feedback import LeadFeedbackService
     from alignmeet.services.operations import Operations
+    from alignmeet.services.personas import PersonaService
     from alignmeet.services.recaps import RecapService
     from alignmeet.storage.integrity import WriteGate
 
@@ -91,14 +98,66 @@ class Services:
 
         return RecapService(self.db, self._clock)
 
-    def __getattr__(self, name: str) -> Any:
-        """A toolkit service (see TOOLKIT), built on first use and then kept."""
-        if name not in TOOLKIT:
-            raise AttributeError(name)
-        module_name, class_name = TOOLKIT[name]
-        service = getattr(import_module(module_name), class_name)(self.db, self._clock)
-        setattr(self, name, service)
-        return service
+    # ---- the alignment toolkit (alignmeet.services.toolkit lists its areas) ----------------
+    # Each is built on first use: a window that never opens the Alignment page never
+    # imports them.
+    @cached_property
+    def goals(self) -> GoalService:
+        """Shared goals and KPIs."""
+        from alignmeet.services.goals import GoalService
+
+        return GoalService(self.db, self._clock)
+
+    @cached_property
+    def glossary(self) -> GlossaryService:
+        from alignmeet.services.glossary import GlossaryService
+
+        return GlossaryService(self.db, self._clock)
+
+    @cached_property
+    def personas(self) -> PersonaService:
+        from alignmeet.services.personas import PersonaService
+
+        return PersonaService(self.db, self._clock)
+
+    @cached_property
+    def data_needs(self) -> DataNeedService:
+        from alignmeet.services.data_needs import DataNeedService
+
+        return DataNeedService(self.db, self._clock)
+
+    @cached_property
+    def lead_feedback(self) -> LeadFeedbackService:
+        from alignmeet.services.lead_feedback import LeadFeedbackService
+
+        return LeadFeedbackService(self.db, self._clock)
+
+    @cached_property
+    def coaching(self) -> CoachingService:
+        from alignmeet.services.coaching import CoachingService
+
+        return CoachingService(self.db, self._clock)
+
+    @cached_property
+    def board(self) -> BoardService:
+        """Wins and hard lessons."""
+        from alignmeet.services.board import BoardService
+
+        return BoardService(self.db, self._clock)
+
+    @cached_property
+    def channels(self) -> ChannelService:
+        """Who to call for what."""
+        from alignmeet.services.channels import ChannelService
+
+        return ChannelService(self.db, self._clock)
+
+    @cached_property
+    def accountability(self) -> AccountabilityService:
+        """Ratings, say/do, proposals for the agenda (issue 15)."""
+        from alignmeet.services.accountability import AccountabilityService
+
+        return AccountabilityService(self.db, self._clock)
 
     def bootstrap(self) -> None:
         """Out-of-the-box content: Sales and Marketing teams, built-in agenda templates;

@@ -71,16 +71,37 @@ class Changeset:
         return {c.table for c in self.changes}
 
     def op_changes(self, origin: str = "") -> OpChanges:
-        """The tables and row ids these rows belong to: what screens refresh from."""
+        """The tables and row ids these rows belong to, and the meetings and agenda items
+        those rows belong to (before and after): what screens refresh from."""
         ids: dict[str, set[int] | None] = {}
+        within: dict[str, dict[str, set[int] | None]] = {}
+        columns: dict[str, set[str] | None] = {}
         for c in self.changes:
+            if c.before is None or c.after is None:
+                columns[c.table] = None  # a row added or removed
+            elif columns.setdefault(c.table, set()) is not None:
+                columns[c.table] |= set(_changed_columns(c.before, c.after))  # type: ignore[operator]
             known = ids.setdefault(c.table, set())
             if known is not None and len(c.key) == 1 and isinstance(c.key[0], int):
                 known.add(c.key[0])
             else:
                 ids[c.table] = None
+            for parent, column in changelog.parent_columns(c.table).items():
+                found = within.setdefault(c.table, {}).setdefault(parent, set())
+                for row in (c.before, c.after):
+                    if row is not None and isinstance(row.get(column), int):
+                        found.add(row[column])  # type: ignore[union-attr]
         return merge(
-            [OpChanges(ids={t: (frozenset(i) if i is not None else None) for t, i in ids.items()})],
+            [
+                OpChanges(
+                    ids={t: (frozenset(i) if i is not None else None) for t, i in ids.items()},
+                    within={
+                        t: {p: frozenset(i or ()) for p, i in ps.items()}
+                        for t, ps in within.items()
+                    },
+                    columns={t: frozenset(c) for t, c in columns.items() if c is not None},
+                )
+            ],
             origin=origin,
         )
 

@@ -16,11 +16,12 @@ thread before touching widgets.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from alignmeet.domain.changes import OpChanges
+from alignmeet.storage import changelog
 
 if TYPE_CHECKING:
     from alignmeet.services import Services
@@ -60,6 +61,15 @@ class Operations:
                     self._listeners.remove(listener)
 
         return unsubscribe
+
+    def as_stored(self, rows: Iterable[tuple[str, int]]) -> OpChanges:
+        """Rows ((table, id)) someone else changed, as a change this client's screens
+        refresh from (e.g. after "take theirs" in a conflict): the meetings and agenda
+        items they belong to read as stored now."""
+        db = self._services.db
+        with db.engine.connect() as connection:
+            changes = changelog.changes_for(connection, rows)
+        return OpChanges(ids=changes.ids, within=changes.within, origin="", local=False)
 
     def run(self, label: str, op: Callable[[Services], T], *, author: str = "") -> Outcome[T]:
         """Run one use case (or a few, as one step) recorded by the journal."""

@@ -1,8 +1,13 @@
-"""Where the alignment toolkit's services live (loaded on first use)."""
+"""The alignment toolkit's areas: where each one's service lives.
+
+`Services` has one typed property per area (`services.goals`, `services.glossary`, …);
+this table lists them for what goes over all areas (the minutes' toolkit sections, the
+tests that check every service). tests/services/test_typed_services.py keeps the two in
+step."""
 
 from __future__ import annotations
 
-# The alignment toolkit's services, loaded on first use: attribute -> (module, class).
+# Services attribute -> (module, class).
 TOOLKIT = {
     "goals": ("alignmeet.services.goals", "GoalService"),  # shared goals and KPIs
     "glossary": ("alignmeet.services.glossary", "GlossaryService"),

@@ -28,16 +28,19 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, event, func, insert, select
+from sqlalchemy import Connection, Table, delete, event, func, insert, inspect, select
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
-from alignmeet.domain.changes import MAX_IDS, OpChanges, merge
+from alignmeet.domain.changes import MAX_IDS, PARENTS, OpChanges, merge
 from alignmeet.storage import models as m
 
 ORIGIN = "alignmeet_origin"  # Session.info key: the writing client's id (Database.origin)
 _TOUCHED = "alignmeet_touched"  # Session.info key: {table: set of ids | None}
+_WITHIN = "alignmeet_within"  # Session.info key: {table: {parent: set of ids | None}}
+_COLUMNS = "alignmeet_columns"  # Session.info key: {table: set of updated columns | None}
+_KEYS = (_TOUCHED, _WITHIN, _COLUMNS)
 LOG = m.ChangeLog.__table__
 KEEP = timedelta(days=1)
 GAP_PATIENCE_S = 30.0  # how long a missing id may still turn up (PostgreSQL)
@@ -47,27 +50,118 @@ def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# ---- where rows belong -----------------------------------------------------------------
+@cache
+def parent_columns(table_name: str) -> dict[str, str]:
+    """{parent table: column} for the columns of `table_name` that name the meeting or the
+    agenda item its rows belong to (see alignmeet.domain.changes.PARENTS). The parent
+    tables themselves are left out: their rows are their own parents."""
+    if table_name not in m.Base.metadata.tables:
+        return {}
+    table = m.Base.metadata.tables[table_name]
+    found: dict[str, str] = {}
+    for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name):
+        parent = fk.column.table.name
+        if parent in PARENTS and parent != table_name and parent not in found:
+            found[parent] = fk.parent.name
+    return found
+
+
+def _add(known: set[int] | None, value: Any) -> set[int] | None:
+    if known is None:
+        return None
+    if isinstance(value, int):
+        known.add(value)
+    return known if len(known) <= MAX_IDS else None
+
+
+def changes_for(connection: Connection, rows: Iterable[tuple[str, int]]) -> OpChanges:
+    """The rows `rows` ((table, id)) as a change, with the meetings and agenda items they
+    belong to as stored now: what a screen refreshes to show them (say, the other
+    facilitator's version after "take theirs")."""
+    ids: dict[str, set[int]] = {}
+    for table, ident in rows:
+        ids.setdefault(table, set()).add(ident)
+    within: dict[str, dict[str, frozenset[int]]] = {}
+    for table_name, idents in ids.items():
+        columns = parent_columns(table_name)
+        if not columns:
+            continue
+        table = m.Base.metadata.tables[table_name]
+        (key,) = table.primary_key.columns
+        query = select(*(table.c[c] for c in columns.values())).where(key.in_(sorted(idents)))
+        found: dict[str, set[int]] = {parent: set() for parent in columns}
+        for row in connection.execute(query):
+            for parent, value in zip(columns, row, strict=True):
+                if isinstance(value, int):
+                    found[parent].add(value)
+        within[table_name] = {p: frozenset(v) for p, v in found.items()}
+    return OpChanges(ids={t: frozenset(i) for t, i in ids.items()}, within=within)
+
+
 # ---- collecting what a session writes ----------------------------------------------------
-def touch(session: Session, table: str, ident: Any = None) -> None:
-    """Note that `session` changed row `ident` of `table` (None: rows not listed)."""
+def touch(
+    session: Session,
+    table: str,
+    ident: Any = None,
+    parents: dict[str, Iterable[Any] | None] | None = None,
+    columns: Iterable[str] | None = None,
+) -> None:
+    """Note that `session` changed row `ident` of `table` (None: rows not listed).
+    `parents` gives, per parent column of the table (see parent_columns), the values the
+    row had before and after (None: not known; left out: not known either); `columns`
+    the columns an update changed (None: a row added or removed, or not known)."""
+    updated: dict[str, set[str] | None] = session.info.setdefault(_COLUMNS, {})
+    if columns is None:
+        updated[table] = None
+    elif table not in updated or updated[table] is not None:
+        updated[table] = {*(updated.get(table) or ()), *columns}
     touched: dict[str, set[int] | None] = session.info.setdefault(_TOUCHED, {})
     if ident is None or not isinstance(ident, int):
         touched[table] = None
+    else:
+        rows = touched.setdefault(table, set())
+        if rows is not None:
+            touched[table] = _add(rows, ident)
+    columns = parent_columns(table)
+    if not columns:
         return
-    rows = touched.setdefault(table, set())
-    if rows is not None:
-        rows.add(ident)
-        if len(rows) > MAX_IDS:
-            touched[table] = None
+    within: dict[str, dict[str, set[int] | None]] = session.info.setdefault(_WITHIN, {})
+    known = within.setdefault(table, {})
+    for parent in columns:
+        values = (parents or {}).get(parent)
+        mine = known.setdefault(parent, set())
+        if values is None:
+            known[parent] = None
+            continue
+        for value in values:
+            mine = _add(mine, value)
+        known[parent] = mine
+
+
+def _frozen_changes(session: Session) -> OpChanges:
+    touched = session.info.get(_TOUCHED) or {}
+    within = session.info.get(_WITHIN) or {}
+    updated = session.info.get(_COLUMNS) or {}
+    return OpChanges(
+        ids={t: (frozenset(i) if i is not None else None) for t, i in touched.items()},
+        within={
+            t: {p: (frozenset(i) if i is not None else None) for p, i in ps.items()}
+            for t, ps in within.items()
+        },
+        columns={t: frozenset(c) for t, c in updated.items() if c is not None and t in touched},
+    )
 
 
 def changes_of(session: Session) -> OpChanges:
     """What `session` has written so far in its transaction."""
-    touched = session.info.get(_TOUCHED) or {}
+    changes = _frozen_changes(session)
     return OpChanges(
-        ids={t: (frozenset(i) if i is not None else None) for t, i in touched.items()},
+        ids=changes.ids,
         origin=str(session.info.get(ORIGIN, "")),
         local=True,
+        within=changes.within,
+        columns=changes.columns,
     )
 
 
@@ -98,16 +192,46 @@ def _table_of(mapper: Mapper[Any]) -> Table:
     return mapper.local_table  # type: ignore[return-value]
 
 
+def _parents_of(mapper: Mapper[Any], target: Any) -> dict[str, Iterable[Any] | None]:
+    """The meeting / agenda item `target` belongs to, before and after this flush."""
+    found: dict[str, Iterable[Any] | None] = {}
+    table = _table_of(mapper)
+    state = inspect(target)
+    for parent, column in parent_columns(table.name).items():
+        prop = mapper.get_property_by_column(table.c[column])
+        history = state.attrs[prop.key].history
+        found[parent] = [*history.unchanged, *history.added, *history.deleted]
+    return found
+
+
 def _after_insert(mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
     session = object_session(target)
     if session is not None:
-        touch(session, _table_of(mapper).name, _ident(mapper, target))
+        name = _table_of(mapper).name
+        touch(session, name, _ident(mapper, target), _parents_of(mapper, target))
+
+
+def _updated_columns(mapper: Mapper[Any], target: Any) -> list[str]:
+    state = inspect(target)
+    return [
+        column.name
+        for prop in mapper.column_attrs
+        if state.attrs[prop.key].history.has_changes()
+        for column in prop.columns
+    ]
 
 
 def _before_update(mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
     session = object_session(target)
     if session is not None and session.is_modified(target, include_collections=False):
-        touch(session, _table_of(mapper).name, _ident(mapper, target))
+        name = _table_of(mapper).name
+        touch(
+            session,
+            name,
+            _ident(mapper, target),
+            _parents_of(mapper, target),
+            [c for c in _updated_columns(mapper, target) if c != "version"],
+        )
 
 
 def _before_delete(mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
@@ -115,9 +239,9 @@ def _before_delete(mapper: Mapper[Any], _connection: Connection, target: Any) ->
     if session is None:
         return
     table = _table_of(mapper)
-    touch(session, table.name, _ident(mapper, target))
+    touch(session, table.name, _ident(mapper, target), _parents_of(mapper, target))
     for dependent in _dependents(table):
-        touch(session, dependent)
+        touch(session, dependent)  # rows and parents not known
 
 
 def _one_row(table: Table, where: Any) -> int | None:
@@ -133,6 +257,22 @@ def _one_row(table: Table, where: Any) -> int | None:
     return None
 
 
+def _parents_of_row(
+    session: Session, table: Table, ident: int | None
+) -> dict[str, Iterable[Any] | None] | None:
+    """The parents of the one row a bulk statement names (one small read; the meeting
+    clock's statements name their row), or None (not known) for any other statement."""
+    columns = parent_columns(table.name)
+    if ident is None or not columns:
+        return None
+    (key,) = table.primary_key.columns
+    query = select(*(table.c[c] for c in columns.values())).where(key == ident)
+    row = session.connection().execute(query).first()
+    if row is None:
+        return None
+    return {parent: [value] for parent, value in zip(columns, row, strict=True)}
+
+
 def _bulk(state: ORMExecuteState) -> None:
     """A bulk UPDATE or DELETE statement: its table, and its row when it names one."""
     if not (state.is_update or state.is_delete):
@@ -140,7 +280,8 @@ def _bulk(state: ORMExecuteState) -> None:
     table = getattr(state.statement, "table", None)
     if not isinstance(table, Table) or table is LOG:
         return
-    touch(state.session, table.name, _one_row(table, state.statement.whereclause))  # type: ignore[attr-defined]
+    ident = _one_row(table, state.statement.whereclause)  # type: ignore[attr-defined]
+    touch(state.session, table.name, ident, _parents_of_row(state.session, table, ident))
     if state.is_delete:
         for dependent in _dependents(table):
             touch(state.session, dependent)
@@ -150,12 +291,11 @@ def _before_commit(session: Session) -> None:
     """Write the change-log row in the transaction being committed (flush first: what is
     still pending is part of this write)."""
     session.flush()
-    touched = session.info.pop(_TOUCHED, None)
-    if not touched:
+    changes = _frozen_changes(session)
+    for key in _KEYS:
+        session.info.pop(key, None)
+    if not changes:
         return
-    changes = OpChanges(
-        ids={t: (frozenset(i) if i is not None else None) for t, i in touched.items()}
-    )
     session.connection().execute(
         insert(LOG).values(
             at=_utcnow(),
@@ -166,7 +306,8 @@ def _before_commit(session: Session) -> None:
 
 
 def _after_rollback(session: Session) -> None:
-    session.info.pop(_TOUCHED, None)
+    for key in _KEYS:
+        session.info.pop(key, None)
 
 
 event.listen(m.Base, "after_insert", _after_insert, propagate=True)
@@ -201,6 +342,7 @@ class ChangeFeed:
     ) -> None:
         self._connect = connect
         self._origin = origin
+        self._ignored: set[str] = set()
         self._sqlite = sqlite
         self._clock = clock
         self._connection: Connection | None = None
@@ -219,6 +361,14 @@ class ChangeFeed:
         if not self._sqlite:
             return None
         return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
+
+    def ignore(self, origin: str, *, ignored: bool = True) -> None:
+        """Leave out (or, with `ignored=False`, hear again) the writes of another client
+        this one hears in-process already (the window's own Room Link server)."""
+        if ignored:
+            self._ignored.add(origin)
+        else:
+            self._ignored.discard(origin)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -261,7 +411,7 @@ class ChangeFeed:
                         if missing not in seen:
                             self._gaps.setdefault(missing, now)
                 self._last = ident
-            if origin == self._origin:
+            if origin == self._origin or origin in self._ignored:
                 continue
             try:
                 data = json.loads(payload)
@@ -279,4 +429,13 @@ def open_feed(engine: Any, origin: str) -> ChangeFeed:
     return ChangeFeed(engine.connect, origin, sqlite=engine.dialect.name == "sqlite")
 
 
-__all__ = ["ORIGIN", "ChangeFeed", "changes_of", "open_feed", "touch", "trim"]
+__all__ = [
+    "ORIGIN",
+    "ChangeFeed",
+    "changes_for",
+    "changes_of",
+    "open_feed",
+    "parent_columns",
+    "touch",
+    "trim",
+]

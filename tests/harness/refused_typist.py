@@ -22,8 +22,8 @@ def main() -> None:
 
     from alignmeet.domain.enums import Phase
     from alignmeet.services import open_services
+    from ui.controller import Controller
     from ui.main_window import MainWindow
-    from ui.undo import UndoableController
 
     app = QApplication([sys.argv[0]])
     services = open_services(db)
@@ -32,7 +32,7 @@ def main() -> None:
         if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
             raise sqlite3.OperationalError("database or disk is full")
 
-    window = MainWindow(UndoableController(services))
+    window = MainWindow(Controller(services))
     window.show()
     window.controller.select_meeting(meeting_id)
     window.show_page("run")

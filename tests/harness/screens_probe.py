@@ -36,14 +36,14 @@ def main() -> None:
     from alignmeet.demo import build_demo
     from alignmeet.domain.enums import ItemKind, Phase
     from alignmeet.services import open_services
+    from ui.controller import Controller
     from ui.main_window import MainWindow
     from ui.theme import apply_theme
-    from ui.undo import UndoableController
 
     apply_theme(app)
     services = open_services(str(Path(tmp) / "demo.sqlite3"))
     upcoming = build_demo(services, today=date.today()).upcoming_meeting_id
-    controller = UndoableController(services)
+    controller = Controller(services)
     report: dict[str, object] = {
         "screens": [[s.name(), *rect(s.geometry())] for s in QGuiApplication.screens()],
         "primary": QGuiApplication.primaryScreen().name(),

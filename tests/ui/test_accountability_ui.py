@@ -24,6 +24,7 @@ from alignmeet.domain.outbox import OutboxStatus
 from alignmeet.mail import settings as mail_settings
 from alignmeet.mail.settings import MailSettings, Security
 from alignmeet.services import Services, open_services
+from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.models.calibration_model import CalibrationModel
 from ui.models.meetings_model import COL_RATING, MeetingsModel
@@ -32,7 +33,6 @@ from ui.models.outbox_model import OutboxModel
 from ui.models.proposals_model import ProposalsModel
 from ui.models.ratings_model import COL_ANSWER, COL_SCORE, RatingsModel
 from ui.models.recipients_model import COL_RESULT, RecipientsModel
-from ui.undo import UndoableController
 from ui.views.accountability import accountability_view, mail_run_dialog, outbox_dialog
 from ui.views.accountability.mail_run_dialog import MailRunDialog
 
@@ -77,7 +77,7 @@ def demo(demo_file: Path, tmp_path: Path) -> Services:
 
 
 def window_on(qtbot: QtBot, services: Services) -> MainWindow:
-    window = MainWindow(UndoableController(services))
+    window = MainWindow(Controller(services))
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

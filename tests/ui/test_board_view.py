@@ -136,7 +136,9 @@ def test_delete_asks_first(qtbot, view, services, entries, message_boxes):
 
 
 def test_markup_shows_as_typed(view, controller):
-    controller.toolkit("board", "add_entry", kind="win", title="<b>Big</b> {{7*7}}")
+    controller.perform(
+        "add entry", lambda s: s.board.add_entry(kind="win", title="<b>Big</b> {{7*7}}")
+    )
     assert view.wins.model.rows()[0].title == "<b>Big</b> {{7*7}}"
     view.wins.table.selectRow(0)
     assert view.wins.details.textFormat() == Qt.TextFormat.PlainText
@@ -197,9 +199,13 @@ def test_an_empty_title_is_refused_at_the_field(qtbot, panel, services, meeting_
 def test_resolve_in_the_meeting_and_earlier_open_lessons_listed(
     qtbot, controller, panel, services, meeting_id
 ):
-    controller.toolkit("board", "add_entry", kind="lesson", title="From last month")
+    controller.perform(
+        "add entry", lambda s: s.board.add_entry(kind="lesson", title="From last month")
+    )
     assert panel.open_label.text() == "Still open from before: From last month."
-    controller.toolkit("board", "add_entry", kind="lesson", title="Now", meeting_id=meeting_id)
+    controller.perform(
+        "add entry", lambda s: s.board.add_entry(kind="lesson", title="Now", meeting_id=meeting_id)
+    )
     panel.table.selectRow(0)
     _click(qtbot, panel.resolve_button)
     assert services.board.entries(meeting_id=meeting_id)[0].resolved

@@ -122,11 +122,13 @@ def test_the_strip_shows_the_agreement_and_follows_changes(
     strip = ChannelsStrip(controller)
     qtbot.addWidget(strip)
     assert strip.text() == "No channels agreed yet (Alignment → Channels)."
-    controller.toolkit("channels", "ensure_defaults")
+    controller.perform("ensure defaults", lambda s: s.channels.ensure_defaults())
     assert strip.text().startswith(
         "Urgent (deal at risk) → Phone call (within 1 hour) · Today → Team chat (same day)"
     )
     assert strip.text_label.textFormat() == Qt.TextFormat.PlainText
     rule = controller.services.channels.list_rules()[0]
-    controller.toolkit("channels", "update_rule", rule_id=rule.id, urgency="<b>Urgent</b>")
+    controller.perform(
+        "update rule", lambda s: s.channels.update_rule(rule_id=rule.id, urgency="<b>Urgent</b>")
+    )
     assert strip.text().startswith("<b>Urgent</b> → Phone call")

@@ -214,10 +214,13 @@ def test_members_and_toolkit_records_get_the_dialog_too(
         kept = controller.update_member(member_id=ava, role="Senior AE")
     assert kept.role == "Team lead" and asked[0].theirs == {"role": "Team lead"}
 
-    larry = controller.toolkit("personas", "add_persona", name="Larry")
+    larry = controller.perform("add persona", lambda s: s.personas.add_persona(name="Larry"))
     other.personas.update_persona(persona_id=larry.id, role="CFO")
     controller.conflict_resolver, asked = _answer(KEEP_MINE)
     with qtbot.waitSignal(controller.toolkit_changed):
-        controller.toolkit("personas", "update_persona", persona_id=larry.id, role="Finance")
+        controller.perform(
+            "update persona",
+            lambda s: s.personas.update_persona(persona_id=larry.id, role="Finance"),
+        )
     assert asked[0].what == "Persona “Larry”"
     assert other.personas.get_persona(larry.id).role == "Finance"

@@ -134,11 +134,11 @@ def test_a_full_list_cannot_take_an_eleventh(view, services, team_ids):
 def test_the_joint_top10_shows_owners_and_the_actions_status(
     view, controller, services, ranked, people, meeting_id
 ):
-    (need,) = controller.toolkit(
-        "data_needs",
-        "agree_joint",
-        meeting_id=meeting_id,
-        entries=[(ranked[1], people["Maya Rossi"], None)],
+    (need,) = controller.perform(
+        "agree joint",
+        lambda s: s.data_needs.agree_joint(
+            meeting_id=meeting_id, entries=[(ranked[1], people["Maya Rossi"], None)]
+        ),
     )
     services.actions.set_status(action_id=need.action_id, status=ActionStatus.IN_PROGRESS)
     controller.actions_changed.emit(meeting_id)

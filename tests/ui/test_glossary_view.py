@@ -292,10 +292,12 @@ def test_the_lookup_follows_approvals_and_says_when_nothing_matches(
     qtbot.addWidget(lookup)
     lookup.present()
     sql = next(v for v in services.glossary.open_proposals() if v.term == "SQL")
-    controller.toolkit("glossary", "approve", version_id=sql.id, item_id=item_id)
+    controller.perform("approve", lambda s: s.glossary.approve(version_id=sql.id, item_id=item_id))
     assert lookup.visible_terms() == ["ICP", "MQL", "SQL"]
     account = services.glossary.propose(term="Account", definition="A company with an MQL.")
-    controller.toolkit("glossary", "approve", version_id=account.id, item_id=item_id)
+    controller.perform(
+        "approve", lambda s: s.glossary.approve(version_id=account.id, item_id=item_id)
+    )
     qtbot.keyClicks(lookup.search_edit, "mql")  # the term itself first, then definitions
     assert lookup.visible_terms() == ["MQL", "Account", "SQL"]
     lookup.search_edit.clear()

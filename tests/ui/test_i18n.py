@@ -127,9 +127,9 @@ def test_english_comes_back(
 def test_undo_texts_read_in_german(
     qtbot: QtBot, german: QApplication, services: object, meeting_id: int
 ) -> None:
-    from ui.undo import UndoableController
+    from ui.controller import Controller
 
-    controller = UndoableController(services)  # type: ignore[arg-type]
+    controller = Controller(services)  # type: ignore[arg-type]
     window = MainWindow(controller)
     qtbot.addWidget(window)
     assert window.undo_action.text() == "&Rückgängig"

@@ -23,8 +23,8 @@ from pytestqt.qtbot import QtBot
 from alignmeet.demo import build_demo
 from alignmeet.domain.enums import Attendance, Phase
 from alignmeet.services import Services
+from ui.controller import Controller
 from ui.main_window import MainWindow
-from ui.undo import UndoableController
 
 
 def focused() -> QWidget:
@@ -131,12 +131,12 @@ def demo(services: Services) -> int:
 
 
 @pytest.fixture
-def ucontroller(services: Services) -> UndoableController:
-    return UndoableController(services)
+def ucontroller(services: Services) -> Controller:
+    return Controller(services)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ucontroller: UndoableController, demo: int) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, ucontroller: Controller, demo: int) -> Iterator[MainWindow]:
     main = MainWindow(ucontroller)
     qtbot.addWidget(main)
     main.resize(1280, 800)
@@ -203,7 +203,7 @@ def test_f6_confidence_is_set_with_the_number_keys_and_return_commits(
 
 
 def test_f6_in_the_new_meeting_dialog_tab_leaves_the_date_in_one_step(
-    qtbot: QtBot, ucontroller: UndoableController
+    qtbot: QtBot, ucontroller: Controller
 ) -> None:
     from ui.views.meeting_dialog import MeetingDialog
 
@@ -234,7 +234,7 @@ def test_f6_every_phase_tabs_through_all_its_controls_in_reading_order(
     check_tab_order(qtbot, run.pages[phase])
 
 
-def _dialogs() -> dict[str, Callable[[UndoableController], QDialog]]:
+def _dialogs() -> dict[str, Callable[[Controller], QDialog]]:
     from ui.views.import_members_dialog import ImportMembersDialog
     from ui.views.meeting_dialog import MeetingDialog
     from ui.views.series_dialog import SeriesDialog
@@ -254,7 +254,7 @@ def _dialogs() -> dict[str, Callable[[UndoableController], QDialog]]:
     "which", ["new meeting", "series", "settings", "import members", "welcome"]
 )
 def test_f6_every_dialog_tabs_through_all_its_controls_in_reading_order(
-    qtbot: QtBot, ucontroller: UndoableController, demo: int, which: str
+    qtbot: QtBot, ucontroller: Controller, demo: int, which: str
 ) -> None:
     dialog = _dialogs()[which](ucontroller)
     qtbot.addWidget(dialog)

@@ -17,20 +17,20 @@ from pytestqt.qtbot import QtBot
 from alignmeet.domain.enums import Phase
 from alignmeet.domain.rules import MAX_LENGTHS, ValidationError, max_length
 from alignmeet.services import Services
+from ui.controller import Controller
 from ui.limits import counter_of
 from ui.main_window import PAGES, MainWindow
-from ui.undo import UndoableController
 
 HUGE = "Ana-Sofía de la Cruz Montenegro " * 160  # 5,120 characters
 
 
 @pytest.fixture
-def ucontroller(services: Services) -> UndoableController:
-    return UndoableController(services)
+def ucontroller(services: Services) -> Controller:
+    return Controller(services)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ucontroller: UndoableController, meeting_id: int) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, ucontroller: Controller, meeting_id: int) -> Iterator[MainWindow]:
     main = MainWindow(ucontroller)
     qtbot.addWidget(main)
     main.resize(1280, 800)
@@ -64,7 +64,7 @@ def test_f8_the_limits_are_one_table_in_the_domain_and_the_services_keep_to_it(
 
 
 def test_f8_a_pasted_5000_character_name_stops_at_the_limit_and_no_page_gets_wider_than_the_screen(
-    qtbot: QtBot, window: MainWindow, ucontroller: UndoableController, meeting_id: int
+    qtbot: QtBot, window: MainWindow, ucontroller: Controller, meeting_id: int
 ) -> None:
     window.show_page("people")
     people = window.people_view
@@ -98,7 +98,7 @@ def test_f8_a_pasted_5000_character_name_stops_at_the_limit_and_no_page_gets_wid
 
 
 def test_f8_names_past_the_limit_from_older_data_never_widen_the_window(
-    qtbot: QtBot, window: MainWindow, ucontroller: UndoableController, meeting_id: int
+    qtbot: QtBot, window: MainWindow, ucontroller: Controller, meeting_id: int
 ) -> None:
     """A database written before the limits may hold longer names and titles: shown
     elided or wrapped, never wider than the screen."""
@@ -130,7 +130,7 @@ def test_f8_names_past_the_limit_from_older_data_never_widen_the_window(
 
 
 def test_f8_undo_of_a_new_member_takes_it_away_instead_of_leaving_it_inactive(
-    qtbot: QtBot, window: MainWindow, ucontroller: UndoableController
+    qtbot: QtBot, window: MainWindow, ucontroller: Controller
 ) -> None:
     window.show_page("people")
     people = window.people_view
@@ -148,7 +148,7 @@ def test_f8_undo_of_a_new_member_takes_it_away_instead_of_leaving_it_inactive(
 
 
 def test_f8_a_5000_character_idea_is_held_to_the_limit_and_elided_in_the_list(
-    qtbot: QtBot, window: MainWindow, ucontroller: UndoableController, meeting_id: int
+    qtbot: QtBot, window: MainWindow, ucontroller: Controller, meeting_id: int
 ) -> None:
     ucontroller.select_meeting(meeting_id)
     window.show_page("run")

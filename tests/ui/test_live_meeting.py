@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from alignmeet.demo import build_demo
 from alignmeet.domain.enums import ItemKind, MeetingStatus, Phase
 from alignmeet.services import Services
+from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.presenter import AudienceWindow, PresenterMode
-from ui.undo import UndoableController
 
 
 def audience_text(window: AudienceWindow) -> str:
@@ -51,12 +51,12 @@ def demo(services: Services) -> int:
 
 
 @pytest.fixture
-def ucontroller(services: Services) -> UndoableController:
-    return UndoableController(services)
+def ucontroller(services: Services) -> Controller:
+    return Controller(services)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ucontroller: UndoableController, demo: int) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, ucontroller: Controller, demo: int) -> Iterator[MainWindow]:
     main = MainWindow(ucontroller)
     qtbot.addWidget(main)
     main.resize(1280, 800)
@@ -222,7 +222,7 @@ def test_f5_the_room_sees_the_kpi_dashboard_on_a_kpi_review_item(
 
 
 def test_f5_the_room_sees_every_toolkit_item(
-    qtbot: QtBot, window: MainWindow, ucontroller: UndoableController, services: Services, demo: int
+    qtbot: QtBot, window: MainWindow, ucontroller: Controller, services: Services, demo: int
 ) -> None:
     agenda = agenda_of(window)
     audience = _present(window, qtbot)
@@ -240,8 +240,11 @@ def test_f5_the_room_sees_every_toolkit_item(
     proposal = services.glossary.open_proposals(meeting_id=demo)[0]
     assert proposal.term in text and proposal.definition in text
     assert "Current" in text and "Proposed" in text
-    ucontroller.toolkit(
-        "board", "add_entry", kind="win", title="Webinar leads called within a day", meeting_id=demo
+    ucontroller.perform(
+        "add entry",
+        lambda s: s.board.add_entry(
+            kind="win", title="Webinar leads called within a day", meeting_id=demo
+        ),
     )
     text = shown_for(ItemKind.WINS_LESSONS)
     assert "Webinar leads called within a day" in text
@@ -264,7 +267,7 @@ def test_f5_the_room_sees_every_toolkit_item(
 
 
 def test_f5_during_the_rounds_the_room_sees_who_is_still_to_come(
-    qtbot: QtBot, window: MainWindow, ucontroller: UndoableController, services: Services, demo: int
+    qtbot: QtBot, window: MainWindow, ucontroller: Controller, services: Services, demo: int
 ) -> None:
     from alignmeet.domain.enums import Attendance
 

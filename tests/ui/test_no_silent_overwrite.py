@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 from alignmeet.domain.enums import ActionStatus, Attendance
 from alignmeet.services import Services, open_services
 from alignmeet.services.base import ConflictError
+from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.models.followup_rows_model import COL_STATUS
-from ui.undo import UndoableController
 from ui.views.conflict_dialog import KEEP_MINE, TAKE_THEIRS, ConflictDialog
 from ui.views.followups_view import FollowUpsView
 
@@ -37,7 +37,7 @@ def other(tmp_path: Path, services: Services) -> Iterator[Services]:
 
 @pytest.fixture
 def window(qtbot: QtBot, services: Services) -> MainWindow:
-    main = MainWindow(UndoableController(services))
+    main = MainWindow(Controller(services))
     qtbot.addWidget(main)
     main.resize(1200, 800)
     main.show()

@@ -144,7 +144,10 @@ def test_show_on_screen_opens_the_card_not_modal_and_follows_edits(
         ["Predictable revenue"],
         ["“Another tool?”"],
     ]
-    controller.toolkit("personas", "update_persona", persona_id=larry.id, goals="Fewer tools")
+    controller.perform(
+        "update persona",
+        lambda s: s.personas.update_persona(persona_id=larry.id, goals="Fewer tools"),
+    )
     assert dialog.card.points_text()[1] == ["Fewer tools"]
     dialog.close()
 
@@ -173,7 +176,7 @@ def test_picker_lists_none_and_active_personas_and_keeps_an_archived_choice(
     assert picker.persona_id() is None
     picker.set_persona_id(raj.id)
     assert picker.persona_id() == raj.id
-    controller.toolkit("personas", "archive_persona", persona_id=larry.id)
+    controller.perform("archive persona", lambda s: s.personas.archive_persona(persona_id=larry.id))
     assert [picker.itemText(i) for i in range(picker.count())] == ["(none)", "Raj"]
     picker.set_persona_id(larry.id)  # an item still naming the archived persona
     assert picker.currentText() == "Larry (archived)"

@@ -15,16 +15,16 @@ from pytestqt.qtbot import QtBot
 from alignmeet.demo import build_demo
 from alignmeet.services import Services
 from ui.colors import color
+from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.models.followup_rows_model import COL_ACTION, COL_DUE, COL_NOTE, COL_OWNER
-from ui.undo import UndoableController
 
 
 def test_f9_the_action_column_takes_the_room_and_only_the_due_date_is_marked_overdue(
     qtbot: QtBot, services: Services
 ) -> None:
     build_demo(services, today=date.today())
-    window = MainWindow(UndoableController(services))
+    window = MainWindow(Controller(services))
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

@@ -14,13 +14,14 @@ from pathlib import Path
 import httpx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alignmeet.domain.enums import Attendance, Phase
 from alignmeet.services import Services
+from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.room_panel import RoomPanel, room_qr_pixmap
-from ui.undo import UndoableController
 
 SHOWN_WITHIN_MS = 1000
 
@@ -33,7 +34,7 @@ def free_port() -> int:
 
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, meeting_id: int, people) -> Iterator[MainWindow]:
-    controller = UndoableController(services)
+    controller = Controller(services)
     window = MainWindow(controller)
     qtbot.addWidget(window)
     window.show()
@@ -408,3 +409,36 @@ def test_an_action_written_while_the_window_shows_another_phase_is_there_when_yo
     actions.select_member(people["Ben Okafor"])
     assert [a.title for a in actions.actions_model.rows()] == ["Tag every rejected lead"]
     phone.close()
+
+
+def test_a_phones_entry_is_announced_once_with_the_change_feed_running(
+    qtbot, window, services, meeting_id, people
+):
+    """The room is another client of the database, and the window also follows the change
+    feed (other facilitators' changes): a participant's entry is heard in-process, with its
+    rows (an undo step), and is not announced a second time from the feed (issue 13)."""
+    live = window.controller.start_live_changes(100)
+    heard: list = []
+    window.controller.changes_announced.connect(
+        lambda changes: heard.append(changes) if changes.touches("idea") else None
+    )
+    try:
+        panel = open_room(window)
+        room = window.room_link.bridge.room
+        phone = phone_joins(room, people["Maya Rossi"])
+        qtbot.waitUntil(lambda: panel.devices_model.rowCount() == 1, timeout=SHOWN_WITHIN_MS)
+        panel.devices_view.selectRow(0)
+        panel.approve_button.click()
+        run = window.run_view
+        run.go_to(Phase.AGENDA)
+        item = run.agenda_phase.current_item()
+        steps = window.controller.undo_stack.count()
+        phone.post("/idea", data={"csrf": csrf(phone), "item": str(item.id), "text": "Replay"})
+        qtbot.waitUntil(lambda: len(heard) == 1, timeout=SHOWN_WITHIN_MS)
+        polls = live.polls
+        qtbot.waitUntil(lambda: live.polls >= polls + 3)  # the feed has looked since
+        QApplication.processEvents()
+        assert len(heard) == 1
+        assert window.controller.undo_stack.count() == steps + 1
+    finally:
+        window.controller.stop_live_changes()

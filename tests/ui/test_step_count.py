@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from alignmeet.domain.enums import MeetingStatus
 from alignmeet.services import Services
 from ui import main_window
+from ui.controller import Controller
 from ui.main_window import MainWindow
-from ui.undo import UndoableController
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "harness"))
 from meeting_script import FacilitatorTypes, Scenario, prepare, run_meeting
@@ -48,7 +48,7 @@ def test_a_six_member_meeting_takes_the_facilitator_at_most_120_steps(
 ) -> None:
     scenario = Scenario()
     meeting_id = prepare(services, scenario)
-    controller = UndoableController(services)
+    controller = Controller(services)
     window = MainWindow(controller)
     qtbot.addWidget(window)
     window.resize(1280, 800)

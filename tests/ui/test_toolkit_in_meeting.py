@@ -50,8 +50,9 @@ def test_a_regular_item_has_no_panel(run: RunView, controller: Controller, meeti
 def test_an_item_naming_a_persona_puts_the_card_on_screen(
     run: RunView, controller: Controller, meeting_id: int
 ) -> None:
-    larry = controller.toolkit(
-        "personas", "add_persona", name="Larry, the CFO", role="CFO", pains="Cash flow"
+    larry = controller.perform(
+        "add persona",
+        lambda s: s.personas.add_persona(name="Larry, the CFO", role="CFO", pains="Cash flow"),
     )
     item = controller.add_item(meeting_id=meeting_id, title="Campaign X", persona_id=larry.id)
     run.agenda_phase.select_item(item.id)
@@ -67,16 +68,13 @@ def test_an_item_naming_a_persona_puts_the_card_on_screen(
 def test_a_new_action_serves_a_goal_and_a_persona(
     run: RunView, controller: Controller, meeting_id: int, people: dict[str, int]
 ) -> None:
-    goal = controller.toolkit(
-        "goals",
-        "add_goal",
-        kind="revenue",
-        title="New ARR",
-        period="2030-Q1",
-        target_value=1_000_000,
-        unit="$",
+    goal = controller.perform(
+        "add goal",
+        lambda s: s.goals.add_goal(
+            kind="revenue", title="New ARR", period="2030-Q1", target_value=1_000_000, unit="$"
+        ),
     )
-    persona = controller.toolkit("personas", "add_persona", name="Olivia")
+    persona = controller.perform("add persona", lambda s: s.personas.add_persona(name="Olivia"))
     run.go_to(Phase.ACTIONS)
     page = run.actions_phase
     page.owner_combo.setCurrentIndex(page.owner_combo.findData(people["Ava Chen"]))
@@ -93,7 +91,9 @@ def test_the_prepare_agenda_shows_and_sets_the_persona(
 ) -> None:
     from ui.views.prepare_view import PrepareView
 
-    raj = controller.toolkit("personas", "add_persona", name="Raj, IT Manager")
+    raj = controller.perform(
+        "add persona", lambda s: s.personas.add_persona(name="Raj, IT Manager")
+    )
     controller.select_meeting(meeting_id)
     view = PrepareView(controller)
     qtbot.addWidget(view)
@@ -107,8 +107,11 @@ def test_the_prepare_agenda_shows_and_sets_the_persona(
 
 
 def test_the_open_phase_shows_the_agreed_channels(run: RunView, controller: Controller) -> None:
-    controller.toolkit(
-        "channels", "add_rule", urgency="Urgent", channel="Phone call", response_time="1 hour"
+    controller.perform(
+        "add rule",
+        lambda s: s.channels.add_rule(
+            urgency="Urgent", channel="Phone call", response_time="1 hour"
+        ),
     )
     run.go_to(Phase.OPEN)
     strip = run.open_phase.channels_strip
@@ -119,7 +122,9 @@ def test_the_open_phase_shows_the_agreed_channels(run: RunView, controller: Cont
 def test_the_glossary_is_one_click_away_on_every_page(qtbot: QtBot, controller: Controller):
     from ui.main_window import PAGES, MainWindow
 
-    controller.toolkit("glossary", "propose", term="MQL", definition="A lead scored 60+")
+    controller.perform(
+        "propose", lambda s: s.glossary.propose(term="MQL", definition="A lead scored 60+")
+    )
     window = MainWindow(controller)
     qtbot.addWidget(window)
     window.show()

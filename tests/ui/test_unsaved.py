@@ -30,7 +30,6 @@ from alignmeet.recovery import RecoveryJournal
 from alignmeet.services import Services, open_services
 from ui.controller import WRITES, Controller
 from ui.main_window import MainWindow
-from ui.undo import UndoableController
 from ui.views.recovery_dialog import RecoveredEditsModel, RecoveryDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +47,7 @@ def _meeting_with_one_item(services: Services) -> tuple[int, int]:
 
 
 def _open_run_page(qtbot: QtBot, services: Services, meeting_id: int) -> MainWindow:
-    window = MainWindow(UndoableController(services))
+    window = MainWindow(Controller(services))
     qtbot.addWidget(window)
     window.show()
     window.controller.select_meeting(meeting_id)
@@ -339,7 +338,7 @@ def test_a_button_write_that_fails_keeps_its_text_in_the_field_and_claims_nothin
 def test_prepare_fields_that_fail_say_so_at_the_field_and_keep_the_text(
     qtbot: QtBot, services: Services, meeting_id: int
 ) -> None:
-    window = MainWindow(UndoableController(services))
+    window = MainWindow(Controller(services))
     qtbot.addWidget(window)
     window.show()
     window.controller.select_meeting(meeting_id)
@@ -451,7 +450,7 @@ def test_closing_with_unsaved_edits_keep_for_later_keeps_them_for_the_next_start
     ]
 
     # The next start on this database offers them; Restore stores them and shows them.
-    again = MainWindow(UndoableController(services))
+    again = MainWindow(Controller(services))
     qtbot.addWidget(again)
     again.show()
     monkeypatch.setattr(RecoveryDialog, "exec", _press("restore_button", "recovery-dialog"))
@@ -476,7 +475,7 @@ def test_closing_with_unsaved_edits_discard_drops_them(
         assert not window.isVisible()
     assert _stored_notes(str(services.db.path), item_id) == ""
     assert RecoveryJournal(services.db.label).pending() == []
-    assert MainWindow(UndoableController(services)).offer_recovered_edits() is None
+    assert MainWindow(Controller(services)).offer_recovered_edits() is None
 
 
 def test_switching_database_with_unsaved_edits_asks_first(
@@ -507,7 +506,7 @@ def test_later_offers_the_edits_again_and_discard_drops_them(
 ) -> None:
     meeting_id, item_id = _meeting_with_one_item(services)
     RecoveryJournal(services.db.label).record("agenda_item", item_id, "notes", "From last time")
-    window = MainWindow(UndoableController(services))
+    window = MainWindow(Controller(services))
     qtbot.addWidget(window)
     monkeypatch.setattr(RecoveryDialog, "exec", _press("later_button"))
     assert window.offer_recovered_edits() == "later"
@@ -579,7 +578,7 @@ def test_kill_9_after_a_failed_save_the_next_start_offers_the_edit_back(
 
     services = open_services(str(db))
     try:
-        window = MainWindow(UndoableController(services))
+        window = MainWindow(Controller(services))
         qtbot.addWidget(window)
         window.show()
         offered: list[list[str]] = []
@@ -681,8 +680,15 @@ def test_every_controller_write_goes_through_the_storage_guard() -> None:
         "recovered_edits",
         "restore_edits",
         # pushes an undo step for a change already made (Room Link); undo's own replay
-        # catches storage failures (see UndoableController._replay)
+        # catches storage failures (see Controller.replay, replay_rows)
         "push_outside_step",
+        "replay",
+        "replay_rows",
+        # tell the views what changed (the one announcement), hear other clients' changes
+        "announce",
+        "flush_announcements",
+        "start_live_changes",
+        "stop_live_changes",
         # runs off the GUI thread (the outbox records each send's failure itself);
         # outbox_updated only tells the views afterwards
         "send_outbox_work",
@@ -691,7 +697,7 @@ def test_every_controller_write_goes_through_the_storage_guard() -> None:
     public = (
         {
             name
-            for cls in (Controller, UndoableController)
+            for cls in (Controller,)
             for name in vars(cls)
             if not name.startswith("_") and callable(getattr(cls, name, None))
         }
@@ -703,7 +709,7 @@ def test_every_controller_write_goes_through_the_storage_guard() -> None:
     }
     assert public - signals - not_writes - WRITES == set()
     assert public >= WRITES
-    for cls in (Controller, UndoableController):
+    for cls in (Controller,):
         for name in WRITES:
             if name in vars(cls):
                 assert getattr(vars(cls)[name], "guarded", False), f"{cls.__name__}.{name}"

@@ -72,26 +72,17 @@ class WelcomeDialog(QDialog):
 
     def use_sample_data(self) -> None:
         from alignmeet.demo import build_demo
-        from alignmeet.services.toolkit import TOOLKIT
 
         c = self.controller
+        today = date.today()
         try:
-            summary = build_demo(c.services, today=date.today())
+            # One operation (every view hears what it wrote); not a step of Edit › Undo.
+            summary = c.perform("sample data", lambda s: build_demo(s, today=today), undo=False)
         except ValueError as exc:  # meetings were added meanwhile
             warn(self, self.tr("No sample data added"), str(exc))
             self.reject()
             return
         self.choice = "sample"
-        for signal in (
-            c.teams_changed,
-            c.members_changed,
-            c.templates_changed,
-            c.series_changed,
-            c.meetings_changed,
-        ):
-            signal.emit()
-        for area in TOOLKIT:
-            c.toolkit_changed.emit(area)
         c.select_meeting(summary.upcoming_meeting_id)
         c.navigate("meetings")
         c.status_shown.emit(

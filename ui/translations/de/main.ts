@@ -164,6 +164,138 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Die andere Fassung von {what} wurde übernommen.</translation>
     </message>
     <message>
+        <source>Could not undo {what}: {error}</source>
+        <translation>Rückgängig machen nicht möglich ({what}): {error}</translation>
+    </message>
+    <message>
+        <source>Could not redo {what}: {error}</source>
+        <translation>Wiederholen nicht möglich ({what}): {error}</translation>
+    </message>
+    <message>
+        <source>new team {name}</source>
+        <translation>Neues Team {name}</translation>
+    </message>
+    <message>
+        <source>renaming a team</source>
+        <translation>Umbenennen eines Teams</translation>
+    </message>
+    <message>
+        <source>new member {name}</source>
+        <translation>Neues Mitglied {name}</translation>
+    </message>
+    <message>
+        <source>member import</source>
+        <translation>Mitglieder-Import</translation>
+    </message>
+    <message>
+        <source>change to {name}</source>
+        <translation>Änderung an {name}</translation>
+    </message>
+    <message>
+        <source>new meeting “{title}”</source>
+        <translation>Neues Meeting „{title}“</translation>
+    </message>
+    <message>
+        <source>next meeting</source>
+        <translation>Nächstes Meeting</translation>
+    </message>
+    <message>
+        <source>series settings</source>
+        <translation>Einstellungen der Serie</translation>
+    </message>
+    <message>
+        <source>series members</source>
+        <translation>Mitglieder der Serie</translation>
+    </message>
+    <message>
+        <source>meeting details</source>
+        <translation>Meeting-Details</translation>
+    </message>
+    <message>
+        <source>deleting “{title}”</source>
+        <translation>Löschen von „{title}“</translation>
+    </message>
+    <message>
+        <source>invitations</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>attendance of {name}</source>
+        <translation>Anwesenheit von {name}</translation>
+    </message>
+    <message>
+        <source>all present</source>
+        <translation>alle anwesend</translation>
+    </message>
+    <message>
+        <source>commitment of {name}</source>
+        <translation>Zusage von {name}</translation>
+    </message>
+    <message>
+        <source>withdrawn commitment of {name}</source>
+        <translation>Zurückgezogene Zusage von {name}</translation>
+    </message>
+    <message>
+        <source>approving the previous minutes</source>
+        <translation>Genehmigung des vorigen Protokolls</translation>
+    </message>
+    <message>
+        <source>new agenda item “{title}”</source>
+        <translation>Neuer Agendapunkt „{title}“</translation>
+    </message>
+    <message>
+        <source>change to “{title}”</source>
+        <translation>Änderung an „{title}“</translation>
+    </message>
+    <message>
+        <source>removal of “{title}”</source>
+        <translation>Entfernen von „{title}“</translation>
+    </message>
+    <message>
+        <source>agenda order</source>
+        <translation>Reihenfolge der Agenda</translation>
+    </message>
+    <message>
+        <source>parking “{title}”</source>
+        <translation>Zurückstellen von „{title}“</translation>
+    </message>
+    <message>
+        <source>unparking “{title}”</source>
+        <translation>Wiederaufnahme von „{title}“</translation>
+    </message>
+    <message>
+        <source>agenda from a template</source>
+        <translation>Agenda aus einer Vorlage</translation>
+    </message>
+    <message>
+        <source>new template “{name}”</source>
+        <translation>Neue Vorlage „{name}“</translation>
+    </message>
+    <message>
+        <source>new idea</source>
+        <translation>Neue Idee</translation>
+    </message>
+    <message>
+        <source>removal of an idea</source>
+        <translation>Entfernen einer Idee</translation>
+    </message>
+    <message>
+        <source>new decision</source>
+        <translation>Neue Entscheidung</translation>
+    </message>
+    <message>
+        <source>removal of a decision</source>
+        <translation>Entfernen einer Entscheidung</translation>
+    </message>
+    <message>
+        <source>new action “{title}”</source>
+        <translation>Neue Maßnahme „{title}“</translation>
+    </message>
+    <message>
+        <source>status of “{title}”</source>
+        <translation>Status von „{title}“</translation>
+    </message>
+    <message>
         <source>Saved {count} actions to {path}</source>
         <translation>{count} Maßnahmen in {path} gespeichert</translation>
     </message>
@@ -174,6 +306,182 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
     <message>
         <source>Minutes saved to {path}</source>
         <translation>Protokoll in {path} gespeichert</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>new goal</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <source>change to a goal</source>
+        <translation>Änderung an einem Ziel</translation>
+    </message>
+    <message>
+        <source>archiving a goal</source>
+        <translation>Archivieren eines Ziels</translation>
+    </message>
+    <message>
+        <source>deleting a goal</source>
+        <translation>Löschen eines Ziels</translation>
+    </message>
+    <message>
+        <source>new KPI</source>
+        <translation>Neue Kennzahl</translation>
+    </message>
+    <message>
+        <source>change to a KPI</source>
+        <translation>Änderung an einer Kennzahl</translation>
+    </message>
+    <message>
+        <source>archiving a KPI</source>
+        <translation>Archivieren einer Kennzahl</translation>
+    </message>
+    <message>
+        <source>KPI order</source>
+        <translation>Reihenfolge der Kennzahlen</translation>
+    </message>
+    <message>
+        <source>KPI measurement</source>
+        <translation>Kennzahl-Messwert</translation>
+    </message>
+    <message>
+        <source>deleting a measurement</source>
+        <translation>Löschen eines Messwerts</translation>
+    </message>
+    <message>
+        <source>KPI import</source>
+        <translation>Kennzahl-Import</translation>
+    </message>
+    <message>
+        <source>change to goals and KPIs</source>
+        <translation>Änderung an Zielen und Kennzahlen</translation>
+    </message>
+    <message>
+        <source>glossary proposal</source>
+        <translation>Glossar-Vorschlag</translation>
+    </message>
+    <message>
+        <source>approving a definition</source>
+        <translation>Annahme einer Definition</translation>
+    </message>
+    <message>
+        <source>rejecting a definition</source>
+        <translation>Ablehnung einer Definition</translation>
+    </message>
+    <message>
+        <source>withdrawing a proposal</source>
+        <translation>Zurückziehen eines Vorschlags</translation>
+    </message>
+    <message>
+        <source>change to the glossary</source>
+        <translation>Änderung am Glossar</translation>
+    </message>
+    <message>
+        <source>new persona</source>
+        <translation>Neue Persona</translation>
+    </message>
+    <message>
+        <source>change to a persona</source>
+        <translation>Änderung an einer Persona</translation>
+    </message>
+    <message>
+        <source>archiving a persona</source>
+        <translation>Archivieren einer Persona</translation>
+    </message>
+    <message>
+        <source>restoring a persona</source>
+        <translation>Wiederherstellen einer Persona</translation>
+    </message>
+    <message>
+        <source>new data need</source>
+        <translation>Neuer Datenbedarf</translation>
+    </message>
+    <message>
+        <source>data-needs ranking</source>
+        <translation>Rangfolge des Datenbedarfs</translation>
+    </message>
+    <message>
+        <source>joint Top 10</source>
+        <translation>Gemeinsame Top 10</translation>
+    </message>
+    <message>
+        <source>change to data needs</source>
+        <translation>Änderung am Datenbedarf</translation>
+    </message>
+    <message>
+        <source>change to lead feedback</source>
+        <translation>Änderung am Lead-Feedback</translation>
+    </message>
+    <message>
+        <source>coaching rotation</source>
+        <translation>Coaching-Rotation</translation>
+    </message>
+    <message>
+        <source>ending a coaching pair</source>
+        <translation>Beenden eines Coaching-Paars</translation>
+    </message>
+    <message>
+        <source>coaching check-in</source>
+        <translation>Coaching-Check-in</translation>
+    </message>
+    <message>
+        <source>change to coaching</source>
+        <translation>Änderung am Coaching</translation>
+    </message>
+    <message>
+        <source>new board entry</source>
+        <translation>Neuer Eintrag (Erfolge &amp; Lektionen)</translation>
+    </message>
+    <message>
+        <source>solving a lesson</source>
+        <translation>Lösen einer Lektion</translation>
+    </message>
+    <message>
+        <source>reopening a lesson</source>
+        <translation>Wiedereröffnen einer Lektion</translation>
+    </message>
+    <message>
+        <source>deleting a board entry</source>
+        <translation>Löschen eines Eintrags (Erfolge &amp; Lektionen)</translation>
+    </message>
+    <message>
+        <source>change to wins and lessons</source>
+        <translation>Änderung an Erfolgen &amp; Lektionen</translation>
+    </message>
+    <message>
+        <source>new channel rule</source>
+        <translation>Neue Kanalregel</translation>
+    </message>
+    <message>
+        <source>channel order</source>
+        <translation>Reihenfolge der Kanäle</translation>
+    </message>
+    <message>
+        <source>removing a channel rule</source>
+        <translation>Entfernen einer Kanalregel</translation>
+    </message>
+    <message>
+        <source>change to channels</source>
+        <translation>Änderung an Kanälen</translation>
+    </message>
+    <message>
+        <source>meeting rating</source>
+        <translation>Meeting-Bewertung</translation>
+    </message>
+    <message>
+        <source>removing a rating</source>
+        <translation>Entfernen einer Bewertung</translation>
+    </message>
+    <message>
+        <source>accepting a proposed item</source>
+        <translation>Annehmen eines vorgeschlagenen Punkts</translation>
+    </message>
+    <message>
+        <source>dismissing a proposed item</source>
+        <translation>Verwerfen eines vorgeschlagenen Punkts</translation>
     </message>
 </context>
 <context>
@@ -828,325 +1136,6 @@ Datenbank: {database}</translation>
     <message>
         <source>Not saved — retrying…</source>
         <translation>Nicht gespeichert – neuer Versuch folgt …</translation>
-    </message>
-</context>
-<context>
-    <name>UndoableController</name>
-    <message>
-        <source>Undone</source>
-        <translation>Rückgängig gemacht</translation>
-    </message>
-    <message>
-        <source>new goal</source>
-        <translation>Neues Ziel</translation>
-    </message>
-    <message>
-        <source>change to a goal</source>
-        <translation>Änderung an einem Ziel</translation>
-    </message>
-    <message>
-        <source>archiving a goal</source>
-        <translation>Archivieren eines Ziels</translation>
-    </message>
-    <message>
-        <source>deleting a goal</source>
-        <translation>Löschen eines Ziels</translation>
-    </message>
-    <message>
-        <source>new KPI</source>
-        <translation>Neue Kennzahl</translation>
-    </message>
-    <message>
-        <source>change to a KPI</source>
-        <translation>Änderung an einer Kennzahl</translation>
-    </message>
-    <message>
-        <source>archiving a KPI</source>
-        <translation>Archivieren einer Kennzahl</translation>
-    </message>
-    <message>
-        <source>KPI order</source>
-        <translation>Reihenfolge der Kennzahlen</translation>
-    </message>
-    <message>
-        <source>KPI measurement</source>
-        <translation>Kennzahl-Messwert</translation>
-    </message>
-    <message>
-        <source>deleting a measurement</source>
-        <translation>Löschen eines Messwerts</translation>
-    </message>
-    <message>
-        <source>KPI import</source>
-        <translation>Kennzahl-Import</translation>
-    </message>
-    <message>
-        <source>glossary proposal</source>
-        <translation>Glossar-Vorschlag</translation>
-    </message>
-    <message>
-        <source>approving a definition</source>
-        <translation>Annahme einer Definition</translation>
-    </message>
-    <message>
-        <source>rejecting a definition</source>
-        <translation>Ablehnung einer Definition</translation>
-    </message>
-    <message>
-        <source>withdrawing a proposal</source>
-        <translation>Zurückziehen eines Vorschlags</translation>
-    </message>
-    <message>
-        <source>new persona</source>
-        <translation>Neue Persona</translation>
-    </message>
-    <message>
-        <source>change to a persona</source>
-        <translation>Änderung an einer Persona</translation>
-    </message>
-    <message>
-        <source>archiving a persona</source>
-        <translation>Archivieren einer Persona</translation>
-    </message>
-    <message>
-        <source>restoring a persona</source>
-        <translation>Wiederherstellen einer Persona</translation>
-    </message>
-    <message>
-        <source>new data need</source>
-        <translation>Neuer Datenbedarf</translation>
-    </message>
-    <message>
-        <source>data-needs ranking</source>
-        <translation>Rangfolge des Datenbedarfs</translation>
-    </message>
-    <message>
-        <source>joint Top 10</source>
-        <translation>Gemeinsame Top 10</translation>
-    </message>
-    <message>
-        <source>coaching rotation</source>
-        <translation>Coaching-Rotation</translation>
-    </message>
-    <message>
-        <source>ending a coaching pair</source>
-        <translation>Beenden eines Coaching-Paars</translation>
-    </message>
-    <message>
-        <source>coaching check-in</source>
-        <translation>Coaching-Check-in</translation>
-    </message>
-    <message>
-        <source>new board entry</source>
-        <translation>Neuer Eintrag (Erfolge &amp; Lektionen)</translation>
-    </message>
-    <message>
-        <source>solving a lesson</source>
-        <translation>Lösen einer Lektion</translation>
-    </message>
-    <message>
-        <source>reopening a lesson</source>
-        <translation>Wiedereröffnen einer Lektion</translation>
-    </message>
-    <message>
-        <source>deleting a board entry</source>
-        <translation>Löschen eines Eintrags (Erfolge &amp; Lektionen)</translation>
-    </message>
-    <message>
-        <source>new channel rule</source>
-        <translation>Neue Kanalregel</translation>
-    </message>
-    <message>
-        <source>channel order</source>
-        <translation>Reihenfolge der Kanäle</translation>
-    </message>
-    <message>
-        <source>removing a channel rule</source>
-        <translation>Entfernen einer Kanalregel</translation>
-    </message>
-    <message>
-        <source>meeting rating</source>
-        <translation>Meeting-Bewertung</translation>
-    </message>
-    <message>
-        <source>removing a rating</source>
-        <translation>Entfernen einer Bewertung</translation>
-    </message>
-    <message>
-        <source>accepting a proposed item</source>
-        <translation>Annehmen eines vorgeschlagenen Punkts</translation>
-    </message>
-    <message>
-        <source>dismissing a proposed item</source>
-        <translation>Verwerfen eines vorgeschlagenen Punkts</translation>
-    </message>
-    <message>
-        <source>change to goals and KPIs</source>
-        <translation>Änderung an Zielen und Kennzahlen</translation>
-    </message>
-    <message>
-        <source>change to the glossary</source>
-        <translation>Änderung am Glossar</translation>
-    </message>
-    <message>
-        <source>change to personas</source>
-        <translation>Änderung an Personas</translation>
-    </message>
-    <message>
-        <source>change to data needs</source>
-        <translation>Änderung am Datenbedarf</translation>
-    </message>
-    <message>
-        <source>change to lead feedback</source>
-        <translation>Änderung am Lead-Feedback</translation>
-    </message>
-    <message>
-        <source>change to coaching</source>
-        <translation>Änderung am Coaching</translation>
-    </message>
-    <message>
-        <source>change to wins and lessons</source>
-        <translation>Änderung an Erfolgen &amp; Lektionen</translation>
-    </message>
-    <message>
-        <source>change to channels</source>
-        <translation>Änderung an Kanälen</translation>
-    </message>
-    <message>
-        <source>change to ratings</source>
-        <translation>Änderung an Bewertungen</translation>
-    </message>
-    <message>
-        <source>Could not undo {what}: {error}</source>
-        <translation>Rückgängig machen nicht möglich ({what}): {error}</translation>
-    </message>
-    <message>
-        <source>Could not redo {what}: {error}</source>
-        <translation>Wiederholen nicht möglich ({what}): {error}</translation>
-    </message>
-    <message>
-        <source>new team {name}</source>
-        <translation>Neues Team {name}</translation>
-    </message>
-    <message>
-        <source>renaming a team</source>
-        <translation>Umbenennen eines Teams</translation>
-    </message>
-    <message>
-        <source>member import</source>
-        <translation>Mitglieder-Import</translation>
-    </message>
-    <message>
-        <source>series settings</source>
-        <translation>Einstellungen der Serie</translation>
-    </message>
-    <message>
-        <source>series members</source>
-        <translation>Mitglieder der Serie</translation>
-    </message>
-    <message>
-        <source>invitations</source>
-        <translation>Einladungen</translation>
-    </message>
-    <message>
-        <source>agenda from a template</source>
-        <translation>Agenda aus einer Vorlage</translation>
-    </message>
-    <message>
-        <source>new template “{name}”</source>
-        <translation>Neue Vorlage „{name}“</translation>
-    </message>
-    <message>
-        <source>new meeting “{title}”</source>
-        <translation>Neues Meeting „{title}“</translation>
-    </message>
-    <message>
-        <source>next meeting</source>
-        <translation>Nächstes Meeting</translation>
-    </message>
-    <message>
-        <source>deleting “{title}”</source>
-        <translation>Löschen von „{title}“</translation>
-    </message>
-    <message>
-        <source>meeting details</source>
-        <translation>Meeting-Details</translation>
-    </message>
-    <message>
-        <source>approving the previous minutes</source>
-        <translation>Genehmigung des vorigen Protokolls</translation>
-    </message>
-    <message>
-        <source>attendance of {name}</source>
-        <translation>Anwesenheit von {name}</translation>
-    </message>
-    <message>
-        <source>all present</source>
-        <translation>alle anwesend</translation>
-    </message>
-    <message>
-        <source>commitment of {name}</source>
-        <translation>Zusage von {name}</translation>
-    </message>
-    <message>
-        <source>withdrawn commitment of {name}</source>
-        <translation>Zurückgezogene Zusage von {name}</translation>
-    </message>
-    <message>
-        <source>new agenda item “{title}”</source>
-        <translation>Neuer Agendapunkt „{title}“</translation>
-    </message>
-    <message>
-        <source>removal of “{title}”</source>
-        <translation>Entfernen von „{title}“</translation>
-    </message>
-    <message>
-        <source>change to “{title}”</source>
-        <translation>Änderung an „{title}“</translation>
-    </message>
-    <message>
-        <source>agenda order</source>
-        <translation>Reihenfolge der Agenda</translation>
-    </message>
-    <message>
-        <source>parking “{title}”</source>
-        <translation>Zurückstellen von „{title}“</translation>
-    </message>
-    <message>
-        <source>unparking “{title}”</source>
-        <translation>Wiederaufnahme von „{title}“</translation>
-    </message>
-    <message>
-        <source>new idea</source>
-        <translation>Neue Idee</translation>
-    </message>
-    <message>
-        <source>removal of an idea</source>
-        <translation>Entfernen einer Idee</translation>
-    </message>
-    <message>
-        <source>new decision</source>
-        <translation>Neue Entscheidung</translation>
-    </message>
-    <message>
-        <source>removal of a decision</source>
-        <translation>Entfernen einer Entscheidung</translation>
-    </message>
-    <message>
-        <source>new action “{title}”</source>
-        <translation>Neue Maßnahme „{title}“</translation>
-    </message>
-    <message>
-        <source>status of “{title}”</source>
-        <translation>Status von „{title}“</translation>
-    </message>
-    <message>
-        <source>new member {name}</source>
-        <translation>Neues Mitglied {name}</translation>
-    </message>
-    <message>
-        <source>change to {name}</source>
-        <translation>Änderung an {name}</translation>
     </message>
 </context>
 <context>

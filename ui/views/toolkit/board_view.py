@@ -35,10 +35,21 @@ from ui.core_labels import label
 from ui.models.board_model import BoardEntriesModel, MeetingBoardModel, byline
 from ui.models.record_table_model import RECORD_ROLE
 from ui.shown import changed_fields
+from ui.undo import Step, step
 from ui.views.meeting_dialog import field_with_error
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
 
 AREA = "board"
+
+
+def _toggle_lesson(controller: Controller, entry: BoardEntryRecord) -> None:
+    """Solve a lesson, or reopen a solved one."""
+    if entry.resolved:
+        controller.perform(step(Step.REOPEN_LESSON), lambda s: s.board.reopen(entry_id=entry.id))
+    else:
+        controller.perform(step(Step.SOLVE_LESSON), lambda s: s.board.resolve(entry_id=entry.id))
+
+
 _HEADINGS = {
     BoardKind.WIN: QT_TRANSLATE_NOOP("BoardView", "Wins to celebrate"),
     BoardKind.LESSON: QT_TRANSLATE_NOOP("BoardView", "Hard lessons to solve"),
@@ -199,15 +210,19 @@ class BoardEntryDialog(QDialog):
             error.clear_error()
         self.form_error.clear_error()
         try:
+            values = self.values()
             if self.entry is None:
-                self.saved = self.controller.toolkit(AREA, "add_entry", **self.values())
+                self.saved = self.controller.perform(
+                    step(Step.NEW_BOARD_ENTRY), lambda s: s.board.add_entry(**values)
+                )
             else:
-                self.saved = self.controller.toolkit(
-                    AREA,
-                    "update_entry",
-                    entry_id=self.entry.id,
+                entry_id = self.entry.id
+                edits = changed_fields(self.entry, values)
+                self.saved = self.controller.perform_edit(
+                    step(Step.BOARD),
+                    lambda s, seen: s.board.update_entry(entry_id=entry_id, seen=seen, **edits),
                     seen=self.entry,
-                    **changed_fields(self.entry, self.values()),
+                    reread=lambda s: s.board.get_entry(entry_id),
                 )
         except ValidationError as exc:
             show_validation(exc, self._fields, self.errors.get(exc.field, self.form_error), self)
@@ -401,7 +416,9 @@ class BoardView(QWidget):
         ):
             return
         try:
-            self.controller.toolkit(AREA, "delete_entry", entry_id=entry.id)
+            self.controller.perform(
+                step(Step.DELETE_BOARD_ENTRY), lambda s: s.board.delete_entry(entry_id=entry.id)
+            )
         except NotFoundError:
             self.refresh()
 
@@ -409,8 +426,7 @@ class BoardView(QWidget):
         entry = column.selected()
         if entry is None or entry.kind is not BoardKind.LESSON:
             return
-        method = "reopen" if entry.resolved else "resolve"
-        self.controller.toolkit(AREA, method, entry_id=entry.id)
+        _toggle_lesson(self.controller, entry)
 
     def _on_controller_toolkit_changed(self, area: str) -> None:
         if area == AREA:
@@ -596,15 +612,16 @@ class BoardPanel(QWidget):
         self.error.clear_error()
         kind = self.kind()
         try:
-            entry = self.controller.toolkit(
-                AREA,
-                "add_entry",
-                kind=kind,
-                title=self.title_edit.text(),
-                details=self.details_edit.text(),
-                team_tag=self.team_combo.currentData(),
-                author_id=self.author_combo.currentData(),
-                meeting_id=self.meeting_id,
+            values = {
+                "kind": kind,
+                "title": self.title_edit.text(),
+                "details": self.details_edit.text(),
+                "team_tag": self.team_combo.currentData(),
+                "author_id": self.author_combo.currentData(),
+                "meeting_id": self.meeting_id,
+            }
+            entry = self.controller.perform(
+                step(Step.NEW_BOARD_ENTRY), lambda s: s.board.add_entry(**values)
             )
         except ValidationError as exc:
             field = {"title": self.title_edit, "details": self.details_edit}.get(exc.field)
@@ -622,9 +639,7 @@ class BoardPanel(QWidget):
     def _on_resolve_button_clicked(self) -> None:
         entry = _selected(self.table)
         if entry is not None and entry.kind is BoardKind.LESSON:
-            self.controller.toolkit(
-                AREA, "reopen" if entry.resolved else "resolve", entry_id=entry.id
-            )
+            _toggle_lesson(self.controller, entry)
 
     def _on_delete_button_clicked(self) -> None:
         entry = _selected(self.table)
@@ -635,7 +650,9 @@ class BoardPanel(QWidget):
             self.tr("Delete entry"),
             self.tr("Delete “{title}” from the board?").format(title=entry.title),
         ):
-            self.controller.toolkit(AREA, "delete_entry", entry_id=entry.id)
+            self.controller.perform(
+                step(Step.DELETE_BOARD_ENTRY), lambda s: s.board.delete_entry(entry_id=entry.id)
+            )
 
     def _on_controller_toolkit_changed(self, area: str) -> None:
         if area == AREA:

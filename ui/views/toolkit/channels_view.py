@@ -37,6 +37,7 @@ from ui.models.channels_rules_model import (
 )
 from ui.models.record_table_model import RECORD_ROLE
 from ui.shown import LoadedForm
+from ui.undo import Step, step
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, plain_label, section_heading
@@ -303,7 +304,10 @@ class ChannelsView(QWidget):
 
     def _on_add_button_clicked(self) -> None:
         try:
-            rule = self.controller.toolkit(AREA, "add_rule", **self._form_values())
+            values = self._form_values()
+            rule = self.controller.perform(
+                step(Step.NEW_CHANNEL_RULE), lambda s: s.channels.add_rule(**values)
+            )
         except ValidationError as exc:
             self._show_error(exc)
             return
@@ -319,12 +323,13 @@ class ChannelsView(QWidget):
         if self._editing is None:
             return None
         try:
-            rule = self.controller.toolkit(
-                AREA,
-                "update_rule",
-                rule_id=self._editing.id,
+            rule_id = self._editing.id
+            edits = self._form.edits(self._form_values())
+            rule = self.controller.perform_edit(
+                step(Step.CHANNELS),
+                lambda s, seen: s.channels.update_rule(rule_id=rule_id, seen=seen, **edits),
                 seen=self._form.record,
-                **self._form.edits(self._form_values()),
+                reread=lambda s: next(r for r in s.channels.list_rules() if r.id == rule_id),
             )
         except ValidationError as exc:
             self._show_error(exc)
@@ -383,7 +388,9 @@ class ChannelsView(QWidget):
         rule = self._selected()
         if rule is None:
             return
-        self.controller.toolkit(AREA, "move_rule", rule_id=rule.id, offset=offset)
+        self.controller.perform(
+            step(Step.CHANNEL_ORDER), lambda s: s.channels.move_rule(rule_id=rule.id, offset=offset)
+        )
         self._select(rule.id)
         self._update_state()
 
@@ -397,7 +404,9 @@ class ChannelsView(QWidget):
         rule = self._selected()
         if rule is None:
             return
-        self.controller.toolkit(AREA, "remove_rule", rule_id=rule.id)
+        self.controller.perform(
+            step(Step.REMOVE_CHANNEL_RULE), lambda s: s.channels.remove_rule(rule_id=rule.id)
+        )
         if self._editing is not None and self._editing.id == rule.id:
             self._load_form(None)
         self.table.clearSelection()
@@ -405,7 +414,7 @@ class ChannelsView(QWidget):
         self._update_state()
 
     def _on_defaults_button_clicked(self) -> None:
-        self.controller.toolkit(AREA, "ensure_defaults")
+        self.controller.perform(step(Step.CHANNELS), lambda s: s.channels.ensure_defaults())
         self._note(self.tr("Suggested channels added: adapt them to what your teams agree."))
 
 

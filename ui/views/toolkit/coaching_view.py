@@ -6,7 +6,8 @@ The tab shows the active pairs — an overdue pair has a red "!" badge and the w
 meeting it was logged in); "Suggest rotation…" proposes the next round so that everyone
 meets the other team, shows who each person has already met, and applies it in one step.
 
-Writes go through `controller.toolkit("coaching", ...)`; user text is plain text.
+Writes are operations (`controller.perform(step(...), lambda s: s.coaching...)`); user
+text is plain text.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from alignmeet.domain.coaching import CheckinRecord, PairStatus, RotationSuggestion
 from alignmeet.domain.rules import ValidationError, short_date
+from alignmeet.services import Services
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
 from ui.models.coaching_models import (
@@ -53,6 +55,7 @@ from ui.models.coaching_models import (
 )
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.undo import Step, step
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
 from ui.widgets import (
@@ -313,11 +316,12 @@ class CoachingView(QWidget):
     def _on_start_button_clicked(self) -> None:
         self.start_error.clear_error()
         try:
-            pair = self.controller.toolkit(
-                AREA,
-                "start_pair",
-                sales_member_id=self.sales_combo.currentData(),
-                marketing_member_id=self.marketing_combo.currentData(),
+            sales, marketing = self.sales_combo.currentData(), self.marketing_combo.currentData()
+            pair = self.controller.perform(
+                step(Step.COACHING),
+                lambda s: s.coaching.start_pair(
+                    sales_member_id=sales, marketing_member_id=marketing
+                ),
             )
         except ValidationError as exc:
             fields = {
@@ -341,7 +345,9 @@ class CoachingView(QWidget):
         ):
             return
         try:
-            self.controller.toolkit(AREA, "end_pair", pair_id=pair.id)
+            self.controller.perform(
+                step(Step.END_COACHING_PAIR), lambda s: s.coaching.end_pair(pair_id=pair.id)
+            )
         except ValidationError as exc:
             self.start_error.show_error(exc.message)
 
@@ -367,7 +373,9 @@ class CoachingView(QWidget):
             self.tr("Remove check-in"),
             self.tr("Remove the check-in of {date}?").format(date=short_date(checkin.held_on)),
         ):
-            self.controller.toolkit(AREA, "remove_checkin", checkin_id=checkin.id)
+            self.controller.perform(
+                step(Step.COACHING), lambda s: s.coaching.remove_checkin(checkin_id=checkin.id)
+            )
 
     def _on_rotate_button_clicked(self) -> None:
         try:
@@ -480,12 +488,20 @@ class CheckinDialog(QDialog):
         }
         try:
             if self.checkin is None:
-                self.saved = self.controller.toolkit(
-                    AREA, "log_checkin", pair_id=self.pair.id, **values
+                pair_id = self.pair.id
+                self.saved = self.controller.perform(
+                    step(Step.COACHING_CHECKIN),
+                    lambda s: s.coaching.log_checkin(pair_id=pair_id, **values),
                 )
             else:
-                self.saved = self.controller.toolkit(
-                    AREA, "update_checkin", checkin_id=self.checkin.id, seen=self.checkin, **values
+                checkin_id = self.checkin.id
+                self.saved = self.controller.perform_edit(
+                    step(Step.COACHING),
+                    lambda s, seen: s.coaching.update_checkin(
+                        checkin_id=checkin_id, seen=seen, **values
+                    ),
+                    seen=self.checkin,
+                    reread=lambda s: _checkin(s, checkin_id),
                 )
         except ValidationError as exc:
             show_validation(exc, self._fields, self.errors.get(exc.field, self.general_error), self)
@@ -494,6 +510,16 @@ class CheckinDialog(QDialog):
             self.general_error.show_error(str(exc))
             return
         self.accept()
+
+
+def _checkin(services: Services, checkin_id: int) -> CheckinRecord:
+    """A check-in as stored now (what "take theirs" shows)."""
+    return next(
+        c
+        for p in services.coaching.list_pairs()
+        for c in services.coaching.checkins(p.id)
+        if c.id == checkin_id
+    )
 
 
 # ---- the rotation dialog ---------------------------------------------------------------------
@@ -572,7 +598,9 @@ class RotationDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         pairs = [(p.sales_member_id, p.marketing_member_id) for p in self.suggestion.pairs]
         try:
-            self.controller.toolkit(AREA, "apply_rotation", pairs=pairs)
+            self.controller.perform(
+                step(Step.COACHING_ROTATION), lambda s: s.coaching.apply_rotation(pairs=pairs)
+            )
         except ValidationError as exc:
             self.error.show_error(exc.message)
             return

@@ -51,6 +51,7 @@ from ui.models.data_needs_model import (
 )
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, plain_tooltip
+from ui.undo import Step, step
 from ui.views.toolkit.common import card as _card
 from ui.widgets import DateField, FieldError, plain_label, section_heading
 
@@ -253,7 +254,11 @@ class TeamRankingPanel(QFrame):
     def _save(self, ids: list[int]) -> bool:
         self.error.clear_error()
         try:
-            self.controller.toolkit(AREA, "set_ranking", team_id=self.team_id, need_ids=ids)
+            team_id = self.team_id
+            self.controller.perform(
+                step(Step.DATA_NEEDS_RANKING),
+                lambda s: s.data_needs.set_ranking(team_id=team_id, need_ids=ids),
+            )
         except ValidationError as exc:
             self.error.show_error(exc.message)
             return False
@@ -394,7 +399,10 @@ class DataNeedsView(QWidget):
     def _on_add_need_clicked(self) -> None:
         self.title_error.clear_error()
         try:
-            need = self.controller.toolkit(AREA, "add_need", title=self.title_edit.text())
+            title = self.title_edit.text()
+            need = self.controller.perform(
+                step(Step.NEW_DATA_NEED), lambda s: s.data_needs.add_need(title=title)
+            )
         except ValidationError as exc:
             self.title_error.show_error(exc.message, self.title_edit)
             return
@@ -638,13 +646,14 @@ class DataNeedsPanel(QWidget):
         self.error.clear_error()
         self.note.clear()
         try:
-            agreed = self.controller.toolkit(
-                AREA, "agree_joint", meeting_id=self.meeting_id, entries=self.entries()
+            meeting_id, entries = self.meeting_id, self.entries()
+            agreed = self.controller.perform(
+                step(Step.JOINT_TOP_10),
+                lambda s: s.data_needs.agree_joint(meeting_id=meeting_id, entries=entries),
             )
         except ValidationError as exc:
             self.error.show_error(exc.message, self._field_for(exc))
             return
-        self.controller.actions_changed.emit(self.meeting_id)
         self.refresh(load_rows=True)
         self.note.setText(
             self.tr(

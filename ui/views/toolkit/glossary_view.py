@@ -65,6 +65,7 @@ from ui.models.glossary_versions_model import (
     COL_VERSION as COL_V,
 )
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.undo import Step, step
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, inform, plain_label, section_heading, warn
@@ -210,13 +211,14 @@ class ProposeDialog(QDialog):
             error.clear_error()
         self.form_error.clear_error()
         try:
-            self.result_version = self.controller.toolkit(
-                AREA,
-                "propose",
-                term=self.term_edit.text(),
-                definition=self.definition_edit.toPlainText(),
-                meeting_id=self.meeting_combo.currentData(),
-                proposed_by_id=self.by_combo.currentData(),
+            values = {
+                "term": self.term_edit.text(),
+                "definition": self.definition_edit.toPlainText(),
+                "meeting_id": self.meeting_combo.currentData(),
+                "proposed_by_id": self.by_combo.currentData(),
+            }
+            self.result_version = self.controller.perform(
+                step(Step.GLOSSARY_PROPOSAL), lambda s: s.glossary.propose(**values)
             )
         except (ValidationError, NotFoundError) as exc:
             field = exc.field if isinstance(exc, ValidationError) else ""
@@ -491,7 +493,9 @@ class GlossaryView(QWidget):
         if not ask_yes_no(self, self.tr("Withdraw proposal"), question):
             return
         try:
-            self.controller.toolkit(AREA, "withdraw", version_id=version.id)
+            self.controller.perform(
+                step(Step.WITHDRAW_PROPOSAL), lambda s: s.glossary.withdraw(version_id=version.id)
+            )
         except (ValidationError, NotFoundError) as exc:
             warn(self, self.tr("Cannot withdraw"), getattr(exc, "message", str(exc)))
 
@@ -752,9 +756,17 @@ class GlossaryPanel(QWidget):
             return None
         self.status_label.clear_error()
         try:
-            result: GlossaryVersionRecord = self.controller.toolkit(
-                AREA, method, version_id=version.id, item_id=self.item_id
-            )
+            item_id = self.item_id
+            if method == "approve":
+                result = self.controller.perform(
+                    step(Step.APPROVE_DEFINITION),
+                    lambda s: s.glossary.approve(version_id=version.id, item_id=item_id),
+                )
+            else:
+                result = self.controller.perform(
+                    step(Step.REJECT_DEFINITION),
+                    lambda s: s.glossary.reject(version_id=version.id, item_id=item_id),
+                )
         except (ValidationError, NotFoundError) as exc:
             self.status_label.show_error(getattr(exc, "message", str(exc)))
             self.refresh()

@@ -11,8 +11,8 @@ The tab has a period selector (a month) over three pages:
   month / quarter / week) and the values per period, typed or imported from a CSV file
   (preview first, then everything or nothing).
 
-Every change goes through `controller.toolkit("goals", ...)`; the views refresh when the
-controller says the goals changed.
+Every change is an operation (`controller.perform(step(...), lambda s: s.goals...)`); the
+views refresh when the controller says the goals changed.
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ from alignmeet.domain.goals import (
 from alignmeet.domain.periods import Period, PeriodKind, parse_period, period_containing
 from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.export.charts import STATUS_COLOURS, nice_ticks
+from alignmeet.services import Services
 from alignmeet.services.base import NotFoundError
 from ui.colors import is_dark
 from ui.controller import Controller
@@ -87,12 +88,33 @@ from ui.models.goals_tables_model import (
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
 from ui.shown import LoadedForm
+from ui.undo import Step, step
 from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, inform, plain_label, section_heading, show_validation
 
 __all__ = ["CsvImportDialog", "GoalsView", "KpiReviewPanel", "ask_csv_path", "kpi_chart"]
 
 AREA = "goals"
+
+
+def _update_goal(
+    controller: Controller, goal_id: int, seen: object, edits: dict[str, object]
+) -> GoalRecord:
+    return controller.perform_edit(
+        step(Step.CHANGE_GOAL),
+        lambda s, shown: s.goals.update_goal(goal_id=goal_id, seen=shown, **edits),
+        seen=seen,
+        reread=lambda s: s.goals.get_goal(goal_id),
+    )
+
+
+def _measurement(services: Services, kpi_id: int, period: str) -> MeasurementRecord:
+    """A KPI's measurement for `period` as stored now (what "take theirs" shows)."""
+    return next(
+        x
+        for x in services.goals.measurements(kpi_id)
+        if period.strip() in (x.period, x.period_label)
+    )
 
 
 # ---- small builders --------------------------------------------------------------------------
@@ -686,14 +708,16 @@ class GoalsPage(QWidget):
         fields = self._revenue_values()
         try:
             if self._revenue is None:
-                goal = self.controller.toolkit(AREA, "add_goal", kind=GoalKind.REVENUE, **fields)
+                goal = self.controller.perform(
+                    step(Step.NEW_GOAL),
+                    lambda s: s.goals.add_goal(kind=GoalKind.REVENUE, **fields),
+                )
             else:
-                goal = self.controller.toolkit(
-                    AREA,
-                    "update_goal",
-                    goal_id=self._revenue.id,
-                    seen=self._revenue_form.record,
-                    **self._revenue_form.edits(fields),
+                goal = _update_goal(
+                    self.controller,
+                    self._revenue.id,
+                    self._revenue_form.record,
+                    self._revenue_form.edits(fields),
                 )
         except ValidationError as exc:
             show_validation(exc, self._revenue_fields, self.revenue_error, self)
@@ -727,8 +751,9 @@ class GoalsPage(QWidget):
     def _on_add_clicked(self) -> None:
         self.form_error.clear_error()
         try:
-            goal = self.controller.toolkit(
-                AREA, "add_goal", kind=GoalKind.ACTIVITY, **self._form_values()
+            values = self._form_values()
+            goal = self.controller.perform(
+                step(Step.NEW_GOAL), lambda s: s.goals.add_goal(kind=GoalKind.ACTIVITY, **values)
             )
         except ValidationError as exc:
             self._show_error(exc)
@@ -743,12 +768,11 @@ class GoalsPage(QWidget):
             return
         self.form_error.clear_error()
         try:
-            goal = self.controller.toolkit(
-                AREA,
-                "update_goal",
-                goal_id=self._editing.id,
-                seen=self._goal_form.record,
-                **self._goal_form.edits(self._form_values()),
+            goal = _update_goal(
+                self.controller,
+                self._editing.id,
+                self._goal_form.record,
+                self._goal_form.edits(self._form_values()),
             )
         except ValidationError as exc:
             self._show_error(exc)
@@ -766,7 +790,10 @@ class GoalsPage(QWidget):
         goal = self._editing
         if goal is None:
             return
-        self.controller.toolkit(AREA, "archive_goal", goal_id=goal.id, archived=not goal.archived)
+        self.controller.perform(
+            step(Step.ARCHIVE_GOAL),
+            lambda s: s.goals.archive_goal(goal_id=goal.id, archived=not goal.archived),
+        )
         if goal.archived:
             self.form_note.setText(self.tr("“{title}” restored.").format(title=goal.title))
         else:
@@ -787,7 +814,9 @@ class GoalsPage(QWidget):
             ).format(title=goal.title),
         ):
             return
-        self.controller.toolkit(AREA, "delete_goal", goal_id=goal.id)
+        self.controller.perform(
+            step(Step.DELETE_GOAL), lambda s: s.goals.delete_goal(goal_id=goal.id)
+        )
         self._load_form(None)
         self.form_note.setText(self.tr("Deleted “{title}”.").format(title=goal.title))
 
@@ -1078,7 +1107,8 @@ class KpisPage(QWidget):
     def _on_add_kpi_clicked(self) -> None:
         self.kpi_error.clear_error()
         try:
-            kpi = self.controller.toolkit(AREA, "add_kpi", **self._kpi_values())
+            values = self._kpi_values()
+            kpi = self.controller.perform(step(Step.NEW_KPI), lambda s: s.goals.add_kpi(**values))
         except ValidationError as exc:
             show_validation(exc, self.kpi_fields, self.kpi_error, self)
             return
@@ -1093,12 +1123,13 @@ class KpisPage(QWidget):
             return
         self.kpi_error.clear_error()
         try:
-            kpi = self.controller.toolkit(
-                AREA,
-                "update_kpi",
-                kpi_id=self._editing.id,
+            kpi_id = self._editing.id
+            edits = self._kpi_form.edits(self._kpi_values())
+            kpi = self.controller.perform_edit(
+                step(Step.CHANGE_KPI),
+                lambda s, seen: s.goals.update_kpi(kpi_id=kpi_id, seen=seen, **edits),
                 seen=self._kpi_form.record,
-                **self._kpi_form.edits(self._kpi_values()),
+                reread=lambda s: s.goals.get_kpi(kpi_id),
             )
         except ValidationError as exc:
             show_validation(exc, self.kpi_fields, self.kpi_error, self)
@@ -1115,22 +1146,27 @@ class KpisPage(QWidget):
         kpi = self._editing
         if kpi is None:
             return
-        self.controller.toolkit(AREA, "archive_kpi", kpi_id=kpi.id, archived=not kpi.archived)
+        self.controller.perform(
+            step(Step.ARCHIVE_KPI),
+            lambda s: s.goals.archive_kpi(kpi_id=kpi.id, archived=not kpi.archived),
+        )
 
     def _on_new_kpi_clicked(self) -> None:
         self.kpi_table.clearSelection()
         self._load_kpi(None)
         self.name_edit.setFocus()
 
-    def _move(self, step: int) -> None:
+    def _move(self, by: int) -> None:
         kpi = self._editing
         if kpi is None:
             return
         active = [k for k in self.kpi_model.rows() if not k.archived]
         if kpi not in active:
             return
-        index = active.index(kpi)
-        self.controller.toolkit(AREA, "move_kpi", kpi_id=kpi.id, to_position=max(0, index + step))
+        position = max(0, active.index(kpi) + by)
+        self.controller.perform(
+            step(Step.KPI_ORDER), lambda s: s.goals.move_kpi(kpi_id=kpi.id, to_position=position)
+        )
 
     # -- measurements
     def _on_record_clicked(self) -> None:
@@ -1143,15 +1179,18 @@ class KpisPage(QWidget):
         same = shown is not None and shown.kpi_id == kpi.id
         same = same and self.m_period.text().strip() in (shown.period, shown.period_label)  # type: ignore[union-attr]
         try:
-            record = self.controller.toolkit(
-                AREA,
-                "record_measurement",
-                kpi_id=kpi.id,
-                period=self.m_period.text(),
-                value=self.m_value.text(),
-                target=self.m_target.text() or None,
-                note=self.m_note.text(),
+            values = {
+                "kpi_id": kpi.id,
+                "period": self.m_period.text(),
+                "value": self.m_value.text(),
+                "target": self.m_target.text() or None,
+                "note": self.m_note.text(),
+            }
+            record = self.controller.perform_edit(
+                step(Step.KPI_MEASUREMENT),
+                lambda s, seen: s.goals.record_measurement(seen=seen, **values),
                 seen=shown if same else None,
+                reread=lambda s: _measurement(s, kpi.id, str(values["period"])),
             )
         except ValidationError as exc:
             show_validation(exc, self.m_fields, self.m_error, self)
@@ -1189,7 +1228,10 @@ class KpisPage(QWidget):
             self.tr("Delete the value recorded for {period}?").format(period=record.period_label),
         ):
             return
-        self.controller.toolkit(AREA, "delete_measurement", measurement_id=record.id)
+        self.controller.perform(
+            step(Step.DELETE_MEASUREMENT),
+            lambda s: s.goals.delete_measurement(measurement_id=record.id),
+        )
         self.m_note_label.setText(
             self.tr("Deleted the value for {period}.").format(period=record.period_label)
         )
@@ -1258,7 +1300,10 @@ class CsvImportDialog(QDialog):
 
     def _on_import_clicked(self) -> None:
         try:
-            result = self.controller.toolkit(AREA, "import_csv_file", path=self.path)
+            path = self.path
+            result = self.controller.perform(
+                step(Step.KPI_IMPORT), lambda s: s.goals.import_csv_file(path=path)
+            )
         except ValidationError as exc:
             self.error.show_error(exc.message)
             return
@@ -1523,12 +1568,11 @@ class KpiReviewPanel(QWidget):
             return
         self.error.clear_error()
         try:
-            record = self.controller.toolkit(
-                AREA,
-                "record_measurement",
-                kpi_id=row.kpi.id,
-                period=self.period_edit.text(),
-                value=self.value_edit.text(),
+            kpi_id, period, value = row.kpi.id, self.period_edit.text(), self.value_edit.text()
+            record = self.controller.perform(
+                step(Step.KPI_MEASUREMENT),
+                lambda s: s.goals.record_measurement(kpi_id=kpi_id, period=period, value=value),
+                reread=lambda s: _measurement(s, kpi_id, period),
             )
         except ValidationError as exc:
             fields = {"period": self.period_edit, "value": self.value_edit}

@@ -7,7 +7,8 @@
   breakdown of the batches not yet reviewed (or of a period), large enough for a projector,
   what Sales says per reason, and "Mark as reviewed in this meeting".
 
-Writes go through `controller.toolkit("lead_feedback", ...)`; user text is plain text.
+Writes are operations (`controller.perform(step(...), lambda s: s.lead_feedback...)`);
+user text is plain text.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ from ui.models.lead_feedback_models import (
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.shown import LoadedForm
+from ui.undo import Step, step
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
@@ -668,7 +670,10 @@ class LeadFeedbackView(QWidget):
 
     def _on_add_batch_clicked(self) -> None:
         try:
-            batch = self.controller.toolkit(AREA, "add_batch", **self._batch_values())
+            values = self._batch_values()
+            batch = self.controller.perform(
+                step(Step.LEAD_FEEDBACK), lambda s: s.lead_feedback.add_batch(**values)
+            )
         except ValidationError as exc:
             self._show_batch_error(exc)
             return
@@ -682,12 +687,13 @@ class LeadFeedbackView(QWidget):
         if self._editing is None:
             return
         try:
-            batch = self.controller.toolkit(
-                AREA,
-                "update_batch",
-                batch_id=self._editing.id,
+            batch_id = self._editing.id
+            edits = self._batch_form.edits(self._batch_values())
+            batch = self.controller.perform_edit(
+                step(Step.LEAD_FEEDBACK),
+                lambda s, seen: s.lead_feedback.update_batch(batch_id=batch_id, seen=seen, **edits),
                 seen=self._batch_form.record,
-                **self._batch_form.edits(self._batch_values()),
+                reread=lambda s: s.lead_feedback.get_batch(batch_id),
             )
         except ValidationError as exc:
             self._show_batch_error(exc)
@@ -720,11 +726,16 @@ class LeadFeedbackView(QWidget):
         ):
             return
         self._load_batch(None)
-        self.controller.toolkit(AREA, "remove_batch", batch_id=batch.id)
+        self.controller.perform(
+            step(Step.LEAD_FEEDBACK), lambda s: s.lead_feedback.remove_batch(batch.id)
+        )
 
     def _on_unreview_clicked(self) -> None:
         if self._editing is not None:
-            self.controller.toolkit(AREA, "clear_review", batch_id=self._editing.id)
+            batch_id = self._editing.id
+            self.controller.perform(
+                step(Step.LEAD_FEEDBACK), lambda s: s.lead_feedback.clear_review(batch_id=batch_id)
+            )
 
     def _on_new_button_clicked(self) -> None:
         self.batches_table.clearSelection()
@@ -768,8 +779,10 @@ class LeadFeedbackView(QWidget):
         if self._editing is None:
             return
         try:
-            self.controller.toolkit(
-                AREA, "add_rejection", batch_id=self._editing.id, **self._line_values()
+            batch_id, values = self._editing.id, self._line_values()
+            self.controller.perform(
+                step(Step.LEAD_FEEDBACK),
+                lambda s: s.lead_feedback.add_rejection(batch_id=batch_id, **values),
             )
         except ValidationError as exc:
             self._show_line_error(exc)
@@ -782,12 +795,17 @@ class LeadFeedbackView(QWidget):
         if self._line is None:
             return
         try:
-            line = self.controller.toolkit(
-                AREA,
-                "update_rejection",
-                rejection_id=self._line.id,
+            line_id = self._line.id
+            edits = self._line_form.edits(self._line_values())
+            line = self.controller.perform_edit(
+                step(Step.LEAD_FEEDBACK),
+                lambda s, seen: s.lead_feedback.update_rejection(
+                    rejection_id=line_id, seen=seen, **edits
+                ),
                 seen=self._line_form.record,
-                **self._line_form.edits(self._line_values()),
+                reread=lambda s: next(
+                    x for b in s.lead_feedback.list_batches() for x in b.lines if x.id == line_id
+                ),
             )
         except ValidationError as exc:
             self._show_line_error(exc)
@@ -802,7 +820,10 @@ class LeadFeedbackView(QWidget):
         if line is None:
             return
         self._load_line(None)
-        self.controller.toolkit(AREA, "remove_rejection", rejection_id=line.id)
+        self.controller.perform(
+            step(Step.LEAD_FEEDBACK),
+            lambda s: s.lead_feedback.remove_rejection(rejection_id=line.id),
+        )
         self.lines_table.clearSelection()
 
     def _on_return_in_line_form(self) -> None:
@@ -1000,11 +1021,12 @@ class LeadFeedbackPanel(QWidget):
             return
         self.error.clear_error()
         try:
-            self.controller.toolkit(
-                AREA,
-                "review_in_meeting",
-                meeting_id=self.meeting_id,
-                batch_ids=[b.id for b in batches],
+            meeting_id, batch_ids = self.meeting_id, [b.id for b in batches]
+            self.controller.perform(
+                step(Step.LEAD_FEEDBACK),
+                lambda s: s.lead_feedback.review_in_meeting(
+                    meeting_id=meeting_id, batch_ids=batch_ids
+                ),
             )
         except ValidationError as exc:
             self.error.show_error(exc.message)

@@ -39,6 +39,7 @@ from ui.models.personas_model import (
 from ui.models.plural import plural
 from ui.models.record_table_model import RECORD_ROLE
 from ui.shown import LoadedForm
+from ui.undo import Step, step
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card_frame
 from ui.widgets import FieldError, plain_label, section_heading, show_validation
@@ -585,7 +586,10 @@ class PersonasView(QWidget):
 
     def _on_add_button_clicked(self) -> None:
         try:
-            persona = self.controller.toolkit(AREA, "add_persona", **self._form_values())
+            values = self._form_values()
+            persona = self.controller.perform(
+                step(Step.NEW_PERSONA), lambda s: s.personas.add_persona(**values)
+            )
         except ValidationError as exc:
             self._show_error(exc)
             return
@@ -600,12 +604,15 @@ class PersonasView(QWidget):
         if self._editing is None:
             return None
         try:
-            persona = self.controller.toolkit(
-                AREA,
-                "update_persona",
-                persona_id=self._editing.id,
+            persona_id = self._editing.id
+            edits = self._form.edits(self._form_values())
+            persona = self.controller.perform_edit(
+                step(Step.CHANGE_PERSONA),
+                lambda s, seen: s.personas.update_persona(
+                    persona_id=persona_id, seen=seen, **edits
+                ),
                 seen=self._form.record,
-                **self._form.edits(self._form_values()),
+                reread=lambda s: s.personas.get_persona(persona_id),
             )
         except ValidationError as exc:
             self._show_error(exc)
@@ -631,8 +638,16 @@ class PersonasView(QWidget):
             return
         if self._form_differs() and self._save_form() is None:
             return
-        method = "restore_persona" if persona.archived else "archive_persona"
-        updated = self.controller.toolkit(AREA, method, persona_id=persona.id)
+        if persona.archived:
+            updated = self.controller.perform(
+                step(Step.RESTORE_PERSONA),
+                lambda s: s.personas.restore_persona(persona_id=persona.id),
+            )
+        else:
+            updated = self.controller.perform(
+                step(Step.ARCHIVE_PERSONA),
+                lambda s: s.personas.archive_persona(persona_id=persona.id),
+            )
         self._editing = updated
         self._update_form_state()
         if updated.archived and not self.archived_check.isChecked():
