@@ -170,10 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     if restart:
         return main(argv)
     if window.restore_requested is not None and db_file is not None:  # File › Backups
-        from alignmeet.storage.backups import BackupError, restore
+        from alignmeet.services.backups import BackupError, BackupService
 
         try:
-            restore(db_file, window.restore_requested)
+            BackupService(db_file).restore(window.restore_requested)
         except (BackupError, OSError) as exc:
             message_box(
                 None,
@@ -303,7 +303,8 @@ def _welcome_if_new(window: object) -> None:
 def _backup_quietly(services: object, reason: str) -> None:
     """A backup when something changed; a failure is reported on stderr, never fatal."""
     try:
-        services.db.backup_if_changed(reason)  # type: ignore[attr-defined]
+        if services.db.path is not None:  # type: ignore[attr-defined]  # a server backs up itself
+            services.backups.make_if_changed(reason)  # type: ignore[attr-defined]
     except Exception as exc:  # a full disk must not end the meeting
         print(f"alignmeet: backup failed: {exc}", file=sys.stderr)
 
@@ -340,17 +341,18 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
     """A damaged database: offer the newest good backup. True when it was restored.
 
     The damaged file is renamed aside (never overwritten or deleted) before the backup
-    takes its place; see alignmeet.storage.backups.
+    takes its place; see alignmeet.services.backups.
     """
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from alignmeet.storage import backups as b
+    from alignmeet.services.backups import BackupError, BackupService
     from ui.widgets import message_box, warn
 
-    if b.check_file(db_file) is None:
+    backups = BackupService(db_file)
+    if backups.check() is None:
         return False  # not damaged (e.g. a newer schema): nothing to restore
-    latest = b.latest_good_backup(db_file)
+    latest = backups.latest_good()
     if latest is None:
         return False
     # The date's format is translated too ("%A %d %B %Y" would name English days).
@@ -375,8 +377,8 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
     if box.clickedButton() is not restore:
         return False
     try:
-        kept = b.restore(db_file, latest.path)
-    except (b.BackupError, OSError) as exc:
+        kept = backups.restore(latest.path)
+    except (BackupError, OSError) as exc:
         warn(
             parent,  # type: ignore[arg-type]
             QCoreApplication.translate("App", "The backup was not restored"),
@@ -408,9 +410,9 @@ class _IntegrityCheck:
         if path is None:
             return
         try:
-            from alignmeet.storage.integrity import quick_check_file
+            from alignmeet.services.backups import BackupService
 
-            self.problem = quick_check_file(path)
+            self.problem = BackupService(path).quick_check()
         except Exception as exc:  # report it like a damaged file, never as a traceback
             self.problem = f"{path} could not be checked: {exc}"
 

@@ -32,6 +32,7 @@ from alignmeet.recovery import Cause, NotSavedError, RecoveryJournal, UnsavedEdi
 from alignmeet.services import NotFoundError, Services
 from alignmeet.services.base import ConflictError
 from ui.autosave import DebouncedSaver, Key, UnsavedEdits, cause_text
+from ui.company_template import company_template
 
 T = TypeVar("T")
 # resolver(conflict, apply): asks the user, calling apply("mine" | "theirs") on their choice.
@@ -201,6 +202,9 @@ class Controller(QObject):
             RecoveryJournal(services.db.label), self._write_owed, self._probe, self
         )
         self.unsaved.given_up.connect(self.status_shown)
+        # Every Word export (the minutes, the glossary, the reports) takes the company
+        # template chosen in the settings, applied by the services in one place.
+        services.use_company_template(company_template)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -965,7 +969,8 @@ class Controller(QObject):
             )
         )
 
-    def export_minutes(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
+    def export_minutes(self, *, meeting_id: int, path: Path, own_styles: bool = False) -> Path:
+        """The minutes as .docx with the company template (`own_styles`: without it)."""
         self.flush_pending()
         if self.unsaved.count:  # the minutes would miss what is not stored yet
             cause = self.unsaved.cause or Cause.IO_ERROR
@@ -976,8 +981,8 @@ class Controller(QObject):
                     "Export again once they are saved."
                 ).format(count=self.unsaved.count, cause=cause_text(cause).rstrip(".")),
             )
-        written = self.services.minutes.export_docx(
-            meeting_id=meeting_id, path=path, template=template
+        written = self.services.exports.minutes_docx(
+            meeting_id=meeting_id, path=path, own_styles=own_styles
         )
         self.status_shown.emit(self.tr("Minutes saved to {path}").format(path=written))
         return written
