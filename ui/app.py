@@ -1,4 +1,4 @@
-"""Desktop entry point: `alignmeet [--db PATH|URL] [--smoke-test]`."""
+"""Desktop entry point: `alignmeet [--db PATH|URL] [--smoke-test] [--install-desktop-entry]`."""
 
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="open the database, show the main window, let the event loop go idle, exit",
     )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add AlignMeet to this Linux desktop's application menu (for this user), then exit",
+    )
     parser.add_argument("--version", action="version", version=f"alignmeet {__version__}")
     known, _qt_args = parser.parse_known_args(argv)
     return known
@@ -40,6 +45,10 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop_entry:  # no window, no database
+        from alignmeet.desktop_entry import install_and_report
+
+        return install_and_report()
     # Read the whole database file while Qt and SQLAlchemy are imported.
     check = _IntegrityCheck(_database_file(args.db))
 
@@ -55,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("alignmeet")  # the menu entry's name: its icon on Wayland
 
     from alignmeet import i18n as core_i18n
     from ui.i18n import catalogue_missing, chosen_language, install_translator
