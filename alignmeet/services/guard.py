@@ -27,7 +27,7 @@ from alignmeet.services.errors import ConflictError
 from alignmeet.services.mappers import member_name
 from alignmeet.storage import models as m
 from alignmeet.storage.database import Database
-from alignmeet.storage.queries import rows as q
+from alignmeet.storage.queries import tables as q
 
 __all__ = [
     "GUARDED_FIELDS",
