@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from alignmeet import i18n
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
@@ -23,10 +21,10 @@ from alignmeet.services.base import NotFoundError
 from alignmeet.services.documents import DocumentExports
 from alignmeet.services.followups import ActionFilter, FollowUpService
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import actions as action_queries
 
 __all__ = ["ExportResult", "ExportService"]
 
-_CHUNK = 900  # stays under SQLite's limit on bound parameters
 _DUE_WORDS = {
     "overdue": N_("overdue"),
     "this_week": N_("due this week"),
@@ -182,13 +180,7 @@ class ExportService(DocumentExports):
         created: dict[int, datetime] = {}
         revisions: dict[int, int] = {}
         with self.db.sessions() as s:
-            for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                for action_id, created_at, version in s.execute(
-                    select(m.Action.id, m.Action.created_at, m.Action.version).where(
-                        m.Action.id.in_(chunk)
-                    )
-                ):
-                    created[action_id] = created_at
-                    revisions[action_id] = max(0, (version or 1) - 1)
+            for action_id, created_at, version in action_queries.created_and_versions(s, ids):
+                created[action_id] = created_at
+                revisions[action_id] = max(0, (version or 1) - 1)
         return created, revisions

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from alignmeet.storage import models as m
 
-__all__ = ["history", "in_meeting", "reviewed_in", "updates_of"]
+__all__ = ["created_and_versions", "history", "in_meeting", "reviewed_in", "updates_of"]
 
 CHUNK = 900  # stays under SQLite's limit on bound parameters
 
@@ -107,4 +107,13 @@ def updates_of(s: Session, action_ids: Sequence[int]) -> Iterator[m.ActionUpdate
             select(m.ActionUpdate)
             .where(m.ActionUpdate.action_id.in_(action_ids[start : start + CHUNK]))
             .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
+        )
+
+
+def created_and_versions(s: Session, ids: Sequence[int]) -> Iterator[Row[tuple[int, Any, Any]]]:
+    """(id, created at, version) of these actions, read in batches of ids."""
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        yield from s.execute(
+            select(m.Action.id, m.Action.created_at, m.Action.version).where(m.Action.id.in_(chunk))
         )
