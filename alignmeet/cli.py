@@ -24,7 +24,7 @@ import difflib
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -495,22 +495,16 @@ def _sqlite_file(db_arg: str | None) -> Path:
 
 def _safety(args: argparse.Namespace) -> int:
     """backup | check | backups | restore on a SQLite file."""
-    from alignmeet.storage import backups as b
+    from alignmeet.services.backups import BackupError, BackupService
 
     path = _sqlite_file(args.db)
+    backups = BackupService(path)
     try:
-        b.refuse_foreign(path)
+        backups.refuse_foreign()
         if args.command == "check":
-            from alignmeet.storage.integrity import forget_check, remember_sound
-
-            started = datetime.now()
-            problem = b.check_file(path)
-            if problem is None:  # the app's next start need not check it again today
-                remember_sound(path, started)
-            elif path.exists():
-                forget_check(path)
+            problem = backups.check()
             if problem is not None:
-                latest = b.latest_good_backup(path) if path.exists() else None
+                latest = backups.latest_good() if path.exists() else None
                 if latest is None:
                     return _fail(problem)
                 hint = _(
@@ -520,7 +514,7 @@ def _safety(args: argparse.Namespace) -> int:
             print(_("{path}: ok (SQLite quick check passed).").format(path=path))
             return 0
         if args.command == "backups":
-            found = b.list_backups(path)
+            found = backups.list()
             if not found:
                 print(
                     _("No backups of {path} in {folder}.").format(
@@ -531,19 +525,19 @@ def _safety(args: argparse.Namespace) -> int:
                 print(f"{backup.label}  {backup.path}")
             return 0
         if args.command == "backup":
-            written = b.backup_file(path, "manual")
-            b.thin_backups(path)
+            written = backups.make("manual")
+            backups.thin()
             print(_("Backup of {path} written to {backup}.").format(path=path, backup=written))
             return 0
         if args.source == "latest":
-            latest = b.latest_good_backup(path)
+            latest = backups.latest_good()
             if latest is None:
                 raise CliError(_("there is no good backup of {path} to restore").format(path=path))
             source = latest.path
         else:
             source = Path(args.source).expanduser()
-        kept = b.restore(path, source)
-    except b.BackupError as exc:
+        kept = backups.restore(source)
+    except BackupError as exc:
         raise CliError(str(exc)) from exc
     except OSError as exc:
         raise CliError(f"{exc.filename or path}: {exc.strerror or exc}") from exc
@@ -585,15 +579,12 @@ def _export_minutes(args: argparse.Namespace) -> int:
     services = _open_existing(args.db)
     try:
         meeting_id = _resolve_meeting(services, args.meeting, args.db)
+        from alignmeet.services import ExportError
+
+        services.use_company_template(template)
         try:
-            from alignmeet.export import ExportError
-        except ImportError as exc:  # pragma: no cover - a broken installation
-            raise CliError(
-                _("the Word export is not available here ({problem})").format(problem=exc)
-            ) from exc
-        try:
-            written = services.minutes.export_docx(
-                meeting_id=meeting_id, path=args.out, template=template, revision=args.revision
+            written = services.exports.minutes_docx(
+                meeting_id=meeting_id, path=args.out, revision=args.revision
             )
         except NotFoundError as exc:
             if args.revision is not None:
@@ -636,30 +627,22 @@ def _export_toolkit(args: argparse.Namespace) -> int:
             _("{path}: the dashboard is written as a .docx or a .png file").format(path=out)
         )
     services = _open_existing(args.db)
+    services.use_company_template(template)
     try:
-        from alignmeet.export import ExportError
+        from alignmeet.services import ExportError
 
         try:
             if args.kind == "glossary":
-                from alignmeet.export.glossary_docx import write_glossary
-
-                data = services.glossary.glossary_data()
-                written = write_glossary(data, out, template=template)
+                glossary = services.exports.glossary_docx(path=out)
                 done = ngettext(
                     "Glossary ({n} term) written to {path}.",
                     "Glossary ({n} terms) written to {path}.",
-                    len(data.entries),
-                ).format(n=len(data.entries), path=written)
+                    glossary.terms,
+                ).format(n=glossary.terms, path=glossary.path)
             else:
-                from alignmeet.export import dashboard_docx
-
-                board = services.goals.dashboard_data(args.period)
-                if suffix == ".png":
-                    written = dashboard_docx.write_dashboard_png(board, out)
-                else:
-                    written = dashboard_docx.write_dashboard(board, out, template=template)
+                written, period = services.exports.dashboard(path=out, period=args.period)
                 done = _("Dashboard for {period} written to {path}.").format(
-                    period=board.period_label, path=written
+                    period=period, path=written
                 )
         except ValidationError as exc:
             raise CliError(exc.message) from exc
@@ -687,12 +670,8 @@ def _export_actions(args: argparse.Namespace) -> int:
             owner_id=_resolve_owner(services, args.owner) if args.owner else None,
             statuses=args.status,
         )
-        try:
-            from alignmeet.export import ExportError
-        except ImportError as exc:  # pragma: no cover - a broken installation
-            raise CliError(
-                _("the export is not available here ({problem})").format(problem=exc)
-            ) from exc
+        from alignmeet.services import ExportError
+
         exports = services.exports
         try:
             if args.kind == "followups":

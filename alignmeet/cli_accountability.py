@@ -96,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         series_id = cli._resolve_series(services, args.series) if args.series else None
         written = _exported(
-            lambda: services.accountability.export(path=args.out, series_id=series_id)
+            lambda: services.exports.accountability_report(path=args.out, series_id=series_id)
         )
         report = services.accountability.report(series_id=series_id)
     finally:
@@ -116,7 +116,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _exported(write: Any) -> Path:
     from alignmeet import cli
-    from alignmeet.export import ExportError
+    from alignmeet.services import ExportError
 
     try:
         return write()  # type: ignore[no-any-return]
@@ -134,18 +134,21 @@ def run_send(args: argparse.Namespace) -> int:
         try:
             if args.what == "recap":
                 meeting_id = cli._resolve_meeting(services, args.meeting, args.db)
+                services.use_company_template(args.template)
                 if args.eml_dir is not None:
                     result = _exported(
-                        lambda: services.recaps.write_recap_emls(
-                            meeting_id, args.eml_dir, template=args.template
+                        lambda: services.exports.recap_emls(
+                            meeting_id=meeting_id, folder=args.eml_dir
                         )
                     )
                     return _written(result)
-                result = services.recaps.queue_recaps(meeting_id, template=args.template)
+                result = services.recaps.queue_recaps(
+                    meeting_id, template=services.exports.company_template()
+                )
                 _queued(result)
             elif args.what == "reminders":
                 if args.eml_dir is not None:
-                    result = _exported(lambda: services.recaps.write_reminder_emls(args.eml_dir))
+                    result = _exported(lambda: services.exports.reminder_emls(folder=args.eml_dir))
                     return _written(result)
                 result = services.recaps.queue_reminders()
                 _queued(result)

@@ -140,13 +140,13 @@ def _window(db: str):  # type: ignore[no-untyped-def]
     QCoreApplication.setOrganizationName("AlignMeetScaleBench")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from ui.controller import Controller
     from ui.main_window import MainWindow
     from ui.theme import apply_theme
-    from ui.undo import UndoableController
 
     apply_theme(app)  # type: ignore[arg-type]
     services = open_services(db, quick_check=False)
-    window = MainWindow(UndoableController(services))
+    window = MainWindow(Controller(services))
     window.resize(1280, 800)
     window.show()
     gc.freeze()  # as the app does once its window is shown

@@ -185,15 +185,15 @@ def _every_write_of_a_guarded_field_is_guarded(request: pytest.FixtureRequest) -
     of an existing row must do it inside a guarded save (`@versioned_write`, taking `seen`)
     or declare it a consequence of its own change (`side_effect`): otherwise someone else's
     change of that field could be overwritten unseen. Any test that runs such a write fails."""
-    from alignmeet.services import base
+    from alignmeet.services import guard
 
     if request.node.get_closest_marker("unguarded_writes") is not None:
         yield
         return
     found: list[str] = []
-    base.on_unguarded_write = found.append
+    guard.on_unguarded_write = found.append
     try:
         yield
     finally:
-        base.on_unguarded_write = None
+        guard.on_unguarded_write = None
     assert not found, "guarded fields written without a guard:\n" + "\n".join(found)

@@ -1,4 +1,4 @@
-"""Desktop entry point: `alignmeet [--db PATH|URL] [--smoke-test]`."""
+"""Desktop entry point: `alignmeet [--db PATH|URL] [--smoke-test] [--install-desktop-entry]`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from alignmeet import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from alignmeet.services import ReadOnly, Services
-    from alignmeet.storage.integrity import WriteGate
+    from alignmeet.services.backups import WriteGate
     from ui.instance_lock import InstanceLock
     from ui.main_window import MainWindow
 
@@ -34,6 +34,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         "--smoke-test",
         action="store_true",
         help="open the database, show the main window, let the event loop go idle, exit",
+    )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add AlignMeet to this Linux desktop's application menu (for this user), then exit",
     )
     parser.add_argument("--version", action="version", version=f"alignmeet {__version__}")
     known, _qt_args = parser.parse_known_args(argv)
@@ -64,6 +69,10 @@ _collecting: bool | None = None  # whether the cyclic collector runs, as main fo
 
 def _start(argv: list[str] | None, collecting: bool) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop_entry:  # no window, no database
+        from alignmeet.desktop_entry import install_and_report
+
+        return install_and_report()
     # Read the whole database file while Qt and SQLAlchemy are imported — unless it was
     # found sound less than a day ago and nothing has written it since. Nothing waits
     # for it; writes to the file do (see alignmeet.storage.integrity).
@@ -81,6 +90,7 @@ def _start(argv: list[str] | None, collecting: bool) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("alignmeet")  # the menu entry's name: its icon on Wayland
 
     from alignmeet import i18n as core_i18n
     from ui.i18n import catalogue_missing, chosen_language, install_translator
@@ -205,10 +215,10 @@ def _start(argv: list[str] | None, collecting: bool) -> int:
     if restart:
         return main(argv)
     if window.restore_requested is not None and db_file is not None:  # File › Backups
-        from alignmeet.storage.backups import BackupError, restore
+        from alignmeet.services.backups import BackupError, BackupService
 
         try:
-            restore(db_file, window.restore_requested)
+            BackupService(db_file).restore(window.restore_requested)
         except (BackupError, OSError) as exc:
             message_box(
                 None,
@@ -348,7 +358,8 @@ def _welcome_if_new(window: object) -> None:
 def _backup_quietly(services: object, reason: str) -> None:
     """A backup when something changed; a failure is reported on stderr, never fatal."""
     try:
-        services.db.backup_if_changed(reason)  # type: ignore[attr-defined]
+        if services.db.path is not None:  # type: ignore[attr-defined]  # a server backs up itself
+            services.backups.make_if_changed(reason)  # type: ignore[attr-defined]
     except Exception as exc:  # a full disk must not end the meeting
         print(f"alignmeet: backup failed: {exc}", file=sys.stderr)
 
@@ -385,17 +396,18 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
     """A damaged database: offer the newest good backup. True when it was restored.
 
     The damaged file is renamed aside (never overwritten or deleted) before the backup
-    takes its place; see alignmeet.storage.backups.
+    takes its place; see alignmeet.services.backups.
     """
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from alignmeet.storage import backups as b
+    from alignmeet.services.backups import BackupError, BackupService
     from ui.widgets import message_box, warn
 
-    if b.check_file(db_file) is None:
+    backups = BackupService(db_file)
+    if backups.check() is None:
         return False  # not damaged (e.g. a newer schema): nothing to restore
-    latest = b.latest_good_backup(db_file)
+    latest = backups.latest_good()
     if latest is None:
         return False
     # The date's format is translated too ("%A %d %B %Y" would name English days).
@@ -420,8 +432,8 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
     if box.clickedButton() is not restore:
         return False
     try:
-        kept = b.restore(db_file, latest.path)
-    except (b.BackupError, OSError) as exc:
+        kept = backups.restore(latest.path)
+    except (BackupError, OSError) as exc:
         warn(
             parent,  # type: ignore[arg-type]
             QCoreApplication.translate("App", "The backup was not restored"),
@@ -448,7 +460,7 @@ class _IntegrityCheck:
     `gate` holds writes to the file."""
 
     def __init__(self, path: Path | None) -> None:
-        from alignmeet.storage.integrity import WriteGate, remembered_check
+        from alignmeet.services.backups import WriteGate, remembered_check
 
         self.path = path
         self.problem: str | None = None
@@ -467,11 +479,9 @@ class _IntegrityCheck:
     def _run(self, path: Path) -> None:
         started = datetime.now()
         try:
-            from alignmeet.storage.integrity import forget_check, quick_check_file
+            from alignmeet.services.backups import BackupService
 
-            self.problem = quick_check_file(path)
-            if self.problem is not None:
-                forget_check(path)
+            self.problem = BackupService(path).quick_check()
         except Exception as exc:  # report it like a damaged file, never as a traceback
             self.problem = f"{path} could not be checked: {exc}"
         assert self.gate is not None
@@ -492,7 +502,7 @@ class _IntegrityCheck:
         """After a clean close: the file, as it is now, is as sound as it was checked."""
         if self.path is None or self.checked_at is None or not self.done() or self.problem:
             return
-        from alignmeet.storage.integrity import remember_sound
+        from alignmeet.services.backups import remember_sound
 
         remember_sound(self.path, self.checked_at)
 

@@ -50,6 +50,7 @@ from alignmeet.recovery import Cause, NotSavedError, RecoveryJournal, UnsavedEdi
 from alignmeet.services import NotFoundError, Services
 from alignmeet.services.base import ConflictError
 from ui.autosave import DebouncedSaver, Key, UnsavedEdits, cause_text
+from ui.company_template import company_template
 from ui.live_changes import LiveChanges
 from ui.undo import UNDONE_NOTE, InverseStep, JournalStep
 
@@ -248,6 +249,9 @@ class Controller(QObject):
             RecoveryJournal(services.db.label), self._write_owed, self._probe, self
         )
         self.unsaved.given_up.connect(self.status_shown)
+        # Every Word export (the minutes, the glossary, the reports) takes the company
+        # template chosen in the settings, applied by the services in one place.
+        services.use_company_template(company_template)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -1316,7 +1320,8 @@ class Controller(QObject):
             )
         )
 
-    def export_minutes(self, *, meeting_id: int, path: Path, template: Path | None = None) -> Path:
+    def export_minutes(self, *, meeting_id: int, path: Path, own_styles: bool = False) -> Path:
+        """The minutes as .docx with the company template (`own_styles`: without it)."""
         self.flush_pending()
         if self.unsaved.count:  # the minutes would miss what is not stored yet
             cause = self.unsaved.cause or Cause.IO_ERROR
@@ -1327,8 +1332,8 @@ class Controller(QObject):
                     "Export again once they are saved."
                 ).format(count=self.unsaved.count, cause=cause_text(cause).rstrip(".")),
             )
-        written = self.services.minutes.export_docx(
-            meeting_id=meeting_id, path=path, template=template
+        written = self.services.exports.minutes_docx(
+            meeting_id=meeting_id, path=path, own_styles=own_styles
         )
         self.status_shown.emit(self.tr("Minutes saved to {path}").format(path=written))
         return written

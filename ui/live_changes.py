@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from alignmeet.services import Services
-    from alignmeet.storage.changelog import ChangeFeed
+    from alignmeet.services.operations import ChangeFeed
 
 log = logging.getLogger(__name__)
 

@@ -583,7 +583,7 @@ class MainWindow(QMainWindow):
             self.export_minutes(self.controller.current_meeting_id)
 
     def export_minutes(self, meeting_id: int) -> Path | None:
-        from alignmeet.export import ExportError
+        from alignmeet.services import ExportError
 
         meeting = self.controller.services.meetings.get_meeting(meeting_id)
         settings = QSettings()
@@ -608,11 +608,7 @@ class MainWindow(QMainWindow):
                 else path.with_suffix(".docx")
             )
         try:
-            from ui.views.settings_dialog import company_template
-
-            written = self.controller.export_minutes(
-                meeting_id=meeting_id, path=path, template=company_template()
-            )
+            written = self.controller.export_minutes(meeting_id=meeting_id, path=path)
         except (ExportError, ValidationError) as exc:
             warn(self, self.tr("Minutes not saved"), str(exc))
             return None

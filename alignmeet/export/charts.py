@@ -22,6 +22,7 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont
 
 from alignmeet.domain.bidi import bidi_safe
+from alignmeet.domain.chart_scale import STATUS_COLOURS, nice_ticks
 from alignmeet.domain.goals import (
     DashboardData,
     Disposition,
@@ -60,13 +61,6 @@ AXIS = (134, 142, 150)
 TARGET = (33, 37, 41)
 LINE = (31, 94, 168)
 WHITE = (255, 255, 255)
-STATUS_COLOURS: dict[KpiStatus, tuple[int, int, int]] = {
-    KpiStatus.ON_TARGET: (46, 125, 50),
-    KpiStatus.NEAR: (230, 145, 0),
-    KpiStatus.OFF_TARGET: (198, 40, 40),
-    KpiStatus.NO_TARGET: (31, 94, 168),
-    KpiStatus.NO_DATA: (173, 181, 189),
-}
 
 
 # ---- fonts ---------------------------------------------------------------------------------
@@ -138,27 +132,6 @@ def _png(image: Image.Image, size: tuple[int, int]) -> bytes:
 
 
 # ---- axes ----------------------------------------------------------------------------------
-
-
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering low..high (about `count` of them)."""
-    if not (math.isfinite(low) and math.isfinite(high)):
-        return [0.0, 1.0]
-    if high < low:
-        low, high = high, low
-    if math.isclose(low, high, abs_tol=1e-9):
-        pad = abs(high) * 0.1 if abs(high) > 1e-9 else 1.0
-        low, high = low - pad, high + pad
-    raw = (high - low) / max(1, count - 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(f * magnitude for f in (1, 2, 2.5, 5, 10) if f * magnitude >= raw)
-    start = math.floor(low / step) * step
-    ticks = []
-    value = start
-    while value < high + step * 0.999:
-        ticks.append(round(value, 10))
-        value += step
-    return ticks
 
 
 def _axis_text(value: float, unit: str) -> str:

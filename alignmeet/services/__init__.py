@@ -12,7 +12,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from alignmeet.redact import redact
 from alignmeet.services.actions import ActionService
 from alignmeet.services.agenda import AgendaService
-from alignmeet.services.base import NotFoundError
+from alignmeet.services.errors import ConflictError, ExportError, NotFoundError
 from alignmeet.services.meetings import MeetingService
 from alignmeet.services.minutes import MinutesRecordError, MinutesService
 from alignmeet.services.people import PeopleService
@@ -21,11 +21,15 @@ from alignmeet.storage.access import Cause, ReadOnly, short_text
 from alignmeet.storage.database import Database, DatabaseOpenError, check_target, open_database
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from alignmeet.services.accountability import AccountabilityService
+    from alignmeet.services.backups import BackupService
     from alignmeet.services.board import BoardService
     from alignmeet.services.channels import ChannelService
     from alignmeet.services.coaching import CoachingService
     from alignmeet.services.data_needs import DataNeedService
+    from alignmeet.services.documents import TemplateSource
     from alignmeet.services.exports import ExportService
     from alignmeet.services.followups import FollowUpService
     from alignmeet.services.glossary import GlossaryService
@@ -39,7 +43,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cause",
+    "ConflictError",
     "DatabaseOpenError",
+    "ExportError",
     "MinutesRecordError",
     "NotFoundError",
     "ReadOnly",
@@ -62,6 +68,7 @@ class Services:
         self.actions = ActionService(db, clock)
         self.minutes = MinutesService(db, clock)
         self._clock = clock
+        self._company_template: TemplateSource | Path | None = None
 
     # The follow-up index and the exports are not needed to show the first page:
     # importing them on first use keeps them out of start-up.
@@ -75,7 +82,26 @@ class Services:
     def exports(self) -> ExportService:
         from alignmeet.services.exports import ExportService
 
-        return ExportService(self.db, self._clock)
+        service = ExportService(self.db, self._clock)
+        service.use_company_template(self._company_template)
+        return service
+
+    def use_company_template(self, source: TemplateSource | Path | None) -> None:
+        """Where every Word export takes the company template from (see
+        alignmeet.services.documents): the app's settings, or the CLI's --template."""
+        self._company_template = source
+        if "exports" in self.__dict__:  # already built
+            self.exports.use_company_template(source)
+
+    @property
+    def backups(self) -> BackupService:
+        """Backups, restore and the check of this database's file (SQLite only: a
+        server keeps its own backups, and `db.path` is None then)."""
+        from alignmeet.services.backups import BackupService
+
+        if self.db.path is None:
+            raise ValueError("a database server has no backup file")
+        return BackupService(self.db.path, self.db)
 
     @cached_property
     def operations(self) -> Operations:

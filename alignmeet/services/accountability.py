@@ -9,9 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import accountability as acc
@@ -33,6 +32,8 @@ from alignmeet.domain.rules import ValidationError, optional_text, short_date
 from alignmeet.i18n import N_, _
 from alignmeet.services.base import NotFoundError, ServiceBase
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import accountability as q
+from alignmeet.storage.queries import tables
 
 RECORD_NAMES = (N_("Rating"),)  # what `_get` calls the records it looks for here
 _CHUNK = 900  # under SQLite's limit on bound parameters
@@ -52,11 +53,7 @@ class AccountabilityService(ServiceBase):
             return self._ratings(s, meeting_id)
 
     def _ratings(self, s: Session, meeting_id: int) -> list[RatingRecord]:
-        rows = s.execute(
-            select(m.MeetingRating, m.Member.name)
-            .outerjoin(m.Member, m.MeetingRating.member_id == m.Member.id)
-            .where(m.MeetingRating.meeting_id == meeting_id)
-        ).all()
+        rows = q.ratings(s, meeting_id)
         records = [_rating(rating, name or "") for rating, name in rows]
         records.sort(key=lambda r: (r.anonymous, r.member_name.casefold(), r.id))
         return records
@@ -67,17 +64,7 @@ class AccountabilityService(ServiceBase):
             return acc.summarise(self._ratings(s, meeting_id), self._present(s, meeting_id))
 
     def _present(self, s: Session, meeting_id: int) -> int:
-        return (
-            s.scalar(
-                select(func.count())
-                .select_from(m.Participant)
-                .where(
-                    m.Participant.meeting_id == meeting_id,
-                    m.Participant.attendance == Attendance.PRESENT.value,
-                )
-            )
-            or 0
-        )
+        return len(q.participants_with(s, meeting_id, Attendance.PRESENT.value))
 
     def rate(
         self,
@@ -110,35 +97,18 @@ class AccountabilityService(ServiceBase):
                         _("Rating {id} does not belong to this meeting.").format(id=rating_id)
                     )
             elif member_id is not None:
-                participant = s.scalar(
-                    select(m.Participant).where(
-                        m.Participant.meeting_id == meeting_id,
-                        m.Participant.member_id == member_id,
-                    )
-                )
+                participant = q.participant(s, meeting_id, member_id)
                 if participant is None or participant.attendance != Attendance.PRESENT.value:
                     member = self._get(s, m.Member, member_id, "Member")
                     raise ValidationError(
                         "score",
                         _("{name} is not marked present in this meeting.").format(name=member.name),
                     )
-                row = s.scalar(
-                    select(m.MeetingRating).where(
-                        m.MeetingRating.meeting_id == meeting_id,
-                        m.MeetingRating.member_id == member_id,
-                    )
-                )
+                row = q.rating_of(s, meeting_id, member_id)
             else:
                 row = None
             if row is None:
-                given = (
-                    s.scalar(
-                        select(func.count())
-                        .select_from(m.MeetingRating)
-                        .where(m.MeetingRating.meeting_id == meeting_id)
-                    )
-                    or 0
-                )
+                given = q.count_ratings(s, meeting_id)
                 if given >= present:
                     raise ValidationError(
                         "score",
@@ -165,27 +135,7 @@ class AccountabilityService(ServiceBase):
     def series_ratings(self) -> list[SeriesRatings]:
         """Every series with rated meetings: their averages oldest first, the trend."""
         with self.db.sessions() as s:
-            rows = s.execute(
-                select(
-                    m.Meeting.id,
-                    m.Meeting.title,
-                    m.Meeting.starts_at,
-                    m.Meeting.series_id,
-                    m.Series.name,
-                    func.count(m.MeetingRating.id),
-                    func.avg(m.MeetingRating.score),
-                )
-                .join(m.Series, m.Series.id == m.Meeting.series_id)
-                .join(m.MeetingRating, m.MeetingRating.meeting_id == m.Meeting.id)
-                .group_by(
-                    m.Meeting.id,
-                    m.Meeting.title,
-                    m.Meeting.starts_at,
-                    m.Meeting.series_id,
-                    m.Series.name,
-                )
-                .order_by(m.Meeting.starts_at, m.Meeting.id)
-            ).all()
+            rows = q.rated_meetings(s)
         by_series: dict[int, tuple[str, list[RatedMeeting]]] = {}
         for meeting_id, title, starts_at, series_id, series_name, count, average in rows:
             summary = RatingSummary(count=int(count), average=float(average))
@@ -235,7 +185,7 @@ class AccountabilityService(ServiceBase):
                 as_of,
                 window_days,
                 now.replace(second=0, microsecond=0),
-                self._fingerprint(s),
+                q.fingerprint(s),
             )
             cached = self._reports.get(key)
             if cached is not None:
@@ -248,9 +198,7 @@ class AccountabilityService(ServiceBase):
             )
             people = {
                 member.id: Person(member.name, team_name, member.active)
-                for member, team_name in s.execute(
-                    select(m.Member, m.Team.name).join(m.Team, m.Team.id == m.Member.team_id)
-                )
+                for member, team_name in q.members_with_team(s)
             }
         assessments = [acc.assess(c, calendar, now) for c in commitments]
         report = acc.build_report(
@@ -269,21 +217,6 @@ class AccountabilityService(ServiceBase):
             cache = _REPORTS[self.db.engine] = {}
         return cache
 
-    @staticmethod
-    def _fingerprint(s: Session) -> tuple[object, ...]:
-        """What changes whenever anything a report reads changes: every write of those rows
-        bumps a version (never back, undo included) or adds or removes a row."""
-        out: list[object] = []
-        for model, extra in (
-            (m.ActionUpdate, func.max(m.ActionUpdate.id)),
-            (m.Action, func.sum(m.Action.version)),
-            (m.Participant, func.sum(m.Participant.version)),
-            (m.Meeting, func.sum(m.Meeting.version)),
-            (m.Member, func.sum(m.Member.version)),
-        ):
-            out.extend(s.execute(select(func.count(), extra).select_from(model)).one())
-        return tuple(out)
-
     def _commitments(
         self,
         s: Session,
@@ -295,7 +228,7 @@ class AccountabilityService(ServiceBase):
         """The commitments (filtered) and every meeting's start per series. Read with plain
         Core statements: a 100,000-action history is a few hundred thousand tuples."""
         conn = s.connection()
-        meetings = conn.execute(select(m.Meeting.id, m.Meeting.series_id, m.Meeting.starts_at))
+        meetings = q.meeting_starts(conn)
         starts: dict[int, datetime] = {}
         calendar: dict[int, list[datetime]] = {}
         for mid, series, start in meetings:
@@ -308,22 +241,9 @@ class AccountabilityService(ServiceBase):
         )
         commitments: list[acc.Commitment] = []
         for owners in owner_chunks:
-            query = self._commitment_query(series_id=series_id, owners=owners, as_of=as_of)
-            rows = conn.execute(query).all()
-            ids = query.with_only_columns(m.Action.id)
+            rows = q.commitments(conn, series_id=series_id, owners=owners, as_of=as_of)
             history: dict[int, list[HistoryEntry]] = {}
-            updates = conn.execute(
-                select(
-                    m.ActionUpdate.action_id,
-                    m.ActionUpdate.changed_at,
-                    m.ActionUpdate.old_status,
-                    m.ActionUpdate.new_status,
-                    m.ActionUpdate.new_due,
-                    m.ActionUpdate.meeting_id,
-                )
-                .where(m.ActionUpdate.action_id.in_(ids))
-                .order_by(m.ActionUpdate.action_id, m.ActionUpdate.changed_at, m.ActionUpdate.id)
-            )
+            updates = q.commitment_updates(conn, series_id=series_id, owners=owners, as_of=as_of)
             for action_id, changed_at, old, new, new_due, meeting_id in updates:
                 entry = HistoryEntry(
                     changed_at, old, new, new_due, starts.get(meeting_id) if meeting_id else None
@@ -361,41 +281,6 @@ class AccountabilityService(ServiceBase):
             )
         return commitments, SeriesCalendar(calendar)
 
-    @staticmethod
-    def _commitment_query(
-        *, series_id: int | None, owners: Sequence[int] | None, as_of: datetime | None
-    ) -> Any:
-        origin = m.Meeting
-        query = (
-            select(
-                m.Action.id,
-                m.Action.owner_id,
-                m.Action.team_tag,
-                m.Action.status,
-                m.Action.due,
-                origin.series_id,
-                origin.starts_at,
-                m.Participant.committed_at,
-                m.Participant.confidence,
-            )
-            .join(origin, m.Action.meeting_id == origin.id)
-            .join(
-                m.Participant,
-                and_(
-                    m.Participant.meeting_id == m.Action.meeting_id,
-                    m.Participant.member_id == m.Action.owner_id,
-                ),
-            )
-            .where(m.Participant.committed_at.is_not(None))
-        )
-        if as_of is not None:
-            query = query.where(m.Participant.committed_at <= as_of, m.Action.created_at <= as_of)
-        if series_id is not None:
-            query = query.where(origin.series_id == series_id)
-        if owners is not None:
-            query = query.where(m.Action.owner_id.in_(list(owners)))
-        return query
-
     def member_summary(self, member_id: int) -> acc.MemberSayDo | None:
         """One member's say/do across every series (None: no commitments yet)."""
         return self.report(owner_ids=[member_id]).member(member_id)
@@ -411,14 +296,7 @@ class AccountabilityService(ServiceBase):
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             closed_at = meeting.closed_at
-            present = list(
-                s.scalars(
-                    select(m.Participant.member_id).where(
-                        m.Participant.meeting_id == meeting_id,
-                        m.Participant.attendance == Attendance.PRESENT.value,
-                    )
-                )
-            )
+            present = q.participants_with(s, meeting_id, Attendance.PRESENT.value)
             ratings = self._ratings(s, meeting_id)
             rating = acc.summarise(ratings, len(present)) if ratings else None
         if not present or closed_at is None:
@@ -452,12 +330,7 @@ class AccountabilityService(ServiceBase):
         the facilitator accepted or dismissed. A closed meeting gets no new proposals."""
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            decided = {
-                row.key: row
-                for row in s.scalars(
-                    select(m.AgendaProposal).where(m.AgendaProposal.meeting_id == meeting_id)
-                )
-            }
+            decided = {row.key: row for row in q.decided_proposals(s, meeting_id)}
             closed = meeting.status == MeetingStatus.CLOSED.value
             candidates = [] if closed else self._candidates(s, meeting)
         out: list[Proposal] = []
@@ -487,14 +360,9 @@ class AccountabilityService(ServiceBase):
         """Put a proposed item on the meeting's agenda (at the end, 10 minutes)."""
         proposal = self._open_proposal(meeting_id, key)
         with self.db.transaction() as s:
-            position = (
-                s.scalar(
-                    select(func.max(m.AgendaItem.position)).where(
-                        m.AgendaItem.meeting_id == meeting_id
-                    )
-                )
-                or 0
-            ) + 1
+            position = tables.next_position(
+                s, m.AgendaItem.position, m.AgendaItem.meeting_id == meeting_id
+            )
             item = m.AgendaItem(
                 meeting_id=meeting_id,
                 position=position,
@@ -594,23 +462,7 @@ class AccountabilityService(ServiceBase):
         return out
 
     def _slipped_candidates(self, s: Session, meeting: m.Meeting) -> list[Proposal]:
-        origin = m.Meeting
-        earlier = or_(
-            origin.starts_at < meeting.starts_at,
-            and_(origin.starts_at == meeting.starts_at, origin.id < meeting.id),
-        )
-        rows = s.execute(
-            select(m.Action, m.Member.name)
-            .join(origin, m.Action.meeting_id == origin.id)
-            .join(m.Member, m.Member.id == m.Action.owner_id)
-            .where(
-                origin.series_id == meeting.series_id,
-                earlier,
-                m.Action.status.in_(_OPEN_VALUES),
-                m.Action.times_slipped >= acc.SLIPPED_TIMES,
-            )
-            .order_by(m.Action.times_slipped.desc(), m.Action.id)
-        ).all()
+        rows = q.slipped_actions(s, meeting, open_statuses=_OPEN_VALUES, times=acc.SLIPPED_TIMES)
         return [
             Proposal(
                 key=f"slipped:{action.id}",
@@ -636,9 +488,7 @@ class AccountabilityService(ServiceBase):
         from alignmeet.domain.periods import PeriodKind, parse_period, period_containing
 
         day = meeting.starts_at.date()
-        batches = s.execute(
-            select(m.LeadBatch.period, m.LeadBatch.reviewed_in_meeting_id, m.LeadBatch.created_at)
-        ).all()
+        batches = q.lead_batches(s)
         if not batches:
             return []  # the team does not record lead feedback (yet): nothing is overdue
         out = []

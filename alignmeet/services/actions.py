@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
 from alignmeet.domain.bidi import cut_line
@@ -21,6 +20,8 @@ from alignmeet.services.base import (
     versioned_write,
 )
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import actions as q
+from alignmeet.storage.queries import tables
 
 _UNSET: object = object()
 _OPEN_VALUES = [s.value for s in OPEN_STATUSES]
@@ -46,14 +47,7 @@ class ActionService(ServiceBase):
     def actions_for_meeting(self, meeting_id: int) -> list[r.ActionRecord]:
         """Actions agreed in this meeting, in the order they were added."""
         with self.db.sessions() as s:
-            rows = s.execute(
-                select(m.Action, m.Meeting, m.Member)
-                .join(m.Meeting, m.Action.meeting_id == m.Meeting.id)
-                .join(m.Member, m.Action.owner_id == m.Member.id)
-                .where(m.Action.meeting_id == meeting_id)
-                .order_by(m.Action.position, m.Action.id)
-            )
-            return [to_action(a, mt, ow) for a, mt, ow in rows]
+            return [to_action(a, mt, ow) for a, mt, ow in q.in_meeting(s, meeting_id)]
 
     def get_action(self, action_id: int) -> r.ActionRecord:
         with self.db.sessions() as s:
@@ -87,12 +81,7 @@ class ActionService(ServiceBase):
             owner = self._get(s, m.Member, owner_id, "Member")
             self._check_links(s, goal_id, persona_id)
             tag = TeamTag(team_tag) if team_tag is not None else default_tag(owner.team.name)
-            position = (
-                s.scalar(
-                    select(func.max(m.Action.position)).where(m.Action.meeting_id == meeting_id)
-                )
-                or 0
-            ) + 1
+            position = tables.next_position(s, m.Action.position, m.Action.meeting_id == meeting_id)
             action = m.Action(
                 meeting_id=meeting.id,
                 owner_id=owner_id,
@@ -277,15 +266,8 @@ class ActionService(ServiceBase):
 
     def history(self, action_id: int) -> list[r.ActionUpdateRecord]:
         """The action's history, oldest first: what changed, when, in which meeting, by whom."""
-        by = aliased(m.Member)
         with self.db.sessions() as s:
-            rows = s.execute(
-                select(m.ActionUpdate, m.Meeting.title, m.Meeting.starts_at, by.name)
-                .outerjoin(m.Meeting, m.ActionUpdate.meeting_id == m.Meeting.id)
-                .outerjoin(by, m.ActionUpdate.changed_by_id == by.id)
-                .where(m.ActionUpdate.action_id == action_id)
-                .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
-            )
+            rows = q.history(s, action_id)
             return [
                 replace(
                     to_update(u),
@@ -312,52 +294,11 @@ class ActionService(ServiceBase):
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             cutoff = meeting.closed_at  # None while not closed: the review is "now"
-            origin = m.Meeting
-            reviewed_here = (
-                select(m.ActionUpdate.action_id)
-                .where(m.ActionUpdate.meeting_id == meeting_id)
-                .scalar_subquery()
-            )
-            still_relevant = [m.Action.status.in_(_OPEN_VALUES), m.Action.id.in_(reviewed_here)]
-            if cutoff is not None:
-                changed_later = (
-                    select(m.ActionUpdate.action_id)
-                    .where(
-                        m.ActionUpdate.changed_at > cutoff,
-                        or_(
-                            m.ActionUpdate.meeting_id.is_(None),
-                            m.ActionUpdate.meeting_id != meeting_id,
-                        ),
-                    )
-                    .scalar_subquery()
-                )
-                still_relevant.append(m.Action.id.in_(changed_later))
-            earlier = or_(
-                origin.starts_at < meeting.starts_at,
-                and_(origin.starts_at == meeting.starts_at, origin.id < meeting.id),
-            )
-            rows = s.execute(
-                select(m.Action, origin, m.Member)
-                .join(origin, m.Action.meeting_id == origin.id)
-                .join(m.Member, m.Action.owner_id == m.Member.id)
-                .where(
-                    origin.series_id == meeting.series_id,
-                    origin.id != meeting_id,
-                    earlier,
-                    or_(*still_relevant),
-                )
-                .order_by(origin.starts_at, m.Member.name, m.Action.position, m.Action.id)
-            ).all()
+            rows = q.reviewed_in(s, meeting, open_statuses=_OPEN_VALUES, closed_at=cutoff)
             history: dict[int, list[m.ActionUpdate]] = {}
-            ids = [a.id for a, _, _ in rows]
-            for chunk_start in range(0, len(ids), 900):
-                for u in s.scalars(
-                    select(m.ActionUpdate)
-                    .where(m.ActionUpdate.action_id.in_(ids[chunk_start : chunk_start + 900]))
-                    .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
-                ):
-                    if cutoff is None or u.meeting_id == meeting_id or u.changed_at <= cutoff:
-                        history.setdefault(u.action_id, []).append(u)
+            for u in q.updates_of(s, [a.id for a, _, _ in rows]):
+                if cutoff is None or u.meeting_id == meeting_id or u.changed_at <= cutoff:
+                    history.setdefault(u.action_id, []).append(u)
             result = []
             for action, mt, owner in rows:
                 past = history.get(action.id, [])

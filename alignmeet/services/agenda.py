@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
@@ -27,6 +26,7 @@ from alignmeet.services.base import (
     versioned_write,
 )
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import agenda as q
 
 _UNSET: object = object()
 
@@ -83,14 +83,8 @@ BUILTIN_TEMPLATES: tuple[tuple[str, str, int, tuple[tuple[str, int, ItemKind], .
 class AgendaService(ServiceBase):
     def items(self, meeting_id: int, *, include_parked: bool = True) -> list[r.AgendaItemRecord]:
         with self.db.sessions() as s:
-            query = (
-                select(m.AgendaItem)
-                .where(m.AgendaItem.meeting_id == meeting_id)
-                .order_by(m.AgendaItem.position, m.AgendaItem.id)
-            )
-            if not include_parked:
-                query = query.where(m.AgendaItem.parked.is_(False))
-            return [to_item(s, x) for x in s.scalars(query)]
+            found = q.items(s, meeting_id, include_parked=include_parked)
+            return [to_item(s, x) for x in found]
 
     def get_item(self, item_id: int) -> r.AgendaItemRecord:
         with self.db.sessions() as s:
@@ -99,13 +93,9 @@ class AgendaService(ServiceBase):
     def budget(self, meeting_id: int) -> AgendaBudget:
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            boxed = s.scalar(
-                select(func.coalesce(func.sum(m.AgendaItem.minutes), 0)).where(
-                    m.AgendaItem.meeting_id == meeting_id, m.AgendaItem.parked.is_(False)
-                )
-            )
             return AgendaBudget(
-                planned_minutes=meeting.planned_minutes, boxed_minutes=int(boxed or 0)
+                planned_minutes=meeting.planned_minutes,
+                boxed_minutes=q.boxed_minutes(s, meeting_id),
             )
 
     def add_item(
@@ -239,11 +229,7 @@ class AgendaService(ServiceBase):
         # A plain UPDATE: timer writes never bump the version (see record_elapsed).
         with self.db.transaction() as s:
             self._get(s, m.AgendaItem, item_id, "Agenda item")
-            s.execute(
-                update(m.AgendaItem)
-                .where(m.AgendaItem.id == item_id)
-                .values(used_seconds=max(0, int(used_seconds)))
-            )
+            q.set_used_seconds(s, item_id, max(0, int(used_seconds)))
 
     def park_item(self, *, item_id: int, parked: bool = True) -> r.AgendaItemRecord:
         """Park an item: it leaves this agenda and lands on the series' next meeting.
@@ -256,19 +242,9 @@ class AgendaService(ServiceBase):
             item = self._get(s, m.AgendaItem, item_id, "Agenda item")
             item.parked = parked
             meeting = self._get(s, m.Meeting, item.meeting_id, "Meeting")
-            existing_copy = s.scalar(
-                select(m.AgendaItem).where(m.AgendaItem.carried_from_id == item.id)
-            )
+            existing_copy = q.carried_copy(s, item.id)
             if parked and existing_copy is None:
-                later = s.scalar(
-                    select(m.Meeting)
-                    .where(
-                        m.Meeting.series_id == meeting.series_id,
-                        m.Meeting.starts_at > meeting.starts_at,
-                        m.Meeting.status == MeetingStatus.PLANNED.value,
-                    )
-                    .order_by(m.Meeting.starts_at)
-                )
+                later = q.next_planned_meeting(s, meeting, MeetingStatus.PLANNED.value)
                 if later is not None:
                     siblings = self._siblings(s, later.id)
                     s.add(
@@ -297,12 +273,7 @@ class AgendaService(ServiceBase):
     def _ideas(self, s: Session, item_id: int) -> list[r.IdeaRecord]:
         # The authors' names in the same query: one look-up per idea re-read each member
         # (the session keeps no loaded member alive between two ideas).
-        rows = s.execute(
-            select(m.Idea, m.Member.name)
-            .outerjoin(m.Member, m.Idea.author_id == m.Member.id)
-            .where(m.Idea.item_id == item_id)
-            .order_by(m.Idea.id)
-        )
+        rows = q.ideas(s, item_id)
         return [
             r.IdeaRecord(
                 id=x.id,
@@ -334,9 +305,7 @@ class AgendaService(ServiceBase):
             return self._decisions(s, item_id)
 
     def _decisions(self, s: Session, item_id: int) -> list[r.DecisionRecord]:
-        rows = s.scalars(
-            select(m.Decision).where(m.Decision.item_id == item_id).order_by(m.Decision.id)
-        )
+        rows = q.decisions(s, item_id)
         return [r.DecisionRecord(id=x.id, item_id=x.item_id, text=x.text) for x in rows]
 
     def add_decision(self, *, item_id: int, text: str) -> r.DecisionRecord:
@@ -357,7 +326,7 @@ class AgendaService(ServiceBase):
     # ---- templates ----------------------------------------------------------
     def ensure_builtin_templates(self) -> None:
         with self.db.transaction() as s:
-            have = {t.name for t in s.scalars(select(m.AgendaTemplate))}
+            have = {t.name for t in q.templates(s)}
             for name, description, planned, items in BUILTIN_TEMPLATES:
                 if name in have:
                     continue
@@ -372,11 +341,7 @@ class AgendaService(ServiceBase):
 
     def templates(self) -> list[r.TemplateRecord]:
         with self.db.sessions() as s:
-            rows = s.scalars(
-                select(m.AgendaTemplate).order_by(
-                    m.AgendaTemplate.builtin.desc(), m.AgendaTemplate.name
-                )
-            )
+            rows = q.templates(s, builtin_first=True)
             return [
                 r.TemplateRecord(
                     id=t.id,
@@ -415,7 +380,7 @@ class AgendaService(ServiceBase):
         text = require_text("name", name, label=_("Template name"))
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            for other in s.scalars(select(m.AgendaTemplate)):
+            for other in q.templates(s):
                 if name_key(other.name) == name_key(text):
                     raise ValidationError(
                         "name",
@@ -462,17 +427,11 @@ class AgendaService(ServiceBase):
         """On a server, one agenda change per meeting at a time: two facilitators adding
         items at once would otherwise renumber the same rows (SELECT ... FOR UPDATE on
         the meeting; SQLite has one writer anyway and leaves the clause out)."""
-        s.execute(select(m.Meeting.id).where(m.Meeting.id == meeting_id).with_for_update())
+        q.lock_meeting(s, meeting_id)
 
     def _siblings(self, s: Session, meeting_id: int) -> list[m.AgendaItem]:
         self._lock_agenda(s, meeting_id)
-        return list(
-            s.scalars(
-                select(m.AgendaItem)
-                .where(m.AgendaItem.meeting_id == meeting_id)
-                .order_by(m.AgendaItem.position, m.AgendaItem.id)
-            )
-        )
+        return q.items(s, meeting_id)
 
     @staticmethod
     def _renumber(items: Sequence[m.AgendaItem]) -> None:

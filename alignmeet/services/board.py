@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain.board import (
@@ -18,6 +17,7 @@ from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
 from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, given, versioned_write
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import board as q
 
 _UNSET: object = object()
 
@@ -48,18 +48,14 @@ class BoardService(ServiceBase):
     ) -> list[BoardEntryRecord]:
         """Newest first. `unresolved_only` keeps wins and the lessons still open."""
         with self.db.sessions() as s:
-            query = select(m.BoardEntry).order_by(
-                m.BoardEntry.created_at.desc(), m.BoardEntry.id.desc()
+            found = q.entries(
+                s,
+                kind=_kind(kind).value if kind is not None else None,
+                team_tag=_team_tag(team_tag).value if team_tag is not None else None,
+                unresolved_only=unresolved_only,
+                meeting_id=meeting_id,
             )
-            if kind is not None:
-                query = query.where(m.BoardEntry.kind == _kind(kind).value)
-            if team_tag is not None:
-                query = query.where(m.BoardEntry.team_tag == _team_tag(team_tag).value)
-            if unresolved_only:
-                query = query.where(m.BoardEntry.resolved.is_(False))
-            if meeting_id is not None:
-                query = query.where(m.BoardEntry.meeting_id == meeting_id)
-            return [self._record(s, e) for e in s.scalars(query)]
+            return [self._record(s, e) for e in found]
 
     def get_entry(self, entry_id: int) -> BoardEntryRecord:
         with self.db.sessions() as s:

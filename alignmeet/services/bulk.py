@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
-
 from alignmeet.services.base import ServiceBase
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import bulk as q
 
 # In foreign-key order: a row only points at tables listed before its own.
 TABLES: dict[str, type[m.Base]] = {
@@ -38,7 +37,7 @@ class BulkLoader(ServiceBase):
         """For each table, the first id free after the rows already there."""
         with self.db.sessions() as s:
             return {
-                name: (s.scalar(select(func.max(model.__table__.c.id))) or 0) + 1  # type: ignore[attr-defined]
+                name: q.first_free_id(s, model.__table__)  # type: ignore[attr-defined]
                 for name, model in TABLES.items()
             }
 
@@ -68,15 +67,10 @@ class BulkLoader(ServiceBase):
                     batch = rows.get(name) or ()
                     table = model.__table__  # type: ignore[attr-defined]
                     for start in range(0, len(batch), CHUNK):
-                        s.execute(insert(table), list(batch[start : start + CHUNK]))
+                        q.insert_rows(s, table, batch[start : start + CHUNK])
                     counts[name] = counts.get(name, 0) + len(batch)
             if self.db.engine.dialect.name == "postgresql":
-                for name, count in counts.items():
-                    if count:  # explicit ids leave the id sequence behind: move it past them
-                        s.execute(
-                            text(
-                                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                                f"(SELECT max(id) FROM {name}))"
-                            )
-                        )
+                for name, model in TABLES.items():
+                    if counts.get(name):  # explicit ids leave the id sequence behind
+                        q.move_id_sequence(s, model.__table__)  # type: ignore[attr-defined]
         return {name: counts.get(name, 0) for name in TABLES}

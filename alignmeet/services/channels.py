@@ -7,7 +7,6 @@ whoever reads any set of minutes knows how to reach the other team.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain.channels import (
@@ -21,6 +20,8 @@ from alignmeet.domain.sections import DocSection, Paragraph, Table
 from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, versioned_write
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import channels as q
+from alignmeet.storage.queries import tables
 
 
 def _record(obj: m.ChannelRule) -> ChannelRuleRecord:
@@ -48,7 +49,7 @@ class ChannelService(ServiceBase):
         )
         with self.db.transaction() as s:
             check_unique_urgency(fields.urgency, (_record(x) for x in self._rules(s)))
-            position = (s.scalar(select(func.max(m.ChannelRule.position))) or 0) + 1
+            position = tables.next_position(s, m.ChannelRule.position)
             rule = m.ChannelRule(
                 urgency=fields.urgency,
                 channel=fields.channel,
@@ -176,9 +177,7 @@ class ChannelService(ServiceBase):
     # ---- helpers -----------------------------------------------------------------------------
     @staticmethod
     def _rules(s: Session) -> list[m.ChannelRule]:
-        return list(
-            s.scalars(select(m.ChannelRule).order_by(m.ChannelRule.position, m.ChannelRule.id))
-        )
+        return q.rules(s)
 
     @staticmethod
     def _renumber(rules: list[m.ChannelRule]) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import coaching as co
@@ -24,6 +23,8 @@ from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Table
 from alignmeet.i18n import _, day_date, ngettext
 from alignmeet.services.base import ServiceBase, versioned_write
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import coaching as q
+from alignmeet.storage.queries import people
 
 SALES, MARKETING = "sales", "marketing"
 
@@ -38,7 +39,7 @@ class CoachingService(ServiceBase):
         (the clock's day by default); overdue first, then by name."""
         day = today or self._today()
         with self.db.sessions() as s:
-            pairs = list(s.scalars(select(m.CoachingPair).where(m.CoachingPair.ended_on.is_(None))))
+            pairs = q.active_pairs(s)
             statuses = [self._status(s, p, day) for p in pairs]
         statuses.sort(
             key=lambda p: (not p.overdue, p.sales_name.casefold(), p.marketing_name.casefold())
@@ -49,10 +50,7 @@ class CoachingService(ServiceBase):
         """Every pair, active and ended, newest first."""
         day = today or self._today()
         with self.db.sessions() as s:
-            query = select(m.CoachingPair).order_by(
-                m.CoachingPair.started_on.desc(), m.CoachingPair.id.desc()
-            )
-            return [self._status(s, p, day) for p in s.scalars(query)]
+            return [self._status(s, p, day) for p in q.pairs(s, newest_first=True)]
 
     def get_pair(self, pair_id: int, *, today: date | None = None) -> PairStatus:
         with self.db.sessions() as s:
@@ -63,20 +61,15 @@ class CoachingService(ServiceBase):
         """The pair's check-ins, newest first."""
         with self.db.sessions() as s:
             self._get(s, m.CoachingPair, pair_id, "Coaching pair")
-            query = (
-                select(m.CoachingCheckin)
-                .where(m.CoachingCheckin.pair_id == pair_id)
-                .order_by(m.CoachingCheckin.held_on.desc(), m.CoachingCheckin.id.desc())
-            )
-            return [self._checkin(s, c) for c in s.scalars(query)]
+            found = q.checkins_of(s, pair_id, newest_first=True)
+            return [self._checkin(s, c) for c in found]
 
     def team_members(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """Active (id, name) of Sales and of Marketing, by name."""
         with self.db.sessions() as s:
             teams = self._team_ids(s)
             found: dict[str, list[tuple[int, str]]] = {SALES: [], MARKETING: []}
-            query = select(m.Member).where(m.Member.active.is_(True)).order_by(m.Member.name)
-            for member in s.scalars(query):
+            for member in q.active_members(s):
                 for side, team_id in teams.items():
                     if member.team_id == team_id:
                         found[side].append((member.id, member.name))
@@ -217,10 +210,7 @@ class CoachingService(ServiceBase):
         sales, marketing = self.team_members()
         names = dict(sales) | dict(marketing)
         with self.db.sessions() as s:
-            history = [
-                (p.sales_member_id, p.marketing_member_id)
-                for p in s.scalars(select(m.CoachingPair))
-            ]
+            history = [(p.sales_member_id, p.marketing_member_id) for p in q.pairs(s)]
             active = len(self._active(s))
         round_ = co.suggest_round([i for i, _ in sales], [i for i, _ in marketing], history)
         partners: dict[int, list[int]] = {}
@@ -280,17 +270,9 @@ class CoachingService(ServiceBase):
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             # The meeting's day; for a meeting still to come, today (the status as it is now).
             day = min(meeting.starts_at.date(), self._today())
-            logged = list(
-                s.scalars(
-                    select(m.CoachingCheckin)
-                    .where(m.CoachingCheckin.meeting_id == meeting_id)
-                    .order_by(m.CoachingCheckin.held_on, m.CoachingCheckin.id)
-                )
-            )
+            logged = q.checkins_in_meeting(s, meeting_id)
             pairs = [
-                p
-                for p in s.scalars(select(m.CoachingPair).where(m.CoachingPair.started_on <= day))
-                if p.ended_on is None or p.ended_on > day
+                p for p in q.pairs(s, started_by=day) if p.ended_on is None or p.ended_on > day
             ]
             # As they stood that day: active, check-ins up to then, whatever happened later.
             statuses = [replace(self._status(s, p, day, until=day), ended_on=None) for p in pairs]
@@ -361,7 +343,7 @@ class CoachingService(ServiceBase):
 
     # ---- helpers -----------------------------------------------------------------------------
     def _team_ids(self, s: Session) -> dict[str, int]:
-        teams = {name_key(t.name): t.id for t in s.scalars(select(m.Team))}
+        teams = {name_key(t.name): t.id for t in people.teams(s)}
         missing = [
             label for key, label in ((SALES, "Sales"), (MARKETING, "Marketing")) if key not in teams
         ]
@@ -375,8 +357,7 @@ class CoachingService(ServiceBase):
         return {SALES: teams[SALES], MARKETING: teams[MARKETING]}
 
     def _active(self, s: Session) -> dict[tuple[int, int], m.CoachingPair]:
-        query = select(m.CoachingPair).where(m.CoachingPair.ended_on.is_(None))
-        return {(p.sales_member_id, p.marketing_member_id): p for p in s.scalars(query)}
+        return {(p.sales_member_id, p.marketing_member_id): p for p in q.active_pairs(s)}
 
     def _start(
         self,
@@ -422,10 +403,7 @@ class CoachingService(ServiceBase):
     def _status(
         self, s: Session, pair: m.CoachingPair, today: date, *, until: date | None = None
     ) -> PairStatus:
-        query = select(m.CoachingCheckin).where(m.CoachingCheckin.pair_id == pair.id)
-        if until is not None:
-            query = query.where(m.CoachingCheckin.held_on <= until)
-        checkins = sorted(s.scalars(query), key=lambda c: (c.held_on, c.id))
+        checkins = sorted(q.checkins_of(s, pair.id, until=until), key=lambda c: (c.held_on, c.id))
         last = checkins[-1] if checkins else None
         tip = ""
         for checkin in reversed(checkins):

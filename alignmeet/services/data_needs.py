@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain.data_needs import (
@@ -35,6 +34,8 @@ from alignmeet.i18n import _, ngettext
 from alignmeet.services.actions import AGREED_NOTE, ActionService
 from alignmeet.services.base import ServiceBase, side_effect, versioned_write
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import data_needs as q
+from alignmeet.storage.queries import people, tables
 
 DROPPED_NOTE = "Left out of the joint data-needs Top 10."
 BACK_NOTE = "Back in the joint data-needs Top 10."
@@ -144,26 +145,15 @@ class DataNeedService(ServiceBase):
                         "in a meeting before deleting it."
                     ).format(title=need.title, rank=need.joint_rank),
                 )
-            affected = set(
-                s.scalars(
-                    select(m.DataNeedRank.team_id).where(m.DataNeedRank.data_need_id == need_id)
-                )
-            )
+            affected = q.teams_ranking(s, need_id)
             s.delete(need)
             s.flush()
             for team_id in affected:  # close the gap the need leaves
-                ranks = s.scalars(
-                    select(m.DataNeedRank)
-                    .where(
-                        m.DataNeedRank.team_id == team_id,
-                        m.DataNeedRank.data_need_id != need_id,
-                    )
-                    .order_by(m.DataNeedRank.rank)
-                ).all()
+                ranks = q.ranks(s, team_id=team_id, without_need=need_id)
                 self._write_ranks(s, team_id, [r.data_need_id for r in ranks])
 
     def _check_title(self, s: Session, text: str, own_id: int | None) -> None:
-        existing = s.scalar(select(m.DataNeed).where(m.DataNeed.title_key == name_key(text)))
+        existing = q.by_title_key(s, name_key(text))
         if existing is not None and existing.id != own_id:
             raise ValidationError(
                 "title",
@@ -184,7 +174,7 @@ class DataNeedService(ServiceBase):
 
     @staticmethod
     def _write_ranks(s: Session, team_id: int, need_ids: Iterable[int]) -> None:
-        for old in s.scalars(select(m.DataNeedRank).where(m.DataNeedRank.team_id == team_id)):
+        for old in q.ranks(s, team_id=team_id):
             s.delete(old)
         s.flush()  # the old ranks go before the new ones take their numbers
         for rank, need_id in enumerate(need_ids, start=1):
@@ -230,7 +220,7 @@ class DataNeedService(ServiceBase):
             # agreed): declared as the consequence of the meeting's decision.
             with side_effect(s):
                 # Needs that leave the joint list.
-                for need in s.scalars(select(m.DataNeed).where(m.DataNeed.joint_rank.is_not(None))):
+                for need in q.in_joint_list(s):
                     if need.id in needs:
                         continue
                     need.joint_rank = None
@@ -297,10 +287,7 @@ class DataNeedService(ServiceBase):
     ) -> int:
         """A joint action of the meeting, with its first history entry (as ActionService
         writes them: "Agreed", by the meeting's facilitator)."""
-        position = (
-            s.scalar(select(func.max(m.Action.position)).where(m.Action.meeting_id == meeting.id))
-            or 0
-        ) + 1
+        position = tables.next_position(s, m.Action.position, m.Action.meeting_id == meeting.id)
         action = m.Action(
             meeting_id=meeting.id,
             owner_id=row.owner_id,
@@ -362,16 +349,16 @@ class DataNeedService(ServiceBase):
 
     # ---- records -----------------------------------------------------------------------------
     def _records(self, s: Session) -> dict[int, DataNeedRecord]:
-        teams = {t.id: (t.position, t.name) for t in s.scalars(select(m.Team))}
+        teams = {t.id: (t.position, t.name) for t in people.teams(s)}
         ranks: dict[int, list[TeamRank]] = {}
-        for row in s.scalars(select(m.DataNeedRank)):
+        for row in q.ranks(s):
             _position, name = teams[row.team_id]
             ranks.setdefault(row.data_need_id, []).append(TeamRank(row.team_id, name, row.rank))
         order = {tid: (pos, tid) for tid, (pos, _name) in teams.items()}
-        names: dict[int, str] = {i: n for i, n in s.execute(select(m.Member.id, m.Member.name))}
-        needs = s.scalars(select(m.DataNeed)).all()
+        names = q.member_names(s)
+        needs = q.needs(s)
         action_ids = [n.action_id for n in needs if n.action_id is not None]
-        acts = {a.id: a for a in s.scalars(select(m.Action).where(m.Action.id.in_(action_ids)))}
+        acts = {a.id: a for a in q.actions(s, action_ids)}
         result = {}
         for need in needs:
             action = acts.get(need.action_id) if need.action_id else None
@@ -393,7 +380,7 @@ class DataNeedService(ServiceBase):
 
     def _rankings(self, s: Session, records: dict[int, DataNeedRecord]) -> list[TeamRanking]:
         result = []
-        for team in s.scalars(select(m.Team).order_by(m.Team.position, m.Team.id)):
+        for team in people.teams(s):
             mine = [n for n in records.values() if n.rank_for(team.id) is not None]
             mine.sort(key=lambda n: n.rank_for(team.id) or 0)
             result.append(TeamRanking(team_id=team.id, team_name=team.name, needs=tuple(mine)))

@@ -22,7 +22,8 @@ from alignmeet import i18n
 from alignmeet.domain import records as r
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
 from alignmeet.i18n import N_, _
-from alignmeet.services.base import NotFoundError, ServiceBase
+from alignmeet.services.base import NotFoundError
+from alignmeet.services.documents import DocumentExports
 from alignmeet.services.followups import ActionFilter, FollowUpService
 from alignmeet.storage import models as m
 
@@ -75,7 +76,10 @@ def _status_words(statuses: frozenset[ActionStatus] | None) -> str:
     return text[0].upper() + text[1:]
 
 
-class ExportService(ServiceBase):
+class ExportService(DocumentExports):
+    """Every file for people: the follow-up exports below, and the documents of
+    alignmeet/services/documents.py with the company template applied in one place."""
+
     def describe_filter(self, flt: ActionFilter) -> str:
         """The filter in words, for the line under a title or a calendar's name:
         "Open actions · Monthly Sales & Marketing sync · Priya Raman · overdue"."""

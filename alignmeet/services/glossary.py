@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from types import EllipsisType
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain.enums import MeetingStatus
@@ -44,6 +43,7 @@ from alignmeet.services.base import (
     versioned_write,
 )
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import glossary as q
 
 _PROPOSED = VersionStatus.PROPOSED.value
 _CURRENT = VersionStatus.CURRENT.value
@@ -55,8 +55,8 @@ class GlossaryService(ServiceBase):
         """Every term (agreed or only proposed so far), sorted by term; `search` matches
         words in the term or its current definition."""
         with self.db.sessions() as s:
-            terms = list(s.scalars(select(m.GlossaryTerm)))
-            versions = list(s.scalars(select(m.GlossaryVersion)))
+            terms = q.terms(s)
+            versions = q.versions(s)
             convert = _Converter(s)
             by_term: dict[int, list[m.GlossaryVersion]] = {}
             for v in versions:
@@ -91,11 +91,7 @@ class GlossaryService(ServiceBase):
         meeting put them on the table or decided them."""
         with self.db.sessions() as s:
             term = self._get(s, m.GlossaryTerm, term_id, "Glossary term")
-            rows = s.scalars(
-                select(m.GlossaryVersion)
-                .where(m.GlossaryVersion.term_id == term_id)
-                .order_by(m.GlossaryVersion.number.desc())
-            )
+            rows = q.versions(s, term_id=term_id, newest_first=True)
             convert = _Converter(s)
             return [convert.version(v, term) for v in rows]
 
@@ -108,9 +104,7 @@ class GlossaryService(ServiceBase):
         """Proposals still to decide, by term. With `meeting_id`: those up for decision in
         that meeting (proposed for it, for no meeting, or left open by a closed one)."""
         with self.db.sessions() as s:
-            rows = list(
-                s.scalars(select(m.GlossaryVersion).where(m.GlossaryVersion.status == _PROPOSED))
-            )
+            rows = q.versions(s, status=_PROPOSED)
             convert = _Converter(s)
             out = []
             for v in rows:
@@ -199,12 +193,7 @@ class GlossaryService(ServiceBase):
             check_open_proposal(f"v{version.number}", term.term, VersionStatus(version.status))
             s.delete(version)
             s.flush()
-            left = s.scalar(
-                select(func.count())
-                .select_from(m.GlossaryVersion)
-                .where(m.GlossaryVersion.term_id == term.id)
-            )
-            if not left:
+            if not q.version_count(s, term.id):
                 s.delete(term)
 
     @versioned_write(m.GlossaryTerm)
@@ -220,9 +209,7 @@ class GlossaryService(ServiceBase):
         ):
             obj = self._get(s, m.GlossaryTerm, term_id, "Glossary term")
             guard.loaded(obj, _("Glossary term “{term}”").format(term=obj.term))
-            other = s.scalar(
-                select(m.GlossaryTerm).where(m.GlossaryTerm.term_key == term_key(name))
-            )
+            other = q.term_by_key(s, term_key(name))
             if other is not None and other.id != term_id:
                 raise ValidationError(
                     "term", _("The glossary already has “{term}”.").format(term=other.term)
@@ -340,13 +327,7 @@ class GlossaryService(ServiceBase):
         and proposals put on its table, each with the definition current before."""
         with self.db.sessions() as s:
             self._get(s, m.Meeting, meeting_id, "Meeting")
-            mine = list(
-                s.scalars(
-                    select(m.GlossaryVersion)
-                    .where(m.GlossaryVersion.meeting_id == meeting_id)
-                    .order_by(m.GlossaryVersion.id)
-                )
-            )
+            mine = q.versions(s, meeting_id=meeting_id)
             convert = _Converter(s)
             changes = []
             for v in mine:
@@ -420,8 +401,8 @@ class GlossaryService(ServiceBase):
     def glossary_data(self) -> GlossaryData:
         """The current definitions, for the Word appendix."""
         with self.db.sessions() as s:
-            terms = {t.id: t for t in s.scalars(select(m.GlossaryTerm))}
-            versions = list(s.scalars(select(m.GlossaryVersion)))
+            terms = {t.id: t for t in q.terms(s)}
+            versions = q.versions(s)
             convert = _Converter(s)
             entries = []
             for v in versions:
@@ -456,7 +437,7 @@ class GlossaryService(ServiceBase):
     # ---- helpers -----------------------------------------------------------------------------
     def _term_for(self, s: Session, name: str) -> m.GlossaryTerm:
         key = term_key(name)
-        obj = s.scalar(select(m.GlossaryTerm).where(m.GlossaryTerm.term_key == key))
+        obj = q.term_by_key(s, key)
         if obj is None:
             obj = m.GlossaryTerm(term=name, term_key=key, created_at=self._now())
             s.add(obj)
@@ -465,23 +446,16 @@ class GlossaryService(ServiceBase):
 
     @staticmethod
     def _current(s: Session, term_id: int) -> m.GlossaryVersion | None:
-        return s.scalar(
-            select(m.GlossaryVersion).where(
-                m.GlossaryVersion.term_id == term_id, m.GlossaryVersion.status == _CURRENT
-            )
-        )
+        return q.current(s, term_id, _CURRENT)
 
     @staticmethod
     def _next_number(s: Session, term_id: int) -> int:
-        top = s.scalar(
-            select(func.max(m.GlossaryVersion.number)).where(m.GlossaryVersion.term_id == term_id)
-        )
-        return (top or 0) + 1
+        return q.next_number(s, term_id)
 
     def _check_new_wording(
         self, s: Session, term: m.GlossaryTerm, text: str, own_id: int | None = None
     ) -> None:
-        for v in s.scalars(select(m.GlossaryVersion).where(m.GlossaryVersion.term_id == term.id)):
+        for v in q.versions(s, term_id=term.id):
             if v.id == own_id or not same_wording(v.definition, text):
                 continue
             if v.status == _CURRENT:
@@ -523,11 +497,7 @@ class GlossaryService(ServiceBase):
 
         earlier = [
             o
-            for o in s.scalars(
-                select(m.GlossaryVersion).where(
-                    m.GlossaryVersion.term_id == v.term_id, m.GlossaryVersion.id != v.id
-                )
-            )
+            for o in q.versions(s, term_id=v.term_id, except_id=v.id)
             if o.status in approved and order(o) < order(v)
         ]
         return max(earlier, key=order, default=None)

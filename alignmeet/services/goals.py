@@ -7,7 +7,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain.bidi import cut_line
@@ -44,6 +43,8 @@ from alignmeet.services.base import ServiceBase, member_name, side_effect, versi
 from alignmeet.services.base import given as given_fields
 from alignmeet.services.csv_reader import CsvLimits, CsvText, read_csv, read_csv_file
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import goals as q
+from alignmeet.storage.queries import tables
 
 __all__ = ["DEFAULT_HISTORY", "GoalService"]
 
@@ -154,12 +155,11 @@ class GoalService(ServiceBase):
         "2026-11" and of "2026-Q4" (and of the weeks in November).
         """
         with self.db.sessions() as s:
-            query = select(m.Goal)
-            if kind is not None:
-                query = query.where(m.Goal.kind == _goal_kind(kind).value)
-            if not include_archived:
-                query = query.where(m.Goal.archived.is_(False))
-            goals = list(s.scalars(query))
+            goals = q.goals(
+                s,
+                kind=_goal_kind(kind).value if kind is not None else None,
+                include_archived=include_archived,
+            )
             if period is not None:
                 wanted = parse_period(period)
                 goals = [g for g in goals if _overlaps(g.period, wanted)]
@@ -177,11 +177,7 @@ class GoalService(ServiceBase):
         (the quarter's goal for a month)."""
         wanted = parse_period(period)
         with self.db.sessions() as s:
-            goals = s.scalars(
-                select(m.Goal).where(
-                    m.Goal.kind == GoalKind.REVENUE.value, m.Goal.archived.is_(False)
-                )
-            ).all()
+            goals = q.goals(s, kind=GoalKind.REVENUE.value, include_archived=False)
             exact = [g for g in goals if g.period == wanted.key]
             found = exact or sorted(
                 (g for g in goals if _overlaps(g.period, wanted)),
@@ -315,18 +311,12 @@ class GoalService(ServiceBase):
         with self.db.transaction() as s:
             goal = self._get(s, m.Goal, goal_id, "Goal")
             with side_effect(s):  # the goal is gone: no action can keep pointing at it
-                for action in s.scalars(select(m.Action).where(m.Action.goal_id == goal_id)):
+                for action in q.actions_serving(s, goal_id):
                     action.goal_id = None
             s.delete(goal)
 
     def _check_one_revenue_goal(self, s: Session, period: str, own_id: int | None) -> None:
-        existing = s.scalars(
-            select(m.Goal).where(
-                m.Goal.kind == GoalKind.REVENUE.value,
-                m.Goal.period == period,
-                m.Goal.archived.is_(False),
-            )
-        ).all()
+        existing = q.goals(s, kind=GoalKind.REVENUE.value, period=period, include_archived=False)
         for goal in existing:
             if goal.id != own_id:
                 raise ValidationError(
@@ -364,10 +354,7 @@ class GoalService(ServiceBase):
     # ---- KPI definitions ---------------------------------------------------------------------
     def list_kpis(self, *, include_archived: bool = False) -> list[KpiRecord]:
         with self.db.sessions() as s:
-            query = select(m.Kpi).order_by(m.Kpi.position, m.Kpi.id)
-            if not include_archived:
-                query = query.where(m.Kpi.archived.is_(False))
-            return [self._kpi_record(k) for k in s.scalars(query)]
+            return [self._kpi_record(k) for k in q.kpis(s, include_archived=include_archived)]
 
     def get_kpi(self, kpi_id: int) -> KpiRecord:
         with self.db.sessions() as s:
@@ -395,7 +382,7 @@ class GoalService(ServiceBase):
         }
         with self.db.transaction() as s:
             self._check_kpi_name(s, text, None)
-            position = (s.scalar(select(func.max(m.Kpi.position))) or 0) + 1
+            position = tables.next_position(s, m.Kpi.position)
             kpi = m.Kpi(name=text, name_key=name_key(text), position=position, **fields)
             s.add(kpi)
             s.flush()
@@ -442,11 +429,7 @@ class GoalService(ServiceBase):
             if period_kind is not None:
                 kind = _period_kind(period_kind)
                 if kind.value != kpi.period_kind:
-                    count = s.scalar(
-                        select(func.count())
-                        .select_from(m.KpiMeasurement)
-                        .where(m.KpiMeasurement.kpi_id == kpi_id)
-                    )
+                    count = q.measurement_count(s, kpi_id)
                     if count:
                         raise ValidationError(
                             "period_kind",
@@ -479,13 +462,7 @@ class GoalService(ServiceBase):
         """Put the KPI at `to_position` (0 = first) among the KPIs in use."""
         with self.db.transaction() as s:
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
-            ordered = list(
-                s.scalars(
-                    select(m.Kpi)
-                    .where(m.Kpi.archived.is_(False))
-                    .order_by(m.Kpi.position, m.Kpi.id)
-                )
-            )
+            ordered = q.kpis(s, include_archived=False)
             if kpi in ordered:
                 ordered.remove(kpi)
             ordered.insert(max(0, min(to_position, len(ordered))), kpi)
@@ -501,7 +478,7 @@ class GoalService(ServiceBase):
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
             kpi.archived = archived
             if not archived:
-                kpi.position = (s.scalar(select(func.max(m.Kpi.position))) or 0) + 1
+                kpi.position = tables.next_position(s, m.Kpi.position)
             s.flush()
             return self._kpi_record(kpi)
 
@@ -509,11 +486,11 @@ class GoalService(ServiceBase):
         """Delete a KPI and all its measurements."""
         with self.db.transaction() as s:
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
-            s.execute(delete(m.KpiMeasurement).where(m.KpiMeasurement.kpi_id == kpi_id))
+            q.delete_measurements(s, kpi_id)
             s.delete(kpi)
 
     def _check_kpi_name(self, s: Session, text: str, own_id: int | None) -> None:
-        existing = s.scalar(select(m.Kpi).where(m.Kpi.name_key == name_key(text)))
+        existing = q.kpi_by_key(s, name_key(text))
         if existing is not None and existing.id != own_id:
             if existing.archived:
                 text = _("There is already a KPI called “{name}” (archived — restore it instead).")
@@ -526,12 +503,7 @@ class GoalService(ServiceBase):
         """The KPI's measurements, newest period first."""
         with self.db.sessions() as s:
             self._get(s, m.Kpi, kpi_id, "KPI")
-            rows = s.scalars(
-                select(m.KpiMeasurement)
-                .where(m.KpiMeasurement.kpi_id == kpi_id)
-                .order_by(m.KpiMeasurement.period.desc())
-            )
-            return [self._measurement_record(x) for x in rows]
+            return [self._measurement_record(x) for x in q.measurements_of(s, kpi_id)]
 
     @versioned_write(m.KpiMeasurement)
     def record_measurement(
@@ -562,11 +534,7 @@ class GoalService(ServiceBase):
         ):
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
             key = parse_period(period, kpi.period_kind).key
-            row = s.scalar(
-                select(m.KpiMeasurement).where(
-                    m.KpiMeasurement.kpi_id == kpi_id, m.KpiMeasurement.period == key
-                )
-            )
+            row = q.measurement(s, kpi_id, key)
             replacing = row is not None
             if row is None:
                 row = m.KpiMeasurement(kpi_id=kpi_id, period=key)
@@ -662,12 +630,7 @@ class GoalService(ServiceBase):
                 )
             now = self._now()
             existing = {
-                (x.kpi_id, x.period): x
-                for x in s.scalars(
-                    select(m.KpiMeasurement).where(
-                        m.KpiMeasurement.kpi_id.in_({r.kpi_id for r in preview.rows})
-                    )
-                )
+                (x.kpi_id, x.period): x for x in q.measurements(s, {r.kpi_id for r in preview.rows})
             }
             # Declared: the file replaces the periods its preview listed as "update".
             with side_effect(s):
@@ -699,8 +662,8 @@ class GoalService(ServiceBase):
         )
         columns = _header_columns(table.header) if table.header is not None else None
         columns = columns or {"kpi": 0, "period": 1, "value": 2, "target": 3, "note": 4}
-        kpis = {k.name_key: k for k in s.scalars(select(m.Kpi))}
-        stored = {(x.kpi_id, x.period): x for x in s.scalars(select(m.KpiMeasurement))}
+        kpis = {k.name_key: k for k in q.kpis(s, ordered=False)}
+        stored = {(x.kpi_id, x.period): x for x in q.measurements(s)}
         seen: dict[tuple[int, str], int] = {}
         rows = [
             self._preview_row(row.last_line, row.cells, columns, kpis, stored, seen)
@@ -812,19 +775,11 @@ class GoalService(ServiceBase):
         activity = tuple(g for g in goals if g.kind is GoalKind.ACTIVITY)
         rows: list[KpiRow] = []
         with self.db.sessions() as s:
-            kpis = list(
-                s.scalars(
-                    select(m.Kpi)
-                    .where(m.Kpi.archived.is_(False))
-                    .order_by(m.Kpi.position, m.Kpi.id)
-                )
-            )
+            kpis = q.kpis(s, include_archived=False)
             by_kpi: dict[int, list[m.KpiMeasurement]] = {k.id: [] for k in kpis}
             if kpis:
-                measured = select(m.KpiMeasurement).where(m.KpiMeasurement.kpi_id.in_(list(by_kpi)))
-                if self.as_of is not None:
-                    measured = measured.where(m.KpiMeasurement.recorded_at <= self.as_of)
-                for x in s.scalars(measured.order_by(m.KpiMeasurement.period)):
+                found = q.measurements(s, by_kpi, recorded_by=self.as_of, by_period=True)
+                for x in found:
                     by_kpi[x.kpi_id].append(x)
             for kpi in kpis:
                 rows.append(
@@ -862,17 +817,7 @@ class GoalService(ServiceBase):
 
     def has_kpi_review(self, meeting_id: int) -> bool:
         with self.db.sessions() as s:
-            return bool(
-                s.scalar(
-                    select(func.count())
-                    .select_from(m.AgendaItem)
-                    .where(
-                        m.AgendaItem.meeting_id == meeting_id,
-                        m.AgendaItem.kind == ItemKind.KPI_REVIEW.value,
-                        m.AgendaItem.parked.is_(False),
-                    )
-                )
-            )
+            return bool(q.kpi_reviews(s, meeting_id, ItemKind.KPI_REVIEW.value))
 
     def minutes_sections(self, meeting_id: int) -> tuple[DocSection, ...]:
         """A "KPI review" section when the meeting had a KPI review item (not parked):

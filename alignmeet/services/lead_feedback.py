@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import lead_feedback as lf
@@ -27,6 +26,7 @@ from alignmeet.domain.sections import DocSection, Paragraph, Table
 from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, member_name, versioned_write
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import lead_feedback as q
 
 
 class _Unset:
@@ -41,10 +41,7 @@ class LeadFeedbackService(ServiceBase):
     def list_batches(self, *, period: str | None = None) -> list[LeadBatchRecord]:
         """Batches, newest period first (then newest first); only `period`'s when given."""
         with self.db.sessions() as s:
-            query = select(m.LeadBatch)
-            if period:
-                query = query.where(m.LeadBatch.period == lf.validate_period(period))
-            rows = list(s.scalars(query))
+            rows = q.batches(s, period=lf.validate_period(period) if period else None)
             rows.sort(key=lambda b: (b.period, b.created_at, b.id), reverse=True)
             return self._records(s, rows)
 
@@ -55,24 +52,18 @@ class LeadFeedbackService(ServiceBase):
     def periods(self) -> list[str]:
         """The periods that have batches, newest first."""
         with self.db.sessions() as s:
-            keys = set(s.scalars(select(m.LeadBatch.period)))
+            keys = q.periods(s)
         return sorted(keys, reverse=True)
 
     def unreviewed_batches(self) -> list[LeadBatchRecord]:
         with self.db.sessions() as s:
-            rows = list(
-                s.scalars(select(m.LeadBatch).where(m.LeadBatch.reviewed_in_meeting_id.is_(None)))
-            )
+            rows = q.unreviewed(s)
             rows.sort(key=lambda b: (b.period, b.created_at, b.id), reverse=True)
             return self._records(s, rows)
 
     def reviewed_in(self, meeting_id: int) -> list[LeadBatchRecord]:
         with self.db.sessions() as s:
-            rows = list(
-                s.scalars(
-                    select(m.LeadBatch).where(m.LeadBatch.reviewed_in_meeting_id == meeting_id)
-                )
-            )
+            rows = q.reviewed_in(s, meeting_id)
             rows.sort(key=lambda b: (b.period, b.created_at, b.id), reverse=True)
             return self._records(s, rows)
 
@@ -84,23 +75,19 @@ class LeadFeedbackService(ServiceBase):
         The comparison is with the latest earlier period (of the same kind) that has batches.
         """
         with self.db.sessions() as s:
-            query = select(m.LeadBatch)
             if batch_ids is not None:
-                ids = list(batch_ids)
-                query = query.where(m.LeadBatch.id.in_(ids))
-            elif period:
-                query = query.where(m.LeadBatch.period == lf.validate_period(period))
-            batches = self._records(s, list(s.scalars(query)))
+                found = q.batches(s, ids=list(batch_ids))
+            else:
+                found = q.batches(s, period=lf.validate_period(period) if period else None)
+            batches = self._records(s, found)
             return lf.compute_breakdown(batches, self._previous(s, batches))
 
     def _previous(self, s: Session, batches: Sequence[LeadBatchRecord]) -> PreviousRate | None:
-        known = set(s.scalars(select(m.LeadBatch.period)))
+        known = q.periods(s)
         before = lf.previous_period_with_data([b.period for b in batches], known)
         if before is None:
             return None
-        earlier = self._records(
-            s, list(s.scalars(select(m.LeadBatch).where(m.LeadBatch.period == before)))
-        )
+        earlier = self._records(s, q.batches(s, period=before))
         return PreviousRate(
             period=before,
             leads_received=sum(b.leads_received for b in earlier),
@@ -191,7 +178,7 @@ class LeadFeedbackService(ServiceBase):
     def remove_batch(self, batch_id: int) -> None:
         with self.db.transaction() as s:
             batch = self._get(s, m.LeadBatch, batch_id, "Lead batch")
-            s.execute(delete(m.LeadRejection).where(m.LeadRejection.batch_id == batch_id))
+            q.delete_lines_of(s, batch_id)
             s.delete(batch)
 
     # ---- rejection lines ---------------------------------------------------------------------
@@ -349,8 +336,7 @@ class LeadFeedbackService(ServiceBase):
 
     # ---- helpers -----------------------------------------------------------------------------
     def _rejected(self, s: Session, batch_id: int) -> int:
-        lines = s.scalars(select(m.LeadRejection.count).where(m.LeadRejection.batch_id == batch_id))
-        return sum(lines)
+        return sum(q.rejected_counts(s, batch_id))
 
     def _meeting_name(self, s: Session, meeting_id: int | None) -> str:
         if meeting_id is None:
@@ -368,12 +354,7 @@ class LeadFeedbackService(ServiceBase):
         ids = [b.id for b in batches]
         lines: dict[int, list[LeadRejectionRecord]] = {i: [] for i in ids}
         if ids:
-            query = (
-                select(m.LeadRejection)
-                .where(m.LeadRejection.batch_id.in_(ids))
-                .order_by(m.LeadRejection.id)
-            )
-            for line in s.scalars(query):
+            for line in q.lines_of(s, ids):
                 lines[line.batch_id].append(_to_line(line))
         return [
             LeadBatchRecord(

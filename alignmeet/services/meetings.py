@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
 from alignmeet.domain.bidi import cut_line
@@ -33,6 +32,8 @@ from alignmeet.services.base import (
     versioned_write,
 )
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import meetings as q
+from alignmeet.storage.queries.meetings import active_series_members, series_member_ids
 
 DEFAULT_SERIES = "Sales & Marketing sync"
 MAX_CADENCE_DAYS = 365
@@ -43,8 +44,7 @@ class MeetingService(ServiceBase):
     # ---- series -------------------------------------------------------------
     def list_series(self) -> list[r.SeriesRecord]:
         with self.db.sessions() as s:
-            rows = s.scalars(select(m.Series).order_by(m.Series.name))
-            return [to_series(s, x) for x in rows]
+            return [to_series(s, x) for x in q.series(s, by_name=True)]
 
     def get_series(self, series_id: int) -> r.SeriesRecord:
         with self.db.sessions() as s:
@@ -55,7 +55,7 @@ class MeetingService(ServiceBase):
     ) -> r.SeriesRecord:
         text = require_text("series", name, label=_("Series name"))
         with self.db.transaction() as s:
-            for series in s.scalars(select(m.Series)):
+            for series in q.series(s):
                 if name_key(series.name) == name_key(text):
                     return to_series(s, series)
             series = m.Series(name=text, cadence_days=cadence_days)
@@ -76,7 +76,7 @@ class MeetingService(ServiceBase):
             series = self._get(s, m.Series, series_id, "Series")
             if name is not None:
                 text = require_text("name", name, label=_("Series name"))
-                for other in s.scalars(select(m.Series).where(m.Series.id != series_id)):
+                for other in q.series(s, except_id=series_id):
                     if name_key(other.name) == name_key(text):
                         raise ValidationError(
                             "name", _("There is already a series called {name}.").format(name=text)
@@ -99,8 +99,7 @@ class MeetingService(ServiceBase):
             series = self._get(s, m.Series, series_id, "Series")
             for member_id in wanted:
                 self._get(s, m.Member, member_id, "Member")
-            rows = s.scalars(select(m.SeriesMember).where(m.SeriesMember.series_id == series_id))
-            existing = {row.member_id: row for row in rows}
+            existing = {row.member_id: row for row in q.series_members(s, series_id)}
             for member_id, row in existing.items():
                 if member_id not in wanted:
                     s.delete(row)
@@ -113,11 +112,7 @@ class MeetingService(ServiceBase):
     # ---- meetings -----------------------------------------------------------
     def list_meetings(self) -> list[r.MeetingSummary]:
         with self.db.sessions() as s:
-            rows = s.execute(
-                select(m.Meeting, m.Series.name)
-                .join(m.Series)
-                .order_by(m.Meeting.starts_at.desc(), m.Meeting.id.desc())
-            )
+            rows = q.meetings_newest_first(s)
             return [
                 r.MeetingSummary(
                     id=mt.id,
@@ -137,9 +132,7 @@ class MeetingService(ServiceBase):
 
     def latest_meeting_id(self) -> int | None:
         with self.db.sessions() as s:
-            return s.scalar(
-                select(m.Meeting.id).order_by(m.Meeting.starts_at.desc(), m.Meeting.id.desc())
-            )
+            return q.latest_meeting_id(s)
 
     def create_meeting(
         self,
@@ -337,7 +330,7 @@ class MeetingService(ServiceBase):
                 values["status"] = MeetingStatus.RUNNING.value
             if meeting.started_at is None and seconds > 0:
                 values["started_at"] = self._now()
-            s.execute(update(m.Meeting).where(m.Meeting.id == meeting_id).values(**values))
+            q.set_meeting_fields(s, meeting_id, values)
 
     def close_meeting(
         self,
@@ -381,26 +374,14 @@ class MeetingService(ServiceBase):
         with self.db.sessions() as s:
             # The member and team come with the row (one query, not two more per
             # participant): views and Room Link's pages read this on every change.
-            rows = s.scalars(
-                select(m.Participant)
-                .join(m.Member)
-                .join(m.Team)
-                .options(contains_eager(m.Participant.member).contains_eager(m.Member.team))
-                .where(m.Participant.meeting_id == meeting_id)
-                .order_by(m.Team.position, m.Member.name)
-            )
+            rows = q.participants(s, meeting_id, with_members=True)
             return [to_participant(p) for p in rows]
 
     def set_invitees(self, *, meeting_id: int, member_ids: Iterable[int]) -> None:
         wanted = set(member_ids)
         with self.db.transaction() as s:
             self._get(s, m.Meeting, meeting_id, "Meeting")
-            existing = {
-                p.member_id: p
-                for p in s.scalars(
-                    select(m.Participant).where(m.Participant.meeting_id == meeting_id)
-                )
-            }
+            existing = {p.member_id: p for p in q.participants(s, meeting_id)}
             for member_id, participant in existing.items():
                 if member_id not in wanted:
                     s.delete(participant)
@@ -472,12 +453,7 @@ class MeetingService(ServiceBase):
                     guards.untouched(row)
             changed = []
             for member_id in wanted:
-                p = s.scalar(
-                    select(m.Participant).where(
-                        m.Participant.meeting_id == meeting_id,
-                        m.Participant.member_id == member_id,
-                    )
-                )
+                p = q.participant(s, meeting_id, member_id)
                 if p is None:  # no longer invited (someone else's change): not ours to undo
                     continue
                 guard = guards.row({"attendance"}, shown.get(member_id))
@@ -541,11 +517,7 @@ class MeetingService(ServiceBase):
     def _participant(
         self, s: Session, meeting_id: int, member_id: int, *, create: bool = False
     ) -> m.Participant:
-        p = s.scalar(
-            select(m.Participant).where(
-                m.Participant.meeting_id == meeting_id, m.Participant.member_id == member_id
-            )
-        )
+        p = q.participant(s, meeting_id, member_id)
         if p is None:
             if not create:
                 raise NotFoundError(
@@ -563,23 +535,8 @@ class MeetingService(ServiceBase):
 
 def carry_parked_items(s: Session, meeting: m.Meeting, position: int) -> int:
     """Put items parked in earlier meetings of the series (not yet carried) on this agenda."""
-    carried_ids = set(
-        s.scalars(
-            select(m.AgendaItem.carried_from_id).where(m.AgendaItem.carried_from_id.is_not(None))
-        )
-    )
-    parked = s.scalars(
-        select(m.AgendaItem)
-        .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
-        .where(
-            m.Meeting.series_id == meeting.series_id,
-            m.Meeting.id != meeting.id,
-            m.Meeting.starts_at <= meeting.starts_at,
-            m.AgendaItem.parked.is_(True),
-        )
-        .order_by(m.Meeting.starts_at, m.AgendaItem.position)
-    ).all()
-    for item in parked:
+    carried_ids = q.carried_ids(s)
+    for item in q.parked_before(s, meeting):
         if item.id in carried_ids:
             continue
         s.add(
@@ -604,29 +561,6 @@ def validate_cadence(value: int) -> int:
             _("The cadence must be between 1 and {most} days.").format(most=MAX_CADENCE_DAYS),
         )
     return int(value)
-
-
-def series_member_ids(s: Session, series_id: int) -> tuple[int, ...]:
-    """The members of a series, in name order (inactive ones included)."""
-    return tuple(
-        s.scalars(
-            select(m.SeriesMember.member_id)
-            .join(m.Member, m.Member.id == m.SeriesMember.member_id)
-            .where(m.SeriesMember.series_id == series_id)
-            .order_by(m.Member.name, m.Member.id)
-        )
-    )
-
-
-def active_series_members(s: Session, series_id: int) -> list[int]:
-    return list(
-        s.scalars(
-            select(m.SeriesMember.member_id)
-            .join(m.Member, m.Member.id == m.SeriesMember.member_id)
-            .where(m.SeriesMember.series_id == series_id, m.Member.active.is_(True))
-            .order_by(m.Member.name, m.Member.id)
-        )
-    )
 
 
 def to_series(s: Session, obj: m.Series) -> r.SeriesRecord:

@@ -30,15 +30,14 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from alignmeet import i18n
 from alignmeet.domain import records as r
-from alignmeet.domain.enums import ActionStatus, Attendance, ItemKind, MeetingStatus, TeamTag
+from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus
 from alignmeet.domain.record_codec import Codec, RecordFormatError, canonical_json
-from alignmeet.domain.rules import ValidationError, short_date
+from alignmeet.domain.rules import ValidationError
 from alignmeet.domain.sections import DocSection
 from alignmeet.export import ExportError
 from alignmeet.i18n import _
@@ -47,6 +46,7 @@ from alignmeet.services.base import NotFoundError, ServiceBase, to_meeting
 from alignmeet.services.toolkit import TOOLKIT
 from alignmeet.storage import models as m
 from alignmeet.storage.database import Database
+from alignmeet.storage.queries import minutes as q
 
 __all__ = ["MINUTES_ORDER", "RECORD_FORMAT", "MinutesRecordError", "MinutesService"]
 
@@ -134,37 +134,6 @@ class _SessionDatabase:
         return getattr(self._db, name)
 
 
-def _record_rows(s: Session, meeting_id: int) -> list[m.MinutesRecord]:
-    """The meeting's revisions, newest first (the text is not loaded)."""
-    from sqlalchemy.orm import defer
-
-    return list(
-        s.scalars(
-            select(m.MinutesRecord)
-            .options(defer(m.MinutesRecord.data))
-            .where(m.MinutesRecord.meeting_id == meeting_id)
-            .order_by(m.MinutesRecord.revision.desc())
-        )
-    )
-
-
-def previous_meeting(s: Session, meeting: m.Meeting) -> m.Meeting | None:
-    """The meeting of the same series just before this one (by start time, then id)."""
-    return s.scalar(
-        select(m.Meeting)
-        .where(
-            m.Meeting.series_id == meeting.series_id,
-            m.Meeting.id != meeting.id,
-            or_(
-                m.Meeting.starts_at < meeting.starts_at,
-                and_(m.Meeting.starts_at == meeting.starts_at, m.Meeting.id < meeting.id),
-            ),
-        )
-        .order_by(m.Meeting.starts_at.desc(), m.Meeting.id.desc())
-        .limit(1)
-    )
-
-
 def _is_legacy(meeting: m.Meeting, rows: list[m.MinutesRecord]) -> bool:
     """Closed, and no record: closed before AlignMeet kept minutes of record."""
     return meeting.status == MeetingStatus.CLOSED.value and not rows
@@ -182,7 +151,7 @@ class MinutesService(ServiceBase):
         """
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            rows = _record_rows(s, meeting_id)
+            rows = q.record_rows(s, meeting_id)
             legacy = revision in (None, 1) and _is_legacy(meeting, rows)
         if legacy:
             return self._reconstruct(meeting_id)
@@ -201,7 +170,7 @@ class MinutesService(ServiceBase):
         """The meeting's revisions of record, newest first."""
         with self.db.sessions() as s:
             self._get(s, m.Meeting, meeting_id, "Meeting")
-            return tuple(_info(row) for row in _record_rows(s, meeting_id))
+            return tuple(_info(row) for row in q.record_rows(s, meeting_id))
 
     def _read(self, meeting_id: int, as_of: datetime | None = None) -> r.MinutesData:
         """Everything the minutes show, read from the database. `as_of`: as it stood then
@@ -218,10 +187,10 @@ class MinutesService(ServiceBase):
                 raise NotFoundError(_("Meeting {id} does not exist.").format(id=meeting_id))
             meeting = to_meeting(s, meeting_obj)
             approved_previous = _approved_previous(s, meeting_obj)
-            participants = _participants(s, meeting_id)
-            items_all = _items(s, meeting_id)
-            ideas = _ideas_by_item(s, meeting_id)
-            decisions = _decisions_by_item(s, meeting_id)
+            participants = q.participants(s, meeting_id)
+            items_all = q.items(s, meeting_id)
+            ideas = q.ideas_by_item(s, meeting_id)
+            decisions = q.decisions_by_item(s, meeting_id)
             items = tuple(
                 r.AgendaItemMinutes(
                     item=item,
@@ -232,7 +201,7 @@ class MinutesService(ServiceBase):
                 if not item.parked
             )
             parked = tuple(item for item in items_all if item.parked)
-            meeting_actions = _meeting_actions(s, meeting_obj)
+            meeting_actions = q.meeting_actions(s, meeting_obj)
             if as_of is not None:
                 meeting_actions = _rewound(s, meeting_actions, as_of)
         from alignmeet.services.accountability import AccountabilityService
@@ -281,11 +250,7 @@ class MinutesService(ServiceBase):
         reader = MinutesService(cast(Database, _SessionDatabase(self.db, s)), clock)
         data = reader._read(meeting.id, as_of)
         text = record_text(data, reconstructed_on=reconstructed_on)
-        last = s.scalar(
-            select(func.max(m.MinutesRecord.revision)).where(
-                m.MinutesRecord.meeting_id == meeting.id
-            )
-        )
+        last = q.last_revision(s, meeting.id)
         row = m.MinutesRecord(
             meeting_id=meeting.id,
             revision=(last or 0) + 1,
@@ -304,7 +269,7 @@ class MinutesService(ServiceBase):
         built with its own timestamps (the demo), where "as it stood" is exact."""
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            rows = _record_rows(s, meeting_id)
+            rows = q.record_rows(s, meeting_id)
             if not _is_legacy(meeting, rows):
                 raise ValidationError(
                     "meeting", _("This meeting has no closing without minutes of record.")
@@ -341,10 +306,7 @@ class MinutesService(ServiceBase):
     def _load(self, meeting_id: int, revision: int | None) -> r.MinutesData:
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            query = select(m.MinutesRecord).where(m.MinutesRecord.meeting_id == meeting_id)
-            if revision is not None:
-                query = query.where(m.MinutesRecord.revision == revision)
-            row = s.scalar(query.order_by(m.MinutesRecord.revision.desc()).limit(1))
+            row = q.record(s, meeting_id, revision)
             if row is None:
                 if revision is None:
                     raise NotFoundError(
@@ -397,7 +359,7 @@ class MinutesService(ServiceBase):
     def _stamp(self, meeting_id: int, revision: int | None) -> r.MinutesStamp:
         """Revisions and approvals of a meeting's minutes, as they stand now."""
         with self.db.sessions() as s:
-            rows = _record_rows(s, meeting_id)
+            rows = q.record_rows(s, meeting_id)
             shown = next((x for x in rows if x.revision == revision), None)
             approvals: tuple[r.ApprovedRevision, ...] = ()
             if shown is not None:
@@ -408,14 +370,7 @@ class MinutesService(ServiceBase):
                         meeting_date=x.starts_at.date(),
                         revision=shown.revision,
                     )
-                    for x in s.scalars(
-                        select(m.Meeting)
-                        .where(
-                            m.Meeting.approved_minutes_id == shown.id,
-                            m.Meeting.previous_minutes_approved.is_(True),
-                        )
-                        .order_by(m.Meeting.starts_at, m.Meeting.id)
-                    )
+                    for x in q.approving_meetings(s, shown.id)
                 )
             return r.MinutesStamp(
                 revision=revision,
@@ -429,7 +384,7 @@ class MinutesService(ServiceBase):
         """The previous meeting of the series, its revisions, and what this one approved."""
         with self.db.sessions() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-            previous = previous_meeting(s, meeting)
+            previous = q.previous_meeting(s, meeting)
             if previous is None:
                 return r.PreviousMinutes(
                     meeting_id=None,
@@ -440,7 +395,7 @@ class MinutesService(ServiceBase):
                     approved=meeting.previous_minutes_approved,
                     approved_id=None,
                 )
-            rows = _record_rows(s, previous.id)
+            rows = q.record_rows(s, previous.id)
             revisions = tuple(_info(x) for x in rows)
             if _is_legacy(previous, rows) and previous.closed_at is not None:
                 # Approving records it first (reconstructed), as revision 1.
@@ -464,8 +419,10 @@ class MinutesService(ServiceBase):
         if revision is not None:
             with self.db.sessions() as s:
                 meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
-                previous = previous_meeting(s, meeting)
-                legacy = previous is not None and _is_legacy(previous, _record_rows(s, previous.id))
+                previous = q.previous_meeting(s, meeting)
+                legacy = previous is not None and _is_legacy(
+                    previous, q.record_rows(s, previous.id)
+                )
                 previous_id = previous.id if previous is not None else None
             if legacy and previous_id is not None and revision == 1:
                 with suppress(IntegrityError, ValidationError):  # recorded meanwhile
@@ -478,15 +435,10 @@ class MinutesService(ServiceBase):
                 meeting.previous_minutes_approved = False
                 meeting.approved_minutes_id = None
             else:
-                previous = previous_meeting(s, meeting)
+                previous = q.previous_meeting(s, meeting)
                 row = None
                 if previous is not None:
-                    row = s.scalar(
-                        select(m.MinutesRecord).where(
-                            m.MinutesRecord.meeting_id == previous.id,
-                            m.MinutesRecord.revision == revision,
-                        )
-                    )
+                    row = q.record(s, previous.id, revision)
                 if previous is None or row is None:
                     raise ValidationError(
                         "previous_minutes",
@@ -527,226 +479,6 @@ def _info(row: m.MinutesRecord, reconstructed_on: datetime | None = None) -> r.R
 
 
 # ---- one query per section ---------------------------------------------------------------
-def _participants(s: Session, meeting_id: int) -> tuple[r.ParticipantRecord, ...]:
-    p, member, team = m.Participant, m.Member, m.Team
-    rows = s.execute(
-        select(
-            p.member_id,
-            member.name,
-            team.name,
-            member.role,
-            p.attendance,
-            p.representative,
-            p.committed_at,
-            p.confidence,
-            p.commitment_note,
-            p.version,
-        )
-        .join(member, p.member_id == member.id)
-        .join(team, member.team_id == team.id)
-        .where(p.meeting_id == meeting_id)
-        .order_by(team.position, member.name)
-    )
-    return tuple(
-        r.ParticipantRecord(
-            meeting_id=meeting_id,
-            member_id=member_id,
-            name=name,
-            team_name=team_name,
-            role=role,
-            attendance=Attendance(attendance),
-            representative=representative,
-            committed_at=committed,
-            confidence=confidence,
-            commitment_note=note,
-            version=version,
-        )
-        for (
-            member_id,
-            name,
-            team_name,
-            role,
-            attendance,
-            representative,
-            committed,
-            confidence,
-            note,
-            version,
-        ) in rows
-    )
-
-
-def _items(s: Session, meeting_id: int) -> list[r.AgendaItemRecord]:
-    """The meeting's agenda items (parked ones too), with owner names and where an item
-    carried over from, in one query of plain columns."""
-    item = m.AgendaItem
-    origin = aliased(m.AgendaItem)
-    origin_meeting = aliased(m.Meeting)
-    rows = s.execute(
-        select(
-            item.id,
-            item.position,
-            item.title,
-            item.owner_id,
-            m.Member.name,
-            item.minutes,
-            item.extra_minutes,
-            item.kind,
-            item.notes,
-            item.used_seconds,
-            item.parked,
-            item.persona_id,
-            item.version,
-            origin_meeting.title,
-            origin_meeting.starts_at,
-        )
-        .outerjoin(m.Member, item.owner_id == m.Member.id)
-        .outerjoin(origin, item.carried_from_id == origin.id)
-        .outerjoin(origin_meeting, origin.meeting_id == origin_meeting.id)
-        .where(item.meeting_id == meeting_id)
-        .order_by(item.position, item.id)
-    )
-    out = []
-    for (
-        item_id,
-        position,
-        title,
-        owner_id,
-        owner,
-        minutes,
-        extra,
-        kind,
-        notes,
-        used,
-        parked,
-        persona_id,
-        version,
-        origin_title,
-        origin_start,
-    ) in rows:
-        carried = ""
-        if origin_title is not None and origin_start is not None:
-            carried = f"{origin_title}, {short_date(origin_start.date())}"
-        out.append(
-            r.AgendaItemRecord(
-                id=item_id,
-                meeting_id=meeting_id,
-                position=position,
-                title=title,
-                owner_id=owner_id,
-                owner_name=owner or "",
-                minutes=minutes,
-                extra_minutes=extra,
-                kind=ItemKind(kind),
-                notes=notes,
-                used_seconds=used,
-                parked=parked,
-                carried_from=carried,
-                persona_id=persona_id,
-                version=version,
-            )
-        )
-    return out
-
-
-def _meeting_actions(s: Session, meeting: m.Meeting) -> list[r.ActionRecord]:
-    """The actions agreed in the meeting, in the order they were added (as
-    `ActionService.actions_for_meeting`, read as plain columns in one query)."""
-    a = m.Action
-    rows = s.execute(
-        select(
-            a.id,
-            a.owner_id,
-            m.Member.name,
-            a.title,
-            a.due,
-            a.team_tag,
-            a.status,
-            a.milestone,
-            a.position,
-            a.goal_id,
-            a.persona_id,
-            a.version,
-        )
-        .join(m.Member, a.owner_id == m.Member.id)
-        .where(a.meeting_id == meeting.id)
-        .order_by(a.position, a.id)
-    )
-    day = meeting.starts_at.date()
-    tags = {t.value: t for t in TeamTag}
-    statuses = {x.value: x for x in ActionStatus}
-    return [
-        r.ActionRecord(
-            id=action_id,
-            meeting_id=meeting.id,
-            meeting_title=meeting.title,
-            meeting_date=day,
-            owner_id=owner_id,
-            owner_name=owner,
-            title=title,
-            due=due,
-            team_tag=tags[tag],
-            status=statuses[status],
-            milestone=milestone,
-            position=position,
-            goal_id=goal_id,
-            persona_id=persona_id,
-            version=version,
-        )
-        for (
-            action_id,
-            owner_id,
-            owner,
-            title,
-            due,
-            tag,
-            status,
-            milestone,
-            position,
-            goal_id,
-            persona_id,
-            version,
-        ) in rows
-    ]
-
-
-def _ideas_by_item(s: Session, meeting_id: int) -> dict[int, list[r.IdeaRecord]]:
-    idea = m.Idea
-    rows = s.execute(
-        select(idea.id, idea.item_id, idea.author_id, m.Member.name, idea.text)
-        .join(m.AgendaItem, idea.item_id == m.AgendaItem.id)
-        .outerjoin(m.Member, idea.author_id == m.Member.id)
-        .where(m.AgendaItem.meeting_id == meeting_id)
-        .order_by(idea.id)
-    )
-    out: dict[int, list[r.IdeaRecord]] = {}
-    for idea_id, item_id, author_id, author, text in rows:
-        out.setdefault(item_id, []).append(
-            r.IdeaRecord(
-                id=idea_id,
-                item_id=item_id,
-                author_id=author_id,
-                author_name=author or "",
-                text=text,
-            )
-        )
-    return out
-
-
-def _decisions_by_item(s: Session, meeting_id: int) -> dict[int, list[r.DecisionRecord]]:
-    decision = m.Decision
-    rows = s.execute(
-        select(decision.id, decision.item_id, decision.text)
-        .join(m.AgendaItem, decision.item_id == m.AgendaItem.id)
-        .where(m.AgendaItem.meeting_id == meeting_id)
-        .order_by(decision.id)
-    )
-    out: dict[int, list[r.DecisionRecord]] = {}
-    for decision_id, item_id, text in rows:
-        out.setdefault(item_id, []).append(
-            r.DecisionRecord(id=decision_id, item_id=item_id, text=text)
-        )
-    return out
 
 
 def _approved_previous(s: Session, meeting: m.Meeting) -> r.ApprovedRevision | None:
@@ -770,18 +502,9 @@ def _rewound(s: Session, actions: list[r.ActionRecord], as_of: datetime) -> list
     if not actions:
         return actions
     ids = [a.id for a in actions]
-    created: dict[int, datetime] = {
-        action_id: when
-        for action_id, when in s.execute(
-            select(m.Action.id, m.Action.created_at).where(m.Action.id.in_(ids))
-        )
-    }
+    created = q.action_created(s, ids)
     first_later: dict[int, m.ActionUpdate] = {}
-    for update in s.scalars(
-        select(m.ActionUpdate)
-        .where(m.ActionUpdate.action_id.in_(ids), m.ActionUpdate.changed_at > as_of)
-        .order_by(m.ActionUpdate.changed_at, m.ActionUpdate.id)
-    ):
+    for update in q.updates_after(s, ids, as_of):
         first_later.setdefault(update.action_id, update)
     out = []
     for action in actions:

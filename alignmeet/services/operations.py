@@ -22,6 +22,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from alignmeet.domain.changes import OpChanges
 from alignmeet.storage import changelog
+from alignmeet.storage.changelog import ChangeFeed  # what Database.change_feed gives
+
+__all__ = ["ChangeFeed", "Operations", "Outcome"]
 
 if TYPE_CHECKING:
     from alignmeet.services import Services

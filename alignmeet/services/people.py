@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain import records as r
@@ -24,6 +23,8 @@ from alignmeet.i18n import N_, _, ngettext
 from alignmeet.services.base import ServiceBase, given, to_member, versioned_write
 from alignmeet.services.csv_reader import CsvLimits, CsvText, decode_csv, read_csv, read_csv_file
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import people as q
+from alignmeet.storage.queries import tables
 
 DEFAULT_TEAMS = ("Sales", "Marketing")
 
@@ -31,21 +32,20 @@ DEFAULT_TEAMS = ("Sales", "Marketing")
 class PeopleService(ServiceBase):
     def ensure_default_teams(self) -> None:
         with self.db.transaction() as s:
-            if s.scalar(select(func.count()).select_from(m.Team)):
+            if tables.count(s, m.Team):
                 return
             for i, name in enumerate(DEFAULT_TEAMS):
                 s.add(m.Team(name=name, position=i))
 
     def list_teams(self) -> list[r.TeamRecord]:
         with self.db.sessions() as s:
-            rows = s.scalars(select(m.Team).order_by(m.Team.position, m.Team.id))
-            return [r.TeamRecord(id=t.id, name=t.name, position=t.position) for t in rows]
+            return [r.TeamRecord(id=t.id, name=t.name, position=t.position) for t in q.teams(s)]
 
     def add_team(self, *, name: str) -> r.TeamRecord:
         text = require_text("name", name, label=_("Team name"), limit=max_length("team.name"))
         with self.db.transaction() as s:
             self._check_team_name(s, text, None)
-            position = (s.scalar(select(func.max(m.Team.position))) or 0) + 1
+            position = tables.next_position(s, m.Team.position)
             team = m.Team(name=text, position=position)
             s.add(team)
             s.flush()
@@ -61,7 +61,7 @@ class PeopleService(ServiceBase):
 
     def _check_team_name(self, s, text: str, own_id: int | None) -> None:  # type: ignore[no-untyped-def]
         key = name_key(text)
-        for team in s.scalars(select(m.Team)):
+        for team in q.teams(s):
             if team.id != own_id and name_key(team.name) == key:
                 raise ValidationError(
                     "name", _("There is already a team called “{name}”.").format(name=team.name)
@@ -69,10 +69,7 @@ class PeopleService(ServiceBase):
 
     def list_members(self, *, include_inactive: bool = False) -> list[r.MemberRecord]:
         with self.db.sessions() as s:
-            query = select(m.Member).join(m.Team).order_by(m.Team.position, m.Member.name)
-            if not include_inactive:
-                query = query.where(m.Member.active.is_(True))
-            return [to_member(x) for x in s.scalars(query)]
+            return [to_member(x) for x in q.members(s, include_inactive=include_inactive)]
 
     def get_member(self, member_id: int) -> r.MemberRecord:
         with self.db.sessions() as s:
@@ -136,7 +133,7 @@ class PeopleService(ServiceBase):
             return to_member(member)
 
     def _check_member_name(self, s, text: str, own_id: int | None) -> None:  # type: ignore[no-untyped-def]
-        existing = s.scalar(select(m.Member).where(m.Member.name_key == name_key(text)))
+        existing = q.member_by_key(s, name_key(text))
         if existing is not None and existing.id != own_id:
             raise ValidationError("name", _already_member(existing))
 
@@ -316,8 +313,8 @@ def decode_member_csv(raw: bytes, *, path: str | Path | None = None) -> str:
 def _member_preview(s: Session, text: str) -> MemberImportPreview:
     table = read_csv(text, _MEMBER_LIMITS, has_header=lambda _cells: True)
     columns = _member_columns(table.header) if table.header is not None else None
-    teams = {name_key(t.name): t for t in s.scalars(select(m.Team))}
-    members = {x.name_key: x for x in s.scalars(select(m.Member))}
+    teams = {name_key(t.name): t for t in q.teams(s)}
+    members = {x.name_key: x for x in q.members(s)}
     seen: dict[str, int] = {}
     rows = [
         _member_row(row.line, row.cells, columns, teams, members, seen)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alignmeet.domain.personas import (
@@ -19,6 +18,7 @@ from alignmeet.domain.sections import Bullets, DocSection, Paragraph
 from alignmeet.i18n import _
 from alignmeet.services.base import ServiceBase, given, versioned_write
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import personas as q
 
 
 def to_persona(obj: m.Persona) -> PersonaRecord:
@@ -40,10 +40,7 @@ class PersonaService(ServiceBase):
     def list_personas(self, *, include_archived: bool = False) -> list[PersonaRecord]:
         """Active personas by name (archived ones after them when asked for)."""
         with self.db.sessions() as s:
-            query = select(m.Persona).order_by(m.Persona.archived, m.Persona.name_key)
-            if not include_archived:
-                query = query.where(m.Persona.archived.is_(False))
-            return [to_persona(p) for p in s.scalars(query)]
+            return [to_persona(p) for p in q.personas(s, include_archived=include_archived)]
 
     def get_persona(self, persona_id: int) -> PersonaRecord:
         with self.db.sessions() as s:
@@ -53,12 +50,7 @@ class PersonaService(ServiceBase):
         """Agenda items and actions that name the persona, oldest meeting first."""
         with self.db.sessions() as s:
             self._get(s, m.Persona, persona_id, "Persona")
-            items = s.execute(
-                select(m.AgendaItem, m.Meeting)
-                .join(m.Meeting, m.AgendaItem.meeting_id == m.Meeting.id)
-                .where(m.AgendaItem.persona_id == persona_id)
-                .order_by(m.Meeting.starts_at, m.AgendaItem.position, m.AgendaItem.id)
-            )
+            items = q.items_naming(s, persona_id)
             agenda = tuple(
                 PersonaReference(
                     kind="agenda_item",
@@ -70,12 +62,7 @@ class PersonaService(ServiceBase):
                 )
                 for item, meeting in items
             )
-            rows = s.execute(
-                select(m.Action, m.Meeting)
-                .join(m.Meeting, m.Action.meeting_id == m.Meeting.id)
-                .where(m.Action.persona_id == persona_id)
-                .order_by(m.Meeting.starts_at, m.Action.position, m.Action.id)
-            )
+            rows = q.actions_naming(s, persona_id)
             actions = tuple(
                 PersonaReference(
                     kind="action",
@@ -178,7 +165,7 @@ class PersonaService(ServiceBase):
             return to_persona(persona)
 
     def _check_name(self, s: Session, text: str, own_id: int | None) -> None:
-        existing = s.scalar(select(m.Persona).where(m.Persona.name_key == name_key(text)))
+        existing = q.by_key(s, name_key(text))
         if existing is not None and existing.id != own_id:
             if existing.archived:
                 text = _(
@@ -192,12 +179,7 @@ class PersonaService(ServiceBase):
     def minutes_sections(self, meeting_id: int) -> tuple[DocSection, ...]:
         """ "Personas discussed": one card per persona an agenda item of the meeting names."""
         with self.db.sessions() as s:
-            rows = s.execute(
-                select(m.Persona, m.AgendaItem.title)
-                .join(m.AgendaItem, m.AgendaItem.persona_id == m.Persona.id)
-                .where(m.AgendaItem.meeting_id == meeting_id)
-                .order_by(m.AgendaItem.position, m.AgendaItem.id)
-            ).all()
+            rows = q.in_meeting(s, meeting_id)
             found: dict[int, tuple[PersonaRecord, list[str]]] = {}
             for persona, item_title in rows:
                 entry = found.setdefault(persona.id, (to_persona(persona), []))

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from alignmeet.domain import records as r
@@ -46,6 +45,7 @@ from alignmeet.mail.settings import (
 )
 from alignmeet.services.base import ServiceBase, to_action
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import recaps as q
 
 RECORD_NAMES = (N_("Outbox message"),)
 REMINDER_DAYS = 7  # "due this week": overdue, or due in the next seven days
@@ -119,21 +119,12 @@ class RecapService(ServiceBase):
         with self.db.sessions() as s:
             self._get(s, m.Meeting, meeting_id, "Meeting")
             present = {
-                p.member_id
-                for p in s.scalars(
-                    select(m.Participant).where(
-                        m.Participant.meeting_id == meeting_id,
-                        m.Participant.attendance == Attendance.PRESENT.value,
-                    )
-                )
+                p.member_id for p in q.participants_with(s, meeting_id, Attendance.PRESENT.value)
             }
             counts: dict[int, int] = {}
-            for owner_id in s.scalars(
-                select(m.Action.owner_id).where(m.Action.meeting_id == meeting_id)
-            ):
+            for owner_id in q.action_owners(s, meeting_id):
                 counts[owner_id] = counts.get(owner_id, 0) + 1
-            ids = present | set(counts)
-            members = list(s.scalars(select(m.Member).where(m.Member.id.in_(ids)))) if ids else []
+            members = q.members(s, present | set(counts))
         out = [
             Recipient(
                 member_id=member.id,
@@ -233,20 +224,7 @@ class RecapService(ServiceBase):
         today = today or self._now().date()
         until = today + timedelta(days=REMINDER_DAYS)
         with self.db.sessions() as s:
-            rows = s.execute(
-                select(m.Action, m.Meeting, m.Member, m.Series.name, m.Team.name)
-                .join(m.Meeting, m.Meeting.id == m.Action.meeting_id)
-                .join(m.Series, m.Series.id == m.Meeting.series_id)
-                .join(m.Member, m.Member.id == m.Action.owner_id)
-                .join(m.Team, m.Team.id == m.Member.team_id)
-                .where(
-                    m.Action.status.in_(_OPEN_VALUES),
-                    m.Action.due.is_not(None),
-                    m.Action.due <= until,
-                    m.Member.active.is_(True),
-                )
-                .order_by(m.Action.due, m.Action.id)
-            ).all()
+            rows = q.open_actions_due_by(s, until, _OPEN_VALUES)
         out: dict[int, list[r.ActionRow]] = {}
         for action, meeting, owner, series_name, team_name in rows:
             out.setdefault(owner.id, []).append(
@@ -268,7 +246,7 @@ class RecapService(ServiceBase):
         if not rows:
             return []
         with self.db.sessions() as s:
-            members = list(s.scalars(select(m.Member).where(m.Member.id.in_(list(rows)))))
+            members = q.members(s, rows)
         out = [
             Recipient(
                 member_id=member.id,
@@ -340,14 +318,8 @@ class RecapService(ServiceBase):
 
     def last_reminders_at(self) -> datetime | None:
         with self.db.sessions() as s:
-            return s.scalar(
-                select(m.OutboxMessage.created_at)
-                .where(
-                    m.OutboxMessage.kind == MailKind.REMINDER.value,
-                    m.OutboxMessage.status != OutboxStatus.CANCELLED.value,
-                )
-                .order_by(m.OutboxMessage.created_at.desc())
-                .limit(1)
+            return q.last_created(
+                s, MailKind.REMINDER.value, not_status=OutboxStatus.CANCELLED.value
             )
 
     def reminders_due(self, today: date | None = None) -> list[Recipient]:
@@ -387,15 +359,7 @@ class RecapService(ServiceBase):
         now = self._now()
         keys = [key for key, _p, _mail in items]
         with self.db.transaction() as s:
-            existing = set()
-            for i in range(0, len(keys), 900):
-                existing |= set(
-                    s.scalars(
-                        select(m.OutboxMessage.dedup_key).where(
-                            m.OutboxMessage.dedup_key.in_(keys[i : i + 900])
-                        )
-                    )
-                )
+            existing = q.existing_keys(s, keys)
             rows = []
             already = []
             for key, person, mail in items:
@@ -456,12 +420,8 @@ class RecapService(ServiceBase):
     def outbox(self, *, include_sent: bool = True) -> list[OutboxRecord]:
         """Every message, newest first (sent ones too, unless left out)."""
         with self.db.sessions() as s:
-            query = select(m.OutboxMessage).order_by(
-                m.OutboxMessage.created_at.desc(), m.OutboxMessage.id.desc()
-            )
-            if not include_sent:
-                query = query.where(m.OutboxMessage.status != OutboxStatus.SENT.value)
-            return [_record(row) for row in s.scalars(query)]
+            rows = q.messages(s, except_status=None if include_sent else OutboxStatus.SENT.value)
+            return [_record(row) for row in rows]
 
     def message_bytes(self, outbox_id: int) -> bytes:
         with self.db.sessions() as s:
@@ -473,13 +433,7 @@ class RecapService(ServiceBase):
         """Messages waiting (queued) or needing a decision (unconfirmed)."""
         with self.db.sessions() as s:
             return len(
-                s.scalars(
-                    select(m.OutboxMessage.id).where(
-                        m.OutboxMessage.status.in_(
-                            [OutboxStatus.QUEUED.value, OutboxStatus.UNCONFIRMED.value]
-                        )
-                    )
-                ).all()
+                q.pending_ids(s, [OutboxStatus.QUEUED.value, OutboxStatus.UNCONFIRMED.value])
             )
 
     def reconcile(self) -> int:
@@ -487,31 +441,21 @@ class RecapService(ServiceBase):
         Returns how many."""
         now = self._now()
         with self.db.transaction() as s:
-            result = s.execute(
-                update(m.OutboxMessage)
-                .where(
-                    m.OutboxMessage.status == OutboxStatus.SENDING.value,
-                    m.OutboxMessage.last_attempt_at < now - SENDING_LEASE,
-                )
-                .values(
-                    status=OutboxStatus.UNCONFIRMED.value,
-                    last_error=_(
-                        "AlignMeet stopped while sending this message, so it is not known "
-                        "whether the server received it."
-                    ),
-                )
+            return q.mark_stale_unconfirmed(
+                s,
+                sending=OutboxStatus.SENDING.value,
+                unconfirmed=OutboxStatus.UNCONFIRMED.value,
+                before=now - SENDING_LEASE,
+                error=_(
+                    "AlignMeet stopped while sending this message, so it is not known "
+                    "whether the server received it."
+                ),
             )
-            return int(result.rowcount or 0)
 
     def due_ids(self, *, force: bool = False, ids: Iterable[int] | None = None) -> list[int]:
         now = self._now()
         with self.db.sessions() as s:
-            query = select(
-                m.OutboxMessage.id, m.OutboxMessage.attempts, m.OutboxMessage.next_attempt_at
-            ).where(m.OutboxMessage.status == OutboxStatus.QUEUED.value)
-            if ids is not None:
-                query = query.where(m.OutboxMessage.id.in_(list(ids)))
-            rows = s.execute(query.order_by(m.OutboxMessage.id)).all()
+            rows = q.due_candidates(s, OutboxStatus.QUEUED.value, ids)
         return [
             ident
             for ident, attempts, at in rows
@@ -585,19 +529,14 @@ class RecapService(ServiceBase):
         before the server hears of it; None when it is not queued any more."""
         now = self._now()
         with self.db.transaction() as s:
-            result = s.execute(
-                update(m.OutboxMessage)
-                .where(
-                    m.OutboxMessage.id == ident,
-                    m.OutboxMessage.status == OutboxStatus.QUEUED.value,
-                )
-                .values(
-                    status=OutboxStatus.SENDING.value,
-                    attempts=m.OutboxMessage.attempts + 1,
-                    last_attempt_at=now,
-                )
+            claimed = q.claim(
+                s,
+                ident,
+                queued=OutboxStatus.QUEUED.value,
+                sending=OutboxStatus.SENDING.value,
+                now=now,
             )
-            if result.rowcount != 1:
+            if not claimed:
                 return None
             row = s.get(m.OutboxMessage, ident)
             assert row is not None
@@ -624,12 +563,7 @@ class RecapService(ServiceBase):
         records the attempt and the reason, and stays queued."""
         now = self._now()
         with self.db.transaction() as s:
-            for row in s.scalars(
-                select(m.OutboxMessage).where(
-                    m.OutboxMessage.id.in_(list(ids)),
-                    m.OutboxMessage.status == OutboxStatus.QUEUED.value,
-                )
-            ):
+            for row in q.queued(s, ids, OutboxStatus.QUEUED.value):
                 row.attempts += 1
                 row.last_attempt_at = now
                 row.last_error = error

@@ -38,7 +38,7 @@ _SEQUENCE_OF_STR = re.compile(
 # or text gated elsewhere: `CsvText`, a whole CSV file, is gated cell by cell by the CSV
 # reader (services/csv_reader.py) — a vertical tab in a cell must not end the row.
 _NOT_TEXT = re.compile(
-    r"^(?:int|float|bool|date|datetime|None|object|Path|EllipsisType|_Unset|Callable\[.*\]"
+    r"^(?:int|float|bool|bytes|date|datetime|None|object|Path|EllipsisType|_Unset|Callable\[.*\]"
     r"|CsvText|Cancel|ActionFilter|SortField|Changeset|ConflictError"
     r"|Sequence\[JointRow\]|Sequence\[tuple\[int, int\]\]"
     r"|(?:Sequence|Iterable|list)\[(?:int|object)\]|[A-Za-z]*(?:Kind|Tag|Status|Reason|Phase)"

@@ -423,7 +423,7 @@ def test_acknowledging_a_conflict_never_leaves_a_field_unguarded(services, db_ur
     whose first save of a row lost a race acknowledged only the conflicting field, so
     its next read-modify-write of another field went unchecked and overwrote someone
     else's. Now acknowledging reads the other fields as stored."""
-    from alignmeet.services.base import _book
+    from alignmeet.services.guard import book as _book
 
     fresh = Services(open_database(db_url), clock=lambda: NOW)
     try:

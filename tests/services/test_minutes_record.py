@@ -317,7 +317,9 @@ def test_a_meeting_closed_before_0005_is_recorded_once_marked_reconstructed(
 
 # ---- gather -> store -> load, any text --------------------------------------------------
 
-_TEXT = st.characters(blacklist_characters="\x00")  # NUL is refused when typed (storage)
+# NUL is refused when typed (storage), and so is half of a character (a lone surrogate: the
+# text gate's own tests prove that refusal); everything else must read back exactly.
+_TEXT = st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",))
 
 
 @settings(

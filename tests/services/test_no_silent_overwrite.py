@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 
 from alignmeet.domain.enums import ActionStatus, Attendance
-from alignmeet.services import Services
+from alignmeet.services import Services, guard
 from alignmeet.services import base as services_base
 from alignmeet.services.base import VERSIONED_WRITES, ConflictError, Seen
 from alignmeet.services.followups import ActionFilter
@@ -550,7 +550,7 @@ def test_a_guarded_field_written_outside_a_guarded_save_is_reported(
     from alignmeet.storage import models as m
 
     found: list[str] = []
-    monkeypatch.setattr(services_base, "on_unguarded_write", found.append)
+    monkeypatch.setattr(guard, "on_unguarded_write", found.append)
     action_id = _action(services, world)
     with services.db.transaction() as s:  # a use case forgetting its guard
         s.get(m.Action, action_id).title = "Overwritten unseen"

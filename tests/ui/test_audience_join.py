@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from alignmeet.domain.enums import Phase
 from ui.audience_window import AudienceWindow
+from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.presenter import PresenterMode
-from ui.undo import UndoableController
 
 SIZES = ((1280, 720), (1920, 1080))
 MIN_MODULE_PX = 10  # a module of at least 10 px: ~1.3 cm on a 2.5 m wide 1920 projection
@@ -36,7 +36,7 @@ def free_port() -> int:
 
 @pytest.fixture
 def main(qtbot, services, meeting_id: int) -> Iterator[MainWindow]:
-    window = MainWindow(UndoableController(services))
+    window = MainWindow(Controller(services))
     qtbot.addWidget(window)
     window.show()
     window.controller.select_meeting(meeting_id)

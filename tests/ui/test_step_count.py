@@ -90,7 +90,7 @@ def test_a_six_member_meeting_takes_the_facilitator_at_most_120_steps(
 
 
 def _window(qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch, target: Path):
-    controller = UndoableController(services)
+    controller = Controller(services)
     window = MainWindow(controller)
     qtbot.addWidget(window)
     window.resize(1280, 800)

@@ -10,13 +10,13 @@ and fails its smoke test when it cannot."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from wheels import build_wheel, fresh_venv, pip_install
 
 from ui.i18n import TRANSLATIONS
 
@@ -73,71 +73,19 @@ def test_f10_a_missing_catalogue_is_said_not_silently_ignored(
         i18n.install_translator(QCoreApplication.instance(), "en")
 
 
-def _clean_copy(target: Path) -> Path:
-    """The repository's tracked files, as a clean clone has them (the working copy's
-    contents, so an uncommitted fix is tested too; nothing untracked or ignored)."""
-    files = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
-    ).stdout.split(b"\0")
-    for name in filter(None, files):
-        relative = name.decode()
-        source = ROOT / relative
-        if source.is_file():
-            (target / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / relative)
-    return target
-
-
 @pytest.mark.slow
 def test_f10_pip_install_of_a_clean_clone_shows_german(tmp_path: Path) -> None:
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout: no clean clone to build from")
-    clone = _clean_copy(tmp_path / "clone")
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            ".",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(dist),
-        ],
-        cwd=clone,
-        check=True,
-        capture_output=True,
-    )
-    wheel = next(dist.glob("alignmeet-*.whl"))
+    wheel = build_wheel(tmp_path)
     with zipfile.ZipFile(wheel) as archive:
         assert "ui/translations/alignmeet_de.qm" in archive.namelist()
 
     # A fresh environment with the wheel; the dependencies are this environment's (added
     # by a .pth: nothing is downloaded, and this checkout's editable install is not seen).
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    site = next((venv / "lib").glob("python3*/site-packages"))
-    ours = next(p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir())
-    (site / "deps.pth").write_text(ours + "\n")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "--no-deps",
-            "-q",
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    env = fresh_venv(tmp_path / "venv")
+    venv, python = env.root, env.python
+    pip_install(env, wheel)
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

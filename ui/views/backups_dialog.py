@@ -2,7 +2,7 @@
 
 Restoring replaces the open database, so the window closes it first; the app then puts
 the backup in place (the current file is itself backed up first, see
-alignmeet.storage.backups.restore) and opens it again.
+alignmeet.services.backups) and opens it again.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignmeet.storage.backups import BackupError, BackupInfo, backup_file, list_backups
+from alignmeet.services.backups import BackupError, BackupInfo
 from ui.controller import Controller
 from ui.models.record_table_model import Column, RecordTableModel
 from ui.widgets import ask_yes_no, plain_label, warn
@@ -97,7 +97,7 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(list_backups(self.db_path))
+        self.model.set_rows(self.controller.services.backups.list())
         if self.model.rowCount():
             self.table.selectRow(0)
         self.table.resizeColumnToContents(0)
@@ -113,9 +113,8 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> Path | None:
         self.controller.flush_pending()
         try:
-            written = self.controller.services.db.backup("manual")
-            if written is None:  # read-only: a copy from the file as it is
-                written = backup_file(self.db_path, "manual")
+            # Through the open database; read-only: a copy of the file as it is.
+            written = self.controller.services.backups.make("manual")
         except (OSError, BackupError) as exc:  # the message names the true cause
             warn(self, self.tr("No backup made"), str(exc))
             return None

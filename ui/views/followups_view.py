@@ -996,19 +996,17 @@ class FollowUpsView(QWidget):
 
     def save_commitments_pdf(self, path: Path) -> Path:
         """Write the chosen person's "My commitments" page as a PDF (atomically)."""
-        from alignmeet.export.atomic import atomic_write_bytes
-
         member_id = self.person_combo.currentData()
         if member_id is None:
             raise ValueError("choose a person first")
         mc = self.controller.services.followups.member_commitments(member_id, self._today())
-        atomic_write_bytes(path, pdf_bytes(commitments_html(mc)))
+        self.controller.services.exports.save_bytes(path, pdf_bytes(commitments_html(mc)))
         self.controller.status_shown.emit(self.tr("Saved {path}").format(path=path))
         return path
 
     def export(self, kind: str) -> Path | None:
         """Ask where, then write the checklist, calendar or CSV of what the filters show."""
-        from alignmeet.export import ExportError
+        from alignmeet.services import ExportError
 
         name = self.tr(EXPORT_KINDS[kind][3])
         suffix = EXPORT_KINDS[kind][2]
@@ -1038,7 +1036,7 @@ class FollowUpsView(QWidget):
         return path
 
     def _on_pdf_button_clicked(self) -> None:
-        from alignmeet.export import ExportError
+        from alignmeet.services import ExportError
 
         name = self.person_combo.currentText() or self.tr("commitments")
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()

@@ -35,7 +35,6 @@ from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services import MinutesRecordError, NotFoundError
 from ui.controller import Controller
-from ui.views.settings_dialog import company_template
 from ui.widgets import ask_yes_no, plain_label, warn
 
 __all__ = [
@@ -144,7 +143,7 @@ def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget
     When that template cannot be used (moved, not a Word file), the user is told why and
     may save with AlignMeet's own styles instead. Returns the file written, or None.
     """
-    from alignmeet.export import ExportError
+    from alignmeet.services import ExportError
 
     meeting = controller.services.meetings.get_meeting(meeting_id)
     settings = QSettings()
@@ -158,16 +157,16 @@ def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget
     )
     if path is None:
         return None
-    template = company_template()
+    template = controller.services.exports.company_template()
     try:
         try:
-            written = _export_docx(controller, meeting_id, path, template)
+            written = _export_docx(controller, meeting_id, path)
         except ExportError as exc:
             if template is None or exc.path != template:
                 raise
             if not ask_export_without_template(parent, exc.message):
                 return None
-            written = _export_docx(controller, meeting_id, path, None)
+            written = _export_docx(controller, meeting_id, path, own_styles=True)
     except (ExportError, ValidationError) as exc:
         warn(parent, QCoreApplication.translate("MinutesPreview", "Minutes not saved"), str(exc))
         return None
@@ -176,11 +175,11 @@ def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget
 
 
 def _export_docx(
-    controller: Controller, meeting_id: int, path: Path, template: Path | None
+    controller: Controller, meeting_id: int, path: Path, *, own_styles: bool = False
 ) -> Path:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return controller.export_minutes(meeting_id=meeting_id, path=path, template=template)
+        return controller.export_minutes(meeting_id=meeting_id, path=path, own_styles=own_styles)
     finally:
         QGuiApplication.restoreOverrideCursor()
 
@@ -257,19 +256,17 @@ class MinutesPreview(QDialog):
 
     def refresh(self) -> None:
         """Render the minutes again, keeping the reader's place on the page."""
-        from alignmeet.export.html_minutes import minutes_html
-
-        data = self.controller.services.minutes.gather(self.meeting_id)
-        self._title = data.meeting.title or self.tr("Minutes")
+        page = self.controller.services.exports.minutes_page(self.meeting_id)
+        self._title = page.title or self.tr("Minutes")
         self.setWindowTitle(
             self.tr("Minutes preview — {title}").format(title=bidi_safe(self._title))
         )
-        self._html = minutes_html(data)
+        self._html = page.html
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.browser.setHtml(self._html)
         bar.setValue(position)
-        template = company_template()
+        template = self.controller.services.exports.company_template()
         self.template_label.setText(
             self.tr("Word: with {name}").format(name=template.name)
             if template
@@ -307,16 +304,16 @@ class MinutesPreview(QDialog):
 
     def save_pdf(self, path: Path) -> Path:
         """Write the PDF atomically (an existing file is kept if this fails)."""
-        from alignmeet.export.atomic import atomic_write_bytes
-
-        atomic_write_bytes(path, minutes_pdf_bytes(self._html, title=self._title))
+        self.controller.services.exports.save_bytes(
+            path, minutes_pdf_bytes(self._html, title=self._title)
+        )
         self.controller.status_shown.emit(
             self.tr("Minutes saved as PDF to {path}").format(path=path)
         )
         return path
 
     def _on_pdf_button_clicked(self) -> None:
-        from alignmeet.export import ExportError
+        from alignmeet.services import ExportError
 
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         folder = Path(str(QSettings().value("export/folder", str(Path.home()))))

@@ -2,8 +2,8 @@
 the language of the program, and the e-mail server recaps and reminders go through
 (ui/views/accountability/mail_settings_group.py).
 
-The template lives in QSettings under `export/company_template`; `company_template()` is how
-every export of the minutes reads it (the Close phase's, the preview's, File › Export). The
+The template lives in QSettings under `export/company_template` (ui/company_template.py);
+the services take it from there for every Word export (Services.use_company_template). The
 language lives under `ui/language` (see ui/i18n.py) and applies at the next start.
 """
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.company_template import TEMPLATE_KEY, company_template, set_company_template
 from ui.i18n import LANGUAGES
 from ui.i18n import SETTING as LANGUAGE_KEY
 from ui.widgets import FieldError, plain_label
@@ -40,23 +41,6 @@ __all__ = [
     "set_company_template",
     "template_problem",
 ]
-
-TEMPLATE_KEY = "export/company_template"
-
-
-def company_template() -> Path | None:
-    """The company Word template chosen in the settings, or None for AlignMeet's own look."""
-    value = QSettings().value(TEMPLATE_KEY, "")
-    text = str(value or "").strip()
-    return Path(text) if text else None
-
-
-def set_company_template(path: Path | None) -> None:
-    settings = QSettings()
-    if path is None:
-        settings.remove(TEMPLATE_KEY)
-    else:
-        settings.setValue(TEMPLATE_KEY, str(path))
 
 
 def template_problem(path: Path) -> str:

@@ -310,7 +310,7 @@ class AccountabilityView(QWidget):
 
     # ---- actions -------------------------------------------------------------------
     def export(self, suffix: str) -> Path | None:
-        from alignmeet.export import ExportError
+        from alignmeet.services import ExportError
 
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
@@ -321,10 +321,8 @@ class AccountabilityView(QWidget):
         if path is None:
             return None
         try:
-            from ui.views.settings_dialog import company_template
-
-            written = self.controller.services.accountability.export(
-                path=path, series_id=self.series_id(), template=company_template()
+            written = self.controller.services.exports.accountability_report(
+                path=path, series_id=self.series_id()
             )
         except ExportError as exc:
             warn(self, self.tr("Report not saved"), str(exc))

@@ -195,10 +195,9 @@ class MailRunDialog(QDialog):
 
         try:
             if self.meeting_id is not None:
-                from ui.views.settings_dialog import company_template
-
                 queued = self.controller.queue_recaps(
-                    meeting_id=self.meeting_id, template=company_template()
+                    meeting_id=self.meeting_id,
+                    template=self.controller.services.exports.company_template(),
                 )
             else:
                 queued = self.controller.queue_reminders()
@@ -254,24 +253,20 @@ class MailRunDialog(QDialog):
         self.controller.status_shown.emit(text.splitlines()[0])
 
     def _on_eml_button_clicked(self) -> None:
-        from alignmeet.export import ExportError
+        from alignmeet.services import ExportError
 
         settings = QSettings()
         start = Path(str(settings.value("export/folder", str(Path.home()))))
         folder = ask_folder(self, start)
         if folder is None:
             return
-        recaps = self.controller.services.recaps
+        exports = self.controller.services.exports
         self.controller.flush_pending()
         try:
             if self.meeting_id is not None:
-                from ui.views.settings_dialog import company_template
-
-                result = recaps.write_recap_emls(
-                    self.meeting_id, folder, template=company_template()
-                )
+                result = exports.recap_emls(meeting_id=self.meeting_id, folder=folder)
             else:
-                result = recaps.write_reminder_emls(folder)
+                result = exports.reminder_emls(folder=folder)
         except (ExportError, ValidationError) as exc:
             warn(self, self.tr("E-mails not saved"), str(exc))
             return

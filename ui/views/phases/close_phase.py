@@ -452,11 +452,9 @@ class ClosePhase(PhasePage):
 
     def email_text(self) -> tuple[str, str]:
         """(subject, body) of the e-mail for this meeting, from what is saved now."""
-        from alignmeet.export.email_minutes import minutes_email
-
         assert self.meeting_id is not None
         self.controller.flush_pending()
-        return minutes_email(self.controller.services.minutes.gather(self.meeting_id))
+        return self.controller.services.exports.minutes_email(self.meeting_id)
 
     def _on_copy_email_button_clicked(self) -> None:
         if self.meeting_id is None:
@@ -475,19 +473,12 @@ class ClosePhase(PhasePage):
 
     def save_eml(self, path: Path) -> Path:
         """Write the e-mail as an .eml draft addressed to the attendees."""
-        from alignmeet.export.email_minutes import minutes_email, recipients, write_eml
-
         assert self.meeting_id is not None
         self.controller.flush_pending()
-        services = self.controller.services
-        data = services.minutes.gather(self.meeting_id)
-        subject, body = minutes_email(data)
-        emails = {m.id: m.email for m in services.people.list_members(include_inactive=True)}
-        to = recipients(data, emails)
-        write_eml(path, subject, body, to=to.to, cc=to.cc)
+        draft = self.controller.services.exports.minutes_eml(meeting_id=self.meeting_id, path=path)
         text = self.tr("E-mail saved to {path} — open it to send it.").format(path=path)
-        if to.without_address:
-            names = ", ".join(to.without_address)
+        if draft.without_address:
+            names = ", ".join(draft.without_address)
             text += " " + self.tr(
                 "No e-mail address for: {names} (add them on the People page)."
             ).format(names=names)
@@ -495,7 +486,7 @@ class ClosePhase(PhasePage):
         return path
 
     def _on_eml_button_clicked(self) -> None:
-        from alignmeet.export import ExportError
+        from alignmeet.services import ExportError
 
         if self.meeting_id is None:
             return

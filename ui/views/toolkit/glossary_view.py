@@ -511,13 +511,12 @@ class GlossaryView(QWidget):
 
     def export_to(self, path: Path) -> Path | None:
         """Write the appendix to `path`; a failure is told, the old file kept."""
-        from alignmeet.export import ExportError
-        from alignmeet.export.glossary_docx import write_glossary
+        from alignmeet.services import ExportError
 
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
-        try:
-            write_glossary(self.controller.services.glossary.glossary_data(), path)
+        try:  # with the company template, as the CLI's `export glossary` writes it
+            self.controller.services.exports.glossary_docx(path=path)
         except ExportError as exc:
             warn(self, self.tr("Export failed"), exc.message)
             return None

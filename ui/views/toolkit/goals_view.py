@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet import i18n as core_i18n
+from alignmeet.domain.chart_scale import STATUS_COLOURS, nice_ticks
 from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.goals import (
     CsvPreview,
@@ -71,7 +72,6 @@ from alignmeet.domain.goals import (
 )
 from alignmeet.domain.periods import Period, PeriodKind, parse_period, period_containing
 from alignmeet.domain.rules import MAX_TITLE, ValidationError
-from alignmeet.export.charts import STATUS_COLOURS, nice_ticks
 from alignmeet.services import Services
 from alignmeet.services.base import NotFoundError
 from ui.colors import is_dark
