@@ -293,8 +293,13 @@ def test_an_anonymous_rating_cannot_be_tied_to_the_phones_member(closing, phone,
     # for Ben's named rating as for Ana's anonymous one: nothing tells her phone apart.
     (ben_origin, ben_log), (ana_origin, ana_log) = logged
     assert ana_origin == ben_origin
-    assert ana_log == {"meeting_rating": [anonymous.id]}  # no participant, no member
-    assert set(ben_log) == {"meeting_rating"}
+    # no participant, no member: the row, and the meeting it belongs to (what every change
+    # of a meeting's rows says, so that views refresh the right meeting)
+    assert ana_log == {
+        "meeting_rating": [anonymous.id],
+        "meeting_rating@meeting": [closing.meeting_id],
+    }
+    assert set(ben_log) == set(ana_log)
     outcome = heard[-1]
     assert outcome.label == "anonymous rating" and "Ana" not in outcome.author
     assert [(c.table, c.after["member_id"]) for c in outcome.rows.changes] == [

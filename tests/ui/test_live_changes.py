@@ -119,7 +119,7 @@ def test_an_action_added_in_one_window_shows_on_the_others_follow_ups_page_withi
 ) -> None:
     two.b.show_page("followups")
     view = two.b.followups_view
-    qtbot.waitUntil(lambda: view.model.rowCount() == 0 and view._loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0 and view.is_loaded, timeout=5000)
 
     two.a.show_page("run")
     two.a.run_view.go_to(Phase.ACTIONS)

@@ -447,7 +447,7 @@ class FollowUpRowsModel(QAbstractTableModel):
             if column == COL_ACTION and role == Qt.ItemDataRole.DisplayRole:
                 return PLACEHOLDER
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(line) if column == COL_DUE else self._text(line, column)
