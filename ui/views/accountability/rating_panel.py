@@ -34,6 +34,7 @@ from ui.views.phases import (
     table_view,
     ui_locale,
 )
+from ui.when_shown import WhenShown
 from ui.widgets import FieldError, plain_label
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): (n or 10) for n in range(10)}
@@ -104,6 +105,7 @@ class RatingPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
 
+        self._refresh_when_shown = WhenShown(self, self.refresh)
         controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
         controller.participants_changed.connect(self._on_controller_participants_changed)
         self._show_answer(None)
@@ -271,4 +273,4 @@ class RatingPanel(QWidget):
 
     def _on_controller_participants_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
-            self.refresh()
+            self._refresh_when_shown()  # Room Link's phones write while Agenda runs

@@ -35,6 +35,7 @@ from ui.views.phases import (
     set_font,
     ui_locale,
 )
+from ui.when_shown import WhenShown
 from ui.widgets import DateTimeField, FieldError, ask_yes_no, plain_label, warn
 
 
@@ -288,9 +289,10 @@ class ClosePhase(PhasePage):
         layout.addWidget(summary_card, 5)
         layout.addWidget(side, 4)
 
+        self._refresh_when_shown = WhenShown(self, self.refresh)
+        controller.participants_changed.connect(self._on_controller_participants_changed)
         for signal in (
             controller.meeting_changed,
-            controller.participants_changed,
             controller.actions_changed,
             controller.agenda_changed,
             controller.follow_ups_changed,
@@ -394,6 +396,10 @@ class ClosePhase(PhasePage):
     def _on_controller_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
             self.refresh()
+
+    def _on_controller_participants_changed(self, meeting_id: int) -> None:
+        if self._is_mine(meeting_id):
+            self._refresh_when_shown()  # Room Link's phones write while Agenda runs
 
     def _on_controller_item_changed(self, _item_id: int) -> None:
         self._refresh_summary()

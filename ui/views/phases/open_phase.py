@@ -34,6 +34,7 @@ from ui.views.phases import (
     set_font,
     table_view,
 )
+from ui.when_shown import WhenShown
 from ui.widgets import plain_label
 
 # The core's default end goal (shown when a meeting has none), for the catalogue.
@@ -273,6 +274,7 @@ class OpenPhase(PhasePage):
 
         QWidget.setTabOrder(self.minutes_check, self.all_present_button)  # reading order
         QWidget.setTabOrder(self.all_present_button, self.table)
+        self._attendance_when_shown = WhenShown(self, self._refresh_attendance)
         controller.participants_changed.connect(self._on_controller_participants_changed)
         controller.meeting_changed.connect(self._on_controller_meeting_changed)
 
@@ -306,7 +308,7 @@ class OpenPhase(PhasePage):
 
     def _on_controller_participants_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
-            self._refresh_attendance()
+            self._attendance_when_shown()  # Room Link's phones write while Agenda runs
 
     def _on_controller_meeting_changed(self, meeting_id: int) -> None:
         if self._is_mine(meeting_id):
