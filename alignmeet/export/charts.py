@@ -27,6 +27,7 @@ from alignmeet.domain.chart_scale import STATUS_COLOURS, nice_ticks
 from alignmeet.domain.goals import (
     DashboardData,
     Disposition,
+    GoalRecord,
     KpiPoint,
     KpiRow,
     KpiStatus,
@@ -601,6 +602,31 @@ def chart_alt_text(row: KpiRow) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _Page:
+    """The overview being drawn: its pen, left edge and inner width, line height and
+    type sizes (all SS times the size asked)."""
+
+    draw: ImageDraw.ImageDraw
+    x0: int
+    inner: int
+    line_h: int
+    f_title: Any
+    f_head: Any
+    f_text: Any
+    f_small: Any
+
+
+def _overview_fonts() -> tuple[Any, Any, Any, Any]:
+    """The overview's title, heading, text and small type."""
+    return (
+        _font(30 * SS, bold=True),
+        _font(17 * SS, bold=True),
+        _font(16 * SS),
+        _font(14 * SS),
+    )
+
+
 def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
     """The whole dashboard on one picture: title and period, the revenue goal with its
     progress, the KPI status table and every KPI's chart (at least 640 px wide: the
@@ -612,11 +638,8 @@ def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
     cell_h = 360
     charts = _grid(data.rows, columns, cell_w, cell_h, gap) if data.rows else None
 
+    f_title, f_head, f_text, f_small = _overview_fonts()
     scratch = ImageDraw.Draw(Image.new("RGB", (10, 10)))
-    f_title = _font(30 * SS, bold=True)
-    f_head = _font(17 * SS, bold=True)
-    f_text = _font(16 * SS)
-    f_small = _font(14 * SS)
     line_h = _text_size(scratch, "Ag", f_text)[1] + 16 * SS
     header_h = 140 * SS
     table_h = (len(data.rows) + 1) * line_h + 24 * SS if data.rows else 60 * SS
@@ -625,115 +648,143 @@ def dashboard_overview_png(data: DashboardData, *, width: int = 1400) -> bytes:
     w = width * SS
     h = header_h + table_h + goals_h + charts_h + pad * SS
     image = Image.new("RGB", (w, h), WHITE)
-    draw = ImageDraw.Draw(image)
-    x0 = pad * SS
-    inner = w - 2 * x0
+    page = _Page(
+        draw=ImageDraw.Draw(image),
+        x0=pad * SS,
+        inner=w - 2 * pad * SS,
+        line_h=line_h,
+        f_title=f_title,
+        f_head=f_head,
+        f_text=f_text,
+        f_small=f_small,
+    )
+    y = _draw_overview_title(page, data, pad * SS)
+    _draw_revenue_goal(page, data, y)
+    y = _draw_status_table(page, data.rows, header_h)
+    y = _draw_activity_goals(page, data.activity_goals, y)
+    if charts is not None:
+        image.paste(charts, (page.x0, y + gap * SS))
+    return _png(image, (width, h // SS))
 
-    y = pad * SS
-    draw.text((x0, y), _fit(draw, data.title, f_title, inner), font=f_title, fill=INK)
-    y += _text_size(draw, "Ag", f_title)[1] + 12 * SS
+
+def _draw_overview_title(page: _Page, data: DashboardData, y: int) -> int:
+    """The dashboard's title and, under it, its period, date and status counts; the y below."""
+    draw, x0 = page.draw, page.x0
+    draw.text(
+        (x0, y), _fit(draw, data.title, page.f_title, page.inner), font=page.f_title, fill=INK
+    )
+    y += _text_size(draw, "Ag", page.f_title)[1] + 12 * SS
     generated = _("generated {date}").format(date=short_date(data.generated_at.date()))
     sub = f"{data.period_label} · {generated}"
     counts = status_counts(data)
     if counts:
         sub += " · " + counts
-    draw.text((x0, y), sub, font=f_text, fill=MUTED)
-    y += _text_size(draw, "Ag", f_text)[1] + 16 * SS
+    draw.text((x0, y), sub, font=page.f_text, fill=MUTED)
+    return y + _text_size(draw, "Ag", page.f_text)[1] + 16 * SS
 
-    # revenue goal with a progress bar
+
+def _draw_revenue_goal(page: _Page, data: DashboardData, y: int) -> None:
+    """The shared revenue goal with a progress bar (or a note that there is none)."""
+    draw, x0, inner = page.draw, page.x0, page.inner
     goal = data.revenue_goal
-    if goal is not None:
-        heading = _("Shared revenue goal ({period}): {title}").format(
-            period=goal.period_label, title=goal.title
-        )
-        draw.text((x0, y), _fit(draw, heading, f_head, inner // 2), font=f_head, fill=INK)
-        bar_x = x0 + inner // 2 + 20 * SS
-        bar_w = inner - (bar_x - x0) - 260 * SS
-        bar_y = y + 4 * SS
+    if goal is None:
+        text = _("No revenue goal for {period}.").format(period=data.period_label)
+        draw.text((x0, y), text, font=page.f_text, fill=MUTED)
+        return
+    heading = _("Shared revenue goal ({period}): {title}").format(
+        period=goal.period_label, title=goal.title
+    )
+    draw.text((x0, y), _fit(draw, heading, page.f_head, inner // 2), font=page.f_head, fill=INK)
+    bar_x = x0 + inner // 2 + 20 * SS
+    bar_w = inner - (bar_x - x0) - 260 * SS
+    bar_y = y + 4 * SS
+    draw.rounded_rectangle((bar_x, bar_y, bar_x + bar_w, bar_y + 18 * SS), radius=9 * SS, fill=GRID)
+    progress = goal.progress or 0.0
+    if progress > 0:
+        filled = int(bar_w * min(progress, 1.0))
+        colour = STATUS_COLOURS[KpiStatus.ON_TARGET if progress >= 1 else KpiStatus.NO_TARGET]
         draw.rounded_rectangle(
-            (bar_x, bar_y, bar_x + bar_w, bar_y + 18 * SS), radius=9 * SS, fill=GRID
+            (bar_x, bar_y, bar_x + max(filled, 18 * SS), bar_y + 18 * SS),
+            radius=9 * SS,
+            fill=colour,
         )
-        progress = goal.progress or 0.0
-        if progress > 0:
-            filled = int(bar_w * min(progress, 1.0))
-            colour = STATUS_COLOURS[KpiStatus.ON_TARGET if progress >= 1 else KpiStatus.NO_TARGET]
-            draw.rounded_rectangle(
-                (bar_x, bar_y, bar_x + max(filled, 18 * SS), bar_y + 18 * SS),
-                radius=9 * SS,
-                fill=colour,
+    draw.text(
+        (bar_x + bar_w + 14 * SS, y),
+        _fit(draw, goal.describe(), page.f_small, 250 * SS),
+        font=page.f_small,
+        fill=INK,
+    )
+
+
+_TABLE_COLUMNS = (0.30, 0.16, 0.20, 0.20, 0.14)  # KPI, target, actual, vs target, trend
+
+
+def _draw_status_table(page: _Page, rows: Sequence[KpiRow], y: int) -> int:
+    """The KPI status table (or a note that there are no KPIs) from `y`; the y below."""
+    draw, x0, inner, line_h = page.draw, page.x0, page.inner, page.line_h
+    if not rows:
+        draw.text((x0, y), _("No KPIs are defined yet."), font=page.f_text, fill=MUTED)
+        return y + 60 * SS
+    cols = _TABLE_COLUMNS
+    xs = [x0]
+    for frac in cols[:-1]:
+        xs.append(xs[-1] + int(inner * frac))
+    header = (_("KPI"), _("Target"), _("Actual"), _("vs target"), _("Trend"))
+    draw.rectangle((x0, y, x0 + inner, y + line_h), fill=(233, 236, 239))
+    for x, text in zip(xs, header, strict=True):
+        draw.text((x + 10 * SS, y + 8 * SS), text, font=page.f_head, fill=INK)
+    y += line_h
+    for i, row in enumerate(rows):
+        if i % 2:
+            draw.rectangle((x0, y, x0 + inner, y + line_h), fill=(248, 249, 250))
+        colour = STATUS_COLOURS[row.status]
+        draw.rectangle((x0, y + 6 * SS, x0 + 6 * SS, y + line_h - 6 * SS), fill=colour)
+        cells = (
+            row.kpi.name,
+            row.target_text,
+            row.value_text,
+            row.vs_target_text,
+            row.trend_text,
+        )
+        for j, (x, text) in enumerate(zip(xs, cells, strict=True)):
+            width_j = int(inner * cols[j]) - 16 * SS
+            fill = colour if j == 3 else INK
+            draw.text(
+                (x + 14 * SS, y + 8 * SS),
+                _fit(draw, text, page.f_text, width_j),
+                font=page.f_text,
+                fill=fill,
             )
+        y += line_h
+    draw.line((x0, y, x0 + inner, y), fill=GRID, width=SS)
+    return y + 24 * SS
+
+
+def _draw_activity_goals(page: _Page, goals: Sequence[GoalRecord], y: int) -> int:
+    """The activity goals, each with its disposition, from `y` (nothing without any)."""
+    if not goals:
+        return y
+    draw, x0, inner, line_h = page.draw, page.x0, page.inner, page.line_h
+    draw.text((x0, y), _("Activity goals"), font=page.f_head, fill=INK)
+    y += line_h
+    for goal in goals:
+        mark = label(goal.disposition) if goal.disposition else "—"
+        colour = _disposition_colour(goal.disposition)
         draw.text(
-            (bar_x + bar_w + 14 * SS, y),
-            _fit(draw, goal.describe(), f_small, 250 * SS),
-            font=f_small,
+            (x0 + 10 * SS, y),
+            _fit(draw, mark, page.f_head, 135 * SS),
+            font=page.f_head,
+            fill=colour,
+        )
+        text = f"{goal.title} — {goal.owner_name or _('no owner')}"
+        draw.text(
+            (x0 + 150 * SS, y),
+            _fit(draw, text, page.f_text, inner - 160 * SS),
+            font=page.f_text,
             fill=INK,
         )
-    else:
-        text = _("No revenue goal for {period}.").format(period=data.period_label)
-        draw.text((x0, y), text, font=f_text, fill=MUTED)
-    y = header_h
-
-    # status table
-    if data.rows:
-        cols = (0.30, 0.16, 0.20, 0.20, 0.14)
-        xs = [x0]
-        for frac in cols[:-1]:
-            xs.append(xs[-1] + int(inner * frac))
-        header = (_("KPI"), _("Target"), _("Actual"), _("vs target"), _("Trend"))
-        draw.rectangle((x0, y, x0 + inner, y + line_h), fill=(233, 236, 239))
-        for x, text in zip(xs, header, strict=True):
-            draw.text((x + 10 * SS, y + 8 * SS), text, font=f_head, fill=INK)
         y += line_h
-        for i, row in enumerate(data.rows):
-            if i % 2:
-                draw.rectangle((x0, y, x0 + inner, y + line_h), fill=(248, 249, 250))
-            colour = STATUS_COLOURS[row.status]
-            draw.rectangle((x0, y + 6 * SS, x0 + 6 * SS, y + line_h - 6 * SS), fill=colour)
-            cells = (
-                row.kpi.name,
-                row.target_text,
-                row.value_text,
-                row.vs_target_text,
-                row.trend_text,
-            )
-            for j, (x, text) in enumerate(zip(xs, cells, strict=True)):
-                width_j = int(inner * cols[j]) - 16 * SS
-                fill = colour if j == 3 else INK
-                draw.text(
-                    (x + 14 * SS, y + 8 * SS),
-                    _fit(draw, text, f_text, width_j),
-                    font=f_text,
-                    fill=fill,
-                )
-            y += line_h
-        draw.line((x0, y, x0 + inner, y), fill=GRID, width=SS)
-        y += 24 * SS
-    else:
-        draw.text((x0, y), _("No KPIs are defined yet."), font=f_text, fill=MUTED)
-        y += 60 * SS
-
-    if data.activity_goals:
-        draw.text((x0, y), _("Activity goals"), font=f_head, fill=INK)
-        y += line_h
-        for goal in data.activity_goals:
-            mark = label(goal.disposition) if goal.disposition else "—"
-            colour = _disposition_colour(goal.disposition)
-            draw.text(
-                (x0 + 10 * SS, y), _fit(draw, mark, f_head, 135 * SS), font=f_head, fill=colour
-            )
-            text = f"{goal.title} — {goal.owner_name or _('no owner')}"
-            draw.text(
-                (x0 + 150 * SS, y),
-                _fit(draw, text, f_text, inner - 160 * SS),
-                font=f_text,
-                fill=INK,
-            )
-            y += line_h
-        y += 30 * SS
-
-    if charts is not None:
-        image.paste(charts, (x0, y + gap * SS))
-    return _png(image, (width, h // SS))
+    return y + 30 * SS
 
 
 def _disposition_colour(disposition: Disposition | None) -> tuple[int, int, int]:
