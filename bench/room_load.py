@@ -236,9 +236,9 @@ def main() -> int:
     link.bridge._batch.timeout.disconnect()
     link.bridge._batch.timeout.connect(timed_deliver)
     emit_times: list[float] = []
-    emit_next = link.bridge._emit_next
+    emit_next = controller._announce_next
 
-    def timed_emit_next() -> None:  # one view's refresh (see RoomBridge._emit_soon)
+    def timed_emit_next() -> None:  # one view's refresh (see Controller.announce, paced)
         started = time.perf_counter()
         if profile is not None:
             profile.runcall(emit_next)
@@ -246,7 +246,7 @@ def main() -> int:
             emit_next()
         emit_times.append(time.perf_counter() - started)
 
-    link.bridge._emit_next = timed_emit_next  # type: ignore[method-assign]
+    controller._announce_next = timed_emit_next  # type: ignore[method-assign]
 
     gaps: list[float] = []
     last = [time.perf_counter()]
