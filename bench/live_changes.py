@@ -64,7 +64,7 @@ def _window(services: Services, seconds: float) -> None:
     window.show_page("followups")
     view = window.followups_view
     deadline = time.monotonic() + 120
-    while view._loading is not None and time.monotonic() < deadline:
+    while not view.is_loaded and time.monotonic() < deadline:  # rows, count and balance in
         app.processEvents()
     print(f"  Follow-ups page loaded: {view.model.rowCount():,} rows shown")
 
