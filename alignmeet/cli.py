@@ -118,9 +118,26 @@ def build_parser() -> argparse.ArgumentParser:
         + " or English)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_demo_command(commands)
+    _add_database_commands(commands)
+    export = commands.add_parser("export", help="write documents from a database")
+    kinds = export.add_subparsers(dest="kind", metavar="WHAT", required=True)
+    _add_minutes_export(kinds)
+    _add_action_exports(kinds)
+    _add_toolkit_exports(kinds)
+    # Accountability (issue 15): the say/do report, recaps and reminders by e-mail.
+    from alignmeet import cli_accountability
 
-    db_help = "the database file (default: the app's own database)"
+    cli_accountability.add_export(kinds, DB_HELP)
+    cli_accountability.add_commands(commands, DB_HELP, _meeting_ref)
+    return parser
 
+
+DB_HELP = "the database file (default: the app's own database)"
+
+
+def _add_demo_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`demo`: a sample database, small or at scale."""
     demo = commands.add_parser(
         "demo",
         help="fill a new database with a realistic sample (three monthly meetings)",
@@ -130,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
         "for trying the app at scale; 'huge' ten years of it (240 meetings, 300,000 "
         "actions).",
     )
-    demo.add_argument("--db", metavar="PATH", help=db_help)
+    demo.add_argument("--db", metavar="PATH", help=DB_HELP)
     demo.add_argument(
         "--size",
         choices=("small", "large", "huge"),
@@ -139,8 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
         "actions (default: small)",
     )
 
+
+def _add_database_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The commands over a database file: list its meetings, back it up, check it,
+    upgrade it, list its backups, restore one."""
     listing = commands.add_parser("meetings", help="list the meetings in a database")
-    listing.add_argument("--db", metavar="PATH", help=db_help)
+    listing.add_argument("--db", metavar="PATH", help=DB_HELP)
 
     backup = commands.add_parser(
         "backup",
@@ -150,13 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
         "a week for two months, one a month for nine months, the last three taken before "
         "upgrades and restores).",
     )
-    backup.add_argument("--db", metavar="PATH", help=db_help)
+    backup.add_argument("--db", metavar="PATH", help=DB_HELP)
     check = commands.add_parser(
         "check",
         help="check a database file for damage (exit 0: sound, 1: damaged)",
         description="Run SQLite's quick check over the whole file and say what is wrong.",
     )
-    check.add_argument("--db", metavar="PATH", help=db_help)
+    check.add_argument("--db", metavar="PATH", help=DB_HELP)
     upgrade = commands.add_parser(
         "upgrade",
         help="upgrade an older AlignMeet database to this version (a backup is taken first)",
@@ -165,9 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
         "runs in one transaction, so a failure leaves the file as it was. Listings and "
         "exports never upgrade a file; they ask for this command.",
     )
-    upgrade.add_argument("--db", metavar="PATH", help=db_help)
+    upgrade.add_argument("--db", metavar="PATH", help=DB_HELP)
     backups = commands.add_parser("backups", help="list a database's backups, newest first")
-    backups.add_argument("--db", metavar="PATH", help=db_help)
+    backups.add_argument("--db", metavar="PATH", help=DB_HELP)
     restore = commands.add_parser(
         "restore",
         help="put a backup in place of the database (close the app first)",
@@ -176,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
         "sound, renamed aside (<name>.damaged-<time>) when damaged. Refused while an "
         "AlignMeet has the database open (it names the process and computer).",
     )
-    restore.add_argument("--db", metavar="PATH", help=db_help)
+    restore.add_argument("--db", metavar="PATH", help=DB_HELP)
     restore.add_argument(
         "--from",
         dest="source",
@@ -185,14 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="the backup file to restore, or 'latest' (default)",
     )
 
-    export = commands.add_parser("export", help="write documents from a database")
-    kinds = export.add_subparsers(dest="kind", metavar="WHAT", required=True)
+
+def _add_minutes_export(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`export minutes`: one meeting's minutes (.docx)."""
     minutes = kinds.add_parser(
         "minutes",
         help="the minutes of one meeting as a Word document",
         description="Write the minutes of one meeting as a .docx file.",
     )
-    minutes.add_argument("--db", metavar="PATH", help=db_help)
+    minutes.add_argument("--db", metavar="PATH", help=DB_HELP)
     minutes.add_argument(
         "--meeting",
         metavar="ID|latest",
@@ -213,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
         "meeting's minutes are always the record taken when it was closed)",
     )
 
+
+def _add_action_exports(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`export followups|ics|csv`: the actions, filtered, as a checklist, calendar or CSV."""
     followups = kinds.add_parser(
         "followups",
         help="the follow-up checklist (.docx): actions grouped by owner, with check boxes",
@@ -220,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
         "owner, each with a check box, its due date (overdue ones stand out) and the "
         "meeting it came from. By default only the open actions (open, in progress, blocked).",
     )
-    _action_filter_args(followups, db_help, default_status="open")
+    _action_filter_args(followups, DB_HELP, default_status="open")
     followups.add_argument("--out", metavar="FILE.docx", type=Path, required=True)
 
     ics = kinds.add_parser(
@@ -231,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
         "duplicating them. Actions without a due date are left out. By default only the "
         "open actions (open, in progress, blocked).",
     )
-    _action_filter_args(ics, db_help, default_status="open")
+    _action_filter_args(ics, DB_HELP, default_status="open")
     ics.add_argument("--out", metavar="FILE.ics", type=Path, required=True)
 
     csv = kinds.add_parser(
@@ -241,16 +266,19 @@ def build_parser() -> argparse.ArgumentParser:
         "spreadsheet would run as a formula are neutralised. By default every action, "
         "whatever its status.",
     )
-    _action_filter_args(csv, db_help, default_status="all")
+    _action_filter_args(csv, DB_HELP, default_status="all")
     csv.add_argument("--out", metavar="FILE.csv", type=Path, required=True)
 
+
+def _add_toolkit_exports(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`export glossary|dashboard`: the alignment toolkit's documents."""
     glossary = kinds.add_parser(
         "glossary",
         help="the glossary of agreed definitions as a Word appendix (.docx)",
         description="Write the current agreed definitions (with their version and the "
         "meeting that agreed them) and the open proposals as a .docx appendix.",
     )
-    glossary.add_argument("--db", metavar="PATH", help=db_help)
+    glossary.add_argument("--db", metavar="PATH", help=DB_HELP)
     glossary.add_argument("--out", metavar="FILE.docx", type=Path, required=True)
     glossary.add_argument(
         "--template", metavar="company.docx", type=Path, help="a .docx whose styles to use"
@@ -263,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
         "against its target with its trend, and their charts. The format follows --out: "
         ".docx (a report with a chart per KPI) or .png (one overview picture).",
     )
-    dashboard.add_argument("--db", metavar="PATH", help=db_help)
+    dashboard.add_argument("--db", metavar="PATH", help=DB_HELP)
     dashboard.add_argument(
         "--period",
         metavar="PERIOD",
@@ -273,12 +301,6 @@ def build_parser() -> argparse.ArgumentParser:
     dashboard.add_argument(
         "--template", metavar="company.docx", type=Path, help="a .docx whose styles to use"
     )
-    # Accountability (issue 15): the say/do report, recaps and reminders by e-mail.
-    from alignmeet import cli_accountability
-
-    cli_accountability.add_export(kinds, db_help)
-    cli_accountability.add_commands(commands, db_help, _meeting_ref)
-    return parser
 
 
 def _action_filter_args(

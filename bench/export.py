@@ -74,97 +74,21 @@ _NOTE = (
 
 def large_minutes_data(members: int = 40, items: int = 60, actions: int = 400) -> MinutesData:
     """A big meeting: `members` present, `items` agenda items with long notes, `actions`."""
-    meeting = MeetingRecord(
-        id=1,
-        series_id=1,
-        series_name="Monthly Sales & Marketing sync",
-        title="Q4 planning: pipeline, scoring and shared definitions",
-        starts_at=STARTS,
-        planned_minutes=180,
-        place="Main boardroom",
-        facilitator_id=1,
-        facilitator_name="Member 01",
-        note_taker_id=2,
-        note_taker_name="Member 02",
-        topic="Why are Sales rejecting half of the MQLs, and what do we change for Q4?",
-        end_goal="Every member leaves with an action plan and a commitment to it.",
-        status=MeetingStatus.CLOSED,
-        phase=Phase.CLOSE,
-        previous_minutes_approved=True,
-        next_meeting_at=STARTS + timedelta(days=35),
-        closing_notes="Thanks all.\n\nThe dashboard link goes out with these minutes.",
-        elapsed_seconds=3 * 3600,
-        closed_at=STARTS + timedelta(hours=3),
-    )
-    people = tuple(
-        ParticipantRecord(
-            meeting_id=1,
-            member_id=i + 1,
-            name=f"Member {i + 1:02d} Lastname",
-            team_name="Sales" if i % 2 else "Marketing",
-            role="",
-            attendance=Attendance.PRESENT if i % 10 else Attendance.APOLOGIES,
-            representative=i % 13 == 0,
-            committed_at=STARTS + timedelta(minutes=170) if i % 4 else None,
-            confidence=(i % 5) + 1 if i % 4 else None,
-            commitment_note="",
-        )
-        for i in range(members)
-    )
-
-    def action(n: int, owner: ParticipantRecord, **changes: object) -> ActionRecord:
-        record = ActionRecord(
-            id=n,
-            meeting_id=1,
-            meeting_title=meeting.title,
-            meeting_date=STARTS.date(),
-            owner_id=owner.member_id,
-            owner_name=owner.name,
-            title=f"Action {n}: follow up on the lead-scoring change with the regional team",
-            due=date(2026, 10, 1) + timedelta(days=7 + n % 40),
-            team_tag=_TAGS[n % 3],
-            status=_STATUSES[n % 4],
-            milestone="First draft by the end of the month" if n % 5 == 0 else "",
-            position=n,
-        )
-        return dataclasses.replace(record, **changes)
-
-    agenda = tuple(
-        AgendaItemMinutes(
-            item=AgendaItemRecord(
-                id=i + 1,
-                meeting_id=1,
-                position=i,
-                title=f"Agenda item {i + 1}: lead quality in region {i % 7 + 1}",
-                owner_id=people[i % members].member_id,
-                owner_name=people[i % members].name,
-                minutes=10,
-                extra_minutes=i % 3,
-                kind=ItemKind.REGULAR if i % 6 else ItemKind.KPI_REVIEW,
-                notes=f"{_NOTE}\n{_NOTE}\n\n{_NOTE}\n\n{_NOTE}",
-                used_seconds=600 + (i % 5) * 60,
-                parked=False,
-                carried_from="",
-            ),
-            ideas=tuple(
-                IdeaRecord(
-                    i * 3 + k, i + 1, 1, people[(i + k) % members].name, f"Idea {k}: {_NOTE[:90]}"
-                )
-                for k in range(3)
-            ),
-            decisions=tuple(
-                DecisionRecord(i * 2 + k, i + 1, f"Decision {k}: {_NOTE[:120]}") for k in range(2)
-            ),
-        )
-        for i in range(items)
-    )
+    meeting = _large_meeting()
+    people = _large_people(members)
     plans = tuple(
-        MemberPlan(p, tuple(action(n, p) for n in range(1, actions + 1) if n % members == index))
+        MemberPlan(
+            p,
+            tuple(
+                _large_action(meeting, n, p) for n in range(1, actions + 1) if n % members == index
+            ),
+        )
         for index, p in enumerate(people)
     )
     follow_ups = tuple(
         FollowUpRecord(
-            action(
+            _large_action(
+                meeting,
                 1000 + k,
                 people[k % members],
                 meeting_title="September sync",
@@ -198,10 +122,110 @@ def large_minutes_data(members: int = 40, items: int = 60, actions: int = 400) -
         meeting=meeting,
         participants=people,
         follow_ups=follow_ups,
-        items=agenda,
+        items=_large_agenda(people, items),
         parked=parked,
         plans=plans,
         generated_at=STARTS + timedelta(hours=3, minutes=5),
+    )
+
+
+def _large_meeting() -> MeetingRecord:
+    return MeetingRecord(
+        id=1,
+        series_id=1,
+        series_name="Monthly Sales & Marketing sync",
+        title="Q4 planning: pipeline, scoring and shared definitions",
+        starts_at=STARTS,
+        planned_minutes=180,
+        place="Main boardroom",
+        facilitator_id=1,
+        facilitator_name="Member 01",
+        note_taker_id=2,
+        note_taker_name="Member 02",
+        topic="Why are Sales rejecting half of the MQLs, and what do we change for Q4?",
+        end_goal="Every member leaves with an action plan and a commitment to it.",
+        status=MeetingStatus.CLOSED,
+        phase=Phase.CLOSE,
+        previous_minutes_approved=True,
+        next_meeting_at=STARTS + timedelta(days=35),
+        closing_notes="Thanks all.\n\nThe dashboard link goes out with these minutes.",
+        elapsed_seconds=3 * 3600,
+        closed_at=STARTS + timedelta(hours=3),
+    )
+
+
+def _large_people(members: int) -> tuple[ParticipantRecord, ...]:
+    """`members` participants, every tenth sending apologies, three in four committed."""
+    return tuple(
+        ParticipantRecord(
+            meeting_id=1,
+            member_id=i + 1,
+            name=f"Member {i + 1:02d} Lastname",
+            team_name="Sales" if i % 2 else "Marketing",
+            role="",
+            attendance=Attendance.PRESENT if i % 10 else Attendance.APOLOGIES,
+            representative=i % 13 == 0,
+            committed_at=STARTS + timedelta(minutes=170) if i % 4 else None,
+            confidence=(i % 5) + 1 if i % 4 else None,
+            commitment_note="",
+        )
+        for i in range(members)
+    )
+
+
+def _large_action(
+    meeting: MeetingRecord, n: int, owner: ParticipantRecord, **changes: object
+) -> ActionRecord:
+    record = ActionRecord(
+        id=n,
+        meeting_id=1,
+        meeting_title=meeting.title,
+        meeting_date=STARTS.date(),
+        owner_id=owner.member_id,
+        owner_name=owner.name,
+        title=f"Action {n}: follow up on the lead-scoring change with the regional team",
+        due=date(2026, 10, 1) + timedelta(days=7 + n % 40),
+        team_tag=_TAGS[n % 3],
+        status=_STATUSES[n % 4],
+        milestone="First draft by the end of the month" if n % 5 == 0 else "",
+        position=n,
+    )
+    return dataclasses.replace(record, **changes)
+
+
+def _large_agenda(
+    people: tuple[ParticipantRecord, ...], items: int
+) -> tuple[AgendaItemMinutes, ...]:
+    """`items` agenda items with long notes, three ideas and two decisions each."""
+    members = len(people)
+    return tuple(
+        AgendaItemMinutes(
+            item=AgendaItemRecord(
+                id=i + 1,
+                meeting_id=1,
+                position=i,
+                title=f"Agenda item {i + 1}: lead quality in region {i % 7 + 1}",
+                owner_id=people[i % members].member_id,
+                owner_name=people[i % members].name,
+                minutes=10,
+                extra_minutes=i % 3,
+                kind=ItemKind.REGULAR if i % 6 else ItemKind.KPI_REVIEW,
+                notes=f"{_NOTE}\n{_NOTE}\n\n{_NOTE}\n\n{_NOTE}",
+                used_seconds=600 + (i % 5) * 60,
+                parked=False,
+                carried_from="",
+            ),
+            ideas=tuple(
+                IdeaRecord(
+                    i * 3 + k, i + 1, 1, people[(i + k) % members].name, f"Idea {k}: {_NOTE[:90]}"
+                )
+                for k in range(3)
+            ),
+            decisions=tuple(
+                DecisionRecord(i * 2 + k, i + 1, f"Decision {k}: {_NOTE[:120]}") for k in range(2)
+            ),
+        )
+        for i in range(items)
     )
 
 
@@ -265,9 +289,23 @@ def build_large_meeting_db(
             note="Done; see the shared folder.",
             meeting_id=meeting.id,
         )
+    _store_agenda(services, meeting.id, ids, items)
+    _store_actions(services, meeting.id, ids, actions)
+    for i, person in enumerate(people):
+        if i % 10 and i % 4:
+            services.meetings.commit(
+                meeting_id=meeting.id, member_id=person.id, confidence=i % 5 + 1
+            )
+    clock[0] = STARTS + timedelta(hours=3)
+    return services, meeting.id
+
+
+def _store_agenda(services: Services, meeting_id: int, ids: list[int], items: int) -> None:
+    """`items` agenda items with long notes, time used, three ideas and two decisions."""
+    members = len(ids)
     for i in range(items):
         item = services.agenda.add_item(
-            meeting_id=meeting.id,
+            meeting_id=meeting_id,
             title=f"Agenda item {i + 1}: lead quality in region {i % 7 + 1}",
             owner_id=ids[i % members],
             kind=ItemKind.REGULAR if i % 6 else ItemKind.KPI_REVIEW,
@@ -282,22 +320,19 @@ def build_large_meeting_db(
             )
         for k in range(2):
             services.agenda.add_decision(item_id=item.id, text=f"Decision {k}: {_NOTE[:120]}")
+
+
+def _store_actions(services: Services, meeting_id: int, ids: list[int], actions: int) -> None:
+    members = len(ids)
     for n in range(1, actions + 1):
         services.actions.add_action(
-            meeting_id=meeting.id,
+            meeting_id=meeting_id,
             owner_id=ids[n % members],
             title=f"Action {n}: follow up on the lead-scoring change with the regional team",
             due=STARTS.date() + timedelta(days=7 + n % 40),
             team_tag=_TAGS[n % 3],
             milestone="First draft by the end of the month" if n % 5 == 0 else "",
         )
-    for i, person in enumerate(people):
-        if i % 10 and i % 4:
-            services.meetings.commit(
-                meeting_id=meeting.id, member_id=person.id, confidence=i % 5 + 1
-            )
-    clock[0] = STARTS + timedelta(hours=3)
-    return services, meeting.id
 
 
 # --------------------------------------------------------------------------- naive python-docx
@@ -388,9 +423,21 @@ def docxtpl_writer(folder: Path) -> Callable[[MinutesData, Path], None] | None:
         from docxtpl import DocxTemplate
     except ImportError:
         return None
+    template = folder / "template.docx"
+    _docxtpl_template(template)
+
+    def write(data: MinutesData, path: Path) -> None:
+        tpl = DocxTemplate(template)
+        tpl.render(_docxtpl_context(data), autoescape=True)
+        tpl.save(path)
+
+    return write
+
+
+def _docxtpl_template(template: Path) -> None:
+    """The Jinja-tagged .docx docxtpl renders: the minutes' sections, tables by row tags."""
     import docx
 
-    template = folder / "template.docx"
     doc = docx.Document()
     doc.add_paragraph("{{ title }}", style="Title")
     doc.add_paragraph("Series: {{ series }} · Date: {{ date }} · Place: {{ place }}")
@@ -457,72 +504,69 @@ def docxtpl_writer(folder: Path) -> Callable[[MinutesData, Path], None] | None:
     doc.add_paragraph("{{ next }}")
     doc.save(template)
 
-    def write(data: MinutesData, path: Path) -> None:
-        m = data.meeting
-        number = 0
-        groups = []
-        for plan in data.plans:
-            rows = []
-            for a in plan.actions:
-                number += 1
-                rows.append(
-                    {
-                        "n": number,
-                        "title": a.title,
-                        "owner": a.owner_name,
-                        "team": a.team_tag.label,
-                        "due": str(a.due),
-                        "status": a.status.label,
-                    }
-                )
-            groups.append({"name": plan.participant.name, "actions": rows})
-        context = {
-            "title": m.title,
-            "series": m.series_name,
-            "date": m.starts_at.date().isoformat(),
-            "place": m.place,
-            "present": ", ".join(f"{p.name} ({p.team_name})" for p in data.present),
-            "apologies": ", ".join(p.name for p in data.apologies),
-            "topic": m.topic,
-            "end_goal": m.end_goal,
-            "follow_ups": [
-                {
-                    "n": n,
-                    "title": f.action.title,
-                    "owner": f.action.owner_name,
-                    "origin": f.action.origin,
-                    "due": str(f.action.due),
-                    "was": f.status_before.label,
-                    "now": f.action.status.label,
-                    "note": f.review_note,
-                }
-                for n, f in enumerate(data.follow_ups, 1)
-            ],
-            "items": [
-                {
-                    "n": n,
-                    "title": e.item.title,
-                    "owner": e.item.owner_name,
-                    "box": e.item.box_minutes,
-                    "notes": e.item.notes.split("\n\n"),
-                    "ideas": [f"{i.text} — {i.author_name}" for i in e.ideas],
-                    "decisions": [d.text for d in e.decisions],
-                }
-                for n, e in enumerate(data.items, 1)
-            ],
-            "groups": groups,
-            "commitments": [
-                f"{p.name} — {'committed' if p.committed else 'has not committed'}"
-                for p in data.present
-            ],
-            "parked": [p.title for p in data.parked],
-            "next": str(m.next_meeting_at),
-        }
-        tpl = DocxTemplate(template)
-        tpl.render(context, autoescape=True)
-        tpl.save(path)
 
-    return write
+def _docxtpl_context(data: MinutesData) -> dict[str, object]:
+    """What the docxtpl template is rendered with: the same content as ours."""
+    m = data.meeting
+    number = 0
+    groups = []
+    for plan in data.plans:
+        rows = []
+        for a in plan.actions:
+            number += 1
+            rows.append(
+                {
+                    "n": number,
+                    "title": a.title,
+                    "owner": a.owner_name,
+                    "team": a.team_tag.label,
+                    "due": str(a.due),
+                    "status": a.status.label,
+                }
+            )
+        groups.append({"name": plan.participant.name, "actions": rows})
+    return {
+        "title": m.title,
+        "series": m.series_name,
+        "date": m.starts_at.date().isoformat(),
+        "place": m.place,
+        "present": ", ".join(f"{p.name} ({p.team_name})" for p in data.present),
+        "apologies": ", ".join(p.name for p in data.apologies),
+        "topic": m.topic,
+        "end_goal": m.end_goal,
+        "follow_ups": [
+            {
+                "n": n,
+                "title": f.action.title,
+                "owner": f.action.owner_name,
+                "origin": f.action.origin,
+                "due": str(f.action.due),
+                "was": f.status_before.label,
+                "now": f.action.status.label,
+                "note": f.review_note,
+            }
+            for n, f in enumerate(data.follow_ups, 1)
+        ],
+        "items": [
+            {
+                "n": n,
+                "title": e.item.title,
+                "owner": e.item.owner_name,
+                "box": e.item.box_minutes,
+                "notes": e.item.notes.split("\n\n"),
+                "ideas": [f"{i.text} — {i.author_name}" for i in e.ideas],
+                "decisions": [d.text for d in e.decisions],
+            }
+            for n, e in enumerate(data.items, 1)
+        ],
+        "groups": groups,
+        "commitments": [
+            f"{p.name} — {'committed' if p.committed else 'has not committed'}"
+            for p in data.present
+        ],
+        "parked": [p.title for p in data.parked],
+        "next": str(m.next_meeting_at),
+    }
 
 
 # --------------------------------------------------------------------------- timing

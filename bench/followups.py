@@ -71,22 +71,41 @@ def main(argv: list[str] | None = None) -> int:
     today = date.today()
 
     path = args.db or Path(tempfile.mkdtemp(prefix="alignmeet-bench-")) / "large.sqlite3"
+    services = _history(path, today, args.actions, args.years)
+    fu = services.followups
+    filters = _filters(services, today)
+    print(f"\nDatabase {path} ({path.stat().st_size / 1e6:.0f} MB)")
+    print("\nThe page (offscreen, first thing in the process):")
+    _bench_page(services, today)
+    record("peak RSS after the page (the app's share)", 0.0, f"{rss_mb():.0f} MB")
+    _bench_filters_and_sorts(fu, filters, args.runs, today)
+    _bench_the_rest(fu, filters, args.runs, today)
+    services.close()
+    print(f"\nPeak RSS {rss_mb():.0f} MB")
+    return 0
+
+
+def _history(path: Path, today: date, actions: int, years: int):  # type: ignore[no-untyped-def]
+    """The services over `path`, the large demo built there first when it is empty."""
     services = open_services(str(path))
     if not services.meetings.list_meetings():
         from alignmeet.demo import build_large_demo
 
         print(f"Building the large demo in {path} …", flush=True)
         start = time.perf_counter()
-        meetings = 24 * args.years
+        meetings = 24 * years
         summary = build_large_demo(
-            services, today=today, actions=args.actions, years=args.years, meetings=meetings
+            services, today=today, actions=actions, years=years, meetings=meetings
         )
         print(f"  built in {time.perf_counter() - start:.1f} s: {summary.describe()}")
-    fu = services.followups
-    runs = args.runs
+    return services
+
+
+def _filters(services, today: date) -> list[tuple[str, ActionFilter]]:  # type: ignore[no-untyped-def]
+    """The filters a facilitator picks, from the default to searches."""
     series = services.meetings.list_series()
-    someone = fu.window(ActionFilter(statuses=OPEN), today=today, limit=1)
-    filters: list[tuple[str, ActionFilter]] = [
+    someone = services.followups.window(ActionFilter(statuses=OPEN), today=today, limit=1)
+    return [
         ("Open (default)", ActionFilter(statuses=OPEN)),
         ("All statuses", ActionFilter()),
         ("Done", ActionFilter(statuses=frozenset({ActionStatus.DONE}))),
@@ -101,11 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         ("Search “contoso case” (open)", ActionFilter(statuses=OPEN, text="contoso case")),
         ("Search “le” (open)", ActionFilter(statuses=OPEN, text="le")),
     ]
-    print(f"\nDatabase {path} ({path.stat().st_size / 1e6:.0f} MB)")
-    print("\nThe page (offscreen, first thing in the process):")
-    _bench_page(services, today)
-    record("peak RSS after the page (the app's share)", 0.0, f"{rss_mb():.0f} MB")
 
+
+def _bench_filters_and_sorts(fu, filters, runs: int, today: date) -> None:  # type: ignore[no-untyped-def]
+    """What a filter change and a sort change read."""
     print("\nCount and first window per filter (what a filter change reads):")
     for label, flt in filters:
         ms, total = best_of(runs, lambda f=flt: fu.count(f, today=today))
@@ -123,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 way = "desc" if descending else "asc"
                 record(f"{label} by {field} {way}", ms, target=TARGET_MS)
+
+
+def _bench_the_rest(fu, filters, runs: int, today: date) -> None:  # type: ignore[no-untyped-def]
+    """The deepest window, the team balance, search, decisions and the export stream."""
     every = fu.count(ActionFilter(), today=today)
     ms, _ = best_of(
         1, lambda: fu.window(ActionFilter(), today=today, sort="title", offset=every // 2)
@@ -140,9 +162,6 @@ def main(argv: list[str] | None = None) -> int:
     record("decisions()", ms, f"{len(rows):,} rows")  # type: ignore[arg-type]
     ms, count = best_of(1, lambda: sum(1 for _ in fu.export_lines(ActionFilter(statuses=OPEN))))
     record("export_lines() Open, streamed", ms, f"{count:,} rows")
-    services.close()
-    print(f"\nPeak RSS {rss_mb():.0f} MB")
-    return 0
 
 
 def _bench_page(services, today: date) -> None:  # type: ignore[no-untyped-def]

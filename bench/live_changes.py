@@ -51,7 +51,6 @@ def _polls(services: Services, count: int) -> tuple[float, float]:
 
 
 def _window(services: Services, seconds: float) -> None:
-    from PySide6.QtCore import QElapsedTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.controller import Controller
@@ -64,32 +63,48 @@ def _window(services: Services, seconds: float) -> None:
     window.show_page("followups")
     view = window.followups_view
     deadline = time.monotonic() + 120
-    while view._loading is not None and time.monotonic() < deadline:
+    while not view.is_loaded and time.monotonic() < deadline:  # rows, count and balance in
         app.processEvents()
     print(f"  Follow-ups page loaded: {view.model.rowCount():,} rows shown")
 
-    slices: list[float] = []
-    arrivals = [0]
-    original_next = controller._announce_next
-    original_arrived = controller._on_live_arrived
-
-    def timed_next() -> None:
-        start = time.perf_counter()
-        original_next()
-        slices.append(time.perf_counter() - start)
-
-    def timed_arrived(changes: object) -> None:
-        arrivals[0] += 1
-        start = time.perf_counter()
-        original_arrived(changes)  # type: ignore[arg-type]
-        slices.append(time.perf_counter() - start)
-
-    controller._announce_next = timed_next  # type: ignore[method-assign]
-    controller.live.arrived.disconnect(controller._on_live_arrived)
-    controller.live.arrived.connect(timed_arrived)
+    timing = _GuiTime(controller)
     live = controller.start_live_changes(500)
+    _quiet(app, live, timing, seconds)
+    other = _remote_actions(app, services, controller, timing)
+    controller.stop_live_changes()
+    other.close()
+    window.close()
 
-    # Quiet: what does the GUI thread do per poll?
+
+class _GuiTime:
+    """The GUI thread's slices of work on the controller's announcements (each paced
+    refresh, each arrival from the feed), and how many arrivals woke it."""
+
+    def __init__(self, controller) -> None:  # type: ignore[no-untyped-def]
+        self.slices: list[float] = []
+        self.arrivals = 0
+        self._next = controller._announce_next
+        self._arrived = controller._on_live_arrived
+        controller._announce_next = self._timed_next
+        controller.live.arrived.disconnect(controller._on_live_arrived)
+        controller.live.arrived.connect(self._timed_arrived)
+
+    def _timed_next(self) -> None:
+        start = time.perf_counter()
+        self._next()
+        self.slices.append(time.perf_counter() - start)
+
+    def _timed_arrived(self, changes: object) -> None:
+        self.arrivals += 1
+        start = time.perf_counter()
+        self._arrived(changes)
+        self.slices.append(time.perf_counter() - start)
+
+
+def _quiet(app, live, timing: _GuiTime, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    """Quiet: what does the GUI thread do per poll?"""
+    from PySide6.QtCore import QElapsedTimer
+
     polls_before = live.polls
     longest = 0.0
     clock = QElapsedTimer()
@@ -103,14 +118,18 @@ def _window(services: Services, seconds: float) -> None:
     per_poll = live.poll_seconds / max(live.polls, 1) * 1e6
     print(
         f"  quiet, {seconds:.0f} s: {polls} polls on the feed's thread ({per_poll:.0f} µs each), "
-        f"{arrivals[0]} woke the GUI thread (0 µs of GUI time per poll); "
+        f"{timing.arrivals} woke the GUI thread (0 µs of GUI time per poll); "
         f"longest event-loop turn {longest:.1f} ms"
     )
 
-    # Another facilitator adds actions: time until the window has announced each.
+
+def _remote_actions(app, services: Services, controller, timing: _GuiTime) -> Services:  # type: ignore[no-untyped-def]
+    """Another facilitator adds actions: time until the window has announced each; the
+    other facilitator's services (still open)."""
     other = another_client(services)
     meeting = services.meetings.list_meetings()[0]
     owner = services.people.list_members()[0].id
+    slices = timing.slices
     for n in range(5):
         slices.clear()
         done = [False]
@@ -133,9 +152,7 @@ def _window(services: Services, seconds: float) -> None:
             f"included); GUI thread {gui:.1f} ms in {len(slices)} slices, longest "
             f"{max(slices) * 1000:.1f} ms"
         )
-    controller.stop_live_changes()
-    other.close()
-    window.close()
+    return other
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -175,32 +175,63 @@ def client(
     n: int, url: str, world: dict[str, object], duration: float, unguarded: bool = False
 ) -> Report:
     """One facilitator's laptop, for `duration` seconds."""
-    from alignmeet.domain.enums import ActionStatus, Attendance, Phase
     from alignmeet.services import open_services
-    from alignmeet.services.base import ConflictError
 
-    report = Report(client=n)
-    rng = random.Random(n)
-    sv = open_services(url)
-    members: list[int] = world["members"]  # type: ignore[assignment]
-    shared: list[int] = world["shared"]  # type: ignore[assignment]
-    series_id: int = world["series_id"]  # type: ignore[assignment]
-    sequence = 0
+    laptop = _Laptop(n, open_services(url), world, unguarded)
+    report = laptop.report
+    started = time.monotonic()
+    k = 0
+    try:
+        while time.monotonic() - started < duration:
+            try:
+                k += 1
+                laptop.run_meeting(k)
+                for _ in range(3):
+                    laptop.increment(laptop.rng.choice(laptop.shared))
+                    laptop.append_history(laptop.rng.choice(laptop.shared))
+            except Exception as exc:  # counted and shown; the client goes on
+                report.errors.append(f"{type(exc).__name__}: {exc}".splitlines()[0][:300])
+                if len(report.errors) <= 2:
+                    traceback.print_exc()
+    finally:
+        report.seconds = time.monotonic() - started
+        laptop.sv.close()
+    return report
 
-    def retrying(kind: str, step):  # type: ignore[no-untyped-def]
+
+class _Laptop:
+    """What one facilitator does with their own services: meetings of their own, and the
+    shared actions everyone updates; each save counted in `report`."""
+
+    def __init__(self, n: int, sv, world: dict[str, object], unguarded: bool) -> None:  # type: ignore[no-untyped-def]
+        self.n = n
+        self.sv = sv
+        self.unguarded = unguarded
+        self.report = Report(client=n)
+        self.rng = random.Random(n)
+        self.members: list[int] = world["members"]  # type: ignore[assignment]
+        self.shared: list[int] = world["shared"]  # type: ignore[assignment]
+        self.series_id: int = world["series_id"]  # type: ignore[assignment]
+        self.sequence = 0
+
+    def retrying(self, kind: str, step):  # type: ignore[no-untyped-def]
         """Run `step` until it saves; each conflict is acknowledged and retried."""
+        from alignmeet.services.base import ConflictError
+
         for _ in range(200):
             try:
                 result = step()
-                report.operations[kind] += 1
+                self.report.operations[kind] += 1
                 return result
             except ConflictError as conflict:
-                report.conflicts[kind] += 1
-                sv.actions.acknowledge_conflict(conflict)
+                self.report.conflicts[kind] += 1
+                self.sv.actions.acknowledge_conflict(conflict)
         raise RuntimeError(f"{kind}: still conflicting after 200 tries")
 
-    def increment(action_id: int) -> None:
-        if unguarded:
+    # ---- the shared actions ------------------------------------------------------------
+    def increment(self, action_id: int) -> None:
+        sv, report = self.sv, self.report
+        if self.unguarded:
             unguarded_increment(sv, action_id)
             report.operations["shared counter +1"] += 1
             report.increments[action_id] += 1
@@ -213,15 +244,19 @@ def client(
             value = int(shown.milestone.removeprefix(COUNTER)) + 1
             sv.actions.update_action(action_id=action_id, milestone=f"{COUNTER}{value}", seen=shown)
 
-        retrying("shared counter +1", step)
+        self.retrying("shared counter +1", step)
         report.increments[action_id] += 1
 
-    def append_history(action_id: int) -> None:
-        nonlocal sequence
-        sequence += 1
-        note = f"client {n} #{sequence}"
-        status = rng.choice([ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED])
-        retrying(
+    def append_history(self, action_id: int) -> None:
+        from alignmeet.domain.enums import ActionStatus
+
+        sv = self.sv
+        self.sequence += 1
+        note = f"client {self.n} #{self.sequence}"
+        status = self.rng.choice(
+            [ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED]
+        )
+        self.retrying(
             "shared status + note",
             lambda: sv.actions.set_status(
                 action_id=action_id,
@@ -230,87 +265,96 @@ def client(
                 seen=sv.actions.get_action(action_id),  # the action as the screen shows it
             ),
         )
-        report.notes.append((action_id, note))
+        self.report.notes.append((action_id, note))
 
-    def run_meeting(k: int) -> None:
+    # ---- a meeting of its own ----------------------------------------------------------
+    def run_meeting(self, k: int) -> None:
+        sv, report, n = self.sv, self.report, self.n
         start = datetime.combine(date.today() + timedelta(days=2 + n), datetime.min.time())
-        invitees = rng.sample(members, 5)
+        invitees = self.rng.sample(self.members, 5)
         meeting = sv.meetings.create_meeting(
             title=f"Client {n} meeting {k}",
             starts_at=start + timedelta(minutes=k),
-            series_id=series_id,
+            series_id=self.series_id,
             invitee_ids=invitees,
             facilitator_id=invitees[0],
         )
         report.operations["create meeting"] += 1
+        items = self._agenda(meeting.id, k, invitees)
+        self._phases(meeting.id)
+        actions = self._actions(meeting.id, invitees)
+        self._close(meeting.id, invitees)
+        report.meetings.append((meeting.id, len(items), len(actions)))
+
+    def _agenda(self, meeting_id: int, k: int, invitees: list[int]) -> list:  # type: ignore[type-arg]
+        """Three items, each with notes, its timer recorded and an idea."""
+        sv, report = self.sv, self.report
         items = []
         for i in range(3):
-            item = sv.agenda.add_item(meeting_id=meeting.id, title=f"Item {i}", minutes=10)
+            item = sv.agenda.add_item(meeting_id=meeting_id, title=f"Item {i}", minutes=10)
             items.append(item)
             report.operations["add agenda item"] += 1
         for item in items:
-            retrying(
+            self.retrying(
                 "agenda notes",
                 lambda item=item: sv.agenda.update_item(
-                    item_id=item.id, notes=f"Notes of client {n}, meeting {k}"
+                    item_id=item.id, notes=f"Notes of client {self.n}, meeting {k}"
                 ),
             )
-            sv.agenda.record_time(item_id=item.id, used_seconds=rng.randint(60, 900))
+            sv.agenda.record_time(item_id=item.id, used_seconds=self.rng.randint(60, 900))
             sv.agenda.add_idea(item_id=item.id, text="An idea", author_id=invitees[1])
             report.operations["timer + idea"] += 2
+        return items
+
+    def _phases(self, meeting_id: int) -> None:
+        from alignmeet.domain.enums import Phase
+
         for phase in (Phase.REVIEW, Phase.AGENDA, Phase.ACTIONS):
-            sv.meetings.set_phase(meeting_id=meeting.id, phase=phase)
-            report.operations["phase"] += 1
+            self.sv.meetings.set_phase(meeting_id=meeting_id, phase=phase)
+            self.report.operations["phase"] += 1
+
+    def _actions(self, meeting_id: int, invitees: list[int]) -> list:  # type: ignore[type-arg]
+        """An action for each of the first three invitees, each then started (history)."""
+        from alignmeet.domain.enums import ActionStatus
+
+        sv = self.sv
         actions = []
         for owner in invitees[:3]:
             actions.append(
                 sv.actions.add_action(
-                    meeting_id=meeting.id,
+                    meeting_id=meeting_id,
                     owner_id=owner,
-                    title=f"Action of client {n}",
+                    title=f"Action of client {self.n}",
                     due=date.today() + timedelta(days=14),
                 )
             )
-            report.operations["add action"] += 1
+            self.report.operations["add action"] += 1
         for action in actions:
-            retrying(
+            self.retrying(
                 "status change",
                 lambda a=action: sv.actions.set_status(
                     action_id=a.id, status=ActionStatus.IN_PROGRESS, note="Started"
                 ),
             )
+        return actions
+
+    def _close(self, meeting_id: int, invitees: list[int]) -> None:
+        """Everyone present and committed, closing notes, the meeting closed."""
+        from alignmeet.domain.enums import Attendance
+
+        sv, report = self.sv, self.report
         for member_id in invitees:
             sv.meetings.set_attendance(
-                meeting_id=meeting.id, member_id=member_id, attendance=Attendance.PRESENT
+                meeting_id=meeting_id, member_id=member_id, attendance=Attendance.PRESENT
             )
-            sv.meetings.commit(meeting_id=meeting.id, member_id=member_id, confidence=4)
+            sv.meetings.commit(meeting_id=meeting_id, member_id=member_id, confidence=4)
             report.operations["attendance + commitment"] += 2
-        retrying(
+        self.retrying(
             "meeting details",
-            lambda: sv.meetings.update_meeting(meeting_id=meeting.id, closing_notes="Done"),
+            lambda: sv.meetings.update_meeting(meeting_id=meeting_id, closing_notes="Done"),
         )
-        sv.meetings.close_meeting(meeting_id=meeting.id)
+        sv.meetings.close_meeting(meeting_id=meeting_id)
         report.operations["close meeting"] += 1
-        report.meetings.append((meeting.id, len(items), len(actions)))
-
-    started = time.monotonic()
-    k = 0
-    try:
-        while time.monotonic() - started < duration:
-            try:
-                k += 1
-                run_meeting(k)
-                for _ in range(3):
-                    increment(rng.choice(shared))
-                    append_history(rng.choice(shared))
-            except Exception as exc:  # counted and shown; the client goes on
-                report.errors.append(f"{type(exc).__name__}: {exc}".splitlines()[0][:300])
-                if len(report.errors) <= 2:
-                    traceback.print_exc()
-    finally:
-        report.seconds = time.monotonic() - started
-        sv.close()
-    return report
 
 
 def unguarded_increment(sv, action_id: int) -> None:  # type: ignore[no-untyped-def]

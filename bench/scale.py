@@ -318,7 +318,7 @@ def run_child(kind: str, db: Path, env: dict[str, str], extra: list[str]) -> dic
 
 
 # ---- the table ----------------------------------------------------------------------------
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "alignmeet-scale")
     parser.add_argument("--sizes", default="small,100k,300k")
@@ -327,7 +327,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exports", default="csv,ics,docx")
     parser.add_argument("--child", choices=("page", "export"), help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
     if args.child == "page":
         print(json.dumps(child_page(args.db, args.rounds)))
         return 0
@@ -350,73 +354,96 @@ def main(argv: list[str] | None = None) -> int:
             db = build(args.dir, label)
             print(f"\n== {label}: {db} ({db.stat().st_size / 1e6:.0f} MB)", flush=True)
             cells: dict[str, str] = {}
-            s = startup(db, args.runs, env)
-            c = startup(db, args.runs, env, cold=True)
-            cells["startup"] = f"{s['ratio']:.2f}× (L{s['load']:.1f})"
-            cells["startup_cold"] = f"{c['ratio']:.2f}× (L{c['load']:.1f})"
-            for name, x in (("remembered check", s), ("file changed: check runs", c)):
-                print(
-                    f"  start-up, {name}: app {x['app']:.3f} s / floor {x['bare']:.3f} s = "
-                    f"{x['ratio']:.2f}×  load {x['load']:.2f}",
-                    flush=True,
-                )
-            before = load()
-            p = run_child("page", db, env, ["--rounds", str(args.rounds)])
-            rows_ms, whole_ms = p.get("open_rows_ms", p["open_ms"]), p["open_ms"]
-            cells["open"] = f"{rows_ms:.0f} / {whole_ms:.0f} ms (L{before:.1f})"
-            change_ms, change_whole = p["worst_change_ms"], p.get("worst_whole_ms", 0.0)
-            cells["change"] = f"{change_ms:.0f} / {change_whole:.0f} ms (L{before:.1f})"
-            first_rows = p.get("first_round_rows_ms", change_ms)
-            first_whole = p.get("first_round_whole_ms", change_whole)
-            cells["first"] = f"{first_rows:.0f} / {first_whole:.0f} ms (L{before:.1f})"
-            cells["memory"] = f"{p['peak_mb']:.0f} MB (L{before:.1f})"
-            print(
-                f"  page: open {rows_ms:.0f} ms rows, {whole_ms:.0f} ms with the balance "
-                f"({p['rows']:,} rows); worst change {p['worst_change']} {change_ms:.0f} ms, "
-                f"with the balance {p.get('worst_whole')} {change_whole:.0f} ms; "
-                f"peak {p['peak_mb']:.0f} MB  load {before:.2f}",
-                flush=True,
-            )
-            whole = p.get("whole", {})
-            for change, ms in p["changes"].items():  # type: ignore[union-attr]
-                details.append(
-                    f"{label:6s} {change:32s} {ms:7.1f} ms  "
-                    f"{whole.get(change, ms):7.1f} ms with the balance"  # type: ignore[union-attr]
-                )
-            before = load()
-            e = run_child("export", db, env, ["--exports", args.exports])
-            worst_kind = max(e, key=lambda k: e[k]["stall_ms"])  # type: ignore[index]
-            worst = e[worst_kind]
-            extra = max(v["extra_mb"] for v in e.values())  # type: ignore[index]
-            cells["stall"] = f"{worst['stall_ms']:.0f} ms {worst_kind} (L{before:.1f})"  # type: ignore[index]
-            cells["export_mb"] = f"{extra:.0f} MB (L{before:.1f})"
-            for kind, v in e.items():
-                print(
-                    f"  export {kind}: {v['seconds']:.1f} s, longest GUI stall "  # type: ignore[index]
-                    f"{v['stall_ms']:.0f} ms, +{v['extra_mb']:.0f} MB, "  # type: ignore[index]
-                    f"{v['bytes'] / 1e6:.1f} MB written  load {before:.2f}",  # type: ignore[index]
-                    flush=True,
-                )
+            _measure_startup(db, args.runs, env, cells)
+            details.extend(_measure_page(db, env, args.rounds, label, cells))
+            _measure_export(db, env, args.exports, cells)
             columns[label] = cells
-    rows = (
-        ("startup", "start-up vs bare window + sqlalchemy.orm"),
-        ("startup_cold", "  the same, file changed since its check"),
-        ("open", "Follow-ups page loaded: rows / + balance"),
-        ("change", "filter/sort/search worst median: rows / + balance"),
-        ("first", "  worst of the first round (nothing remembered)"),
-        ("memory", "memory, peak (page open)"),
-        ("stall", "longest GUI stall during a background export"),
-        ("export_mb", "peak extra memory during the export"),
+    _print_table(columns, details)
+    return 0
+
+
+def _measure_startup(db: Path, runs: int, env: dict[str, str], cells: dict[str, str]) -> None:
+    """Start-up against the floor, the integrity check remembered and not."""
+    s = startup(db, runs, env)
+    c = startup(db, runs, env, cold=True)
+    cells["startup"] = f"{s['ratio']:.2f}× (L{s['load']:.1f})"
+    cells["startup_cold"] = f"{c['ratio']:.2f}× (L{c['load']:.1f})"
+    for name, x in (("remembered check", s), ("file changed: check runs", c)):
+        print(
+            f"  start-up, {name}: app {x['app']:.3f} s / floor {x['bare']:.3f} s = "
+            f"{x['ratio']:.2f}×  load {x['load']:.2f}",
+            flush=True,
+        )
+
+
+def _measure_page(
+    db: Path, env: dict[str, str], rounds: int, label: str, cells: dict[str, str]
+) -> list[str]:
+    """The follow-ups page: open, changes, memory; each change's line for the details."""
+    before = load()
+    p = run_child("page", db, env, ["--rounds", str(rounds)])
+    rows_ms, whole_ms = p.get("open_rows_ms", p["open_ms"]), p["open_ms"]
+    cells["open"] = f"{rows_ms:.0f} / {whole_ms:.0f} ms (L{before:.1f})"
+    change_ms, change_whole = p["worst_change_ms"], p.get("worst_whole_ms", 0.0)
+    cells["change"] = f"{change_ms:.0f} / {change_whole:.0f} ms (L{before:.1f})"
+    first_rows = p.get("first_round_rows_ms", change_ms)
+    first_whole = p.get("first_round_whole_ms", change_whole)
+    cells["first"] = f"{first_rows:.0f} / {first_whole:.0f} ms (L{before:.1f})"
+    cells["memory"] = f"{p['peak_mb']:.0f} MB (L{before:.1f})"
+    print(
+        f"  page: open {rows_ms:.0f} ms rows, {whole_ms:.0f} ms with the balance "
+        f"({p['rows']:,} rows); worst change {p['worst_change']} {change_ms:.0f} ms, "
+        f"with the balance {p.get('worst_whole')} {change_whole:.0f} ms; "
+        f"peak {p['peak_mb']:.0f} MB  load {before:.2f}",
+        flush=True,
     )
+    whole = p.get("whole", {})
+    return [
+        f"{label:6s} {change:32s} {ms:7.1f} ms  {whole.get(change, ms):7.1f} ms with the balance"  # type: ignore[union-attr]
+        for change, ms in p["changes"].items()  # type: ignore[union-attr]
+    ]
+
+
+def _measure_export(db: Path, env: dict[str, str], exports: str, cells: dict[str, str]) -> None:
+    """Background exports: the longest GUI stall and the extra memory."""
+    before = load()
+    e = run_child("export", db, env, ["--exports", exports])
+    worst_kind = max(e, key=lambda k: e[k]["stall_ms"])  # type: ignore[index]
+    worst = e[worst_kind]
+    extra = max(v["extra_mb"] for v in e.values())  # type: ignore[index]
+    cells["stall"] = f"{worst['stall_ms']:.0f} ms {worst_kind} (L{before:.1f})"  # type: ignore[index]
+    cells["export_mb"] = f"{extra:.0f} MB (L{before:.1f})"
+    for kind, v in e.items():
+        print(
+            f"  export {kind}: {v['seconds']:.1f} s, longest GUI stall "  # type: ignore[index]
+            f"{v['stall_ms']:.0f} ms, +{v['extra_mb']:.0f} MB, "  # type: ignore[index]
+            f"{v['bytes'] / 1e6:.1f} MB written  load {before:.2f}",  # type: ignore[index]
+            flush=True,
+        )
+
+
+_TABLE_ROWS = (
+    ("startup", "start-up vs bare window + sqlalchemy.orm"),
+    ("startup_cold", "  the same, file changed since its check"),
+    ("open", "Follow-ups page loaded: rows / + balance"),
+    ("change", "filter/sort/search worst median: rows / + balance"),
+    ("first", "  worst of the first round (nothing remembered)"),
+    ("memory", "memory, peak (page open)"),
+    ("stall", "longest GUI stall during a background export"),
+    ("export_mb", "peak extra memory during the export"),
+)
+
+
+def _print_table(columns: dict[str, dict[str, str]], details: list[str]) -> None:
+    """Every size side by side against the goals, then each change's figures."""
     width = 28
     print("\n" + " " * 52 + "".join(f"{label:>{width}s}" for label in columns) + "  goal")
-    for key, title in rows:
+    for key, title in _TABLE_ROWS:
         line = f"{title:52s}" + "".join(f"{columns[c][key]:>{width}s}" for c in columns)
         print(f"{line}  {GOALS[key]}")
     print("\n(Lx.x: the 1-minute load average when the figure was taken.)")
     print("\nEach change, median of the rounds:")
     print("\n".join(details))
-    return 0
 
 
 if __name__ == "__main__":

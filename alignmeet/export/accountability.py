@@ -69,8 +69,19 @@ def _figures(figures: SayDo) -> str:
 def report_sections(
     report: AccountabilityReport, ratings: Sequence[SeriesRatings]
 ) -> tuple[DocSection, ...]:
-    days = report.window_days
-    recent = _("Last {days} days").format(days=days)
+    """The say/do report's sections: teams, members, calibration, meeting ratings and how
+    the figures are counted."""
+    recent = _("Last {days} days").format(days=report.window_days)
+    return (
+        _teams_section(report, recent),
+        _members_section(report, recent),
+        _calibration_section(report),
+        _ratings_section(ratings),
+        _counting_section(),
+    )
+
+
+def _teams_section(report: AccountabilityReport, recent: str) -> DocSection:
     teams = Table(
         header=(_("Team"), recent, _("Kept"), _("All time"), _("Kept"), _("Flag")),
         rows=tuple(
@@ -86,6 +97,23 @@ def report_sections(
         ),
         weights=(3, 2, 2, 2, 2, 3),
     )
+    return DocSection(
+        _("Teams"),
+        (
+            teams,
+            Paragraph(
+                _("A team below {target} kept over the last {days} days is flagged.").format(
+                    target=percent(KEPT_TARGET), days=report.window_days
+                ),
+                muted=True,
+            ),
+        ),
+    )
+
+
+def _members_section(report: AccountabilityReport, recent: str) -> DocSection:
+    if not report.members:
+        return DocSection(_("Members"), (Paragraph(_("No commitments yet."), muted=True),))
     members = Table(
         header=(
             _("Member"),
@@ -110,77 +138,67 @@ def report_sections(
         ),
         weights=(5, 3, 2, 2, 2, 2, 2),
     )
+    return DocSection(_("Members"), (members,))
+
+
+def _calibration_section(report: AccountabilityReport) -> DocSection:
     calibration = Table(
         header=(_("Confidence stated"), _("Counted"), _("Kept"), _("Kept %"), _("Calibrated")),
         rows=tuple(_calibration_row(row) for row in report.calibration_all),
         weights=(4, 2, 2, 2, 2),
     )
-    blocks_ratings: list[Paragraph | Bullets | Table | Picture] = []
-    if ratings:
-        blocks_ratings.append(
-            Table(
-                header=(_("Series"), _("Meetings rated"), _("Recent ratings")),
-                rows=tuple((r.series_name, str(len(r.meetings)), trend_text(r)) for r in ratings),
-                weights=(4, 2, 6),
-            )
+    return DocSection(
+        _("Calibration"),
+        (
+            Paragraph(
+                _(
+                    "How often commitments made at each stated confidence were kept. "
+                    "Calibrated, confidence n is kept about n × 20 % of the time."
+                )
+            ),
+            calibration,
+            Picture(
+                calibration_chart_png(report.calibration_all),
+                width_cm=14.0,
+                caption=_("Kept % per stated confidence (bars) against calibrated (marks)."),
+            ),
+        ),
+    )
+
+
+def _ratings_section(ratings: Sequence[SeriesRatings]) -> DocSection:
+    if not ratings:
+        return DocSection(
+            _("Meeting ratings"), (Paragraph(_("No meeting has been rated yet."), muted=True),)
         )
-    else:
-        blocks_ratings.append(Paragraph(_("No meeting has been rated yet."), muted=True))
-    return (
-        DocSection(
-            _("Teams"),
-            (
-                teams,
-                Paragraph(
-                    _("A team below {target} kept over the last {days} days is flagged.").format(
-                        target=percent(KEPT_TARGET), days=days
-                    ),
-                    muted=True,
-                ),
-            ),
-        ),
-        DocSection(
-            _("Members"),
-            (members,) if report.members else (Paragraph(_("No commitments yet."), muted=True),),
-        ),
-        DocSection(
-            _("Calibration"),
-            (
-                Paragraph(
+    table = Table(
+        header=(_("Series"), _("Meetings rated"), _("Recent ratings")),
+        rows=tuple((r.series_name, str(len(r.meetings)), trend_text(r)) for r in ratings),
+        weights=(4, 2, 6),
+    )
+    return DocSection(_("Meeting ratings"), (table,))
+
+
+def _counting_section() -> DocSection:
+    return DocSection(
+        _("How the figures are counted"),
+        (
+            Bullets(
+                (
                     _(
-                        "How often commitments made at each stated confidence were kept. "
-                        "Calibrated, confidence n is kept about n × 20 % of the time."
-                    )
-                ),
-                calibration,
-                Picture(
-                    calibration_chart_png(report.calibration_all),
-                    width_cm=14.0,
-                    caption=_("Kept % per stated confidence (bars) against calibrated (marks)."),
-                ),
-            ),
-        ),
-        DocSection(_("Meeting ratings"), tuple(blocks_ratings)),
-        DocSection(
-            _("How the figures are counted"),
-            (
-                Bullets(
-                    (
-                        _(
-                            "A commitment is an action whose owner said “I commit” in the "
-                            "meeting that agreed it; other actions are not counted."
-                        ),
-                        _(
-                            "Kept: done by the first promised due date, or by the start of the "
-                            "next meeting of the series after it."
-                        ),
-                        _(
-                            "Not kept: dropped, done later, or still open after that. Still open "
-                            "before it: not counted yet."
-                        ),
-                        _("A re-dated action is judged against the date first promised."),
-                    )
-                ),
+                        "A commitment is an action whose owner said “I commit” in the "
+                        "meeting that agreed it; other actions are not counted."
+                    ),
+                    _(
+                        "Kept: done by the first promised due date, or by the start of the "
+                        "next meeting of the series after it."
+                    ),
+                    _(
+                        "Not kept: dropped, done later, or still open after that. Still open "
+                        "before it: not counted yet."
+                    ),
+                    _("A re-dated action is judged against the date first promised."),
+                )
             ),
         ),
     )

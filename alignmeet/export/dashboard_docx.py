@@ -140,81 +140,94 @@ def _body(
     if summary:
         line += " · " + summary
     yield para(run(line, MUTED), after=240)
+    yield from _revenue_goal(data, s)
+    yield from _kpi_table(data, s, width)
+    yield from _activity_goals(data, s, width)
+    if data.rows:
+        yield from _charts(data, s, pictures)
 
-    # the revenue goal
+
+def _revenue_goal(data: DashboardData, s: Styles) -> Iterator[str]:
+    """The shared revenue goal: title, progress, owner, notes (or that there is none)."""
     yield para(run(_("Shared revenue goal")), s.heading1)
     goal = data.revenue_goal
     if goal is None:
         text = _("No revenue goal is set for {period}.").format(period=data.period_label)
         yield para(run(text, MUTED_ITALIC))
-    else:
-        yield para(run(goal.title, BOLD) + run(f"  ({goal.period_label})", MUTED))
-        detail = goal.describe()
-        if detail:
-            yield para(run(_("Progress: "), LABEL) + run(detail))
-        if goal.owner_name:
-            yield para(run(_("Owner: "), LABEL) + run(goal.owner_name))
-        if goal.notes:
-            yield para(run(goal.notes, MUTED_ITALIC))
+        return
+    yield para(run(goal.title, BOLD) + run(f"  ({goal.period_label})", MUTED))
+    detail = goal.describe()
+    if detail:
+        yield para(run(_("Progress: "), LABEL) + run(detail))
+    if goal.owner_name:
+        yield para(run(_("Owner: "), LABEL) + run(goal.owner_name))
+    if goal.notes:
+        yield para(run(goal.notes, MUTED_ITALIC))
 
-    # the KPI table
+
+def _kpi_table(data: DashboardData, s: Styles, width: int) -> Iterator[str]:
+    """The KPI table, then each KPI's note."""
     yield para(run(_("KPIs")), s.heading1)
     tt = s.table_text
     if not data.rows:
         yield para(run(_("No KPIs are defined yet."), MUTED_ITALIC))
-    else:
-        widths = columns(width, None, 1500, 2000, 2100, 1300)
-        names = (_("KPI"), _("Target"), _("Actual"), _("vs target"), _("Trend"))
-        rows = [header_row(widths, names, tt)]
-        rows.extend(_kpi_row(row, widths, tt) for row in data.rows)
-        yield table(widths, rows, style=s.table)
-        notes = [row for row in data.rows if row.note]
-        for row in notes:
-            yield para(run(f"{row.kpi.name}: ", LABEL) + run(row.note, MUTED), before=60)
+        return
+    widths = columns(width, None, 1500, 2000, 2100, 1300)
+    names = (_("KPI"), _("Target"), _("Actual"), _("vs target"), _("Trend"))
+    rows = [header_row(widths, names, tt)]
+    rows.extend(_kpi_row(row, widths, tt) for row in data.rows)
+    yield table(widths, rows, style=s.table)
+    notes = [row for row in data.rows if row.note]
+    for row in notes:
+        yield para(run(f"{row.kpi.name}: ", LABEL) + run(row.note, MUTED), before=60)
 
-    # the activity goals
+
+def _activity_goals(data: DashboardData, s: Styles, width: int) -> Iterator[str]:
+    """The activity goals as a table: activity (and notes), owner, team, decision."""
     yield para(run(_("Activity goals")), s.heading1)
     if not data.activity_goals:
         text = _("No activity goals for {period}.").format(period=data.period_label)
         yield para(run(text, MUTED_ITALIC))
-    else:
-        widths = columns(width, None, 2200, 1200, 1300)
-        names = (_("Activity"), _("Owner"), _("Team"), _("Decision"))
-        rows = [header_row(widths, names, tt)]
-        for g in data.activity_goals:
-            decision = label(g.disposition) if g.disposition else "—"
-            status = _DISPOSITION.get(g.disposition.value if g.disposition else "")
-            text = run(g.title)
-            if g.notes:
-                text += run("\n" + g.notes, MUTED)
-            rows.append(
-                data_row(
-                    widths,
-                    (
-                        para(text, tt),
-                        para(run(g.owner_name or "—"), tt),
-                        para(run(label(g.team_tag)), tt),
-                        para(run(decision, _status_rpr(status) if status else BOLD), tt),
-                    ),
-                )
+        return
+    tt = s.table_text
+    widths = columns(width, None, 2200, 1200, 1300)
+    names = (_("Activity"), _("Owner"), _("Team"), _("Decision"))
+    rows = [header_row(widths, names, tt)]
+    for g in data.activity_goals:
+        decision = label(g.disposition) if g.disposition else "—"
+        status = _DISPOSITION.get(g.disposition.value if g.disposition else "")
+        text = run(g.title)
+        if g.notes:
+            text += run("\n" + g.notes, MUTED)
+        rows.append(
+            data_row(
+                widths,
+                (
+                    para(text, tt),
+                    para(run(g.owner_name or "—"), tt),
+                    para(run(label(g.team_tag)), tt),
+                    para(run(decision, _status_rpr(status) if status else BOLD), tt),
+                ),
             )
-        yield table(widths, rows, style=s.table)
-
-    # one chart per KPI
-    if data.rows:
-        yield (
-            f'<w:p><w:pPr><w:pStyle w:val="{s.heading1}"/><w:pageBreakBefore/></w:pPr>'
-            f"{run(_('Charts'))}</w:p>"
         )
-        for row, picture in zip(data.rows, pictures, strict=True):
-            yield para(run(row.kpi.name), s.heading2)
-            if row.kpi.description:
-                yield para(run(row.kpi.description, MUTED), keep_next=True)
-            yield para(picture, keep_next=True, after=60)
-            caption = _(_CAPTIONS[row.kpi.period_kind.value]).format(
-                direction=row.kpi.direction_text, n=len(row.history)
-            )
-            yield para(run(caption, MUTED_ITALIC), after=200)
+    yield table(widths, rows, style=s.table)
+
+
+def _charts(data: DashboardData, s: Styles, pictures: list[str]) -> Iterator[str]:
+    """One chart per KPI, from a new page: its name, description, picture and caption."""
+    yield (
+        f'<w:p><w:pPr><w:pStyle w:val="{s.heading1}"/><w:pageBreakBefore/></w:pPr>'
+        f"{run(_('Charts'))}</w:p>"
+    )
+    for row, picture in zip(data.rows, pictures, strict=True):
+        yield para(run(row.kpi.name), s.heading2)
+        if row.kpi.description:
+            yield para(run(row.kpi.description, MUTED), keep_next=True)
+        yield para(picture, keep_next=True, after=60)
+        caption = _(_CAPTIONS[row.kpi.period_kind.value]).format(
+            direction=row.kpi.direction_text, n=len(row.history)
+        )
+        yield para(run(caption, MUTED_ITALIC), after=200)
 
 
 # "Actual per month against the target (higher is better), last 6 periods."

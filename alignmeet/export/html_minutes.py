@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.labels import label
-from alignmeet.domain.records import MinutesData
+from alignmeet.domain.records import MinutesData, ParticipantRecord
 from alignmeet.domain.rules import action_number, short_date
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Picture, Table
 from alignmeet.export.accountability_minutes import minutes_sections as accountability_sections
@@ -167,35 +167,6 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
     """What `minutes.html.j2` shows, worked out here so the template only lays it out."""
     meeting = data.meeting
     teams = teams_of(data)
-    start = meeting.starts_at
-    agenda = document_kind(data) == AGENDA
-    when = time_of_day(start)
-    if meeting.planned_minutes > 0:
-        end = start + timedelta(minutes=meeting.planned_minutes)
-        when = time_span(start, end, meeting.planned_minutes)
-    title_block = [
-        (name, value)
-        for name, value in (
-            (_("Series"), meeting.series_name),
-            (_("Teams"), " & ".join(teams)),
-            (_("Date"), long_date(start)),
-            (_("Time") if agenda else _("Planned"), when),
-            (pgettext("title block", "Actual"), "" if agenda else actual_time(meeting)),
-            (_("Place"), meeting.place),
-            (_("Facilitator"), meeting.facilitator_name),
-            (_("Note taker"), meeting.note_taker_name),
-        )
-        if clean_text(value).strip()
-    ]
-    attendance = [
-        {
-            "label": group,
-            "names": (
-                ", ".join(person_text(p, teams) for p in people) if people else _("nobody recorded")
-            ),
-        }
-        for group, people in attendance_groups(data)
-    ]
     present = data.present
     committed = sum(1 for p in present if p.committed_at is not None)
     numbers = decision_numbers(data)
@@ -204,62 +175,20 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
         "owner_column": owner_column(),
         "title": document_title(data),
         "draft": draft_notice(data) if document_kind(data) == DRAFT else "",
-        "title_block": title_block,
+        "title_block": _title_block(data, teams),
         "record_lines": record_lines(data, approvals=False),
-        "attendance": attendance,
+        "attendance": _attendance(data, teams),
         "topic": clean_text(meeting.topic),
         "end_goal": clean_text(meeting.end_goal),
         "previous_approved": previous_approval(data),
-        "follow_ups": [
-            {
-                "number": action_number(f.action.id),
-                "action": f.action,
-                "origin": short_date(f.action.meeting_date),
-                "due": short_date(f.action.due),
-                "slipped": f.times_slipped,
-                "was": label(f.status_before),
-                "now": label(f.action.status),
-                "changed": f.status_before is not f.action.status,
-                "note": f.review_note,
-            }
-            for f in data.follow_ups
-        ],
-        "items": [
-            {
-                "number": number,
-                "title": entry.item.title,
-                "time_line": time_line(entry.item),
-                "notes": _paragraphs(entry.item.notes),
-                "ideas": entry.ideas,
-                "decisions": [{"number": numbers[d.id], "text": d.text} for d in entry.decisions],
-            }
-            for number, entry in enumerate(data.items, 1)
-        ],
-        "all_decisions": [
-            {
-                "number": numbers[d.id],
-                "text": d.text,
-                "item": f"{index}. {' '.join(clean_text(entry.item.title).split())}",
-            }
-            for index, entry in enumerate(data.items, 1)
-            for d in entry.decisions
-        ],
+        "follow_ups": _follow_ups(data),
+        "items": _items(data, numbers),
+        "all_decisions": _all_decisions(data, numbers),
         "plans": list(_plans(data, teams)),
         "present_count": len(present),
         "committed_count": committed,
         "committed_line": committed_line(committed, len(present)),
-        "commitments": [
-            {
-                "name": p.name,
-                "committed": p.committed_at is not None,
-                "at": (
-                    committed_at(p.committed_at, p.confidence) if p.committed_at is not None else ""
-                ),
-                "confidence": p.confidence,
-                "note": quoted(clean_text(p.commitment_note)) if p.commitment_note else "",
-            }
-            for p in present
-        ],
+        "commitments": _commitments(present),
         "parked": [
             {"title": item.title, "details": ", ".join(parked_details(item))}
             for item in data.parked
@@ -282,6 +211,106 @@ def minutes_context(data: MinutesData) -> dict[str, Any]:
         ],
         "footer": _footer_label(data),
     }
+
+
+def _title_block(data: MinutesData, teams: Sequence[str]) -> list[tuple[str, str]]:
+    """The title block's (name, value) lines, those without a value left out."""
+    meeting = data.meeting
+    start = meeting.starts_at
+    agenda = document_kind(data) == AGENDA
+    when = time_of_day(start)
+    if meeting.planned_minutes > 0:
+        end = start + timedelta(minutes=meeting.planned_minutes)
+        when = time_span(start, end, meeting.planned_minutes)
+    return [
+        (name, value)
+        for name, value in (
+            (_("Series"), meeting.series_name),
+            (_("Teams"), " & ".join(teams)),
+            (_("Date"), long_date(start)),
+            (_("Time") if agenda else _("Planned"), when),
+            (pgettext("title block", "Actual"), "" if agenda else actual_time(meeting)),
+            (_("Place"), meeting.place),
+            (_("Facilitator"), meeting.facilitator_name),
+            (_("Note taker"), meeting.note_taker_name),
+        )
+        if clean_text(value).strip()
+    ]
+
+
+def _attendance(data: MinutesData, teams: Sequence[str]) -> list[dict[str, str]]:
+    """Each attendance group with its names (or "nobody recorded")."""
+    return [
+        {
+            "label": group,
+            "names": (
+                ", ".join(person_text(p, teams) for p in people) if people else _("nobody recorded")
+            ),
+        }
+        for group, people in attendance_groups(data)
+    ]
+
+
+def _follow_ups(data: MinutesData) -> list[dict[str, Any]]:
+    """The review of earlier actions: each with where it came from and how it moved."""
+    return [
+        {
+            "number": action_number(f.action.id),
+            "action": f.action,
+            "origin": short_date(f.action.meeting_date),
+            "due": short_date(f.action.due),
+            "slipped": f.times_slipped,
+            "was": label(f.status_before),
+            "now": label(f.action.status),
+            "changed": f.status_before is not f.action.status,
+            "note": f.review_note,
+        }
+        for f in data.follow_ups
+    ]
+
+
+def _items(data: MinutesData, numbers: dict[int, int]) -> list[dict[str, Any]]:
+    """The agenda items, numbered, with their notes, ideas and numbered decisions."""
+    return [
+        {
+            "number": number,
+            "title": entry.item.title,
+            "time_line": time_line(entry.item),
+            "notes": _paragraphs(entry.item.notes),
+            "ideas": entry.ideas,
+            "decisions": [{"number": numbers[d.id], "text": d.text} for d in entry.decisions],
+        }
+        for number, entry in enumerate(data.items, 1)
+    ]
+
+
+def _all_decisions(data: MinutesData, numbers: dict[int, int]) -> list[dict[str, Any]]:
+    """Every decision with its number and the item it was taken under."""
+    return [
+        {
+            "number": numbers[d.id],
+            "text": d.text,
+            "item": f"{index}. {' '.join(clean_text(entry.item.title).split())}",
+        }
+        for index, entry in enumerate(data.items, 1)
+        for d in entry.decisions
+    ]
+
+
+def _commitments(present: Sequence[ParticipantRecord]) -> list[dict[str, Any]]:
+    """Each person present: committed or not, when and how confident, their note."""
+    return [
+        {
+            "name": p.name,
+            "committed": p.committed_at is not None,
+            "at": (
+                committed_at(p.committed_at, p.confidence) if p.committed_at is not None else ""
+            ),
+            "confidence": p.confidence,
+            "note": quoted(clean_text(p.commitment_note)) if p.commitment_note else "",
+        }
+        for p in present
+    ]
 
 
 def _signed(meeting: Any) -> str:

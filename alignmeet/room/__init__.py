@@ -2,8 +2,9 @@
 
 Qt-free. `Room` (room.py) is one open room: its access rules (access.py), what the phones
 follow live (live.py), the pages (pages.py, templates/room_*.html.j2, resources/room/), the
-web application (app.py, Starlette) and the participants' writes (writes.py, through the
-services' one write path). The desktop app opens and closes it (ui/room_panel.py).
+web application (app.py, Starlette: its shared checks in site.py, its handlers in routes/)
+and the participants' writes (writes.py, through the services' one write path).
+The desktop app opens and closes it (ui/room_panel.py).
 """
 
 from __future__ import annotations

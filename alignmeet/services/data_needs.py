@@ -4,7 +4,7 @@ the meeting agrees — each joint item tracked as an action of that meeting."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -204,42 +204,13 @@ class DataNeedService(ServiceBase):
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
             needs = {r.need_id: self._get(s, m.DataNeed, r.need_id, "Data need") for r in rows}
             validate_joint(rows, titles={k: v.title for k, v in needs.items()})
-            for position, row in enumerate(rows, start=1):
-                self._get(s, m.Member, row.owner_id, "Member")
-                need = needs[row.need_id]
-                current = s.get(m.Action, need.action_id) if need.action_id else None
-                unchanged = current is not None and current.due == row.due
-                if row.due is not None and row.due < today and not unchanged:
-                    raise ValidationError(
-                        "due",
-                        _("Row {row} (“{title}”): the due date {date} is in the past.").format(
-                            row=position, title=needs[row.need_id].title, date=short_date(row.due)
-                        ),
-                    )
+            self._check_joint_rows(s, rows, needs, today)
             # The agreement moves its actions along (dropped, titled, owned and due as
             # agreed): declared as the consequence of the meeting's decision.
             with side_effect(s):
-                # Needs that leave the joint list.
-                for need in q.in_joint_list(s):
-                    if need.id in needs:
-                        continue
-                    need.joint_rank = None
-                    need.meeting_id = None
-                    action = s.get(m.Action, need.action_id) if need.action_id else None
-                    if action is not None and ActionStatus(action.status) in OPEN_STATUSES:
-                        actions._add_update(
-                            s,
-                            action,
-                            meeting_id=meeting_id,
-                            new_status=ActionStatus.DROPPED.value,
-                            new_due=action.due,
-                            note=DROPPED_NOTE,
-                        )
-                        action.status = ActionStatus.DROPPED.value
-                        action.updated_at = now
+                _leave_joint_list(s, needs, actions, meeting_id, now)
                 s.flush()
-                # The agreed rows, in rank order.
-                for rank, row in enumerate(rows, start=1):
+                for rank, row in enumerate(rows, start=1):  # the agreed rows, in rank order
                     need = needs[row.need_id]
                     need.joint_rank = rank
                     need.owner_id = row.owner_id
@@ -249,37 +220,35 @@ class DataNeedService(ServiceBase):
                     if action is None:
                         need.action_id = self._new_action(s, meeting, row, title, now)
                         continue
-                    action.title = title
-                    action.owner_id = row.owner_id
-                    action.team_tag = TeamTag.JOINT.value
-                    if action.status == ActionStatus.DROPPED.value:
-                        actions._add_update(
-                            s,
-                            action,
-                            meeting_id=meeting_id,
-                            new_status=ActionStatus.OPEN.value,
-                            new_due=row.due,
-                            note=BACK_NOTE,
-                        )
-                        action.status = ActionStatus.OPEN.value
-                        action.due = row.due
-                    elif row.due != action.due:
-                        actions._add_update(
-                            s,
-                            action,
-                            meeting_id=meeting_id,
-                            new_status=action.status,
-                            new_due=row.due,
-                            note=MOVED_NOTE,
-                        )
-                        action.due = row.due
-                    action.updated_at = now
+                    _follow_agreed_row(s, action, row, title, actions, meeting_id, now)
                 s.flush()
             records = self._records(s)
             return sorted(
                 (n for n in records.values() if n.joint_rank is not None),
                 key=lambda n: n.joint_rank or 0,
             )
+
+    def _check_joint_rows(
+        self,
+        s: Session,
+        rows: Sequence[JointEntry],
+        needs: dict[int, m.DataNeed],
+        today: date,
+    ) -> None:
+        """Every row's owner exists, and its due date is not in the past (unless it is
+        the date its action already has)."""
+        for position, row in enumerate(rows, start=1):
+            self._get(s, m.Member, row.owner_id, "Member")
+            need = needs[row.need_id]
+            current = s.get(m.Action, need.action_id) if need.action_id else None
+            unchanged = current is not None and current.due == row.due
+            if row.due is not None and row.due < today and not unchanged:
+                raise ValidationError(
+                    "due",
+                    _("Row {row} (“{title}”): the due date {date} is in the past.").format(
+                        row=position, title=needs[row.need_id].title, date=short_date(row.due)
+                    ),
+                )
 
     @staticmethod
     def _new_action(
@@ -385,3 +354,68 @@ class DataNeedService(ServiceBase):
             mine.sort(key=lambda n: n.rank_for(team.id) or 0)
             result.append(TeamRanking(team_id=team.id, team_name=team.name, needs=tuple(mine)))
         return result
+
+
+def _leave_joint_list(
+    s: Session,
+    agreed: dict[int, m.DataNeed],
+    actions: ActionService,
+    meeting_id: int,
+    now: datetime,
+) -> None:
+    """The needs not `agreed` leave the joint list; their open actions are dropped."""
+    for need in q.in_joint_list(s):
+        if need.id in agreed:
+            continue
+        need.joint_rank = None
+        need.meeting_id = None
+        action = s.get(m.Action, need.action_id) if need.action_id else None
+        if action is not None and ActionStatus(action.status) in OPEN_STATUSES:
+            actions._add_update(
+                s,
+                action,
+                meeting_id=meeting_id,
+                new_status=ActionStatus.DROPPED.value,
+                new_due=action.due,
+                note=DROPPED_NOTE,
+            )
+            action.status = ActionStatus.DROPPED.value
+            action.updated_at = now
+
+
+def _follow_agreed_row(
+    s: Session,
+    action: m.Action,
+    row: JointEntry,
+    title: str,
+    actions: ActionService,
+    meeting_id: int,
+    now: datetime,
+) -> None:
+    """An agreed row's existing action takes its title and owner; dropped, it opens again
+    (due as agreed); a new due date is recorded as moved."""
+    action.title = title
+    action.owner_id = row.owner_id
+    action.team_tag = TeamTag.JOINT.value
+    if action.status == ActionStatus.DROPPED.value:
+        actions._add_update(
+            s,
+            action,
+            meeting_id=meeting_id,
+            new_status=ActionStatus.OPEN.value,
+            new_due=row.due,
+            note=BACK_NOTE,
+        )
+        action.status = ActionStatus.OPEN.value
+        action.due = row.due
+    elif row.due != action.due:
+        actions._add_update(
+            s,
+            action,
+            meeting_id=meeting_id,
+            new_status=action.status,
+            new_due=row.due,
+            note=MOVED_NOTE,
+        )
+        action.due = row.due
+    action.updated_at = now
