@@ -1,0 +1,317 @@
+"""The form beside a record table: fields with their own error lines, and the row of
+Add / Save / Archive / Delete / Clear buttons with the rules every such form follows.
+
+A `RecordForm` is "new" (nothing loaded: Add is what Return does) or "editing" a record
+(Save, Archive/Restore and Delete act on it; Return saves). A service's `ValidationError`
+is shown under the field it names (or under the form when no field matches) and that
+field gets the focus; nothing typed is cleared by an error. The form remembers what it
+loaded (`LoadedForm`), so a save sends only what the user changed, on top of that record.
+
+Every text it shows is given by the view that builds it (in the view's own translation
+context); the form itself has no strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignmeet.domain.rules import ValidationError
+from alignmeet.services.base import NotFoundError
+from ui.shown import LoadedForm
+from ui.widgets import FieldError, plain_label, section_heading
+
+T = TypeVar("T")
+
+
+def field_value(widget: QWidget) -> object:
+    """What a form field holds: the text of a line or text box, a combo box's data."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    raise TypeError(f"no value for {type(widget).__name__}")
+
+
+def set_field_value(widget: QWidget, value: object) -> None:
+    """Show `value` in a form field (a combo box picks the item with that data, else the
+    first one)."""
+    if isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+        widget.setCursorPosition(0)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        widget.setCurrentIndex(index if index >= 0 else 0)
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))  # type: ignore[call-overload]
+    else:
+        raise TypeError(f"no value for {type(widget).__name__}")
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return a.strip() == b.strip()
+    return a == b
+
+
+class RecordForm(QWidget):
+    """Heading, a grid of fields, the button row, a form-wide error line and a note.
+
+    The view connects the buttons' signals to its use cases and calls `load(record,
+    values)` when a record is picked (None: a new one)."""
+
+    add_clicked = Signal()
+    save_clicked = Signal()
+    archive_clicked = Signal()
+    delete_clicked = Signal()
+    clear_clicked = Signal()
+
+    def __init__(
+        self,
+        *,
+        new_heading: str,
+        editing_heading: Callable[[Any], str],
+        add: str,
+        save: str | None = None,
+        archive: tuple[str, str] | None = None,
+        delete: str | None = None,
+        clear: str | None = None,
+        clear_tip: str = "",
+        clear_in_heading: bool = False,
+        spacing: tuple[int, int] = (10, 4),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._new_heading = new_heading
+        self._editing_heading = editing_heading
+        self._archive_texts = archive
+        self.editing: Any = None
+        self.loaded_form = LoadedForm()
+        self.fields: dict[str, QWidget] = {}
+        self.field_errors: dict[str, FieldError] = {}
+        self._needs_record: list[QAbstractButton] = []
+
+        self.heading = section_heading(new_heading)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(spacing[0])
+        self.grid.setVerticalSpacing(spacing[1])
+        self.add_button = self._button(add, self.add_clicked)
+        self.save_button = self._button(save, self.save_clicked, needs_record=True)
+        self.archive_button = self._button(
+            archive[0] if archive else None, self.archive_clicked, needs_record=True
+        )
+        self.delete_button = self._button(delete, self.delete_clicked, needs_record=True)
+        self.clear_button = self._button(clear, self.clear_clicked)
+        if self.clear_button is not None and clear_tip:
+            self.clear_button.setToolTip(clear_tip)
+        self.error = FieldError()
+        self.note = plain_label()
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self._lay_out(clear_in_heading)
+
+    def _button(
+        self, text: str | None, signal: Any, *, needs_record: bool = False
+    ) -> QPushButton | None:
+        if text is None:
+            return None
+        button = QPushButton(text)
+        button.clicked.connect(lambda *_: signal.emit())
+        if needs_record:
+            self._needs_record.append(button)
+        return button
+
+    def _lay_out(self, clear_in_heading: bool) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        self.buttons = QHBoxLayout()
+        for button in (self.add_button, self.save_button, self.archive_button, self.delete_button):
+            if button is not None:
+                self.buttons.addWidget(button)
+        self._actions_at = self.buttons.count()
+        self.buttons.addStretch(1)
+        if self.clear_button is not None:
+            (top if clear_in_heading else self.buttons).addWidget(self.clear_button)
+        layout.addLayout(top)
+        layout.addLayout(self.grid)
+        self.body = layout  # views may add rows of their own before the buttons
+        self._buttons_at = layout.count()
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(self.note)
+
+    # ---- building ---------------------------------------------------------------------
+    def field_box(self, key: str, widget: QWidget) -> QWidget:
+        """`widget` registered as field `key`, boxed with its own (hidden) error line; the
+        view places the box itself. Return in a line field adds or saves."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = FieldError(box)
+        column.addWidget(error)
+        self.fields[key] = widget
+        self.field_errors[key] = error
+        if isinstance(widget, QLineEdit):
+            widget.returnPressed.connect(self.submit)
+        return box
+
+    def add_field(
+        self,
+        key: str,
+        widget: QWidget,
+        caption: str,
+        row: int,
+        column: int = 0,
+        *,
+        span: int = 1,
+    ) -> QLabel:
+        """Field `key` on the grid: its label (`&` marks the shortcut that focuses it) at
+        (`row`, `column`), the field with its error line right of it over `span` columns."""
+        title = QLabel(caption)
+        title.setBuddy(widget)
+        title.setContentsMargins(0, 5, 0, 0)
+        self.grid.addWidget(title, row, column, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(self.field_box(key, widget), row, column + 1, 1, span)
+        return title
+
+    def add_layout(self, layout: QLayout, stretch: int = 0) -> None:
+        """Another block of fields, under the grid and above the buttons."""
+        self.body.insertLayout(self._buttons_at, layout, stretch)
+        self._buttons_at += 1
+
+    def add_widget(self, widget: QWidget, stretch: int = 0) -> None:
+        self.body.insertWidget(self._buttons_at, widget, stretch)
+        self._buttons_at += 1
+
+    def add_action(self, button: QAbstractButton, *, needs_record: bool = True) -> None:
+        """A button of the view's own in the row, after the form's; enabled only while a
+        record is loaded unless `needs_record` is False."""
+        self.buttons.insertWidget(self._actions_at, button)
+        self._actions_at += 1
+        if needs_record:
+            self._needs_record.append(button)
+        self.update_buttons()
+
+    # ---- values -----------------------------------------------------------------------
+    def values(self) -> dict[str, object]:
+        """Every field's value, by key."""
+        return {key: field_value(widget) for key, widget in self.fields.items()}
+
+    def set_values(self, values: dict[str, object]) -> None:
+        for key, value in values.items():
+            set_field_value(self.fields[key], value)
+
+    def load(self, record: Any, values: dict[str, object] | None = None) -> None:
+        """Show `record` (None: a new one): its values in the fields, no error, no note;
+        what the form now holds is what the next save is measured against."""
+        self.editing = record
+        self.clear_errors()
+        self.show_note("")
+        if values is not None:
+            self.set_values(values)
+        self.loaded(record)
+
+    def loaded(self, record: Any, values: dict[str, object] | None = None) -> None:
+        """The form now stands on `record` (after a save): no fields change."""
+        self.editing = record
+        self.loaded_form.loaded(record, self.values() if values is None else values)
+        self.update_buttons()
+
+    def edits(self, values: dict[str, object] | None = None) -> dict[str, object]:
+        """What the user changed since the record was loaded."""
+        return self.loaded_form.edits(self.values() if values is None else values)
+
+    @property
+    def seen(self) -> object:
+        """The record as loaded (a save sends it, so a change by someone else is noticed)."""
+        return self.loaded_form.record
+
+    def differs(self, values: dict[str, object] | None = None) -> bool:
+        """True when a loaded record's fields hold something else than the record
+        (surrounding spaces aside)."""
+        record = self.editing
+        if record is None:
+            return False
+        values = self.values() if values is None else values
+        return any(
+            hasattr(record, key) and not _same(value, getattr(record, key))
+            for key, value in values.items()
+        )
+
+    # ---- state ------------------------------------------------------------------------
+    def update_buttons(self) -> None:
+        """Save, Archive, Delete (and the view's record buttons) only with a record loaded;
+        Archive reads Restore for an archived one; the heading names what is edited."""
+        record = self.editing
+        self.heading.setText(self._new_heading if record is None else self._editing_heading(record))
+        for button in self._needs_record:
+            button.setEnabled(record is not None)
+        if self.archive_button is not None and self._archive_texts is not None:
+            archived = bool(getattr(record, "archived", False))
+            self.archive_button.setText(self._archive_texts[1 if archived else 0])
+
+    def submit(self) -> None:
+        """Return in a field: Save when a record is loaded, else Add."""
+        if self.editing is not None and self.save_button is not None:
+            self.save_clicked.emit()
+        else:
+            self.add_clicked.emit()
+
+    def show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def clear_errors(self) -> None:
+        self.error.clear_error()
+        for error in self.field_errors.values():
+            error.clear_error()
+
+    def show_error(self, exc: ValidationError) -> None:
+        """The message under the field it names (focused, its text selected), or under
+        the form; what is typed stays."""
+        self.clear_errors()
+        field = self.fields.get(exc.field)
+        line = self.field_errors.get(exc.field, self.error)
+        line.show_error(exc.message, field)
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a use case; a `ValidationError` (or a record gone meanwhile) is shown at
+        the form and gives None."""
+        self.clear_errors()
+        try:
+            return action()
+        except ValidationError as exc:
+            self.show_error(exc)
+        except NotFoundError as exc:
+            self.show_error(ValidationError("", str(exc)))
+        return None
+
+
+__all__ = ["RecordForm", "field_value", "set_field_value"]
