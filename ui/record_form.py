@@ -14,9 +14,11 @@ context); the form itself has no strings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -70,6 +72,32 @@ def set_field_value(widget: QWidget, value: object) -> None:
         raise TypeError(f"no value for {type(widget).__name__}")
 
 
+def _walk(layout: QLayout | None) -> list[QWidget]:
+    """The widgets of `layout` in the order it holds them (a grid: row by row), boxes
+    opened up."""
+    if layout is None:
+        return []
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    if isinstance(layout, QGridLayout):
+
+        def place(i: int) -> tuple[int, int]:
+            row, column, _rows, _columns = layout.getItemPosition(i)
+            return row, column
+
+        items = [layout.itemAt(i) for i in sorted(range(layout.count()), key=place)]
+    widgets: list[QWidget] = []
+    for item in items:
+        if item is None:
+            continue
+        widget = item.widget()
+        if widget is not None:
+            widgets.append(widget)
+            widgets.extend(_walk(widget.layout()))
+        else:
+            widgets.extend(_walk(item.layout()))
+    return widgets
+
+
 def _same(a: object, b: object) -> bool:
     if isinstance(a, str) and isinstance(b, str):
         return a.strip() == b.strip()
@@ -101,19 +129,28 @@ class RecordForm(QWidget):
         clear_tip: str = "",
         clear_in_heading: bool = False,
         spacing: tuple[int, int] = (10, 4),
+        errors_at_fields: bool = True,
+        submit_on_return: bool = True,
+        add_or_save: bool = False,
+        show_heading: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._new_heading = new_heading
         self._editing_heading = editing_heading
         self._archive_texts = archive
+        self._errors_at_fields = errors_at_fields
+        self._submit_on_return = submit_on_return
+        self._add_or_save = add_or_save
         self.editing: Any = None
         self.loaded_form = LoadedForm()
         self.fields: dict[str, QWidget] = {}
         self.field_errors: dict[str, FieldError] = {}
         self._needs_record: list[QAbstractButton] = []
+        self._ordered = False
 
         self.heading = section_heading(new_heading)
+        self.heading.setVisible(show_heading)  # hidden: the view heads the form itself
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(spacing[0])
         self.grid.setVerticalSpacing(spacing[1])
@@ -167,8 +204,14 @@ class RecordForm(QWidget):
 
     # ---- building ---------------------------------------------------------------------
     def field_box(self, key: str, widget: QWidget) -> QWidget:
-        """`widget` registered as field `key`, boxed with its own (hidden) error line; the
-        view places the box itself. Return in a line field adds or saves."""
+        """`widget` registered as field `key`, boxed with its own (hidden) error line (or
+        alone, when errors show under the form); the view places the box itself. Return in
+        a line field adds or saves (unless the form was made without)."""
+        self.fields[key] = widget
+        if self._submit_on_return and isinstance(widget, QLineEdit):
+            widget.returnPressed.connect(self.submit)
+        if not self._errors_at_fields:
+            return widget
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -176,10 +219,7 @@ class RecordForm(QWidget):
         column.addWidget(widget)
         error = FieldError(box)
         column.addWidget(error)
-        self.fields[key] = widget
         self.field_errors[key] = error
-        if isinstance(widget, QLineEdit):
-            widget.returnPressed.connect(self.submit)
         return box
 
     def add_field(
@@ -191,24 +231,36 @@ class RecordForm(QWidget):
         column: int = 0,
         *,
         span: int = 1,
+        shortcut: bool = True,
     ) -> QLabel:
-        """Field `key` on the grid: its label (`&` marks the shortcut that focuses it) at
-        (`row`, `column`), the field with its error line right of it over `span` columns."""
-        title = QLabel(caption)
-        title.setBuddy(widget)
-        title.setContentsMargins(0, 5, 0, 0)
-        self.grid.addWidget(title, row, column, Qt.AlignmentFlag.AlignTop)
-        self.grid.addWidget(self.field_box(key, widget), row, column + 1, 1, span)
+        """Field `key` on the grid: its label at (`row`, `column`), the field (with its error
+        line) right of it over `span` columns. `&` in the caption marks the shortcut that
+        focuses the field; with `shortcut=False` the label is plain text without one."""
+        if shortcut:
+            title = QLabel(caption)
+            title.setBuddy(widget)
+        else:
+            title = plain_label(caption.replace("&", ""))
+        box = self.field_box(key, widget)
+        if box is widget:
+            self.grid.addWidget(title, row, column)
+        else:  # the label stays level with the field above its error line
+            title.setContentsMargins(0, 5, 0, 0)
+            self.grid.addWidget(title, row, column, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(box, row, column + 1, 1, span)
+        self.order_tabs()
         return title
 
     def add_layout(self, layout: QLayout, stretch: int = 0) -> None:
         """Another block of fields, under the grid and above the buttons."""
         self.body.insertLayout(self._buttons_at, layout, stretch)
         self._buttons_at += 1
+        self.order_tabs()
 
     def add_widget(self, widget: QWidget, stretch: int = 0) -> None:
         self.body.insertWidget(self._buttons_at, widget, stretch)
         self._buttons_at += 1
+        self.order_tabs()
 
     def add_action(self, button: QAbstractButton, *, needs_record: bool = True) -> None:
         """A button of the view's own in the row, after the form's; enabled only while a
@@ -218,6 +270,20 @@ class RecordForm(QWidget):
         if needs_record:
             self._needs_record.append(button)
         self.update_buttons()
+        self.order_tabs()
+
+    def order_tabs(self) -> None:
+        """Tab walks the form as it reads: top to bottom, left to right through each row,
+        then the buttons (whatever order the view built the pieces in)."""
+        chain = [w for w in _walk(self.layout()) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._ordered:
+            self._ordered = True
+            self.order_tabs()
+        super().showEvent(event)
 
     # ---- values -----------------------------------------------------------------------
     def values(self) -> dict[str, object]:
@@ -267,12 +333,16 @@ class RecordForm(QWidget):
 
     # ---- state ------------------------------------------------------------------------
     def update_buttons(self) -> None:
-        """Save, Archive, Delete (and the view's record buttons) only with a record loaded;
-        Archive reads Restore for an archived one; the heading names what is edited."""
+        """Save, Archive, Delete (and the view's record buttons) only with a record loaded
+        (with `add_or_save`, Add shows for a new record and Save in its place for a loaded
+        one); Archive reads Restore for an archived one; the heading names what is edited."""
         record = self.editing
         self.heading.setText(self._new_heading if record is None else self._editing_heading(record))
         for button in self._needs_record:
             button.setEnabled(record is not None)
+        if self._add_or_save and self.add_button is not None and self.save_button is not None:
+            self.add_button.setVisible(record is None)
+            self.save_button.setVisible(record is not None)
         if self.archive_button is not None and self._archive_texts is not None:
             archived = bool(getattr(record, "archived", False))
             self.archive_button.setText(self._archive_texts[1 if archived else 0])

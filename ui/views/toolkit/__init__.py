@@ -71,7 +71,7 @@ TABS: tuple[tuple[str, str, str, str], ...] = (
 PANELS: dict[ItemKind, tuple[str, str]] = {
     ItemKind.KPI_REVIEW: ("ui.views.toolkit.goals_review_panel", "KpiReviewPanel"),
     ItemKind.GLOSSARY: ("ui.views.toolkit.glossary_view", "GlossaryPanel"),
-    ItemKind.LEAD_FEEDBACK: ("ui.views.toolkit.lead_feedback_view", "LeadFeedbackPanel"),
+    ItemKind.LEAD_FEEDBACK: ("ui.views.toolkit.lead_feedback_panel", "LeadFeedbackPanel"),
     ItemKind.DATA_NEEDS: ("ui.views.toolkit.data_needs_view", "DataNeedsPanel"),
     ItemKind.WINS_LESSONS: ("ui.views.toolkit.board_view", "BoardPanel"),
 }
