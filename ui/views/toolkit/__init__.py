@@ -72,7 +72,7 @@ PANELS: dict[ItemKind, tuple[str, str]] = {
     ItemKind.KPI_REVIEW: ("ui.views.toolkit.goals_review_panel", "KpiReviewPanel"),
     ItemKind.GLOSSARY: ("ui.views.toolkit.glossary_panel", "GlossaryPanel"),
     ItemKind.LEAD_FEEDBACK: ("ui.views.toolkit.lead_feedback_panel", "LeadFeedbackPanel"),
-    ItemKind.DATA_NEEDS: ("ui.views.toolkit.data_needs_view", "DataNeedsPanel"),
+    ItemKind.DATA_NEEDS: ("ui.views.toolkit.data_needs_panel", "DataNeedsPanel"),
     ItemKind.WINS_LESSONS: ("ui.views.toolkit.board_view", "BoardPanel"),
 }
 
