@@ -73,7 +73,7 @@ PANELS: dict[ItemKind, tuple[str, str]] = {
     ItemKind.GLOSSARY: ("ui.views.toolkit.glossary_panel", "GlossaryPanel"),
     ItemKind.LEAD_FEEDBACK: ("ui.views.toolkit.lead_feedback_panel", "LeadFeedbackPanel"),
     ItemKind.DATA_NEEDS: ("ui.views.toolkit.data_needs_panel", "DataNeedsPanel"),
-    ItemKind.WINS_LESSONS: ("ui.views.toolkit.board_view", "BoardPanel"),
+    ItemKind.WINS_LESSONS: ("ui.views.toolkit.board_panel", "BoardPanel"),
 }
 
 
