@@ -18,7 +18,7 @@ from alignmeet.domain.data_needs import MAX_RANKED, DataNeedRecord, TeamRanking
 from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
 from ui.models.data_needs_model import TeamRankingModel
-from ui.models.record_table_model import RECORD_ROLE
+from ui.record_table import selected_record
 from ui.undo import Step, step
 from ui.views.toolkit.data_needs_common import data_needs_table
 from ui.widgets import FieldError, section_heading
@@ -158,8 +158,7 @@ class TeamRankingPanel(QFrame):
         self._update_buttons()
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        record = rows[0].data(RECORD_ROLE) if rows else None
+        record = selected_record(self.table)
         return record.id if isinstance(record, DataNeedRecord) else None
 
     def select(self, need_id: int) -> None:
