@@ -380,21 +380,12 @@ class LeadFeedbackView(QWidget):
         self._line = None
         self._clear_errors()
         if batch is None:
-            self.label_edit.clear()
-            self.period_edit.setText(current_period(PeriodKind.MONTH, self._today()).key)
-            self.received_spin.setValue(0)
-            self.recorder_combo.setCurrentIndex(0)
-            self.notes_edit.clear()
-            self.lines_model.set_rows([])
+            period = current_period(PeriodKind.MONTH, self._today()).key
+            values = {"label": "", "period": period, "leads_received": 0, "recorded_by_id": None}
+            self.batch_form.set_values(values | {"notes": ""})
         else:
-            self.label_edit.setText(batch.label)
-            self.period_edit.setText(batch.period)
-            self.received_spin.setValue(batch.leads_received)
-            self.recorder_combo.setCurrentIndex(
-                max(self.recorder_combo.findData(batch.recorded_by_id), 0)
-            )
-            self.notes_edit.setPlainText(batch.notes)
-            self.lines_model.set_rows(batch.lines)
+            self.batch_form.set_values({key: getattr(batch, key) for key in self._batch_fields})
+        self.lines_model.set_rows(batch.lines if batch else [])
         self.batch_form.loaded(batch, self._batch_values())
         self._load_line(None)
         self._update_state()
@@ -445,13 +436,7 @@ class LeadFeedbackView(QWidget):
         self.line_form.show_error(exc)
 
     def _batch_values(self) -> dict[str, object]:
-        return {
-            "label": self.label_edit.text(),
-            "period": self.period_edit.text(),
-            "leads_received": self.received_spin.value(),
-            "recorded_by_id": self.recorder_combo.currentData(),
-            "notes": self.notes_edit.toPlainText(),
-        }
+        return self.batch_form.values()
 
     def _on_add_batch_clicked(self) -> None:
         try:
@@ -531,25 +516,16 @@ class LeadFeedbackView(QWidget):
     # ---- rejection lines ---------------------------------------------------------------------
     def _load_line(self, line: LeadRejectionRecord | None) -> None:
         self._line = line
-        if line is None:
-            self.reason_combo.setCurrentIndex(0)
-            self.count_spin.setValue(1)
-            self.ref_edit.clear()
-            self.note_edit.clear()
-        else:
-            self.reason_combo.setCurrentIndex(self.reason_combo.findData(line.reason.value))
-            self.count_spin.setValue(line.count)
-            self.ref_edit.setText(line.lead_ref)
-            self.note_edit.setText(line.note)
-        self.line_form.loaded(line, self._line_values())
+        self.line_form.set_values(
+            {"reason": line.reason.value, "count": line.count, "lead_ref": line.lead_ref}
+            | {"note": line.note}
+            if line
+            else {"reason": None, "count": 1, "lead_ref": "", "note": ""}
+        )
+        self.line_form.loaded(line)
 
     def _line_values(self) -> dict[str, object]:
-        return {
-            "reason": self.reason_combo.currentData(),
-            "count": self.count_spin.value(),
-            "lead_ref": self.ref_edit.text(),
-            "note": self.note_edit.text(),
-        }
+        return self.line_form.values()
 
     def _on_add_line_clicked(self) -> None:
         if self._editing is None:
