@@ -251,6 +251,39 @@ class RecordForm(QWidget):
         self.order_tabs()
         return title
 
+    def add_fields_in_two_columns(
+        self,
+        fields: tuple[tuple[str, QWidget, str], ...],
+        *,
+        wide_last: bool = False,
+        stretch: tuple[int, int] = (1, 1),
+        shortcut: bool = True,
+    ) -> None:
+        """(key, field, caption) row by row, two to a row; with `wide_last` the last one
+        takes a row of its own across both (notes). `stretch`: how the two field columns
+        share the width."""
+        for i, (key, widget, caption) in enumerate(fields):
+            if wide_last and i == len(fields) - 1:
+                self.add_field(key, widget, caption, (i + 1) // 2, 0, span=3, shortcut=shortcut)
+            else:
+                row, column = divmod(i, 2)
+                self.add_field(key, widget, caption, row, column * 2, shortcut=shortcut)
+        self.grid.setColumnStretch(1, stretch[0])
+        self.grid.setColumnStretch(3, stretch[1])
+
+    def on(self, **actions: Callable[[], object]) -> None:
+        """Connect the buttons to the view's use cases: `add=`, `save=`, `archive=`,
+        `delete=`, `clear=`."""
+        signals = {
+            "add": self.add_clicked,
+            "save": self.save_clicked,
+            "archive": self.archive_clicked,
+            "delete": self.delete_clicked,
+            "clear": self.clear_clicked,
+        }
+        for name, action in actions.items():
+            signals[name].connect(action)
+
     def add_layout(self, layout: QLayout, stretch: int = 0) -> None:
         """Another block of fields, under the grid and above the buttons."""
         self.body.insertLayout(self._buttons_at, layout, stretch)

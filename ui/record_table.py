@@ -8,10 +8,12 @@ of the picked row (`RECORD_ROLE`, see `ui.models.record_table_model`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QObject, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ui.models.record_table_model import RECORD_ROLE
+from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 
 Resize = QHeaderView.ResizeMode
 
@@ -55,6 +57,20 @@ def record_table(
     if stretch is not None:
         header.setSectionResizeMode(stretch, Resize.Stretch)
     return table
+
+
+def sortable_record_table(
+    model: QAbstractItemModel, name: str, owner: QObject, **options: Any
+) -> tuple[QSortFilterProxyModel, QTableView]:
+    """A record table the user sorts by clicking a header (by each column's `SORT_ROLE`),
+    in the model's own order until then; the proxy in between belongs to `owner`."""
+    proxy = QSortFilterProxyModel(owner)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = record_table(proxy, name, **options)
+    table.setSortingEnabled(True)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    return proxy, table
 
 
 def rows_fit_contents(table: QTableView, minimum: int) -> None:

@@ -13,14 +13,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from alignmeet.domain.board import BoardKind
 from alignmeet.domain.enums import Attendance, TeamTag
 from alignmeet.domain.rules import MAX_TITLE, ValidationError
 from alignmeet.services.actions import default_tag
-from ui.controller import Controller
 from ui.core_labels import label
 from ui.models.board_model import MeetingBoardModel
 from ui.undo import Step, step
@@ -31,27 +29,19 @@ from ui.views.toolkit.board_common import (
     tag_combo,
     toggle_lesson,
 )
+from ui.views.toolkit.common import MeetingItemPanel
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading
 
 __all__ = ["BoardPanel"]
 
 
-class BoardPanel(QWidget):
+class BoardPanel(MeetingItemPanel):
     """Beside a "Wins & lessons" agenda item: add a win or a lesson in a few keystrokes,
     said by someone present; this meeting's entries listed under it."""
 
-    def __init__(
-        self,
-        controller: Controller,
-        *,
-        meeting_id: int,
-        item_id: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.meeting_id = meeting_id
-        self.item_id = item_id
+    AREA = AREA
+
+    def _build(self) -> None:
 
         add_card = self._build_quick_add()
         list_card = self._build_list()
@@ -61,9 +51,12 @@ class BoardPanel(QWidget):
         layout.addWidget(add_card)
         layout.addWidget(list_card, 1)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+    def _follow(self) -> None:
+        controller = self.controller
         controller.participants_changed.connect(self._on_controller_participants_changed)
         controller.members_changed.connect(self._fill_authors)
+
+    def _start(self) -> None:
         self._fill_authors()
         self.refresh()
 
@@ -264,10 +257,6 @@ class BoardPanel(QWidget):
             self.controller.perform(
                 step(Step.DELETE_BOARD_ENTRY), lambda s: s.board.delete_entry(entry_id=entry.id)
             )
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def _on_controller_participants_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:

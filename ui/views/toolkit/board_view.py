@@ -34,6 +34,7 @@ from ui.views.toolkit.board_common import (
 )
 from ui.views.toolkit.board_entry_dialog import BoardEntryDialog
 from ui.views.toolkit.board_panel import BoardPanel
+from ui.views.toolkit.common import follow_area
 from ui.widgets import ask_yes_no, plain_label, section_heading
 
 __all__ = ["BoardEntryDialog", "BoardPanel", "BoardView"]
@@ -174,9 +175,7 @@ class BoardView(QWidget):
         layout.addLayout(filters)
         layout.addLayout(board, 1)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.members_changed.connect(self.refresh)
-        controller.meetings_changed.connect(self.refresh)
+        follow_area(self, controller, AREA, controller.members_changed, controller.meetings_changed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -233,7 +232,3 @@ class BoardView(QWidget):
         if entry is None or entry.kind is not BoardKind.LESSON:
             return
         toggle_lesson(self.controller, entry)
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()

@@ -33,6 +33,7 @@ from ui.record_form import RecordForm
 from ui.record_table import record_table, rows_fit_contents, select_record, selected_record
 from ui.undo import Step, step
 from ui.views.toolkit.common import card as _card
+from ui.views.toolkit.common import follow_area
 from ui.widgets import plain_label, section_heading
 
 AREA = "channels"
@@ -70,7 +71,7 @@ class ChannelsView(QWidget):
         layout.addWidget(plain_label(self.tr("In a running meeting it shows as:")))
         layout.addWidget(self.strip)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        follow_area(self, controller, AREA)
         self.refresh()
 
     def _build_table(self) -> QHBoxLayout:
@@ -147,15 +148,20 @@ class ChannelsView(QWidget):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(64)
         form = self.form
-        form.add_field("urgency", self.urgency_edit, self.tr("&Urgency"), 0, 0)
-        form.add_field("channel", self.channel_edit, self.tr("&Channel"), 0, 2)
-        form.add_field("response_time", self.response_edit, self.tr("&Response time"), 1, 0)
-        form.add_field("notes", self.notes_edit, self.tr("N&otes"), 2, 0, span=3)
-        form.grid.setColumnStretch(1, 1)
-        form.grid.setColumnStretch(3, 1)
-        form.add_clicked.connect(self._on_add_button_clicked)
-        form.save_clicked.connect(self._on_save_button_clicked)
-        form.clear_clicked.connect(self._on_clear_button_clicked)
+        form.add_fields_in_two_columns(
+            (
+                ("urgency", self.urgency_edit, self.tr("&Urgency")),
+                ("channel", self.channel_edit, self.tr("&Channel")),
+                ("response_time", self.response_edit, self.tr("&Response time")),
+                ("notes", self.notes_edit, self.tr("N&otes")),
+            ),
+            wide_last=True,
+        )
+        form.on(
+            add=self._on_add_button_clicked,
+            save=self._on_save_button_clicked,
+            clear=self._on_clear_button_clicked,
+        )
         # the names the tests and the rest of the view know them by
         self.form_heading, self.form_error, self.form_note = form.heading, form.error, form.note
         self.add_button, self.save_button = form.add_button, form.save_button
@@ -184,10 +190,6 @@ class ChannelsView(QWidget):
         self.empty_label.setVisible(not rules)
         self.defaults_button.setVisible(not rules)
         self._update_state()
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def _selected(self) -> ChannelRuleRecord | None:
         record = selected_record(self.table)
@@ -346,7 +348,7 @@ class ChannelsStrip(QFrame):
         self.text_label.setFont(text_font)
         layout.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text_label, 1)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        follow_area(self, controller, AREA)
         self.refresh()
 
     def refresh(self) -> None:
@@ -361,7 +363,3 @@ class ChannelsStrip(QFrame):
 
     def text(self) -> str:
         return self.text_label.text()
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()

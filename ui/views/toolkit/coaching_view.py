@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -46,11 +46,12 @@ from ui.models.coaching_models import (
     CheckinsModel,
 )
 from ui.models.plural import plural
-from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
-from ui.record_table import selected_record
+from ui.models.record_table_model import RECORD_ROLE
+from ui.record_table import selected_record, sortable_record_table
 from ui.undo import Step, step
 from ui.views.toolkit.coaching_dialogs import CheckinDialog, RotationDialog, coaching_table
 from ui.views.toolkit.common import card as _card
+from ui.views.toolkit.common import follow_area
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
 
 __all__ = ["CheckinDialog", "CoachingView", "RotationDialog"]
@@ -76,9 +77,7 @@ class CoachingView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.members_changed.connect(self.refresh)
-        controller.meetings_changed.connect(self.refresh)
+        follow_area(self, controller, AREA, controller.members_changed, controller.meetings_changed)
         self.refresh()
         if self.proxy.rowCount():
             self.pairs_table.selectRow(0)  # the most urgent pair, with its check-ins
@@ -92,14 +91,12 @@ class CoachingView(QWidget):
         )
         self.rotate_button.clicked.connect(self._on_rotate_button_clicked)
         self.pairs_model = ActivePairsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.pairs_model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.pairs_table = coaching_table(self.proxy, self.tr("Active coaching pairs"))
-        self.pairs_table.setSortingEnabled(True)
-        header = self.pairs_table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # overdue first until clicked
-        header.setSectionResizeMode(COL_TIP, QHeaderView.ResizeMode.Stretch)
+        self.proxy, self.pairs_table = sortable_record_table(  # overdue first until clicked
+            self.pairs_model, self.tr("Active coaching pairs"), self, row_height=32, icon_size=18
+        )
+        self.pairs_table.horizontalHeader().setSectionResizeMode(
+            COL_TIP, QHeaderView.ResizeMode.Stretch
+        )
         for column, width in (
             (COL_SALES, 160),
             (COL_MARKETING, 160),
@@ -196,9 +193,6 @@ class CoachingView(QWidget):
         return log_card
 
     # ---- reading -----------------------------------------------------------------------------
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def today(self) -> date:
         return self.controller.services.coaching.clock().date()

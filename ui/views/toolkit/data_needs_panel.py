@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from alignmeet.domain.data_needs import MAX_RANKED, JointEntry
 from alignmeet.domain.enums import Attendance
 from alignmeet.domain.rules import ValidationError
-from ui.controller import Controller
 from ui.models.data_needs_model import ComparisonModel
 from ui.models.record_table_model import plain_tooltip
 from ui.undo import Step, step
+from ui.views.toolkit.common import MeetingItemPanel
 from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.data_needs_common import AREA, data_needs_table, describe, legend
 from ui.widgets import DateField, FieldError, plain_label, section_heading
@@ -92,22 +92,13 @@ class JointRow:
         self.due_edit.setDate(QDate(due) if due else _NO_DATE)
 
 
-class DataNeedsPanel(QWidget):
+class DataNeedsPanel(MeetingItemPanel):
     """Beside a "Data-needs ranking" agenda item: the two lists compared (overlap and
     differences), and the joint Top 10 with an owner per row, agreed with one button."""
 
-    def __init__(
-        self,
-        controller: Controller,
-        *,
-        meeting_id: int,
-        item_id: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.meeting_id = meeting_id
-        self.item_id = item_id
+    AREA = AREA
+
+    def _build(self) -> None:
 
         left = self._build_comparison()
         right = self._build_joint()
@@ -123,8 +114,11 @@ class DataNeedsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+    def _follow(self) -> None:
+        controller = self.controller
         controller.participants_changed.connect(self._on_controller_participants_changed)
+
+    def _start(self) -> None:
         self.refresh(load_rows=True)
 
     def _build_comparison(self) -> QFrame:
@@ -306,10 +300,6 @@ class DataNeedsPanel(QWidget):
                     row = filled[index]
                     return row.owner_combo if exc.field == "owner" else row.due_edit
         return None
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def _on_controller_participants_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:

@@ -24,6 +24,7 @@ from ui.models.plural import plural
 from ui.record_table import record_table
 from ui.undo import Step, step
 from ui.views.toolkit.common import card as _card
+from ui.views.toolkit.common import follow_area
 from ui.views.toolkit.data_needs_common import AREA, describe, legend
 from ui.views.toolkit.data_needs_panel import DataNeedsPanel, JointRow
 from ui.views.toolkit.data_needs_ranking import TeamRankingPanel
@@ -95,10 +96,14 @@ class DataNeedsView(QWidget):
         layout.addLayout(self.teams_row, 3)
         layout.addWidget(joint_card, 2)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.teams_changed.connect(self.refresh)
-        controller.members_changed.connect(self.refresh)
-        controller.actions_changed.connect(lambda *_: self.refresh())
+        follow_area(
+            self,
+            controller,
+            AREA,
+            controller.teams_changed,
+            controller.members_changed,
+            controller.actions_changed,
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -163,7 +168,3 @@ class DataNeedsView(QWidget):
                 title=need.title
             )
         )
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()

@@ -24,6 +24,7 @@ from ui.controller import Controller
 from ui.models.glossary_terms_model import GlossaryLookupModel
 from ui.models.record_table_model import RECORD_ROLE
 from ui.record_table import record_table
+from ui.views.toolkit.common import follow_area
 from ui.widgets import plain_label
 
 AREA = "glossary"
@@ -115,7 +116,7 @@ class GlossaryLookup(QWidget):
         layout.addWidget(self.footer)
 
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        follow_area(self, controller, AREA)
         self.resize(720, 520)
         self.refresh()
 
@@ -159,10 +160,6 @@ class GlossaryLookup(QWidget):
         if self.proxy.rowCount():
             self.table.selectRow(0)
             self.table.scrollToTop()
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -19,11 +19,11 @@ from alignmeet.domain.enums import Attendance, MeetingStatus
 from alignmeet.domain.glossary import GlossaryVersionRecord
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services.base import NotFoundError
-from ui.controller import Controller
 from ui.models.glossary_terms_model import GlossaryLookupModel
 from ui.models.glossary_versions_model import GlossaryProposalsModel
 from ui.record_table import selected_record
 from ui.undo import Step, step
+from ui.views.toolkit.common import MeetingItemPanel
 from ui.views.toolkit.glossary_common import AREA, glossary_table
 from ui.views.toolkit.glossary_propose_dialog import ProposeDialog
 from ui.widgets import FieldError, plain_label
@@ -31,23 +31,14 @@ from ui.widgets import FieldError, plain_label
 __all__ = ["GlossaryPanel"]
 
 
-class GlossaryPanel(QWidget):
+class GlossaryPanel(MeetingItemPanel):
     """Beside a running meeting's glossary item: the proposals on the table with Approve /
     Reject (each recorded as a decision of this agenda item), a form to propose, and the
     current definitions."""
 
-    def __init__(
-        self,
-        controller: Controller,
-        *,
-        meeting_id: int,
-        item_id: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.meeting_id = meeting_id
-        self.item_id = item_id
+    AREA = AREA
+
+    def _build(self) -> None:
 
         self.dialog: ProposeDialog | None = None
         table_box = self._build_on_the_table()
@@ -64,9 +55,9 @@ class GlossaryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+    def _follow(self) -> None:
+        controller = self.controller
         controller.meeting_changed.connect(self._on_controller_meeting_changed)
-        self.refresh()
 
     def _build_on_the_table(self) -> QWidget:
         """The proposals of this meeting, the chosen one beside the definition it would
@@ -196,10 +187,6 @@ class GlossaryPanel(QWidget):
         self.now_label.setText(term.definition if term is not None else self.tr("(a new term)"))
         self.proposed_label.setText(version.definition)
 
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
-
     def _on_controller_meeting_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
             self._update_buttons()
@@ -255,20 +242,16 @@ class GlossaryPanel(QWidget):
             for p in self.controller.services.meetings.participants(self.meeting_id)
             if p.attendance is Attendance.PRESENT
         ]
-        dialog = ProposeDialog(
+        self.dialog = ProposeDialog(
             self.controller,
             meeting_id=self.meeting_id,
             fixed_meeting=True,
             proposer_ids=present or None,
             parent=self,
-        )
-        dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        ).open_then(self._on_proposed)
+        return self.dialog
 
-    def _on_dialog_accepted(self, dialog: ProposeDialog) -> None:
-        version = dialog.result_version
+    def _on_proposed(self, version: GlossaryVersionRecord | None) -> None:
         if version is None:
             return
         row = self.proposals_model.row_of(lambda v: v.id == version.id)

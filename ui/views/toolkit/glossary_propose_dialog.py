@@ -3,6 +3,8 @@ item: a new term, or a new wording of one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -105,6 +107,14 @@ class ProposeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 420)
         (self.definition_edit if term else self.term_edit).setFocus()
+
+    def open_then(
+        self, on_proposed: Callable[[GlossaryVersionRecord | None], object]
+    ) -> ProposeDialog:
+        """Open (window-modal, not blocking); `on_proposed` gets the proposal once made."""
+        self.accepted.connect(lambda: on_proposed(self.result_version))
+        self.open()
+        return self
 
     def _build_meeting_combo(self, meeting_id: int | None, *, fixed_meeting: bool) -> None:
         self.meeting_combo = QComboBox()

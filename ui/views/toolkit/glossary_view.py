@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -50,10 +50,11 @@ from ui.models.glossary_versions_model import (
 from ui.models.glossary_versions_model import (
     COL_VERSION as COL_V,
 )
-from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
-from ui.record_table import selected_record
+from ui.models.record_table_model import RECORD_ROLE
+from ui.record_table import selected_record, sortable_record_table
 from ui.undo import Step, step
 from ui.views.toolkit.common import card as _card
+from ui.views.toolkit.common import follow_area
 from ui.views.toolkit.glossary_common import AREA, glossary_table
 from ui.views.toolkit.glossary_panel import GlossaryPanel
 from ui.views.toolkit.glossary_propose_dialog import ProposeDialog
@@ -115,9 +116,7 @@ class GlossaryView(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(split, 1)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.members_changed.connect(self.refresh)
-        controller.meetings_changed.connect(self.refresh)
+        follow_area(self, controller, AREA, controller.members_changed, controller.meetings_changed)
         self.refresh()
 
     def _build_top(self) -> QHBoxLayout:
@@ -143,17 +142,17 @@ class GlossaryView(QWidget):
 
     def _build_terms(self) -> None:
         self.model = GlossaryTermsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = glossary_table(self.tr("Glossary terms"), self.proxy)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_DEFINITION, QHeaderView.ResizeMode.Stretch)
+        self.proxy, self.table = sortable_record_table(
+            self.model,
+            self.tr("Glossary terms"),
+            self,
+            row_height=32,
+            resize=QHeaderView.ResizeMode.Interactive,
+            stretch=COL_DEFINITION,
+        )
         self.table.setColumnWidth(COL_TERM, 150)
         self.table.setColumnWidth(COL_VERSION, 150)
         self.table.setColumnWidth(COL_AGREED, 130)
-        self.table.setSortingEnabled(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.open_propose_dialog())
 
@@ -232,10 +231,6 @@ class GlossaryView(QWidget):
         else:
             self._show_term(None)
 
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
-
     def selected_term(self) -> GlossaryTermRecord | None:
         record = selected_record(self.table)
         return record if isinstance(record, GlossaryTermRecord) else None
@@ -304,20 +299,16 @@ class GlossaryView(QWidget):
         """Open "Propose a change…" (window-modal, not blocking) for the selected term, or
         for a new term; the glossary refreshes when a proposal is made."""
         term = None if new_term else self.selected_term()
-        dialog = ProposeDialog(
+        self.dialog = ProposeDialog(
             self.controller,
             term=term.term if term else "",
             definition=term.definition if term else "",
             meeting_id=_next_meeting_id(self.controller),
             parent=self,
-        )
-        dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        ).open_then(self._on_proposed)
+        return self.dialog
 
-    def _on_dialog_accepted(self, dialog: ProposeDialog) -> None:
-        version = dialog.result_version
+    def _on_proposed(self, version: GlossaryVersionRecord | None) -> None:
         if version is not None:
             self._select_id(version.term_id)
 

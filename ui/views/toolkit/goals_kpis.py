@@ -123,10 +123,12 @@ class KpisPage(QWidget):
         )
         for caption, key, widget, row, col, span in placed:
             form.add_field(key, widget, caption, row, col, span=span, shortcut=False)
-        form.add_clicked.connect(self._on_add_kpi_clicked)
-        form.save_clicked.connect(self._on_save_kpi_clicked)
-        form.archive_clicked.connect(self._on_archive_kpi_clicked)
-        form.clear_clicked.connect(self._on_new_kpi_clicked)
+        form.on(
+            add=self._on_add_kpi_clicked,
+            save=self._on_save_kpi_clicked,
+            archive=self._on_archive_kpi_clicked,
+            clear=self._on_new_kpi_clicked,
+        )
         # the names the tests and the rest of the page know them by
         self.kpi_heading, self.kpi_error, self.kpi_fields = form.heading, form.error, form.fields
         self.add_kpi_button, self.save_kpi_button = form.add_button, form.save_button

@@ -160,24 +160,25 @@ class GoalsPage(QWidget):
         self.team_combo = _combo(self.tr("Team"), [(label(t.label), t.value) for t in TeamTag])
         _set_combo(self.team_combo, TeamTag.JOINT.value)
         self.notes_edit = _line(self.tr("Why (optional)"), self.tr("Activity notes"), 2000)
-        placed = (
-            ("title", self.title_edit, self.tr("&Activity")),
-            ("period", self.period_edit, self.tr("&Period")),
-            ("owner_id", self.owner_combo, self.tr("O&wner")),
-            ("disposition", self.disposition_combo, self.tr("&Decision")),
-            ("team_tag", self.team_combo, self.tr("T&eam")),
-            ("notes", self.notes_edit, self.tr("N&otes")),
+        form.add_fields_in_two_columns(
+            (
+                ("title", self.title_edit, self.tr("&Activity")),
+                ("period", self.period_edit, self.tr("&Period")),
+                ("owner_id", self.owner_combo, self.tr("O&wner")),
+                ("disposition", self.disposition_combo, self.tr("&Decision")),
+                ("team_tag", self.team_combo, self.tr("T&eam")),
+                ("notes", self.notes_edit, self.tr("N&otes")),
+            ),
+            stretch=(2, 1),
+            shortcut=False,
         )
-        for i, (key, widget, caption) in enumerate(placed):
-            row, col = divmod(i, 2)
-            form.add_field(key, widget, caption, row, col * 2, shortcut=False)
-        form.grid.setColumnStretch(1, 2)
-        form.grid.setColumnStretch(3, 1)
-        form.add_clicked.connect(self._on_add_clicked)
-        form.save_clicked.connect(self._on_save_clicked)
-        form.archive_clicked.connect(self._on_archive_clicked)
-        form.delete_clicked.connect(self._on_delete_clicked)
-        form.clear_clicked.connect(self._on_clear_clicked)
+        form.on(
+            add=self._on_add_clicked,
+            save=self._on_save_clicked,
+            archive=self._on_archive_clicked,
+            delete=self._on_delete_clicked,
+            clear=self._on_clear_clicked,
+        )
         # the names the tests and the rest of the page know them by
         self.form_heading, self.form_error, self.form_note = form.heading, form.error, form.note
         self.add_button, self.save_button = form.add_button, form.save_button

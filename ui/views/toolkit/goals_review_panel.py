@@ -12,16 +12,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
-    QWidget,
 )
 
 from alignmeet.domain.goals import DashboardData, KpiRow, format_value
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services.base import NotFoundError
-from ui.controller import Controller
 from ui.models.goals_tables_model import KpiStatusModel
 from ui.record_table import selected_record
 from ui.undo import Step, step
+from ui.views.toolkit.common import MeetingItemPanel
 from ui.views.toolkit.goals_common import AREA
 from ui.views.toolkit.goals_common import combo as _combo
 from ui.views.toolkit.goals_common import fit_height as _fit_height
@@ -35,24 +34,15 @@ from ui.widgets import FieldError, plain_label, show_validation
 __all__ = ["KpiReviewPanel"]
 
 
-class KpiReviewPanel(QWidget):
+class KpiReviewPanel(MeetingItemPanel):
     """Beside a "KPI review" agenda item: the dashboard for the meeting's period in large
     type (revenue goal, KPI status, the chart of the KPI picked in the table) and a quick
     entry to record a value the room has just read out. The discussion itself goes into
     the item's notes, ideas and decisions as for any agenda item."""
 
-    def __init__(
-        self,
-        controller: Controller,
-        *,
-        meeting_id: int,
-        item_id: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.meeting_id = meeting_id
-        self.item_id = item_id
+    AREA = AREA
+
+    def _build(self) -> None:
         self.data: DashboardData | None = None
         self._chart_kpi: int | None = None
 
@@ -109,9 +99,9 @@ class KpiReviewPanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.note)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+    def _follow(self) -> None:
+        controller = self.controller
         controller.meetings_changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
         goals = self.controller.services.goals
@@ -210,7 +200,3 @@ class KpiReviewPanel(QWidget):
                 period=record.period_label,
             )
         )
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()

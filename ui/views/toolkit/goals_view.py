@@ -42,6 +42,7 @@ from ui.controller import Controller
 from ui.models.goals_tables_model import CsvPreviewModel
 from ui.models.plural import plural
 from ui.undo import Step, step
+from ui.views.toolkit.common import follow_area
 from ui.views.toolkit.goals_common import AREA
 from ui.views.toolkit.goals_common import goals_table as _table
 from ui.views.toolkit.goals_dashboard import DashboardPage, kpi_chart
@@ -211,8 +212,7 @@ class GoalsView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.members_changed.connect(self.refresh)
+        follow_area(self, controller, AREA, controller.members_changed)
         self.refresh()
 
     def set_period(self, period: Period) -> None:
@@ -225,10 +225,6 @@ class GoalsView(QWidget):
         self.dashboard.show_data(data)
         self.goals_page.show_period(self.period)
         self.kpis_page.show_period(self.period)
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def _on_today_clicked(self) -> None:
         self.set_period(parse_period(self.controller.services.goals.current_period("month")))

@@ -12,13 +12,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from alignmeet.domain.lead_feedback import LeadBatchRecord
 from alignmeet.domain.periods import period_label
 from alignmeet.domain.rules import ValidationError
-from ui.controller import Controller
 from ui.models.lead_feedback_models import (
     COL_SHARE,
     COL_SHARE_COUNT,
@@ -28,6 +26,7 @@ from ui.models.lead_feedback_models import (
 )
 from ui.record_table import record_table
 from ui.undo import Step, step
+from ui.views.toolkit.common import MeetingItemPanel
 from ui.views.toolkit.lead_feedback_chart import (
     AREA,
     BreakdownChart,
@@ -43,22 +42,13 @@ SCOPE_MEETING = "meeting"
 SCOPE_UNREVIEWED = "unreviewed"
 
 
-class LeadFeedbackPanel(QWidget):
+class LeadFeedbackPanel(MeetingItemPanel):
     """The lead-feedback review: the breakdown on the projector, the notes per reason, and
     "Mark as reviewed in this meeting". Once marked, it shows what this meeting reviewed."""
 
-    def __init__(
-        self,
-        controller: Controller,
-        *,
-        meeting_id: int,
-        item_id: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.meeting_id = meeting_id
-        self.item_id = item_id
+    AREA = AREA
+
+    def _build(self) -> None:
         self._batches: list[LeadBatchRecord] = []
         self._restoring = False
 
@@ -75,13 +65,6 @@ class LeadFeedbackPanel(QWidget):
         bottom = self._build_bottom()
         layout.addWidget(self.error)
         layout.addLayout(bottom)
-
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        self.refresh()
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def _build_top(self) -> QHBoxLayout:
         title = section_heading(self.tr("Lead feedback for Marketing"))

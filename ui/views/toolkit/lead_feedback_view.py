@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -58,11 +58,12 @@ from ui.models.lead_feedback_models import (
     reason_hint,
 )
 from ui.models.plural import plural
-from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.models.record_table_model import RECORD_ROLE
 from ui.record_form import RecordForm
-from ui.record_table import record_table, selected_record
+from ui.record_table import record_table, selected_record, sortable_record_table
 from ui.undo import Step, step
 from ui.views.toolkit.common import card as _card
+from ui.views.toolkit.common import follow_area
 from ui.views.toolkit.lead_feedback_chart import (
     AREA,
     BreakdownChart,
@@ -99,9 +100,7 @@ class LeadFeedbackView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.members_changed.connect(self.refresh)
-        controller.meetings_changed.connect(self.refresh)
+        follow_area(self, controller, AREA, controller.members_changed, controller.meetings_changed)
         self._load_batch(None)
         self.refresh()
 
@@ -132,12 +131,9 @@ class LeadFeedbackView(QWidget):
         self.new_button.setToolTip(self.tr("Clear the editor to record a new batch of leads"))
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.batches_model = LeadBatchesModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.batches_model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.batches_table = record_table(self.proxy, self.tr("Lead batches"), stretch=COL_LABEL)
-        self.batches_table.setSortingEnabled(True)
-        self.batches_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy, self.batches_table = sortable_record_table(
+            self.batches_model, self.tr("Lead batches"), self, stretch=COL_LABEL
+        )
         for column, width in (
             (COL_PERIOD, 90),
             (COL_RECEIVED, 80),
@@ -212,9 +208,11 @@ class LeadFeedbackView(QWidget):
         form.add_field("recorded_by_id", self.recorder_combo, self.tr("Recorded &by"), 3)
         form.add_field("notes", self.notes_edit, self.tr("No&tes"), 4)
         form.grid.setColumnStretch(1, 1)
-        form.add_clicked.connect(self._on_add_batch_clicked)
-        form.save_clicked.connect(self._on_save_batch_clicked)
-        form.delete_clicked.connect(self._on_delete_batch_clicked)
+        form.on(
+            add=self._on_add_batch_clicked,
+            save=self._on_save_batch_clicked,
+            delete=self._on_delete_batch_clicked,
+        )
         self.unreview_button = QPushButton(self.tr("Mark not reviewed"))
         self.unreview_button.setToolTip(
             self.tr("The batch waits for the next lead-feedback review again")
@@ -281,24 +279,26 @@ class LeadFeedbackView(QWidget):
             self.tr("Why — what Marketing can change (needed for “Other”)")
         )
         self.note_edit.setAccessibleName(self.tr("Note"))
-        form.add_field("reason", self.reason_combo, self.tr("Re&ason"), 0, 0)
-        form.add_field("count", self.count_spin, self.tr("&Leads"), 0, 2)
-        form.add_field("lead_ref", self.ref_edit, self.tr("Lea&d"), 1, 0)
-        form.add_field("note", self.note_edit, self.tr("N&ote"), 2, 0, span=3)
-        form.grid.setColumnStretch(1, 1)
-        form.grid.setColumnStretch(3, 1)
-        form.add_clicked.connect(self._on_add_line_clicked)
-        form.save_clicked.connect(self._on_save_line_clicked)
-        form.delete_clicked.connect(self._on_remove_line_clicked)
+        form.add_fields_in_two_columns(
+            (
+                ("reason", self.reason_combo, self.tr("Re&ason")),
+                ("count", self.count_spin, self.tr("&Leads")),
+                ("lead_ref", self.ref_edit, self.tr("Lea&d")),
+                ("note", self.note_edit, self.tr("N&ote")),
+            ),
+            wide_last=True,
+        )
+        form.on(
+            add=self._on_add_line_clicked,
+            save=self._on_save_line_clicked,
+            delete=self._on_remove_line_clicked,
+        )
         # the names the tests and the rest of the view know them by
         self.add_line_button, self.save_line_button = form.add_button, form.save_button
         self.remove_line_button, self.line_error = form.delete_button, form.error
         self._line_fields, self.line_errors = form.fields, form.field_errors
 
     # ---- reading -----------------------------------------------------------------------------
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def refresh(self) -> None:
         """Reload periods, batches and the breakdown; the editor keeps what is typed."""

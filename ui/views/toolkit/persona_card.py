@@ -22,6 +22,7 @@ from alignmeet.domain.personas import PersonaRecord, profile_blocks
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
 from ui.models.personas_model import persona_label
+from ui.views.toolkit.common import follow_area
 from ui.widgets import plain_label
 
 AREA = "personas"
@@ -177,7 +178,7 @@ class PersonaCardDialog(QDialog):
         layout.addWidget(buttons)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, activated=self._toggle_full_screen)
         self.resize(1100, 640)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        follow_area(self, controller, AREA)
         self.refresh()
 
     def refresh(self) -> None:
@@ -188,10 +189,6 @@ class PersonaCardDialog(QDialog):
             return
         self.card.set_persona(persona)
         self.setWindowTitle(self.tr("Persona — {name}").format(name=bidi_safe(persona.name)))
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -219,7 +216,7 @@ class PersonaPicker(QComboBox):
         self.controller = controller
         self.setAccessibleName(self.tr("Persona"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        follow_area(self, controller, AREA)
         self._fill(None)
 
     def persona_id(self) -> int | None:
@@ -248,10 +245,6 @@ class PersonaPicker(QComboBox):
             self.setCurrentIndex(max(found, 0))
         finally:
             self.blockSignals(False)
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
 
 __all__ = [

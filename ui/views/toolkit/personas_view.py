@@ -29,6 +29,7 @@ from ui.record_form import RecordForm
 from ui.record_table import record_table, select_record, selected_record
 from ui.undo import Step, step
 from ui.views.toolkit.common import card as _card_frame
+from ui.views.toolkit.common import follow_area
 from ui.views.toolkit.persona_card import (
     AREA,
     TEXT_FIELDS,
@@ -62,7 +63,7 @@ class PersonasView(QWidget):
         body.addWidget(list_card)
         body.addLayout(right, 1)
 
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        follow_area(self, controller, AREA)
         controller.agenda_changed.connect(lambda *_: self._refresh_references())
         controller.actions_changed.connect(lambda *_: self._refresh_references())
         self.refresh()
@@ -126,10 +127,12 @@ class PersonasView(QWidget):
         self.show_button.clicked.connect(self._on_show_button_clicked)
         form.add_action(self.show_button)
         self._build_fields(form)
-        form.add_clicked.connect(self._on_add_button_clicked)
-        form.save_clicked.connect(self._on_save_button_clicked)
-        form.archive_clicked.connect(self._on_archive_button_clicked)
-        form.clear_clicked.connect(self._on_clear_button_clicked)
+        form.on(
+            add=self._on_add_button_clicked,
+            save=self._on_save_button_clicked,
+            archive=self._on_archive_button_clicked,
+            clear=self._on_clear_button_clicked,
+        )
         # the names the tests and the rest of the view know them by
         self.form_heading, self.form_error, self.form_note = form.heading, form.error, form.note
         self.add_button, self.save_button = form.add_button, form.save_button
@@ -386,10 +389,6 @@ class PersonasView(QWidget):
                 self._note(self.tr("Saved {name}.").format(name=saved.name))
             return
         self._load_form(record)
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
 
 __all__ = [
