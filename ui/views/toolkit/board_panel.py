@@ -29,7 +29,7 @@ from ui.views.toolkit.board_common import (
     tag_combo,
     toggle_lesson,
 )
-from ui.views.toolkit.common import MeetingItemPanel
+from ui.views.toolkit.common import MeetingItemPanel, button_row
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading
 
 __all__ = ["BoardPanel"]
@@ -148,10 +148,7 @@ class BoardPanel(MeetingItemPanel):
         list_layout.setContentsMargins(14, 12, 14, 12)
         list_layout.addWidget(section_heading(self.tr("In this meeting")))
         list_layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.resolve_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
+        buttons = button_row((self.resolve_button,), (self.delete_button,))
         list_layout.addLayout(buttons)
         list_layout.addWidget(self.open_label)
         return list_card

@@ -34,7 +34,7 @@ from ui.views.toolkit.board_common import (
 )
 from ui.views.toolkit.board_entry_dialog import BoardEntryDialog
 from ui.views.toolkit.board_panel import BoardPanel
-from ui.views.toolkit.common import follow_area
+from ui.views.toolkit.common import button_row, follow_area
 from ui.widgets import ask_yes_no, plain_label, section_heading
 
 __all__ = ["BoardEntryDialog", "BoardPanel", "BoardView"]
@@ -70,18 +70,11 @@ class _Column(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        top.addWidget(self.add_button)
+        top = button_row((self.heading,), (self.add_button,))
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.resolve_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
+        buttons = button_row((self.edit_button, self.resolve_button), (self.delete_button,))
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_state())
 

@@ -50,8 +50,8 @@ from ui.models.record_table_model import RECORD_ROLE
 from ui.record_table import selected_record, sortable_record_table
 from ui.undo import Step, step
 from ui.views.toolkit.coaching_dialogs import CheckinDialog, RotationDialog, coaching_table
+from ui.views.toolkit.common import button_row, follow_area
 from ui.views.toolkit.common import card as _card
-from ui.views.toolkit.common import follow_area
 from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
 
 __all__ = ["CheckinDialog", "CoachingView", "RotationDialog"]
@@ -108,11 +108,9 @@ class CoachingView(QWidget):
         self.pairs_table.selectionModel().selectionChanged.connect(self._on_pair_selection_changed)
         self.pairs_table.doubleClicked.connect(self._on_log_button_clicked)
         pair_buttons = self._build_pair_buttons()
-        top = QHBoxLayout()
-        top.addWidget(section_heading(self.tr("Active pairs")))
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.rotate_button)
+        top = button_row(
+            (section_heading(self.tr("Active pairs")), self.count_label), (self.rotate_button,)
+        )
         pairs_box = QWidget()
         pairs_layout = QVBoxLayout(pairs_box)
         pairs_layout.setContentsMargins(0, 0, 0, 0)

@@ -24,7 +24,7 @@ from alignmeet.domain.rules import ValidationError
 from ui.models.data_needs_model import ComparisonModel
 from ui.models.record_table_model import plain_tooltip
 from ui.undo import Step, step
-from ui.views.toolkit.common import MeetingItemPanel
+from ui.views.toolkit.common import MeetingItemPanel, button_row
 from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.data_needs_common import AREA, data_needs_table, describe, legend
 from ui.widgets import DateField, FieldError, plain_label, section_heading
@@ -190,10 +190,7 @@ class DataNeedsPanel(MeetingItemPanel):
         hint.setWordWrap(True)
         right_layout.addWidget(hint)
         right_layout.addWidget(scroll, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.suggest_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.agree_button)
+        buttons = button_row((self.suggest_button,), (self.agree_button,))
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.error)
         right_layout.addWidget(self.note)

@@ -20,6 +20,7 @@ from ui.controller import Controller
 from ui.models.data_needs_model import TeamRankingModel
 from ui.record_table import selected_record
 from ui.undo import Step, step
+from ui.views.toolkit.common import button_row
 from ui.views.toolkit.data_needs_common import data_needs_table
 from ui.widgets import FieldError, section_heading
 
@@ -126,11 +127,7 @@ class TeamRankingPanel(QFrame):
 
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
-        moves = QHBoxLayout()
-        moves.addWidget(self.up_button)
-        moves.addWidget(self.down_button)
-        moves.addStretch(1)
-        moves.addWidget(self.remove_button)
+        moves = button_row((self.up_button, self.down_button), (self.remove_button,))
         layout.addLayout(moves)
         adding = QHBoxLayout()
         adding.addWidget(self.add_combo, 1)

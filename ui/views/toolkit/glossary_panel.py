@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTabWidget,
@@ -23,7 +22,7 @@ from ui.models.glossary_terms_model import GlossaryLookupModel
 from ui.models.glossary_versions_model import GlossaryProposalsModel
 from ui.record_table import selected_record
 from ui.undo import Step, step
-from ui.views.toolkit.common import MeetingItemPanel
+from ui.views.toolkit.common import MeetingItemPanel, button_row
 from ui.views.toolkit.glossary_common import AREA, glossary_table
 from ui.views.toolkit.glossary_propose_dialog import ProposeDialog
 from ui.widgets import FieldError, plain_label
@@ -96,10 +95,7 @@ class GlossaryPanel(MeetingItemPanel):
         self.note_label.hide()
         self.empty_label = plain_label(self.tr("Nothing proposed for this meeting yet."))
         self.empty_label.setEnabled(False)
-        decide = QHBoxLayout()
-        decide.addWidget(self.approve_button)
-        decide.addWidget(self.reject_button)
-        decide.addStretch(1)
+        decide = button_row((self.approve_button, self.reject_button))
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 6, 0, 0)

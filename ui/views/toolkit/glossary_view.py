@@ -53,8 +53,8 @@ from ui.models.glossary_versions_model import (
 from ui.models.record_table_model import RECORD_ROLE
 from ui.record_table import selected_record, sortable_record_table
 from ui.undo import Step, step
+from ui.views.toolkit.common import button_row, follow_area
 from ui.views.toolkit.common import card as _card
-from ui.views.toolkit.common import follow_area
 from ui.views.toolkit.glossary_common import AREA, glossary_table
 from ui.views.toolkit.glossary_panel import GlossaryPanel
 from ui.views.toolkit.glossary_propose_dialog import ProposeDialog
@@ -177,11 +177,7 @@ class GlossaryView(QWidget):
             self.tr("Approving happens in a meeting, on its glossary item.")
         )
         self.approve_hint.setFont(italic)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.propose_button)
-        buttons.addWidget(self.withdraw_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.approve_hint)
+        buttons = button_row((self.propose_button, self.withdraw_button), (self.approve_hint,))
 
         self.history_model = GlossaryVersionsModel(self)
         self.history = glossary_table(self.tr("History of the term"), self.history_model)

@@ -25,6 +25,7 @@ from ui.models.goals_tables_model import KpisModel, MeasurementsModel
 from ui.record_form import RecordForm
 from ui.record_table import selected_record
 from ui.undo import Step, step
+from ui.views.toolkit.common import button_row
 from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.goals_common import combo as _combo
 from ui.views.toolkit.goals_common import goals_table as _table
@@ -71,11 +72,9 @@ class KpisPage(QWidget):
         self.down_button.clicked.connect(lambda: self._move(1))
         self._build_kpi_form()
         left_card, ll = _card()
-        order = QHBoxLayout()
-        order.addWidget(section_heading(self.tr("KPI definitions")))
-        order.addStretch(1)
-        order.addWidget(self.up_button)
-        order.addWidget(self.down_button)
+        order = button_row(
+            (section_heading(self.tr("KPI definitions")),), (self.up_button, self.down_button)
+        )
         ll.addLayout(order)
         ll.addWidget(self.kpi_table, 1)
         ll.addWidget(self.form)
@@ -171,10 +170,7 @@ class KpisPage(QWidget):
         entry.addWidget(self.m_target, 1, 1)
         entry.addWidget(plain_label(self.tr("Note")), 1, 2)
         entry.addWidget(self.m_note, 1, 3)
-        m_buttons = QHBoxLayout()
-        m_buttons.addWidget(self.record_button)
-        m_buttons.addStretch(1)
-        m_buttons.addWidget(self.delete_m_button)
+        m_buttons = button_row((self.record_button,), (self.delete_m_button,))
         right_card, rl = _card()
         rl.addWidget(self.m_heading)
         rl.addWidget(self.m_table, 1)

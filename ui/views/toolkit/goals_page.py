@@ -28,6 +28,7 @@ from ui.record_form import RecordForm
 from ui.record_table import selected_record
 from ui.shown import LoadedForm
 from ui.undo import Step, step
+from ui.views.toolkit.common import button_row
 from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.goals_common import combo as _combo
 from ui.views.toolkit.goals_common import fill_members as _fill_members
@@ -57,10 +58,9 @@ class GoalsPage(QWidget):
         self.show_archived = QCheckBox(self.tr("Show archived"))
         self.show_archived.toggled.connect(self._on_show_archived_toggled)
 
-        top = QHBoxLayout()
-        top.addWidget(section_heading(self.tr("Mutual activity goals")))
-        top.addStretch(1)
-        top.addWidget(self.show_archived)
+        top = button_row(
+            (section_heading(self.tr("Mutual activity goals")),), (self.show_archived,)
+        )
         right = QVBoxLayout()
         right.addLayout(top)
         explain = plain_label(

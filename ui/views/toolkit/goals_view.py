@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTabWidget,
@@ -42,7 +41,7 @@ from ui.controller import Controller
 from ui.models.goals_tables_model import CsvPreviewModel
 from ui.models.plural import plural
 from ui.undo import Step, step
-from ui.views.toolkit.common import follow_area
+from ui.views.toolkit.common import button_row, follow_area
 from ui.views.toolkit.goals_common import AREA
 from ui.views.toolkit.goals_common import goals_table as _table
 from ui.views.toolkit.goals_dashboard import DashboardPage, kpi_chart
@@ -189,14 +188,16 @@ class GoalsView(QWidget):
         )
         self.import_button.clicked.connect(self._on_import_clicked)
 
-        bar = QHBoxLayout()
-        bar.addWidget(plain_label(self.tr("Period")))
-        bar.addWidget(self.prev_button)
-        bar.addWidget(self.period_label)
-        bar.addWidget(self.next_button)
-        bar.addWidget(self.today_button)
-        bar.addStretch(1)
-        bar.addWidget(self.import_button)
+        bar = button_row(
+            (
+                plain_label(self.tr("Period")),
+                self.prev_button,
+                self.period_label,
+                self.next_button,
+                self.today_button,
+            ),
+            (self.import_button,),
+        )
 
         self.dashboard = DashboardPage()
         self.goals_page = GoalsPage(controller)

@@ -26,7 +26,7 @@ from ui.models.lead_feedback_models import (
 )
 from ui.record_table import record_table
 from ui.undo import Step, step
-from ui.views.toolkit.common import MeetingItemPanel
+from ui.views.toolkit.common import MeetingItemPanel, button_row
 from ui.views.toolkit.lead_feedback_chart import (
     AREA,
     BreakdownChart,
@@ -77,11 +77,7 @@ class LeadFeedbackPanel(MeetingItemPanel):
         self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_changed)
         scope_label = QLabel(self.tr("&Show"))
         scope_label.setBuddy(self.scope_combo)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(scope_label)
-        top.addWidget(self.scope_combo)
+        top = button_row((title,), (scope_label, self.scope_combo))
         return top
 
     def _build_breakdown(self) -> None:

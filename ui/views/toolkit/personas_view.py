@@ -28,8 +28,8 @@ from ui.models.plural import plural
 from ui.record_form import RecordForm
 from ui.record_table import record_table, select_record, selected_record
 from ui.undo import Step, step
+from ui.views.toolkit.common import button_row, follow_area
 from ui.views.toolkit.common import card as _card_frame
-from ui.views.toolkit.common import follow_area
 from ui.views.toolkit.persona_card import (
     AREA,
     TEXT_FIELDS,
@@ -87,10 +87,7 @@ class PersonasView(QWidget):
         self.count_label = plain_label()
 
         list_card, list_layout = _card_frame()
-        top = QHBoxLayout()
-        top.addWidget(section_heading(self.tr("Personas")))
-        top.addWidget(self.count_label)
-        top.addStretch(1)
+        top = button_row((section_heading(self.tr("Personas")), self.count_label))
         list_layout.addLayout(top)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.archived_check)
