@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView
 
@@ -33,16 +35,14 @@ def heading(kind: BoardKind) -> str:
     return QCoreApplication.translate("BoardView", _HEADINGS[kind])
 
 
-def board_table(model: object, name: str) -> QTableView:
-    """A record table whose first column takes the width the others leave."""
-    return record_table(
-        model,  # type: ignore[arg-type]
-        name,
-        row_height=32,
-        resize=QHeaderView.ResizeMode.ResizeToContents,
-        stretch=0,
-        alternating=False,
-    )
+# A record table whose first column takes the width the others leave.
+board_table = partial(
+    record_table,
+    row_height=32,
+    resize=QHeaderView.ResizeMode.ResizeToContents,
+    stretch=0,
+    alternating=False,
+)
 
 
 def selected_entry(table: QTableView) -> BoardEntryRecord | None:

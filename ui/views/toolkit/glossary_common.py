@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableView
+from functools import partial
+
+from PySide6.QtWidgets import QHeaderView
 
 from ui.record_table import record_table
 
 AREA = "glossary"
 
-
-def glossary_table(name: str, model: object) -> QTableView:
-    """A record table whose columns the user sizes (the definition takes the rest)."""
-    return record_table(
-        model,  # type: ignore[arg-type]
-        name,
-        row_height=32,
-        resize=QHeaderView.ResizeMode.Interactive,
-    )
+# A record table whose columns the user sizes (the definition takes the rest).
+glossary_table = partial(record_table, row_height=32, resize=QHeaderView.ResizeMode.Interactive)

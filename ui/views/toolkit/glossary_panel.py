@@ -63,7 +63,7 @@ class GlossaryPanel(MeetingItemPanel):
         replace, and Approve / Reject."""
         self.proposals_model = GlossaryProposalsModel(self)
         self.proposals = glossary_table(
-            self.tr("Glossary proposals on the table"), self.proposals_model
+            self.proposals_model, self.tr("Glossary proposals on the table")
         )
         self.proposals.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.proposals.setColumnWidth(0, 160)
@@ -131,7 +131,7 @@ class GlossaryPanel(MeetingItemPanel):
 
     def _build_current(self) -> None:
         self.current_model = GlossaryLookupModel(self)
-        self.current = glossary_table(self.tr("Current definitions"), self.current_model)
+        self.current = glossary_table(self.current_model, self.tr("Current definitions"))
         self.current.setWordWrap(True)
         self.current.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.current.setColumnWidth(0, 150)

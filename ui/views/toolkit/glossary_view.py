@@ -180,7 +180,7 @@ class GlossaryView(QWidget):
         buttons = button_row((self.propose_button, self.withdraw_button), (self.approve_hint,))
 
         self.history_model = GlossaryVersionsModel(self)
-        self.history = glossary_table(self.tr("History of the term"), self.history_model)
+        self.history = glossary_table(self.history_model, self.tr("History of the term"))
         self.history.setWordWrap(True)
         self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hheader = self.history.horizontalHeader()
