@@ -60,7 +60,6 @@ def set_field_value(widget: QWidget, value: object) -> None:
     first one)."""
     if isinstance(widget, QLineEdit):
         widget.setText("" if value is None else str(value))
-        widget.setCursorPosition(0)
     elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText("" if value is None else str(value))
     elif isinstance(widget, QComboBox):

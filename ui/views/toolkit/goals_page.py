@@ -390,6 +390,7 @@ class GoalsPage(QWidget):
                     "notes": goal.notes,
                 },
             )
+            self.notes_edit.setCursorPosition(0)  # a long note shows from its start
         self._update_buttons()
 
     def _update_buttons(self) -> None:
