@@ -106,8 +106,14 @@ def _same(a: object, b: object) -> bool:
 class RecordForm(QWidget):
     """Heading, a grid of fields, the button row, a form-wide error line and a note.
 
-    The view connects the buttons' signals to its use cases and calls `load(record,
-    values)` when a record is picked (None: a new one)."""
+    The view connects the buttons' signals to its use cases (`on(add=…, save=…)`) and
+    calls `load(record, values)` when a record is picked (None: a new one).
+
+    Button texts are given (None: no such button); `archive` is the pair (Archive,
+    Restore). Options: `errors_at_fields` (False: every message under the form, the
+    field still focused), `submit_on_return` (Return in a line adds or saves),
+    `add_or_save` (one of the two shows), `clear_in_heading` (Clear beside the heading),
+    `show_heading`, `level_fields` (fields of a row level at the top, not centred)."""
 
     add_clicked = Signal()
     save_clicked = Signal()
@@ -132,6 +138,7 @@ class RecordForm(QWidget):
         submit_on_return: bool = True,
         add_or_save: bool = False,
         show_heading: bool = True,
+        level_fields: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -141,6 +148,7 @@ class RecordForm(QWidget):
         self._errors_at_fields = errors_at_fields
         self._submit_on_return = submit_on_return
         self._add_or_save = add_or_save
+        self._level_fields = level_fields
         self.editing: Any = None
         self.loaded_form = LoadedForm()
         self.fields: dict[str, QWidget] = {}
@@ -243,10 +251,12 @@ class RecordForm(QWidget):
         box = self.field_box(key, widget)
         if box is widget:
             self.grid.addWidget(title, row, column)
-        else:  # the label stays level with the field above its error line
+            self.grid.addWidget(box, row, column + 1, 1, span)
+        else:  # label and field stay level above an error line in the row
             title.setContentsMargins(0, 5, 0, 0)
             self.grid.addWidget(title, row, column, Qt.AlignmentFlag.AlignTop)
-        self.grid.addWidget(box, row, column + 1, 1, span)
+            top = Qt.AlignmentFlag.AlignTop if self._level_fields else Qt.AlignmentFlag(0)
+            self.grid.addWidget(box, row, column + 1, 1, span, top)
         self.order_tabs()
         return title
 

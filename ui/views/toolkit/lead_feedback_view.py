@@ -258,6 +258,7 @@ class LeadFeedbackView(QWidget):
             save=self.tr("Save line"),
             delete=self.tr("Remove line"),
             show_heading=False,  # the lines' heading is over their table
+            level_fields=False,  # the short Leads box stays centred beside the reason
         )
         self.reason_combo = QComboBox()
         self.reason_combo.setAccessibleName(self.tr("Reason"))
