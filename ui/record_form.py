@@ -103,6 +103,46 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
+class FieldErrors:
+    """The fields of a form by key, each with its own (hidden) error line under it, and
+    one line for messages that name no field (`general`). A service's `ValidationError`
+    shows under the field it names, which gets the focus; nothing typed is touched."""
+
+    def __init__(self, general: FieldError | None = None, *, at_fields: bool = True) -> None:
+        self.fields: dict[str, QWidget] = {}
+        self.lines: dict[str, FieldError] = {}
+        self.general = general if general is not None else FieldError()
+        self._at_fields = at_fields
+
+    def box(self, key: str, widget: QWidget) -> QWidget:
+        """`widget` as field `key`, in a box with its error line under it (the widget
+        itself when every message shows on the general line)."""
+        self.fields[key] = widget
+        if not self._at_fields:
+            return widget
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        self.lines[key] = FieldError(box)
+        column.addWidget(self.lines[key])
+        return box
+
+    def clear(self) -> None:
+        self.general.clear_error()
+        for line in self.lines.values():
+            line.clear_error()
+
+    def show(self, exc: ValidationError) -> None:
+        self.clear()
+        self.lines.get(exc.field, self.general).show_error(exc.message, self.fields.get(exc.field))
+
+    def show_message(self, message: str) -> None:
+        """A message about no field in particular (a record gone meanwhile)."""
+        self.show(ValidationError("", message))
+
+
 class RecordForm(QWidget):
     """Heading, a grid of fields, the button row, a form-wide error line and a note.
 
@@ -145,14 +185,15 @@ class RecordForm(QWidget):
         self._new_heading = new_heading
         self._editing_heading = editing_heading
         self._archive_texts = archive
-        self._errors_at_fields = errors_at_fields
         self._submit_on_return = submit_on_return
         self._add_or_save = add_or_save
         self._level_fields = level_fields
         self.editing: Any = None
         self.loaded_form = LoadedForm()
-        self.fields: dict[str, QWidget] = {}
-        self.field_errors: dict[str, FieldError] = {}
+        self.errors = FieldErrors(at_fields=errors_at_fields)
+        self.fields = self.errors.fields  # key -> field
+        self.field_errors = self.errors.lines  # key -> its error line (when at fields)
+        self.error = self.errors.general  # messages that name no field
         self._needs_record: list[QAbstractButton] = []
         self._ordered = False
 
@@ -170,7 +211,6 @@ class RecordForm(QWidget):
         self.clear_button = self._button(clear, self.clear_clicked)
         if self.clear_button is not None and clear_tip:
             self.clear_button.setToolTip(clear_tip)
-        self.error = FieldError()
         self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.hide()
@@ -214,20 +254,9 @@ class RecordForm(QWidget):
         """`widget` registered as field `key`, boxed with its own (hidden) error line (or
         alone, when errors show under the form); the view places the box itself. Return in
         a line field adds or saves (unless the form was made without)."""
-        self.fields[key] = widget
         if self._submit_on_return and isinstance(widget, QLineEdit):
             widget.returnPressed.connect(self.submit)
-        if not self._errors_at_fields:
-            return widget
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = FieldError(box)
-        column.addWidget(error)
-        self.field_errors[key] = error
-        return box
+        return self.errors.box(key, widget)
 
     def add_field(
         self,
@@ -401,17 +430,12 @@ class RecordForm(QWidget):
         self.note.setVisible(bool(text))
 
     def clear_errors(self) -> None:
-        self.error.clear_error()
-        for error in self.field_errors.values():
-            error.clear_error()
+        self.errors.clear()
 
     def show_error(self, exc: ValidationError) -> None:
         """The message under the field it names (focused, its text selected), or under
         the form; what is typed stays."""
-        self.clear_errors()
-        field = self.fields.get(exc.field)
-        line = self.field_errors.get(exc.field, self.error)
-        line.show_error(exc.message, field)
+        self.errors.show(exc)
 
     def attempt(self, action: Callable[[], T]) -> T | None:
         """Run a use case; a `ValidationError` (or a record gone meanwhile) is shown at
@@ -422,8 +446,8 @@ class RecordForm(QWidget):
         except ValidationError as exc:
             self.show_error(exc)
         except NotFoundError as exc:
-            self.show_error(ValidationError("", str(exc)))
+            self.errors.show_message(str(exc))
         return None
 
 
-__all__ = ["RecordForm", "field_value", "set_field_value"]
+__all__ = ["FieldErrors", "RecordForm", "field_value", "set_field_value"]

@@ -20,11 +20,10 @@ from alignmeet.domain.rules import MAX_TITLE, ValidationError, short_date
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
 from ui.core_labels import label
+from ui.record_form import FieldErrors
 from ui.shown import changed_fields
 from ui.undo import Step, step
-from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.board_common import tag_combo
-from ui.widgets import FieldError, show_validation
 
 __all__ = ["BoardEntryDialog"]
 
@@ -94,7 +93,9 @@ class BoardEntryDialog(QDialog):
             "title": self.title_edit,
             "details": self.details_edit,
         }
-        self.errors: dict[str, FieldError] = {}
+        self.field_errors = FieldErrors()
+        self.errors = self.field_errors.lines
+        self.form_error = self.field_errors.general
         form = QFormLayout()
         for key, caption, widget in (
             ("kind", self.tr("&Kind"), self.kind_combo),
@@ -104,11 +105,9 @@ class BoardEntryDialog(QDialog):
             ("author", self.tr("&Raised by"), self.author_combo),
             ("meeting", self.tr("&Meeting"), self.meeting_combo),
         ):
-            box, error = field_with_error(widget)
+            box = self.field_errors.box(key, widget)
             box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-            self.errors[key] = error
             form.addRow(caption, box)
-        self.form_error = FieldError()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -151,9 +150,7 @@ class BoardEntryDialog(QDialog):
         }
 
     def _on_save(self) -> None:
-        for error in self.errors.values():
-            error.clear_error()
-        self.form_error.clear_error()
+        self.field_errors.clear()
         try:
             values = self.values()
             if self.entry is None:
@@ -170,9 +167,9 @@ class BoardEntryDialog(QDialog):
                     reread=lambda s: s.board.get_entry(entry_id),
                 )
         except ValidationError as exc:
-            show_validation(exc, self._fields, self.errors.get(exc.field, self.form_error), self)
+            self.field_errors.show(exc)
             return
         except NotFoundError as exc:
-            self.form_error.show_error(str(exc))
+            self.field_errors.show_message(str(exc))
             return
         self.accept()

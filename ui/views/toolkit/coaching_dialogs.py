@@ -24,10 +24,10 @@ from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
 from ui.models.coaching_models import SuggestedPairsModel
 from ui.models.plural import plural
+from ui.record_form import FieldErrors
 from ui.record_table import record_table
 from ui.undo import Step, step
-from ui.views.meeting_dialog import field_with_error
-from ui.widgets import DateField, FieldError, plain_label, section_heading, show_validation
+from ui.widgets import DateField, FieldError, plain_label, section_heading
 
 __all__ = ["CheckinDialog", "RotationDialog", "coaching_table"]
 
@@ -68,7 +68,7 @@ class CheckinDialog(QDialog):
 
         self._build_fields(checkin)
         form = self._build_form()
-        self.general_error = FieldError()
+        self.general_error = self.field_errors.general
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -130,12 +130,12 @@ class CheckinDialog(QDialog):
             "tips_given": self.tr("Tips &given"),
             "meeting_id": self.tr("Logged in &meeting"),
         }
-        self.errors: dict[str, FieldError] = {}
+        self.field_errors = FieldErrors()
+        self.errors = self.field_errors.lines
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, widget in self._fields.items():
-            box, error = field_with_error(widget)
-            self.errors[key] = error
+            box = self.field_errors.box(key, widget)
             form.addRow(labels[key], box)
             label = form.labelForField(box)
             if isinstance(label, QLabel):
@@ -143,9 +143,7 @@ class CheckinDialog(QDialog):
         return form
 
     def _on_buttons_accepted(self) -> None:
-        for error in self.errors.values():
-            error.clear_error()
-        self.general_error.clear_error()
+        self.field_errors.clear()
         values = {
             "held_on": self.date_edit.date().toPython(),
             "progress": self.progress_edit.toPlainText(),
@@ -171,10 +169,10 @@ class CheckinDialog(QDialog):
                     reread=lambda s: _checkin(s, checkin_id),
                 )
         except ValidationError as exc:
-            show_validation(exc, self._fields, self.errors.get(exc.field, self.general_error), self)
+            self.field_errors.show(exc)
             return
         except NotFoundError as exc:
-            self.general_error.show_error(str(exc))
+            self.field_errors.show_message(str(exc))
             return
         self.accept()
 

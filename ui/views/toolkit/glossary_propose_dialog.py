@@ -23,9 +23,9 @@ from alignmeet.domain.glossary import MAX_TERM, GlossaryVersionRecord
 from alignmeet.domain.rules import ValidationError, short_date
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
+from ui.record_form import FieldErrors
 from ui.undo import Step, step
-from ui.views.meeting_dialog import field_with_error
-from ui.widgets import FieldError, plain_label
+from ui.widgets import plain_label
 
 __all__ = ["ProposeDialog"]
 
@@ -73,7 +73,9 @@ class ProposeDialog(QDialog):
             "meeting": self.meeting_combo,
             "proposed_by": self.by_combo,
         }
-        self.field_errors: dict[str, FieldError] = {}
+        self.errors = FieldErrors()
+        self.field_errors = self.errors.lines
+        self.form_error = self.errors.general
         form = QFormLayout()
         labels = {
             "term": self.tr("&Term"),
@@ -82,10 +84,7 @@ class ProposeDialog(QDialog):
             "proposed_by": self.tr("Proposed &by"),
         }
         for key, widget in self._fields.items():
-            box, error = field_with_error(widget)
-            self.field_errors[key] = error
-            form.addRow(labels[key], box)
-        self.form_error = FieldError()
+            form.addRow(labels[key], self.errors.box(key, widget))
         hint = plain_label(
             self.tr(
                 "The wording becomes the current definition only when a meeting approves it, "
@@ -141,9 +140,7 @@ class ProposeDialog(QDialog):
                 self.by_combo.addItem(f"{member.name} ({member.team_name})", member.id)
 
     def _on_buttons_accepted(self) -> None:
-        for error in self.field_errors.values():
-            error.clear_error()
-        self.form_error.clear_error()
+        self.errors.clear()
         try:
             values = {
                 "term": self.term_edit.text(),
@@ -154,10 +151,10 @@ class ProposeDialog(QDialog):
             self.result_version = self.controller.perform(
                 step(Step.GLOSSARY_PROPOSAL), lambda s: s.glossary.propose(**values)
             )
-        except (ValidationError, NotFoundError) as exc:
-            field = exc.field if isinstance(exc, ValidationError) else ""
-            message = exc.message if isinstance(exc, ValidationError) else str(exc)
-            label = self.field_errors.get(field, self.form_error)
-            label.show_error(message, self._fields.get(field))
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except NotFoundError as exc:
+            self.errors.show_message(str(exc))
             return
         self.accept()
