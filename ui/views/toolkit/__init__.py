@@ -69,11 +69,11 @@ TABS: tuple[tuple[str, str, str, str], ...] = (
 # Agenda item kind -> (module, class(controller, *, meeting_id, item_id, parent=None)):
 # shown beside the item while the meeting runs.
 PANELS: dict[ItemKind, tuple[str, str]] = {
-    ItemKind.KPI_REVIEW: ("ui.views.toolkit.goals_view", "KpiReviewPanel"),
-    ItemKind.GLOSSARY: ("ui.views.toolkit.glossary_view", "GlossaryPanel"),
-    ItemKind.LEAD_FEEDBACK: ("ui.views.toolkit.lead_feedback_view", "LeadFeedbackPanel"),
-    ItemKind.DATA_NEEDS: ("ui.views.toolkit.data_needs_view", "DataNeedsPanel"),
-    ItemKind.WINS_LESSONS: ("ui.views.toolkit.board_view", "BoardPanel"),
+    ItemKind.KPI_REVIEW: ("ui.views.toolkit.goals_review_panel", "KpiReviewPanel"),
+    ItemKind.GLOSSARY: ("ui.views.toolkit.glossary_panel", "GlossaryPanel"),
+    ItemKind.LEAD_FEEDBACK: ("ui.views.toolkit.lead_feedback_panel", "LeadFeedbackPanel"),
+    ItemKind.DATA_NEEDS: ("ui.views.toolkit.data_needs_panel", "DataNeedsPanel"),
+    ItemKind.WINS_LESSONS: ("ui.views.toolkit.board_panel", "BoardPanel"),
 }
 
 

@@ -10,23 +10,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from alignmeet.domain.channels import MAX_FIELD, ChannelRuleRecord, strip_text
-from alignmeet.domain.rules import ValidationError
-from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
 from ui.models.channels_rules_model import (
     COL_CHANNEL,
@@ -35,12 +29,12 @@ from ui.models.channels_rules_model import (
     COL_URGENCY,
     ChannelRulesModel,
 )
-from ui.models.record_table_model import RECORD_ROLE
-from ui.shown import LoadedForm
+from ui.record_form import RecordForm
+from ui.record_table import record_table, rows_fit_contents, select_record, selected_record
 from ui.undo import Step, step
-from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
-from ui.widgets import FieldError, plain_label, section_heading
+from ui.views.toolkit.common import follow_area
+from ui.widgets import plain_label, section_heading
 
 AREA = "channels"
 
@@ -51,9 +45,10 @@ class ChannelsView(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._editing: ChannelRuleRecord | None = None
-        self._form = LoadedForm()  # as loaded: a save sends what was changed in it
         self._restoring = False
+        table_buttons = self._build_table()
+        self._build_form()
+        self.strip = ChannelsStrip(controller)  # preview of the meeting strip
 
         intro = plain_label(
             self.tr(
@@ -62,25 +57,33 @@ class ChannelsView(QWidget):
             )
         )
         intro.setWordWrap(True)
+        form_card, form_layout = _card()
+        form_layout.addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(section_heading(self.tr("Communication expectations")))
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(table_buttons)
+        layout.addWidget(form_card)
+        layout.addWidget(plain_label(self.tr("In a running meeting it shows as:")))
+        layout.addWidget(self.strip)
 
-        # ---- the table ------------------------------------------------------------------
+        follow_area(self, controller, AREA)
+        self.refresh()
+
+    def _build_table(self) -> QHBoxLayout:
         self.model = ChannelRulesModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Channel per urgency"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)  # the notes read in full
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setMinimumSectionSize(34)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(
+            self.model,
+            self.tr("Channel per urgency"),
+            resize=QHeaderView.ResizeMode.Interactive,
+            stretch=COL_NOTES,
+            word_wrap=True,  # the notes read in full
+        )
+        rows_fit_contents(self.table, 34)
         for column, width in ((COL_URGENCY, 210), (COL_CHANNEL, 220), (COL_RESPONSE, 150)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -110,9 +113,20 @@ class ChannelsView(QWidget):
             table_buttons.addWidget(button)
         table_buttons.addStretch(1)
         table_buttons.addWidget(self.defaults_button)
+        return table_buttons
 
-        # ---- the form -------------------------------------------------------------------
-        self.form_heading = section_heading(self.tr("New rule"))
+    def _build_form(self) -> None:
+        self.form = RecordForm(
+            new_heading=self.tr("New rule"),
+            editing_heading=lambda rule: self.tr("Editing “{urgency}”").format(
+                urgency=rule.urgency
+            ),
+            add=self.tr("Add rule"),
+            save=self.tr("Save changes"),
+            clear=self.tr("Clear form"),
+            clear_tip=self.tr("Stop editing and start a new rule"),
+            spacing=(12, 6),
+        )
         self.urgency_edit = QLineEdit()
         self.urgency_edit.setPlaceholderText(self.tr("e.g. Urgent (deal at risk)"))
         self.channel_edit = QLineEdit()
@@ -126,7 +140,6 @@ class ChannelsView(QWidget):
         ):
             edit.setAccessibleName(name)
             edit.setMaxLength(MAX_FIELD)
-            edit.returnPressed.connect(self._on_return_in_form)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setAccessibleName(self.tr("Notes"))
         self.notes_edit.setPlaceholderText(
@@ -134,80 +147,30 @@ class ChannelsView(QWidget):
         )
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(64)
+        form = self.form
+        form.add_fields_in_two_columns(
+            (
+                ("urgency", self.urgency_edit, self.tr("&Urgency")),
+                ("channel", self.channel_edit, self.tr("&Channel")),
+                ("response_time", self.response_edit, self.tr("&Response time")),
+                ("notes", self.notes_edit, self.tr("N&otes")),
+            ),
+            wide_last=True,
+        )
+        form.on(
+            add=self._on_add_button_clicked,
+            save=self._on_save_button_clicked,
+            clear=self._on_clear_button_clicked,
+        )
+        # the names the tests and the rest of the view know them by
+        self.form_heading, self.form_error, self.form_note = form.heading, form.error, form.note
+        self.add_button, self.save_button = form.add_button, form.save_button
+        self.clear_button = form.clear_button
+        self._fields, self.field_errors = form.fields, form.field_errors
 
-        self._fields: dict[str, QWidget] = {
-            "urgency": self.urgency_edit,
-            "channel": self.channel_edit,
-            "response_time": self.response_edit,
-            "notes": self.notes_edit,
-        }
-        self.field_errors: dict[str, FieldError] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(6)
-        labels = {
-            "urgency": self.tr("&Urgency"),
-            "channel": self.tr("&Channel"),
-            "response_time": self.tr("&Response time"),
-            "notes": self.tr("N&otes"),
-        }
-        for i, key in enumerate(self._fields):
-            box, error = field_with_error(self._fields[key])
-            self.field_errors[key] = error
-            label = QLabel(labels[key])
-            label.setContentsMargins(0, 5, 0, 0)
-            label.setBuddy(self._fields[key])
-            if key == "notes":
-                row = 2
-                grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(box, row, 1, 1, 3)
-            else:
-                row, col = divmod(i, 2)
-                grid.addWidget(label, row, col * 2, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(box, row, col * 2 + 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-
-        self.add_button = QPushButton(self.tr("Add rule"))
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.save_button = QPushButton(self.tr("Save changes"))
-        self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.clear_button = QPushButton(self.tr("Clear form"))
-        self.clear_button.setToolTip(self.tr("Stop editing and start a new rule"))
-        self.clear_button.clicked.connect(self._on_clear_button_clicked)
-        self.form_error = FieldError()
-        self.form_note = plain_label()
-        self.form_note.hide()
-        form_buttons = QHBoxLayout()
-        form_buttons.addWidget(self.add_button)
-        form_buttons.addWidget(self.save_button)
-        form_buttons.addStretch(1)
-        form_buttons.addWidget(self.clear_button)
-
-        form_card, form_layout = _card()
-        form_layout.addWidget(self.form_heading)
-        form_layout.addLayout(grid)
-        form_layout.addLayout(form_buttons)
-        form_layout.addWidget(self.form_error)
-        form_layout.addWidget(self.form_note)
-
-        # ---- preview of the meeting strip -----------------------------------------------
-        self.strip = ChannelsStrip(controller)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(section_heading(self.tr("Communication expectations")))
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(table_buttons)
-        layout.addWidget(form_card)
-        layout.addWidget(plain_label(self.tr("In a running meeting it shows as:")))
-        layout.addWidget(self.strip)
-
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        self.refresh()
+    @property
+    def _editing(self) -> ChannelRuleRecord | None:
+        return self.form.editing
 
     # ---- reading ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -221,26 +184,19 @@ class ChannelsView(QWidget):
             if keep is not None:
                 self._select(keep)
             if self._editing is not None:
-                self._editing = next((r for r in rules if r.id == self._editing.id), None)
+                self.form.editing = next((r for r in rules if r.id == self._editing.id), None)
         finally:
             self._restoring = False
         self.empty_label.setVisible(not rules)
         self.defaults_button.setVisible(not rules)
         self._update_state()
 
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
-
     def _selected(self) -> ChannelRuleRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        record = rows[0].data(RECORD_ROLE) if rows else None
+        record = selected_record(self.table)
         return record if isinstance(record, ChannelRuleRecord) else None
 
     def _select(self, rule_id: int) -> None:
-        row = self.model.row_of(lambda r: r.id == rule_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        select_record(self.table, self.model.row_of(lambda r: r.id == rule_id))
 
     def _update_state(self) -> None:
         selected = self._selected()
@@ -248,68 +204,27 @@ class ChannelsView(QWidget):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.model.rowCount() - 1)
         self.remove_button.setEnabled(selected is not None)
-        editing = self._editing
-        self.form_heading.setText(
-            self.tr("Editing “{urgency}”").format(urgency=editing.urgency)
-            if editing
-            else self.tr("New rule")
-        )
-        self.save_button.setEnabled(editing is not None)
+        self.form.update_buttons()
 
     # ---- the form -----------------------------------------------------------------------
     def _load_form(self, rule: ChannelRuleRecord | None) -> None:
-        self._editing = rule
-        self._clear_errors()
-        self._note("")
-        self.urgency_edit.setText(rule.urgency if rule else "")
-        self.channel_edit.setText(rule.channel if rule else "")
-        self.response_edit.setText(rule.response_time if rule else "")
-        self.notes_edit.setPlainText(rule.notes if rule else "")
-        self._form.loaded(rule, self._form_values())
+        values = {"urgency": "", "channel": "", "response_time": "", "notes": ""}
+        if rule is not None:
+            values = {key: getattr(rule, key) for key in values}
+        self.form.load(rule, values)
         self._update_state()
 
-    def _form_values(self) -> dict[str, str]:
-        return {
-            "urgency": self.urgency_edit.text(),
-            "channel": self.channel_edit.text(),
-            "response_time": self.response_edit.text(),
-            "notes": self.notes_edit.toPlainText(),
-        }
-
-    def _form_differs(self) -> bool:
-        rule = self._editing
-        if rule is None:
-            return False
-        values = self._form_values()
-        return (
-            values["urgency"] != rule.urgency
-            or values["channel"] != rule.channel
-            or values["response_time"] != rule.response_time
-            or values["notes"] != rule.notes
-        )
-
     def _note(self, text: str) -> None:
-        self.form_note.setText(text)
-        self.form_note.setVisible(bool(text))
-
-    def _clear_errors(self) -> None:
-        self.form_error.clear_error()
-        for error in self.field_errors.values():
-            error.clear_error()
-
-    def _show_error(self, exc: ValidationError) -> None:
-        self._clear_errors()
-        label = self.field_errors.get(exc.field, self.form_error)
-        label.show_error(exc.message, self._fields.get(exc.field))
+        self.form.show_note(text)
 
     def _on_add_button_clicked(self) -> None:
-        try:
-            values = self._form_values()
-            rule = self.controller.perform(
+        values = self.form.values()
+        rule = self.form.attempt(
+            lambda: self.controller.perform(
                 step(Step.NEW_CHANNEL_RULE), lambda s: s.channels.add_rule(**values)
             )
-        except ValidationError as exc:
-            self._show_error(exc)
+        )
+        if rule is None:
             return
         self._load_form(None)
         self.table.clearSelection()
@@ -322,32 +237,23 @@ class ChannelsView(QWidget):
     def _save_form(self) -> ChannelRuleRecord | None:
         if self._editing is None:
             return None
-        try:
-            rule_id = self._editing.id
-            edits = self._form.edits(self._form_values())
-            rule = self.controller.perform_edit(
+        rule_id = self._editing.id
+        edits = self.form.edits()
+        rule = self.form.attempt(
+            lambda: self.controller.perform_edit(
                 step(Step.CHANNELS),
                 lambda s, seen: s.channels.update_rule(rule_id=rule_id, seen=seen, **edits),
-                seen=self._form.record,
+                seen=self.form.seen,
                 reread=lambda s: next(r for r in s.channels.list_rules() if r.id == rule_id),
             )
-        except ValidationError as exc:
-            self._show_error(exc)
-            return None
-        except NotFoundError as exc:
-            self._show_error(ValidationError("rule", str(exc)))
+        )
+        if rule is None:
             return None
         self._load_form(rule)
         # "Take theirs" in a conflict saved nothing of the form: no "Saved" then.
         kept = self.controller.kept_theirs
         self._note("" if kept else self.tr("Saved: {rule}.").format(rule=rule.describe()))
         return rule
-
-    def _on_return_in_form(self) -> None:
-        if self._editing is not None:
-            self._save_form()
-        else:
-            self._on_add_button_clicked()
 
     def _on_clear_button_clicked(self) -> None:
         self.table.clearSelection()
@@ -362,26 +268,25 @@ class ChannelsView(QWidget):
             self._update_state()
             return
         edited = self._editing
-        if edited is not None and record.id != edited.id and self._form_differs():
+        if edited is not None and record.id != edited.id and self.form.differs():
             saved = self._save_form()  # another rule was picked with changes in the form
             if saved is None:
-                self._restoring = True
-                try:
-                    self._select(edited.id)  # stay, with the message at its field
-                finally:
-                    self._restoring = False
+                self._reselect(edited.id)  # stay, with the message at its field
                 return
-            self._restoring = True
-            try:
-                self._select(record.id)
-            finally:
-                self._restoring = False
+            self._reselect(record.id)
             row = self.model.row_of(lambda r: r.id == record.id)
             self._load_form(self.model.record(row) if row >= 0 else record)
             if not self.controller.kept_theirs:
                 self._note(self.tr("Saved: {rule}.").format(rule=saved.describe()))
             return
         self._load_form(record)
+
+    def _reselect(self, rule_id: int) -> None:
+        self._restoring = True
+        try:
+            self._select(rule_id)
+        finally:
+            self._restoring = False
 
     # ---- table actions ------------------------------------------------------------------
     def _move(self, offset: int) -> None:
@@ -443,7 +348,7 @@ class ChannelsStrip(QFrame):
         self.text_label.setFont(text_font)
         layout.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text_label, 1)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        follow_area(self, controller, AREA)
         self.refresh()
 
     def refresh(self) -> None:
@@ -458,7 +363,3 @@ class ChannelsStrip(QFrame):
 
     def text(self) -> str:
         return self.text_label.text()
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()

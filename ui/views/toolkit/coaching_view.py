@@ -7,34 +7,27 @@ meeting it was logged in); "Suggest rotation…" proposes the next round so that
 meets the other team, shows who each person has already met, and applies it in one step.
 
 Writes are operations (`controller.perform(step(...), lambda s: s.coaching...)`); user
-text is plain text.
+text is plain text. The dialogs are in `coaching_dialogs` (offered here too).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelection, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from alignmeet.domain.coaching import CheckinRecord, PairStatus, RotationSuggestion
+from alignmeet.domain.coaching import CheckinRecord, PairStatus
 from alignmeet.domain.rules import ValidationError, short_date
-from alignmeet.services import Services
 from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
 from ui.models.coaching_models import (
@@ -51,50 +44,19 @@ from ui.models.coaching_models import (
     COL_TIP,
     ActivePairsModel,
     CheckinsModel,
-    SuggestedPairsModel,
 )
 from ui.models.plural import plural
-from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
+from ui.models.record_table_model import RECORD_ROLE
+from ui.record_table import selected_record, sortable_record_table
 from ui.undo import Step, step
-from ui.views.meeting_dialog import field_with_error
+from ui.views.toolkit.coaching_dialogs import CheckinDialog, RotationDialog, coaching_table
+from ui.views.toolkit.common import button_row, follow_area
 from ui.views.toolkit.common import card as _card
-from ui.widgets import (
-    DateField,
-    FieldError,
-    ask_yes_no,
-    plain_label,
-    section_heading,
-    show_validation,
-)
+from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
+
+__all__ = ["CheckinDialog", "CoachingView", "RotationDialog"]
 
 AREA = "coaching"
-
-
-def _table(model: object, name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setIconSize(QSize(18, 18))
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(32)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
-
-
-def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(64)
-    return edit
 
 
 class CoachingView(QWidget):
@@ -103,7 +65,25 @@ class CoachingView(QWidget):
         self.controller = controller
         self._restoring = False
 
-        # ---- active pairs --------------------------------------------------------------------
+        pairs_box = self._build_pairs()
+        log_card = self._build_log()
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(pairs_box)
+        splitter.addWidget(log_card)
+        splitter.setSizes([430, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        follow_area(self, controller, AREA, controller.members_changed, controller.meetings_changed)
+        self.refresh()
+        if self.proxy.rowCount():
+            self.pairs_table.selectRow(0)  # the most urgent pair, with its check-ins
+
+    def _build_pairs(self) -> QWidget:
+        """The active pairs, what can be done with the one picked, and a new pair (top)."""
         self.count_label = plain_label()
         self.rotate_button = QPushButton(self.tr("Suggest rotation…"))
         self.rotate_button.setToolTip(
@@ -111,14 +91,12 @@ class CoachingView(QWidget):
         )
         self.rotate_button.clicked.connect(self._on_rotate_button_clicked)
         self.pairs_model = ActivePairsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.pairs_model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.pairs_table = _table(self.proxy, self.tr("Active coaching pairs"))
-        self.pairs_table.setSortingEnabled(True)
-        header = self.pairs_table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # overdue first until clicked
-        header.setSectionResizeMode(COL_TIP, QHeaderView.ResizeMode.Stretch)
+        self.proxy, self.pairs_table = sortable_record_table(  # overdue first until clicked
+            self.pairs_model, self.tr("Active coaching pairs"), self, row_height=32, icon_size=18
+        )
+        self.pairs_table.horizontalHeader().setSectionResizeMode(
+            COL_TIP, QHeaderView.ResizeMode.Stretch
+        )
         for column, width in (
             (COL_SALES, 160),
             (COL_MARKETING, 160),
@@ -129,41 +107,10 @@ class CoachingView(QWidget):
             self.pairs_table.setColumnWidth(column, width)
         self.pairs_table.selectionModel().selectionChanged.connect(self._on_pair_selection_changed)
         self.pairs_table.doubleClicked.connect(self._on_log_button_clicked)
-
-        self.log_button = QPushButton(self.tr("Log check-in…"))
-        self.log_button.clicked.connect(self._on_log_button_clicked)
-        self.end_button = QPushButton(self.tr("End pair…"))
-        self.end_button.clicked.connect(self._on_end_button_clicked)
-
-        self.sales_combo = QComboBox()
-        self.sales_combo.setAccessibleName(self.tr("Sales member"))
-        self.marketing_combo = QComboBox()
-        self.marketing_combo.setAccessibleName(self.tr("Marketing member"))
-        self.start_button = QPushButton(self.tr("Start pair"))
-        self.start_button.clicked.connect(self._on_start_button_clicked)
-        self.start_error = FieldError()
-
-        top = QHBoxLayout()
-        top.addWidget(section_heading(self.tr("Active pairs")))
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.rotate_button)
-        pair_buttons = QHBoxLayout()
-        pair_buttons.addWidget(self.log_button)
-        pair_buttons.addWidget(self.end_button)
-        pair_buttons.addStretch(1)
-        new_label = QLabel(self.tr("New pair:"))
-        pair_buttons.addWidget(new_label)
-        sales_label = QLabel(self.tr("&Sales"))
-        sales_label.setBuddy(self.sales_combo)
-        marketing_label = QLabel(self.tr("&Marketing"))
-        marketing_label.setBuddy(self.marketing_combo)
-        pair_buttons.addWidget(sales_label)
-        pair_buttons.addWidget(self.sales_combo)
-        pair_buttons.addWidget(marketing_label)
-        pair_buttons.addWidget(self.marketing_combo)
-        pair_buttons.addWidget(self.start_button)
-
+        pair_buttons = self._build_pair_buttons()
+        top = button_row(
+            (section_heading(self.tr("Active pairs")), self.count_label), (self.rotate_button,)
+        )
         pairs_box = QWidget()
         pairs_layout = QVBoxLayout(pairs_box)
         pairs_layout.setContentsMargins(0, 0, 0, 0)
@@ -180,11 +127,45 @@ class CoachingView(QWidget):
         pairs_layout.addWidget(self.pairs_table, 1)
         pairs_layout.addLayout(pair_buttons)
         pairs_layout.addWidget(self.start_error)
+        return pairs_box
 
-        # ---- check-in log ---------------------------------------------------------------------
+    def _build_pair_buttons(self) -> QHBoxLayout:
+        self.log_button = QPushButton(self.tr("Log check-in…"))
+        self.log_button.clicked.connect(self._on_log_button_clicked)
+        self.end_button = QPushButton(self.tr("End pair…"))
+        self.end_button.clicked.connect(self._on_end_button_clicked)
+
+        self.sales_combo = QComboBox()
+        self.sales_combo.setAccessibleName(self.tr("Sales member"))
+        self.marketing_combo = QComboBox()
+        self.marketing_combo.setAccessibleName(self.tr("Marketing member"))
+        self.start_button = QPushButton(self.tr("Start pair"))
+        self.start_button.clicked.connect(self._on_start_button_clicked)
+        self.start_error = FieldError()
+        pair_buttons = QHBoxLayout()
+        pair_buttons.addWidget(self.log_button)
+        pair_buttons.addWidget(self.end_button)
+        pair_buttons.addStretch(1)
+        new_label = QLabel(self.tr("New pair:"))
+        pair_buttons.addWidget(new_label)
+        sales_label = QLabel(self.tr("&Sales"))
+        sales_label.setBuddy(self.sales_combo)
+        marketing_label = QLabel(self.tr("&Marketing"))
+        marketing_label.setBuddy(self.marketing_combo)
+        pair_buttons.addWidget(sales_label)
+        pair_buttons.addWidget(self.sales_combo)
+        pair_buttons.addWidget(marketing_label)
+        pair_buttons.addWidget(self.marketing_combo)
+        pair_buttons.addWidget(self.start_button)
+        return pair_buttons
+
+    def _build_log(self) -> QWidget:
+        """The check-ins of the pair picked (bottom)."""
         self.log_heading = section_heading(self.tr("Check-ins"))
         self.checkins_model = CheckinsModel(self)
-        self.checkins_table = _table(self.checkins_model, self.tr("Check-ins of the selected pair"))
+        self.checkins_table = coaching_table(
+            self.checkins_model, self.tr("Check-ins of the selected pair")
+        )
         log_header = self.checkins_table.horizontalHeader()
         for column in (COL_PROGRESS, COL_ASKED, COL_GIVEN):
             log_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -207,27 +188,9 @@ class CoachingView(QWidget):
         log_card, log_layout = _card()
         log_layout.addLayout(log_buttons)
         log_layout.addWidget(self.checkins_table, 1)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(pairs_box)
-        splitter.addWidget(log_card)
-        splitter.setSizes([430, 330])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.members_changed.connect(self.refresh)
-        controller.meetings_changed.connect(self.refresh)
-        self.refresh()
-        if self.proxy.rowCount():
-            self.pairs_table.selectRow(0)  # the most urgent pair, with its check-ins
+        return log_card
 
     # ---- reading -----------------------------------------------------------------------------
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def today(self) -> date:
         return self.controller.services.coaching.clock().date()
@@ -267,13 +230,11 @@ class CoachingView(QWidget):
         self._show_checkins()
 
     def selected_pair(self) -> PairStatus | None:
-        rows = self.pairs_table.selectionModel().selectedRows()
-        record = rows[0].data(RECORD_ROLE) if rows else None
+        record = selected_record(self.pairs_table)
         return record if isinstance(record, PairStatus) else None
 
     def selected_checkin(self) -> CheckinRecord | None:
-        rows = self.checkins_table.selectionModel().selectedRows()
-        record = rows[0].data(RECORD_ROLE) if rows else None
+        record = selected_record(self.checkins_table)
         return record if isinstance(record, CheckinRecord) else None
 
     def _select_pair(self, pair_id: int) -> None:
@@ -384,225 +345,3 @@ class CoachingView(QWidget):
             self.start_error.show_error(exc.message)
             return
         dialog.open()
-
-
-# ---- the check-in dialog ---------------------------------------------------------------
-class CheckinDialog(QDialog):
-    """Log (or edit) one check-in of a pair. A refused value keeps the dialog open with the
-    message under its field and everything typed in place."""
-
-    def __init__(
-        self,
-        controller: Controller,
-        *,
-        pair: PairStatus,
-        checkin: CheckinRecord | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.pair = pair
-        self.checkin = checkin
-        self.saved: CheckinRecord | None = None
-        self.setWindowTitle(self.tr("Edit check-in") if checkin else self.tr("Log check-in"))
-        today = controller.services.coaching.clock().date()
-
-        self.date_edit = DateField()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setAccessibleName(self.tr("Date of the check-in"))
-        self.date_edit.setMaximumDate(QDate(today))
-        self.date_edit.setDate(QDate(checkin.held_on if checkin else today))
-        self.progress_edit = _text_box(
-            self.tr("Progress"), self.tr("How each is doing against their goals")
-        )
-        self.asked_edit = _text_box(self.tr("Tips asked"), self.tr("What one asked the other for"))
-        self.given_edit = _text_box(self.tr("Tips given"), self.tr("The advice given"))
-        self.meeting_combo = QComboBox()
-        self.meeting_combo.setAccessibleName(self.tr("Logged in meeting"))
-        self.meeting_combo.addItem(self.tr("— not in a meeting —"), None)
-        for meeting in controller.services.meetings.list_meetings():
-            self.meeting_combo.addItem(
-                f"{meeting.title} ({short_date(meeting.starts_at.date())})", meeting.id
-            )
-        if checkin is not None:
-            self.progress_edit.setPlainText(checkin.progress)
-            self.asked_edit.setPlainText(checkin.tips_asked)
-            self.given_edit.setPlainText(checkin.tips_given)
-            wanted = checkin.meeting_id
-        else:
-            wanted = controller.current_meeting_id
-        self.meeting_combo.setCurrentIndex(max(self.meeting_combo.findData(wanted), 0))
-
-        self._fields = {
-            "held_on": self.date_edit,
-            "progress": self.progress_edit,
-            "tips_asked": self.asked_edit,
-            "tips_given": self.given_edit,
-            "meeting_id": self.meeting_combo,
-        }
-        labels = {
-            "held_on": self.tr("&Date"),
-            "progress": self.tr("&Progress"),
-            "tips_asked": self.tr("Tips &asked"),
-            "tips_given": self.tr("Tips &given"),
-            "meeting_id": self.tr("Logged in &meeting"),
-        }
-        self.errors: dict[str, FieldError] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, widget in self._fields.items():
-            box, error = field_with_error(widget)
-            self.errors[key] = error
-            form.addRow(labels[key], box)
-            label = form.labelForField(box)
-            if isinstance(label, QLabel):
-                label.setBuddy(widget)
-        self.general_error = FieldError()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Save check-in") if checkin else self.tr("Log check-in"))
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(section_heading(pair.label))
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.resize(560, 520)
-        self.progress_edit.setFocus()
-
-    def _on_buttons_accepted(self) -> None:
-        for error in self.errors.values():
-            error.clear_error()
-        self.general_error.clear_error()
-        values = {
-            "held_on": self.date_edit.date().toPython(),
-            "progress": self.progress_edit.toPlainText(),
-            "tips_asked": self.asked_edit.toPlainText(),
-            "tips_given": self.given_edit.toPlainText(),
-            "meeting_id": self.meeting_combo.currentData(),
-        }
-        try:
-            if self.checkin is None:
-                pair_id = self.pair.id
-                self.saved = self.controller.perform(
-                    step(Step.COACHING_CHECKIN),
-                    lambda s: s.coaching.log_checkin(pair_id=pair_id, **values),
-                )
-            else:
-                checkin_id = self.checkin.id
-                self.saved = self.controller.perform_edit(
-                    step(Step.COACHING),
-                    lambda s, seen: s.coaching.update_checkin(
-                        checkin_id=checkin_id, seen=seen, **values
-                    ),
-                    seen=self.checkin,
-                    reread=lambda s: _checkin(s, checkin_id),
-                )
-        except ValidationError as exc:
-            show_validation(exc, self._fields, self.errors.get(exc.field, self.general_error), self)
-            return
-        except NotFoundError as exc:
-            self.general_error.show_error(str(exc))
-            return
-        self.accept()
-
-
-def _checkin(services: Services, checkin_id: int) -> CheckinRecord:
-    """A check-in as stored now (what "take theirs" shows)."""
-    return next(
-        c
-        for p in services.coaching.list_pairs()
-        for c in services.coaching.checkins(p.id)
-        if c.id == checkin_id
-    )
-
-
-# ---- the rotation dialog ---------------------------------------------------------------------
-class RotationDialog(QDialog):
-    """The suggested next round, who each person has already met, and "Apply rotation"."""
-
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.setWindowTitle(self.tr("Suggest rotation"))
-        sv = controller.services.coaching
-        self.suggestion: RotationSuggestion = sv.suggest_rotation(sv.clock().date())
-        self.applied = False
-
-        intro = plain_label(self._describe(self.suggestion))
-        intro.setWordWrap(True)
-        self.model = SuggestedPairsModel(self)
-        self.model.set_rows(self.suggestion.pairs)
-        self.table = _table(self.model, self.tr("Suggested pairs"))
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (1, 150), (2, 110)):
-            self.table.setColumnWidth(column, width)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        ending = self.suggestion.active_pairs
-        what = (
-            plural(
-                self.tr(
-                    "Applying ends the %n current pair(s) today "
-                    "(their check-ins stay in the history) and starts these pairs.",
-                    "",
-                    ending,
-                ),
-                ending,
-            )
-            if ending
-            else self.tr("Applying starts these pairs today.")
-        )
-        self.note = plain_label(what)
-        self.note.setWordWrap(True)
-        self.error = FieldError()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Apply rotation"))
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(section_heading(self.tr("Next round of coaching pairs")))
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.note)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(1000, 460)
-
-    def _describe(self, suggestion: RotationSuggestion) -> str:
-        repeats = sum(1 for p in suggestion.pairs if p.times_met)
-        text = self.tr(
-            "{met} of {possible} possible pairs have met so far. This round: {new} new pairs"
-        ).format(
-            met=suggestion.pairs_met,
-            possible=suggestion.pairs_possible,
-            new=len(suggestion.pairs) - repeats,
-        )
-        if repeats:
-            text += self.tr(", {repeats} meeting again (everyone has met the other team)").format(
-                repeats=repeats
-            )
-        return text + "."
-
-    def _on_buttons_accepted(self) -> None:
-        pairs = [(p.sales_member_id, p.marketing_member_id) for p in self.suggestion.pairs]
-        try:
-            self.controller.perform(
-                step(Step.COACHING_ROTATION), lambda s: s.coaching.apply_rotation(pairs=pairs)
-            )
-        except ValidationError as exc:
-            self.error.show_error(exc.message)
-            return
-        self.applied = True
-        self.accept()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,8 @@ from alignmeet.domain.glossary import GlossaryTermRecord, matches
 from ui.controller import Controller
 from ui.models.glossary_terms_model import GlossaryLookupModel
 from ui.models.record_table_model import RECORD_ROLE
+from ui.record_table import record_table
+from ui.views.toolkit.common import follow_area
 from ui.widgets import plain_label
 
 AREA = "glossary"
@@ -70,16 +71,14 @@ class GlossaryLookup(QWidget):
         self.model = GlossaryLookupModel(self)
         self.proxy = _SearchProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Agreed definitions"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(
+            self.proxy,
+            self.tr("Agreed definitions"),
+            word_wrap=True,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.table.setShowGrid(False)
         self.table.setStyleSheet("QTableView::item { border-bottom: 1px solid palette(midlight); }")
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # A scroll bar that comes and goes would change the wrap width after the rows were
         # measured, and cut the last line of a definition.
@@ -117,7 +116,7 @@ class GlossaryLookup(QWidget):
         layout.addWidget(self.footer)
 
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        follow_area(self, controller, AREA)
         self.resize(720, 520)
         self.refresh()
 
@@ -161,10 +160,6 @@ class GlossaryLookup(QWidget):
         if self.proxy.rowCount():
             self.table.selectRow(0)
             self.table.scrollToTop()
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -3,9 +3,10 @@
 - `LeadFeedbackView` (the Alignment page's tab): the batches (filtered by period), the
   breakdown of the period as horizontal bars, and an editor for a batch and its rejection
   lines.
-- `LeadFeedbackPanel` (beside a running meeting's "Lead-feedback review" item): the
-  breakdown of the batches not yet reviewed (or of a period), large enough for a projector,
-  what Sales says per reason, and "Mark as reviewed in this meeting".
+- `LeadFeedbackPanel` (in `lead_feedback_panel`, beside a running meeting's "Lead-feedback
+  review" item): the breakdown of the batches not yet reviewed (or of a period), large
+  enough for a projector, what Sales says per reason, and "Mark as reviewed in this
+  meeting". The chart and the summary line both show are in `lead_feedback_chart`.
 
 Writes are operations (`controller.perform(step(...), lambda s: s.lead_feedback...)`);
 user text is plain text.
@@ -15,36 +16,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QItemSelection,
-    QRectF,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from alignmeet.domain.lead_feedback import (
     MAX_LEADS,
-    Breakdown,
     LeadBatchRecord,
     LeadRejectionRecord,
     RejectionReason,
@@ -66,195 +53,76 @@ from ui.models.lead_feedback_models import (
     COL_REF,
     COL_REJECTED,
     COL_REVIEWED,
-    COL_SHARE,
-    COL_SHARE_COUNT,
-    COL_SHARE_NOTES,
-    COL_SHARE_REASON,
     LeadBatchesModel,
-    ReasonSharesModel,
     RejectionLinesModel,
     reason_hint,
 )
 from ui.models.plural import plural
-from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
-from ui.shown import LoadedForm
+from ui.models.record_table_model import RECORD_ROLE
+from ui.record_form import RecordForm
+from ui.record_table import record_table, selected_record, sortable_record_table
 from ui.undo import Step, step
-from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card as _card
-from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
+from ui.views.toolkit.common import follow_area
+from ui.views.toolkit.lead_feedback_chart import (
+    AREA,
+    BreakdownChart,
+    batches_text,
+    breakdown_summary,
+)
+from ui.views.toolkit.lead_feedback_panel import LeadFeedbackPanel
+from ui.widgets import ask_yes_no, plain_label, section_heading
 
-AREA = "lead_feedback"
-
-
-def _table(model: object, name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(30)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
+__all__ = ["BreakdownChart", "LeadFeedbackPanel", "LeadFeedbackView", "breakdown_summary"]
 
 
-def breakdown_summary(data: Breakdown) -> str:
-    """ "134 of 412 leads rejected (33%)" and the change on the period before."""
-    if data.is_empty:
-        return QCoreApplication.translate("LeadFeedbackView", "No lead batches.")
-    text = QCoreApplication.translate("LeadFeedbackView", "{rejected} of {received} leads rejected")
-    text = text.format(rejected=data.rejected, received=data.leads_received)
-    if data.rejection_rate is not None:
-        text += QCoreApplication.translate("LeadFeedbackView", " — rejection rate {rate}").format(
-            rate=percent(data.rejection_rate)
-        )
-    change, previous = data.rate_change_points, data.previous
-    if previous is None or change is None or previous.rate is None:
-        return text
-    where, rate = period_label(previous.period), percent(previous.rate)
-    if round(change) == 0:
-        return text + QCoreApplication.translate(
-            "LeadFeedbackView", " (about the same as {period}: {rate})"
-        ).format(period=where, rate=rate)
-    points = abs(round(change))
-    if change < 0 and points == 1:
-        change_text = QCoreApplication.translate(
-            "LeadFeedbackView", " (down 1 point on {period}: {rate})"
-        )
-    elif change < 0:
-        change_text = QCoreApplication.translate(
-            "LeadFeedbackView", " (down {points} points on {period}: {rate})"
-        )
-    elif points == 1:
-        change_text = QCoreApplication.translate(
-            "LeadFeedbackView", " (up 1 point on {period}: {rate})"
-        )
-    else:
-        change_text = QCoreApplication.translate(
-            "LeadFeedbackView", " (up {points} points on {period}: {rate})"
-        )
-    return text + change_text.format(points=points, period=where, rate=rate)
-
-
-# ---- the chart -------------------------------------------------------------------------------
-class BreakdownChart(QWidget):
-    """Horizontal bars, one per reason (most frequent first, all six shown so the layout
-    stays the same from one review to the next): label, bar, "30 · 22%".
-
-    Drawn with QPainter in palette colours; `scale` enlarges the type for a projector.
-    """
-
-    def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0) -> None:
-        super().__init__(parent)
-        self._data: Breakdown | None = None
-        self._scale = scale
-        self.setAccessibleName(self.tr("Rejected leads per reason"))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-    def set_breakdown(self, data: Breakdown | None) -> None:
-        self._data = data
-        self.setAccessibleDescription(self.describe())
-        self.updateGeometry()
-        self.update()
-
-    def rows(self) -> list[tuple[str, int, float]]:
-        """(reason label, leads, share) in drawing order."""
-        if self._data is None:
-            return []
-        ranked = list(self._data.ranked())
-        rest = [r for r in self._data.reasons if r.count == 0]
-        return [(core_label(r.reason.label), r.count, r.share) for r in ranked + rest]
-
-    def describe(self) -> str:
-        return "; ".join(
-            f"{label}: {count} ({percent(share)})" for label, count, share in self.rows()
-        )
-
-    def _font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10) * self._scale)
-        return font
-
-    def _row_height(self) -> int:
-        return int(QFontMetrics(self._font()).height() * 1.9)
-
-    def sizeHint(self) -> QSize:
-        return QSize(480, self._row_height() * max(len(self.rows()), 1) + 8)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(260, self._row_height() * max(len(self.rows()), 1) + 8)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        font = self._font()
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        rows = self.rows()
-        if not rows or self._data is None or self._data.rejected == 0:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            text = (
-                self.tr("No rejected leads recorded here.") if rows else self.tr("No lead batches.")
-            )
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
-            return
-        row_h = self._row_height()
-        label_w = max(metrics.horizontalAdvance(label) for label, _, _ in rows) + 16
-        value_w = metrics.horizontalAdvance("0000 · 100%") + 12
-        bar_x = label_w
-        bar_max = max(self.width() - label_w - value_w, 40)
-        most = max(count for _, count, _ in rows) or 1
-        bar_colour = palette.color(QPalette.ColorRole.Highlight)
-        track = palette.color(QPalette.ColorRole.AlternateBase)
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        for i, (label, count, share) in enumerate(rows):
-            top = 4 + i * row_h
-            band = QRectF(0, top, self.width(), row_h)
-            painter.setPen(text_colour if count else muted)
-            painter.drawText(
-                QRectF(0, top, label_w - 8, row_h),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                label,
-            )
-            bar_h = row_h * 0.62
-            bar_top = band.center().y() - bar_h / 2
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(track)
-            painter.drawRoundedRect(QRectF(bar_x, bar_top, bar_max, bar_h), 3, 3)
-            width = bar_max * count / most
-            if count:
-                painter.setBrush(bar_colour)
-                painter.drawRoundedRect(QRectF(bar_x, bar_top, max(width, 3), bar_h), 3, 3)
-            painter.setPen(text_colour if count else muted)
-            painter.drawText(
-                QRectF(bar_x + bar_max + 8, top, value_w, row_h),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{count} · {percent(share)}",
-            )
-        painter.end()
-
-
-# ---- the tab ---------------------------------------------------------------------------------
 class LeadFeedbackView(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._editing: LeadBatchRecord | None = None
-        # Each form as loaded: a save sends what was changed in it, on top of that record.
-        self._batch_form = LoadedForm()
-        self._line_form = LoadedForm()
-        self._line: LeadRejectionRecord | None = None
         self._restoring = False
+        left = self._build_batches()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(8)
+        right_layout.addWidget(self._build_batch_form())
+        right_layout.addWidget(self._build_lines(), 1)
 
-        # ---- batches (left) ------------------------------------------------------------------
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 520])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        follow_area(self, controller, AREA, controller.members_changed, controller.meetings_changed)
+        self._load_batch(None)
+        self.refresh()
+
+    @property
+    def _editing(self) -> LeadBatchRecord | None:
+        return self.batch_form.editing
+
+    @_editing.setter
+    def _editing(self, batch: LeadBatchRecord | None) -> None:
+        self.batch_form.editing = batch
+
+    @property
+    def _line(self) -> LeadRejectionRecord | None:
+        return self.line_form.editing
+
+    @_line.setter
+    def _line(self, line: LeadRejectionRecord | None) -> None:
+        self.line_form.editing = line
+
+    # ---- building ----------------------------------------------------------------------------
+    def _build_batches(self) -> QWidget:
+        """The batches of a period and their breakdown (left)."""
         self.period_combo = QComboBox()
         self.period_combo.setAccessibleName(self.tr("Period"))
         self.period_combo.setMinimumContentsLength(12)
@@ -263,14 +131,9 @@ class LeadFeedbackView(QWidget):
         self.new_button.setToolTip(self.tr("Clear the editor to record a new batch of leads"))
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.batches_model = LeadBatchesModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.batches_model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.batches_table = _table(self.proxy, self.tr("Lead batches"))
-        self.batches_table.setSortingEnabled(True)
-        self.batches_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header = self.batches_table.horizontalHeader()
-        header.setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Stretch)
+        self.proxy, self.batches_table = sortable_record_table(
+            self.batches_model, self.tr("Lead batches"), self, stretch=COL_LABEL
+        )
         for column, width in (
             (COL_PERIOD, 90),
             (COL_RECEIVED, 80),
@@ -282,7 +145,6 @@ class LeadFeedbackView(QWidget):
         self.batches_table.selectionModel().selectionChanged.connect(
             self._on_batch_selection_changed
         )
-
         self.breakdown_heading = section_heading(self.tr("Breakdown"))
         self.breakdown_heading.setWordWrap(True)  # long period names, and German
         self.summary_label = plain_label()
@@ -297,12 +159,10 @@ class LeadFeedbackView(QWidget):
         top.addWidget(period_label_widget)
         top.addWidget(self.period_combo)
         top.addWidget(self.new_button)
-
         chart_card, chart_layout = _card()
         chart_layout.addWidget(self.breakdown_heading)
         chart_layout.addWidget(self.summary_label)
         chart_layout.addWidget(self.chart)
-
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -310,9 +170,18 @@ class LeadFeedbackView(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.batches_table, 1)
         left_layout.addWidget(chart_card)
+        return left
 
-        # ---- the batch editor (right) --------------------------------------------------------
-        self.editor_heading = section_heading(self.tr("New batch"))
+    def _build_batch_form(self) -> QWidget:
+        """The editor of a batch (right, top)."""
+        self.batch_form = form = RecordForm(
+            new_heading=self.tr("New batch"),
+            editing_heading=lambda b: self.tr("Batch: {name}").format(name=b.label),
+            add=self.tr("Add batch"),
+            save=self.tr("Save changes"),
+            delete=self.tr("Delete batch…"),
+            add_or_save=True,
+        )
         self.label_edit = QLineEdit()
         self.label_edit.setPlaceholderText(self.tr("e.g. October webinar leads"))
         self.label_edit.setAccessibleName(self.tr("Batch name"))
@@ -333,66 +202,64 @@ class LeadFeedbackView(QWidget):
         )
         self.notes_edit.setFixedHeight(54)
         self.notes_edit.setTabChangesFocus(True)
-        for edit in (self.label_edit, self.period_edit):
-            edit.returnPressed.connect(self._on_return_in_batch_form)
-
-        self._batch_fields: dict[str, QWidget] = {
-            "label": self.label_edit,
-            "period": self.period_edit,
-            "leads_received": self.received_spin,
-            "recorded_by_id": self.recorder_combo,
-            "notes": self.notes_edit,
-        }
-        labels = {
-            "label": self.tr("&Name"),
-            "period": self.tr("Pe&riod"),
-            "leads_received": self.tr("Leads &received"),
-            "recorded_by_id": self.tr("Recorded &by"),
-            "notes": self.tr("No&tes"),
-        }
-        self.batch_errors: dict[str, FieldError] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        for row, (key, widget) in enumerate(self._batch_fields.items()):
-            box, error = field_with_error(widget)
-            self.batch_errors[key] = error
-            label = QLabel(labels[key])
-            label.setBuddy(widget)
-            label.setContentsMargins(0, 5, 0, 0)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(box, row, 1)
-        grid.setColumnStretch(1, 1)
-
-        self.add_batch_button = QPushButton(self.tr("Add batch"))
-        self.add_batch_button.clicked.connect(self._on_add_batch_clicked)
-        self.save_batch_button = QPushButton(self.tr("Save changes"))
-        self.save_batch_button.clicked.connect(self._on_save_batch_clicked)
-        self.delete_batch_button = QPushButton(self.tr("Delete batch…"))
-        self.delete_batch_button.clicked.connect(self._on_delete_batch_clicked)
+        form.add_field("label", self.label_edit, self.tr("&Name"), 0)
+        form.add_field("period", self.period_edit, self.tr("Pe&riod"), 1)
+        form.add_field("leads_received", self.received_spin, self.tr("Leads &received"), 2)
+        form.add_field("recorded_by_id", self.recorder_combo, self.tr("Recorded &by"), 3)
+        form.add_field("notes", self.notes_edit, self.tr("No&tes"), 4)
+        form.grid.setColumnStretch(1, 1)
+        form.on(
+            add=self._on_add_batch_clicked,
+            save=self._on_save_batch_clicked,
+            delete=self._on_delete_batch_clicked,
+        )
         self.unreview_button = QPushButton(self.tr("Mark not reviewed"))
         self.unreview_button.setToolTip(
             self.tr("The batch waits for the next lead-feedback review again")
         )
         self.unreview_button.clicked.connect(self._on_unreview_clicked)
-        self.batch_error = FieldError()
         self.review_note = plain_label()
         self.review_note.setWordWrap(True)
-        batch_buttons = QHBoxLayout()
-        for button in (self.add_batch_button, self.save_batch_button, self.delete_batch_button):
-            batch_buttons.addWidget(button)
-        batch_buttons.addStretch(1)
+        # the names the tests and the rest of the view know them by
+        self.editor_heading, self.batch_error = form.heading, form.error
+        self.add_batch_button, self.save_batch_button = form.add_button, form.save_button
+        self.delete_batch_button = form.delete_button
+        self._batch_fields, self.batch_errors = form.fields, form.field_errors
+        editor_card, editor_layout = _card()
+        editor_layout.addWidget(form)
+        review_row = QHBoxLayout()
+        review_row.addWidget(self.review_note, 1)
+        review_row.addWidget(self.unreview_button)
+        editor_layout.addLayout(review_row)
+        return editor_card
 
-        # ---- rejection lines -----------------------------------------------------------------
+    def _build_lines(self) -> QWidget:
+        """The rejection lines of the batch and the form of one (right, under the batch)."""
         self.lines_heading = section_heading(self.tr("Rejected leads"))
         self.lines_model = RejectionLinesModel(self)
-        self.lines_table = _table(self.lines_model, self.tr("Rejection lines"))
-        lines_header = self.lines_table.horizontalHeader()
-        lines_header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.lines_table = record_table(
+            self.lines_model, self.tr("Rejection lines"), stretch=COL_NOTE
+        )
         for column, width in ((COL_REASON, 120), (COL_COUNT, 56), (COL_REF, 120)):
             self.lines_table.setColumnWidth(column, width)
         self.lines_table.selectionModel().selectionChanged.connect(self._on_line_selection_changed)
+        self._build_line_form()
+        lines_card, lines_layout = _card()
+        lines_layout.addWidget(self.lines_heading)
+        lines_layout.addWidget(self.lines_table, 1)
+        lines_layout.addWidget(self.line_form)
+        return lines_card
 
+    def _build_line_form(self) -> None:
+        self.line_form = form = RecordForm(
+            new_heading="",
+            editing_heading=lambda _line: "",
+            add=self.tr("Add line"),
+            save=self.tr("Save line"),
+            delete=self.tr("Remove line"),
+            show_heading=False,  # the lines' heading is over their table
+            level_fields=False,  # the short Leads box stays centred beside the reason
+        )
         self.reason_combo = QComboBox()
         self.reason_combo.setAccessibleName(self.tr("Reason"))
         for reason in RejectionReason:
@@ -413,95 +280,26 @@ class LeadFeedbackView(QWidget):
             self.tr("Why — what Marketing can change (needed for “Other”)")
         )
         self.note_edit.setAccessibleName(self.tr("Note"))
-        for edit in (self.ref_edit, self.note_edit):
-            edit.returnPressed.connect(self._on_return_in_line_form)
-        self._line_fields: dict[str, QWidget] = {
-            "reason": self.reason_combo,
-            "count": self.count_spin,
-            "lead_ref": self.ref_edit,
-            "note": self.note_edit,
-        }
-        self.line_errors: dict[str, FieldError] = {}
-        line_grid = QGridLayout()
-        line_grid.setHorizontalSpacing(10)
-        line_grid.setVerticalSpacing(4)
-        line_labels = {
-            "reason": self.tr("Re&ason"),
-            "count": self.tr("&Leads"),
-            "lead_ref": self.tr("Lea&d"),
-            "note": self.tr("N&ote"),
-        }
-        for i, (key, widget) in enumerate(self._line_fields.items()):
-            box, error = field_with_error(widget)
-            self.line_errors[key] = error
-            label = QLabel(line_labels[key])
-            label.setBuddy(widget)
-            label.setContentsMargins(0, 5, 0, 0)
-            row, col = divmod(i, 2) if key != "note" else (2, 0)
-            if key == "note":
-                line_grid.addWidget(label, 2, 0, Qt.AlignmentFlag.AlignTop)
-                line_grid.addWidget(box, 2, 1, 1, 3)
-                continue
-            line_grid.addWidget(label, row, col * 2, Qt.AlignmentFlag.AlignTop)
-            line_grid.addWidget(box, row, col * 2 + 1)
-        line_grid.setColumnStretch(1, 1)
-        line_grid.setColumnStretch(3, 1)
-        self.add_line_button = QPushButton(self.tr("Add line"))
-        self.add_line_button.clicked.connect(self._on_add_line_clicked)
-        self.save_line_button = QPushButton(self.tr("Save line"))
-        self.save_line_button.clicked.connect(self._on_save_line_clicked)
-        self.remove_line_button = QPushButton(self.tr("Remove line"))
-        self.remove_line_button.clicked.connect(self._on_remove_line_clicked)
-        self.line_error = FieldError()
-        line_buttons = QHBoxLayout()
-        for button in (self.add_line_button, self.save_line_button, self.remove_line_button):
-            line_buttons.addWidget(button)
-        line_buttons.addStretch(1)
-
-        editor_card, editor_layout = _card()
-        editor_layout.addWidget(self.editor_heading)
-        editor_layout.addLayout(grid)
-        editor_layout.addLayout(batch_buttons)
-        editor_layout.addWidget(self.batch_error)
-        review_row = QHBoxLayout()
-        review_row.addWidget(self.review_note, 1)
-        review_row.addWidget(self.unreview_button)
-        editor_layout.addLayout(review_row)
-        lines_card, lines_layout = _card()
-        lines_layout.addWidget(self.lines_heading)
-        lines_layout.addWidget(self.lines_table, 1)
-        lines_layout.addLayout(line_grid)
-        lines_layout.addLayout(line_buttons)
-        lines_layout.addWidget(self.line_error)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(8)
-        right_layout.addWidget(editor_card)
-        right_layout.addWidget(lines_card, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 520])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.members_changed.connect(self.refresh)
-        controller.meetings_changed.connect(self.refresh)
-        self._load_batch(None)
-        self.refresh()
+        form.add_fields_in_two_columns(
+            (
+                ("reason", self.reason_combo, self.tr("Re&ason")),
+                ("count", self.count_spin, self.tr("&Leads")),
+                ("lead_ref", self.ref_edit, self.tr("Lea&d")),
+                ("note", self.note_edit, self.tr("N&ote")),
+            ),
+            wide_last=True,
+        )
+        form.on(
+            add=self._on_add_line_clicked,
+            save=self._on_save_line_clicked,
+            delete=self._on_remove_line_clicked,
+        )
+        # the names the tests and the rest of the view know them by
+        self.add_line_button, self.save_line_button = form.add_button, form.save_button
+        self.remove_line_button, self.line_error = form.delete_button, form.error
+        self._line_fields, self.line_errors = form.fields, form.field_errors
 
     # ---- reading -----------------------------------------------------------------------------
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
 
     def refresh(self) -> None:
         """Reload periods, batches and the breakdown; the editor keeps what is typed."""
@@ -552,7 +350,7 @@ class LeadFeedbackView(QWidget):
         count = len(data.batch_ids)
         self.breakdown_heading.setText(
             self.tr("Why leads were rejected — {scope} ({batches})").format(
-                scope=scope, batches=_batches(count)
+                scope=scope, batches=batches_text(count)
             )
         )
         self.summary_label.setText(breakdown_summary(data))
@@ -583,22 +381,13 @@ class LeadFeedbackView(QWidget):
         self._line = None
         self._clear_errors()
         if batch is None:
-            self.label_edit.clear()
-            self.period_edit.setText(current_period(PeriodKind.MONTH, self._today()).key)
-            self.received_spin.setValue(0)
-            self.recorder_combo.setCurrentIndex(0)
-            self.notes_edit.clear()
-            self.lines_model.set_rows([])
+            period = current_period(PeriodKind.MONTH, self._today()).key
+            values = {"label": "", "period": period, "leads_received": 0, "recorded_by_id": None}
+            self.batch_form.set_values(values | {"notes": ""})
         else:
-            self.label_edit.setText(batch.label)
-            self.period_edit.setText(batch.period)
-            self.received_spin.setValue(batch.leads_received)
-            self.recorder_combo.setCurrentIndex(
-                max(self.recorder_combo.findData(batch.recorded_by_id), 0)
-            )
-            self.notes_edit.setPlainText(batch.notes)
-            self.lines_model.set_rows(batch.lines)
-        self._batch_form.loaded(batch, self._batch_values())
+            self.batch_form.set_values({key: getattr(batch, key) for key in self._batch_fields})
+        self.lines_model.set_rows(batch.lines if batch else [])
+        self.batch_form.loaded(batch, self._batch_values())
         self._load_line(None)
         self._update_state()
 
@@ -608,12 +397,8 @@ class LeadFeedbackView(QWidget):
     def _update_state(self) -> None:
         batch = self._editing
         editing = batch is not None
-        self.editor_heading.setText(
-            self.tr("Batch: {name}").format(name=batch.label) if batch else self.tr("New batch")
-        )
-        self.add_batch_button.setVisible(not editing)
-        self.save_batch_button.setVisible(editing)
-        self.delete_batch_button.setEnabled(editing)
+        self.batch_form.update_buttons()
+        self.line_form.update_buttons()
         self.unreview_button.setVisible(bool(batch and batch.reviewed))
         if batch is None:
             self.review_note.setText(self.tr("Add the batch, then record why leads were rejected."))
@@ -638,35 +423,21 @@ class LeadFeedbackView(QWidget):
             )
         for widget in (*self._line_fields.values(), self.add_line_button):
             widget.setEnabled(editing)
-        self.save_line_button.setEnabled(self._line is not None)
-        self.remove_line_button.setEnabled(self._line is not None)
 
     def _clear_errors(self) -> None:
-        for error in (*self.batch_errors.values(), *self.line_errors.values()):
-            error.clear_error()
-        self.batch_error.clear_error()
-        self.line_error.clear_error()
+        self.batch_form.clear_errors()
+        self.line_form.clear_errors()
 
     def _show_batch_error(self, exc: ValidationError) -> None:
         self._clear_errors()
-        show_validation(
-            exc, self._batch_fields, self.batch_errors.get(exc.field, self.batch_error), self
-        )
+        self.batch_form.show_error(exc)
 
     def _show_line_error(self, exc: ValidationError) -> None:
         self._clear_errors()
-        show_validation(
-            exc, self._line_fields, self.line_errors.get(exc.field, self.line_error), self
-        )
+        self.line_form.show_error(exc)
 
     def _batch_values(self) -> dict[str, object]:
-        return {
-            "label": self.label_edit.text(),
-            "period": self.period_edit.text(),
-            "leads_received": self.received_spin.value(),
-            "recorded_by_id": self.recorder_combo.currentData(),
-            "notes": self.notes_edit.toPlainText(),
-        }
+        return self.batch_form.values()
 
     def _on_add_batch_clicked(self) -> None:
         try:
@@ -688,11 +459,11 @@ class LeadFeedbackView(QWidget):
             return
         try:
             batch_id = self._editing.id
-            edits = self._batch_form.edits(self._batch_values())
+            edits = self.batch_form.edits(self._batch_values())
             batch = self.controller.perform_edit(
                 step(Step.LEAD_FEEDBACK),
                 lambda s, seen: s.lead_feedback.update_batch(batch_id=batch_id, seen=seen, **edits),
-                seen=self._batch_form.record,
+                seen=self.batch_form.seen,
                 reread=lambda s: s.lead_feedback.get_batch(batch_id),
             )
         except ValidationError as exc:
@@ -703,14 +474,8 @@ class LeadFeedbackView(QWidget):
             return
         self._clear_errors()
         self._editing = batch
-        self._batch_form.loaded(batch, self._batch_values())
+        self.batch_form.loaded(batch, self._batch_values())
         self._update_state()
-
-    def _on_return_in_batch_form(self) -> None:
-        if self._editing is None:
-            self._on_add_batch_clicked()
-        else:
-            self._on_save_batch_clicked()
 
     def _on_delete_batch_clicked(self) -> None:
         batch = self._editing
@@ -745,35 +510,23 @@ class LeadFeedbackView(QWidget):
     def _on_batch_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
         if self._restoring:
             return
-        rows = self.batches_table.selectionModel().selectedRows()
-        record = rows[0].data(RECORD_ROLE) if rows else None
+        record = selected_record(self.batches_table)
         if isinstance(record, LeadBatchRecord):
             self._load_batch(record)
 
     # ---- rejection lines ---------------------------------------------------------------------
     def _load_line(self, line: LeadRejectionRecord | None) -> None:
         self._line = line
-        if line is None:
-            self.reason_combo.setCurrentIndex(0)
-            self.count_spin.setValue(1)
-            self.ref_edit.clear()
-            self.note_edit.clear()
-        else:
-            self.reason_combo.setCurrentIndex(self.reason_combo.findData(line.reason.value))
-            self.count_spin.setValue(line.count)
-            self.ref_edit.setText(line.lead_ref)
-            self.note_edit.setText(line.note)
-        self._line_form.loaded(line, self._line_values())
-        self.save_line_button.setEnabled(line is not None)
-        self.remove_line_button.setEnabled(line is not None)
+        self.line_form.set_values(
+            {"reason": line.reason.value, "count": line.count, "lead_ref": line.lead_ref}
+            | {"note": line.note}
+            if line
+            else {"reason": None, "count": 1, "lead_ref": "", "note": ""}
+        )
+        self.line_form.loaded(line)
 
     def _line_values(self) -> dict[str, object]:
-        return {
-            "reason": self.reason_combo.currentData(),
-            "count": self.count_spin.value(),
-            "lead_ref": self.ref_edit.text(),
-            "note": self.note_edit.text(),
-        }
+        return self.line_form.values()
 
     def _on_add_line_clicked(self) -> None:
         if self._editing is None:
@@ -796,13 +549,13 @@ class LeadFeedbackView(QWidget):
             return
         try:
             line_id = self._line.id
-            edits = self._line_form.edits(self._line_values())
+            edits = self.line_form.edits(self._line_values())
             line = self.controller.perform_edit(
                 step(Step.LEAD_FEEDBACK),
                 lambda s, seen: s.lead_feedback.update_rejection(
                     rejection_id=line_id, seen=seen, **edits
                 ),
-                seen=self._line_form.record,
+                seen=self.line_form.seen,
                 reread=lambda s: next(
                     x for b in s.lead_feedback.list_batches() for x in b.lines if x.id == line_id
                 ),
@@ -812,7 +565,7 @@ class LeadFeedbackView(QWidget):
             return
         self._clear_errors()
         self._line = line
-        self._line_form.loaded(line, self._line_values())
+        self.line_form.loaded(line, self._line_values())
         self._select_line(line.id)
 
     def _on_remove_line_clicked(self) -> None:
@@ -826,216 +579,8 @@ class LeadFeedbackView(QWidget):
         )
         self.lines_table.clearSelection()
 
-    def _on_return_in_line_form(self) -> None:
-        if self._line is None:
-            self._on_add_line_clicked()
-        else:
-            self._on_save_line_clicked()
-
     def _on_line_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
         if self._restoring:
             return
-        rows = self.lines_table.selectionModel().selectedRows()
-        record = rows[0].data(RECORD_ROLE) if rows else None
+        record = selected_record(self.lines_table)
         self._load_line(record if isinstance(record, LeadRejectionRecord) else None)
-
-
-# ---- the panel in a running meeting ----------------------------------------------------------
-SCOPE_MEETING = "meeting"
-SCOPE_UNREVIEWED = "unreviewed"
-
-
-class LeadFeedbackPanel(QWidget):
-    """The lead-feedback review: the breakdown on the projector, the notes per reason, and
-    "Mark as reviewed in this meeting". Once marked, it shows what this meeting reviewed."""
-
-    def __init__(
-        self,
-        controller: Controller,
-        *,
-        meeting_id: int,
-        item_id: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.meeting_id = meeting_id
-        self.item_id = item_id
-        self._batches: list[LeadBatchRecord] = []
-        self._restoring = False
-
-        title = section_heading(self.tr("Lead feedback for Marketing"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        title.setFont(font)
-        self.scope_combo = QComboBox()
-        self.scope_combo.setAccessibleName(self.tr("Show"))
-        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_changed)
-        scope_label = QLabel(self.tr("&Show"))
-        scope_label.setBuddy(self.scope_combo)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(scope_label)
-        top.addWidget(self.scope_combo)
-
-        big = QFont(self.font())
-        big.setPointSizeF(max(big.pointSizeF(), 10) * 1.35)
-        self.summary_label = plain_label()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setFont(big)
-        self.batches_label = plain_label()
-        self.batches_label.setWordWrap(True)
-        self.chart = BreakdownChart(scale=1.45)
-
-        self.shares_model = ReasonSharesModel(self)
-        self.notes_table = _table(self.shares_model, self.tr("What Sales says per reason"))
-        self.notes_table.setWordWrap(True)
-        notes_font = QFont(self.font())
-        notes_font.setPointSizeF(max(notes_font.pointSizeF(), 10) * 1.2)
-        self.notes_table.setFont(notes_font)
-        notes_header = self.notes_table.horizontalHeader()
-        notes_header.setSectionResizeMode(COL_SHARE_NOTES, QHeaderView.ResizeMode.Stretch)
-        notes_header.setSectionResizeMode(COL_SHARE_REASON, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (COL_SHARE_COUNT, COL_SHARE):
-            notes_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.notes_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.notes_table.setStyleSheet("QTableView::item { padding: 4px 6px; }")
-
-        self.mark_button = QPushButton(self.tr("Mark as reviewed in this meeting"))
-        self.mark_button.setToolTip(
-            self.tr(
-                "Record that Marketing has seen these batches: they go into this meeting's minutes"
-            )
-        )
-        self.mark_button.clicked.connect(self._on_mark_button_clicked)
-        self.status_label = plain_label()
-        self.status_label.setWordWrap(True)
-        self.error = FieldError()
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status_label, 1)
-        bottom.addWidget(self.mark_button)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.batches_label)
-        layout.addWidget(self.chart)
-        layout.addWidget(section_heading(self.tr("What Sales says")))
-        layout.addWidget(self.notes_table, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(bottom)
-
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        self.refresh()
-
-    def _on_controller_toolkit_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
-
-    def refresh(self) -> None:
-        sv = self.controller.services.lead_feedback
-        reviewed = sv.reviewed_in(self.meeting_id)
-        waiting = sv.unreviewed_batches()
-        self._restoring = True
-        try:
-            chosen = self.scope_combo.currentData()
-            self.scope_combo.clear()
-            if reviewed:
-                self.scope_combo.addItem(
-                    self.tr("Reviewed in this meeting ({batches})").format(
-                        batches=_batches(len(reviewed))
-                    ),
-                    SCOPE_MEETING,
-                )
-            self.scope_combo.addItem(
-                self.tr("Not yet reviewed ({batches})").format(batches=_batches(len(waiting))),
-                SCOPE_UNREVIEWED,
-            )
-            for key in sv.periods():
-                self.scope_combo.addItem(period_label(key), key)
-            found = self.scope_combo.findData(chosen) if chosen else -1
-            self.scope_combo.setCurrentIndex(found if found >= 0 else 0)
-        finally:
-            self._restoring = False
-        self._show()
-
-    def _on_scope_combo_changed(self, *_: object) -> None:
-        if not self._restoring:
-            self._show()
-
-    def _scope_batches(self) -> list[LeadBatchRecord]:
-        sv = self.controller.services.lead_feedback
-        scope = self.scope_combo.currentData()
-        if scope == SCOPE_MEETING:
-            return sv.reviewed_in(self.meeting_id)
-        if scope == SCOPE_UNREVIEWED:
-            return sv.unreviewed_batches()
-        return sv.list_batches(period=scope)
-
-    def _show(self) -> None:
-        sv = self.controller.services.lead_feedback
-        self._batches = self._scope_batches()
-        data = sv.breakdown(batch_ids=[b.id for b in self._batches])
-        self.summary_label.setText(breakdown_summary(data))
-        self.batches_label.setText(
-            self.tr("Batches: {batches}").format(
-                batches="; ".join(f"{b.label} ({b.period_label})" for b in self._batches)
-            )
-            if self._batches
-            else self.tr(
-                "Nothing waiting: Sales has recorded no new lead batches since the last review."
-            )
-        )
-        self.chart.set_breakdown(data if self._batches else None)
-        self.shares_model.set_rows(data.ranked())
-        markable = self._markable()
-        self.mark_button.setEnabled(bool(markable))
-        reviewed = sv.reviewed_in(self.meeting_id)
-        font = self.status_label.font()
-        font.setBold(bool(reviewed))
-        self.status_label.setFont(font)
-        if reviewed:
-            self.status_label.setText(
-                self.tr("✓ Reviewed in this meeting: {batches}.").format(
-                    batches="; ".join(b.label for b in reviewed)
-                )
-            )
-        else:
-            self.status_label.setText(self.tr("Nothing marked as reviewed in this meeting yet."))
-
-    def shown_batches(self) -> list[LeadBatchRecord]:
-        """The batches whose breakdown is on screen (the scope picked)."""
-        return list(self._batches)
-
-    def _markable(self) -> list[LeadBatchRecord]:
-        return [b for b in self._batches if not b.reviewed]
-
-    def _on_mark_button_clicked(self) -> None:
-        batches = self._markable()
-        if not batches:
-            return
-        self.error.clear_error()
-        try:
-            meeting_id, batch_ids = self.meeting_id, [b.id for b in batches]
-            self.controller.perform(
-                step(Step.LEAD_FEEDBACK),
-                lambda s: s.lead_feedback.review_in_meeting(
-                    meeting_id=meeting_id, batch_ids=batch_ids
-                ),
-            )
-        except ValidationError as exc:
-            self.error.show_error(exc.message)
-            return
-        self.scope_combo.setCurrentIndex(max(self.scope_combo.findData(SCOPE_MEETING), 0))
-
-
-def _batches(count: int) -> str:
-    """ "1 batch" / "3 batches" in the chosen language."""
-    if count == 1:
-        return QCoreApplication.translate("LeadFeedbackView", "1 batch")
-    return QCoreApplication.translate("LeadFeedbackView", "{count} batches").format(count=count)
