@@ -50,7 +50,7 @@ PARTS: dict[str, tuple[str, ...]] = {
         "views/minutes_preview.py",
     ),
     "run": ("views/run_view.py", "views/phases/*.py", "meeting_clock.py"),
-    "followups": ("views/followups_view.py",),
+    "followups": ("views/followups_view.py", "views/followups/*.py"),
     "toolkit": ("views/toolkit/*.py",),
     "accountability": ("views/accountability/*.py",),
     "models": ("models/*.py",),

@@ -1,0 +1,76 @@
+"""The follow-ups page's "Search all meetings" tab: actions, history notes, ideas, decisions
+and agenda notes, newest first; "Open meeting" (or Enter) goes to where a hit was said."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from alignmeet.domain.records import SearchHit
+from ui.controller import Controller
+from ui.models.record_table_model import RECORD_ROLE
+from ui.models.search_hits_model import COL_TEXT, SearchHitsModel
+from ui.views.followups.tables import record_table, set_widths, sortable
+from ui.widgets import plain_label
+
+SEARCH_DELAY_MS = 250
+
+
+class SearchAllTab(QWidget):
+    meeting_requested = Signal(int)
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("Search actions, notes, ideas and decisions of all meetings…")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("Search all meetings"))
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self.timer.start())
+        self.count_label = plain_label(object_name="HitCount")
+        self.model = SearchHitsModel(self)
+        self.table = record_table(self.tr("Search results"))
+        self.proxy = sortable(self.table, self.model, self)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        set_widths(self.table, {0: 110, 1: 240, 2: 80, 3: 260})
+        self.table.activated.connect(lambda _i: self.open_meeting())
+        self.open_button = QPushButton(self.tr("Open meeting"))
+        self.open_button.clicked.connect(self.open_meeting)
+        row = QHBoxLayout()
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        self.timer.stop()
+        text = self.search_edit.text()
+        hits = self.controller.services.followups.search(text) if text.strip() else []
+        self.model.set_rows(hits)
+        if not text.strip():
+            self.count_label.setText(self.tr("Type a few words: every one must appear."))
+        elif not hits:
+            self.count_label.setText(
+                self.tr("Nothing found for “{text}”.").format(text=text.strip())
+            )
+        elif len(hits) >= 200:
+            self.count_label.setText(
+                self.tr("{count} found (the newest 200)").format(count=len(hits))
+            )
+        else:
+            self.count_label.setText(self.tr("{count} found").format(count=len(hits)))
+
+    def open_meeting(self) -> None:
+        record = self.table.currentIndex().data(RECORD_ROLE)
+        if isinstance(record, SearchHit):
+            self.meeting_requested.emit(record.meeting_id)
