@@ -42,6 +42,7 @@ PARTS: dict[str, tuple[str, ...]] = {
         "views/meeting_dialog.py",
         "views/series_dialog.py",
         "views/prepare_view.py",
+        "views/prepare/*.py",
         "views/people_view.py",
         "views/import_members_dialog.py",
         "views/settings_dialog.py",
