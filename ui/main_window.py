@@ -38,6 +38,7 @@ from ui.colors import shade
 from ui.controller import Controller
 from ui.core_labels import label as core_label
 from ui.save_banner import SaveBanner
+from ui.save_paths import ask_save_path, safe_name
 from ui.views.meetings_view import MeetingsView
 from ui.widgets import ElidedLabel, inform, install_double_click_guard, plain_label, warn
 
@@ -602,25 +603,16 @@ class MainWindow(QMainWindow):
         meeting = self.controller.services.meetings.get_meeting(meeting_id)
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        safe = "".join(
-            c if c.isalnum() or c in " -_" else "_" for c in meeting.title
-        ).strip() or self.tr("minutes")
+        safe = safe_name(meeting.title) or self.tr("minutes")
         stem = self.tr("{title} {date} minutes").format(
             title=safe, date=f"{meeting.starts_at:%Y-%m-%d}"
         )
         suggested = folder / f"{stem}.docx"
-        path_text, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export minutes"), str(suggested), self.tr("Word document (*.docx)")
+        path = ask_save_path(
+            self, self.tr("Export minutes"), suggested, self.tr("Word document (*.docx)")
         )
-        if not path_text:
+        if path is None:
             return None
-        path = Path(path_text)
-        if path.suffix.lower() != ".docx":
-            path = (
-                path.with_suffix(path.suffix + ".docx")
-                if path.suffix
-                else path.with_suffix(".docx")
-            )
         try:
             written = self.controller.export_minutes(meeting_id=meeting_id, path=path)
         except (ExportError, ValidationError) as exc:

@@ -51,6 +51,7 @@ from ui.models.followup_rows_model import (
     COL_TEAM,
     FollowUpRowsModel,
 )
+from ui.save_paths import safe_name
 from ui.views.followups.action_details_panel import ActionDetailsPanel
 from ui.views.followups.choices import (
     MARK_AS,
@@ -463,7 +464,7 @@ class FollowUpsView(QWidget):
         from alignmeet.services import ExportError
 
         name = self.person_combo.currentText() or self.tr("commitments")
-        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()
+        safe = safe_name(name)
         file_name = self.tr("{name} commitments").format(name=safe)
         path = ask_pdf_path(self, str(Path.home() / f"{file_name}.pdf"))
         if path is None:

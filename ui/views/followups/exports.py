@@ -17,11 +17,12 @@ from PySide6.QtCore import (
     QMarginsF,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from alignmeet.domain.records import MemberCommitments
 from ui.core_labels import label
 from ui.models.followup_rows_model import slipped_text
+from ui.save_paths import ask_save_path
 from ui.views.phases import format_date, format_number
 
 # The printable "My commitments" page (translated where written).
@@ -47,16 +48,13 @@ def _tr(text: str) -> str:
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to save the PDF (tests replace this)."""
-    text, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         QCoreApplication.translate("FollowUpsView", "Save as PDF"),
         suggested,
         QCoreApplication.translate("FollowUpsView", "PDF (*.pdf)"),
+        ".pdf",
     )
-    if not text:
-        return None
-    path = Path(text)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 EXPORT_KINDS = {
@@ -101,16 +99,13 @@ EXPORT_PROGRESS = {
 def ask_export_path(parent: QWidget, kind: str, suggested: str) -> Path | None:
     """Where to save an export of the listed actions (tests replace this)."""
     _text, file_filter, suffix, _name = EXPORT_KINDS[kind]
-    text, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         QCoreApplication.translate("FollowUpsView", "Export follow-ups"),
         suggested,
         _tr(file_filter),
+        suffix,
     )
-    if not text:
-        return None
-    path = Path(text)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def _date(value: date | None) -> str:

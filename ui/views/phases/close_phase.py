@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDateTime, QSettings
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from alignmeet.services import MinutesRecordError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.core_labels import label
+from ui.save_paths import ask_save_path, safe_name
 from ui.shown import Shown
 from ui.views.phases import (
     PhasePage,
@@ -46,16 +46,13 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
 
 def ask_eml_path(parent: QWidget, suggested: Path) -> Path | None:
     """Where to save the e-mail (tests replace this module-level name)."""
-    text, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         QCoreApplication.translate("ClosePhase", "Save the e-mail"),
-        str(suggested),
+        suggested,
         QCoreApplication.translate("ClosePhase", "E-mail message (*.eml)"),
+        ".eml",
     )
-    if not text:
-        return None
-    path = Path(text)
-    return path if path.suffix.lower() == ".eml" else path.with_name(path.name + ".eml")
 
 
 def _attendance_text(data: MinutesData) -> str:
@@ -521,9 +518,7 @@ class ClosePhase(PhasePage):
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        safe = "".join(
-            c if c.isalnum() or c in " -_" else "_" for c in meeting.title
-        ).strip() or self.tr("minutes")
+        safe = safe_name(meeting.title) or self.tr("minutes")
         name = self.tr("{title} {date} e-mail").format(
             title=safe, date=f"{meeting.starts_at:%Y-%m-%d}"
         )
