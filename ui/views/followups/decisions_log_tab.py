@@ -3,18 +3,22 @@ filtered by series; "Open meeting" (or Enter) goes to where a decision was taken
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from alignmeet.domain.records import DecisionLogRow
 from ui.controller import Controller
 from ui.models.decision_log_model import COL_DECISION, DecisionLogModel
 from ui.models.record_table_model import RECORD_ROLE
-from ui.views.followups.tables import filter_combo, record_table, set_widths, sortable
+from ui.views.followups.tables import (
+    debounced,
+    filter_combo,
+    meetings_table,
+    search_edit,
+    tab_page,
+)
 from ui.views.phases import format_number
 from ui.widgets import plain_label
-
-SEARCH_DELAY_MS = 250
 
 
 class DecisionsLogTab(QWidget):
@@ -23,26 +27,19 @@ class DecisionsLogTab(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search decisions and their agenda items…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search decisions"))
+        self.search_edit = search_edit(
+            self.tr("Search decisions and their agenda items…"), self.tr("Search decisions")
+        )
         self.series_combo = filter_combo(
             self.tr("Decisions series"), self.tr("Which meeting series"), 200
         )
         self.count_label = plain_label(object_name="DecisionCount")
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(SEARCH_DELAY_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.search_edit.textChanged.connect(lambda _t: self.timer.start())
+        self.timer = debounced(self.search_edit, self.refresh, self)
         self.series_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = DecisionLogModel(self)
-        self.table = record_table(self.tr("Decisions log"))
-        self.proxy = sortable(self.table, self.model, self)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.Stretch)
-        set_widths(self.table, {0: 110, 1: 260, 2: 230})
+        self.table, self.proxy = meetings_table(
+            self.tr("Decisions log"), self.model, self, COL_DECISION, {0: 110, 1: 260, 2: 230}
+        )
         self.table.activated.connect(lambda _i: self.open_meeting())
         self.open_button = QPushButton(self.tr("Open meeting"))
         self.open_button.clicked.connect(self.open_meeting)
@@ -50,11 +47,7 @@ class DecisionsLogTab(QWidget):
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.series_combo)
         row.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.table, 1)
+        tab_page(self, row, self.count_label, self.table)
 
     def refresh(self) -> None:
         self.timer.stop()

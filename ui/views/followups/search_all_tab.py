@@ -3,17 +3,20 @@ and agenda notes, newest first; "Open meeting" (or Enter) goes to where a hit wa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from alignmeet.domain.records import SearchHit
 from ui.controller import Controller
 from ui.models.record_table_model import RECORD_ROLE
 from ui.models.search_hits_model import COL_TEXT, SearchHitsModel
-from ui.views.followups.tables import record_table, set_widths, sortable
+from ui.views.followups.tables import (
+    debounced,
+    meetings_table,
+    search_edit,
+    tab_page,
+)
 from ui.widgets import plain_label
-
-SEARCH_DELAY_MS = 250
 
 
 class SearchAllTab(QWidget):
@@ -22,35 +25,23 @@ class SearchAllTab(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(
-            self.tr("Search actions, notes, ideas and decisions of all meetings…")
+        self.search_edit = search_edit(
+            self.tr("Search actions, notes, ideas and decisions of all meetings…"),
+            self.tr("Search all meetings"),
         )
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search all meetings"))
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(SEARCH_DELAY_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.search_edit.textChanged.connect(lambda _t: self.timer.start())
+        self.timer = debounced(self.search_edit, self.refresh, self)
         self.count_label = plain_label(object_name="HitCount")
         self.model = SearchHitsModel(self)
-        self.table = record_table(self.tr("Search results"))
-        self.proxy = sortable(self.table, self.model, self)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        set_widths(self.table, {0: 110, 1: 240, 2: 80, 3: 260})
+        self.table, self.proxy = meetings_table(
+            self.tr("Search results"), self.model, self, COL_TEXT, {0: 110, 1: 240, 2: 80, 3: 260}
+        )
         self.table.activated.connect(lambda _i: self.open_meeting())
         self.open_button = QPushButton(self.tr("Open meeting"))
         self.open_button.clicked.connect(self.open_meeting)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.table, 1)
+        tab_page(self, row, self.count_label, self.table)
 
     def refresh(self) -> None:
         self.timer.stop()

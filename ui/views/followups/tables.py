@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.models.record_table_model import SORT_ROLE
+from ui.views.phases import table_view
+
+SEARCH_DELAY_MS = 250
 
 
 def filter_combo(name: str, tip: str, width: int) -> QComboBox:
@@ -18,21 +31,50 @@ def filter_combo(name: str, tip: str, width: int) -> QComboBox:
 
 
 def record_table(name: str) -> QTableView:
-    view = QTableView()
+    view = table_view()
     view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(30)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def search_edit(placeholder: str, name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def debounced(edit: QLineEdit, slot: Callable[[], None], parent: QObject) -> QTimer:
+    """`slot` a moment after the typing in `edit` stops (typing stays fluid)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(SEARCH_DELAY_MS)
+    timer.timeout.connect(slot)
+    edit.textChanged.connect(lambda _t: timer.start())
+    return timer
+
+
+def meetings_table(
+    name: str, model: QAbstractItemModel, parent: QWidget, stretch: int, widths: dict[int, int]
+) -> tuple[QTableView, QSortFilterProxyModel]:
+    """A sortable table of records that each belong to a meeting (decisions, search hits)."""
+    table = record_table(name)
+    proxy = sortable(table, model, parent)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    set_widths(table, widths)
+    return table, proxy
+
+
+def tab_page(page: QWidget, row: QHBoxLayout, count: QWidget, table: QTableView) -> None:
+    """A tab's layout: the search row, the count under it, the table."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 8, 0, 0)
+    layout.addLayout(row)
+    layout.addWidget(count)
+    layout.addWidget(table, 1)
 
 
 def set_widths(view: QTableView, widths: dict[int, int]) -> None:
