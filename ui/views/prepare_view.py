@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDateTime,
-    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QFrame,
@@ -34,15 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignmeet.domain.enums import Attendance, MeetingStatus
-from alignmeet.domain.records import MeetingRecord, MemberRecord, ParticipantRecord
-from alignmeet.domain.rules import AgendaBudget, ValidationError
+from alignmeet.domain.enums import MeetingStatus
+from alignmeet.domain.records import MeetingRecord, MemberRecord
+from alignmeet.domain.rules import ValidationError
 from alignmeet.services.base import NotFoundError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
-from ui.core_labels import label as core_label
 from ui.models.agenda_model import (
-    COL_TITLE,
     AgendaModel,
 )
 from ui.models.invitees_model import InviteesModel
@@ -50,9 +45,13 @@ from ui.models.record_table_model import RECORD_ROLE
 from ui.models.templates_model import TemplatesModel
 from ui.shown import Shown
 from ui.views.prepare.agenda_card import AgendaCard
-from ui.views.prepare.cards import hint, repolish
-from ui.views.prepare.invitees_card import InviteesCard
-from ui.views.prepare.meeting_details_card import MeetingDetailsCard
+from ui.views.prepare.cards import hint
+from ui.views.prepare.invitees_card import InviteesCard, recorded_for
+from ui.views.prepare.meeting_details_card import (
+    NOBODY,
+    MeetingDetailsCard,
+    fill_member_combo,
+)
 from ui.widgets import (
     ask_yes_no,
     page_title,
@@ -62,7 +61,6 @@ from ui.widgets import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-NOBODY = "—"
 TEXT_FIELDS = ("title", "place", "topic", "end_goal")
 
 START_STYLE = """
@@ -83,26 +81,6 @@ def get_text(parent: QWidget, title: str, label: str, text: str = "") -> tuple[s
 
 
 # `warn` and `ask_yes_no` (plain-text message boxes) are imported from ui.widgets.
-
-
-def _recorded_for(participant: ParticipantRecord, actions: int) -> str:
-    """ "• Ava Chen: attendance (present), committed, owns 2 actions" — or "" if nothing."""
-    parts = []
-    if participant.attendance is not Attendance.INVITED:
-        parts.append(
-            QCoreApplication.translate("PrepareView", "attendance ({attendance})").format(
-                attendance=core_label(participant.attendance).lower()
-            )
-        )
-    if participant.committed:
-        parts.append(QCoreApplication.translate("PrepareView", "committed"))
-    if actions == 1:
-        parts.append(QCoreApplication.translate("PrepareView", "owns 1 action"))
-    elif actions:
-        parts.append(
-            QCoreApplication.translate("PrepareView", "owns {count} actions").format(count=actions)
-        )
-    return f"• {participant.name}: {', '.join(parts)}" if parts else ""
 
 
 class PrepareView(QWidget):
@@ -389,8 +367,8 @@ class PrepareView(QWidget):
                 self.length_spin.blockSignals(True)
                 self.length_spin.setValue(meeting.planned_minutes)
                 self.length_spin.blockSignals(False)
-        self._fill_member_combo(self.facilitator_combo, meeting.facilitator_id)
-        self._fill_member_combo(self.note_taker_combo, meeting.note_taker_id)
+        fill_member_combo(self.facilitator_combo, self._members, meeting.facilitator_id)
+        fill_member_combo(self.note_taker_combo, self._members, meeting.note_taker_id)
         self._shown.load(meeting, "facilitator_id", "note_taker_id")
         self.start_button.setText(
             {
@@ -399,20 +377,6 @@ class PrepareView(QWidget):
                 MeetingStatus.CLOSED: self.tr("Open the meeting →"),
             }[meeting.status]
         )
-
-    def _fill_member_combo(self, combo: QComboBox, selected: int | None) -> None:
-        choices: list[tuple[str, int]] = [
-            (m.name, m.id) for m in self._members if m.active or m.id == selected
-        ]
-        current = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
-        wanted = [(NOBODY, 0), *choices]
-        combo.blockSignals(True)
-        if current != wanted:
-            combo.clear()
-            for label, value in wanted:
-                combo.addItem(label, value)
-        combo.setCurrentIndex(max(0, combo.findData(selected or 0)))
-        combo.blockSignals(False)
 
     def _load_invitees(self) -> None:
         if self._meeting_id is None:
@@ -428,38 +392,12 @@ class PrepareView(QWidget):
             return
         items = self.controller.services.agenda.items(self._meeting_id)
         self.agenda_model.set_items(self._meeting_id, items)
-        self.empty_agenda_hint.setVisible(self.agenda_model.rowCount() == 0)
-        parked = [i.title for i in items if i.parked]
-        if parked:
-            self.parked_label.setText(
-                self.tr("Parked for the next meeting: {titles}").format(titles="; ".join(parked))
-            )
-        self.parked_label.setVisible(bool(parked))
-        budget = self.controller.services.agenda.budget(self._meeting_id)
-        self.budget_label.setText(self._budget_text(budget))
-        if bool(self.budget_label.property("overrun")) != budget.is_overrun:
-            self.budget_label.setProperty("overrun", budget.is_overrun)
-            self.budget_label.setObjectName("FieldError" if budget.is_overrun else "BudgetLine")
-            repolish(self.budget_label)
-        self.budget_label.setToolTip(
-            self.tr("Shorten or remove items, or plan a longer meeting.")
-            if budget.is_overrun
-            else self.tr("Sum of the time boxes against the planned length.")
+        self.agenda_card.show_agenda(
+            items,
+            self.controller.services.agenda.budget(self._meeting_id),
+            empty=self.agenda_model.rowCount() == 0,
         )
         self._update_agenda_buttons()
-
-    def _budget_text(self, budget: AgendaBudget) -> str:
-        """AgendaBudget.describe() in the chosen language."""
-        base = self.tr("Agenda {boxed} min of {planned} min planned").format(
-            boxed=budget.boxed_minutes, planned=budget.planned_minutes
-        )
-        if budget.is_overrun:
-            rest = self.tr("{minutes} min over").format(minutes=budget.overrun_minutes)
-        elif budget.spare_minutes:
-            rest = self.tr("{minutes} min spare").format(minutes=budget.spare_minutes)
-        else:
-            rest = self.tr("exactly on time")
-        return f"{base} — {rest}"
 
     def _load_templates(self) -> None:
         current = self.template_combo.currentData(RECORD_ROLE)
@@ -537,7 +475,7 @@ class PrepareView(QWidget):
         lines = [
             line
             for p in participants
-            if p.member_id not in wanted and (line := _recorded_for(p, owned[p.member_id]))
+            if p.member_id not in wanted and (line := recorded_for(p, owned[p.member_id]))
         ]
         if lines and not ask_yes_no(
             self,
@@ -554,35 +492,16 @@ class PrepareView(QWidget):
 
     # ==== agenda ==============================================================================
     def _finish_agenda_edit(self) -> None:
-        """Commit and close an open cell editor before the rows are replaced."""
-        if self.agenda_table.state() == QAbstractItemView.State.EditingState:
-            # Moving the current index away commits the editor's value, then closes it.
-            self.agenda_table.setCurrentIndex(QModelIndex())
+        self.agenda_card.finish_edit()
 
     def selected_row(self) -> int:
-        rows = self.agenda_table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
+        return self.agenda_card.selected_row()
 
     def _select_row(self, row: int) -> None:
-        if 0 <= row < self.agenda_model.rowCount():
-            index = self.agenda_model.index(row, COL_TITLE)
-            self.agenda_table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.agenda_table.scrollTo(index)
+        self.agenda_card.select_row(row)
 
     def _update_agenda_buttons(self) -> None:
-        row = self.selected_row()
-        count = self.agenda_model.rowCount()
-        self.move_up_action.setEnabled(row > 0)
-        self.move_down_action.setEnabled(0 <= row < count - 1)
-        self.remove_action.setEnabled(row >= 0)
-        self.move_up_button.setEnabled(row > 0)
-        self.move_down_button.setEnabled(0 <= row < count - 1)
-        self.remove_button.setEnabled(row >= 0)
-        self.save_template_button.setEnabled(count > 0)
+        self.agenda_card.update_buttons()
 
     def move_selected(self, delta: int) -> None:
         row = self.selected_row()

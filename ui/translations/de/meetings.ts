@@ -75,6 +75,34 @@
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
+    <message>
+        <source>Parked for the next meeting: {titles}</source>
+        <translation>Für das nächste Meeting zurückgestellt: {titles}</translation>
+    </message>
+    <message>
+        <source>Shorten or remove items, or plan a longer meeting.</source>
+        <translation>Kürzen oder entfernen Sie Punkte oder planen Sie ein längeres Meeting.</translation>
+    </message>
+    <message>
+        <source>Sum of the time boxes against the planned length.</source>
+        <translation>Summe der Zeitrahmen im Vergleich zur geplanten Dauer.</translation>
+    </message>
+    <message>
+        <source>Agenda {boxed} min of {planned} min planned</source>
+        <translation>Agenda: {boxed} Min. von {planned} Min. geplant</translation>
+    </message>
+    <message>
+        <source>{minutes} min over</source>
+        <translation>{minutes} Min. zu viel</translation>
+    </message>
+    <message>
+        <source>{minutes} min spare</source>
+        <translation>{minutes} Min. Puffer</translation>
+    </message>
+    <message>
+        <source>exactly on time</source>
+        <translation>genau in der Zeit</translation>
+    </message>
 </context>
 <context>
     <name>BackupsDialog</name>
@@ -1206,34 +1234,6 @@ Das Protokoll stattdessen mit den eigenen Formatvorlagen von AlignMeet speichern
     <message>
         <source>Open the meeting →</source>
         <translation>Meeting öffnen →</translation>
-    </message>
-    <message>
-        <source>Parked for the next meeting: {titles}</source>
-        <translation>Für das nächste Meeting zurückgestellt: {titles}</translation>
-    </message>
-    <message>
-        <source>Shorten or remove items, or plan a longer meeting.</source>
-        <translation>Kürzen oder entfernen Sie Punkte oder planen Sie ein längeres Meeting.</translation>
-    </message>
-    <message>
-        <source>Sum of the time boxes against the planned length.</source>
-        <translation>Summe der Zeitrahmen im Vergleich zur geplanten Dauer.</translation>
-    </message>
-    <message>
-        <source>Agenda {boxed} min of {planned} min planned</source>
-        <translation>Agenda: {boxed} Min. von {planned} Min. geplant</translation>
-    </message>
-    <message>
-        <source>{minutes} min over</source>
-        <translation>{minutes} Min. zu viel</translation>
-    </message>
-    <message>
-        <source>{minutes} min spare</source>
-        <translation>{minutes} Min. Puffer</translation>
-    </message>
-    <message>
-        <source>exactly on time</source>
-        <translation>genau in der Zeit</translation>
     </message>
     <message>
         <source>(none)</source>

@@ -4,9 +4,9 @@ agenda templates. The page connects the actions and buttons to what they do."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import ItemKind
+from alignmeet.domain.records import AgendaItemRecord
+from alignmeet.domain.rules import AgendaBudget
 from ui.core_labels import label as core_label
 from ui.limits import limit_line
 from ui.models.agenda_model import (
@@ -40,7 +42,7 @@ from ui.views.prepare.agenda_delegates import (
     PaddedDelegate,
     TitleDelegate,
 )
-from ui.views.prepare.cards import fill_card, hint
+from ui.views.prepare.cards import fill_card, hint, repolish
 from ui.widgets import FieldError, plain_label
 
 Choices = Callable[[], list[tuple[str, object]]]
@@ -98,6 +100,7 @@ class AgendaCard(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.agenda_model = model
         self.agenda_table = table = agenda_table(model)
         table.setAccessibleName(self.tr("Agenda"))
         self._set_delegates(owner_choices, persona_choices)
@@ -221,3 +224,71 @@ class AgendaCard(QFrame):
         templates_row.addWidget(self.apply_template_button)
         layout.addLayout(templates_row)
         layout.addWidget(self.template_note)
+
+    def show_agenda(
+        self, items: Sequence[AgendaItemRecord], budget: AgendaBudget, *, empty: bool
+    ) -> None:
+        """The lines around the table: the hint when it is `empty`, the parked items, and
+        the time budget."""
+        self.empty_agenda_hint.setVisible(empty)
+        parked = [i.title for i in items if i.parked]
+        if parked:
+            self.parked_label.setText(
+                self.tr("Parked for the next meeting: {titles}").format(titles="; ".join(parked))
+            )
+        self.parked_label.setVisible(bool(parked))
+        self.budget_label.setText(self._budget_text(budget))
+        if bool(self.budget_label.property("overrun")) != budget.is_overrun:
+            self.budget_label.setProperty("overrun", budget.is_overrun)
+            self.budget_label.setObjectName("FieldError" if budget.is_overrun else "BudgetLine")
+            repolish(self.budget_label)
+        self.budget_label.setToolTip(
+            self.tr("Shorten or remove items, or plan a longer meeting.")
+            if budget.is_overrun
+            else self.tr("Sum of the time boxes against the planned length.")
+        )
+
+    def _budget_text(self, budget: AgendaBudget) -> str:
+        """AgendaBudget.describe() in the chosen language."""
+        base = self.tr("Agenda {boxed} min of {planned} min planned").format(
+            boxed=budget.boxed_minutes, planned=budget.planned_minutes
+        )
+        if budget.is_overrun:
+            rest = self.tr("{minutes} min over").format(minutes=budget.overrun_minutes)
+        elif budget.spare_minutes:
+            rest = self.tr("{minutes} min spare").format(minutes=budget.spare_minutes)
+        else:
+            rest = self.tr("exactly on time")
+        return f"{base} — {rest}"
+
+    # ---- the selected row ------------------------------------------------------------
+    def finish_edit(self) -> None:
+        """Commit and close an open cell editor before the rows are replaced."""
+        if self.agenda_table.state() == QAbstractItemView.State.EditingState:
+            # Moving the current index away commits the editor's value, then closes it.
+            self.agenda_table.setCurrentIndex(QModelIndex())
+
+    def selected_row(self) -> int:
+        rows = self.agenda_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.agenda_model.rowCount():
+            index = self.agenda_model.index(row, COL_TITLE)
+            self.agenda_table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.agenda_table.scrollTo(index)
+
+    def update_buttons(self) -> None:
+        row = self.selected_row()
+        count = self.agenda_model.rowCount()
+        self.move_up_action.setEnabled(row > 0)
+        self.move_down_action.setEnabled(0 <= row < count - 1)
+        self.remove_action.setEnabled(row >= 0)
+        self.move_up_button.setEnabled(row > 0)
+        self.move_down_button.setEnabled(0 <= row < count - 1)
+        self.remove_button.setEnabled(row >= 0)
+        self.save_template_button.setEnabled(count > 0)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -13,9 +13,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet.domain.enums import Attendance
+from alignmeet.domain.records import ParticipantRecord
+from ui.core_labels import label as core_label
 from ui.models.invitees_model import InviteesModel
 from ui.views.prepare.cards import fill_card
 from ui.widgets import plain_label
+
+
+def recorded_for(participant: ParticipantRecord, actions: int) -> str:
+    """ "• Ava Chen: attendance (present), committed, owns 2 actions" — or "" if nothing."""
+    parts = []
+    if participant.attendance is not Attendance.INVITED:
+        parts.append(
+            QCoreApplication.translate("PrepareView", "attendance ({attendance})").format(
+                attendance=core_label(participant.attendance).lower()
+            )
+        )
+    if participant.committed:
+        parts.append(QCoreApplication.translate("PrepareView", "committed"))
+    if actions == 1:
+        parts.append(QCoreApplication.translate("PrepareView", "owns 1 action"))
+    elif actions:
+        parts.append(
+            QCoreApplication.translate("PrepareView", "owns {count} actions").format(count=actions)
+        )
+    return f"• {participant.name}: {', '.join(parts)}" if parts else ""
 
 
 class InviteesCard(QFrame):

@@ -4,6 +4,8 @@ page loads the fields and saves them as they are typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -16,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet.domain.records import MemberRecord
 from ui.limits import limit_line
 from ui.views.meeting_dialog import DATE_TIME_FORMAT, field_with_error, minutes_spin
 from ui.views.prepare.cards import fill_card, lines_high
 from ui.widgets import DateTimeField, FieldError
+
+NOBODY = "—"
 
 
 def member_combo(name: str) -> QComboBox:
@@ -39,6 +44,25 @@ def text_box(placeholder: str, name: str) -> QPlainTextEdit:
     edit.setAccessibleName(name)
     lines_high(edit, 3)
     return edit
+
+
+def fill_member_combo(
+    combo: QComboBox, members: Sequence[MemberRecord], selected: int | None
+) -> None:
+    """ "—" and the active members (and `selected`, if inactive), `selected` chosen; the
+    combo keeps its items when they are the same (no signals either way)."""
+    choices: list[tuple[str, int]] = [
+        (m.name, m.id) for m in members if m.active or m.id == selected
+    ]
+    current = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    wanted = [(NOBODY, 0), *choices]
+    combo.blockSignals(True)
+    if current != wanted:
+        combo.clear()
+        for label, value in wanted:
+            combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(selected or 0)))
+    combo.blockSignals(False)
 
 
 class MeetingDetailsCard(QFrame):
