@@ -287,33 +287,9 @@ class FollowUpsView(QWidget):
     def _fill_choices(self) -> None:
         """People and series in the filter combos, keeping what was chosen."""
         services = self.controller.services
-        person = self.person_combo.currentData()
-        series = self.series_combo.currentData()
-        decisions_series = self.decisions_series_combo.currentData()
         members = services.people.list_members(include_inactive=True)
-        for combo in (self.person_combo, self.series_combo, self.decisions_series_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        self.person_combo.addItem(self.tr("Everyone"), None)
-        for member in sorted(members, key=lambda m: m.name.casefold()):
-            text = (
-                member.name
-                if member.active
-                else self.tr("{name} (inactive)").format(name=member.name)
-            )
-            self.person_combo.addItem(text, member.id)
-        for combo, current in (
-            (self.series_combo, series),
-            (self.decisions_series_combo, decisions_series),
-        ):
-            combo.addItem(self.tr("All series"), None)
-            for record in services.meetings.list_series():
-                combo.addItem(record.name, record.id)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(person)))
-        for combo in (self.person_combo, self.series_combo, self.decisions_series_combo):
-            combo.blockSignals(False)
-        self.mine_button.setEnabled(self.person_combo.currentData() is not None)
+        self.filters.fill_choices(members, services.meetings.list_series())
+        self.decisions_tab.fill_series(services.meetings.list_series())
 
     # ---- filtering ------------------------------------------------------------------
     def current_filter(self) -> ActionFilter:

@@ -55,6 +55,10 @@
         <translation>Meeting öffnen</translation>
     </message>
     <message>
+        <source>All series</source>
+        <translation>Alle Reihen</translation>
+    </message>
+    <message>
         <source>1 decision</source>
         <translation>1 Entscheidung</translation>
     </message>
@@ -140,6 +144,18 @@
     <message>
         <source>Save the actions these filters show</source>
         <translation>Die Maßnahmen speichern, die diese Filter zeigen</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inaktiv)</translation>
+    </message>
+    <message>
+        <source>All series</source>
+        <translation>Alle Reihen</translation>
     </message>
 </context>
 <context>
@@ -419,18 +435,6 @@
     <message>
         <source>Open meeting</source>
         <translation>Meeting öffnen</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>{name} (inactive)</source>
-        <translation>{name} (inaktiv)</translation>
-    </message>
-    <message>
-        <source>All series</source>
-        <translation>Alle Serien</translation>
     </message>
     <message>
         <source>Loading actions…</source>

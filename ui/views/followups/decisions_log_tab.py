@@ -3,15 +3,18 @@ filtered by series; "Open meeting" (or Enter) goes to where a decision was taken
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from alignmeet.domain.records import DecisionLogRow
+from alignmeet.domain.records import DecisionLogRow, SeriesRecord
 from ui.controller import Controller
 from ui.models.decision_log_model import COL_DECISION, DecisionLogModel
 from ui.models.record_table_model import RECORD_ROLE
 from ui.views.followups.tables import (
     debounced,
+    fill_series,
     filter_combo,
     meetings_table,
     search_edit,
@@ -48,6 +51,14 @@ class DecisionsLogTab(QWidget):
         row.addWidget(self.series_combo)
         row.addWidget(self.open_button)
         tab_page(self, row, self.count_label, self.table)
+
+    def fill_series(self, series: Sequence[SeriesRecord]) -> None:
+        """The series to choose from, keeping the one chosen; no signals."""
+        current = self.series_combo.currentData()
+        self.series_combo.blockSignals(True)
+        self.series_combo.clear()
+        fill_series(self.series_combo, series, current, self.tr("All series"))
+        self.series_combo.blockSignals(False)
 
     def refresh(self) -> None:
         self.timer.stop()

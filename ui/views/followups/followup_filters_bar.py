@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -15,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet.domain.records import MemberRecord, SeriesRecord
 from ui.core_labels import label
 from ui.views.followups.choices import DUE_CHOICES, STATUS_CHOICES, TEAM_CHOICES, tr_page
 from ui.views.followups.exports import EXPORT_KINDS
-from ui.views.followups.tables import filter_combo
+from ui.views.followups.tables import fill_series, filter_combo
 
 
 class FollowUpFiltersBar(QWidget):
@@ -101,3 +104,24 @@ class FollowUpFiltersBar(QWidget):
             action.triggered.connect(lambda _=False, k=kind: self.export_requested.emit(k))
             self.export_actions[kind] = action
         self.export_button.setMenu(export_menu)
+
+    def fill_choices(self, members: Sequence[MemberRecord], series: Sequence[SeriesRecord]) -> None:
+        """People (inactive ones marked) and series, keeping what was chosen; no signals."""
+        person = self.person_combo.currentData()
+        chosen_series = self.series_combo.currentData()
+        for combo in (self.person_combo, self.series_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.person_combo.addItem(self.tr("Everyone"), None)
+        for member in sorted(members, key=lambda m: m.name.casefold()):
+            text = (
+                member.name
+                if member.active
+                else self.tr("{name} (inactive)").format(name=member.name)
+            )
+            self.person_combo.addItem(text, member.id)
+        fill_series(self.series_combo, series, chosen_series, self.tr("All series"))
+        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(person)))
+        for combo in (self.person_combo, self.series_combo):
+            combo.blockSignals(False)
+        self.mine_button.setEnabled(self.person_combo.currentData() is not None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignmeet.domain.records import SeriesRecord
 from ui.models.record_table_model import SORT_ROLE
 from ui.views.phases import table_view
 
@@ -97,3 +98,13 @@ def sortable(view: QTableView, model: object, parent: QWidget) -> QSortFilterPro
     view.setSortingEnabled(True)
     view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # column 0 is the date: newest first
     return proxy
+
+
+def fill_series(
+    combo: QComboBox, series: Sequence[SeriesRecord], current: int | None, everything: str
+) -> None:
+    """`everything` (e.g. "All series"), then each series; `current` chosen again."""
+    combo.addItem(everything, None)
+    for record in series:
+        combo.addItem(record.name, record.id)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
