@@ -35,6 +35,7 @@ from alignmeet.domain.rules import ValidationError
 from alignmeet.services import MinutesRecordError, NotFoundError
 from ui.controller import Controller
 from ui.save_paths import ask_save_path, safe_name
+from ui.views.phases import on_minutes_changed
 from ui.widgets import ask_yes_no, plain_label, warn
 
 __all__ = [
@@ -227,14 +228,7 @@ class MinutesPreview(QDialog):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(300)
         self._reload_timer.timeout.connect(self._on_reload_timer_timeout)
-        for signal in (
-            controller.meeting_changed,
-            controller.participants_changed,
-            controller.agenda_changed,
-            controller.actions_changed,
-            controller.follow_ups_changed,
-        ):
-            signal.connect(self._on_controller_changed)
+        on_minutes_changed(controller, self._on_controller_changed)
         controller.item_changed.connect(self._on_controller_item_changed)
         controller.toolkit_changed.connect(self._on_controller_item_changed)
         controller.meetings_changed.connect(self._on_controller_item_changed)  # deleted?

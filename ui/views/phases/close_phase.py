@@ -32,6 +32,7 @@ from ui.views.phases import (
     caption_label,
     card,
     format_date,
+    on_minutes_changed,
     section_label,
     set_font,
     ui_locale,
@@ -211,14 +212,7 @@ class ClosePhase(PhasePage):
         layout.addWidget(summary_card, 5)
         layout.addWidget(side, 4)
 
-        for signal in (
-            controller.meeting_changed,
-            controller.participants_changed,
-            controller.actions_changed,
-            controller.agenda_changed,
-            controller.follow_ups_changed,
-        ):
-            signal.connect(self._on_controller_changed)
+        on_minutes_changed(controller, self._on_controller_changed)
         controller.item_changed.connect(self._on_controller_item_changed)
         controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
 
