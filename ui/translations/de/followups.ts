@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>All series</source>
-        <translation>Alle Reihen</translation>
+        <translation>Alle Serien</translation>
     </message>
     <message>
         <source>1 decision</source>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Series</source>
-        <translation>Reihe</translation>
+        <translation>Serie</translation>
     </message>
     <message>
         <source>Which meeting series</source>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>All series</source>
-        <translation>Alle Reihen</translation>
+        <translation>Alle Serien</translation>
     </message>
 </context>
 <context>

@@ -611,7 +611,7 @@ Die Datenbank wird vorher im jetzigen Stand gesichert; mit dieser Sicherung läs
     </message>
     <message>
         <source>End goal</source>
-        <translation>Endziel</translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>&amp;Title</source>
