@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from alignmeet import APP_NAME, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from alignmeet.services import ReadOnly, Services
     from alignmeet.services.backups import WriteGate
     from ui.instance_lock import InstanceLock
@@ -81,12 +83,26 @@ def _start(argv: list[str] | None, collecting: bool) -> int:
     # The core (SQLAlchemy included) before Qt: once PySide6 is imported it hooks
     # every later import (its __feature__ check), which costs ~90 ms over ~300 modules.
     import alignmeet.services  # noqa: F401  # isort: skip
-    from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ui.widgets import message_box
+    app, missing = _application()
+    opened = open_window(args, argv, write_gate=check.gate)
+    if isinstance(opened, int):
+        return opened
+    if missing:
+        opened.window.statusBar().showMessage(missing)
+    _show_window(opened.window, smoke=args.smoke_test, collecting=collecting)
+    if args.smoke_test:
+        return _smoke_test(app, opened, check, missing)
+    return _run(app, opened, check, args, argv)
+
+
+def _application() -> tuple[QApplication, str]:
+    """The QApplication, named, translated and themed; and why the chosen language is not
+    shown ("" when it is)."""
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -108,19 +124,14 @@ def _start(argv: list[str] | None, collecting: bool) -> int:
     from ui.theme import apply_theme
 
     apply_theme(app)
+    return app, missing or ""
 
-    opened = open_window(args, argv, write_gate=check.gate)
-    if isinstance(opened, int):
-        return opened
-    services, window, lock = opened.services, opened.window, opened.lock
-    db_file = _database_file(args.db)
-    read_only = opened.reason is not None
-    if missing:
-        window.statusBar().showMessage(missing)
+
+def _show_window(window: MainWindow, *, smoke: bool, collecting: bool) -> None:
     window.restore_last_view()
     if not window.geometry_restored:
         window.place_on_screen()  # the first start: fitted to the screen, centred
-    _install_excepthook(window, smoke=args.smoke_test)
+    _install_excepthook(window, smoke=smoke)
     window.show()
     # Everything built so far (Qt wrappers, SQLAlchemy's mappers, compiled SQL)
     # lives until exit: keep it out of the cyclic collector, so collections in
@@ -129,38 +140,99 @@ def _start(argv: list[str] | None, collecting: bool) -> int:
     if collecting:
         gc.enable()
 
-    if args.smoke_test:
-        failures: list[str] = []
 
-        def finish() -> None:
-            if not window.isVisible():
-                failures.append("main window is not visible")
-            if missing:
-                failures.append(missing)
-            if check.done() and check.problem:  # never waited for: it may still run
-                failures.append(check.problem)
-            window.close()
-            app.quit()
+def _smoke_test(app: QApplication, opened: Opened, check: _IntegrityCheck, missing: str) -> int:
+    """`--smoke-test`: the window shown, the event loop idle once, then exit (1 when
+    something is wrong, said on stderr)."""
+    from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, finish)
-        app.exec()
-        services.close()
-        if lock is not None:
-            if not failures:
-                check.remember_if_sound()
-            lock.release()
-        if failures:
-            print("alignmeet: smoke test failed: " + "; ".join(failures), file=sys.stderr)
-            return 1
-        return 0
+    window, failures = opened.window, []
 
+    def finish() -> None:
+        if not window.isVisible():
+            failures.append("main window is not visible")
+        if missing:
+            failures.append(missing)
+        if check.done() and check.problem:  # never waited for: it may still run
+            failures.append(check.problem)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(0, finish)
+    app.exec()
+    opened.services.close()
+    if opened.lock is not None:
+        if not failures:
+            check.remember_if_sound()
+        opened.lock.release()
+    if failures:
+        print("alignmeet: smoke test failed: " + "; ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run(
+    app: QApplication,
+    opened: Opened,
+    check: _IntegrityCheck,
+    args: argparse.Namespace,
+    argv: list[str] | None,
+) -> int:
+    """The meeting: the event loop with the integrity check watched and periodic backups;
+    after it, a restart, a restore or another file when the user asked for one."""
+    services, window = opened.services, opened.window
+    db_file = _database_file(args.db)
+    read_only = opened.reason is not None
     restart: list[bool] = []
+    if not read_only:
+        _offer_at_start(window)
+    _watch_integrity(app, opened, check, db_file, restart)
+    _back_up_every_ten_minutes(window, services)
+    code = app.exec()
+    _backup_quietly(services, "on-close")
+    services.close()
+    if opened.lock is not None:
+        if not restart and window.restore_requested is None:
+            check.remember_if_sound()  # as closed: the next start compares with this
+        opened.lock.release()
+    if restart:
+        return main(argv)
+    if window.restore_requested is not None and db_file is not None:  # File › Backups
+        _restore_requested(db_file, window.restore_requested)
+        return main(argv)
+    if window.open_requested is not None:  # File › Open: the same app on another file
+        return main(["--db", window.open_requested])
+    return int(code)
+
+
+def _offer_at_start(window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: _welcome_if_new(window))
+    # Edits an earlier run could not save (a crash, "keep for later"): offered back.
+    QTimer.singleShot(0, window.offer_recovered_edits)
+    # Reminders due this week, none sent for six days: offered in a bar (issue 15).
+    QTimer.singleShot(500, window.offer_reminders)
+
+
+def _watch_integrity(
+    app: QApplication,
+    opened: Opened,
+    check: _IntegrityCheck,
+    db_file: Path | None,
+    restart: list[bool],
+) -> None:
+    """When the start-up check is done: a damaged file closes the window, offering the
+    newest good backup (`restart` then asks for a new start on it)."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    services, window = opened.services, opened.window
 
     def on_check_done() -> None:
         if not check.done():
             return
         poll.stop()
-        if check.problem is None and check.gate is not None and not read_only:
+        if check.problem is None and check.gate is not None and opened.reason is None:
             services.trim_change_log()  # the write bootstrap left for after the check
         if check.problem:
             window.hide()
@@ -184,18 +256,16 @@ def _start(argv: list[str] | None, collecting: bool) -> int:
             window.close()
             app.exit(1)
 
-    if not read_only and not args.smoke_test:
-        QTimer.singleShot(0, lambda: _welcome_if_new(window))
-        # Edits an earlier run could not save (a crash, "keep for later"): offered back.
-        QTimer.singleShot(0, window.offer_recovered_edits)
-        # Reminders due this week, none sent for six days: offered in a bar (issue 15).
-        QTimer.singleShot(500, window.offer_reminders)
-
     poll = QTimer(window)
     poll.setInterval(50)
     poll.timeout.connect(on_check_done)
     poll.start()
-    # A backup every ten minutes when something changed, and one at the end.
+
+
+def _back_up_every_ten_minutes(window: MainWindow, services: Services) -> None:
+    """A backup every ten minutes when something changed (the last one at the end)."""
+    from PySide6.QtCore import QTimer
+
     backups = QTimer(window)
     backups.setInterval(BACKUP_EVERY_MS)
     # In a thread: SQLite's backup API releases the GIL, a big file never freezes the window.
@@ -205,31 +275,24 @@ def _start(argv: list[str] | None, collecting: bool) -> int:
         ).start()
     )
     backups.start()
-    code = app.exec()
-    _backup_quietly(services, "on-close")
-    services.close()
-    if lock is not None:
-        if not restart and window.restore_requested is None:
-            check.remember_if_sound()  # as closed: the next start compares with this
-        lock.release()
-    if restart:
-        return main(argv)
-    if window.restore_requested is not None and db_file is not None:  # File › Backups
-        from alignmeet.services.backups import BackupError, BackupService
 
-        try:
-            BackupService(db_file).restore(window.restore_requested)
-        except (BackupError, OSError) as exc:
-            message_box(
-                None,
-                QMessageBox.Icon.Critical,
-                QApplication.translate("App", "Not restored"),
-                str(exc),
-            ).exec()
-        return main(argv)
-    if window.open_requested is not None:  # File › Open: the same app on another file
-        return main(["--db", window.open_requested])
-    return int(code)
+
+def _restore_requested(db_file: Path, backup: Path) -> None:
+    """File › Backups › Restore, after the window closed; a failure is said."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from alignmeet.services.backups import BackupError, BackupService
+    from ui.widgets import message_box
+
+    try:
+        BackupService(db_file).restore(backup)
+    except (BackupError, OSError) as exc:
+        message_box(
+            None,
+            QMessageBox.Icon.Critical,
+            QApplication.translate("App", "Not restored"),
+            str(exc),
+        ).exec()
 
 
 @dataclass
@@ -369,9 +432,7 @@ def _ask_read_only(holder: str) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.widgets import message_box
-
-    box = message_box(
+    return _this_or_quit(
         None,
         QMessageBox.Icon.Information,
         QCoreApplication.translate("App", "The database is already open"),
@@ -381,15 +442,29 @@ def _ask_read_only(holder: str) -> bool:
             "other's changes. You can look at it read-only here (nothing can be changed), or "
             "quit and use the other window.",
         ).format(holder=holder),
+        QCoreApplication.translate("App", "Open read-only"),
+    )
+
+
+def _this_or_quit(parent: object, icon: object, title: str, text: str, accept: str) -> bool:
+    """A message with two buttons, `accept` (the default) and Quit: True for `accept`."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.widgets import message_box
+
+    box = message_box(
+        parent,  # type: ignore[arg-type]
+        icon,  # type: ignore[arg-type]
+        title,
+        text,
         QMessageBox.StandardButton.NoButton,
     )
-    read_only = box.addButton(
-        QCoreApplication.translate("App", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
-    )
+    accepted = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(read_only)
+    box.setDefaultButton(accepted)
     box.exec()
-    return box.clickedButton() is read_only
+    return box.clickedButton() is accepted
 
 
 def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
@@ -402,7 +477,7 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from alignmeet.services.backups import BackupError, BackupService
-    from ui.widgets import message_box, warn
+    from ui.widgets import warn
 
     backups = BackupService(db_file)
     if backups.check() is None:
@@ -412,8 +487,8 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
         return False
     # The date's format is translated too ("%A %d %B %Y" would name English days).
     taken = latest.taken_at.strftime(QCoreApplication.translate("App", "%A %d %B %Y, %H:%M"))
-    box = message_box(
-        parent,  # type: ignore[arg-type]
+    if not _this_or_quit(
+        parent,
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("App", "AlignMeet cannot use this database"),
         QCoreApplication.translate(
@@ -421,15 +496,8 @@ def offer_restore(parent: object, db_file: Path, problem: str) -> bool:
             "{problem}\n\nThe newest good backup is from {taken} ({reason}).\n\n"
             "Restore it? The damaged file is kept next to it, renamed, so nothing is lost.",
         ).format(problem=problem, taken=taken, reason=latest.reason),
-        QMessageBox.StandardButton.NoButton,
-    )
-    restore = box.addButton(
-        QCoreApplication.translate("App", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
-    )
-    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    box.exec()
-    if box.clickedButton() is not restore:
+        QCoreApplication.translate("App", "Restore the backup"),
+    ):
         return False
     try:
         kept = backups.restore(latest.path)

@@ -257,6 +257,33 @@ class AudienceWindow(QWidget):
         self.setObjectName("AudienceWindow")
         self.setWindowTitle(self.tr("AlignMeet — audience"))
         self.setAccessibleName(self.tr("Audience screen"))
+        self._set_style()
+        self.state: AudienceState | None = None
+        self._blocks: tuple[Block, ...] | None = None
+        self._build_content()
+        self._lay_out_content()
+
+        self.blank = QWidget(self)
+        self.blank.setObjectName("AudienceBlank")
+        # ...and the whole screen when the facilitator chooses "Show how to join".
+        self.join_page = QWidget(self)
+        self.join_page.setObjectName("AudienceJoinPage")
+        self.join_screen = AudienceJoin(self.join_page, large=True)
+        join_layout = QVBoxLayout(self.join_page)
+        join_layout.addWidget(self.join_screen)
+        self._blank = False
+        self._join_wanted = False
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.content)
+        self.stack.addWidget(self.blank)
+        self.stack.addWidget(self.join_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.resize(1280, 720)
+        self._apply_fonts()
+
+    def _set_style(self) -> None:
         self.setStyleSheet(
             f"""
             QWidget#AudienceWindow, QWidget#AudienceContent, QWidget#AudienceBlank {{
@@ -273,8 +300,8 @@ class AudienceWindow(QWidget):
             QLabel#AudienceDetail[done="true"] {{ color: {DONE}; }}
             """
         )
-        self.state: AudienceState | None = None
-        self._blocks: tuple[Block, ...] | None = None
+
+    def _build_content(self) -> None:
         self.content = QWidget(self)
         self.content.setObjectName("AudienceContent")
         self.heading = _label(self.content, "AudienceHeading", wrap=False)
@@ -296,6 +323,7 @@ class AudienceWindow(QWidget):
         self.blocks_layout.setContentsMargins(0, 0, 0, 0)
         self.footer = _label(self.content, "AudienceFooter")
 
+    def _lay_out_content(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -322,26 +350,6 @@ class AudienceWindow(QWidget):
         self.main_layout.addWidget(self.blocks_box, 1)
         self.main_layout.addStretch(0)
         self.main_layout.addWidget(self.footer)
-
-        self.blank = QWidget(self)
-        self.blank.setObjectName("AudienceBlank")
-        # ...and the whole screen when the facilitator chooses "Show how to join".
-        self.join_page = QWidget(self)
-        self.join_page.setObjectName("AudienceJoinPage")
-        self.join_screen = AudienceJoin(self.join_page, large=True)
-        join_layout = QVBoxLayout(self.join_page)
-        join_layout.addWidget(self.join_screen)
-        self._blank = False
-        self._join_wanted = False
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.content)
-        self.stack.addWidget(self.blank)
-        self.stack.addWidget(self.join_page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
-        self.resize(1280, 720)
-        self._apply_fonts()
 
     # ---- state ---------------------------------------------------------------------
     @property

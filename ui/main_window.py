@@ -38,6 +38,7 @@ from ui.colors import shade
 from ui.controller import Controller
 from ui.core_labels import label as core_label
 from ui.save_banner import SaveBanner
+from ui.save_paths import ask_save_path, safe_name
 from ui.views.meetings_view import MeetingsView
 from ui.widgets import ElidedLabel, inform, install_double_click_guard, plain_label, warn
 
@@ -129,18 +130,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         install_double_click_guard()  # a double-clicked button acts once, app-wide
-
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("Sidebar")
-        self.sidebar.setAccessibleName(self.tr("Pages"))
-        for key, label in PAGES:
-            item = QListWidgetItem(self.tr(label))
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.sidebar.addItem(item)
-        # As wide as its longest page name (translations are longer), never scrolling.
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        frame = 2 * self.sidebar.frameWidth()
-        self.sidebar.setFixedWidth(max(190, self.sidebar.sizeHintForColumn(0) + frame + 8))
+        self._build_sidebar()
 
         # Only the home page is built at start-up; the others on first visit
         # (they load from the controller's current state when they are built).
@@ -160,32 +150,12 @@ class MainWindow(QMainWindow):
         self.read_only_reason: str | None = None
         self.stack.addWidget(self.meetings_view)
 
-        self.header = ElidedLabel("")
-        self.header.setObjectName("MeetingHeader")
-        # Not saved — retrying…: over every page while the database does not take a write.
-        self.save_banner = SaveBanner(controller.unsaved)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(16, 10, 16, 12)
-        right_layout.addWidget(self.save_banner)
-        right_layout.addWidget(self.header)
-        # "Reminders are due" (issue 15): offered at start, see offer_reminders().
-        from ui.views.accountability.reminder_bar import ReminderBar
-
-        self.reminder_bar = ReminderBar(controller)
-        right_layout.addWidget(self.reminder_bar)
-        # Messages waiting in the outbox are tried again when due, while the app is open.
-        from ui.views.accountability.outbox_retrier import OutboxRetrier
-
-        self.outbox_retrier = OutboxRetrier(controller, self)
-        right_layout.addWidget(self.stack, 1)
-
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
-        layout.addWidget(right, 1)
+        layout.addWidget(self._build_right(), 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -206,8 +176,55 @@ class MainWindow(QMainWindow):
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
 
+    def _build_sidebar(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
+        for key, label in PAGES:
+            item = QListWidgetItem(self.tr(label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+        # As wide as its longest page name (translations are longer), never scrolling.
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame = 2 * self.sidebar.frameWidth()
+        self.sidebar.setFixedWidth(max(190, self.sidebar.sizeHintForColumn(0) + frame + 8))
+
+    def _build_right(self) -> QWidget:
+        """The meeting's header and the bars above the pages, then the pages."""
+        controller = self.controller
+        self.header = ElidedLabel("")
+        self.header.setObjectName("MeetingHeader")
+        # Not saved — retrying…: over every page while the database does not take a write.
+        self.save_banner = SaveBanner(controller.unsaved)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(16, 10, 16, 12)
+        right_layout.addWidget(self.save_banner)
+        right_layout.addWidget(self.header)
+        # "Reminders are due" (issue 15): offered at start, see offer_reminders().
+        from ui.views.accountability.reminder_bar import ReminderBar
+
+        self.reminder_bar = ReminderBar(controller)
+        right_layout.addWidget(self.reminder_bar)
+        # Messages waiting in the outbox are tried again when due, while the app is open.
+        from ui.views.accountability.outbox_retrier import OutboxRetrier
+
+        self.outbox_retrier = OutboxRetrier(controller, self)
+        right_layout.addWidget(self.stack, 1)
+        return right
+
     # ---- menus --------------------------------------------------------------
     def _build_menus(self) -> None:
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._build_go_menu()
+        self._build_view_menu()
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About AlignMeet"), self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    def _build_file_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_meeting_action = QAction(self.tr("&New meeting…"), self)
         self.new_meeting_action.setShortcut(_shortcut(QKeySequence.StandardKey.New, "Ctrl+N"))
@@ -243,6 +260,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+    def _build_edit_menu(self) -> None:
         stack = getattr(self.controller, "undo_stack", None)
         if stack is not None:
             edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -268,6 +286,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self._on_settings_action_triggered)
         edit_menu.addAction(self.settings_action)
 
+    def _build_go_menu(self) -> None:
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for i, (key, label) in enumerate(PAGES):
             action = QAction(self.tr(label), self)
@@ -284,6 +303,7 @@ class MainWindow(QMainWindow):
         self.glossary_button = self._glossary_corner_button()  # kept: Qt does not own it
         self.menuBar().setCornerWidget(self.glossary_button)
 
+    def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.presenter_action = QAction(self.tr("&Presenter mode"), self)
         self.presenter_action.setCheckable(True)
@@ -324,11 +344,6 @@ class MainWindow(QMainWindow):
         self.join_screen_action.setEnabled(False)  # while a room is open (ui.room_panel)
         self.join_screen_action.triggered.connect(self.show_how_to_join)
         view_menu.addAction(self.join_screen_action)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About AlignMeet"), self)
-        about.triggered.connect(self._on_about_triggered)
-        help_menu.addAction(about)
 
     def _glossary_corner_button(self) -> QWidget:
         button = QToolButton()
@@ -588,25 +603,16 @@ class MainWindow(QMainWindow):
         meeting = self.controller.services.meetings.get_meeting(meeting_id)
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        safe = "".join(
-            c if c.isalnum() or c in " -_" else "_" for c in meeting.title
-        ).strip() or self.tr("minutes")
+        safe = safe_name(meeting.title) or self.tr("minutes")
         stem = self.tr("{title} {date} minutes").format(
             title=safe, date=f"{meeting.starts_at:%Y-%m-%d}"
         )
         suggested = folder / f"{stem}.docx"
-        path_text, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export minutes"), str(suggested), self.tr("Word document (*.docx)")
+        path = ask_save_path(
+            self, self.tr("Export minutes"), suggested, self.tr("Word document (*.docx)")
         )
-        if not path_text:
+        if path is None:
             return None
-        path = Path(path_text)
-        if path.suffix.lower() != ".docx":
-            path = (
-                path.with_suffix(path.suffix + ".docx")
-                if path.suffix
-                else path.with_suffix(".docx")
-            )
         try:
             written = self.controller.export_minutes(meeting_id=meeting_id, path=path)
         except (ExportError, ValidationError) as exc:

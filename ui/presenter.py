@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.enums import Attendance, Phase
-from alignmeet.domain.records import AgendaItemRecord
+from alignmeet.domain.records import AgendaItemRecord, MeetingRecord
 from alignmeet.domain.rules import short_date
 from alignmeet.domain.timebox import BoxState
 from alignmeet.services import NotFoundError
@@ -105,80 +105,107 @@ def audience_state(
         return None
     phase = run.phase
     base = {"meeting_title": meeting.title, "phase": phase}
-    if phase is Phase.OPEN:
-        people = services.meetings.participants(meeting_id)
-        present = sum(1 for p in people if p.attendance is Attendance.PRESENT)
-        return AudienceState(
-            **base,
-            title=meeting.topic or meeting.title,
-            subtitle=meeting.end_goal,
-            footer=QCoreApplication.translate("Presenter", "{present} of {count} present").format(
-                present=present, count=len(people)
-            ),
-        )
-    if phase is Phase.REVIEW:
-        follow_ups = services.actions.follow_ups(meeting_id)
-        done = sum(1 for f in follow_ups if f.reviewed)
-        lines = tuple(
-            (f"{f.action.owner_name}: {f.action.title}", label(f.action.status)) for f in follow_ups
-        )
-        return AudienceState(
-            **base,
-            title=QCoreApplication.translate("Presenter", "Review of follow-ups"),
-            subtitle=QCoreApplication.translate("Presenter", "{done} of {count} reviewed").format(
-                done=done, count=len(follow_ups)
-            )
-            if follow_ups
-            else QCoreApplication.translate("Presenter", "Nothing open"),
-            lines=lines,
-        )
     if phase is Phase.AGENDA:
         return _agenda_state(run, base, blocks_for)
-    if phase is Phase.ACTIONS:
-        actions = services.actions.actions_for_meeting(meeting_id)
-        due = QCoreApplication.translate("Presenter", "due {date}")
-        lines = tuple(
-            (f"{a.owner_name}: {a.title}", due.format(date=_date(a.due)) if a.due else "")
-            for a in actions
+    state_of = {
+        Phase.OPEN: _open_state,
+        Phase.REVIEW: _review_state,
+        Phase.ACTIONS: _actions_state,
+        Phase.COMMITMENTS: _commitments_state,
+    }.get(phase, _close_state)
+    return state_of(run, meeting, base)
+
+
+def _open_state(run: RunView, meeting: MeetingRecord, base: dict[str, Any]) -> AudienceState:
+    """The topic and end goal; how many are present."""
+    services, meeting_id = run.controller.services, meeting.id
+    people = services.meetings.participants(meeting_id)
+    present = sum(1 for p in people if p.attendance is Attendance.PRESENT)
+    return AudienceState(
+        **base,
+        title=meeting.topic or meeting.title,
+        subtitle=meeting.end_goal,
+        footer=QCoreApplication.translate("Presenter", "{present} of {count} present").format(
+            present=present, count=len(people)
+        ),
+    )
+
+
+def _review_state(run: RunView, meeting: MeetingRecord, base: dict[str, Any]) -> AudienceState:
+    """Each follow-up with its status; how many are reviewed."""
+    services, meeting_id = run.controller.services, meeting.id
+    follow_ups = services.actions.follow_ups(meeting_id)
+    done = sum(1 for f in follow_ups if f.reviewed)
+    lines = tuple(
+        (f"{f.action.owner_name}: {f.action.title}", label(f.action.status)) for f in follow_ups
+    )
+    return AudienceState(
+        **base,
+        title=QCoreApplication.translate("Presenter", "Review of follow-ups"),
+        subtitle=QCoreApplication.translate("Presenter", "{done} of {count} reviewed").format(
+            done=done, count=len(follow_ups)
         )
-        with_plan = {a.owner_id for a in actions}
-        waiting = [p.name for p in _present(run) if p.member_id not in with_plan]
-        return AudienceState(
-            **base,
-            title=label(Phase.ACTIONS),
-            subtitle=_count(
-                len(actions),
-                QCoreApplication.translate("Presenter", "1 action so far"),
-                QCoreApplication.translate("Presenter", "{n} actions so far"),
-            ),
-            lines=lines,
-            footer=_still_to_come(waiting),
+        if follow_ups
+        else QCoreApplication.translate("Presenter", "Nothing open"),
+        lines=lines,
+    )
+
+
+def _actions_state(run: RunView, meeting: MeetingRecord, base: dict[str, Any]) -> AudienceState:
+    """The actions agreed so far, and who has none yet."""
+    services, meeting_id = run.controller.services, meeting.id
+    actions = services.actions.actions_for_meeting(meeting_id)
+    due = QCoreApplication.translate("Presenter", "due {date}")
+    lines = tuple(
+        (f"{a.owner_name}: {a.title}", due.format(date=_date(a.due)) if a.due else "")
+        for a in actions
+    )
+    with_plan = {a.owner_id for a in actions}
+    waiting = [p.name for p in _present(run) if p.member_id not in with_plan]
+    return AudienceState(
+        **base,
+        title=label(Phase.ACTIONS),
+        subtitle=_count(
+            len(actions),
+            QCoreApplication.translate("Presenter", "1 action so far"),
+            QCoreApplication.translate("Presenter", "{n} actions so far"),
+        ),
+        lines=lines,
+        footer=_still_to_come(waiting),
+    )
+
+
+def _commitments_state(run: RunView, meeting: MeetingRecord, base: dict[str, Any]) -> AudienceState:
+    """Who committed, with what confidence, and who is still to come."""
+    people = _present(run)
+    committed = [p for p in people if p.committed_at is not None]
+    i_commit = "✓ " + QCoreApplication.translate("Presenter", "I commit")
+    confident = QCoreApplication.translate("Presenter", "confidence {confidence}/5")
+    lines = tuple(
+        (
+            p.name,
+            f"{i_commit} · {confident.format(confidence=p.confidence)}"
+            if p.committed_at is not None and p.confidence
+            else i_commit
+            if p.committed_at is not None
+            else QCoreApplication.translate("Presenter", "not yet"),
         )
-    if phase is Phase.COMMITMENTS:
-        people = _present(run)
-        committed = [p for p in people if p.committed_at is not None]
-        i_commit = "✓ " + QCoreApplication.translate("Presenter", "I commit")
-        confident = QCoreApplication.translate("Presenter", "confidence {confidence}/5")
-        lines = tuple(
-            (
-                p.name,
-                f"{i_commit} · {confident.format(confidence=p.confidence)}"
-                if p.committed_at is not None and p.confidence
-                else i_commit
-                if p.committed_at is not None
-                else QCoreApplication.translate("Presenter", "not yet"),
-            )
-            for p in people
-        )
-        return AudienceState(
-            **base,
-            title=label(Phase.COMMITMENTS),
-            subtitle=QCoreApplication.translate("Presenter", "{done} of {count} committed").format(
-                done=len(committed), count=len(people)
-            ),
-            lines=lines,
-            footer=_still_to_come([p.name for p in people if p.committed_at is None]),
-        )
+        for p in people
+    )
+    return AudienceState(
+        **base,
+        title=label(Phase.COMMITMENTS),
+        subtitle=QCoreApplication.translate("Presenter", "{done} of {count} committed").format(
+            done=len(committed), count=len(people)
+        ),
+        lines=lines,
+        footer=_still_to_come([p.name for p in people if p.committed_at is None]),
+    )
+
+
+def _close_state(run: RunView, meeting: MeetingRecord, base: dict[str, Any]) -> AudienceState:
+    """Thank you: the actions agreed and the next meeting."""
+    services, meeting_id = run.controller.services, meeting.id
     actions = services.actions.actions_for_meeting(meeting_id)
     next_at = meeting.next_meeting_at
     when = QCoreApplication.translate("Presenter", "%A %d %B %Y, %H:%M")

@@ -75,6 +75,25 @@ class RoomPanel(QDialog):
         self.setWindowTitle(self.tr("Room Link"))
         self.resize(820, 640)
 
+        self._build_setup_page()
+        self._build_open_page()
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.setup_page)
+        self.pages.addWidget(self.open_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        self._seen_timer = QTimer(self)
+        self._seen_timer.setInterval(SEEN_REFRESH_MS)
+        self._seen_timer.timeout.connect(self.refresh_devices)
+        bridge.devices_changed.connect(self.refresh_devices)
+        bridge.room_changed.connect(self.refresh)
+        self.devices_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._fill_addresses()
+        self.refresh()
+
+    def _build_setup_page(self) -> None:
         # ---- closed: choose where to serve --------------------------------------------
         self.setup_page = QWidget()
         setup = QVBoxLayout(self.setup_page)
@@ -111,6 +130,7 @@ class RoomPanel(QDialog):
         setup.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         setup.addStretch(1)
 
+    def _build_open_page(self) -> None:
         # ---- open: address, code, QR, devices ---------------------------------------------
         self.open_page = QWidget()
         opened = QVBoxLayout(self.open_page)
@@ -177,21 +197,6 @@ class RoomPanel(QDialog):
         buttons.addWidget(self.rotate_button)
         buttons.addWidget(self.close_button)
         opened.addLayout(buttons)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.setup_page)
-        self.pages.addWidget(self.open_page)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-
-        self._seen_timer = QTimer(self)
-        self._seen_timer.setInterval(SEEN_REFRESH_MS)
-        self._seen_timer.timeout.connect(self.refresh_devices)
-        bridge.devices_changed.connect(self.refresh_devices)
-        bridge.room_changed.connect(self.refresh)
-        self.devices_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._fill_addresses()
-        self.refresh()
 
     # ---- state ------------------------------------------------------------------------
     def _fill_addresses(self) -> None:

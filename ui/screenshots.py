@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,12 +21,14 @@ from typing import TYPE_CHECKING, Any
 from alignmeet.domain.enums import Phase
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from alignmeet.services import Services
+    from ui.main_window import MainWindow
 
 
-def main(argv: list[str] | None = None) -> int:
+def _options(argv: list[str] | None) -> tuple[Path, bool, str]:
+    """(folder, dark, language) from `[FOLDER] [--dark] [--language CODE]`."""
     args = sys.argv[1:] if argv is None else argv
     dark = "--dark" in args
     args = [a for a in args if a != "--dark"]
@@ -34,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         at = args.index("--language")
         language = args[at + 1]
         del args[at : at + 2]
-    out = Path(args[0] if args else "docs/screenshots").resolve()
+    return Path(args[0] if args else "docs/screenshots").resolve(), dark, language
+
+
+def main(argv: list[str] | None = None) -> int:
+    out, dark, language = _options(argv)
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = tempfile.mkdtemp(prefix="alignmeet-shots-")
@@ -92,11 +99,30 @@ def main(argv: list[str] | None = None) -> int:
         shot(f"run-{phase.number}-{phase.value}")
     # A finished meeting, as it looks after closing.
     closed = next(m for m in meetings if m.status.value == "closed")
-    controller.select_meeting(closed.id)
+    _closed_meeting_shots(app, window, closed.id, shot)
+    _accountability_shots(window, services, closed.id, shot)
+    window.show_page("people")
+    shot("people")
+    _toolkit_shots(window, shot)
+    _presenter_shots(app, window, upcoming.id, shot)
+    if not dark and language == "en":
+        _live_shots(app, window, controller, upcoming.id, out / "live")
+    _room_panel(window, upcoming.id, shot, room_screens=not dark and language == "en")
+    window.close()
+    services.close()
+    return 0
+
+
+def _closed_meeting_shots(
+    app: QApplication, window: MainWindow, closed_id: int, shot: Callable[..., None]
+) -> None:
+    """The closed meeting's commitments, then the follow-ups and decisions it left."""
+    controller = window.controller
+    controller.select_meeting(closed_id)
     window.show_page("run")
-    controller.set_phase(meeting_id=closed.id, phase=Phase.COMMITMENTS)
+    controller.set_phase(meeting_id=closed_id, phase=Phase.COMMITMENTS)
     shot("run-closed-commitments")
-    controller.set_phase(meeting_id=closed.id, phase=Phase.CLOSE)
+    controller.set_phase(meeting_id=closed_id, phase=Phase.CLOSE)
     window.show_page("followups")
     followups = window.page("followups")
     while not followups.is_loaded:  # type: ignore[attr-defined]
@@ -107,10 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     followups.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
     shot("followups-decisions")
     followups.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
-    _accountability_shots(window, services, closed.id, shot)
-    window.show_page("people")
-    shot("people")
-    # The alignment toolkit, tab by tab.
+
+
+def _toolkit_shots(window: MainWindow, shot: Callable[..., None]) -> None:
+    """The alignment toolkit, tab by tab, and the glossary look-up."""
     from ui.views.toolkit import TABS
 
     window.show_page("alignment")
@@ -121,10 +147,16 @@ def main(argv: list[str] | None = None) -> int:
     lookup = window.show_glossary()
     shot("glossary-lookup", lookup)
     lookup.close()
-    # Presenter mode on the meeting still to run: the room's view at 1080p.
-    controller.select_meeting(upcoming.id)
+
+
+def _presenter_shots(
+    app: QApplication, window: MainWindow, upcoming_id: int, shot: Callable[..., None]
+) -> None:
+    """Presenter mode on the meeting still to run: the room's view at 1080p."""
+    controller = window.controller
+    controller.select_meeting(upcoming_id)
     window.show_page("run")
-    controller.set_phase(meeting_id=upcoming.id, phase=Phase.AGENDA)
+    controller.set_phase(meeting_id=upcoming_id, phase=Phase.AGENDA)
     presenter = window.presenter
     audience = presenter.start()
     audience.resize(1920, 1080)
@@ -134,18 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(3):
         app.processEvents()
     shot("presenter-audience", audience)
-    controller.set_phase(meeting_id=upcoming.id, phase=Phase.COMMITMENTS)
+    controller.set_phase(meeting_id=upcoming_id, phase=Phase.COMMITMENTS)
     for _ in range(3):
         app.processEvents()
     presenter.refresh()
     shot("presenter-commitments", audience)
     presenter.stop()
-    if not dark and language == "en":
-        _live_shots(app, window, controller, upcoming.id, out / "live")
-    _room_panel(window, upcoming.id, shot, room_screens=not dark and language == "en")
-    window.close()
-    services.close()
-    return 0
 
 
 # The live meeting on both screens, at a laptop's and a desktop's size (issue 12): every

@@ -24,73 +24,22 @@ on the database. Writes go through the controller; user text is shown as plain t
 from __future__ import annotations
 
 import dataclasses
-import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QItemSelectionModel,
-    QMarginsF,
-    QModelIndex,
-    QPoint,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import (
-    QAction,
-    QFont,
-    QFontMetrics,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QShowEvent,
-    QTextDocument,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
+from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
-from alignmeet.domain.records import (
-    ActionLine,
-    DecisionLogRow,
-    FollowUpDirectory,
-    MemberCommitments,
-    SearchHit,
-    TeamBalance,
-)
+from alignmeet.domain.enums import ActionStatus, TeamTag
+from alignmeet.domain.records import ActionLine, FollowUpDirectory, TeamBalance
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services.followups import ActionFilter
 from ui.background import run_in_background, was_cancelled_message
 from ui.background_reads import BackgroundReads
-from ui.colors import shade
 from ui.controller import Controller
 from ui.core_labels import label
-from ui.models.action_history_model import ActionHistoryModel
-from ui.models.decision_log_model import COL_DECISION, DecisionLogModel
 from ui.models.followup_rows_model import (
     COL_ACTION,
     COL_DUE,
@@ -101,333 +50,48 @@ from ui.models.followup_rows_model import (
     COL_STATUS,
     COL_TEAM,
     FollowUpRowsModel,
-    slipped_text,
 )
-from ui.models.member_commitments_model import COL_NOTE as COL_COMMIT_NOTE
-from ui.models.member_commitments_model import MemberCommitmentsModel
-from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
-from ui.models.search_hits_model import COL_TEXT, SearchHitsModel
-from ui.views.phases import format_date, format_number
-from ui.widgets import FieldError, page_title, plain_label, warn
+from ui.save_paths import safe_name
+from ui.views.followups.action_details_panel import ActionDetailsPanel
+from ui.views.followups.choices import (
+    MARK_AS,
+    STATUS_BUTTONS,
+    STATUS_CHOICES,
+)
+from ui.views.followups.decisions_log_tab import DecisionsLogTab
+from ui.views.followups.exports import (
+    EXPORT_KINDS,
+    EXPORT_PROGRESS,
+    ask_export_path,
+    ask_pdf_path,
+    commitments_html,
+    pdf_bytes,
+)
+from ui.views.followups.followup_filters_bar import FollowUpFiltersBar
+from ui.views.followups.my_commitments_card import MyCommitmentsCard
+from ui.views.followups.search_all_tab import SearchAllTab
+from ui.views.followups.tables import record_table, set_widths
+from ui.views.followups.team_balance_strip import TeamBalanceStrip
+from ui.views.phases import format_number
+from ui.widgets import page_title, plain_label, warn
 
 # Past this many actions in the database, every read of the page runs off the GUI thread
 # (a count or a sort over all of them can take longer than a frame).
 BACKGROUND_ABOVE = 20_000
 SEARCH_DELAY_MS = 250
-OPEN_SET = frozenset(OPEN_STATUSES)
-
-STATUS_CHOICES: tuple[tuple[str, frozenset[ActionStatus] | None], ...] = (
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Open"), OPEN_SET),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "All statuses"), None),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Not started"), frozenset({ActionStatus.OPEN})),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "In progress"), frozenset({ActionStatus.IN_PROGRESS})),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Blocked"), frozenset({ActionStatus.BLOCKED})),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Done"), frozenset({ActionStatus.DONE})),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Dropped"), frozenset({ActionStatus.DROPPED})),
-)
-DUE_CHOICES: tuple[tuple[str, str | None], ...] = (
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Any due date"), None),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Overdue"), "overdue"),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "This week"), "this_week"),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Later"), "later"),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "No due date"), "none"),
-)
-TEAM_CHOICES: tuple[tuple[str, TeamTag | None], ...] = (
-    (QT_TRANSLATE_NOOP("FollowUpsView", "All teams"), None),
-    (TeamTag.SALES.label, TeamTag.SALES),
-    (TeamTag.MARKETING.label, TeamTag.MARKETING),
-    (TeamTag.JOINT.label, TeamTag.JOINT),
-)
-# (button text, status) for the selected action
-STATUS_BUTTONS = (
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Done"), ActionStatus.DONE),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "In progress"), ActionStatus.IN_PROGRESS),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Blocked"), ActionStatus.BLOCKED),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Dropped"), ActionStatus.DROPPED),
-    (QT_TRANSLATE_NOOP("FollowUpsView", "Reopen"), ActionStatus.OPEN),
-)
-# The context menu's entries and the buttons' tooltips, per status.
-MARK_AS = {
-    ActionStatus.DONE: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as done"),
-    ActionStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as in progress"),
-    ActionStatus.BLOCKED: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as blocked"),
-    ActionStatus.DROPPED: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as dropped"),
-    ActionStatus.OPEN: QT_TRANSLATE_NOOP("FollowUpsView", "Reopen"),
-}
-MARK_AS_TIPS = {
-    ActionStatus.DONE: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as done, with the note below"),
-    ActionStatus.IN_PROGRESS: QT_TRANSLATE_NOOP(
-        "FollowUpsView", "Mark as in progress, with the note below"
-    ),
-    ActionStatus.BLOCKED: QT_TRANSLATE_NOOP(
-        "FollowUpsView", "Mark as blocked, with the note below"
-    ),
-    ActionStatus.DROPPED: QT_TRANSLATE_NOOP(
-        "FollowUpsView", "Mark as dropped, with the note below"
-    ),
-    ActionStatus.OPEN: QT_TRANSLATE_NOOP("FollowUpsView", "Mark as open, with the note below"),
-}
 TAB_ACTIONS, TAB_DECISIONS, TAB_SEARCH, TAB_ACCOUNTABILITY = range(4)
-# The printable "My commitments" page (translated where written).
-OVERDUE_MARK = QT_TRANSLATE_NOOP("FollowUpsView", "(overdue)")
-OPEN_ACTIONS = QT_TRANSLATE_NOOP("FollowUpsView", "Open actions")
-COMMITMENTS = QT_TRANSLATE_NOOP("FollowUpsView", "Commitments")
-NOTHING_OPEN = QT_TRANSLATE_NOOP("FollowUpsView", "Nothing open.")
-NO_COMMITMENTS = QT_TRANSLATE_NOOP("FollowUpsView", "No commitments yet.")
-DUE = QT_TRANSLATE_NOOP("FollowUpsView", "Due")
-ACTION = QT_TRANSLATE_NOOP("FollowUpsView", "Action")
-STATUS = QT_TRANSLATE_NOOP("FollowUpsView", "Status")
-AGREED_IN = QT_TRANSLATE_NOOP("FollowUpsView", "Agreed in")
-DATE = QT_TRANSLATE_NOOP("FollowUpsView", "Date")
-MEETING = QT_TRANSLATE_NOOP("FollowUpsView", "Meeting")
-CONFIDENCE = QT_TRANSLATE_NOOP("FollowUpsView", "Confidence")
-STILL_OPEN = QT_TRANSLATE_NOOP("FollowUpsView", "Still open")
-NOTE = QT_TRANSLATE_NOOP("FollowUpsView", "Note")
 PAGE_STYLE = (
     "QFrame#BalanceChip { border: 1px solid palette(mid); border-radius: 9px;"
     " background: palette(base); }"
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowUpsView", text)
-
-
-def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
-    """Where to save the PDF (tests replace this)."""
-    text, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("FollowUpsView", "Save as PDF"),
-        suggested,
-        QCoreApplication.translate("FollowUpsView", "PDF (*.pdf)"),
-    )
-    if not text:
-        return None
-    path = Path(text)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-
-EXPORT_KINDS = {
-    # kind: (menu text, file filter, file suffix, suggested file name), all translated
-    # where shown
-    "docx": (
-        QT_TRANSLATE_NOOP("FollowUpsView", "Follow-up checklist (Word)…"),
-        QT_TRANSLATE_NOOP("FollowUpsView", "Word document (*.docx)"),
-        ".docx",
-        QT_TRANSLATE_NOOP("FollowUpsView", "Follow-up checklist"),
-    ),
-    "ics": (
-        QT_TRANSLATE_NOOP("FollowUpsView", "Calendar of due dates (.ics)…"),
-        QT_TRANSLATE_NOOP("FollowUpsView", "Calendar (*.ics)"),
-        ".ics",
-        QT_TRANSLATE_NOOP("FollowUpsView", "Follow-up due dates"),
-    ),
-    "csv": (
-        QT_TRANSLATE_NOOP("FollowUpsView", "Actions as CSV…"),
-        QT_TRANSLATE_NOOP("FollowUpsView", "CSV (*.csv)"),
-        ".csv",
-        QT_TRANSLATE_NOOP("FollowUpsView", "Follow-up actions"),
-    ),
-}
-# kind: (progress text, what was cancelled)
-EXPORT_PROGRESS = {
-    "docx": (
-        QT_TRANSLATE_NOOP("FollowUpsView", "Writing the checklist to {file}…"),
-        QT_TRANSLATE_NOOP("FollowUpsView", "The checklist"),
-    ),
-    "ics": (
-        QT_TRANSLATE_NOOP("FollowUpsView", "Writing the due dates to {file}…"),
-        QT_TRANSLATE_NOOP("FollowUpsView", "The due dates"),
-    ),
-    "csv": (
-        QT_TRANSLATE_NOOP("FollowUpsView", "Writing the actions to {file}…"),
-        QT_TRANSLATE_NOOP("FollowUpsView", "The actions"),
-    ),
-}
-
-
-def ask_export_path(parent: QWidget, kind: str, suggested: str) -> Path | None:
-    """Where to save an export of the listed actions (tests replace this)."""
-    _text, file_filter, suffix, _name = EXPORT_KINDS[kind]
-    text, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("FollowUpsView", "Export follow-ups"),
-        suggested,
-        _tr(file_filter),
-    )
-    if not text:
-        return None
-    path = Path(text)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
-
-
-def balance_text(balance: TeamBalance) -> str:
-    """ "12 open · 3 overdue · 40 done"."""
-    return QCoreApplication.translate(
-        "FollowUpsView", "{open} open · {overdue} overdue · {done} done"
-    ).format(
-        open=format_number(balance.open),
-        overdue=format_number(balance.overdue),
-        done=format_number(balance.done),
-    )
-
-
-def _date(value: date | None) -> str:
-    """ "3 Mar 2026" in the UI's language (as the core's short_date in English)."""
-    return (
-        "—"
-        if value is None
-        else format_date(value, QCoreApplication.translate("FollowUpsView", "d MMM yyyy"))
-    )
-
-
-def commitments_html(mc: MemberCommitments) -> str:
-    """A printable page: the member's open actions and commitments (every text escaped)."""
-    e = html.escape
-
-    def t(text: str) -> str:  # a translated text of the page, escaped as well
-        return e(_tr(text))
-
-    member = mc.member
-    rows = []
-    for row in mc.actions:
-        a = row.action
-        late = a.due is not None and a.due < mc.today
-        due = e(_date(a.due)) + (f" <b>{t(OVERDUE_MARK)}</b>" if late else "")
-        slipped = (
-            " · "
-            + e(
-                QCoreApplication.translate("FollowUpsView", "slipped {times}").format(
-                    times=slipped_text(row.times_slipped)
-                )
-            )
-            if row.times_slipped
-            else ""
-        )
-        rows.append(
-            f"<tr><td>☐</td><td>{due}</td><td>{e(a.title)}</td>"
-            f"<td>{e(label(a.status))}</td>"
-            f"<td>{e(a.meeting_title)}, {e(_date(a.meeting_date))}{slipped}</td></tr>"
-        )
-    commitments = [
-        f"<tr><td>{e(_date(c.meeting_date))}</td><td>{e(c.meeting_title)}</td>"
-        f"<td>{e(f'{c.confidence} / 5' if c.confidence else '—')}</td>"
-        f"<td>{c.open_actions}</td><td>{e(c.note)}</td></tr>"
-        for c in mc.commitments
-    ]
-
-    def heads(*texts: str) -> str:
-        return (
-            "<tr>" + "".join(f"<th align='left'>{t(h) if h else ''}</th>" for h in texts) + "</tr>"
-        )
-
-    count = len(mc.actions)
-    open_count = (
-        QCoreApplication.translate("FollowUpsView", "1 open action")
-        if count == 1
-        else QCoreApplication.translate("FollowUpsView", "{count} open actions").format(
-            count=format_number(count)
-        )
-    )
-    about = " · ".join(
-        [e(member.team_name)]
-        + ([e(member.role)] if member.role else [])
-        + [
-            e(
-                QCoreApplication.translate("FollowUpsView", "as of {date}").format(
-                    date=_date(mc.today)
-                )
-            ),
-            e(open_count),
-        ]
-    )
-    title = QCoreApplication.translate("FollowUpsView", "My commitments — {name}").format(
-        name=member.name
-    )
-    nothing_open = f"<tr><td colspan=5>{t(NOTHING_OPEN)}</td></tr>"
-    no_commitments = f"<tr><td colspan=5>{t(NO_COMMITMENTS)}</td></tr>"
-    return (
-        "<html><body style='font-family: sans-serif; font-size: 10pt'>"
-        f"<h1>{e(title)}</h1>"
-        f"<p>{about}</p>"
-        f"<h2>{t(OPEN_ACTIONS)}</h2>"
-        "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
-        f"{heads('', DUE, ACTION, STATUS, AGREED_IN)}{''.join(rows) or nothing_open}</table>"
-        f"<h2>{t(COMMITMENTS)}</h2>"
-        "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
-        f"{heads(DATE, MEETING, CONFIDENCE, STILL_OPEN, NOTE)}"
-        f"{''.join(commitments) or no_commitments}"
-        "</table></body></html>"
-    )
-
-
-def pdf_bytes(document_html: str) -> bytes:
-    """Render HTML to an A4 PDF in memory (QTextDocument + QPdfWriter)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle(QCoreApplication.translate("FollowUpsView", "My commitments"))
-    document = QTextDocument()
-    document.setHtml(document_html)
-    document.print_(writer)
-    del writer
-    buffer.close()
-    return bytes(data.data())
-
-
-def _combo(name: str, tip: str, width: int) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setToolTip(tip)
-    combo.setMinimumWidth(width)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    return combo
-
-
-def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(30)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
-
-
-def _set_widths(view: QTableView, widths: dict[int, int]) -> None:
-    """Column widths, each at least as wide as its header (with room for the sort arrow):
-    the headers are longer in some languages."""
-    header = view.horizontalHeader()
-    metrics = header.fontMetrics()
-    model = view.model()
-    for column, width in widths.items():
-        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        view.setColumnWidth(column, max(width, metrics.horizontalAdvance(text) + 28))
-
-
-def _sortable(view: QTableView, model: object, parent: QWidget) -> QSortFilterProxyModel:
-    """A small record table, sortable through a proxy on SORT_ROLE."""
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)  # type: ignore[arg-type]
-    proxy.setSortRole(SORT_ROLE)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # column 0 is the date: newest first
-    return proxy
-
-
 class FollowUpsView(QWidget):
+    """The page: assembled from its panels (`ui.views.followups`); it reads the filters,
+    keeps the list, its count, the balance and the selection in step, and writes through
+    the controller. The panels' widgets are reachable from the page as before
+    (`view.person_combo`, `view.table`, …)."""
+
     def __init__(
         self,
         controller: Controller,
@@ -443,7 +107,6 @@ class FollowUpsView(QWidget):
         self._directory = FollowUpDirectory({}, {}, {})
         self._stale = False  # something changed while the page was hidden
         self._stale_directory = False
-        self._last_balance: list[TeamBalance] = []
         self._balances: dict[tuple[ActionFilter, date], list[TeamBalance]] = {}
         self._balance_shown = True
         self._selected_id: int | None = None  # followed through filters, sorts, changes
@@ -453,21 +116,7 @@ class FollowUpsView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
-
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_actions_tab(), self.tr("Actions"))
-        self.tabs.addTab(self._build_decisions_tab(), self.tr("Decisions"))
-        self.tabs.addTab(self._build_search_tab(), self.tr("Search all meetings"))
-        # Say/do, calibration and meeting ratings (issue 15); its charts load when shown.
-        from ui.views.accountability.accountability_view import AccountabilityView
-
-        self.accountability_view = AccountabilityView(controller)
-        self.tabs.addTab(self.accountability_view, self.tr("Accountability"))
-        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        # How many actions the filters select, top right, whatever the tab.
-        self.tabs.setCornerWidget(self.count_label, Qt.Corner.TopRightCorner)
-
+        self._build_tabs()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -482,139 +131,72 @@ class FollowUpsView(QWidget):
         self.reload()
 
     # ---- building -------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_actions_tab(), self.tr("Actions"))
+        self.decisions_tab = DecisionsLogTab(self.controller)
+        self.decisions_tab.meeting_requested.connect(self._go_to_meeting)
+        self.tabs.addTab(self.decisions_tab, self.tr("Decisions"))
+        self.search_tab = SearchAllTab(self.controller)
+        self.search_tab.meeting_requested.connect(self._go_to_meeting)
+        self.tabs.addTab(self.search_tab, self.tr("Search all meetings"))
+        # Say/do, calibration and meeting ratings (issue 15); its charts load when shown.
+        from ui.views.accountability.accountability_view import AccountabilityView
+
+        self.accountability_view = AccountabilityView(self.controller)
+        self.tabs.addTab(self.accountability_view, self.tr("Accountability"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        # How many actions the filters select, top right, whatever the tab.
+        self.tabs.setCornerWidget(self.count_label, Qt.Corner.TopRightCorner)
+        self._expose_tabs()
+
     def _build_actions_tab(self) -> QWidget:
         self.count_label = plain_label(object_name="FollowUpCount")
         self.count_label.setContentsMargins(0, 0, 4, 0)
-        self.person_combo = _combo(self.tr("Person"), self.tr("Whose actions"), 150)
-        self.team_combo = _combo(self.tr("Team"), self.tr("Sales, Marketing or Joint actions"), 100)
-        for text, tag in TEAM_CHOICES:
-            self.team_combo.addItem(
-                label(tag) if tag else self.tr(text), tag.value if tag else None
-            )
-        self.series_combo = _combo(self.tr("Series"), self.tr("Which meeting series"), 150)
-        self.status_combo = _combo(
-            self.tr("Status"),
-            self.tr("Open means open, in progress or blocked: what still needs doing"),
-            110,
-        )
-        for text, _statuses in STATUS_CHOICES:
-            self.status_combo.addItem(self.tr(text))
-        self.due_combo = _combo(
-            self.tr("Due"), self.tr("Overdue, due this week, later, or without a date"), 110
-        )
-        for text, bucket in DUE_CHOICES:
-            self.due_combo.addItem(self.tr(text), bucket)
-        for combo in (self.team_combo, self.status_combo, self.due_combo):  # short, fixed lists
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search actions & notes…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search actions"))
-        self.search_edit.setToolTip(
-            self.tr(
-                "Every word must appear (as the start of a word) in the action or a note of"
-                " its history"
-            )
-        )
-        self.search_edit.setMinimumWidth(160)
-        self.mine_button = QPushButton(self.tr("My commitments"))
-        self.mine_button.setCheckable(True)
-        self.mine_button.setToolTip(
-            self.tr("The chosen person's open actions across all series and their commitments")
-        )
-        for combo in (self.person_combo, self.team_combo, self.series_combo, self.due_combo):
+        self.filters = FollowUpFiltersBar()
+        self._connect_filters()
+        self.balance_strip = TeamBalanceStrip()
+        self.commitments_card = MyCommitmentsCard()
+        self.commitments_card.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.details = ActionDetailsPanel()
+        self.details.status_requested.connect(self.set_status)
+        self.details.open_requested.connect(self.open_meeting)
+        self._build_table()
+        self._expose_actions_tab()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([430, 170])
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.balance_strip)
+        layout.addWidget(self.commitments_card)
+        layout.addWidget(self.splitter, 1)
+        self._show_selected(None)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.settled.connect(self._on_model_settled)
+        return page
+
+    def _connect_filters(self) -> None:
+        bar = self.filters
+        for combo in (bar.person_combo, bar.team_combo, bar.series_combo, bar.due_combo):
             combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.status_combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self.mine_button.toggled.connect(self._on_mine_button_toggled)
+        bar.status_combo.currentIndexChanged.connect(self._on_filter_changed)
+        bar.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        bar.mine_button.toggled.connect(self._on_mine_button_toggled)
+        bar.export_requested.connect(self.export)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        for widget in (
-            self.person_combo,
-            self.team_combo,
-            self.series_combo,
-            self.status_combo,
-            self.due_combo,
-        ):
-            filters.addWidget(widget)
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.mine_button)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the actions these filters show"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(self.export_button)
-        self.export_actions: dict[str, QAction] = {}
-        for kind, (text, *_rest) in EXPORT_KINDS.items():
-            action = export_menu.addAction(self.tr(text))
-            action.triggered.connect(lambda _=False, k=kind: self.export(k))
-            self.export_actions[kind] = action
-        self.export_button.setMenu(export_menu)
-        filters.addWidget(self.export_button)
-
-        # ---- team balance strip: "Sales 12 open · 3 overdue · 40 done" per team ----
-        self.balance_chips: dict[TeamTag, QFrame] = {}
-        self.balance_open: dict[TeamTag, QLabel] = {}
-        self.balance_late: dict[TeamTag, QLabel] = {}
-        self.balance_done: dict[TeamTag, QLabel] = {}
-        strip = QHBoxLayout()
-        strip.setSpacing(8)
-        for tag in (TeamTag.SALES, TeamTag.MARKETING, TeamTag.JOINT):
-            chip = QFrame()
-            chip.setObjectName("BalanceChip")
-            chip_layout = QHBoxLayout(chip)
-            chip_layout.setContentsMargins(9, 2, 9, 2)
-            chip_layout.setSpacing(4)
-            name = plain_label(label(tag), object_name="BalanceTeam")
-            chip_font = name.font()
-            chip_font.setPointSizeF(max(1.0, chip_font.pointSizeF() * 0.92))
-            bold = QFont(chip_font)
-            bold.setBold(True)
-            name.setFont(bold)
-            chip_layout.addWidget(name)
-            for store, object_name in (
-                (self.balance_open, "BalanceOpen"),
-                (self.balance_late, "BalanceLate"),
-                (self.balance_done, "BalanceDone"),
-            ):
-                value = plain_label("", object_name=object_name)
-                value.setFont(chip_font)
-                store[tag] = value
-                chip_layout.addWidget(value)
-            self.balance_chips[tag] = chip
-            strip.addWidget(chip)
-        strip.addStretch(1)
-
-        # ---- my commitments (shown in that mode) ----
-        self.commitments_model = MemberCommitmentsModel(self)
-        self.commitments_table = _table(self.tr("Commitments"))
-        self.commitments_proxy = _sortable(self.commitments_table, self.commitments_model, self)
-        self.commitments_table.horizontalHeader().setSectionResizeMode(
-            COL_COMMIT_NOTE, QHeaderView.ResizeMode.Stretch
-        )
-        self.commitments_table.setMaximumHeight(112)
-        _set_widths(self.commitments_table, {1: 300})
-        self.commitments_title = plain_label(object_name="SectionLabel")
-        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
-        self.pdf_button.setToolTip(
-            self.tr("A printable page of these open actions and commitments")
-        )
-        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
-        self.commitments_card = QFrame()
-        self.commitments_card.setObjectName("Card")
-        card_layout = QVBoxLayout(self.commitments_card)
-        card_layout.setContentsMargins(12, 8, 12, 8)
-        card_top = QHBoxLayout()
-        card_top.addWidget(self.commitments_title, 1)
-        card_top.addWidget(self.pdf_button)
-        card_layout.addLayout(card_top)
-        card_layout.addWidget(self.commitments_table)
-        self.commitments_card.hide()
-
-        # ---- the list ----
+    def _build_table(self) -> None:
         self.model = FollowUpRowsModel(self, today=self._today)
-        self.table = _table(self.tr("Follow-ups"))
+        self.table = record_table(self.tr("Follow-ups"))
         self.table.setModel(self.model)
         # Each row's number is the action's own ("A-123"), as in every document.
         self.table.verticalHeader().show()
@@ -627,7 +209,7 @@ class FollowUpsView(QWidget):
         bold = QFont(self.table.font())
         bold.setBold(True)
         due_width = QFontMetrics(bold).horizontalAdvance("⚠ 30 Sep 2026") + 18
-        _set_widths(
+        set_widths(
             self.table,
             {
                 COL_DUE: due_width,
@@ -647,160 +229,38 @@ class FollowUpsView(QWidget):
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
-        # ---- the selected action: status, note, history ----
-        self.selected_label = plain_label(object_name="SelectedAction")
-        self.selected_label.setWordWrap(True)
-        font = self.selected_label.font()
-        font.setBold(True)
-        self.selected_label.setFont(font)
-        self.status_buttons: dict[ActionStatus, QPushButton] = {}
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for text, status in STATUS_BUTTONS:
-            button = QPushButton(self.tr(text))
-            button.setToolTip(self.tr(MARK_AS_TIPS[status]))
-            button.clicked.connect(lambda _=False, s=status: self.set_status(s))
-            self.status_buttons[status] = button
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(self.tr("Note for the history, e.g. “Sent on 3 March”"))
-        self.note_edit.setAccessibleName(self.tr("Status note"))
-        self.note_edit.setMaxLength(5000)
-        self.open_button = QPushButton(self.tr("Open meeting"))
-        self.open_button.setToolTip(
-            self.tr("Open the meeting where this action was agreed (Enter)")
+    def _expose_actions_tab(self) -> None:
+        """The panels' widgets under the page's names (the tests and the screenshots use
+        them)."""
+        bar, card, details = self.filters, self.commitments_card, self.details
+        self.person_combo, self.team_combo = bar.person_combo, bar.team_combo
+        self.series_combo, self.status_combo = bar.series_combo, bar.status_combo
+        self.due_combo, self.search_edit = bar.due_combo, bar.search_edit
+        self.mine_button, self.export_button = bar.mine_button, bar.export_button
+        self.export_actions = bar.export_actions
+        strip = self.balance_strip
+        self.balance_chips, self.balance_open = strip.chips, strip.open_labels
+        self.balance_late, self.balance_done = strip.late_labels, strip.done_labels
+        self.commitments_model, self.commitments_table = card.model, card.table
+        self.commitments_proxy, self.commitments_title = card.proxy, card.title
+        self.pdf_button = card.pdf_button
+        self.selected_label, self.status_buttons = details.selected_label, details.status_buttons
+        self.note_edit, self.open_button = details.note_edit, details.open_button
+        self.error, self.history_model = details.error, details.history_model
+        self.history_list = details.history_list
+
+    def _expose_tabs(self) -> None:
+        decisions, search = self.decisions_tab, self.search_tab
+        self.decisions_search, self.decisions_series_combo = (
+            decisions.search_edit,
+            decisions.series_combo,
         )
-        self.open_button.clicked.connect(self.open_meeting)
-        note_row = QHBoxLayout()
-        note_row.addWidget(self.note_edit, 1)
-        note_row.addWidget(self.open_button)
-        self.error = FieldError(self)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(6)
-        left_layout.addWidget(self.selected_label)
-        left_layout.addLayout(buttons)
-        left_layout.addLayout(note_row)
-        left_layout.addWidget(self.error)
-        left_layout.addStretch(1)
-
-        # One line per change: "22 Nov 2026 · Sept sync · Open → Done · by Priya · note".
-        self.history_model = ActionHistoryModel(self)
-        self.history_list = QListView()
-        self.history_list.setModel(self.history_model)
-        self.history_list.setAccessibleName(self.tr("History"))
-        self.history_list.setWordWrap(True)
-        self.history_list.setAlternatingRowColors(True)
-        self.history_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.history_list.setResizeMode(QListView.ResizeMode.Adjust)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(4)
-        right_layout.addWidget(plain_label(self.tr("History"), object_name="SectionLabel"))
-        right_layout.addWidget(self.history_list, 1)
-
-        details = QWidget()
-        details_layout = QHBoxLayout(details)
-        details_layout.setContentsMargins(0, 4, 0, 0)
-        details_layout.setSpacing(16)
-        details_layout.addWidget(left, 2)
-        details_layout.addWidget(right, 3)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([430, 170])
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(filters)
-        layout.addLayout(strip)
-        layout.addWidget(self.commitments_card)
-        layout.addWidget(self.splitter, 1)
-        self._show_selected(None)
-        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
-        self.model.settled.connect(self._on_model_settled)
-        return page
-
-    def _build_decisions_tab(self) -> QWidget:
-        self.decisions_search = QLineEdit()
-        self.decisions_search.setPlaceholderText(
-            self.tr("Search decisions and their agenda items…")
-        )
-        self.decisions_search.setClearButtonEnabled(True)
-        self.decisions_search.setAccessibleName(self.tr("Search decisions"))
-        self.decisions_series_combo = _combo(
-            self.tr("Decisions series"), self.tr("Which meeting series"), 200
-        )
-        self.decisions_count = plain_label(object_name="DecisionCount")
-        self._decisions_timer = QTimer(self)
-        self._decisions_timer.setSingleShot(True)
-        self._decisions_timer.setInterval(SEARCH_DELAY_MS)
-        self._decisions_timer.timeout.connect(self.refresh_decisions)
-        self.decisions_search.textChanged.connect(lambda _t: self._decisions_timer.start())
-        self.decisions_series_combo.currentIndexChanged.connect(lambda _i: self.refresh_decisions())
-        self.decisions_model = DecisionLogModel(self)
-        self.decisions_table = _table(self.tr("Decisions log"))
-        self.decisions_proxy = _sortable(self.decisions_table, self.decisions_model, self)
-        header = self.decisions_table.horizontalHeader()
-        header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.Stretch)
-        _set_widths(self.decisions_table, {0: 110, 1: 260, 2: 230})
-        self.decisions_table.activated.connect(self._on_decisions_table_activated)
-        self.decisions_open_button = QPushButton(self.tr("Open meeting"))
-        self.decisions_open_button.clicked.connect(lambda: self._open_from(self.decisions_table))
-        row = QHBoxLayout()
-        row.addWidget(self.decisions_search, 1)
-        row.addWidget(self.decisions_series_combo)
-        row.addWidget(self.decisions_open_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.decisions_count)
-        layout.addWidget(self.decisions_table, 1)
-        return page
-
-    def _build_search_tab(self) -> QWidget:
-        self.search_all_edit = QLineEdit()
-        self.search_all_edit.setPlaceholderText(
-            self.tr("Search actions, notes, ideas and decisions of all meetings…")
-        )
-        self.search_all_edit.setClearButtonEnabled(True)
-        self.search_all_edit.setAccessibleName(self.tr("Search all meetings"))
-        self._hits_timer = QTimer(self)
-        self._hits_timer.setSingleShot(True)
-        self._hits_timer.setInterval(SEARCH_DELAY_MS)
-        self._hits_timer.timeout.connect(self.refresh_hits)
-        self.search_all_edit.textChanged.connect(lambda _t: self._hits_timer.start())
-        self.hits_count = plain_label(object_name="HitCount")
-        self.hits_model = SearchHitsModel(self)
-        self.hits_table = _table(self.tr("Search results"))
-        self.hits_proxy = _sortable(self.hits_table, self.hits_model, self)
-        header = self.hits_table.horizontalHeader()
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        _set_widths(self.hits_table, {0: 110, 1: 240, 2: 80, 3: 260})
-        self.hits_table.activated.connect(lambda _i: self._open_from(self.hits_table))
-        self.hits_open_button = QPushButton(self.tr("Open meeting"))
-        self.hits_open_button.clicked.connect(lambda: self._open_from(self.hits_table))
-        row = QHBoxLayout()
-        row.addWidget(self.search_all_edit, 1)
-        row.addWidget(self.hits_open_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.hits_count)
-        layout.addWidget(self.hits_table, 1)
-        return page
+        self.decisions_count, self.decisions_model = decisions.count_label, decisions.model
+        self.decisions_table, self.decisions_proxy = decisions.table, decisions.proxy
+        self.decisions_open_button = decisions.open_button
+        self.search_all_edit, self.hits_count = search.search_edit, search.count_label
+        self.hits_model, self.hits_table = search.model, search.table
+        self.hits_proxy, self.hits_open_button = search.proxy, search.open_button
 
     # ---- loading --------------------------------------------------------------------
     def reload(self) -> None:
@@ -827,33 +287,9 @@ class FollowUpsView(QWidget):
     def _fill_choices(self) -> None:
         """People and series in the filter combos, keeping what was chosen."""
         services = self.controller.services
-        person = self.person_combo.currentData()
-        series = self.series_combo.currentData()
-        decisions_series = self.decisions_series_combo.currentData()
         members = services.people.list_members(include_inactive=True)
-        for combo in (self.person_combo, self.series_combo, self.decisions_series_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        self.person_combo.addItem(self.tr("Everyone"), None)
-        for member in sorted(members, key=lambda m: m.name.casefold()):
-            text = (
-                member.name
-                if member.active
-                else self.tr("{name} (inactive)").format(name=member.name)
-            )
-            self.person_combo.addItem(text, member.id)
-        for combo, current in (
-            (self.series_combo, series),
-            (self.decisions_series_combo, decisions_series),
-        ):
-            combo.addItem(self.tr("All series"), None)
-            for record in services.meetings.list_series():
-                combo.addItem(record.name, record.id)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(person)))
-        for combo in (self.person_combo, self.series_combo, self.decisions_series_combo):
-            combo.blockSignals(False)
-        self.mine_button.setEnabled(self.person_combo.currentData() is not None)
+        self.filters.fill_choices(members, services.meetings.list_series())
+        self.decisions_tab.fill_series(services.meetings.list_series())
 
     # ---- filtering ------------------------------------------------------------------
     def current_filter(self) -> ActionFilter:
@@ -923,34 +359,11 @@ class FollowUpsView(QWidget):
         self._reads.submit("balance", lambda: services.team_balance(flt, today), shown)
 
     def _show_balance(self, balance: list[TeamBalance]) -> None:
-        self._last_balance = balance
-        for item in balance:
-            tag = item.team_tag
-            self.balance_open[tag].setText(
-                self.tr("{count} open").format(count=format_number(item.open))
-            )
-            late = self.balance_late[tag]
-            late.setText(self.tr("· {count} overdue").format(count=format_number(item.overdue)))
-            late.setStyleSheet(f"color: {shade('bad')}; font-weight: 600;" if item.overdue else "")
-            self.balance_done[tag].setText(
-                self.tr("· {count} done").format(count=format_number(item.done))
-            )
-            self.balance_chips[tag].setToolTip(
-                self.tr(
-                    "{team}: {open} open ({overdue} of them overdue), {done} done, {dropped}"
-                    " dropped — under the current filters, whatever the status filter"
-                ).format(
-                    team=label(item.team_tag),
-                    open=format_number(item.open),
-                    overdue=format_number(item.overdue),
-                    done=format_number(item.done),
-                    dropped=format_number(item.dropped),
-                )
-            )
+        self.balance_strip.show_balance(balance)
 
     def balance_strip_text(self) -> str:
         """ "Sales 12 open · 3 overdue · 40 done | Marketing … | Joint …"."""
-        return " | ".join(f"{label(b.team_tag)} {balance_text(b)}" for b in self._last_balance)
+        return self.balance_strip.text()
 
     def _on_filter_changed(self, _index: int = 0) -> None:
         if self.sender() is self.person_combo:
@@ -976,22 +389,10 @@ class FollowUpsView(QWidget):
 
     def _refresh_commitments(self) -> None:
         member_id = self.person_combo.currentData()
-        if member_id is None:
-            self.commitments_model.set_rows([])
-            return
-        mc = self.controller.services.followups.member_commitments(member_id, self._today())
-        self.commitments_model.set_rows(mc.commitments)
-        actions, commitments = len(mc.actions), len(mc.commitments)
-        self.commitments_title.setText(
-            self.tr("{name}: {actions} · {commitments}").format(
-                name=mc.member.name,
-                actions=self.tr("1 open action")
-                if actions == 1
-                else self.tr("{count} open actions").format(count=format_number(actions)),
-                commitments=self.tr("1 commitment")
-                if commitments == 1
-                else self.tr("{count} commitments").format(count=format_number(commitments)),
-            )
+        self.commitments_card.show_commitments(
+            None
+            if member_id is None
+            else self.controller.services.followups.member_commitments(member_id, self._today())
         )
 
     def save_commitments_pdf(self, path: Path) -> Path:
@@ -1039,7 +440,7 @@ class FollowUpsView(QWidget):
         from alignmeet.services import ExportError
 
         name = self.person_combo.currentText() or self.tr("commitments")
-        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()
+        safe = safe_name(name)
         file_name = self.tr("{name} commitments").format(name=safe)
         path = ask_pdf_path(self, str(Path.home() / f"{file_name}.pdf"))
         if path is None:
@@ -1086,22 +487,14 @@ class FollowUpsView(QWidget):
 
     def _show_selected(self, line: ActionLine | None) -> None:
         self._selected_id = None if line is None else line.id
-        self.error.clear_error()
-        enabled = line is not None
-        for status, button in self.status_buttons.items():
-            button.setEnabled(enabled and (line is None or line.status != status.value))
-        self.note_edit.setEnabled(enabled)
-        self.open_button.setEnabled(enabled)
         if line is None:
-            self.selected_label.setText(
-                self.tr("Select an action to change its status or see its history.")
-            )
-            self.history_model.set_rows([])
+            self.details.show_action(None)
             return
-        owner = self._directory.owner_name(line)
-        self.selected_label.setText(f"{owner}: {line.title}")
-        self.history_model.set_rows(self.controller.services.actions.history(line.id))
-        self.history_list.scrollToBottom()
+        self.details.show_action(
+            line,
+            self._directory.owner_name(line),
+            self.controller.services.actions.history(line.id),
+        )
 
     def set_status(self, status: ActionStatus) -> bool:
         """Change the selected action's status (outside a meeting), with the note. The
@@ -1138,11 +531,6 @@ class FollowUpsView(QWidget):
         self.controller.select_meeting(meeting_id)
         self.controller.navigate("run")
 
-    def _open_from(self, view: QTableView) -> None:
-        record = view.currentIndex().data(RECORD_ROLE)
-        if isinstance(record, DecisionLogRow | SearchHit):
-            self._go_to_meeting(record.meeting_id)
-
     def _on_table_activated(self, _index: QModelIndex) -> None:
         self.open_meeting()
 
@@ -1165,45 +553,10 @@ class FollowUpsView(QWidget):
 
     # ---- decisions and search tabs --------------------------------------------------
     def refresh_decisions(self) -> None:
-        self._decisions_timer.stop()
-        rows = self.controller.services.followups.decisions(
-            self.decisions_search.text(), self.decisions_series_combo.currentData()
-        )
-        self.decisions_model.set_rows(rows)
-        text = self.decisions_search.text().strip()
-        if rows:
-            self.decisions_count.setText(
-                self.tr("1 decision")
-                if len(rows) == 1
-                else self.tr("{count} decisions").format(count=format_number(len(rows)))
-            )
-        else:
-            self.decisions_count.setText(
-                self.tr("No decision matches “{text}”.").format(text=text)
-                if text
-                else self.tr("No decisions recorded yet.")
-            )
+        self.decisions_tab.refresh()
 
     def refresh_hits(self) -> None:
-        self._hits_timer.stop()
-        text = self.search_all_edit.text()
-        hits = self.controller.services.followups.search(text) if text.strip() else []
-        self.hits_model.set_rows(hits)
-        if not text.strip():
-            self.hits_count.setText(self.tr("Type a few words: every one must appear."))
-        elif not hits:
-            self.hits_count.setText(
-                self.tr("Nothing found for “{text}”.").format(text=text.strip())
-            )
-        elif len(hits) >= 200:
-            self.hits_count.setText(
-                self.tr("{count} found (the newest 200)").format(count=len(hits))
-            )
-        else:
-            self.hits_count.setText(self.tr("{count} found").format(count=len(hits)))
-
-    def _on_decisions_table_activated(self, _index: QModelIndex) -> None:
-        self._open_from(self.decisions_table)
+        self.search_tab.refresh()
 
     def _on_tabs_current_changed(self, tab: int) -> None:
         self.count_label.setVisible(tab == TAB_ACTIONS)

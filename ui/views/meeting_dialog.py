@@ -52,6 +52,24 @@ def field_with_error(field: QWidget) -> tuple[QWidget, FieldError]:
     return box, error
 
 
+def fields_form(
+    fields: dict[str, QWidget], labels: dict[str, str], errors: dict[str, FieldError]
+) -> QFormLayout:
+    """A dialog's form: each field under its label (its buddy), with its error line under
+    it (kept in `errors` by the field's key)."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(8)
+    for key, widget in fields.items():
+        box, error = field_with_error(widget)
+        errors[key] = error
+        form.addRow(labels[key], box)
+        label = form.labelForField(box)
+        if label is not None:
+            label.setBuddy(widget)  # type: ignore[attr-defined]
+    return form
+
+
 def minutes_spin(low: int = 5, high: int = 600, step: int = 5) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
@@ -76,7 +94,6 @@ class MeetingDialog(QDialog):
         self.created: MeetingRecord | None = None
         self.setWindowTitle(self.tr("New meeting"))
         self.setMinimumWidth(560)
-        services = controller.services
 
         self.title_edit = QLineEdit(self.tr(DEFAULT_TITLE))
         self.title_edit.setAccessibleName(self.tr("Meeting title"))
@@ -93,6 +110,30 @@ class MeetingDialog(QDialog):
         self.place_edit.setAccessibleName(self.tr("Place"))
         limit_line(self.place_edit, "meeting.place")  # the service keeps 200 characters
 
+        self._build_series_combo()
+        self._build_template_combo()
+        self._build_invite_check()
+        form = self._build_form()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Create meeting"))
+        ok.setDefault(True)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
+
+    def _build_series_combo(self) -> None:
+        services = self.controller.services
         self.series_combo = QComboBox()
         self.series_combo.setEditable(True)
         self.series_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -117,6 +158,8 @@ class MeetingDialog(QDialog):
         else:
             self.series_combo.setEditText(DEFAULT_SERIES)
 
+    def _build_template_combo(self) -> None:
+        services = self.controller.services
         self.template_combo = QComboBox()
         self.template_combo.setAccessibleName(self.tr("Agenda template"))
         self.template_combo.addItem(self.tr("Empty agenda"), None)
@@ -130,6 +173,8 @@ class MeetingDialog(QDialog):
         self.template_combo.currentIndexChanged.connect(self._on_template_combo_changed)
         self._on_template_combo_changed()
 
+    def _build_invite_check(self) -> None:
+        services = self.controller.services
         active = services.people.list_members()
         self._active_ids = [m.id for m in active]
         if active:
@@ -142,10 +187,8 @@ class MeetingDialog(QDialog):
             self.invite_check.setEnabled(False)
             self.invite_check.setToolTip(self.tr("Add your team under People & teams first."))
 
+    def _build_form(self) -> QFormLayout:
         self.errors: dict[str, FieldError] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(8)
         self._fields: dict[str, QWidget] = {
             "title": self.title_edit,
             "starts_at": self.when_edit,
@@ -162,33 +205,11 @@ class MeetingDialog(QDialog):
             "series": self.tr("&Series"),
             "template": self.tr("&Agenda"),
         }
-        for key, widget in self._fields.items():
-            box, error = field_with_error(widget)
-            self.errors[key] = error
-            form.addRow(labels[key], box)
-            label = form.labelForField(box)
-            if label is not None:
-                label.setBuddy(widget)  # type: ignore[attr-defined]
+        form = fields_form(self._fields, labels, self.errors)
         form.addRow("", self.template_hint)
         form.addRow("", self.invite_check)
         self.general_error = FieldError()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Create meeting"))
-        ok.setDefault(True)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.title_edit.setFocus()
-        self.title_edit.selectAll()
+        return form
 
     # ---- defaults -------------------------------------------------------------------
     def _default_template_row(self) -> int:

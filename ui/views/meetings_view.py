@@ -66,6 +66,32 @@ class MeetingsView(QWidget):
         self.search_edit.setMinimumWidth(240)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
 
+        self._build_buttons()
+        self._build_table()
+        empty_card = self._build_empty_card()
+        self._build_details_card()
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty_card)
+
+        title_row, actions = self._build_title_rows()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addLayout(title_row)
+        layout.addLayout(actions)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.no_match_hint)
+        layout.addWidget(self.details_card)
+
+        controller.meetings_changed.connect(self.refresh)
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+        controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
+        self.refresh()
+
+    def _build_buttons(self) -> None:
         self.new_button = QPushButton(self.tr("New meeting…"))
         self.new_button.setToolTip(self.tr("Create a meeting (Ctrl+N)"))
         self.prepare_button = QPushButton(self.tr("Prepare"))
@@ -101,6 +127,7 @@ class MeetingsView(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Meetings"))
@@ -139,6 +166,7 @@ class MeetingsView(QWidget):
             self.tr("Delete the selected meeting (Delete key in the list)")
         )
 
+    def _build_empty_card(self) -> QFrame:
         self.empty_hint = plain_label(self.tr(EMPTY_HINT), object_name="EmptyHint")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -154,7 +182,9 @@ class MeetingsView(QWidget):
         empty_layout.addStretch(2)
         self.no_match_hint = plain_label("")
         self.no_match_hint.hide()
+        return empty_card
 
+    def _build_details_card(self) -> None:
         self.details_title = plain_label()
         title_font = self.details_title.font()
         title_font.setPointSizeF(max(title_font.pointSizeF(), 10) * 1.2)
@@ -171,10 +201,7 @@ class MeetingsView(QWidget):
         details_layout.addWidget(self.details_title)
         details_layout.addWidget(self.details_text)
 
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(empty_card)
-
+    def _build_title_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         actions = QHBoxLayout()
         actions.setSpacing(8)
         for button in (self.new_button, self.prepare_button, self.run_button):
@@ -190,20 +217,7 @@ class MeetingsView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(page_title(self.tr("Meetings")), 1)
         title_row.addWidget(self.search_edit, 0, Qt.AlignmentFlag.AlignBottom)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addLayout(title_row)
-        layout.addLayout(actions)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.no_match_hint)
-        layout.addWidget(self.details_card)
-
-        controller.meetings_changed.connect(self.refresh)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
-        controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
-        self.refresh()
+        return title_row, actions
 
     # ---- reading --------------------------------------------------------------------
     def refresh(self) -> None:

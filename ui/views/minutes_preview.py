@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QTextBrowser,
@@ -35,6 +34,8 @@ from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services import MinutesRecordError, NotFoundError
 from ui.controller import Controller
+from ui.save_paths import ask_save_path, safe_name
+from ui.views.phases import on_minutes_changed
 from ui.widgets import ask_yes_no, plain_label, warn
 
 __all__ = [
@@ -53,16 +54,6 @@ _PRINTER_MARGIN_MM = 0
 
 
 # ---- asking the user (tests replace these functions) ------------------------------------------
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
-    """Where to save; the suffix of `suggested` is added when the name lacks it."""
-    text, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    if not text:
-        return None
-    path = Path(text)
-    suffix = suggested.suffix
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def ask_print(printer: QPrinter, parent: QWidget) -> bool:
@@ -129,7 +120,7 @@ def minutes_pdf_bytes(html: str, *, title: str = "Minutes") -> bytes:
 
 
 def _file_stem(title: str, when: str) -> str:
-    safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()
+    safe = safe_name(title)
     if not safe:
         safe = QCoreApplication.translate("MinutesPreview", "minutes")
     return QCoreApplication.translate("MinutesPreview", "{title} {date} minutes").format(
@@ -237,14 +228,7 @@ class MinutesPreview(QDialog):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(300)
         self._reload_timer.timeout.connect(self._on_reload_timer_timeout)
-        for signal in (
-            controller.meeting_changed,
-            controller.participants_changed,
-            controller.agenda_changed,
-            controller.actions_changed,
-            controller.follow_ups_changed,
-        ):
-            signal.connect(self._on_controller_changed)
+        on_minutes_changed(controller, self._on_controller_changed)
         controller.item_changed.connect(self._on_controller_item_changed)
         controller.toolkit_changed.connect(self._on_controller_item_changed)
         controller.meetings_changed.connect(self._on_controller_item_changed)  # deleted?

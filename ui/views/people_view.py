@@ -62,6 +62,38 @@ class PeopleView(QWidget):
         self._restoring = False
         self._import_folder = Path.home()
 
+        teams_card = self._build_teams_card()
+        self._build_members_table()
+        form_card = self._build_member_form()
+
+        members_top = QHBoxLayout()
+        members_top.addWidget(section_heading(self.tr("Members")))
+        members_top.addWidget(self.count_label)
+        members_top.addStretch(1)
+        members_top.addWidget(self.filter_edit)
+        members_top.addWidget(self.import_button)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addLayout(members_top)
+        right.addWidget(self.table, 1)
+        right.addWidget(form_card)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(teams_card)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(page_title(self.tr("People & teams")))
+        layout.addLayout(body, 1)
+
+        controller.members_changed.connect(self.refresh)
+        controller.teams_changed.connect(self.refresh)
+        self.refresh()
+        self._update_form_state()
+
+    def _build_teams_card(self) -> QFrame:
         # ---- teams (left) ----------------------------------------------------------
         self.teams_model = TeamsModel(self)
         self.teams_list = QListView()
@@ -97,7 +129,9 @@ class PeopleView(QWidget):
         team_hint.setWordWrap(True)
         teams_layout.addWidget(team_hint)
         teams_card.setFixedWidth(250)
+        return teams_card
 
+    def _build_members_table(self) -> None:
         # ---- members table (right) -------------------------------------------------
         self.members_model = MembersModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -142,6 +176,7 @@ class PeopleView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_member_selection_changed)
 
+    def _build_member_form(self) -> QFrame:
         # ---- member form -----------------------------------------------------------
         self.form_heading = section_heading(self.tr("New member"))
         self.name_edit = QLineEdit()
@@ -217,33 +252,7 @@ class PeopleView(QWidget):
         form_layout.addLayout(form_buttons)
         form_layout.addWidget(self.form_error)
         form_layout.addWidget(self.form_note)
-
-        members_top = QHBoxLayout()
-        members_top.addWidget(section_heading(self.tr("Members")))
-        members_top.addWidget(self.count_label)
-        members_top.addStretch(1)
-        members_top.addWidget(self.filter_edit)
-        members_top.addWidget(self.import_button)
-        right = QVBoxLayout()
-        right.setSpacing(8)
-        right.addLayout(members_top)
-        right.addWidget(self.table, 1)
-        right.addWidget(form_card)
-
-        body = QHBoxLayout()
-        body.setSpacing(16)
-        body.addWidget(teams_card)
-        body.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(page_title(self.tr("People & teams")))
-        layout.addLayout(body, 1)
-
-        controller.members_changed.connect(self.refresh)
-        controller.teams_changed.connect(self.refresh)
-        self.refresh()
-        self._update_form_state()
+        return form_card
 
     # ---- reading --------------------------------------------------------------------
     def first_field(self) -> QWidget:

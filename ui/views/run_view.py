@@ -78,89 +78,15 @@ class RunView(QWidget):
         self._saved_elapsed: int | None = None
         self._last_saved_at = self.meeting_clock.now()
 
-        # ---- phase bar ----
-        self.phase_group = QButtonGroup(self)
-        self.phase_group.setExclusive(True)
-        self.phase_buttons: dict[Phase, QPushButton] = {}
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
-        for phase in Phase:
-            button = QPushButton(
-                self.tr("{number} {phase}").format(number=phase.number, phase=label(phase))
-            )
-            button.setCheckable(True)
-            button.setProperty("phase", True)
-            button.setObjectName(f"PhaseButton_{phase.value}")
-            button.setToolTip(phase_hint(phase))
-            set_font(button, 1.1)
-            # Wide enough for the bold text of the checked state: no clipped label.
-            bold = scaled_font(button, 1.0, bold=True)
-            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(button.text()) + 30)
-            self.phase_group.addButton(button, phase.number)
-            self.phase_buttons[phase] = button
-            bar.addWidget(button)
-        self.phase_group.idClicked.connect(self._on_phase_group_id_clicked)
-        bar.addStretch(1)
-        self.clock_label = plain_label(object_name="MeetingClock")
-        self.clock_label.setToolTip(self.tr("Meeting time used of the planned length"))
-        set_font(self.clock_label, 1.45, bold=True)
-        self.clock_button = QToolButton()
-        self.clock_button.setAccessibleName(self.tr("Start or pause the meeting clock"))
-        self.clock_button.setToolTip(self.tr("Start or pause the meeting clock"))
-        self.clock_button.clicked.connect(self.toggle_meeting_clock)
-
-        self.back_button = QPushButton(self.tr("← Back"))
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton(self.tr("Next →"))
-        self.next_button.clicked.connect(self.go_next)
-        # Shortcuts of their own, not the buttons': a button's shortcut animates a click
-        # and moves a moment later, after the next key may already have been typed.
-        self.back_shortcut = QShortcut(QKeySequence("Alt+Left"), self)
-        self.back_shortcut.activated.connect(self.go_back)
-        self.next_shortcut = QShortcut(QKeySequence("Alt+Right"), self)
-        self.next_shortcut.activated.connect(self.go_next)
-        for button in (self.back_button, self.next_button):
-            button.setMinimumHeight(34)
-            button.setMinimumWidth(110)
-        set_font(self.next_button, 1.05, bold=True)
-        self.hint_label = plain_label(object_name="PhaseHint")
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setMinimumWidth(240)  # wraps rather than widening the window
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(self.back_button)
-        hint_row.addSpacing(10)
-        hint_row.addWidget(self.hint_label, 1)
-        hint_row.addSpacing(10)
-        # The meeting clock sits by "Next", not in the phase bar: the six phase names
-        # need the bar's whole width in longer languages (German).
-        hint_row.addWidget(self.clock_label)
-        hint_row.addWidget(self.clock_button)
-        hint_row.addSpacing(10)
-        hint_row.addWidget(self.next_button)
+        bar = self._build_phase_bar()
+        hint_row = self._build_hint_row()
 
         self.closed_banner = plain_label(object_name="ClosedBanner")
         self.closed_banner.setStyleSheet(BANNER_STYLE)
         self.closed_banner.setWordWrap(True)
         self.closed_banner.hide()
 
-        # ---- pages ----
-        self.open_phase = OpenPhase(controller)
-        self.review_phase = ReviewPhase(controller)
-        self.agenda_phase = AgendaPhase(controller, self.meeting_clock)
-        self.actions_phase = ActionsPhase(controller)
-        self.commitments_phase = CommitmentsPhase(controller)
-        self.close_phase = ClosePhase(controller)
-        self.pages: dict[Phase, PhasePage] = {
-            Phase.OPEN: self.open_phase,
-            Phase.REVIEW: self.review_phase,
-            Phase.AGENDA: self.agenda_phase,
-            Phase.ACTIONS: self.actions_phase,
-            Phase.COMMITMENTS: self.commitments_phase,
-            Phase.CLOSE: self.close_phase,
-        }
-        self.stack = QStackedWidget()
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        self._build_phase_pages()
 
         self.meeting_page = QWidget()
         meeting_layout = QVBoxLayout(self.meeting_page)
@@ -192,6 +118,90 @@ class RunView(QWidget):
         self.meeting_clock.running_changed.connect(self._update_clock_button)
 
         self.set_meeting(controller.current_meeting_id)
+
+    def _build_phase_bar(self) -> QHBoxLayout:
+        # ---- phase bar ----
+        self.phase_group = QButtonGroup(self)
+        self.phase_group.setExclusive(True)
+        self.phase_buttons: dict[Phase, QPushButton] = {}
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for phase in Phase:
+            button = QPushButton(
+                self.tr("{number} {phase}").format(number=phase.number, phase=label(phase))
+            )
+            button.setCheckable(True)
+            button.setProperty("phase", True)
+            button.setObjectName(f"PhaseButton_{phase.value}")
+            button.setToolTip(phase_hint(phase))
+            set_font(button, 1.1)
+            # Wide enough for the bold text of the checked state: no clipped label.
+            bold = scaled_font(button, 1.0, bold=True)
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(button.text()) + 30)
+            self.phase_group.addButton(button, phase.number)
+            self.phase_buttons[phase] = button
+            bar.addWidget(button)
+        self.phase_group.idClicked.connect(self._on_phase_group_id_clicked)
+        bar.addStretch(1)
+        self.clock_label = plain_label(object_name="MeetingClock")
+        self.clock_label.setToolTip(self.tr("Meeting time used of the planned length"))
+        set_font(self.clock_label, 1.45, bold=True)
+        self.clock_button = QToolButton()
+        self.clock_button.setAccessibleName(self.tr("Start or pause the meeting clock"))
+        self.clock_button.setToolTip(self.tr("Start or pause the meeting clock"))
+        self.clock_button.clicked.connect(self.toggle_meeting_clock)
+        return bar
+
+    def _build_hint_row(self) -> QHBoxLayout:
+        self.back_button = QPushButton(self.tr("← Back"))
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton(self.tr("Next →"))
+        self.next_button.clicked.connect(self.go_next)
+        # Shortcuts of their own, not the buttons': a button's shortcut animates a click
+        # and moves a moment later, after the next key may already have been typed.
+        self.back_shortcut = QShortcut(QKeySequence("Alt+Left"), self)
+        self.back_shortcut.activated.connect(self.go_back)
+        self.next_shortcut = QShortcut(QKeySequence("Alt+Right"), self)
+        self.next_shortcut.activated.connect(self.go_next)
+        for button in (self.back_button, self.next_button):
+            button.setMinimumHeight(34)
+            button.setMinimumWidth(110)
+        set_font(self.next_button, 1.05, bold=True)
+        self.hint_label = plain_label(object_name="PhaseHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setMinimumWidth(240)  # wraps rather than widening the window
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.back_button)
+        hint_row.addSpacing(10)
+        hint_row.addWidget(self.hint_label, 1)
+        hint_row.addSpacing(10)
+        # The meeting clock sits by "Next", not in the phase bar: the six phase names
+        # need the bar's whole width in longer languages (German).
+        hint_row.addWidget(self.clock_label)
+        hint_row.addWidget(self.clock_button)
+        hint_row.addSpacing(10)
+        hint_row.addWidget(self.next_button)
+        return hint_row
+
+    def _build_phase_pages(self) -> None:
+        # ---- pages ----
+        self.open_phase = OpenPhase(self.controller)
+        self.review_phase = ReviewPhase(self.controller)
+        self.agenda_phase = AgendaPhase(self.controller, self.meeting_clock)
+        self.actions_phase = ActionsPhase(self.controller)
+        self.commitments_phase = CommitmentsPhase(self.controller)
+        self.close_phase = ClosePhase(self.controller)
+        self.pages: dict[Phase, PhasePage] = {
+            Phase.OPEN: self.open_phase,
+            Phase.REVIEW: self.review_phase,
+            Phase.AGENDA: self.agenda_phase,
+            Phase.ACTIONS: self.actions_phase,
+            Phase.COMMITMENTS: self.commitments_phase,
+            Phase.CLOSE: self.close_phase,
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
 
     # ---- meeting ------------------------------------------------------------
     @property

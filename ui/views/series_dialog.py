@@ -30,7 +30,7 @@ from ui.controller import Controller
 from ui.limits import limit_line
 from ui.models.series_members_model import SeriesMembersModel
 from ui.models.templates_model import template_label
-from ui.views.meeting_dialog import field_with_error
+from ui.views.meeting_dialog import fields_form
 from ui.widgets import FieldError, plain_label, show_validation
 
 NO_TEMPLATE = QT_TRANSLATE_NOOP("SeriesDialog", "— none —")  # translated where shown
@@ -54,39 +54,13 @@ class SeriesDialog(QDialog):
         self.controller = controller
         self.setWindowTitle(self.tr("Meeting series"))
         self.setMinimumSize(720, 460)
-        services = controller.services
 
         self.series_list = QListWidget()
         self.series_list.setAccessibleName(self.tr("Series"))
         self.series_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.series_list.setMaximumWidth(240)
 
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName(self.tr("Series name"))
-        limit_line(self.name_edit, "series.name")
-        self.cadence_spin = QSpinBox()
-        self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
-        self.cadence_spin.setPrefix(self.tr("every "))
-        self.cadence_spin.setSuffix(self.tr(" days"))
-        self.cadence_spin.setAccessibleName(self.tr("Cadence in days"))
-        self.cadence_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.cadence_spin.setToolTip(
-            self.tr(
-                "How far apart the meetings are: “Create next meeting” adds this many days "
-                "unless a next meeting date was set when closing."
-            )
-        )
-        self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName(self.tr("Default agenda template"))
-        self.template_combo.addItem(self.tr(NO_TEMPLATE), None)
-        for t in services.agenda.templates():
-            self.template_combo.addItem(template_label(t), t.id)
-        self.template_combo.setToolTip(
-            self.tr(
-                "New meetings of this series start with this agenda; with none, "
-                "“Create next meeting” copies the previous agenda."
-            )
-        )
+        self._build_fields()
 
         self.members_model = SeriesMembersModel(self)
         self.members_view = QListView()
@@ -97,32 +71,7 @@ class SeriesDialog(QDialog):
         self.members_hint = plain_label()
         self.members_hint.setWordWrap(True)
 
-        self.errors: dict[str, FieldError] = {}
-        self._fields: dict[str, QWidget] = {
-            "name": self.name_edit,
-            "cadence_days": self.cadence_spin,
-            "default_template_id": self.template_combo,
-            "member_ids": self.members_view,
-        }
-        labels = {
-            "name": self.tr("&Name"),
-            "cadence_days": self.tr("&Cadence"),
-            "default_template_id": self.tr("&Agenda"),
-            "member_ids": self.tr("&Members"),
-        }
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(8)
-        for key, widget in self._fields.items():
-            box, error = field_with_error(widget)
-            self.errors[key] = error
-            form.addRow(labels[key], box)
-            label = form.labelForField(box)
-            if label is not None:
-                label.setBuddy(widget)  # type: ignore[attr-defined]
-        form.addRow("", self.members_hint)
-        self.general_error = FieldError()
-        self.saved_label = plain_label()
+        form = self._build_form()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
@@ -152,6 +101,55 @@ class SeriesDialog(QDialog):
 
         self.series_list.currentRowChanged.connect(self._on_series_list_current_row_changed)
         self._load_list(series_id)
+
+    def _build_fields(self) -> None:
+        services = self.controller.services
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName(self.tr("Series name"))
+        limit_line(self.name_edit, "series.name")
+        self.cadence_spin = QSpinBox()
+        self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
+        self.cadence_spin.setPrefix(self.tr("every "))
+        self.cadence_spin.setSuffix(self.tr(" days"))
+        self.cadence_spin.setAccessibleName(self.tr("Cadence in days"))
+        self.cadence_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.cadence_spin.setToolTip(
+            self.tr(
+                "How far apart the meetings are: “Create next meeting” adds this many days "
+                "unless a next meeting date was set when closing."
+            )
+        )
+        self.template_combo = QComboBox()
+        self.template_combo.setAccessibleName(self.tr("Default agenda template"))
+        self.template_combo.addItem(self.tr(NO_TEMPLATE), None)
+        for t in services.agenda.templates():
+            self.template_combo.addItem(template_label(t), t.id)
+        self.template_combo.setToolTip(
+            self.tr(
+                "New meetings of this series start with this agenda; with none, "
+                "“Create next meeting” copies the previous agenda."
+            )
+        )
+
+    def _build_form(self) -> QFormLayout:
+        self.errors: dict[str, FieldError] = {}
+        self._fields: dict[str, QWidget] = {
+            "name": self.name_edit,
+            "cadence_days": self.cadence_spin,
+            "default_template_id": self.template_combo,
+            "member_ids": self.members_view,
+        }
+        labels = {
+            "name": self.tr("&Name"),
+            "cadence_days": self.tr("&Cadence"),
+            "default_template_id": self.tr("&Agenda"),
+            "member_ids": self.tr("&Members"),
+        }
+        form = fields_form(self._fields, labels, self.errors)
+        form.addRow("", self.members_hint)
+        self.general_error = FieldError()
+        self.saved_label = plain_label()
+        return form
 
     # ---- reading --------------------------------------------------------------------
     def _load_list(self, select_id: int | None) -> None:

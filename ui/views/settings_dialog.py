@@ -87,6 +87,38 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
 
+        group = self._build_template_group()
+        language_group = self._build_language_group()
+
+        # ---- e-mail: the SMTP server for recaps and reminders (issue 15) ----
+        from ui.views.accountability.mail_settings_group import MailSettingsGroup
+
+        if recaps is None:
+            controller = getattr(parent, "controller", None)
+            if controller is not None:
+                recaps = controller.services.recaps
+            else:  # no database at hand: the settings file and keyring need none
+                from alignmeet.services.recaps import RecapService
+
+                recaps = RecapService(None)  # type: ignore[arg-type]
+        # Without a parent until the layout takes it, like the other groups: the Tab order
+        # then follows the layout (template, language, e-mail, OK / Cancel).
+        self.mail_group = MailSettingsGroup(recaps)  # type: ignore[arg-type]
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(group)
+        layout.addWidget(language_group)
+        layout.addWidget(self.mail_group)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._update_status()
+
+    def _build_template_group(self) -> QGroupBox:
         current = company_template()
         self.template_edit = QLineEdit(str(current) if current else "")
         self.template_edit.setPlaceholderText(self.tr("None — AlignMeet's own styles"))
@@ -127,7 +159,9 @@ class SettingsDialog(QDialog):
         group_layout.addWidget(self.template_error)
         group_layout.addWidget(self.template_status)
         group_layout.addWidget(hint)
+        return group
 
+    def _build_language_group(self) -> QGroupBox:
         # ---- language ----
         self.language_combo = QComboBox()
         self.language_combo.addItem(self.tr("System default"), "system")
@@ -149,34 +183,7 @@ class SettingsDialog(QDialog):
         language_group = QGroupBox(self.tr("Language"))
         language_layout = QVBoxLayout(language_group)
         language_layout.addLayout(language_row)
-
-        # ---- e-mail: the SMTP server for recaps and reminders (issue 15) ----
-        from ui.views.accountability.mail_settings_group import MailSettingsGroup
-
-        if recaps is None:
-            controller = getattr(parent, "controller", None)
-            if controller is not None:
-                recaps = controller.services.recaps
-            else:  # no database at hand: the settings file and keyring need none
-                from alignmeet.services.recaps import RecapService
-
-                recaps = RecapService(None)  # type: ignore[arg-type]
-        # Without a parent until the layout takes it, like the other groups: the Tab order
-        # then follows the layout (template, language, e-mail, OK / Cancel).
-        self.mail_group = MailSettingsGroup(recaps)  # type: ignore[arg-type]
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(group)
-        layout.addWidget(language_group)
-        layout.addWidget(self.mail_group)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self._update_status()
+        return language_group
 
     # ---- the template -----------------------------------------------------------------
     def template_path(self) -> Path | None:

@@ -2,6 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActionDetailsPanel</name>
+    <message>
+        <source>Note for the history, e.g. “Sent on 3 March”</source>
+        <translation>Verlaufsnotiz, z. B. „Am 3. März verschickt“</translation>
+    </message>
+    <message>
+        <source>Status note</source>
+        <translation>Statusnotiz</translation>
+    </message>
+    <message>
+        <source>Open meeting</source>
+        <translation>Meeting öffnen</translation>
+    </message>
+    <message>
+        <source>Open the meeting where this action was agreed (Enter)</source>
+        <translation>Das Meeting öffnen, in dem diese Maßnahme vereinbart wurde (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Select an action to change its status or see its history.</source>
+        <translation>Wählen Sie eine Maßnahme, um ihren Status zu ändern oder ihren Verlauf zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsLogTab</name>
+    <message>
+        <source>Search decisions and their agenda items…</source>
+        <translation>Entscheidungen und ihre Agendapunkte durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search decisions</source>
+        <translation>Entscheidungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Decisions series</source>
+        <translation>Serie der Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Which meeting series</source>
+        <translation>Welche Meeting-Serie</translation>
+    </message>
+    <message>
+        <source>Decisions log</source>
+        <translation>Entscheidungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Open meeting</source>
+        <translation>Meeting öffnen</translation>
+    </message>
+    <message>
+        <source>All series</source>
+        <translation>Alle Serien</translation>
+    </message>
+    <message>
+        <source>1 decision</source>
+        <translation>1 Entscheidung</translation>
+    </message>
+    <message>
+        <source>{count} decisions</source>
+        <translation>{count} Entscheidungen</translation>
+    </message>
+    <message>
+        <source>No decision matches “{text}”.</source>
+        <translation>Keine Entscheidung passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>No decisions recorded yet.</source>
+        <translation>Noch keine Entscheidungen erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpFiltersBar</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Whose actions</source>
+        <translation>Wessen Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Sales, Marketing or Joint actions</source>
+        <translation>Maßnahmen von Vertrieb, Marketing oder gemeinsame</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Which meeting series</source>
+        <translation>Welche Meeting-Serie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Open means open, in progress or blocked: what still needs doing</source>
+        <translation>„Offen“ heißt offen, in Arbeit oder blockiert: was noch zu tun ist</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Overdue, due this week, later, or without a date</source>
+        <translation>Überfällig, diese Woche fällig, später oder ohne Datum</translation>
+    </message>
+    <message>
+        <source>Search actions &amp; notes…</source>
+        <translation>Maßnahmen suchen…</translation>
+    </message>
+    <message>
+        <source>Search actions</source>
+        <translation>Maßnahmen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Every word must appear (as the start of a word) in the action or a note of its history</source>
+        <translation>Jedes Wort muss (als Wortanfang) in der Maßnahme oder einer Notiz ihres Verlaufs vorkommen</translation>
+    </message>
+    <message>
+        <source>My commitments</source>
+        <translation>Meine Zusagen</translation>
+    </message>
+    <message>
+        <source>The chosen person&apos;s open actions across all series and their commitments</source>
+        <translation>Die offenen Maßnahmen der gewählten Person über alle Serien hinweg und ihre Zusagen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save the actions these filters show</source>
+        <translation>Die Maßnahmen speichern, die diese Filter zeigen</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inaktiv)</translation>
+    </message>
+    <message>
+        <source>All series</source>
+        <translation>Alle Serien</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsView</name>
     <message>
         <source>Open</source>
@@ -276,124 +433,8 @@
         <translation>Nachverfolgung</translation>
     </message>
     <message>
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>Whose actions</source>
-        <translation>Wessen Maßnahmen</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <source>Sales, Marketing or Joint actions</source>
-        <translation>Maßnahmen von Vertrieb, Marketing oder gemeinsame</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>Serie</translation>
-    </message>
-    <message>
-        <source>Which meeting series</source>
-        <translation>Welche Meeting-Serie</translation>
-    </message>
-    <message>
-        <source>Open means open, in progress or blocked: what still needs doing</source>
-        <translation>„Offen“ heißt offen, in Arbeit oder blockiert: was noch zu tun ist</translation>
-    </message>
-    <message>
-        <source>Overdue, due this week, later, or without a date</source>
-        <translation>Überfällig, diese Woche fällig, später oder ohne Datum</translation>
-    </message>
-    <message>
-        <source>Search actions &amp; notes…</source>
-        <translation>Maßnahmen suchen…</translation>
-    </message>
-    <message>
-        <source>Search actions</source>
-        <translation>Maßnahmen durchsuchen</translation>
-    </message>
-    <message>
-        <source>Every word must appear (as the start of a word) in the action or a note of its history</source>
-        <translation>Jedes Wort muss (als Wortanfang) in der Maßnahme oder einer Notiz ihres Verlaufs vorkommen</translation>
-    </message>
-    <message>
-        <source>The chosen person&apos;s open actions across all series and their commitments</source>
-        <translation>Die offenen Maßnahmen der gewählten Person über alle Serien hinweg und ihre Zusagen</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Save the actions these filters show</source>
-        <translation>Die Maßnahmen speichern, die diese Filter zeigen</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Als PDF speichern…</translation>
-    </message>
-    <message>
-        <source>A printable page of these open actions and commitments</source>
-        <translation>Eine druckbare Seite mit diesen offenen Maßnahmen und Zusagen</translation>
-    </message>
-    <message>
-        <source>Note for the history, e.g. “Sent on 3 March”</source>
-        <translation>Verlaufsnotiz, z. B. „Am 3. März verschickt“</translation>
-    </message>
-    <message>
-        <source>Status note</source>
-        <translation>Statusnotiz</translation>
-    </message>
-    <message>
         <source>Open meeting</source>
         <translation>Meeting öffnen</translation>
-    </message>
-    <message>
-        <source>Open the meeting where this action was agreed (Enter)</source>
-        <translation>Das Meeting öffnen, in dem diese Maßnahme vereinbart wurde (Eingabetaste)</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Search decisions and their agenda items…</source>
-        <translation>Entscheidungen und ihre Agendapunkte durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Search decisions</source>
-        <translation>Entscheidungen durchsuchen</translation>
-    </message>
-    <message>
-        <source>Decisions series</source>
-        <translation>Serie der Entscheidungen</translation>
-    </message>
-    <message>
-        <source>Decisions log</source>
-        <translation>Entscheidungsprotokoll</translation>
-    </message>
-    <message>
-        <source>Search actions, notes, ideas and decisions of all meetings…</source>
-        <translation>Maßnahmen, Notizen, Ideen und Entscheidungen aller Meetings durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>Suchergebnisse</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>{name} (inactive)</source>
-        <translation>{name} (inaktiv)</translation>
-    </message>
-    <message>
-        <source>All series</source>
-        <translation>Alle Serien</translation>
     </message>
     <message>
         <source>Loading actions…</source>
@@ -406,34 +447,6 @@
     <message>
         <source>{count} actions</source>
         <translation>{count} Maßnahmen</translation>
-    </message>
-    <message>
-        <source>{count} open</source>
-        <translation>{count} offen</translation>
-    </message>
-    <message>
-        <source>· {count} overdue</source>
-        <translation>· {count} überfällig</translation>
-    </message>
-    <message>
-        <source>· {count} done</source>
-        <translation>· {count} erledigt</translation>
-    </message>
-    <message>
-        <source>{team}: {open} open ({overdue} of them overdue), {done} done, {dropped} dropped — under the current filters, whatever the status filter</source>
-        <translation>{team}: {open} offen (davon {overdue} überfällig), {done} erledigt, {dropped} verworfen – unter den aktuellen Filtern, unabhängig vom Statusfilter</translation>
-    </message>
-    <message>
-        <source>{name}: {actions} · {commitments}</source>
-        <translation>{name}: {actions} · {commitments}</translation>
-    </message>
-    <message>
-        <source>1 commitment</source>
-        <translation>1 Zusage</translation>
-    </message>
-    <message>
-        <source>{count} commitments</source>
-        <translation>{count} Zusagen</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -459,25 +472,59 @@
         <source>PDF not saved</source>
         <translation>PDF nicht gespeichert</translation>
     </message>
+</context>
+<context>
+    <name>MyCommitmentsCard</name>
     <message>
-        <source>Select an action to change its status or see its history.</source>
-        <translation>Wählen Sie eine Maßnahme, um ihren Status zu ändern oder ihren Verlauf zu sehen.</translation>
+        <source>Commitments</source>
+        <translation>Zusagen</translation>
     </message>
     <message>
-        <source>1 decision</source>
-        <translation>1 Entscheidung</translation>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
     </message>
     <message>
-        <source>{count} decisions</source>
-        <translation>{count} Entscheidungen</translation>
+        <source>A printable page of these open actions and commitments</source>
+        <translation>Eine druckbare Seite mit diesen offenen Maßnahmen und Zusagen</translation>
     </message>
     <message>
-        <source>No decision matches “{text}”.</source>
-        <translation>Keine Entscheidung passt zu „{text}“.</translation>
+        <source>{name}: {actions} · {commitments}</source>
+        <translation>{name}: {actions} · {commitments}</translation>
     </message>
     <message>
-        <source>No decisions recorded yet.</source>
-        <translation>Noch keine Entscheidungen erfasst.</translation>
+        <source>1 open action</source>
+        <translation>1 offene Maßnahme</translation>
+    </message>
+    <message>
+        <source>{count} open actions</source>
+        <translation>{count} offene Maßnahmen</translation>
+    </message>
+    <message>
+        <source>1 commitment</source>
+        <translation>1 Zusage</translation>
+    </message>
+    <message>
+        <source>{count} commitments</source>
+        <translation>{count} Zusagen</translation>
+    </message>
+</context>
+<context>
+    <name>SearchAllTab</name>
+    <message>
+        <source>Search actions, notes, ideas and decisions of all meetings…</source>
+        <translation>Maßnahmen, Notizen, Ideen und Entscheidungen aller Meetings durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search all meetings</source>
+        <translation>Alle Meetings durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Open meeting</source>
+        <translation>Meeting öffnen</translation>
     </message>
     <message>
         <source>Type a few words: every one must appear.</source>
@@ -494,6 +541,25 @@
     <message>
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>TeamBalanceStrip</name>
+    <message>
+        <source>{count} open</source>
+        <translation>{count} offen</translation>
+    </message>
+    <message>
+        <source>· {count} overdue</source>
+        <translation>· {count} überfällig</translation>
+    </message>
+    <message>
+        <source>· {count} done</source>
+        <translation>· {count} erledigt</translation>
+    </message>
+    <message>
+        <source>{team}: {open} open ({overdue} of them overdue), {done} done, {dropped} dropped — under the current filters, whatever the status filter</source>
+        <translation>{team}: {open} offen (davon {overdue} überfällig), {done} erledigt, {dropped} verworfen – unter den aktuellen Filtern, unabhängig vom Statusfilter</translation>
     </message>
 </context>
 </TS>

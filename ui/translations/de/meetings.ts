@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgendaCard</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move the selected item up (Ctrl+Up)</source>
+        <translation>Den ausgewählten Punkt nach oben verschieben (Strg+Pfeil hoch)</translation>
+    </message>
+    <message>
+        <source>Move the selected item down (Ctrl+Down)</source>
+        <translation>Den ausgewählten Punkt nach unten verschieben (Strg+Pfeil runter)</translation>
+    </message>
+    <message>
+        <source>Remove the selected item (Delete)</source>
+        <translation>Den ausgewählten Punkt entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>New agenda item — type it and press Enter</source>
+        <translation>Neuer Agendapunkt — eintippen, Enter drücken</translation>
+    </message>
+    <message>
+        <source>New agenda item</source>
+        <translation>Neuer Agendapunkt</translation>
+    </message>
+    <message>
+        <source>Minutes for the new item</source>
+        <translation>Minuten für den neuen Punkt</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Punkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>The agenda is empty. Type an item below, or add a template&apos;s items.</source>
+        <translation>Die Agenda ist leer. Tippen Sie unten einen Punkt ein oder fügen Sie die Punkte einer Vorlage hinzu.</translation>
+    </message>
+    <message>
+        <source>Agenda template</source>
+        <translation>Agenda-Vorlage</translation>
+    </message>
+    <message>
+        <source>Add to agenda</source>
+        <translation>Zur Agenda hinzufügen</translation>
+    </message>
+    <message>
+        <source>Append the template&apos;s items to this agenda</source>
+        <translation>Die Punkte der Vorlage an diese Agenda anhängen</translation>
+    </message>
+    <message>
+        <source>Save agenda as template…</source>
+        <translation>Agenda als Vorlage speichern…</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to edit it. Drag rows, or use Ctrl+↑ / Ctrl+↓, to change the order. ↪ marks an item carried over from an earlier meeting.</source>
+        <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten. Ziehen Sie Zeilen oder verwenden Sie Strg+↑ / Strg+↓, um die Reihenfolge zu ändern. ↪ markiert einen Punkt, der aus einem früheren Meeting übernommen wurde.</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Parked for the next meeting: {titles}</source>
+        <translation>Für das nächste Meeting zurückgestellt: {titles}</translation>
+    </message>
+    <message>
+        <source>Shorten or remove items, or plan a longer meeting.</source>
+        <translation>Kürzen oder entfernen Sie Punkte oder planen Sie ein längeres Meeting.</translation>
+    </message>
+    <message>
+        <source>Sum of the time boxes against the planned length.</source>
+        <translation>Summe der Zeitrahmen im Vergleich zur geplanten Dauer.</translation>
+    </message>
+    <message>
+        <source>Agenda {boxed} min of {planned} min planned</source>
+        <translation>Agenda: {boxed} Min. von {planned} Min. geplant</translation>
+    </message>
+    <message>
+        <source>{minutes} min over</source>
+        <translation>{minutes} Min. zu viel</translation>
+    </message>
+    <message>
+        <source>{minutes} min spare</source>
+        <translation>{minutes} Min. Puffer</translation>
+    </message>
+    <message>
+        <source>exactly on time</source>
+        <translation>genau in der Zeit</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -435,6 +538,112 @@ Die Datenbank wird vorher im jetzigen Stand gesichert; mit dieser Sicherung läs
     <message>
         <source>Ready to import {count} members: {teams}.</source>
         <translation>Bereit zum Import von {count} Mitgliedern: {teams}.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteesCard</name>
+    <message>
+        <source>Invitees</source>
+        <translation>Eingeladene</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Invite every active member</source>
+        <translation>Alle aktiven Mitglieder einladen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Untick everyone</source>
+        <translation>Alle abwählen</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDetailsCard</name>
+    <message>
+        <source>Meeting details</source>
+        <translation>Meeting-Details</translation>
+    </message>
+    <message>
+        <source>Meeting title</source>
+        <translation>Meeting-Titel</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Planned length in minutes</source>
+        <translation>Geplante Dauer in Minuten</translation>
+    </message>
+    <message>
+        <source>Room, or a video-call link</source>
+        <translation>Raum oder Link zur Videokonferenz</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <source>Note taker</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>What this meeting is about, in a sentence or two</source>
+        <translation>Worum es in diesem Meeting geht, in ein, zwei Sätzen</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>What everyone leaves with</source>
+        <translation>Womit alle hinausgehen</translation>
+    </message>
+    <message>
+        <source>End goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Date &amp;&amp; time</source>
+        <translation>&amp;Datum &amp;&amp; Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Planned &amp;length</source>
+        <translation>Geplante D&amp;auer</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitator</source>
+        <translation>&amp;Moderation</translation>
+    </message>
+    <message>
+        <source>&amp;Note taker</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>T&amp;opic</source>
+        <translation>T&amp;hema</translation>
+    </message>
+    <message>
+        <source>&amp;End goal</source>
+        <translation>&amp;Ziel</translation>
     </message>
 </context>
 <context>
@@ -1019,212 +1228,12 @@ Das Protokoll stattdessen mit den eigenen Formatvorlagen von AlignMeet speichern
         <translation>Zu den Meetings</translation>
     </message>
     <message>
-        <source>Meeting title</source>
-        <translation>Meeting-Titel</translation>
-    </message>
-    <message>
-        <source>Date and time</source>
-        <translation>Datum und Uhrzeit</translation>
-    </message>
-    <message>
-        <source>Planned length in minutes</source>
-        <translation>Geplante Dauer in Minuten</translation>
-    </message>
-    <message>
-        <source>Room, or a video-call link</source>
-        <translation>Raum oder Link zur Videokonferenz</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Ort</translation>
-    </message>
-    <message>
-        <source>Facilitator</source>
-        <translation>Moderation</translation>
-    </message>
-    <message>
-        <source>Note taker</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <source>What this meeting is about, in a sentence or two</source>
-        <translation>Worum es in diesem Meeting geht, in ein, zwei Sätzen</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>Thema</translation>
-    </message>
-    <message>
-        <source>What everyone leaves with</source>
-        <translation>Womit alle hinausgehen</translation>
-    </message>
-    <message>
-        <source>End goal</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <source>&amp;Title</source>
-        <translation>&amp;Titel</translation>
-    </message>
-    <message>
-        <source>&amp;Date &amp;&amp; time</source>
-        <translation>&amp;Datum &amp;&amp; Uhrzeit</translation>
-    </message>
-    <message>
-        <source>Planned &amp;length</source>
-        <translation>Geplante D&amp;auer</translation>
-    </message>
-    <message>
-        <source>&amp;Place</source>
-        <translation>&amp;Ort</translation>
-    </message>
-    <message>
-        <source>&amp;Facilitator</source>
-        <translation>&amp;Moderation</translation>
-    </message>
-    <message>
-        <source>&amp;Note taker</source>
-        <translation>&amp;Protokoll</translation>
-    </message>
-    <message>
-        <source>T&amp;opic</source>
-        <translation>T&amp;hema</translation>
-    </message>
-    <message>
-        <source>&amp;End goal</source>
-        <translation>&amp;Ziel</translation>
-    </message>
-    <message>
-        <source>Meeting details</source>
-        <translation>Meeting-Details</translation>
-    </message>
-    <message>
-        <source>Invitees</source>
-        <translation>Eingeladene</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>Invite every active member</source>
-        <translation>Alle aktiven Mitglieder einladen</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <source>Untick everyone</source>
-        <translation>Alle abwählen</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>Nach oben</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>Nach unten</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Move the selected item up (Ctrl+Up)</source>
-        <translation>Den ausgewählten Punkt nach oben verschieben (Strg+Pfeil hoch)</translation>
-    </message>
-    <message>
-        <source>Move the selected item down (Ctrl+Down)</source>
-        <translation>Den ausgewählten Punkt nach unten verschieben (Strg+Pfeil runter)</translation>
-    </message>
-    <message>
-        <source>Remove the selected item (Delete)</source>
-        <translation>Den ausgewählten Punkt entfernen (Entf)</translation>
-    </message>
-    <message>
-        <source>New agenda item — type it and press Enter</source>
-        <translation>Neuer Agendapunkt — eintippen, Enter drücken</translation>
-    </message>
-    <message>
-        <source>New agenda item</source>
-        <translation>Neuer Agendapunkt</translation>
-    </message>
-    <message>
-        <source>Minutes for the new item</source>
-        <translation>Minuten für den neuen Punkt</translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation>Punkt hinzufügen</translation>
-    </message>
-    <message>
-        <source>The agenda is empty. Type an item below, or add a template&apos;s items.</source>
-        <translation>Die Agenda ist leer. Tippen Sie unten einen Punkt ein oder fügen Sie die Punkte einer Vorlage hinzu.</translation>
-    </message>
-    <message>
-        <source>Agenda template</source>
-        <translation>Agenda-Vorlage</translation>
-    </message>
-    <message>
-        <source>Add to agenda</source>
-        <translation>Zur Agenda hinzufügen</translation>
-    </message>
-    <message>
-        <source>Append the template&apos;s items to this agenda</source>
-        <translation>Die Punkte der Vorlage an diese Agenda anhängen</translation>
-    </message>
-    <message>
-        <source>Save agenda as template…</source>
-        <translation>Agenda als Vorlage speichern…</translation>
-    </message>
-    <message>
-        <source>Double-click a cell to edit it. Drag rows, or use Ctrl+↑ / Ctrl+↓, to change the order. ↪ marks an item carried over from an earlier meeting.</source>
-        <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten. Ziehen Sie Zeilen oder verwenden Sie Strg+↑ / Strg+↓, um die Reihenfolge zu ändern. ↪ markiert einen Punkt, der aus einem früheren Meeting übernommen wurde.</translation>
-    </message>
-    <message>
-        <source>Template:</source>
-        <translation>Vorlage:</translation>
-    </message>
-    <message>
         <source>Continue the meeting →</source>
         <translation>Meeting fortsetzen →</translation>
     </message>
     <message>
         <source>Open the meeting →</source>
         <translation>Meeting öffnen →</translation>
-    </message>
-    <message>
-        <source>Parked for the next meeting: {titles}</source>
-        <translation>Für das nächste Meeting zurückgestellt: {titles}</translation>
-    </message>
-    <message>
-        <source>Shorten or remove items, or plan a longer meeting.</source>
-        <translation>Kürzen oder entfernen Sie Punkte oder planen Sie ein längeres Meeting.</translation>
-    </message>
-    <message>
-        <source>Sum of the time boxes against the planned length.</source>
-        <translation>Summe der Zeitrahmen im Vergleich zur geplanten Dauer.</translation>
-    </message>
-    <message>
-        <source>Agenda {boxed} min of {planned} min planned</source>
-        <translation>Agenda: {boxed} Min. von {planned} Min. geplant</translation>
-    </message>
-    <message>
-        <source>{minutes} min over</source>
-        <translation>{minutes} Min. zu viel</translation>
-    </message>
-    <message>
-        <source>{minutes} min spare</source>
-        <translation>{minutes} Min. Puffer</translation>
-    </message>
-    <message>
-        <source>exactly on time</source>
-        <translation>genau in der Zeit</translation>
     </message>
     <message>
         <source>(none)</source>

@@ -7,6 +7,7 @@ only through the controller.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import (
@@ -55,6 +56,25 @@ PHASE_HINTS = {
         "Phases", "Summarise, set the next meeting, export the minutes and close."
     ),
 }
+
+
+def on_minutes_changed(
+    controller: Controller,
+    slot: Callable[[int], object],
+    *,
+    attendance: Callable[[int], object] | None = None,
+) -> None:
+    """`slot(meeting_id)` whenever what a meeting's minutes are made of changes: its
+    details, attendance, agenda, actions or reviewed follow-ups. `attendance`, when
+    given, takes the attendance changes instead (Room Link's phones make many)."""
+    controller.participants_changed.connect(attendance or slot)
+    for signal in (
+        controller.meeting_changed,
+        controller.agenda_changed,
+        controller.actions_changed,
+        controller.follow_ups_changed,
+    ):
+        signal.connect(slot)
 
 
 def phase_hint(phase: Phase) -> str:

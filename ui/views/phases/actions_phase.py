@@ -56,6 +56,35 @@ class ActionsPhase(PhasePage):
         self._actions: list[ActionRecord] = []
         self._current_member: int | None = None
 
+        left = self._build_left()
+        self._build_plan_table()
+        self._build_new_action_fields()
+        right = self._build_right()
+
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([280, 780])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.split, 1)
+
+        self._set_tab_order()
+        # The next speaker from wherever the focus is (as Ctrl+PgDown is the next agenda item).
+        self.next_member_shortcut = QShortcut(QKeySequence("Ctrl+PgDown"), self)
+        self.next_member_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.next_member_shortcut.activated.connect(self.next_member)
+        self.next_member_button.setToolTip(self.tr("The next member's turn (Ctrl+PgDown)"))
+
+        self._reset_form_defaults()
+        controller.participants_changed.connect(self._on_controller_participants_changed)
+        controller.actions_changed.connect(self._on_controller_actions_changed)
+        controller.members_changed.connect(self.refresh)
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+
+    def _build_left(self) -> QWidget:
         # ---- left: who speaks ----
         self.members_model = RoundRobinModel(self)
         self.members_view = table_view(self)
@@ -79,7 +108,9 @@ class ActionsPhase(PhasePage):
         left_layout.addWidget(self.members_view, 1)
         left_layout.addWidget(self.progress_label)
         left_layout.addWidget(self.next_member_button)
+        return left
 
+    def _build_plan_table(self) -> None:
         # ---- right: this member's plan ----
         self.plan_title = plain_label(object_name="PlanTitle")
         set_font(self.plan_title, 1.7, bold=True)
@@ -98,6 +129,7 @@ class ActionsPhase(PhasePage):
         self.delete_shortcut.activated.connect(self.remove_selected)
         self.actions_view.selectionModel().selectionChanged.connect(self._update_remove_button)
 
+    def _build_new_action_fields(self) -> None:
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText(
             self.tr("What will you do? e.g. “Call back every webinar lead within 24 h”")
@@ -136,7 +168,7 @@ class ActionsPhase(PhasePage):
         )
         from ui.views.toolkit.personas_view import PersonaPicker
 
-        self.persona_picker = PersonaPicker(controller)
+        self.persona_picker = PersonaPicker(self.controller)
         self.persona_picker.setToolTip(
             self.tr("The customer persona this action is for (optional)")
         )
@@ -150,6 +182,7 @@ class ActionsPhase(PhasePage):
         self.milestone_edit.returnPressed.connect(self.add_action)
         self.error = FieldError(self)
 
+    def _build_right(self) -> QWidget:
         due_row = QHBoxLayout()
         due_row.addWidget(self.due_edit)
         due_row.addWidget(self.no_due_check)
@@ -183,17 +216,9 @@ class ActionsPhase(PhasePage):
         right_layout.addWidget(section_label(self.tr("New action")))
         right_layout.addLayout(form)
         right_layout.addLayout(add_row)
+        return right
 
-        self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.setChildrenCollapsible(False)
-        self.split.addWidget(left)
-        self.split.addWidget(right)
-        self.split.setStretchFactor(1, 1)
-        self.split.setSizes([280, 780])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.split, 1)
-
+    def _set_tab_order(self) -> None:
         # Reading order: who speaks (left), then their plan and the new action (right).
         chain = (
             self.members_view,
@@ -212,17 +237,6 @@ class ActionsPhase(PhasePage):
         )
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-        # The next speaker from wherever the focus is (as Ctrl+PgDown is the next agenda item).
-        self.next_member_shortcut = QShortcut(QKeySequence("Ctrl+PgDown"), self)
-        self.next_member_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.next_member_shortcut.activated.connect(self.next_member)
-        self.next_member_button.setToolTip(self.tr("The next member's turn (Ctrl+PgDown)"))
-
-        self._reset_form_defaults()
-        controller.participants_changed.connect(self._on_controller_participants_changed)
-        controller.actions_changed.connect(self._on_controller_actions_changed)
-        controller.members_changed.connect(self.refresh)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
 
     # ---- refresh ------------------------------------------------------------
     def set_meeting(self, meeting_id: int | None) -> None:

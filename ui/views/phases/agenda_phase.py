@@ -33,7 +33,6 @@ from alignmeet.domain.rules import format_minutes_seconds
 from alignmeet.domain.timebox import BoxReading, read_box
 from alignmeet.services import NotFoundError
 from ui.controller import Controller
-from ui.core_labels import label
 from ui.meeting_clock import ClockSnapshot, MeetingClock, clock_text
 from ui.models.run_agenda_model import COL_NUMBER, COL_TIME, COL_TITLE, RunAgendaModel
 from ui.views.phases import PhasePage, set_font, set_text, table_view
@@ -45,8 +44,7 @@ from ui.views.phases.agenda_header import (
     ItemHeader,
 )
 from ui.views.phases.agenda_parts import timer_text
-from ui.views.toolkit import PANELS
-from ui.views.toolkit import load as load_toolkit
+from ui.views.phases.toolkit_slot import TOOLKIT_TAB, ToolkitSlot
 from ui.widgets import plain_label
 
 __all__ = ["AgendaPhase", "timer_text"]
@@ -76,7 +74,6 @@ DISCUSSION_PARTS = (
     "decisions",
     "decisions_model",
 )
-AGENDA_TAB, TOOLKIT_TAB = 0, 1
 
 
 class AgendaPhase(PhasePage):
@@ -93,7 +90,6 @@ class AgendaPhase(PhasePage):
         self._saved_seconds: dict[int, int] = {}
         self._closed = False
         self._planned_minutes = 0
-        self._panels: dict[int, QWidget] = {}
 
         self.header = ItemHeader()
         for name in HEADER_PARTS:  # the header's parts, by their old names
@@ -109,6 +105,9 @@ class AgendaPhase(PhasePage):
         for name in DISCUSSION_PARTS:
             setattr(self, name, getattr(self.discussion, name))
         discussion = self.discussion_split = self.discussion
+        self.toolkit = ToolkitSlot(
+            controller, side, self.table, self.toolkit_scroll, self._panel_store, self.notes_edit
+        )
 
         self.work_split = QSplitter(Qt.Orientation.Horizontal)
         self.work_split.setChildrenCollapsible(False)
@@ -219,7 +218,7 @@ class AgendaPhase(PhasePage):
             self._saved_seconds.clear()
             self.notice.dismiss()
             self.model.clear_used()
-            self._drop_panels()
+            self.toolkit.drop_all()
         super().set_meeting(meeting_id)
 
     def refresh(self) -> None:
@@ -278,10 +277,7 @@ class AgendaPhase(PhasePage):
     def _drop_item(self, item_id: int) -> None:
         self.clock.forget(item_id)
         self._saved_seconds.pop(item_id, None)
-        panel = self._panels.pop(item_id, None)
-        if panel is not None:
-            self._put_away(panel)
-            panel.deleteLater()
+        self.toolkit.drop(item_id)
 
     def _refresh_authors(self) -> None:
         participants = (
@@ -340,60 +336,10 @@ class AgendaPhase(PhasePage):
     # ---- the toolkit's panels and persona cards ------------------------------------
     def toolkit_panel(self) -> QWidget | None:
         """The panel shown for the current item, if it is of a toolkit kind."""
-        return self._panels.get(self._current_id) if self._current_id is not None else None
+        return self.toolkit.panel(self._current_id)
 
     def _update_toolkit_panel(self, item: AgendaItemRecord | None) -> None:
-        """A toolkit item's panel in its tab, shown — unless the agenda list is being used
-        (it has the focus: the list stays where the facilitator is working)."""
-        if item is None or item.kind not in PANELS or self.meeting_id is None:
-            self.side_tabs.setCurrentIndex(AGENDA_TAB)
-            self.side_tabs.setTabVisible(TOOLKIT_TAB, False)
-        else:
-            panel = self._panels.get(item.id)
-            if panel is None:
-                module, name = PANELS[item.kind]
-                panel = load_toolkit(module, name)(
-                    self.controller, meeting_id=self.meeting_id, item_id=item.id
-                )
-                self._panels[item.id] = panel
-            if self.toolkit_scroll.widget() is not panel:
-                shown = self.toolkit_scroll.widget()
-                if shown is not None:
-                    self._put_away(shown)
-                self.toolkit_scroll.setWidget(panel)
-                panel.show()
-                self._tab_through(panel)
-            self.side_tabs.setTabText(TOOLKIT_TAB, label(item.kind).replace("&", "&&"))
-            self.side_tabs.setTabVisible(TOOLKIT_TAB, True)
-            if not self.table.hasFocus():
-                self.side_tabs.setCurrentIndex(TOOLKIT_TAB)
-
-    def _tab_through(self, panel: QWidget) -> None:
-        """Tab goes from the tabs through the panel's controls to the notes (reading order:
-        the panel is left of the notes), not after the decisions."""
-        controls = []
-        widget = panel.nextInFocusChain()
-        while widget is not panel and widget is not None:
-            if panel.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                controls.append(widget)
-            widget = widget.nextInFocusChain()
-            if len(controls) > 500:
-                break
-        for first, second in pairwise([self.side_tabs, *controls, self.notes_edit]):
-            QWidget.setTabOrder(first, second)
-
-    def _put_away(self, panel: QWidget) -> None:
-        """Out of the scroll area (which would delete it) into the hidden store."""
-        if self.toolkit_scroll.widget() is panel:
-            self.toolkit_scroll.takeWidget()
-        panel.setParent(self._panel_store)
-
-    def _drop_panels(self) -> None:
-        for panel in self._panels.values():
-            self._put_away(panel)
-            panel.deleteLater()
-        self._panels.clear()
-        self.side_tabs.setTabVisible(TOOLKIT_TAB, False)
+        self.toolkit.show_for(item, self.meeting_id)
 
     def show_persona(self) -> QWidget | None:
         item = self.current_item()

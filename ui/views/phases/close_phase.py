@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDateTime, QSettings
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -25,12 +25,14 @@ from alignmeet.services import MinutesRecordError
 from ui.autosave import DebouncedSaver
 from ui.controller import Controller
 from ui.core_labels import label
+from ui.save_paths import ask_save_path, safe_name
 from ui.shown import Shown
 from ui.views.phases import (
     PhasePage,
     caption_label,
     card,
     format_date,
+    on_minutes_changed,
     section_label,
     set_font,
     ui_locale,
@@ -46,20 +48,17 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
 
 def ask_eml_path(parent: QWidget, suggested: Path) -> Path | None:
     """Where to save the e-mail (tests replace this module-level name)."""
-    text, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         QCoreApplication.translate("ClosePhase", "Save the e-mail"),
-        str(suggested),
+        suggested,
         QCoreApplication.translate("ClosePhase", "E-mail message (*.eml)"),
+        ".eml",
     )
-    if not text:
-        return None
-    path = Path(text)
-    return path if path.suffix.lower() == ".eml" else path.with_name(path.name + ".eml")
 
 
-def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
-    """(caption, value) pairs of the on-screen summary."""
+def _attendance_text(data: MinutesData) -> str:
+    """ "7 of 9 invited · 1 sent apologies · 1 for the other team"."""
     present = data.present
     invited = len(data.participants)
     representatives = sum(1 for p in present if p.representative)
@@ -74,12 +73,12 @@ def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
         attendance += QCoreApplication.translate(
             "ClosePhase", " · {count} for the other team"
         ).format(count=representatives)
+    return attendance
 
-    actions = [a for plan in data.plans for a in plan.actions]
-    tags = Counter(a.team_tag for a in actions)
-    by_team = " · ".join(f"{label(t)} {tags[t]}" for t in TeamTag)
-    with_plan = sum(1 for plan in data.plans if plan.actions and plan.participant.present)
 
+def _commitments_text(data: MinutesData) -> str:
+    """ "5 of 7 present · average confidence 3.8 / 5"."""
+    present = data.present
     committed = sum(1 for p in present if p.committed)
     confidences = [p.confidence for p in present if p.committed and p.confidence]
     commit_text = QCoreApplication.translate("ClosePhase", "{count} of {present} present").format(
@@ -90,16 +89,13 @@ def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
         commit_text += QCoreApplication.translate(
             "ClosePhase", " · average confidence {average} / 5"
         ).format(average=average)
+    return commit_text
 
+
+def _decisions_ideas_text(data: MinutesData) -> str:
+    """ "3 decisions · 1 idea"."""
     decisions = sum(len(i.decisions) for i in data.items)
     ideas = sum(len(i.ideas) for i in data.items)
-    reviewed = sum(1 for f in data.follow_ups if f.reviewed)
-    still_open = sum(1 for f in data.follow_ups if f.action.status.is_open)
-    parked = (
-        ", ".join(i.title for i in data.parked)
-        if data.parked
-        else QCoreApplication.translate("ClosePhase", "none")
-    )
     decisions_text = (
         QCoreApplication.translate("ClosePhase", "1 decision")
         if decisions == 1
@@ -109,6 +105,24 @@ def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
         QCoreApplication.translate("ClosePhase", "1 idea")
         if ideas == 1
         else QCoreApplication.translate("ClosePhase", "{count} ideas").format(count=ideas)
+    )
+    return f"{decisions_text} · {ideas_text}"
+
+
+def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
+    """(caption, value) pairs of the on-screen summary."""
+    present = data.present
+    attendance = _attendance_text(data)
+    actions = [a for plan in data.plans for a in plan.actions]
+    tags = Counter(a.team_tag for a in actions)
+    by_team = " · ".join(f"{label(t)} {tags[t]}" for t in TeamTag)
+    with_plan = sum(1 for plan in data.plans if plan.actions and plan.participant.present)
+    reviewed = sum(1 for f in data.follow_ups if f.reviewed)
+    still_open = sum(1 for f in data.follow_ups if f.action.status.is_open)
+    parked = (
+        ", ".join(i.title for i in data.parked)
+        if data.parked
+        else QCoreApplication.translate("ClosePhase", "none")
     )
     return [
         (QCoreApplication.translate("ClosePhase", "Present"), attendance),
@@ -124,10 +138,10 @@ def summary_lines(data: MinutesData) -> list[tuple[str, str]]:
                 count=with_plan, present=len(present)
             ),
         ),
-        (QCoreApplication.translate("ClosePhase", "Commitments"), commit_text),
+        (QCoreApplication.translate("ClosePhase", "Commitments"), _commitments_text(data)),
         (
             QCoreApplication.translate("ClosePhase", "Decisions · ideas"),
-            f"{decisions_text} · {ideas_text}",
+            _decisions_ideas_text(data),
         ),
         (
             QCoreApplication.translate("ClosePhase", "Follow-ups reviewed"),
@@ -162,6 +176,53 @@ class ClosePhase(PhasePage):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
 
+        summary_card = self._build_summary_card()
+        self.preview: QWidget | None = None  # the minutes preview, while it is open
+        self._summary_values: dict[str, QWidget] = {}
+        self._summary_stale = True
+
+        next_row = self._build_next_meeting()
+        self._build_notes()
+        self._build_close_buttons()
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(section_label(self.tr("Next meeting")))
+        side_layout.addLayout(next_row)
+        side_layout.addWidget(self.next_label)
+        side_layout.addWidget(self.next_error)
+        side_layout.addSpacing(8)
+        # The meeting's rating, 1–10 per member present (issue 15).
+        from ui.views.accountability.rating_panel import RatingPanel
+
+        self.rating_panel = RatingPanel(controller, self)
+        side_layout.addWidget(self.rating_panel, 3)
+        side_layout.addWidget(section_label(self.tr("Closing notes")))
+        side_layout.addWidget(self.notes_edit, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reopen_button)
+        buttons.addWidget(self.close_button)
+        side_layout.addLayout(buttons)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(summary_card, 5)
+        layout.addWidget(side, 4)
+
+        self._refresh_when_shown = WhenShown(self, self.refresh)
+        on_minutes_changed(
+            controller,
+            self._on_controller_changed,
+            attendance=self._on_controller_participants_changed,
+        )
+        controller.item_changed.connect(self._on_controller_item_changed)
+        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
+
+    def _build_summary_card(self) -> QFrame:
         summary_card, summary_layout = card(self)
         summary_layout.addWidget(section_label(self.tr("Summary")))
         self.summary_grid = QGridLayout()
@@ -214,10 +275,9 @@ class ClosePhase(PhasePage):
         self.share_note.setWordWrap(True)
         self.share_note.hide()
         summary_layout.addWidget(self.share_note)
-        self.preview: QWidget | None = None  # the minutes preview, while it is open
-        self._summary_values: dict[str, QWidget] = {}
-        self._summary_stale = True
+        return summary_card
 
+    def _build_next_meeting(self) -> QHBoxLayout:
         self.next_edit = DateTimeField()
         self.next_edit.setCalendarPopup(True)
         self.next_edit.setLocale(ui_locale())
@@ -232,17 +292,20 @@ class ClosePhase(PhasePage):
         next_row = QHBoxLayout()
         next_row.addWidget(self.next_edit, 1)
         next_row.addWidget(self.set_next_button)
+        return next_row
 
+    def _build_notes(self) -> None:
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText(self.tr("Closing notes — saved as you type"))
         self.notes_edit.setAccessibleName(self.tr("Closing notes"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_saver = DebouncedSaver(self._save_notes, self)
         self._shown = Shown()  # next meeting and notes as shown: what their saves stand on
-        controller.register_saver(self.notes_saver)
+        self.controller.register_saver(self.notes_saver)
         self.notes_edit.textChanged.connect(self.notes_saver.touch)
         self._notes_meeting: int | None = None
 
+    def _build_close_buttons(self) -> None:
         self.export_button = QPushButton(self.tr("Export minutes…"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.close_button = QPushButton(self.tr("Close meeting"))
@@ -260,46 +323,6 @@ class ClosePhase(PhasePage):
         for button in (self.export_button, self.close_button, self.reopen_button):
             button.setMinimumHeight(44)
             set_font(button, 1.15, bold=button is self.close_button)
-
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(section_label(self.tr("Next meeting")))
-        side_layout.addLayout(next_row)
-        side_layout.addWidget(self.next_label)
-        side_layout.addWidget(self.next_error)
-        side_layout.addSpacing(8)
-        # The meeting's rating, 1–10 per member present (issue 15).
-        from ui.views.accountability.rating_panel import RatingPanel
-
-        self.rating_panel = RatingPanel(controller, self)
-        side_layout.addWidget(self.rating_panel, 3)
-        side_layout.addWidget(section_label(self.tr("Closing notes")))
-        side_layout.addWidget(self.notes_edit, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.reopen_button)
-        buttons.addWidget(self.close_button)
-        side_layout.addLayout(buttons)
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(16)
-        layout.addWidget(summary_card, 5)
-        layout.addWidget(side, 4)
-
-        self._refresh_when_shown = WhenShown(self, self.refresh)
-        controller.participants_changed.connect(self._on_controller_participants_changed)
-        for signal in (
-            controller.meeting_changed,
-            controller.actions_changed,
-            controller.agenda_changed,
-            controller.follow_ups_changed,
-        ):
-            signal.connect(self._on_controller_changed)
-        controller.item_changed.connect(self._on_controller_item_changed)
-        controller.toolkit_changed.connect(self._on_controller_toolkit_changed)
 
     # ---- refresh ------------------------------------------------------------
     def set_meeting(self, meeting_id: int | None) -> None:
@@ -499,9 +522,7 @@ class ClosePhase(PhasePage):
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        safe = "".join(
-            c if c.isalnum() or c in " -_" else "_" for c in meeting.title
-        ).strip() or self.tr("minutes")
+        safe = safe_name(meeting.title) or self.tr("minutes")
         name = self.tr("{title} {date} e-mail").format(
             title=safe, date=f"{meeting.starts_at:%Y-%m-%d}"
         )

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -61,6 +62,21 @@ class CommitmentsPhase(PhasePage):
         set_font(self.table, 1.1)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
+        panel = self._build_commit_panel()
+
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addSpacing(12)
+        body.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.missing_label)
+        layout.addLayout(body, 1)
+
+        controller.participants_changed.connect(self._on_controller_changed)
+        controller.actions_changed.connect(self._on_controller_changed)
+
+    def _build_commit_panel(self) -> QFrame:
         panel, panel_layout = card(self)
         panel.setMinimumWidth(320)
         panel.setMaximumWidth(420)
@@ -120,18 +136,7 @@ class CommitmentsPhase(PhasePage):
         panel_layout.addLayout(withdraw_row)
         panel_layout.addWidget(self.error)
         panel_layout.addStretch(1)
-
-        body = QHBoxLayout()
-        body.addWidget(self.table, 1)
-        body.addSpacing(12)
-        body.addWidget(panel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.missing_label)
-        layout.addLayout(body, 1)
-
-        controller.participants_changed.connect(self._on_controller_changed)
-        controller.actions_changed.connect(self._on_controller_changed)
+        return panel
 
     # ---- refresh ------------------------------------------------------------
     def set_meeting(self, meeting_id: int | None) -> None:
