@@ -4,10 +4,10 @@ Built for long histories (300,000 actions over ten years): the follow-up page ne
 reads the whole list. The database filters, sorts and searches; the page asks for
 what it shows — `count`, a `window` of rows in the chosen order, the `position` of
 one action, the `team_balance` — each one Core SELECT of the columns it needs (no
-ORM objects), rows as `ActionLine` tuples. The running totals it shows (times
-slipped, last note) are columns of `action` kept by `ActionService`, not
-aggregated from the history on every read. Free text is searched with SQLite FTS5
-(see `alignmeet.storage.fulltext`), with ILIKE on other databases.
+ORM objects; alignmeet.storage.queries.followups), rows as `ActionLine` tuples. The
+running totals it shows (times slipped, last note) are columns of `action` kept by
+`ActionService`, not aggregated from the history on every read. Free text is searched
+with SQLite FTS5 (see `alignmeet.storage.fulltext`), with ILIKE on other databases.
 """
 
 from __future__ import annotations
@@ -18,67 +18,27 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import compress
 from operator import add, itemgetter
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Date,
-    Integer,
-    Select,
-    and_,
-    case,
-    cast,
-    column,
-    false,
-    func,
-    or_,
-    select,
-    text,
-)
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import TextClause
 
 from alignmeet.domain import records as r
 from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.enums import OPEN_STATUSES, ActionStatus, TeamTag
+from alignmeet.domain.followups import DUE_BUCKETS, ActionFilter, due_bucket_bounds
 from alignmeet.services.base import ServiceBase, to_member
 from alignmeet.storage import models as m
-from alignmeet.storage.fulltext import (
-    FTS_SOURCES,
-    accent_folded,
-    fold_accents,
-    fts_query,
-    like_pattern,
-    search_words,
-)
+from alignmeet.storage.fulltext import fts_query, search_words
+from alignmeet.storage.queries import followups as q
+from alignmeet.storage.queries import tables
 
-DUE_BUCKETS = ("overdue", "this_week", "later", "none")
 SortField = str  # one of SORT_FIELDS: a column's name, never user text (the text gate skips it)
 SEARCH_KINDS = ("action", "idea", "decision", "note")
 _OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 SNIPPET_WIDTH = 160
-
-
-@dataclass(frozen=True)
-class ActionFilter:
-    """What the follow-up view and the exports ask for. Empty = everything."""
-
-    owner_id: int | None = None
-    team_tag: TeamTag | None = None
-    series_id: int | None = None
-    statuses: frozenset[ActionStatus] | None = None  # None: all statuses
-    due: str | None = None  # one of DUE_BUCKETS, None: any
-    text: str = ""  # words searched in action titles and history notes
-    meeting_id: int | None = None  # only the actions agreed in this meeting
-
-
-def due_bucket_bounds(today: date) -> tuple[date, date]:
-    """ "This week" is today up to 7 days ahead; "later" is after that."""
-    return today, today + timedelta(days=7)
 
 
 def due_order(line: r.ActionLine) -> date:
@@ -93,25 +53,11 @@ class FollowUpService(ServiceBase):
     def directory(self) -> r.FollowUpDirectory:
         """Members, meetings and series by id: the names an action list refers to."""
         with self.db.sessions() as s:
-            members = {
-                mid: r.MemberInfo(name, team)
-                for mid, name, team in s.execute(
-                    select(m.Member.id, m.Member.name, m.Team.name).join(
-                        m.Team, m.Member.team_id == m.Team.id
-                    )
-                )
-            }
-            series = {sid: name for sid, name in s.execute(select(m.Series.id, m.Series.name))}
+            members = {mid: r.MemberInfo(name, team) for mid, name, team in q.members_with_team(s)}
+            series = {sid: name for sid, name in q.series_names(s)}
             meetings = {
                 mid: r.MeetingInfo(title, day, series_id, series.get(series_id, ""))
-                for mid, title, day, series_id in s.execute(
-                    select(
-                        m.Meeting.id,
-                        m.Meeting.title,
-                        self._date_of(m.Meeting.starts_at),
-                        m.Meeting.series_id,
-                    )
-                )
+                for mid, title, day, series_id in q.meetings_by_day(s)
             }
         return r.FollowUpDirectory(members=members, meetings=meetings, series=series)
 
@@ -126,31 +72,11 @@ class FollowUpService(ServiceBase):
         """The follow-up list as plain tuples, by id; `after_id`/`limit` read it in pages."""
         flt = flt or ActionFilter()
         today = today or self._now().date()
-        A = m.Action
-        query = select(
-            A.id,
-            A.due,
-            A.title,
-            A.owner_id,
-            A.team_tag,
-            A.status,
-            A.meeting_id,
-            m.Meeting.series_id,
-            A.times_slipped,
-            A.last_note,
-            A.milestone,
-            A.position,
-            A.version,
-        ).join(m.Meeting, A.meeting_id == m.Meeting.id)
-        if after_id:
-            query = query.where(A.id > after_id)
-        query = query.order_by(A.id)
-        if limit is not None:
-            query = query.limit(limit)
         with self.db.sessions() as s:
-            query = self._apply(s, query, flt, today)
+            fts = self._fts_of(s, flt.text)
+            rows = q.lines(s, flt, today, fts=fts, after_id=after_id, limit=limit)
             make = r.ActionLine._make
-            return [make(row) for row in s.execute(query)]
+            return [make(row) for row in rows]
 
     def actions(
         self, flt: ActionFilter | None = None, *, today: date | None = None
@@ -165,15 +91,14 @@ class FollowUpService(ServiceBase):
         """About how many actions the database holds (the highest id: one index lookup,
         instant whatever the size), to judge how long reading the list can take."""
         with self.db.sessions() as s:
-            return int(s.scalar(select(func.max(m.Action.id))) or 0)
+            return int(tables.largest(s, m.Action.id) or 0)
 
     def count(self, flt: ActionFilter | None = None, *, today: date | None = None) -> int:
         """How many actions `flt` selects."""
         flt = flt or ActionFilter()
         today = today or self._now().date()
         with self.db.sessions() as s:
-            query = self._apply(s, select(func.count()).select_from(m.Action), flt, today)
-            return int(s.scalar(query) or 0)
+            return q.count(s, flt, today, fts=self._fts_of(s, flt.text))
 
     def window(
         self,
@@ -202,7 +127,8 @@ class FollowUpService(ServiceBase):
         if sort not in SORT_FIELDS:
             raise ValueError(f"unknown sort field {sort!r}; use one of {SORT_FIELDS}")
         with self.db.sessions() as s:
-            if sort in _GROUPED:
+            fts = self._fts_of(s, flt.text)
+            if sort in q.GROUPED:
                 rows: list[Any] = []
                 if offset == 0 and sort in _FEW_GROUPS:  # no need to count them first
                     order = _FEW_GROUPS[sort]
@@ -210,23 +136,15 @@ class FollowUpService(ServiceBase):
                 else:
                     slices = self._group_slices(s, flt, today, sort, descending, offset, limit)
                 for value, skip, take in slices:
-                    query = select(*_LINE_COLUMNS).where(_GROUPED[sort] == value)
                     take = min(take, limit - len(rows))
-                    query = query.order_by(*_DUE_ORDER).offset(skip).limit(take)
-                    rows.extend(s.execute(self._apply(s, query, flt, today)))
+                    rows.extend(q.group_window(s, flt, today, sort, value, skip, take, fts=fts))
                     if len(rows) >= limit:
                         break
             else:
-                rows = self._sorted_rows(s, flt, today, sort, descending, offset, limit, total)
-            series = self._series_of(s, rows)
+                rows = q.sorted_rows(s, flt, today, sort, descending, offset, limit, total, fts=fts)
+            series = q.series_of(s, rows)
         make = r.ActionLine._make
         return [make((*row[:7], series.get(row[6], 0), *row[7:])) for row in rows]
-
-    def _series_of(self, s: Session, rows: Sequence[Any]) -> dict[int, int]:
-        """meeting id → series id, for the meetings of these rows."""
-        meetings = {row.meeting_id for row in rows}
-        query = select(m.Meeting.id, m.Meeting.series_id).where(m.Meeting.id.in_(meetings))
-        return {mid: sid for mid, sid in s.execute(query)}
 
     def first_window(
         self,
@@ -242,17 +160,15 @@ class FollowUpService(ServiceBase):
         runs once: "le" at 300,000 actions, 61 ms instead of 112)."""
         flt = flt or ActionFilter()
         today = today or self._now().date()
-        if not search_words(flt.text) or sort in _GROUPED or limit <= 0:
+        if not search_words(flt.text) or sort in q.GROUPED or limit <= 0:
             total = self.count(flt, today=today)
             return total, self.window(
                 flt, today=today, sort=sort, descending=descending, limit=limit, total=total
             )
-        keys = self._order_keys(sort, descending)
-        query = select(*_LINE_COLUMNS, func.count().over())
-        query = query.order_by(*(_ordered(k, d, n) for k, d, n in keys)).limit(limit)
         with self.db.sessions() as s:
-            rows = s.execute(self._apply(s, query, flt, today)).all()
-            series = self._series_of(s, rows)
+            fts = self._fts_of(s, flt.text)
+            rows = q.first_window(s, flt, today, sort, descending, limit, fts=fts)
+            series = q.series_of(s, rows)
         make = r.ActionLine._make
         lines = [make((*row[:7], series.get(row[6], 0), *row[7:-1])) for row in rows]
         return (rows[0][-1] if rows else 0), lines
@@ -270,62 +186,36 @@ class FollowUpService(ServiceBase):
         does not select it."""
         flt = flt or ActionFilter()
         today = today or self._now().date()
-        A = m.Action
-        grouped = _GROUPED.get(sort)
-        keys = _DUE_KEYS if grouped is not None else self._order_keys(sort, descending)
+        grouped = q.GROUPED.get(sort)
         with self.db.sessions() as s:
-            found = select(*(key for key, _d, _n in keys), grouped if grouped is not None else A.id)
-            values = s.execute(self._apply(s, found.where(A.id == action_id), flt, today)).first()
+            keys = q.DUE_KEYS if grouped is not None else q.order_keys(s, sort, descending)
+            fts = self._fts_of(s, flt.text)
+            values = q.sort_values(s, action_id, flt, today, keys, grouped, fts=fts)
             if values is None:
                 return None
-            before = _sorts_before(keys, tuple(values)[: len(keys)])
-            query = select(func.count()).select_from(A).where(before)
+            before = tuple(values)[: len(keys)]
             ahead = 0
+            group = None
             if grouped is not None:
                 group = values[-1]
-                query = query.where(grouped == group)
                 for value, count in self._group_counts(s, flt, today, sort, descending):
                     if value == group:
                         break
                     ahead += count
-            return ahead + int(s.scalar(self._apply(s, query, flt, today)) or 0)
-
-    def _sorted_rows(
-        self,
-        s: Session,
-        flt: ActionFilter,
-        today: date,
-        sort: str,
-        descending: bool,
-        offset: int,
-        limit: int,
-        total: int | None,
-    ) -> list[Any]:
-        keys = self._order_keys(sort, descending)
-        backwards = total is not None and offset > total // 2
-        if backwards:
-            assert total is not None
-            end = min(total, offset + limit)
-            offset, limit = max(0, total - end), end - offset
-            keys = [(key, not desc, nulls) for key, desc, nulls in keys]
-        query = select(*_LINE_COLUMNS).order_by(*(_ordered(k, d, n) for k, d, n in keys))
-        rows = list(s.execute(self._apply(s, query.offset(offset).limit(limit), flt, today)))
-        if backwards:
-            rows.reverse()
-        return rows
+            return ahead + q.count_before(
+                s, keys, before, flt, today, grouped=grouped, group=group, fts=fts
+            )
 
     def _group_counts(
         self, s: Session, flt: ActionFilter, today: date, sort: str, descending: bool
     ) -> list[tuple[Any, int]]:
         """(group value, how many actions `flt` selects in it), in the sort's order."""
-        key = _GROUPED[sort]
-        query = select(key, func.count()).select_from(m.Action).group_by(key)
-        counts = dict(s.execute(self._apply(s, query, flt, today)).all())
+        counts = q.group_counts(s, flt, today, sort, fts=self._fts_of(s, flt.text))
         if sort == "owner":
-            names = dict(s.execute(select(m.Member.id, m.Member.name)).all())
+            names = q.member_names(s)
             rank: Any = lambda v: (v not in names, names.get(v, "").casefold(), v)  # noqa: E731
         elif sort == "meeting":
-            days = dict(s.execute(select(m.Meeting.id, self._date_of(m.Meeting.starts_at))).all())
+            days = q.meeting_days(s)
             rank = lambda v: (v not in days, days.get(v, date.max), v)  # noqa: E731
         elif sort == "team":
             rank = lambda v: _TAG_ORDER.get(v, len(_TAG_ORDER))  # noqa: E731
@@ -357,21 +247,6 @@ class FollowUpService(ServiceBase):
                 offset, limit = offset + take, limit - take
             start += count
 
-    def _order_keys(self, sort: SortField, descending: bool) -> list[_Key]:
-        """The ORDER BY of `window` for a sort by due date, title or note: (expression,
-        descending, nulls last) triples. Text sorts ignore case (ASCII case on SQLite,
-        whose NOCASE folds no other letters; every case PostgreSQL's lower() knows)."""
-        A = m.Action
-        if sort == "due":
-            return [(A.due, descending, True), (A.id, descending, False)]
-        text_column = A.title if sort == "title" else A.last_note
-        return [(self._text_key(text_column), descending, False), *_DUE_KEYS]
-
-    def _text_key(self, column_: Any) -> ColumnElement[Any]:
-        if self.db.is_sqlite:
-            return column_.collate("NOCASE")  # type: ignore[no-any-return]
-        return func.lower(column_).collate("C")
-
     # ---- the list as the exports write it: streamed --------------------------------------
     def export_lines(
         self,
@@ -387,38 +262,9 @@ class FollowUpService(ServiceBase):
         (an export stops there when cancelled, before its file replaces anything)."""
         flt = flt or ActionFilter()
         today = today or self._now().date()
-        A, Mt, Mb, T, Se = m.Action, m.Meeting, m.Member, m.Team, m.Series
-        query = (
-            select(
-                A.id,
-                A.title,
-                A.owner_id,
-                func.coalesce(Mb.name, ""),
-                func.coalesce(T.name, ""),
-                A.team_tag,
-                A.status,
-                A.due,
-                A.meeting_id,
-                Mt.title,
-                self._date_of(Mt.starts_at),
-                Mt.series_id,
-                func.coalesce(Se.name, ""),
-                A.milestone,
-                A.times_slipped,
-                A.last_note,
-                A.created_at,
-                A.version,
-            )
-            .join(Mt, A.meeting_id == Mt.id)
-            .outerjoin(Mb, A.owner_id == Mb.id)
-            .outerjoin(T, Mb.team_id == T.id)
-            .outerjoin(Se, Mt.series_id == Se.id)
-            .order_by(*_DUE_ORDER)
-            .execution_options(yield_per=every)
-        )
         tags, statuses = _TAGS, _STATUSES
         with self.db.sessions() as s:
-            rows = s.execute(self._apply(s, query, flt, today))
+            rows = q.export_rows(s, flt, today, every=every, fts=self._fts_of(s, flt.text))
             for count, row in enumerate(rows, 1):
                 yield r.ExportLine(
                     row[0], row[1], row[2], row[3], row[4], tags[row[5]], statuses[row[6]],
@@ -434,19 +280,9 @@ class FollowUpService(ServiceBase):
         past due), how many done, and which team tags they carry — one aggregate query."""
         flt = flt or ActionFilter()
         today = today or self._now().date()
-        A = m.Action
-        late = and_(A.due < today, A.status.in_(_OPEN_VALUES))
-        query = select(
-            A.owner_id,
-            A.team_tag,
-            func.count(),
-            func.sum(case((late, 1), else_=0)),
-            func.sum(case((A.status == ActionStatus.DONE.value, 1), else_=0)),
-            func.max(A.id),
-        ).group_by(A.owner_id, A.team_tag)
         totals: dict[int, list[Any]] = {}
         with self.db.sessions() as s:
-            rows = s.execute(self._apply(s, query, flt, today))
+            rows = q.owner_tag_totals(s, flt, today, fts=self._fts_of(s, flt.text))
             for owner_id, tag, count, overdue, done, top in rows:
                 entry = totals.setdefault(owner_id, [0, 0, 0, set(), 0])
                 entry[0] += int(count or 0)
@@ -454,14 +290,7 @@ class FollowUpService(ServiceBase):
                 entry[2] += int(done or 0)
                 entry[3].add(_TAGS[tag])
                 entry[4] = max(entry[4], int(top or 0))
-            names = {
-                mid: (name, team)
-                for mid, name, team in s.execute(
-                    select(m.Member.id, m.Member.name, m.Team.name)
-                    .join(m.Team, m.Member.team_id == m.Team.id)
-                    .where(m.Member.id.in_(list(totals)))
-                )
-            }
+            names = {mid: (name, team) for mid, name, team in q.members_named(s, totals)}
         return [
             r.OwnerTotals(
                 owner_id=owner_id,
@@ -482,14 +311,9 @@ class FollowUpService(ServiceBase):
         words = search_words(text)
         if not words:
             return None
-        U, A = m.ActionUpdate, m.Action
         with self.db.sessions() as s:
             fts = fts_query(text) if self._fts_ready(s) else None
-            by_title = select(A.id).where(self._matches(A.id, A.title, "action_fts", words, fts))
-            by_note = select(U.action_id).where(
-                self._matches(U.id, U.note, "action_update_fts", words, fts)
-            )
-            return frozenset(s.scalars(by_title.union(by_note)))
+            return q.matching_action_ids(s, words, fts)
 
     def team_balance(
         self, flt: ActionFilter | None = None, today: date | None = None
@@ -506,22 +330,14 @@ class FollowUpService(ServiceBase):
         flt = flt or ActionFilter()
         today = today or self._now().date()
         tags = (TeamTag.SALES, TeamTag.MARKETING, TeamTag.JOINT)
-        A = m.Action
-        is_open = A.status.in_(_OPEN_VALUES)
         everything = dataclasses.replace(flt, statuses=None) == ActionFilter()
         with self.db.sessions() as s:
             if not everything:
-                query = select(
-                    A.team_tag,
-                    func.sum(case((is_open, 1), else_=0)),
-                    func.sum(case((A.status == ActionStatus.DONE.value, 1), else_=0)),
-                    func.sum(case((and_(is_open, A.due < today), 1), else_=0)),
-                    func.sum(case((A.status == ActionStatus.DROPPED.value, 1), else_=0)),
-                )
-                query = self._apply(s, query, flt, today, statuses=False)
                 counts = {
                     tag: (int(o or 0), int(d or 0), int(late or 0), int(x or 0))
-                    for tag, o, d, late, x in s.execute(query.group_by(A.team_tag))
+                    for tag, o, d, late, x in q.balance_by_tag(
+                        s, flt, today, fts=self._fts_of(s, flt.text)
+                    )
                 }
             else:
                 counts = self._balance_by_index(s, flt, today, tags)
@@ -530,26 +346,9 @@ class FollowUpService(ServiceBase):
     def _balance_by_index(
         self, s: Session, flt: ActionFilter, today: date, tags: Sequence[TeamTag]
     ) -> dict[str, tuple[int, int, int, int]]:
-        A = m.Action
-        late = func.sum(case((A.due < today, 1), else_=0))
-        opened = select(A.team_tag, func.count(), late).where(A.status.in_(_OPEN_VALUES))
-        dropped = select(A.team_tag, func.count()).where(A.status == ActionStatus.DROPPED.value)
-        every = select(
-            *(func.sum(case((A.team_tag == tag.value, 1), else_=0)) for tag in tags)
-        ).select_from(A)
-        open_by_tag = {
-            tag: (int(n), int(x or 0))
-            for tag, n, x in s.execute(
-                self._apply(s, opened, flt, today, statuses=False).group_by(A.team_tag)
-            )
-        }
-        dropped_by_tag = {
-            tag: int(n)
-            for tag, n in s.execute(
-                self._apply(s, dropped, flt, today, statuses=False).group_by(A.team_tag)
-            )
-        }
-        totals = s.execute(self._apply(s, every, flt, today, statuses=False)).one()
+        open_by_tag, dropped_by_tag, totals = q.balance_by_index(
+            s, flt, today, tags, fts=self._fts_of(s, flt.text)
+        )
         counts = {}
         for tag, total in zip(tags, totals, strict=True):
             n_open, n_late = open_by_tag.get(tag.value, (0, 0))
@@ -593,24 +392,14 @@ class FollowUpService(ServiceBase):
     def _action_hits(
         self, s: Session, words: list[str], query: str | None, limit: int
     ) -> list[r.SearchHit]:
-        A, U, Mt = m.Action, m.ActionUpdate, m.Meeting
-        base = (
-            select(A.id, A.title, Mt.id, Mt.title, self._date_of(Mt.starts_at), m.Series.name)
-            .join(Mt, A.meeting_id == Mt.id)
-            .join(m.Series, Mt.series_id == m.Series.id)
-            .order_by(Mt.starts_at.desc(), A.id.desc())
-            .limit(limit)
-        )
-        by_title = base.where(self._matches(A.id, A.title, "action_fts", words, query))
-        by_note = base.add_columns(U.note).join(U, U.action_id == A.id)
-        by_note = by_note.where(self._matches(U.id, U.note, "action_update_fts", words, query))
+        by_title, by_note = q.action_hits(s, words, query, limit)
         hits: dict[int, r.SearchHit] = {}
-        for action_id, title, mid, mtitle, mdate, series in s.execute(by_title):
+        for action_id, title, mid, mtitle, mdate, series in by_title:
             hits[action_id] = r.SearchHit(
                 "action", action_id, mid, mtitle, mdate, series, title,
                 snippet(title, words), action_id=action_id,
             )  # fmt: skip
-        for action_id, title, mid, mtitle, mdate, series, note in s.execute(by_note):
+        for action_id, title, mid, mtitle, mdate, series, note in by_note:
             if action_id not in hits:
                 hits[action_id] = r.SearchHit(
                     "action", action_id, mid, mtitle, mdate, series, title,
@@ -628,17 +417,7 @@ class FollowUpService(ServiceBase):
         query: str | None,
         limit: int,
     ) -> list[r.SearchHit]:
-        It, Mt = m.AgendaItem, m.Meeting
-        rows = s.execute(
-            select(model.id, text_column, It.title, Mt.id, Mt.title, self._date_of(Mt.starts_at))
-            .add_columns(m.Series.name)
-            .join(It, model.item_id == It.id)
-            .join(Mt, It.meeting_id == Mt.id)
-            .join(m.Series, Mt.series_id == m.Series.id)
-            .where(self._matches(model.id, text_column, f"{kind}_fts", words, query))
-            .order_by(Mt.starts_at.desc(), model.id.desc())
-            .limit(limit)
-        )
+        rows = q.item_child_hits(s, kind, model, text_column, words, query, limit)
         return [
             r.SearchHit(kind, ref, mid, mtitle, mdate, series, item_title, snippet(body, words))
             for ref, body, item_title, mid, mtitle, mdate, series in rows
@@ -647,16 +426,7 @@ class FollowUpService(ServiceBase):
     def _note_hits(
         self, s: Session, words: list[str], query: str | None, limit: int
     ) -> list[r.SearchHit]:
-        It, Mt = m.AgendaItem, m.Meeting
-        rows = s.execute(
-            select(It.id, It.notes, It.title, Mt.id, Mt.title, self._date_of(Mt.starts_at))
-            .add_columns(m.Series.name)
-            .join(Mt, It.meeting_id == Mt.id)
-            .join(m.Series, Mt.series_id == m.Series.id)
-            .where(self._matches(It.id, It.notes, "agenda_item_fts", words, query))
-            .order_by(Mt.starts_at.desc(), It.id.desc())
-            .limit(limit)
-        )
+        rows = q.note_hits(s, words, query, limit)
         return [
             r.SearchHit("note", ref, mid, mtitle, mdate, series, item_title, snippet(body, words))
             for ref, body, item_title, mid, mtitle, mdate, series in rows
@@ -666,69 +436,19 @@ class FollowUpService(ServiceBase):
     def decisions(self, text: str = "", series_id: int | None = None) -> list[r.DecisionLogRow]:
         """Every decision of every meeting, newest meeting first; `text` searches the
         decision and the title of the agenda item it was taken under."""
-        D, It, Mt = m.Decision, m.AgendaItem, m.Meeting
-        query = (
-            select(
-                D.id,
-                D.text,
-                It.id,
-                It.title,
-                Mt.id,
-                Mt.title,
-                self._date_of(Mt.starts_at),
-                Mt.series_id,
-                m.Series.name,
-            )
-            .join(It, D.item_id == It.id)
-            .join(Mt, It.meeting_id == Mt.id)
-            .join(m.Series, Mt.series_id == m.Series.id)
-            .order_by(Mt.starts_at.desc(), Mt.id.desc(), It.position, D.id)
-        )
-        if series_id is not None:
-            query = query.where(Mt.series_id == series_id)
         words = search_words(text)
         with self.db.sessions() as s:
-            if words:
-                fts = fts_query(text) if self._fts_ready(s) else None
-                in_title = and_(*(self._like(It.title, w) for w in words))
-                query = query.where(
-                    or_(self._matches(D.id, D.text, "decision_fts", words, fts), in_title)
-                )
-            return [r.DecisionLogRow(*row) for row in s.execute(query)]
+            fts = self._fts_of(s, text)
+            return [r.DecisionLogRow(*row) for row in q.decisions(s, words, fts, series_id)]
 
     # ---- one member ------------------------------------------------------------------
     def member_commitments(self, member_id: int, today: date | None = None) -> r.MemberCommitments:
         """ "My commitments": the member's open actions across all series (by due date) and
         every "I commit" they made, newest first."""
         today = today or self._now().date()
-        P, Mt, A = m.Participant, m.Meeting, m.Action
-        open_here = (
-            select(func.count())
-            .where(
-                A.meeting_id == Mt.id,
-                A.owner_id == member_id,
-                A.status.in_(_OPEN_VALUES),
-            )
-            .scalar_subquery()
-        )
         with self.db.sessions() as s:
             member = to_member(self._get(s, m.Member, member_id, "Member"))
-            rows = s.execute(
-                select(
-                    Mt.id,
-                    Mt.title,
-                    self._date_of(Mt.starts_at),
-                    m.Series.name,
-                    P.committed_at,
-                    P.confidence,
-                    P.commitment_note,
-                    open_here,
-                )
-                .join(Mt, P.meeting_id == Mt.id)
-                .join(m.Series, Mt.series_id == m.Series.id)
-                .where(P.member_id == member_id, P.committed_at.is_not(None))
-                .order_by(Mt.starts_at.desc(), Mt.id.desc())
-            ).all()
+            rows = q.commitments(s, member_id)
         commitments = tuple(r.CommitmentRow(*row) for row in rows)
         actions = self.actions(
             ActionFilter(owner_id=member_id, statuses=frozenset(OPEN_STATUSES)), today=today
@@ -738,174 +458,31 @@ class FollowUpService(ServiceBase):
         )
 
     # ---- building blocks -------------------------------------------------------------
-    def _apply(
-        self,
-        s: Session,
-        query: Select[Any],
-        flt: ActionFilter,
-        today: date,
-        *,
-        statuses: bool = True,
-    ) -> Select[Any]:
-        """The filter as WHERE clauses (shared by the list and the team balance)."""
-        A = m.Action
-        if flt.owner_id is not None:
-            query = query.where(A.owner_id == flt.owner_id)
-        if flt.team_tag is not None:
-            query = query.where(A.team_tag == TeamTag(flt.team_tag).value)
-        if flt.series_id is not None:
-            in_series = select(m.Meeting.id).where(m.Meeting.series_id == flt.series_id)
-            query = query.where(A.meeting_id.in_(in_series))
-        if flt.meeting_id is not None:
-            query = query.where(A.meeting_id == flt.meeting_id)
-        if statuses and flt.statuses is not None:
-            query = query.where(A.status.in_(sorted(ActionStatus(x).value for x in flt.statuses)))
-        if flt.due is not None:
-            start, week_end = due_bucket_bounds(today)
-            if flt.due == "overdue":  # only what is still open can be overdue
-                query = query.where(A.due < start, A.status.in_(_OPEN_VALUES))
-            elif flt.due == "this_week":
-                query = query.where(A.due >= start, A.due <= week_end)
-            elif flt.due == "later":
-                query = query.where(A.due > week_end)
-            elif flt.due == "none":
-                query = query.where(A.due.is_(None))
-            else:
-                raise ValueError(f"unknown due bucket {flt.due!r}; use one of {DUE_BUCKETS}")
-        words = search_words(flt.text)
-        if words:
-            fts = fts_query(flt.text) if self._fts_ready(s) else None
-            U = m.ActionUpdate
-            noted = select(U.action_id).where(
-                self._matches(U.id, U.note, "action_update_fts", words, fts)
-            )
-            query = query.where(
-                or_(self._matches(A.id, A.title, "action_fts", words, fts), A.id.in_(noted))
-            )
-        return query
-
-    def _matches(
-        self,
-        id_column: Any,
-        text_column: Any,
-        fts_table: str,
-        words: Sequence[str],
-        fts: str | None,
-    ) -> ColumnElement[bool]:
-        """`text_column` contains every word: FTS5 when available, else ILIKE per word."""
-        if fts is not None:
-            assert fts_table in FTS_SOURCES
-            return id_column.in_(_fts_rowids(fts_table, fts))
-        return and_(*(self._like(text_column, w) for w in words))
-
-    def _like(self, column: Any, word: str) -> ColumnElement[bool]:
-        """`column` contains `word`, any case; on PostgreSQL accents are folded as well
-        ("sofia" finds "Sofía", as SQLite's FTS5 index does)."""
-        if self.db.is_sqlite:
-            return column.ilike(like_pattern(word), escape="\\")
-        return accent_folded(column).ilike(like_pattern(fold_accents(word)), escape="\\")
+    def _fts_of(self, s: Session, text: str) -> str | None:
+        """The FTS5 MATCH expression of the words of `text` when the indexes are there;
+        None without words or indexes (ILIKE then)."""
+        if not search_words(text):
+            return None
+        return fts_query(text) if self._fts_ready(s) else None
 
     def _fts_ready(self, s: Session) -> bool:
         """Whether the FTS5 indexes exist (SQLite with FTS5, schema 0002 or later)."""
         if self._fts is None:
-            if not self.db.is_sqlite:
-                self._fts = False
-            else:
-                found = s.execute(
-                    text(
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                        "('action_fts', 'action_update_fts', 'idea_fts', 'decision_fts', "
-                        "'agenda_item_fts')"
-                    )
-                ).scalar()
-                self._fts = found == len(FTS_SOURCES)
+            self._fts = self.db.is_sqlite and q.fts_ready(s)
         return self._fts
 
-    def _date_of(self, starts_at: Any) -> ColumnElement[date]:
-        """The date part of a DateTime column, computed by the database."""
-        if self.db.is_sqlite:
-            return func.date(starts_at, type_=Date)
-        return cast(starts_at, Date)
 
-
-def _fts_rowids(fts_table: str, query: str) -> Any:
-    """SELECT rowid FROM <fts> WHERE <fts> MATCH :query (table names from FTS_SOURCES only)."""
-    clause: TextClause = text(
-        f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH :match_{fts_table}"
-    ).bindparams(**{f"match_{fts_table}": query})
-    return clause.columns(column("rowid", Integer))
-
-
-# ---- ordering the list in SQL ------------------------------------------------------------
-_Key = tuple[Any, bool, bool]  # expression, descending, nulls last
-# The columns of an ActionLine but series_id (read from the meetings of the window).
-_LINE_COLUMNS = (
-    m.Action.id,
-    m.Action.due,
-    m.Action.title,
-    m.Action.owner_id,
-    m.Action.team_tag,
-    m.Action.status,
-    m.Action.meeting_id,
-    m.Action.times_slipped,
-    m.Action.last_note,
-    m.Action.milestone,
-    m.Action.position,
-    m.Action.version,
-)
 # Team tags by their label (Joint, Marketing, Sales); statuses in their enum's order.
 _TAG_ORDER = {t.value: i for i, t in enumerate(sorted(TeamTag, key=lambda t: t.label))}
 _TAGS = {t.value: t for t in TeamTag}
 _STATUSES = {s.value: s for s in ActionStatus}
 _STATUS_ORDER = {s.value: i for i, s in enumerate(ActionStatus)}
-# Sorts by a key with few values, read a group at a time (owners by name, meetings by
-# date, team tags by label, statuses in order, times slipped by number).
-_GROUPED: dict[str, Any] = {
-    "owner": m.Action.owner_id,
-    "meeting": m.Action.meeting_id,
-    "team": m.Action.team_tag,
-    "status": m.Action.status,
-    "slipped": m.Action.times_slipped,
-}
 # Keys with a handful of known values: the first window is read a group at a time
 # without counting the groups (at 300,000 actions, counting team tags is a full scan).
 _FEW_GROUPS: dict[str, tuple[str, ...]] = {
     "team": tuple(sorted(_TAG_ORDER, key=_TAG_ORDER.__getitem__)),
     "status": tuple(sorted(_STATUS_ORDER, key=_STATUS_ORDER.__getitem__)),
 }
-# Due order, the tie-break of every sort: by due date, none last, then id.
-_DUE_KEYS: list[_Key] = [(m.Action.due, False, True), (m.Action.id, False, False)]
-_DUE_ORDER = (m.Action.due.asc().nulls_last(), m.Action.id.asc())
-
-
-def _ordered(key: Any, descending: bool, nulls_last: bool) -> Any:
-    """`key` in ORDER BY: NULLs after the values (nulls_last) whichever the direction,
-    i.e. the exact reverse of the ascending order when descending."""
-    if not nulls_last:
-        return key.desc() if descending else key.asc()
-    return key.desc().nulls_first() if descending else key.asc().nulls_last()
-
-
-def _sorts_before(keys: Sequence[_Key], values: tuple[Any, ...]) -> ColumnElement[bool]:
-    """Rows that come strictly before the row whose keys have these `values`, in the
-    order of `keys` (the last key, the id, is unique). A key with NULLs last has them
-    after every value ascending and before every value descending (`_ordered`)."""
-    terms: list[ColumnElement[bool]] = []
-    equal: list[ColumnElement[bool]] = []
-    for (key, descending, nulls_last), value in zip(keys, values, strict=True):
-        if value is None:
-            assert nulls_last, "only the due date can be empty"
-            if not descending:  # every value comes before the empty ones
-                terms.append(and_(*equal, key.is_not(None)))
-            equal.append(key.is_(None))
-            continue
-        if descending:
-            smaller = or_(key.is_(None), key > value) if nulls_last else key > value
-        else:
-            smaller = key < value
-        terms.append(and_(*equal, smaller))
-        equal.append(key == value)
-    return or_(false(), *terms)
 
 
 # ---- snippets ----------------------------------------------------------------------------

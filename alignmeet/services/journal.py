@@ -22,13 +22,12 @@ this client's own record of what it has seen (services.base) follows what undo w
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, event, insert, select, update
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session
 
 from alignmeet.domain.changes import OpChanges, merge
@@ -36,11 +35,11 @@ from alignmeet.i18n import _
 from alignmeet.services.base import NotFoundError, ServiceBase, remember_written
 from alignmeet.storage import changelog
 from alignmeet.storage import models as m
+from alignmeet.storage.queries import journal as q
+from alignmeet.storage.queries.journal import Row, Table
 
 VERSION = "version"  # the optimistic-locking counter: never compared, never put back
 _BEFORE = "_journal_before"  # the row as stored, kept on the object between the two events
-
-Row = dict[str, Any]
 
 
 class ChangedSinceError(NotFoundError):
@@ -128,36 +127,6 @@ def _active(connection: Connection) -> Changeset | None:
     return changes if connection.engine is engine else None
 
 
-def _table(name: str) -> Table:
-    return m.Base.metadata.tables[name]
-
-
-def _key_of(table: Table, row: Mapping[str, Any]) -> tuple[Any, ...]:
-    return tuple(row[c.name] for c in table.primary_key.columns)
-
-
-def _where_key(table: Table, key: tuple[Any, ...]) -> Any:
-    return and_(*(c == v for c, v in zip(table.primary_key.columns, key, strict=True)))
-
-
-def _read(connection: Connection, table: Table, key: tuple[Any, ...]) -> Row | None:
-    row = connection.execute(select(table).where(_where_key(table, key))).mappings().first()
-    return dict(row) if row is not None else None
-
-
-@cache
-def _referencing(table: Table) -> tuple[tuple[Table, Any, str], ...]:
-    """(child table, its foreign-key column, ondelete) for every column pointing at `table`
-    (the schema does not change while the app runs: worked out once per table, not once per
-    deleted row)."""
-    return tuple(
-        (child, fk.parent, (fk.ondelete or "NO ACTION").upper())
-        for child in m.Base.metadata.sorted_tables
-        for fk in child.foreign_keys
-        if fk.column.table is table
-    )
-
-
 def _record_delete(connection: Connection, changes: Changeset, table: Table, row: Row) -> None:
     """`row` is about to go: record first what the database will do because of it — the
     links ON DELETE SET NULL clears (on rows that stay), then the rows ON DELETE CASCADE
@@ -168,16 +137,15 @@ def _record_delete(connection: Connection, changes: Changeset, table: Table, row
     _collect(connection, table, row, doomed, gone)
     if not doomed:
         return
-    doomed_keys = {(t.name, _key_of(t, r)) for t, r in doomed}
+    doomed_keys = {(t.name, q.key_of(t, r)) for t, r in doomed}
     cleared: dict[tuple[str, tuple[Any, ...]], tuple[Table, Row, Row]] = {}
     for parent, parent_row in doomed:
-        for child, column, ondelete in _referencing(parent):
+        for child, column, ondelete in q.referencing(parent):
             if ondelete != "SET NULL":
                 continue
             target = parent_row[next(iter(column.foreign_keys)).column.name]
-            query = select(child).where(column == target)
-            for dependent in connection.execute(query).mappings().all():
-                key = (child.name, _key_of(child, dependent))
+            for dependent in q.pointing_at(connection, child, column, target).all():
+                key = (child.name, q.key_of(child, dependent))
                 if key in doomed_keys:
                     continue
                 _t, before, after = cleared.setdefault(
@@ -188,7 +156,7 @@ def _record_delete(connection: Connection, changes: Changeset, table: Table, row
         changes.changes.append(RowChange(name, key, before, after))
     for doomed_table, doomed_row in doomed:
         changes.changes.append(
-            RowChange(doomed_table.name, _key_of(doomed_table, doomed_row), doomed_row, None)
+            RowChange(doomed_table.name, q.key_of(doomed_table, doomed_row), doomed_row, None)
         )
 
 
@@ -200,17 +168,17 @@ def _collect(
     seen: set[tuple[str, tuple[Any, ...]]],
 ) -> None:
     """`row` and every row ON DELETE CASCADE takes with it, children first."""
-    key = (table.name, _key_of(table, row))
+    key = (table.name, q.key_of(table, row))
     if key in seen:
         return
     seen.add(key)
-    for child, column, ondelete in _referencing(table):
+    for child, column, ondelete in q.referencing(table):
         if ondelete != "CASCADE":
             continue
         target = row[next(iter(column.foreign_keys)).column.name]
         if target is None:
             continue
-        for dependent in connection.execute(select(child).where(column == target)).mappings():
+        for dependent in q.pointing_at(connection, child, column, target):
             _collect(connection, child, dict(dependent), doomed, seen)
     doomed.append((table, row))
 
@@ -223,7 +191,7 @@ def _before_delete(mapper: Mapper[Any], connection: Connection, target: Any) -> 
     changes = _active(connection)
     if changes is None:
         return
-    row = _read(connection, mapper.local_table, _key_from(mapper, target))  # type: ignore[arg-type]
+    row = q.read(connection, mapper.local_table, _key_from(mapper, target))  # type: ignore[arg-type]
     if row is not None:
         _record_delete(connection, changes, mapper.local_table, row)  # type: ignore[arg-type]
 
@@ -231,7 +199,7 @@ def _before_delete(mapper: Mapper[Any], connection: Connection, target: Any) -> 
 def _before_update(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
     if _active(connection) is not None:
         table = mapper.local_table
-        target.__dict__[_BEFORE] = _read(connection, table, _key_from(mapper, target))  # type: ignore[arg-type]
+        target.__dict__[_BEFORE] = q.read(connection, table, _key_from(mapper, target))  # type: ignore[arg-type]
 
 
 def _after_update(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
@@ -240,9 +208,9 @@ def _after_update(mapper: Mapper[Any], connection: Connection, target: Any) -> N
     if changes is None or before is None:
         return
     table: Table = mapper.local_table  # type: ignore[assignment]
-    after = _read(connection, table, _key_from(mapper, target))
+    after = q.read(connection, table, _key_from(mapper, target))
     if after is not None and _changed_columns(before, after):
-        changes.changes.append(RowChange(table.name, _key_of(table, after), before, after))
+        changes.changes.append(RowChange(table.name, q.key_of(table, after), before, after))
 
 
 def _after_insert(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
@@ -250,9 +218,9 @@ def _after_insert(mapper: Mapper[Any], connection: Connection, target: Any) -> N
     if changes is None:
         return
     table: Table = mapper.local_table  # type: ignore[assignment]
-    after = _read(connection, table, _key_from(mapper, target))
+    after = q.read(connection, table, _key_from(mapper, target))
     if after is not None:
-        changes.changes.append(RowChange(table.name, _key_of(table, after), None, after))
+        changes.changes.append(RowChange(table.name, q.key_of(table, after), None, after))
 
 
 def _changed_columns(before: Row, after: Row) -> list[str]:
@@ -271,17 +239,15 @@ def _bulk(state: ORMExecuteState) -> Any:
     table = statement.table  # type: ignore[union-attr]
     if not isinstance(table, Table):
         return None
-    where = statement.whereclause  # type: ignore[union-attr]
-    query = select(table) if where is None else select(table).where(where)
-    rows = [dict(r) for r in connection.execute(query).mappings().all()]
+    rows = q.matching(connection, table, statement.whereclause)  # type: ignore[union-attr]
     if state.is_delete:
         for row in rows:
             _record_delete(connection, changes, table, row)
         return state.invoke_statement()
     result = state.invoke_statement()
     for before in rows:
-        key = _key_of(table, before)
-        after = _read(connection, table, key)
+        key = q.key_of(table, before)
+        after = q.read(connection, table, key)
         if after is not None and _changed_columns(before, after):
             changes.changes.append(RowChange(table.name, key, before, after))
     return result
@@ -322,17 +288,17 @@ class JournalService(ServiceBase):
         with self.db.transaction() as s:
             connection = s.connection()
             for step in steps:
-                table = _table(step.table)
-                current = _read(connection, table, step.key)
+                table = q.table(step.table)
+                current = q.read(connection, table, step.key)
                 if step.before is None:  # put the row back as it was
                     if current is not None:
                         raise ChangedSinceError(_changed(table, step.key))
-                    connection.execute(insert(table).values(**step.after))  # type: ignore[arg-type]
+                    q.insert_row(connection, table, step.after)  # type: ignore[arg-type]
                 elif step.after is None:  # take it away, if nobody changed or used it since
                     if current is None or _changed_columns(step.before, current):
                         raise ChangedSinceError(_changed(table, step.key))
                     _refuse_if_used(connection, table, current)
-                    connection.execute(delete(table).where(_where_key(table, step.key)))
+                    q.delete_row(connection, table, step.key)
                 else:  # the columns the change changed, if nobody changed them since
                     columns = _changed_columns(step.before, step.after)
                     if current is None or any(current[c] != step.before[c] for c in columns):
@@ -340,10 +306,8 @@ class JournalService(ServiceBase):
                     values = {c: step.after[c] for c in columns}
                     if VERSION in table.c:
                         values[VERSION] = (current.get(VERSION) or 0) + 1
-                    connection.execute(
-                        update(table).where(_where_key(table, step.key)).values(**values)
-                    )
-                written.append((step.table, step.key, _read(connection, table, step.key)))
+                    q.update_row(connection, table, step.key, values)
+                written.append((step.table, step.key, q.read(connection, table, step.key)))
                 changelog.touch(s, step.table, step.key[0] if len(step.key) == 1 else None)
             engine = connection.engine
         _remember(engine, written)
@@ -355,11 +319,11 @@ def _inverse(change: RowChange) -> RowChange:
 
 def _refuse_if_used(connection: Connection, table: Table, row: Row) -> None:
     """Deleting a row someone has linked to since would take their rows with it."""
-    for child, column, _ondelete in _referencing(table):
+    for child, column, _ondelete in q.referencing(table):
         target = row[next(iter(column.foreign_keys)).column.name]
         if target is None:
             continue
-        if connection.execute(select(child).where(column == target).limit(1)).first():
+        if q.is_used(connection, child, column, target):
             raise ChangedSinceError(
                 _(
                     "it has been used since ({table} {key}): undoing it would also remove "

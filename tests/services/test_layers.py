@@ -26,14 +26,7 @@ ALLOWED = {
 
 # Still building their own queries, each with the reason. The list only shrinks: a module
 # that no longer builds queries must leave it (the last test says so).
-NOT_YET = {
-    # The row journal replays any table's rows by primary key (Core statements built from
-    # the table): it belongs to the write path, rebuilt in parallel (issue 13).
-    "journal.py": "generic row replay of the write path",
-    # The follow-up list's queries are being rewritten for 300,000 actions (issue 13);
-    # moved when that work lands, to spare both sides a conflict.
-    "followups.py": "the follow-up rewrite",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def _query_imports(path: Path) -> list[str]:
