@@ -17,6 +17,7 @@ nothing; the few that name a class defined further down are quoted.
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -31,8 +32,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    text,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.functions import FunctionElement
 
 from alignmeet.domain.rules import ValidationError
 from alignmeet.i18n import _
@@ -231,6 +235,25 @@ class Decision(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class caseless(FunctionElement[str]):
+    """A text column as the follow-up list sorts it, ignoring case: `x COLLATE "NOCASE"`
+    on SQLite (ASCII case only), `lower(x) COLLATE "C"` on PostgreSQL — the key of
+    `FollowUpService._text_key`, and of the index that serves that sort (0007)."""
+
+    inherit_cache = True
+    name = "caseless"
+
+
+@compiles(caseless, "sqlite")
+def _caseless_sqlite(element: caseless, compiler: Any, **kw: Any) -> str:
+    return f'{compiler.process(element.clauses, **kw)} COLLATE "NOCASE"'
+
+
+@compiles(caseless)
+def _caseless(element: caseless, compiler: Any, **kw: Any) -> str:
+    return f'lower({compiler.process(element.clauses, **kw)}) COLLATE "C"'
+
+
 class Action(Base):
     """One promise: it keeps its identity from the meeting that agreed it until done."""
 
@@ -261,6 +284,11 @@ class Action(Base):
         # The follow-up view: "open" (and each status) by due date; one person's open list.
         Index("ix_action_status_due", "status", "due"),
         Index("ix_action_owner_id_status", "owner_id", "status"),
+        # At scale (revision 0007): the list sorted by action, ignoring case as the
+        # follow-up service orders it (NOCASE on SQLite, lower() on PostgreSQL); the team
+        # balance from the index alone.
+        Index("ix_action_title_nocase_status", caseless(text("title")), "status"),
+        Index("ix_action_status_team_tag_due", "status", "team_tag", "due"),
     )
 
 

@@ -21,6 +21,9 @@ markup are in the rows on purpose: an upgrade must carry them over byte for byte
   record of the two closed meetings (the second one reopened and closed again, so two
   revisions), the revision the second meeting approved, the real start times and
   attendance edited since (participant versions above 1).
+- 0006: the 0005 fixture upgraded to 0006, plus rows in its three tables: ratings of the
+  closed meetings (one anonymous), an agenda proposal accepted into the planned meeting
+  and one dismissed, and outbox messages sent, unconfirmed after a failure and queued.
 
 The files are committed: tests/storage/test_migration_fixtures.py upgrades copies of them,
 so a migration that changes later is still tested against what users really have. Add a
@@ -44,7 +47,7 @@ from alignmeet.storage import database  # noqa: E402
 from alignmeet.storage.database import Database, current_revision, upgrade  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-RELEASED = ("0001", "0002", "0003", "0004", "0005")
+RELEASED = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 ROWS_0001 = """
 INSERT INTO team (id, name, position) VALUES (1, 'Sales', 0), (2, 'Marketing', 1);
@@ -156,6 +159,37 @@ UPDATE participant SET version = 3 WHERE id IN (SELECT min(id) FROM participant)
 UPDATE participant SET version = 2 WHERE id IN (SELECT max(id) FROM participant);
 """
 
+# Written at 0006: meeting ratings, agenda proposals decided, the e-mail outbox.
+ROWS_0006 = """
+INSERT INTO meeting_rating (id, meeting_id, member_id, score, answer, created_at) VALUES
+  (1, 1, 1, 8, 'Shorter KPI review 👍', '2026-09-29 11:06:00.000000'),
+  (2, 1, NULL, 6, 'Decisions written down <b>during</b> the meeting',
+   '2026-09-29 11:07:00.000000'),
+  (3, 2, 3, 10, 'Nada — perfecto', '2026-10-27 11:22:00.000000'),
+  (4, 2, 6, 7, 'وقت أطول للأسئلة', '2026-10-27 11:23:00.000000');
+INSERT INTO agenda_proposal (id, meeting_id, key, kind, title, reason, state, item_id, decided_at)
+VALUES
+  (1, 3, 'slipped:4', 'slipped', 'Slipped twice: MQL definition', 'Due date moved twice',
+   'accepted', 14, '2026-11-20 09:00:00.000000'),
+  (2, 3, 'kpi:1:2026-10', 'kpi', 'KPI off target: MQLs', '212 of 300', 'dismissed', NULL,
+   '2026-11-20 09:01:00.000000');
+INSERT INTO outbox_message (id, message_id, dedup_key, kind, meeting_id, member_id, recipient,
+  recipient_name, subject, content, status, attempts, last_error, created_at, last_attempt_at,
+  next_attempt_at, sent_at) VALUES
+  (1, '<recap-2-1@alignmeet.invalid>', 'recap:2:1:20261027T112100', 'recap', 2, 1,
+   'priya@example.com', 'Priya Raman', 'Recap: Sales & Marketing sync — October 2026',
+   'Decisions: …', 'sent', 1, '', '2026-10-27 11:25:00.000000', '2026-10-27 11:25:01.000000', NULL,
+   '2026-10-27 11:25:01.000000'),
+  (2, '<recap-2-3@alignmeet.invalid>', 'recap:2:3:20261027T112100', 'recap', 2, 3,
+   'sofia@example.com', 'Sofía Delgado', 'Recap: Sales & Marketing sync — October 2026',
+   'Decisiones ✅', 'unconfirmed', 3,
+   'SMTP 550: mailbox unavailable', '2026-10-27 11:25:00.000000', '2026-10-27 12:25:00.000000',
+   NULL, NULL),
+  (3, '<reminder-6-2026-11-23@alignmeet.invalid>', 'reminder:6:2026-11-23', 'reminder', NULL, 6,
+   'amara@example.com', 'Amara Nwosu', 'Your open actions', '2 open, 1 overdue', 'queued', 0, '',
+   '2026-11-23 07:00:00.000000', NULL, '2026-11-23 07:00:00.000000', NULL);
+"""
+
 
 def _fresh(path: Path) -> Database:
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -224,6 +258,16 @@ def make(revision: str, work: Path) -> None:
         db = services.db
         _finish(db, "0004", target)
         services.close()
+        return
+    if revision == "0006":
+        import shutil
+
+        path = work / "0006.sqlite3"
+        shutil.copyfile(FIXTURES / "schema-0005.sqlite3", path)
+        db = _open(path)
+        upgrade(db, "0006")
+        _run(db, ROWS_0006)
+        _finish(db, "0006", target)
         return
     if revision == "0005":
         import shutil

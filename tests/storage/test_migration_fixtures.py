@@ -22,7 +22,7 @@ from alignmeet.storage.database import DatabaseOpenError, open_database
 from alignmeet.storage.fulltext import is_fts_table
 
 FIXTURE_DIR = Path(__file__).with_name("fixtures")
-FIXTURES = ("0001", "0002", "0003", "0004", "0005")
+FIXTURES = ("0001", "0002", "0003", "0004", "0005", "0006")
 MIGRATIONS = Path(database.__file__).parent / "migrations"
 
 # Rows every fixture holds (made by make_fixtures.py), at least.
@@ -146,6 +146,9 @@ def test_each_fixture_is_a_released_schema_with_realistic_rows(revision: str) ->
             assert tables[table][1], table
     if revision >= "0005":  # what 0005 added, filled in
         assert len(tables["minutes_record"][1]) == 3
+    if revision >= "0006":  # what 0006 added, filled in
+        for table in ("meeting_rating", "agenda_proposal", "outbox_message"):
+            assert tables[table][1], table
     con = connect(path)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -20,7 +20,7 @@ from alignmeet.storage.database import (
     current_revision,
     open_database,
 )
-from alignmeet.storage.fulltext import include_name, is_fts_table
+from alignmeet.storage.fulltext import include_name, include_object, is_fts_table
 from alignmeet.storage.models import Base
 
 MIGRATIONS = Path(database.__file__).parent / "migrations"
@@ -88,7 +88,12 @@ def fk_options_from_pragma(monkeypatch):
 def test_the_migrated_schema_matches_the_models_exactly(db, fk_options_from_pragma):
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"compare_type": True, "include_name": include_name}
+            conn,
+            opts={
+                "compare_type": True,
+                "include_name": include_name,
+                "include_object": include_object,
+            },
         )
         assert compare_metadata(context, Base.metadata) == []
 

@@ -30,7 +30,7 @@ from alignmeet.storage.database import (
     open_database,
     upgrade,
 )
-from alignmeet.storage.fulltext import include_name
+from alignmeet.storage.fulltext import include_name, include_object
 
 MIGRATIONS = Path(database.__file__).parent / "migrations"
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +55,12 @@ def test_on_the_server_the_migrated_schema_is_exactly_the_models(postgres_url):
     db = open_database(postgres_url)
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"compare_type": True, "include_name": include_name}
+            conn,
+            opts={
+                "compare_type": True,
+                "include_name": include_name,
+                "include_object": include_object,
+            },
         )
         assert compare_metadata(context, m.Base.metadata) == []
     db.dispose()
@@ -234,7 +239,10 @@ def test_a_failing_migration_leaves_the_server_database_as_it_was(
             assert conn.execute(text("SELECT version_num FROM alembic_version")).all() == [
                 (KNOWN_REVISIONS[-2],)
             ]
-            assert not conn.dialect.has_table(conn, "outbox_message")  # the head rolled back
+            head_index = text("SELECT indexname FROM pg_indexes WHERE indexname = :name")
+            new = conn.execute(head_index, {"name": "ix_action_title_nocase_status"}).all()
+            assert new == []  # what the head (0007) created rolled back with it
+            assert conn.dialect.has_table(conn, "outbox_message")  # 0006 stayed
             assert conn.execute(text("SELECT name FROM team")).all() == [("Sales",)]
     finally:
         check.dispose()

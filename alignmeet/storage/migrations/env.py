@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from alignmeet.storage.fulltext import include_name
+from alignmeet.storage.fulltext import include_name, include_object
 from alignmeet.storage.models import Base
 
 config = context.config
@@ -19,6 +19,7 @@ context.configure(
     transactional_ddl=True,
     compare_type=True,
     include_name=include_name,  # the FTS5 tables are not ORM models
+    include_object=include_object,  # nor can it compare an index per database
 )
 with context.begin_transaction():
     context.run_migrations()
