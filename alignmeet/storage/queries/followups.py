@@ -244,6 +244,8 @@ def sorted_rows(
     backwards = total is not None and offset > total // 2
     if backwards:
         assert total is not None
+        if offset >= total:  # past the end (the list shrank meanwhile): nothing to read
+            return []
         end = min(total, offset + limit)
         offset, limit = max(0, total - end), end - offset
         keys = [(key, not desc, nulls) for key, desc, nulls in keys]
