@@ -1,6 +1,7 @@
 """Company Word templates for the tests: a plain one, and hostile ones — links to the
 outside of every kind, a huge thumbnail, a zip bomb (tests/export/test_company_template.py,
-tests/ui/test_company_template_limits.py)."""
+tests/ui/test_company_template_limits.py) and the ACME template the settings tests choose
+(tests/ui/views/test_settings_dialog.py, tests/ui/test_company_template_everywhere.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from io import BytesIO
 from pathlib import Path
 
 import docx
-from docx.shared import Cm
+from docx.shared import Cm, RGBColor
 from PIL import Image
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -41,6 +42,37 @@ def base_template(folder: Path, name: str = "company.docx") -> Path:
     header.add_paragraph().add_run().add_picture(BytesIO(logo()), width=Cm(3))
     doc.add_paragraph("Template body text.")
     path = folder / name
+    doc.save(str(path))
+    return path
+
+
+ACME_BLUE = RGBColor(0x00, 0x5A, 0x9C)
+ACME_RED = RGBColor(0xC0, 0x10, 0x2A)
+
+
+def logo_png() -> bytes:
+    image = Image.new("RGB", (240, 80), (0, 90, 156))
+    for x in range(20, 60):
+        for y in range(20, 60):
+            image.putpixel((x, y), (255, 200, 0))
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def make_company_template(folder: Path) -> Path:
+    """What a company's Word template holds: a header with its name and logo, its own
+    heading colour and font, and some body text that is not meant for the minutes."""
+    doc = docx.Document()
+    header = doc.sections[0].header
+    header.paragraphs[0].text = "ACME Corp — Sales & Marketing"
+    header.add_paragraph().add_run().add_picture(BytesIO(logo_png()), width=Cm(3))
+    heading = doc.styles["Heading 1"]
+    heading.font.color.rgb = ACME_RED
+    heading.font.name = "Liberation Serif"
+    doc.styles["Title"].font.color.rgb = ACME_BLUE
+    doc.add_paragraph("Delete this sample text before use.")
+    path = folder / "ACME minutes template.docx"
     doc.save(str(path))
     return path
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from wheels import ROOT, Environment, build_wheel, fresh_venv, pip_install
+from wheels import ROOT, Environment, build_wheel, fresh_venv, need_a_checkout, pip_install
 
 pytestmark = pytest.mark.slow
 
@@ -37,8 +37,7 @@ class Installed:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
-    if not (ROOT / ".git").exists():
-        pytest.skip("not a git checkout: no clean clone to build from")
+    need_a_checkout()
     folder = tmp_path_factory.mktemp("installed")
     wheel = build_wheel(folder)
     env = fresh_venv(folder / "venv")

@@ -277,7 +277,6 @@ def test_the_database_label_hides_the_password(postgres_url):
     db.dispose()
 
 
-@pytest.mark.slow
 def test_the_app_creates_and_opens_the_schema_on_the_server(postgres_url):
     """`alignmeet --db postgresql+psycopg://...` on an empty database: schema at head,
     default teams, main window shown (smoke test), exit 0 — and again on the same one."""

@@ -22,7 +22,6 @@ def _run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.slow
 def test_smoke_test_creates_the_database_shows_the_window_and_exits_zero(tmp_path: Path) -> None:
     db = tmp_path / "new" / "meetings.sqlite3"
     result = _run_app("--smoke-test", "--db", str(db), tmp_path=tmp_path)
@@ -30,7 +29,6 @@ def test_smoke_test_creates_the_database_shows_the_window_and_exits_zero(tmp_pat
     assert db.is_file()
 
 
-@pytest.mark.slow
 def test_smoke_test_on_a_file_that_is_not_a_database_fails_with_a_clear_message(
     tmp_path: Path,
 ) -> None:
@@ -44,7 +42,6 @@ def test_smoke_test_on_a_file_that_is_not_a_database_fails_with_a_clear_message(
     assert db.read_bytes() == before
 
 
-@pytest.mark.slow
 def test_smoke_test_on_a_zero_length_file_keeps_it_and_says_so(tmp_path: Path) -> None:
     db = tmp_path / "empty.sqlite3"
     db.touch()

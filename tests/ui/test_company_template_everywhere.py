@@ -9,9 +9,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from company_templates import ACME_RED, make_company_template
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
-from test_settings_dialog import ACME_RED, make_company_template
 
 from alignmeet import cli
 from alignmeet.domain.enums import ItemKind

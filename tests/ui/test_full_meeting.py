@@ -75,7 +75,6 @@ def last_month_action(services: Services, meeting_id: int, people: dict[str, int
     return action.id
 
 
-@pytest.mark.slow
 def test_a_facilitator_runs_a_whole_meeting_and_exports_the_minutes(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from wheels import build_wheel, fresh_venv, pip_install
+from wheels import build_wheel, fresh_venv, need_a_checkout, pip_install
 
 from ui.i18n import TRANSLATIONS
 
@@ -75,8 +75,7 @@ def test_f10_a_missing_catalogue_is_said_not_silently_ignored(
 
 @pytest.mark.slow
 def test_f10_pip_install_of_a_clean_clone_shows_german(tmp_path: Path) -> None:
-    if not (ROOT / ".git").exists():
-        pytest.skip("not a git checkout: no clean clone to build from")
+    need_a_checkout()
     wheel = build_wheel(tmp_path)
     with zipfile.ZipFile(wheel) as archive:
         assert "ui/translations/alignmeet_de.qm" in archive.namelist()

@@ -3,14 +3,12 @@ export (its header, logo and styles survive into the minutes)."""
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import docx
 import pytest
-from docx.shared import Cm, RGBColor
-from PIL import Image
+from company_templates import ACME_BLUE, ACME_RED, logo_png, make_company_template
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -28,36 +26,6 @@ from ui.views.settings_dialog import (
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py
-
-ACME_BLUE = RGBColor(0x00, 0x5A, 0x9C)
-ACME_RED = RGBColor(0xC0, 0x10, 0x2A)
-
-
-def logo_png() -> bytes:
-    image = Image.new("RGB", (240, 80), (0, 90, 156))
-    for x in range(20, 60):
-        for y in range(20, 60):
-            image.putpixel((x, y), (255, 200, 0))
-    buffer = BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def make_company_template(folder: Path) -> Path:
-    """What a company's Word template holds: a header with its name and logo, its own
-    heading colour and font, and some body text that is not meant for the minutes."""
-    doc = docx.Document()
-    header = doc.sections[0].header
-    header.paragraphs[0].text = "ACME Corp — Sales & Marketing"
-    header.add_paragraph().add_run().add_picture(BytesIO(logo_png()), width=Cm(3))
-    heading = doc.styles["Heading 1"]
-    heading.font.color.rgb = ACME_RED
-    heading.font.name = "Liberation Serif"
-    doc.styles["Title"].font.color.rgb = ACME_BLUE
-    doc.add_paragraph("Delete this sample text before use.")
-    path = folder / "ACME minutes template.docx"
-    doc.save(str(path))
-    return path
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ from ui.models.recipients_model import COL_RESULT, RecipientsModel
 from ui.views.accountability import accountability_view, mail_run_dialog, outbox_dialog
 from ui.views.accountability.mail_run_dialog import MailRunDialog
 
-_HARNESS = Path(__file__).resolve().parents[1] / "harness" / "smtp.py"
+_HARNESS = Path(__file__).resolve().parents[3] / "harness" / "smtp.py"
 if "smtp_harness" not in sys.modules:
     _spec = importlib.util.spec_from_file_location("smtp_harness", _HARNESS)
     assert _spec is not None and _spec.loader is not None

@@ -1,5 +1,7 @@
-"""Fixes from the review that span several screens: closing safely, one click per click,
-plain-text message boxes and tooltips."""
+"""The shared widgets every screen uses (ui/widgets.py): one click per click (the
+double-click guard the main window installs), and message boxes that show user text
+literally — a question defaults to No, a field error goes to its label, a failed export
+is explained in plain text."""
 
 from __future__ import annotations
 
@@ -7,19 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from alignmeet.domain.enums import Phase
 from alignmeet.domain.rules import ValidationError
-from alignmeet.services import Services
 from ui import main_window
 from ui.controller import Controller
 from ui.main_window import MainWindow
-from ui.models import follow_ups_model, record_table_model
-from ui.models.record_table_model import plain_tooltip
 from ui.widgets import (
     DoubleClickGuard,
     FieldError,
@@ -39,49 +36,6 @@ def window(qtbot: QtBot, controller: Controller, meeting_id: int) -> MainWindow:
     win = MainWindow(controller)
     qtbot.addWidget(win)
     return win
-
-
-# ---- closing the window -----------------------------------------------------------------
-def test_closing_after_the_running_item_was_removed_saves_everything_else(
-    qtbot: QtBot, window: MainWindow, controller: Controller, services: Services, meeting_id: int
-) -> None:
-    run = window.run_view
-    run.go_to(Phase.AGENDA)
-    item_id = run.agenda_phase.current_item().id  # type: ignore[union-attr]
-    run.agenda_phase.start_timer()
-    controller.remove_item(meeting_id=meeting_id, item_id=item_id)  # from Prepare
-    run.close_phase.notes_edit.setPlainText("Closing notes typed just now")
-    QSettings().remove("window/geometry")
-    window.show()
-    window.close()
-    assert not window.isVisible()
-    assert QSettings().value("window/geometry") is not None
-    assert services.meetings.get_meeting(meeting_id).closing_notes == (
-        "Closing notes typed just now"
-    )
-
-
-def test_a_failing_save_on_close_still_stores_timers_and_window_geometry(
-    qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
-    window: MainWindow,
-    controller: Controller,
-) -> None:
-    run = window.run_view
-    stored: list[str] = []
-    monkeypatch.setattr(run, "save_timers", lambda: stored.append("timers"))
-
-    def fail() -> None:
-        raise RuntimeError("database is locked")
-
-    monkeypatch.setattr(controller, "flush_pending", fail)
-    QSettings().remove("window/geometry")
-    window.show()
-    with pytest.raises(RuntimeError, match="database is locked"):  # reported, not hidden
-        window.close()
-    assert stored == ["timers"]
-    assert QSettings().value("window/geometry") is not None
-    assert not window.isVisible()
 
 
 # ---- one click per click ----------------------------------------------------------------
@@ -174,14 +128,3 @@ def test_a_failed_export_is_explained_in_plain_text(
         "Cannot write <b>minutes</b>.docx",
         Qt.TextFormat.PlainText,
     )
-
-
-# ---- tooltips ---------------------------------------------------------------------------
-def test_plain_tooltips_escape_user_text_and_keep_its_line_breaks() -> None:
-    assert follow_ups_model.plain_tooltip is record_table_model.plain_tooltip
-    tip = plain_tooltip("<b>Big</b> & co\nsecond line")
-    assert tip is not None
-    document = QTextDocument()
-    document.setHtml(tip)
-    assert document.toPlainText().splitlines() == ["<b>Big</b> & co", "second line"]
-    assert plain_tooltip("") is None
