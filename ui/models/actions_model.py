@@ -13,7 +13,6 @@ from alignmeet.domain.records import ActionRecord, ParticipantRecord
 from alignmeet.domain.rules import action_number, short_date
 from ui.core_labels import label
 from ui.models.record_table_model import (
-    ID_ROLE,
     SORT_ROLE,
     Column,
     Index,
@@ -73,6 +72,7 @@ class RoundRobinModel(RecordTableModel[ParticipantRecord]):
     no longer invited) follow, marked "(not present)", so their actions stay in reach.
     """
 
+    ID_FIELD = "member_id"
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "Member"), lambda p: p.name),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda p: p.team_name),
@@ -115,20 +115,12 @@ class RoundRobinModel(RecordTableModel[ParticipantRecord]):
     def current_id(self) -> int | None:
         return self._current
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == ID_ROLE:
-            return record.member_id
-        if index.column() == 0 and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+    def shown_text(self, record: ParticipantRecord, column: int) -> str:
+        if column == 0:
             return round_text(
                 record, self.has_plan(record.member_id), self.is_present(record.member_id)
             )
-        return super().data(index, role)
+        return super().shown_text(record, column)
 
     def extra_data(self, record: ParticipantRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole:

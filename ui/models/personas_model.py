@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from alignmeet.domain.personas import PersonaRecord, PersonaReference
 from alignmeet.domain.rules import short_date
+from ui.models.columns import text_column
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_NAME, COL_ROLE = range(2)
@@ -64,11 +65,7 @@ class PersonaReferencesModel(RecordTableModel[PersonaReference]):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "What"), _kind),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Title"),
-            lambda r: r.title,
-            tooltip=lambda r: plain_tooltip(r.title),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Title"), lambda r: r.title),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Meeting"),
             lambda r: short_date(r.meeting_date),

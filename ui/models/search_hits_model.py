@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from alignmeet.domain.records import SearchHit
-from alignmeet.domain.rules import short_date
+from ui.models.columns import meeting_columns
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_MEETING, COL_KIND, COL_WHERE, COL_TEXT = range(5)
@@ -26,16 +26,7 @@ class SearchHitsModel(RecordTableModel[SearchHit]):
     """Date, Meeting, Kind, Action / agenda item, Found text."""
 
     COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Date"),
-            lambda h: short_date(h.meeting_date),
-            sort_key=lambda h: f"{h.meeting_date.isoformat()}#{h.meeting_id:010d}",
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Meeting"),
-            lambda h: h.meeting_title,
-            tooltip=lambda h: plain_tooltip(f"{h.meeting_title}\n{h.series_name}"),
-        ),
+        *meeting_columns(),
         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), kind_text),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Action / agenda item"),
