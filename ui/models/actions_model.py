@@ -12,12 +12,12 @@ from PySide6.QtGui import QFont
 from alignmeet.domain.records import ActionRecord, ParticipantRecord
 from alignmeet.domain.rules import action_number, short_date
 from ui.core_labels import label
+from ui.models.columns import text_column
 from ui.models.record_table_model import (
     SORT_ROLE,
     Column,
     Index,
     RecordTableModel,
-    plain_tooltip,
 )
 
 COL_NUMBER, COL_ACTION, COL_DUE, COL_TEAM, COL_MILESTONE = range(5)
@@ -28,22 +28,14 @@ class ActionsModel(RecordTableModel[ActionRecord]):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "#"), lambda a: ""),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Action"),
-            lambda a: a.title,
-            tooltip=lambda a: plain_tooltip(a.title),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda a: a.title),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Due"),
             lambda a: short_date(a.due),
             sort_key=lambda a: a.due or date.max,
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda a: label(a.team_tag.label)),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Milestone"),
-            lambda a: a.milestone,
-            tooltip=lambda a: plain_tooltip(a.milestone),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Milestone"), lambda a: a.milestone),
     )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

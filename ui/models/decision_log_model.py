@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from alignmeet.domain.records import DecisionLogRow
-from ui.models.columns import meeting_columns
+from ui.models.columns import meeting_columns, text_column
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_MEETING, COL_ITEM, COL_DECISION = range(4)
@@ -20,11 +20,7 @@ class DecisionLogModel(RecordTableModel[DecisionLogRow]):
 
     COLUMNS = (
         *meeting_columns(),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Agenda item"),
-            lambda d: d.item_title,
-            tooltip=lambda d: plain_tooltip(d.item_title),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Agenda item"), lambda d: d.item_title),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Decision"),
             lambda d: _one_line(d.text),

@@ -336,11 +336,7 @@ class CsvPreviewModel(RecordTableModel[CsvPreviewRow]):
         Column(QT_TRANSLATE_NOOP("Columns", "Period"), lambda r: r.period or r.period_text),
         Column(QT_TRANSLATE_NOOP("Columns", "Value"), lambda r: r.value_text),
         Column(QT_TRANSLATE_NOOP("Columns", "Import"), _change),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Problem"),
-            lambda r: r.problem,
-            tooltip=lambda r: plain_tooltip(r.problem),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Problem"), lambda r: r.problem),
     )
 
     def extra_data(self, record: CsvPreviewRow, column: int, role: int) -> Any:

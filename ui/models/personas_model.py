@@ -33,11 +33,7 @@ class PersonasModel(RecordTableModel[PersonaRecord]):
             persona_label,
             tooltip=lambda p: plain_tooltip(p.name),
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Role"),
-            lambda p: p.role,
-            tooltip=lambda p: plain_tooltip(p.role),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda p: p.role),
     )
 
     def extra_data(self, record: PersonaRecord, column: int, role: int) -> Any:

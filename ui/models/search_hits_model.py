@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from alignmeet.domain.records import SearchHit
-from ui.models.columns import meeting_columns
-from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+from ui.models.columns import meeting_columns, text_column
+from ui.models.record_table_model import Column, RecordTableModel
 
 COL_DATE, COL_MEETING, COL_KIND, COL_WHERE, COL_TEXT = range(5)
 KIND_LABELS = {
@@ -28,14 +28,6 @@ class SearchHitsModel(RecordTableModel[SearchHit]):
     COLUMNS = (
         *meeting_columns(),
         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), kind_text),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Action / agenda item"),
-            lambda h: h.title,
-            tooltip=lambda h: plain_tooltip(h.title),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Found"),
-            lambda h: h.snippet,
-            tooltip=lambda h: plain_tooltip(h.snippet),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Action / agenda item"), lambda h: h.title),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Found"), lambda h: h.snippet),
     )
