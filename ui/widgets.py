@@ -10,15 +10,39 @@ from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QBoxLayout,
     QDateEdit,
     QDateTimeEdit,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QWidget,
 )
 
 from alignmeet.domain.rules import ValidationError
+
+BoxPart = QWidget | QLayout | tuple[QWidget | QLayout, int]
+
+
+def fill(
+    layout: QBoxLayout,
+    *parts: BoxPart,
+    margins: tuple[int, int, int, int] = (0, 0, 0, 0),
+    spacing: int | None = None,
+) -> QBoxLayout:
+    """`layout` with these margins (and spacing, else the style's), then the parts in
+    order: a widget or a layout, or `(part, stretch)` for one that takes the room left."""
+    layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    for part in parts:
+        item, stretch = part if isinstance(part, tuple) else (part, 0)
+        if isinstance(item, QLayout):
+            layout.addLayout(item, stretch)
+        else:
+            layout.addWidget(item, stretch)
+    return layout
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, object_name: str = "") -> QLabel:

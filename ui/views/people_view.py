@@ -41,16 +41,8 @@ from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.shown import Shown
 from ui.views.import_members_dialog import ImportMembersDialog, ask_members_csv_path
 from ui.views.meeting_dialog import field_with_error
+from ui.views.toolkit.common import card
 from ui.widgets import FieldError, page_title, plain_label, section_heading, show_validation
-
-
-def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
 
 
 class PeopleView(QWidget):
@@ -116,7 +108,7 @@ class PeopleView(QWidget):
         self.rename_team_button.clicked.connect(self._on_rename_team_clicked)
         self.team_error = FieldError()
 
-        teams_card, teams_layout = _card()
+        teams_card, teams_layout = card()
         teams_layout.addWidget(section_heading(self.tr("Teams")))
         teams_layout.addWidget(self.teams_list, 1)
         teams_layout.addWidget(self.team_name_edit)
@@ -246,7 +238,7 @@ class PeopleView(QWidget):
         form_buttons.addStretch(1)
         form_buttons.addWidget(self.clear_button)
 
-        form_card, form_layout = _card()
+        form_card, form_layout = card()
         form_layout.addWidget(self.form_heading)
         form_layout.addLayout(grid)
         form_layout.addLayout(form_buttons)

@@ -50,7 +50,8 @@ from ui.models.calibration_model import CalibrationModel
 from ui.models.member_say_do_model import COL_MEMBER, COL_TEAM, MemberSayDoModel, figures
 from ui.models.record_table_model import SORT_ROLE
 from ui.views.phases import caption_label, fit_columns, section_label, set_font, table_view
-from ui.widgets import plain_label, warn
+from ui.views.toolkit.common import button_row
+from ui.widgets import fill, plain_label, warn
 
 
 def ask_report_path(parent: QWidget, suggested: Path) -> Path | None:
@@ -134,11 +135,12 @@ class AccountabilityView(QWidget):
         self._build_tables()
 
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(section_label(self.tr("Members")))
-        left_layout.addWidget(self.members_table, 1)
-        left_layout.addWidget(self.empty_label)
+        fill(
+            QVBoxLayout(left),
+            section_label(self.tr("Members")),
+            (self.members_table, 1),
+            self.empty_label,
+        )
 
         charts_scroll = self._build_charts_box()
 
@@ -157,14 +159,16 @@ class AccountabilityView(QWidget):
         )
         self.note.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addLayout(cards)
-        layout.addWidget(self.ratings_label)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.note)
+        fill(
+            QVBoxLayout(self),
+            top,
+            cards,
+            self.ratings_label,
+            (self.splitter, 1),
+            self.note,
+            margins=(0, 8, 0, 0),
+            spacing=8,
+        )
 
         for signal in (
             controller.actions_changed,
@@ -199,14 +203,10 @@ class AccountabilityView(QWidget):
         self.reminders_button.clicked.connect(self.send_reminders)
         self.outbox_button = QPushButton(self.tr("O&utbox…"))
         self.outbox_button.clicked.connect(self.show_outbox)
-        top = QHBoxLayout()
-        top.addWidget(plain_label(self.tr("Series:")))
-        top.addWidget(self.series_combo)
-        top.addStretch(1)
-        top.addWidget(self.export_button)
-        top.addWidget(self.reminders_button)
-        top.addWidget(self.outbox_button)
-        return top
+        return button_row(
+            (plain_label(self.tr("Series:")), self.series_combo),
+            (self.export_button, self.reminders_button, self.outbox_button),
+        )
 
     def _build_tables(self) -> None:
         self.members_model = MemberSayDoModel(self)

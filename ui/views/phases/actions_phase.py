@@ -36,7 +36,7 @@ from ui.views.phases import (
     table_view,
     ui_locale,
 )
-from ui.widgets import DateField, FieldError, plain_label
+from ui.widgets import DateField, FieldError, fill, plain_label
 
 DEFAULT_DUE_DAYS = 14
 
@@ -102,12 +102,13 @@ class ActionsPhase(PhasePage):
         set_font(self.next_member_button, 1.1)
         self.next_member_button.clicked.connect(self.next_member)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(section_label(self.tr("Round-robin")))
-        left_layout.addWidget(self.members_view, 1)
-        left_layout.addWidget(self.progress_label)
-        left_layout.addWidget(self.next_member_button)
+        fill(
+            QVBoxLayout(left),
+            section_label(self.tr("Round-robin")),
+            (self.members_view, 1),
+            self.progress_label,
+            self.next_member_button,
+        )
         return left
 
     def _build_plan_table(self) -> None:

@@ -22,7 +22,7 @@ from alignmeet.domain.timebox import BoxReading, BoxState
 from ui.core_labels import label
 from ui.views.phases import set_font, set_text
 from ui.views.phases.agenda_parts import NoticeBar, timer_text
-from ui.widgets import plain_label
+from ui.widgets import fill, plain_label
 
 _PLAY_ICON = QStyle.StandardPixmap.SP_MediaPlay
 _PAUSE_ICON = QStyle.StandardPixmap.SP_MediaPause
@@ -67,12 +67,7 @@ class ItemHeader(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.persona_button)
         buttons.addWidget(self.park_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addLayout(buttons)
-        layout.addWidget(self.notice_slot)
+        fill(QVBoxLayout(self), top, buttons, self.notice_slot, spacing=4)
 
     def _build_item(self) -> None:
         self.title_label = plain_label(object_name="ItemTitle")

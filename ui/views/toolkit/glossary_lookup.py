@@ -25,7 +25,7 @@ from ui.models.glossary_terms_model import GlossaryLookupModel
 from ui.models.record_table_model import RECORD_ROLE
 from ui.record_table import record_table
 from ui.views.toolkit.common import follow_area
-from ui.widgets import plain_label
+from ui.widgets import fill, plain_label
 
 AREA = "glossary"
 _OBJECT_NAME = "GlossaryLookup"
@@ -107,13 +107,15 @@ class GlossaryLookup(QWidget):
         )
         self.footer.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 10)
-        layout.setSpacing(8)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.footer)
+        fill(
+            QVBoxLayout(self),
+            self.search_edit,
+            (self.table, 1),
+            self.empty_label,
+            self.footer,
+            margins=(12, 12, 12, 10),
+            spacing=8,
+        )
 
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         follow_area(self, controller, AREA)

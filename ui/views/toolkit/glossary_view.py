@@ -58,7 +58,7 @@ from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.glossary_common import AREA, glossary_table
 from ui.views.toolkit.glossary_panel import GlossaryPanel
 from ui.views.toolkit.glossary_propose_dialog import ProposeDialog
-from ui.widgets import ask_yes_no, inform, plain_label, section_heading, warn
+from ui.widgets import ask_yes_no, fill, inform, plain_label, section_heading, warn
 
 __all__ = ["GlossaryPanel", "GlossaryView", "ProposeDialog"]
 
@@ -108,13 +108,7 @@ class GlossaryView(QWidget):
         split.setSizes([280, 420])
         self.split = split
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addWidget(intro)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(split, 1)
+        fill(QVBoxLayout(self), top, intro, self.empty_label, (split, 1), spacing=8)
 
         follow_area(self, controller, AREA, controller.members_changed, controller.meetings_changed)
         self.refresh()
@@ -130,15 +124,11 @@ class GlossaryView(QWidget):
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.export_button = QPushButton(self.tr("Export appendix (.docx)…"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        top = QHBoxLayout()
-        top.addWidget(section_heading(self.tr("Shared language")))
         self.count_label = plain_label()
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.search_edit)
-        top.addWidget(self.new_button)
-        top.addWidget(self.export_button)
-        return top
+        return button_row(
+            (section_heading(self.tr("Shared language")), self.count_label),
+            (self.search_edit, self.new_button, self.export_button),
+        )
 
     def _build_terms(self) -> None:
         self.model = GlossaryTermsModel(self)

@@ -41,7 +41,7 @@ from ui.core_labels import label
 from ui.models.goals_tables_model import KpiStatusModel
 from ui.views.toolkit.goals_common import fit_height as _fit_height
 from ui.views.toolkit.goals_common import goals_table as _table
-from ui.widgets import plain_label, section_heading
+from ui.widgets import fill, plain_label, section_heading
 
 __all__ = ["DashboardPage", "RevenueGoalStrip", "chart_view", "kpi_chart"]
 
@@ -275,17 +275,19 @@ class DashboardPage(QWidget):
         )
         self.empty.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.goal_strip)
         top = QHBoxLayout()
         top.addWidget(section_heading(self.tr("KPI status")))
         top.addWidget(self.summary, 1)
-        layout.addLayout(top)
-        layout.addWidget(self.status_table)
-        layout.addWidget(self.empty)
-        layout.addWidget(scroll, 1)
+        fill(
+            QVBoxLayout(self),
+            self.goal_strip,
+            top,
+            self.status_table,
+            self.empty,
+            (scroll, 1),
+            margins=(0, 6, 0, 0),
+            spacing=8,
+        )
 
     def show_data(self, data: DashboardData) -> None:
         self.goal_strip.show_goal(data.revenue_goal, data.period_label)

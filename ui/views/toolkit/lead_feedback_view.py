@@ -71,7 +71,7 @@ from ui.views.toolkit.lead_feedback_chart import (
     breakdown_summary,
 )
 from ui.views.toolkit.lead_feedback_panel import LeadFeedbackPanel
-from ui.widgets import ask_yes_no, plain_label, section_heading
+from ui.widgets import ask_yes_no, fill, plain_label, section_heading
 
 __all__ = ["BreakdownChart", "LeadFeedbackPanel", "LeadFeedbackView", "breakdown_summary"]
 
@@ -164,12 +164,7 @@ class LeadFeedbackView(QWidget):
         chart_layout.addWidget(self.summary_label)
         chart_layout.addWidget(self.chart)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(8)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.batches_table, 1)
-        left_layout.addWidget(chart_card)
+        fill(QVBoxLayout(left), top, (self.batches_table, 1), chart_card, spacing=8)
         return left
 
     def _build_batch_form(self) -> QWidget:
