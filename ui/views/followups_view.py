@@ -28,7 +28,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -51,6 +51,7 @@ from ui.models.followup_rows_model import (
     COL_TEAM,
     FollowUpRowsModel,
 )
+from ui.record_table import set_current_row
 from ui.save_paths import safe_name
 from ui.views.followups.action_details_panel import ActionDetailsPanel
 from ui.views.followups.choices import (
@@ -474,11 +475,7 @@ class FollowUpsView(QWidget):
             return False
         index = self.model.index(row, COL_ACTION)
         same_row = self.table.currentIndex().row() == row
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        set_current_row(self.table.selectionModel(), index)
         self.table.scrollTo(index)
         if same_row:  # otherwise currentRowChanged shows it
             self._show_selected(line)

@@ -4,7 +4,7 @@ end, 10 minutes) or dismiss. Decisions stay listed; Edit › Undo takes one back
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from alignmeet.services import NotFoundError
 from ui.controller import Controller
 from ui.core_labels import label
 from ui.models.proposals_model import COL_KIND, COL_REASON, COL_TITLE, ProposalsModel
+from ui.record_table import set_current_row
 from ui.views.phases import caption_label, fit_columns, table_view
 from ui.widgets import FieldError, plain_label, section_heading
 
@@ -103,11 +104,7 @@ class ProposalsPanel(QFrame):
         )
         if proposals:
             index = self.model.index(min(row, len(proposals) - 1), COL_TITLE)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            set_current_row(self.table.selectionModel(), index)
         self._update_buttons()
 
     def selected(self) -> Proposal | None:

@@ -9,7 +9,7 @@ the next one, so nobody's score is shown beside their name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from alignmeet.domain.rules import ValidationError
 from ui.colors import shade
 from ui.controller import Controller
 from ui.models.ratings_model import COL_ANSWER, COL_MEMBER, RatingRow, RatingsModel
+from ui.record_table import set_current_row
 from ui.views.phases import (
     caption_label,
     card,
@@ -173,11 +174,7 @@ class RatingPanel(QWidget):
     # ---- selection -----------------------------------------------------------------
     def select_row(self, row: int) -> None:
         index = self.model.index(row, COL_MEMBER)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        set_current_row(self.table.selectionModel(), index)
 
     def current(self) -> RatingRow | None:
         row = self.table.currentIndex().row()

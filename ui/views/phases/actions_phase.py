@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from ui.controller import Controller
 from ui.core_labels import label
 from ui.limits import limit_line
 from ui.models.actions_model import COL_ACTION, NOT_PRESENT, ActionsModel, RoundRobinModel
+from ui.record_table import set_current_row
 from ui.views.phases import (
     PhasePage,
     fit_columns,
@@ -368,11 +369,7 @@ class ActionsPhase(PhasePage):
         selection = self.members_view.selectionModel()
         selection.blockSignals(True)
         if row >= 0:
-            selection.setCurrentIndex(
-                self.members_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            set_current_row(selection, self.members_model.index(row, 0))
         else:
             selection.clearSelection()
         selection.blockSignals(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
 from ui.limits import limit_line
 from ui.models.commitments_model import COL_NAME, CommitmentsModel
+from ui.record_table import set_current_row
 from ui.views.phases import PhasePage, card, fit_columns, format_date, set_font, table_view
 from ui.widgets import FieldError, plain_label, run_on_return
 
@@ -178,11 +179,7 @@ class CommitmentsPhase(PhasePage):
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         if row >= 0:
-            selection.setCurrentIndex(
-                self.model.index(row, COL_NAME),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            set_current_row(selection, self.model.index(row, COL_NAME))
         else:
             selection.clearSelection()
         selection.blockSignals(False)
