@@ -225,8 +225,7 @@ class RecordForm(QWidget):
         self.clear_button = self._button(clear, self.clear_clicked)
         if self.clear_button is not None and clear_tip:
             self.clear_button.setToolTip(clear_tip)
-        self.note = plain_label()
-        self.note.setWordWrap(True)
+        self.note = plain_label(wrap=True)
         self.note.hide()
         self._lay_out(clear_in_heading)
 

@@ -20,8 +20,7 @@ class SaveBanner(QFrame):
         self.setObjectName("SaveBanner")
         self.unsaved = unsaved
         self.heading = plain_label(object_name="SaveBannerHeading")
-        self.message = plain_label(object_name="SaveBannerText")
-        self.message.setWordWrap(True)
+        self.message = plain_label(object_name="SaveBannerText", wrap=True)
         self.try_now_button = QPushButton(self.tr("Try now"))
         self.try_now_button.setToolTip(self.tr("Try to save the waiting edits now"))
         self.try_now_button.clicked.connect(self._on_try_now_button_clicked)

@@ -45,13 +45,17 @@ def fill(
     return layout
 
 
-def plain_label(text: str = "", parent: QWidget | None = None, *, object_name: str = "") -> QLabel:
-    """A QLabel that never interprets user text as HTML."""
+def plain_label(
+    text: str = "", parent: QWidget | None = None, *, object_name: str = "", wrap: bool = False
+) -> QLabel:
+    """A QLabel that never interprets user text as HTML (`wrap`: over several lines)."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     if object_name:
         label.setObjectName(object_name)
+    if wrap:
+        label.setWordWrap(True)
     return label
 
 

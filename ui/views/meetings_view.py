@@ -167,8 +167,7 @@ class MeetingsView(QWidget):
         )
 
     def _build_empty_card(self) -> QFrame:
-        self.empty_hint = plain_label(self.tr(EMPTY_HINT), object_name="EmptyHint")
-        self.empty_hint.setWordWrap(True)
+        self.empty_hint = plain_label(self.tr(EMPTY_HINT), object_name="EmptyHint", wrap=True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.empty_hint.font()
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.3)
@@ -191,8 +190,7 @@ class MeetingsView(QWidget):
         title_font.setBold(True)
         self.details_title.setFont(title_font)
         self.details_title.setWordWrap(True)  # a long title wraps, never widens the window
-        self.details_text = plain_label()
-        self.details_text.setWordWrap(True)
+        self.details_text = plain_label(wrap=True)
         self.details_card = QFrame()
         self.details_card.setObjectName("Card")
         details_layout = QVBoxLayout(self.details_card)

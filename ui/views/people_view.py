@@ -117,8 +117,7 @@ class PeopleView(QWidget):
         team_buttons.addWidget(self.rename_team_button)
         teams_layout.addLayout(team_buttons)
         teams_layout.addWidget(self.team_error)
-        team_hint = plain_label(self.tr("Select a team to rename it."))
-        team_hint.setWordWrap(True)
+        team_hint = plain_label(self.tr("Select a team to rename it."), wrap=True)
         teams_layout.addWidget(team_hint)
         teams_card.setFixedWidth(250)
         return teams_card

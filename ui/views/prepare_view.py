@@ -185,9 +185,9 @@ class PrepareView(QWidget):
         self.empty_label = plain_label(
             self.tr(
                 "No meeting selected. Pick one on the Meetings page, or create a new one there."
-            )
+            ),
+            wrap=True,
         )
-        self.empty_label.setWordWrap(True)
         go = QPushButton(self.tr("Go to Meetings"))
         go.clicked.connect(lambda: self.controller.navigate("meetings"))
         empty_layout.addWidget(self.empty_label)

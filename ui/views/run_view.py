@@ -166,8 +166,7 @@ class RunView(QWidget):
             button.setMinimumHeight(34)
             button.setMinimumWidth(110)
         set_font(self.next_button, 1.05, bold=True)
-        self.hint_label = plain_label(object_name="PhaseHint")
-        self.hint_label.setWordWrap(True)
+        self.hint_label = plain_label(object_name="PhaseHint", wrap=True)
         self.hint_label.setMinimumWidth(240)  # wraps rather than widening the window
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.back_button)

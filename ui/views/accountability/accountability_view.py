@@ -82,8 +82,7 @@ class TeamCard(QFrame):
         set_font(self.name, 1.05, bold=True)
         self.value = plain_label(object_name="TeamKept")
         set_font(self.value, 1.9, bold=True)
-        self.detail = caption_label()
-        self.detail.setWordWrap(True)
+        self.detail = caption_label(wrap=True)
         layout.addWidget(self.name)
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
@@ -129,8 +128,7 @@ class AccountabilityView(QWidget):
         cards = QHBoxLayout()
         for team_card in self.team_cards:
             cards.addWidget(team_card, 1)
-        self.ratings_label = plain_label(object_name="RatingTrend")
-        self.ratings_label.setWordWrap(True)
+        self.ratings_label = plain_label(object_name="RatingTrend", wrap=True)
 
         self._build_tables()
 
@@ -227,8 +225,7 @@ class AccountabilityView(QWidget):
         fit_columns(self.calibration_table, stretch_column=0)
         rows_high = self.calibration_table.verticalHeader().defaultSectionSize()
         self.calibration_table.setFixedHeight(rows_high * 6 + 34)
-        self.empty_label = caption_label()
-        self.empty_label.setWordWrap(True)
+        self.empty_label = caption_label(wrap=True)
 
     def _build_charts_box(self) -> QScrollArea:
         self.charts_box = QWidget()
@@ -236,9 +233,8 @@ class AccountabilityView(QWidget):
         self.charts_layout.setContentsMargins(0, 0, 8, 0)
         self.charts_layout.addWidget(section_label(self.tr("Calibration")))
         calibration_hint = caption_label(
-            self.tr("Kept per confidence stated when committing; calibrated: n × 20 %.")
+            self.tr("Kept per confidence stated when committing; calibrated: n × 20 %."), wrap=True
         )
-        calibration_hint.setWordWrap(True)
         self.charts_layout.addWidget(calibration_hint)
         self.charts_layout.addWidget(self.calibration_table)
         charts_scroll = QScrollArea()

@@ -57,8 +57,7 @@ class OutboxDialog(QDialog):
         self.show_sent = QCheckBox(self.tr("Show &sent messages"))
         self.show_sent.setChecked(True)
         self.show_sent.toggled.connect(self.refresh)
-        self.summary = plain_label(object_name="OutboxSummary")
-        self.summary.setWordWrap(True)
+        self.summary = plain_label(object_name="OutboxSummary", wrap=True)
 
         self.retry_button = QPushButton(self.tr("&Retry now"))
         self.retry_button.setToolTip(
@@ -98,9 +97,9 @@ class OutboxDialog(QDialog):
             self.tr(
                 "A message stays here until the server accepts it. One that failed is tried "
                 "again later; one whose delivery is unknown waits for your decision."
-            )
+            ),
+            wrap=True,
         )
-        hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)

@@ -66,9 +66,9 @@ class RatingPanel(QWidget):
         self.hint = caption_label(
             self.tr("Select a member and press 1–9, or 0 for 10. Aim for {target} or more.").format(
                 target=RATING_TARGET
-            )
+            ),
+            wrap=True,
         )
-        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
 
         self.model = RatingsModel(self)
@@ -95,8 +95,7 @@ class RatingPanel(QWidget):
         layout.addWidget(self.answer_edit)
         self.error = FieldError(self)
         layout.addWidget(self.error)
-        self.summary_label = plain_label(object_name="RatingSummary")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = plain_label(object_name="RatingSummary", wrap=True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary_label, 1)
         bottom.addWidget(self.remove_button)

@@ -96,8 +96,7 @@ class ActionsPhase(PhasePage):
         self.members_view.selectionModel().currentRowChanged.connect(
             self._on_members_current_row_changed
         )
-        self.progress_label = plain_label(object_name="PlansProgress")
-        self.progress_label.setWordWrap(True)
+        self.progress_label = plain_label(object_name="PlansProgress", wrap=True)
         self.next_member_button = QPushButton(self.tr("Next member →"))
         self.next_member_button.setMinimumHeight(40)
         set_font(self.next_member_button, 1.1)

@@ -70,11 +70,9 @@ class ItemHeader(QWidget):
         fill(QVBoxLayout(self), top, buttons, self.notice_slot, spacing=4)
 
     def _build_item(self) -> None:
-        self.title_label = plain_label(object_name="ItemTitle")
-        self.title_label.setWordWrap(True)
+        self.title_label = plain_label(object_name="ItemTitle", wrap=True)
         set_font(self.title_label, 1.55, bold=True)
-        self.meta_label = plain_label(object_name="ItemMeta")
-        self.meta_label.setWordWrap(True)
+        self.meta_label = plain_label(object_name="ItemMeta", wrap=True)
         set_font(self.meta_label, 1.05)
         self.timer_label = plain_label("0:00", object_name="BigTimer")
         self.timer_label.setProperty("state", BoxState.OK.value)

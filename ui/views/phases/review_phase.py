@@ -81,8 +81,7 @@ class ReviewPhase(PhasePage):
         self.selected_label.setWordWrap(True)
         set_font(self.selected_label, 1.3, bold=True)
         # The owner's say/do, when their action comes up (issue 15).
-        self.say_do_label = plain_label(object_name="OwnerSayDo")
-        self.say_do_label.setWordWrap(True)
+        self.say_do_label = plain_label(object_name="OwnerSayDo", wrap=True)
         self._say_do: dict[int, object] = {}  # owner id → MemberSayDo (or None), when shown
 
         # No QButtonGroup: in a group Qt takes Tab off every checkable button but the

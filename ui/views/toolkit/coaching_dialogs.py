@@ -219,8 +219,7 @@ class RotationDialog(QDialog):
             if ending
             else self.tr("Applying starts these pairs today.")
         )
-        self.note = plain_label(what)
-        self.note.setWordWrap(True)
+        self.note = plain_label(what, wrap=True)
         self.error = FieldError()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

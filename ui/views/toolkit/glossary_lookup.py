@@ -103,9 +103,9 @@ class GlossaryLookup(QWidget):
         self.footer = plain_label(
             self.tr(
                 "Definitions change only as a meeting decision (Alignment → Glossary).  Esc closes."
-            )
+            ),
+            wrap=True,
         )
-        self.footer.setWordWrap(True)
 
         fill(
             QVBoxLayout(self),

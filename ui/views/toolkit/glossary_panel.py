@@ -86,12 +86,11 @@ class GlossaryPanel(MeetingItemPanel):
             self.tr(
                 "This meeting is closed: glossary changes are agreed in a planned or running "
                 "meeting."
-            )
+            ),
+            wrap=True,
         )
-        self.closed_label.setWordWrap(True)
         self.status_label = FieldError()
-        self.note_label = plain_label()
-        self.note_label.setWordWrap(True)
+        self.note_label = plain_label(wrap=True)
         self.note_label.hide()
         self.empty_label = plain_label(self.tr("Nothing proposed for this meeting yet."))
         self.empty_label.setEnabled(False)
@@ -112,10 +111,8 @@ class GlossaryPanel(MeetingItemPanel):
         return table_box
 
     def _build_compare(self) -> None:
-        self.now_label = plain_label()
-        self.now_label.setWordWrap(True)
-        self.proposed_label = plain_label()
-        self.proposed_label.setWordWrap(True)
+        self.now_label = plain_label(wrap=True)
+        self.proposed_label = plain_label(wrap=True)
         self.compare = QWidget()
         compare_grid = QGridLayout(self.compare)
         compare_grid.setContentsMargins(0, 0, 0, 0)

@@ -87,9 +87,9 @@ class GlossaryView(QWidget):
             self.tr(
                 "Agreed definitions both teams use. A change is proposed here or in a meeting, "
                 "and becomes current only when a meeting approves it as a decision."
-            )
+            ),
+            wrap=True,
         )
-        intro.setWordWrap(True)
         self._build_terms()
         self.detail = self._build_detail()
         self.empty_label = _big(
@@ -151,8 +151,7 @@ class GlossaryView(QWidget):
         self.term_label = _big("", 1.5, bold=True)
         self.definition_label = _big("", 1.2)
         self.definition_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.agreed_label = plain_label()
-        self.agreed_label.setWordWrap(True)
+        self.agreed_label = plain_label(wrap=True)
         italic = self.agreed_label.font()
         italic.setItalic(True)
         self.agreed_label.setFont(italic)

@@ -191,8 +191,7 @@ class RevenueGoalStrip(QFrame):
         self.bar.setTextVisible(True)
         self.bar.setMinimumWidth(200)
         self.bar.setAccessibleName(self.tr("Revenue goal progress"))
-        self.detail = plain_label()
-        self.detail.setWordWrap(True)
+        self.detail = plain_label(wrap=True)
         if large:
             detail_font = self.detail.font()
             detail_font.setPointSizeF(max(detail_font.pointSizeF(), 10) * 1.2)
@@ -271,9 +270,9 @@ class DashboardPage(QWidget):
             self.tr(
                 "No KPIs yet. Define them on the “KPIs & measurements” page, then record "
                 "values per period or import them from a CSV file."
-            )
+            ),
+            wrap=True,
         )
-        self.empty.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(section_heading(self.tr("KPI status")))

@@ -67,9 +67,9 @@ class GoalsPage(QWidget):
             self.tr(
                 "What both teams do towards the goal, each with an owner. At each review mark "
                 "it: continue, improve or eliminate."
-            )
+            ),
+            wrap=True,
         )
-        explain.setWordWrap(True)
         right.addWidget(explain)
         right.addWidget(self.table, 1)
         form_card, fl = _card()
@@ -123,8 +123,9 @@ class GoalsPage(QWidget):
         form.addRow(self.tr("&Notes"), self.revenue_notes)
         revenue_card, rl = _card()
         rl.addWidget(self.revenue_heading)
-        hint = plain_label(self.tr("One revenue goal per period, shared by Sales and Marketing."))
-        hint.setWordWrap(True)
+        hint = plain_label(
+            self.tr("One revenue goal per period, shared by Sales and Marketing."), wrap=True
+        )
         rl.addWidget(hint)
         rl.addLayout(form)
         rl.addWidget(self.revenue_save)

@@ -147,8 +147,7 @@ class LeadFeedbackView(QWidget):
         )
         self.breakdown_heading = section_heading(self.tr("Breakdown"))
         self.breakdown_heading.setWordWrap(True)  # long period names, and German
-        self.summary_label = plain_label()
-        self.summary_label.setWordWrap(True)
+        self.summary_label = plain_label(wrap=True)
         self.chart = BreakdownChart()
 
         top = QHBoxLayout()
@@ -213,8 +212,7 @@ class LeadFeedbackView(QWidget):
             self.tr("The batch waits for the next lead-feedback review again")
         )
         self.unreview_button.clicked.connect(self._on_unreview_clicked)
-        self.review_note = plain_label()
-        self.review_note.setWordWrap(True)
+        self.review_note = plain_label(wrap=True)
         # the names the tests and the rest of the view know them by
         self.editor_heading, self.batch_error = form.heading, form.error
         self.add_batch_button, self.save_batch_button = form.add_button, form.save_button
