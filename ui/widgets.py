@@ -28,12 +28,14 @@ BoxPart = QWidget | QLayout | tuple[QWidget | QLayout, int]
 def fill(
     layout: QBoxLayout,
     *parts: BoxPart,
-    margins: tuple[int, int, int, int] = (0, 0, 0, 0),
+    margins: tuple[int, int, int, int] | None = (0, 0, 0, 0),
     spacing: int | None = None,
 ) -> QBoxLayout:
-    """`layout` with these margins (and spacing, else the style's), then the parts in
-    order: a widget or a layout, or `(part, stretch)` for one that takes the room left."""
-    layout.setContentsMargins(*margins)
+    """`layout` with these margins and spacing (None: as it has them, the style's), then
+    the parts in order: a widget or a layout, or `(part, stretch)` for one that takes the
+    room left."""
+    if margins is not None:
+        layout.setContentsMargins(*margins)
     if spacing is not None:
         layout.setSpacing(spacing)
     for part in parts:

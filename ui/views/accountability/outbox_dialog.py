@@ -27,7 +27,7 @@ from ui.controller import Controller
 from ui.models.outbox_model import COL_CREATED, COL_DETAIL, OutboxModel
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.phases import caption_label, fit_columns, section_label, table_view
-from ui.widgets import ask_yes_no, plain_label, warn
+from ui.widgets import ask_yes_no, fill, plain_label, warn
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -91,8 +91,6 @@ class OutboxDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(section_label(self.tr("Outbox")))
         hint = caption_label(
             self.tr(
                 "A message stays here until the server accepts it. One that failed is tried "
@@ -100,11 +98,16 @@ class OutboxDialog(QDialog):
             ),
             wrap=True,
         )
-        layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
+        fill(
+            QVBoxLayout(self),
+            section_label(self.tr("Outbox")),
+            hint,
+            (self.table, 1),
+            self.summary,
+            buttons,
+            close,
+            margins=None,
+        )
 
         controller.outbox_changed.connect(self.refresh)
         self.refresh()

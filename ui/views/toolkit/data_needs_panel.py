@@ -27,7 +27,7 @@ from ui.undo import Step, step
 from ui.views.toolkit.common import MeetingItemPanel, button_row
 from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.data_needs_common import AREA, data_needs_table, describe, legend
-from ui.widgets import DateField, FieldError, plain_label, section_heading
+from ui.widgets import DateField, FieldError, fill, plain_label, section_heading
 
 __all__ = ["DataNeedsPanel", "JointRow"]
 
@@ -178,7 +178,6 @@ class DataNeedsPanel(MeetingItemPanel):
         self.error = FieldError()
         self.note = plain_label(wrap=True)
         right, right_layout = _card()
-        right_layout.addWidget(section_heading(self.tr("Joint Top 10")))
         hint = plain_label(
             self.tr(
                 "Pick up to ten needs in order, each with an owner. Agreeing turns every row "
@@ -186,12 +185,16 @@ class DataNeedsPanel(MeetingItemPanel):
             ),
             wrap=True,
         )
-        right_layout.addWidget(hint)
-        right_layout.addWidget(scroll, 1)
-        buttons = button_row((self.suggest_button,), (self.agree_button,))
-        right_layout.addLayout(buttons)
-        right_layout.addWidget(self.error)
-        right_layout.addWidget(self.note)
+        fill(
+            right_layout,
+            section_heading(self.tr("Joint Top 10")),
+            hint,
+            (scroll, 1),
+            button_row((self.suggest_button,), (self.agree_button,)),
+            self.error,
+            self.note,
+            margins=None,
+        )
 
         return right
 
