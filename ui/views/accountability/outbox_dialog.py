@@ -29,10 +29,7 @@ from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.phases import caption_label, fit_columns, section_label, table_view
 from ui.widgets import ask_yes_no, fill, plain_label, warn
 
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A Yes/No question (No by default); tests replace this module-level name."""
-    return ask_yes_no(parent, title, text)
+ask = ask_yes_no  # a Yes/No question (No by default); tests replace this name
 
 
 class OutboxDialog(QDialog):

@@ -40,10 +40,7 @@ from ui.views.phases import (
 from ui.when_shown import WhenShown
 from ui.widgets import DateTimeField, FieldError, ask_yes_no, plain_label, warn
 
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A plain-text Yes/No question (No by default); tests replace this module-level name."""
-    return ask_yes_no(parent, title, text)
+ask = ask_yes_no  # a plain-text Yes/No question (No by default); tests replace this name
 
 
 def ask_eml_path(parent: QWidget, suggested: Path) -> Path | None:
