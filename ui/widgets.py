@@ -47,6 +47,16 @@ def fill(
     return layout
 
 
+def search_field(placeholder: str, name: str) -> QLineEdit:
+    """A line to type a search or filter into: the hint inside, a clear button, and the
+    name a screen reader says."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.setAccessibleName(name)
+    return edit
+
+
 def plain_label(
     text: str = "", parent: QWidget | None = None, *, object_name: str = "", wrap: bool = False
 ) -> QLabel:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -40,7 +39,12 @@ from ui.models.meetings_model import (
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import MeetingDialog
 from ui.views.series_dialog import SeriesDialog
-from ui.widgets import ask_yes_no, page_title, plain_label  # ask_yes_no: tests replace it
+from ui.widgets import (  # ask_yes_no: tests replace it
+    ask_yes_no,
+    page_title,
+    plain_label,
+    search_field,
+)
 
 EMPTY_HINT = QT_TRANSLATE_NOOP(
     "MeetingsView", "No meetings yet. Add your team under People & teams, then create a meeting."
@@ -59,10 +63,9 @@ class MeetingsView(QWidget):
         self.proxy.setFilterKeyColumn(COL_TITLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search meeting titles…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search meeting titles"))
+        self.search_edit = search_field(
+            self.tr("Search meeting titles…"), self.tr("Search meeting titles")
+        )
         self.search_edit.setMinimumWidth(240)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
 

@@ -42,7 +42,14 @@ from ui.shown import Shown
 from ui.views.import_members_dialog import ImportMembersDialog, ask_members_csv_path
 from ui.views.meeting_dialog import field_with_error
 from ui.views.toolkit.common import card
-from ui.widgets import FieldError, page_title, plain_label, section_heading, show_validation
+from ui.widgets import (
+    FieldError,
+    page_title,
+    plain_label,
+    search_field,
+    section_heading,
+    show_validation,
+)
 
 
 class PeopleView(QWidget):
@@ -130,10 +137,9 @@ class PeopleView(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter by name, team, role or e-mail…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Filter members"))
+        self.filter_edit = search_field(
+            self.tr("Filter by name, team, role or e-mail…"), self.tr("Filter members")
+        )
         placeholder = self.filter_edit.fontMetrics().horizontalAdvance(
             self.filter_edit.placeholderText()
         )

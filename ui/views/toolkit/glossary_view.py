@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -58,7 +57,7 @@ from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.glossary_common import AREA, glossary_table
 from ui.views.toolkit.glossary_panel import GlossaryPanel
 from ui.views.toolkit.glossary_propose_dialog import ProposeDialog
-from ui.widgets import ask_yes_no, fill, inform, plain_label, section_heading, warn
+from ui.widgets import ask_yes_no, fill, inform, plain_label, search_field, section_heading, warn
 
 __all__ = ["GlossaryPanel", "GlossaryView", "ProposeDialog"]
 
@@ -114,10 +113,9 @@ class GlossaryView(QWidget):
         self.refresh()
 
     def _build_top(self) -> QHBoxLayout:
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search terms and definitions…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search the glossary"))
+        self.search_edit = search_field(
+            self.tr("Search terms and definitions…"), self.tr("Search the glossary")
+        )
         self.search_edit.setMinimumWidth(280)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.new_button = QPushButton(self.tr("New term…"))
