@@ -142,6 +142,20 @@ class FieldErrors:
         """A message about no field in particular (a record gone meanwhile)."""
         self.show(ValidationError("", message))
 
+    def save(self, write: Callable[[], object]) -> bool:
+        """Clears the lines and runs `write`; True when it went through. Bad input shows
+        at its field, a record gone meanwhile on the general line (nothing typed is lost)."""
+        self.clear()
+        try:
+            write()
+        except ValidationError as exc:
+            self.show(exc)
+            return False
+        except NotFoundError as exc:
+            self.show_message(str(exc))
+            return False
+        return True
+
 
 class RecordForm(QWidget):
     """Heading, a grid of fields, the button row, a form-wide error line and a note.
@@ -211,8 +225,7 @@ class RecordForm(QWidget):
         self.clear_button = self._button(clear, self.clear_clicked)
         if self.clear_button is not None and clear_tip:
             self.clear_button.setToolTip(clear_tip)
-        self.note = plain_label()
-        self.note.setWordWrap(True)
+        self.note = plain_label(wrap=True)
         self.note.hide()
         self._lay_out(clear_in_heading)
 

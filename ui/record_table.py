@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QObject, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
@@ -92,3 +100,11 @@ def select_record(table: QTableView, row: int) -> bool:
         return False
     table.selectRow(row)
     return True
+
+
+def set_current_row(selection: QItemSelectionModel, index: QModelIndex) -> None:
+    """`index` becomes current and its whole row the only one selected."""
+    selection.setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )

@@ -106,9 +106,9 @@ class RoomPanel(QDialog):
                 "or type the address and the code, pick their name, and you let each phone "
                 "in. What they write appears here at once. Nothing leaves this network; the "
                 "room closes when you close it, close the meeting or quit."
-            )
+            ),
+            wrap=True,
         )
-        explain.setWordWrap(True)
         setup.addWidget(explain)
         form = QFormLayout()
         self.address_combo = QComboBox()
@@ -152,8 +152,7 @@ class RoomPanel(QDialog):
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_font(self.code_label, 3.2, bold=True)
         facts.addWidget(self.code_label)
-        self.bind_label = plain_label(object_name="RoomBind")
-        self.bind_label.setWordWrap(True)
+        self.bind_label = plain_label(object_name="RoomBind", wrap=True)
         facts.addWidget(self.bind_label)
         facts.addStretch(1)
         top.addLayout(facts, 1)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from ui.autosave import UnsavedEdits, cause_text
 from ui.models.plural import plural
-from ui.widgets import plain_label
+from ui.widgets import fill, plain_label
 
 
 class SaveBanner(QFrame):
@@ -20,21 +20,22 @@ class SaveBanner(QFrame):
         self.setObjectName("SaveBanner")
         self.unsaved = unsaved
         self.heading = plain_label(object_name="SaveBannerHeading")
-        self.message = plain_label(object_name="SaveBannerText")
-        self.message.setWordWrap(True)
+        self.message = plain_label(object_name="SaveBannerText", wrap=True)
         self.try_now_button = QPushButton(self.tr("Try now"))
         self.try_now_button.setToolTip(self.tr("Try to save the waiting edits now"))
         self.try_now_button.clicked.connect(self._on_try_now_button_clicked)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.setToolTip(self.tr("Hide this message"))
         self.dismiss_button.clicked.connect(self._on_dismiss_button_clicked)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.try_now_button)
-        layout.addWidget(self.dismiss_button)
+        fill(
+            QHBoxLayout(self),
+            self.heading,
+            (self.message, 1),
+            self.try_now_button,
+            self.dismiss_button,
+            margins=(12, 8, 12, 8),
+            spacing=10,
+        )
         unsaved.changed.connect(self.update_state)
         self._dismissed_at = -1  # the failure count when "Dismiss" was clicked
         self.update_state()

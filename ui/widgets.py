@@ -10,9 +10,11 @@ from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QBoxLayout,
     QDateEdit,
     QDateTimeEdit,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -20,14 +22,52 @@ from PySide6.QtWidgets import (
 
 from alignmeet.domain.rules import ValidationError
 
+BoxPart = QWidget | QLayout | tuple[QWidget | QLayout, int]
 
-def plain_label(text: str = "", parent: QWidget | None = None, *, object_name: str = "") -> QLabel:
-    """A QLabel that never interprets user text as HTML."""
+
+def fill(
+    layout: QBoxLayout,
+    *parts: BoxPart,
+    margins: tuple[int, int, int, int] | None = (0, 0, 0, 0),
+    spacing: int | None = None,
+) -> QBoxLayout:
+    """`layout` with these margins and spacing (None: as it has them, the style's), then
+    the parts in order: a widget or a layout, or `(part, stretch)` for one that takes the
+    room left."""
+    if margins is not None:
+        layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    for part in parts:
+        item, stretch = part if isinstance(part, tuple) else (part, 0)
+        if isinstance(item, QLayout):
+            layout.addLayout(item, stretch)
+        else:
+            layout.addWidget(item, stretch)
+    return layout
+
+
+def search_field(placeholder: str, name: str) -> QLineEdit:
+    """A line to type a search or filter into: the hint inside, a clear button, and the
+    name a screen reader says."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def plain_label(
+    text: str = "", parent: QWidget | None = None, *, object_name: str = "", wrap: bool = False
+) -> QLabel:
+    """A QLabel that never interprets user text as HTML (`wrap`: over several lines)."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     if object_name:
         label.setObjectName(object_name)
+    if wrap:
+        label.setWordWrap(True)
     return label
 
 

@@ -8,7 +8,8 @@ from alignmeet.domain.enums import ActionStatus
 from alignmeet.domain.records import ActionUpdateRecord
 from alignmeet.domain.rules import short_date
 from ui.core_labels import label
-from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+from ui.models.columns import text_column, time_order
+from ui.models.record_table_model import RecordTableModel
 
 COL_HISTORY = 0
 
@@ -51,14 +52,16 @@ def history_line(u: ActionUpdateRecord) -> str:
     return " · ".join(parts)
 
 
+_IN_ORDER = time_order(lambda u: u.changed_at, lambda u: u.id)
+
+
 class ActionHistoryModel(RecordTableModel[ActionUpdateRecord]):
     """One column, one line per change, oldest first (shown in a list)."""
 
     COLUMNS = (
-        Column(
+        text_column(
             QT_TRANSLATE_NOOP("Columns", "History"),
             history_line,
-            sort_key=lambda u: f"{u.changed_at.isoformat()}#{u.id:010d}",
-            tooltip=lambda u: plain_tooltip(history_line(u)),
+            sort_key=_IN_ORDER,
         ),
     )

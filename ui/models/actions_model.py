@@ -12,13 +12,12 @@ from PySide6.QtGui import QFont
 from alignmeet.domain.records import ActionRecord, ParticipantRecord
 from alignmeet.domain.rules import action_number, short_date
 from ui.core_labels import label
+from ui.models.columns import text_column
 from ui.models.record_table_model import (
-    ID_ROLE,
     SORT_ROLE,
     Column,
     Index,
     RecordTableModel,
-    plain_tooltip,
 )
 
 COL_NUMBER, COL_ACTION, COL_DUE, COL_TEAM, COL_MILESTONE = range(5)
@@ -29,22 +28,14 @@ class ActionsModel(RecordTableModel[ActionRecord]):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "#"), lambda a: ""),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Action"),
-            lambda a: a.title,
-            tooltip=lambda a: plain_tooltip(a.title),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda a: a.title),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Due"),
             lambda a: short_date(a.due),
             sort_key=lambda a: a.due or date.max,
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda a: label(a.team_tag.label)),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Milestone"),
-            lambda a: a.milestone,
-            tooltip=lambda a: plain_tooltip(a.milestone),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Milestone"), lambda a: a.milestone),
     )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -73,6 +64,7 @@ class RoundRobinModel(RecordTableModel[ParticipantRecord]):
     no longer invited) follow, marked "(not present)", so their actions stay in reach.
     """
 
+    ID_FIELD = "member_id"
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "Member"), lambda p: p.name),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda p: p.team_name),
@@ -115,20 +107,12 @@ class RoundRobinModel(RecordTableModel[ParticipantRecord]):
     def current_id(self) -> int | None:
         return self._current
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == ID_ROLE:
-            return record.member_id
-        if index.column() == 0 and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+    def shown_text(self, record: ParticipantRecord, column: int) -> str:
+        if column == 0:
             return round_text(
                 record, self.has_plan(record.member_id), self.is_present(record.member_id)
             )
-        return super().data(index, role)
+        return super().shown_text(record, column)
 
     def extra_data(self, record: ParticipantRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from alignmeet.domain.enums import Attendance
 from alignmeet.domain.records import ParticipantRecord
-from ui.models.record_table_model import ID_ROLE, Column, Index, RecordTableModel
+from ui.models.record_table_model import Column, Index, RecordTableModel
 
 COL_NAME, COL_TEAM, COL_ROLE, COL_PRESENT, COL_APOLOGIES, COL_REPRESENTATIVE = range(6)
 CHECK_COLUMNS = (COL_PRESENT, COL_APOLOGIES, COL_REPRESENTATIVE)
@@ -27,6 +27,7 @@ def _checked(value: Any) -> bool:
 class AttendanceModel(RecordTableModel[ParticipantRecord]):
     """Name, Team, Role, and three check boxes that write attendance straight away."""
 
+    ID_FIELD = "member_id"
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda p: p.name),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda p: p.team_name),
@@ -57,11 +58,6 @@ class AttendanceModel(RecordTableModel[ParticipantRecord]):
         return result
 
     # -- Qt -------------------------------------------------------------------
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == ID_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):
-            return self._rows[index.row()].member_id
-        return super().data(index, role)
-
     def extra_data(self, record: ParticipantRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and column in CHECK_COLUMNS:
             on = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from alignmeet.domain.accountability import CalibrationRow, percent
+from ui.models.columns import count_column
 from ui.models.record_table_model import Column, RecordTableModel
 
 COL_LEVEL, COL_COUNTED, COL_KEPT, COL_RATE, COL_EXPECTED = range(5)
@@ -19,18 +20,8 @@ def _level(row: CalibrationRow) -> str:
 class CalibrationModel(RecordTableModel[CalibrationRow]):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "Confidence"), _level, sort_key=lambda r: r.level or 0),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Counted"),
-            lambda r: str(r.say_do.made),
-            sort_key=lambda r: r.say_do.made,
-            align=Qt.AlignmentFlag.AlignRight,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Kept"),
-            lambda r: str(r.say_do.kept),
-            sort_key=lambda r: r.say_do.kept,
-            align=Qt.AlignmentFlag.AlignRight,
-        ),
+        count_column(QT_TRANSLATE_NOOP("Columns", "Counted"), lambda r: r.say_do.made),
+        count_column(QT_TRANSLATE_NOOP("Columns", "Kept"), lambda r: r.say_do.kept),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Kept %"),
             lambda r: percent(r.say_do.rate),

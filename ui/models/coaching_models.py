@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from alignmeet.domain.coaching import CheckinRecord, PairStatus, SuggestedPair
 from alignmeet.domain.rules import short_date
 from ui.colors import color
+from ui.models.columns import text_column
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 
@@ -99,11 +100,7 @@ class ActivePairsModel(RecordTableModel[PairStatus]):
             lambda p: (not p.overdue, -p.days_since),
             tooltip=_status_tooltip,
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Latest tip"),
-            lambda p: p.latest_tip,
-            tooltip=lambda p: plain_tooltip(p.latest_tip),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Latest tip"), lambda p: p.latest_tip),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -133,21 +130,9 @@ class CheckinsModel(RecordTableModel[CheckinRecord]):
             lambda c: short_date(c.held_on),
             lambda c: c.held_on,
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Progress"),
-            lambda c: c.progress,
-            tooltip=lambda c: plain_tooltip(c.progress),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Tips asked"),
-            lambda c: c.tips_asked,
-            tooltip=lambda c: plain_tooltip(c.tips_asked),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Tips given"),
-            lambda c: c.tips_given,
-            tooltip=lambda c: plain_tooltip(c.tips_given),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Progress"), lambda c: c.progress),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Tips asked"), lambda c: c.tips_asked),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Tips given"), lambda c: c.tips_given),
         Column(QT_TRANSLATE_NOOP("Columns", "Logged in meeting"), lambda c: c.meeting_title or "—"),
     )
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from alignmeet.domain.records import ParticipantRecord
 from ui.colors import color
-from ui.models.record_table_model import ID_ROLE, Column, Index, RecordTableModel, plain_tooltip
+from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_NAME, COL_TEAM, COL_ACTIONS, COL_COMMITTED, COL_CONFIDENCE = range(5)
 
@@ -25,6 +25,7 @@ def confidence_text(p: ParticipantRecord) -> str:
 class CommitmentsModel(RecordTableModel[ParticipantRecord]):
     """Name, Team, Actions, Committed (✔ with time / —), Confidence."""
 
+    ID_FIELD = "member_id"
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda p: p.name),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda p: p.team_name),
@@ -65,18 +66,10 @@ class CommitmentsModel(RecordTableModel[ParticipantRecord]):
     def not_committed(self) -> list[ParticipantRecord]:
         return [p for p in self._rows if not p.committed]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == ID_ROLE:
-            return record.member_id
-        if index.column() == COL_ACTIONS and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+    def shown_text(self, record: ParticipantRecord, column: int) -> str:
+        if column == COL_ACTIONS:
             return str(self.action_count(record.member_id))
-        return super().data(index, role)
+        return super().shown_text(record, column)
 
     def extra_data(self, record: ParticipantRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_COMMITTED and record.committed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from alignmeet.domain.records import DecisionLogRow
-from alignmeet.domain.rules import short_date
+from ui.models.columns import meeting_columns, text_column
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_DATE, COL_MEETING, COL_ITEM, COL_DECISION = range(4)
@@ -19,21 +19,8 @@ class DecisionLogModel(RecordTableModel[DecisionLogRow]):
     """Date, Meeting, Agenda item, Decision."""
 
     COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Date"),
-            lambda d: short_date(d.meeting_date),
-            sort_key=lambda d: f"{d.meeting_date.isoformat()}#{d.meeting_id:010d}",
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Meeting"),
-            lambda d: d.meeting_title,
-            tooltip=lambda d: plain_tooltip(f"{d.meeting_title}\n{d.series_name}"),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Agenda item"),
-            lambda d: d.item_title,
-            tooltip=lambda d: plain_tooltip(d.item_title),
-        ),
+        *meeting_columns(),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Agenda item"), lambda d: d.item_title),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Decision"),
             lambda d: _one_line(d.text),

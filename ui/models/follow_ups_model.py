@@ -13,6 +13,7 @@ from alignmeet.domain.records import FollowUpRecord
 from alignmeet.domain.rules import action_number, due_state, short_date
 from ui.colors import color
 from ui.core_labels import label
+from ui.models.columns import text_column
 from ui.models.record_table_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -55,11 +56,7 @@ class FollowUpsModel(RecordTableModel[FollowUpRecord]):
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Was"), lambda f: label(f.status_before.label)),
         Column(QT_TRANSLATE_NOOP("Columns", "Now"), lambda f: label(f.action.status.label)),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Note"),
-            lambda f: f.review_note,
-            tooltip=lambda f: plain_tooltip(f.review_note),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda f: f.review_note),
     )
 
     def __init__(self, parent: Any = None, today: Callable[[], date] = date.today) -> None:

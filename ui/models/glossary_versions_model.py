@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from alignmeet.domain.glossary import GlossaryVersionRecord, VersionStatus
 from alignmeet.domain.rules import short_date
 from ui.core_labels import label
+from ui.models.columns import text_column
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 
@@ -56,11 +57,7 @@ class GlossaryVersionsModel(RecordTableModel[GlossaryVersionRecord]):
             QT_TRANSLATE_NOOP("Columns", "Version"), lambda v: v.label, sort_key=lambda v: v.number
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), _status),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Wording"),
-            lambda v: v.definition,
-            tooltip=lambda v: plain_tooltip(v.definition),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Wording"), lambda v: v.definition),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Proposed by"),
             _proposed,

@@ -30,6 +30,7 @@ from alignmeet.domain.goals import (
 )
 from ui.colors import color
 from ui.core_labels import label
+from ui.models.columns import text_column
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 __all__ = [
@@ -94,10 +95,8 @@ COL_GOAL_TITLE, COL_GOAL_OWNER, COL_GOAL_TEAM, COL_GOAL_DECISION, COL_GOAL_PERIO
 
 class ActivityGoalsModel(RecordTableModel[GoalRecord]):
     COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Activity goal"),
-            lambda g: g.title,
-            tooltip=lambda g: plain_tooltip(g.notes),
+        text_column(
+            QT_TRANSLATE_NOOP("Columns", "Activity goal"), lambda g: g.title, lambda g: g.notes
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Owner"), lambda g: g.owner_name or "—"),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda g: label(g.team_tag.label)),
@@ -149,11 +148,7 @@ def _better(k: KpiRecord) -> str:
 
 class KpisModel(RecordTableModel[KpiRecord]):
     COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "KPI"),
-            lambda k: k.name,
-            tooltip=lambda k: plain_tooltip(k.description),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "KPI"), lambda k: k.name, lambda k: k.description),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Target"),
             _kpi_target,
@@ -341,11 +336,7 @@ class CsvPreviewModel(RecordTableModel[CsvPreviewRow]):
         Column(QT_TRANSLATE_NOOP("Columns", "Period"), lambda r: r.period or r.period_text),
         Column(QT_TRANSLATE_NOOP("Columns", "Value"), lambda r: r.value_text),
         Column(QT_TRANSLATE_NOOP("Columns", "Import"), _change),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Problem"),
-            lambda r: r.problem,
-            tooltip=lambda r: plain_tooltip(r.problem),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Problem"), lambda r: r.problem),
     )
 
     def extra_data(self, record: CsvPreviewRow, column: int, role: int) -> Any:

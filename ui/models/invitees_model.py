@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 
 from alignmeet.domain.records import MemberRecord
-from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
+from ui.models.columns import text_column
+from ui.models.record_table_model import Column, Index, RecordTableModel
 
 COL_MEMBER = 0
 
@@ -30,19 +31,19 @@ def _is_checked(value: Any) -> bool:
         return bool(value)
 
 
+def member_column(text: Callable[[MemberRecord], str]) -> Column[MemberRecord]:
+    """The member as `text` labels them (the same on hover), sorted by name."""
+    return text_column(
+        QT_TRANSLATE_NOOP("Columns", "Member"), text, sort_key=lambda m: m.name.casefold()
+    )
+
+
 class InviteesModel(RecordTableModel[MemberRecord]):
     """Rows are members (in team order); ticking one emits `invitees_edited(ids)`."""
 
     invitees_edited = Signal(object)  # sorted list of invited member ids
 
-    COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Member"),
-            invitee_label,
-            lambda m: m.name.casefold(),
-            tooltip=lambda m: plain_tooltip(invitee_label(m)),
-        ),
-    )
+    COLUMNS = (member_column(invitee_label),)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

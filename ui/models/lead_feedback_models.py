@@ -18,6 +18,7 @@ from alignmeet.domain.lead_feedback import (
 )
 from alignmeet.domain.rules import short_date
 from ui.core_labels import label
+from ui.models.columns import count_column, text_column
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
@@ -67,26 +68,12 @@ class LeadBatchesModel(RecordTableModel[LeadBatchRecord]):
     """Batch, period, leads received, rejected, rejection rate, the meeting that reviewed it."""
 
     COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Batch"),
-            lambda b: b.label,
-            tooltip=lambda b: plain_tooltip(b.label),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Batch"), lambda b: b.label),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Period"), lambda b: b.period_label, lambda b: b.period
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Received"),
-            lambda b: str(b.leads_received),
-            lambda b: b.leads_received,
-            _RIGHT,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Rejected"),
-            lambda b: str(b.rejected),
-            lambda b: b.rejected,
-            _RIGHT,
-        ),
+        count_column(QT_TRANSLATE_NOOP("Columns", "Received"), lambda b: b.leads_received),
+        count_column(QT_TRANSLATE_NOOP("Columns", "Rejected"), lambda b: b.rejected),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Rate"),
             lambda b: percent(b.rejection_rate),
@@ -112,28 +99,24 @@ class LeadBatchesModel(RecordTableModel[LeadBatchRecord]):
 COL_REASON, COL_COUNT, COL_REF, COL_NOTE = range(4)
 
 
+_REASON_AND_COUNT: tuple[Column[Any], Column[Any]] = (
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Reason"),
+        lambda r: label(r.reason.label),
+        tooltip=lambda r: reason_hint(r.reason),
+    ),
+    count_column(QT_TRANSLATE_NOOP("Columns", "Leads"), lambda r: r.count),
+)
+"""A rejection line and a reason's share both: the reason (explained on hover), how many."""
+
+
 class RejectionLinesModel(RecordTableModel[LeadRejectionRecord]):
     """One batch's lines: reason, how many leads, which lead (optional), the note."""
 
     COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Reason"),
-            lambda r: label(r.reason.label),
-            tooltip=lambda r: reason_hint(r.reason),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Leads"), lambda r: str(r.count), lambda r: r.count, _RIGHT
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Lead"),
-            lambda r: r.lead_ref,
-            tooltip=lambda r: plain_tooltip(r.lead_ref),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Note"),
-            lambda r: r.note,
-            tooltip=lambda r: plain_tooltip(r.note),
-        ),
+        *_REASON_AND_COUNT,
+        text_column(QT_TRANSLATE_NOOP("Columns", "Lead"), lambda r: r.lead_ref),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda r: r.note),
     )
 
 
@@ -152,14 +135,7 @@ class ReasonSharesModel(RecordTableModel[ReasonShare]):
     """The reasons of a breakdown, most frequent first, with the notes for Marketing."""
 
     COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Reason"),
-            lambda s: label(s.reason.label),
-            tooltip=lambda s: reason_hint(s.reason),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Leads"), lambda s: str(s.count), lambda s: s.count, _RIGHT
-        ),
+        *_REASON_AND_COUNT,
         Column(
             QT_TRANSLATE_NOOP("Columns", "Share"),
             lambda s: percent(s.share),

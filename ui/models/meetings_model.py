@@ -13,7 +13,8 @@ from alignmeet.domain.enums import MeetingStatus
 from alignmeet.domain.records import MeetingSummary
 from ui.colors import color
 from ui.core_labels import label
-from ui.models.record_table_model import SORT_ROLE, Column, RecordTableModel, plain_tooltip
+from ui.models.columns import text_column
+from ui.models.record_table_model import SORT_ROLE, Column, RecordTableModel
 
 COL_DATE, COL_TIME, COL_TITLE, COL_SERIES, COL_STATUS, COL_PHASE, COL_RATING = range(7)
 
@@ -57,11 +58,7 @@ class MeetingsModel(RecordTableModel[MeetingSummary]):
             lambda m: m.starts_at.strftime("%H:%M"),
             lambda m: m.starts_at.strftime("%H:%M"),
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Title"),
-            lambda m: m.title,
-            tooltip=lambda m: plain_tooltip(m.title),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Title"), lambda m: m.title),
         Column(QT_TRANSLATE_NOOP("Columns", "Series"), lambda m: m.series_name),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Status"),

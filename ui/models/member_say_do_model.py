@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from alignmeet.domain.accountability import MemberSayDo, SayDo, percent
 from ui.colors import color
+from ui.models.columns import count_column
 from ui.models.record_table_model import Column, RecordTableModel
 
 COL_MEMBER, COL_TEAM, COL_RECENT, COL_RECENT_RATE, COL_ALL, COL_ALL_RATE, COL_PENDING = range(7)
@@ -32,38 +34,36 @@ def _rate_key(say_do: SayDo) -> float:
     return -1.0 if say_do.rate is None else say_do.rate
 
 
+def _span_columns(
+    made: str, kept: str, span: Callable[[MemberSayDo], SayDo]
+) -> tuple[Column[MemberSayDo], Column[MemberSayDo]]:
+    """Over one span: "4 of 5" (sorted by how many were made) and the share kept."""
+    return (
+        Column(made, lambda m: figures(span(m)), sort_key=lambda m: span(m).made),
+        Column(
+            kept,
+            lambda m: percent(span(m).rate),
+            sort_key=lambda m: _rate_key(span(m)),
+            align=Qt.AlignmentFlag.AlignRight,
+        ),
+    )
+
+
 class MemberSayDoModel(RecordTableModel[MemberSayDo]):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "Member"), _name),
         Column(QT_TRANSLATE_NOOP("Columns", "Team"), lambda m: m.team_name),
-        Column(
+        *_span_columns(
             QT_TRANSLATE_NOOP("Columns", "90 days"),
-            lambda m: figures(m.recent),
-            sort_key=lambda m: m.recent.made,
-        ),
-        Column(
             QT_TRANSLATE_NOOP("Columns", "Kept"),
-            lambda m: percent(m.recent.rate),
-            sort_key=lambda m: _rate_key(m.recent),
-            align=Qt.AlignmentFlag.AlignRight,
+            lambda m: m.recent,
         ),
-        Column(
+        *_span_columns(
             QT_TRANSLATE_NOOP("Columns", "All time"),
-            lambda m: figures(m.all_time),
-            sort_key=lambda m: m.all_time.made,
-        ),
-        Column(
             QT_TRANSLATE_NOOP("Columns", "Kept (all)"),
-            lambda m: percent(m.all_time.rate),
-            sort_key=lambda m: _rate_key(m.all_time),
-            align=Qt.AlignmentFlag.AlignRight,
+            lambda m: m.all_time,
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Not due yet"),
-            lambda m: str(m.all_time.pending),
-            sort_key=lambda m: m.all_time.pending,
-            align=Qt.AlignmentFlag.AlignRight,
-        ),
+        count_column(QT_TRANSLATE_NOOP("Columns", "Not due yet"), lambda m: m.all_time.pending),
     )
 
     def extra_data(self, record: MemberSayDo, column: int, role: int) -> Any:

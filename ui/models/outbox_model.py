@@ -10,7 +10,8 @@ from alignmeet import i18n as core_i18n
 from alignmeet.domain.outbox import OutboxRecord, OutboxStatus
 from ui.colors import color
 from ui.core_labels import label
-from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+from ui.models.columns import count_column, text_column, time_order
+from ui.models.record_table_model import Column, RecordTableModel
 
 COL_CREATED, COL_KIND, COL_TO, COL_SUBJECT, COL_STATUS, COL_TRIES, COL_DETAIL = range(7)
 
@@ -41,30 +42,17 @@ class OutboxModel(RecordTableModel[OutboxRecord]):
         Column(
             QT_TRANSLATE_NOOP("Columns", "Queued"),
             _when,
-            sort_key=lambda r: f"{r.created_at.isoformat()}#{r.id:010d}",
+            sort_key=time_order(lambda r: r.created_at, lambda r: r.id),
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: label(r.kind.label)),
         Column(
             QT_TRANSLATE_NOOP("Columns", "To"),
             lambda r: f"{r.recipient_name} <{r.recipient}>" if r.recipient_name else r.recipient,
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Subject"),
-            lambda r: r.subject,
-            tooltip=lambda r: plain_tooltip(r.subject),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Subject"), lambda r: r.subject),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: label(r.status.label)),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Tries"),
-            lambda r: str(r.attempts),
-            sort_key=lambda r: r.attempts,
-            align=Qt.AlignmentFlag.AlignRight,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Last answer"),
-            detail_text,
-            tooltip=lambda r: plain_tooltip(detail_text(r)),
-        ),
+        count_column(QT_TRANSLATE_NOOP("Columns", "Tries"), lambda r: r.attempts),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Last answer"), detail_text),
     )
 
     def extra_data(self, record: OutboxRecord, column: int, role: int) -> Any:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from alignmeet.domain.personas import PersonaRecord, PersonaReference
 from alignmeet.domain.rules import short_date
+from ui.models.columns import text_column
 from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
 
 COL_NAME, COL_ROLE = range(2)
@@ -32,11 +33,7 @@ class PersonasModel(RecordTableModel[PersonaRecord]):
             persona_label,
             tooltip=lambda p: plain_tooltip(p.name),
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Role"),
-            lambda p: p.role,
-            tooltip=lambda p: plain_tooltip(p.role),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda p: p.role),
     )
 
     def extra_data(self, record: PersonaRecord, column: int, role: int) -> Any:
@@ -64,11 +61,7 @@ class PersonaReferencesModel(RecordTableModel[PersonaReference]):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "What"), _kind),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Title"),
-            lambda r: r.title,
-            tooltip=lambda r: plain_tooltip(r.title),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Title"), lambda r: r.title),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Meeting"),
             lambda r: short_date(r.meeting_date),

@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont
 from alignmeet.domain.accountability import Proposal, ProposalState
 from ui.colors import color
 from ui.core_labels import label
-from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+from ui.models.columns import text_column
+from ui.models.record_table_model import Column, RecordTableModel
 
 COL_KIND, COL_TITLE, COL_REASON, COL_STATE = range(4)
 
@@ -28,16 +29,8 @@ def state_text(proposal: Proposal) -> str:
 class ProposalsModel(RecordTableModel[Proposal]):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "Why"), lambda p: label(p.kind.label)),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Proposed item"),
-            lambda p: p.title,
-            tooltip=lambda p: plain_tooltip(p.title),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Details"),
-            lambda p: p.reason,
-            tooltip=lambda p: plain_tooltip(p.reason),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Proposed item"), lambda p: p.title),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Details"), lambda p: p.reason),
         Column(QT_TRANSLATE_NOOP("Columns", "Decision"), state_text),
     )
 

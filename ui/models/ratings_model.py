@@ -10,7 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from alignmeet.domain.accountability import RATING_TARGET, RatingRecord
 from ui.colors import color
-from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+from ui.models.columns import text_column
+from ui.models.record_table_model import Column, RecordTableModel
 
 COL_MEMBER, COL_SCORE, COL_ANSWER = range(3)
 
@@ -57,11 +58,7 @@ class RatingsModel(RecordTableModel[RatingRow]):
             sort_key=lambda r: r.score or 0,
             align=Qt.AlignmentFlag.AlignCenter,
         ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "What would make it a 10?"),
-            lambda r: r.answer,
-            tooltip=lambda r: plain_tooltip(r.answer),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "What would make it a 10?"), lambda r: r.answer),
     )
 
     def extra_data(self, record: RatingRow, column: int, role: int) -> Any:

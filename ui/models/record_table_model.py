@@ -60,6 +60,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     """Read-only rows of records. Subclasses define COLUMNS and may add roles/flags/setData."""
 
     COLUMNS: Sequence[Column[Any]] = ()
+    ID_FIELD = "id"  # the record's field that ID_ROLE answers
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -111,7 +112,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         rec = self._rows[index.row()]
         col = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return col.text(rec)
+            return self.shown_text(rec, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.tooltip(rec) if col.tooltip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align is not None:
@@ -119,10 +120,15 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == RECORD_ROLE:
             return rec
         if role == ID_ROLE:
-            return getattr(rec, "id", None)
+            return getattr(rec, self.ID_FIELD, None)
         if role == SORT_ROLE:
             return col.sort_key(rec) if col.sort_key else col.text(rec).casefold()
         return self.extra_data(rec, index.column(), role)
+
+    def shown_text(self, record: T, column: int) -> str:
+        """The cell's text (and what a screen reader reads); a subclass whose text depends
+        on more than the record overrides it. Sorting still goes by the column's own text."""
+        return self.COLUMNS[column].text(record)
 
     def extra_data(self, record: T, column: int, role: int) -> Any:
         """Hook for subclasses: colours, check states, fonts."""

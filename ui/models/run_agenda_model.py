@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont
 from alignmeet.domain.records import AgendaItemRecord
 from alignmeet.domain.rules import format_minutes_seconds
 from ui.colors import color
-from ui.models.record_table_model import Column, Index, RecordTableModel, plain_tooltip
+from ui.models.columns import text_column
+from ui.models.record_table_model import Column, Index, RecordTableModel
 
 COL_NUMBER, COL_TITLE, COL_TIME = range(3)
 
@@ -24,11 +25,7 @@ class RunAgendaModel(RecordTableModel[AgendaItemRecord]):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("Columns", "#"), lambda i: "", align=Qt.AlignmentFlag.AlignRight),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Item"),
-            lambda i: i.title,
-            tooltip=lambda i: plain_tooltip(i.title),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Item"), lambda i: i.title),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Time"), lambda i: "", align=Qt.AlignmentFlag.AlignRight
         ),

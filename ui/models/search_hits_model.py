@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from alignmeet.domain.records import SearchHit
-from alignmeet.domain.rules import short_date
-from ui.models.record_table_model import Column, RecordTableModel, plain_tooltip
+from ui.models.columns import meeting_columns, text_column
+from ui.models.record_table_model import Column, RecordTableModel
 
 COL_DATE, COL_MEETING, COL_KIND, COL_WHERE, COL_TEXT = range(5)
 KIND_LABELS = {
@@ -26,25 +26,8 @@ class SearchHitsModel(RecordTableModel[SearchHit]):
     """Date, Meeting, Kind, Action / agenda item, Found text."""
 
     COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Date"),
-            lambda h: short_date(h.meeting_date),
-            sort_key=lambda h: f"{h.meeting_date.isoformat()}#{h.meeting_id:010d}",
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Meeting"),
-            lambda h: h.meeting_title,
-            tooltip=lambda h: plain_tooltip(f"{h.meeting_title}\n{h.series_name}"),
-        ),
+        *meeting_columns(),
         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), kind_text),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Action / agenda item"),
-            lambda h: h.title,
-            tooltip=lambda h: plain_tooltip(h.title),
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Found"),
-            lambda h: h.snippet,
-            tooltip=lambda h: plain_tooltip(h.snippet),
-        ),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Action / agenda item"), lambda h: h.title),
+        text_column(QT_TRANSLATE_NOOP("Columns", "Found"), lambda h: h.snippet),
     )

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from alignmeet.domain.records import MemberRecord
-from ui.models.invitees_model import InviteesModel
-from ui.models.record_table_model import Column, plain_tooltip
+from ui.models.invitees_model import InviteesModel, member_column
 
 
 def member_team_label(member: MemberRecord) -> str:
@@ -17,11 +14,4 @@ def member_team_label(member: MemberRecord) -> str:
 class SeriesMembersModel(InviteesModel):
     """The invitees model with a shorter label; `invited_ids()` are the ticked members."""
 
-    COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Member"),
-            member_team_label,
-            lambda m: m.name.casefold(),
-            tooltip=lambda m: plain_tooltip(member_team_label(m)),
-        ),
-    )
+    COLUMNS = (member_column(member_team_label),)

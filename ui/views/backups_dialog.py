@@ -75,9 +75,9 @@ class BackupsDialog(QDialog):
                 "Backups of {file} (in its backups folder), newest first. AlignMeet makes "
                 "them before upgrades, imports and restores, every ten minutes when "
                 "something changed, and when it closes."
-            ).format(file=self.db_path.name)
+            ).format(file=self.db_path.name),
+            wrap=True,
         )
-        intro.setWordWrap(True)
         self.backup_button = QPushButton(self.tr("&Back up now"))
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button = QPushButton(self.tr("&Restore…"))

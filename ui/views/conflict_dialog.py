@@ -168,9 +168,9 @@ class ConflictDialog(QDialog):
             self.tr(
                 "{what} was changed by someone else while you were editing it ({fields}). "
                 "Nothing has been overwritten yet: choose which version to keep."
-            ).format(what=conflict.what, fields=fields)
+            ).format(what=conflict.what, fields=fields),
+            wrap=True,
         )
-        intro.setWordWrap(True)
 
         mine, theirs = self.tr("Your version"), self.tr("Their version (saved)")
         self.mine_text = self._version_box(mine, version_text(conflict, KEEP_MINE))

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -51,6 +51,7 @@ from ui.models.followup_rows_model import (
     COL_TEAM,
     FollowUpRowsModel,
 )
+from ui.record_table import set_current_row
 from ui.save_paths import safe_name
 from ui.views.followups.action_details_panel import ActionDetailsPanel
 from ui.views.followups.choices import (
@@ -73,7 +74,7 @@ from ui.views.followups.search_all_tab import SearchAllTab
 from ui.views.followups.tables import record_table, set_widths
 from ui.views.followups.team_balance_strip import TeamBalanceStrip
 from ui.views.phases import format_number
-from ui.widgets import page_title, plain_label, warn
+from ui.widgets import fill, page_title, plain_label, warn
 
 # Past this many actions in the database, every read of the page runs off the GUI thread
 # (a count or a sort over all of them can take longer than a frame).
@@ -173,13 +174,15 @@ class FollowUpsView(QWidget):
         self.splitter.setSizes([430, 170])
 
         page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.balance_strip)
-        layout.addWidget(self.commitments_card)
-        layout.addWidget(self.splitter, 1)
+        fill(
+            QVBoxLayout(page),
+            self.filters,
+            self.balance_strip,
+            self.commitments_card,
+            (self.splitter, 1),
+            margins=(0, 8, 0, 0),
+            spacing=8,
+        )
         self._show_selected(None)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.settled.connect(self._on_model_settled)
@@ -472,11 +475,7 @@ class FollowUpsView(QWidget):
             return False
         index = self.model.index(row, COL_ACTION)
         same_row = self.table.currentIndex().row() == row
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        set_current_row(self.table.selectionModel(), index)
         self.table.scrollTo(index)
         if same_row:  # otherwise currentRowChanged shows it
             self._show_selected(line)

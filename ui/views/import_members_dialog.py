@@ -105,9 +105,9 @@ class ImportMembersDialog(QDialog):
                 "A first row naming the columns — Name, Team, Role, E-mail (in any order; "
                 "German Name, Team, Rolle, E-Mail too) — then one member per row. Excel's "
                 "“CSV UTF-8” and “CSV (semicolon)” both work. Teams must exist already."
-            )
+            ),
+            wrap=True,
         )
-        hint.setWordWrap(True)
         hint.setObjectName("Hint")
 
         self.model = MemberImportModel(self)

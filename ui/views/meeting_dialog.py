@@ -168,8 +168,7 @@ class MeetingDialog(QDialog):
             self._templates[t.id] = t
             self.template_combo.addItem(template_label(t), t.id)
         self.template_combo.setCurrentIndex(self._default_template_row())
-        self.template_hint = plain_label()
-        self.template_hint.setWordWrap(True)
+        self.template_hint = plain_label(wrap=True)
         self.template_combo.currentIndexChanged.connect(self._on_template_combo_changed)
         self._on_template_combo_changed()
 

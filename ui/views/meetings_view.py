@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -40,7 +39,12 @@ from ui.models.meetings_model import (
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, SORT_ROLE
 from ui.views.meeting_dialog import MeetingDialog
 from ui.views.series_dialog import SeriesDialog
-from ui.widgets import ask_yes_no, page_title, plain_label  # ask_yes_no: tests replace it
+from ui.widgets import (  # ask_yes_no: tests replace it
+    ask_yes_no,
+    page_title,
+    plain_label,
+    search_field,
+)
 
 EMPTY_HINT = QT_TRANSLATE_NOOP(
     "MeetingsView", "No meetings yet. Add your team under People & teams, then create a meeting."
@@ -59,10 +63,9 @@ class MeetingsView(QWidget):
         self.proxy.setFilterKeyColumn(COL_TITLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search meeting titles…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search meeting titles"))
+        self.search_edit = search_field(
+            self.tr("Search meeting titles…"), self.tr("Search meeting titles")
+        )
         self.search_edit.setMinimumWidth(240)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
 
@@ -167,8 +170,7 @@ class MeetingsView(QWidget):
         )
 
     def _build_empty_card(self) -> QFrame:
-        self.empty_hint = plain_label(self.tr(EMPTY_HINT), object_name="EmptyHint")
-        self.empty_hint.setWordWrap(True)
+        self.empty_hint = plain_label(self.tr(EMPTY_HINT), object_name="EmptyHint", wrap=True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.empty_hint.font()
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.3)
@@ -191,8 +193,7 @@ class MeetingsView(QWidget):
         title_font.setBold(True)
         self.details_title.setFont(title_font)
         self.details_title.setWordWrap(True)  # a long title wraps, never widens the window
-        self.details_text = plain_label()
-        self.details_text.setWordWrap(True)
+        self.details_text = plain_label(wrap=True)
         self.details_card = QFrame()
         self.details_card.setObjectName("Card")
         details_layout = QVBoxLayout(self.details_card)

@@ -212,8 +212,7 @@ class MinutesPreview(QDialog):
         self.word_button.clicked.connect(self._on_word_button_clicked)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
-        self.template_label = plain_label(object_name="Hint")
-        self.template_label.setWordWrap(True)
+        self.template_label = plain_label(object_name="Hint", wrap=True)
 
         buttons = QHBoxLayout()
         for button in (self.print_button, self.pdf_button, self.word_button):

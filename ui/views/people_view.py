@@ -41,16 +41,15 @@ from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.shown import Shown
 from ui.views.import_members_dialog import ImportMembersDialog, ask_members_csv_path
 from ui.views.meeting_dialog import field_with_error
-from ui.widgets import FieldError, page_title, plain_label, section_heading, show_validation
-
-
-def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 12, 14, 12)
-    layout.setSpacing(8)
-    return frame, layout
+from ui.views.toolkit.common import card
+from ui.widgets import (
+    FieldError,
+    page_title,
+    plain_label,
+    search_field,
+    section_heading,
+    show_validation,
+)
 
 
 class PeopleView(QWidget):
@@ -116,7 +115,7 @@ class PeopleView(QWidget):
         self.rename_team_button.clicked.connect(self._on_rename_team_clicked)
         self.team_error = FieldError()
 
-        teams_card, teams_layout = _card()
+        teams_card, teams_layout = card()
         teams_layout.addWidget(section_heading(self.tr("Teams")))
         teams_layout.addWidget(self.teams_list, 1)
         teams_layout.addWidget(self.team_name_edit)
@@ -125,8 +124,7 @@ class PeopleView(QWidget):
         team_buttons.addWidget(self.rename_team_button)
         teams_layout.addLayout(team_buttons)
         teams_layout.addWidget(self.team_error)
-        team_hint = plain_label(self.tr("Select a team to rename it."))
-        team_hint.setWordWrap(True)
+        team_hint = plain_label(self.tr("Select a team to rename it."), wrap=True)
         teams_layout.addWidget(team_hint)
         teams_card.setFixedWidth(250)
         return teams_card
@@ -139,10 +137,9 @@ class PeopleView(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter by name, team, role or e-mail…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Filter members"))
+        self.filter_edit = search_field(
+            self.tr("Filter by name, team, role or e-mail…"), self.tr("Filter members")
+        )
         placeholder = self.filter_edit.fontMetrics().horizontalAdvance(
             self.filter_edit.placeholderText()
         )
@@ -246,7 +243,7 @@ class PeopleView(QWidget):
         form_buttons.addStretch(1)
         form_buttons.addWidget(self.clear_button)
 
-        form_card, form_layout = _card()
+        form_card, form_layout = card()
         form_layout.addWidget(self.form_heading)
         form_layout.addLayout(grid)
         form_layout.addLayout(form_buttons)

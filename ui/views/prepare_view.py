@@ -54,6 +54,7 @@ from ui.views.prepare.meeting_details_card import (
 )
 from ui.widgets import (
     ask_yes_no,
+    fill,
     page_title,
     plain_label,
     show_validation,
@@ -103,9 +104,7 @@ class PrepareView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty_page())
         self.stack.addWidget(self._build_content())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        fill(QVBoxLayout(self), self.stack)
 
         controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
         controller.meeting_changed.connect(self._on_controller_meeting_changed)
@@ -146,14 +145,11 @@ class PrepareView(QWidget):
 
     def _build_left(self) -> QScrollArea:
         """Details, proposed items and invitees, scrolling on a small screen."""
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 8, 0)
-        left_layout.setSpacing(12)
-        left_layout.addWidget(self.details_card)
         # Items the data proposes (a KPI off target, an action slipping, feedback overdue).
         from ui.views.accountability.proposals_panel import ProposalsPanel
 
+        left = QWidget()
+        left_layout = fill(QVBoxLayout(left), self.details_card, margins=(0, 0, 8, 0), spacing=12)
         self.proposals_panel = ProposalsPanel(self.controller)
         left_layout.addWidget(self.proposals_panel)
         left_layout.addWidget(self.invitees_card, 1)
@@ -177,26 +173,21 @@ class PrepareView(QWidget):
         self.splitter.setSizes([400, 660])
 
         content = QWidget()
-        content_layout = QVBoxLayout(content)
-        content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.setSpacing(12)
-        content_layout.addLayout(top)
-        content_layout.addWidget(self.splitter, 1)
+        fill(QVBoxLayout(content), top, (self.splitter, 1), spacing=12)
         return content
 
     def _build_empty_page(self) -> QWidget:
         """What the page says when no meeting is selected."""
         empty = QWidget()
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.setContentsMargins(0, 0, 0, 0)
-        empty_layout.setSpacing(12)
-        empty_layout.addWidget(page_title(self.tr("Prepare the meeting")))
+        empty_layout = fill(
+            QVBoxLayout(empty), page_title(self.tr("Prepare the meeting")), spacing=12
+        )
         self.empty_label = plain_label(
             self.tr(
                 "No meeting selected. Pick one on the Meetings page, or create a new one there."
-            )
+            ),
+            wrap=True,
         )
-        self.empty_label.setWordWrap(True)
         go = QPushButton(self.tr("Go to Meetings"))
         go.clicked.connect(lambda: self.controller.navigate("meetings"))
         empty_layout.addWidget(self.empty_label)

@@ -223,9 +223,9 @@ class RecoveryDialog(QDialog):
             + self.tr(
                 "Restore writes them now; if someone changed the same field since, you choose "
                 "which version to keep. Later asks again the next time."
-            )
+            ),
+            wrap=True,
         )
-        intro.setWordWrap(True)
         self.model = RecoveredEditsModel([(e, *describe(controller, e)) for e in edits], self)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -47,7 +47,7 @@ from ui.views.phases.close_phase import ClosePhase
 from ui.views.phases.commitments_phase import CommitmentsPhase
 from ui.views.phases.open_phase import OpenPhase
 from ui.views.phases.review_phase import ReviewPhase
-from ui.widgets import plain_label
+from ui.widgets import fill, plain_label
 
 _PLAY_ICON = QStyle.StandardPixmap.SP_MediaPlay
 _PAUSE_ICON = QStyle.StandardPixmap.SP_MediaPause
@@ -89,13 +89,14 @@ class RunView(QWidget):
         self._build_phase_pages()
 
         self.meeting_page = QWidget()
-        meeting_layout = QVBoxLayout(self.meeting_page)
-        meeting_layout.setContentsMargins(0, 0, 0, 0)
-        meeting_layout.setSpacing(8)
-        meeting_layout.addLayout(bar)
-        meeting_layout.addLayout(hint_row)
-        meeting_layout.addWidget(self.closed_banner)
-        meeting_layout.addWidget(self.stack, 1)
+        fill(
+            QVBoxLayout(self.meeting_page),
+            bar,
+            hint_row,
+            self.closed_banner,
+            (self.stack, 1),
+            spacing=8,
+        )
 
         self.empty_label = plain_label(
             self.tr("Choose or create a meeting on the Meetings page first."),
@@ -106,9 +107,7 @@ class RunView(QWidget):
         self.outer = QStackedWidget()
         self.outer.addWidget(self.meeting_page)
         self.outer.addWidget(self.empty_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.outer)
+        fill(QVBoxLayout(self), self.outer)
 
         controller.current_meeting_changed.connect(self._on_controller_current_meeting_changed)
         controller.phase_changed.connect(self._on_controller_phase_changed)
@@ -167,8 +166,7 @@ class RunView(QWidget):
             button.setMinimumHeight(34)
             button.setMinimumWidth(110)
         set_font(self.next_button, 1.05, bold=True)
-        self.hint_label = plain_label(object_name="PhaseHint")
-        self.hint_label.setWordWrap(True)
+        self.hint_label = plain_label(object_name="PhaseHint", wrap=True)
         self.hint_label.setMinimumWidth(240)  # wraps rather than widening the window
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.back_button)

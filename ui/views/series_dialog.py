@@ -68,8 +68,7 @@ class SeriesDialog(QDialog):
         self.members_view.setAccessibleName(self.tr("Members"))
         self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.members_view.setUniformItemSizes(True)
-        self.members_hint = plain_label()
-        self.members_hint.setWordWrap(True)
+        self.members_hint = plain_label(wrap=True)
 
         form = self._build_form()
 

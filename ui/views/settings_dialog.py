@@ -133,8 +133,7 @@ class SettingsDialog(QDialog):
         self.clear_button.setToolTip(self.tr("Export the minutes with AlignMeet's own styles"))
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.template_error = FieldError(self)
-        self.template_status = plain_label()
-        self.template_status.setWordWrap(True)
+        self.template_status = plain_label(wrap=True)
 
         label = QLabel(self.tr("&Company Word template (.docx)"))  # static text; & marks Alt+C
         label.setBuddy(self.template_edit)
@@ -143,9 +142,9 @@ class SettingsDialog(QDialog):
                 "The exported minutes take this document's styles (fonts, heading colours, "
                 "tables), page set-up, header and footer — with the company logo in them. "
                 "Its body text is left out."
-            )
+            ),
+            wrap=True,
         )
-        hint.setWordWrap(True)
         hint.setObjectName("Hint")
 
         row = QHBoxLayout()

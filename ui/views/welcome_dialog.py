@@ -55,8 +55,7 @@ class WelcomeDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(page_title(self.tr("Welcome to AlignMeet")))
         for text in (INTRO, SAMPLE, EMPTY):
-            label = plain_label(self.tr(text))
-            label.setWordWrap(True)
+            label = plain_label(self.tr(text), wrap=True)
             layout.addWidget(label)
         buttons = QDialogButtonBox()
         self.sample_button = QPushButton(self.tr("Start with &sample data"))

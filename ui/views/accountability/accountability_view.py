@@ -50,7 +50,8 @@ from ui.models.calibration_model import CalibrationModel
 from ui.models.member_say_do_model import COL_MEMBER, COL_TEAM, MemberSayDoModel, figures
 from ui.models.record_table_model import SORT_ROLE
 from ui.views.phases import caption_label, fit_columns, section_label, set_font, table_view
-from ui.widgets import plain_label, warn
+from ui.views.toolkit.common import button_row
+from ui.widgets import fill, plain_label, warn
 
 
 def ask_report_path(parent: QWidget, suggested: Path) -> Path | None:
@@ -81,8 +82,7 @@ class TeamCard(QFrame):
         set_font(self.name, 1.05, bold=True)
         self.value = plain_label(object_name="TeamKept")
         set_font(self.value, 1.9, bold=True)
-        self.detail = caption_label()
-        self.detail.setWordWrap(True)
+        self.detail = caption_label(wrap=True)
         layout.addWidget(self.name)
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
@@ -128,17 +128,17 @@ class AccountabilityView(QWidget):
         cards = QHBoxLayout()
         for team_card in self.team_cards:
             cards.addWidget(team_card, 1)
-        self.ratings_label = plain_label(object_name="RatingTrend")
-        self.ratings_label.setWordWrap(True)
+        self.ratings_label = plain_label(object_name="RatingTrend", wrap=True)
 
         self._build_tables()
 
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(section_label(self.tr("Members")))
-        left_layout.addWidget(self.members_table, 1)
-        left_layout.addWidget(self.empty_label)
+        fill(
+            QVBoxLayout(left),
+            section_label(self.tr("Members")),
+            (self.members_table, 1),
+            self.empty_label,
+        )
 
         charts_scroll = self._build_charts_box()
 
@@ -157,14 +157,16 @@ class AccountabilityView(QWidget):
         )
         self.note.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addLayout(cards)
-        layout.addWidget(self.ratings_label)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.note)
+        fill(
+            QVBoxLayout(self),
+            top,
+            cards,
+            self.ratings_label,
+            (self.splitter, 1),
+            self.note,
+            margins=(0, 8, 0, 0),
+            spacing=8,
+        )
 
         for signal in (
             controller.actions_changed,
@@ -199,14 +201,10 @@ class AccountabilityView(QWidget):
         self.reminders_button.clicked.connect(self.send_reminders)
         self.outbox_button = QPushButton(self.tr("O&utbox…"))
         self.outbox_button.clicked.connect(self.show_outbox)
-        top = QHBoxLayout()
-        top.addWidget(plain_label(self.tr("Series:")))
-        top.addWidget(self.series_combo)
-        top.addStretch(1)
-        top.addWidget(self.export_button)
-        top.addWidget(self.reminders_button)
-        top.addWidget(self.outbox_button)
-        return top
+        return button_row(
+            (plain_label(self.tr("Series:")), self.series_combo),
+            (self.export_button, self.reminders_button, self.outbox_button),
+        )
 
     def _build_tables(self) -> None:
         self.members_model = MemberSayDoModel(self)
@@ -227,8 +225,7 @@ class AccountabilityView(QWidget):
         fit_columns(self.calibration_table, stretch_column=0)
         rows_high = self.calibration_table.verticalHeader().defaultSectionSize()
         self.calibration_table.setFixedHeight(rows_high * 6 + 34)
-        self.empty_label = caption_label()
-        self.empty_label.setWordWrap(True)
+        self.empty_label = caption_label(wrap=True)
 
     def _build_charts_box(self) -> QScrollArea:
         self.charts_box = QWidget()
@@ -236,9 +233,8 @@ class AccountabilityView(QWidget):
         self.charts_layout.setContentsMargins(0, 0, 8, 0)
         self.charts_layout.addWidget(section_label(self.tr("Calibration")))
         calibration_hint = caption_label(
-            self.tr("Kept per confidence stated when committing; calibrated: n × 20 %.")
+            self.tr("Kept per confidence stated when committing; calibrated: n × 20 %."), wrap=True
         )
-        calibration_hint.setWordWrap(True)
         self.charts_layout.addWidget(calibration_hint)
         self.charts_layout.addWidget(self.calibration_table)
         charts_scroll = QScrollArea()

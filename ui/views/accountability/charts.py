@@ -45,6 +45,15 @@ def _chart(title: str, dark: bool) -> QChart:
     return chart
 
 
+def _percent_axis() -> QValueAxis:
+    """0 % to 100 % in steps of 20."""
+    axis = QValueAxis()
+    axis.setRange(0, 100)
+    axis.setLabelFormat("%d %%")
+    axis.setTickCount(6)
+    return axis
+
+
 def _view(chart: QChart, height: int) -> QChartView:
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -106,10 +115,7 @@ class AccountabilityCharts(QWidget):
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
         axis_y.append(names or [""])
-        axis_x = QValueAxis()
-        axis_x.setRange(0, 100)
-        axis_x.setLabelFormat("%d %%")
-        axis_x.setTickCount(6)
+        axis_x = _percent_axis()
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)
@@ -154,10 +160,7 @@ class AccountabilityCharts(QWidget):
                 for row in rows
             ]
         )
-        axis_y = QValueAxis()
-        axis_y.setRange(0, 100)
-        axis_y.setLabelFormat("%d %%")
-        axis_y.setTickCount(6)
+        axis_y = _percent_axis()
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         for series in (bars, calibrated):

@@ -79,10 +79,8 @@ class MailRunDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Recipients"))
         fit_columns(self.table, stretch_column=COL_RESULT)
-        self.server_label = plain_label()
-        self.server_label.setWordWrap(True)
-        self.result_label = plain_label(object_name="MailRunResult")
-        self.result_label.setWordWrap(True)
+        self.server_label = plain_label(wrap=True)
+        self.result_label = plain_label(object_name="MailRunResult", wrap=True)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -101,8 +99,7 @@ class MailRunDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(section_label(heading))
-        explanation = caption_label(about)
-        explanation.setWordWrap(True)
+        explanation = caption_label(about, wrap=True)
         layout.addWidget(explanation)
         layout.addWidget(self.server_label)
         layout.addWidget(self.table, 1)

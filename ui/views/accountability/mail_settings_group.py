@@ -71,8 +71,7 @@ class MailSettingsGroup(QGroupBox):
         self.test_button.setToolTip(self.tr("Connect and log in, without sending anything"))
         self.test_button.clicked.connect(self.test)
         self.error = FieldError(self)
-        self.status = plain_label(object_name="Hint")
-        self.status.setWordWrap(True)
+        self.status = plain_label(object_name="Hint", wrap=True)
         if self.load_problem:
             self.error.show_error(self.load_problem)
 

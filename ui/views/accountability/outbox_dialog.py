@@ -27,12 +27,9 @@ from ui.controller import Controller
 from ui.models.outbox_model import COL_CREATED, COL_DETAIL, OutboxModel
 from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE
 from ui.views.phases import caption_label, fit_columns, section_label, table_view
-from ui.widgets import ask_yes_no, plain_label, warn
+from ui.widgets import ask_yes_no, fill, plain_label, warn
 
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A Yes/No question (No by default); tests replace this module-level name."""
-    return ask_yes_no(parent, title, text)
+ask = ask_yes_no  # a Yes/No question (No by default); tests replace this name
 
 
 class OutboxDialog(QDialog):
@@ -57,8 +54,7 @@ class OutboxDialog(QDialog):
         self.show_sent = QCheckBox(self.tr("Show &sent messages"))
         self.show_sent.setChecked(True)
         self.show_sent.toggled.connect(self.refresh)
-        self.summary = plain_label(object_name="OutboxSummary")
-        self.summary.setWordWrap(True)
+        self.summary = plain_label(object_name="OutboxSummary", wrap=True)
 
         self.retry_button = QPushButton(self.tr("&Retry now"))
         self.retry_button.setToolTip(
@@ -92,20 +88,23 @@ class OutboxDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(section_label(self.tr("Outbox")))
         hint = caption_label(
             self.tr(
                 "A message stays here until the server accepts it. One that failed is tried "
                 "again later; one whose delivery is unknown waits for your decision."
-            )
+            ),
+            wrap=True,
         )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
+        fill(
+            QVBoxLayout(self),
+            section_label(self.tr("Outbox")),
+            hint,
+            (self.table, 1),
+            self.summary,
+            buttons,
+            close,
+            margins=None,
+        )
 
         controller.outbox_changed.connect(self.refresh)
         self.refresh()

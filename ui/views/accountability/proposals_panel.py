@@ -4,7 +4,7 @@ end, 10 minutes) or dismiss. Decisions stay listed; Edit › Undo takes one back
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from alignmeet.services import NotFoundError
 from ui.controller import Controller
 from ui.core_labels import label
 from ui.models.proposals_model import COL_KIND, COL_REASON, COL_TITLE, ProposalsModel
+from ui.record_table import set_current_row
 from ui.views.phases import caption_label, fit_columns, table_view
 from ui.widgets import FieldError, plain_label, section_heading
 
@@ -47,15 +48,13 @@ class ProposalsPanel(QFrame):
         self.table.setMinimumHeight(96)
         self.table.setMaximumHeight(160)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.count_label = caption_label()
-        self.count_label.setWordWrap(True)
+        self.count_label = caption_label(wrap=True)
         self.accept_button = QPushButton(self.tr("&Put on the agenda"))
         self.accept_button.setToolTip(self.tr("Add the selected item at the end of the agenda"))
         self.accept_button.clicked.connect(self.accept_selected)
         self.dismiss_button = QPushButton(self.tr("Dis&miss"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
-        self.reason_label = plain_label(object_name="ProposalReason")
-        self.reason_label.setWordWrap(True)
+        self.reason_label = plain_label(object_name="ProposalReason", wrap=True)
         self.error = FieldError(self)
 
         buttons = QHBoxLayout()
@@ -103,11 +102,7 @@ class ProposalsPanel(QFrame):
         )
         if proposals:
             index = self.model.index(min(row, len(proposals) - 1), COL_TITLE)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            set_current_row(self.table.selectionModel(), index)
         self._update_buttons()
 
     def selected(self) -> Proposal | None:

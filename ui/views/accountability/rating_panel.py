@@ -9,7 +9,7 @@ the next one, so nobody's score is shown beside their name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from alignmeet.domain.rules import ValidationError
 from ui.colors import shade
 from ui.controller import Controller
 from ui.models.ratings_model import COL_ANSWER, COL_MEMBER, RatingRow, RatingsModel
+from ui.record_table import set_current_row
 from ui.views.phases import (
     caption_label,
     card,
@@ -65,9 +66,9 @@ class RatingPanel(QWidget):
         self.hint = caption_label(
             self.tr("Select a member and press 1–9, or 0 for 10. Aim for {target} or more.").format(
                 target=RATING_TARGET
-            )
+            ),
+            wrap=True,
         )
-        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
 
         self.model = RatingsModel(self)
@@ -94,8 +95,7 @@ class RatingPanel(QWidget):
         layout.addWidget(self.answer_edit)
         self.error = FieldError(self)
         layout.addWidget(self.error)
-        self.summary_label = plain_label(object_name="RatingSummary")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = plain_label(object_name="RatingSummary", wrap=True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary_label, 1)
         bottom.addWidget(self.remove_button)
@@ -173,11 +173,7 @@ class RatingPanel(QWidget):
     # ---- selection -----------------------------------------------------------------
     def select_row(self, row: int) -> None:
         index = self.model.index(row, COL_MEMBER)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        set_current_row(self.table.selectionModel(), index)
 
     def current(self) -> RatingRow | None:
         row = self.table.currentIndex().row()

@@ -25,8 +25,7 @@ class ReminderBar(QFrame):
             " background: palette(alternate-base); }"
         )
         self.controller = controller
-        self.text = plain_label(object_name="ReminderText")
-        self.text.setWordWrap(True)
+        self.text = plain_label(object_name="ReminderText", wrap=True)
         self.send_button = QPushButton(self.tr("Send reminders…"))
         self.send_button.clicked.connect(self._on_send_button_clicked)
         self.later_button = QPushButton(self.tr("Not now"))

@@ -36,8 +36,7 @@ class ActionDetailsPanel(QWidget):
         layout.addWidget(self._build_history(), 3)
 
     def _build_status(self) -> QWidget:
-        self.selected_label = plain_label(object_name="SelectedAction")
-        self.selected_label.setWordWrap(True)
+        self.selected_label = plain_label(object_name="SelectedAction", wrap=True)
         font = self.selected_label.font()
         font.setBold(True)
         self.selected_label.setFont(font)

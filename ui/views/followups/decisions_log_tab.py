@@ -17,11 +17,10 @@ from ui.views.followups.tables import (
     fill_series,
     filter_combo,
     meetings_table,
-    search_edit,
     tab_page,
 )
 from ui.views.phases import format_number
-from ui.widgets import plain_label
+from ui.widgets import plain_label, search_field
 
 
 class DecisionsLogTab(QWidget):
@@ -30,7 +29,7 @@ class DecisionsLogTab(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.search_edit = search_edit(
+        self.search_edit = search_field(
             self.tr("Search decisions and their agenda items…"), self.tr("Search decisions")
         )
         self.series_combo = filter_combo(

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QMenu,
     QPushButton,
     QToolButton,
@@ -22,6 +21,7 @@ from ui.core_labels import label
 from ui.views.followups.choices import DUE_CHOICES, STATUS_CHOICES, TEAM_CHOICES, tr_page
 from ui.views.followups.exports import EXPORT_KINDS
 from ui.views.followups.tables import fill_series, filter_combo
+from ui.widgets import search_field
 
 
 class FollowUpFiltersBar(QWidget):
@@ -75,10 +75,9 @@ class FollowUpFiltersBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def _build_search(self) -> None:
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search actions & notes…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search actions"))
+        self.search_edit = search_field(
+            self.tr("Search actions & notes…"), self.tr("Search actions")
+        )
         self.search_edit.setToolTip(
             self.tr(
                 "Every word must appear (as the start of a word) in the action or a note of"

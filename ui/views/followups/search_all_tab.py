@@ -13,10 +13,9 @@ from ui.models.search_hits_model import COL_TEXT, SearchHitsModel
 from ui.views.followups.tables import (
     debounced,
     meetings_table,
-    search_edit,
     tab_page,
 )
-from ui.widgets import plain_label
+from ui.widgets import plain_label, search_field
 
 
 class SearchAllTab(QWidget):
@@ -25,7 +24,7 @@ class SearchAllTab(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.search_edit = search_edit(
+        self.search_edit = search_field(
             self.tr("Search actions, notes, ideas and decisions of all meetings…"),
             self.tr("Search all meetings"),
         )

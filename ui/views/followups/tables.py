@@ -40,14 +40,6 @@ def record_table(name: str) -> QTableView:
     return view
 
 
-def search_edit(placeholder: str, name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setClearButtonEnabled(True)
-    edit.setAccessibleName(name)
-    return edit
-
-
 def debounced(edit: QLineEdit, slot: Callable[[], None], parent: QObject) -> QTimer:
     """`slot` a moment after the typing in `edit` stops (typing stays fluid)."""
     timer = QTimer(parent)

@@ -237,8 +237,8 @@ def fit_columns(
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
 
 
-def caption_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A quieter label above or beside the large text it names."""
-    label = plain_label(text, parent, object_name="Caption")
+def caption_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+    """A quieter label above or beside the large text it names (`wrap`: over several lines)."""
+    label = plain_label(text, parent, object_name="Caption", wrap=wrap)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from ui.controller import Controller
 from ui.core_labels import label
 from ui.limits import limit_line
 from ui.models.actions_model import COL_ACTION, NOT_PRESENT, ActionsModel, RoundRobinModel
+from ui.record_table import set_current_row
 from ui.views.phases import (
     PhasePage,
     fit_columns,
@@ -36,7 +37,7 @@ from ui.views.phases import (
     table_view,
     ui_locale,
 )
-from ui.widgets import DateField, FieldError, plain_label
+from ui.widgets import DateField, FieldError, fill, plain_label
 
 DEFAULT_DUE_DAYS = 14
 
@@ -95,19 +96,19 @@ class ActionsPhase(PhasePage):
         self.members_view.selectionModel().currentRowChanged.connect(
             self._on_members_current_row_changed
         )
-        self.progress_label = plain_label(object_name="PlansProgress")
-        self.progress_label.setWordWrap(True)
+        self.progress_label = plain_label(object_name="PlansProgress", wrap=True)
         self.next_member_button = QPushButton(self.tr("Next member →"))
         self.next_member_button.setMinimumHeight(40)
         set_font(self.next_member_button, 1.1)
         self.next_member_button.clicked.connect(self.next_member)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(section_label(self.tr("Round-robin")))
-        left_layout.addWidget(self.members_view, 1)
-        left_layout.addWidget(self.progress_label)
-        left_layout.addWidget(self.next_member_button)
+        fill(
+            QVBoxLayout(left),
+            section_label(self.tr("Round-robin")),
+            (self.members_view, 1),
+            self.progress_label,
+            self.next_member_button,
+        )
         return left
 
     def _build_plan_table(self) -> None:
@@ -367,11 +368,7 @@ class ActionsPhase(PhasePage):
         selection = self.members_view.selectionModel()
         selection.blockSignals(True)
         if row >= 0:
-            selection.setCurrentIndex(
-                self.members_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            set_current_row(selection, self.members_model.index(row, 0))
         else:
             selection.clearSelection()
         selection.blockSignals(False)

@@ -22,7 +22,7 @@ from alignmeet.domain.timebox import BoxReading, BoxState
 from ui.core_labels import label
 from ui.views.phases import set_font, set_text
 from ui.views.phases.agenda_parts import NoticeBar, timer_text
-from ui.widgets import plain_label
+from ui.widgets import fill, plain_label
 
 _PLAY_ICON = QStyle.StandardPixmap.SP_MediaPlay
 _PAUSE_ICON = QStyle.StandardPixmap.SP_MediaPause
@@ -67,19 +67,12 @@ class ItemHeader(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.persona_button)
         buttons.addWidget(self.park_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addLayout(buttons)
-        layout.addWidget(self.notice_slot)
+        fill(QVBoxLayout(self), top, buttons, self.notice_slot, spacing=4)
 
     def _build_item(self) -> None:
-        self.title_label = plain_label(object_name="ItemTitle")
-        self.title_label.setWordWrap(True)
+        self.title_label = plain_label(object_name="ItemTitle", wrap=True)
         set_font(self.title_label, 1.55, bold=True)
-        self.meta_label = plain_label(object_name="ItemMeta")
-        self.meta_label.setWordWrap(True)
+        self.meta_label = plain_label(object_name="ItemMeta", wrap=True)
         set_font(self.meta_label, 1.05)
         self.timer_label = plain_label("0:00", object_name="BigTimer")
         self.timer_label.setProperty("state", BoxState.OK.value)

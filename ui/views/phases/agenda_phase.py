@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,6 +35,7 @@ from alignmeet.services import NotFoundError
 from ui.controller import Controller
 from ui.meeting_clock import ClockSnapshot, MeetingClock, clock_text
 from ui.models.run_agenda_model import COL_NUMBER, COL_TIME, COL_TITLE, RunAgendaModel
+from ui.record_table import set_current_row
 from ui.views.phases import PhasePage, set_font, set_text, table_view
 from ui.views.phases.agenda_discussion import Discussion
 from ui.views.phases.agenda_header import (
@@ -172,8 +173,7 @@ class AgendaPhase(PhasePage):
         head.setSectionResizeMode(COL_TITLE, head.ResizeMode.Stretch)
         head.setSectionResizeMode(COL_TIME, head.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
-        self.meeting_line = plain_label(object_name="AgendaMeetingLine")
-        self.meeting_line.setWordWrap(True)
+        self.meeting_line = plain_label(object_name="AgendaMeetingLine", wrap=True)
         agenda = QWidget()
         agenda_layout = QVBoxLayout(agenda)
         agenda_layout.setContentsMargins(6, 6, 6, 6)
@@ -319,11 +319,7 @@ class AgendaPhase(PhasePage):
             index = self.model.index(row, COL_TITLE)
             if self.table.currentIndex().row() != row:
                 self.table.selectionModel().blockSignals(True)
-                self.table.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
+                set_current_row(self.table.selectionModel(), index)
                 self.table.selectionModel().blockSignals(False)
                 self.table.viewport().update()
         persona = self._persona_name(item.persona_id) if item and item.persona_id else ""

@@ -40,10 +40,7 @@ from ui.views.phases import (
 from ui.when_shown import WhenShown
 from ui.widgets import DateTimeField, FieldError, ask_yes_no, plain_label, warn
 
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A plain-text Yes/No question (No by default); tests replace this module-level name."""
-    return ask_yes_no(parent, title, text)
+ask = ask_yes_no  # a plain-text Yes/No question (No by default); tests replace this name
 
 
 def ask_eml_path(parent: QWidget, suggested: Path) -> Path | None:
@@ -271,8 +268,7 @@ class ClosePhase(PhasePage):
         recap_row.addWidget(self.recap_button)
         recap_row.addStretch(1)
         summary_layout.addLayout(recap_row)
-        self.share_note = plain_label(object_name="Hint")
-        self.share_note.setWordWrap(True)
+        self.share_note = plain_label(object_name="Hint", wrap=True)
         self.share_note.hide()
         summary_layout.addWidget(self.share_note)
         return summary_card
@@ -285,8 +281,7 @@ class ClosePhase(PhasePage):
         self.next_edit.setAccessibleName(self.tr("Next meeting"))
         self.set_next_button = QPushButton(self.tr("Set"))
         self.set_next_button.clicked.connect(self.set_next_meeting)
-        self.next_label = plain_label(object_name="NextMeeting")
-        self.next_label.setWordWrap(True)
+        self.next_label = plain_label(object_name="NextMeeting", wrap=True)
         self.next_error = FieldError(self)
         self._next_loaded: tuple[int, datetime] | None = None  # (meeting, date) in the field
         next_row = QHBoxLayout()
@@ -397,8 +392,7 @@ class ClosePhase(PhasePage):
             if label is None:
                 name = caption_label(caption)
                 set_font(name, 1.15)
-                label = plain_label(object_name="SummaryValue")
-                label.setWordWrap(True)
+                label = plain_label(object_name="SummaryValue", wrap=True)
                 set_font(label, 1.25, bold=True)
                 self.summary_grid.addWidget(name, row, 0)
                 self.summary_grid.addWidget(label, row, 1)

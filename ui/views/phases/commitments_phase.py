@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
 from ui.limits import limit_line
 from ui.models.commitments_model import COL_NAME, CommitmentsModel
+from ui.record_table import set_current_row
 from ui.views.phases import PhasePage, card, fit_columns, format_date, set_font, table_view
 from ui.widgets import FieldError, plain_label, run_on_return
 
@@ -80,11 +81,9 @@ class CommitmentsPhase(PhasePage):
         panel, panel_layout = card(self)
         panel.setMinimumWidth(320)
         panel.setMaximumWidth(420)
-        self.member_label = plain_label(object_name="CommitMember")
-        self.member_label.setWordWrap(True)
+        self.member_label = plain_label(object_name="CommitMember", wrap=True)
         set_font(self.member_label, 1.6, bold=True)
-        self.plan_label = plain_label(object_name="CommitPlan")
-        self.plan_label.setWordWrap(True)
+        self.plan_label = plain_label(object_name="CommitPlan", wrap=True)
         self.confidence_combo = QComboBox()
         self.confidence_combo.setAccessibleName(self.tr("Confidence"))
         self.confidence_combo.addItem("—", None)
@@ -117,8 +116,7 @@ class CommitmentsPhase(PhasePage):
         self.withdraw_button = QPushButton(self.tr("Withdraw"))
         self.withdraw_button.setToolTip(self.tr("Take this member's commitment back"))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
-        self.state_label = plain_label(object_name="CommitState")
-        self.state_label.setWordWrap(True)
+        self.state_label = plain_label(object_name="CommitState", wrap=True)
         self.error = FieldError(self)
 
         form = QFormLayout()
@@ -178,11 +176,7 @@ class CommitmentsPhase(PhasePage):
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         if row >= 0:
-            selection.setCurrentIndex(
-                self.model.index(row, COL_NAME),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            set_current_row(selection, self.model.index(row, COL_NAME))
         else:
             selection.clearSelection()
         selection.blockSignals(False)

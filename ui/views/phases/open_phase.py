@@ -80,8 +80,7 @@ class PreviousMinutesRow(QWidget):
         self.revision_combo = QComboBox()
         self.revision_combo.setAccessibleName(self.tr("Revision to approve"))
         self.revision_combo.activated.connect(self._on_revision_combo_activated)
-        self.hint = plain_label(object_name="Hint")
-        self.hint.setWordWrap(True)
+        self.hint = plain_label(object_name="Hint", wrap=True)
         # As wide as their text: a click on the row's empty end toggles nothing.
         for widget in (self.check, self.revision_combo):
             widget.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)

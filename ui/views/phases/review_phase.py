@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -17,6 +17,7 @@ from alignmeet.domain.records import FollowUpRecord
 from alignmeet.domain.rules import ValidationError
 from ui.controller import Controller
 from ui.models.follow_ups_model import COL_ACTION, COL_NOTE, FollowUpsModel
+from ui.record_table import set_current_row
 from ui.views.phases import PhasePage, fit_columns, set_font, table_view
 from ui.widgets import FieldError, plain_label
 
@@ -80,8 +81,7 @@ class ReviewPhase(PhasePage):
         self.selected_label.setWordWrap(True)
         set_font(self.selected_label, 1.3, bold=True)
         # The owner's say/do, when their action comes up (issue 15).
-        self.say_do_label = plain_label(object_name="OwnerSayDo")
-        self.say_do_label.setWordWrap(True)
+        self.say_do_label = plain_label(object_name="OwnerSayDo", wrap=True)
         self._say_do: dict[int, object] = {}  # owner id → MemberSayDo (or None), when shown
 
         # No QButtonGroup: in a group Qt takes Tab off every checkable button but the
@@ -221,11 +221,7 @@ class ReviewPhase(PhasePage):
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, COL_ACTION)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        set_current_row(self.table.selectionModel(), index)
         self.table.scrollTo(index)
         self._show_selected(self.model.record(row))
 

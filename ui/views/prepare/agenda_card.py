@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from ui.models.agenda_model import (
     AgendaModel,
 )
 from ui.models.templates_model import TemplatesModel
+from ui.record_table import set_current_row
 from ui.views.meeting_dialog import minutes_spin
 from ui.views.prepare.agenda_delegates import (
     ChoiceDelegate,
@@ -275,11 +276,7 @@ class AgendaCard(QFrame):
     def select_row(self, row: int) -> None:
         if 0 <= row < self.agenda_model.rowCount():
             index = self.agenda_model.index(row, COL_TITLE)
-            self.agenda_table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            set_current_row(self.agenda_table.selectionModel(), index)
             self.agenda_table.scrollTo(index)
 
     def update_buttons(self) -> None:

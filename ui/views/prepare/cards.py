@@ -24,8 +24,7 @@ def fill_card(frame: QFrame, title: str) -> QVBoxLayout:
 
 
 def hint(text: str) -> QLabel:
-    label = plain_label(text)
-    label.setWordWrap(True)
+    label = plain_label(text, wrap=True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
 

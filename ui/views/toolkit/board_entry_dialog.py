@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.board import BoardEntryRecord, BoardKind
-from alignmeet.domain.rules import MAX_TITLE, ValidationError, short_date
-from alignmeet.services.base import NotFoundError
+from alignmeet.domain.rules import MAX_TITLE, short_date
 from ui.controller import Controller
 from ui.core_labels import label
 from ui.record_form import FieldErrors
@@ -150,26 +149,21 @@ class BoardEntryDialog(QDialog):
         }
 
     def _on_save(self) -> None:
-        self.field_errors.clear()
-        try:
-            values = self.values()
-            if self.entry is None:
-                self.saved = self.controller.perform(
-                    step(Step.NEW_BOARD_ENTRY), lambda s: s.board.add_entry(**values)
-                )
-            else:
-                entry_id = self.entry.id
-                edits = changed_fields(self.entry, values)
-                self.saved = self.controller.perform_edit(
-                    step(Step.BOARD),
-                    lambda s, seen: s.board.update_entry(entry_id=entry_id, seen=seen, **edits),
-                    seen=self.entry,
-                    reread=lambda s: s.board.get_entry(entry_id),
-                )
-        except ValidationError as exc:
-            self.field_errors.show(exc)
-            return
-        except NotFoundError as exc:
-            self.field_errors.show_message(str(exc))
-            return
-        self.accept()
+        if self.field_errors.save(self._write):
+            self.accept()
+
+    def _write(self) -> None:
+        values = self.values()
+        if self.entry is None:
+            self.saved = self.controller.perform(
+                step(Step.NEW_BOARD_ENTRY), lambda s: s.board.add_entry(**values)
+            )
+        else:
+            entry_id = self.entry.id
+            edits = changed_fields(self.entry, values)
+            self.saved = self.controller.perform_edit(
+                step(Step.BOARD),
+                lambda s, seen: s.board.update_entry(entry_id=entry_id, seen=seen, **edits),
+                seen=self.entry,
+                reread=lambda s: s.board.get_entry(entry_id),
+            )

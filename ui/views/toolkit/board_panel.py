@@ -30,7 +30,7 @@ from ui.views.toolkit.board_common import (
     toggle_lesson,
 )
 from ui.views.toolkit.common import MeetingItemPanel, button_row
-from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading
+from ui.widgets import FieldError, ask_yes_no, fill, plain_label, section_heading
 
 __all__ = ["BoardPanel"]
 
@@ -87,24 +87,27 @@ class BoardPanel(MeetingItemPanel):
         self.note.hide()
         add_card = QFrame()
         add_card.setObjectName("Card")
-        add_layout = QVBoxLayout(add_card)
-        add_layout.setContentsMargins(14, 12, 14, 12)
-        add_layout.addWidget(section_heading(self.tr("Wins to celebrate, lessons to solve")))
+        heading = section_heading(self.tr("Wins to celebrate, lessons to solve"))
         kinds = QHBoxLayout()
         kinds.addWidget(self.win_button)
         kinds.addWidget(self.lesson_button)
         kinds.addSpacing(12)
         kinds.addWidget(self.title_edit, 1)
-        add_layout.addLayout(kinds)
         who = QHBoxLayout()
         who.addWidget(self.details_edit, 2)
         who.addWidget(plain_label(self.tr("by")))
         who.addWidget(self.author_combo, 1)
         who.addWidget(self.team_combo)
         who.addWidget(self.add_button)
-        add_layout.addLayout(who)
-        add_layout.addWidget(self.error)
-        add_layout.addWidget(self.note)
+        fill(
+            QVBoxLayout(add_card),
+            heading,
+            kinds,
+            who,
+            self.error,
+            self.note,
+            margins=(14, 12, 14, 12),
+        )
         return add_card
 
     def _build_kinds(self) -> None:
@@ -140,8 +143,7 @@ class BoardPanel(MeetingItemPanel):
         self.resolve_button.clicked.connect(self._on_resolve_button_clicked)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
-        self.open_label = plain_label()
-        self.open_label.setWordWrap(True)
+        self.open_label = plain_label(wrap=True)
         list_card = QFrame()
         list_card.setObjectName("Card")
         list_layout = QVBoxLayout(list_card)

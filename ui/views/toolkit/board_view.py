@@ -55,8 +55,7 @@ class _Column(QFrame):
         self.table.setWordWrap(True)  # a title reads whole, over two lines if need be
         if kind is BoardKind.WIN:
             self.table.setColumnHidden(3, True)  # wins have no status
-        self.details = plain_label()
-        self.details.setWordWrap(True)
+        self.details = plain_label(wrap=True)
         self.details.setMinimumHeight(60)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

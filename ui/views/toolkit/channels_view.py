@@ -105,9 +105,9 @@ class ChannelsView(QWidget):
             self.tr(
                 "No channels agreed yet. Add the first rule below, or start from the "
                 "suggested ones and adapt them together."
-            )
+            ),
+            wrap=True,
         )
-        self.empty_label.setWordWrap(True)
         table_buttons = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button):
             table_buttons.addWidget(button)
@@ -340,8 +340,7 @@ class ChannelsStrip(QFrame):
         font.setBold(True)
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.1)
         self.title_label.setFont(font)
-        self.text_label = plain_label()
-        self.text_label.setWordWrap(True)
+        self.text_label = plain_label(wrap=True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text_font = self.text_label.font()
         text_font.setPointSizeF(max(text_font.pointSizeF(), 10) * 1.1)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from alignmeet.domain.coaching import CheckinRecord, PairStatus, RotationSuggestion
 from alignmeet.domain.rules import ValidationError, short_date
 from alignmeet.services import Services
-from alignmeet.services.base import NotFoundError
 from ui.controller import Controller
 from ui.models.coaching_models import SuggestedPairsModel
 from ui.models.plural import plural
@@ -143,7 +142,10 @@ class CheckinDialog(QDialog):
         return form
 
     def _on_buttons_accepted(self) -> None:
-        self.field_errors.clear()
+        if self.field_errors.save(self._write):
+            self.accept()
+
+    def _write(self) -> None:
         values = {
             "held_on": self.date_edit.date().toPython(),
             "progress": self.progress_edit.toPlainText(),
@@ -151,30 +153,22 @@ class CheckinDialog(QDialog):
             "tips_given": self.given_edit.toPlainText(),
             "meeting_id": self.meeting_combo.currentData(),
         }
-        try:
-            if self.checkin is None:
-                pair_id = self.pair.id
-                self.saved = self.controller.perform(
-                    step(Step.COACHING_CHECKIN),
-                    lambda s: s.coaching.log_checkin(pair_id=pair_id, **values),
-                )
-            else:
-                checkin_id = self.checkin.id
-                self.saved = self.controller.perform_edit(
-                    step(Step.COACHING),
-                    lambda s, seen: s.coaching.update_checkin(
-                        checkin_id=checkin_id, seen=seen, **values
-                    ),
-                    seen=self.checkin,
-                    reread=lambda s: _checkin(s, checkin_id),
-                )
-        except ValidationError as exc:
-            self.field_errors.show(exc)
-            return
-        except NotFoundError as exc:
-            self.field_errors.show_message(str(exc))
-            return
-        self.accept()
+        if self.checkin is None:
+            pair_id = self.pair.id
+            self.saved = self.controller.perform(
+                step(Step.COACHING_CHECKIN),
+                lambda s: s.coaching.log_checkin(pair_id=pair_id, **values),
+            )
+        else:
+            checkin_id = self.checkin.id
+            self.saved = self.controller.perform_edit(
+                step(Step.COACHING),
+                lambda s, seen: s.coaching.update_checkin(
+                    checkin_id=checkin_id, seen=seen, **values
+                ),
+                seen=self.checkin,
+                reread=lambda s: _checkin(s, checkin_id),
+            )
 
 
 def _checkin(services: Services, checkin_id: int) -> CheckinRecord:
@@ -225,8 +219,7 @@ class RotationDialog(QDialog):
             if ending
             else self.tr("Applying starts these pairs today.")
         )
-        self.note = plain_label(what)
-        self.note.setWordWrap(True)
+        self.note = plain_label(what, wrap=True)
         self.error = FieldError()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -120,9 +120,9 @@ class CoachingView(QWidget):
             self.tr(
                 "Pairs check in every week; a pair is overdue when the last check-in "
                 "(or the start) was more than 7 days ago."
-            )
+            ),
+            wrap=True,
         )
-        self.hint_label.setWordWrap(True)
         pairs_layout.addWidget(self.hint_label)
         pairs_layout.addWidget(self.pairs_table, 1)
         pairs_layout.addLayout(pair_buttons)

@@ -27,7 +27,7 @@ from ui.undo import Step, step
 from ui.views.toolkit.common import MeetingItemPanel, button_row
 from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.data_needs_common import AREA, data_needs_table, describe, legend
-from ui.widgets import DateField, FieldError, plain_label, section_heading
+from ui.widgets import DateField, FieldError, fill, plain_label, section_heading
 
 __all__ = ["DataNeedsPanel", "JointRow"]
 
@@ -127,8 +127,7 @@ class DataNeedsPanel(MeetingItemPanel):
         self.comparison_table = data_needs_table(
             self.comparison_model, self.tr("Both teams' lists compared")
         )
-        self.comparison_label = plain_label()
-        self.comparison_label.setWordWrap(True)
+        self.comparison_label = plain_label(wrap=True)
         left, left_layout = _card()
         left_layout.addWidget(section_heading(self.tr("What each team wants")))
         left_layout.addWidget(self.comparison_label)
@@ -177,23 +176,25 @@ class DataNeedsPanel(MeetingItemPanel):
         self.agree_button.setDefault(True)
         self.agree_button.clicked.connect(self._on_agree_button_clicked)
         self.error = FieldError()
-        self.note = plain_label()
-        self.note.setWordWrap(True)
+        self.note = plain_label(wrap=True)
         right, right_layout = _card()
-        right_layout.addWidget(section_heading(self.tr("Joint Top 10")))
         hint = plain_label(
             self.tr(
                 "Pick up to ten needs in order, each with an owner. Agreeing turns every row "
                 "into a joint action of this meeting."
-            )
+            ),
+            wrap=True,
         )
-        hint.setWordWrap(True)
-        right_layout.addWidget(hint)
-        right_layout.addWidget(scroll, 1)
-        buttons = button_row((self.suggest_button,), (self.agree_button,))
-        right_layout.addLayout(buttons)
-        right_layout.addWidget(self.error)
-        right_layout.addWidget(self.note)
+        fill(
+            right_layout,
+            section_heading(self.tr("Joint Top 10")),
+            hint,
+            (scroll, 1),
+            button_row((self.suggest_button,), (self.agree_button,)),
+            self.error,
+            self.note,
+            margins=None,
+        )
 
         return right
 

@@ -58,8 +58,7 @@ class DataNeedsView(QWidget):
         self.add_need_button = QPushButton(self.tr("Add data need"))
         self.add_need_button.clicked.connect(self._on_add_need_clicked)
         self.title_error = FieldError()
-        self.summary_label = plain_label()
-        self.summary_label.setWordWrap(True)
+        self.summary_label = plain_label(wrap=True)
 
         top = QHBoxLayout()
         top.addWidget(self.title_edit, 1)
@@ -78,8 +77,7 @@ class DataNeedsView(QWidget):
             stretch=1,
             alternating=False,
         )
-        self.joint_label = plain_label()
-        self.joint_label.setWordWrap(True)
+        self.joint_label = plain_label(wrap=True)
         joint_card, joint_layout = _card()
         joint_top = QHBoxLayout()
         joint_top.addWidget(section_heading(self.tr("Joint Top 10")))

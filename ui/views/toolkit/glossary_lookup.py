@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from ui.models.glossary_terms_model import GlossaryLookupModel
 from ui.models.record_table_model import RECORD_ROLE
 from ui.record_table import record_table
 from ui.views.toolkit.common import follow_area
-from ui.widgets import plain_label
+from ui.widgets import fill, plain_label, search_field
 
 AREA = "glossary"
 _OBJECT_NAME = "GlossaryLookup"
@@ -62,10 +61,9 @@ class GlossaryLookup(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
         self._terms: list[GlossaryTermRecord] = []
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Type a term: MQL, SQL, ICP…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search the glossary"))
+        self.search_edit = search_field(
+            self.tr("Type a term: MQL, SQL, ICP…"), self.tr("Search the glossary")
+        )
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
 
         self.model = GlossaryLookupModel(self)
@@ -103,17 +101,19 @@ class GlossaryLookup(QWidget):
         self.footer = plain_label(
             self.tr(
                 "Definitions change only as a meeting decision (Alignment → Glossary).  Esc closes."
-            )
+            ),
+            wrap=True,
         )
-        self.footer.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 10)
-        layout.setSpacing(8)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.footer)
+        fill(
+            QVBoxLayout(self),
+            self.search_edit,
+            (self.table, 1),
+            self.empty_label,
+            self.footer,
+            margins=(12, 12, 12, 10),
+            spacing=8,
+        )
 
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         follow_area(self, controller, AREA)

@@ -25,7 +25,7 @@ from ui.undo import Step, step
 from ui.views.toolkit.common import MeetingItemPanel, button_row
 from ui.views.toolkit.glossary_common import AREA, glossary_table
 from ui.views.toolkit.glossary_propose_dialog import ProposeDialog
-from ui.widgets import FieldError, plain_label
+from ui.widgets import FieldError, fill, plain_label
 
 __all__ = ["GlossaryPanel"]
 
@@ -86,34 +86,33 @@ class GlossaryPanel(MeetingItemPanel):
             self.tr(
                 "This meeting is closed: glossary changes are agreed in a planned or running "
                 "meeting."
-            )
+            ),
+            wrap=True,
         )
-        self.closed_label.setWordWrap(True)
         self.status_label = FieldError()
-        self.note_label = plain_label()
-        self.note_label.setWordWrap(True)
+        self.note_label = plain_label(wrap=True)
         self.note_label.hide()
         self.empty_label = plain_label(self.tr("Nothing proposed for this meeting yet."))
         self.empty_label.setEnabled(False)
         decide = button_row((self.approve_button, self.reject_button))
         table_box = QWidget()
-        table_layout = QVBoxLayout(table_box)
-        table_layout.setContentsMargins(0, 6, 0, 0)
-        table_layout.setSpacing(6)
-        table_layout.addWidget(self.proposals, 1)
-        table_layout.addWidget(self.empty_label)
-        table_layout.addWidget(self.compare)
-        table_layout.addWidget(self.closed_label)
-        table_layout.addLayout(decide)
-        table_layout.addWidget(self.status_label)
-        table_layout.addWidget(self.note_label)
+        fill(
+            QVBoxLayout(table_box),
+            (self.proposals, 1),
+            self.empty_label,
+            self.compare,
+            self.closed_label,
+            decide,
+            self.status_label,
+            self.note_label,
+            margins=(0, 6, 0, 0),
+            spacing=6,
+        )
         return table_box
 
     def _build_compare(self) -> None:
-        self.now_label = plain_label()
-        self.now_label.setWordWrap(True)
-        self.proposed_label = plain_label()
-        self.proposed_label.setWordWrap(True)
+        self.now_label = plain_label(wrap=True)
+        self.proposed_label = plain_label(wrap=True)
         self.compare = QWidget()
         compare_grid = QGridLayout(self.compare)
         compare_grid.setContentsMargins(0, 0, 0, 0)

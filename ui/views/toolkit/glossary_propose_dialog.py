@@ -89,9 +89,9 @@ class ProposeDialog(QDialog):
             self.tr(
                 "The wording becomes the current definition only when a meeting approves it, "
                 "as a decision of its glossary agenda item."
-            )
+            ),
+            wrap=True,
         )
-        hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

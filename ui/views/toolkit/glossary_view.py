@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -58,7 +57,7 @@ from ui.views.toolkit.common import card as _card
 from ui.views.toolkit.glossary_common import AREA, glossary_table
 from ui.views.toolkit.glossary_panel import GlossaryPanel
 from ui.views.toolkit.glossary_propose_dialog import ProposeDialog
-from ui.widgets import ask_yes_no, inform, plain_label, section_heading, warn
+from ui.widgets import ask_yes_no, fill, inform, plain_label, search_field, section_heading, warn
 
 __all__ = ["GlossaryPanel", "GlossaryView", "ProposeDialog"]
 
@@ -87,9 +86,9 @@ class GlossaryView(QWidget):
             self.tr(
                 "Agreed definitions both teams use. A change is proposed here or in a meeting, "
                 "and becomes current only when a meeting approves it as a decision."
-            )
+            ),
+            wrap=True,
         )
-        intro.setWordWrap(True)
         self._build_terms()
         self.detail = self._build_detail()
         self.empty_label = _big(
@@ -108,37 +107,26 @@ class GlossaryView(QWidget):
         split.setSizes([280, 420])
         self.split = split
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addWidget(intro)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(split, 1)
+        fill(QVBoxLayout(self), top, intro, self.empty_label, (split, 1), spacing=8)
 
         follow_area(self, controller, AREA, controller.members_changed, controller.meetings_changed)
         self.refresh()
 
     def _build_top(self) -> QHBoxLayout:
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search terms and definitions…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search the glossary"))
+        self.search_edit = search_field(
+            self.tr("Search terms and definitions…"), self.tr("Search the glossary")
+        )
         self.search_edit.setMinimumWidth(280)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.new_button = QPushButton(self.tr("New term…"))
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.export_button = QPushButton(self.tr("Export appendix (.docx)…"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        top = QHBoxLayout()
-        top.addWidget(section_heading(self.tr("Shared language")))
         self.count_label = plain_label()
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.search_edit)
-        top.addWidget(self.new_button)
-        top.addWidget(self.export_button)
-        return top
+        return button_row(
+            (section_heading(self.tr("Shared language")), self.count_label),
+            (self.search_edit, self.new_button, self.export_button),
+        )
 
     def _build_terms(self) -> None:
         self.model = GlossaryTermsModel(self)
@@ -161,8 +149,7 @@ class GlossaryView(QWidget):
         self.term_label = _big("", 1.5, bold=True)
         self.definition_label = _big("", 1.2)
         self.definition_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.agreed_label = plain_label()
-        self.agreed_label.setWordWrap(True)
+        self.agreed_label = plain_label(wrap=True)
         italic = self.agreed_label.font()
         italic.setItalic(True)
         self.agreed_label.setFont(italic)

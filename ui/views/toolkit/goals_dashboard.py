@@ -41,7 +41,7 @@ from ui.core_labels import label
 from ui.models.goals_tables_model import KpiStatusModel
 from ui.views.toolkit.goals_common import fit_height as _fit_height
 from ui.views.toolkit.goals_common import goals_table as _table
-from ui.widgets import plain_label, section_heading
+from ui.widgets import fill, plain_label, section_heading
 
 __all__ = ["DashboardPage", "RevenueGoalStrip", "chart_view", "kpi_chart"]
 
@@ -191,8 +191,7 @@ class RevenueGoalStrip(QFrame):
         self.bar.setTextVisible(True)
         self.bar.setMinimumWidth(200)
         self.bar.setAccessibleName(self.tr("Revenue goal progress"))
-        self.detail = plain_label()
-        self.detail.setWordWrap(True)
+        self.detail = plain_label(wrap=True)
         if large:
             detail_font = self.detail.font()
             detail_font.setPointSizeF(max(detail_font.pointSizeF(), 10) * 1.2)
@@ -271,21 +270,23 @@ class DashboardPage(QWidget):
             self.tr(
                 "No KPIs yet. Define them on the “KPIs & measurements” page, then record "
                 "values per period or import them from a CSV file."
-            )
+            ),
+            wrap=True,
         )
-        self.empty.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.goal_strip)
         top = QHBoxLayout()
         top.addWidget(section_heading(self.tr("KPI status")))
         top.addWidget(self.summary, 1)
-        layout.addLayout(top)
-        layout.addWidget(self.status_table)
-        layout.addWidget(self.empty)
-        layout.addWidget(scroll, 1)
+        fill(
+            QVBoxLayout(self),
+            self.goal_strip,
+            top,
+            self.status_table,
+            self.empty,
+            (scroll, 1),
+            margins=(0, 6, 0, 0),
+            spacing=8,
+        )
 
     def show_data(self, data: DashboardData) -> None:
         self.goal_strip.show_goal(data.revenue_goal, data.period_label)

@@ -37,7 +37,7 @@ from ui.views.toolkit.goals_common import line_edit as _line
 from ui.views.toolkit.goals_common import number_text as _number_text
 from ui.views.toolkit.goals_common import set_combo as _set_combo
 from ui.views.toolkit.goals_common import update_goal as _update_goal
-from ui.widgets import FieldError, ask_yes_no, plain_label, section_heading, show_validation
+from ui.widgets import FieldError, ask_yes_no, fill, plain_label, section_heading, show_validation
 
 __all__ = ["GoalsPage"]
 
@@ -61,17 +61,14 @@ class GoalsPage(QWidget):
         top = button_row(
             (section_heading(self.tr("Mutual activity goals")),), (self.show_archived,)
         )
-        right = QVBoxLayout()
-        right.addLayout(top)
         explain = plain_label(
             self.tr(
                 "What both teams do towards the goal, each with an owner. At each review mark "
                 "it: continue, improve or eliminate."
-            )
+            ),
+            wrap=True,
         )
-        explain.setWordWrap(True)
-        right.addWidget(explain)
-        right.addWidget(self.table, 1)
+        right = fill(QVBoxLayout(), top, explain, (self.table, 1), margins=None)
         form_card, fl = _card()
         fl.addWidget(self.form)
         right.addWidget(form_card)
@@ -123,8 +120,9 @@ class GoalsPage(QWidget):
         form.addRow(self.tr("&Notes"), self.revenue_notes)
         revenue_card, rl = _card()
         rl.addWidget(self.revenue_heading)
-        hint = plain_label(self.tr("One revenue goal per period, shared by Sales and Marketing."))
-        hint.setWordWrap(True)
+        hint = plain_label(
+            self.tr("One revenue goal per period, shared by Sales and Marketing."), wrap=True
+        )
         rl.addWidget(hint)
         rl.addLayout(form)
         rl.addWidget(self.revenue_save)

@@ -29,7 +29,7 @@ from ui.views.toolkit.goals_common import line_edit as _line
 from ui.views.toolkit.goals_common import measurement_now as _measurement
 from ui.views.toolkit.goals_common import set_combo as _set_combo
 from ui.views.toolkit.goals_dashboard import RevenueGoalStrip, kpi_chart
-from ui.widgets import FieldError, plain_label, show_validation
+from ui.widgets import FieldError, fill, plain_label, show_validation
 
 __all__ = ["KpiReviewPanel"]
 
@@ -87,17 +87,18 @@ class KpiReviewPanel(MeetingItemPanel):
         entry.addWidget(self.value_edit)
         entry.addWidget(self.record_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.goal_strip)
-        layout.addWidget(self.table)
-        layout.addWidget(self.earlier_hint)
-        layout.addWidget(self.chart_view, 1)
-        layout.addLayout(entry)
-        layout.addWidget(self.error)
-        layout.addWidget(self.note)
+        fill(
+            QVBoxLayout(self),
+            self.heading,
+            self.goal_strip,
+            self.table,
+            self.earlier_hint,
+            (self.chart_view, 1),
+            entry,
+            self.error,
+            self.note,
+            spacing=8,
+        )
 
     def _follow(self) -> None:
         controller = self.controller

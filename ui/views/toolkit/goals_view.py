@@ -96,8 +96,7 @@ class CsvImportDialog(QDialog):
             0, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.summary = plain_label(self._summary(preview))
-        self.summary.setWordWrap(True)
+        self.summary = plain_label(self._summary(preview), wrap=True)
         if preview.problems:
             self.summary.setObjectName("FieldError")
         self.error = FieldError()

@@ -83,11 +83,9 @@ class LeadFeedbackPanel(MeetingItemPanel):
     def _build_breakdown(self) -> None:
         big = QFont(self.font())
         big.setPointSizeF(max(big.pointSizeF(), 10) * 1.35)
-        self.summary_label = plain_label()
-        self.summary_label.setWordWrap(True)
+        self.summary_label = plain_label(wrap=True)
         self.summary_label.setFont(big)
-        self.batches_label = plain_label()
-        self.batches_label.setWordWrap(True)
+        self.batches_label = plain_label(wrap=True)
         self.chart = BreakdownChart(scale=1.45)
 
     def _build_notes(self) -> None:
@@ -115,8 +113,7 @@ class LeadFeedbackPanel(MeetingItemPanel):
             )
         )
         self.mark_button.clicked.connect(self._on_mark_button_clicked)
-        self.status_label = plain_label()
-        self.status_label.setWordWrap(True)
+        self.status_label = plain_label(wrap=True)
         self.error = FieldError()
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)

@@ -71,7 +71,7 @@ from ui.views.toolkit.lead_feedback_chart import (
     breakdown_summary,
 )
 from ui.views.toolkit.lead_feedback_panel import LeadFeedbackPanel
-from ui.widgets import ask_yes_no, plain_label, section_heading
+from ui.widgets import ask_yes_no, fill, plain_label, section_heading
 
 __all__ = ["BreakdownChart", "LeadFeedbackPanel", "LeadFeedbackView", "breakdown_summary"]
 
@@ -147,8 +147,7 @@ class LeadFeedbackView(QWidget):
         )
         self.breakdown_heading = section_heading(self.tr("Breakdown"))
         self.breakdown_heading.setWordWrap(True)  # long period names, and German
-        self.summary_label = plain_label()
-        self.summary_label.setWordWrap(True)
+        self.summary_label = plain_label(wrap=True)
         self.chart = BreakdownChart()
 
         top = QHBoxLayout()
@@ -164,12 +163,7 @@ class LeadFeedbackView(QWidget):
         chart_layout.addWidget(self.summary_label)
         chart_layout.addWidget(self.chart)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(8)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.batches_table, 1)
-        left_layout.addWidget(chart_card)
+        fill(QVBoxLayout(left), top, (self.batches_table, 1), chart_card, spacing=8)
         return left
 
     def _build_batch_form(self) -> QWidget:
@@ -218,8 +212,7 @@ class LeadFeedbackView(QWidget):
             self.tr("The batch waits for the next lead-feedback review again")
         )
         self.unreview_button.clicked.connect(self._on_unreview_clicked)
-        self.review_note = plain_label()
-        self.review_note.setWordWrap(True)
+        self.review_note = plain_label(wrap=True)
         # the names the tests and the rest of the view know them by
         self.editor_heading, self.batch_error = form.heading, form.error
         self.add_batch_button, self.save_batch_button = form.add_button, form.save_button

@@ -95,9 +95,9 @@ class PersonasView(QWidget):
             self.tr(
                 "Ask “how would this persona respond?” instead of “that won’t work”. "
                 "Agenda items and actions can name a persona."
-            )
+            ),
+            wrap=True,
         )
-        hint.setWordWrap(True)
         list_layout.addWidget(hint)
         list_card.setFixedWidth(360)
         return list_card
@@ -196,8 +196,7 @@ class PersonasView(QWidget):
             selection=QAbstractItemView.SelectionMode.NoSelection,
         )
         self.references_table.setFixedHeight(150)
-        self.references_label = plain_label()
-        self.references_label.setWordWrap(True)
+        self.references_label = plain_label(wrap=True)
         refs_card, refs_layout = _card_frame()
         refs_top = QHBoxLayout()
         refs_top.addWidget(section_heading(self.tr("Used in")))
