@@ -84,8 +84,6 @@ class BackupService:
     def check(self) -> str | None:
         """What is wrong with the file (None: it is sound, or not there). A sound file is
         remembered, so the app's next start need not check it again today."""
-        from datetime import datetime
-
         from alignmeet.storage import backups as b
         from alignmeet.storage.integrity import forget_check, remember_sound
 
