@@ -41,6 +41,15 @@ from ui.widgets import FieldError, plain_label
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): (n or 10) for n in range(10)}
 
 
+def _identity(row: RatingRow) -> tuple[str, int | None]:
+    """Whom a row is on: a member, an anonymous rating, or the next anonymous one."""
+    if row.member_id is not None:
+        return ("member", row.member_id)
+    if row.rating is not None:
+        return ("rating", row.rating.id)
+    return ("next", None)
+
+
 class RatingPanel(QWidget):
     """A card: the present members and their rating, the answer field, the average."""
 
@@ -114,13 +123,18 @@ class RatingPanel(QWidget):
     def set_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
             self.meeting_id = meeting_id
+            self.table.selectionModel().clearCurrentIndex()  # another meeting's rows
             self.anonymous_box.blockSignals(True)
             self.anonymous_box.setChecked(False)
             self.anonymous_box.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
-        row = max(0, self.table.currentIndex().row())
+        # The selection follows whom it is on, not the row number: another window, undo or
+        # a phone may add or take away rows above it, and the next key must not rate
+        # someone else (nor a typed answer land on another's rating).
+        was = self.current()
+        had_selection = self.table.currentIndex().isValid()
         if self.meeting_id is None:
             self.model.set_rows([])
             self.summary_label.clear()
@@ -143,9 +157,14 @@ class RatingPanel(QWidget):
             rows = [RatingRow(p.member_id, p.name, named.get(p.member_id)) for p in present]
             rows += anonymous
         self.model.set_rows(rows)
-        if rows:
-            self.select_row(min(row, len(rows) - 1))
-        else:
+        keys = [_identity(r) for r in rows]
+        if was is not None and _identity(was) in keys:
+            self.select_row(keys.index(_identity(was)))
+        elif rows and not had_selection:
+            self.select_row(0)
+        else:  # whom it was on is gone: nothing selected, so no key rates someone else
+            self.table.selectionModel().clearCurrentIndex()
+            self.table.clearSelection()
             self._show_answer(None)
         self._update_summary(ratings)
 
@@ -260,6 +279,7 @@ class RatingPanel(QWidget):
         self.controller.remove_rating(rating_id=row.rating.id)
 
     def _on_anonymous_box_toggled(self, _checked: bool) -> None:
+        self.table.selectionModel().clearCurrentIndex()  # other rows: start at the first
         self.refresh()
         self.table.setFocus()
 

@@ -483,3 +483,94 @@ def test_the_open_app_retries_what_waits_in_the_outbox_when_it_is_due(qtbot, dem
         assert len(server.messages) == 9
     assert {r.status for r in demo.recaps.outbox()} == {OutboxStatus.SENT}
     assert "9 message(s) from the outbox sent" in window.statusBar().currentMessage()
+
+
+# ---- the rating list follows whom it is on, while others change who is present ------------
+@pytest.fixture
+def rating_panel(qtbot: QtBot, controller, services: Services, meeting_id: int, people):
+    for name in ("Ava Chen", "Ben Okafor", "Maya Rossi", "Leo Novak"):
+        controller.set_attendance(
+            meeting_id=meeting_id, member_id=people[name], attendance=Attendance.PRESENT
+        )
+    controller.select_meeting(meeting_id)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("run")
+    window.run_view.go_to(Phase.CLOSE)
+    return window.run_view.close_phase.rating_panel
+
+
+def _names(panel) -> list[str]:
+    return [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
+
+
+def _rated(services: Services, meeting_id: int, people) -> dict[str, tuple[int, str]]:
+    names = {v: k for k, v in people.items()}
+    return {
+        names.get(r.member_id, "anonymous"): (r.score, r.answer)
+        for r in services.accountability.ratings(meeting_id)
+    }
+
+
+def _leaves(controller, meeting_id: int, member_id: int) -> None:
+    """Someone listed above marks a member absent (another window, a phone, undo)."""
+    controller.set_attendance(
+        meeting_id=meeting_id, member_id=member_id, attendance=Attendance.ABSENT
+    )
+
+
+def test_a_rating_key_rates_the_member_selected_even_when_someone_above_leaves(
+    qtbot, rating_panel, controller, services, meeting_id, people
+) -> None:
+    names = _names(rating_panel)
+    leo = names.index("Leo Novak")
+    rating_panel.select_row(leo)
+    rating_panel.table.setFocus()
+    _leaves(controller, meeting_id, people[names[leo - 1]])
+    assert rating_panel.current().name == "Leo Novak"
+    qtbot.keyClick(rating_panel.table, Qt.Key.Key_9)
+    assert _rated(services, meeting_id, people) == {"Leo Novak": (9, "")}
+
+
+def test_an_answer_being_typed_stays_with_its_member_when_the_list_changes(
+    qtbot, rating_panel, controller, services, meeting_id, people
+) -> None:
+    first, _second, third, fourth = _names(rating_panel)
+    rating_panel.select_row(_names(rating_panel).index(fourth))
+    rating_panel.table.setFocus()
+    qtbot.keyClick(rating_panel.table, Qt.Key.Key_5)
+    rating_panel.select_row(_names(rating_panel).index(third))
+    rating_panel.table.setFocus()
+    qtbot.keyClick(rating_panel.table, Qt.Key.Key_6)  # asks what would make it a 10
+    qtbot.keyClicks(rating_panel.answer_edit, "Shorter updates")
+    _leaves(controller, meeting_id, people[first])
+    assert rating_panel.answer_label.text().startswith(f"6 for {third}")
+    qtbot.keyClick(rating_panel.answer_edit, Qt.Key.Key_Return)
+    assert _rated(services, meeting_id, people) == {
+        fourth: (5, ""),
+        third: (6, "Shorter updates"),
+    }
+
+
+def test_a_phones_anonymous_rating_arriving_is_never_overwritten_by_the_next_key(
+    qtbot, rating_panel, controller, services, meeting_id
+) -> None:
+    rating_panel.anonymous_box.setChecked(True)
+    assert rating_panel.current().rating is None  # "Next anonymous rating…"
+    controller.rate_meeting(meeting_id=meeting_id, score=9)  # a phone's, meanwhile
+    assert rating_panel.current().rating is None  # still the next one, not the phone's
+    qtbot.keyClick(rating_panel.table, Qt.Key.Key_8)
+    scores = sorted(r.score for r in services.accountability.ratings(meeting_id))
+    assert scores == [8, 9]
+
+
+def test_when_the_selected_member_leaves_no_key_rates_anyone(
+    qtbot, rating_panel, controller, services, meeting_id, people
+) -> None:
+    rating_panel.select_row(_names(rating_panel).index("Maya Rossi"))
+    rating_panel.table.setFocus()
+    _leaves(controller, meeting_id, people["Maya Rossi"])
+    assert rating_panel.current() is None
+    qtbot.keyClick(rating_panel.table, Qt.Key.Key_7)
+    assert _rated(services, meeting_id, people) == {}
