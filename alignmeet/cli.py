@@ -180,7 +180,7 @@ def _add_database_commands(commands: argparse._SubParsersAction[argparse.Argumen
     check.add_argument("--db", metavar="PATH", help=DB_HELP)
     upgrade = commands.add_parser(
         "upgrade",
-        help="upgrade an older AlignMeet database to this version (a backup is taken first)",
+        help="upgrade an older AlignMeet database to this version (SQLite: backed up first)",
         description="Upgrade a database written by an older AlignMeet to this version's "
         "schema. A SQLite file is backed up first (into its backups folder); the upgrade "
         "runs in one transaction, so a failure leaves the file as it was. Listings and "
@@ -767,11 +767,18 @@ def _open_existing(db_arg: str | None, *, write: bool = False) -> Services:
         if exc.revision is None:
             raise CliError(str(exc)) from exc
         command = f"{PROG} upgrade" + (f" --db {_quoted(display(db_arg))}" if db_arg else "")
-        raise CliError(
-            _(
+        if db_arg is not None and "://" in db_arg:  # a server: AlignMeet backs up no server
+            text = _(
+                "{database} was written by an older AlignMeet (schema {revision}); nothing was "
+                "changed. Back the server up (pg_dump), then upgrade it with `{command}`."
+            )
+        else:
+            text = _(
                 "{database} was written by an older AlignMeet (schema {revision}); nothing was "
                 "changed. Upgrade it with `{command}` (a backup is taken first)."
-            ).format(
+            )
+        raise CliError(
+            text.format(
                 database=display(db_arg) if db_arg else _default_path(),
                 revision=exc.revision,
                 command=command,

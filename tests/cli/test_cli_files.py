@@ -270,3 +270,21 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         os.close(write_end)
     assert result.stderr == ""  # no traceback, no "Exception ignored"
     assert result.returncode == 141  # 128 + SIGPIPE, as for any program the pipe ended
+
+
+def test_an_older_schema_on_a_server_never_promises_a_backup_alignmeet_does_not_take(
+    capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`upgrade` backs up a SQLite file first; a server it does not back up at all, so the
+    listing's hint says to back the server up first instead of "a backup is taken"."""
+
+    def older(*_args: object, **_kwargs: object) -> None:
+        raise database.UpgradeNeededError("older", "0006")
+
+    monkeypatch.setattr(database, "open_database", older)
+    url = "postgresql+psycopg://facilitator:s3cret@127.0.0.1:5432/alignmeet"
+    code, out, err = run(capsys, "meetings", "--db", url)
+    assert code == 1 and out == ""
+    assert "schema 0006" in err and "pg_dump" in err and "upgrade --db" in err
+    assert "a backup is taken" not in err
+    assert "s3cret" not in err
