@@ -224,6 +224,30 @@ def test_the_catalogue_is_complete(tmp_path: Path) -> None:
     assert problems == [], f"{len(problems)} untranslated:\n" + "\n".join(problems[:40])
 
 
+def test_one_source_in_one_context_has_one_translation() -> None:
+    """Qt finds a translation by its context, source text and disambiguation only: when
+    two parts of the UI translate the same one differently, the compiled catalogue keeps
+    one and the other screen shows the wrong word (the backups' "Why" column read "Warum",
+    meant for the proposals' "Why"). Two meanings need two source texts."""
+    seen: dict[tuple[str, str, str], tuple[str, str]] = {}
+    clashes: list[str] = []
+    for ts in sorted((TRANSLATIONS / "de").glob("*.ts")):
+        for context in ET.parse(ts).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is None or translation.get("type") == "obsolete":
+                    continue
+                forms = translation.findall("numerusform") or [translation]
+                text = " | ".join((form.text or "") for form in forms)
+                source = message.findtext("source") or ""
+                key = (name, source, message.findtext("comment") or "")
+                if key in seen and seen[key][1] != text:
+                    clashes.append(f"{name}: {source!r}: {seen[key]} against ({ts.stem}, {text!r})")
+                seen.setdefault(key, (ts.stem, text))
+    assert clashes == []
+
+
 def test_every_ui_file_with_strings_is_in_a_catalogue() -> None:
     """A file whose strings no catalogue collects stays English in every language (the
     controller's status lines did)."""

@@ -43,7 +43,7 @@ class BackupsModel(RecordTableModel[BackupInfo]):
             lambda b: f"{b.taken_at:%Y-%m-%d %H:%M:%S}",
             lambda b: b.taken_at,
         ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Why"), lambda b: b.reason.replace("-", " ")),
+        Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda b: b.reason.replace("-", " ")),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Size"),
             lambda b: b.label.rsplit(" · ", 1)[-1],

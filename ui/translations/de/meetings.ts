@@ -170,8 +170,8 @@ Die Datenbank wird vorher im jetzigen Stand gesichert; mit dieser Sicherung läs
         <translation>Angelegt</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Anlass</translation>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Size</source>
