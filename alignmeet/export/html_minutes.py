@@ -59,6 +59,7 @@ from alignmeet.export.wording import (
     previous_approval,
     quoted,
     record_lines,
+    signed_line,
     teams_of,
     time_line,
     time_of_day,
@@ -249,7 +250,7 @@ def _minutes_body(data: MinutesData, teams: Sequence[str]) -> dict[str, Any]:
         ],
         "closing_notes": _paragraphs(meeting.closing_notes),
         "approval": approval_lines(data),
-        "signed": _signed(meeting),
+        "signed": signed_line(meeting),
     }
 
 
@@ -351,15 +352,6 @@ def _commitments(present: Sequence[ParticipantRecord]) -> list[dict[str, Any]]:
         }
         for p in present
     ]
-
-
-def _signed(meeting: Any) -> str:
-    signed = []
-    if meeting.facilitator_name.strip():
-        signed.append(_("Facilitator: {name}").format(name=meeting.facilitator_name))
-    if meeting.note_taker_name.strip():
-        signed.append(_("Minutes taken by: {name}").format(name=meeting.note_taker_name))
-    return " · ".join(signed)
 
 
 def _plans(data: MinutesData, teams: Sequence[str]) -> Iterable[dict[str, Any]]:

@@ -85,6 +85,7 @@ from alignmeet.export.wording import (
     previous_approval,
     quoted,
     record_lines,
+    signed_line,
     teams_of,
     time_line,
     time_of_day,
@@ -240,13 +241,9 @@ def _approval_and_distribution(data: MinutesData, s: Styles, teams: Sequence[str
     out = [para(run(_("Approval")), s.heading1)]
     for line in approval_lines(data):
         out.append(para(run(line), after=60))
-    signed = []
-    if meeting.facilitator_name.strip():
-        signed.append(_("Facilitator: {name}").format(name=meeting.facilitator_name))
-    if meeting.note_taker_name.strip():
-        signed.append(_("Minutes taken by: {name}").format(name=meeting.note_taker_name))
+    signed = signed_line(meeting)
     if signed:
-        out.append(para(run(" · ".join(signed), MUTED), after=60))
+        out.append(para(run(signed, MUTED), after=60))
     groups = distribution(data)
     if groups:
         out.append(para(run(_("Distribution")), s.heading1))

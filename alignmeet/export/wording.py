@@ -48,6 +48,7 @@ __all__ = [
     "previous_approval",
     "quoted",
     "record_lines",
+    "signed_line",
     "teams_of",
     "time_line",
     "time_of_day",
@@ -362,6 +363,16 @@ def approval_lines(data: MinutesData) -> list[str]:
             )
         ]
     return [_("Not yet approved: due for approval at the next meeting of the series.")]
+
+
+def signed_line(meeting: Any) -> str:
+    """Under the approval: "Facilitator: Dana · Minutes taken by: Priya" ("" if neither)."""
+    signed = []
+    if meeting.facilitator_name.strip():
+        signed.append(_("Facilitator: {name}").format(name=meeting.facilitator_name))
+    if meeting.note_taker_name.strip():
+        signed.append(_("Minutes taken by: {name}").format(name=meeting.note_taker_name))
+    return " · ".join(signed)
 
 
 def distribution(data: MinutesData) -> list[tuple[str, Sequence[Any]]]:
