@@ -20,7 +20,7 @@ from typing import Any
 from docx.shared import Pt
 
 from alignmeet import i18n
-from alignmeet.domain.enums import ItemKind, TeamTag
+from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRecord, MinutesData
 from alignmeet.domain.rules import action_number, short_date
@@ -75,14 +75,17 @@ from alignmeet.export.wording import (
     document_kind,
     document_title,
     draft_notice,
+    invited_label,
     long_date,
     owner_column,
     parked_details,
     person_details,
     person_text,
+    planned_items,
     previous_approval,
     quoted,
     record_lines,
+    signed_line,
     teams_of,
     time_line,
     time_of_day,
@@ -238,13 +241,9 @@ def _approval_and_distribution(data: MinutesData, s: Styles, teams: Sequence[str
     out = [para(run(_("Approval")), s.heading1)]
     for line in approval_lines(data):
         out.append(para(run(line), after=60))
-    signed = []
-    if meeting.facilitator_name.strip():
-        signed.append(_("Facilitator: {name}").format(name=meeting.facilitator_name))
-    if meeting.note_taker_name.strip():
-        signed.append(_("Minutes taken by: {name}").format(name=meeting.note_taker_name))
+    signed = signed_line(meeting)
     if signed:
-        out.append(para(run(" · ".join(signed), MUTED), after=60))
+        out.append(para(run(signed, MUTED), after=60))
     groups = distribution(data)
     if groups:
         out.append(para(run(_("Distribution")), s.heading1))
@@ -260,28 +259,17 @@ def _agenda_document(data: MinutesData, s: Styles, width: int, teams: Sequence[s
     out = [para(run(_("Invited")), s.heading1)]
     if data.participants:
         names = ", ".join(person_text(p, teams) for p in data.participants)
-        out.append(para(run(_invited_count(len(data.participants)), LABEL) + run(names)))
+        out.append(para(run(invited_label(len(data.participants)), LABEL) + run(names)))
     else:
         out.append(para(run(_("Nobody is invited yet."), MUTED_ITALIC)))
     out.extend(_purpose(data, s))
     out.append(para(run(_("Agenda")), s.heading1))
     if not data.items:
         out.append(para(run(_("No agenda items yet."), MUTED_ITALIC)))
-    start = data.meeting.starts_at
-    for number, entry in enumerate(data.items, 1):
-        item = entry.item
-        end = start + timedelta(minutes=item.box_minutes)
-        details = [time_span(start, end, item.box_minutes)]
-        if item.owner_name:
-            details.append(_("Owner: {name}").format(name=item.owner_name))
-        if item.kind is not ItemKind.REGULAR:
-            details.append(label(item.kind))
-        if item.carried_from:
-            details.append(_("Carried over from {meeting}").format(meeting=item.carried_from))
-        out.append(para(run(f"{number}. {item.title}"), s.heading2))
-        out.append(para(run(" · ".join(details), MUTED), after=100))
+    for item in planned_items(data):
+        out.append(para(run(f"{item.number}. {item.title}"), s.heading2))
+        out.append(para(run(item.details, MUTED), after=100))
         out.extend(para(run(chunk)) for chunk in _note_paragraphs(item.notes))
-        start = end
     if data.follow_ups:  # after the agenda: the review can run to pages
         out.append(para(run(_("Actions to review")), s.heading1))
         out.append(_to_review_table(data, s, width))
@@ -298,10 +286,6 @@ def _agenda_document(data: MinutesData, s: Styles, width: int, teams: Sequence[s
             out.append(para(run(label_text, LABEL) + run(names), after=60))
     out.append(_generated(data))
     return out
-
-
-def _invited_count(count: int) -> str:
-    return _("Invited ({count}): ").format(count=count)
 
 
 def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:

@@ -1,7 +1,11 @@
 """The e-mails that reach people after a meeting and between meetings.
 
 - A **recap** per attendee: their own actions and commitment, the decisions, the next
-  meeting, and the minutes attached (.docx). From `templates/recap_email.txt.j2`.
+  meeting, the approval (which revision these minutes are, whether and where they were
+  approved, and the previous minutes this meeting approved — the words of the attached
+  .docx), and the minutes attached (.docx). A plain-text part from
+  `templates/recap_email.txt.j2` and the same content as HTML from
+  `templates/recap_email.html.j2` (autoescaped: user text never becomes markup).
 - A **reminder** digest per owner: their open actions overdue or due in the next seven
   days. From `templates/reminder_email.txt.j2`.
 
@@ -23,14 +27,24 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from alignmeet.domain.accountability import MemberSayDo, kept_text
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRow, MinutesData
 from alignmeet.domain.rules import short_date
 from alignmeet.export.email_minutes import MAX_SUBJECT, header_text, one_line
 from alignmeet.export.html_minutes import render_template
 from alignmeet.export.sanitize import clean_text
-from alignmeet.export.wording import at_time, long_date, quoted, time_of_day
-from alignmeet.i18n import _
+from alignmeet.export.wording import (
+    approval_lines,
+    at_time,
+    long_date,
+    previous_approval,
+    quoted,
+    record_lines,
+    signed_line,
+    time_of_day,
+)
+from alignmeet.i18n import _, language
 
 __all__ = [
     "Mail",
@@ -41,6 +55,7 @@ __all__ = [
 ]
 
 RECAP_TEMPLATE = "recap_email.txt.j2"
+RECAP_HTML_TEMPLATE = "recap_email.html.j2"
 REMINDER_TEMPLATE = "reminder_email.txt.j2"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -90,6 +105,7 @@ def _message(
     kind: str,
     attachment: tuple[str, bytes] | None = None,
     unsent: bool = False,
+    html: str | None = None,
 ) -> bytes:
     from email import policy
 
@@ -105,6 +121,10 @@ def _message(
     if unsent:
         message["X-Unsent"] = "1"  # Outlook opens it as a draft to send
     message.set_content(clean_text(body), subtype="plain", charset="utf-8", cte="quoted-printable")
+    if html is not None:  # the same message as HTML: mail programs show this part
+        message.add_alternative(
+            clean_text(html), subtype="html", charset="utf-8", cte="quoted-printable"
+        )
     if attachment is not None:
         name, data = attachment
         maintype, subtype = DOCX.split("/")
@@ -128,13 +148,16 @@ def recap_mail(
     attachment: tuple[str, bytes] | None,
     unsent: bool = False,
 ) -> Mail:
-    """One attendee's recap of the meeting in `data`."""
-    text = render_template(RECAP_TEMPLATE, **_recap_context(data, member_id, to[0], attachment))
+    """One attendee's recap of the meeting in `data`: plain text and HTML, one content."""
+    context = _recap_context(data, member_id, to[0], attachment)
+    text = render_template(RECAP_TEMPLATE, **context)
     subject, _newline, body = text.partition("\n")
     subject = header_text(subject, MAX_SUBJECT)
+    html = render_template(RECAP_HTML_TEMPLATE, subject=subject, lang=language(), **context)
     content = _message(
         subject=subject,
         body=body.lstrip("\n").rstrip() + "\n",
+        html=html,
         to=to,
         sender=sender,
         msg_id=msg_id,
@@ -155,19 +178,19 @@ def _recap_context(
     person = next((p for p in data.participants if p.member_id == member_id), None)
     actions = [
         {
-            "title": one_line(a.title),
+            "title": _isolated(a.title),
             "due": (
                 _("due {date}").format(date=short_date(a.due))
                 if a.due is not None
                 else _("no due date")
             ),
             "team": label(a.team_tag),
-            "milestone": one_line(a.milestone),
+            "milestone": _isolated(a.milestone),
         }
         for a in (plan.actions if plan is not None else ())
     ]
     decisions = [
-        {"text": one_line(d.text), "item": one_line(entry.item.title)}
+        {"text": _isolated(d.text), "item": _isolated(entry.item.title)}
         for entry in data.items
         for d in entry.decisions
         if one_line(d.text)
@@ -177,14 +200,14 @@ def _recap_context(
     note = one_line(person.commitment_note) if person is not None else ""
     next_at = meeting.next_meeting_at
     return {
-        "title": one_line(meeting.title) or _("Meeting minutes"),
+        "title": _isolated(meeting.title) or _("Meeting minutes"),
         "date": short_date(start),
         "when": _("{date}, {time}").format(date=long_date(start), time=time_of_day(start)),
-        "name": one_line(name).split(" ")[0] if one_line(name) else _("there"),
+        "name": bidi_safe(one_line(name).split(" ")[0]) if one_line(name) else _("there"),
         "actions": actions,
         "committed": committed,
         "confidence": person.confidence if committed and person is not None else None,
-        "note": quoted(note) if note else "",
+        "note": quoted(bidi_safe(note)) if note else "",
         "say_do": (
             _("last {days} days: {figures}").format(
                 days=data.say_do_window, figures=kept_text(mine.recent)
@@ -194,9 +217,27 @@ def _recap_context(
         ),
         "decisions": decisions,
         "next_meeting": at_time(next_at) if next_at is not None else "",
+        "approval": _approval(data),
+        "signed": bidi_safe(one_line(signed_line(meeting)), isolate=False),
         "attachment": attachment[0] if attachment is not None else "",
-        "sender": one_line(meeting.facilitator_name),
+        "sender": _isolated(meeting.facilitator_name),
     }
+
+
+def _approval(data: MinutesData) -> list[str]:
+    """The approval block, in the words of the attached minutes: which revision of record
+    they are, whether (and in which meeting) they were approved or when they are due for
+    it, and the previous meeting's minutes this meeting approved."""
+    lines = [*record_lines(data, approvals=False), *approval_lines(data)]
+    lines.append(previous_approval(data))
+    # Nothing a title opens (an RLO) stays open past its line.
+    return [bidi_safe(line, isolate=False) for line in map(one_line, lines) if line]
+
+
+def _isolated(text: str) -> str:
+    """User text on one line, isolated from ours: an RLO in a title cannot turn "— due
+    20 Mar" around (see alignmeet.domain.bidi)."""
+    return bidi_safe(one_line(text))
 
 
 # --------------------------------------------------------------------------- reminders

@@ -9,7 +9,8 @@ titles, notes) is passed in as data and never translated.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from alignmeet.domain.enums import ItemKind, MeetingStatus
@@ -24,6 +25,7 @@ __all__ = [
     "AGENDA",
     "DRAFT",
     "MINUTES",
+    "PlannedItem",
     "action_count",
     "actual_time",
     "approval_lines",
@@ -36,14 +38,17 @@ __all__ = [
     "document_kind",
     "document_title",
     "draft_notice",
+    "invited_label",
     "long_date",
     "owner_column",
     "parked_details",
     "person_details",
     "person_text",
+    "planned_items",
     "previous_approval",
     "quoted",
     "record_lines",
+    "signed_line",
     "teams_of",
     "time_line",
     "time_of_day",
@@ -360,6 +365,16 @@ def approval_lines(data: MinutesData) -> list[str]:
     return [_("Not yet approved: due for approval at the next meeting of the series.")]
 
 
+def signed_line(meeting: Any) -> str:
+    """Under the approval: "Facilitator: Dana · Minutes taken by: Priya" ("" if neither)."""
+    signed = []
+    if meeting.facilitator_name.strip():
+        signed.append(_("Facilitator: {name}").format(name=meeting.facilitator_name))
+    if meeting.note_taker_name.strip():
+        signed.append(_("Minutes taken by: {name}").format(name=meeting.note_taker_name))
+    return " · ".join(signed)
+
+
 def distribution(data: MinutesData) -> list[tuple[str, Sequence[Any]]]:
     """Who receives the document, as the e-mail addresses it: [("To: ", people),
     ("Copy: ", people)] — the members present, then those with apologies or absent; for an
@@ -373,3 +388,39 @@ def distribution(data: MinutesData) -> list[tuple[str, Sequence[Any]]]:
     if others:
         groups.append((_("Copy: "), others))
     return groups
+
+
+# ---- the agenda of a meeting not started yet -----------------------------------------------
+@dataclass(frozen=True)
+class PlannedItem:
+    """One item of an agenda as the Word agenda and its preview both show it."""
+
+    number: int
+    title: str
+    details: str  # "09:00–09:10 (10 min) · Owner: Dana · KPI review · Carried over from …"
+    notes: str  # the item's prepared notes, as typed
+
+
+def planned_items(data: MinutesData) -> list[PlannedItem]:
+    """The agenda's items, numbered, each at its planned clock time: one after the other
+    from the meeting's start, each taking its time box."""
+    out: list[PlannedItem] = []
+    start = data.meeting.starts_at
+    for number, entry in enumerate(data.items, 1):
+        item = entry.item
+        end = start + timedelta(minutes=item.box_minutes)
+        details = [time_span(start, end, item.box_minutes)]
+        if item.owner_name:
+            details.append(_("Owner: {name}").format(name=item.owner_name))
+        if item.kind is not ItemKind.REGULAR:
+            details.append(label(item.kind))
+        if item.carried_from:
+            details.append(_("Carried over from {meeting}").format(meeting=item.carried_from))
+        out.append(PlannedItem(number, item.title, " · ".join(details), item.notes))
+        start = end
+    return out
+
+
+def invited_label(count: int) -> str:
+    """ "Invited (7): " before the names on an agenda."""
+    return _("Invited ({count}): ").format(count=count)

@@ -42,6 +42,7 @@ class EmailDraft:
 class MinutesPage:
     title: str  # the meeting's title ("" when it has none)
     html: str
+    agenda: bool = False  # a meeting not started yet: the page is its agenda, not minutes
 
 
 @dataclass(frozen=True)
@@ -106,11 +107,17 @@ class DocumentExports(ServiceBase):
         )
 
     def minutes_page(self, meeting_id: int) -> MinutesPage:
-        """The minutes as one HTML page (the preview, printing and PDF) and their title."""
+        """The minutes as one HTML page (the preview, printing and PDF) and their title; for a
+        meeting not started yet, its agenda (what its Word export holds then)."""
         from alignmeet.export.html_minutes import minutes_html
+        from alignmeet.export.wording import AGENDA, document_kind
 
         data = self._minutes_data(meeting_id)
-        return MinutesPage(title=data.meeting.title, html=minutes_html(data))
+        return MinutesPage(
+            title=data.meeting.title,
+            html=minutes_html(data),
+            agenda=document_kind(data) == AGENDA,
+        )
 
     def minutes_email(self, meeting_id: int) -> tuple[str, str]:
         """(subject, body) of the e-mail with the minutes, as saved now."""

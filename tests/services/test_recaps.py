@@ -7,6 +7,7 @@ unconfirmed, never sent again on its own. Without a server: one .eml per attende
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.policy
 import importlib.util
@@ -15,11 +16,12 @@ import json
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from alignmeet.domain.enums import ActionStatus, Attendance
@@ -222,6 +224,158 @@ def test_without_a_server_one_eml_per_attendee_is_written(sv, closed, tmp_path) 
     assert message["X-Unsent"] == "1" and message["To"] == "Ana López <ana@example.com>"
     assert "March sync" in attachment_text(message)
     assert result.without_address == ("Cy Martin",)
+
+
+# ---- the approval, as the attached minutes word it, in both parts -------------------------------
+class Text(HTMLParser):
+    """An HTML part's text as a mail program shows it, and every tag it uses."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags: list[str] = []
+        self._skip = 0
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._skip += tag in ("title", "style")
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("title", "style")
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+    @property
+    def flat(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+
+RECAP_TAGS = {"html", "head", "meta", "title", "body", "p", "h2", "ul", "li", "br", "span"}
+
+
+def both_parts(message: email.message.EmailMessage) -> tuple[str, Text]:
+    """(the plain-text part, folded; the HTML part's text): what a reader sees in each."""
+    plain = " ".join(message.get_body(("plain",)).get_content().split())
+    html = message.get_body(("html",))
+    assert html is not None, "the recap has no HTML part"
+    return plain, Text(html.get_content())
+
+
+def approve_in_april(sv: Services, closed: Closed, clock: Clock) -> int:
+    """April sync, the next meeting of the series: Ana and Ben present, it approves
+    revision 1 of the March minutes and is closed on 31 Mar 2026 at 10:40."""
+    march = sv.meetings.get_meeting(closed.meeting_id)
+    clock.now = datetime(2026, 3, 31, 9, 0)
+    april = sv.meetings.create_meeting(
+        title="April sync",
+        starts_at=datetime(2026, 3, 31, 9, 0),
+        series_id=march.series_id,
+        invitee_ids=[closed.ids["ana"], closed.ids["ben"]],
+        facilitator_id=closed.ids["ana"],
+        note_taker_id=closed.ids["ben"],
+    )
+    for key in ("ana", "ben"):
+        sv.meetings.set_attendance(
+            meeting_id=april.id, member_id=closed.ids[key], attendance=Attendance.PRESENT
+        )
+    sv.minutes.approve_previous(meeting_id=april.id, revision=1)
+    clock.now = datetime(2026, 3, 31, 10, 40)
+    sv.meetings.close_meeting(meeting_id=april.id)
+    return april.id
+
+
+def test_the_recap_says_in_both_parts_which_minutes_were_approved_when_and_where(
+    sv, closed, clock
+) -> None:
+    april = approve_in_april(sv, closed, clock)
+    with H.SmtpServer() as server:
+        use_server(sv, server.port)
+        sv.recaps.queue_recaps(april)
+        sv.recaps.queue_recaps(closed.meeting_id)  # March's recap, sent after its approval
+        assert sv.recaps.send_outbox().sent == 4
+        received = {(str(m["To"]), m["Subject"]): m for m in server.messages}
+    ana = "Ana López <ana@example.com>"
+    april_mail = received[(ana, "Your actions from April sync — 31 Mar 2026")]
+    march_mail = received[(ana, "Your actions from March sync — 3 Mar 2026")]
+    attached = " ".join(attachment_text(april_mail).split())
+    plain, html = both_parts(april_mail)
+    for line in (
+        "Minutes of record as closed on 31 Mar 2026 at 10:40 (revision 1).",
+        "Not yet approved: due for approval at the next meeting of the series.",
+        "The minutes of March sync (3 Mar 2026, revision 1) were approved.",
+        "Facilitator: Ana López · Minutes taken by: Ben Okoro",
+    ):
+        assert line in attached  # the attached minutes say it so...
+        assert line in plain.split("APPROVAL", 1)[1]  # ...and so do both parts
+        assert line in html.flat.split("APPROVAL", 1)[1]
+    plain, html = both_parts(march_mail)
+    approved = "Approved in April sync on 31 Mar 2026 (revision 1)."
+    assert approved in " ".join(attachment_text(march_mail).split())
+    assert approved in plain.split("APPROVAL", 1)[1] and approved in html.flat
+    assert "Minutes of record as closed on 3 Mar 2026 at 11:30 (revision 1)." in plain
+    assert set(html.tags) <= RECAP_TAGS
+
+
+def test_the_recap_approval_reads_in_german_in_both_parts(sv, closed, clock, tmp_path) -> None:
+    from alignmeet.i18n import use_language
+
+    april = approve_in_april(sv, closed, clock)
+    with use_language("de"):
+        result = sv.recaps.write_recap_emls(april, tmp_path)
+    message = parse(next(p for p in result.files if p.name.startswith("Ana")).read_bytes())
+    plain, html = both_parts(message)
+    attached = " ".join(attachment_text(message).split())
+    for text in (plain, html.flat):
+        assert "FREIGABE" in text
+        block = text.split("FREIGABE", 1)[1]
+        for line in (
+            "Noch nicht genehmigt: zur Genehmigung in der nächsten Besprechung der Reihe.",
+            "Das Protokoll von March sync (3. März 2026, Stand 1) wurde genehmigt.",
+        ):
+            assert line in block and line in attached
+        assert "APPROVAL" not in text and "were approved" not in text
+    assert message.get_body(("html",))["Content-Type"].params["charset"] == "utf-8"
+    assert '<html lang="de">' in message.get_body(("html",)).get_content()
+
+
+def test_text_the_gate_never_saw_stays_inert_in_the_html_part(sv, closed) -> None:
+    """Past the services' text gate (a record read from an older file, a future caller):
+    a lone surrogate, an RLO and markup in the minutes still make a 7-bit message whose
+    HTML part shows them as text."""
+    from alignmeet.export.recap_email import recap_mail
+
+    data = sv.minutes.gather(closed.meeting_id)
+    hostile = "<script>alert(1)</script> \u202eevil \ud800 {{7*7}}"
+    data = dataclasses.replace(
+        data,
+        meeting=dataclasses.replace(data.meeting, title=hostile, facilitator_name=hostile),
+    )
+    mail = recap_mail(
+        data,
+        closed.ids["ana"],
+        to=("Ana López", "ana@example.com"),
+        sender=None,
+        msg_id="<t@example.com>",
+        when=NOW,
+        attachment=None,
+    )
+    message = parse(mail.content)
+    plain, html = both_parts(message)
+    assert set(html.tags) <= RECAP_TAGS
+    # Shown as text, and the RLO closed (PDF) inside its isolate (FSI … PDI): the words
+    # after the title keep their order.
+    isolated = "\u2068<script>alert(1)</script> \u202eevil {{7*7}}\u202c\u2069"
+    assert f"recap of “{isolated}” (Tuesday 3 March 2026, 09:00)." in html.flat
+    assert f"recap of “{isolated}” (Tuesday 3 March 2026, 09:00)." in plain
+    assert "\ud800" not in message.get_body(("html",)).get_content()
+    assert "Facilitator: <script>alert(1)</script>" in html.flat.split("APPROVAL", 1)[1]
+    assert "<script>alert(1)</script>" in plain
 
 
 # ---- servers that fail --------------------------------------------------------------------------
@@ -517,10 +671,13 @@ def _kept(field: str, text: str) -> str:
         lambda t: "\x00" not in t and _kept("name", t).strip()
     ),
 )
+@example(title="</li></ul><script>alert(1)</script>", name="<b>Sam</b> {{7*7}}")
+@example(title="\u202eevil title", name="\u202eRLO name")
 @pytest.mark.sqlite_only
 def test_any_typed_text_makes_a_recap_that_parses_with_no_header_injected(
     sv, closed, tmp_path_factory, title, name
 ) -> None:
+    from alignmeet.domain.bidi import bidi_safe
     from alignmeet.export.email_minutes import header_text
     from alignmeet.export.sanitize import clean_text
 
@@ -556,5 +713,10 @@ def test_any_typed_text_makes_a_recap_that_parses_with_no_header_injected(
         to = message["To"].addresses[0]
         if to.addr_spec == "ana@example.com":
             assert to.display_name == header_text(stored_name)
-            folded = " ".join(clean_text(stored_title).split())
+            # Isolated from our words (an RLO cannot turn "— due …" around).
+            folded = bidi_safe(" ".join(clean_text(stored_title).split()))
             assert f"- {folded} — due 20 Mar 2026" in body
+            # The HTML part shows the same text literally: no tag or script of the user's.
+            _plain, html = both_parts(message)
+            assert set(html.tags) <= RECAP_TAGS
+            assert f"{folded} — due 20 Mar 2026" in html.flat

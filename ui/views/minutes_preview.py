@@ -119,8 +119,14 @@ def minutes_pdf_bytes(html: str, *, title: str = "Minutes") -> bytes:
 # ---- Word -------------------------------------------------------------------------------------
 
 
-def _file_stem(title: str, when: str) -> str:
+def _file_stem(title: str, when: str, *, agenda: bool = False) -> str:
     safe = safe_name(title)
+    if agenda:
+        if not safe:
+            safe = QCoreApplication.translate("MinutesPreview", "agenda")
+        return QCoreApplication.translate("MinutesPreview", "{title} {date} agenda").format(
+            title=safe, date=when
+        )
     if not safe:
         safe = QCoreApplication.translate("MinutesPreview", "minutes")
     return QCoreApplication.translate("MinutesPreview", "{title} {date} minutes").format(
@@ -128,7 +134,9 @@ def _file_stem(title: str, when: str) -> str:
     )
 
 
-def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget) -> Path | None:
+def export_minutes_docx(
+    controller: Controller, meeting_id: int, parent: QWidget, *, agenda: bool = False
+) -> Path | None:
     """Ask where, then save the minutes as .docx with the company template from the settings.
 
     When that template cannot be used (moved, not a Word file), the user is told why and
@@ -139,7 +147,8 @@ def export_minutes_docx(controller: Controller, meeting_id: int, parent: QWidget
     meeting = controller.services.meetings.get_meeting(meeting_id)
     settings = QSettings()
     folder = Path(str(settings.value("export/folder", str(Path.home()))))
-    suggested = folder / f"{_file_stem(meeting.title, f'{meeting.starts_at:%Y-%m-%d}')}.docx"
+    stem = _file_stem(meeting.title, f"{meeting.starts_at:%Y-%m-%d}", agenda=agenda)
+    suggested = folder / f"{stem}.docx"
     path = ask_save_path(
         parent,
         QCoreApplication.translate("MinutesPreview", "Export minutes"),
@@ -189,6 +198,7 @@ class MinutesPreview(QDialog):
         self.meeting_id = meeting_id
         self._html = ""
         self._title = self.tr("Minutes")
+        self._agenda = False  # a meeting not started yet: the page is its agenda
         self.setWindowTitle(self.tr("Minutes preview"))
         self.resize(900, 980)
 
@@ -240,10 +250,16 @@ class MinutesPreview(QDialog):
     def refresh(self) -> None:
         """Render the minutes again, keeping the reader's place on the page."""
         page = self.controller.services.exports.minutes_page(self.meeting_id)
-        self._title = page.title or self.tr("Minutes")
-        self.setWindowTitle(
-            self.tr("Minutes preview — {title}").format(title=bidi_safe(self._title))
-        )
+        self._agenda = page.agenda
+        if page.agenda:
+            self._title = page.title or self.tr("Agenda")
+            heading = self.tr("Agenda preview — {title}")
+            self.browser.setAccessibleName(self.tr("Agenda preview"))
+        else:
+            self._title = page.title or self.tr("Minutes")
+            heading = self.tr("Minutes preview — {title}")
+            self.browser.setAccessibleName(self.tr("Minutes preview"))
+        self.setWindowTitle(heading.format(title=bidi_safe(self._title)))
         self._html = page.html
         bar = self.browser.verticalScrollBar()
         position = bar.value()
@@ -300,10 +316,13 @@ class MinutesPreview(QDialog):
 
         meeting = self.controller.services.meetings.get_meeting(self.meeting_id)
         folder = Path(str(QSettings().value("export/folder", str(Path.home()))))
-        stem = _file_stem(meeting.title, f"{meeting.starts_at:%Y-%m-%d}")
-        path = ask_save_path(
-            self, self.tr("Save the minutes as PDF"), folder / f"{stem}.pdf", self.tr("PDF (*.pdf)")
+        stem = _file_stem(meeting.title, f"{meeting.starts_at:%Y-%m-%d}", agenda=self._agenda)
+        caption = (
+            self.tr("Save the agenda as PDF")
+            if self._agenda
+            else self.tr("Save the minutes as PDF")
         )
+        path = ask_save_path(self, caption, folder / f"{stem}.pdf", self.tr("PDF (*.pdf)"))
         if path is None:
             return
         try:
@@ -314,7 +333,7 @@ class MinutesPreview(QDialog):
         QSettings().setValue("export/folder", str(path.parent))
 
     def _on_word_button_clicked(self) -> None:
-        export_minutes_docx(self.controller, self.meeting_id, self)
+        export_minutes_docx(self.controller, self.meeting_id, self, agenda=self._agenda)
 
 
 def show_minutes_preview(

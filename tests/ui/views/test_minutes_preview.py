@@ -344,3 +344,58 @@ def test_save_eml_into_a_missing_folder_says_so(
     closing.eml_button.click()
     assert message_boxes.shown[0].title == "E-mail not saved"
     assert "does not exist" in message_boxes.shown[0].text
+
+
+# ---- a planned meeting: the preview is its agenda (issue 17's leftover) -----------------------
+
+
+def test_file_preview_of_a_planned_meeting_shows_the_agenda_its_word_export_holds(
+    qtbot: QtBot,
+    services: Services,
+    controller: Controller,
+    meeting_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """File › Preview minutes… on a meeting not started yet, in the real window: the page
+    says what the Word export of that meeting says (an agenda, its planned times, who is
+    invited), in the same order — and nothing claims a meeting took place."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    controller.select_meeting(meeting_id)
+    window.preview_action.trigger()
+    preview = window.findChild(MinutesPreview)
+    assert isinstance(preview, MinutesPreview) and preview.isVisible()
+    assert preview.windowTitle() == "Agenda preview — Sales & Marketing sync"
+    text = preview.browser.toPlainText()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[0] == "Agenda: Sales & Marketing sync"
+    assert "Invited (4): Ava Chen (Sales), Ben Okafor (Sales), Leo Novak (Marketing)" in text
+    assert "09:00–09:" in text  # the first item at the meeting's start, then the next...
+    for claim in ("Attendance", "nobody recorded", "Present (", "Decisions", "Commitments"):
+        assert claim not in text, claim
+    assert "Approval" not in text and "Not yet approved" not in text
+
+    # Save as Word… from the same dialog: every paragraph of the file is on the screen, in
+    # the same order (the table cells too).
+    target = tmp_path / "agenda.docx"
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        minutes_preview, "ask_save_path", lambda _p, _t, path, _f: asked.append(path) or target
+    )
+    preview.word_button.click()
+    assert asked[0].name.endswith(" 2030-03-05 agenda.docx")
+    document = docx.Document(str(target))
+    word = [" ".join(p.text.split()) for p in document.paragraphs if p.text.strip()]
+    assert word[0] == lines[0]
+    screen = " ".join(text.split())
+    position = 0
+    for paragraph in word:
+        found = screen.find(paragraph, position)
+        assert found >= 0, f"{paragraph!r} is not on the screen after position {position}"
+        position = found + len(paragraph)
+    preview.close()

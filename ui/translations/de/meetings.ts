@@ -930,6 +930,14 @@ Save the minutes with AlignMeet&apos;s own styles instead?</source>
 Das Protokoll stattdessen mit den eigenen Formatvorlagen von AlignMeet speichern?</translation>
     </message>
     <message>
+        <source>agenda</source>
+        <translation>Tagesordnung</translation>
+    </message>
+    <message>
+        <source>{title} {date} agenda</source>
+        <translation>{title} {date} Tagesordnung</translation>
+    </message>
+    <message>
         <source>minutes</source>
         <translation>Protokoll</translation>
     </message>
@@ -974,6 +982,18 @@ Das Protokoll stattdessen mit den eigenen Formatvorlagen von AlignMeet speichern
         <translation>Schließen</translation>
     </message>
     <message>
+        <source>Agenda</source>
+        <translation>Tagesordnung</translation>
+    </message>
+    <message>
+        <source>Agenda preview — {title}</source>
+        <translation>Vorschau der Tagesordnung — {title}</translation>
+    </message>
+    <message>
+        <source>Agenda preview</source>
+        <translation>Vorschau der Tagesordnung</translation>
+    </message>
+    <message>
         <source>Minutes preview — {title}</source>
         <translation>Protokoll-Vorschau — {title}</translation>
     </message>
@@ -992,6 +1012,10 @@ Das Protokoll stattdessen mit den eigenen Formatvorlagen von AlignMeet speichern
     <message>
         <source>Minutes saved as PDF to {path}</source>
         <translation>Protokoll als PDF gespeichert: {path}</translation>
+    </message>
+    <message>
+        <source>Save the agenda as PDF</source>
+        <translation>Tagesordnung als PDF speichern</translation>
     </message>
     <message>
         <source>Save the minutes as PDF</source>
