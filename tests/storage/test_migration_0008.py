@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.orm import sessionmaker
 
 from alignmeet.domain.enums import OPEN_STATUSES
 from alignmeet.services import Services
 from alignmeet.services.followups import ActionFilter
 from alignmeet.storage import database
-from alignmeet.storage.database import Database, current_revision, open_database, upgrade
+from alignmeet.storage.database import current_revision, open_database
 from tests.storage.test_migration_0007 import FIXTURE, _all_rows, _master, _plans, demo
+
+FIXTURE_0007 = FIXTURE.with_name("schema-0007.sqlite3")
 
 __all__ = ["demo"]  # the fixture, shared with 0007's tests
 
@@ -38,21 +39,9 @@ PG_DEFINITIONS = {
 OPEN = frozenset(OPEN_STATUSES)
 
 
-def _at_0007(path: Path) -> None:
-    """The 0006 fixture upgraded to 0007 only (the release before this one)."""
-    shutil.copyfile(FIXTURE, path)
-    engine = database._sqlite_engine(path)
-    db = Database(url=f"sqlite:///{path}", engine=engine, sessions=sessionmaker(engine), path=path)
-    try:
-        upgrade(db, "0007")
-        assert current_revision(db) == "0007"
-    finally:
-        db.dispose()
-
-
 def test_upgrading_0007_adds_three_indexes_and_changes_no_table(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    _at_0007(path)
+    shutil.copyfile(FIXTURE_0007, path)
     tables, indexes = _master(path, "table"), _master(path, "index")
     rows = _all_rows(path, set(tables))
     db = open_database(path)
