@@ -22,11 +22,19 @@ Indexes only (no table is altered or recreated). Measured on the 300,000-action 
 - ix_action_meeting_id_status_due: a series filter with a status filter
   (`meeting_id IN (the series' meetings) AND status IN (...)`) is counted from the index
   alone instead of reading every open action's row: the open actions of the
-  150,000-action series, about 21 ms to 2 ms. The due date after the status keeps each
-  (meeting, status) range in due order, so SQLite still stops early when it reads the
-  first window sorted by due date.
+  150,000-action series, about 21 ms to 2 ms; its done ones (38,682 of another series),
+  the first window with its count, about 80 ms to 4 ms.
 
-Still no ANALYZE (see 0007).
+The page's "sort by Last note" went from about 52 ms to 11-20 ms and "series → second"
+from 61-70 ms to 35 ms (bench/scale.py, 300,000 actions, load 1.9). On PostgreSQL
+(EXPLAIN ANALYZE, same data): the first window sorted by note, either way, 165-350 ms
+(a parallel sort of every action) to under 1 ms; the series' open actions counted,
+32 ms to 2 ms (an index-only scan).
+
+Without statistics SQLite's planner also takes the new series index where it does not
+help, so the queries steer it (`queries.followups`): a window sorted by due date, title
+or note does not look a series up by its meetings, and `count_before` compares the note
+unindexed. Still no ANALYZE (see 0007).
 """
 from alembic import op
 import sqlalchemy as sa
