@@ -25,8 +25,8 @@ Indexes only (no table is altered or recreated). Measured on the 300,000-action 
   150,000-action series, about 21 ms to 2 ms; its done ones (38,682 of another series),
   the first window with its count, about 80 ms to 4 ms.
 
-The page's "sort by Last note" went from about 52 ms to 11-20 ms and "series → second"
-from 61-70 ms to 35 ms (bench/scale.py, 300,000 actions, load 1.9). On PostgreSQL
+The page's "sort by Last note" went from 51-90 ms to 11-20 ms and "series → second" from
+61-78 ms to 31-35 ms (bench/scale.py, 300,000 actions, two sittings at load 1.6-1.9). On PostgreSQL
 (EXPLAIN ANALYZE, same data): the first window sorted by note, either way, 165-350 ms
 (a parallel sort of every action) to under 1 ms; the series' open actions counted,
 32 ms to 2 ms (an index-only scan).
