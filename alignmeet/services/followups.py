@@ -188,7 +188,10 @@ class FollowUpService(ServiceBase):
         today = today or self._now().date()
         grouped = q.GROUPED.get(sort)
         with self.db.sessions() as s:
-            keys = q.DUE_KEYS if grouped is not None else q.order_keys(s, sort, descending)
+            if grouped is not None:
+                keys = q.DUE_KEYS
+            else:
+                keys = q.order_keys(s, sort, descending, compared=True)
             fts = self._fts_of(s, flt.text)
             values = q.sort_values(s, action_id, flt, today, keys, grouped, fts=fts)
             if values is None:

@@ -44,8 +44,14 @@ def include_name(name: str | None, type_: str, _parent_names: object = None) -> 
 # Indexes on a key written differently per database (`models.caseless`: NOCASE on
 # SQLite, lower() on PostgreSQL). Neither database's reflection gives them back as the
 # models declare them, so autogenerate leaves them alone;
-# tests/storage/test_migration_0007.py checks them on both databases.
-EXPRESSION_INDEXES = frozenset({"ix_action_title_nocase_status"})
+# tests/storage/test_migration_0007.py and _0008.py check them on both databases.
+EXPRESSION_INDEXES = frozenset(
+    {
+        "ix_action_title_nocase_status",
+        "ix_action_last_note_nocase_due",
+        "ix_action_last_note_nocase_desc_due",
+    }
+)
 
 
 def include_object(

@@ -238,7 +238,7 @@ class Decision(Base):
 class caseless(FunctionElement[str]):
     """A text column as the follow-up list sorts it, ignoring case: `x COLLATE "NOCASE"`
     on SQLite (ASCII case only), `lower(x) COLLATE "C"` on PostgreSQL — the key of
-    `FollowUpService._text_key`, and of the index that serves that sort (0007)."""
+    `FollowUpService._text_key`, and of the indexes that serve those sorts (0007, 0008)."""
 
     inherit_cache = True
     name = "caseless"
@@ -289,6 +289,24 @@ class Action(Base):
         # balance from the index alone.
         Index("ix_action_title_nocase_status", caseless(text("title")), "status"),
         Index("ix_action_status_team_tag_due", "status", "team_tag", "due"),
+        # Revision 0008: the list sorted by last note either way in the order it shows
+        # (note ignoring case, up or down, then due date with none last, then id) read
+        # in index order; a series' actions of some statuses counted from the index alone.
+        Index(
+            "ix_action_last_note_nocase_due",
+            caseless(text("last_note")),
+            text("(due IS NULL)"),
+            "due",
+            "id",
+        ),
+        Index(
+            "ix_action_last_note_nocase_desc_due",
+            caseless(text("last_note")).desc(),
+            text("(due IS NULL)"),
+            "due",
+            "id",
+        ),
+        Index("ix_action_meeting_id_status_due", "meeting_id", "status", "due"),
     )
 
 

@@ -24,6 +24,7 @@ markup are in the rows on purpose: an upgrade must carry them over byte for byte
 - 0006: the 0005 fixture upgraded to 0006, plus rows in its three tables: ratings of the
   closed meetings (one anonymous), an agenda proposal accepted into the planned meeting
   and one dismissed, and outbox messages sent, unconfirmed after a failure and queued.
+- 0007: the 0006 fixture upgraded to 0007 (indexes only: no new table, no new rows).
 
 The files are committed: tests/storage/test_migration_fixtures.py upgrades copies of them,
 so a migration that changes later is still tested against what users really have. Add a
@@ -47,7 +48,7 @@ from alignmeet.storage import database  # noqa: E402
 from alignmeet.storage.database import Database, current_revision, upgrade  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-RELEASED = ("0001", "0002", "0003", "0004", "0005", "0006")
+RELEASED = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 ROWS_0001 = """
 INSERT INTO team (id, name, position) VALUES (1, 'Sales', 0), (2, 'Marketing', 1);
@@ -258,6 +259,15 @@ def make(revision: str, work: Path) -> None:
         db = services.db
         _finish(db, "0004", target)
         services.close()
+        return
+    if revision == "0007":
+        import shutil
+
+        path = work / "0007.sqlite3"
+        shutil.copyfile(FIXTURES / "schema-0006.sqlite3", path)
+        db = _open(path)
+        upgrade(db, "0007")
+        _finish(db, "0007", target)
         return
     if revision == "0006":
         import shutil

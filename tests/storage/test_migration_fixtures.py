@@ -22,7 +22,7 @@ from alignmeet.storage.database import DatabaseOpenError, open_database
 from alignmeet.storage.fulltext import is_fts_table
 
 FIXTURE_DIR = Path(__file__).with_name("fixtures")
-FIXTURES = ("0001", "0002", "0003", "0004", "0005", "0006")
+FIXTURES = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 MIGRATIONS = Path(database.__file__).parent / "migrations"
 
 # Rows every fixture holds (made by make_fixtures.py), at least.

@@ -240,8 +240,10 @@ def test_a_failing_migration_leaves_the_server_database_as_it_was(
                 (KNOWN_REVISIONS[-2],)
             ]
             head_index = text("SELECT indexname FROM pg_indexes WHERE indexname = :name")
-            new = conn.execute(head_index, {"name": "ix_action_title_nocase_status"}).all()
-            assert new == []  # what the head (0007) created rolled back with it
+            new = conn.execute(head_index, {"name": "ix_action_last_note_nocase_due"}).all()
+            assert new == []  # what the head (0008) created rolled back with it
+            kept = conn.execute(head_index, {"name": "ix_action_title_nocase_status"}).all()
+            assert kept == [("ix_action_title_nocase_status",)]  # 0007 stayed
             assert conn.dialect.has_table(conn, "outbox_message")  # 0006 stayed
             assert conn.execute(text("SELECT name FROM team")).all() == [("Sales",)]
     finally:
