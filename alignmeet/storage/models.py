@@ -307,6 +307,8 @@ class Action(Base):
             "id",
         ),
         Index("ix_action_meeting_id_status_due", "meeting_id", "status", "due"),
+        # …and the list sorted by owner, one owner's actions in due order.
+        Index("ix_action_owner_id_due", "owner_id", "due"),
     )
 
 

@@ -33,6 +33,7 @@ LATER_INDEXES = {
     "ix_action_last_note_nocase_due",
     "ix_action_last_note_nocase_desc_due",
     "ix_action_meeting_id_status_due",
+    "ix_action_owner_id_due",
 }
 TODAY = date(2026, 11, 22)
 

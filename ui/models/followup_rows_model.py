@@ -138,6 +138,8 @@ class ListReader(Protocol):
         descending: bool = False,
     ) -> int | None: ...
 
+    def history_size(self) -> int: ...
+
 
 class FollowUpRowsModel(QAbstractTableModel):
     """Due, Action, Owner, Team, Status, From, Slipped, Last note — sortable by each."""
@@ -163,6 +165,7 @@ class FollowUpRowsModel(QAbstractTableModel):
         self._shown = 0  # the query whose rows are shown
         self._shown_query: tuple[ActionFilter, dict[str, Any]] = (ActionFilter(), {})
         self._count = 0
+        self._largest_id = 0  # the highest action number there is: the row header's width
         self._pages: OrderedDict[int, list[ActionLine]] = OrderedDict()
         self._wanted: deque[int] = deque(maxlen=8)  # windows asked for last
         self._sort_column = COL_DUE
@@ -324,8 +327,8 @@ class FollowUpRowsModel(QAbstractTableModel):
             self._show(asked, flt, args, 0, [])
             return
 
-        def read() -> tuple[int, list[ActionLine]]:
-            return reader.first_window(flt, limit=rows, **args)
+        def read() -> tuple[int, list[ActionLine], int]:
+            return (*reader.first_window(flt, limit=rows, **args), reader.history_size())
 
         if self._reads is None:
             self._show(asked, flt, args, *read())
@@ -340,18 +343,25 @@ class FollowUpRowsModel(QAbstractTableModel):
         args: dict[str, Any],
         count: int,
         first: list[ActionLine],
+        largest_id: int = 0,
     ) -> None:
         if asked != self._asked:
             return  # a newer query is on its way
         self.beginResetModel()
         self._shown, self._shown_query = asked, (flt, args)
         self._count = count
+        self._largest_id = max(largest_id, *(line.id for line in first), 0)
         self._pages.clear()
         self._wanted.clear()
         if first:
             self._pages[0] = first
         self.endResetModel()
         self.settled.emit()
+
+    def _cached_line(self, row: int) -> ActionLine | None:
+        page, at = divmod(row, self._page_rows)
+        lines = self._pages.get(page)
+        return lines[at] if lines is not None and at < len(lines) else None
 
     def _line(self, row: int) -> ActionLine | None:
         page, at = divmod(row, self._page_rows)
@@ -403,9 +413,11 @@ class FollowUpRowsModel(QAbstractTableModel):
         last = min(self._count, first + len(lines)) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
         self.page_read.emit()
 
     def _keep(self, page: int, lines: list[ActionLine]) -> None:
+        self._largest_id = max(self._largest_id, *(line.id for line in lines), 0)
         self._pages[page] = lines
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_PAGES:
@@ -427,9 +439,19 @@ class FollowUpRowsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate("FollowUpRowsModel", HEADER_TIPS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            line = self.line(section)  # "A-123", as in every document
-            return action_number(line.id) if line is not None else None
+            # "A-123", as in every document. Never read for: Qt asks for the header of
+            # the last hundred rows whenever the list changes (to size it, see
+            # `widest_number`); a row on screen has had its window asked for by data().
+            if not 0 <= section < self._count:
+                return None
+            line = self._cached_line(section)
+            return action_number(line.id) if line is not None else PLACEHOLDER
         return None
+
+    def widest_number(self) -> str:
+        """The widest row header the list can show (the highest action number there is),
+        for the header's width — the same whatever the filter, so it never jumps."""
+        return action_number(max(self._largest_id, 1))
 
     def state(self, line: ActionLine) -> str:
         """'overdue', 'soon' (due within a week), or '' — only open actions are late."""

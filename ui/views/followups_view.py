@@ -70,6 +70,7 @@ from ui.views.followups.exports import (
 )
 from ui.views.followups.followup_filters_bar import FollowUpFiltersBar
 from ui.views.followups.my_commitments_card import MyCommitmentsCard
+from ui.views.followups.number_header import ActionNumberHeader
 from ui.views.followups.search_all_tab import SearchAllTab
 from ui.views.followups.tables import record_table, set_widths
 from ui.views.followups.team_balance_strip import TeamBalanceStrip
@@ -202,6 +203,7 @@ class FollowUpsView(QWidget):
         self.table = record_table(self.tr("Follow-ups"))
         self.table.setModel(self.model)
         # Each row's number is the action's own ("A-123"), as in every document.
+        self.table.setVerticalHeader(ActionNumberHeader(self.table))
         self.table.verticalHeader().show()
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
