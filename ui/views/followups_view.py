@@ -36,8 +36,9 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTabWidget, QVBoxLa
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.records import ActionLine, FollowUpDirectory, TeamBalance
 from alignmeet.domain.rules import ValidationError
+from alignmeet.services import export_process
 from alignmeet.services.followups import ActionFilter
-from ui.background import run_in_background, was_cancelled_message
+from ui.background import run_in_background, run_in_process, was_cancelled_message
 from ui.background_reads import BackgroundReads
 from ui.controller import Controller
 from ui.core_labels import label
@@ -485,16 +486,29 @@ class FollowUpsView(QWidget):
             return None
         self.controller.flush_pending()
         flt = self.current_filter()
+        title, text = self.tr("Exporting follow-ups"), self.tr(writing).format(file=path.name)
         try:
-            # 100,000 actions take seconds: off the GUI thread, with Cancel.
-            result = run_in_background(
-                self,
-                self.tr("Exporting follow-ups"),
-                self.tr(writing).format(file=path.name),
-                lambda cancelled: self.controller.write_followups(
-                    kind=kind, flt=flt, path=path, cancelled=cancelled
-                ),
-            )
+            if self.model.background:
+                # At scale: in a process of its own, with Cancel (seconds of Python in a
+                # thread here held the interpreter the window needs for every paint).
+                result = run_in_process(
+                    self,
+                    title,
+                    text,
+                    export_process.MODULE,
+                    self.controller.followups_export_request(kind=kind, flt=flt, path=path),
+                    export_process.reply_result,
+                )
+            else:
+                # Off the GUI thread, with Cancel.
+                result = run_in_background(
+                    self,
+                    title,
+                    text,
+                    lambda cancelled: self.controller.write_followups(
+                        kind=kind, flt=flt, path=path, cancelled=cancelled
+                    ),
+                )
         except ExportError as exc:
             warn(self, self.tr("Not saved"), str(exc))
             return None
