@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -180,7 +181,7 @@ def run_in_process(
     # The core is importable in the child as here, from a checkout or an installation.
     root = str(Path(__file__).resolve().parents[1])
     python_path = environment.value("PYTHONPATH")
-    environment.insert("PYTHONPATH", root + (":" + python_path if python_path else ""))
+    environment.insert("PYTHONPATH", os.pathsep.join(p for p in (root, python_path) if p))
     process.setProcessEnvironment(environment)
     process.setProgram(sys.executable)
     process.setArguments(["-m", module])

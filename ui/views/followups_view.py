@@ -18,7 +18,11 @@ database filters, sorts, searches and counts; the table's model reads the window
 of rows on screen (`FollowUpRowsModel`), and the team balance is one aggregate
 query (remembered per filter until something changes). Past `BACKGROUND_ABOVE`
 actions every one of those reads runs off the GUI thread, so the window never waits
-on the database. Writes go through the controller; user text is shown as plain text.
+on the database, and an export runs in a process of its own. Opening the page at
+that size: the balance, the slowest read, is asked before the page is built and
+comes in while it is; the tabs other than Actions are built the first time they are
+shown (`ui.lazy_tabs`). Writes go through the controller; user text is shown as
+plain text.
 """
 
 from __future__ import annotations
@@ -36,9 +40,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTabWidget, QVBoxLa
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.records import ActionLine, FollowUpDirectory, TeamBalance
 from alignmeet.domain.rules import ValidationError
-from alignmeet.services import export_process
 from alignmeet.services.followups import ActionFilter
-from ui.background import run_in_background, run_in_process, was_cancelled_message
 from ui.background_reads import BackgroundReads
 from ui.controller import Controller
 from ui.core_labels import label
@@ -476,7 +478,8 @@ class FollowUpsView(QWidget):
 
     def export(self, kind: str) -> Path | None:
         """Ask where, then write the checklist, calendar or CSV of what the filters show."""
-        from alignmeet.services import ExportError
+        from alignmeet.services import ExportError, export_process
+        from ui.background import run_in_background, run_in_process, was_cancelled_message
 
         name = self.tr(EXPORT_KINDS[kind][3])
         suffix = EXPORT_KINDS[kind][2]
