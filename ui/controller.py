@@ -1313,6 +1313,15 @@ class Controller(QObject):
         writer = {"docx": exports.followups_docx, "ics": exports.ics, "csv": exports.csv}[kind]
         return writer(flt=flt, path=path, cancelled=cancelled)  # type: ignore[operator]
 
+    def followups_export_request(self, *, kind: str, flt: Any, path: Path) -> bytes:
+        """The same export as `write_followups`, as a request for a process of its own
+        (alignmeet.services.export_process): this database, the language in use."""
+        from alignmeet.services import export_process
+
+        db = self.services.db
+        target = str(db.path) if db.path is not None else db.url
+        return export_process.request_line(kind=kind, target=target, flt=flt, path=path)
+
     def exported(self, result: Any) -> None:
         self.status_shown.emit(
             self.tr("Saved {count} actions to {path}").format(

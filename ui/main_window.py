@@ -72,6 +72,13 @@ def _tab_leaves_tables(root: QWidget) -> None:
         view.setTabKeyNavigation(False)
 
 
+def _splitters(page: QWidget) -> dict[str, QSplitter]:
+    """A page's splitters under the names their places are remembered by: the object name
+    where it has one, else its place in Qt's list (which changes as tabs are raised and
+    built: a named splitter keeps its place whichever tab was open)."""
+    return {s.objectName() or str(i): s for i, s in enumerate(page.findChildren(QSplitter))}
+
+
 def recent_databases() -> list[str]:
     """Databases opened before, newest first (files that are gone are left out)."""
     value = QSettings().value("recent/databases", [])
@@ -472,7 +479,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
             self._restore_splitters(key, widget)
             _tab_leaves_tables(widget)
+            part_built = getattr(widget, "part_built", None)  # tabs built when first shown
+            if part_built is not None:
+                part_built.connect(lambda part, k=key: self._on_page_part_built(k, part))
         return self._pages[key]
+
+    def _on_page_part_built(self, key: str, part: QWidget) -> None:
+        """A part of a page built after the page (a tab on its first show) is treated as
+        the page was: its splitters put back, its tables let Tab leave."""
+        self._restore_splitters(key, self._pages[key], only_in=part)
+        _tab_leaves_tables(part)
 
     @property
     def prepare_view(self) -> PrepareView:
@@ -688,13 +704,17 @@ class MainWindow(QMainWindow):
         settings.setValue("window/meeting", self.controller.current_meeting_id or 0)
         settings.setValue("window/page", self.current_page())
         for key, page in self._pages.items():
-            for i, splitter in enumerate(page.findChildren(QSplitter)):
-                settings.setValue(f"splitters/{key}/{i}", splitter.saveState())
+            for name, splitter in _splitters(page).items():
+                settings.setValue(f"splitters/{key}/{name}", splitter.saveState())
 
-    def _restore_splitters(self, key: str, page: QWidget) -> None:
+    def _restore_splitters(
+        self, key: str, page: QWidget, *, only_in: QWidget | None = None
+    ) -> None:
         settings = QSettings()
-        for i, splitter in enumerate(page.findChildren(QSplitter)):
-            state = settings.value(f"splitters/{key}/{i}")
+        for name, splitter in _splitters(page).items():
+            if only_in is not None and not (splitter is only_in or only_in.isAncestorOf(splitter)):
+                continue
+            state = settings.value(f"splitters/{key}/{name}")
             if state is not None:
                 splitter.restoreState(state)  # type: ignore[arg-type]
 

@@ -673,6 +673,7 @@ def test_every_controller_write_goes_through_the_storage_guard() -> None:
         "request_export",
         "export_followups",
         "write_followups",
+        "followups_export_request",  # builds the request; the process only reads
         "exported",
         "export_minutes",
         "storage_cause",

@@ -18,7 +18,11 @@ database filters, sorts, searches and counts; the table's model reads the window
 of rows on screen (`FollowUpRowsModel`), and the team balance is one aggregate
 query (remembered per filter until something changes). Past `BACKGROUND_ABOVE`
 actions every one of those reads runs off the GUI thread, so the window never waits
-on the database. Writes go through the controller; user text is shown as plain text.
+on the database, and an export runs in a process of its own. Opening the page at
+that size: the balance, the slowest read, is asked before the page is built and
+comes in while it is; the tabs other than Actions are built the first time they are
+shown (`ui.lazy_tabs`). Writes go through the controller; user text is shown as
+plain text.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -36,10 +41,10 @@ from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.records import ActionLine, FollowUpDirectory, TeamBalance
 from alignmeet.domain.rules import ValidationError
 from alignmeet.services.followups import ActionFilter
-from ui.background import run_in_background, was_cancelled_message
 from ui.background_reads import BackgroundReads
 from ui.controller import Controller
 from ui.core_labels import label
+from ui.lazy_tabs import LazyTabs
 from ui.models.followup_rows_model import (
     COL_ACTION,
     COL_DUE,
@@ -77,15 +82,14 @@ from ui.views.followups.team_balance_strip import TeamBalanceStrip
 from ui.views.phases import format_number
 from ui.widgets import fill, page_title, plain_label, warn
 
+if TYPE_CHECKING:
+    from ui.views.accountability.accountability_view import AccountabilityView
+
 # Past this many actions in the database, every read of the page runs off the GUI thread
 # (a count or a sort over all of them can take longer than a frame).
 BACKGROUND_ABOVE = 20_000
 SEARCH_DELAY_MS = 250
 TAB_ACTIONS, TAB_DECISIONS, TAB_SEARCH, TAB_ACCOUNTABILITY = range(4)
-PAGE_STYLE = (
-    "QFrame#BalanceChip { border: 1px solid palette(mid); border-radius: 9px;"
-    " background: palette(base); }"
-)
 
 
 class FollowUpsView(QWidget):
@@ -93,6 +97,8 @@ class FollowUpsView(QWidget):
     keeps the list, its count, the balance and the selection in step, and writes through
     the controller. The panels' widgets are reachable from the page as before
     (`view.person_combo`, `view.table`, …)."""
+
+    part_built = Signal(QWidget)  # a tab built when first shown (for the main window)
 
     def __init__(
         self,
@@ -103,7 +109,6 @@ class FollowUpsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("FollowUpsView")
-        self.setStyleSheet(PAGE_STYLE)
         self.controller = controller
         self._today = today
         self._directory = FollowUpDirectory({}, {}, {})
@@ -111,6 +116,7 @@ class FollowUpsView(QWidget):
         self._stale_directory = False
         self._balances: dict[tuple[ActionFilter, date], list[TeamBalance]] = {}
         self._balance_shown = True
+        self._balance_asked: tuple[ActionFilter, date] | None = None  # on its way
         self._selected_id: int | None = None  # followed through filters, sorts, changes
         self._keep_selected: int | None = None
         self._reads = BackgroundReads(self)  # the balance, at scale
@@ -118,7 +124,18 @@ class FollowUpsView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
-        self._build_tabs()
+        self.tabs = QTabWidget()
+        self._lazy_tabs = LazyTabs(self.tabs)
+        self.filters = FollowUpFiltersBar()
+        if controller.services.followups.history_size() > BACKGROUND_ABOVE:
+            # At scale the team balance is the page's slowest read (40 ms at 300,000
+            # actions): asked first, it runs off the GUI thread while the page is built.
+            self._ask_balance(self.current_filter())
+        actions_tab = self._build_actions_tab()
+        # The list's reads start here, before the other tabs are added and the page laid
+        # out: at scale they too run off the GUI thread meanwhile.
+        self._load()
+        self._build_tabs(actions_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -130,33 +147,53 @@ class FollowUpsView(QWidget):
         controller.meetings_changed.connect(self._on_controller_meetings_changed)
         controller.members_changed.connect(self._on_controller_members_changed)
         controller.item_changed.connect(self._on_controller_item_changed)
-        self.reload()
 
     # ---- building -------------------------------------------------------------------
-    def _build_tabs(self) -> None:
-        self.tabs = QTabWidget()
+    def _build_tabs(self, actions_tab: QWidget) -> None:
+        """The Actions tab; the others are built the first time they are shown (or asked
+        for: `view.decisions_tab`, …), each then announced by `part_built`."""
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_actions_tab(), self.tr("Actions"))
-        self.decisions_tab = DecisionsLogTab(self.controller)
-        self.decisions_tab.meeting_requested.connect(self._go_to_meeting)
-        self.tabs.addTab(self.decisions_tab, self.tr("Decisions"))
-        self.search_tab = SearchAllTab(self.controller)
-        self.search_tab.meeting_requested.connect(self._go_to_meeting)
-        self.tabs.addTab(self.search_tab, self.tr("Search all meetings"))
-        # Say/do, calibration and meeting ratings (issue 15); its charts load when shown.
-        from ui.views.accountability.accountability_view import AccountabilityView
-
-        self.accountability_view = AccountabilityView(self.controller)
-        self.tabs.addTab(self.accountability_view, self.tr("Accountability"))
+        self.tabs.addTab(actions_tab, self.tr("Actions"))
+        self._lazy_tabs.built.connect(self.part_built)
+        self._lazy_tabs.add(self._build_decisions_tab, self.tr("Decisions"))
+        self._lazy_tabs.add(self._build_search_tab, self.tr("Search all meetings"))
+        self._lazy_tabs.add(self._build_accountability_tab, self.tr("Accountability"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         # How many actions the filters select, top right, whatever the tab.
         self.tabs.setCornerWidget(self.count_label, Qt.Corner.TopRightCorner)
-        self._expose_tabs()
+
+    def _build_decisions_tab(self) -> QWidget:
+        tab = DecisionsLogTab(self.controller)
+        tab.meeting_requested.connect(self._go_to_meeting)
+        tab.fill_series(self.controller.services.meetings.list_series())
+        return tab
+
+    def _build_search_tab(self) -> QWidget:
+        tab = SearchAllTab(self.controller)
+        tab.meeting_requested.connect(self._go_to_meeting)
+        return tab
+
+    def _build_accountability_tab(self) -> QWidget:
+        # Say/do, calibration and meeting ratings (issue 15); its charts load when shown.
+        from ui.views.accountability.accountability_view import AccountabilityView
+
+        return AccountabilityView(self.controller)
+
+    @property
+    def decisions_tab(self) -> DecisionsLogTab:
+        return self._lazy_tabs.page(TAB_DECISIONS)  # type: ignore[return-value]
+
+    @property
+    def search_tab(self) -> SearchAllTab:
+        return self._lazy_tabs.page(TAB_SEARCH)  # type: ignore[return-value]
+
+    @property
+    def accountability_view(self) -> AccountabilityView:
+        return self._lazy_tabs.page(TAB_ACCOUNTABILITY)  # type: ignore[return-value]
 
     def _build_actions_tab(self) -> QWidget:
         self.count_label = plain_label(object_name="FollowUpCount")
         self.count_label.setContentsMargins(0, 0, 4, 0)
-        self.filters = FollowUpFiltersBar()
         self._connect_filters()
         self.balance_strip = TeamBalanceStrip()
         self.commitments_card = MyCommitmentsCard()
@@ -167,6 +204,7 @@ class FollowUpsView(QWidget):
         self._build_table()
         self._expose_actions_tab()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("ActionsSplitter")
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
@@ -254,27 +292,32 @@ class FollowUpsView(QWidget):
         self.error, self.history_model = details.error, details.history_model
         self.history_list = details.history_list
 
-    def _expose_tabs(self) -> None:
-        decisions, search = self.decisions_tab, self.search_tab
-        self.decisions_search, self.decisions_series_combo = (
-            decisions.search_edit,
-            decisions.series_combo,
-        )
-        self.decisions_count, self.decisions_model = decisions.count_label, decisions.model
-        self.decisions_table, self.decisions_proxy = decisions.table, decisions.proxy
-        self.decisions_open_button = decisions.open_button
-        self.search_all_edit, self.hits_count = search.search_edit, search.count_label
-        self.hits_model, self.hits_table = search.model, search.table
-        self.hits_proxy, self.hits_open_button = search.proxy, search.open_button
+    # The tabs' widgets under the page's names (the tests use them); asking builds the tab.
+    decisions_search = property(lambda self: self.decisions_tab.search_edit)
+    decisions_series_combo = property(lambda self: self.decisions_tab.series_combo)
+    decisions_count = property(lambda self: self.decisions_tab.count_label)
+    decisions_model = property(lambda self: self.decisions_tab.model)
+    decisions_table = property(lambda self: self.decisions_tab.table)
+    decisions_proxy = property(lambda self: self.decisions_tab.proxy)
+    decisions_open_button = property(lambda self: self.decisions_tab.open_button)
+    search_all_edit = property(lambda self: self.search_tab.search_edit)
+    hits_count = property(lambda self: self.search_tab.count_label)
+    hits_model = property(lambda self: self.search_tab.model)
+    hits_table = property(lambda self: self.search_tab.table)
+    hits_proxy = property(lambda self: self.search_tab.proxy)
+    hits_open_button = property(lambda self: self.search_tab.open_button)
 
     # ---- loading --------------------------------------------------------------------
     def reload(self) -> None:
         """Read everything again: names, the filter choices, the list and its balance."""
+        self._forget_balances()
+        self._load()
+
+    def _load(self) -> None:
         services = self.controller.services.followups
         self._directory = services.directory()
         self._fill_choices()
         self._stale = self._stale_directory = False
-        self._balances.clear()
         background = services.history_size() > BACKGROUND_ABOVE
         self.model.set_reader(services, self._directory, background=background)
         self.apply_filter()
@@ -293,19 +336,22 @@ class FollowUpsView(QWidget):
         """People and series in the filter combos, keeping what was chosen."""
         services = self.controller.services
         members = services.people.list_members(include_inactive=True)
-        self.filters.fill_choices(members, services.meetings.list_series())
-        self.decisions_tab.fill_series(services.meetings.list_series())
+        series = services.meetings.list_series()
+        self.filters.fill_choices(members, series)
+        if self._lazy_tabs.is_built(TAB_DECISIONS):
+            self.decisions_tab.fill_series(series)
 
     # ---- filtering ------------------------------------------------------------------
     def current_filter(self) -> ActionFilter:
-        team = self.team_combo.currentData()
+        bar = self.filters
+        team = bar.team_combo.currentData()
         return ActionFilter(
-            owner_id=self.person_combo.currentData(),
+            owner_id=bar.person_combo.currentData(),
             team_tag=TeamTag(team) if team else None,
-            series_id=self.series_combo.currentData(),
-            statuses=STATUS_CHOICES[max(0, self.status_combo.currentIndex())][1],
-            due=self.due_combo.currentData(),
-            text=self.search_edit.text(),
+            series_id=bar.series_combo.currentData(),
+            statuses=STATUS_CHOICES[max(0, bar.status_combo.currentIndex())][1],
+            due=bar.due_combo.currentData(),
+            text=bar.search_edit.text(),
         )
 
     def apply_filter(self) -> None:
@@ -313,12 +359,12 @@ class FollowUpsView(QWidget):
         (off the GUI thread at scale), the balance follows."""
         self._search_timer.stop()
         flt = self.current_filter()
+        self._update_balance(flt)  # first: at scale the slower of the two reads
         self.model.set_filter(flt)
         if not self.model.is_settled and not self.model.count:
             # The first read at scale; later the previous count stays, with the previous
             # rows, until the new ones are in.
             self.count_label.setText(self.tr("Loading actions…"))
-        self._update_balance(flt)
         if self.mine_button.isChecked():
             self._refresh_commitments()
 
@@ -343,25 +389,47 @@ class FollowUpsView(QWidget):
     def _update_balance(self, flt: ActionFilter) -> None:
         """The team balance under `flt` (whatever its statuses): one aggregate query,
         remembered until something changes."""
-        key = (dataclasses.replace(flt, statuses=None), self._today())
+        key = self._balance_key(flt)
         known = self._balances.get(key)
         if known is not None:
             self._reads.forget("balance")
+            self._balance_asked = None
             self._balance_shown = True
             self._show_balance(known)
             return
-        services, today = self.controller.services.followups, key[1]
-
-        def shown(balance: list[TeamBalance]) -> None:
-            self._balances[key] = balance
-            self._balance_shown = True
-            self._show_balance(balance)
-
-        if not self.model.background:
-            shown(services.team_balance(flt, today))
+        if key == self._balance_asked and self._reads.is_pending("balance"):
+            self._balance_shown = False  # on its way (asked as the page opened)
             return
+        if not self.model.background:
+            services = self.controller.services.followups
+            self._balance_read(key, services.team_balance(flt, key[1]))
+            return
+        self._ask_balance(flt)
+
+    def _balance_key(self, flt: ActionFilter) -> tuple[ActionFilter, date]:
+        return dataclasses.replace(flt, statuses=None), self._today()
+
+    def _ask_balance(self, flt: ActionFilter) -> None:
+        """Read the balance under `flt` off the GUI thread."""
+        services, key = self.controller.services.followups, self._balance_key(flt)
         self._balance_shown = False
-        self._reads.submit("balance", lambda: services.team_balance(flt, today), shown)
+        self._balance_asked = key
+        self._reads.submit(
+            "balance",
+            lambda: services.team_balance(flt, key[1]),
+            lambda balance: self._balance_read(key, balance),
+        )
+
+    def _balance_read(self, key: tuple[ActionFilter, date], balance: list[TeamBalance]) -> None:
+        self._balance_asked = None
+        self._balances[key] = balance
+        self._balance_shown = True
+        self._show_balance(balance)
+
+    def _forget_balances(self) -> None:
+        """Something changed: every balance is read again (one on its way too)."""
+        self._balances.clear()
+        self._balance_asked = None
 
     def _show_balance(self, balance: list[TeamBalance]) -> None:
         self.balance_strip.show_balance(balance)
@@ -412,7 +480,8 @@ class FollowUpsView(QWidget):
 
     def export(self, kind: str) -> Path | None:
         """Ask where, then write the checklist, calendar or CSV of what the filters show."""
-        from alignmeet.services import ExportError
+        from alignmeet.services import ExportError, export_process
+        from ui.background import run_in_background, run_in_process, was_cancelled_message
 
         name = self.tr(EXPORT_KINDS[kind][3])
         suffix = EXPORT_KINDS[kind][2]
@@ -422,16 +491,29 @@ class FollowUpsView(QWidget):
             return None
         self.controller.flush_pending()
         flt = self.current_filter()
+        title, text = self.tr("Exporting follow-ups"), self.tr(writing).format(file=path.name)
         try:
-            # 100,000 actions take seconds: off the GUI thread, with Cancel.
-            result = run_in_background(
-                self,
-                self.tr("Exporting follow-ups"),
-                self.tr(writing).format(file=path.name),
-                lambda cancelled: self.controller.write_followups(
-                    kind=kind, flt=flt, path=path, cancelled=cancelled
-                ),
-            )
+            if self.model.background:
+                # At scale: in a process of its own, with Cancel (seconds of Python in a
+                # thread here held the interpreter the window needs for every paint).
+                result = run_in_process(
+                    self,
+                    title,
+                    text,
+                    export_process.MODULE,
+                    self.controller.followups_export_request(kind=kind, flt=flt, path=path),
+                    export_process.reply_result,
+                )
+            else:
+                # Off the GUI thread, with Cancel.
+                result = run_in_background(
+                    self,
+                    title,
+                    text,
+                    lambda cancelled: self.controller.write_followups(
+                        kind=kind, flt=flt, path=path, cancelled=cancelled
+                    ),
+                )
         except ExportError as exc:
             warn(self, self.tr("Not saved"), str(exc))
             return None
@@ -582,7 +664,7 @@ class FollowUpsView(QWidget):
             self._fill_choices()
             self.model.set_directory(self._directory)
         self._stale = self._stale_directory = False
-        self._balances.clear()
+        self._forget_balances()
         self.model.refresh()
         self._update_balance(self.model.filter)
 

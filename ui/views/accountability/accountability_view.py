@@ -143,6 +143,7 @@ class AccountabilityView(QWidget):
         charts_scroll = self._build_charts_box()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("AccountabilitySplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(charts_scroll)
         self.splitter.setChildrenCollapsible(False)
