@@ -164,6 +164,11 @@ def run_in_background(
     return outcome.get("result")  # type: ignore[no-any-return]
 
 
+class ProcessStopped(RuntimeError):
+    """A process of `run_in_process` ended without its reply; the message says so for
+    people, what it printed went to stderr."""
+
+
 def run_in_process(
     parent: QWidget | None,
     title: str,
@@ -205,10 +210,15 @@ def run_in_process(
         dialog.close()
         dialog.deleteLater()
     lines = bytes(process.readAllStandardOutput().data()).decode("utf-8").splitlines()
-    if not lines:
+    if not lines:  # it crashed, was killed or could not start: its own words go to stderr
         problem = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
-        raise RuntimeError(
-            f"{module} stopped without a reply ({process.errorString()}): {problem[-2000:]}"
+        print(f"{module}: {process.errorString()}\n{problem[-4000:]}", file=sys.stderr)
+        raise ProcessStopped(
+            QCoreApplication.translate(
+                "Background",
+                "The work stopped before it was done ({reason}); it may not have been saved. "
+                "Try again.",
+            ).format(reason=process.errorString())
         )
     from alignmeet.services.exports import ExportCancelled
 

@@ -58,10 +58,8 @@ def reply_result(reply: dict[str, Any]) -> ExportResult:
         raise ExportCancelled(str(reply.get("message", "")))
     error = reply.get("error")
     if error is not None:
-        if reply.get("export_error"):
-            path = reply.get("path")
-            raise ExportError(str(error), path=Path(path) if path else None)
-        raise RuntimeError(str(error))
+        path = reply.get("path")
+        raise ExportError(str(error), path=Path(path) if path else None)
     return ExportResult(
         path=Path(reply["path"]),
         actions=int(reply["actions"]),
@@ -121,6 +119,18 @@ def _export(request: dict[str, Any], cancelled: threading.Event) -> dict[str, An
     }
 
 
+def _problem(exc: BaseException, target: object) -> str:
+    """What went wrong, in a sentence for the window's warning; a password of the
+    database's URL never in it."""
+    from alignmeet.i18n import _
+    from alignmeet.redact import redact
+
+    detail = getattr(exc, "orig", None) or exc  # a driver's own words, without the SQL
+    return _("The export stopped before the file was written: {problem}").format(
+        problem=redact(detail, target) or type(exc).__name__
+    )
+
+
 def _listen(stream: Any, cancelled: threading.Event) -> None:
     """ "cancel" (or the parent gone: end of input) stops the export at its next
     checkpoint."""
@@ -141,8 +151,8 @@ def main() -> int:
     except ExportError as exc:
         path = getattr(exc, "path", None)
         reply = {"error": str(exc), "export_error": True, "path": str(path) if path else None}
-    except Exception as exc:  # said to the window, which reports it as any other failure
-        reply = {"error": f"{type(exc).__name__}: {exc}"}
+    except Exception as exc:  # the database gone, a bug: said in the window, never a traceback
+        reply = {"error": _problem(exc, request.get("target"))}
     sys.stdout.write(json.dumps(reply) + "\n")
     sys.stdout.flush()
     return 0

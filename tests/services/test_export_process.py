@@ -131,6 +131,25 @@ def test_a_file_that_cannot_be_written_says_so_as_it_does_here(db: Path, tmp_pat
     assert not target.parent.exists()
 
 
+def test_a_database_the_process_cannot_reach_is_a_sentence_without_the_password(
+    tmp_path: Path,
+) -> None:
+    """The server gone between the click and the export: the window warns "Not saved" with
+    the cause, as for a file it cannot write — never a traceback, never the password of
+    the URL the request carried."""
+    target = "postgresql+psycopg://alignmeet:s3cret-Pw@127.0.0.1:9/nowhere"
+    request = export_process.request_line(
+        kind="csv", target=target, flt=ActionFilter(), path=tmp_path / "actions.csv"
+    )
+    reply = in_process_of_its_own(request)
+    with pytest.raises(ExportError) as raised:
+        export_process.reply_result(reply)
+    message = str(raised.value)
+    assert message.startswith("The export stopped before the file was written: ")
+    assert "s3cret-Pw" not in json.dumps(reply) and "Traceback" not in message
+    assert not (tmp_path / "actions.csv").exists()
+
+
 def test_cancel_leaves_the_old_file_as_it_was(db: Path, tmp_path: Path) -> None:
     target = tmp_path / "actions.ics"
     target.write_bytes(b"the previous export")

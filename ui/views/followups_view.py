@@ -481,7 +481,12 @@ class FollowUpsView(QWidget):
     def export(self, kind: str) -> Path | None:
         """Ask where, then write the checklist, calendar or CSV of what the filters show."""
         from alignmeet.services import ExportError, export_process
-        from ui.background import run_in_background, run_in_process, was_cancelled_message
+        from ui.background import (
+            ProcessStopped,
+            run_in_background,
+            run_in_process,
+            was_cancelled_message,
+        )
 
         name = self.tr(EXPORT_KINDS[kind][3])
         suffix = EXPORT_KINDS[kind][2]
@@ -514,7 +519,7 @@ class FollowUpsView(QWidget):
                         kind=kind, flt=flt, path=path, cancelled=cancelled
                     ),
                 )
-        except ExportError as exc:
+        except (ExportError, ProcessStopped) as exc:
             warn(self, self.tr("Not saved"), str(exc))
             return None
         if result is None:

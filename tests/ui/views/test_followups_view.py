@@ -708,6 +708,37 @@ def test_at_scale_an_export_is_written_by_a_process_of_its_own_with_the_same_row
     assert len(warned) == 1 and str(tmp_path / "no") in warned[0]
 
 
+def test_an_export_process_that_dies_says_so_in_a_warning_never_a_traceback(
+    qtbot: QtBot,
+    controller: Controller,
+    history: SimpleNamespace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The export's process killed or crashed before its reply: "Not saved" says the work
+    stopped and may not be saved — not "Something went wrong" with its output."""
+    from alignmeet.services import export_process
+
+    (tmp_path / "dies_at_once.py").write_text("import os\nos._exit(3)\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.setattr(export_process, "MODULE", "dies_at_once")
+    monkeypatch.setattr(followups_view, "BACKGROUND_ABOVE", 0)
+    monkeypatch.setattr(followups_view, "ask_export_path", lambda *_: tmp_path / "f.csv")
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        followups_view, "warn", lambda _p, title, text: warned.append((title, text))
+    )
+    page = FollowUpsView(controller, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=5000)
+    assert page.export("csv") is None
+    assert len(warned) == 1 and warned[0][0] == "Not saved"
+    assert warned[0][1].startswith("The work stopped before it was done (")
+    assert "may not have been saved" in warned[0][1]
+    assert not (tmp_path / "f.csv").exists()
+
+
 def test_an_export_that_cannot_be_written_says_so_and_keeps_the_page(
     view: FollowUpsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

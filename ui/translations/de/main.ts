@@ -141,6 +141,10 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Wird abgebrochen … (am nächsten sicheren Punkt; nichts wird nur halb geschrieben)</translation>
     </message>
     <message>
+        <source>The work stopped before it was done ({reason}); it may not have been saved. Try again.</source>
+        <translation>Der Vorgang wurde vor seinem Ende abgebrochen ({reason}); das Ergebnis ist möglicherweise nicht gespeichert. Bitte erneut versuchen.</translation>
+    </message>
+    <message>
         <source>{what} cancelled: no file was written.</source>
         <translation>{what} abgebrochen: Es wurde keine Datei geschrieben.</translation>
     </message>
