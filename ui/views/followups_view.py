@@ -35,7 +35,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.records import ActionLine, FollowUpDirectory, TeamBalance
@@ -118,6 +126,8 @@ class FollowUpsView(QWidget):
         self._balance_shown = True
         self._balance_asked: tuple[ActionFilter, date] | None = None  # on its way
         self._selected_id: int | None = None  # followed through filters, sorts, changes
+        # (action id, row) of a status just set here, until the list is read again.
+        self._move_on: tuple[int, int] | None = None
         self._keep_selected: int | None = None
         self._reads = BackgroundReads(self)  # the balance, at scale
         self._search_timer = QTimer(self)
@@ -558,7 +568,13 @@ class FollowUpsView(QWidget):
 
     def _select_row(self, action_id: int, row: int) -> bool:
         """Select `row` (where `action_id` is listed; -1: it is not)."""
+        move_on, self._move_on = self._move_on, None
         line = self.model.line(row) if row >= 0 else None
+        if line is None and move_on is not None and move_on[0] == action_id:
+            row = min(move_on[1], self.model.rowCount() - 1)
+            line = self.model.line(row) if row >= 0 else None
+            if line is not None:
+                action_id = line.id  # the one that took its place
         if line is None or line.id != action_id:
             self._show_selected(None)
             return False
@@ -591,6 +607,14 @@ class FollowUpsView(QWidget):
         line = self.selected_line()
         if line is None:
             return False
+        # Clicked or keyed from the panel: the list keeps the keyboard afterwards (the
+        # button pressed is disabled now, and Qt would hand focus on to the next one).
+        from_panel = self.details.isAncestorOf(QApplication.focusWidget())
+        # Gone from the list (Done under "Open"): the action that takes its place is
+        # selected, as a list moves on — only after this change, never after someone
+        # else's (the panel would then act on an action the person did not choose). Set
+        # before the write: the list may be read again while it is announced.
+        self._move_on = (line.id, self.table.currentIndex().row())
         try:
             saved = self.controller.set_action_status(
                 action_id=line.id,
@@ -600,14 +624,22 @@ class FollowUpsView(QWidget):
                 seen=line,
             )
         except ValidationError as exc:
+            self._move_on = None
             self.error.show_error(exc.message, self.note_edit)
             return False
+        except BaseException:
+            self._move_on = None
+            raise
         if saved.status is status:  # not when the other version was kept: the note stays
             self.note_edit.clear()
         self._selected_id = line.id  # kept if still listed (the list is read again)
         self.catch_up()
         if self.model.is_settled and self.selected_line() is None:
             self._select_id(line.id)
+        if self.model.is_settled:
+            self._move_on = None  # used, or not needed: it stayed listed
+        if from_panel:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def open_meeting(self) -> None:

@@ -360,9 +360,60 @@ def test_a_status_change_here_is_recorded_outside_any_meeting_and_shows_in_its_h
     )
     assert view.note_edit.text() == ""
     assert not view.status_buttons[ActionStatus.IN_PROGRESS].isEnabled()
+    titles = shown_titles(view)
+    following = titles[titles.index("Tag every rejected lead with a reason") + 1]
     qtbot.mouseClick(view.status_buttons[ActionStatus.DONE], Qt.MouseButton.LeftButton)
     assert view.model.row_of_id(history.tag.id) == -1  # done: no longer open
+    # The list moves on: the action that took its place is the one selected now.
+    assert view.selected_line().title == following  # type: ignore[union-attr]
+
+
+def test_done_under_open_moves_on_to_the_next_action_and_the_list_keeps_the_keyboard(
+    qtbot: QtBot, controller: Controller, services: Services, history: SimpleNamespace
+) -> None:
+    """A hurried facilitator: type the note, Return, Space on "Done". The note is recorded
+    with the status; under "Open" the action leaves the list and the next one is selected,
+    with the keyboard on the list — not on an empty History (where Qt sent it when the
+    buttons went grey) nor on the next status button (where a second Space would mark the
+    next action)."""
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.show_page("followups")
+    page = window.followups_view
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=5000)
+    titles = shown_titles(page)
+    following = titles[titles.index("Tag every rejected lead with a reason") + 1]
+    assert page.select_action(history.tag.id)
+    page.note_edit.setFocus()
+    qtbot.keyClicks(page.note_edit, "All tagged")
+    qtbot.keyClick(page.note_edit, Qt.Key.Key_Return)  # on to the statuses
+    done = page.status_buttons[ActionStatus.DONE]
+    assert QApplication.focusWidget() is done
+    assert page.note_edit.text() == "All tagged"  # nothing typed is lost
+    qtbot.keyClick(done, Qt.Key.Key_Space)
+    assert services.actions.get_action(history.tag.id).status is ActionStatus.DONE
+    assert services.actions.history(history.tag.id)[-1].note == "All tagged"
+    assert page.model.row_of_id(history.tag.id) == -1
+    assert page.selected_line().title == following  # type: ignore[union-attr]
+    assert page.selected_label.text().endswith(f": {following}")
+    assert QApplication.focusWidget() is page.table
+    assert page.status_buttons[ActionStatus.DONE].isEnabled()  # the next one can be marked
+
+
+def test_an_action_closed_elsewhere_is_not_replaced_by_the_next_one_in_the_panel(
+    view: FollowUpsView, controller: Controller, history: SimpleNamespace
+) -> None:
+    """Only this page's own change moves the selection on: when the selected action is
+    closed elsewhere (a meeting's review, another facilitator), the panel must not
+    quietly act on a neighbour the person never chose."""
+    assert view.select_action(history.tag.id)
+    controller.set_action_status(action_id=history.tag.id, status=ActionStatus.DONE)
+    assert view.model.row_of_id(history.tag.id) == -1
     assert view.selected_line() is None
+    assert not view.status_buttons[ActionStatus.DONE].isEnabled()
 
 
 def test_open_meeting_goes_to_the_meeting_where_it_was_agreed(
@@ -520,6 +571,7 @@ def test_the_decisions_tab_lists_and_searches_the_decisions_log(
     qtbot: QtBot, view: FollowUpsView, controller: Controller, history: SimpleNamespace
 ) -> None:
     view.tabs.setCurrentIndex(followups_view.TAB_DECISIONS)
+    assert not view.decisions_open_button.isEnabled()  # no decision chosen yet
     assert view.decisions_model.rowCount() == 1
     assert view.decisions_model.record(0).text == "Report speed to lead weekly"
     assert view.decisions_count.text() == "1 decision"
@@ -539,11 +591,18 @@ def test_search_all_meetings_finds_actions_ideas_decisions_and_notes(
 ) -> None:
     view.tabs.setCurrentIndex(followups_view.TAB_SEARCH)
     assert view.hits_count.text() == "Type a few words: every one must appear."
+    assert not view.hits_open_button.isEnabled()  # nothing to open yet
     view.search_all_edit.setText("webinar")
     view.refresh_hits()
     kinds = sorted(view.hits_model.record(r).kind for r in range(view.hits_model.rowCount()))
     assert kinds == ["action", "action", "idea", "note"]
     assert view.hits_count.text() == "4 found"
+    assert not view.hits_open_button.isEnabled()  # until a hit is chosen
+    view.hits_table.selectRow(0)
+    assert view.hits_open_button.isEnabled()
+    view.search_all_edit.setText("nothing of the sort")
+    view.refresh_hits()
+    assert view.hits_model.rowCount() == 0 and not view.hits_open_button.isEnabled()
 
 
 # ---- the whole flow ----------------------------------------------------------------------

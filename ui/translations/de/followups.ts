@@ -12,6 +12,10 @@
         <translation>Statusnotiz</translation>
     </message>
     <message>
+        <source>Goes into the history with the status you choose next (Return: to the statuses)</source>
+        <translation>Kommt mit dem Status, den Sie als Nächstes wählen, in den Verlauf (Eingabetaste: zu den Status-Schaltflächen)</translation>
+    </message>
+    <message>
         <source>Open meeting</source>
         <translation>Meeting öffnen</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -54,6 +54,13 @@ class ActionDetailsPanel(QWidget):
         self.note_edit.setPlaceholderText(self.tr("Note for the history, e.g. “Sent on 3 March”"))
         self.note_edit.setAccessibleName(self.tr("Status note"))
         self.note_edit.setMaxLength(5000)
+        # Return: on to the status to record the note with (a note alone is no change).
+        self.note_edit.setToolTip(
+            self.tr(
+                "Goes into the history with the status you choose next (Return: to the statuses)"
+            )
+        )
+        self.note_edit.returnPressed.connect(self.focus_status_buttons)
         self.open_button = QPushButton(self.tr("Open meeting"))
         self.open_button.setToolTip(
             self.tr("Open the meeting where this action was agreed (Enter)")
@@ -92,6 +99,13 @@ class ActionDetailsPanel(QWidget):
         right_layout.addWidget(plain_label(self.tr("History"), object_name="SectionLabel"))
         right_layout.addWidget(self.history_list, 1)
         return right
+
+    def focus_status_buttons(self) -> None:
+        """Focus the first status the action can change to (Return in the note)."""
+        button = next((b for b in self.status_buttons.values() if b.isEnabled()), None)
+        if button is None:
+            return
+        button.setFocus(Qt.FocusReason.TabFocusReason)
 
     def show_action(self, line: ActionLine | None, owner: str = "", history: Sequence = ()) -> None:
         """The action (its status buttons, note and history), or the hint when none is."""

@@ -14,6 +14,7 @@ from ui.models.decision_log_model import COL_DECISION, DecisionLogModel
 from ui.models.record_table_model import RECORD_ROLE
 from ui.views.followups.tables import (
     debounced,
+    enabled_with_a_current_row,
     fill_series,
     filter_combo,
     meetings_table,
@@ -45,6 +46,7 @@ class DecisionsLogTab(QWidget):
         self.table.activated.connect(lambda _i: self.open_meeting())
         self.open_button = QPushButton(self.tr("Open meeting"))
         self.open_button.clicked.connect(self.open_meeting)
+        enabled_with_a_current_row(self.open_button, self.table)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.series_combo)

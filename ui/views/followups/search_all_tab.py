@@ -12,6 +12,7 @@ from ui.models.record_table_model import RECORD_ROLE
 from ui.models.search_hits_model import COL_TEXT, SearchHitsModel
 from ui.views.followups.tables import (
     debounced,
+    enabled_with_a_current_row,
     meetings_table,
     tab_page,
 )
@@ -37,6 +38,7 @@ class SearchAllTab(QWidget):
         self.table.activated.connect(lambda _i: self.open_meeting())
         self.open_button = QPushButton(self.tr("Open meeting"))
         self.open_button.clicked.connect(self.open_meeting)
+        enabled_with_a_current_row(self.open_button, self.table)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.open_button)

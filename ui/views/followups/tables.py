@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -59,6 +60,20 @@ def meetings_table(
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     set_widths(table, widths)
     return table, proxy
+
+
+def enabled_with_a_current_row(button: QPushButton, table: QTableView) -> None:
+    """`button` ("Open meeting") enabled only while the table has a current row: with no
+    hit or decision chosen there is nothing for it to open."""
+
+    def update(*_args: object) -> None:
+        button.setEnabled(table.currentIndex().isValid())
+
+    table.selectionModel().currentRowChanged.connect(update)
+    model = table.model()
+    for signal in (model.modelReset, model.layoutChanged, model.rowsRemoved):
+        signal.connect(update)
+    update()
 
 
 def tab_page(page: QWidget, row: QHBoxLayout, count: QWidget, table: QTableView) -> None:
