@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from alignmeet.domain.bidi import bidi_safe
 from alignmeet.domain.enums import ItemKind, MeetingStatus
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import MinutesData
@@ -241,7 +242,7 @@ def record_lines(data: MinutesData, *, approvals: bool = True) -> list[str]:
     for approval in stamp.approved_in if approvals else ():
         lines.append(
             _("Approved in {meeting} on {date} (revision {revision}).").format(
-                meeting=approval.meeting_title,
+                meeting=bidi_safe(approval.meeting_title),
                 date=short_date(approval.meeting_date),
                 revision=approval.revision,
             )
@@ -257,7 +258,7 @@ def previous_approval(data: MinutesData) -> str:
     if approved is None:
         return _("The minutes of the previous meeting were approved.")
     return _("The minutes of {meeting} ({date}, revision {revision}) were approved.").format(
-        meeting=approved.meeting_title,
+        meeting=bidi_safe(approved.meeting_title),
         date=short_date(approved.meeting_date),
         revision=approved.revision,
     )
@@ -348,7 +349,9 @@ def approval_lines(data: MinutesData) -> list[str]:
     if approvals:
         return [
             _("Approved in {meeting} on {date} (revision {revision}).").format(
-                meeting=a.meeting_title, date=short_date(a.meeting_date), revision=a.revision
+                meeting=bidi_safe(a.meeting_title),
+                date=short_date(a.meeting_date),
+                revision=a.revision,
             )
             for a in approvals
         ]
@@ -366,12 +369,14 @@ def approval_lines(data: MinutesData) -> list[str]:
 
 
 def signed_line(meeting: Any) -> str:
-    """Under the approval: "Facilitator: Dana · Minutes taken by: Priya" ("" if neither)."""
+    """Under the approval: "Facilitator: Dana · Minutes taken by: Priya" ("" if neither).
+    Names and titles in these lines are isolated (alignmeet.domain.bidi): an RLO in one
+    cannot turn the rest of the line around."""
     signed = []
     if meeting.facilitator_name.strip():
-        signed.append(_("Facilitator: {name}").format(name=meeting.facilitator_name))
+        signed.append(_("Facilitator: {name}").format(name=bidi_safe(meeting.facilitator_name)))
     if meeting.note_taker_name.strip():
-        signed.append(_("Minutes taken by: {name}").format(name=meeting.note_taker_name))
+        signed.append(_("Minutes taken by: {name}").format(name=bidi_safe(meeting.note_taker_name)))
     return " · ".join(signed)
 
 

@@ -97,10 +97,16 @@ def _filter_of(data: dict[str, Any]) -> ActionFilter:
 
 
 def _export(request: dict[str, Any], cancelled: threading.Event) -> dict[str, Any]:
-    from alignmeet.services import open_services
+    from alignmeet.services import Services
+    from alignmeet.storage.database import open_database
 
     i18n.set_language(request.get("language"))
-    services = open_services(request["target"], create=False, quick_check=False, read_only=True)
+    # Only to read: no upgrade, no start-up upkeep (the window's process did both); on a
+    # server too, where `read_only` alone would still let the open path write.
+    db = open_database(
+        request["target"], create=False, quick_check=False, read_only=True, migrate=False
+    )
+    services = Services(db)
     try:
         method = {"docx": "followups_docx"}.get(request["kind"], request["kind"])
         writer = getattr(services.exports, method)

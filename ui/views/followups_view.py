@@ -126,8 +126,10 @@ class FollowUpsView(QWidget):
         self._balance_shown = True
         self._balance_asked: tuple[ActionFilter, date] | None = None  # on its way
         self._selected_id: int | None = None  # followed through filters, sorts, changes
-        # (action id, row) of a status just set here, until the list is read again.
+        # (action id, row) of a status just set here, until the list is read again; the
+        # row that took its place while its window is still on its way.
         self._move_on: tuple[int, int] | None = None
+        self._move_on_row: int | None = None
         self._keep_selected: int | None = None
         self._reads = BackgroundReads(self)  # the balance, at scale
         self._search_timer = QTimer(self)
@@ -235,6 +237,7 @@ class FollowUpsView(QWidget):
         self._show_selected(None)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.settled.connect(self._on_model_settled)
+        self.model.page_read.connect(self._on_model_page_read)
         return page
 
     def _connect_filters(self) -> None:
@@ -380,6 +383,19 @@ class FollowUpsView(QWidget):
 
     def _on_model_about_to_be_reset(self) -> None:
         self._keep_selected = self._selected_id  # the reset may clear the current row
+        self._move_on_row = None  # another list: the row it meant is gone
+
+    def _on_model_page_read(self) -> None:
+        """A window arrived: the action that took the place of one just changed here may
+        be in it (see set_status)."""
+        row = self._move_on_row
+        if row is None or self.selected_line() is not None:
+            self._move_on_row = None
+            return
+        line = self.model.line(row)
+        if line is not None:
+            self._move_on_row = None
+            self._select_row(line.id, row)
 
     def _on_model_settled(self) -> None:
         """The new count and first rows are in: say how many, keep the selection."""
@@ -572,7 +588,10 @@ class FollowUpsView(QWidget):
         line = self.model.line(row) if row >= 0 else None
         if line is None and move_on is not None and move_on[0] == action_id:
             row = min(move_on[1], self.model.rowCount() - 1)
-            line = self.model.line(row) if row >= 0 else None
+            line = self.model.line(row) if row >= 0 else None  # may ask for its window
+            if line is None and row >= 0 and self.model.is_busy:
+                self._move_on_row = row  # selected when its window arrives
+                return False
             if line is not None:
                 action_id = line.id  # the one that took its place
         if line is None or line.id != action_id:
