@@ -1315,12 +1315,16 @@ class Controller(QObject):
 
     def followups_export_request(self, *, kind: str, flt: Any, path: Path) -> bytes:
         """The same export as `write_followups`, as a request for a process of its own
-        (alignmeet.services.export_process): this database, the language in use."""
+        (alignmeet.services.export_process): this database, the language in use, the
+        company template."""
         from alignmeet.services import export_process
 
         db = self.services.db
         target = str(db.path) if db.path is not None else db.url
-        return export_process.request_line(kind=kind, target=target, flt=flt, path=path)
+        template = self.services.exports.company_template()
+        return export_process.request_line(
+            kind=kind, target=target, flt=flt, path=path, template=template
+        )
 
     def exported(self, result: Any) -> None:
         self.status_shown.emit(

@@ -8,7 +8,8 @@ processor while it holds the lock, and the window then stood still until it came
 own: the window only shares the processors.
 
 `python -m alignmeet.services.export_process` reads one JSON request on its standard
-input (`request_line`: which export, the database, the filter, the file, the language),
+input (`request_line`: which export, the database, the filter, the file, the language,
+the company template),
 writes the file with the same `ExportService` method as the app (so the same bytes,
 atomically), and prints one JSON reply (`reply_result` turns it back into the
 `ExportResult`, or raises the `ExportError` or `ExportCancelled` the method raised). A
@@ -36,7 +37,13 @@ CANCEL = "cancel"
 
 
 def request_line(
-    *, kind: str, target: str, flt: ActionFilter, path: Path, language: str | None = None
+    *,
+    kind: str,
+    target: str,
+    flt: ActionFilter,
+    path: Path,
+    language: str | None = None,
+    template: Path | None = None,
 ) -> bytes:
     """The request, one line of JSON (the database's URL may hold a password: it goes
     through the pipe, never the command line)."""
@@ -48,6 +55,7 @@ def request_line(
         "filter": _filter_json(flt),
         "path": str(path),
         "language": language or i18n.language(),
+        "template": None if template is None else str(template),  # the company's, for Word
     }
     return (json.dumps(request) + "\n").encode("utf-8")
 
@@ -107,6 +115,8 @@ def _export(request: dict[str, Any], cancelled: threading.Event) -> dict[str, An
         request["target"], create=False, quick_check=False, read_only=True, migrate=False
     )
     services = Services(db)
+    template = request.get("template")
+    services.use_company_template(Path(template) if template else None)
     try:
         method = {"docx": "followups_docx"}.get(request["kind"], request["kind"])
         writer = getattr(services.exports, method)

@@ -113,7 +113,8 @@ class ExportService(DocumentExports):
         template: Path | None = None,
         cancelled: Cancel | None = None,
     ) -> ExportResult:
-        """The follow-up checklist, grouped by owner, as a Word document."""
+        """The follow-up checklist, grouped by owner, as a Word document — with the company
+        template, like every Word document (`template` given: that one instead)."""
         from alignmeet.domain.labels import label
         from alignmeet.export.checklist_docx import (
             DEFAULT_TITLE,
@@ -158,7 +159,7 @@ class ExportService(DocumentExports):
             generated_at=now,
             today=today,
             scope=scope,
-            template=template,
+            template=template if template is not None else self.company_template(),
         )
         return ExportResult(path=written, actions=content.total, scope=scope)
 

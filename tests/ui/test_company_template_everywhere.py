@@ -111,3 +111,37 @@ def test_the_window_and_the_cli_write_the_same_glossary(
     header, paragraphs = content(from_cli)
     assert header[0] == "ACME Corp — Sales & Marketing"
     assert MQL in [text for _style, text in paragraphs]
+
+
+@pytest.mark.parametrize("scale", [False, True], ids=["in a thread", "in a process of its own"])
+def test_the_follow_up_checklist_exported_from_the_window_uses_the_template_chosen_in_settings(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    meeting_id: int,
+    people: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    scale: bool,
+) -> None:
+    """The Follow-ups page's Word checklist is a Word document too: it once ignored the
+    template (in the window's thread and in the export's own process alike)."""
+    from ui.views import followups_view
+
+    services.actions.add_action(
+        meeting_id=meeting_id, owner_id=people["Maya Rossi"], title="Send the MQL one-pager"
+    )
+    if scale:
+        monkeypatch.setattr(followups_view, "BACKGROUND_ABOVE", 0)
+    choose_in_settings(qtbot, make_company_template(tmp_path))
+    target = tmp_path / "checklist.docx"
+    monkeypatch.setattr(followups_view, "ask_export_path", lambda *_a: target)
+    window.show_page("followups")
+    page = window.followups_view
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=5000)
+    assert page.export("docx") == target
+    assert header_text(target) == "ACME Corp — Sales & Marketing"
+    assert docx.Document(str(target)).styles["Heading 1"].font.color.rgb == ACME_RED
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    texts += [c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells]
+    assert any("Send the MQL one-pager" in text for text in texts)
