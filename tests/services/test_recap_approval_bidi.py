@@ -5,11 +5,8 @@ which closed each line only at its end."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from alignmeet.domain.enums import Attendance
 from tests.services import test_recaps as _recaps
-from tests.services.test_recaps import Clock, Closed, both_parts, parse
+from tests.services.test_recaps import Clock, Closed, approve_in_april, both_parts, parse
 
 # The recap tests' fixtures, by name.
 sv, clock, closed, memory_keyring = (
@@ -40,25 +37,9 @@ def _open_override_before(text: str, words: str) -> bool:
 def test_an_rlo_in_the_facilitator_name_never_turns_minutes_taken_by_around(
     sv, closed: Closed, clock: Clock, tmp_path
 ) -> None:
-    march = sv.meetings.get_meeting(closed.meeting_id)
-    clock.now = datetime(2026, 3, 31, 9, 0)
     sv.people.update_member(member_id=closed.ids["ana"], name=f"{RLO}Ana López")
-    april = sv.meetings.create_meeting(
-        title=f"{RLO}April sync",
-        starts_at=datetime(2026, 3, 31, 9, 0),
-        series_id=march.series_id,
-        invitee_ids=[closed.ids["ana"], closed.ids["ben"]],
-        facilitator_id=closed.ids["ana"],
-        note_taker_id=closed.ids["ben"],
-    )
-    for key in ("ana", "ben"):
-        sv.meetings.set_attendance(
-            meeting_id=april.id, member_id=closed.ids[key], attendance=Attendance.PRESENT
-        )
-    sv.minutes.approve_previous(meeting_id=april.id, revision=1)
-    clock.now = datetime(2026, 3, 31, 10, 40)
-    sv.meetings.close_meeting(meeting_id=april.id)
-    result = sv.recaps.write_recap_emls(april.id, tmp_path)
+    april = approve_in_april(sv, closed, clock, title=f"{RLO}April sync")
+    result = sv.recaps.write_recap_emls(april, tmp_path)
     message = parse(next(p for p in result.files if p.name.startswith("Ben")).read_bytes())
     plain, html = both_parts(message)
     for text in (plain, html.flat):
@@ -74,21 +55,7 @@ def test_an_rlo_in_an_approving_meetings_title_never_turns_the_date_around(
 ) -> None:
     """March's recap, sent after April approved it: "Approved in <April's title> on 31 Mar
     2026 (revision 1)." — the date and revision are ours."""
-    march = sv.meetings.get_meeting(closed.meeting_id)
-    clock.now = datetime(2026, 3, 31, 9, 0)
-    april = sv.meetings.create_meeting(
-        title=f"{RLO}April sync",
-        starts_at=datetime(2026, 3, 31, 9, 0),
-        series_id=march.series_id,
-        invitee_ids=[closed.ids["ana"], closed.ids["ben"]],
-        facilitator_id=closed.ids["ana"],
-    )
-    sv.meetings.set_attendance(
-        meeting_id=april.id, member_id=closed.ids["ana"], attendance=Attendance.PRESENT
-    )
-    sv.minutes.approve_previous(meeting_id=april.id, revision=1)
-    clock.now = datetime(2026, 3, 31, 10, 40)
-    sv.meetings.close_meeting(meeting_id=april.id)
+    approve_in_april(sv, closed, clock, title=f"{RLO}April sync")
     result = sv.recaps.write_recap_emls(closed.meeting_id, tmp_path)
     message = parse(next(p for p in result.files if p.name.startswith("Ana")).read_bytes())
     plain, html = both_parts(message)

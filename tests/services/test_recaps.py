@@ -267,13 +267,13 @@ def both_parts(message: email.message.EmailMessage) -> tuple[str, Text]:
     return plain, Text(html.get_content())
 
 
-def approve_in_april(sv: Services, closed: Closed, clock: Clock) -> int:
-    """April sync, the next meeting of the series: Ana and Ben present, it approves
-    revision 1 of the March minutes and is closed on 31 Mar 2026 at 10:40."""
+def approve_in_april(sv: Services, closed: Closed, clock: Clock, title: str = "April sync") -> int:
+    """April sync (`title`), the next meeting of the series: Ana and Ben present, it
+    approves revision 1 of the March minutes and is closed on 31 Mar 2026 at 10:40."""
     march = sv.meetings.get_meeting(closed.meeting_id)
     clock.now = datetime(2026, 3, 31, 9, 0)
     april = sv.meetings.create_meeting(
-        title="April sync",
+        title=title,
         starts_at=datetime(2026, 3, 31, 9, 0),
         series_id=march.series_id,
         invitee_ids=[closed.ids["ana"], closed.ids["ben"]],

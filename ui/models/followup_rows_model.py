@@ -358,16 +358,12 @@ class FollowUpRowsModel(QAbstractTableModel):
         self.endResetModel()
         self.settled.emit()
 
-    def _cached_line(self, row: int) -> ActionLine | None:
-        page, at = divmod(row, self._page_rows)
-        lines = self._pages.get(page)
-        return lines[at] if lines is not None and at < len(lines) else None
-
-    def _line(self, row: int) -> ActionLine | None:
+    def _line(self, row: int, *, read: bool = True) -> ActionLine | None:
+        """The row's action; when its window is not at hand, None (`read`: asked for)."""
         page, at = divmod(row, self._page_rows)
         lines = self._pages.get(page)
         if lines is None:
-            lines = self._read_page(page)
+            lines = self._read_page(page) if read else None
             if lines is None:
                 return None
         else:
@@ -444,7 +440,7 @@ class FollowUpRowsModel(QAbstractTableModel):
             # `widest_number`); a row on screen has had its window asked for by data().
             if not 0 <= section < self._count:
                 return None
-            line = self._cached_line(section)
+            line = self._line(section, read=False)
             return action_number(line.id) if line is not None else PLACEHOLDER
         return None
 
