@@ -37,8 +37,6 @@ from ui.models.meetings_model import (
     MeetingsModel,
 )
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, SORT_ROLE
-from ui.views.meeting_dialog import MeetingDialog
-from ui.views.series_dialog import SeriesDialog
 from ui.widgets import (  # ask_yes_no: tests replace it
     ask_yes_no,
     page_title,
@@ -326,6 +324,8 @@ class MeetingsView(QWidget):
 
     def new_meeting(self) -> MeetingSummary | None:
         """File › New meeting and the "New meeting…" button: ask, create, go to Prepare."""
+        from ui.views.meeting_dialog import MeetingDialog  # not needed to show the page
+
         dialog = MeetingDialog(self.controller, self)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.created is None:
@@ -340,6 +340,8 @@ class MeetingsView(QWidget):
     def edit_series(self) -> None:
         """The "Series…" button: the series of the selected meeting, else the first."""
         selected = self.selected_meeting()
+        from ui.views.series_dialog import SeriesDialog  # not needed to show the page
+
         dialog = SeriesDialog(
             self.controller, self, series_id=selected.series_id if selected else None
         )
