@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from alignmeet.domain.rules import ValidationError
 from ui import main_window
 from ui.controller import Controller
-from ui.main_window import MainWindow
+from ui.main_window import DOUBLE_CLICK_GUARD_AFTER_MS, MainWindow
 from ui.widgets import (
     DoubleClickGuard,
     FieldError,
@@ -42,8 +42,13 @@ def window(qtbot: QtBot, controller: Controller, meeting_id: int) -> MainWindow:
 def test_the_main_window_installs_one_guard_that_makes_a_double_click_one_click(
     qtbot: QtBot, controller: Controller, qapp: QApplication
 ) -> None:
+    for earlier in qapp.findChildren(DoubleClickGuard):  # from other tests' windows
+        qapp.removeEventFilter(earlier)
+        earlier.setParent(None)
     for _ in range(2):
         qtbot.addWidget(MainWindow(controller))
+    # installed once the window is up (DOUBLE_CLICK_GUARD_AFTER_MS), and only once
+    qtbot.wait(DOUBLE_CLICK_GUARD_AFTER_MS + 50)
     assert len(qapp.findChildren(DoubleClickGuard)) == 1
     button = QPushButton("Park")
     qtbot.addWidget(button)
