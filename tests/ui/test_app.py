@@ -89,9 +89,12 @@ def test_start_up_leaves_exports_migrations_and_the_follow_up_index_unloaded(
         "assert main(['--smoke-test', '--db', sys.argv[1]]) == 0\n"
         "names = list(sys.modules)\n"
         "late = {'docx', 'jinja2', 'icalendar', 'alembic', 'alignmeet.services.followups',"
-        " 'alignmeet.services.exports'}\n"
+        " 'alignmeet.services.exports', 'ui.views.meeting_dialog', 'ui.views.series_dialog'}\n"
         "print('LOADED', sorted(late & set(names)))\n"
         "print('CORE_FIRST', names.index('sqlalchemy.orm') < names.index('PySide6.QtCore'))\n"
+        "import ui.app\n"
+        "feature = sys.modules['PySide6.support.feature']\n"
+        "print('NO_SOURCE_SCAN', feature._mod_uses_pyside is ui.app._uses_pyside)\n"
     )
     db = tmp_path / "first.sqlite3"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
@@ -110,6 +113,54 @@ def test_start_up_leaves_exports_migrations_and_the_follow_up_index_unloaded(
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stdout
     assert "CORE_FIRST True" in result.stdout
+    assert "NO_SOURCE_SCAN True" in result.stdout
+
+
+# ---- PySide6's look at every later import -----------------------------------------------
+def _fresh_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:
+    (tmp_path / f"{name}.py").write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, name, raising=False)
+
+
+def test_modules_imported_after_pyside_are_told_apart_without_reading_their_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PySide6 reads each later module's source for the word "PySide6" (~10 ms at
+    start-up); the app answers from the module's names instead, with the same answer."""
+    import inspect
+
+    import PySide6.QtCore  # noqa: F401  # installs PySide6's import hook
+
+    import ui.app
+
+    feature = sys.modules["PySide6.support.feature"]
+    monkeypatch.setattr(feature, "_mod_uses_pyside", feature._mod_uses_pyside)  # restored after
+    ui.app._skip_pyside_source_scan()
+    read: list[object] = []
+    real_getsource = inspect.getsource
+    monkeypatch.setattr(inspect, "getsource", lambda o: read.append(o) or real_getsource(o))
+    _fresh_module(tmp_path, monkeypatch, "am_uses_qt", "from PySide6.QtCore import QObject\n")
+    _fresh_module(tmp_path, monkeypatch, "am_plain", "import json\nVALUE = json.dumps(1)\n")
+    import am_plain  # type: ignore[import-not-found]  # noqa: F401
+    import am_uses_qt  # type: ignore[import-not-found]  # noqa: F401
+
+    assert read == []
+    assert feature.pyside_feature_dict["am_uses_qt"] == 0  # a PySide6 user, as PySide6 says
+    assert feature.pyside_feature_dict["am_plain"] == -1  # left out of feature switching
+    assert ui.app._uses_pyside(sys.modules["ui.main_window"]) is True
+    assert ui.app._uses_pyside(sys.modules["alignmeet.services"]) is False
+
+
+def test_a_pyside6_without_that_check_starts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import PySide6.QtCore  # noqa: F401
+
+    import ui.app
+
+    feature = sys.modules["PySide6.support.feature"]
+    monkeypatch.delattr(feature, "_mod_uses_pyside")
+    ui.app._skip_pyside_source_scan()  # nothing to replace: no error, nothing added
+    assert not hasattr(feature, "_mod_uses_pyside")
 
 
 def _damaged_with_backup(tmp_path: Path) -> tuple[Path, Path]:
