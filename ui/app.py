@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -569,6 +570,7 @@ class _IntegrityCheck:
         self._thread.start()
 
     def _run(self, path: Path) -> None:
+        _yield_to_the_window()
         started = datetime.now()
         try:
             from alignmeet.services.backups import BackupService
@@ -597,6 +599,18 @@ class _IntegrityCheck:
         from alignmeet.services.backups import remember_sound
 
         remember_sound(self.path, self.checked_at)
+
+
+def _yield_to_the_window() -> None:
+    """Run the calling thread at the lowest processor priority. The start-up check reads
+    the whole file while the window is built: on a busy machine (two cores, a video call
+    beside the meeting) it took the window's processor time: start-up 2.1x the floor at
+    300,000 actions instead of 1.6x. Linux gives each thread its own nice value; elsewhere
+    (where a thread id is no process id) nothing changes."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError):  # not allowed here: normal priority, as before
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 def _install_excepthook(window: object, *, smoke: bool) -> None:
