@@ -128,6 +128,7 @@ def test_modules_imported_after_pyside_are_told_apart_without_reading_their_sour
 ) -> None:
     """PySide6 reads each later module's source for the word "PySide6" (~10 ms at
     start-up); the app answers from the module's names instead, with the same answer."""
+    import importlib
     import inspect
 
     import PySide6.QtCore  # noqa: F401  # installs PySide6's import hook
@@ -148,8 +149,8 @@ def test_modules_imported_after_pyside_are_told_apart_without_reading_their_sour
     assert read == []
     assert feature.pyside_feature_dict["am_uses_qt"] == 0  # a PySide6 user, as PySide6 says
     assert feature.pyside_feature_dict["am_plain"] == -1  # left out of feature switching
-    assert ui.app._uses_pyside(sys.modules["ui.main_window"]) is True
-    assert ui.app._uses_pyside(sys.modules["alignmeet.services"]) is False
+    assert ui.app._uses_pyside(importlib.import_module("ui.main_window")) is True
+    assert ui.app._uses_pyside(importlib.import_module("alignmeet.services")) is False
 
 
 def test_a_pyside6_without_that_check_starts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
