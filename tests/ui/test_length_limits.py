@@ -180,9 +180,7 @@ def test_a21_titles_without_spaces_never_widen_the_window_past_the_screen(
     meeting's Open phase, its buttons off the screen. They wrap anywhere instead."""
     services = ucontroller.services
     sales = next(t.id for t in services.people.list_teams() if t.name == "Sales")
-    member = services.people.add_member(
-        name=UNSPACED[: max_length("member.name")], team_id=sales
-    )
+    member = services.people.add_member(name=UNSPACED[: max_length("member.name")], team_id=sales)
     services.meetings.update_meeting(
         meeting_id=meeting_id,
         title=UNSPACED[: max_length("meeting.title")],
