@@ -5,7 +5,9 @@ the window stays responsive (timers keep counting, it repaints) and a modal prog
 dialog offers Cancel. `cancelled()` turns True once the person presses it; the work stops
 at its next checkpoint by raising `ExportCancelled` (see alignmeet.services.exports), and
 this returns None. Any other exception is raised again here, on the GUI thread, so the
-caller shows it as usual.
+caller shows it as usual. Closing the window (the application's loop ends, and this loop
+with it) cancels the work the same way: it never runs on unseen, and what the caller then
+says (cancelled, or saved when it was done first) is true.
 
 Garbage: the cyclic collector stops every thread while it walks the objects it tracks,
 so a full collection the worker's allocations trigger would freeze the window for as
@@ -46,7 +48,6 @@ from PySide6.QtCore import (
     QThread,
     QTimer,
     Signal,
-    Slot,
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -58,39 +59,22 @@ SWITCH_INTERVAL = 0.0005  # seconds the worker may hold the GIL when the window 
 
 
 class _Worker(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
+    """Runs the work and keeps its outcome (read after the thread ended, also when the
+    loop waiting for its signal was left early), then says it is done."""
 
-    def __init__(self, work: Callable[[], Any]) -> None:
+    done = Signal()
+
+    def __init__(self, work: Callable[[], Any], outcome: dict[str, Any]) -> None:
         super().__init__()
         self._work = work
+        self._outcome = outcome
 
     def run(self) -> None:
         try:
-            result = self._work()
+            self._outcome["result"] = self._work()
         except BaseException as exc:  # handed to the GUI thread, raised there
-            self.failed.emit(exc)
-        else:
-            self.succeeded.emit(result)
-
-
-class _Bridge(QObject):
-    """Lives on the GUI thread, so the worker's signals arrive there (queued)."""
-
-    def __init__(self, loop: QEventLoop, outcome: dict[str, Any]) -> None:
-        super().__init__()
-        self._loop = loop
-        self._outcome = outcome
-
-    @Slot(object)
-    def succeeded(self, result: object) -> None:
-        self._outcome["result"] = result
-        self._loop.quit()
-
-    @Slot(object)
-    def failed(self, exc: object) -> None:
-        self._outcome["error"] = exc
-        self._loop.quit()
+            self._outcome["error"] = exc
+        self.done.emit()
 
 
 def _progress_dialog(
@@ -140,11 +124,9 @@ def run_in_background(
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
     thread = QThread()
-    worker = _Worker(lambda: work(stop.is_set))
+    worker = _Worker(lambda: work(stop.is_set), outcome)
     worker.moveToThread(thread)
-    bridge = _Bridge(loop, outcome)
-    worker.succeeded.connect(bridge.succeeded)
-    worker.failed.connect(bridge.failed)
+    worker.done.connect(loop.quit)  # queued: quits the loop on the GUI thread
     thread.started.connect(worker.run)
     thread.start()
     try:
@@ -152,6 +134,9 @@ def run_in_background(
     finally:
         sys.setswitchinterval(interval)
         show_timer.stop()
+        # Left before the work was done (the application quits: the window was closed):
+        # the work stops at its next checkpoint, instead of running on unseen to its end.
+        stop.set()
         thread.quit()
         thread.wait()
         dialog.close()

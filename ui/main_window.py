@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -79,6 +80,12 @@ def _splitters(page: QWidget) -> dict[str, QSplitter]:
     where it has one, else its place in Qt's list (which changes as tabs are raised and
     built: a named splitter keeps its place whichever tab was open)."""
     return {s.objectName() or str(i): s for i, s in enumerate(page.findChildren(QSplitter))}
+
+
+def _tabs(page: QWidget) -> QTabWidget | None:
+    """A page's own tabs (Follow-ups, Alignment), if it has them."""
+    tabs = getattr(page, "tabs", None)
+    return tabs if isinstance(tabs, QTabWidget) else None
 
 
 def recent_databases() -> list[str]:
@@ -488,7 +495,22 @@ class MainWindow(QMainWindow):
             part_built = getattr(widget, "part_built", None)  # tabs built when first shown
             if part_built is not None:
                 part_built.connect(lambda part, k=key: self._on_page_part_built(k, part))
+            self._restore_tab(key, widget)  # after: a tab built now gets its splitters
         return self._pages[key]
+
+    def _restore_tab(self, key: str, page: QWidget) -> None:
+        """The tab the page was on when the window last closed (built and filled as
+        when a person goes to it)."""
+        tabs = _tabs(page)
+        index = QSettings().value(f"tabs/{key}")
+        if tabs is None or index is None:
+            return
+        try:
+            index = int(index)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return
+        if 0 <= index < tabs.count():
+            tabs.setCurrentIndex(index)
 
     def _on_page_part_built(self, key: str, part: QWidget) -> None:
         """A part of a page built after the page (a tab on its first show) is treated as
@@ -710,6 +732,9 @@ class MainWindow(QMainWindow):
         settings.setValue("window/meeting", self.controller.current_meeting_id or 0)
         settings.setValue("window/page", self.current_page())
         for key, page in self._pages.items():
+            tabs = _tabs(page)
+            if tabs is not None:
+                settings.setValue(f"tabs/{key}", tabs.currentIndex())
             for name, splitter in _splitters(page).items():
                 settings.setValue(f"splitters/{key}/{name}", splitter.saveState())
 

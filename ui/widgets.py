@@ -3,6 +3,7 @@ and the application-wide guard against double-clicked buttons."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
@@ -57,13 +58,65 @@ def search_field(placeholder: str, name: str) -> QLineEdit:
     return edit
 
 
+BREAK_EVERY = 24  # characters in a row without a space before wrapping may break them
+_BREAK = "\u200b"  # zero-width space: a place to break a line, drawn as nothing
+_NO_BREAK_BEFORE = {"Mn", "Mc", "Me", "Sk", "Cf"}  # accents, skin tones, joiners, overrides
+
+
+def breakable(text: str, every: int = BREAK_EVERY) -> str:
+    """`text` with an invisible place to break (U+200B) in every run of more than `every`
+    characters without a space. Word wrap breaks only at spaces: a title, a URL or a name
+    without any stretched its label, and so the window, to its whole width (3,079 px).
+    Never inside a character: not before an accent, a joiner or an emoji modifier."""
+    if len(text) <= every:
+        return text
+    out: list[str] = []
+    run = 0
+    for i, char in enumerate(text):
+        out.append(char)
+        if char.isspace() or char == _BREAK:
+            run = 0
+            continue
+        run += 1
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if (
+            run >= every
+            and not after.isspace()
+            and unicodedata.category(after) not in _NO_BREAK_BEFORE
+            and unicodedata.category(char) != "Cf"
+        ):
+            out.append(_BREAK)
+            run = 0
+    return "".join(out)
+
+
+class PlainLabel(QLabel):
+    """A QLabel that never interprets user text as HTML; wrapped over several lines, a
+    long run without spaces breaks too (`breakable`), so it never widens its window.
+    `text()` is the text as given."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        super().setText(breakable(text))
+
+    def text(self) -> str:
+        return self._text
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 def plain_label(
     text: str = "", parent: QWidget | None = None, *, object_name: str = "", wrap: bool = False
 ) -> QLabel:
     """A QLabel that never interprets user text as HTML (`wrap`: over several lines)."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
+    label = PlainLabel(text, parent)
     if object_name:
         label.setObjectName(object_name)
     if wrap:

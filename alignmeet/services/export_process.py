@@ -135,9 +135,9 @@ def _export(request: dict[str, Any], cancelled: threading.Event) -> dict[str, An
     }
 
 
-def _problem(exc: BaseException, target: object) -> str:
-    """What went wrong, in a sentence for the window's warning; a password of the
-    database's URL never in it."""
+def stopped_message(exc: BaseException, target: object) -> str:
+    """What went wrong, in a sentence for the window's warning (also for the same export
+    in the window's own thread); a password of the database's URL never in it."""
     from alignmeet.i18n import _
     from alignmeet.redact import redact
 
@@ -168,7 +168,7 @@ def main() -> int:
         path = getattr(exc, "path", None)
         reply = {"error": str(exc), "export_error": True, "path": str(path) if path else None}
     except Exception as exc:  # the database gone, a bug: said in the window, never a traceback
-        reply = {"error": _problem(exc, request.get("target"))}
+        reply = {"error": stopped_message(exc, request.get("target"))}
     sys.stdout.write(json.dumps(reply) + "\n")
     sys.stdout.flush()
     return 0

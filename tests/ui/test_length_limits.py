@@ -166,3 +166,40 @@ def test_f8_a_5000_character_idea_is_held_to_the_limit_and_elided_in_the_list(
     assert view.visualRect(index).height() <= view.viewport().height() // 2
     assert index.data(Qt.ItemDataRole.DisplayRole).endswith("…")
     assert HUGE[:limit].strip() in index.data(Qt.ItemDataRole.ToolTipRole).replace("&#x27;", "'")
+
+
+UNSPACED = "WebinarPipelineReview" * 10  # a pasted URL, a hashtag, a file name: no spaces
+
+
+def test_a21_titles_without_spaces_never_widen_the_window_past_the_screen(
+    qtbot: QtBot, window: MainWindow, ucontroller: Controller, meeting_id: int
+) -> None:
+    """A meeting title, topic, place, agenda item and member name without a single space
+    (within the limits): word wrapping has nowhere to break them, and one label 1,925 px
+    wide stretched the window to 2,175 px on the Meetings page and 3,079 px in the
+    meeting's Open phase, its buttons off the screen. They wrap anywhere instead."""
+    services = ucontroller.services
+    sales = next(t.id for t in services.people.list_teams() if t.name == "Sales")
+    member = services.people.add_member(name=UNSPACED[: max_length("member.name")], team_id=sales)
+    services.meetings.update_meeting(
+        meeting_id=meeting_id,
+        title=UNSPACED[: max_length("meeting.title")],
+        topic=UNSPACED,
+        place=UNSPACED[:120],
+        facilitator_id=member.id,
+    )
+    services.agenda.add_item(meeting_id=meeting_id, title=UNSPACED[:200], owner_id=member.id)
+    ucontroller.meetings_changed.emit()
+    ucontroller.select_meeting(meeting_id)
+    screen = 1280
+    for key, _label in PAGES:
+        window.show_page(key)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= screen, key
+        assert window.width() <= screen, key
+    run = window.run_view
+    for phase in Phase:
+        run.go_to(phase)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= screen, phase
+        assert window.width() <= screen, phase

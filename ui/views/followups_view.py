@@ -548,6 +548,13 @@ class FollowUpsView(QWidget):
         except (ExportError, ProcessStopped) as exc:
             warn(self, self.tr("Not saved"), str(exc))
             return None
+        except Exception as exc:  # the server gone mid-read: said as the export's process does
+            if self.controller.storage_cause(exc) is None:
+                raise  # a bug: the window's error dialog says so
+            db = self.controller.services.db
+            target = db.path if db.path is not None else db.url
+            warn(self, self.tr("Not saved"), export_process.stopped_message(exc, target))
+            return None
         if result is None:
             self.controller.status_shown.emit(was_cancelled_message(self.tr(what)))
             return None

@@ -141,3 +141,38 @@ def test_a_tab_built_late_has_its_tables_let_tab_leave_and_each_splitter_its_own
     assert abs(ratio(page.splitter) - kept["actions"]) < 0.03
     page.tabs.setCurrentIndex(TAB_ACCOUNTABILITY)
     assert abs(ratio(page.accountability_view.splitter) - kept["accountability"]) < 0.03
+
+
+def test_a21_the_next_start_opens_follow_ups_on_the_tab_it_was_closed_on_built_and_filled(
+    qtbot: QtBot, services: Services
+) -> None:
+    """Closed on the Accountability tab with its splitter moved, then on the Decisions
+    tab: the next start opened Follow-ups on Actions each time (the window remembers the
+    page, not the tab). Now the same tab comes up, built, with its data and its splitter
+    where it was left."""
+    window = window_on(qtbot, services)
+    page = window.followups_view
+    page.tabs.setCurrentIndex(TAB_ACCOUNTABILITY)
+    view = page.accountability_view
+    qtbot.waitUntil(lambda: view.members_model.rowCount() > 0)
+    total = sum(view.splitter.sizes())
+    view.splitter.setSizes([total * 3 // 4, total - total * 3 // 4])
+    kept = ratio(view.splitter)
+    window.close()
+
+    window = window_on(qtbot, services, demo=False)
+    page = window.followups_view
+    assert page.tabs.currentIndex() == TAB_ACCOUNTABILITY
+    shown = page.tabs.currentWidget()
+    assert isinstance(shown, AccountabilityView)
+    qtbot.waitUntil(lambda: shown.members_model.rowCount() > 0)
+    assert abs(ratio(shown.splitter) - kept) < 0.03
+    page.tabs.setCurrentIndex(TAB_DECISIONS)
+    window.close()
+
+    window = window_on(qtbot, services, demo=False)
+    page = window.followups_view
+    assert page.tabs.currentIndex() == TAB_DECISIONS
+    decisions = page.tabs.currentWidget()
+    assert isinstance(decisions, DecisionsLogTab)
+    qtbot.waitUntil(lambda: decisions.model.rowCount() > 0)

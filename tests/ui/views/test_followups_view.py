@@ -5,12 +5,13 @@ meeting's review to the follow-up list."""
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.modeltest import ModelTester
@@ -822,3 +823,51 @@ def test_each_row_is_numbered_with_the_actions_own_number(
     view.table.sortByColumn(COL_ACTION, Qt.SortOrder.DescendingOrder)
     row = view.model.row_of_id(history.call.id)
     assert view.model.headerData(row, Qt.Orientation.Vertical) == f"A-{history.call.id}"
+
+
+def test_a21_closing_the_window_during_an_export_stops_it_and_says_so_truly(
+    qtbot: QtBot,
+    qapp: QApplication,
+    controller: Controller,
+    history: SimpleNamespace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window closed (Ctrl+Q, the title bar's ×) while the export's thread runs: the
+    application's loop ends and takes the export's loop with it. The export then went on
+    to the end after the window had gone (at scale: seconds of a closed window still
+    running) and wrote the file, while the window said "cancelled: no file was written".
+    Now closing cancels it at its next checkpoint: the old file as it was, and what the
+    window says is true."""
+    target = tmp_path / "f.csv"
+    target.write_bytes(b"the old file\r\n")
+    monkeypatch.setattr(followups_view, "ask_export_path", lambda *_: target)
+    real = controller.write_followups
+
+    def still_running(**kw: object) -> object:  # a long export: not done at the close
+        cancelled = kw["cancelled"]
+        deadline = time.monotonic() + 10
+        while not cancelled() and time.monotonic() < deadline:  # type: ignore[operator]
+            time.sleep(0.01)
+        return real(**kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(controller, "write_followups", still_running)
+    said: list[str] = []
+    controller.status_shown.connect(said.append)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("followups")
+    page = window.followups_view
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=5000)
+    returned: list[object] = []
+
+    QTimer.singleShot(0, lambda: returned.append(page.export("csv")))
+    QTimer.singleShot(100, window.close)
+    QTimer.singleShot(20_000, qapp.quit)  # never hang the suite
+    qapp.exec()  # as in the app: its loop ends when the last window closes
+
+    assert returned == [None]
+    assert not window.isVisible()
+    assert target.read_bytes() == b"the old file\r\n"
+    assert said[-1] == "The actions cancelled: no file was written."
