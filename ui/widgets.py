@@ -90,10 +90,16 @@ def breakable(text: str, every: int = BREAK_EVERY) -> str:
     return "".join(out)
 
 
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
+    Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
+
+
 class PlainLabel(QLabel):
     """A QLabel that never interprets user text as HTML; wrapped over several lines, a
     long run without spaces breaks too (`breakable`), so it never widens its window.
-    `text()` is the text as given."""
+    `text()` is the text as given. A label people can select and copy from (Room Link's
+    address) shows its text exactly: an invisible break copied into a link breaks it."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +109,20 @@ class PlainLabel(QLabel):
 
     def setText(self, text: str) -> None:
         self._text = text
-        super().setText(breakable(text))
+        self._show()
+
+    def setWordWrap(self, on: bool) -> None:
+        super().setWordWrap(on)
+        self._show()
+
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:
+        super().setTextInteractionFlags(flags)
+        self._show()
+
+    def _show(self) -> None:
+        copied = bool(self.textInteractionFlags() & _SELECTABLE)
+        shown = breakable(self._text) if self.wordWrap() and not copied else self._text
+        super().setText(shown)
 
     def text(self) -> str:
         return self._text

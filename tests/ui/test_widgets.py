@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from alignmeet.domain.rules import ValidationError
@@ -22,6 +22,7 @@ from ui.widgets import (
     FieldError,
     ask_yes_no,
     inform,
+    plain_label,
     show_validation,
     warn,
 )
@@ -133,3 +134,27 @@ def test_a_failed_export_is_explained_in_plain_text(
         "Cannot write <b>minutes</b>.docx",
         Qt.TextFormat.PlainText,
     )
+
+
+# ---- long runs without spaces -----------------------------------------------------------
+def test_a_label_people_copy_from_shows_its_text_exactly_and_a_wrapped_one_may_break(
+    qtbot: QtBot,
+) -> None:
+    """Room Link's address is selected and copied to a phone: an invisible break inside
+    it would make a link that does not open. Only a wrapped label that cannot be
+    selected gets places to break (where they keep a long title from widening the
+    window); the copy and `text()` are the text as given."""
+    url = "http://192.168.178.20:8765/join/7QK2-MX9P-ABCD-EFGH"
+    copied = plain_label(url, object_name="RoomAddress")
+    copied.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    copied_wrapped = plain_label(wrap=True)
+    copied_wrapped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    copied_wrapped.setText(url)
+    one_line = plain_label(url)
+    wrapped = plain_label(url, wrap=True)
+    for label in (copied, copied_wrapped, one_line, wrapped):
+        qtbot.addWidget(label)
+        assert label.text() == url
+    for label in (copied, copied_wrapped, one_line):
+        assert QLabel.text(label) == url  # what Qt draws, and copies on Ctrl+C
+    assert "\u200b" in QLabel.text(wrapped) and QLabel.text(wrapped).replace("\u200b", "") == url
