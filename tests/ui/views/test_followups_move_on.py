@@ -23,6 +23,14 @@ TODAY = _fv.TODAY
 ROWS = (2,)  # an action past the first window of rows (PAGE_ROWS = 2 at scale)
 
 
+def _titles(qtbot: QtBot, page: FollowUpsView) -> list[str]:
+    """Every row's title, once the view has read each row's window (at scale it reads the
+    windows it paints: on a loaded machine that can come after the page is loaded)."""
+    rows = range(page.model.rowCount())
+    qtbot.waitUntil(lambda: all(page.model.line(r) is not None for r in rows), timeout=5000)
+    return [page.model.line(r).title for r in rows]  # type: ignore[union-attr]
+
+
 def _page(qtbot: QtBot, controller: Controller) -> FollowUpsView:
     page = FollowUpsView(controller, today=lambda: TODAY)
     qtbot.addWidget(page)
@@ -51,9 +59,8 @@ def test_done_under_open_selects_the_action_that_took_its_place(
     if column is not None:
         page.table.sortByColumn(column, order)
         qtbot.waitUntil(lambda: page.is_loaded and not page.is_busy, timeout=5000)
-    titles = [page.model.line(r).title for r in range(page.model.rowCount())]
     for row in ROWS:
-        titles = [page.model.line(r).title for r in range(page.model.rowCount())]
+        titles = _titles(qtbot, page)
         row = min(row, len(titles) - 1)
         target = page.model.line(row)
         assert page.select_action(target.id)
