@@ -61,7 +61,7 @@ __all__ = [
 # for the renderer's rounding and kerning.
 CELL_PADDING = 170
 SLACK = 60
-# The least a free-text column keeps when the narrow columns' words take the rest.
+# The least a free-text column keeps when the narrow columns' words take nearly everything.
 SQUEEZED = 400
 # A narrow column never claims more than this share of the width for one word: a longer
 # "word" (a pasted URL as an owner's name) breaks, as it would anywhere.
@@ -221,8 +221,13 @@ def column_widths(width: int, font: TableFont, cols: Sequence[Col]) -> list[int]
         out = _place(out, at_need, cols, flex, least, width)
     elif sum(need) <= width:
         out = _place(out, at_need, cols, flex, {i: need[i] for i in flex}, width)
-    elif flex and narrow + SQUEEZED * len(flex) <= width:  # the free text's header may wrap
-        out = _place(out, at_need, cols, flex, dict.fromkeys(flex, SQUEEZED), width)
+    elif flex and narrow + SQUEEZED * len(flex) <= width:
+        # The narrow columns' words come first; the free-text columns share what is left in
+        # proportion to their own longest header word (their headers may wrap).
+        out = _place(out, at_need, cols, flex, dict.fromkeys(flex, 0), width)
+        rest, wanted = width - narrow, sum(need[i] for i in flex) or 1
+        for i in flex:
+            out[i] = max(SQUEEZED, rest * need[i] // wanted)
     else:  # a page too narrow for even the words: everything shrinks in proportion
         total = sum(need) or 1
         out = [n * width // total for n in need]
