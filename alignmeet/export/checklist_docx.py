@@ -336,9 +336,9 @@ def _body(
             Col(names[0], texts=action_numbers([content.max_id or 1]), least=560),
             Col(names[1], least=640),
             Col(names[2], weight=1, least=1800),
-            Col(names[3], texts=[*every_month(), *due_notes], least=1400, bold=True),
+            Col(names[3], texts=[*every_month(), *due_notes], least=1400, bold=True, whole=True),
             Col(names[4], texts=content.team_labels, least=950),
-            Col(names[5], texts=status_labels(), least=1150, bold=True),
+            Col(names[5], texts=status_labels(), least=1150, bold=True, whole=True),
         ],
     )
     tt = s.table_text

@@ -19,11 +19,12 @@ template's, not ours. So:
   Times New Roman, Georgia, Verdana are all narrower) or, on a machine without it, the
   substitute LibreOffice picks (DejaVu Serif Bold reaches 1.47 for "Fällig"). Too wide a
   guess costs the free-text column a few millimetres; too narrow a guess breaks words.
-* `column_widths` shares the page's text width among the columns: every narrow column at
-  least its longest word (`Col.words` broken at spaces, `Col.whole` kept whole), more when
-  there is room for its texts on one line or its preferred width (`least`); the free-text
-  columns (`weight` > 0) take what is left, never less than `least`. The table always
-  spans exactly the text width of the template's section.
+* `column_widths` shares the page's text width among the columns, step by step while the
+  table fits: every narrow column its longest word, the free-text columns (`weight` > 0)
+  a readable width, then their `least`, then the columns of units (`Col.whole`: dates,
+  statuses) every text on one line, then the others (names) and their `least`; the
+  free-text columns take what is left. The table always spans exactly the text width of
+  the template's section.
 """
 
 from __future__ import annotations
@@ -60,9 +61,12 @@ __all__ = [
 # Twips the cell margins take (85 a side, `docx_xml.table`'s tblCellMar), and some room
 # for the renderer's rounding and kerning.
 CELL_PADDING = 170
-SLACK = 60
+SLACK = 30
 # The least a free-text column keeps when the narrow columns' words take nearly everything.
 SQUEEZED = 400
+# A free-text column narrower than this wraps a few letters a line: it gets this much before
+# the narrow columns get more than their longest word.
+READABLE = 1100
 # A narrow column never claims more than this share of the width for one word: a longer
 # "word" (a pasted URL as an owner's name) breaks, as it would anywhere.
 MOST_FOR_ONE_WORD = 0.3
@@ -94,7 +98,9 @@ class Col:
     every word of them on one line, each whole text on one line when there is room. `bold`:
     the texts are (or may be) bold; the header always is. `least`: the width wanted when
     there is room. `weight` > 0: a free-text column (a title, a note) that takes a share of
-    what is left, at least `least`.
+    what is left, at least `least`. `whole`: each text is one unit ("15 Oct 2026", "In
+    progress"): when room is short, these columns get their texts on one line before the
+    other narrow columns do (a name wraps at its space as well as anywhere).
     """
 
     header: str = ""
@@ -102,6 +108,7 @@ class Col:
     least: int = 0
     weight: int = 0
     bold: bool = False
+    whole: bool = False
 
 
 # --------------------------------------------------------------------------- what columns hold
@@ -178,54 +185,75 @@ def column_need(col: Col, font: TableFont = DEFAULT_FONT) -> int:
     return max(needs, default=CELL_PADDING)
 
 
-def _wanted(col: Col, font: TableFont) -> int:
-    """The width that holds the header and every text on one line, or `least`."""
+def _one_line(col: Col, font: TableFont) -> int:
+    """The width that holds the header and every text of `col` on one line."""
     lines = [_word_need(col.header, font, True)] if col.header.strip() else []
     lines += [_word_need(t, font, col.bold) for t in col.texts if t.strip()]
-    return max([col.least, *lines])
+    return max(lines, default=CELL_PADDING)
+
+
+def _wanted(col: Col, font: TableFont) -> int:
+    """The width that holds the header and every text on one line, or `least`."""
+    return max(col.least, _one_line(col, font))
 
 
 def column_widths(width: int, font: TableFont, cols: Sequence[Col]) -> list[int]:
     """Widths (twips) for `cols` that add up to exactly `width`.
 
-    In order, as long as the table fits: the narrow columns at the width they want (every
-    text on one line, or `least`) with the free-text columns at a comfortable width (their
-    weight's share of a quarter of the page, or `least`); the narrow columns between their
-    longest word and that; the narrow columns at their longest word, the free-text ones at
-    no less than `least`, then no less than their header's longest word, then what is left
-    (the words of the narrow columns come first); on a page too narrow for those, every
-    column in proportion.
+    Each step is taken only when the table still fits after it; the step that does not fit
+    gets what is left, shared in proportion to what each column still lacks:
+
+    1. every narrow column at its longest word (no word ever breaks), the free-text
+       columns at their header's longest word;
+    2. the free-text columns readable: at least `READABLE` (a note is not a sliver);
+    3. the free-text columns at `least` (a title in many short lines makes every row
+       taller; a date wraps at its spaces, a name at its space);
+    4. the columns of units (`whole`: dates, statuses) with every text on one line;
+    5. every narrow column at the width it wants (each text on one line: a name; or its
+       `least`);
+    6. the free-text columns at a comfortable width (their weight's share of a quarter
+       of the page); then they share the rest by weight.
+
+    Below step 1: the free-text columns share what is left in proportion to their header's
+    longest word; on a page too narrow for even the words, every column in proportion.
     """
     cols = [
-        Col(c.header, tuple(c.texts), least=c.least, weight=c.weight, bold=c.bold) for c in cols
+        Col(c.header, tuple(c.texts), least=c.least, weight=c.weight, bold=c.bold, whole=c.whole)
+        for c in cols
     ]
     cap = max(CELL_PADDING, int(width * MOST_FOR_ONE_WORD))
     need = [min(column_need(c, font), cap) for c in cols]
     flex = [i for i, c in enumerate(cols) if c.weight > 0]
     fixed = [i for i, c in enumerate(cols) if c.weight <= 0]
-    want = {i: max(need[i], min(_wanted(cols[i], font), cap)) for i in fixed}
     weights = sum(cols[i].weight for i in flex) or 1
-    least = {i: max(need[i], cols[i].least) for i in flex}
-    comfort = {i: max(least[i], width * cols[i].weight // (4 * weights)) for i in flex}
-    narrow = sum(need[i] for i in fixed)
-    at_need = {i: need[i] for i in fixed}
+    readable = [need[i] if i in fixed else max(need[i], READABLE) for i in range(len(cols))]
+    titles = [max(readable[i], c.least) if c.weight > 0 else need[i] for i, c in enumerate(cols)]
+    units = [
+        max(titles[i], min(_one_line(c, font), cap)) if c.whole else titles[i]
+        for i, c in enumerate(cols)
+    ]
+    least = [
+        max(units[i], min(_wanted(c, font), cap)) if c.weight <= 0 else units[i]
+        for i, c in enumerate(cols)
+    ]
+    comfort = [
+        max(least[i], width * c.weight // (4 * weights)) if c.weight > 0 else least[i]
+        for i, c in enumerate(cols)
+    ]
+    steps = [need, readable, titles, units, least, comfort]
     out = [0] * len(cols)
-    if sum(want.values()) + sum(comfort.values()) <= width:
-        out = _place(out, want, cols, flex, comfort, width)
-    elif narrow + sum(comfort.values()) <= width:
-        slack = width - narrow - sum(comfort.values())
-        extra = sum(want[i] - need[i] for i in fixed) or 1
-        wider = {i: need[i] + slack * (want[i] - need[i]) // extra for i in fixed}
-        out = _place(out, wider, cols, flex, comfort, width)
-    elif narrow + sum(least.values()) <= width:
-        out = _place(out, at_need, cols, flex, least, width)
+    if sum(comfort) <= width:
+        out = _place(out, {i: comfort[i] for i in fixed}, cols, flex, comfort, width)
     elif sum(need) <= width:
-        out = _place(out, at_need, cols, flex, {i: need[i] for i in flex}, width)
-    elif flex and narrow + SQUEEZED * len(flex) <= width:
+        k = max(n for n, step in enumerate(steps) if sum(step) <= width)
+        low, high = steps[k], steps[k + 1]
+        slack, lacking = width - sum(low), sum(high) - sum(low)
+        out = [lo + (hi - lo) * slack // lacking for lo, hi in zip(low, high, strict=True)]
+    elif flex and sum(need[i] for i in fixed) + SQUEEZED * len(flex) <= width:
         # The narrow columns' words come first; the free-text columns share what is left in
         # proportion to their own longest header word (their headers may wrap).
-        out = _place(out, at_need, cols, flex, dict.fromkeys(flex, 0), width)
-        rest, wanted = width - narrow, sum(need[i] for i in flex) or 1
+        out = [need[i] for i in range(len(cols))]
+        rest, wanted = width - sum(need[i] for i in fixed), sum(need[i] for i in flex) or 1
         for i in flex:
             out[i] = max(SQUEEZED, rest * need[i] // wanted)
     else:  # a page too narrow for even the words: everything shrinks in proportion

@@ -12,7 +12,7 @@ The input is an `alignmeet.domain.records.MinutesData`, gathered by the minutes 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -347,7 +347,7 @@ def _title_runs(action: ActionRecord) -> str:
 def _review_table(data: MinutesData, s: Styles, width: int) -> str:
     # "From" is the date of the meeting that agreed the action: all of them belong
     # to this series, so repeating its title on every row only made rows taller.
-    slipped = _slips(data.follow_ups)
+    reviews, slipped = data.follow_ups, _slips(data.follow_ups)
     widths = column_widths(
         width,
         s.font,
@@ -355,11 +355,13 @@ def _review_table(data: MinutesData, s: Styles, width: int) -> str:
             _number_col(f.action for f in data.follow_ups),
             Col(_("Action"), weight=3, least=1800),
             Col(owner_column(), texts=[f.action.owner_name for f in data.follow_ups], least=1150),
-            Col(_("From"), texts=every_month(), least=1100),
-            Col(_("Due"), texts=[*every_month(), *slipped], least=1100),
-            Col(_("Was"), texts=status_labels(), least=1000),
-            Col(_("Now"), texts=status_labels(), least=1000, bold=True),
-            Col(_("Note"), weight=1, least=1400),
+            Col(_("From"), texts=_dates(f.action.meeting_date for f in reviews), whole=True),
+            Col(_("Due"), texts=[*_dates(f.action.due for f in reviews), *slipped], whole=True),
+            Col(_("Was"), texts=_labels(f.status_before for f in reviews), whole=True),
+            Col(_("Now"), texts=_labels(f.action.status for f in reviews), bold=True, whole=True),
+            # A short note ("Waiting on product input."): readable first, wider only once
+            # the dates, statuses and names are whole.
+            Col(_("Note"), weight=1),
         ],
     )
     tt = s.table_text
@@ -394,6 +396,16 @@ def _review_table(data: MinutesData, s: Styles, width: int) -> str:
             )
         )
     return table(widths, rows, style=s.table)
+
+
+def _dates(values: Iterable[Any]) -> list[str]:
+    """The dates as the table's cells show them (each once): what its column must hold."""
+    return sorted({short_date(value) for value in values})
+
+
+def _labels(values: Iterable[Any]) -> list[str]:
+    """The statuses or teams as the table's cells show them (each once)."""
+    return sorted({label(value) for value in values})
 
 
 def _slips(follow_ups: Sequence[Any]) -> list[str]:
@@ -451,9 +463,11 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
         [
             _number_col(a for plan in data.plans for a in plan.actions),
             Col(_("Action"), weight=1, least=1800),
+            # Every team and status, whatever this meeting's actions say: the table has
+            # room, and its columns look the same in every meeting's minutes.
             Col(_("Team"), texts=team_labels(), least=1100),
-            Col(_("Due"), texts=every_month(), least=1200),
-            Col(_("Status"), texts=status_labels(), least=1200),
+            Col(_("Due"), texts=every_month(), least=1200, whole=True),
+            Col(_("Status"), texts=status_labels(), least=1200, whole=True),
         ],
     )
     tt = s.table_text
@@ -498,7 +512,7 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
 
 def _to_review_table(data: MinutesData, s: Styles, width: int) -> str:
     """An agenda's actions to review: where each stands before the meeting."""
-    slipped = _slips(data.follow_ups)
+    reviews, slipped = data.follow_ups, _slips(data.follow_ups)
     widths = column_widths(
         width,
         s.font,
@@ -506,9 +520,9 @@ def _to_review_table(data: MinutesData, s: Styles, width: int) -> str:
             _number_col(f.action for f in data.follow_ups),
             Col(_("Action"), weight=1, least=1800),
             Col(owner_column(), texts=[f.action.owner_name for f in data.follow_ups], least=1500),
-            Col(_("From"), texts=every_month(), least=1100),
-            Col(_("Due"), texts=[*every_month(), *slipped], least=1100),
-            Col(_("Status"), texts=status_labels(), least=1200),
+            Col(_("From"), texts=_dates(f.action.meeting_date for f in reviews), whole=True),
+            Col(_("Due"), texts=[*_dates(f.action.due for f in reviews), *slipped], whole=True),
+            Col(_("Status"), texts=_labels(f.action.status for f in reviews), whole=True),
         ],
     )
     tt = s.table_text

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from alignmeet import i18n
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.labels import label
+from alignmeet.domain.rules import short_date
 from alignmeet.domain.sections import DocSection, Table
 from alignmeet.export.checklist_docx import checklist_document_bytes
 from alignmeet.export.docx_columns import (
@@ -37,6 +38,7 @@ from alignmeet.export.docx_columns import (
 from alignmeet.export.docx_xml import resolve_styles
 from alignmeet.export.minutes_docx import minutes_document_bytes
 from alignmeet.export.sections_docx import sections_xml
+from alignmeet.export.wording import owner_column
 from alignmeet.i18n import _
 from tests.company_templates import make_company_template
 
@@ -154,6 +156,108 @@ def test_checklist_narrow_columns_hold_their_longest_word(language, company, acm
         assert narrow_columns_too_narrow(blob) == []
 
 
+def _cell_lines(tc) -> list[str]:
+    """A cell's lines as written: its paragraphs, split at their line breaks."""
+    lines = []
+    for p in tc.iter(qn("w:p")):
+        text = "".join(
+            "\n" if t.tag == qn("w:br") else (t.text or "") for t in p.iter(qn("w:t"), qn("w:br"))
+        )
+        lines += [line for line in text.split("\n") if line.strip()]
+    return lines
+
+
+def _tables(blob: bytes):
+    """(font, header, grid, rows of cells) for each table with a table style."""
+    doc = docx.Document(BytesIO(blob))
+    styles = resolve_styles(doc)
+    font = table_font(doc, styles.table_text, styles.table)
+    for tbl in doc.tables:
+        if tbl._tbl.tblPr.find(qn("w:tblStyle")) is None:
+            continue  # the title block: label and value, set in the body's font
+        grid = [int(c.get(qn("w:w"))) for c in tbl._tbl.tblGrid.findall(qn("w:gridCol"))]
+        rows = [tr.findall(qn("w:tc")) for tr in tbl._tbl.tr_lst]
+        rows = [r for r in rows if len(r) == len(grid)]  # not the owner's spanning row
+        header = ["".join(_cell_lines(tc)) for tc in rows[0]]
+        yield font, header, grid, rows
+
+
+def lines_that_wrap(blob: bytes) -> list[str]:
+    """Every line of a narrow column (an id, a date, a status, a team; a "slipped 2×") that
+    its column cannot hold whole, in the document's table font. Not the owners' names (a
+    name wraps at its space: see the test of "Tom Okafor")."""
+    problems = []
+    for font, header, grid, rows in _tables(blob):
+        for col, width in enumerate(grid):
+            if header[col] in free_text_headers() or header[col] == owner_column():
+                continue
+            for tc in [r[col] for r in rows]:
+                bold = tc.find(f".//{qn('w:b')}") is not None
+                for line in _cell_lines(tc):
+                    if width < text_twips(line, font, bold=bold) + CELL_PADDING:
+                        problems.append(f"{header[0]}…{header[-1]} {header[col]!r}: {line!r}")
+    return problems
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_our_minutes_keep_every_date_and_status_on_one_line(language) -> None:
+    """Our own styles have room for "15 Oct 2026" and "In progress" on one line, as before
+    the columns followed the template's font: the review's dates and statuses stay whole."""
+    with i18n.use_language(language):
+        blob = minutes_document_bytes(six_digit_minutes())
+        assert lines_that_wrap(blob) == []
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_our_checklist_keeps_every_date_and_status_on_one_line(language) -> None:
+    with i18n.use_language(language):
+        blob = checklist_document_bytes(checklist_rows(), generated_at=GENERATED, today=TODAY)
+        assert lines_that_wrap(blob) == []
+
+
+def test_our_minutes_keep_a_short_name_on_one_line() -> None:
+    """ "Tom Okafor" was on one line in the review's Owner column; it still is."""
+    blob = minutes_document_bytes(six_digit_minutes())
+    font, header, grid, _rows = next(t for t in _tables(blob) if _("Was") in t[1])
+    owner = header.index(owner_column())
+    assert grid[owner] >= text_twips("Tom Okafor", font) + CELL_PADDING
+
+
+def free_text_too_narrow(blob: bytes) -> list[str]:
+    """Every free-text column (an action's title, a review note) narrower than readable:
+    1,100 twips, or its header's longest word in bold, whichever is wider."""
+    problems = []
+    for font, header, grid, _rows in _tables(blob):
+        for name, width in zip(header, grid, strict=True):
+            if name not in free_text_headers():
+                continue
+            words = [text_twips(w, font, bold=True) + CELL_PADDING for w in name.split()]
+            if width < max(1100, *words):
+                problems.append(f"{header[0]}…{header[-1]} {name!r}: {width} twips")
+    return problems
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_acme_minutes_keep_the_action_and_note_columns_readable(language, acme) -> None:
+    """The ACME review table's ids, owners, dates and statuses take most of the page in its
+    wide font; the Action and Note columns still keep a readable width, not a sliver that
+    breaks "Waiting" into "Waitin/g" (and no narrow column breaks a word either)."""
+    with i18n.use_language(language):
+        blob = minutes_document_bytes(six_digit_minutes(), template=acme)
+        assert free_text_too_narrow(blob) == []
+        assert narrow_columns_too_narrow(blob) == []
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_acme_checklist_keeps_the_action_column_readable(language, acme) -> None:
+    with i18n.use_language(language):
+        blob = checklist_document_bytes(
+            checklist_rows(), template=acme, generated_at=GENERATED, today=TODAY
+        )
+        assert free_text_too_narrow(blob) == []
+        assert narrow_columns_too_narrow(blob) == []
+
+
 def test_acme_checklist_columns_are_wider_than_ours_for_the_same_words(acme) -> None:
     """The widths follow the template's font: its wide serif needs wider columns."""
 
@@ -261,6 +365,49 @@ def test_no_column_is_narrower_than_its_longest_word(
             default=0,
         )
         assert w >= min(longest + CELL_PADDING, cap)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    dates=st.lists(st.dates(date(2020, 1, 1), date(2035, 12, 31)), min_size=1, max_size=5),
+    statuses=st.lists(st.sampled_from(list(ActionStatus)), min_size=1, max_size=5),
+    language=st.sampled_from(["en", "de"]),
+    family=st.sampled_from(["Calibri", "Cambria"]),
+    width=st.integers(5000, 14000),
+)
+def test_free_text_is_readable_before_dates_and_statuses_are_whole(
+    dates, statuses, language, family, width
+) -> None:
+    """The order in which the width goes: every word; a readable title and note; the title
+    at its `least`; dates and statuses whole. Each holds whenever the page has room for it
+    and everything before it."""
+    font = TableFont(family, 9)
+    with i18n.use_language(language):
+        cols = [
+            Col("#", texts=["A-123456"], least=560),
+            Col(_("Action"), weight=3, least=1800),
+            Col(_("Due"), texts=[short_date(d) for d in dates], whole=True),
+            Col(_("Now"), texts=[label(s) for s in statuses], bold=True, whole=True),
+            Col(_("Note"), weight=1),
+        ]
+        cap = int(width * MOST_FOR_ONE_WORD)  # a longer word breaks, as anywhere
+        need = [min(column_need(c, font), cap) for c in cols]
+        readable = [n if c.weight <= 0 else max(n, 1100) for c, n in zip(cols, need, strict=True)]
+        titles = [
+            max(n, c.least) if c.weight > 0 else n for c, n in zip(cols, readable, strict=True)
+        ]
+        whole = [
+            max(n, *(min(text_twips(t, font, bold=c.bold) + CELL_PADDING, cap) for t in c.texts))
+            if c.whole
+            else n
+            for c, n in zip(cols, titles, strict=True)
+        ]
+        assume(sum(need) <= width)
+        widths = column_widths(width, font, cols)
+    assert sum(widths) == width
+    for step in (need, readable, titles, whole):
+        if sum(step) <= width:
+            assert all(w >= s for w, s in zip(widths, step, strict=True)), (step, widths)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
