@@ -32,6 +32,13 @@ from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRow, ExportLine
 from alignmeet.domain.rules import action_number, short_date
 from alignmeet.export.atomic import atomic_writer
+from alignmeet.export.docx_columns import (
+    Col,
+    action_numbers,
+    column_widths,
+    every_month,
+    status_labels,
+)
 from alignmeet.export.docx_xml import (
     BOLD,
     GROUP_FILL,
@@ -41,10 +48,8 @@ from alignmeet.export.docx_xml import (
     SLIPPED,
     Styles,
     cell,
-    columns,
     data_row,
     document_bytes_with_body,
-    fit_width,
     header_row,
     one_line,
     open_template,
@@ -321,12 +326,21 @@ def _body(
     # The owner's name heads each table and is repeated at the top of every page the table
     # runs on (a repeated header row), so a row continued overleaf still says whose it is.
     names = ("#", _("Done"), _("Action"), _("Due"), _("Team"), _("Status"))
-    # Digits are all one width: the number with the most digits is the widest.
-    number = fit_width([action_number(content.max_id or 1)], 560)
-    # German words are longer ("Erledigt", "Gemeinsam"): those columns grow to fit them.
-    box = fit_width([names[1]], 640, bold=True)
-    team = fit_width(content.team_labels, 950)
-    widths = columns(width, number, box, None, 1400, team, 1150)
+    # Every column holds its longest word in the document's own font ("Erledigt",
+    # "Gemeinsam", "A-123456"); the action's title takes what is left.
+    due_notes = (_("overdue"), _("slipped {times}×").format(times=99))
+    widths = column_widths(
+        width,
+        s.font,
+        [
+            Col(names[0], texts=action_numbers([content.max_id or 1]), least=560),
+            Col(names[1], least=640),
+            Col(names[2], weight=1, least=1800),
+            Col(names[3], texts=[*every_month(), *due_notes], least=1400, bold=True, whole=True),
+            Col(names[4], texts=content.team_labels, least=950),
+            Col(names[5], texts=status_labels(), least=1150, bold=True, whole=True),
+        ],
+    )
     tt = s.table_text
     header = header_row(widths, names, tt)
     sdt_ids = itertools.count(1001)

@@ -17,7 +17,7 @@ from typing import Any
 
 from docx.shared import Pt
 
-from alignmeet.domain.goals import DashboardData, KpiRow, KpiStatus
+from alignmeet.domain.goals import DashboardData, Disposition, KpiRow, KpiStatus
 from alignmeet.domain.labels import label
 from alignmeet.domain.rules import short_date
 from alignmeet.export.atomic import atomic_write_bytes
@@ -28,13 +28,13 @@ from alignmeet.export.charts import (
     row_chart_png,
     status_counts,
 )
+from alignmeet.export.docx_columns import Col, column_widths, team_labels
 from alignmeet.export.docx_xml import (
     BOLD,
     LABEL,
     MUTED,
     MUTED_ITALIC,
     Styles,
-    columns,
     data_row,
     document_bytes_with_body,
     header_row,
@@ -172,8 +172,19 @@ def _kpi_table(data: DashboardData, s: Styles, width: int) -> Iterator[str]:
     if not data.rows:
         yield para(run(_("No KPIs are defined yet."), MUTED_ITALIC))
         return
-    widths = columns(width, None, 1500, 2000, 2100, 1300)
     names = (_("KPI"), _("Target"), _("Actual"), _("vs target"), _("Trend"))
+    r = data.rows
+    widths = column_widths(
+        width,
+        s.font,
+        [
+            Col(names[0], weight=1, least=1800),
+            Col(names[1], texts=[x.target_text for x in r], least=1500),
+            Col(names[2], texts=[x.value_text for x in r], least=2000),
+            Col(names[3], texts=[x.vs_target_text for x in r], least=2100),
+            Col(names[4], texts=[x.trend_text for x in r], least=1300),
+        ],
+    )
     rows = [header_row(widths, names, tt)]
     rows.extend(_kpi_row(row, widths, tt) for row in data.rows)
     yield table(widths, rows, style=s.table)
@@ -190,8 +201,18 @@ def _activity_goals(data: DashboardData, s: Styles, width: int) -> Iterator[str]
         yield para(run(text, MUTED_ITALIC))
         return
     tt = s.table_text
-    widths = columns(width, None, 2200, 1200, 1300)
     names = (_("Activity"), _("Owner"), _("Team"), _("Decision"))
+    goals = data.activity_goals
+    widths = column_widths(
+        width,
+        s.font,
+        [
+            Col(names[0], weight=1, least=1800),
+            Col(names[1], texts=[g.owner_name or "—" for g in goals], least=2200),
+            Col(names[2], texts=team_labels(), least=1200),
+            Col(names[3], texts=[label(d) for d in Disposition], least=1300, bold=True),
+        ],
+    )
     rows = [header_row(widths, names, tt)]
     for g in data.activity_goals:
         decision = label(g.disposition) if g.disposition else "—"

@@ -21,7 +21,6 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -42,6 +41,7 @@ from lxml import etree
 from alignmeet import i18n
 from alignmeet.domain.bidi import bidi_safe
 from alignmeet.export import ExportError
+from alignmeet.export.docx_columns import TableFont, table_font
 from alignmeet.export.sanitize import clean_text
 from alignmeet.export.template import safe_template
 from alignmeet.i18n import _
@@ -64,7 +64,6 @@ __all__ = [
     "Styles",
     "attr",
     "cell",
-    "columns",
     "data_row",
     "document_bytes",
     "document_bytes_with_body",
@@ -364,6 +363,8 @@ class Styles:
     table_text: str
     footer: str | None
     table: str | None  # None: no table style in the template; borders are set directly
+    font: TableFont  # the tables' text ("Table Text"): family and size, for column widths
+    body_font: TableFont  # the body text's ("Normal"), for tables set in it
 
 
 def attr(value: str) -> str:
@@ -394,14 +395,17 @@ def resolve_styles(doc: Any) -> Styles:
 
     table_style = find("Light Grid Accent 1", "table") or find("Table Grid", "table")
     footer = find("footer")
+    table_text = paragraph_style("Table Text", _make_table_text)
     return Styles(
         title=paragraph_style("Title", _make_title),
         heading1=paragraph_style("Heading 1", _make_heading),
         heading2=paragraph_style("Heading 2", _make_heading),
         bullet=paragraph_style("List Bullet", _make_bullet),
-        table_text=paragraph_style("Table Text", _make_table_text),
+        table_text=table_text,
         footer=attr(footer) if footer else None,
         table=attr(table_style) if table_style else None,
+        font=table_font(doc, table_text, table_style),
+        body_font=table_font(doc, attr(find("Normal") or "Normal"), None),
     )
 
 
@@ -712,52 +716,6 @@ def data_row(widths: Sequence[int], cells: Sequence[str]) -> str:
         + "".join(cell(w, c) for w, c in zip(widths, cells, strict=True))
         + "</w:tr>"
     )
-
-
-@cache
-def _measuring_font(bold: bool) -> Any:
-    """Carlito (Calibri's metrics) or Calibri itself, loaded at 1000 px; None if neither is."""
-    from PIL import ImageFont
-
-    names = ("Carlito-Bold.ttf", "calibrib.ttf") if bold else ("Carlito-Regular.ttf", "calibri.ttf")
-    folders = ("", "/usr/share/fonts/truetype/crosextra/")
-    for folder in folders:
-        for name in names:
-            try:
-                return ImageFont.truetype(folder + name, 1000)
-            except OSError:
-                continue
-    return None
-
-
-def text_twips(text: str, *, bold: bool = False, size_pt: float = 9) -> int:
-    """About how wide `text` is in Calibri at `size_pt` (twips), for sizing table columns."""
-    font = _measuring_font(bold)
-    if font is None:
-        return int(len(text) * size_pt * 11.5)  # about 0.57 em a character
-    return int(font.getlength(text) * size_pt / 50)
-
-
-def fit_width(texts: Iterable[str], least: int, *, bold: bool = False) -> int:
-    """A column at least `least` twips wide, wider when one of `texts` (a German date or
-    label, say) would not fit on one line with the cell margins."""
-    widest = max((text_twips(t, bold=bold) for t in texts), default=0)
-    return max(least, widest + 200)
-
-
-def columns(width: int, *fixed: int | None, least: int = 1800) -> list[int]:
-    """Column widths: the given ones, and the `None` column takes what is left.
-
-    On a page too narrow for that, every column shrinks in proportion.
-    """
-    rest = width - sum(w for w in fixed if w is not None)
-    if rest >= least:
-        return [rest if w is None else w for w in fixed]
-    wanted = [least if w is None else w for w in fixed]
-    total = sum(wanted)
-    widths = [w * width // total for w in wanted]
-    widths[fixed.index(None)] += width - sum(widths)
-    return widths
 
 
 def field(instruction: str, rpr: str) -> str:

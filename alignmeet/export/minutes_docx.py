@@ -12,7 +12,7 @@ The input is an `alignmeet.domain.records.MinutesData`, gathered by the minutes 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,12 +20,19 @@ from typing import Any
 from docx.shared import Pt
 
 from alignmeet import i18n
-from alignmeet.domain.enums import TeamTag
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRecord, MinutesData
 from alignmeet.domain.rules import action_number, short_date
 from alignmeet.export.accountability_minutes import minutes_sections as accountability_sections
 from alignmeet.export.atomic import atomic_write_bytes
+from alignmeet.export.docx_columns import (
+    Col,
+    action_numbers,
+    column_widths,
+    every_month,
+    status_labels,
+    team_labels,
+)
 from alignmeet.export.docx_xml import (
     BOLD,
     CROSS,
@@ -40,11 +47,9 @@ from alignmeet.export.docx_xml import (
     TICK,
     Styles,
     cell,
-    columns,
     data_row,
     document_bytes,
     fill_body,
-    fit_width,
     header_row,
     one_line,
     open_template,
@@ -148,7 +153,7 @@ def _body(data: MinutesData, s: Styles, width: int, doc: Any) -> list[str]:
     out: list[str] = [para(run(document_title(data)), s.title)]
     if kind == DRAFT:
         out.append(para(run(draft_notice(data), _DRAFT_MARK), keep_next=True, after=120))
-    out.append(_title_block(data, teams, width))
+    out.append(_title_block(data, teams, width, s))
     # Which revision of record this is (as closed on ...) and its revisions; the approvals
     # have their own block at the end.
     for line in record_lines(data, approvals=False):
@@ -288,7 +293,7 @@ def _agenda_document(data: MinutesData, s: Styles, width: int, teams: Sequence[s
     return out
 
 
-def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:
+def _title_block(data: MinutesData, teams: Sequence[str], width: int, s: Styles) -> str:
     meeting = data.meeting
     start = meeting.starts_at
     time = time_of_day(start)
@@ -306,7 +311,10 @@ def _title_block(data: MinutesData, teams: Sequence[str], width: int) -> str:
         (_("Facilitator"), meeting.facilitator_name),
         (_("Note taker"), meeting.note_taker_name),
     ]
-    widths = [1700, width - 1700]
+    names = [name for name, value in rows if clean_text(value).strip()]
+    # Set in the body's font (no table style), the labels bold.
+    labels = Col(texts=names, least=1700, bold=True)
+    widths = column_widths(width, s.body_font, [labels, Col(weight=1)])
     body = []
     for name, value in rows:
         if not clean_text(value).strip():
@@ -339,13 +347,23 @@ def _title_runs(action: ActionRecord) -> str:
 def _review_table(data: MinutesData, s: Styles, width: int) -> str:
     # "From" is the date of the meeting that agreed the action: all of them belong
     # to this series, so repeating its title on every row only made rows taller.
-    dates = [short_date(f.action.meeting_date) for f in data.follow_ups]
-    dates += [short_date(f.action.due) for f in data.follow_ups]
-    day = fit_width(dates, 1100)
-    # Wider dates come out of the note column, so the action's title keeps its room.
-    note = max(1400, 1700 - 2 * (day - 1100))
-    number = _number_width(f.action for f in data.follow_ups)
-    widths = columns(width, number, None, 1150, day, day, 1000, 1000, note - (number - 360))
+    reviews, slipped = data.follow_ups, _slips(data.follow_ups)
+    widths = column_widths(
+        width,
+        s.font,
+        [
+            _number_col(f.action for f in data.follow_ups),
+            Col(_("Action"), weight=3, least=1800),
+            Col(owner_column(), texts=[f.action.owner_name for f in data.follow_ups], least=1150),
+            Col(_("From"), texts=_dates(f.action.meeting_date for f in reviews), whole=True),
+            Col(_("Due"), texts=[*_dates(f.action.due for f in reviews), *slipped], whole=True),
+            Col(_("Was"), texts=_labels(f.status_before for f in reviews), whole=True),
+            Col(_("Now"), texts=_labels(f.action.status for f in reviews), bold=True, whole=True),
+            # A short note ("Waiting on product input."): readable first, wider only once
+            # the dates, statuses and names are whole.
+            Col(_("Note"), weight=1),
+        ],
+    )
     tt = s.table_text
     header = (
         "#",
@@ -378,6 +396,22 @@ def _review_table(data: MinutesData, s: Styles, width: int) -> str:
             )
         )
     return table(widths, rows, style=s.table)
+
+
+def _dates(values: Iterable[Any]) -> list[str]:
+    """The dates as the table's cells show them (each once): what its column must hold."""
+    return sorted({short_date(value) for value in values})
+
+
+def _labels(values: Iterable[Any]) -> list[str]:
+    """The statuses or teams as the table's cells show them (each once)."""
+    return sorted({label(value) for value in values})
+
+
+def _slips(follow_ups: Sequence[Any]) -> list[str]:
+    """The "slipped N×" lines under the due dates (see `_due_and_slips`)."""
+    times = {getattr(f, "times_slipped", 0) or 0 for f in follow_ups}
+    return [_("slipped {times}×").format(times=n) for n in times if n > 0]
 
 
 def _due_and_slips(due: Any, follow_up: Any) -> str:
@@ -416,18 +450,26 @@ def _agenda_item(number: int, entry: Any, s: Styles, numbers: dict[int, int]) ->
     return out
 
 
-def _number_width(actions: Any) -> int:
-    """The "#" column: wide enough for the longest action number ("A-12345") on one line.
-    Digits are all one width, so the number with the most digits is the widest."""
-    widest = max((a.id for a in actions), default=0)
-    return fit_width([action_number(widest)], 560)
+def _number_col(actions: Any) -> Col:
+    """The "#" column: the longest action number ("A-123456") on one line."""
+    return Col("#", texts=action_numbers(a.id for a in actions), least=560)
 
 
 def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str]) -> str:
     # The owner is the group row above each member's actions: no owner column.
-    number = _number_width(a for plan in data.plans for a in plan.actions)
-    team = fit_width([_("Team")] + [label(t) for t in TeamTag], 1100)
-    widths = columns(width, number, None, team, 1200, 1200)
+    widths = column_widths(
+        width,
+        s.font,
+        [
+            _number_col(a for plan in data.plans for a in plan.actions),
+            Col(_("Action"), weight=1, least=1800),
+            # Every team and status, whatever this meeting's actions say: the table has
+            # room, and its columns look the same in every meeting's minutes.
+            Col(_("Team"), texts=team_labels(), least=1100),
+            Col(_("Due"), texts=every_month(), least=1200, whole=True),
+            Col(_("Status"), texts=status_labels(), least=1200, whole=True),
+        ],
+    )
     tt = s.table_text
     header = ("#", _("Action"), _("Team"), _("Due"), _("Status"))
     rows = [header_row(widths, header, tt)]
@@ -470,11 +512,19 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
 
 def _to_review_table(data: MinutesData, s: Styles, width: int) -> str:
     """An agenda's actions to review: where each stands before the meeting."""
-    dates = [short_date(f.action.meeting_date) for f in data.follow_ups]
-    dates += [short_date(f.action.due) for f in data.follow_ups]
-    day = fit_width(dates, 1100)
-    number = _number_width(f.action for f in data.follow_ups)
-    widths = columns(width, number, None, 1500, day, day, 1200)
+    reviews, slipped = data.follow_ups, _slips(data.follow_ups)
+    widths = column_widths(
+        width,
+        s.font,
+        [
+            _number_col(f.action for f in data.follow_ups),
+            Col(_("Action"), weight=1, least=1800),
+            Col(owner_column(), texts=[f.action.owner_name for f in data.follow_ups], least=1500),
+            Col(_("From"), texts=_dates(f.action.meeting_date for f in reviews), whole=True),
+            Col(_("Due"), texts=[*_dates(f.action.due for f in reviews), *slipped], whole=True),
+            Col(_("Status"), texts=_labels(f.action.status for f in reviews), whole=True),
+        ],
+    )
     tt = s.table_text
     header = ("#", _("Action"), owner_column(), _("From"), _("Due"), _("Status"))
     rows = [header_row(widths, header, tt)]
@@ -501,8 +551,15 @@ def _decisions(data: MinutesData, s: Styles, width: int, numbers: dict[int, int]
     if not numbers:
         return [para(run(_("No decisions were recorded."), MUTED_ITALIC))]
     tt = s.table_text
-    number = fit_width([str(len(numbers))], 480)
-    widths = columns(width, number, None, 2600)
+    widths = column_widths(
+        width,
+        s.font,
+        [
+            Col("#", texts=[str(len(numbers))], least=480),
+            Col(_("Decision"), weight=1, least=1800),
+            Col(_("Agenda item"), least=2600),
+        ],
+    )
     rows = [header_row(widths, ("#", _("Decision"), _("Agenda item")), tt)]
     for index, entry in enumerate(data.items, 1):
         for decision in entry.decisions:

@@ -8,7 +8,7 @@ User text goes through `run`, so it is cleaned and escaped like everything else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from io import BytesIO
 from typing import Any
 
@@ -18,6 +18,7 @@ from lxml import etree
 from PIL import Image
 
 from alignmeet.domain.sections import Bullets, DocSection, Paragraph, Picture, Table
+from alignmeet.export.docx_columns import Col, column_widths
 from alignmeet.export.docx_xml import (
     LABEL,
     MUTED,
@@ -69,20 +70,19 @@ def _block(doc: Any, block: object, s: Styles, width: int, *, keep_next: bool = 
     raise TypeError(f"not a document block: {block!r}")
 
 
-def _widths(weights: Sequence[int], count: int, width: int) -> list[int]:
-    weights = list(weights) if len(weights) == count else [1] * count
-    total = sum(weights) or count
-    widths = [width * w // total for w in weights]
-    widths[-1] += width - sum(widths)
-    return widths
-
-
 def _table(block: Table, s: Styles, width: int) -> str:
+    """The columns share the width by the block's weights, none narrower than its longest
+    word (`docx_columns.column_widths`)."""
     count = len(block.header)
-    widths = _widths(block.weights, count, width)
+    weights = list(block.weights) if len(block.weights) == count else [1] * count
+    body = [list(values[:count]) + [""] * (count - len(values)) for values in block.rows]
+    cols = [
+        Col(header, texts=[row[i] for row in body], weight=max(1, weights[i]))
+        for i, header in enumerate(block.header)
+    ]
+    widths = column_widths(width, s.font, cols)
     rows = [header_row(widths, block.header, s.table_text)]
-    for values in block.rows:
-        cells = list(values[:count]) + [""] * (count - len(values))
+    for cells in body:
         rows.append(data_row(widths, [para(run(v), s.table_text) for v in cells]))
     return table(widths, rows, style=s.table)
 

@@ -28,7 +28,7 @@ from alignmeet.domain.records import ApprovedRevision, MinutesStamp, RevisionInf
 from alignmeet.domain.sections import DocSection, Picture
 from alignmeet.export import charts
 from alignmeet.export.checklist_docx import checklist_document_bytes
-from alignmeet.export.docx_xml import fit_width
+from alignmeet.export.docx_columns import CELL_PADDING, text_twips
 from alignmeet.export.glossary_docx import glossary_document_bytes
 from alignmeet.export.minutes_docx import minutes_document_bytes
 from alignmeet.services.minutes import read_record_text
@@ -227,7 +227,7 @@ def test_f6_the_number_column_fits_a_five_digit_number_on_one_line() -> None:
     table = table_after(doc, "Action plans")
     grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     # Text width plus the cell margins (85 twips a side).
-    assert grid[0] >= fit_width(["A-12345"], 0) - 200 + 170
+    assert grid[0] >= text_twips("A-12345") + CELL_PADDING
     assert rows_text(table)[0] == ["#", "Action", "Team", "Due", "Status"]  # no owner column
 
 
