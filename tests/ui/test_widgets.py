@@ -158,3 +158,57 @@ def test_a_label_people_copy_from_shows_its_text_exactly_and_a_wrapped_one_may_b
     for label in (copied, copied_wrapped, one_line):
         assert QLabel.text(label) == url  # what Qt draws, and copies on Ctrl+C
     assert "\u200b" in QLabel.text(wrapped) and QLabel.text(wrapped).replace("\u200b", "") == url
+
+
+def _characters(text: str) -> list[str]:
+    """The characters a person sees in `text` (Qt's grapheme clusters: a flag, an emoji
+    with its skin tone, a letter with its accents, a Devanagari conjunct), in order,
+    without the invisible places to break."""
+    from PySide6.QtCore import QTextBoundaryFinder
+
+    units = text.encode("utf-16-le")
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+    seen, start = [], 0
+    while (end := finder.toNextBoundary()) != -1:
+        seen.append(units[start * 2 : end * 2].decode("utf-16-le"))
+        start = end
+    return [c for c in seen if c != "\u200b"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kick-off_Marketing_DACH🇩🇪🇦🇹🇨🇭_Q3",  # a flag, not two letters in boxes
+        "Marketing_Vertrieb_DAC🇩🇪🇦🇹_Q3",
+        "Jahresplanung_Vertrieb" + "क्षेत्र_उत्तर_प्रदेश",  # a conjunct, not a bare virama
+        "Launch_Strategie_Partnerkanal👩🏽‍💻👨‍👩‍👧_EMEA",  # a family, a skin tone
+    ],
+)
+def test_a_long_title_without_spaces_keeps_every_flag_emoji_and_conjunct_whole(
+    qtbot: QtBot, title: str
+) -> None:
+    """A wrapped label breaks a long run without spaces — never inside what a person
+    sees as one character: 🇩🇪 split by the break showed as two letters 'D' 'E' in
+    boxes, a Devanagari conjunct as a consonant with a bare virama."""
+    label = plain_label(title, wrap=True)
+    qtbot.addWidget(label)
+    assert _characters(QLabel.text(label)) == _characters(title)  # what Qt draws
+
+
+def test_a_screen_reader_reads_a_long_wrapped_title_as_written(qtbot: QtBot) -> None:
+    """The invisible places to break are for the layout only: the name a screen reader
+    (and a UI test tool) gets is the title as typed, not one with U+200B in it."""
+    from PySide6.QtGui import QAccessible
+
+    title = "Vertriebsplanung_Nordwest_Partnerkanal_2026_Q3_Abschluss"
+    label = plain_label(title, wrap=True)
+    qtbot.addWidget(label)
+    label.show()
+    assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name) == title
+    named = plain_label(wrap=True)  # a name given on purpose stays
+    qtbot.addWidget(named)
+    named.setAccessibleName("Meeting title")
+    named.setText(title)
+    assert named.accessibleName() == "Meeting title"
+    label.setText("short")  # and a name it got for a long text goes with it
+    assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name) == "short"
