@@ -218,8 +218,18 @@ def test_a_screen_reader_reads_a_long_wrapped_title_as_written(qtbot: QtBot) -> 
     assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name) == "short"
 
 
-@given(st.text(min_size=25, max_size=120))
-@settings(max_examples=200, deadline=None)
+# Pieces that combine: flags' halves, a virama, joiners, skin tones, accents, keycaps.
+_PIECES = [
+    *("a", "Z", "🇩", "🇪", "क", "\u094d", "ष", "\u200d", "👩", "🏽", "\u0301", "\ufe0f"),
+    *("1", "\u20e3", "ا", "ل", "\u200f", "\u200b", " ", "/", "한", "\u1100", "\u1161"),
+]
+
+
+@given(
+    st.text(min_size=25, max_size=120)
+    | st.lists(st.sampled_from(_PIECES), min_size=25, max_size=120).map("".join)
+)
+@settings(max_examples=300, deadline=None)
 def test_breaking_a_long_run_never_changes_what_a_person_sees(text: str) -> None:
     """Any text (any script, emoji, marks, controls): the places to break are the only
     difference, and each sits between two characters a person sees."""
