@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTextBoundaryFinder
 from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -67,9 +67,12 @@ def breakable(text: str, every: int = BREAK_EVERY) -> str:
     """`text` with an invisible place to break (U+200B) in every run of more than `every`
     characters without a space. Word wrap breaks only at spaces: a title, a URL or a name
     without any stretched its label, and so the window, to its whole width (3,079 px).
-    Never inside a character: not before an accent, a joiner or an emoji modifier."""
+    Never inside what a person sees as one character (Qt's grapheme clusters: a flag, an
+    emoji sequence, a letter and its accents, a Devanagari conjunct), nor after a format
+    character (a joiner, a direction mark)."""
     if len(text) <= every:
         return text
+    starts = _character_starts(text)
     out: list[str] = []
     run = 0
     for i, char in enumerate(text):
@@ -82,12 +85,30 @@ def breakable(text: str, every: int = BREAK_EVERY) -> str:
         if (
             run >= every
             and not after.isspace()
+            and i + 1 in starts
             and unicodedata.category(after) not in _NO_BREAK_BEFORE
             and unicodedata.category(char) != "Cf"
         ):
             out.append(_BREAK)
             run = 0
     return "".join(out)
+
+
+def _character_starts(text: str) -> set[int]:
+    """The indexes in `text` where a character a person sees begins (Qt counts in UTF-16
+    units, Python in code points)."""
+    index_at: dict[int, int] = {}
+    unit = 0
+    for i, char in enumerate(text):
+        index_at[unit] = i
+        unit += 2 if ord(char) > 0xFFFF else 1
+    index_at[unit] = len(text)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+    starts = set()
+    while (position := finder.toNextBoundary()) != -1:
+        if position in index_at:  # (Qt may place one inside a pair of surrogates)
+            starts.add(index_at[position])
+    return starts
 
 
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
@@ -104,6 +125,7 @@ class PlainLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._named = False  # the accessible name is the text, set here (see _show)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(text)
 
@@ -123,6 +145,18 @@ class PlainLabel(QLabel):
         copied = bool(self.textInteractionFlags() & _SELECTABLE)
         shown = breakable(self._text) if self.wordWrap() and not copied else self._text
         super().setText(shown)
+        # A screen reader reads the text as given: the places to break are for the layout.
+        # A name given on purpose (setAccessibleName) stays.
+        if shown != self._text and (self._named or not self.accessibleName()):
+            super().setAccessibleName(self._text)
+            self._named = True
+        elif self._named:
+            super().setAccessibleName("")
+            self._named = False
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self._named = False
 
     def text(self) -> str:
         return self._text

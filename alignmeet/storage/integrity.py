@@ -27,6 +27,7 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -186,11 +187,16 @@ class DatabaseDamagedError(OSError):
 class WriteGate:
     """Writes to a file whose check is running wait here: `wait()` returns once it passed,
     raises `DatabaseDamagedError` once it failed. Opened or failed by the checking thread,
-    so a write waiting on the GUI thread cannot keep it shut."""
+    so a write waiting on the GUI thread cannot keep it shut.
 
-    def __init__(self) -> None:
+    `hurry`: called by a write that has to wait, in its own thread, before it waits — the
+    check runs at the lowest priority and could otherwise keep the window waiting until
+    the machine is idle (priority inversion); the app's check then runs it there."""
+
+    def __init__(self, hurry: Callable[[], None] | None = None) -> None:
         self._done = threading.Event()
         self.problem: str | None = None
+        self.hurry = hurry
 
     @property
     def is_open(self) -> bool:
@@ -208,6 +214,8 @@ class WriteGate:
         self._done.set()
 
     def wait(self) -> None:
+        if not self._done.is_set() and self.hurry is not None:
+            self.hurry()
         self._done.wait()
         if self.problem is not None:
             raise DatabaseDamagedError(self.problem)

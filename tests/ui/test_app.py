@@ -305,3 +305,65 @@ def test_the_start_up_check_reads_the_file_at_the_lowest_priority_and_the_window
     assert seen == [19]  # the check's thread, at the lowest priority
     assert check.problem is None and check.gate is not None and check.gate.is_open
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == ours  # not the window's
+
+
+@pytest.mark.parametrize("damaged", [False, True], ids=["sound", "damaged"])
+def test_a21b_an_edit_during_the_start_up_check_does_not_wait_for_an_idle_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: bool
+) -> None:
+    """The check runs at the lowest priority, and writes wait for it: on a machine kept
+    busy beside the meeting (a video call, a build) the first edit froze the window until
+    the machine had time to spare for the check — the window waiting on the least
+    important thread. Now a write that has to wait runs the check itself, at the window's
+    priority (as long as the check takes, as before it ran at the lowest): the edit is
+    saved, or refused as before when the file is damaged. The starved check is modelled
+    as one that gets no processor time at all while the test runs."""
+    import threading
+
+    import ui.app
+    from alignmeet.services import open_services
+    from alignmeet.services.backups import BackupService
+    from alignmeet.storage.integrity import DatabaseDamagedError
+
+    db = tmp_path / "meetings.sqlite3"
+    services = open_services(str(db))
+    team = services.people.list_teams()[0].id
+    services.close()
+    real = BackupService.quick_check
+    starved = threading.Event()  # never set: the low-priority thread never gets to run
+    editing: set[int] = set()  # the thread of the edit (the window's)
+
+    def quick_check(self: BackupService) -> str | None:
+        if threading.get_ident() not in editing:  # the check's own thread
+            starved.wait()
+            return None
+        return "meetings.sqlite3 is damaged (test)" if damaged else real(self)
+
+    monkeypatch.setattr(BackupService, "quick_check", quick_check)
+    check = ui.app._IntegrityCheck(db)
+    services = open_services(str(db), quick_check=False, write_gate=check.gate)
+    outcome: list[object] = []
+
+    def edit() -> None:  # as the window's thread does, at its (normal) priority
+        editing.add(threading.get_ident())
+        try:
+            services.people.add_member(name="Ben Okafor", team_id=team)
+            outcome.append("saved")
+        except DatabaseDamagedError as exc:
+            outcome.append(exc)
+
+    try:
+        writer = threading.Thread(target=edit, daemon=True)
+        writer.start()
+        writer.join(30)
+        if damaged:
+            assert len(outcome) == 1 and isinstance(outcome[0], DatabaseDamagedError)
+            assert check.done() and check.problem == "meetings.sqlite3 is damaged (test)"
+            assert [m.name for m in services.people.list_members()] == []
+        else:
+            assert outcome == ["saved"]
+            assert [m.name for m in services.people.list_members()] == ["Ben Okafor"]
+            assert check.done() and check.problem is None and check.gate.is_open  # type: ignore[union-attr]
+    finally:
+        starved.set()
+        services.close()

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -158,3 +160,81 @@ def test_a_label_people_copy_from_shows_its_text_exactly_and_a_wrapped_one_may_b
     for label in (copied, copied_wrapped, one_line):
         assert QLabel.text(label) == url  # what Qt draws, and copies on Ctrl+C
     assert "\u200b" in QLabel.text(wrapped) and QLabel.text(wrapped).replace("\u200b", "") == url
+
+
+def _characters(text: str) -> list[str]:
+    """The characters a person sees in `text` (Qt's grapheme clusters: a flag, an emoji
+    with its skin tone, a letter with its accents, a Devanagari conjunct), in order,
+    without the invisible places to break."""
+    from PySide6.QtCore import QTextBoundaryFinder
+
+    units = text.encode("utf-16-le")
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+    seen, start = [], 0
+    while (end := finder.toNextBoundary()) != -1:
+        if 0xD800 <= int.from_bytes(units[end * 2 - 2 : end * 2], "little") < 0xDC00:
+            continue  # (Qt may place one inside a pair of surrogates: not an edge)
+        seen.append(units[start * 2 : end * 2].decode("utf-16-le"))
+        start = end
+    return [c for c in seen if c != "\u200b"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kick-off_Marketing_DACH🇩🇪🇦🇹🇨🇭_Q3",  # a flag, not two letters in boxes
+        "Marketing_Vertrieb_DAC🇩🇪🇦🇹_Q3",
+        "Jahresplanung_Vertrieb" + "क्षेत्र_उत्तर_प्रदेश",  # a conjunct, not a bare virama
+        "Launch_Strategie_Partnerkanal👩🏽‍💻👨‍👩‍👧_EMEA",  # a family, a skin tone
+    ],
+)
+def test_a_long_title_without_spaces_keeps_every_flag_emoji_and_conjunct_whole(
+    qtbot: QtBot, title: str
+) -> None:
+    """A wrapped label breaks a long run without spaces — never inside what a person
+    sees as one character: 🇩🇪 split by the break showed as two letters 'D' 'E' in
+    boxes, a Devanagari conjunct as a consonant with a bare virama."""
+    label = plain_label(title, wrap=True)
+    qtbot.addWidget(label)
+    assert _characters(QLabel.text(label)) == _characters(title)  # what Qt draws
+
+
+def test_a_screen_reader_reads_a_long_wrapped_title_as_written(qtbot: QtBot) -> None:
+    """The invisible places to break are for the layout only: the name a screen reader
+    (and a UI test tool) gets is the title as typed, not one with U+200B in it."""
+    from PySide6.QtGui import QAccessible
+
+    title = "Vertriebsplanung_Nordwest_Partnerkanal_2026_Q3_Abschluss"
+    label = plain_label(title, wrap=True)
+    qtbot.addWidget(label)
+    label.show()
+    assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name) == title
+    named = plain_label(wrap=True)  # a name given on purpose stays
+    qtbot.addWidget(named)
+    named.setAccessibleName("Meeting title")
+    named.setText(title)
+    assert named.accessibleName() == "Meeting title"
+    label.setText("short")  # and a name it got for a long text goes with it
+    assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name) == "short"
+
+
+# Pieces that combine: flags' halves, a virama, joiners, skin tones, accents, keycaps.
+_PIECES = [
+    *("a", "Z", "🇩", "🇪", "क", "\u094d", "ष", "\u200d", "👩", "🏽", "\u0301", "\ufe0f"),
+    *("1", "\u20e3", "ا", "ل", "\u200f", "\u200b", " ", "/", "한", "\u1100", "\u1161"),
+]
+
+
+@given(
+    st.text(min_size=25, max_size=120)
+    | st.lists(st.sampled_from(_PIECES), min_size=25, max_size=120).map("".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_breaking_a_long_run_never_changes_what_a_person_sees(text: str) -> None:
+    """Any text (any script, emoji, marks, controls): the places to break are the only
+    difference, and each sits between two characters a person sees."""
+    from ui.widgets import breakable
+
+    shown = breakable(text)
+    assert shown.replace("\u200b", "") == text.replace("\u200b", "")
+    assert _characters(shown) == _characters(text)

@@ -69,6 +69,7 @@ class CoachingView(QWidget):
         log_card = self._build_log()
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("CoachingSplitter")  # its place is remembered by this name
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(pairs_box)
         splitter.addWidget(log_card)

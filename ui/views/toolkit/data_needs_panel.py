@@ -104,6 +104,7 @@ class DataNeedsPanel(MeetingItemPanel):
         right = self._build_joint()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("DataNeedsSplitter")  # its place is remembered by this name
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)

@@ -99,6 +99,7 @@ class GlossaryView(QWidget):
             1.1,
         )
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("GlossarySplitter")  # its place is remembered by this name
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)
         split.addWidget(self.detail)

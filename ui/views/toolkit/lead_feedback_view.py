@@ -90,6 +90,7 @@ class LeadFeedbackView(QWidget):
         right_layout.addWidget(self._build_lines(), 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("LeadFeedbackSplitter")  # its place is remembered by this name
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(right)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.controller import Controller
@@ -10,6 +11,10 @@ from ui.widgets import page_title
 
 
 class AlignmentPage(QWidget):
+    # A tab built when first shown (for the main window: its splitters put back, its tables
+    # let Tab leave, as for the tabs built with the page).
+    part_built = Signal(QWidget)
+
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -51,3 +56,4 @@ class AlignmentPage(QWidget):
         assert layout is not None
         layout.addWidget(view)
         self._built[key] = view
+        self.part_built.emit(view)
