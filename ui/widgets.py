@@ -70,8 +70,8 @@ def breakable(text: str, every: int = BREAK_EVERY) -> str:
     Never inside what a person sees as one character (Qt's grapheme clusters: a flag, an
     emoji sequence, a letter and its accents, a Devanagari conjunct), nor after a format
     character (a joiner, a direction mark)."""
-    if len(text) <= every:
-        return text
+    if len(text) <= every or all(len(word) <= every for word in text.split()):
+        return text  # (most text: no run to break, and no grapheme pass for it)
     starts = _character_starts(text)
     out: list[str] = []
     run = 0
