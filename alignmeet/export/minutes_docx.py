@@ -344,19 +344,28 @@ def _title_runs(action: ActionRecord) -> str:
     return title
 
 
+def _reviewed_action_cols(data: MinutesData, *, action_weight: int, owner_least: int) -> list[Col]:
+    """The columns a review of earlier actions and an agenda's actions to review share:
+    number, action, owner, the meeting that agreed it, due (with its slips)."""
+    reviews = data.follow_ups
+    return [
+        _number_col(f.action for f in reviews),
+        Col(_("Action"), weight=action_weight, least=1800),
+        Col(owner_column(), texts=[f.action.owner_name for f in reviews], least=owner_least),
+        Col(_("From"), texts=_dates(f.action.meeting_date for f in reviews), whole=True),
+        Col(_("Due"), texts=[*_dates(f.action.due for f in reviews), *_slips(reviews)], whole=True),
+    ]
+
+
 def _review_table(data: MinutesData, s: Styles, width: int) -> str:
     # "From" is the date of the meeting that agreed the action: all of them belong
     # to this series, so repeating its title on every row only made rows taller.
-    reviews, slipped = data.follow_ups, _slips(data.follow_ups)
+    reviews = data.follow_ups
     widths = column_widths(
         width,
         s.font,
         [
-            _number_col(f.action for f in data.follow_ups),
-            Col(_("Action"), weight=3, least=1800),
-            Col(owner_column(), texts=[f.action.owner_name for f in data.follow_ups], least=1150),
-            Col(_("From"), texts=_dates(f.action.meeting_date for f in reviews), whole=True),
-            Col(_("Due"), texts=[*_dates(f.action.due for f in reviews), *slipped], whole=True),
+            *_reviewed_action_cols(data, action_weight=3, owner_least=1150),
             Col(_("Was"), texts=_labels(f.status_before for f in reviews), whole=True),
             Col(_("Now"), texts=_labels(f.action.status for f in reviews), bold=True, whole=True),
             # A short note ("Waiting on product input."): readable first, wider only once
@@ -512,16 +521,12 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
 
 def _to_review_table(data: MinutesData, s: Styles, width: int) -> str:
     """An agenda's actions to review: where each stands before the meeting."""
-    reviews, slipped = data.follow_ups, _slips(data.follow_ups)
+    reviews = data.follow_ups
     widths = column_widths(
         width,
         s.font,
         [
-            _number_col(f.action for f in data.follow_ups),
-            Col(_("Action"), weight=1, least=1800),
-            Col(owner_column(), texts=[f.action.owner_name for f in data.follow_ups], least=1500),
-            Col(_("From"), texts=_dates(f.action.meeting_date for f in reviews), whole=True),
-            Col(_("Due"), texts=[*_dates(f.action.due for f in reviews), *slipped], whole=True),
+            *_reviewed_action_cols(data, action_weight=1, owner_least=1500),
             Col(_("Status"), texts=_labels(f.action.status for f in reviews), whole=True),
         ],
     )

@@ -14,7 +14,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 
 def _bindir() -> Path | None:
@@ -111,3 +114,19 @@ class ThrowawayPostgres:
             with contextlib.suppress(RuntimeError):
                 self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def started_or_skip() -> Iterator[ThrowawayPostgres]:
+    """A created and started server for a fixture to yield (destroyed after it), or the
+    test skipped with the reason it cannot run here."""
+    reason = ThrowawayPostgres.reason()
+    if reason:
+        pytest.skip(reason)
+    server = ThrowawayPostgres()
+    try:
+        server.create()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        server.destroy()
+        pytest.skip(f"a throwaway PostgreSQL server could not start: {exc}")
+    yield server
+    server.destroy()

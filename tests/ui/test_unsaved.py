@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from harness.throwaway_postgres import ThrowawayPostgres
+from harness.throwaway_postgres import ThrowawayPostgres, started_or_skip
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -115,17 +115,7 @@ def _answer_boxes(monkeypatch: pytest.MonkeyPatch, answer: str, shot: str = "") 
 @pytest.fixture(scope="module")
 def own_postgres() -> Iterator[ThrowawayPostgres]:
     """A PostgreSQL server of this module's own, that the tests stop and start."""
-    reason = ThrowawayPostgres.reason()
-    if reason:
-        pytest.skip(reason)
-    server = ThrowawayPostgres()
-    try:
-        server.create()
-    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-        server.destroy()
-        pytest.skip(f"a throwaway PostgreSQL server could not start: {exc}")
-    yield server
-    server.destroy()
+    yield from started_or_skip()
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ was, and once the server is back the same export works."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from harness.throwaway_postgres import ThrowawayPostgres
+from harness.throwaway_postgres import ThrowawayPostgres, started_or_skip
 from pytestqt.qtbot import QtBot
 
 from alignmeet.services import open_services
@@ -22,17 +21,7 @@ from ui.views import followups_view
 @pytest.fixture
 def own_postgres() -> Iterator[ThrowawayPostgres]:
     """A PostgreSQL server of this test's own, that it stops and starts."""
-    reason = ThrowawayPostgres.reason()
-    if reason:
-        pytest.skip(reason)
-    server = ThrowawayPostgres()
-    try:
-        server.create()
-    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-        server.destroy()
-        pytest.skip(f"a throwaway PostgreSQL server could not start: {exc}")
-    yield server
-    server.destroy()
+    yield from started_or_skip()
 
 
 def test_a21_the_server_stopping_during_an_export_is_said_and_the_old_file_kept(
