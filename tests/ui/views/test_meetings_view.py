@@ -14,7 +14,7 @@ from alignmeet.domain.enums import Phase
 from alignmeet.domain.rules import MAX_TITLE
 from alignmeet.services import Services
 from ui.controller import Controller
-from ui.models.meetings_model import COL_TITLE
+from ui.models.meetings_model import COL_DATE, COL_TITLE
 from ui.views import meetings_view
 from ui.views.meeting_dialog import MeetingDialog, next_weekday_at_nine
 from ui.views.meetings_view import EMPTY_HINT, MeetingsView
@@ -69,6 +69,30 @@ def test_meetings_are_listed_newest_first_and_the_search_filters_titles(
     assert view.no_match_hint.isVisibleTo(view)
     view.search_edit.clear()
     assert len(_titles(view)) == 3
+
+
+def test_the_chosen_meeting_stays_chosen_when_the_list_is_sorted_by_another_column(
+    qtbot: QtBot, controller: Controller, services: Services, meeting_id: int
+) -> None:
+    """The list sorts in its model (SourceSortProxy): sorting by title and back by date keeps
+    the meeting the facilitator chose, and shows the meetings in the order asked for."""
+    services.meetings.create_meeting(title="Campaign kick-off", starts_at=datetime(2030, 1, 8, 9))
+    services.meetings.create_meeting(title="Lead review", starts_at=datetime(2030, 6, 2, 9))
+    view = MeetingsView(controller)
+    qtbot.addWidget(view)
+    _select(view, "Campaign kick-off")
+    view.table.sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert _titles(view) == ["Campaign kick-off", "Lead review", "Sales & Marketing sync"]
+    assert view.selected_meeting() is not None
+    assert view.selected_meeting().title == "Campaign kick-off"  # type: ignore[union-attr]
+    view.table.sortByColumn(COL_TITLE, Qt.SortOrder.DescendingOrder)
+    assert _titles(view) == ["Sales & Marketing sync", "Lead review", "Campaign kick-off"]
+    view.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+    assert _titles(view) == ["Lead review", "Sales & Marketing sync", "Campaign kick-off"]
+    assert view.selected_meeting().title == "Campaign kick-off"  # type: ignore[union-attr]
+    services.meetings.create_meeting(title="Budget", starts_at=datetime(2029, 12, 1, 9))
+    view.refresh()  # rows set again: the sort holds
+    assert _titles(view) == ["Lead review", "Sales & Marketing sync", "Campaign kick-off", "Budget"]
 
 
 def test_the_list_follows_changes_made_elsewhere(

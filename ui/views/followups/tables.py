@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignmeet.domain.records import SeriesRecord
-from ui.models.record_table_model import SORT_ROLE
+from ui.models.record_table_model import SORT_ROLE, SourceSortProxy
 from ui.views.phases import table_view
 
 SEARCH_DELAY_MS = 250
@@ -98,7 +98,7 @@ def set_widths(view: QTableView, widths: dict[int, int]) -> None:
 
 def sortable(view: QTableView, model: object, parent: QWidget) -> QSortFilterProxyModel:
     """A small record table, sortable through a proxy on SORT_ROLE."""
-    proxy = QSortFilterProxyModel(parent)
+    proxy = SourceSortProxy(parent)  # the record model sorts (each row's key read once)
     proxy.setSourceModel(model)  # type: ignore[arg-type]
     proxy.setSortRole(SORT_ROLE)
     view.setModel(proxy)
