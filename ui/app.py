@@ -145,8 +145,11 @@ def _uses_pyside(module: object) -> bool:
     """Whether `module` has PySide6 (a module of it, or anything defined in it) among its
     names: the answer PySide6's own check gets from the module's source."""
     for value in list(getattr(module, "__dict__", {}).values()):
-        name = getattr(value, "__name__", "") if isinstance(value, ModuleType) else ""
-        where = name or str(getattr(value, "__module__", "") or "")
+        try:  # a lazy object may raise anything when asked (this runs inside an import)
+            name = getattr(value, "__name__", "") if isinstance(value, ModuleType) else ""
+            where = name or str(getattr(value, "__module__", "") or "")
+        except Exception:
+            continue
         if where.startswith("PySide6"):
             return True
     return False

@@ -153,6 +153,32 @@ def test_modules_imported_after_pyside_are_told_apart_without_reading_their_sour
     assert ui.app._uses_pyside(importlib.import_module("alignmeet.services")) is False
 
 
+def test_a_module_whose_names_raise_when_asked_is_imported_all_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check runs inside every later import: a lazy object that raises when asked for
+    its module (as context-bound proxies do) must not make that import fail."""
+    import PySide6.QtCore  # noqa: F401
+
+    import ui.app
+
+    feature = sys.modules["PySide6.support.feature"]
+    monkeypatch.setattr(feature, "_mod_uses_pyside", feature._mod_uses_pyside)  # restored after
+    ui.app._skip_pyside_source_scan()
+    _fresh_module(
+        tmp_path,
+        monkeypatch,
+        "am_lazy",
+        "class Lazy:\n"
+        "    def __getattribute__(self, name):\n"
+        "        raise RuntimeError('working outside of its context')\n"
+        "proxy = Lazy()\n",
+    )
+    import am_lazy  # type: ignore[import-not-found]  # noqa: F401
+
+    assert feature.pyside_feature_dict["am_lazy"] == -1
+
+
 def test_a_pyside6_without_that_check_starts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     import PySide6.QtCore  # noqa: F401
 
