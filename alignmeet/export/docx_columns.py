@@ -270,10 +270,11 @@ def _place(
     fixed: dict[int, int],
     cols: Sequence[Col],
     flex: list[int],
-    least: dict[int, int],
+    least: Sequence[int],
     width: int,
 ) -> list[int]:
-    """`out` with the narrow columns at `fixed` and the free-text ones sharing the rest."""
+    """`out` with the narrow columns at `fixed` and the free-text ones sharing the rest,
+    each at least its `least` (indexed like `cols`)."""
     for i, value in fixed.items():
         out[i] = value
     if flex:
