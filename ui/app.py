@@ -571,7 +571,9 @@ class _IntegrityCheck:
         self._deciding = threading.Lock()
         self._hurried = False
         self.gate = WriteGate(hurry=self._hurry)
-        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, args=(path,), name="alignmeet-check", daemon=True
+        )
         self._thread.start()
 
     def _run(self, path: Path) -> None:
@@ -579,18 +581,21 @@ class _IntegrityCheck:
         self._check(path)
 
     def _hurry(self) -> None:
-        """A write waits for the check (the window's thread, as a rule): the check runs
-        here, at the writer's priority, instead of waiting for the lowest-priority thread
-        to get processor time — on a machine kept busy beside the meeting, that is when
-        the machine is idle. The thread's check, when it ends, is then set aside."""
+        """A write waits for the check (the window's thread, as a rule). The check's
+        thread runs at the lowest priority: on a machine kept busy beside the meeting it
+        would get processor time only when the machine is idle. So a second check starts
+        beside it, at the writer's priority, and the write waits for whichever ends first:
+        on an idle machine that is the first one, often nearly done, and the write does
+        not wait for a whole check again; on a busy one it is the second."""
         with self._deciding:
             if self._hurried or (self.gate is not None and self.gate.is_decided):
                 return
             self._hurried = True
-        assert self.path is not None
-        self._check(self.path, hurried=True)
+        threading.Thread(
+            target=self._check, args=(self.path,), name="alignmeet-check-hurried", daemon=True
+        ).start()
 
-    def _check(self, path: Path, *, hurried: bool = False) -> None:
+    def _check(self, path: Path) -> None:
         started = datetime.now()
         try:
             from alignmeet.services.backups import BackupService
@@ -600,8 +605,8 @@ class _IntegrityCheck:
             problem = f"{path} could not be checked: {exc}"
         with self._deciding:
             assert self.gate is not None
-            if self.gate.is_decided or (self._hurried and not hurried):
-                return  # the other check decided, or will
+            if self.gate.is_decided:
+                return  # the other check ended first (it read the same, unwritten file)
             self.problem = problem
             if problem is None:
                 self.checked_at = started

@@ -191,7 +191,8 @@ class WriteGate:
 
     `hurry`: called by a write that has to wait, in its own thread, before it waits — the
     check runs at the lowest priority and could otherwise keep the window waiting until
-    the machine is idle (priority inversion); the app's check then runs it there."""
+    the machine is idle (priority inversion); the app's check then starts a second check
+    at the writer's priority, and the first of the two to end decides."""
 
     def __init__(self, hurry: Callable[[], None] | None = None) -> None:
         self._done = threading.Event()

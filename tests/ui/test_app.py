@@ -333,6 +333,63 @@ def test_the_start_up_check_reads_the_file_at_the_lowest_priority_and_the_window
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == ours  # not the window's
 
 
+def test_an_edit_as_the_start_up_check_ends_waits_for_that_check_not_a_whole_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On an idle machine the low-priority check runs at full speed; an edit that comes as
+    it is ending used to run a whole check of its own on the window's thread (about half a
+    second at 300,000 actions) and froze the window for it. Now the edit waits for
+    whichever check ends first: here the running one, nearly done, while the edit's own
+    check is modelled as one that would take a long time."""
+    import threading
+
+    import ui.app
+    from alignmeet.services import open_services
+    from alignmeet.services.backups import BackupService
+
+    db = tmp_path / "meetings.sqlite3"
+    services = open_services(str(db))
+    team = services.people.list_teams()[0].id
+    services.close()
+    nearly_done = threading.Event()  # the running check ends once the edit is waiting
+    slow = threading.Event()  # the edit's own check: a whole check, longer than the test
+    started = threading.Event()
+
+    def quick_check(_self: BackupService) -> str | None:
+        if threading.current_thread().name == "alignmeet-check":
+            started.set()
+            nearly_done.wait()
+        else:
+            slow.wait()
+        return None
+
+    monkeypatch.setattr(BackupService, "quick_check", quick_check)
+    check = ui.app._IntegrityCheck(db)
+    assert started.wait(10)
+    services = open_services(str(db), quick_check=False, write_gate=check.gate)
+    outcome: list[str] = []
+
+    def edit() -> None:
+        services.people.add_member(name="Ben Okafor", team_id=team)
+        outcome.append("saved")
+
+    try:
+        writer = threading.Thread(target=edit, daemon=True)
+        writer.start()
+        writer.join(0.3)
+        assert outcome == []  # held: the file is not checked yet
+        nearly_done.set()
+        writer.join(10)
+        assert outcome == ["saved"]  # the running check ended: the edit did not wait on
+        assert not slow.is_set()  # ...its own, still running
+        assert check.done() and check.problem is None
+        assert [m.name for m in services.people.list_members()] == ["Ben Okafor"]
+    finally:
+        nearly_done.set()
+        slow.set()
+        services.close()
+
+
 @pytest.mark.parametrize("damaged", [False, True], ids=["sound", "damaged"])
 def test_a21b_an_edit_during_the_start_up_check_does_not_wait_for_an_idle_machine(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: bool
@@ -358,20 +415,26 @@ def test_a21b_an_edit_during_the_start_up_check_does_not_wait_for_an_idle_machin
     real = BackupService.quick_check
     starved = threading.Event()  # never set: the low-priority thread never gets to run
     editing: set[int] = set()  # the thread of the edit (the window's)
+    priorities: list[int] = []  # of the check the edit waits for
 
     def quick_check(self: BackupService) -> str | None:
-        if threading.get_ident() not in editing:  # the check's own thread
+        if threading.current_thread().name == "alignmeet-check":  # the low-priority one
             starved.wait()
             return None
+        if sys.platform.startswith("linux"):
+            priorities.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
         return "meetings.sqlite3 is damaged (test)" if damaged else real(self)
 
     monkeypatch.setattr(BackupService, "quick_check", quick_check)
     check = ui.app._IntegrityCheck(db)
     services = open_services(str(db), quick_check=False, write_gate=check.gate)
     outcome: list[object] = []
+    writer_priority: list[int] = []
 
     def edit() -> None:  # as the window's thread does, at its (normal) priority
         editing.add(threading.get_ident())
+        if sys.platform.startswith("linux"):
+            writer_priority.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
         try:
             services.people.add_member(name="Ben Okafor", team_id=team)
             outcome.append("saved")
@@ -382,6 +445,7 @@ def test_a21b_an_edit_during_the_start_up_check_does_not_wait_for_an_idle_machin
         writer = threading.Thread(target=edit, daemon=True)
         writer.start()
         writer.join(30)
+        assert priorities == writer_priority  # the second check runs at the writer's priority
         if damaged:
             assert len(outcome) == 1 and isinstance(outcome[0], DatabaseDamagedError)
             assert check.done() and check.problem == "meetings.sqlite3 is damaged (test)"
