@@ -719,3 +719,22 @@ def test_an_idea_sent_just_as_the_meeting_closes_is_refused_not_lost_in_a_closed
     assert reply.status_code == 410, reply.status_code
     assert "closed" in reply.text
     assert _count_ideas(services, item.id) == 0
+
+
+def test_what_a_phone_typed_comes_back_when_the_meeting_closed_before_it_arrived(
+    phone, room, services, people
+):
+    """Ana types a long idea; the facilitator closes the meeting before she taps Send.
+    The phone is told the truth (closed, nothing saved) and gets her text back to copy,
+    instead of a bare "The meeting is closed." that drops what she typed."""
+    to_phase(services, room, Phase.AGENDA)
+    p = phone().join(people.ana.id)
+    item = _first_item(services, room.meeting_id)
+    typed = "Ask Finance for the Q3 lead costs <before> Friday 😊"
+    services.meetings.close_meeting(meeting_id=room.meeting_id)
+    reply = p.post("/idea", {"csrf": p.csrf, "item": str(item.id), "text": typed})
+    assert reply.status_code == 410
+    assert "The meeting is closed." in reply.text
+    assert "not saved" in reply.text
+    assert str(escape(typed)) in reply.text
+    assert _count_ideas(services, item.id) == 0
