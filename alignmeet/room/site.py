@@ -45,6 +45,10 @@ Handler = Callable[["Site", Request], Awaitable[Response]]
 Write = Callable[["Site", Device, "Form"], object]
 
 
+# The fields a person types on a phone (the rest are choices, ids and tokens).
+_TYPED = ("text", "title", "milestone", "note", "answer")
+
+
 def static_files() -> dict[str, bytes]:
     from alignmeet.paths import resources_dir
 
@@ -224,4 +228,14 @@ class Site:
             kept = {k: v for k, v in form.items() if k not in ("csrf", "version")}
             page = self.meeting_page(device, context, error=message, values=kept, ask=ask)
             return self.respond(page, status)
+        except RefusedError as exc:
+            if exc.status != 410:
+                raise
+            # Closed before it arrived: nothing was saved, and what they typed comes back
+            # to copy (the meeting's page, and its forms, are gone).
+            typed = [v for k, v in form.items() if k in _TYPED and v.strip()]
+            page = pages.render(
+                "room_message.html.j2", title=self.room.title(), message=exc.message, typed=typed
+            )
+            return self.respond(page, exc.status)
         return self.redirect(f"/#{fragment}")

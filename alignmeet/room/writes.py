@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy.exc import OperationalError
 
 from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, Phase, TeamTag
+from alignmeet.domain.rules import ValidationError
 from alignmeet.i18n import _
 from alignmeet.room.access import RefusedError
 from alignmeet.services.base import ConflictError, Seen
@@ -82,12 +83,16 @@ def add_idea(
     item_ids = {i.id for i in services.agenda.items(meeting_id, include_parked=False)}
     if item_id not in item_ids:
         raise RefusedError(403, _("That agenda item is not on this meeting's agenda."))
-    return run(
-        services,
-        _("idea from {name}").format(name=me.name),
-        lambda s: s.agenda.add_idea(item_id=item_id, text=text, author_id=member_id),
-        author=me.name,
-    )
+    try:
+        return run(
+            services,
+            _("idea from {name}").format(name=me.name),
+            lambda s: s.agenda.add_idea(item_id=item_id, text=text, author_id=member_id),
+            author=me.name,
+        )
+    except ValidationError:
+        _open_meeting(services, meeting_id)  # closed since the check above: say so
+        raise
 
 
 # ---- actions ----------------------------------------------------------------------
