@@ -24,10 +24,9 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy.exc import OperationalError
 
 from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, Phase, TeamTag
-from alignmeet.domain.rules import ValidationError
 from alignmeet.i18n import _
 from alignmeet.room.access import RefusedError
-from alignmeet.services.base import ConflictError, Seen
+from alignmeet.services.base import ConflictError, MeetingClosedError, Seen
 
 if TYPE_CHECKING:
     from alignmeet.domain import records as r
@@ -57,6 +56,8 @@ def run(services: Services, label: str, op: Callable[[Services], T], *, author: 
             if attempt == RETRIES - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
+        except MeetingClosedError as closed:  # closed between the room's check and the write
+            raise RefusedError(410, _("The meeting is closed.")) from closed
     raise AssertionError("unreachable")
 
 
@@ -83,16 +84,14 @@ def add_idea(
     item_ids = {i.id for i in services.agenda.items(meeting_id, include_parked=False)}
     if item_id not in item_ids:
         raise RefusedError(403, _("That agenda item is not on this meeting's agenda."))
-    try:
-        return run(
-            services,
-            _("idea from {name}").format(name=me.name),
-            lambda s: s.agenda.add_idea(item_id=item_id, text=text, author_id=member_id),
-            author=me.name,
-        )
-    except ValidationError:
-        _open_meeting(services, meeting_id)  # closed since the check above: say so
-        raise
+    return run(
+        services,
+        _("idea from {name}").format(name=me.name),
+        lambda s: s.agenda.add_idea(
+            item_id=item_id, text=text, author_id=member_id, while_open=True
+        ),
+        author=me.name,
+    )
 
 
 # ---- actions ----------------------------------------------------------------------
@@ -123,6 +122,7 @@ def add_action(
             milestone=milestone,
             goal_id=goal_id,
             changed_by_id=member_id,
+            while_open=True,
         ),
         author=me.name,
     )
@@ -222,6 +222,7 @@ def commit(
                     "commitment_note": me.commitment_note,
                 },
             ),
+            while_open=True,
         ),
         author=me.name,
     )
@@ -289,7 +290,9 @@ def rate(
             return run(
                 services,
                 _("anonymous rating"),
-                lambda s: s.accountability.rate(meeting_id=meeting_id, score=score, answer=answer),
+                lambda s: s.accountability.rate(
+                    meeting_id=meeting_id, score=score, answer=answer, while_open=True
+                ),
                 author=_("Anonymous"),
             )
         except BaseException:
@@ -305,7 +308,11 @@ def rate(
         services,
         _("rating from {name}").format(name=me.name),
         lambda s: s.accountability.rate(
-            meeting_id=meeting_id, score=score, member_id=member_id, answer=answer
+            meeting_id=meeting_id,
+            score=score,
+            member_id=member_id,
+            answer=answer,
+            while_open=True,
         ),
         author=me.name,
     )

@@ -74,13 +74,15 @@ class AccountabilityService(ServiceBase):
         member_id: int | None = None,
         answer: str = "",
         rating_id: int | None = None,
+        while_open: bool = False,
     ) -> RatingRecord:
         """A present member's rating 1–10 (again: it replaces theirs), or an anonymous one
         (`member_id` None; `rating_id` changes an anonymous rating already given).
 
         Below 8 the answer to "what would make it a 10?" is kept; at 8 or more there is
         no question, and an earlier answer goes. There are never more ratings than
-        members present.
+        members present. `while_open`: refused once the meeting is closed (Room Link; see
+        `_still_open`).
         """
         value = acc.validate_score(score)
         text = optional_text("answer", answer, label=_("Answer"), limit=acc.ANSWER_LIMIT)
@@ -88,6 +90,8 @@ class AccountabilityService(ServiceBase):
             text = ""
         with self.db.transaction() as s:
             self._get(s, m.Meeting, meeting_id, "Meeting")
+            if while_open:
+                self._still_open(s, meeting_id, "score")
             present = self._present(s, meeting_id)
             row: m.MeetingRating | None
             if rating_id is not None:

@@ -66,9 +66,11 @@ class ActionService(ServiceBase):
         goal_id: int | None = None,
         persona_id: int | None = None,
         changed_by_id: int | None = None,
+        while_open: bool = False,
     ) -> r.ActionRecord:
         """A new action of `owner_id`; its history says it was agreed, by `changed_by_id`
-        (default: the meeting's facilitator; Room Link: the member who wrote it)."""
+        (default: the meeting's facilitator; Room Link: the member who wrote it).
+        `while_open`: refused once the meeting is closed (Room Link; see `_still_open`)."""
         text = require_text("title", title, label=_("Action"), limit=max_length("action.title"))
         now = self._now()
         today = today or now.date()
@@ -78,6 +80,8 @@ class ActionService(ServiceBase):
             )
         with self.db.transaction() as s:
             meeting = self._get(s, m.Meeting, meeting_id, "Meeting")
+            if while_open:
+                self._still_open(s, meeting_id, "title")
             owner = self._get(s, m.Member, owner_id, "Member")
             self._check_links(s, goal_id, persona_id)
             tag = TeamTag(team_tag) if team_tag is not None else default_tag(owner.team.name)

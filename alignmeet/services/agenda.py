@@ -285,17 +285,20 @@ class AgendaService(ServiceBase):
             for x, name in rows
         ]
 
-    def add_idea(self, *, item_id: int, text: str, author_id: int | None = None) -> r.IdeaRecord:
+    def add_idea(
+        self,
+        *,
+        item_id: int,
+        text: str,
+        author_id: int | None = None,
+        while_open: bool = False,
+    ) -> r.IdeaRecord:
+        """`while_open`: refused once the meeting is closed (Room Link; see `_still_open`)."""
         body = require_text("idea", text, label=_("Idea"), limit=max_length("idea.text"))
         with self.db.transaction() as s:
             item = self._get(s, m.AgendaItem, item_id, "Agenda item")
-            # Checked in the idea's own transaction (the meeting's row locked on a server):
-            # an idea sent just as the meeting closes would miss its minutes of record.
-            meeting = s.get(m.Meeting, item.meeting_id, with_for_update=True)
-            if meeting is not None and meeting.status == MeetingStatus.CLOSED.value:
-                raise ValidationError(
-                    "idea", _("The meeting is closed: its minutes take no more ideas.")
-                )
+            if while_open:
+                self._still_open(s, item.meeting_id, "idea")
             if author_id is not None:
                 self._get(s, m.Member, author_id, "Member")
             idea = m.Idea(item_id=item_id, author_id=author_id, text=body, created_at=self._now())

@@ -15,6 +15,8 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from alignmeet.domain.enums import MeetingStatus
+from alignmeet.domain.rules import ValidationError
 from alignmeet.i18n import _
 from alignmeet.services import guard as _guard
 from alignmeet.services.errors import ConflictError, NotFoundError
@@ -71,6 +73,10 @@ __all__ = [
 T = TypeVar("T")
 
 
+class MeetingClosedError(ValidationError):
+    """A write refused because its meeting closed (see ServiceBase._still_open)."""
+
+
 class ServiceBase:
     def __init_subclass__(cls, **kwargs: object) -> None:
         # The one text gate (services/text_gate.py): every text argument of every public
@@ -111,3 +117,14 @@ class ServiceBase:
 
     def _now(self) -> datetime:
         return self.clock().replace(microsecond=0)
+
+    def _still_open(self, s: Session, meeting_id: int, field: str) -> None:
+        """For a write that only an open meeting takes (Room Link's: a phone writes into
+        the meeting while it runs): refused once the meeting is closed, checked inside the
+        write's own transaction — the meeting's row locked on a server, and on SQLite the
+        one writer — so a close that lands between the caller's check and the write
+        cannot let an entry into a closed meeting unseen. The facilitator's own writes
+        do not ask: a closed meeting stays editable (its minutes of record do not change)."""
+        meeting = s.get(m.Meeting, meeting_id, with_for_update=True)
+        if meeting is not None and meeting.status == MeetingStatus.CLOSED.value:
+            raise MeetingClosedError(field, _("The meeting is closed."))

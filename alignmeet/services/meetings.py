@@ -473,12 +473,16 @@ class MeetingService(ServiceBase):
         confidence: int | None = None,
         note: str = "",
         seen: object | None = None,
+        while_open: bool = False,
     ) -> r.ParticipantRecord:
         """Member says "I commit" to their action plan (confidence 1–5 optional).
-        `seen`: the participant as the user saw it (see set_attendance)."""
+        `seen`: the participant as the user saw it (see set_attendance).
+        `while_open`: refused once the meeting is closed (Room Link; see `_still_open`)."""
         level = validate_confidence(confidence)
         asked = {"committed_at", "confidence", "commitment_note"}
         with self._guarded(m.Participant, None, asked, seen) as guard, self.db.transaction() as s:
+            if while_open:
+                self._still_open(s, meeting_id, "commitment")
             p = self._participant(s, meeting_id, member_id)
             guard.loaded(p, self._attendance_of(p))
             if p.attendance != Attendance.PRESENT.value:

@@ -740,29 +740,19 @@ def test_what_a_phone_typed_comes_back_when_the_meeting_closed_before_it_arrived
     assert _count_ideas(services, item.id) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Only ideas are checked inside their own transaction (AgendaService.add_idea); "
-    "ActionService.add_action, MeetingService.commit and AccountabilityService.rate still "
-    "rely on the room's check made before the write. See the ATTACK22 report.",
-)
-def test_an_action_sent_just_as_the_meeting_closes_is_refused_not_lost_in_a_closed_meeting(
-    phone, room, services, people, monkeypatch
-):
+def _send_as_the_meeting_closes(services, room, phone, people, monkeypatch, path, form):
+    """A phone's entry that passed the room's checks waits at the writes' lock while the
+    facilitator closes the meeting; then it goes on. Its reply."""
     import threading
 
     from alignmeet.room import writes
 
-    to_phase(services, room, Phase.ACTIONS)
     p = phone().join(people.ana.id)
-    before = len(services.actions.actions_for_meeting(room.meeting_id))
     gate = _GateLock()
     monkeypatch.setattr(writes, "_LOCK", gate)
     replies = []
     sender = threading.Thread(
-        target=lambda: replies.append(
-            p.post("/action", {"csrf": p.csrf, "title": "Call the webinar leads", "due": ""})
-        )
+        target=lambda: replies.append(p.post(path, {"csrf": p.csrf, **form(p)}))
     )
     sender.start()
     assert gate.arrived.wait(30)
@@ -770,6 +760,88 @@ def test_an_action_sent_just_as_the_meeting_closes_is_refused_not_lost_in_a_clos
     gate.go.set()
     sender.join(30)
     [reply] = replies
+    return reply
+
+
+def test_an_action_sent_just_as_the_meeting_closes_is_refused_not_lost_in_a_closed_meeting(
+    phone, room, services, people, monkeypatch
+):
+    """Every entry from a phone is checked against the close inside its own write (ideas
+    above; actions, commitments and ratings here): the phone is told the meeting closed,
+    gets its text back, and the closed meeting holds nothing the phone was told was sent."""
+    to_phase(services, room, Phase.ACTIONS)
+    before = len(services.actions.actions_for_meeting(room.meeting_id))
+    reply = _send_as_the_meeting_closes(
+        services,
+        room,
+        phone,
+        people,
+        monkeypatch,
+        "/action",
+        lambda p: {"title": "Call the webinar leads", "due": ""},
+    )
     assert reply.status_code == 410, reply.status_code
     assert "Call the webinar leads" in reply.text
     assert len(services.actions.actions_for_meeting(room.meeting_id)) == before
+
+
+def test_a_commitment_sent_just_as_the_meeting_closes_is_refused_not_stored(
+    phone, room, services, people, monkeypatch
+):
+    to_phase(services, room, Phase.COMMITMENTS)
+    reply = _send_as_the_meeting_closes(
+        services,
+        room,
+        phone,
+        people,
+        monkeypatch,
+        "/commit",
+        lambda p: {"confidence": "4", "note": "If legal signs", "version": "-"},
+    )
+    assert reply.status_code == 410, reply.status_code
+    assert "If legal signs" in reply.text  # what was typed comes back
+    ana = next(
+        x for x in services.meetings.participants(room.meeting_id) if x.member_id == people.ana.id
+    )
+    assert not ana.committed
+
+
+def test_a_rating_sent_just_as_the_meeting_closes_is_refused_not_stored(
+    phone, room, services, people, monkeypatch
+):
+    import re
+
+    to_phase(services, room, Phase.CLOSE)
+
+    def form(p):
+        version = re.search(r'name="version" value="([^"]*)"', p.page()).group(1)
+        return {"version": version, "score": "6", "answer": "Shorter agenda"}
+
+    reply = _send_as_the_meeting_closes(services, room, phone, people, monkeypatch, "/rating", form)
+    assert reply.status_code == 410, reply.status_code
+    assert services.accountability.ratings(room.meeting_id) == []
+
+
+def test_the_facilitator_still_adds_to_a_closed_meeting_which_stays_editable(
+    room, services, people
+):
+    """Only the room's writes are refused once the meeting closed: the facilitator's
+    Run page says a closed meeting stays editable (its minutes of record do not change),
+    and a forgotten idea, action, commitment or rating can still be added there."""
+    to_phase(services, room, Phase.CLOSE)
+    item = _first_item(services, room.meeting_id)
+    services.meetings.close_meeting(meeting_id=room.meeting_id)
+    idea = services.agenda.add_idea(item_id=item.id, text="Forgotten idea")
+    action = services.actions.add_action(
+        meeting_id=room.meeting_id, owner_id=people.ana.id, title="Forgotten action"
+    )
+    ana = services.meetings.commit(meeting_id=room.meeting_id, member_id=people.ana.id)
+    rating = services.accountability.rate(
+        meeting_id=room.meeting_id, member_id=people.ana.id, score=9
+    )
+    assert (idea.text, action.title, ana.committed, rating.score) == (
+        "Forgotten idea",
+        "Forgotten action",
+        True,
+        9,
+    )
