@@ -336,6 +336,31 @@ def test_a_refusing_server_never_shows_sent_and_the_outbox_keeps_the_messages(
     assert {r.status for r in demo.recaps.outbox()} == {OutboxStatus.QUEUED}
 
 
+def test_an_address_at_an_international_domain_gets_its_recap_and_nobody_is_left_unsure(
+    qtbot, demo, monkeypatch
+) -> None:
+    """A member's address typed as "…@bücher.example" (an accented domain, which the member
+    form accepts): the recap goes out to its ASCII form, and everyone else's too — not a
+    traceback that leaves that recap "sending" (later "unconfirmed") and the rest untried."""
+    second = meeting_ids(demo)[1]
+    person = demo.recaps.recap_recipients(second)[0]
+    demo.people.update_member(member_id=person.member_id, email="jurgen@bücher.example")
+
+    def send(dialog: MailRunDialog) -> None:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+        results = [dialog.model.index(r, COL_RESULT).data() for r in range(dialog.model.rowCount())]
+        assert results == ["Sent: the server accepted it"] * 10
+        assert dialog.result_label.text().startswith("10 sent (accepted by the server).")
+
+    with H.SmtpServer() as server:
+        _server(server.port)
+        _with_recap_dialog(qtbot, demo, monkeypatch, second, send)
+        assert len(server.messages) == 10
+        to = [str(m["To"]) for m in server.messages if "xn--bcher-kva" in str(m["To"])]
+        assert to == [f"{person.name} <jurgen@xn--bcher-kva.example>"]
+    assert {r.status for r in demo.recaps.outbox()} == {OutboxStatus.SENT}
+
+
 def test_without_a_server_the_recaps_are_saved_as_eml_files(qtbot, demo, monkeypatch, tmp_path):
     second = meeting_ids(demo)[1]
     monkeypatch.setattr(mail_run_dialog, "ask_folder", lambda *_a: tmp_path)
