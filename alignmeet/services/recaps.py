@@ -638,9 +638,12 @@ def _signature(settings: MailSettings) -> str:
 
 
 def _usable(name: str, address: str) -> str:
+    """The address as it goes on the envelope and in the To line, or "" when it cannot."""
     from alignmeet.export.email_minutes import _usable_address
 
+    address = mail_settings.ascii_domain(address)
     return address if address and _usable_address(name, address) else ""
+
 
 
 def _record(row: m.OutboxMessage) -> OutboxRecord:
