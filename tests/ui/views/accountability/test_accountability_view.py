@@ -462,10 +462,10 @@ def test_two_names_that_make_the_same_file_name_get_two_eml_files(
     _with_recap_dialog(qtbot, demo, monkeypatch, second, save)
     files = list(tmp_path.glob("*.eml"))
     assert len(files) == 10
-    to = {
+    to = [
         email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"].addresses[0]
         for p in files
-    }
+    ]
     assert {a.display_name for a in to} >= {"Sam (Sales)", "Sam [Sales]"}
 
 
