@@ -148,3 +148,28 @@ def test_ctrl_z_right_after_return_added_an_idea_takes_the_idea_back(
     qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert line.text() == ""
     assert [i.text for i in controller.services.agenda.ideas(item.id)] == []
+
+
+def test_ctrl_z_right_after_return_added_an_action_takes_the_action_back(
+    qtbot: QtBot, controller: Controller, meeting_id: int
+) -> None:
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    controller.select_meeting(meeting_id)
+    qtbot.keyClick(focused(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    run = window.run_view
+    for _ in range(3):
+        press(qtbot, run.next_button, "Next")
+    assert run.phase is Phase.ACTIONS
+    text = run.actions_phase.text_edit
+    tab_to(qtbot, lambda w: w is text, "the action field")
+    qtbot.keyClicks(text, "Call every webinar lead within a day")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    actions = controller.services.actions.actions_for_meeting
+    assert [a.title for a in actions(meeting_id)] == ["Call every webinar lead within a day"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert text.text() == ""
+    assert actions(meeting_id) == []
