@@ -664,7 +664,6 @@ def _usable(name: str, address: str) -> str:
     return address if address and _usable_address(name, address) else ""
 
 
-
 def _record(row: m.OutboxMessage) -> OutboxRecord:
     return OutboxRecord(
         id=row.id,
