@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTextBoundaryFinder
-from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -286,6 +286,37 @@ def run_on_return(widget: QWidget, action: Callable[[], object]) -> None:
     """Return in `widget` (a combo box beside a line edit) does what Return in the line
     does: the keyboard way through a row ends with Return, wherever it stopped."""
     widget.installEventFilter(_ReturnRuns(action, widget))
+
+
+# ---- Ctrl+Z in an entry line just emptied by Add ---------------------------------------------
+class _UndoFallsThrough(QObject):
+    """Undo/Redo in a line edit with nothing of its own to undo/redo go to Edit › Undo/Redo."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QLineEdit)
+            and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable())
+            )
+        ):
+            event.ignore()  # not the line's: the window's Undo shortcut takes it
+            return True
+        return False
+
+
+def undo_falls_through(line: QLineEdit) -> None:
+    """An entry line that Add empties with `emptied()`: the Ctrl+Z that follows an Add takes
+    the entry back (the app's undo) instead of putting its text back in the line while the
+    entry stays added. Text typed since is still the line's own to undo."""
+    line.installEventFilter(_UndoFallsThrough(line))
+
+
+def emptied(line: QLineEdit) -> None:
+    """Empty `line` for the next entry, its own undo history with it (`clear()` keeps it)."""
+    line.setText("")
 
 
 # ---- dates: Tab leaves the field -----------------------------------------------------------

@@ -91,8 +91,8 @@ def validate(settings: MailSettings) -> MailSettings:
         raise ValidationError("security", _("Choose STARTTLS, SSL or none.")) from None
     if not 1 <= int(settings.port) <= 65535:
         raise ValidationError("port", _("The port is a number from 1 to 65535."))
-    sender = settings.sender.strip()
-    if host and not _looks_like_address(sender):
+    sender = ascii_domain(settings.sender.strip())
+    if host and not (_looks_like_address(sender) and sender.isascii()):
         raise ValidationError(
             "sender", _("Give the sender's e-mail address, e.g. facilitator@example.com.")
         )
@@ -106,6 +106,19 @@ def validate(settings: MailSettings) -> MailSettings:
         sender_name=" ".join(settings.sender_name.split()),
         timeout=max(1, int(settings.timeout)),
     )
+
+
+def ascii_domain(address: str) -> str:
+    """An accented domain ("bücher.example") in its ASCII form ("xn--bcher-kva.example"):
+    the only form an SMTP server without SMTPUTF8 and a From or To line can carry.
+    "" when the domain has none."""
+    local, at, domain = address.rpartition("@")
+    if not at or domain.isascii():
+        return address
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return ""
 
 
 def _looks_like_address(text: str) -> bool:

@@ -255,6 +255,15 @@ class SmtpSession:
             smtp = self._smtp
             assert smtp is not None
         where = self._where()
+        if not (sender.isascii() and recipient.isascii()):  # smtplib would raise mid-command
+            raise SendError(
+                _(
+                    "The address {address} has characters this server cannot take. "
+                    "Change it on the People page (the sender: in Settings › E-mail)."
+                ).format(address=recipient if sender.isascii() else sender),
+                "refused",
+                permanent=True,
+            )
         handed_over = False
         try:
             code, reply = smtp.mail(sender)

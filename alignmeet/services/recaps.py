@@ -408,11 +408,30 @@ class RecapService(ServiceBase):
                 _("The folder {folder} does not exist. Choose another one.").format(folder=folder),
                 path=folder,
             )
-        written = []
-        for person, mail in mails:
+        written: list[Path] = []
+        for number, (person, mail) in enumerate(mails):
             safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in person.name).strip()
             path = folder / f"{safe or person.member_id} – {what}.eml"
-            atomic_write_bytes(path, mail.content)  # type: ignore[attr-defined]
+            if path in written:  # "Sam (Sales)" and "Sam [Sales]": one file each
+                path = folder / f"{safe} ({person.member_id}) – {what}.eml"
+            try:
+                atomic_write_bytes(path, mail.content)  # type: ignore[attr-defined]
+            except ExportError as exc:
+                if not written:
+                    raise
+                raise ExportError(  # the files that are there are not "not saved"
+                    _(
+                        "{count} of {total} e-mails were saved in {folder}. None for: {names}. "
+                        "{reason}"
+                    ).format(
+                        count=len(written),
+                        total=len(mails),
+                        folder=folder,
+                        names=", ".join(p.name for p, _m in mails[number:]),
+                        reason=str(exc),
+                    ),
+                    path=exc.path,
+                ) from exc
             written.append(path)
         return tuple(written)
 
@@ -638,8 +657,10 @@ def _signature(settings: MailSettings) -> str:
 
 
 def _usable(name: str, address: str) -> str:
+    """The address as it goes on the envelope and in the To line, or "" when it cannot."""
     from alignmeet.export.email_minutes import _usable_address
 
+    address = mail_settings.ascii_domain(address)
     return address if address and _usable_address(name, address) else ""
 
 

@@ -401,6 +401,41 @@ def test_a_refused_recipient_stays_queued_with_the_reason_and_a_retry_sends_it_o
         assert sorted(server.recipients()) == ["ana@example.com", "ben@example.com"]
 
 
+def test_an_accented_sender_domain_is_sent_from_its_ascii_form_not_a_traceback(sv, closed):
+    with H.SmtpServer() as server:
+        settings = use_server(sv, server.port)
+        saved = sv.recaps.save_mail_settings(
+            dataclasses.replace(settings, sender="ana@bücher.example")
+        )
+        assert saved.sender == "ana@xn--bcher-kva.example"
+        sv.recaps.queue_recaps(closed.meeting_id)
+        assert sv.recaps.send_outbox().sent == 2
+        assert {str(m["From"]) for m in server.messages} == {
+            "Ana López <ana@xn--bcher-kva.example>"
+        }
+
+
+def test_an_address_no_server_can_take_stays_queued_with_the_reason(sv, closed) -> None:
+    """A row queued with an address smtplib cannot encode (older outboxes): a reason, the
+    message queued for good, the next one sent — never left "sending"."""
+    with H.SmtpServer() as server:
+        use_server(sv, server.port)
+        sv.people.update_member(member_id=closed.ids["ana"], email="ana@bücher.example")
+        queued = sv.recaps.queue_recaps(closed.meeting_id)
+        with sv.db.transaction() as s:  # what an older AlignMeet queued for her
+            from alignmeet.storage import models as m
+
+            for ident in queued.queued:
+                row = s.get(m.OutboxMessage, ident)
+                if row.recipient.startswith("ana@"):
+                    row.recipient = "ana@bücher.example"
+        report = sv.recaps.send_outbox()
+        assert report.sent == 1 and report.failed == 1
+        (waiting,) = [r for r in sv.recaps.outbox() if r.status is OutboxStatus.QUEUED]
+        assert "ana@bücher.example has characters this server cannot take" in waiting.last_error
+        assert server.recipients() == ["ben@example.com"]
+
+
 def test_a_temporary_failure_is_retried_later_on_its_own_and_sent_once(sv, closed, clock):
     handler = H.Handler(data_replies=["451 4.3.0 Try again later"])
     with H.SmtpServer(handler) as server:

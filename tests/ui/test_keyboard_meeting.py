@@ -111,3 +111,65 @@ def test_a_whole_meeting_by_keyboard(
     assert [a.title for a in actions] == ["Call every webinar lead within a day"]
     committed = [p for p in services.meetings.participants(meeting_id) if p.committed_at]
     assert len(committed) == 1
+
+
+def test_ctrl_z_right_after_return_added_an_idea_takes_the_idea_back(
+    qtbot: QtBot, controller: Controller, meeting_id: int
+) -> None:
+    """Return adds the idea and leaves the focus in the emptied line; the hurried Ctrl+Z that
+    follows went to the line's own undo: "Score leads by intent" came back into the field
+    while the idea stayed added, and the next Return added it twice."""
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    controller.select_meeting(meeting_id)
+    qtbot.keyClick(focused(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    run = window.run_view
+    press(qtbot, run.next_button, "Next")
+    press(qtbot, run.next_button, "Next")
+    agenda = run.agenda_phase
+    item = agenda.current_item()
+    assert item is not None
+    line = agenda.ideas.line
+    tab_to(qtbot, lambda w: w is line, "the idea field")
+    qtbot.keyClicks(line, "Score leads by intent")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert [i.text for i in controller.services.agenda.ideas(item.id)] == ["Score leads by intent"]
+
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert line.text() == ""
+    assert [i.text for i in controller.services.agenda.ideas(item.id)] == []
+    assert focused() is line  # still there for the next idea
+
+    # Typed text is the line's own to undo, as in any field.
+    qtbot.keyClicks(line, "Typo")
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert line.text() == ""
+    assert [i.text for i in controller.services.agenda.ideas(item.id)] == []
+
+
+def test_ctrl_z_right_after_return_added_an_action_takes_the_action_back(
+    qtbot: QtBot, controller: Controller, meeting_id: int
+) -> None:
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    controller.select_meeting(meeting_id)
+    qtbot.keyClick(focused(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    run = window.run_view
+    for _ in range(3):
+        press(qtbot, run.next_button, "Next")
+    assert run.phase is Phase.ACTIONS
+    text = run.actions_phase.text_edit
+    tab_to(qtbot, lambda w: w is text, "the action field")
+    qtbot.keyClicks(text, "Call every webinar lead within a day")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    actions = controller.services.actions.actions_for_meeting
+    assert [a.title for a in actions(meeting_id)] == ["Call every webinar lead within a day"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert text.text() == ""
+    assert actions(meeting_id) == []

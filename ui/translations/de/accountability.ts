@@ -254,8 +254,8 @@
         <translation>keine Adresse für {names}</translation>
     </message>
     <message>
-        <source>E-mails not saved</source>
-        <translation>E-Mails nicht gespeichert</translation>
+        <source>Not all e-mails were saved</source>
+        <translation>Nicht alle E-Mails wurden gespeichert</translation>
     </message>
     <message>
         <source>{count} e-mail(s) saved to {folder}: open each one to send it.</source>

@@ -265,7 +265,7 @@ class MailRunDialog(QDialog):
             else:
                 result = exports.reminder_emls(folder=folder)
         except (ExportError, ValidationError) as exc:
-            warn(self, self.tr("E-mails not saved"), str(exc))
+            warn(self, self.tr("Not all e-mails were saved"), str(exc))
             return
         settings.setValue("export/folder", str(folder))
         text = self.tr("{count} e-mail(s) saved to {folder}: open each one to send it.").format(

@@ -37,7 +37,14 @@ from ui.views.phases import (
     table_view,
     ui_locale,
 )
-from ui.widgets import DateField, FieldError, fill, plain_label
+from ui.widgets import (
+    DateField,
+    FieldError,
+    emptied,
+    fill,
+    plain_label,
+    undo_falls_through,
+)
 
 DEFAULT_DUE_DAYS = 14
 
@@ -137,6 +144,7 @@ class ActionsPhase(PhasePage):
         )
         self.text_edit.setAccessibleName(self.tr("Action"))
         limit_line(self.text_edit, "action.title")
+        undo_falls_through(self.text_edit)
         self.text_edit.setMinimumHeight(34)
         set_font(self.text_edit, 1.1)
         self.owner_combo = QComboBox()
@@ -459,8 +467,8 @@ class ActionsPhase(PhasePage):
             self.error.show_error(exc.message, fields.get(exc.field, self.text_edit))
             return None
         self.error.clear_error()
-        self.text_edit.clear()
-        self.milestone_edit.clear()
+        emptied(self.text_edit)  # Ctrl+Z next takes the action back (undo_falls_through)
+        emptied(self.milestone_edit)
         if action.owner_id != self._current_member:
             self.show_status(
                 self.tr("Action added to {name}'s plan.").format(name=action.owner_name)

@@ -20,6 +20,7 @@ from ui.models.record_table_model import plain_tooltip
 from ui.shown import Shown
 from ui.views.phases import section_label, set_font
 from ui.views.phases.agenda_parts import ListEditor
+from ui.widgets import emptied
 
 
 class Discussion(QSplitter):
@@ -190,7 +191,7 @@ class Discussion(QSplitter):
             self.ideas.error.show_error(exc.message, self.ideas.line)
             return
         self.ideas.error.clear_error()
-        self.ideas.line.clear()
+        emptied(self.ideas.line)
         self.author_combo.setCurrentIndex(0)
         self.ideas.view.scrollToBottom()
         self.ideas.line.setFocus()
@@ -210,7 +211,7 @@ class Discussion(QSplitter):
             self.decisions.error.show_error(exc.message, self.decisions.line)
             return
         self.decisions.error.clear_error()
-        self.decisions.line.clear()
+        emptied(self.decisions.line)
         self.decisions.view.scrollToBottom()
         self.decisions.line.setFocus()
 

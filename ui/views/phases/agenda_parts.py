@@ -24,7 +24,7 @@ from alignmeet.domain.rules import format_minutes_seconds
 from alignmeet.domain.timebox import BoxReading
 from ui.limits import limit_line
 from ui.views.phases import section_label, set_font
-from ui.widgets import FieldError, plain_label, run_on_return
+from ui.widgets import FieldError, plain_label, run_on_return, undo_falls_through
 
 NOTICE_MS = 15_000  # a notice stays this long (or until the next one)
 
@@ -67,6 +67,7 @@ class ListEditor(QWidget):
         self.line.setPlaceholderText(placeholder)
         self.line.setAccessibleName(placeholder)
         self.counter = limit_line(self.line, field)
+        undo_falls_through(self.line)
         self.add_button = QPushButton(add_text)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Remove the selected entry (Delete)"))

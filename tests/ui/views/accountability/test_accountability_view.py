@@ -6,8 +6,12 @@ the reminders offered at start, ratings on the Meetings page, the e-mail setting
 
 from __future__ import annotations
 
+import email
+import email.policy
 import importlib.util
+import os
 import shutil
+import subprocess
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -336,6 +340,31 @@ def test_a_refusing_server_never_shows_sent_and_the_outbox_keeps_the_messages(
     assert {r.status for r in demo.recaps.outbox()} == {OutboxStatus.QUEUED}
 
 
+def test_an_address_at_an_international_domain_gets_its_recap_and_nobody_is_left_unsure(
+    qtbot, demo, monkeypatch
+) -> None:
+    """A member's address typed as "…@bücher.example" (an accented domain, which the member
+    form accepts): the recap goes out to its ASCII form, and everyone else's too — not a
+    traceback that leaves that recap "sending" (later "unconfirmed") and the rest untried."""
+    second = meeting_ids(demo)[1]
+    person = demo.recaps.recap_recipients(second)[0]
+    demo.people.update_member(member_id=person.member_id, email="jurgen@bücher.example")
+
+    def send(dialog: MailRunDialog) -> None:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+        results = [dialog.model.index(r, COL_RESULT).data() for r in range(dialog.model.rowCount())]
+        assert results == ["Sent: the server accepted it"] * 10
+        assert dialog.result_label.text().startswith("10 sent (accepted by the server).")
+
+    with H.SmtpServer() as server:
+        _server(server.port)
+        _with_recap_dialog(qtbot, demo, monkeypatch, second, send)
+        assert len(server.messages) == 10
+        to = [str(m["To"]) for m in server.messages if "xn--bcher-kva" in str(m["To"])]
+        assert to == [f"{person.name} <jurgen@xn--bcher-kva.example>"]
+    assert {r.status for r in demo.recaps.outbox()} == {OutboxStatus.SENT}
+
+
 def test_without_a_server_the_recaps_are_saved_as_eml_files(qtbot, demo, monkeypatch, tmp_path):
     second = meeting_ids(demo)[1]
     monkeypatch.setattr(mail_run_dialog, "ask_folder", lambda *_a: tmp_path)
@@ -348,6 +377,96 @@ def test_without_a_server_the_recaps_are_saved_as_eml_files(qtbot, demo, monkeyp
 
     _with_recap_dialog(qtbot, demo, monkeypatch, second, save)
     assert len(list(tmp_path.glob("*.eml"))) == 10
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 2 MB tmpfs (root and mount needed, else the test skips)."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _leave_free(folder: Path, room: int) -> None:
+    """Fill `folder`'s file system, then free `room` bytes."""
+    filler = folder / "filler.bin"
+    with open(filler, "wb", buffering=0) as f:
+        for size in (1 << 16, 512, 1):
+            try:
+                while True:
+                    f.write(b"\0" * size)
+            except OSError:
+                continue
+    os.truncate(filler, max(0, filler.stat().st_size - room))
+
+
+def test_emls_on_a_disk_that_fills_halfway_say_who_got_a_file_and_who_did_not(
+    qtbot, demo, monkeypatch, tmp_path, small_disk
+) -> None:
+    """Room for about three recaps of ten: the message must not say "not saved" of the
+    files that are there, and must name everyone who has none."""
+    second = meeting_ids(demo)[1]
+    sample = tmp_path / "sample"
+    sample.mkdir()
+    demo.exports.recap_emls(meeting_id=second, folder=sample)
+    size = max(p.stat().st_size for p in sample.glob("*.eml"))
+    _leave_free(small_disk, size * 3 + size // 2)
+    monkeypatch.setattr(mail_run_dialog, "ask_folder", lambda *_a: small_disk)
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        mail_run_dialog, "warn", lambda _p, title, text: warned.append((title, text))
+    )
+    names = [p.name for p in demo.recaps.recap_recipients(second)]
+
+    def save(dialog: MailRunDialog) -> None:
+        qtbot.mouseClick(dialog.eml_button, Qt.MouseButton.LeftButton)
+
+    _with_recap_dialog(qtbot, demo, monkeypatch, second, save)
+    saved = sorted(p.name for p in small_disk.glob("*.eml"))
+    assert 0 < len(saved) < 10
+    assert list(small_disk.glob(".*.tmp")) == []
+    ((title, text),) = warned
+    assert title == "Not all e-mails were saved"
+    assert text.startswith(f"{len(saved)} of 10 e-mails were saved in {small_disk}")
+    assert "not enough disk space" in text
+    without = [n for n in names if not any(f.startswith(n) for f in saved)]
+    assert len(without) == 10 - len(saved)
+    assert all(n in text for n in without)
+
+
+def test_two_names_that_make_the_same_file_name_get_two_eml_files(
+    qtbot, demo, monkeypatch, tmp_path
+) -> None:
+    """ "Sam (Sales)" and "Sam [Sales]" both make "Sam _Sales_": the second file must not
+    replace the first while the screen says two were saved."""
+    second = meeting_ids(demo)[1]
+    first, other = demo.recaps.recap_recipients(second)[:2]
+    demo.people.update_member(member_id=first.member_id, name="Sam (Sales)")
+    demo.people.update_member(member_id=other.member_id, name="Sam [Sales]")
+    monkeypatch.setattr(mail_run_dialog, "ask_folder", lambda *_a: tmp_path)
+
+    def save(dialog: MailRunDialog) -> None:
+        qtbot.mouseClick(dialog.eml_button, Qt.MouseButton.LeftButton)
+        assert dialog.result_label.text().startswith("10 e-mail(s) saved to")
+
+    _with_recap_dialog(qtbot, demo, monkeypatch, second, save)
+    files = list(tmp_path.glob("*.eml"))
+    assert len(files) == 10
+    to = [
+        email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"].addresses[0]
+        for p in files
+    ]
+    assert {a.display_name for a in to} >= {"Sam (Sales)", "Sam [Sales]"}
 
 
 # ---- the outbox ----------------------------------------------------------------------------------
