@@ -10,7 +10,10 @@ from the code; tests/test_i18n_core.py fails on a string without a translation o
 different `{placeholders}` than its English original.
 
 The language is one per process: the app sets it to the UI's language at start, the CLI
-from `--language` (or ALIGNMEET_LANGUAGE). English needs no catalogue.
+from `--language` (or ALIGNMEET_LANGUAGE). English needs no catalogue. A document that
+keeps the language it was recorded in (the minutes of record) is written `speaking()` it:
+that holds for the `with` block in its own thread only, so an export thread cannot change
+the window's words.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +31,7 @@ LANGUAGES = {"en": "English", "de": "Deutsch"}
 ENV = "ALIGNMEET_LANGUAGE"
 
 _language = "en"
+_spoken: ContextVar[str | None] = ContextVar("alignmeet_spoken", default=None)
 _catalogues: dict[str, dict[str, str | tuple[str, ...]]] = {}
 _lock = threading.Lock()
 
@@ -135,18 +140,38 @@ def _load(language: str) -> dict[str, str | tuple[str, ...]]:
 
 # ---- the language -------------------------------------------------------------------
 def language() -> str:
-    return _language
+    return _spoken.get() or _language
+
+
+def _known(code: str | None) -> str:
+    """`code` as a language AlignMeet speaks ("de_DE" counts as "de"; unknown: English)."""
+    short = (code or "en").replace("-", "_").split("_")[0].lower()
+    return short if short in LANGUAGES else "en"
 
 
 def set_language(code: str | None) -> str:
     """Use `code` ("en", "de"; "de_DE" counts as "de") from now on; an unknown one means
     English. Returns the language in use."""
     global _language
-    short = (code or "en").replace("-", "_").split("_")[0].lower()
-    _language = short if short in LANGUAGES else "en"
+    _language = _known(code)
     if _language != "en":
         _load(_language)
-    return _language
+    return language()
+
+
+@contextmanager
+def speaking(code: str | None) -> Iterator[str]:
+    """The words of the `with` block in `code`, in this thread only: a document written in
+    the language it was recorded in (minutes of record) from an export thread while the
+    window goes on in its own. None or "": the language in use."""
+    if not code:
+        yield language()
+        return
+    token = _spoken.set(_known(code))
+    try:
+        yield language()
+    finally:
+        _spoken.reset(token)
 
 
 @contextmanager
@@ -162,9 +187,10 @@ def use_language(code: str | None) -> Iterator[str]:
 # ---- translating --------------------------------------------------------------------
 def _(message: str) -> str:
     """`message` in the current language (itself in English or when not translated)."""
-    if _language == "en":
+    lang = _spoken.get() or _language
+    if lang == "en":
         return message
-    found = _load(_language).get(message)
+    found = _load(lang).get(message)
     return found if isinstance(found, str) and found else message
 
 
@@ -176,17 +202,19 @@ def N_(message: str) -> str:
 def pgettext(context: str, message: str) -> str:
     """`message` where the same English means different things ("Open" as a phase is
     "Eröffnung", as a status "Offen"): the catalogue entry with msgctxt `context`."""
-    if _language == "en":
+    lang = _spoken.get() or _language
+    if lang == "en":
         return message
-    found = _load(_language).get(f"{context}\x04{message}")
+    found = _load(lang).get(f"{context}\x04{message}")
     return found if isinstance(found, str) and found else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form for `n` (English and German: one form for 1, another for the rest)."""
     index = 0 if n == 1 else 1
-    if _language != "en":
-        found = _load(_language).get(singular)
+    lang = _spoken.get() or _language
+    if lang != "en":
+        found = _load(lang).get(singular)
         if isinstance(found, tuple) and len(found) > index and found[index]:
             return found[index]
     return singular if index == 0 else plural
@@ -284,7 +312,7 @@ def localize_number(text: str) -> str:
     """A number written the English way ("1,234.5") in the current language's way: German
     swaps the separators ("1.234,5"). Only digits, separators and signs are touched, so it
     may be given a whole "29.1 %" or "$1.6M"."""
-    if _language != "de":
+    if language() != "de":
         return text
     return text.translate(_SWAP_SEPARATORS)
 
@@ -330,9 +358,10 @@ def document_language() -> str:
     "de-DE", "en-US", "en-GB" — the current language, in the user's region when the
     environment's locale is of that language (German for Austria is "de-AT")."""
     lang, where = _locale(("LC_ALL", "LC_MESSAGES", "LANG"))
-    if lang != _language or not where:
-        where = _DEFAULT_REGION.get(_language, "")
-    return f"{_language}-{where}" if where else _language
+    spoken = language()
+    if lang != spoken or not where:
+        where = _DEFAULT_REGION.get(spoken, "")
+    return f"{spoken}-{where}" if where else spoken
 
 
 def paper() -> str:
@@ -364,6 +393,7 @@ __all__ = [
     "region",
     "set_language",
     "short_date",
+    "speaking",
     "use_language",
     "weekday_name",
 ]

@@ -275,6 +275,9 @@ class MinutesStamp:
     revisions: tuple[RevisionInfo, ...] = ()  # newest first
     reconstructed_on: datetime | None = None
     approved_in: tuple[ApprovedRevision, ...] = ()  # the meetings that approved this one
+    # The language the record was closed in ("" for a draft): its words are written in it,
+    # whatever the window speaks now — part of it (the toolkit's tables) is stored as words.
+    language: str = ""
 
     @property
     def latest(self) -> RevisionInfo | None:

@@ -31,9 +31,10 @@ from alignmeet.export.wording import (
     previous_approval,
     quoted,
     record_lines,
+    recorded_language,
     time_of_day,
 )
-from alignmeet.i18n import _
+from alignmeet.i18n import _, speaking
 
 __all__ = [
     "EMAIL_TEMPLATE",
@@ -73,8 +74,10 @@ def minutes_email(data: MinutesData) -> tuple[str, str]:
     """(subject, body) of the e-mail that goes out with the minutes.
 
     The template writes the subject on its first line and the body after one blank line.
+    Minutes of record are written in the language they were closed in.
     """
-    text = render_template(EMAIL_TEMPLATE, **_context(data))
+    with speaking(recorded_language(data)):
+        text = render_template(EMAIL_TEMPLATE, **_context(data))
     subject, _newline, body = text.partition("\n")
     return header_text(subject, MAX_SUBJECT), body.lstrip("\n").rstrip() + "\n"
 

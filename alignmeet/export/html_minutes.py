@@ -59,13 +59,14 @@ from alignmeet.export.wording import (
     previous_approval,
     quoted,
     record_lines,
+    recorded_language,
     signed_line,
     teams_of,
     time_line,
     time_of_day,
     time_span,
 )
-from alignmeet.i18n import _, language, ngettext, pgettext
+from alignmeet.i18n import _, language, ngettext, pgettext, speaking
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -164,8 +165,9 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def minutes_html(data: MinutesData) -> str:
-    """The minutes as one self-contained HTML document."""
-    return render_template(MINUTES_TEMPLATE, **minutes_context(data))
+    """The minutes as one self-contained HTML document (of record: in its language)."""
+    with speaking(recorded_language(data)):
+        return render_template(MINUTES_TEMPLATE, **minutes_context(data))
 
 
 def minutes_context(data: MinutesData) -> dict[str, Any]:

@@ -90,13 +90,14 @@ from alignmeet.export.wording import (
     previous_approval,
     quoted,
     record_lines,
+    recorded_language,
     signed_line,
     teams_of,
     time_line,
     time_of_day,
     time_span,
 )
-from alignmeet.i18n import _, pgettext
+from alignmeet.i18n import _, pgettext, speaking
 
 __all__ = ["minutes_document_bytes", "write_minutes"]
 
@@ -121,7 +122,13 @@ def write_minutes(data: MinutesData, path: Path, *, template: Path | None = None
 
 
 def minutes_document_bytes(data: MinutesData, *, template: Path | None = None) -> bytes:
-    """The minutes as the bytes of a .docx file."""
+    """The minutes as the bytes of a .docx file (of record: in the language they were
+    closed in, whatever the window speaks now)."""
+    with speaking(recorded_language(data)):
+        return _document_bytes(data, template)
+
+
+def _document_bytes(data: MinutesData, template: Path | None) -> bytes:
     doc = open_template(template)
     section = doc.sections[-1]
     if template is None:

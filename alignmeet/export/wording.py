@@ -49,6 +49,7 @@ __all__ = [
     "previous_approval",
     "quoted",
     "record_lines",
+    "recorded_language",
     "signed_line",
     "teams_of",
     "time_line",
@@ -266,6 +267,13 @@ def previous_approval(data: MinutesData) -> str:
 
 # ---- what the document is ----------------------------------------------------------------
 MINUTES, DRAFT, AGENDA = "minutes", "draft", "agenda"
+
+
+def recorded_language(data: MinutesData) -> str:
+    """The language minutes of record were closed in ("" for a draft or an agenda: the
+    language in use). Their words are written in it (`alignmeet.i18n.speaking`): the record
+    holds part of them as words (the toolkit's tables), and they say what they said."""
+    return data.stamp.language if data.stamp is not None else ""
 
 
 def document_kind(data: MinutesData) -> str:

@@ -341,7 +341,7 @@ class MinutesService(ServiceBase):
                     ).format(what=what, problem=exc)
                 ) from exc
             row_id = row.id
-            shown, closed_at = row.revision, row.closed_at
+            shown, closed_at, spoken = row.revision, row.closed_at, row.language
         stamp = self._stamp(meeting_id, shown)
         return replace(
             data,
@@ -349,6 +349,7 @@ class MinutesService(ServiceBase):
                 stamp,
                 closed_at=closed_at,
                 reconstructed_on=reconstructed_on,
+                language=spoken,
                 revisions=tuple(
                     replace(x, reconstructed_on=reconstructed_on) if x.id == row_id else x
                     for x in stamp.revisions

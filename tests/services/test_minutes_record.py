@@ -8,6 +8,7 @@ changed behind AlignMeet's back is refused. On SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -382,13 +383,6 @@ def test_an_upgraded_0004_file_gets_reconstructed_records_on_first_export(tmp_pa
         services.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The record stores its language (minutes_record.language) but every export "
-    "renders its headings and dates in the language in use now; alignmeet.i18n keeps one "
-    "process-wide language, so rendering a record in its own language from an export "
-    "thread needs a per-thread (ContextVar) language first. See the ATTACK22 report.",
-)
 def test_minutes_closed_in_english_stay_english_after_the_language_changes(
     services, october, tmp_path
 ):
@@ -410,3 +404,58 @@ def test_minutes_closed_in_english_stay_english_after_the_language_changes(
     assert "Minutes of record as closed on 2 Mar 2026 at 11:05 (revision 1)." in later
     assert later == at_close
     assert email_later == email_at_close
+
+
+def test_minutes_closed_in_german_stay_german_in_an_english_window_and_the_window_stays_english(
+    services, october, tmp_path
+):
+    """The other way round, and from an export thread: the minutes are written in their
+    record's language in that thread only — the window's own words, asked for meanwhile
+    on its thread, stay in the window's language."""
+    import threading
+
+    from alignmeet import i18n
+
+    meeting, _kpi, _actions = october
+    services.meetings.reopen_meeting(meeting.id)
+    with i18n.use_language("de"):
+        services.meetings.close_meeting(meeting_id=meeting.id)  # revision 2, closed in German
+        in_german = docx_text(
+            services.minutes.export_docx(meeting_id=meeting.id, path=tmp_path / "de.docx")
+        )
+    assert "Protokoll" in in_german
+    written: list[str] = []
+    heard_meanwhile: list[str] = []
+    inside = threading.Event()
+    go_on = threading.Event()
+
+    real = i18n.speaking
+
+    @contextlib.contextmanager
+    def speaking_and_pausing(code):
+        with real(code) as spoken:
+            inside.set()
+            assert go_on.wait(30)
+            yield spoken
+
+    def export() -> None:
+        written.append(
+            docx_text(services.minutes.export_docx(meeting_id=meeting.id, path=tmp_path / "t.docx"))
+        )
+
+    import alignmeet.export.minutes_docx as writer
+
+    original = writer.speaking
+    writer.speaking = speaking_and_pausing
+    try:
+        worker = threading.Thread(target=export)
+        worker.start()
+        assert inside.wait(30)  # the export thread is writing German now
+        heard_meanwhile.append(i18n._("Minutes"))  # the window's thread, meanwhile
+        go_on.set()
+        worker.join(30)
+    finally:
+        writer.speaking = original
+    assert i18n.language() == "en"
+    assert heard_meanwhile == ["Minutes"]
+    assert written == [in_german]

@@ -325,8 +325,8 @@ def test_the_recap_says_in_both_parts_which_minutes_were_approved_when_and_where
 def test_the_recap_approval_reads_in_german_in_both_parts(sv, closed, clock, tmp_path) -> None:
     from alignmeet.i18n import use_language
 
-    april = approve_in_april(sv, closed, clock)
-    with use_language("de"):
+    with use_language("de"):  # April closed in German: its minutes of record are German
+        april = approve_in_april(sv, closed, clock)
         result = sv.recaps.write_recap_emls(april, tmp_path)
     message = parse(next(p for p in result.files if p.name.startswith("Ana")).read_bytes())
     plain, html = both_parts(message)
