@@ -99,6 +99,9 @@ def test_a_whole_meeting_by_keyboard(
     press(qtbot, run.next_button, "Next")
     assert run.phase is Phase.CLOSE
     press(qtbot, run.close_phase.close_button, "Close meeting")
+    # The button pressed is gone (Reopen takes its place): the keyboard is on the next
+    # step the window names, Send recaps…, not back on the sidebar.
+    assert focused() is run.close_phase.recap_button
 
     controller.flush_pending()
     meeting = services.meetings.get_meeting(meeting_id)

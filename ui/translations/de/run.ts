@@ -366,7 +366,7 @@
         <translation>Das Meeting wieder öffnen: Sein festgehaltenes Protokoll bleibt erhalten, ein erneuter Abschluss hält den nächsten Stand fest</translation>
     </message>
     <message>
-        <source>Meeting closed: its minutes are recorded as revision {revision}. Actions stay editable; later changes do not change these minutes. Send each attendee their recap with Send recaps….</source>
+        <source>Meeting closed: its minutes are recorded as revision {revision}. Actions stay editable; later changes do not change these minutes. Send each attendee their recap with “Send recaps…”.</source>
         <translation>Meeting geschlossen: Sein Protokoll ist als Stand {revision} festgehalten. Maßnahmen bleiben bearbeitbar; spätere Änderungen ändern dieses Protokoll nicht. Senden Sie allen Teilnehmenden ihre Zusammenfassung mit „Zusammenfassungen senden…“.</translation>
     </message>
     <message>

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QSettings
+from PySide6.QtCore import QCoreApplication, QDateTime, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -556,12 +556,16 @@ class ClosePhase(PhasePage):
         ):
             return False
         self.controller.close_meeting(meeting_id=self.meeting_id)
+        # The button just pressed is hidden (Reopen takes its place) and Qt would hand the
+        # keyboard to the sidebar: it goes to the next step the message below names.
+        focus_next = self.recap_button if self.recap_button.isEnabled() else self.export_button
+        focus_next.setFocus(Qt.FocusReason.OtherFocusReason)
         revisions = self.controller.services.minutes.revisions(self.meeting_id)
         self.show_status(
             self.tr(
                 "Meeting closed: its minutes are recorded as revision {revision}. Actions stay "
                 "editable; later changes do not change these minutes. Send each attendee "
-                "their recap with Send recaps…."
+                "their recap with “Send recaps…”."
             ).format(revision=revisions[0].revision if revisions else 1)
         )
         return True
