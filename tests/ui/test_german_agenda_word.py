@@ -8,15 +8,15 @@ strings are UTF-16) and the core's catalogue as loaded (exports, Word, Room Link
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from test_i18n import german_catalogue  # noqa: F401 (the fixture: builds the .qm when stale)
+import pytest
+from test_i18n import QM, german_catalogue  # noqa: F401 (the fixture: builds the .qm when stale)
 
 from alignmeet import i18n as core_i18n
 
 
-def test_the_compiled_ui_catalogue_names_the_agenda_one_way(german_catalogue: Path) -> None:
-    blob = german_catalogue.read_bytes()
+@pytest.mark.usefixtures("german_catalogue")
+def test_the_compiled_ui_catalogue_names_the_agenda_one_way() -> None:
+    blob = QM.read_bytes()
     assert "Agenda".encode("utf-16-be") in blob
     assert "Tagesordnung".encode("utf-16-be") not in blob
     assert "tagesordnung".encode("utf-16-be") not in blob
