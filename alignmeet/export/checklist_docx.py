@@ -382,17 +382,19 @@ def _body(
 
 def _due_col(header: str, content: ChecklistContent) -> Col:
     """The Due column: each date whole on one line, as wide as the widest date listed (an
-    overdue one in bold) and the notes under it, so the action's title has the rest."""
+    overdue one and "overdue" under it in bold, "slipped 2×" in regular) and its header,
+    so the action's title has the rest."""
     if content.dues is None:
         regular, late = [], every_month()
     else:
         regular = [short_date(due) for due, overdue in content.dues if not overdue]
         late = [short_date(due) for due, overdue in content.dues if overdue]
-    notes = [_("overdue")] if content.overdue else []
+    if content.overdue:
+        late.append(_("overdue"))
     slipped = 99 if content.most_slipped is None else content.most_slipped
     if slipped > 0:
-        notes.append(_("slipped {times}×").format(times=slipped))
-    return Col(header, units=regular, bold_units=late, texts=notes, bold=True, whole=True)
+        regular.append(_("slipped {times}×").format(times=slipped))
+    return Col(header, units=regular, bold_units=late, whole=True)
 
 
 def _action_row(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from alignmeet import i18n
 from alignmeet.demo import build_demo
@@ -33,7 +34,7 @@ from alignmeet.services import Services, open_services
 from tests.company_templates import make_company_template
 
 from .test_checklist_docx import AMARA, GENERATED, LUCAS, PRIYA, TODAY, action_row
-from .test_column_widths import _cell_lines, _tables, six_digit_minutes
+from .test_column_widths import _tables, six_digit_minutes
 
 # "7 Dec 2026", "20. Okt. 2026", "3. Mai 2026": a whole cell line that is one date.
 DATE = re.compile(r"\d{1,2}\.? [^\W\d_]{3,5}\.? \d{4}")
@@ -50,6 +51,23 @@ def acme(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_company_template(tmp_path_factory.mktemp("acme"))
 
 
+def lines_and_bold(tc) -> list[tuple[str, bool]]:
+    """A cell's lines as written, each with whether it is set in bold."""
+    lines: list[tuple[str, bool]] = []
+    for p in tc.iter(qn("w:p")):
+        text, bold = "", False
+        for r in p.iter(qn("w:r")):
+            for child in r:
+                if child.tag == qn("w:br"):
+                    lines.append((text, bold))
+                    text, bold = "", False
+                elif child.tag == qn("w:t"):
+                    text += child.text or ""
+                    bold = bold or r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
+        lines.append((text, bold))
+    return [(line, bold) for line, bold in lines if line.strip()]
+
+
 def broken_dates(blob: bytes, *, but: tuple[str, ...] = ()) -> list[str]:
     """Every date in a table cell that its column cannot hold on one line (not in the tables
     with a column headed by one of `but`)."""
@@ -59,8 +77,7 @@ def broken_dates(blob: bytes, *, but: tuple[str, ...] = ()) -> list[str]:
             continue
         for col, width in enumerate(grid):
             for tc in [r[col] for r in rows[1:]]:
-                bold = tc.find(".//{*}b") is not None
-                for line in _cell_lines(tc):
+                for line, bold in lines_and_bold(tc):
                     if DATE.fullmatch(line) and width < text_twips(line, font, bold=bold) + (
                         CELL_PADDING
                     ):
@@ -94,8 +111,7 @@ def due_and_action(blob: bytes) -> tuple[int, int, int]:
             found.append((grid[due], grid[header.index(_("Action"))]))
             widest = max(widest, text_twips(_("Due"), font, bold=True))
             for tc in [r[due] for r in rows[1:]]:
-                bold = tc.find(".//{*}b") is not None
-                for line in _cell_lines(tc):
+                for line, bold in lines_and_bold(tc):
                     widest = max(widest, text_twips(line, font, bold=bold))
     assert found, "no table with Due and Action columns"
     assert len(set(found)) == 1, found
