@@ -436,6 +436,15 @@ class OwnerTotals:
     max_id: int = 0  # the highest action id (the width of the checklist's "#" column)
 
 
+@dataclass(frozen=True)
+class DueDates:
+    """The due dates of a follow-up list, each once with whether it is overdue there, and
+    the most times one of its due dates moved (what a checklist's Due column holds)."""
+
+    dates: tuple[tuple[date | None, bool], ...]
+    most_slipped: int = 0
+
+
 class MemberInfo(NamedTuple):
     name: str
     team_name: str

@@ -106,6 +106,10 @@ class ChecklistContent:
     team_labels: tuple[str, ...]  # the team tags listed, as shown (for the column's width)
     groups: Iterable[OwnerGroup]
     max_id: int = 0  # the highest action id listed (the width of the "#" column)
+    # The due dates listed, each once, with whether it is overdue there (shown in bold): the
+    # Due column is as wide as they are. None: not known, so wide enough for any date.
+    dues: tuple[tuple[date | None, bool], ...] | None = None
+    most_slipped: int | None = None  # the most times a listed due date moved (None: unknown)
 
 
 # In English; the document shows it in the current language (as any title equal to it).
@@ -225,6 +229,8 @@ def checklist_content(rows: Iterable[Row], today: date) -> ChecklistContent:
         done=sum(1 for row in rows if row.action.status is ActionStatus.DONE),
         team_labels=tuple(sorted({label(row.action.team_tag) for row in rows})),
         max_id=max((row.action.id for row in rows), default=0),
+        dues=tuple(sorted({(r.action.due, _is_overdue(r.action, today)) for r in rows}, key=str)),
+        most_slipped=max((getattr(r, "times_slipped", 0) or 0 for r in rows), default=0),
         groups=[
             OwnerGroup(
                 owner_id=owned[0].action.owner_id,
@@ -328,7 +334,7 @@ def _body(
     names = ("#", _("Done"), _("Action"), _("Due"), _("Team"), _("Status"))
     # Every column holds its longest word in the document's own font ("Erledigt",
     # "Gemeinsam", "A-123456"); the action's title takes what is left.
-    due_notes = (_("overdue"), _("slipped {times}×").format(times=99))
+    due = _due_col(names[3], content)
     widths = column_widths(
         width,
         s.font,
@@ -336,7 +342,7 @@ def _body(
             Col(names[0], texts=action_numbers([content.max_id or 1]), least=560),
             Col(names[1], least=640),
             Col(names[2], weight=1, least=1800),
-            Col(names[3], texts=[*every_month(), *due_notes], least=1400, bold=True, whole=True),
+            due,
             Col(names[4], texts=content.team_labels, least=950),
             Col(names[5], texts=status_labels(), least=1150, bold=True, whole=True),
         ],
@@ -372,6 +378,23 @@ def _body(
         yield from table_pieces(
             widths, itertools.chain([owner_row, header], body_rows), style=s.table
         )
+
+
+def _due_col(header: str, content: ChecklistContent) -> Col:
+    """The Due column: each date whole on one line, as wide as the widest date listed (an
+    overdue one and "overdue" under it in bold, "slipped 2×" in regular) and its header,
+    so the action's title has the rest."""
+    if content.dues is None:
+        regular, late = [], every_month()
+    else:
+        regular = [short_date(due) for due, overdue in content.dues if not overdue]
+        late = [short_date(due) for due, overdue in content.dues if overdue]
+    if content.overdue:
+        late.append(_("overdue"))
+    slipped = 99 if content.most_slipped is None else content.most_slipped
+    if slipped > 0:
+        regular.append(_("slipped {times}×").format(times=slipped))
+    return Col(header, units=regular, bold_units=late, whole=True)
 
 
 def _action_row(

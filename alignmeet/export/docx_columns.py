@@ -21,17 +21,22 @@ template's, not ours. So:
   guess costs the free-text column a few millimetres; too narrow a guess breaks words.
 * `column_widths` shares the page's text width among the columns, step by step while the
   table fits: every narrow column its longest word, the free-text columns (`weight` > 0)
-  a readable width, then their `least`, then the columns of units (`Col.whole`: dates,
-  statuses) every text on one line, then the others (names) and their `least`; the
-  free-text columns take what is left. The table always spans exactly the text width of
-  the template's section.
+  a readable width, then every date whole (`Col.units`), then their `least`, then the
+  columns of units (`Col.whole`: dates, statuses) every text on one line, then the others
+  (names) and their `least`; the free-text columns take what is left. The table always
+  spans exactly the text width of the template's section.
+* A date is kept whole by its column's width, never by a non-breaking space: copied out of
+  the document it is the text the user expects ("7 Dec 2026" with plain spaces), for a
+  search, a spreadsheet or a calendar. A date column is sized for the dates its table
+  really shows (and its header), not for the widest month name, so the room it does not
+  need goes to the free text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any
@@ -100,11 +105,16 @@ class Col:
     there is room. `weight` > 0: a free-text column (a title, a note) that takes a share of
     what is left, at least `least`. `whole`: each text is one unit ("15 Oct 2026", "In
     progress"): when room is short, these columns get their texts on one line before the
-    other narrow columns do (a name wraps at its space as well as anywhere).
+    other narrow columns do (a name wraps at its space as well as anywhere). `units`: texts
+    that never break, not even at their spaces, whatever the room (the dates: "7 Dec\n2026"
+    misreads as two values); `bold_units` the same, set in bold (an overdue date). A column of
+    dates is sized for the dates its cells really show, so it takes no more than it needs.
     """
 
     header: str = ""
     texts: Iterable[str] = ()
+    units: Iterable[str] = ()
+    bold_units: Iterable[str] = ()
     least: int = 0
     weight: int = 0
     bold: bool = False
@@ -182,13 +192,22 @@ def column_need(col: Col, font: TableFont = DEFAULT_FONT) -> int:
     """The narrowest width at which no word of `col` breaks (its header's in bold)."""
     needs = [_word_need(w, font, True) for w in col.header.split()]
     needs += [_word_need(w, font, col.bold) for t in col.texts for w in t.split()]
+    needs += [_word_need(w, font, False) for u in col.units for w in u.split()]
+    needs += [_word_need(w, font, True) for u in col.bold_units for w in u.split()]
     return max(needs, default=CELL_PADDING)
+
+
+def _unit_needs(col: Col, font: TableFont) -> list[int]:
+    """The widths `col`'s units need, each whole on one line."""
+    needs = [_word_need(u, font, False) for u in col.units if u.strip()]
+    return needs + [_word_need(u, font, True) for u in col.bold_units if u.strip()]
 
 
 def _one_line(col: Col, font: TableFont) -> int:
     """The width that holds the header and every text of `col` on one line."""
     lines = [_word_need(col.header, font, True)] if col.header.strip() else []
     lines += [_word_need(t, font, col.bold) for t in col.texts if t.strip()]
+    lines += _unit_needs(col, font)
     return max(lines, default=CELL_PADDING)
 
 
@@ -206,6 +225,7 @@ def column_widths(width: int, font: TableFont, cols: Sequence[Col]) -> list[int]
     1. every narrow column at its longest word (no word ever breaks), the free-text
        columns at their header's longest word;
     2. the free-text columns readable: at least `READABLE` (a note is not a sliver);
+    2a. every unit (`Col.units`: a date) whole on one line;
     3. the free-text columns at `least` (a title in many short lines makes every row
        taller; a date wraps at its spaces, a name at its space);
     4. the columns of units (`whole`: dates, statuses) with every text on one line;
@@ -218,7 +238,7 @@ def column_widths(width: int, font: TableFont, cols: Sequence[Col]) -> list[int]
     longest word; on a page too narrow for even the words, every column in proportion.
     """
     cols = [
-        Col(c.header, tuple(c.texts), least=c.least, weight=c.weight, bold=c.bold, whole=c.whole)
+        replace(c, texts=tuple(c.texts), units=tuple(c.units), bold_units=tuple(c.bold_units))
         for c in cols
     ]
     cap = max(CELL_PADDING, int(width * MOST_FOR_ONE_WORD))
@@ -227,7 +247,10 @@ def column_widths(width: int, font: TableFont, cols: Sequence[Col]) -> list[int]
     fixed = [i for i, c in enumerate(cols) if c.weight <= 0]
     weights = sum(cols[i].weight for i in flex) or 1
     readable = [need[i] if i in fixed else max(need[i], READABLE) for i in range(len(cols))]
-    titles = [max(readable[i], c.least) if c.weight > 0 else need[i] for i, c in enumerate(cols)]
+    dated = [
+        max(readable[i], min(max(_unit_needs(c, font), default=0), cap)) for i, c in enumerate(cols)
+    ]
+    titles = [max(dated[i], c.least) if c.weight > 0 else dated[i] for i, c in enumerate(cols)]
     units = [
         max(titles[i], min(_one_line(c, font), cap)) if c.whole else titles[i]
         for i, c in enumerate(cols)
@@ -240,7 +263,7 @@ def column_widths(width: int, font: TableFont, cols: Sequence[Col]) -> list[int]
         max(least[i], width * c.weight // (4 * weights)) if c.weight > 0 else least[i]
         for i, c in enumerate(cols)
     ]
-    steps = [need, readable, titles, units, least, comfort]
+    steps = [need, readable, dated, titles, units, least, comfort]
     out = [0] * len(cols)
     if sum(comfort) <= width:
         out = _place(out, {i: comfort[i] for i in fixed}, cols, flex, comfort, width)

@@ -29,7 +29,6 @@ from alignmeet.export.docx_columns import (
     Col,
     action_numbers,
     column_widths,
-    every_month,
     status_labels,
     team_labels,
 )
@@ -359,8 +358,10 @@ def _reviewed_action_cols(data: MinutesData, *, action_weight: int, owner_least:
         _number_col(f.action for f in reviews),
         Col(_("Action"), weight=action_weight, least=1800),
         Col(owner_column(), texts=[f.action.owner_name for f in reviews], least=owner_least),
-        Col(_("From"), texts=_dates(f.action.meeting_date for f in reviews), whole=True),
-        Col(_("Due"), texts=[*_dates(f.action.due for f in reviews), *_slips(reviews)], whole=True),
+        Col(_("From"), units=_dates(f.action.meeting_date for f in reviews), whole=True),
+        Col(
+            _("Due"), units=_dates(f.action.due for f in reviews), texts=_slips(reviews), whole=True
+        ),
     ]
 
 
@@ -482,7 +483,9 @@ def _actions_table(data: MinutesData, s: Styles, width: int, teams: Sequence[str
             # Every team and status, whatever this meeting's actions say: the table has
             # room, and its columns look the same in every meeting's minutes.
             Col(_("Team"), texts=team_labels(), least=1100),
-            Col(_("Due"), texts=every_month(), least=1200, whole=True),
+            # As wide as the dates it shows (whole, never "7 Dec / 2026"): the rest is the
+            # action's.
+            Col(_("Due"), units=_dates(a.due for plan in data.plans for a in plan.actions)),
             Col(_("Status"), texts=status_labels(), least=1200, whole=True),
         ],
     )

@@ -8,6 +8,7 @@ User text goes through `run`, so it is cleaned and escaped like everything else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from io import BytesIO
 from typing import Any
@@ -70,6 +71,11 @@ def _block(doc: Any, block: object, s: Styles, width: int, *, keep_next: bool = 
     raise TypeError(f"not a document block: {block!r}")
 
 
+# A cell that is one date as `short_date` writes it ("7 Dec 2026", "7. Dez. 2026"): kept
+# whole on one line like every date in a table (the blocks are stored text, dates included).
+_DATE = re.compile(r"\d{1,2}\.? [^\W\d_]{3,5}\.? \d{4}")
+
+
 def _table(block: Table, s: Styles, width: int) -> str:
     """The columns share the width by the block's weights, none narrower than its longest
     word (`docx_columns.column_widths`)."""
@@ -77,7 +83,12 @@ def _table(block: Table, s: Styles, width: int) -> str:
     weights = list(block.weights) if len(block.weights) == count else [1] * count
     body = [list(values[:count]) + [""] * (count - len(values)) for values in block.rows]
     cols = [
-        Col(header, texts=[row[i] for row in body], weight=max(1, weights[i]))
+        Col(
+            header,
+            texts=[row[i] for row in body if not _DATE.fullmatch(row[i].strip())],
+            units=[row[i] for row in body if _DATE.fullmatch(row[i].strip())],
+            weight=max(1, weights[i]),
+        )
         for i, header in enumerate(block.header)
     ]
     widths = column_widths(width, s.font, cols)

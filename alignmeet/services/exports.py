@@ -140,6 +140,7 @@ class ExportService(DocumentExports):
                 mine, today=today, checkpoint=lambda: _checkpoint(cancelled)
             )
 
+        dues = followups.due_dates(flt, today=today)
         content = ChecklistContent(
             total=sum(o.count for o in owners),
             owners=len(owners),
@@ -147,6 +148,8 @@ class ExportService(DocumentExports):
             done=sum(o.done for o in owners),
             team_labels=tuple(sorted({label(tag) for o in owners for tag in o.team_tags})),
             max_id=max((o.max_id for o in owners), default=0),
+            dues=dues.dates,
+            most_slipped=dues.most_slipped,
             groups=(
                 OwnerGroup(o.owner_id, o.name, o.team, o.count, o.overdue, rows_of(o.owner_id))
                 for o in owners

@@ -308,6 +308,21 @@ class FollowUpService(ServiceBase):
             for owner_id, (count, overdue, done, tags, top) in totals.items()
         ]
 
+    def due_dates(
+        self, flt: ActionFilter | None = None, *, today: date | None = None
+    ) -> r.DueDates:
+        """The due dates of what `flt` selects, each once with whether it is overdue there,
+        and the most times one moved (what a checklist's Due column holds) — one query."""
+        flt = flt or ActionFilter()
+        today = today or self._now().date()
+        dates: set[tuple[date | None, bool]] = set()
+        most = 0
+        with self.db.sessions() as s:
+            for due, late, slipped in q.due_dates(s, flt, today, fts=self._fts_of(s, flt.text)):
+                dates.add((due, bool(late)))
+                most = max(most, int(slipped or 0))
+        return r.DueDates(dates=tuple(sorted(dates, key=str)), most_slipped=most)
+
     def matching_action_ids(self, text: str) -> frozenset[int] | None:
         """Ids of the actions whose title or history notes contain every word of `text`
         (what `ActionFilter.text` selects); None when `text` has no words."""

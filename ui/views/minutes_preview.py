@@ -7,6 +7,7 @@ Open it with `show_minutes_preview(controller, meeting_id, parent)` (Close phase
 
 from __future__ import annotations
 
+import math
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPageLayout,
     QPageSize,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -186,6 +188,32 @@ def _export_docx(
 
 # ---- the dialog -------------------------------------------------------------------------------
 
+# The dialog's size when the screen has room for it: about an A4 page's width of text.
+_DEFAULT_SIZE = (900, 980)
+# Room kept free around it for the window frame and the desktop's panels.
+_SCREEN_ROOM = (40, 80)
+
+
+class _Page(QTextBrowser):
+    """The page: lines wrap one pixel short of the viewport's width.
+
+    Qt's rich-text layout rounds a table of `width="100%"` up by a pixel at some widths, and
+    that pixel alone brought a horizontal scroll bar under the page (at 900 px, among
+    others). Content that really is wider (a picture in a narrow window) still scrolls.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.setLineWrapColumnOrWidth(max(1, self.viewport().width() - 1))
+        # QTextEdit skips its scroll-bar update after a narrower relayout that is only laid
+        # out as far as the screen shows: the sideways range is set from the new width here.
+        width = math.ceil(self.document().size().width())
+        self.horizontalScrollBar().setRange(0, max(0, width - self.viewport().width()))
+
 
 class MinutesPreview(QDialog):
     """The minutes as they will read, kept up to date while the meeting goes on."""
@@ -200,9 +228,9 @@ class MinutesPreview(QDialog):
         self._title = self.tr("Minutes")
         self._agenda = False  # a meeting not started yet: the page is its agenda
         self.setWindowTitle(self.tr("Minutes preview"))
-        self.resize(900, 980)
+        self._fit_to_screen(parent)
 
-        self.browser = QTextBrowser()
+        self.browser = _Page()
         self.browser.setAccessibleName(self.tr("Minutes preview"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -242,6 +270,16 @@ class MinutesPreview(QDialog):
         controller.toolkit_changed.connect(self._on_controller_item_changed)
         controller.meetings_changed.connect(self._on_controller_item_changed)  # deleted?
         self.refresh()
+
+    def _fit_to_screen(self, parent: QWidget | None) -> None:
+        """The default size, or less on a small screen (a projector's 1280×800)."""
+        screen = (parent.screen() if parent else None) or QGuiApplication.primaryScreen()
+        width, height = _DEFAULT_SIZE
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width() - _SCREEN_ROOM[0])
+            height = min(height, free.height() - _SCREEN_ROOM[1])
+        self.resize(width, height)
 
     # ---- content ----------------------------------------------------------------------
     def html(self) -> str:

@@ -356,6 +356,14 @@ def owner_tag_totals(s: Session, flt: ActionFilter, today: date, *, fts: str | N
     return s.execute(apply(s, query, flt, today, fts=fts))
 
 
+def due_dates(s: Session, flt: ActionFilter, today: date, *, fts: str | None) -> Result[Any]:
+    """(due date, whether overdue, times slipped) of what `flt` selects, each once."""
+    A = m.Action
+    late = and_(A.due < today, A.status.in_(_OPEN_VALUES))
+    query = select(A.due, case((late, True), else_=False), A.times_slipped).distinct()
+    return s.execute(apply(s, query, flt, today, fts=fts))
+
+
 def members_named(s: Session, member_ids: Collection[int]) -> Result[Any]:
     """(member id, name, team name) of these members."""
     return s.execute(

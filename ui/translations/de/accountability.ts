@@ -467,15 +467,15 @@
     <name>ProposalsPanel</name>
     <message>
         <source>Proposed agenda items</source>
-        <translation>Vorgeschlagene Tagesordnungspunkte</translation>
+        <translation>Vorgeschlagene Agendapunkte</translation>
     </message>
     <message>
         <source>&amp;Put on the agenda</source>
-        <translation>Auf die &amp;Tagesordnung</translation>
+        <translation>Auf die &amp;Agenda</translation>
     </message>
     <message>
         <source>Add the selected item at the end of the agenda</source>
-        <translation>Den ausgewählten Punkt ans Ende der Tagesordnung setzen</translation>
+        <translation>Den ausgewählten Punkt ans Ende der Agenda setzen</translation>
     </message>
     <message>
         <source>Dis&amp;miss</source>
@@ -487,7 +487,7 @@
     </message>
     <message>
         <source>{count} to decide: put on the agenda, or dismiss.</source>
-        <translation>{count} zu entscheiden: auf die Tagesordnung oder verwerfen.</translation>
+        <translation>{count} zu entscheiden: auf die Agenda oder verwerfen.</translation>
     </message>
     <message>
         <source>All decided.</source>
@@ -495,7 +495,7 @@
     </message>
     <message>
         <source>“{title}” is on the agenda.</source>
-        <translation>„{title}“ steht auf der Tagesordnung.</translation>
+        <translation>„{title}“ steht auf der Agenda.</translation>
     </message>
 </context>
 <context>

@@ -931,11 +931,11 @@ Das Protokoll stattdessen mit den eigenen Formatvorlagen von AlignMeet speichern
     </message>
     <message>
         <source>agenda</source>
-        <translation>Tagesordnung</translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>{title} {date} agenda</source>
-        <translation>{title} {date} Tagesordnung</translation>
+        <translation>{title} {date} Agenda</translation>
     </message>
     <message>
         <source>minutes</source>
@@ -983,15 +983,15 @@ Das Protokoll stattdessen mit den eigenen Formatvorlagen von AlignMeet speichern
     </message>
     <message>
         <source>Agenda</source>
-        <translation>Tagesordnung</translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Agenda preview — {title}</source>
-        <translation>Vorschau der Tagesordnung — {title}</translation>
+        <translation>Vorschau der Agenda — {title}</translation>
     </message>
     <message>
         <source>Agenda preview</source>
-        <translation>Vorschau der Tagesordnung</translation>
+        <translation>Vorschau der Agenda</translation>
     </message>
     <message>
         <source>Minutes preview — {title}</source>
@@ -1015,7 +1015,7 @@ Das Protokoll stattdessen mit den eigenen Formatvorlagen von AlignMeet speichern
     </message>
     <message>
         <source>Save the agenda as PDF</source>
-        <translation>Tagesordnung als PDF speichern</translation>
+        <translation>Agenda als PDF speichern</translation>
     </message>
     <message>
         <source>Save the minutes as PDF</source>

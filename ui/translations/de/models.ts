@@ -917,7 +917,7 @@
     </message>
     <message>
         <source>On the agenda</source>
-        <translation>Auf der Tagesordnung</translation>
+        <translation>Auf der Agenda</translation>
     </message>
     <message>
         <source>Dismissed</source>
