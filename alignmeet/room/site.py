@@ -6,6 +6,7 @@ The route handlers (alignmeet/room/routes/) take the `Site` first; `create_app` 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+SEND_WAIT_S = 10.0  # a second send of a form waits this long for the first one's write
 STATIC = {"room.css": "text/css; charset=utf-8", "room.js": "text/javascript; charset=utf-8"}
 
 Handler = Callable[["Site", Request], Awaitable[Response]]
@@ -54,6 +56,12 @@ def static_files() -> dict[str, bytes]:
 
     folder = Path(resources_dir()) / "room"
     return {name: (folder / name).read_bytes() for name in STATIC}
+
+
+def form_token() -> str:
+    """A page's one-time token (the forms' `once` field): the same form sent twice is
+    written once."""
+    return secrets.token_urlsafe(16)
 
 
 class Form(dict[str, str]):
@@ -148,6 +156,7 @@ class Site:
             "room_meeting.html.j2",
             title=self.room.title(),
             csrf=device.csrf,
+            once=form_token(),
             error=error,
             values=values or {},
             ask=ask,
@@ -218,7 +227,39 @@ class Site:
         ask: dict[str, Any] | None = None,
     ) -> Response:
         """Run `do`; a refusal the person can act on comes back on the page, with what
-        they typed (`ask`: the rating's question, when it was being answered)."""
+        they typed (`ask`: the rating's question, when it was being answered). The same
+        form sent again (its `once` token: a double tap, Back and Send, a retry) writes
+        nothing more and is answered as the first send was, once that one has finished."""
+        token = form.text("once")
+        if token:
+            access = self.room.access
+            for _attempt in range(2):
+                earlier = access.claim_send(device, token)
+                if earlier is None:
+                    break
+                await run_in_threadpool(earlier.done.wait, SEND_WAIT_S)
+                if earlier.stored:
+                    return self.redirect(f"/#{fragment}")
+            else:
+                raise RefusedError(409, _("This form is being sent already. Reload the page."))
+        stored = False
+        try:
+            response = await self._write(device, form, do, fragment, ask=ask)
+            stored = response.status_code == 303
+            return response
+        finally:
+            if token:
+                self.room.access.finish_send(device, token, stored=stored)
+
+    async def _write(
+        self,
+        device: Device,
+        form: Form,
+        do: Write,
+        fragment: str,
+        *,
+        ask: dict[str, Any] | None = None,
+    ) -> Response:
         try:
             await run_in_threadpool(do, self, device, form)
         except (ValidationError, writes.SeenChangedError) as exc:
