@@ -209,7 +209,7 @@ def test_an_idea_as_long_as_the_phone_lets_you_type_in_any_script_is_stored(
         text += unit
     reply = p.post("/idea", form_of(page, "/idea", text=text))
     assert reply.status_code == 303, reply.text[-600:]
-    assert [i.text for i in services.agenda.ideas(item.id)] == [text]
+    assert [i.text for i in services.agenda.ideas(item.id)] == [text.strip()]
 
 
 def test_a_status_note_as_long_as_the_phone_lets_you_type_in_chinese_is_stored(
