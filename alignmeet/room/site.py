@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("alignmeet.room.app")  # the app's log, as before the handlers moved
 
 COOKIE = "alignmeet_room"
-MAX_BODY = 16 * 1024  # bytes of one form: a long idea is 5,000 characters
+# Bytes of one form: its longest field (a status note, 2,000 characters) in any script —
+# a Chinese character is 9 bytes percent-encoded, an emoji's half 6 — and the rest.
+MAX_BODY = 32 * 1024
 MAX_FIELDS = 20
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
