@@ -45,6 +45,7 @@ class RefusedError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.typed: list[str] = []  # what the person typed into the refused form, to copy
 
 
 class DeviceState(StrEnum):

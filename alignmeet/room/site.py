@@ -51,6 +51,18 @@ Write = Callable[["Site", Device, "Form"], object]
 
 # The fields a person types on a phone (the rest are choices, ids and tokens).
 _TYPED = ("text", "title", "milestone", "note", "answer")
+# The typed fields each phase's page fills back in after a refusal (the rest are offered
+# to copy): the review's status notes are one per action, so they are offered to copy.
+_REFILLED = {
+    "agenda": {"text"},
+    "actions": {"title", "milestone"},
+    "commitments": {"note"},
+}
+
+
+def typed_in(form: dict[str, str], *, but: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """What the person typed into `form` (the fields in `but` aside)."""
+    return [v for k, v in form.items() if k in _TYPED and k not in but and v.strip()]
 
 
 def static_files() -> dict[str, bytes]:
@@ -126,7 +138,12 @@ class Site:
 
     def refusal(self, exc: RefusedError) -> HTMLResponse:
         return self.respond(
-            pages.render("room_message.html.j2", title=self.room.title(), message=exc.message),
+            pages.render(
+                "room_message.html.j2",
+                title=self.room.title(),
+                message=exc.message,
+                typed=exc.typed,
+            ),
             exc.status,
         )
 
@@ -153,6 +170,7 @@ class Site:
         error: str = "",
         values: dict[str, str] | None = None,
         ask: dict[str, Any] | None = None,
+        leftover: list[str] | None = None,
     ) -> str:
         return pages.render(
             "room_meeting.html.j2",
@@ -162,6 +180,7 @@ class Site:
             error=error,
             values=values or {},
             ask=ask,
+            leftover=leftover or [],
             **context,
         )
 
@@ -210,9 +229,13 @@ class Site:
     async def checked_form(self, request: Request) -> tuple[Device, Form]:
         """The form of an approved device, its CSRF token checked, within its write limit."""
         form = await read_form(request)
-        device = self.device_of(request)
-        self.room.access.check_csrf(device, form.text("csrf"))
-        self.room.access.throttle_write(device)
+        try:
+            device = self.device_of(request)
+            self.room.access.check_csrf(device, form.text("csrf"))
+            self.room.access.throttle_write(device)
+        except RefusedError as exc:  # nothing typed is lost: it comes back to copy
+            exc.typed = typed_in(form)
+            raise
         return device, form
 
     async def write(self, request: Request, do: Write, fragment: str) -> Response:
@@ -268,17 +291,23 @@ class Site:
             message = exc.message
             status = 422 if isinstance(exc, ValidationError) else 409
             context = await self.page_context(device)
-            kept = {k: v for k, v in form.items() if k not in ("csrf", "version")}
-            page = self.meeting_page(device, context, error=message, values=kept, ask=ask)
+            kept = {k: v for k, v in form.items() if k not in ("csrf", "version", "once")}
+            # The page is the current phase's: what its forms cannot hold comes to copy.
+            refilled = _REFILLED.get(context["state"]["phase"], set())
+            if ask is not None:
+                refilled = {*refilled, "answer"}
+            page = self.meeting_page(
+                device,
+                context,
+                error=message,
+                values=kept,
+                ask=ask,
+                leftover=typed_in(form, but=refilled),
+            )
             return self.respond(page, status)
         except RefusedError as exc:
-            if exc.status != 410:
-                raise
-            # Closed before it arrived: nothing was saved, and what they typed comes back
-            # to copy (the meeting's page, and its forms, are gone).
-            typed = [v for k, v in form.items() if k in _TYPED and v.strip()]
-            page = pages.render(
-                "room_message.html.j2", title=self.room.title(), message=exc.message, typed=typed
-            )
-            return self.respond(page, exc.status)
+            # Refused before it was stored (closed before it arrived, another meeting's
+            # record...): nothing was saved, and what they typed comes back to copy.
+            exc.typed = typed_in(form)
+            raise
         return self.redirect(f"/#{fragment}")
