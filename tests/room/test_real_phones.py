@@ -235,4 +235,4 @@ def test_a_right_to_left_override_in_an_idea_cannot_turn_its_authors_name_around
     # The idea is set apart (an isolate ends every override inside it): the name after it
     # reads as it is.
     assert "<bdi>\u202eevil idea</bdi>" in page
-    assert "<small> — Ana López</small>" in page
+    assert "<small> — <bdi>Ana López</bdi></small>" in page
