@@ -236,3 +236,21 @@ def test_a_right_to_left_override_in_an_idea_cannot_turn_its_authors_name_around
     # reads as it is.
     assert "<bdi>\u202eevil idea</bdi>" in page
     assert "<small> — <bdi>Ana López</bdi></small>" in page
+
+
+def test_a_right_to_left_override_from_a_phone_leaves_its_author_readable_in_the_minutes(
+    phone, room, services, people, tmp_path
+):
+    import docx
+
+    to_phase(services, room, Phase.AGENDA)
+    p = phone().join(people.ana.id)
+    assert p.post("/idea", form_of(p.page(), "/idea", text="\u202eevil idea")).status_code == 303
+    to_phase(services, room, Phase.CLOSE)
+    services.meetings.close_meeting(meeting_id=room.meeting_id)
+    path = services.minutes.export_docx(meeting_id=room.meeting_id, path=tmp_path / "m.docx")
+    [line] = [x.text for x in docx.Document(str(path)).paragraphs if "evil idea" in x.text]
+    idea, _dash, author = line.rpartition(" — ")
+    assert author == "Ana López"
+    # The override is closed (PDF) before the author's name: Word shows it left to right.
+    assert idea.index("\u202c") > idea.index("\u202e")
