@@ -42,6 +42,7 @@ __all__ = [
     "RLI",
     "RLO",
     "bidi_safe",
+    "closing",
     "cut_line",
     "open_controls",
 ]
@@ -76,6 +77,15 @@ def open_controls(text: str) -> list[str]:
             while stack.pop() not in _ISOLATES:
                 pass
     return stack
+
+
+def closing(text: str) -> str:
+    """The closers (PDF, PDI, innermost first) of what `text` leaves open: put after it,
+    before text of ours on the same line, so an override in it cannot reverse ours
+    ("" for nearly all text: `text` itself stays as typed)."""
+    if _CONTROL.search(text) is None:
+        return ""
+    return "".join(PDI if c in _ISOLATES else PDF for c in reversed(open_controls(text)))
 
 
 def _balance(text: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from docx.shared import Pt
 
 from alignmeet import i18n
+from alignmeet.domain.bidi import closing
 from alignmeet.domain.labels import label
 from alignmeet.domain.records import ActionRecord, MinutesData
 from alignmeet.domain.rules import action_number, short_date
@@ -456,7 +457,8 @@ def _agenda_item(number: int, entry: Any, s: Styles, numbers: dict[int, int]) ->
         out.append(para(run(_("Ideas"), LABEL), keep_next=True, after=40))
         for idea in entry.ideas:
             author = run(f" — {idea.author_name}", ITALIC) if idea.author_name else ""
-            out.append(para(run(idea.text) + author, s.bullet))
+            # closed: an override typed into the idea cannot reverse the name after it
+            out.append(para(run(idea.text + closing(idea.text)) + author, s.bullet))
     if entry.decisions:
         out.append(para(run(_("Decisions"), LABEL), keep_next=True, before=80, after=40))
         for decision in entry.decisions:
@@ -606,7 +608,7 @@ def _commitments(data: MinutesData) -> list[str]:
             runs = run("✘ ", CROSS) + run(person.name, BOLD) + run(text)
         note = clean_text(person.commitment_note)
         if note:
-            runs += run(" — " + quoted(note), ITALIC)
+            runs += run(" — " + quoted(note + closing(note)), ITALIC)
         out.append(para(runs, after=60))
     return out
 

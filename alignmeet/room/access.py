@@ -18,8 +18,9 @@ from __future__ import annotations
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from alignmeet.i18n import _
@@ -33,6 +34,7 @@ MAX_DEVICES = 200
 JOIN_ATTEMPTS_PER_MINUTE = 10  # per network address: 24^6 codes cannot be guessed at this pace
 WRITES_PER_SECOND = 5.0  # per device, sustained...
 WRITE_BURST = 20  # ...with this many at once
+SENDS_REMEMBERED = 100  # per device: the forms whose second send is recognised as such
 
 
 class RefusedError(Exception):
@@ -43,6 +45,7 @@ class RefusedError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.typed: list[str] = []  # what the person typed into the refused form, to copy
 
 
 class DeviceState(StrEnum):
@@ -111,6 +114,15 @@ def short_agent(user_agent: str) -> str:
     return " · ".join(x for x in (system, browser) if x) or _("Browser")
 
 
+@dataclass
+class Send:
+    """One form's first send (its `once` token): `done` is set when its write finished,
+    `stored` says whether it stored anything."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    stored: bool = False
+
+
 class _Bucket:
     """A token bucket: `rate` per second, at most `burst` saved up."""
 
@@ -146,6 +158,9 @@ class RoomAccess:
         # Members who rated the meeting anonymously from a phone: that they did, never
         # which rating is theirs (so nobody rates twice, and nobody can tell whose it is).
         self._rated_anonymously: set[int] = set()
+        # The forms each device sent (their one-time tokens): a double tap, Back and Send
+        # again, or a network retry of the same POST is one entry, not two.
+        self._sends: dict[int, OrderedDict[str, Send]] = {}
         self.closed = False
         self.changed: Callable[[], None] = lambda: None  # the panel's "devices changed"
 
@@ -170,6 +185,7 @@ class RoomAccess:
             self._code = ""
             self._tickets.clear()
             self._rated_anonymously.clear()
+            self._sends.clear()
             self._by_session.clear()
             self._devices = {
                 i: replace(d, state=DeviceState.REMOVED) for i, d in self._devices.items()
@@ -328,6 +344,32 @@ class RoomAccess:
         """The anonymous rating claimed was not stored after all (refused, or failed)."""
         with self._lock:
             self._rated_anonymously.discard(member_id)
+
+    # ---- a form sent twice ---------------------------------------------------------------
+    def claim_send(self, device: Device, token: str) -> Send | None:
+        """None when this is the first send of the form `token` (the caller writes, then
+        calls `finish_send`); else that first send (wait on its `done`)."""
+        with self._lock:
+            sends = self._sends.setdefault(device.id, OrderedDict())
+            earlier = sends.get(token)
+            if earlier is not None:
+                return earlier
+            sends[token] = Send()
+            while len(sends) > SENDS_REMEMBERED:
+                sends.popitem(last=False)
+            return None
+
+    def finish_send(self, device: Device, token: str, *, stored: bool) -> None:
+        """The first send of `token` finished; one that stored nothing may be sent again."""
+        with self._lock:
+            sends = self._sends.get(device.id, OrderedDict())
+            send = sends.get(token)
+            if send is None:
+                return
+            send.stored = stored
+            if not stored:
+                del sends[token]
+        send.done.set()
 
     def check_csrf(self, device: Device, token: str) -> None:
         if not token or not secrets.compare_digest(token, device.csrf):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from alignmeet.domain.accountability import RATING_TARGET
 from alignmeet.domain.enums import ActionStatus, Attendance, MeetingStatus, Phase, TeamTag
-from alignmeet.domain.rules import short_date
+from alignmeet.domain.rules import max_length, short_date
 from alignmeet.i18n import _, language, ngettext
 from alignmeet.room import writes
 from alignmeet.room.live import Stage
@@ -56,6 +56,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.globals["language"] = language
+    env.globals["limit"] = max_length  # a field's maxlength: what the services keep
     env.filters["short_date"] = short_date
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ The route handlers (alignmeet/room/routes/) take the `Site` first; `create_app` 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("alignmeet.room.app")  # the app's log, as before the handlers moved
 
 COOKIE = "alignmeet_room"
-MAX_BODY = 16 * 1024  # bytes of one form: a long idea is 5,000 characters
+# Bytes of one form: its longest field (a status note, 2,000 characters) in any script —
+# a Chinese character is 9 bytes percent-encoded, an emoji's half 6 — and the rest.
+MAX_BODY = 32 * 1024
 MAX_FIELDS = 20
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -39,6 +42,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+SEND_WAIT_S = 10.0  # a second send of a form waits this long for the first one's write
 STATIC = {"room.css": "text/css; charset=utf-8", "room.js": "text/javascript; charset=utf-8"}
 
 Handler = Callable[["Site", Request], Awaitable[Response]]
@@ -47,6 +51,18 @@ Write = Callable[["Site", Device, "Form"], object]
 
 # The fields a person types on a phone (the rest are choices, ids and tokens).
 _TYPED = ("text", "title", "milestone", "note", "answer")
+# The typed fields each phase's page fills back in after a refusal (the rest are offered
+# to copy): the review's status notes are one per action, so they are offered to copy.
+_REFILLED = {
+    "agenda": {"text"},
+    "actions": {"title", "milestone"},
+    "commitments": {"note"},
+}
+
+
+def typed_in(form: dict[str, str], *, but: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """What the person typed into `form` (the fields in `but` aside)."""
+    return [v for k, v in form.items() if k in _TYPED and k not in but and v.strip()]
 
 
 def static_files() -> dict[str, bytes]:
@@ -54,6 +70,12 @@ def static_files() -> dict[str, bytes]:
 
     folder = Path(resources_dir()) / "room"
     return {name: (folder / name).read_bytes() for name in STATIC}
+
+
+def form_token() -> str:
+    """A page's one-time token (the forms' `once` field): the same form sent twice is
+    written once."""
+    return secrets.token_urlsafe(16)
 
 
 class Form(dict[str, str]):
@@ -116,7 +138,12 @@ class Site:
 
     def refusal(self, exc: RefusedError) -> HTMLResponse:
         return self.respond(
-            pages.render("room_message.html.j2", title=self.room.title(), message=exc.message),
+            pages.render(
+                "room_message.html.j2",
+                title=self.room.title(),
+                message=exc.message,
+                typed=exc.typed,
+            ),
             exc.status,
         )
 
@@ -143,14 +170,17 @@ class Site:
         error: str = "",
         values: dict[str, str] | None = None,
         ask: dict[str, Any] | None = None,
+        leftover: list[str] | None = None,
     ) -> str:
         return pages.render(
             "room_meeting.html.j2",
             title=self.room.title(),
             csrf=device.csrf,
+            once=form_token(),
             error=error,
             values=values or {},
             ask=ask,
+            leftover=leftover or [],
             **context,
         )
 
@@ -199,9 +229,13 @@ class Site:
     async def checked_form(self, request: Request) -> tuple[Device, Form]:
         """The form of an approved device, its CSRF token checked, within its write limit."""
         form = await read_form(request)
-        device = self.device_of(request)
-        self.room.access.check_csrf(device, form.text("csrf"))
-        self.room.access.throttle_write(device)
+        try:
+            device = self.device_of(request)
+            self.room.access.check_csrf(device, form.text("csrf"))
+            self.room.access.throttle_write(device)
+        except RefusedError as exc:  # nothing typed is lost: it comes back to copy
+            exc.typed = typed_in(form)
+            raise
         return device, form
 
     async def write(self, request: Request, do: Write, fragment: str) -> Response:
@@ -218,24 +252,62 @@ class Site:
         ask: dict[str, Any] | None = None,
     ) -> Response:
         """Run `do`; a refusal the person can act on comes back on the page, with what
-        they typed (`ask`: the rating's question, when it was being answered)."""
+        they typed (`ask`: the rating's question, when it was being answered). The same
+        form sent again (its `once` token: a double tap, Back and Send, a retry) writes
+        nothing more and is answered as the first send was, once that one has finished."""
+        token = form.text("once")
+        if token:
+            access = self.room.access
+            for _attempt in range(2):
+                earlier = access.claim_send(device, token)
+                if earlier is None:
+                    break
+                await run_in_threadpool(earlier.done.wait, SEND_WAIT_S)
+                if earlier.stored:
+                    return self.redirect(f"/#{fragment}")
+            else:
+                raise RefusedError(409, _("This form is being sent already. Reload the page."))
+        stored = False
+        try:
+            response = await self._write(device, form, do, fragment, ask=ask)
+            stored = response.status_code == 303
+            return response
+        finally:
+            if token:
+                self.room.access.finish_send(device, token, stored=stored)
+
+    async def _write(
+        self,
+        device: Device,
+        form: Form,
+        do: Write,
+        fragment: str,
+        *,
+        ask: dict[str, Any] | None = None,
+    ) -> Response:
         try:
             await run_in_threadpool(do, self, device, form)
         except (ValidationError, writes.SeenChangedError) as exc:
             message = exc.message
             status = 422 if isinstance(exc, ValidationError) else 409
             context = await self.page_context(device)
-            kept = {k: v for k, v in form.items() if k not in ("csrf", "version")}
-            page = self.meeting_page(device, context, error=message, values=kept, ask=ask)
+            kept = {k: v for k, v in form.items() if k not in ("csrf", "version", "once")}
+            # The page is the current phase's: what its forms cannot hold comes to copy.
+            refilled = _REFILLED.get(context["state"]["phase"], set())
+            if ask is not None:
+                refilled = {*refilled, "answer"}
+            page = self.meeting_page(
+                device,
+                context,
+                error=message,
+                values=kept,
+                ask=ask,
+                leftover=typed_in(form, but=refilled),
+            )
             return self.respond(page, status)
         except RefusedError as exc:
-            if exc.status != 410:
-                raise
-            # Closed before it arrived: nothing was saved, and what they typed comes back
-            # to copy (the meeting's page, and its forms, are gone).
-            typed = [v for k, v in form.items() if k in _TYPED and v.strip()]
-            page = pages.render(
-                "room_message.html.j2", title=self.room.title(), message=exc.message, typed=typed
-            )
-            return self.respond(page, exc.status)
+            # Refused before it was stored (closed before it arrived, another meeting's
+            # record...): nothing was saved, and what they typed comes back to copy.
+            exc.typed = typed_in(form)
+            raise
         return self.redirect(f"/#{fragment}")

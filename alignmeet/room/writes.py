@@ -77,13 +77,35 @@ def _participant(services: Services, meeting_id: int, member_id: int) -> r.Parti
 
 # ---- ideas ------------------------------------------------------------------------
 def add_idea(
-    services: Services, *, meeting_id: int, member_id: int, item_id: int, text: str
+    services: Services,
+    *,
+    meeting_id: int,
+    member_id: int,
+    item_id: int,
+    text: str,
+    showing: int | None = None,
 ) -> Outcome[r.IdeaRecord]:
-    _open_meeting(services, meeting_id)
+    """An idea for the agenda item `item_id` the phone showed; refused when the meeting
+    has moved on since (out of the agenda, or to another item than `showing`, the one on
+    the facilitator's screen now): it would land where nobody is looking."""
+    meeting = _open_meeting(services, meeting_id)
     me = _participant(services, meeting_id, member_id)
-    item_ids = {i.id for i in services.agenda.items(meeting_id, include_parked=False)}
-    if item_id not in item_ids:
+    items = {i.id: i for i in services.agenda.items(meeting_id, include_parked=False)}
+    if item_id not in items:
         raise RefusedError(403, _("That agenda item is not on this meeting's agenda."))
+    if meeting.phase is not Phase.AGENDA:
+        raise SeenChangedError(
+            _("The meeting has moved on to “{phase}”: your idea was not added.").format(
+                phase=_(meeting.phase.label)
+            )
+        )
+    if showing is not None and showing != item_id and showing in items:
+        raise SeenChangedError(
+            _(
+                "The meeting has moved on from “{then}” to “{now}”: your idea was not "
+                "added. Add it here if it still fits."
+            ).format(then=items[item_id].title, now=items[showing].title)
+        )
     return run(
         services,
         _("idea from {name}").format(name=me.name),

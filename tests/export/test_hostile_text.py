@@ -383,13 +383,17 @@ def check_minutes(t: str) -> int:
     c = word(t)
     person = f"{c} ({c})" if t else c
     milestone = f"\nMilestone: {c}" if t else ""
+    # What the text leaves open is closed before the words of ours after it on its line.
+    shut = "".join(
+        "\u2069" if o in "\u2066\u2067\u2068" else "\u202c" for o in reversed(open_controls(c))
+    )
     expected = [
         f"Minutes: {c}" if c else "Minutes",  # the title
         f"Present (1): {person}",
         f"1. {c}",  # agenda item heading
         f"Decision 1: {c}",
-        c + (f" — {c}" if t else ""),  # an idea and who had it
-        f"✔ {c} — committed at 09:00, confidence 3/5" + (f" — “{c}”" if c else ""),
+        c + shut + (f" — {c}" if t else ""),  # an idea and who had it
+        f"✔ {c} — committed at 09:00, confidence 3/5" + (f" — “{c}{shut}”" if c else ""),
         c + milestone,  # the action's cell (title, milestone)
         "A-1",  # its number, as in every document
         c,  # review note, owner cells

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from alignmeet.room import pages
 from alignmeet.room.access import Device
-from alignmeet.room.site import SECURITY_HEADERS, Site
+from alignmeet.room.site import SECURITY_HEADERS, Site, form_token
 
 EVENT_POLL_S = 0.25  # how often an event stream looks at the revision
 MIN_EVENT_GAP_S = 0.6  # at most this often a state to one phone (changes coalesce)
@@ -26,7 +26,9 @@ async def part(site: Site, request: Request) -> Response:
     context = await run_in_threadpool(
         pages.part, room.services, room.meeting_id, device.member_id, room.live.stage
     )
-    return site.respond(pages.render("room_part.html.j2", csrf=device.csrf, **context))
+    return site.respond(
+        pages.render("room_part.html.j2", csrf=device.csrf, once=form_token(), **context)
+    )
 
 
 async def events(site: Site, request: Request) -> Response:

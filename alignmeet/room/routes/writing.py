@@ -13,7 +13,7 @@ from alignmeet.domain.accountability import MAX_SCORE, MIN_SCORE, needs_answer
 from alignmeet.domain.enums import ActionStatus, TeamTag
 from alignmeet.domain.rules import ValidationError
 from alignmeet.i18n import _
-from alignmeet.room import writes
+from alignmeet.room import pages, writes
 from alignmeet.room.access import Device, RefusedError
 from alignmeet.room.site import Form, Site
 
@@ -22,12 +22,15 @@ def idea(site: Site, device: Device, form: Form) -> object:
     item_id = form.number("item")
     if item_id is None:
         raise RefusedError(400, _("The request was not understood."))
+    room = site.room
+    showing = pages.current_item(room.services, room.meeting_id, room.live.stage)
     return writes.add_idea(
         site.room.services,
         meeting_id=site.room.meeting_id,
         member_id=device.member_id,
         item_id=item_id,
         text=form.text("text"),
+        showing=showing.id if showing is not None else None,
     )
 
 

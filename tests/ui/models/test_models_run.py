@@ -238,6 +238,17 @@ def test_ideas_show_who_said_it(qtmodeltester) -> None:  # type: ignore[no-untyp
     assert model.data(model.index(1, 0), DISPLAY) == "Anon"
 
 
+def test_a_right_to_left_override_in_a_phones_idea_leaves_the_name_readable() -> None:
+    """On the facilitator's Run page, as in the list and its tooltip: the override typed
+    into the idea is closed (PDF) before " — Ana López", which reads left to right."""
+    model = IdeasModel()
+    model.set_rows([IdeaRecord(1, 1, 3, "Ana López", "\u202eevil idea")])
+    shown = model.data(model.index(0, 0), DISPLAY)
+    assert shown == "\u202eevil idea\u202c — Ana López"
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "\u202c — Ana López" in tip
+
+
 def test_decisions_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = DecisionsModel()
     model.set_rows([DecisionRecord(4, 1, "MQL means score ≥ 60")])
