@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alignmeet.demo import build_demo
@@ -125,6 +126,7 @@ def _statuses(services: Services) -> dict[str, OutboxStatus]:
 
 def _grab(widget, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
+    QApplication.processEvents()  # the layout after the last change, as a person sees it
     widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
