@@ -154,9 +154,12 @@ class UnsavedEdits(QObject):
         write: Callable[[Key, str, dict[str, Any]], object],
         probe: Callable[[], object] | None = None,
         parent: QObject | None = None,
+        *,
+        read_only: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
+        self._read_only = read_only  # this window opened the database read-only
         self._write = write
         self._probe = probe
         self._owed: dict[Key, _Owed] = {}
@@ -189,6 +192,16 @@ class UnsavedEdits(QObject):
     def retrying(self) -> bool:
         """True while a retry writes (its own failures are not new edits)."""
         return self._retrying
+
+    def helps(self, cause: Cause) -> bool:
+        """Whether trying again can store what `cause` kept out: never in a window that
+        opened the database read-only (its connection stays so, whatever the file does)."""
+        return cause.retry_helps and not (self._read_only is not None and self._read_only())
+
+    @property
+    def retry_helps(self) -> bool:
+        """Whether retrying can help with the failure now (False when none)."""
+        return self.cause is not None and self.helps(self.cause)
 
     def text_for(self, key: Key) -> str | None:
         """The unsaved text of one field (show it instead of the stored one), or None."""
@@ -335,7 +348,7 @@ class UnsavedEdits(QObject):
         self.failures += 1
         self.last_failure_was_write = wrote
         self._saved_timer.stop()
-        if not self._timer.isActive() and not self._retrying and cause.retry_helps:
+        if not self._timer.isActive() and not self._retrying and self.helps(cause):
             delay = RETRY_DELAYS_MS[min(self._attempt, len(RETRY_DELAYS_MS) - 1)]
             self._timer.start(delay)
         self._set_state("failing", force=True)

@@ -246,7 +246,11 @@ class Controller(QObject):
         self.live.arrived.connect(self._on_live_arrived)
         # What the database has not taken yet (banner, retries, recovery journal).
         self.unsaved = UnsavedEdits(
-            RecoveryJournal(services.db.label), self._write_owed, self._probe, self
+            RecoveryJournal(services.db.label),
+            self._write_owed,
+            self._probe,
+            self,
+            read_only=lambda: bool(self.services.db.read_only),
         )
         self.unsaved.given_up.connect(self.status_shown)
         # Every Word export (the minutes, the glossary, the reports) takes the company
@@ -639,12 +643,17 @@ class Controller(QObject):
         raise NotSavedError(cause, self._not_saved_message(cause, kept=True), field) from exc
 
     def _not_saved_message(self, cause: Cause, *, kept: bool) -> str:
-        if kept and cause.retry_helps:
+        helps = self.unsaved.helps(cause)
+        if kept and helps:
             text = self.tr("Not saved yet: {cause} AlignMeet keeps trying.")
         elif kept:
             text = self.tr("Not saved: {cause} It is kept for later.")
-        else:
+        elif helps:
             text = self.tr("Not saved: {cause} What you typed is still here; try again later.")
+        else:
+            text = self.tr(
+                "Not saved: {cause} What you typed is still here; this window cannot save it."
+            )
         return text.format(cause=cause_text(cause))
 
     def _write_owed(self, key: Key, text: str, extra: dict[str, Any]) -> object:

@@ -854,7 +854,7 @@ class MainWindow(QMainWindow):
     def _may_close_with_unsaved(self) -> bool:
         """Edits the database has not taken: one more try, then ask what to do with them."""
         unsaved = self.controller.unsaved
-        if unsaved.count and unsaved.cause is not None and unsaved.cause.retry_helps:
+        if unsaved.count and unsaved.retry_helps:
             unsaved.retry_now()
         if not unsaved.count:
             return True

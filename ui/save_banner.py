@@ -55,7 +55,7 @@ class SaveBanner(QFrame):
             widget.setProperty("state", unsaved.state)
             widget.style().unpolish(widget)
             widget.style().polish(widget)
-        retry_helps = unsaved.cause is not None and unsaved.cause.retry_helps
+        retry_helps = unsaved.retry_helps
         self.try_now_button.setVisible(unsaved.failing and unsaved.count > 0 and retry_helps)
         self.dismiss_button.setVisible(unsaved.failing and unsaved.count == 0)
         dismissed = unsaved.failing and unsaved.failures == self._dismissed_at
@@ -72,9 +72,14 @@ class SaveBanner(QFrame):
         count = unsaved.count
         if count == 0:
             if unsaved.last_failure_was_write:
-                return self.tr("Not saved."), " ".join(
-                    (cause, self.tr("What you typed is still in its field; try again later."))
+                advice = (
+                    self.tr("What you typed is still in its field; try again later.")
+                    if unsaved.retry_helps
+                    else self.tr(
+                        "What you typed is still in its field; this window cannot save it."
+                    )
                 )
+                return self.tr("Not saved."), " ".join((cause, advice))
             return "", " ".join((cause, self.tr("AlignMeet keeps checking.")))
         waiting = plural(self.tr("%n unsaved edit(s).", "", count), count)
         parts = [cause, waiting]
@@ -85,9 +90,9 @@ class SaveBanner(QFrame):
                     "keep AlignMeet open until they are saved."
                 ).format(error=unsaved.journal_error)
             )
-        elif not unsaved.cause.retry_helps:
+        elif not unsaved.retry_helps:
             parts.append(self.tr("They are kept on this computer for later."))
-        if unsaved.cause.retry_helps:
+        if unsaved.retry_helps:
             return self.tr("Not saved — retrying…"), " ".join(parts)
         return self.tr("Not saved."), " ".join(parts)
 

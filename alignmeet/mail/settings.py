@@ -211,14 +211,17 @@ def get_password(settings: MailSettings) -> str:
         return from_env
     if not settings.username:
         return ""
-    keyring = _keyring()
-    from keyring.errors import KeyringError, NoKeyringError
+    try:
+        keyring = _keyring()
+        from keyring.errors import NoKeyringError
+    except Exception as exc:  # no keyring package, or a backend that fails to load
+        raise PasswordUnavailable(_no_keyring_text()) from exc
 
     try:
         password = keyring.get_password(KEYRING_SERVICE, settings.account)
     except NoKeyringError as exc:
         raise PasswordUnavailable(_no_keyring_text()) from exc
-    except KeyringError as exc:
+    except Exception as exc:  # KeyringError, or a backend's own (D-Bus, Windows) error
         raise PasswordUnavailable(
             _("The password store could not be read ({problem}). {hint}").format(
                 problem=type(exc).__name__,
@@ -237,14 +240,17 @@ def get_password(settings: MailSettings) -> str:
 
 def set_password(settings: MailSettings, password: str) -> None:
     """Keep the password in the OS keyring (MailSettingsError when there is none)."""
-    keyring = _keyring()
-    from keyring.errors import KeyringError, NoKeyringError, PasswordSetError
+    try:
+        keyring = _keyring()
+        from keyring.errors import NoKeyringError
+    except Exception as exc:  # no keyring package, or a backend that fails to load
+        raise PasswordUnavailable(_no_keyring_text()) from exc
 
     try:
         keyring.set_password(KEYRING_SERVICE, settings.account, password)
     except NoKeyringError as exc:
         raise PasswordUnavailable(_no_keyring_text()) from exc
-    except (PasswordSetError, KeyringError) as exc:
+    except Exception as exc:  # PasswordSetError, KeyringError, or a backend's own error
         raise MailSettingsError(
             _("The password could not be stored in the password store ({problem}).").format(
                 problem=type(exc).__name__

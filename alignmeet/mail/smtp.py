@@ -300,6 +300,8 @@ class SmtpSession:
                 ) from exc
             raise self._connect_error(exc) from exc
         if code != 250:
+            if code == 421:  # "closing the connection": the next message needs a new one
+                self._drop()
             raise self._refused(recipient, code, reply)
         return _reply(reply)
 

@@ -231,3 +231,151 @@ class MemoryKeyring:
                 self.store.pop((service, username), None)
 
         return _Memory()
+
+
+class ScriptedServer:
+    """A raw SMTP server on loopback for what aiosmtpd cannot be made to do, one message at
+    a time (numbered from 0 over every connection, in the order the DATA commands come):
+
+    - `rcpt[n]`: the reply to RCPT TO for message n (e.g. "452 4.2.2 Mailbox full"); a reply
+      starting "421" is followed by closing the connection;
+    - `after_data[n]`: after the final "." of message n: "close" (hang up without a word),
+      "silent" (say nothing; the client's timeout fires), or a reply ("421 …" closes too);
+    - `cut_data`: message numbers during whose DATA the connection is closed (the "." never
+      comes);
+    - `extensions`: what EHLO offers (no STARTTLS by default); `auth_reply` when AUTH is tried.
+
+    `accepted` holds the recipients whose message was answered "250" after the ".";
+    `received` those whose whole message reached the server, whatever it answered."""
+
+    def __init__(
+        self,
+        *,
+        rcpt: dict[int, str] | None = None,
+        after_data: dict[int, str] | None = None,
+        cut_data: set[int] | None = None,
+        extensions: tuple[str, ...] = ("8BITMIME",),
+        auth_reply: str = "235 2.7.0 Authentication successful",
+    ) -> None:
+        self.rcpt = dict(rcpt or {})
+        self.after_data = dict(after_data or {})
+        self.cut_data = set(cut_data or ())
+        self.extensions = extensions
+        self.auth_reply = auth_reply
+        self.accepted: list[str] = []
+        self.received: list[str] = []
+        self.connections = 0
+        self._number = 0  # the next message's number
+        self._lock = threading.Lock()
+        self.port = free_port()
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind((HOST, self.port))
+        self._sock.listen(5)
+        self._held: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> ScriptedServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        for conn in self._held:
+            with _suppress():
+                conn.close()
+        self._sock.close()
+
+    def _run(self) -> None:
+        self._sock.settimeout(0.2)
+        while not self._stop.is_set():
+            try:
+                conn, _addr = self._sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        conn.settimeout(30)
+        reader = conn.makefile("rb")
+
+        def say(line: str) -> None:
+            conn.sendall(line.encode() + b"\r\n")
+
+        try:
+            say("220 scripted.test ESMTP")
+            recipient = ""
+            while not self._stop.is_set():
+                line = reader.readline()
+                if not line:
+                    return
+                verb = line.decode("ascii", "replace").strip().upper()
+                if verb.startswith(("EHLO", "HELO")):
+                    lines = ["scripted.test", *self.extensions]
+                    for i, text in enumerate(lines):
+                        say(("250 " if i == len(lines) - 1 else "250-") + text)
+                elif verb.startswith("AUTH"):
+                    say(self.auth_reply)
+                elif verb.startswith("MAIL"):
+                    say("250 2.1.0 OK")
+                elif verb.startswith("RCPT"):
+                    recipient = line.decode().split(":", 1)[1].strip().strip("<>")
+                    with self._lock:
+                        reply = self.rcpt.get(self._number, "250 2.1.5 OK")
+                        if not reply.startswith("25"):
+                            self._number += 1  # this message is done with
+                    say(reply)
+                    if reply.startswith("421"):
+                        return
+                elif verb == "DATA":
+                    with self._lock:
+                        number = self._number
+                        self._number += 1
+                    say("354 End data with <CR><LF>.<CR><LF>")
+                    if number in self.cut_data:
+                        reader.readline()  # a line of it, then hang up
+                        return
+                    while True:
+                        data = reader.readline()
+                        if not data or data == b".\r\n":
+                            break
+                    if not data:
+                        return
+                    with self._lock:
+                        self.received.append(recipient)
+                    reply = self.after_data.get(number, "250 2.0.0 Queued")
+                    if reply == "close":
+                        return
+                    if reply == "silent":
+                        self._held.append(conn)
+                        self._stop.wait(60)
+                        return
+                    if reply.startswith("250"):
+                        with self._lock:
+                            self.accepted.append(recipient)
+                    say(reply)
+                    if reply.startswith("421"):
+                        return
+                elif verb == "RSET" or verb == "NOOP":
+                    say("250 2.0.0 OK")
+                elif verb == "QUIT":
+                    say("221 2.0.0 Bye")
+                    return
+                else:
+                    say("502 5.5.2 Not implemented")
+        except OSError:
+            return
+        finally:
+            if conn not in self._held:
+                with _suppress():
+                    reader.close()
+                    conn.close()
+
+
+def _suppress() -> Any:
+    import contextlib
+
+    return contextlib.suppress(OSError)

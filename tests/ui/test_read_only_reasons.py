@@ -17,6 +17,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -310,3 +311,40 @@ def test_back_up_now_in_a_read_only_folder_names_the_folder_never_damage(
     assert box.title == "No backup made"
     assert f"the folder {folder} is read-only" in box.text
     assert "damaged" not in box.text
+
+
+def test_text_typed_in_a_window_opened_read_only_is_kept_for_later_never_promised_a_retry(
+    qtbot, tmp_path: Path
+) -> None:
+    """A file that is read-only at start opens the window read-only; text typed then can
+    never reach the database from this window, even once the file is writable again (the
+    connection was opened read-only). The banner said "Not saved — retrying…" with "Try
+    now" and the message "AlignMeet keeps trying"; it must say the text is kept for later
+    (offered back at the next start), with the file's reason."""
+    from alignmeet.recovery import NotSavedError
+
+    db = make_db(tmp_path / "meetings.sqlite3")
+    services = open_services(str(db))
+    meeting = services.meetings.create_meeting(title="Sync", starts_at=datetime(2026, 12, 8, 10))
+    services.close()
+    with immutable(db):
+        opened = open_app(qtbot, str(db))
+        try:
+            window = opened.window
+            window.resize(1280, 800)
+            window.show()
+            with pytest.raises(NotSavedError) as caught:
+                window.controller.update_meeting(meeting_id=meeting.id, closing_notes="Keep me")
+            qtbot.waitUntil(window.save_banner.isVisible, timeout=5000)
+            banner_text = window.save_banner.text()
+            try_now = window.save_banner.try_now_button.isVisible()
+            window.grab().save(str(tmp_path / "typed-read-only.png"))
+            kept = window.controller.unsaved.count
+            window.controller.unsaved.discard()  # (closing would ask about it)
+        finally:
+            close(opened)
+    assert "keeps trying" not in str(caught.value)
+    assert "kept for later" in str(caught.value)
+    assert "retrying" not in banner_text and not try_now
+    assert "They are kept on this computer for later." in banner_text
+    assert kept == 1

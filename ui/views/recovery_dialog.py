@@ -61,7 +61,7 @@ def ask_before_closing(parent: QWidget | None, unsaved: UnsavedEdits) -> str:
         + cause
     )
     keepable = unsaved.journal_error is None
-    retry_helps = unsaved.cause is None or unsaved.cause.retry_helps
+    retry_helps = unsaved.cause is None or unsaved.retry_helps
     if retry_helps:
         stay_text = QCoreApplication.translate("RecoveryDialog", "Keep trying")
         stay_line = QCoreApplication.translate(

@@ -218,6 +218,14 @@
         <translation>Es ist kein E-Mail-Server eingestellt (Bearbeiten › Einstellungen › E-Mail): Speichern Sie die Nachrichten als .eml-Dateien und senden Sie sie aus Ihrem Mailprogramm.</translation>
     </message>
     <message>
+        <source>not tried, the run stopped before it. {reason}</source>
+        <translation>nicht versucht, der Durchlauf brach vorher ab. {reason}</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>noch nicht versucht</translation>
+    </message>
+    <message>
         <source>Nobody to write to.</source>
         <translation>Niemand, an den geschrieben werden kann.</translation>
     </message>
@@ -244,6 +252,10 @@
     <message>
         <source>{count} waiting in the outbox, tried again later</source>
         <translation>{count} warten im Postausgang und werden später erneut versucht</translation>
+    </message>
+    <message>
+        <source>{count} waiting in the outbox, not tried again until the cause shown is fixed and you press Send</source>
+        <translation>{count} warten im Postausgang und werden erst wieder versucht, wenn die angezeigte Ursache behoben ist und Sie auf „Senden“ klicken</translation>
     </message>
     <message>
         <source>{count} unconfirmed: decide in the outbox</source>

@@ -176,6 +176,10 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Wiederholen nicht möglich ({what}): {error}</translation>
     </message>
     <message>
+        <source>Not saved: {cause} What you typed is still here; this window cannot save it.</source>
+        <translation>Nicht gespeichert: {cause} Was Sie getippt haben, steht noch hier; dieses Fenster kann es nicht speichern.</translation>
+    </message>
+    <message>
         <source>new team {name}</source>
         <translation>Neues Team {name}</translation>
     </message>
@@ -1109,6 +1113,10 @@ Datenbank: {database}</translation>
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>What you typed is still in its field; this window cannot save it.</source>
+        <translation>Was Sie getippt haben, steht noch im Feld; dieses Fenster kann es nicht speichern.</translation>
     </message>
     <message>
         <source>Not saved.</source>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignmeet.domain.outbox import MailKind, OutboxStatus
+from alignmeet.domain.outbox import MailKind, OutboxRecord, OutboxStatus
 from alignmeet.domain.rules import ValidationError
 from ui.background import run_in_background
 from ui.colors import shade
@@ -114,9 +114,9 @@ class MailRunDialog(QDialog):
             return recaps.recap_recipients(self.meeting_id)
         return recaps.reminder_recipients()
 
-    def _outbox_state(self) -> dict[int, tuple[OutboxStatus, str]]:
+    def _outbox_state(self) -> dict[int, OutboxRecord]:
         """Member → the newest outbox message of this run's kind (and meeting)."""
-        state: dict[int, tuple[OutboxStatus, str]] = {}
+        state: dict[int, OutboxRecord] = {}
         today = self.controller.services.recaps.clock().date()
         for record in self.controller.services.recaps.outbox():  # newest first
             if record.kind is not self.kind or record.member_id is None:
@@ -127,13 +127,12 @@ class MailRunDialog(QDialog):
                 continue
             if record.status is OutboxStatus.CANCELLED:
                 continue
-            state.setdefault(
-                record.member_id,
-                (record.status, record.last_error),
-            )
+            state.setdefault(record.member_id, record)
         return state
 
-    def _load(self) -> None:
+    def _load(self, stopped: str = "") -> None:
+        """The recipients and what became of each; `stopped`: why the last run stopped
+        (given to those it never reached)."""
         recaps = self.controller.services.recaps
         try:
             settings = recaps.mail_settings()
@@ -164,17 +163,33 @@ class MailRunDialog(QDialog):
                 )
             )
         state = self._outbox_state()
-        rows = [
-            RecipientRow(
-                member_id=p.member_id,
-                name=p.name,
-                address=p.address,
-                content=actions_text(p.actions),
-                status=state.get(p.member_id, (None, ""))[0],
-                detail=state.get(p.member_id, (None, ""))[1],
+        self._held = 0  # waiting, and not to be tried again on their own (refused for good)
+        rows = []
+        for p in self._recipients():
+            record = state.get(p.member_id)
+            status = record.status if record is not None else None
+            detail = record.last_error if record is not None else ""
+            if record is not None and status is OutboxStatus.QUEUED:
+                if not detail:
+                    detail = (
+                        self.tr("not tried, the run stopped before it. {reason}").format(
+                            reason=stopped
+                        )
+                        if stopped
+                        else self.tr("not tried yet")
+                    )
+                elif record.attempts and record.next_attempt_at is None:
+                    self._held += 1
+            rows.append(
+                RecipientRow(
+                    member_id=p.member_id,
+                    name=p.name,
+                    address=p.address,
+                    content=actions_text(p.actions),
+                    status=status,
+                    detail=detail,
+                )
             )
-            for p in self._recipients()
-        ]
         self.model.set_rows(rows)
         reachable = any(r.address for r in rows)
         self.send_button.setEnabled(configured and reachable)
@@ -223,18 +238,28 @@ class MailRunDialog(QDialog):
                 warn(self, self.tr("Nothing was sent"), str(exc))
             finally:
                 self.controller.outbox_updated()
-        self._load()
+        self._load(stopped=getattr(report, "stopped", ""))
         self._show_result(report, queued.without_address)
 
     def _show_result(self, report: object, without: tuple[str, ...]) -> None:
         rows = self.model.rows()
         sent = sum(1 for r in rows if r.status is OutboxStatus.SENT)
         waiting = sum(1 for r in rows if r.status is OutboxStatus.QUEUED)
+        held = min(self._held, waiting)  # refused for good: no retry comes on its own
         unsure = sum(1 for r in rows if r.status is OutboxStatus.UNCONFIRMED)
         parts = [self.tr("{count} sent (accepted by the server)").format(count=sent)]
-        if waiting:
+        if waiting - held:
             parts.append(
-                self.tr("{count} waiting in the outbox, tried again later").format(count=waiting)
+                self.tr("{count} waiting in the outbox, tried again later").format(
+                    count=waiting - held
+                )
+            )
+        if held:
+            parts.append(
+                self.tr(
+                    "{count} waiting in the outbox, not tried again until the cause shown is "
+                    "fixed and you press Send"
+                ).format(count=held)
             )
         if unsure:
             parts.append(self.tr("{count} unconfirmed: decide in the outbox").format(count=unsure))
