@@ -32,7 +32,7 @@ def detail_text(record: OutboxRecord) -> str:
     text = record.last_error
     if record.status is OutboxStatus.QUEUED and record.attempts and record.next_attempt_at is None:
         text += " " + QCoreApplication.translate(
-            "OutboxModel", "(not retried on its own: use Retry)"
+            "OutboxModel", "(not retried on its own: use Retry now)"
         )
     return text
 

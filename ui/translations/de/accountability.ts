@@ -428,8 +428,8 @@
         <translation>Nachricht &amp;abbrechen</translation>
     </message>
     <message>
-        <source>A message stays here until the server accepts it. One that failed is tried again later; one whose delivery is unknown waits for your decision.</source>
-        <translation>Eine Nachricht bleibt hier, bis der Server sie annimmt. Eine fehlgeschlagene wird später erneut versucht; eine, deren Zustellung unbekannt ist, wartet auf Ihre Entscheidung.</translation>
+        <source>A message stays here until the server accepts it. One that failed for a passing reason is tried again later while AlignMeet is open; one refused for good waits until you fix the cause and press Retry now; one whose delivery is unknown waits for your decision.</source>
+        <translation>Eine Nachricht bleibt hier, bis der Server sie annimmt. Eine, die aus einem vorübergehenden Grund fehlschlug, wird später erneut versucht, solange AlignMeet geöffnet ist; eine endgültig abgelehnte wartet, bis Sie die Ursache beheben und „Jetzt erneut versuchen“ drücken; eine, deren Zustellung unbekannt ist, wartet auf Ihre Entscheidung.</translation>
     </message>
     <message>
         <source>The outbox is empty.</source>

@@ -887,8 +887,8 @@
         <translation>Noch nicht versucht</translation>
     </message>
     <message>
-        <source>(not retried on its own: use Retry)</source>
-        <translation>(wird nicht von selbst wiederholt: „Erneut versuchen“ nutzen)</translation>
+        <source>(not retried on its own: use Retry now)</source>
+        <translation>(wird nicht von selbst wiederholt: „Jetzt erneut versuchen“ nutzen)</translation>
     </message>
 </context>
 <context>

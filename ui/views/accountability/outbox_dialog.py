@@ -88,10 +88,12 @@ class OutboxDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 
-        hint = caption_label(
+        self.hint = hint = caption_label(
             self.tr(
-                "A message stays here until the server accepts it. One that failed is tried "
-                "again later; one whose delivery is unknown waits for your decision."
+                "A message stays here until the server accepts it. One that failed for a "
+                "passing reason is tried again later while AlignMeet is open; one refused "
+                "for good waits until you fix the cause and press Retry now; one whose delivery "
+                "is unknown waits for your decision."
             ),
             wrap=True,
         )

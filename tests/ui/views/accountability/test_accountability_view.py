@@ -338,6 +338,15 @@ def test_a_refusing_server_never_shows_sent_and_the_outbox_keeps_the_messages(
         _with_recap_dialog(qtbot, demo, monkeypatch, second, send)
         assert server.messages == []
     assert {r.status for r in demo.recaps.outbox()} == {OutboxStatus.QUEUED}
+    # The outbox says the same: refused for good, nothing will try them on its own.
+    dialog = window_on(qtbot, demo).show_outbox()
+    qtbot.addWidget(dialog)
+    answers = {dialog.proxy.index(r, 6).data() for r in range(dialog.proxy.rowCount())}
+    assert answers and all("not retried on its own: use Retry" in a for a in answers), answers
+    assert "One that failed is tried again later" not in dialog.hint.text()
+    assert (
+        "refused for good waits until you fix the cause and press Retry now" in dialog.hint.text()
+    )
 
 
 def test_an_address_at_an_international_domain_gets_its_recap_and_nobody_is_left_unsure(
