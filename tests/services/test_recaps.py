@@ -755,3 +755,27 @@ def test_any_typed_text_makes_a_recap_that_parses_with_no_header_injected(
             _plain, html = both_parts(message)
             assert set(html.tags) <= RECAP_TAGS
             assert f"{folded} — due 20 Mar 2026" in html.flat
+
+
+def test_recaps_of_minutes_closed_in_english_stay_english_when_sent_from_a_german_window(
+    sv, closed, tmp_path
+) -> None:
+    """March closed in English; the facilitator switches AlignMeet to German and then sends
+    the recaps. Each recap repeats the words of its attached minutes of record (which stay
+    English), so the mail is English too — subject, both parts, the attachment's name —
+    not German text around English minutes that contradict it."""
+    from alignmeet.i18n import use_language
+
+    with use_language("de"):
+        result = sv.recaps.write_recap_emls(closed.meeting_id, tmp_path)
+    message = parse(next(p for p in result.files if p.name.startswith("Ana")).read_bytes())
+    attached = " ".join(attachment_text(message).split())
+    plain, html = both_parts(message)
+    line = "Minutes of record as closed on 3 Mar 2026 at 11:30 (revision 1)."
+    assert line in attached  # the record keeps its language...
+    assert line in plain and line in html.flat  # ...and the mail says what it says
+    assert message["Subject"] == "Your actions from March sync — 3 Mar 2026"
+    assert "FREIGABE" not in plain and "Protokoll" not in plain
+    (part,) = list(message.iter_attachments())
+    assert part.get_filename() == "March sync 2026-03-03 minutes.docx"
+    assert '<html lang="en">' in message.get_body(("html",)).get_content()
