@@ -41,10 +41,11 @@ from alignmeet.export.wording import (
     previous_approval,
     quoted,
     record_lines,
+    recorded_language,
     signed_line,
     time_of_day,
 )
-from alignmeet.i18n import _, language
+from alignmeet.i18n import _, language, speaking
 
 __all__ = [
     "Mail",
@@ -78,7 +79,13 @@ def message_id(kind: str, domain: str) -> str:
 
 
 def docx_name(data: MinutesData) -> str:
-    """ "Sales & Marketing sync 2026-10-27 minutes.docx", safe on every file system."""
+    """ "Sales & Marketing sync 2026-10-27 minutes.docx", safe on every file system (in the
+    language of the minutes it names)."""
+    with speaking(recorded_language(data)):
+        return _docx_name(data)
+
+
+def _docx_name(data: MinutesData) -> str:
     meeting = data.meeting
     safe = "".join(c if c.isalnum() or c in " -_&" else "_" for c in one_line(meeting.title))
     stem = _("{title} {date} minutes").format(
@@ -148,12 +155,15 @@ def recap_mail(
     attachment: tuple[str, bytes] | None,
     unsent: bool = False,
 ) -> Mail:
-    """One attendee's recap of the meeting in `data`: plain text and HTML, one content."""
-    context = _recap_context(data, member_id, to[0], attachment)
-    text = render_template(RECAP_TEMPLATE, **context)
-    subject, _newline, body = text.partition("\n")
-    subject = header_text(subject, MAX_SUBJECT)
-    html = render_template(RECAP_HTML_TEMPLATE, subject=subject, lang=language(), **context)
+    """One attendee's recap of the meeting in `data`: plain text and HTML, one content.
+    It repeats the words of the minutes it attaches, so it is written in their language
+    (of record: the one they were closed in, whatever the window speaks now)."""
+    with speaking(recorded_language(data)):
+        context = _recap_context(data, member_id, to[0], attachment)
+        text = render_template(RECAP_TEMPLATE, **context)
+        subject, _newline, body = text.partition("\n")
+        subject = header_text(subject, MAX_SUBJECT)
+        html = render_template(RECAP_HTML_TEMPLATE, subject=subject, lang=language(), **context)
     content = _message(
         subject=subject,
         body=body.lstrip("\n").rstrip() + "\n",
