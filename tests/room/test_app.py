@@ -822,6 +822,40 @@ def test_a_rating_sent_just_as_the_meeting_closes_is_refused_not_stored(
     assert services.accountability.ratings(room.meeting_id) == []
 
 
+def test_a_status_sent_just_as_the_meeting_closes_is_refused_not_stored(
+    phone, room, services, people, meeting, monkeypatch
+):
+    """Ana marks last month's action done on her phone while the facilitator closes the
+    meeting. The review the minutes of record hold was frozen at the close: a status
+    written after it is an update nobody reviewed, while the phone is told it was sent.
+    It is refused like every other entry, and her note comes back to copy."""
+    earlier = services.meetings.create_meeting(
+        title="February sync",
+        starts_at=datetime(2026, 2, 2, 10, 0),
+        series_id=meeting.series_id,
+        invitee_ids=[people.ana.id, people.ben.id],
+    )
+    action = services.actions.add_action(
+        meeting_id=earlier.id,
+        owner_id=people.ana.id,
+        title="Ana's old action",
+        today=datetime(2026, 2, 2).date(),
+    )
+    to_phase(services, room, Phase.REVIEW)
+
+    def form(p):
+        page = p.page()
+        at = page.index('action="/status"')
+        end = page.index("</form>", at)
+        hidden = dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', page[at:end]))
+        return {**hidden, "status": "done", "note": "Shipped to the ten accounts"}
+
+    reply = _send_as_the_meeting_closes(services, room, phone, people, monkeypatch, "/status", form)
+    assert reply.status_code == 410, reply.status_code
+    assert "Shipped to the ten accounts" in reply.text
+    assert services.actions.get_action(action.id).status is not ActionStatus.DONE
+
+
 def test_the_facilitator_still_adds_to_a_closed_meeting_which_stays_editable(
     room, services, people
 ):
