@@ -190,6 +190,7 @@ def set_status(
                 changed_by_id=member_id,
                 # what the phone showed: checked again inside the write's own transaction
                 seen=Seen(None, {"status": ActionStatus(seen)}),
+                while_open=True,
             ),
             author=me.name,
         )

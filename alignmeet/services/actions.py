@@ -202,19 +202,23 @@ class ActionService(ServiceBase):
         meeting_id: int | None = None,
         seen: object | None = None,
         changed_by_id: int | None = None,
+        while_open: bool = False,
     ) -> r.ActionRecord:
         """Change status with a note; the history keeps who/when/where (who: `changed_by_id`,
         by default the meeting's facilitator; Room Link passes the member on the phone).
 
         `seen`: the action as the user saw it (a record, a follow-up line or a `Seen`).
         ConflictError when someone else changed the status since then (nothing is
-        written then)."""
+        written then). `while_open`: refused once `meeting_id` (the meeting reviewing it)
+        is closed (Room Link; see `_still_open`)."""
         new = ActionStatus(status)
         body = optional_text("note", note, label=_("Note"), limit=5000)
         with (
             self._guarded(m.Action, action_id, {"status"}, seen) as guard,
             self.db.transaction() as s,
         ):
+            if while_open and meeting_id is not None:
+                self._still_open(s, meeting_id, "status")
             action = self._get(s, m.Action, action_id, "Action")
             guard.loaded(action, _("Action “{title}”").format(title=action.title))
             if new.value == action.status and not body:
