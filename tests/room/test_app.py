@@ -856,6 +856,45 @@ def test_a_status_sent_just_as_the_meeting_closes_is_refused_not_stored(
     assert services.actions.get_action(action.id).status is not ActionStatus.DONE
 
 
+def test_an_action_whose_meeting_closes_inside_its_own_write_is_refused(
+    phone, room, services, people, monkeypatch
+):
+    """The close commits while the phone's action is already inside its transaction (it
+    has read the meeting, not yet locked it): the in-write check must see the close — on a
+    server the lock waits for it, and what it reads then must be the closed meeting, not
+    the copy the write read a moment before."""
+    import threading
+
+    from alignmeet.services.base import ServiceBase
+
+    to_phase(services, room, Phase.ACTIONS)
+    before = len(services.actions.actions_for_meeting(room.meeting_id))
+    p = phone().join(people.ana.id)
+    real = ServiceBase._still_open
+    closed = []
+
+    def close_first(self, s, meeting_id, field):
+        if not closed:
+            closer = threading.Thread(
+                target=lambda: closed.append(
+                    services.meetings.close_meeting(meeting_id=room.meeting_id)
+                )
+            )
+            closer.start()
+            closer.join(10)
+        return real(self, s, meeting_id, field)
+
+    monkeypatch.setattr(ServiceBase, "_still_open", close_first)
+    reply = p.post("/action", {"csrf": p.csrf, "title": "Call the webinar leads", "due": ""})
+    monkeypatch.undo()
+    if not closed:  # one writer (SQLite): the close waits for this write, which goes first
+        assert reply.status_code == 303
+        return
+    assert reply.status_code == 410, reply.status_code
+    assert "Call the webinar leads" in reply.text
+    assert len(services.actions.actions_for_meeting(room.meeting_id)) == before
+
+
 def test_the_facilitator_still_adds_to_a_closed_meeting_which_stays_editable(
     room, services, people
 ):
