@@ -46,6 +46,7 @@ from alignmeet.services.mappers import (
 from alignmeet.services.text_gate import gate_methods
 from alignmeet.storage import models as m
 from alignmeet.storage.database import Database
+from alignmeet.storage.queries import meetings as _meetings
 
 __all__ = [
     "GUARDED_FIELDS",
@@ -125,6 +126,5 @@ class ServiceBase:
         one writer — so a close that lands between the caller's check and the write
         cannot let an entry into a closed meeting unseen. The facilitator's own writes
         do not ask: a closed meeting stays editable (its minutes of record do not change)."""
-        meeting = s.get(m.Meeting, meeting_id, with_for_update=True)
-        if meeting is not None and meeting.status == MeetingStatus.CLOSED.value:
+        if _meetings.locked_status(s, meeting_id) == MeetingStatus.CLOSED.value:
             raise MeetingClosedError(field, _("The meeting is closed."))

@@ -132,3 +132,13 @@ def parked_before(s: Session, meeting: m.Meeting) -> list[m.AgendaItem]:
             .order_by(m.Meeting.starts_at, m.AgendaItem.position)
         ).all()
     )
+
+
+def locked_status(s: Session, meeting_id: int) -> str | None:
+    """The meeting's status as committed now, its row held until commit on a server
+    (SELECT … FOR UPDATE; SQLite has one writer and leaves the clause out). A column, not
+    the entity: a copy the session read earlier is neither trusted nor version-checked
+    (the close committed meanwhile is what this must see). None: no such meeting."""
+    return s.execute(
+        select(m.Meeting.status).where(m.Meeting.id == meeting_id).with_for_update()
+    ).scalar_one_or_none()
