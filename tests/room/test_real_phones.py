@@ -254,3 +254,46 @@ def test_a_right_to_left_override_from_a_phone_leaves_its_author_readable_in_the
     assert author == "Ana López"
     # The override is closed (PDF) before the author's name: Word shows it left to right.
     assert idea.index("\u202c") > idea.index("\u202e")
+
+
+def test_a_send_whose_connection_drops_while_it_is_written_is_not_written_again_on_retry(
+    phone, room, services, people
+):
+    """The phone's connection drops while its entry is being written (the request's task
+    is cancelled; the write goes on in its thread and stores the entry). The browser's retry
+    of the same form must find it stored, not write it a second time."""
+    import asyncio
+    import threading
+
+    from alignmeet.room.site import Form, Site
+
+    from .conftest import HOST
+
+    to_phase(services, room, Phase.AGENDA)
+    item = _items(services, room.meeting_id)[0]
+    p = phone().join(people.ana.id)
+    form = Form(form_of(p.page(), "/idea", text="Bundle the webinar leads"))
+    device = room.access.device(p.device_id)
+    site = Site(room, allowed_hosts=[HOST])
+    writing, go_on, written = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_write(_site, _device, _form) -> None:  # the database is slow to take it
+        writing.set()
+        assert go_on.wait(30)
+        services.agenda.add_idea(item_id=item.id, text="Bundle the webinar leads")
+        written.set()
+
+    async def drop_the_connection() -> None:
+        task = asyncio.ensure_future(site.written(device, form, slow_write, "ideas"))
+        while not writing.is_set():
+            await asyncio.sleep(0.01)
+        task.cancel()  # what the server does when the client goes away
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(drop_the_connection())
+    go_on.set()
+    assert written.wait(30)
+    again = p.post("/idea", dict(form))  # the browser's retry of the same POST
+    assert again.status_code == 303
+    assert [i.text for i in services.agenda.ideas(item.id)] == ["Bundle the webinar leads"]
