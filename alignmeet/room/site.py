@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -267,14 +268,27 @@ class Site:
                     return self.redirect(f"/#{fragment}")
             else:
                 raise RefusedError(409, _("This form is being sent already. Reload the page."))
-        stored = False
-        try:
-            response = await self._write(device, form, do, fragment, ask=ask)
-            stored = response.status_code == 303
-            return response
-        finally:
-            if token:
+        if not token:
+            return await self._write(device, form, do, fragment, ask=ask)
+        started = threading.Event()
+
+        def write_and_finish(site: Site, device: Device, form: Form) -> None:
+            # Said by the write's own thread: it goes on when the phone's connection drops
+            # and the request is cancelled, and what it stored must then be known as
+            # stored, or the browser's retry of the same form would write it again.
+            started.set()
+            stored = False
+            try:
+                do(site, device, form)
+                stored = True
+            finally:
                 self.room.access.finish_send(device, token, stored=stored)
+
+        try:
+            return await self._write(device, form, write_and_finish, fragment, ask=ask)
+        finally:
+            if not started.is_set():  # cancelled before the write began: nothing stored
+                self.room.access.finish_send(device, token, stored=False)
 
     async def _write(
         self,
