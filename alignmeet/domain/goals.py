@@ -461,7 +461,10 @@ def parse_number(text: str | float | int | None, *, field: str, label: str) -> f
     """A number typed by a person or read from a spreadsheet; None for an empty cell.
 
     Accepts a decimal comma ("23,5"), thousands separators ("1 300 000", "1.300.000,50",
-    "1,300,000.50"), and a unit around it ("23 %", "$1,300", "1300 €").
+    "1,300,000.50"), and a unit around it ("23 %", "$1,300.50", "1300 €"). A lone
+    separator before three digits written as the current language's thousands separator
+    ("1,300" in English, "1.300" in German) could be either: it is refused with both
+    readings, never guessed.
     """
     if text is None:
         return None
@@ -475,6 +478,7 @@ def parse_number(text: str | float | int | None, *, field: str, label: str) -> f
         cleaned = cleaned.strip("%$€£¥").replace("−", "-")
         if cleaned.startswith("(") and cleaned.endswith(")"):
             cleaned = "-" + cleaned[1:-1]
+        _refuse_ambiguous(cleaned, raw, field=field, label=label)
         cleaned = _normalise_separators(cleaned)
         try:
             number = float(cleaned)
@@ -485,6 +489,27 @@ def parse_number(text: str | float | int | None, *, field: str, label: str) -> f
     if not math.isfinite(number):
         raise ValidationError(field, _("{label} must be a finite number.").format(label=label))
     return number
+
+
+_LONE_GROUP = re.compile(r"(-?[1-9]\d{0,2})([.,])(\d{3})")
+
+
+def _refuse_ambiguous(cleaned: str, raw: str, *, field: str, label: str) -> None:
+    """ValidationError for "1,300" on an English screen (a thousands comma, or a decimal
+    one?) and "1.300" on a German one; the decimal separator of the language reads as one."""
+    match = _LONE_GROUP.fullmatch(cleaned)
+    thousands = "." if language() == "de" else ","
+    if match is None or match.group(2) != thousands:
+        return
+    head, tail = match.group(1), match.group(3)
+    whole = f"{head}{tail}"
+    decimal = localize_number(f"{head}.{tail}".rstrip("0").rstrip("."))
+    raise ValidationError(
+        field,
+        _("{label}: does “{text}” mean {whole} or {decimal}? Type one of them.").format(
+            label=label, text=raw, whole=whole, decimal=decimal
+        ),
+    )
 
 
 def _normalise_separators(text: str) -> str:

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alignmeet import i18n
 from alignmeet.domain.goals import (
     Disposition,
     KpiStatus,
@@ -131,3 +132,24 @@ def test_on_target_is_exactly_the_right_side(value, target, higher):
     status = kpi_status(value, target, higher)
     right_side = value >= target if higher else value <= target
     assert (status is KpiStatus.ON_TARGET) == right_side
+
+
+@pytest.mark.parametrize(
+    ("language", "ambiguous", "decimal", "both", "readings"),
+    [
+        ("en", "1,300", "1.300", "1,300.5", ("1300", "1.3")),
+        ("de", "1.300", "1,300", "1.300,5", ("1300", "1,3")),
+    ],
+)
+def test_a_lone_thousands_separator_is_asked_about_in_the_language_of_the_screen(
+    language, ambiguous, decimal, both, readings
+):
+    """“1,300” on an English screen and “1.300” on a German one may be a thousand or a
+    decimal: refused with both readings; the language's decimal separator reads as one."""
+    with i18n.use_language(language):
+        with pytest.raises(ValidationError) as info:
+            parse_number(f"${ambiguous}", field="value", label="Value")
+        assert info.value.field == "value"
+        assert all(reading in info.value.message for reading in readings)
+        assert parse_number(decimal, field="value", label="Value") == 1.3
+        assert parse_number(both, field="value", label="Value") == 1300.5
