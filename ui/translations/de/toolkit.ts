@@ -1394,6 +1394,10 @@
         <translation>Noch keine KPIs: Legen Sie sie auf der Seite Abstimmung im Tab Ziele &amp; KPIs an.</translation>
     </message>
     <message>
+        <source>Recorded {kpi}: {value} for {period} (it was {earlier}).</source>
+        <translation>Erfasst {kpi}: {value} für {period} (vorher {earlier}).</translation>
+    </message>
+    <message>
         <source>Recorded {kpi}: {value} for {period}.</source>
         <translation>Erfasst {kpi}: {value} für {period}.</translation>
     </message>
@@ -1579,6 +1583,10 @@
     <message>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replaced {earlier} with {value} for {period}.</source>
+        <translation>{earlier} für {period} durch {value} ersetzt.</translation>
     </message>
     <message>
         <source>Recorded {value} for {period}.</source>

@@ -336,6 +336,7 @@ class KpisPage(QWidget):
         shown = self._m_shown
         same = shown is not None and shown.kpi_id == kpi.id
         same = same and self.m_period.text().strip() in (shown.period, shown.period_label)  # type: ignore[union-attr]
+        before = {x.period: x.value for x in self.controller.services.goals.measurements(kpi.id)}
         try:
             values = {
                 "kpi_id": kpi.id,
@@ -359,12 +360,19 @@ class KpisPage(QWidget):
         self.m_value.clear()
         self.m_target.clear()
         self.m_note.clear()
-        self.m_note_label.setText(
-            self.tr("Recorded {value} for {period}.").format(
-                value=format_value(record.value, kpi.unit, compact=False),
+        value = format_value(record.value, kpi.unit, compact=False)
+        earlier = before.get(record.period)
+        if earlier is not None and earlier != record.value:  # the period had a value
+            text = self.tr("Replaced {earlier} with {value} for {period}.").format(
+                earlier=format_value(earlier, kpi.unit, compact=False),
+                value=value,
                 period=record.period_label,
             )
-        )
+        else:
+            text = self.tr("Recorded {value} for {period}.").format(
+                value=value, period=record.period_label
+            )
+        self.m_note_label.setText(text)
 
     def _on_m_selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
         record = selected_record(self.m_table)

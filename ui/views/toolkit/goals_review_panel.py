@@ -179,6 +179,9 @@ class KpiReviewPanel(MeetingItemPanel):
         if row is None:
             return
         self.error.clear_error()
+        before = {
+            x.period: x.value for x in self.controller.services.goals.measurements(row.kpi.id)
+        }
         try:
             kpi_id, period, value = row.kpi.id, self.period_edit.text(), self.value_edit.text()
             record = self.controller.perform(
@@ -194,10 +197,17 @@ class KpiReviewPanel(MeetingItemPanel):
             self.error.show_error(str(exc))
             return
         self.value_edit.clear()
-        self.note.setText(
-            self.tr("Recorded {kpi}: {value} for {period}.").format(
+        value = format_value(record.value, row.kpi.unit, compact=False)
+        earlier = before.get(record.period)
+        if earlier is not None and earlier != record.value:  # read before the meeting
+            text = self.tr("Recorded {kpi}: {value} for {period} (it was {earlier}).").format(
                 kpi=row.kpi.name,
-                value=format_value(record.value, row.kpi.unit, compact=False),
+                value=value,
                 period=record.period_label,
+                earlier=format_value(earlier, row.kpi.unit, compact=False),
             )
-        )
+        else:
+            text = self.tr("Recorded {kpi}: {value} for {period}.").format(
+                kpi=row.kpi.name, value=value, period=record.period_label
+            )
+        self.note.setText(text)

@@ -59,9 +59,7 @@ def test_a_thousands_comma_is_asked_about_not_stored_as_a_decimal(
     assert [m.value for m in services.goals.measurements(pipeline.id)] == [1300]
 
 
-def test_recording_a_period_that_has_a_value_says_it_replaced_it(
-    qtbot, window, services, pipeline
-):
+def test_recording_a_period_that_has_a_value_says_it_replaced_it(qtbot, window, services, pipeline):
     """The period field starts on the current month; the facilitator types a value without
     noticing the month already had one. The note says what was replaced, not just
     “Recorded”."""
