@@ -95,3 +95,27 @@ def test_the_kpi_review_panel_says_it_replaced_the_value_read_before_the_meeting
     assert panel.note.text() == (
         "Recorded Pipeline from marketing: $1,100,000 for Mar 2030 (it was $1,000,000)."
     )
+
+
+def test_the_kpi_review_panel_lets_the_room_record_a_value_without_scrolling_past_the_chart(
+    qtbot, window, services, meeting_id, pipeline
+):
+    """On a 1280×800 projector laptop, with four KPIs in the table: the entry row the room
+    records a value with is on screen beside the item, not below the chart where the
+    facilitator has to scroll to find it (and to read what was recorded)."""
+    for name in ("MQL→SQL conversion", "Speed to lead", "Leads rejected by Sales"):
+        services.goals.add_kpi(name=name, unit="%", target=30)
+    item = services.agenda.add_item(meeting_id=meeting_id, title="KPIs", kind=ItemKind.KPI_REVIEW)
+    window.controller.select_meeting(meeting_id)
+    window.show_page("run")
+    window.run_view.go_to(Phase.AGENDA)
+    window.run_view.agenda_phase.select_item(item.id)
+    panel = window.run_view.agenda_phase.toolkit_panel()
+    qtbot.waitUntil(lambda: not panel.record_button.visibleRegion().isEmpty())
+    for widget in (panel.value_edit, panel.record_button):
+        shown = widget.visibleRegion().boundingRect()
+        assert shown.height() == widget.height(), widget  # wholly on screen, not scrolled to
+    _type(qtbot, panel.value_edit, "1100000")
+    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)
+    assert not panel.note.visibleRegion().isEmpty()  # what was recorded is said in sight
+    assert panel.note.text().startswith("Recorded ")
