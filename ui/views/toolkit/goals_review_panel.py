@@ -93,10 +93,12 @@ class KpiReviewPanel(MeetingItemPanel):
             self.goal_strip,
             self.table,
             self.earlier_hint,
-            (self.chart_view, 1),
+            # The entry under the table it records into, in sight on a 1280×800 laptop:
+            # below the chart it had to be scrolled to, and so had what it said it stored.
             entry,
             self.error,
             self.note,
+            (self.chart_view, 1),
             spacing=8,
         )
 
