@@ -10,7 +10,6 @@ import email
 import email.policy
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -22,12 +21,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from alignmeet.demo import build_demo
 from alignmeet.domain.enums import ActionStatus, Attendance, Phase
 from alignmeet.domain.outbox import OutboxStatus
 from alignmeet.mail import settings as mail_settings
 from alignmeet.mail.settings import MailSettings, Security
-from alignmeet.services import Services, open_services
+from alignmeet.services import Services
 from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.models.calibration_model import CalibrationModel
@@ -48,36 +46,6 @@ if "smtp_harness" not in sys.modules:
     _spec.loader.exec_module(sys.modules["smtp_harness"])
 H = sys.modules["smtp_harness"]
 TODAY = date.today()  # the app's clock is the real one: the demo is built around today
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch):
-    import keyring
-
-    previous = keyring.get_keyring()
-    backend = H.MemoryKeyring()
-    keyring.set_keyring(backend)
-    monkeypatch.delenv(mail_settings.PASSWORD_ENV, raising=False)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("ui-acc") / "demo.sqlite3"
-    services = open_services(str(path))
-    build_demo(services, today=TODAY)
-    services.close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Services:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_file, path)
-    services = open_services(str(path))
-    yield services
-    services.close()
 
 
 def window_on(qtbot: QtBot, services: Services) -> MainWindow:

@@ -7,22 +7,20 @@ outbox says the same; Retry never sends anyone twice."""
 from __future__ import annotations
 
 import importlib.util
-import shutil
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from alignmeet.demo import build_demo
 from alignmeet.domain.enums import Phase
 from alignmeet.domain.outbox import OutboxStatus
 from alignmeet.mail import settings as mail_settings
 from alignmeet.mail.settings import MailSettings, Security
-from alignmeet.services import Services, open_services
+from alignmeet.services import Services
 from ui.controller import Controller
 from ui.main_window import MainWindow
 from ui.models.recipients_model import COL_RESULT
@@ -36,37 +34,7 @@ if "smtp_harness" not in sys.modules:
     _spec.loader.exec_module(sys.modules["smtp_harness"])
 H = sys.modules["smtp_harness"]
 TODAY = date.today()
-SHOTS = Path("/tmp/a22d")
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch):
-    import keyring
-
-    previous = keyring.get_keyring()
-    backend = H.MemoryKeyring()
-    keyring.set_keyring(backend)
-    monkeypatch.delenv(mail_settings.PASSWORD_ENV, raising=False)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("ui-mail") / "demo.sqlite3"
-    services = open_services(str(path))
-    build_demo(services, today=TODAY)
-    services.close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Services:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_file, path)
-    services = open_services(str(path))
-    yield services
-    services.close()
+SHOTS = os.environ.get("ALIGNMEET_SHOTS", "")  # a folder: keep pictures of these screens
 
 
 def _settings(port: int, **kw: object) -> None:
@@ -125,9 +93,12 @@ def _statuses(services: Services) -> dict[str, OutboxStatus]:
 
 
 def _grab(widget, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
+    """With ALIGNMEET_SHOTS set, keep a picture of what the user sees (to look at)."""
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
     QApplication.processEvents()  # the layout after the last change, as a person sees it
-    widget.grab().save(str(SHOTS / f"{name}.png"))
+    widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
 def _outbox_grab(qtbot: QtBot, window: MainWindow, name: str) -> None:
