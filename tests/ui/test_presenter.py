@@ -182,3 +182,20 @@ def test_type_is_large_enough_for_a_projector(presenter: PresenterMode, qtbot) -
     assert window.body_point_size() >= 24
     assert window.title.font().pointSizeF() > window.body_point_size()
     assert window.timer.font().pointSizeF() >= 3 * 24
+
+
+def test_with_one_small_screen_the_audience_window_fits_on_it_timer_and_all(
+    main: MainWindow, presenter: PresenterMode, qtbot
+) -> None:
+    """One screen smaller than 1280×720 (a 1024×768 laptop, a shared screen in a call):
+    the audience window stays on it whole, so the room's timer is not cut off at the edge."""
+    window = presenter.window
+    assert window is not None
+    screen = main.screen().availableGeometry()
+    assert screen.width() < 1280  # the offscreen screen is small: the case under test
+    main.run_view.go_to(Phase.AGENDA)
+    settle(qtbot, presenter)
+    assert screen.contains(window.frameGeometry()), (window.frameGeometry(), screen)
+    timer = window.timer
+    corner = timer.mapTo(window, timer.rect().bottomRight())
+    assert window.rect().contains(corner)
