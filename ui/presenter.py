@@ -311,6 +311,7 @@ def _uses_arrows(widget: QWidget) -> bool:
     )
 
 
+WINDOW_SIZE = (1280, 720)  # the audience window when it shares the facilitator's screen
 BLOCKS_EVERY_TICKS = 4  # the toolkit content is read again once a second while clocks tick
 
 
@@ -412,7 +413,7 @@ class PresenterMode(QObject):
             screen = choose_screen(QGuiApplication.screens(), self.facilitator_screen())
         if screen is None or (screen is self.facilitator_screen() and not swapping):
             window.showNormal()
-            window.resize(1280, 720)
+            self._fit_window(window, screen or self.facilitator_screen())
             window.raise_()
             return
         if window.isFullScreen():
@@ -420,6 +421,28 @@ class PresenterMode(QObject):
         window.setScreen(screen)
         window.setGeometry(screen.geometry())
         window.showFullScreen()
+
+    @staticmethod
+    def _fit_window(window: QWidget, screen: QScreen | None) -> None:
+        """1280×720, or less on a smaller screen: the whole window (frame included) stays on
+        the screen, so nothing of the room's view — its timer at the right — is cut off."""
+        if screen is None:
+            window.resize(*WINDOW_SIZE)
+            return
+        room = screen.availableGeometry()
+        frame = window.frameGeometry().size() - window.geometry().size()
+        width = min(WINDOW_SIZE[0], room.width() - frame.width())
+        height = min(WINDOW_SIZE[1], room.height() - frame.height())
+        window.resize(width, height)
+        left = min(
+            max(window.frameGeometry().left(), room.left()),
+            room.right() + 1 - width - frame.width(),
+        )
+        top = min(
+            max(window.frameGeometry().top(), room.top()),
+            room.bottom() + 1 - height - frame.height(),
+        )
+        window.move(left, top)
 
     def swap_screens(self) -> None:
         """Audience and facilitator change screens (the projector was the wrong one)."""
