@@ -334,6 +334,7 @@ class PresenterMode(QObject):
         self._ticks = 0
         self._cached_blocks: tuple[int, tuple[Block, ...]] | None = None
         self.join_wanted = False
+        self.meeting_id: int | None = None  # the meeting on the room's screen
         c = run.controller
         for signal in (
             c.phase_changed,
@@ -365,6 +366,7 @@ class PresenterMode(QObject):
     # ---- on and off ------------------------------------------------------------
     def start(self) -> AudienceWindow:
         if self.window is None:
+            self.meeting_id = self.run.meeting_id
             self.window = AudienceWindow()
             self.window.closed.connect(self._on_window_closed)
             QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
@@ -550,6 +552,8 @@ class PresenterMode(QObject):
             self.set_join_screen(False)
             return
         run = self.run
+        if run.meeting_id != self.meeting_id:
+            return  # the laptop shows another meeting: not the one the room follows
         if run.phase is Phase.AGENDA and run.agenda_phase.step(1):
             return
         run.go_next()
@@ -559,6 +563,8 @@ class PresenterMode(QObject):
             self.set_join_screen(False)
             return
         run = self.run
+        if run.meeting_id != self.meeting_id:
+            return
         if run.phase is Phase.AGENDA and run.agenda_phase.step(-1):
             return
         run.go_back()
@@ -587,8 +593,17 @@ class PresenterMode(QObject):
         return blocks
 
     def refresh(self) -> None:
-        if self.window is not None:
+        if self.window is None:
+            return
+        if self.meeting_id is None:
+            self.meeting_id = self.run.meeting_id
+        if self.run.meeting_id != self.meeting_id:
+            # The laptop looks at another meeting: the room keeps the one presented (its
+            # last frame, without a clock that no longer runs here), never the other one.
+            held = self.window.state
+            state = replace(held, timer="", timer_state=BoxState.IDLE) if held else None
+        else:
             state = audience_state(self.run, blocks_for=self._blocks_for)
-            if state is not None:
-                state = replace(state, join=self.room_join())
-            self.window.show_state(state)
+        if state is not None:
+            state = replace(state, join=self.room_join())
+        self.window.show_state(state)

@@ -207,7 +207,7 @@ def test_looking_up_another_meeting_on_the_laptop_never_puts_it_on_the_room_scre
 ) -> None:
     """Presenting March's meeting, the facilitator opens another meeting on the laptop to
     look something up: the room keeps March's meeting (not the other one's agenda items,
-    actions or "Thank you"), and follows the laptop again once March's meeting is back."""
+    actions or review), the clicker does not move the other one, and follows the laptop again once March's meeting is back."""
     presented = controller.current_meeting_id
     main.run_view.go_to(Phase.AGENDA)
     settle(qtbot, presenter)
@@ -223,14 +223,17 @@ def test_looking_up_another_meeting_on_the_laptop_never_puts_it_on_the_room_scre
         invitee_ids=[people["Ava Chen"]],
         template_id=template.id,
     )
-    services.meetings.set_phase(meeting_id=other.id, phase=Phase.CLOSE)
+    services.meetings.set_phase(meeting_id=other.id, phase=Phase.REVIEW)
 
     main.show_page("meetings")
     controller.select_meeting(other.id)
     settle(qtbot, presenter)
     assert "Pricing review" not in audience_text(window)
-    assert "Thank you" not in audience_text(window)
+    assert "Review of follow-ups" not in audience_text(window)
     assert window.state is not None and window.state.meeting_title == "Sales & Marketing sync"
+    # the clicker moves the meeting in the room, not the one looked up
+    assert presenter.handle_key(Qt.Key.Key_PageDown)
+    assert services.meetings.get_meeting(other.id).phase is Phase.REVIEW
 
     controller.select_meeting(presented)
     settle(qtbot, presenter)
