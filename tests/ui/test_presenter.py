@@ -207,7 +207,8 @@ def test_looking_up_another_meeting_on_the_laptop_never_puts_it_on_the_room_scre
 ) -> None:
     """Presenting March's meeting, the facilitator opens another meeting on the laptop to
     look something up: the room keeps March's meeting (not the other one's agenda items,
-    actions or review), the clicker does not move the other one, and follows the laptop again once March's meeting is back."""
+    actions or review), the clicker does not move the other one, and the room follows the
+    laptop again once March's meeting is back."""
     presented = controller.current_meeting_id
     main.run_view.go_to(Phase.AGENDA)
     settle(qtbot, presenter)
