@@ -311,6 +311,7 @@ def _uses_arrows(widget: QWidget) -> bool:
     )
 
 
+WINDOW_SIZE = (1280, 720)  # the audience window when it shares the facilitator's screen
 BLOCKS_EVERY_TICKS = 4  # the toolkit content is read again once a second while clocks tick
 
 
@@ -333,6 +334,7 @@ class PresenterMode(QObject):
         self._ticks = 0
         self._cached_blocks: tuple[int, tuple[Block, ...]] | None = None
         self.join_wanted = False
+        self.meeting_id: int | None = None  # the meeting on the room's screen
         c = run.controller
         for signal in (
             c.phase_changed,
@@ -364,6 +366,7 @@ class PresenterMode(QObject):
     # ---- on and off ------------------------------------------------------------
     def start(self) -> AudienceWindow:
         if self.window is None:
+            self.meeting_id = self.run.meeting_id
             self.window = AudienceWindow()
             self.window.closed.connect(self._on_window_closed)
             QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
@@ -412,7 +415,7 @@ class PresenterMode(QObject):
             screen = choose_screen(QGuiApplication.screens(), self.facilitator_screen())
         if screen is None or (screen is self.facilitator_screen() and not swapping):
             window.showNormal()
-            window.resize(1280, 720)
+            self._fit_window(window, screen or self.facilitator_screen())
             window.raise_()
             return
         if window.isFullScreen():
@@ -420,6 +423,28 @@ class PresenterMode(QObject):
         window.setScreen(screen)
         window.setGeometry(screen.geometry())
         window.showFullScreen()
+
+    @staticmethod
+    def _fit_window(window: QWidget, screen: QScreen | None) -> None:
+        """1280×720, or less on a smaller screen: the whole window (frame included) stays on
+        the screen, so nothing of the room's view — its timer at the right — is cut off."""
+        if screen is None:
+            window.resize(*WINDOW_SIZE)
+            return
+        room = screen.availableGeometry()
+        frame = window.frameGeometry().size() - window.geometry().size()
+        width = min(WINDOW_SIZE[0], room.width() - frame.width())
+        height = min(WINDOW_SIZE[1], room.height() - frame.height())
+        window.resize(width, height)
+        left = min(
+            max(window.frameGeometry().left(), room.left()),
+            room.right() + 1 - width - frame.width(),
+        )
+        top = min(
+            max(window.frameGeometry().top(), room.top()),
+            room.bottom() + 1 - height - frame.height(),
+        )
+        window.move(left, top)
 
     def swap_screens(self) -> None:
         """Audience and facilitator change screens (the projector was the wrong one)."""
@@ -527,6 +552,8 @@ class PresenterMode(QObject):
             self.set_join_screen(False)
             return
         run = self.run
+        if run.meeting_id != self.meeting_id:
+            return  # the laptop shows another meeting: not the one the room follows
         if run.phase is Phase.AGENDA and run.agenda_phase.step(1):
             return
         run.go_next()
@@ -536,6 +563,8 @@ class PresenterMode(QObject):
             self.set_join_screen(False)
             return
         run = self.run
+        if run.meeting_id != self.meeting_id:
+            return
         if run.phase is Phase.AGENDA and run.agenda_phase.step(-1):
             return
         run.go_back()
@@ -564,8 +593,17 @@ class PresenterMode(QObject):
         return blocks
 
     def refresh(self) -> None:
-        if self.window is not None:
+        if self.window is None:
+            return
+        if self.meeting_id is None:
+            self.meeting_id = self.run.meeting_id
+        if self.run.meeting_id != self.meeting_id:
+            # The laptop looks at another meeting: the room keeps the one presented (its
+            # last frame, without a clock that no longer runs here), never the other one.
+            held = self.window.state
+            state = replace(held, timer="", timer_state=BoxState.IDLE) if held else None
+        else:
             state = audience_state(self.run, blocks_for=self._blocks_for)
-            if state is not None:
-                state = replace(state, join=self.room_join())
-            self.window.show_state(state)
+        if state is not None:
+            state = replace(state, join=self.room_join())
+        self.window.show_state(state)

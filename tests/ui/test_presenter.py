@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -182,3 +183,59 @@ def test_type_is_large_enough_for_a_projector(presenter: PresenterMode, qtbot) -
     assert window.body_point_size() >= 24
     assert window.title.font().pointSizeF() > window.body_point_size()
     assert window.timer.font().pointSizeF() >= 3 * 24
+
+
+def test_with_one_small_screen_the_audience_window_fits_on_it_timer_and_all(
+    main: MainWindow, presenter: PresenterMode, qtbot
+) -> None:
+    """One screen smaller than 1280×720 (a 1024×768 laptop, a shared screen in a call):
+    the audience window stays on it whole, so the room's timer is not cut off at the edge."""
+    window = presenter.window
+    assert window is not None
+    screen = main.screen().availableGeometry()
+    assert screen.width() < 1280  # the offscreen screen is small: the case under test
+    main.run_view.go_to(Phase.AGENDA)
+    settle(qtbot, presenter)
+    assert screen.contains(window.frameGeometry()), (window.frameGeometry(), screen)
+    timer = window.timer
+    corner = timer.mapTo(window, timer.rect().bottomRight())
+    assert window.rect().contains(corner)
+
+
+def test_looking_up_another_meeting_on_the_laptop_never_puts_it_on_the_room_screen(
+    main: MainWindow, presenter: PresenterMode, controller: Controller, people, qtbot
+) -> None:
+    """Presenting March's meeting, the facilitator opens another meeting on the laptop to
+    look something up: the room keeps March's meeting (not the other one's agenda items,
+    actions or review), the clicker does not move the other one, and the room follows the
+    laptop again once March's meeting is back."""
+    presented = controller.current_meeting_id
+    main.run_view.go_to(Phase.AGENDA)
+    settle(qtbot, presenter)
+    window = presenter.window
+    assert window is not None
+    shown = window.state
+    assert shown is not None and shown.phase is Phase.AGENDA
+    services = controller.services
+    template = next(t for t in services.agenda.templates() if t.name.startswith("Monthly"))
+    other = services.meetings.create_meeting(
+        title="Pricing review (confidential)",
+        starts_at=datetime(2030, 2, 5, 9, 0),
+        invitee_ids=[people["Ava Chen"]],
+        template_id=template.id,
+    )
+    services.meetings.set_phase(meeting_id=other.id, phase=Phase.REVIEW)
+
+    main.show_page("meetings")
+    controller.select_meeting(other.id)
+    settle(qtbot, presenter)
+    assert "Pricing review" not in audience_text(window)
+    assert "Review of follow-ups" not in audience_text(window)
+    assert window.state is not None and window.state.meeting_title == "Sales & Marketing sync"
+    # the clicker moves the meeting in the room, not the one looked up
+    assert presenter.handle_key(Qt.Key.Key_PageDown)
+    assert services.meetings.get_meeting(other.id).phase is Phase.REVIEW
+
+    controller.select_meeting(presented)
+    settle(qtbot, presenter)
+    assert window.state == shown

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QStyle,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -77,6 +80,8 @@ class RunView(QWidget):
         self._planned_minutes = 60
         self._saved_elapsed: int | None = None
         self._last_saved_at = self.meeting_clock.now()
+        self._asked: Phase | None = None  # the phase this view is moving the meeting to
+        self._elsewhere: Phase | None = None  # moved there by someone else, not followed yet
 
         bar = self._build_phase_bar()
         hint_row = self._build_hint_row()
@@ -86,6 +91,7 @@ class RunView(QWidget):
         self.closed_banner.setWordWrap(True)
         self.closed_banner.hide()
 
+        self._build_moved_notice()
         self._build_phase_pages()
 
         self.meeting_page = QWidget()
@@ -94,6 +100,7 @@ class RunView(QWidget):
             bar,
             hint_row,
             self.closed_banner,
+            self.moved_bar,
             (self.stack, 1),
             spacing=8,
         )
@@ -181,6 +188,20 @@ class RunView(QWidget):
         hint_row.addWidget(self.next_button)
         return hint_row
 
+    def _build_moved_notice(self) -> None:
+        """Another facilitator moved the meeting on while this one was typing: said here,
+        with a button to follow, instead of the page changing under their fingers."""
+        self.moved_notice = plain_label(object_name="MovedNotice", wrap=True)
+        self.moved_go_button = QPushButton()
+        self.moved_go_button.clicked.connect(self._on_moved_go_button_clicked)
+        self.moved_bar = QWidget()
+        self.moved_bar.setObjectName("MovedBar")
+        row = QHBoxLayout(self.moved_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.moved_notice, 1)
+        row.addWidget(self.moved_go_button)
+        self.moved_bar.hide()
+
     def _build_phase_pages(self) -> None:
         # ---- pages ----
         self.open_phase = OpenPhase(self.controller)
@@ -231,7 +252,13 @@ class RunView(QWidget):
             )
 
     def _apply_meeting(
-        self, phase: Phase, status: MeetingStatus, planned: int, closed_at: datetime | None
+        self,
+        phase: Phase,
+        status: MeetingStatus,
+        planned: int,
+        closed_at: datetime | None,
+        *,
+        follow: bool = False,
     ) -> None:
         self._planned_minutes = planned
         was_closed = self._closed
@@ -247,7 +274,11 @@ class RunView(QWidget):
                 ).format(when=when)
             )
         self.closed_banner.setVisible(self._closed)
-        self._show_phase(phase)
+        if follow:
+            self._follow(phase)
+        else:
+            self._moved_away(None)
+            self._show_phase(phase)
         self._update_clock()
         self._update_clock_button()
 
@@ -258,7 +289,11 @@ class RunView(QWidget):
         if meeting_id == self._meeting_id:
             meeting = self.controller.services.meetings.get_meeting(meeting_id)
             self._apply_meeting(
-                meeting.phase, meeting.status, meeting.planned_minutes, meeting.closed_at
+                meeting.phase,
+                meeting.status,
+                meeting.planned_minutes,
+                meeting.closed_at,
+                follow=True,
             )
 
     def _on_controller_meeting_started(self, meeting_id: int) -> None:
@@ -268,7 +303,45 @@ class RunView(QWidget):
 
     def _on_controller_phase_changed(self, meeting_id: int, phase: str) -> None:
         if meeting_id == self._meeting_id:
-            self._show_phase(Phase(phase))
+            self._follow(Phase(phase))
+
+    def _follow(self, phase: Phase) -> None:
+        """The meeting's phase changed: show it — unless someone else moved it while the
+        keyboard is in a text box of this page (their move would take the page, and the
+        next keys, from under the person typing): then a notice says so and offers to go."""
+        if phase is self._phase or phase is self._asked or not self._typing_here():
+            self._moved_away(None)
+            if phase is not self._phase:
+                self._show_phase(phase)
+            return
+        self._moved_away(phase)
+
+    def _typing_here(self) -> bool:
+        focus = QApplication.focusWidget()
+        if focus is None or not self.pages[self._phase].isAncestorOf(focus):
+            return False
+        if isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit):
+            return not focus.isReadOnly()
+        return False
+
+    def _moved_away(self, phase: Phase | None) -> None:
+        self._elsewhere = phase
+        if phase is None:
+            self.moved_bar.hide()
+            return
+        name = self.tr("{number} {phase}").format(number=phase.number, phase=label(phase))
+        self.moved_notice.setText(
+            self.tr("Someone else moved the meeting to {phase}.").format(phase=name)
+        )
+        self.moved_go_button.setText(self.tr("Go to {phase}").format(phase=name))
+        self.moved_bar.show()
+
+    def _on_moved_go_button_clicked(self) -> None:
+        phase = self._elsewhere
+        self._moved_away(None)
+        if phase is not None:
+            self._show_phase(phase)
+            self._focus_phase()
 
     # ---- phases -------------------------------------------------------------
     def _show_phase(self, phase: Phase) -> None:
@@ -302,8 +375,13 @@ class RunView(QWidget):
             return
         if not self._closed:
             self.meeting_clock.start_meeting()
+        self._moved_away(None)
         if phase is not self._phase:
-            self.controller.set_phase(meeting_id=self._meeting_id, phase=phase)
+            self._asked = phase
+            try:
+                self.controller.set_phase(meeting_id=self._meeting_id, phase=phase)
+            finally:
+                self._asked = None
         else:
             self._show_phase(phase)
         self._focus_phase()

@@ -939,6 +939,14 @@ Meeting trotzdem abschließen?</translation>
         <translation>Abgeschlossen am {when}. Alles bleibt bearbeitbar, und Änderungen behalten ihren Verlauf.</translation>
     </message>
     <message>
+        <source>Someone else moved the meeting to {phase}.</source>
+        <translation>Jemand anderes hat das Meeting zu {phase} weitergeführt.</translation>
+    </message>
+    <message>
+        <source>Go to {phase}</source>
+        <translation>Zu {phase} wechseln</translation>
+    </message>
+    <message>
         <source>Back to {number} {phase} (Alt+Left)</source>
         <translation>Zurück zu {number} {phase} (Alt+Links)</translation>
     </message>
