@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -16,15 +17,24 @@ from ui.background import run_in_background
 
 
 def test_the_window_keeps_ticking_while_the_work_runs(qapp: QApplication) -> None:
+    """The work waits until the window's thread has ticked ten times: it can only end with
+    42 if the window kept running events while the work ran (whatever the machine's load:
+    counting ticks in a fixed half second failed on a busy machine)."""
     ticks: list[float] = []
+    ticked = threading.Event()
     timer = QTimer()
     timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+
+    def tick() -> None:
+        ticks.append(time.monotonic())
+        if len(ticks) >= 10:
+            ticked.set()
+
+    timer.timeout.connect(tick)
     timer.start()
 
     def work(cancelled):
-        time.sleep(0.5)
-        return 42
+        return 42 if ticked.wait(60) else "the window's thread never ticked"
 
     try:
         assert run_in_background(None, "Working", "Working…", work) == 42
