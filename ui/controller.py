@@ -58,7 +58,8 @@ if TYPE_CHECKING:
     from alignmeet.services.journal import Changeset
 
 T = TypeVar("T")
-# resolver(conflict, apply): asks the user, calling apply("mine" | "theirs") on their choice.
+# resolver(conflict, apply): asks the user, calling apply("mine" | "theirs" | "both") on
+# their choice ("both" only when `apply.can_keep_both`, see ConflictChoice).
 ConflictResolver = Callable[[ConflictError, Callable[[str], None]], object]
 # An operation: one use case (or a few, as one step) over the services.
 Op = Callable[[Services], T]
@@ -138,6 +139,53 @@ WRITES = frozenset(
     }
 )
 
+# Free text of several lines (notes, closing notes, a persona's pains…): when two people
+# wrote the same one, the conflict dialog can also keep both — their text, a blank line,
+# then mine. One-line fields, choices, dates and statuses keep the two choices.
+FREE_TEXT_FIELDS: dict[str, frozenset[str]] = {
+    "agenda_item": frozenset({"notes"}),
+    "meeting": frozenset({"topic", "end_goal", "closing_notes"}),
+    "persona": frozenset({"pains", "goals", "objections", "notes"}),
+    "board_entry": frozenset({"details"}),
+    "lead_batch": frozenset({"notes"}),
+    "coaching_checkin": frozenset({"progress", "tips_asked", "tips_given"}),
+    "channel_rule": frozenset({"notes"}),
+}
+
+
+def both_texts(theirs: object, mine: object) -> str:
+    """What "Keep both" saves: their text, a blank line, then mine (one alone when the
+    other is empty)."""
+    texts = [t for t in (theirs, mine) if isinstance(t, str) and t.strip()]
+    return "\n\n".join(texts)
+
+
+class ConflictChoice:
+    """The `apply` a resolver calls with the user's choice; `can_keep_both` says whether
+    "Keep both" is one (free text whose write can be given the merged text)."""
+
+    def __init__(self, apply: Callable[[str], None], *, can_keep_both: bool) -> None:
+        self._apply = apply
+        self.can_keep_both = can_keep_both
+
+    def __call__(self, choice: str) -> None:
+        self._apply(choice)
+
+
+def can_keep_both(conflict: ConflictError, fields: dict[str, Any] | None) -> bool:
+    """Is "Keep both" a choice: one record, every field in conflict free text, and the
+    write's own values at hand to put the merged text in?"""
+    if fields is None or conflict.parts or conflict.key is None:
+        return False
+    free = FREE_TEXT_FIELDS.get(conflict.key[0], frozenset())
+    return all(
+        f in free
+        and isinstance(fields.get(f), str)
+        and isinstance(conflict.stored.get(f), str | None)
+        for f in conflict.fields
+    )
+
+
 # ---- how changes become the views' signals (see Controller.announce) -----------------------
 # The toolkit's tables, by area (`toolkit_changed(area)`; areas as in
 # alignmeet.services.toolkit).
@@ -190,7 +238,12 @@ def ask_with_dialog(conflict: ConflictError, apply: Callable[[str], None]) -> ob
     from ui.views.conflict_dialog import ConflictDialog
 
     window = QApplication.activeWindow()
-    return ConflictDialog.ask(conflict, apply, window if window and window.isVisible() else None)
+    return ConflictDialog.ask(
+        conflict,
+        apply,
+        window if window and window.isVisible() else None,
+        keep_both=bool(getattr(apply, "can_keep_both", False)),
+    )
 
 
 def _conflict_rows(conflict: ConflictError) -> list[tuple[str, int]]:
@@ -234,6 +287,7 @@ class Controller(QObject):
         # Who settles a ConflictError (tests put a stand-in here).
         self.conflict_resolver: ConflictResolver = ask_with_dialog
         self.kept_theirs = False
+        self._keeping_both: frozenset[tuple[str, int]] = frozenset()  # "Keep both" saving
         self._write_depth = 0
         self._performing = 0  # operations running (one inside another is part of it)
         self._replaying = False  # an undo or redo is writing: no new step
@@ -284,12 +338,16 @@ class Controller(QObject):
         seen: object | None,
         reread: Op[T] | None = None,
         undo: bool = True,
+        fields: dict[str, Any] | None = None,
     ) -> T:
         """`perform` for an edit of a record the screen showed: `op(services, seen)` passes
         `seen` (the record as the user saw it, see alignmeet.services.base) to the use case.
         After a conflict, "keep mine" runs it again carrying their version instead, so it
-        goes on top of theirs and a third change made meanwhile is caught again."""
-        return self._run(label, op, undo=undo, reread=reread, seen=(seen,))
+        goes on top of theirs and a third change made meanwhile is caught again.
+        `fields`: the dict of values `op` writes (the same object it reads): with it, a
+        conflict over free text can also "keep both" (FREE_TEXT_FIELDS) — the merged
+        text is put into it and `op` runs again on top of theirs, as for "keep mine"."""
+        return self._run(label, op, undo=undo, reread=reread, seen=(seen,), fields=fields)
 
     def _run(
         self,
@@ -299,6 +357,7 @@ class Controller(QObject):
         undo: bool,
         reread: Op[T] | None = None,
         seen: tuple[object | None] | None = None,
+        fields: dict[str, Any] | None = None,
     ) -> T:
         if self._performing:  # inside another operation: part of its step
             return op(self.services) if seen is None else op(self.services, seen[0])
@@ -315,7 +374,7 @@ class Controller(QObject):
                     carried[0] = exc.rebased
                 raise
 
-        return self._resolving(save, reread)
+        return self._resolving(save, reread, fields)
 
     def _operation(self, label: str, op: Op[T], *, undo: bool) -> T:
         step = undo and not self._replaying
@@ -324,7 +383,7 @@ class Controller(QObject):
             self.flush_pending()
         self._performing += 1
         try:
-            outcome = self.services.operations.run(label, op)
+            outcome = self.services.operations.run(label, op, kept_both=self._keeping_both)
         finally:
             self._performing -= 1
         if step and outcome.rows:
@@ -332,12 +391,16 @@ class Controller(QObject):
         self.announce(outcome.changes)
         return outcome.result
 
-    def _resolving(self, save: Callable[[], T], reread: Op[T] | None) -> T:
+    def _resolving(
+        self, save: Callable[[], T], reread: Op[T] | None, fields: dict[str, Any] | None = None
+    ) -> T:
         """Run `save`; when someone else saved the same field first, ask which version to
         keep. Keep mine: save again on top of theirs (asking again if yet another change
-        came in). Take theirs: nothing is saved, and the views hear the rows as stored —
-        while the dialog is still up, so the field being typed into (not focused then)
-        shows the version kept. Returns the record as stored."""
+        came in). Keep both (free text, see can_keep_both): the same, with their text, a
+        blank line and mine put into `fields`. Take theirs: nothing is saved, and the
+        views hear the rows as stored — while the dialog is still up, so the field being
+        typed into (not focused then) shows the version kept. Returns the record as
+        stored."""
         self.kept_theirs = False
         try:
             return save()
@@ -346,9 +409,14 @@ class Controller(QObject):
             outcome: list[T] = []
 
             def apply(choice: str) -> None:
+                if choice == "both" and not both:
+                    return  # offered only when it can be done: else no choice was made
                 self.services.meetings.acknowledge_conflict(conflict)
+                if choice == "both":
+                    outcome.append(self._keep_both(conflict, save, reread, fields))  # type: ignore[arg-type]
+                    return
                 if choice == "mine":
-                    outcome.append(self._resolving(save, reread))
+                    outcome.append(self._resolving(save, reread, fields))
                     return
                 self.kept_theirs = True
                 outcome.append(reread(self.services) if reread is not None else None)  # type: ignore[arg-type]
@@ -357,13 +425,41 @@ class Controller(QObject):
                     self.tr("Kept the other version of {what}.").format(what=conflict.what)
                 )
 
+            both = can_keep_both(conflict, fields)
             if conflict.same_values:
                 apply("mine")  # both saved the same: nothing to choose between
             else:
-                self.conflict_resolver(conflict, apply)
+                self.conflict_resolver(conflict, ConflictChoice(apply, can_keep_both=both))
             if not outcome:  # closed without a choice: nothing saved, asked again next time
                 raise
             return outcome[0]
+
+    def _keep_both(
+        self,
+        conflict: ConflictError,
+        save: Callable[[], T],
+        reread: Op[T] | None,
+        fields: dict[str, Any],
+    ) -> T:
+        """Save their text, a blank line, then mine, on top of their version (`save`
+        carries it as what the user saw): a third change made meanwhile is asked about
+        again, never overwritten. The change says it kept both (OpChanges.kept_both)."""
+        for name in conflict.fields:
+            fields[name] = both_texts(conflict.stored.get(name), fields[name])
+        assert conflict.key is not None
+        outer = self._keeping_both
+        self._keeping_both = outer | {conflict.key}
+        try:
+            result = self._resolving(save, reread, fields)
+        finally:
+            self._keeping_both = outer
+        if not self.kept_theirs:
+            self.status_shown.emit(
+                self.tr("Kept both versions of {what}: theirs first, then yours.").format(
+                    what=conflict.what
+                )
+            )
+        return result
 
     # ==== the one announcement ==============================================================
     def announce(self, changes: OpChanges, *, paced: bool = False) -> None:
@@ -574,6 +670,30 @@ class Controller(QObject):
 
     def _on_live_arrived(self, changes: OpChanges) -> None:
         self.announce(changes, paced=True)
+        if changes.kept_both and not changes.local:
+            self.status_shown.emit(
+                self.tr(
+                    "Someone else kept both versions of {what}: yours first, then theirs."
+                ).format(what=self._record_names(changes.kept_both))
+            )
+
+    def _record_names(self, rows: Iterable[tuple[str, int]]) -> str:
+        """The records `rows` ((table, id)) as a person reads them."""
+        names = []
+        for table, ident in sorted(rows):
+            try:
+                if table == "agenda_item":
+                    title = self.services.agenda.get_item(ident).title
+                    names.append(self.tr("the notes on “{title}”").format(title=title))
+                    continue
+                if table == "meeting":
+                    title = self.services.meetings.get_meeting(ident).title
+                    names.append(self.tr("the details of “{title}”").format(title=title))
+                    continue
+            except NotFoundError:
+                pass
+            names.append(self.tr("a text you wrote"))
+        return ", ".join(dict.fromkeys(names))
 
     # ==== writes the database did not take ================================================
     def storage_cause(self, exc: BaseException) -> Cause | None:
@@ -908,6 +1028,7 @@ class Controller(QObject):
             undo=not changed <= TYPED_MEETING_FIELDS,
             reread=lambda s: s.meetings.get_meeting(meeting_id),
             seen=(fields.get("seen"),),
+            fields=fields,
         )
 
     def delete_meeting(self, meeting_id: int) -> None:
@@ -1097,6 +1218,7 @@ class Controller(QObject):
             undo=not typed,
             reread=lambda s: s.agenda.get_item(item_id),
             seen=(fields.get("seen"),),
+            fields=fields,
         )
 
     def remove_item(self, *, meeting_id: int, item_id: int) -> None:

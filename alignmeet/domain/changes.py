@@ -22,6 +22,8 @@ ALL: None = None  # in `ids`: every row of the table may have changed
 PARENTS = ("meeting", "agenda_item")
 _SEP = "@"  # in JSON: "action@meeting": the meetings of the changed actions
 _COLUMNS = "#columns"  # in JSON: "agenda_item#columns": the columns its updates changed
+# in JSON: "agenda_item#kept_both": the rows whose text is both versions of a conflict
+_KEPT_BOTH = "#kept_both"
 
 Ids = frozenset[int] | None
 
@@ -37,13 +39,16 @@ class OpChanges:
     server); `local` is True for this client's own. `columns[table]`, when present, says
     that the table's rows were only updated, and which columns changed (a note typed into
     an agenda item is not a new agenda); a table without it had rows added or removed, or
-    changed in columns not known."""
+    changed in columns not known. `kept_both` names the rows ((table, id)) whose text the
+    writer saved as both versions of a conflict ("Keep both": theirs, a blank line, mine),
+    so that the other facilitator's window can say so."""
 
     ids: Mapping[str, Ids] = field(default_factory=dict)
     origin: str = ""
     local: bool = True
     within: Mapping[str, Mapping[str, Ids]] = field(default_factory=dict)
     columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    kept_both: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def tables(self) -> frozenset[str]:
@@ -107,6 +112,8 @@ class OpChanges:
                 out[f"{table}{_SEP}{parent}"] = sorted(ids) if ids is not None else None
         for table, columns in sorted(self.columns.items()):
             out[f"{table}{_COLUMNS}"] = sorted(columns)
+        for table in sorted({t for t, _i in self.kept_both}):
+            out[f"{table}{_KEPT_BOTH}"] = sorted(i for t, i in self.kept_both if t == table)
         return out
 
     @classmethod
@@ -120,7 +127,12 @@ class OpChanges:
         ids: dict[str, Ids] = {}
         within: dict[str, dict[str, Ids]] = {}
         columns: dict[str, frozenset[str]] = {}
+        kept_both: set[tuple[str, int]] = set()
         for key, rows in data.items():
+            if key.endswith(_KEPT_BOTH):
+                table = key.removesuffix(_KEPT_BOTH)
+                kept_both |= {(table, int(x)) for x in rows or ()}
+                continue
             if key.endswith(_COLUMNS):
                 if rows is not None:
                     columns[key.removesuffix(_COLUMNS)] = frozenset(str(x) for x in rows)
@@ -137,6 +149,7 @@ class OpChanges:
             local=local,
             within=within,
             columns={t: c for t, c in columns.items() if t in ids},
+            kept_both=frozenset(kept_both),
         )
 
 
@@ -151,7 +164,9 @@ def merge(changes: Iterable[OpChanges], *, origin: str = "", local: bool = True)
     ids: dict[str, set[int] | None] = {}
     within: dict[str, dict[str, set[int] | None]] = {}
     columns: dict[str, frozenset[str] | None] = {}
+    kept_both: set[tuple[str, int]] = set()
     for change in changes:
+        kept_both |= change.kept_both
         for table, rows in change.ids.items():
             ids[table] = _union(ids.get(table, set()), rows)
             mine_columns = columns.get(table, frozenset())
@@ -169,6 +184,7 @@ def merge(changes: Iterable[OpChanges], *, origin: str = "", local: bool = True)
         local=local,
         within={t: {p: _frozen(i) for p, i in ps.items()} for t, ps in within.items()},
         columns={t: c for t, c in columns.items() if c is not None},
+        kept_both=frozenset(kept_both),
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from alignmeet.domain.changes import OpChanges
@@ -74,15 +74,29 @@ class Operations:
             changes = changelog.changes_for(connection, rows)
         return OpChanges(ids=changes.ids, within=changes.within, origin="", local=False)
 
-    def run(self, label: str, op: Callable[[Services], T], *, author: str = "") -> Outcome[T]:
-        """Run one use case (or a few, as one step) recorded by the journal."""
+    def run(
+        self,
+        label: str,
+        op: Callable[[Services], T],
+        *,
+        author: str = "",
+        kept_both: Iterable[tuple[str, int]] = (),
+    ) -> Outcome[T]:
+        """Run one use case (or a few, as one step) recorded by the journal. `kept_both`:
+        the rows ((table, id)) it saves as both versions of a conflict (their text, then
+        this user's) — its changes say so, here and in the other clients' change feeds."""
         services = self._services
-        with services.journal.recording() as rows:
+        kept = frozenset(kept_both)
+        with services.journal.recording() as rows, changelog.keeping_both(kept):
             result = op(services)
+        changes = rows.op_changes(origin=services.db.origin)
+        if kept:
+            written = {(t, i) for t, i in kept if changes.touches_row(t, i)}
+            changes = replace(changes, kept_both=frozenset(written))
         outcome = Outcome(
             label=label,
             result=result,
-            changes=rows.op_changes(origin=services.db.origin),
+            changes=changes,
             rows=rows,
             author=author,
         )

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -44,6 +46,21 @@ _KEYS = (_TOUCHED, _WITHIN, _COLUMNS)
 LOG = m.ChangeLog.__table__
 KEEP = timedelta(days=1)
 GAP_PATIENCE_S = 30.0  # how long a missing id may still turn up (PostgreSQL)
+# The rows ((table, id)) a write running now saves as both versions of a conflict.
+_KEPT_BOTH: ContextVar[frozenset[tuple[str, int]]] = ContextVar(
+    "alignmeet_kept_both", default=frozenset()
+)
+
+
+@contextmanager
+def keeping_both(rows: Iterable[tuple[str, int]]) -> Iterator[None]:
+    """The writes inside save `rows` as both versions of a conflict ("Keep both"): their
+    change-log rows say so (OpChanges.kept_both), for the other facilitator's window."""
+    token = _KEPT_BOTH.set(frozenset(rows))
+    try:
+        yield
+    finally:
+        _KEPT_BOTH.reset(token)
 
 
 def _utcnow() -> datetime:
@@ -143,6 +160,9 @@ def _frozen_changes(session: Session) -> OpChanges:
     touched = session.info.get(_TOUCHED) or {}
     within = session.info.get(_WITHIN) or {}
     updated = session.info.get(_COLUMNS) or {}
+    kept_both = frozenset(
+        (t, i) for t, i in _KEPT_BOTH.get() if t in touched and i in (touched[t] or {i})
+    )
     return OpChanges(
         ids={t: (frozenset(i) if i is not None else None) for t, i in touched.items()},
         within={
@@ -150,6 +170,7 @@ def _frozen_changes(session: Session) -> OpChanges:
             for t, ps in within.items()
         },
         columns={t: frozenset(c) for t, c in updated.items() if c is not None and t in touched},
+        kept_both=kept_both,
     )
 
 
@@ -162,6 +183,7 @@ def changes_of(session: Session) -> OpChanges:
         local=True,
         within=changes.within,
         columns=changes.columns,
+        kept_both=changes.kept_both,
     )
 
 

@@ -215,15 +215,10 @@ def test_the_other_closing_the_meeting_while_i_type_an_idea_keeps_my_page_and_ke
     assert not run.moved_notice.isVisible()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The conflict dialog offers only Keep mine / Take theirs: for notes typed by both "
-    "facilitators one of the two texts is erased (the other's window just shows the "
-    "winner's text, unannounced). Needs a 'Keep both' choice for text fields.",
-)
 def test_notes_typed_by_both_facilitators_can_be_kept_both(qtbot: QtBot, two: Two) -> None:
     """A and B take notes on the same item. A's are saved first; B is asked, and keeps
-    both: neither facilitator's notes are lost, and A's window shows both."""
+    both: neither facilitator's notes are lost, A's window shows both and its status line
+    says that the other facilitator kept both."""
     mine, theirs = _on_agenda(two.b, two.item_id), _on_agenda(two.a, two.item_id)
     theirs.discussion.notes_edit.setFocus()
     qtbot.keyClicks(theirs.discussion.notes_edit, "Budget: 40k for Q3 webinars")
@@ -244,3 +239,48 @@ def test_notes_typed_by_both_facilitators_can_be_kept_both(qtbot: QtBot, two: Tw
     both = "Budget: 40k for Q3 webinars\n\nSales to confirm the budget"
     assert two.services.agenda.get_item(two.item_id).notes == both
     qtbot.waitUntil(lambda: theirs.discussion.notes_edit.toPlainText() == both, timeout=WITHIN_MS)
+    assert mine.discussion.notes_edit.toPlainText() == both
+    title = two.services.agenda.get_item(two.item_id).title
+    told = f"Someone else kept both versions of the notes on “{title}”: yours first, then theirs."
+    qtbot.waitUntil(lambda: two.a.statusBar().currentMessage() == told, timeout=WITHIN_MS)
+    assert two.b.statusBar().currentMessage().startswith("Kept both versions of ")
+
+
+def test_a_third_change_before_keep_both_is_saved_is_asked_about_not_overwritten(
+    qtbot: QtBot, two: Two
+) -> None:
+    """B is asked about A's notes; while the dialog is up A changes them again. "Keep
+    both" goes on top of the version B was shown: A's newer text is a conflict again,
+    and it is still what is stored when B then takes it."""
+    mine, theirs = _on_agenda(two.b, two.item_id), _on_agenda(two.a, two.item_id)
+    theirs.discussion.notes_edit.setFocus()
+    qtbot.keyClicks(theirs.discussion.notes_edit, "Budget: 40k")
+    mine.discussion.notes_edit.setFocus()
+    qtbot.keyClicks(mine.discussion.notes_edit, "Sales to confirm the budget")
+    theirs.discussion.notes_saver.flush()
+
+    asked: list[tuple[str, str]] = []
+
+    def resolver(conflict: object, apply: object) -> None:
+        asked.append(
+            (str(conflict.mine["notes"]), str(conflict.theirs["notes"]))  # type: ignore[attr-defined]
+        )
+        if len(asked) == 1:
+            assert apply.can_keep_both  # type: ignore[attr-defined]
+            # A third change, between the question and B's answer
+            theirs.discussion.notes_edit.setPlainText("Budget: 45k, agreed with Finance")
+            theirs.discussion.notes_saver.flush()
+            apply("both")  # type: ignore[operator]
+        else:
+            apply("theirs")  # type: ignore[operator]
+
+    two.b.controller.conflict_resolver = resolver
+    mine.discussion.notes_saver.flush()
+
+    assert asked == [
+        ("Sales to confirm the budget", "Budget: 40k"),
+        ("Budget: 40k\n\nSales to confirm the budget", "Budget: 45k, agreed with Finance"),
+    ]
+    assert two.services.agenda.get_item(two.item_id).notes == "Budget: 45k, agreed with Finance"
+    # nobody is told that both were kept: they were not
+    assert "both" not in two.a.statusBar().currentMessage()

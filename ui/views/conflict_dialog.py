@@ -1,8 +1,9 @@
-"""The conflict dialog: someone else saved the same field first; keep mine or take theirs.
+"""The conflict dialog: someone else saved the same field first; keep mine or take theirs
+— or, for free text such as notes, keep both (theirs, a blank line, then mine).
 
 Both versions are shown side by side as plain text (selectable, so nothing typed is
 lost even when the other version is taken). The dialog closes only through one of its
-two buttons: Escape or the window's close button would otherwise be a silent choice.
+buttons: Escape or the window's close button would otherwise be a silent choice.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ui.widgets import plain_label, section_heading
 
 KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
+KEEP_BOTH = "both"
 
 FIELD_LABELS = {
     "title": QT_TRANSLATE_NOOP("ConflictDialog", "Title"),
@@ -143,7 +145,8 @@ def version_text(conflict: ConflictError, side: str) -> str:
 
 
 class ConflictDialog(QDialog):
-    """Both versions side by side; `choice` is KEEP_MINE or TAKE_THEIRS once closed.
+    """Both versions side by side; `choice` is KEEP_MINE, TAKE_THEIRS or (with
+    `keep_both`, for free text) KEEP_BOTH once closed.
 
     `on_choice(choice)` runs when a button is pressed, before the dialog closes, so the
     screens can show the chosen version while the field being edited is not focused.
@@ -155,6 +158,7 @@ class ConflictDialog(QDialog):
         parent: QWidget | None = None,
         *,
         on_choice: Callable[[str], None] | None = None,
+        keep_both: bool = False,
     ) -> None:
         super().__init__(parent)
         self.conflict = conflict
@@ -171,6 +175,12 @@ class ConflictDialog(QDialog):
             ).format(what=conflict.what, fields=fields),
             wrap=True,
         )
+        if keep_both:
+            intro.setText(
+                intro.text()
+                + " "
+                + self.tr("“Keep both” saves their text, a blank line, then yours.")
+            )
 
         mine, theirs = self.tr("Your version"), self.tr("Their version (saved)")
         self.mine_text = self._version_box(mine, version_text(conflict, KEEP_MINE))
@@ -184,15 +194,25 @@ class ConflictDialog(QDialog):
         grid.setColumnStretch(1, 1)
 
         buttons = QDialogButtonBox()
-        self.keep_mine_button = QPushButton(self.tr("Keep mine"))
+        self.keep_mine_button = QPushButton(self.tr("&Keep mine"))
         self.keep_mine_button.setToolTip(self.tr("Save your version over theirs."))
-        self.take_theirs_button = QPushButton(self.tr("Take theirs"))
+        self.take_theirs_button = QPushButton(self.tr("&Take theirs"))
         self.take_theirs_button.setToolTip(
             self.tr(
                 "Show their version and drop yours (you can still copy it from the left first)."
             )
         )
+        # Free text only (notes…): both texts, theirs first. None when not offered.
+        self.keep_both_button: QPushButton | None = None
         buttons.addButton(self.keep_mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        if keep_both:
+            self.keep_both_button = QPushButton(self.tr("Keep &both"))
+            self.keep_both_button.setToolTip(
+                self.tr("Save their text, a blank line, then yours: nobody's text is lost.")
+            )
+            self.keep_both_button.setAutoDefault(False)
+            self.keep_both_button.clicked.connect(self._on_keep_both_button_clicked)
+            buttons.addButton(self.keep_both_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.take_theirs_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.keep_mine_button.clicked.connect(self._on_keep_mine_button_clicked)
         self.take_theirs_button.clicked.connect(self._on_take_theirs_button_clicked)
@@ -216,13 +236,16 @@ class ConflictDialog(QDialog):
         self.choice = choice
         if self._on_choice is not None:
             self._on_choice(choice)
-        self.done(QDialog.DialogCode.Accepted if choice == KEEP_MINE else 2)
+        self.done(QDialog.DialogCode.Accepted if choice != TAKE_THEIRS else 2)
 
     def _on_keep_mine_button_clicked(self) -> None:
         self._choose(KEEP_MINE)
 
     def _on_take_theirs_button_clicked(self) -> None:
         self._choose(TAKE_THEIRS)
+
+    def _on_keep_both_button_clicked(self) -> None:
+        self._choose(KEEP_BOTH)
 
     def reject(self) -> None:
         """Escape and the close button do nothing: the choice has to be made."""
@@ -233,8 +256,10 @@ class ConflictDialog(QDialog):
         conflict: ConflictError,
         on_choice: Callable[[str], None],
         parent: QWidget | None = None,
+        *,
+        keep_both: bool = False,
     ) -> str | None:
         """Show the dialog until a choice is made (None only if it closed some other way)."""
-        dialog = cls(conflict, parent, on_choice=on_choice)
+        dialog = cls(conflict, parent, on_choice=on_choice, keep_both=keep_both)
         dialog.exec()
         return dialog.choice

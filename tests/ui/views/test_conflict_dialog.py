@@ -224,3 +224,70 @@ def test_members_and_toolkit_records_get_the_dialog_too(
         )
     assert asked[0].what == "Persona “Larry”"
     assert other.personas.get_persona(larry.id).role == "Finance"
+
+
+def _mnemonic(text: str) -> str:
+    return text[text.index("&") + 1].lower()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_keep_both_is_reached_by_tab_and_by_its_own_mnemonic(
+    qtbot: QtBot, qapp: QApplication, language: str, tmp_path
+) -> None:
+    """Notes typed by both: the dialog offers "Keep both" next to the two others; Tab
+    reaches it, and its Alt key (one no other button has) chooses it — in German too."""
+    from ui import i18n
+
+    assert i18n.install_translator(qapp, language) == language
+    try:
+        notes = conflict(
+            what="Agenda item “Budget”",
+            mine={"notes": "Sales to confirm the budget"},
+            theirs={"notes": "Budget: 40k for Q3 webinars"},
+        )
+        dialog = ConflictDialog(notes, keep_both=True)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        both = dialog.keep_both_button
+        assert both is not None and both.isVisible()
+        buttons = [dialog.keep_mine_button, both, dialog.take_theirs_button]
+        keys = [_mnemonic(b.text()) for b in buttons]
+        assert len(set(keys)) == 3, keys
+        dialog.grab().save(str(tmp_path / f"conflict_keep_both_{language}.png"))
+
+        with qtbot.waitActive(dialog):
+            dialog.activateWindow()
+        reached = set()
+        dialog.mine_text.setFocus()
+        for _ in range(8):
+            qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Tab)
+            reached.add(dialog.focusWidget())
+        assert both in reached
+
+        alt_key = Qt.Key(ord(keys[1].upper()))
+        qtbot.keyClick(dialog.focusWidget(), alt_key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: dialog.choice == "both")  # a mnemonic animates the click
+        assert not dialog.isVisible()
+    finally:
+        i18n.install_translator(qapp, "en")
+
+
+def test_one_line_fields_and_statuses_keep_the_two_choices(qtbot: QtBot) -> None:
+    from ui.controller import can_keep_both
+
+    def on(table: str, **mine: object) -> ConflictError:
+        theirs = dict.fromkeys(mine, "other")
+        return ConflictError("x", mine, theirs, key=(table, 1), stored=theirs)
+
+    assert can_keep_both(on("agenda_item", notes="mine"), {"notes": "mine"})
+    assert can_keep_both(on("meeting", closing_notes="a"), {"closing_notes": "a"})
+    assert not can_keep_both(on("meeting", title="a"), {"title": "a"})  # one line
+    assert not can_keep_both(on("action", status="done"), {"status": "done"})
+    # notes and a one-line field at once: the two choices
+    assert not can_keep_both(on("meeting", topic="a", place="b"), {"topic": "a", "place": "b"})
+    # a write that cannot be given the merged text
+    assert not can_keep_both(on("agenda_item", notes="mine"), None)
+    dialog = ConflictDialog(on("meeting", title="a"))
+    qtbot.addWidget(dialog)
+    assert dialog.keep_both_button is None

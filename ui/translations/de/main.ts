@@ -168,12 +168,32 @@ Soll sie wiederhergestellt werden? Die beschädigte Datei bleibt umbenannt daneb
         <translation>Die andere Fassung von {what} wurde übernommen.</translation>
     </message>
     <message>
+        <source>Kept both versions of {what}: theirs first, then yours.</source>
+        <translation>Beide Fassungen von {what} behalten: zuerst die andere, dann Ihre.</translation>
+    </message>
+    <message>
         <source>Could not undo {what}: {error}</source>
         <translation>Rückgängig machen nicht möglich ({what}): {error}</translation>
     </message>
     <message>
         <source>Could not redo {what}: {error}</source>
         <translation>Wiederholen nicht möglich ({what}): {error}</translation>
+    </message>
+    <message>
+        <source>Someone else kept both versions of {what}: yours first, then theirs.</source>
+        <translation>Jemand anderes hat beide Fassungen von {what} behalten: zuerst Ihre, dann die andere.</translation>
+    </message>
+    <message>
+        <source>the notes on “{title}”</source>
+        <translation>den Notizen zu „{title}“</translation>
+    </message>
+    <message>
+        <source>the details of “{title}”</source>
+        <translation>den Angaben zu „{title}“</translation>
+    </message>
+    <message>
+        <source>a text you wrote</source>
+        <translation>einem Text von Ihnen</translation>
     </message>
     <message>
         <source>Not saved: {cause} What you typed is still here; this window cannot save it.</source>

@@ -453,6 +453,10 @@ Die Datenbank wird vorher im jetzigen Stand gesichert; mit dieser Sicherung läs
         <translation>{what} wurde von jemand anderem geändert, während Sie es bearbeitet haben ({fields}). Noch wurde nichts überschrieben: Wählen Sie, welche Fassung gelten soll.</translation>
     </message>
     <message>
+        <source>“Keep both” saves their text, a blank line, then yours.</source>
+        <translation>„Beide behalten“ speichert die andere Fassung, eine Leerzeile, dann Ihre.</translation>
+    </message>
+    <message>
         <source>Your version</source>
         <translation>Ihre Fassung</translation>
     </message>
@@ -461,16 +465,24 @@ Die Datenbank wird vorher im jetzigen Stand gesichert; mit dieser Sicherung läs
         <translation>Die andere Fassung (gespeichert)</translation>
     </message>
     <message>
-        <source>Keep mine</source>
-        <translation>Meine behalten</translation>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Die andere übernehmen</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>&amp;Beide behalten</translation>
+    </message>
+    <message>
+        <source>Save their text, a blank line, then yours: nobody&apos;s text is lost.</source>
+        <translation>Speichert die andere Fassung, eine Leerzeile, dann Ihre: kein Text geht verloren.</translation>
     </message>
     <message>
         <source>Save your version over theirs.</source>
         <translation>Ihre Fassung über die andere speichern.</translation>
-    </message>
-    <message>
-        <source>Take theirs</source>
-        <translation>Die andere übernehmen</translation>
     </message>
     <message>
         <source>Show their version and drop yours (you can still copy it from the left first).</source>

@@ -166,4 +166,5 @@ class BoardEntryDialog(QDialog):
                 lambda s, seen: s.board.update_entry(entry_id=entry_id, seen=seen, **edits),
                 seen=self.entry,
                 reread=lambda s: s.board.get_entry(entry_id),
+                fields=edits,
             )

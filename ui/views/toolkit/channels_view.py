@@ -245,6 +245,7 @@ class ChannelsView(QWidget):
                 lambda s, seen: s.channels.update_rule(rule_id=rule_id, seen=seen, **edits),
                 seen=self.form.seen,
                 reread=lambda s: next(r for r in s.channels.list_rules() if r.id == rule_id),
+                fields=edits,
             )
         )
         if rule is None:

@@ -168,6 +168,7 @@ class CheckinDialog(QDialog):
                 ),
                 seen=self.checkin,
                 reread=lambda s: _checkin(s, checkin_id),
+                fields=values,
             )
 
 

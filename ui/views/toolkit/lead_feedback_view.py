@@ -459,6 +459,7 @@ class LeadFeedbackView(QWidget):
                 lambda s, seen: s.lead_feedback.update_batch(batch_id=batch_id, seen=seen, **edits),
                 seen=self.batch_form.seen,
                 reread=lambda s: s.lead_feedback.get_batch(batch_id),
+                fields=edits,
             )
         except ValidationError as exc:
             self._show_batch_error(exc)

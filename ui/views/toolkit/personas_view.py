@@ -313,6 +313,7 @@ class PersonasView(QWidget):
                 ),
                 seen=self.form.seen,
                 reread=lambda s: s.personas.get_persona(persona_id),
+                fields=edits,
             )
         )
         if persona is None:
