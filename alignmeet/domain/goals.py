@@ -16,11 +16,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from alignmeet.domain.enums import TeamTag
-from alignmeet.domain.periods import PeriodKind
+from alignmeet.domain.periods import Period, PeriodKind
 from alignmeet.domain.rules import ValidationError, too_long
 from alignmeet.i18n import _, language, localize_number, ngettext
 
@@ -40,6 +40,8 @@ __all__ = [
     "KpiStatus",
     "MeasurementRecord",
     "Trend",
+    "axis_labels",
+    "check_measured_period",
     "format_number",
     "format_value",
     "kpi_status",
@@ -49,6 +51,11 @@ __all__ = [
 ]
 
 MAX_UNIT = 30
+# The largest value (either sign) a KPI, its target or a goal holds: 999 trillion and a bit.
+# Beyond it a value is a typo or a pasted cell gone wrong ("1e308" printed ~300 digits).
+MAX_VALUE = 1e15
+# The earliest period a measurement is recorded for: "1926-01" for "2026-01" is a typo.
+EARLIEST_MEASURED = date(2000, 1, 1)
 NEAR_TOLERANCE = 0.10  # within 10 % of the target (on the wrong side) counts as "near"
 
 
@@ -422,14 +429,30 @@ def _signed(number: float) -> str:
 _CURRENCY = {"$", "€", "£", "¥", "usd", "eur", "gbp", "chf"}
 
 
+# Compact suffixes, largest first: (size, English, German). German as the press writes it.
+_COMPACT = (
+    (1e12, "T", " Bio."),
+    (1e9, "B", " Mrd."),
+    (1e6, "M", " Mio."),
+)
+
+
+def _suffix(english: str, german: str) -> str:
+    return german if language() == "de" else english
+
+
 def format_number(value: float, *, compact: bool = False) -> str:
-    """12,300 · 23.5 · 0.8 · with `compact`: 1.3M, 640k — in the current language's way
-    (German: 12.300 · 23,5 · 1,3 Mio. · 640 Tsd.)."""
-    if compact and abs(value) >= 1_000_000:
-        number = f"{value / 1_000_000:.1f}".removesuffix(".0")
-        return localize_number(number) + (" Mio." if language() == "de" else "M")
+    """12,300 · 23.5 · 0.8 · with `compact`: 1.3M, 640k, 2.5B, 1.2T — in the current
+    language's way (German: 12.300 · 23,5 · 1,3 Mio. · 640 Tsd. · 2,5 Mrd. · 1,2 Bio.)."""
+    if not math.isfinite(value) or abs(value) >= MAX_VALUE:  # stored before the limit
+        return localize_number(f"{value:.3g}")
+    if compact:
+        for size, english, german in _COMPACT:
+            if abs(value) >= size:
+                number = f"{value / size:.1f}".removesuffix(".0")
+                return localize_number(number) + _suffix(english, german)
     if compact and abs(value) >= 10_000:
-        return f"{value / 1_000:.0f}" + (" Tsd." if language() == "de" else "k")
+        return f"{value / 1_000:.0f}" + _suffix("k", " Tsd.")
     if float(value).is_integer():
         return localize_number(f"{int(value):,}")
     if abs(value) >= 100:
@@ -440,18 +463,68 @@ def format_number(value: float, *, compact: bool = False) -> str:
 
 
 def format_value(value: float | None, unit: str, *, compact: bool = True) -> str:
-    """A value with its unit: "23.5 %", "3.7 h", "$1.6M", "€640k", "18 leads"."""
+    """A value with its unit: "23.5 %", "3.7 h", "$1.6M", "−€640k", "18 leads"."""
     if value is None:
         return "—"
+    return _with_unit(value < 0, format_number(abs(value), compact=compact), unit)
+
+
+def _with_unit(negative: bool, number: str, unit: str, *, axis: bool = False) -> str:
+    """The sign before a currency symbol ("−$500k"), a unit after the number ("18 leads",
+    "-0.3 h")."""
     unit = unit.strip()
     if unit.casefold() in _CURRENCY:
         symbol = unit if len(unit) == 1 else f"{unit.upper()} "
-        number = format_number(abs(value), compact=compact)
-        return f"{'−' if value < 0 else ''}{symbol}{number}"
-    number = format_number(value, compact=compact)
-    if not unit:
-        return number
-    return f"{number} {unit}" if unit != "%" else f"{number} %"
+        return f"{'−' if negative else ''}{symbol}{number}"
+    sign = "-" if negative else ""
+    if not unit or (axis and len(unit) > 6):  # a long unit crowds an axis: the title says it
+        return f"{sign}{number}"
+    return f"{sign}{number} {unit}"
+
+
+def axis_labels(ticks: list[float], unit: str) -> list[str]:
+    """The labels of a value axis with these ticks, written as the KPI tables write values:
+    one compact suffix for the axis, as many decimals as the ticks need, the sign before a
+    currency symbol ("−$0.5M · $0 · $0.5M · $1M", German "−$0,5 Mio.")."""
+    high = max((abs(t) for t in ticks), default=0.0)
+    size, suffix = 1.0, ""
+    for step, english, german in _COMPACT:
+        if high >= step:
+            size, suffix = step, _suffix(english, german)
+            break
+    else:
+        if high >= 10_000:
+            size, suffix = 1_000.0, _suffix("k", " Tsd.")
+    scaled = [t / size for t in ticks]
+    decimals = next(
+        (d for d in (0, 1, 2) if all(abs(v * 10**d - round(v * 10**d)) < 1e-6 for v in scaled)), 2
+    )
+    out = []
+    for v in scaled:
+        number = localize_number(f"{abs(v):,.{decimals}f}") + suffix
+        negative = round(v, decimals) < 0
+        out.append(_with_unit(negative, number, unit, axis=True))
+    return out
+
+
+def check_measured_period(period: Period, latest: date) -> None:
+    """A measured value belongs to a period that has begun — by `latest` (today, or the
+    meeting's date when a meeting planned ahead records its own month) — and that starts
+    no earlier than 2000 (an earlier year is a typo): ValidationError("period") otherwise."""
+    if period.start > latest:
+        raise ValidationError(
+            "period",
+            _(
+                "{period} has not begun yet: a measured value belongs to a period that has started."
+            ).format(period=period.label),
+        )
+    if period.end < EARLIEST_MEASURED:
+        raise ValidationError(
+            "period",
+            _("{period} is before 2000: check the year (values are recorded from 2000 on).").format(
+                period=period.label
+            ),
+        )
 
 
 _NUMBER_JUNK = re.compile(r"[\s\u00a0\u202f'’_]")
@@ -488,6 +561,13 @@ def parse_number(text: str | float | int | None, *, field: str, label: str) -> f
             ) from None
     if not math.isfinite(number):
         raise ValidationError(field, _("{label} must be a finite number.").format(label=label))
+    if abs(number) >= MAX_VALUE:
+        raise ValidationError(
+            field,
+            _(
+                "{label}: “{text}” is more than a KPI can hold: at most 999 trillion, either way."
+            ).format(label=label, text=str(text).strip()),
+        )
     return number
 
 

@@ -24,6 +24,7 @@ from alignmeet.domain.goals import (
     KpiRecord,
     KpiRow,
     MeasurementRecord,
+    check_measured_period,
     kpi_status,
     kpi_trend,
     parse_number,
@@ -516,10 +517,14 @@ class GoalService(ServiceBase):
         note: str = "",
         source: str = "manual",
         recorded_at: datetime | None = None,
+        meeting_id: int | None = None,
         seen: object | None = None,
     ) -> MeasurementRecord:
         """The KPI's value for `period` (a period of the KPI's kind); replaces the value
         already recorded for that period. `target` overrides the KPI's target for it.
+        The period must have begun by today — or, recorded in the meeting `meeting_id`, by
+        the meeting's date (a meeting planned ahead records its own month) — and not end
+        before 2000 (`check_measured_period`).
         `seen`: the measurement of that period as the user saw it; ConflictError when
         someone else recorded another value for it since (nothing is written then)."""
         number = parse_number(value, field="value", label=_("Value"))
@@ -533,7 +538,13 @@ class GoalService(ServiceBase):
             self.db.transaction() as s,
         ):
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
-            key = parse_period(period, kpi.period_kind).key
+            wanted = parse_period(period, kpi.period_kind)
+            latest = self._today()
+            if meeting_id is not None:
+                day = self._get(s, m.Meeting, meeting_id, "Meeting").starts_at.date()
+                latest = max(latest, day)
+            check_measured_period(wanted, latest)
+            key = wanted.key
             row = q.measurement(s, kpi_id, key)
             replacing = row is not None
             if row is None:
@@ -665,8 +676,9 @@ class GoalService(ServiceBase):
         kpis = {k.name_key: k for k in q.kpis(s, ordered=False)}
         stored = {(x.kpi_id, x.period): x for x in q.measurements(s)}
         seen: dict[tuple[int, str], int] = {}
+        today = self._today()
         rows = [
-            self._preview_row(row.last_line, row.cells, columns, kpis, stored, seen)
+            self._preview_row(row.last_line, row.cells, columns, kpis, stored, seen, today)
             for row in table.rows
         ]
         return CsvPreview(
@@ -681,6 +693,7 @@ class GoalService(ServiceBase):
         kpis: dict[str, m.Kpi],
         stored: dict[tuple[int, str], m.KpiMeasurement],
         seen: dict[tuple[int, str], int],
+        today: date,
     ) -> CsvPreviewRow:
         def cell(name: str) -> str:
             index = columns.get(name)
@@ -707,7 +720,9 @@ class GoalService(ServiceBase):
                     "kpi",
                     _("The KPI “{name}” is archived: restore it first.").format(name=kpi.name),
                 )
-            period = parse_period(period_text, kpi.period_kind).key
+            wanted = parse_period(period_text, kpi.period_kind)
+            check_measured_period(wanted, today)
+            period = wanted.key
             value = parse_number(value_text, field="value", label=_("Value"))
             if value is None:
                 raise ValidationError("value", _("The value is missing."))

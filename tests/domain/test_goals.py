@@ -153,3 +153,19 @@ def test_a_lone_thousands_separator_is_asked_about_in_the_language_of_the_screen
         assert all(reading in info.value.message for reading in readings)
         assert parse_number(decimal, field="value", label="Value") == 1.3
         assert parse_number(both, field="value", label="Value") == 1300.5
+
+
+def test_compact_values_reach_billions_and_trillions_in_both_languages():
+    """1e15 read “1000000000M leads” on a chart axis: compact values go up to B and T
+    (German Mrd. and Bio., as the app already writes Mio.), and an axis puts a minus sign
+    before the currency symbol as the tables do."""
+    from alignmeet import i18n
+    from alignmeet.domain.goals import axis_labels, format_value
+
+    assert format_value(2.5e9, "$") == "$2.5B"
+    assert format_value(9e14, "leads") == "900T leads"
+    assert axis_labels([-500_000, 0, 500_000], "$") == ["−$500k", "$0k", "$500k"]
+    with i18n.use_language("de"):
+        assert format_value(2.5e9, "€") == "€2,5 Mrd."
+        assert format_value(1.2e12, "leads") == "1,2 Bio. leads"
+        assert axis_labels([-500_000, 0, 500_000], "$") == ["−$500 Tsd.", "$0 Tsd.", "$500 Tsd."]

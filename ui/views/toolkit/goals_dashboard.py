@@ -7,11 +7,11 @@ from __future__ import annotations
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
     QStackedBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
@@ -33,6 +33,7 @@ from alignmeet.domain.goals import (
     GoalRecord,
     KpiRow,
     KpiStatus,
+    axis_labels,
     format_value,
     kpi_status,
 )
@@ -49,25 +50,18 @@ __all__ = ["DashboardPage", "RevenueGoalStrip", "chart_view", "kpi_chart"]
 # ---- charts ----------------------------------------------------------------------------------
 
 
-def _axis_format(unit: str, ticks: list[float]) -> tuple[float, str]:
-    """(divide by, printf label format) for a value axis with these ticks."""
-    unit = unit.strip()
-    high = max(abs(t) for t in ticks)
-    scale, suffix = 1.0, ""
-    if high >= 1_000_000:
-        scale, suffix = 1_000_000.0, "M"
-    elif high >= 10_000:
-        scale, suffix = 1_000.0, "k"
-    scaled = [t / scale for t in ticks]
-    decimals = next(
-        (d for d in (0, 1, 2) if all(abs(v * 10**d - round(v * 10**d)) < 1e-6 for v in scaled)), 2
-    )
-    number = f"%.{decimals}f{suffix}"
-    if unit in ("$", "€", "£"):
-        return scale, unit + number
-    if unit == "%":
-        return scale, number + " %%"
-    return scale, number + (f" {unit}" if unit and len(unit) <= 6 else "")
+def _value_axis(ticks: list[float], unit: str, font: QFont) -> QCategoryAxis:
+    """The value axis, labelled at its ticks the way the KPI tables write values ("−$0.5M",
+    "1.2T leads", German "1,5 Mio."): a printf label format cannot put the sign before the
+    currency symbol, nor write German decimals."""
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(ticks[0], ticks[-1])
+    axis.setStartValue(ticks[0])
+    for text, tick in zip(axis_labels(ticks, unit), ticks, strict=True):
+        axis.append(text, tick)
+    axis.setLabelsFont(font)
+    return axis
 
 
 def _axis_label(period: str, label: str) -> str:
@@ -100,7 +94,6 @@ def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
     high = max([*values, *targets], default=1.0)
     low = min([0.0, *values, *targets])
     ticks = nice_ticks(low, high * 1.08 if high > 0 else high)
-    scale, label_format = _axis_format(row.kpi.unit, ticks)
 
     series = QStackedBarSeries()
     series.setBarWidth(0.62)
@@ -121,7 +114,7 @@ def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
                 p.value is not None
                 and kpi_status(p.value, p.target, row.kpi.higher_is_better) is status
             )
-            bar_set.append(p.value / scale if mine and p.value is not None else 0.0)
+            bar_set.append(p.value if mine and p.value is not None else 0.0)
         series.append(bar_set)
     chart.addSeries(series)
 
@@ -133,19 +126,15 @@ def kpi_chart(row: KpiRow, *, large: bool = False) -> QChart:
     target_series.setPen(pen)
     for i, p in enumerate(points):  # a step per period: the target may change
         if p.target is not None:
-            target_series.append(i - 0.45, p.target / scale)
-            target_series.append(i + 0.45, p.target / scale)
+            target_series.append(i - 0.45, p.target)
+            target_series.append(i + 0.45, p.target)
     if targets:
         chart.addSeries(target_series)
 
     axis_x = QBarCategoryAxis()
     axis_x.append([_axis_label(p.period, p.label) for p in points])
     axis_x.setLabelsFont(label_font)
-    axis_y = QValueAxis()
-    axis_y.setRange(ticks[0] / scale, ticks[-1] / scale)
-    axis_y.setTickCount(len(ticks))
-    axis_y.setLabelFormat(label_format)
-    axis_y.setLabelsFont(label_font)
+    axis_y = _value_axis(ticks, row.kpi.unit, label_font)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     for s in chart.series():

@@ -186,9 +186,12 @@ class KpiReviewPanel(MeetingItemPanel):
         }
         try:
             kpi_id, period, value = row.kpi.id, self.period_edit.text(), self.value_edit.text()
+            meeting_id = self.meeting_id  # a meeting planned ahead records its own month
             record = self.controller.perform(
                 step(Step.KPI_MEASUREMENT),
-                lambda s: s.goals.record_measurement(kpi_id=kpi_id, period=period, value=value),
+                lambda s: s.goals.record_measurement(
+                    kpi_id=kpi_id, period=period, value=value, meeting_id=meeting_id
+                ),
                 reread=lambda s: _measurement(s, kpi_id, period),
             )
         except ValidationError as exc:

@@ -213,7 +213,10 @@ def test_kpi_review_panel_shows_the_meetings_period_and_records(
     qtbot, controller, services, meeting_id, conversion
 ):
     item = services.agenda.add_item(meeting_id=meeting_id, title="KPIs", kind=ItemKind.KPI_REVIEW)
-    services.goals.record_measurement(kpi_id=conversion.id, period="2030-02", value=25)
+    # Recorded while preparing the meeting (dated 2030, after the test's clock): its months.
+    services.goals.record_measurement(
+        kpi_id=conversion.id, period="2030-02", value=25, meeting_id=meeting_id
+    )
     panel = KpiReviewPanel(controller, meeting_id=meeting_id, item_id=item.id)
     qtbot.addWidget(panel)
     assert panel.heading.text() == "KPI review · Mar 2030"  # the meeting is on 5 March 2030
