@@ -523,8 +523,8 @@ class GoalService(ServiceBase):
         """The KPI's value for `period` (a period of the KPI's kind); replaces the value
         already recorded for that period. `target` overrides the KPI's target for it.
         The period must have begun by today — or, recorded in the meeting `meeting_id`, by
-        the meeting's date (a meeting planned ahead records its own month) — and not end
-        before 2000 (`check_measured_period`).
+        the meeting's date (a meeting planned ahead records its own month), or by
+        `recorded_at` when given — and not end before 2000 (`check_measured_period`).
         `seen`: the measurement of that period as the user saw it; ConflictError when
         someone else recorded another value for it since (nothing is written then)."""
         number = parse_number(value, field="value", label=_("Value"))
@@ -540,6 +540,8 @@ class GoalService(ServiceBase):
             kpi = self._get(s, m.Kpi, kpi_id, "KPI")
             wanted = parse_period(period, kpi.period_kind)
             latest = self._today()
+            if recorded_at is not None:  # recorded then (the demo's history): begun by then
+                latest = max(latest, recorded_at.date())
             if meeting_id is not None:
                 day = self._get(s, m.Meeting, meeting_id, "Meeting").starts_at.date()
                 latest = max(latest, day)
