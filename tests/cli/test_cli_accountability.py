@@ -7,25 +7,15 @@ from __future__ import annotations
 import csv
 import email
 import email.policy
-import importlib.util
 import shutil
-import sys
-from pathlib import Path
 
 import docx
 import pytest
+from harness import smtp as H
 
 from alignmeet.cli import main
 from alignmeet.mail import settings as mail_settings
 from alignmeet.mail.settings import MailSettings, Security
-
-_HARNESS = Path(__file__).resolve().parents[1] / "harness" / "smtp.py"
-if "smtp_harness" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("smtp_harness", _HARNESS)
-    assert _spec is not None and _spec.loader is not None
-    sys.modules["smtp_harness"] = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(sys.modules["smtp_harness"])
-H = sys.modules["smtp_harness"]
 
 
 def run(capsys, *argv):

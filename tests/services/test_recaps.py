@@ -10,17 +10,15 @@ from __future__ import annotations
 import dataclasses
 import email
 import email.policy
-import importlib.util
 import io
 import json
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
-from pathlib import Path
 
 import docx
 import pytest
+from harness import smtp as H
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -31,14 +29,6 @@ from alignmeet.mail import settings as mail_settings
 from alignmeet.mail.settings import MailSettings, MailSettingsError, PasswordUnavailable, Security
 from alignmeet.services import Services
 from alignmeet.storage.database import open_database
-
-_HARNESS = Path(__file__).resolve().parents[1] / "harness" / "smtp.py"
-if "smtp_harness" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("smtp_harness", _HARNESS)
-    assert _spec is not None and _spec.loader is not None
-    sys.modules["smtp_harness"] = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(sys.modules["smtp_harness"])
-H = sys.modules["smtp_harness"]
 
 NOW = datetime(2026, 3, 3, 11, 30)
 # aiosmtpd warns when a test server takes a login without TLS (as these do, on loopback).

@@ -3,26 +3,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from harness import smtp as H
 
 from alignmeet.demo import build_demo
 from alignmeet.mail import settings as mail_settings
 from alignmeet.services import Services, open_services
-
-_HARNESS = Path(__file__).resolve().parents[3] / "harness" / "smtp.py"
-if "smtp_harness" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("smtp_harness", _HARNESS)
-    assert _spec is not None and _spec.loader is not None
-    sys.modules["smtp_harness"] = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(sys.modules["smtp_harness"])
-H = sys.modules["smtp_harness"]
 
 
 @pytest.fixture(autouse=True)

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import email
 import email.policy
-import importlib.util
 import os
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import docx
 import pytest
+from harness import smtp as H
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -38,13 +37,6 @@ from ui.models.recipients_model import COL_RESULT, RecipientsModel
 from ui.views.accountability import accountability_view, mail_run_dialog, outbox_dialog
 from ui.views.accountability.mail_run_dialog import MailRunDialog
 
-_HARNESS = Path(__file__).resolve().parents[3] / "harness" / "smtp.py"
-if "smtp_harness" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("smtp_harness", _HARNESS)
-    assert _spec is not None and _spec.loader is not None
-    sys.modules["smtp_harness"] = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(sys.modules["smtp_harness"])
-H = sys.modules["smtp_harness"]
 TODAY = date.today()  # the app's clock is the real one: the demo is built around today
 
 

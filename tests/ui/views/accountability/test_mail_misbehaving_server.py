@@ -6,12 +6,11 @@ outbox says the same; Retry never sends anyone twice."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from datetime import date
 from pathlib import Path
 
+from harness import smtp as H
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -26,13 +25,6 @@ from ui.main_window import MainWindow
 from ui.models.recipients_model import COL_RESULT
 from ui.views.accountability.mail_run_dialog import MailRunDialog
 
-_HARNESS = Path(__file__).resolve().parents[3] / "harness" / "smtp.py"
-if "smtp_harness" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("smtp_harness", _HARNESS)
-    assert _spec is not None and _spec.loader is not None
-    sys.modules["smtp_harness"] = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(sys.modules["smtp_harness"])
-H = sys.modules["smtp_harness"]
 TODAY = date.today()
 SHOTS = os.environ.get("ALIGNMEET_SHOTS", "")  # a folder: keep pictures of these screens
 
