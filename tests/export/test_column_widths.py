@@ -40,23 +40,11 @@ from alignmeet.export.minutes_docx import minutes_document_bytes
 from alignmeet.export.sections_docx import sections_xml
 from alignmeet.export.wording import owner_column
 from alignmeet.i18n import _
-from tests.company_templates import make_company_template
 
 from .test_checklist_docx import AMARA, GENERATED, LUCAS, PRIYA, TODAY, action_row
 from .test_minutes_docx import make_minutes
 
 SIX_DIGITS = 123000
-
-
-@pytest.fixture(autouse=True)
-def _english_after():
-    yield
-    i18n.set_language("en")
-
-
-@pytest.fixture(scope="module")
-def acme(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_company_template(tmp_path_factory.mktemp("acme"))
 
 
 def six_digit_minutes():

@@ -31,24 +31,12 @@ from alignmeet.export.docx_columns import CELL_PADDING, text_twips
 from alignmeet.export.minutes_docx import minutes_document_bytes
 from alignmeet.i18n import _
 from alignmeet.services import Services, open_services
-from tests.company_templates import make_company_template
 
 from .test_checklist_docx import AMARA, GENERATED, LUCAS, PRIYA, TODAY, action_row
 from .test_column_widths import _tables, six_digit_minutes
 
 # "7 Dec 2026", "20. Okt. 2026", "3. Mai 2026": a whole cell line that is one date.
 DATE = re.compile(r"\d{1,2}\.? [^\W\d_]{3,5}\.? \d{4}")
-
-
-@pytest.fixture(autouse=True)
-def _english_after():
-    yield
-    i18n.set_language("en")
-
-
-@pytest.fixture(scope="module")
-def acme(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_company_template(tmp_path_factory.mktemp("acme"))
 
 
 def lines_and_bold(tc) -> list[tuple[str, bool]]:

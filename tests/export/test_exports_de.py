@@ -46,12 +46,6 @@ ENGLISH_HEADINGS = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _english_after():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture(scope="module")
 def german_doc() -> docx.document.Document:
     with i18n.use_language("de"):
