@@ -21,6 +21,10 @@ title, a snippet in a table cell.
   text then takes its own direction from its first strong letter and leaves the text
   around it alone. Text without any of those is returned as it is (nearly all text).
 
+`closing(text)` is its light form for text shown exactly as typed and followed by words of
+ours on the same line (an idea, then "— its author"): only the closers of what `text`
+leaves open, to put after it; nothing is cut, dropped or isolated.
+
 Word and LibreOffice lay out each paragraph with the Unicode bidi algorithm (UAX #9);
 an explicit PDF closes an override in every version of it, so the balance holds even
 where isolates are not understood.
